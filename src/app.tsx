@@ -1,0 +1,109 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { Config } from './config';
+import type { Db } from './database';
+import { authRoutes, sessionMiddleware } from './features/auth';
+import { devMailRoutes } from './features/dev-mail/dev-mail.routes';
+import { organisationRoutes, installDisplayName } from './features/organisations';
+import { renderErrorPage } from './features/pages/error-page';
+import { pageRoutes } from './features/pages/pages.routes';
+import { staffImportRoutes } from './features/staff-import';
+import { staffRoutes } from './features/staff';
+import { systemClock, type Clock } from './platform/db/clock';
+import { originCheck } from './platform/http/csrf';
+import type { AppDeps, AppEnv } from './platform/http/env';
+import { DomainError, Invalid, PayloadTooLarge, TooManyRequests, Unauthenticated } from './platform/http/errors';
+import type { Logger } from './platform/log';
+import type { Mailer, StoredEmail } from './platform/mail/mailer';
+import { assetRoutes } from './platform/ui/assets';
+
+export interface CreateAppOptions {
+  db: Db;
+  config: Config;
+  mailer: Mailer & { list?: () => Promise<StoredEmail[]> };
+  logger: Logger;
+  clock?: Clock;
+}
+
+function wantsJson(accept: string | undefined, path: string): boolean {
+  return path.startsWith('/api/') || (!!accept && accept.includes('application/json') && !accept.includes('text/html'));
+}
+
+/** Builds the whole application; tests call it with their own database, mailer and clock. */
+export function createApp(options: CreateAppOptions) {
+  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock: options.clock ?? systemClock };
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('log', deps.logger.child({ requestId: c.get('requestId') }));
+    await next();
+  });
+  app.route('/assets', assetRoutes());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: [NONCE, "'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: options.config.BASE_URL.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(originCheck([new URL(options.config.BASE_URL).origin]));
+  app.use(bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new PayloadTooLarge('The form was too large to accept.'); } }));
+  app.use(sessionMiddleware);
+  app.use(async (c, next) => {
+    if (!c.get('viewer')) c.set('headerName', await installDisplayName(deps.db));
+    await next();
+  });
+
+  app.route('/', pageRoutes);
+  app.route('/', authRoutes);
+  app.route('/', organisationRoutes);
+  app.route('/', staffRoutes);
+  app.route('/', staffImportRoutes);
+  app.route('/', devMailRoutes);
+
+  app.notFound((c) => {
+    if (wantsJson(c.req.header('accept'), c.req.path)) return c.json({ error: 'Not found' }, 404);
+    return renderErrorPage(c, 404);
+  });
+
+  app.onError((error, c) => {
+    const json = wantsJson(c.req.header('accept'), c.req.path);
+    if (error instanceof Unauthenticated) {
+      if (json) return c.json({ error: error.message }, 401);
+      const next = c.req.method === 'GET' ? `?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}` : '';
+      return c.redirect(`/sign-in${next}`, 303);
+    }
+    if (error instanceof DomainError) {
+      const status = error.status as 400 | 403 | 404 | 409 | 413 | 429;
+      if (error instanceof TooManyRequests) c.header('Retry-After', String(error.retryAfterSeconds));
+      if (json) return c.json({ error: error.message, ...(error instanceof Invalid ? { fields: error.fieldErrors } : {}) }, status);
+      return renderErrorPage(c, status, error.message);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const status = ([400, 403, 404, 413, 429] as const).find((s) => s === error.status) ?? 400;
+      if (json) return c.json({ error: error.message || 'Bad request' }, status);
+      return renderErrorPage(c, status);
+    }
+    (c.get('log') ?? deps.logger).error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
+    if (json) return c.json({ error: 'Something went wrong', requestId: c.get('requestId') }, 500);
+    return renderErrorPage(c, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

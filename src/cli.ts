@@ -1,0 +1,135 @@
+import 'dotenv/config';
+import { createInterface } from 'node:readline/promises';
+import { loadConfig, ConfigError } from './config';
+import { DEMO_PASSWORD, hasData, seedDemo } from './demo/seed';
+import { hashPassword } from './features/auth';
+import { createOrganisation } from './features/organisations';
+import { createAdmin } from './features/staff';
+import { importStaffFile } from './features/staff-import';
+import { systemClock } from './platform/db/clock';
+import { migrateToLatest } from './platform/db/migrate';
+import { platformHandlers, startWorker } from './platform/jobs/outbox';
+import { openRuntime, startServer } from './server';
+
+const HELP = `Usage: waymark <command>
+
+Commands:
+  demo                      migrate, seed the demo trust if the database is empty, and serve
+  serve                     start the web server (migrates first unless MIGRATE_ON_START=false)
+  migrate                   run pending database migrations
+  seed-demo                 add the demo trust (Riverside Learning Trust) to an empty database
+  create-admin              create an organisation admin (asks for the details, or use
+                            --org "Name" --email a@b --given Ann --family Lee; password from
+                            WAYMARK_ADMIN_PASSWORD or asked)
+  import-staff FILE         import a staff CSV (--org-id ID to choose the organisation,
+                            --school "Name" for rows without a school)
+  worker                    run the outbox worker on its own (set WORKER=off on web servers)
+
+Settings come from environment variables or a .env file: see docs/operating.md.`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(HELP);
+    return 0;
+  }
+  const config = loadConfig();
+  const runtime = openRuntime(config);
+  const { db, logger } = runtime;
+
+  switch (command) {
+    case 'migrate': {
+      const applied = await migrateToLatest(db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      await db.destroy();
+      return 0;
+    }
+    case 'seed-demo': {
+      await migrateToLatest(db);
+      if (await hasData(db)) {
+        console.log('The database already has data, so the demo was not added.');
+      } else {
+        printSignIns(await seedDemo(db, systemClock), config.BASE_URL);
+      }
+      await db.destroy();
+      return 0;
+    }
+    case 'demo': {
+      await migrateToLatest(db);
+      const signIns = (await hasData(db)) ? null : await seedDemo(db, systemClock);
+      await startServer(runtime, {
+        onListening: (url) => {
+          console.log(`\nWaymark is running at ${url}\n`);
+          if (signIns) printSignIns(signIns, url);
+          else console.log(`The demo data was already there. Demo sign-ins use the password: ${DEMO_PASSWORD}`);
+          if (!config.SMTP_URL) console.log(`\nEmails (sign-in links, invitations) are not sent: read them at ${url}/dev/mail\nPress Ctrl+C to stop.\n`);
+        },
+      });
+      return -1;
+    }
+    case 'serve': {
+      await startServer(runtime);
+      return -1;
+    }
+    case 'worker': {
+      await migrateToLatest(db);
+      const worker = startWorker({ db, clock: systemClock, handlers: platformHandlers(runtime.mailer), logger });
+      logger.info('outbox worker running');
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void worker.stop().then(() => db.destroy()).then(() => process.exit(0)));
+      return -1;
+    }
+    case 'create-admin': {
+      await migrateToLatest(db);
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      const ask = async (label: string, given?: string) => given ?? (await rl.question(`${label}: `)).trim();
+      const organisationName = await ask('Organisation name', option(args, 'org'));
+      const email = await ask('Email address', option(args, 'email'));
+      const givenName = await ask('First name', option(args, 'given'));
+      const familyName = await ask('Last name', option(args, 'family'));
+      const password = process.env.WAYMARK_ADMIN_PASSWORD ?? (await rl.question('Password (12 characters or more): '));
+      rl.close();
+      if (!organisationName || !email || !givenName || !familyName) throw new ConfigError('Organisation, email, first name and last name are all needed.');
+      if (password.length < 12) throw new ConfigError('The password must be 12 characters or more.');
+      const existing = await db.selectFrom('organisations').select('id').where('name', '=', organisationName).executeTakeFirst();
+      const organisationId = existing?.id ?? (await createOrganisation(db, systemClock, organisationName));
+      await createAdmin(db, systemClock, { organisationId, givenName, familyName, email, passwordHash: await hashPassword(password) });
+      console.log(`${email} is now an organisation admin of ${organisationName}${existing ? '' : ' (new organisation)'}.`);
+      await db.destroy();
+      return 0;
+    }
+    case 'import-staff': {
+      const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+      if (!file) throw new ConfigError('Give the CSV file: waymark import-staff staff.csv');
+      await migrateToLatest(db);
+      const summary = await importStaffFile(runtime, { file, organisationId: option(args, 'org-id'), schoolName: option(args, 'school') });
+      console.log(summary);
+      await db.destroy();
+      return 0;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${HELP}`);
+      await db.destroy();
+      return 1;
+  }
+}
+
+function printSignIns(signIns: { who: string; email: string }[], url: string) {
+  console.log('Demo sign-ins (password for all: ' + DEMO_PASSWORD + '):');
+  for (const s of signIns) console.log(`  ${s.who.padEnd(48)} ${s.email}`);
+  console.log(`Sign in at ${url}/sign-in`);
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    if (code >= 0) process.exit(code);
+  })
+  .catch((error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  });

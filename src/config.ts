@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Environment variables Waymark reads, each with its meaning and default. */
+const configSchema = z.object({
+  /** `production` turns off the development mail page and forces secure cookies. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Port the web server listens on. */
+  PORT: z.coerce.number().int().min(1, 'PORT must be between 1 and 65535').max(65535, 'PORT must be between 1 and 65535').default(3000),
+  /** Address the web server binds to. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** The public address people use, for links in emails. */
+  BASE_URL: z.url({ message: 'BASE_URL must be a full URL such as https://waymark.example.org' }).default('http://localhost:3000'),
+  /** `postgres://…` for PostgreSQL; otherwise a SQLite file path (default data/waymark.sqlite). */
+  DATABASE_URL: z.string().min(1).default('data/waymark.sqlite'),
+  /** Folder for the SQLite file, written mail and other local files. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** `smtp://user:pass@host:port` or `smtps://…`; when unset, mail is written to DATA_DIR/mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  /** The From address on every email. */
+  MAIL_FROM: z.string().min(3).default('Waymark <no-reply@waymark.localhost>'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `inline` runs the outbox worker inside the web process; `off` when a separate `waymark worker` runs. */
+  WORKER: z.enum(['inline', 'off']).default('inline'),
+  /** Run pending migrations when the server starts. */
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Largest staff CSV accepted, in megabytes. */
+  IMPORT_MAX_MB: z.coerce.number().positive().max(200).default(10),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; throws a ConfigError listing every bad value in plain words. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])] ?? null)})`);
+    throw new ConfigError(`Waymark cannot start: some settings are not valid.\n${lines.join('\n')}\nSee docs/operating.md for every setting.`);
+  }
+  if (result.data.NODE_ENV === 'production' && !result.data.SMTP_URL) {
+    throw new ConfigError('Waymark cannot start: SMTP_URL is required when NODE_ENV=production (mail is never written to disk in production).');
+  }
+  return Object.freeze(result.data);
+}

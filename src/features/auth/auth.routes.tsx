@@ -1,0 +1,130 @@
+import { Hono } from 'hono';
+import { access, requireViewer } from '../../platform/http/access';
+import type { AppEnv } from '../../platform/http/env';
+import { NotFound, TooManyRequests } from '../../platform/http/errors';
+import { readForm, validate } from '../../platform/http/forms';
+import { requestContext, safeNext } from '../../platform/http/request';
+import { renderPage } from '../pages/page';
+import { checkToken, endSession, listSessions, requestEmailLink, setPasswordWithToken, signInWithLink, signInWithPassword } from './auth.service';
+import { emailLinkForm, newPasswordForm, signInForm } from './auth.schemas';
+import { clearSessionCookie, writeSessionCookie } from './session-cookie';
+import { AccountPage } from './views/account';
+import { CheckEmailPage, ConfirmLinkPage, EmailLinkPage, LinkProblemPage, NewPasswordPage, SignInPage } from './views/sign-in';
+
+export const authRoutes = new Hono<AppEnv>();
+
+authRoutes.get('/sign-in', access('anyone'), (c) => {
+  if (c.get('viewer')) return c.redirect(safeNext(c.req.query('next')), 303);
+  return renderPage(c, { title: 'Sign in' }, <SignInPage values={{ next: safeNext(c.req.query('next')) }} />);
+});
+
+authRoutes.post('/sign-in', access('anyone'), async (c) => {
+  const values = await readForm(c);
+  const form = validate(signInForm, values);
+  const shown = { email: values.email, next: safeNext(values.next) };
+  if (!form.ok) return renderPage(c, { title: 'Sign in', hasErrors: true }, <SignInPage errors={form.errors} values={shown} />);
+  try {
+    const result = await signInWithPassword(c.get('deps'), form.data.email, form.data.password, requestContext(c));
+    if (!result.ok) {
+      const wrong = { email: 'The email address or password is not correct. Check them and try again.' };
+      return renderPage(c, { title: 'Sign in', hasErrors: true }, <SignInPage errors={wrong} values={shown} />);
+    }
+    writeSessionCookie(c, result.sessionToken);
+    return c.redirect(safeNext(form.data.next), 303);
+  } catch (error) {
+    if (error instanceof TooManyRequests) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return renderPage(c, { title: 'Sign in', hasErrors: true, status: 429 }, <SignInPage refusal={error.message} values={shown} />);
+    }
+    throw error;
+  }
+});
+
+authRoutes.post('/sign-out', access('anyone'), async (c) => {
+  const viewer = c.get('viewer');
+  if (viewer) await endSession(c.get('deps'), viewer, viewer.sessionId, requestContext(c));
+  clearSessionCookie(c);
+  return c.redirect('/sign-in?signed-out=1', 303);
+});
+
+for (const kind of ['sign_in_link', 'password_reset'] as const) {
+  const path = kind === 'sign_in_link' ? '/sign-in/link' : '/password-reset';
+  const title = kind === 'sign_in_link' ? 'Get a sign-in link' : 'Reset your password';
+
+  authRoutes.get(path, access('anyone'), (c) => renderPage(c, { title }, <EmailLinkPage kind={kind} values={{ email: c.get('viewer')?.email }} />));
+
+  authRoutes.post(path, access('anyone'), async (c) => {
+    const values = await readForm(c);
+    const form = validate(emailLinkForm, values);
+    if (!form.ok) return renderPage(c, { title, hasErrors: true }, <EmailLinkPage kind={kind} errors={form.errors} values={values} />);
+    try {
+      await requestEmailLink(c.get('deps'), kind, form.data.email, requestContext(c));
+    } catch (error) {
+      if (error instanceof TooManyRequests) {
+        c.header('Retry-After', String(error.retryAfterSeconds));
+        const refusal = `You have asked for too many links. ${error.message.split('. ').slice(1).join('. ')}`;
+        return renderPage(c, { title, hasErrors: true, status: 429 }, <EmailLinkPage kind={kind} refusal={refusal} values={values} />);
+      }
+      throw error;
+    }
+    return renderPage(c, { title: 'Check your email' }, <CheckEmailPage email={form.data.email} kind={kind} />);
+  });
+}
+
+authRoutes.get('/sign-in/link/:token', access('anyone'), async (c) => {
+  const check = await checkToken(c.get('deps'), c.req.param('token'), 'sign_in_link');
+  if (!check.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={check.reason} retryHref="/sign-in/link" retryText="Get a new sign-in link" />);
+  return renderPage(c, { title: 'Sign in' }, <ConfirmLinkPage givenName={check.givenName} action={`/sign-in/link/${c.req.param('token')}`} />);
+});
+
+authRoutes.post('/sign-in/link/:token', access('anyone'), async (c) => {
+  const result = await signInWithLink(c.get('deps'), c.req.param('token'), requestContext(c));
+  if (!result.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={result.reason} retryHref="/sign-in/link" retryText="Get a new sign-in link" />);
+  writeSessionCookie(c, result.sessionToken);
+  return c.redirect('/', 303);
+});
+
+for (const purpose of ['password_reset', 'invitation'] as const) {
+  const base = purpose === 'password_reset' ? '/password-reset' : '/invitation';
+  const heading = purpose === 'password_reset' ? 'Choose a new password' : 'Set your password';
+  const retry = purpose === 'password_reset' ? { retryHref: '/password-reset', retryText: 'Ask for a new reset link' } : { retryHref: '/sign-in/link', retryText: 'Try a sign-in link instead, or ask your administrator to send a new invitation' };
+
+  authRoutes.get(`${base}/:token`, access('anyone'), async (c) => {
+    const check = await checkToken(c.get('deps'), c.req.param('token'), purpose);
+    if (!check.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={check.reason} {...retry} />);
+    const intro = purpose === 'invitation' ? `Welcome to Waymark, ${check.givenName}. Choose a password to finish setting up your account (${check.email}).` : `Choose a new password for ${check.email}. You will be signed out everywhere else.`;
+    return renderPage(c, { title: heading }, <NewPasswordPage action={`${base}/${c.req.param('token')}`} heading={heading} intro={intro} email={check.email} />);
+  });
+
+  authRoutes.post(`${base}/:token`, access('anyone'), async (c) => {
+    const deps = c.get('deps');
+    const token = c.req.param('token');
+    const check = await checkToken(deps, token, purpose);
+    if (!check.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={check.reason} {...retry} />);
+    const form = validate(newPasswordForm, await readForm(c));
+    if (!form.ok) {
+      return renderPage(c, { title: heading, hasErrors: true }, <NewPasswordPage action={`${base}/${token}`} heading={heading} intro="Choose a password of 12 characters or more." email={check.email} errors={form.errors} />);
+    }
+    const result = await setPasswordWithToken(deps, token, purpose, form.data.password, requestContext(c));
+    if (!result.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={result.reason} {...retry} />);
+    writeSessionCookie(c, result.sessionToken);
+    return c.redirect('/', 303);
+  });
+}
+
+authRoutes.get('/account', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const sessions = await listSessions(c.get('deps'), viewer.id);
+  return renderPage(c, { title: 'Your account' }, <AccountPage viewer={viewer} sessions={sessions} ended={c.req.query('ended') === '1'} />);
+});
+
+authRoutes.post('/account/sessions/:sessionId/end', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const sessionId = c.req.param('sessionId');
+  if (!(await endSession(c.get('deps'), viewer, sessionId, requestContext(c)))) throw new NotFound();
+  if (sessionId === viewer.sessionId) {
+    clearSessionCookie(c);
+    return c.redirect('/sign-in?signed-out=1', 303);
+  }
+  return c.redirect('/account?ended=1', 303);
+});

@@ -1,0 +1,302 @@
+import { hash, verify } from '@node-rs/argon2';
+import { recordAudit } from '../../platform/audit/audit';
+import { DAY, MINUTE } from '../../platform/db/clock';
+import { newId } from '../../platform/db/ids';
+import type { AppDeps, RoleName, Viewer } from '../../platform/http/env';
+import { TooManyRequests } from '../../platform/http/errors';
+import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
+import { enqueueEmail } from '../../platform/jobs/outbox';
+import { formatDateTime } from '../../platform/dates';
+import type { Executor } from '../../database';
+import * as q from './auth.queries';
+import type { TokenPurpose } from './auth.tables';
+import { ACCOUNT_LIMITS, ADDRESS_LIMITS, describeWait, lockedUntil, recordFailure, type ThrottleLimits, type ThrottleState } from './throttle';
+
+export const SESSION_LIFETIME_MS = 14 * DAY;
+/** last_seen_at is written at most this often, so a signed-in page view is usually read-only. */
+const SEEN_REFRESH_MS = 5 * MINUTE;
+
+export const TOKEN_LIFETIMES: Record<TokenPurpose, number> = {
+  sign_in_link: 15 * MINUTE,
+  password_reset: 60 * MINUTE,
+  invitation: 14 * DAY,
+};
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const ARGON_OPTIONS = { algorithm: 2 /* Algorithm.Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON_OPTIONS);
+}
+
+// Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (!passwordHash) {
+    dummyHash ??= hashPassword('waymark-dummy-password');
+    await verify(await dummyHash, password).catch(() => false);
+    return false;
+  }
+  return verify(passwordHash, password).catch(() => false);
+}
+
+interface RequestContext {
+  ipAddress: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+function toState(row: Awaited<ReturnType<typeof q.findThrottle>>): ThrottleState | undefined {
+  return row ? { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : undefined;
+}
+
+/** Throws TooManyRequests if either the account or the address is locked. */
+async function assertNotLocked(deps: AppDeps, keys: string[]): Promise<void> {
+  const now = deps.clock.now();
+  let latest: Date | null = null;
+  for (const key of keys) {
+    const until = lockedUntil(toState(await q.findThrottle(deps.db, key)), now);
+    if (until && (!latest || until > latest)) latest = until;
+  }
+  if (latest) {
+    throw new TooManyRequests(
+      `You have entered incorrect details too many times. Wait ${describeWait(latest, now)} and try again (after ${formatDateTime(latest.toISOString()).split(' at ')[1]}).`,
+      Math.ceil((latest.getTime() - now.getTime()) / 1000),
+    );
+  }
+}
+
+async function countFailure(db: Executor, deps: AppDeps, key: string, limits: ThrottleLimits): Promise<void> {
+  const next = recordFailure(toState(await q.findThrottle(db, key)), deps.clock.now(), limits);
+  await q.saveThrottle(db, { key, failures: next.failures, window_started_at: next.windowStartedAt, locked_until: next.lockedUntil });
+}
+
+/** Starts a session and returns its cookie token. */
+async function startSession(db: Executor, deps: AppDeps, personId: string, context: RequestContext): Promise<string> {
+  const token = newToken();
+  const now = deps.clock.now();
+  await db
+    .insertInto('sessions')
+    .values({
+      id: newId(),
+      person_id: personId,
+      token_hash: hashToken(token),
+      user_agent: context.userAgent?.slice(0, 300) ?? null,
+      ip_address: context.ipAddress,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString(),
+    })
+    .execute();
+  return token;
+}
+
+export type SignInResult = { ok: true; sessionToken: string } | { ok: false };
+
+/**
+ * Signs in with email and password. A wrong email and a wrong password look the same to the
+ * caller; repeated failures lock the account and the address for a while.
+ */
+export async function signInWithPassword(deps: AppDeps, email: string, password: string, context: RequestContext): Promise<SignInResult> {
+  const emailKey = normaliseEmail(email);
+  const keys = [`account:${emailKey}`, `address:${context.ipAddress ?? 'unknown'}`];
+  try {
+    await assertNotLocked(deps, keys);
+  } catch (error) {
+    await recordAudit(deps.db, deps.clock, { action: 'sign_in_refused', detail: { email: emailKey }, ipAddress: context.ipAddress, requestId: context.requestId });
+    throw error;
+  }
+  const person = await q.findPersonForSignIn(deps.db, emailKey);
+  const passwordOk = await verifyPassword(person?.password_hash ?? null, password);
+  if (!person || !passwordOk || person.status !== 'active') {
+    await deps.db.transaction().execute(async (trx) => {
+      await countFailure(trx, deps, keys[0], ACCOUNT_LIMITS);
+      await countFailure(trx, deps, keys[1], ADDRESS_LIMITS);
+      await recordAudit(trx, deps.clock, {
+        action: 'sign_in_failed',
+        organisationId: person?.organisation_id,
+        subjectType: person ? 'person' : undefined,
+        subjectId: person?.id,
+        detail: { email: emailKey },
+        ipAddress: context.ipAddress,
+        requestId: context.requestId,
+      });
+    });
+    return { ok: false };
+  }
+  const sessionToken = await deps.db.transaction().execute(async (trx) => {
+    await q.clearThrottle(trx, keys[0]);
+    await recordAudit(trx, deps.clock, { action: 'sign_in', organisationId: person.organisation_id, actorId: person.id, detail: { method: 'password' }, ipAddress: context.ipAddress, requestId: context.requestId });
+    return startSession(trx, deps, person.id, context);
+  });
+  return { ok: true, sessionToken };
+}
+
+/** Creates a single-use token of a purpose and returns the raw value for the link. */
+export async function issueToken(db: Executor, deps: AppDeps, personId: string, purpose: TokenPurpose, createdBy: string | null = null): Promise<string> {
+  const token = newToken();
+  const now = deps.clock.now();
+  await db
+    .insertInto('auth_tokens')
+    .values({
+      id: newId(),
+      person_id: personId,
+      purpose,
+      token_hash: hashToken(token),
+      created_by: createdBy,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + TOKEN_LIFETIMES[purpose]).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return token;
+}
+
+const LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 5, firstWaitMs: 60_000, refuseFrom: 10, refusalMs: 60 * MINUTE };
+
+/**
+ * Emails a sign-in link (or a password reset link) if the email belongs to an active person.
+ * Says nothing either way to the caller; requests per email and per address are limited.
+ */
+export async function requestEmailLink(deps: AppDeps, purpose: 'sign_in_link' | 'password_reset', email: string, context: RequestContext): Promise<void> {
+  const emailKey = normaliseEmail(email);
+  const keys = [`${purpose}:account:${emailKey}`, `${purpose}:address:${context.ipAddress ?? 'unknown'}`];
+  await assertNotLocked(deps, keys);
+  const person = await q.findPersonForSignIn(deps.db, emailKey);
+  await deps.db.transaction().execute(async (trx) => {
+    // Every request counts towards the limit, so links can't be used to flood an inbox.
+    await countFailure(trx, deps, keys[0], LINK_LIMITS);
+    await countFailure(trx, deps, keys[1], { ...LINK_LIMITS, slowFrom: 30, refuseFrom: 60 });
+    if (!person || person.status !== 'active') return;
+    const token = await issueToken(trx, deps, person.id, purpose);
+    const url = `${deps.config.BASE_URL}/${purpose === 'sign_in_link' ? 'sign-in/link' : 'password-reset'}/${token}`;
+    const email =
+      purpose === 'sign_in_link'
+        ? {
+            subject: 'Your Waymark sign-in link',
+            text: `Hello ${person.given_name},\n\nUse this link to sign in to Waymark. It works once, for 15 minutes:\n\n${url}\n\nIf you did not ask for it, you can ignore this email: nobody can sign in without the link.\n`,
+          }
+        : {
+            subject: 'Reset your Waymark password',
+            text: `Hello ${person.given_name},\n\nUse this link to choose a new password. It works once, for 60 minutes:\n\n${url}\n\nIf you did not ask to reset your password, you can ignore this email: your password has not changed.\n`,
+          };
+    await enqueueEmail(trx, deps.clock, { to: person.email, ...email });
+  });
+}
+
+export type TokenCheck =
+  | { ok: true; tokenId: string; personId: string; organisationId: string; givenName: string; email: string }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+/** Looks a link's token up without spending it (for the page that asks the person to confirm). */
+export async function checkToken(deps: AppDeps, token: string, purpose: TokenPurpose): Promise<TokenCheck> {
+  if (!looksLikeToken(token)) return { ok: false, reason: 'unknown' };
+  const row = await q.findToken(deps.db, hashToken(token), purpose);
+  if (!row || row.status !== 'active') return { ok: false, reason: 'unknown' };
+  if (row.used_at) return { ok: false, reason: 'used' };
+  if (row.expires_at <= deps.clock.now().toISOString()) return { ok: false, reason: 'expired' };
+  return { ok: true, tokenId: row.id, personId: row.person_id, organisationId: row.organisation_id, givenName: row.given_name, email: row.email };
+}
+
+/** Spends a sign-in link and starts a session. */
+export async function signInWithLink(deps: AppDeps, token: string, context: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' }> {
+  const check = await checkToken(deps, token, 'sign_in_link');
+  if (!check.ok) return check;
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await q.spendToken(trx, check.tokenId, deps.clock.now().toISOString()))) return { ok: false as const, reason: 'used' as const };
+    await recordAudit(trx, deps.clock, { action: 'sign_in_link_used', organisationId: check.organisationId, actorId: check.personId, detail: { method: 'link' }, ipAddress: context.ipAddress, requestId: context.requestId });
+    return { ok: true as const, sessionToken: await startSession(trx, deps, check.personId, context) };
+  });
+}
+
+/**
+ * Sets a password from a reset or invitation link, ends the person's other sessions, and signs
+ * them in.
+ */
+export async function setPasswordWithToken(
+  deps: AppDeps,
+  token: string,
+  purpose: 'password_reset' | 'invitation',
+  password: string,
+  context: RequestContext,
+): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' }> {
+  const check = await checkToken(deps, token, purpose);
+  if (!check.ok) return check;
+  const passwordHash = await hashPassword(password);
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now().toISOString();
+    if (!(await q.spendToken(trx, check.tokenId, now))) return { ok: false as const, reason: 'used' as const };
+    await trx.updateTable('people').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', check.personId).execute();
+    await trx.deleteFrom('sessions').where('person_id', '=', check.personId).execute();
+    // Any other outstanding links of the same purpose are spent too.
+    await trx.updateTable('auth_tokens').set({ used_at: now }).where('person_id', '=', check.personId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+    await q.clearThrottle(trx, `account:${normaliseEmail(check.email)}`);
+    await recordAudit(trx, deps.clock, {
+      action: purpose === 'invitation' ? 'invitation_accepted' : 'password_reset',
+      organisationId: check.organisationId,
+      actorId: check.personId,
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
+    return { ok: true as const, sessionToken: await startSession(trx, deps, check.personId, context) };
+  });
+}
+
+/** The signed-in person for a session cookie, or null when it is unknown, expired or deactivated. */
+export async function loadViewer(deps: AppDeps, token: string | undefined): Promise<Viewer | null> {
+  if (!token || !looksLikeToken(token)) return null;
+  const row = await q.findSessionByTokenHash(deps.db, hashToken(token));
+  const now = deps.clock.now();
+  if (!row || row.status !== 'active' || row.expires_at <= now.toISOString()) return null;
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > SEEN_REFRESH_MS) {
+    await deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString() })
+      .where('id', '=', row.session_id)
+      .execute();
+  }
+  const roles = await q.findRolesOf(deps.db, row.person_id);
+  return {
+    id: row.person_id,
+    sessionId: row.session_id,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    schoolId: row.school_id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    email: row.email,
+    roles: roles.map((r) => ({ role: r.role as RoleName, schoolId: r.school_id })),
+    isLineManager: Boolean(row.is_line_manager),
+  };
+}
+
+export function listSessions(deps: AppDeps, personId: string) {
+  return q.listSessionsOf(deps.db, personId, deps.clock.now().toISOString());
+}
+
+/** Ends one of the viewer's own sessions; returns false when it isn't theirs. */
+export async function endSession(deps: AppDeps, viewer: Viewer, sessionId: string, context: RequestContext): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('sessions').where('id', '=', sessionId).where('person_id', '=', viewer.id).executeTakeFirst();
+    if (Number(result.numDeletedRows) !== 1) return false;
+    await recordAudit(trx, deps.clock, {
+      action: sessionId === viewer.sessionId ? 'sign_out' : 'session_ended',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'session',
+      subjectId: sessionId,
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
+    return true;
+  });
+}
+
+/** Ends every session a person has (used when they are deactivated). */
+export async function endAllSessions(db: Executor, personId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('person_id', '=', personId).execute();
+}

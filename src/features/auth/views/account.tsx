@@ -1,0 +1,94 @@
+import { formatDateTime } from '../../../platform/dates';
+import type { Viewer } from '../../../platform/http/env';
+import { NotificationBanner } from '../../../platform/ui/components';
+
+export interface SessionSummary {
+  id: string;
+  user_agent: string | null;
+  ip_address: string | null;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/** "Chrome on Windows" from a user-agent string, or the raw string when unknown. */
+export function describeDevice(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : null;
+  const os = /Windows/.test(userAgent) ? 'Windows' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Android/.test(userAgent) ? 'Android' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : null;
+  if (browser && os) return `${browser} on ${os}`;
+  return browser ?? os ?? userAgent.slice(0, 60);
+}
+
+export function AccountPage(props: { viewer: Viewer; sessions: SessionSummary[]; ended?: boolean }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        {props.ended ? <NotificationBanner type="success" text="The session has been ended. That device is now signed out." /> : null}
+        <h1 class="govuk-heading-l">Your account</h1>
+        <dl class="govuk-summary-list">
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Name</dt>
+            <dd class="govuk-summary-list__value">
+              {props.viewer.givenName} {props.viewer.familyName}
+            </dd>
+          </div>
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Email address</dt>
+            <dd class="govuk-summary-list__value">{props.viewer.email}</dd>
+          </div>
+        </dl>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/staff/${props.viewer.id}`}>
+            See your staff record
+          </a>
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/password-reset">
+            Change your password
+          </a>{' '}
+          (we will email you a link)
+        </p>
+        <h2 class="govuk-heading-m">Where you are signed in</h2>
+        <p class="govuk-body">If you do not recognise a device, end its session and change your password.</p>
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-visually-hidden">Your active sessions</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">Device</th>
+              <th scope="col" class="govuk-table__header">Signed in</th>
+              <th scope="col" class="govuk-table__header">Last used</th>
+              <th scope="col" class="govuk-table__header">
+                <span class="govuk-visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {props.sessions.map((session) => {
+              const device = describeDevice(session.user_agent);
+              const current = session.id === props.viewer.sessionId;
+              return (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    {device}
+                    {session.ip_address ? <span class="waymark-count"> ({session.ip_address})</span> : null}
+                    {current ? <strong class="govuk-tag govuk-tag--green govuk-!-margin-left-2">This device</strong> : null}
+                  </td>
+                  <td class="govuk-table__cell">{formatDateTime(session.created_at)}</td>
+                  <td class="govuk-table__cell">{formatDateTime(session.last_seen_at)}</td>
+                  <td class="govuk-table__cell">
+                    <form method="post" action={`/account/sessions/${session.id}/end`}>
+                      <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                        {current ? 'Sign out' : 'End session'}
+                        <span class="govuk-visually-hidden"> on {device}, signed in {formatDateTime(session.created_at)}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

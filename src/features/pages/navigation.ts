@@ -1,0 +1,14 @@
+import { allows } from '../../platform/http/access';
+import type { Viewer } from '../../platform/http/env';
+import type { NavigationItem } from '../../platform/ui/layout';
+
+/** The service navigation: only what this person may use. */
+export function navigationFor(viewer: Viewer | null, path: string): NavigationItem[] {
+  if (!viewer) return [{ href: '/sign-in', text: 'Sign in', current: path.startsWith('/sign-in') }];
+  const items: NavigationItem[] = [{ href: '/', text: 'Home', current: path === '/' }];
+  if (allows('people-manager', viewer)) items.push({ href: '/staff', text: 'Staff', current: path.startsWith('/staff') });
+  if (allows('staff-admin', viewer)) items.push({ href: '/schools', text: 'Schools', current: path.startsWith('/schools') });
+  if (allows('staff-admin', viewer)) items.push({ href: '/import', text: 'Import staff', current: path.startsWith('/import') });
+  items.push({ href: '/account', text: 'Your account', current: path.startsWith('/account') });
+  return items;
+}

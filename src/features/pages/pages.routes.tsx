@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { access, allows } from '../../platform/http/access';
+import type { AppEnv } from '../../platform/http/env';
+import { renderPage } from './page';
+import { AccessibilityPage, HomePage, PrivacyPage } from './views/static-pages';
+
+export const pageRoutes = new Hono<AppEnv>();
+
+pageRoutes.get('/', access('anyone'), (c) => {
+  const viewer = c.get('viewer');
+  if (!viewer) return c.redirect('/sign-in', 303);
+  return renderPage(
+    c,
+    { title: 'Home' },
+    <HomePage
+      givenName={viewer.givenName}
+      organisationName={viewer.organisationName}
+      canManagePeople={allows('people-manager', viewer)}
+      isStaffAdmin={allows('staff-admin', viewer)}
+      isOrgAdmin={allows('org-admin', viewer)}
+      personId={viewer.id}
+    />,
+  );
+});
+
+pageRoutes.get('/accessibility', access('anyone'), (c) => renderPage(c, { title: 'Accessibility statement' }, <AccessibilityPage />));
+
+pageRoutes.get('/privacy', access('anyone'), (c) => renderPage(c, { title: 'Privacy notice' }, <PrivacyPage organisationName={c.get('viewer')?.organisationName ?? c.get('headerName')} />));
+
+pageRoutes.get('/health', access('anyone'), (c) => c.json({ status: 'ok' }));

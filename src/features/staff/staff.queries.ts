@@ -1,0 +1,120 @@
+import type { Executor } from '../../database';
+import type { DirectoryQuery } from './staff.schemas';
+import type { NewPerson, PersonUpdate } from './staff.tables';
+
+/** Who the viewer may see in the directory: the whole organisation, some schools, and/or direct reports. */
+export interface DirectoryScope {
+  organisationId: string;
+  wholeOrganisation: boolean;
+  schoolIds: string[];
+  lineManagerId: string | null;
+}
+
+function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQuery) {
+  let query = db.selectFrom('people').leftJoin('schools', 'schools.id', 'people.school_id').where('people.organisation_id', '=', scope.organisationId);
+  if (!scope.wholeOrganisation) {
+    query = query.where((eb) => {
+      const ors = [];
+      if (scope.schoolIds.length) ors.push(eb('people.school_id', 'in', scope.schoolIds));
+      if (scope.lineManagerId) ors.push(eb('people.line_manager_id', '=', scope.lineManagerId));
+      return ors.length ? eb.or(ors) : eb.val(false);
+    });
+  }
+  if (filters.q) {
+    const words = filters.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+    for (const word of words) {
+      const like = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      query = query.where((eb) => eb.or([eb('people.search_text', 'like', like), eb('schools.name_normalised', 'like', like)]));
+    }
+  }
+  if (filters.school) query = query.where('people.school_id', '=', filters.school);
+  if (filters.staffType) query = query.where('people.staff_type', '=', filters.staffType);
+  if (filters.level) query = query.where('people.leadership_level', '=', filters.level);
+  if (filters.status !== 'all') query = query.where('people.status', '=', filters.status);
+  if (filters.role) {
+    const role = filters.role;
+    query = query.where((eb) => eb.exists(eb.selectFrom('role_grants').select('role_grants.id').whereRef('role_grants.person_id', '=', 'people.id').where('role_grants.role', '=', role)));
+  }
+  return query;
+}
+
+export async function searchDirectory(db: Executor, scope: DirectoryScope, filters: DirectoryQuery, pageSize: number) {
+  const base = scopedPeople(db, scope, filters);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'people.job_title', 'people.staff_type', 'people.leadership_level', 'people.status', 'schools.name as school_name'])
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .orderBy('people.id')
+    .limit(pageSize)
+    .offset((filters.page - 1) * pageSize)
+    .execute();
+  return { total: Number(total), rows };
+}
+
+export function findPerson(db: Executor, organisationId: string, id: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .leftJoin('people as manager', 'manager.id', 'people.line_manager_id')
+    .selectAll('people')
+    .select(['schools.name as school_name', 'manager.given_name as manager_given_name', 'manager.family_name as manager_family_name', 'manager.email as manager_email', 'manager.status as manager_status'])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findPersonByEmail(db: Executor, emailNormalised: string) {
+  return db.selectFrom('people').select(['id', 'organisation_id', 'status', 'line_manager_id']).where('email_normalised', '=', emailNormalised).executeTakeFirst();
+}
+
+export function listReports(db: Executor, managerId: string) {
+  return db
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name', 'job_title', 'status'])
+    .where('line_manager_id', '=', managerId)
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .execute();
+}
+
+export function listRoleGrants(db: Executor, personId: string) {
+  return db
+    .selectFrom('role_grants')
+    .leftJoin('schools', 'schools.id', 'role_grants.school_id')
+    .select(['role_grants.id', 'role_grants.role', 'role_grants.school_id', 'schools.name as school_name', 'role_grants.created_at'])
+    .where('role_grants.person_id', '=', personId)
+    .orderBy('role_grants.created_at')
+    .execute();
+}
+
+export function latestInvitation(db: Executor, personId: string) {
+  return db
+    .selectFrom('auth_tokens')
+    .select(['created_at', 'expires_at', 'used_at'])
+    .where('person_id', '=', personId)
+    .where('purpose', '=', 'invitation')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertPerson(db: Executor, person: NewPerson) {
+  await db.insertInto('people').values(person).execute();
+}
+
+export async function updatePersonRow(db: Executor, id: string, changes: PersonUpdate) {
+  await db.updateTable('people').set(changes).where('id', '=', id).execute();
+}
+
+/** The chain of managers above a person, to refuse a line-management loop. */
+export async function managerChain(db: Executor, personId: string, limit = 50): Promise<string[]> {
+  const chain: string[] = [];
+  let current: string | null = personId;
+  while (current && chain.length < limit) {
+    const row: { line_manager_id: string | null } | undefined = await db.selectFrom('people').select('line_manager_id').where('id', '=', current).executeTakeFirst();
+    current = row?.line_manager_id ?? null;
+    if (current) chain.push(current);
+  }
+  return chain;
+}

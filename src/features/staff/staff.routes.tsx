@@ -1,0 +1,204 @@
+import { Hono, type Context } from 'hono';
+import { parseDateParts } from '../../platform/dates';
+import { access, isOrgAdmin, requireViewer } from '../../platform/http/access';
+import type { AppEnv, Viewer } from '../../platform/http/env';
+import { Conflict, Invalid, type FieldErrors } from '../../platform/http/errors';
+import { readForm, validate, type FormValues } from '../../platform/http/forms';
+import { BackLink } from '../../platform/ui/components';
+import { listAllSchools } from '../organisations';
+import { renderPage } from '../pages/page';
+import { directoryQuery, personForm, roleForm, type PersonForm } from './staff.schemas';
+import {
+  addPerson,
+  deactivatePerson,
+  DIRECTORY_PAGE_SIZE,
+  editPerson,
+  getEditablePerson,
+  getPersonProfile,
+  grantRole,
+  invitePerson,
+  reactivatePerson,
+  revokeRole,
+  schoolChoices,
+  searchStaff,
+} from './staff.service';
+import { DirectoryPage } from './views/directory';
+import { DeactivatePage, PersonFormPage, PersonPage } from './views/person';
+
+export const staffRoutes = new Hono<AppEnv>();
+
+function scopeDescription(viewer: Viewer): string {
+  if (isOrgAdmin(viewer)) return `Everyone at ${viewer.organisationName}.`;
+  const schoolAdmin = viewer.roles.some((r) => r.role === 'school_admin');
+  if (schoolAdmin && viewer.isLineManager) return 'Staff at the schools you administer, and the people you line manage.';
+  if (schoolAdmin) return 'Staff at the schools you administer.';
+  return 'The people you line manage.';
+}
+
+staffRoutes.get('/staff', access('people-manager'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const filters = directoryQuery.parse(c.req.query());
+  const [result, schools] = await Promise.all([searchStaff(deps, viewer, filters), isOrgAdmin(viewer) ? listAllSchools(deps.db, viewer.organisationId) : schoolChoices(deps, viewer)]);
+  const canAdd = isOrgAdmin(viewer) || viewer.roles.some((r) => r.role === 'school_admin');
+  return renderPage(
+    c,
+    { title: filters.q ? `Staff matching “${filters.q}”` : 'Staff' },
+    <DirectoryPage filters={filters} rows={result.rows} total={result.total} pageSize={DIRECTORY_PAGE_SIZE} schools={schools.map((s) => ({ id: s.id, name: s.name }))} canAdd={canAdd} scopeDescription={scopeDescription(viewer)} />,
+  );
+});
+
+/** Turns the form's text (with day/month/year parts) into a validated staff record. */
+function readPersonForm(values: FormValues): { ok: true; data: PersonForm } | { ok: false; errors: FieldErrors } {
+  const date = parseDateParts(values['startedInSchoolsOn-day'] ?? '', values['startedInSchoolsOn-month'] ?? '', values['startedInSchoolsOn-year'] ?? '');
+  const dateError = 'error' in date && date.error !== 'empty' ? `Date started in schools ${date.error}` : undefined;
+  const result = validate(personForm, { ...values, startedInSchoolsOn: 'date' in date ? date.date : '' });
+  if (!result.ok || dateError) {
+    const errors = result.ok ? {} : { ...result.errors };
+    if (dateError) errors.startedInSchoolsOn = dateError;
+    // Keep the on-page order of fields in the summary.
+    const order = ['givenName', 'familyName', 'email', 'schoolId', 'jobTitle', 'staffType', 'startedInSchoolsOn', 'leadershipLevel', 'lineManagerEmail', 'trn', 'misStaffId'];
+    return { ok: false, errors: Object.fromEntries(order.filter((k) => errors[k]).map((k) => [k, errors[k]])) };
+  }
+  return result;
+}
+
+async function personFormPage(c: Context<AppEnv>, options: { isNew: boolean; action: string; values: FormValues; errors?: FieldErrors; cancelHref: string; heading: string }) {
+  const viewer = requireViewer(c.get('viewer'));
+  const schools = await schoolChoices(c.get('deps'), viewer);
+  return renderPage(
+    c,
+    { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> },
+    <PersonFormPage heading={options.heading} action={options.action} values={options.values} errors={options.errors} schools={schools} allowCentral={isOrgAdmin(viewer)} isNew={options.isNew} cancelHref={options.cancelHref} />,
+  );
+}
+
+staffRoutes.get('/staff/new', access('staff-admin'), (c) => personFormPage(c, { isNew: true, action: '/staff', values: {}, cancelHref: '/staff', heading: 'Add a member of staff' }));
+
+staffRoutes.post('/staff', access('staff-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const values = await readForm(c);
+  const form = readPersonForm(values);
+  const again = (errors: FieldErrors) => personFormPage(c, { isNew: true, action: '/staff', values: { ...values, invite: values.invite ?? 'no' }, errors, cancelHref: '/staff', heading: 'Add a member of staff' });
+  if (!form.ok) return again(form.errors);
+  try {
+    const id = await addPerson(c.get('deps'), viewer, form.data, { invite: values.invite === 'yes', requestId: c.get('requestId') });
+    return c.redirect(`/staff/${id}?done=${values.invite === 'yes' ? 'added-invited' : 'added'}`, 303);
+  } catch (error) {
+    if (error instanceof Invalid) return again(error.fieldErrors);
+    throw error;
+  }
+});
+
+const banners: Record<string, string> = {
+  added: 'Member of staff added',
+  'added-invited': 'Member of staff added and invitation sent',
+  saved: 'Changes saved',
+  invited: 'Invitation sent',
+  deactivated: 'Deactivated: they can no longer sign in',
+  reactivated: 'Reactivated: they can sign in again',
+  'role-granted': 'Role given',
+  'role-removed': 'Role removed',
+};
+
+async function personPage(c: Context<AppEnv>, id: string, options: { roleErrors?: FieldErrors } = {}) {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const profile = await getPersonProfile(deps, viewer, id);
+  const schools = profile.canManageRoles ? (await listAllSchools(deps.db, viewer.organisationId)).map((s) => ({ id: s.id, name: s.name })) : [];
+  const name = `${profile.person.given_name} ${profile.person.family_name}`;
+  return renderPage(
+    c,
+    { title: name, hasErrors: !!options.roleErrors, beforeContent: viewer.id === id ? undefined : <BackLink href="/staff" text="Staff" /> },
+    <PersonPage profile={profile} isSelf={viewer.id === id} banner={banners[c.req.query('done') ?? '']} schools={schools} roleErrors={options.roleErrors} now={deps.clock.now().toISOString()} />,
+  );
+}
+
+staffRoutes.get('/staff/:personId', access('signed-in'), (c) => personPage(c, c.req.param('personId')));
+
+staffRoutes.get('/staff/:personId/edit', access('staff-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const person = await getEditablePerson(c.get('deps'), viewer, c.req.param('personId'));
+  const [year, month, day] = (person.started_in_schools_on ?? '').split('-');
+  const values: FormValues = {
+    givenName: person.given_name,
+    familyName: person.family_name,
+    email: person.email,
+    schoolId: person.school_id ?? '',
+    jobTitle: person.job_title ?? '',
+    staffType: person.staff_type,
+    'startedInSchoolsOn-day': day ? String(Number(day)) : '',
+    'startedInSchoolsOn-month': month ? String(Number(month)) : '',
+    'startedInSchoolsOn-year': year ?? '',
+    leadershipLevel: person.leadership_level,
+    lineManagerEmail: person.manager_email ?? '',
+    trn: person.trn ?? '',
+    misStaffId: person.mis_staff_id ?? '',
+  };
+  return personFormPage(c, { isNew: false, action: `/staff/${person.id}`, values, cancelHref: `/staff/${person.id}`, heading: `Change ${person.given_name} ${person.family_name}’s details` });
+});
+
+staffRoutes.post('/staff/:personId', access('staff-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const person = await getEditablePerson(deps, viewer, c.req.param('personId'));
+  const values = await readForm(c);
+  const form = readPersonForm(values);
+  const again = (errors: FieldErrors) => personFormPage(c, { isNew: false, action: `/staff/${person.id}`, values, errors, cancelHref: `/staff/${person.id}`, heading: `Change ${person.given_name} ${person.family_name}’s details` });
+  if (!form.ok) return again(form.errors);
+  try {
+    await editPerson(deps, viewer, person.id, form.data, c.get('requestId'));
+  } catch (error) {
+    if (error instanceof Invalid) return again(error.fieldErrors);
+    throw error;
+  }
+  return c.redirect(`/staff/${person.id}?done=saved`, 303);
+});
+
+staffRoutes.get('/staff/:personId/deactivate', access('staff-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const person = await getEditablePerson(deps, viewer, c.req.param('personId'));
+  if (person.id === viewer.id) throw new Conflict('You cannot deactivate yourself. Ask another administrator.');
+  const profile = await getPersonProfile(deps, viewer, person.id);
+  const name = `${person.given_name} ${person.family_name}`;
+  return renderPage(c, { title: `Deactivate ${name}`, beforeContent: <BackLink href={`/staff/${person.id}`} text="Back" /> }, <DeactivatePage id={person.id} name={name} reports={profile.reports.filter((r) => r.status === 'active').length} />);
+});
+
+staffRoutes.post('/staff/:personId/deactivate', access('staff-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  await deactivatePerson(c.get('deps'), viewer, c.req.param('personId'), c.get('requestId'));
+  return c.redirect(`/staff/${c.req.param('personId')}?done=deactivated`, 303);
+});
+
+staffRoutes.post('/staff/:personId/reactivate', access('staff-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  await reactivatePerson(c.get('deps'), viewer, c.req.param('personId'), c.get('requestId'));
+  return c.redirect(`/staff/${c.req.param('personId')}?done=reactivated`, 303);
+});
+
+staffRoutes.post('/staff/:personId/invite', access('staff-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  await invitePerson(c.get('deps'), viewer, c.req.param('personId'), c.get('requestId'));
+  return c.redirect(`/staff/${c.req.param('personId')}?done=invited`, 303);
+});
+
+staffRoutes.post('/staff/:personId/roles', access('org-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const personId = c.req.param('personId');
+  const form = validate(roleForm, await readForm(c));
+  try {
+    if (!form.ok) throw new Invalid(form.errors);
+    await grantRole(c.get('deps'), viewer, personId, form.data.role, form.data.schoolId, c.get('requestId'));
+  } catch (error) {
+    if (error instanceof Invalid) return personPage(c, personId, { roleErrors: error.fieldErrors });
+    throw error;
+  }
+  return c.redirect(`/staff/${personId}?done=role-granted`, 303);
+});
+
+staffRoutes.post('/staff/:personId/roles/:grantId/remove', access('org-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  await revokeRole(c.get('deps'), viewer, c.req.param('personId'), c.req.param('grantId'), c.get('requestId'));
+  return c.redirect(`/staff/${c.req.param('personId')}?done=role-removed`, 303);
+});

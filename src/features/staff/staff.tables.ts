@@ -1,0 +1,52 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export type StaffType = 'teaching' | 'associate';
+export type LeadershipLevel = 'none' | 'middle' | 'senior' | 'headteacher' | 'executive';
+export type Role = 'org_admin' | 'school_admin' | 'programme_lead';
+
+export interface PeopleTable {
+  id: string;
+  organisation_id: string;
+  school_id: string | null;
+  given_name: string;
+  family_name: string;
+  email: string;
+  email_normalised: string;
+  job_title: string | null;
+  staff_type: StaffType;
+  /** YYYY-MM-DD: when they started teaching or working in schools. */
+  started_in_schools_on: string | null;
+  leadership_level: LeadershipLevel;
+  line_manager_id: string | null;
+  /** Teacher reference number (7 digits). */
+  trn: string | null;
+  /** The staff id in the school's management information system. */
+  mis_staff_id: string | null;
+  /** Lower-cased name, email and job title, for directory search. */
+  search_text: string;
+  status: 'active' | 'deactivated';
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  deactivated_at: string | null;
+}
+
+export interface RoleGrantsTable {
+  id: string;
+  person_id: string;
+  role: Role;
+  school_id: string | null;
+  scope_key: string;
+  granted_by: string | null;
+  created_at: string;
+}
+
+export type Person = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+export type RoleGrant = Selectable<RoleGrantsTable>;
+
+export interface StaffTables {
+  people: PeopleTable;
+  role_grants: RoleGrantsTable;
+}

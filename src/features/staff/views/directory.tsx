@@ -1,0 +1,129 @@
+import { Button, Input, Pagination, Select, Tag } from '../../../platform/ui/components';
+import { paginationFor } from '../../../platform/ui/paginate';
+import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES, type DirectoryQuery } from '../staff.schemas';
+import type { LeadershipLevel, StaffType } from '../staff.tables';
+
+export interface DirectoryRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  email: string;
+  job_title: string | null;
+  staff_type: StaffType;
+  leadership_level: LeadershipLevel;
+  status: 'active' | 'deactivated';
+  school_name: string | null;
+}
+
+export interface DirectoryProps {
+  filters: DirectoryQuery;
+  rows: DirectoryRow[];
+  total: number;
+  pageSize: number;
+  schools: { id: string; name: string }[];
+  canAdd: boolean;
+  scopeDescription: string;
+}
+
+function queryString(filters: DirectoryQuery, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'school', 'staffType', 'level', 'role'] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  if (filters.status !== 'active') params.set('status', filters.status);
+  if (page > 1) params.set('page', String(page));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export function DirectoryPage(props: DirectoryProps) {
+  const f = props.filters;
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const first = props.total === 0 ? 0 : (f.page - 1) * props.pageSize + 1;
+  const last = Math.min(props.total, f.page * props.pageSize);
+  const pagination = paginationFor(f.page, pages, (p) => `/staff${queryString(f, p)}`);
+  const option = (value: string, text: string) => ({ value, text });
+  return (
+    <>
+      <h1 class="govuk-heading-l">Staff</h1>
+      <p class="govuk-body">{props.scopeDescription}</p>
+      {props.canAdd ? (
+        <div class="govuk-button-group">
+          <Button text="Add a member of staff" href="/staff/new" />
+          <Button text="Import staff from a CSV file" href="/import" classes="govuk-button--secondary" />
+        </div>
+      ) : null}
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-third">
+          <form method="get" action="/staff" role="search" aria-label="Find staff">
+            <Input id="q" name="q" label={{ text: 'Search', classes: 'govuk-label--s' }} hint={{ text: 'Name, email, job title or school' }} value={f.q} type="search" spellcheck={false} />
+            <Select id="school" name="school" label={{ text: 'School', classes: 'govuk-label--s' }} items={[option('', 'All schools'), ...props.schools.map((s) => option(s.id, s.name))]} value={f.school ?? ''} />
+            <Select id="staffType" name="staffType" label={{ text: 'Staff type', classes: 'govuk-label--s' }} items={[option('', 'All staff types'), ...Object.entries(STAFF_TYPES).map(([v, t]) => option(v, t))]} value={f.staffType ?? ''} />
+            <Select id="level" name="level" label={{ text: 'Leadership level', classes: 'govuk-label--s' }} items={[option('', 'All levels'), ...Object.entries(LEADERSHIP_LEVELS).map(([v, t]) => option(v, t))]} value={f.level ?? ''} />
+            <Select id="role" name="role" label={{ text: 'Waymark role', classes: 'govuk-label--s' }} items={[option('', 'Any role'), ...Object.entries(ROLE_NAMES).map(([v, t]) => option(v, t))]} value={f.role ?? ''} />
+            <Select
+              id="status"
+              name="status"
+              label={{ text: 'Status', classes: 'govuk-label--s' }}
+              items={[option('active', 'Active'), option('deactivated', 'Deactivated'), option('all', 'Active and deactivated')]}
+              value={f.status}
+            />
+            <div class="govuk-button-group">
+              <Button text="Apply filters" classes="govuk-button--secondary" />
+              <a class="govuk-link" href="/staff">
+                Clear filters
+              </a>
+            </div>
+          </form>
+        </div>
+        <div class="govuk-grid-column-two-thirds">
+          <p class="govuk-body" role="status">
+            {props.total === 0 ? 'No staff match your search.' : `Showing ${first} to ${last} of ${props.total} ${props.total === 1 ? 'person' : 'people'}`}
+          </p>
+          {props.rows.length > 0 ? (
+            <table class="govuk-table">
+              <caption class="govuk-table__caption govuk-visually-hidden">Staff matching your search</caption>
+              <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                  <th scope="col" class="govuk-table__header">Name</th>
+                  <th scope="col" class="govuk-table__header">Job title</th>
+                  <th scope="col" class="govuk-table__header">School</th>
+                </tr>
+              </thead>
+              <tbody class="govuk-table__body">
+                {props.rows.map((row) => (
+                  <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                      <a class="govuk-link" href={`/staff/${row.id}`}>
+                        {row.family_name}, {row.given_name}
+                      </a>
+                      <br />
+                      <span class="waymark-count">{row.email}</span>
+                      {row.status === 'deactivated' ? (
+                        <>
+                          {' '}
+                          <Tag text="Deactivated" classes="govuk-tag--grey" />
+                        </>
+                      ) : null}
+                    </td>
+                    <td class="govuk-table__cell">
+                      {row.job_title ?? ''}
+                      <br />
+                      <span class="waymark-count">
+                        {STAFF_TYPES[row.staff_type]}
+                        {row.leadership_level !== 'none' ? `, ${LEADERSHIP_LEVELS[row.leadership_level].toLowerCase()}` : ''}
+                      </span>
+                    </td>
+                    <td class="govuk-table__cell">{row.school_name ?? 'Central team'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {pagination ? <Pagination {...pagination} /> : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Executor } from '../../database';
+import type { Clock } from '../db/clock';
+import { newId } from '../db/ids';
+
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_in_refused'
+  | 'sign_in_link_used'
+  | 'sign_out'
+  | 'session_ended'
+  | 'password_reset'
+  | 'invitation_sent'
+  | 'invitation_accepted'
+  | 'role_granted'
+  | 'role_revoked'
+  | 'person_created'
+  | 'person_updated'
+  | 'person_deactivated'
+  | 'person_reactivated'
+  | 'school_created'
+  | 'school_updated'
+  | 'staff_import_applied';
+
+export interface AuditEntry {
+  action: AuditAction;
+  organisationId?: string | null;
+  actorId?: string | null;
+  subjectType?: string;
+  subjectId?: string;
+  detail?: Record<string, unknown>;
+  ipAddress?: string | null;
+  requestId?: string | null;
+}
+
+/** Records who did what; call inside the same transaction as the change. */
+export async function recordAudit(db: Executor, clock: Clock, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: newId(),
+      organisation_id: entry.organisationId ?? null,
+      actor_id: entry.actorId ?? null,
+      action: entry.action,
+      subject_type: entry.subjectType ?? null,
+      subject_id: entry.subjectId ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+      ip_address: entry.ipAddress ?? null,
+      request_id: entry.requestId ?? null,
+      created_at: clock.now().toISOString(),
+    })
+    .execute();
+}

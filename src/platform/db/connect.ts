@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+export type Engine = 'sqlite' | 'postgres';
+
+// int8 (count(*), bigint sums) comes back from pg as a string by default; our values fit in a double.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+// numeric too, for averages.
+pg.types.setTypeParser(1700, (value: string) => Number(value));
+
+export function engineOf(url: string): Engine {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+/**
+ * Opens a Kysely instance for a `postgres://` URL or a SQLite file path (`:memory:` allowed).
+ * SQLite gets WAL, foreign keys and a busy timeout at open.
+ */
+export function connectDatabase<DB>(url: string, options: { poolSize?: number } = {}): Kysely<DB> {
+  if (engineOf(url) === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Which engine a Kysely instance talks to. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads only the adapter
+export function engineOfDb(db: Kysely<any>): Engine {
+  return db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
+}

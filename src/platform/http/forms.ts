@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { AppEnv } from './env';
+import type { FieldErrors } from './errors';
+
+/** A form's submitted text values (files are left out; read them with readUpload). */
+export type FormValues = Record<string, string>;
+
+/** Reads a urlencoded or multipart form body as plain strings. Repeated names keep the last value. */
+export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
+  const body = await c.req.parseBody({ all: true });
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(body)) {
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (typeof last === 'string') values[key] = last;
+  }
+  return values;
+}
+
+export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/** Parses values with a Zod schema; on failure, the first message for each field. */
+export function validate<S extends z.ZodType>(schema: S, values: unknown): Validated<z.infer<S>> {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    if (!(key in errors)) errors[key] = issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** Error summary items in field order, linking to each field's id. */
+export function errorList(errors: FieldErrors, ids: Record<string, string> = {}): { text: string; href: string }[] {
+  return Object.entries(errors).map(([field, text]) => ({ text, href: `#${ids[field] ?? field}` }));
+}

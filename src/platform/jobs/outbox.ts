@@ -1,0 +1,160 @@
+
+import type { Db, Executor } from '../../database';
+import type { Clock } from '../db/clock';
+import { engineOfDb } from '../db/connect';
+import { newId } from '../db/ids';
+import type { Logger } from '../log';
+import { emailSchema, type Email, type Mailer } from '../mail/mailer';
+
+export interface OutboxMessage {
+  kind: string;
+  payload: unknown;
+  /** A second message with the same key is silently not written. */
+  dedupeKey?: string;
+  availableAt?: Date;
+}
+
+/**
+ * Writes a message to the outbox. Call it with the same transaction as the change that causes
+ * it, so the message exists exactly when the change does.
+ */
+export async function enqueue(db: Executor, clock: Clock, message: OutboxMessage): Promise<void> {
+  const now = clock.now().toISOString();
+  const row = {
+    id: newId(),
+    kind: message.kind,
+    payload: JSON.stringify(message.payload),
+    dedupe_key: message.dedupeKey ?? null,
+    status: 'pending' as const,
+    attempts: 0,
+    available_at: (message.availableAt ?? clock.now()).toISOString(),
+    created_at: now,
+  };
+  if (message.dedupeKey) {
+    await db.insertInto('outbox').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
+  } else {
+    await db.insertInto('outbox').values(row).execute();
+  }
+}
+
+/** Queues an email through the outbox. */
+export function enqueueEmail(db: Executor, clock: Clock, email: Email, dedupeKey?: string): Promise<void> {
+  return enqueue(db, clock, { kind: 'email', payload: email, dedupeKey });
+}
+
+export type OutboxHandler = (payload: unknown) => Promise<void>;
+
+export const MAX_ATTEMPTS = 8;
+const LOCK_MS = 5 * 60_000;
+
+/** Back-off after the nth failure: 30 s, 1 min, 2 min … capped at 1 hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+/**
+ * Claims due messages so no other worker takes them: on PostgreSQL with FOR UPDATE SKIP LOCKED,
+ * on SQLite inside the single writer's transaction.
+ */
+async function claimDue(db: Db, clock: Clock, workerId: string, limit: number) {
+  const now = clock.now().toISOString();
+  const lockedUntil = new Date(clock.now().getTime() + LOCK_MS).toISOString();
+  const postgres = engineOfDb(db) === 'postgres';
+  return db.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('available_at', '<=', now)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .orderBy('available_at')
+      .limit(limit);
+    if (postgres) query = query.forUpdate().skipLocked();
+    const ids = (await query.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    return trx
+      .updateTable('outbox')
+      .set({ locked_until: lockedUntil, locked_by: workerId })
+      .where('id', 'in', ids)
+      .returning(['id', 'kind', 'payload', 'attempts'])
+      .execute();
+  });
+}
+
+export interface DrainOptions {
+  db: Db;
+  clock: Clock;
+  handlers: Record<string, OutboxHandler>;
+  logger: Logger;
+  workerId?: string;
+  batchSize?: number;
+}
+
+/** Processes every due message once; returns how many were handled successfully. */
+export async function drainOutbox({ db, clock, handlers, logger, workerId = newId(), batchSize = 50 }: DrainOptions): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const batch = await claimDue(db, clock, workerId, batchSize);
+    if (batch.length === 0) return sent;
+    for (const message of batch) {
+      const handler = handlers[message.kind];
+      try {
+        if (!handler) throw new Error(`No handler for outbox kind "${message.kind}"`);
+        await handler(JSON.parse(message.payload));
+        await db
+          .updateTable('outbox')
+          .set({ status: 'sent', processed_at: clock.now().toISOString(), locked_until: null, attempts: message.attempts + 1 })
+          .where('id', '=', message.id)
+          .where('locked_by', '=', workerId)
+          .execute();
+        sent += 1;
+      } catch (error) {
+        const attempts = message.attempts + 1;
+        const failed = attempts >= MAX_ATTEMPTS;
+        logger.warn({ err: error, outboxId: message.id, kind: message.kind, attempts }, failed ? 'outbox message failed for good' : 'outbox message failed; will retry');
+        await db
+          .updateTable('outbox')
+          .set({
+            status: failed ? 'failed' : 'pending',
+            attempts,
+            last_error: error instanceof Error ? error.message : String(error),
+            available_at: new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString(),
+            locked_until: null,
+          })
+          .where('id', '=', message.id)
+          .execute();
+      }
+    }
+    if (batch.length < batchSize) return sent;
+  }
+}
+
+/** The handlers every install has: sending email. Features add their own kinds. */
+export function platformHandlers(mailer: Mailer): Record<string, OutboxHandler> {
+  return {
+    email: async (payload) => mailer.send(emailSchema.parse(payload)),
+  };
+}
+
+/** Runs `drainOutbox` every `intervalMs` until stopped. */
+export function startWorker(options: DrainOptions & { intervalMs?: number }): { stop(): Promise<void> } {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    running = drainOutbox(options)
+      .catch((error) => options.logger.error({ err: error }, 'outbox worker error'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 1000);
+      });
+  };
+  let timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+

@@ -1,0 +1,153 @@
+/**
+ * Checks every JSX component against govuk-frontend's own fixtures: for each
+ * fixture in `govuk-frontend/dist/govuk/components/<name>/fixtures.json`, the
+ * component is rendered with the fixture's macro options and its HTML is
+ * compared with the fixture's HTML (the official Nunjucks output), after
+ * canonicalising both through an HTML parser.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parseFragment } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import * as C from './index';
+
+interface Fixture {
+  name: string;
+  options: Record<string, unknown>;
+  html: string;
+}
+
+interface ComponentCase {
+  /** govuk-frontend component folder name. */
+  name: string;
+  // Fixture options are untyped JSON, so the component is called with `any`.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  component: (params: any) => unknown;
+  /** Fixtures that cannot be supported, by fixture name, with a one-line reason. */
+  unsupported?: Record<string, string>;
+}
+
+const cases: ComponentCase[] = [
+  { name: 'back-link', component: C.BackLink },
+  { name: 'breadcrumbs', component: C.Breadcrumbs },
+  { name: 'button', component: C.Button },
+  { name: 'character-count', component: C.CharacterCount },
+  { name: 'checkboxes', component: C.Checkboxes },
+  { name: 'date-input', component: C.DateInput },
+  { name: 'details', component: C.Details },
+  { name: 'error-message', component: C.ErrorMessage },
+  { name: 'error-summary', component: C.ErrorSummary },
+  { name: 'fieldset', component: C.Fieldset },
+  { name: 'file-upload', component: C.FileUpload },
+  { name: 'footer', component: C.Footer },
+  { name: 'generic-header', component: C.GenericHeader },
+  { name: 'hint', component: C.Hint },
+  { name: 'input', component: C.Input },
+  { name: 'inset-text', component: C.InsetText },
+  { name: 'label', component: C.Label },
+  { name: 'notification-banner', component: C.NotificationBanner },
+  { name: 'pagination', component: C.Pagination },
+  { name: 'panel', component: C.Panel },
+  { name: 'password-input', component: C.PasswordInput },
+  { name: 'phase-banner', component: C.PhaseBanner },
+  { name: 'radios', component: C.Radios },
+  { name: 'select', component: C.Select },
+  { name: 'service-navigation', component: C.ServiceNavigation },
+  { name: 'skip-link', component: C.SkipLink },
+  { name: 'summary-list', component: C.SummaryList },
+  { name: 'table', component: C.Table },
+  { name: 'tag', component: C.Tag },
+  { name: 'task-list', component: C.TaskList },
+  { name: 'textarea', component: C.Textarea },
+  { name: 'warning-text', component: C.WarningText },
+];
+
+const require = createRequire(import.meta.url);
+
+function loadFixtures(name: string): Fixture[] {
+  const file = require.resolve(`govuk-frontend/dist/govuk/components/${name}/fixtures.json`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { fixtures: Fixture[] }).fixtures;
+}
+
+/** Render a component's result (a JSX node, or null) to an HTML string. */
+async function render(node: unknown): Promise<string> {
+  if (node === null || node === undefined) return '';
+  return String(await (node as { toString(): string | Promise<string> }).toString());
+}
+
+interface P5Node {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  data?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: P5Node[];
+  content?: P5Node;
+}
+
+/**
+ * Canonical form of an HTML fragment: one node per line, attributes sorted,
+ * `class` tokens whitespace-collapsed, text whitespace-collapsed and trimmed,
+ * whitespace-only text dropped. Parsing also makes `disabled` and
+ * `disabled=""`, `<input>` and `<input/>`, and equivalent entity encodings the same.
+ */
+export function canonicalHtml(html: string): string {
+  const lines: string[] = [];
+  const walk = (nodes: P5Node[] | undefined, depth: number) => {
+    for (const node of nodes ?? []) {
+      const indent = '  '.repeat(depth);
+      if (node.nodeName === '#text') {
+        const text = (node.value ?? '').replace(/\s+/g, ' ').trim();
+        if (text) lines.push(`${indent}${JSON.stringify(text)}`);
+      } else if (node.nodeName === '#comment') {
+        lines.push(`${indent}<!--${node.data}-->`);
+      } else if (node.tagName) {
+        const attributes = [...(node.attrs ?? [])]
+          .map(({ name, value }) => ({ name, value: name === 'class' ? value.replace(/\s+/g, ' ').trim() : value }))
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+          .map(({ name, value }) => ` ${name}=${JSON.stringify(value)}`)
+          .join('');
+        lines.push(`${indent}<${node.tagName}${attributes}>`);
+        walk(node.content ? node.content.childNodes : node.childNodes, depth + 1);
+        lines.push(`${indent}</${node.tagName}>`);
+      }
+    }
+  };
+  walk((parseFragment(html) as unknown as P5Node).childNodes, 0);
+  return lines.join('\n');
+}
+
+describe('canonicalHtml (the comparison must be able to fail)', () => {
+  it('ignores formatting-only differences', () => {
+    expect(canonicalHtml('<input  disabled class=" a  b" id="x">\n')).toBe(
+      canonicalHtml('<input id="x" class="a b" disabled=""/>'),
+    );
+    expect(canonicalHtml('<p>\n  Tom &amp; Jerry\'s\n</p>')).toBe(canonicalHtml('<p>Tom &amp; Jerry&#39;s</p>'));
+  });
+  it('detects real differences', () => {
+    expect(canonicalHtml('<p class="a">x</p>')).not.toBe(canonicalHtml('<p class="b">x</p>'));
+    expect(canonicalHtml('<p>x</p>')).not.toBe(canonicalHtml('<p>y</p>'));
+    expect(canonicalHtml('<p>x</p>')).not.toBe(canonicalHtml('<p>x<span></span></p>'));
+    expect(canonicalHtml('<input>')).not.toBe(canonicalHtml('<input disabled>'));
+    expect(canonicalHtml('<b>&lt;i&gt;</b>')).not.toBe(canonicalHtml('<b><i></i></b>'));
+  });
+});
+
+for (const { name, component, unsupported = {} } of cases) {
+  describe(name, () => {
+    const fixtures = loadFixtures(name);
+
+    it('lists only existing fixtures as unsupported', () => {
+      const names = new Set(fixtures.map((f) => f.name));
+      for (const fixtureName of Object.keys(unsupported)) expect(names).toContain(fixtureName);
+    });
+
+    it.each(fixtures.filter((f) => !(f.name in unsupported)).map((f) => [f.name, f] as const))(
+      'fixture: %s',
+      async (_name, fixture) => {
+        const actual = await render(component(fixture.options));
+        expect(canonicalHtml(actual)).toBe(canonicalHtml(fixture.html));
+      },
+    );
+  });
+}

@@ -1,0 +1,58 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { loadConfig, type Config } from './config';
+import type { Database, Db } from './database';
+import { connectDatabase } from './platform/db/connect';
+import { migrateToLatest } from './platform/db/migrate';
+import { systemClock } from './platform/db/clock';
+import { platformHandlers, startWorker } from './platform/jobs/outbox';
+import { createLogger, type Logger } from './platform/log';
+import { fileMailer, smtpMailer, type Mailer, type StoredEmail } from './platform/mail/mailer';
+import { join } from 'node:path';
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  mailer: Mailer & { list?: () => Promise<StoredEmail[]> };
+}
+
+/** Reads config, opens the database and the mailer: everything a command needs. */
+export function openRuntime(config: Config = loadConfig()): Runtime {
+  const logger = createLogger(config.LOG_LEVEL);
+  const databaseUrl = config.DATABASE_URL;
+  const db: Db = connectDatabase<Database>(databaseUrl);
+  const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : fileMailer(join(config.DATA_DIR, 'mail'));
+  return { config, db, logger, mailer };
+}
+
+/** Starts the web server (and the outbox worker unless WORKER=off). Resolves once listening. */
+export async function startServer(runtime: Runtime, options: { onListening?: (url: string) => void } = {}) {
+  const { config, db, logger, mailer } = runtime;
+  if (config.MIGRATE_ON_START) {
+    const applied = await migrateToLatest(db);
+    if (applied.length) logger.info({ applied }, 'database migrated');
+  }
+  const app = createApp({ db, config, mailer, logger });
+  const worker = config.WORKER === 'inline' ? startWorker({ db, clock: systemClock, handlers: platformHandlers(mailer), logger }) : undefined;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+      const url = `http://${info.address === '::1' || info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port}`;
+      logger.info({ url }, 'Waymark is listening');
+      options.onListening?.(url);
+      resolve(s);
+    });
+  });
+  const stop = async () => {
+    await worker?.stop();
+    await new Promise((resolve) => server.close(resolve));
+    await db.destroy();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      void stop().then(() => process.exit(0));
+    });
+  }
+  return { app, server, stop };
+}

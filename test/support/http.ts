@@ -1,0 +1,77 @@
+import type { App } from '../../src/app';
+
+export interface Page {
+  status: number;
+  headers: Headers;
+  text: string;
+  location: string | null;
+}
+
+/** Talks to the app through app.request(), keeping cookies like a browser (without a socket). */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  constructor(
+    private readonly app: App,
+    private readonly options: { address?: string; userAgent?: string } = {},
+  ) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent ?? 'Mozilla/5.0 (Windows NT 10.0) Chrome/130.0 Safari/537.36', ...extra };
+    if (this.options.address) headers['x-forwarded-for'] = this.options.address;
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return headers;
+  }
+
+  private async read(response: Response): Promise<Page> {
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = cookie.split(';');
+      const [name, ...rest] = pair.split('=');
+      const value = rest.join('=');
+      const expired = attributes.some((a) => /max-age=0/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a.trim()));
+      if (!value || expired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    return { status: response.status, headers: response.headers, text: await response.text(), location: response.headers.get('location') };
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Page> {
+    return this.read(await this.app.request(path, { headers: this.headers(headers) }));
+  }
+
+  /** Posts a form as a browser on this site would (with an Origin header). */
+  async post(path: string, form: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Page> {
+    return this.read(
+      await this.app.request(path, {
+        method: 'POST',
+        body: new URLSearchParams(form).toString(),
+        headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', ...headers }),
+      }),
+    );
+  }
+
+  /** Posts a multipart form with a file, as a browser's file upload does. */
+  async upload(path: string, fields: Record<string, string>, file: { field: string; name: string; content: string | Uint8Array<ArrayBuffer>; type?: string }): Promise<Page> {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    body.set(file.field, new File([file.content], file.name, { type: file.type ?? 'text/csv' }));
+    return this.read(await this.app.request(path, { method: 'POST', body, headers: this.headers({ origin: 'http://localhost' }) }));
+  }
+
+  hasSession(): boolean {
+    return this.cookies.has('waymark_session');
+  }
+}
+
+/** The visible text of a page, tags removed and whitespace collapsed, for assertions. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
