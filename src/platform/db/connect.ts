@@ -22,6 +22,8 @@ export function engineOf(url: string): Engine {
 export function connectDatabase<DB>(url: string, options: { poolSize?: number } = {}): Kysely<DB> {
   if (engineOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server must not crash the process; the pool replaces it.
+    pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import * as sass from 'sass';
+import { access } from '../http/access';
+import type { AppEnv } from '../http/env';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -34,10 +36,10 @@ const files: Record<string, { path: string; type: string }> = {
 
 /** Serves /assets/*: the compiled stylesheet, govuk-frontend's script and our own. */
 export function assetRoutes() {
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   const cache = 'public, max-age=3600';
-  app.get('/app.css', async (c) => c.body(await compileStylesheet(), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': cache }));
-  app.get('/:file', async (c) => {
+  app.get('/app.css', access('anyone'), async (c) => c.body(await compileStylesheet(), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': cache }));
+  app.get('/:file', access('anyone'), async (c) => {
     const file = files[c.req.param('file')];
     if (!file) return c.notFound();
     return c.body(await readFile(file.path), 200, { 'content-type': file.type, 'cache-control': cache });

@@ -1,4 +1,4 @@
-import { attrs, cx, htmlOrText, s, type Attributes, type TextOrHtml, spaced } from './shared';
+import { attrs, cx, htmlOrText, s, spaced, type Attributes, type TextOrHtml } from './shared';
 
 /** One breadcrumb; without `href` it is the current page. */
 export interface BreadcrumbsItem extends TextOrHtml {

@@ -3,7 +3,7 @@ import { Fieldset, type FieldsetParams } from './fieldset';
 import { Hint, type HintParams } from './hint';
 import { Label } from './label';
 import type { GroupFormGroupParams } from './radios';
-import { attrs, withAttrs, cx, htmlOrText, looseEq, njIn, rawHtml, s, type Attributes, type Html, type TextOrHtml } from './shared';
+import { attrs, cx, htmlOrText, looseEq, njIn, rawHtml, s, withAttrs, type Attributes, type Html, type TextOrHtml } from './shared';
 
 /** One checkbox (or a divider, when `divider` is set). */
 export interface CheckboxesItem extends TextOrHtml {

@@ -151,3 +151,50 @@ for (const { name, component, unsupported = {} } of cases) {
     );
   });
 }
+
+describe('JSX usage', () => {
+  it('renders components used as JSX elements', async () => {
+    const html = await render(<C.Input name="email" type="email" label={{ text: 'Email address' }} />);
+    expect(canonicalHtml(html)).toBe(
+      canonicalHtml(
+        '<div class="govuk-form-group"><label class="govuk-label" for="email">Email address</label>' +
+          '<input class="govuk-input" id="email" name="email" type="email"></div>',
+      ),
+    );
+  });
+
+  it('renders children where the macro accepts a caller', async () => {
+    const html = await render(
+      <C.Fieldset legend={{ text: 'Your role' }}>
+        <C.Radios name="role" items={[{ value: 'head', text: 'Headteacher' }]} />
+      </C.Fieldset>,
+    );
+    expect(html).toContain('<legend class="govuk-fieldset__legend">Your role</legend>');
+    expect(html).toContain('id="role" name="role" type="radio" value="head"');
+  });
+
+  it('accepts JSX as well as strings for html options, and escapes text', async () => {
+    expect(await render(<C.Hint html={<strong>Bold</strong>} />)).toContain('<strong>Bold</strong>');
+    expect(await render(<C.Hint html="<em>raw</em>" />)).toContain('<em>raw</em>');
+    expect(await render(<C.Hint text="<em>escaped</em>" />)).toContain('&lt;em&gt;escaped&lt;/em&gt;');
+  });
+
+  it('supports { value, optional } attributes and keeps managed attributes', async () => {
+    const html = await render(
+      <C.Tag
+        text="Done"
+        attributes={{ 'data-a': 'x', hidden: { value: true, optional: true }, 'data-b': { value: false, optional: true } }}
+      />,
+    );
+    expect(canonicalHtml(html)).toBe(
+      canonicalHtml('<strong class="govuk-tag" data-a="x" hidden>Done</strong>'),
+    );
+    // a managed attribute wins over the same name in `attributes`; an unset one does not hide it
+    expect(await render(<C.Hint id="managed" text="x" attributes={{ id: 'user' }} />)).toContain('id="managed"');
+    expect(await render(<C.Hint text="x" attributes={{ id: 'user' }} />)).toContain('id="user"');
+  });
+
+  it('renders nothing for a label without text', async () => {
+    expect(await render(C.Label({ for: 'x' }))).toBe('');
+  });
+});

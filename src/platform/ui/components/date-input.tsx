@@ -3,7 +3,7 @@ import { Fieldset, type FieldsetParams } from './fieldset';
 import { Hint, type HintParams } from './hint';
 import { Input } from './input';
 import type { GroupFormGroupParams } from './radios';
-import { attrs, withAttrs, capitalize, cx, htmlOrText, looseEq, type Attributes } from './shared';
+import { attrs, capitalize, cx, htmlOrText, looseEq, withAttrs, type Attributes } from './shared';
 
 /** One field (day, month, year or custom) of a date input. */
 export interface DateInputItem {

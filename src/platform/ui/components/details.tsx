@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { attrs, withAttrs, cx, hasChildren, htmlOrText, type ContentBlock, type Html } from './shared';
+import { cx, hasChildren, htmlOrText, withAttrs, type ContentBlock, type Html } from './shared';
 
 /** Params of the `govukDetails` macro. */
 export interface DetailsParams extends ContentBlock {

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { attrs, withAttrs, cx, hasChildren, htmlOrText, s, type Attributes, type Html, type TextOrHtml } from './shared';
+import { attrs, cx, hasChildren, htmlOrText, s, withAttrs, type Attributes, type Html, type TextOrHtml } from './shared';
 
 /** One entry of the error list. */
 export interface ErrorSummaryItem extends TextOrHtml {

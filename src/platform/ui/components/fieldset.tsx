@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { attrs, withAttrs, cx, hasChildren, htmlOrText, rawHtml, type Attributes, type Html, type TextOrHtml } from './shared';
+import { cx, hasChildren, htmlOrText, rawHtml, withAttrs, type Attributes, type Html, type TextOrHtml } from './shared';
 
 /** The `legend` option of `govukFieldset`. */
 export interface FieldsetLegend extends TextOrHtml {

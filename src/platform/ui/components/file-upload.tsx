@@ -3,7 +3,7 @@ import { Hint, type HintParams } from './hint';
 import type { FormGroupParams } from './input';
 import { Label, type LabelParams } from './label';
 import type { PluralMessages } from './character-count';
-import { attrs, withAttrs, cx, htmlOrText, i18nAttrs, s, type Attributes } from './shared';
+import { attrs, cx, htmlOrText, i18nAttrs, s, withAttrs, type Attributes } from './shared';
 
 /** Params of the `govukFileUpload` macro. */
 export interface FileUploadParams {

@@ -1,5 +1,5 @@
 import { Logo } from './logo';
-import { attrs, cx, htmlOrText, njLength, s, type Attributes, type TextOrHtml, spaced } from './shared';
+import { attrs, cx, htmlOrText, njLength, s, spaced, type Attributes, type TextOrHtml } from './shared';
 
 /** A footer link. */
 export interface FooterLink {

@@ -1,4 +1,4 @@
-import { attrs, withAttrs, cx, htmlOrText, type ContentBlock } from './shared';
+import { cx, htmlOrText, withAttrs, type ContentBlock } from './shared';
 
 /** Params of the `govukHint` macro. */
 export interface HintParams extends ContentBlock {

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { attrs, withAttrs, cx, hasChildren, htmlOrText, type ContentBlock } from './shared';
+import { cx, hasChildren, htmlOrText, withAttrs, type ContentBlock } from './shared';
 
 /** Params of the `govukInsetText` macro. */
 export interface InsetTextParams extends ContentBlock {

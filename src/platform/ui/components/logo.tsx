@@ -1,4 +1,4 @@
-import { attrs, withAttrs, type Attributes } from './shared';
+import { withAttrs, type Attributes } from './shared';
 
 /** Params of the (internal) `govukLogo` macro. */
 export interface LogoParams {

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { heading } from './heading';
-import { attrs, withAttrs, cx, hasChildren, rawHtml, s, type Attributes, type Html } from './shared';
+import { cx, hasChildren, rawHtml, s, withAttrs, type Attributes, type Html } from './shared';
 
 /** Params of the `govukNotificationBanner` macro. */
 export interface NotificationBannerParams {

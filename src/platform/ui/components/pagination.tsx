@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import { attrs, withAttrs, cx, htmlOrText, njLength, s, type Attributes, type TextOrHtml, spaced } from './shared';
+import { attrs, cx, htmlOrText, njLength, s, spaced, withAttrs, type Attributes, type TextOrHtml } from './shared';
 
 /** The previous / next link. */
 export interface PaginationLink extends TextOrHtml {

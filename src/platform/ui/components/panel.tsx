@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { Button } from './button';
 import { heading } from './heading';
-import { attrs, cx, hasChildren, htmlOrText, rawHtml, type Attributes, type Html, spaced } from './shared';
+import { attrs, cx, hasChildren, htmlOrText, rawHtml, spaced, type Attributes, type Html } from './shared';
 
 /** An action of an interruption panel: a button, or a link when `href` is set. */
 export interface PanelAction {

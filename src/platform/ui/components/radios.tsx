@@ -2,7 +2,7 @@ import { ErrorMessage, type ErrorMessageParams } from './error-message';
 import { Fieldset, type FieldsetParams } from './fieldset';
 import { Hint, type HintParams } from './hint';
 import { Label } from './label';
-import { attrs, withAttrs, cx, htmlOrText, looseEq, rawHtml, s, type Attributes, type Html, type TextOrHtml } from './shared';
+import { attrs, cx, htmlOrText, looseEq, rawHtml, s, withAttrs, type Attributes, type Html, type TextOrHtml } from './shared';
 
 /** The `formGroup` option of radios, checkboxes and date input. */
 export interface GroupFormGroupParams {

@@ -2,7 +2,7 @@ import { ErrorMessage, type ErrorMessageParams } from './error-message';
 import { Hint, type HintParams } from './hint';
 import type { FormGroupParams } from './input';
 import { Label, type LabelParams } from './label';
-import { attrs, withAttrs, cx, htmlOrText, looseEq, s, type Attributes } from './shared';
+import { attrs, cx, htmlOrText, looseEq, s, withAttrs, type Attributes } from './shared';
 
 /** One `<option>` of a select. */
 export interface SelectItem {

@@ -1,4 +1,4 @@
-import { attrs, withAttrs, cx, htmlOrText, looseEq, rawHtml, s, type Attributes, type Html, type TextOrHtml, spaced } from './shared';
+import { attrs, cx, htmlOrText, looseEq, rawHtml, s, spaced, withAttrs, type Attributes, type Html, type TextOrHtml } from './shared';
 
 /** A navigation item; with `href` a link, otherwise plain text. */
 export interface ServiceNavigationItem extends TextOrHtml {

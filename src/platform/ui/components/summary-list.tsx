@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { heading } from './heading';
-import { attrs, cx, htmlOrText, njLength, rawHtml, type Attributes, type Html, type TextOrHtml, spaced } from './shared';
+import { attrs, cx, htmlOrText, njLength, rawHtml, spaced, type Attributes, type TextOrHtml } from './shared';
 
 /** An action link (e.g. "Change") of a row or card. */
 export interface SummaryListAction extends TextOrHtml {

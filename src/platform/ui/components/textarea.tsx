@@ -2,7 +2,7 @@ import { ErrorMessage, type ErrorMessageParams } from './error-message';
 import { Hint, type HintParams } from './hint';
 import type { FormGroupParams } from './input';
 import { Label, type LabelParams } from './label';
-import { attrs, withAttrs, cx, htmlOrText, s, type Attributes } from './shared';
+import { attrs, cx, htmlOrText, s, withAttrs, type Attributes } from './shared';
 
 /** Params of the `govukTextarea` macro. */
 export interface TextareaParams {

@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_RULE } from '../src/platform/http/access';
+import { describeEachEngine, type TestContext } from './support/app';
+import { makeWorld, signIn, type World } from './support/factories';
+import type { TestClient } from './support/http';
+
+/**
+ * Every route, and what each kind of person gets from it:
+ * - `allowed`: reached the page or action (any status but the ones below; a 400 for an empty form counts)
+ * - `sign-in`: sent to the sign-in page
+ * - `forbidden`: 403
+ * - `not-found`: 404 (also used when a record exists but isn't the viewer's to know about)
+ *
+ * Path parameters name records in the test world: `:personId` is a teacher at school A who is
+ * line managed by the line manager; `:schoolId` is school A; `:grantId` is a role that teacher
+ * holds; `:sessionId` is one of that teacher's sessions; `:token` is a link token nobody holds.
+ */
+type Outcome = 'allowed' | 'sign-in' | 'forbidden' | 'not-found';
+type Viewer = 'anonymous' | 'staff' | 'lineManager' | 'schoolAdminHere' | 'schoolAdminOther' | 'orgAdmin' | 'otherOrgAdmin';
+const viewers: Viewer[] = ['anonymous', 'staff', 'lineManager', 'schoolAdminHere', 'schoolAdminOther', 'orgAdmin', 'otherOrgAdmin'];
+
+interface Row {
+  route: `${'GET' | 'POST'} ${string}`;
+  expect: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+  /** Query string or literal path pieces to use, when the bare route isn't meaningful. */
+  path?: string;
+}
+
+const A: Outcome = 'allowed';
+const S: Outcome = 'sign-in';
+const F: Outcome = 'forbidden';
+const N: Outcome = 'not-found';
+
+//                                                     anon staff  lm  adminHere adminOther org otherOrg
+export const matrix: Row[] = [
+  { route: 'GET /assets/app.css', expect: [A, A, A, A, A, A, A] },
+  { route: 'GET /assets/:file', path: '/assets/app.js', expect: [A, A, A, A, A, A, A] },
+  { route: 'GET /', expect: [S, A, A, A, A, A, A] },
+  { route: 'GET /accessibility', expect: [A, A, A, A, A, A, A] },
+  { route: 'GET /privacy', expect: [A, A, A, A, A, A, A] },
+  { route: 'GET /health', expect: [A, A, A, A, A, A, A] },
+  { route: 'GET /sign-in', expect: [A, A, A, A, A, A, A] },
+  { route: 'POST /sign-in', expect: [A, A, A, A, A, A, A] },
+  { route: 'POST /sign-out', expect: [A, A, A, A, A, A, A] },
+  { route: 'GET /sign-in/link', expect: [A, A, A, A, A, A, A] },
+  { route: 'POST /sign-in/link', expect: [A, A, A, A, A, A, A] },
+  { route: 'GET /password-reset', expect: [A, A, A, A, A, A, A] },
+  { route: 'POST /password-reset', expect: [A, A, A, A, A, A, A] },
+  { route: 'GET /sign-in/link/:token', expect: [N, N, N, N, N, N, N] },
+  { route: 'POST /sign-in/link/:token', expect: [N, N, N, N, N, N, N] },
+  { route: 'GET /password-reset/:token', expect: [N, N, N, N, N, N, N] },
+  { route: 'POST /password-reset/:token', expect: [N, N, N, N, N, N, N] },
+  { route: 'GET /invitation/:token', expect: [N, N, N, N, N, N, N] },
+  { route: 'POST /invitation/:token', expect: [N, N, N, N, N, N, N] },
+  { route: 'GET /account', expect: [S, A, A, A, A, A, A] },
+  { route: 'POST /account/sessions/:sessionId/end', expect: [S, N, N, N, N, N, N] },
+  { route: 'GET /dev/mail', expect: [A, A, A, A, A, A, A] },
+  { route: 'GET /schools', expect: [S, F, F, A, A, A, A] },
+  { route: 'GET /schools/new', expect: [S, F, F, F, F, A, A] },
+  { route: 'POST /schools', expect: [S, F, F, F, F, A, A] },
+  { route: 'GET /schools/:schoolId', expect: [S, F, F, A, N, A, N] },
+  { route: 'GET /schools/:schoolId/edit', expect: [S, F, F, A, N, A, N] },
+  { route: 'POST /schools/:schoolId', expect: [S, F, F, A, N, A, N] },
+  { route: 'GET /staff', expect: [S, F, A, A, A, A, A] },
+  { route: 'GET /staff/new', expect: [S, F, F, A, A, A, A] },
+  { route: 'POST /staff', expect: [S, F, F, A, A, A, A] },
+  { route: 'GET /staff/:personId', expect: [S, N, A, A, N, A, N] },
+  { route: 'GET /staff/:personId/edit', expect: [S, F, F, A, N, A, N] },
+  { route: 'POST /staff/:personId', expect: [S, F, F, A, N, A, N] },
+  { route: 'GET /staff/:personId/deactivate', expect: [S, F, F, A, N, A, N] },
+  { route: 'POST /staff/:personId/deactivate', expect: [S, F, F, A, N, A, N] },
+  { route: 'POST /staff/:personId/reactivate', expect: [S, F, F, A, N, A, N] },
+  { route: 'POST /staff/:personId/invite', expect: [S, F, F, A, N, A, N] },
+  { route: 'POST /staff/:personId/roles', expect: [S, F, F, F, F, A, N] },
+  { route: 'POST /staff/:personId/roles/:grantId/remove', expect: [S, F, F, F, F, A, N] },
+];
+
+function outcomeOf(status: number, location: string | null): Outcome {
+  if (status === 303 && location?.startsWith('/sign-in') && !location.startsWith('/sign-in?signed-out')) return 'sign-in';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  return 'allowed';
+}
+
+describe('the authorisation matrix', () => {
+  it('has a row for every route, and every route declares who may use it', async () => {
+    const { createTestContext } = await import('./support/app');
+    const context = await createTestContext('sqlite');
+    const routes = new Map<string, boolean>();
+    for (const r of context.app.routes) {
+      if (r.method === 'ALL') continue;
+      const key = `${r.method} ${r.path}`;
+      const declared = Object.getOwnPropertySymbols(r.handler).includes(ACCESS_RULE);
+      routes.set(key, (routes.get(key) ?? false) || declared);
+    }
+    await context.database.destroy();
+    const rows = new Set(matrix.map((row) => row.route));
+    const missingRows = [...routes.keys()].filter((route) => !rows.has(route));
+    const staleRows = [...rows].filter((route) => !routes.has(route));
+    const undeclared = [...routes].filter(([, declared]) => !declared).map(([route]) => route);
+    expect(missingRows, 'routes with no row in the authorisation matrix').toEqual([]);
+    expect(staleRows, 'matrix rows for routes that no longer exist').toEqual([]);
+    expect(undeclared, 'routes without an access(...) rule').toEqual([]);
+  });
+});
+
+describeEachEngine('every route gives each kind of person what the matrix says', (ctx) => {
+  let world: World;
+  let clients: Record<Viewer, TestClient>;
+  let subjectSessionId: string;
+  let grantId: string;
+
+  async function freshWorld(context: TestContext) {
+    world = await makeWorld(context.db);
+    const grant = await context.db.selectFrom('people').select('id').where('id', '=', world.report.id).executeTakeFirstOrThrow();
+    grantId = (
+      await context.db
+        .insertInto('role_grants')
+        .values({ id: `grant-${grant.id}`, person_id: grant.id, role: 'programme_lead', school_id: null, scope_key: 'organisation', granted_by: null, created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const subject = context.client();
+    await signIn(subject, world.report.email);
+    subjectSessionId = (await context.db.selectFrom('sessions').select('id').where('person_id', '=', world.report.id).executeTakeFirstOrThrow()).id;
+    const people: Record<Exclude<Viewer, 'anonymous'>, string> = {
+      staff: world.staff.email,
+      lineManager: world.lineManager.email,
+      schoolAdminHere: world.schoolAdminA.email,
+      schoolAdminOther: world.schoolAdminB.email,
+      orgAdmin: world.orgAdmin.email,
+      otherOrgAdmin: world.otherAdmin.email,
+    };
+    clients = { anonymous: context.client() } as Record<Viewer, TestClient>;
+    for (const [viewer, email] of Object.entries(people)) {
+      const client = context.client({ address: `10.0.0.${Object.keys(clients).length}` });
+      await signIn(client, email);
+      clients[viewer as Viewer] = client;
+    }
+  }
+
+  function pathFor(row: Row): string {
+    if (row.path) return row.path;
+    return row.route
+      .split(' ')[1]
+      .replace(':personId', world.report.id)
+      .replace(':schoolId', world.schoolA.id)
+      .replace(':grantId', grantId)
+      .replace(':sessionId', subjectSessionId)
+      .replace(':token', 'x'.repeat(43));
+  }
+
+  beforeAll(async () => {
+    await freshWorld(ctx());
+  });
+
+  for (const row of matrix) {
+    it(`${row.route}`, async () => {
+      const [method] = row.route.split(' ');
+      // Actions change things; each POST row starts from a fresh world so earlier rows can't decide later ones.
+      if (method === 'POST') await freshWorld(ctx());
+      const got: Record<string, Outcome> = {};
+      const want: Record<string, Outcome> = {};
+      // Sign-out ends the session, so it runs last for each viewer.
+      for (const [i, viewer] of viewers.entries()) {
+        const client = clients[viewer];
+        const page = method === 'GET' ? await client.get(pathFor(row)) : await client.post(pathFor(row), {});
+        got[viewer] = outcomeOf(page.status, page.location);
+        want[viewer] = row.expect[i];
+        if (page.status >= 500) throw new Error(`${row.route} as ${viewer} gave ${page.status}`);
+      }
+      expect(got).toEqual(want);
+    });
+  }
+});
