@@ -94,7 +94,7 @@ describe('the authorisation matrix', () => {
       routes.set(key, (routes.get(key) ?? false) || declared);
     }
     await context.database.destroy();
-    const rows = new Set(matrix.map((row) => row.route));
+    const rows = new Set<string>(matrix.map((row) => row.route));
     const missingRows = [...routes.keys()].filter((route) => !rows.has(route));
     const staleRows = [...rows].filter((route) => !routes.has(route));
     const undeclared = [...routes].filter(([, declared]) => !declared).map(([route]) => route);

@@ -47,7 +47,11 @@ const requiredName = (label: string) =>
     .min(1, `Enter ${label}`)
     .max(100, `${label.charAt(0).toUpperCase()}${label.slice(1)} must be 100 characters or fewer`);
 
-const optional = (schema: z.ZodType<string>) => schema.optional().transform((v) => (v === undefined || v === '' ? null : v));
+/** Blank means "not given": an empty or whitespace-only value becomes null before any rule runs. */
+const optional = <T extends z.ZodType<string>>(schema: T) =>
+  z
+    .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
+    .transform((v) => (v === undefined ? null : v));
 
 export const emailField = z
   .string()

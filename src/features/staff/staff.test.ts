@@ -1,0 +1,221 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/app';
+import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
+import type { TestClient } from '../../../test/support/http';
+import { visibleText } from '../../../test/support/http';
+import { DAY } from '../../platform/db/clock';
+
+describeEachEngine('the staff directory', (ctx) => {
+  let world: World;
+  let orgAdmin: TestClient;
+
+  beforeAll(async () => {
+    world = await makeWorld(ctx().db);
+    for (let i = 0; i < 30; i++) await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, familyName: `Zimmer${String(i).padStart(2, '0')}`, jobTitle: 'Teaching assistant', staffType: 'associate' });
+    await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: 'Wendy', familyName: 'Leaver', status: 'deactivated' });
+    orgAdmin = ctx().client();
+    await signIn(orgAdmin, world.orgAdmin.email);
+  });
+
+  it('an organisation admin finds someone by part of their name, email or job title', async () => {
+    const byName = visibleText((await orgAdmin.get(`/staff?q=${encodeURIComponent(world.report.familyName.slice(0, 8).toLowerCase())}`)).text);
+    expect(byName).toContain(world.report.familyName);
+    const byEmail = visibleText((await orgAdmin.get(`/staff?q=${encodeURIComponent(world.staff.email)}`)).text);
+    expect(byEmail).toContain('Showing 1 to 1 of 1 person');
+    const byTitle = visibleText((await orgAdmin.get('/staff?q=teaching+assistant')).text);
+    expect(byTitle).toContain('of 30 people');
+  });
+
+  it('filters narrow the list, and 25 are shown a page with links to the rest', async () => {
+    const first = await orgAdmin.get(`/staff?school=${world.schoolB.id}&staffType=associate`);
+    expect(visibleText(first.text)).toContain('Showing 1 to 25 of 30 people');
+    expect(first.text).toContain('govuk-pagination');
+    const second = await orgAdmin.get(`/staff?school=${world.schoolB.id}&staffType=associate&page=2`);
+    expect(visibleText(second.text)).toContain('Showing 26 to 30 of 30 people');
+    expect(visibleText(second.text)).toContain('Zimmer29');
+    const admins = visibleText((await orgAdmin.get('/staff?role=school_admin')).text);
+    expect(admins).toContain('of 2 people');
+  });
+
+  it('deactivated people are hidden unless asked for', async () => {
+    expect(visibleText((await orgAdmin.get('/staff?q=leaver')).text)).toContain('No staff match your search');
+    expect(visibleText((await orgAdmin.get('/staff?q=leaver&status=deactivated')).text)).toContain('Deactivated');
+  });
+
+  it('nonsense in the query string is ignored rather than failing', async () => {
+    const page = await orgAdmin.get('/staff?page=-4&staffType=wizard&status=%00&level=1');
+    expect(page.status).toBe(200);
+  });
+
+  it('a school admin sees only their school, and a line manager only their reports', async () => {
+    const schoolAdmin = ctx().client();
+    await signIn(schoolAdmin, world.schoolAdminB.email);
+    const theirs = visibleText((await schoolAdmin.get('/staff')).text);
+    expect(theirs).toContain('Zimmer00');
+    expect(theirs).not.toContain(world.report.familyName);
+    const manager = ctx().client();
+    await signIn(manager, world.lineManager.email);
+    const reports = visibleText((await manager.get('/staff')).text);
+    expect(reports).toContain('Showing 1 to 1 of 1 person');
+    expect(reports).toContain(world.report.familyName);
+  });
+});
+
+describeEachEngine('changing staff records', (ctx) => {
+  let world: World;
+  let schoolAdmin: TestClient;
+
+  beforeAll(async () => {
+    world = await makeWorld(ctx().db);
+    schoolAdmin = ctx().client();
+    await signIn(schoolAdmin, world.schoolAdminA.email);
+  });
+
+  const validForm = (overrides: Record<string, string> = {}) => ({
+    givenName: 'Nadia',
+    familyName: 'Rahman',
+    email: `nadia.${Math.random().toString(36).slice(2)}@example.org`,
+    schoolId: world.schoolA.id,
+    jobTitle: 'Teacher of Science',
+    staffType: 'teaching',
+    'startedInSchoolsOn-day': '1',
+    'startedInSchoolsOn-month': '9',
+    'startedInSchoolsOn-year': '2021',
+    leadershipLevel: 'none',
+    lineManagerEmail: world.lineManager.email,
+    trn: '1234567',
+    misStaffId: '',
+    ...overrides,
+  });
+
+  it('a school admin adds a teacher, who is invited by email and can set a password', async () => {
+    const form = validForm();
+    const added = await schoolAdmin.post('/staff', { ...form, invite: 'yes' });
+    expect(added.status).toBe(303);
+    const page = visibleText((await schoolAdmin.get(added.location ?? '')).text);
+    expect(page).toContain('Member of staff added and invitation sent');
+    expect(page).toContain('1 September 2021');
+    expect(page).toContain(`Line manager Lena`);
+    await ctx().deliverMail();
+    const email = ctx().mailer.sent.find((e) => e.to === form.email);
+    expect(email?.subject).toBe('Northern Lights Trust has invited you to Waymark');
+    const link = /http:\/\/localhost(\/invitation\/\S+)/.exec(email?.text ?? '')?.[1] ?? '';
+    const newcomer = ctx().client();
+    expect(visibleText((await newcomer.get(link)).text)).toContain('Welcome to Waymark, Nadia');
+    expect((await newcomer.post(link, { password: 'a very good password', confirmPassword: 'a very good password' })).status).toBe(303);
+    expect(newcomer.hasSession()).toBe(true);
+  });
+
+  it('bad input is shown on the same page with what was typed, and nothing is saved', async () => {
+    const before = await ctx().db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const page = await schoolAdmin.post('/staff', validForm({ givenName: '', email: 'not-an-email', 'startedInSchoolsOn-day': '31', 'startedInSchoolsOn-month': '2', trn: '12', familyName: 'Keepme' }));
+    expect(page.status).toBe(400);
+    const text = visibleText(page.text);
+    expect(text).toContain('Enter a first name');
+    expect(text).toContain('Enter an email address in the correct format');
+    expect(text).toContain('Date started in schools must be a real date');
+    expect(text).toContain('Teacher reference number (TRN) must be 7 digits');
+    expect(page.text).toContain('value="Keepme"');
+    expect(page.text).toContain('href="#startedInSchoolsOn-day"');
+    const after = await ctx().db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('two people cannot share an email address, and a line manager must exist', async () => {
+    const duplicate = await schoolAdmin.post('/staff', validForm({ email: world.staff.email.toUpperCase() }));
+    expect(visibleText(duplicate.text)).toContain('Another person already has this email address');
+    const unknown = await schoolAdmin.post('/staff', validForm({ lineManagerEmail: 'ghost@example.org' }));
+    expect(visibleText(unknown.text)).toContain('No one in your organisation has this email address');
+    const outsider = await schoolAdmin.post('/staff', validForm({ lineManagerEmail: world.otherAdmin.email }));
+    expect(visibleText(outsider.text)).toContain('No one in your organisation has this email address');
+  });
+
+  it('a school admin cannot put someone in a school they do not administer', async () => {
+    const page = await schoolAdmin.post('/staff', validForm({ schoolId: world.schoolB.id }));
+    expect(page.status).toBe(400);
+    expect(visibleText(page.text)).toContain('Select a school from the list');
+  });
+
+  it('editing refuses a line-management loop', async () => {
+    const page = await schoolAdmin.post(`/staff/${world.lineManager.id}`, validForm({ givenName: 'Lena', email: world.lineManager.email, lineManagerEmail: world.report.email }));
+    expect(visibleText(page.text)).toContain('This would make a loop');
+  });
+
+  it('an edit is saved and recorded in the audit log', async () => {
+    const page = await schoolAdmin.post(`/staff/${world.staff.id}`, validForm({ givenName: 'Sian', familyName: 'Edwards', email: world.staff.email, leadershipLevel: 'middle', lineManagerEmail: '' }));
+    expect(page.location).toBe(`/staff/${world.staff.id}?done=saved`);
+    const text = visibleText((await schoolAdmin.get(page.location ?? '')).text);
+    expect(text).toContain('Sian Edwards');
+    expect(text).toContain('Middle leader');
+    const audit = await ctx().db.selectFrom('audit_events').select(['detail']).where('action', '=', 'person_updated').where('subject_id', '=', world.staff.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.detail).changed).toContain('family_name');
+  });
+
+  it('a deactivated person is signed out, cannot sign in, and can be reactivated', async () => {
+    const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id });
+    const theirClient = ctx().client();
+    await signIn(theirClient, person.email);
+    expect(visibleText((await schoolAdmin.get(`/staff/${person.id}/deactivate`)).text)).toContain('They will be signed out everywhere');
+    await schoolAdmin.post(`/staff/${person.id}/deactivate`);
+    expect((await theirClient.get('/account')).location).toMatch(/^\/sign-in/);
+    await expect(signIn(ctx().client(), person.email)).rejects.toThrow();
+    const row = await ctx().db.selectFrom('people').select(['status']).where('id', '=', person.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('deactivated');
+    await schoolAdmin.post(`/staff/${person.id}/reactivate`);
+    await signIn(ctx().client(), person.email);
+  });
+
+  it('an admin cannot deactivate themselves', async () => {
+    const page = await schoolAdmin.post(`/staff/${world.schoolAdminA.id}/deactivate`);
+    expect(page.status).toBe(409);
+    expect(visibleText(page.text)).toContain('You cannot deactivate yourself');
+  });
+
+  it('an invitation expires after 14 days and can be sent again; the old link stops working', async () => {
+    const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, withPassword: false });
+    await schoolAdmin.post(`/staff/${person.id}/invite`);
+    await ctx().deliverMail();
+    const first = /localhost(\/invitation\/\S+)/.exec(ctx().mailer.sent.at(-1)?.text ?? '')?.[1] ?? '';
+    ctx().clock.advance(15 * DAY);
+    // The admin's own session has expired by now too.
+    schoolAdmin = ctx().client();
+    await signIn(schoolAdmin, world.schoolAdminA.email);
+    expect(visibleText((await schoolAdmin.get(`/staff/${person.id}`)).text)).toContain('The invitation has expired');
+    expect(visibleText((await ctx().client().get(first)).text)).toContain('This link has expired');
+    await schoolAdmin.post(`/staff/${person.id}/invite`);
+    await ctx().deliverMail();
+    const second = /localhost(\/invitation\/\S+)/.exec(ctx().mailer.sent.at(-1)?.text ?? '')?.[1] ?? '';
+    expect(second).not.toBe(first);
+    expect((await ctx().client().get(second)).status).toBe(200);
+    ctx().clock.advance(-15 * DAY);
+  });
+});
+
+describeEachEngine('roles', (ctx) => {
+  it('an organisation admin makes someone a school admin, who then can manage that school’s staff', async () => {
+    const world = await makeWorld(ctx().db);
+    const admin = ctx().client();
+    await signIn(admin, world.orgAdmin.email);
+    const missingSchool = await admin.post(`/staff/${world.staff.id}/roles`, { role: 'school_admin' });
+    expect(missingSchool.status).toBe(400);
+    expect(visibleText(missingSchool.text)).toContain('Select the school they will administer');
+    expect((await admin.post(`/staff/${world.staff.id}/roles`, { role: 'school_admin', schoolId: world.schoolA.id })).status).toBe(303);
+    const twice = await admin.post(`/staff/${world.staff.id}/roles`, { role: 'school_admin', schoolId: world.schoolA.id });
+    expect(visibleText(twice.text)).toContain('They already have this role');
+    const promoted = ctx().client();
+    await signIn(promoted, world.staff.email);
+    expect((await promoted.get('/staff')).status).toBe(200);
+    const audit = await ctx().db.selectFrom('audit_events').select('action').where('action', '=', 'role_granted').where('subject_id', '=', world.staff.id).execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('the last organisation admin cannot lose the role', async () => {
+    const world = await makeWorld(ctx().db);
+    const admin = ctx().client();
+    await signIn(admin, world.orgAdmin.email);
+    const grant = await ctx().db.selectFrom('role_grants').select('id').where('person_id', '=', world.orgAdmin.id).executeTakeFirstOrThrow();
+    const page = await admin.post(`/staff/${world.orgAdmin.id}/roles/${grant.id}/remove`);
+    expect(page.status).toBe(409);
+    expect(visibleText(page.text)).toContain('needs at least one organisation admin');
+  });
+});
