@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/support/app';
+import { makeOrganisation } from '../../test/support/factories';
+import { ConfigError, loadConfig } from '../config';
+import { ACCOUNT_LIMITS, describeWait, lockedUntil, recordFailure } from '../features/auth/throttle';
+import { formatDate, formatDateTime, parseDateParts } from './dates';
+import { isUniqueViolation } from './db/errors';
+import { newId } from './db/ids';
+import { drainOutbox, enqueue, MAX_ATTEMPTS, retryDelayMs } from './jobs/outbox';
+import { silentLogger } from './log';
+
+describe('configuration', () => {
+  it('defaults give a working development setup', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBe('data/waymark.sqlite');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('each bad value is named with a readable reason', () => {
+    expect(() => loadConfig({ PORT: 'eighty', BASE_URL: 'not a url', SMTP_URL: 'mail.example.org' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: '70000', BASE_URL: 'not a url', SMTP_URL: 'mail.example.org' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('PORT: PORT must be between 1 and 65535 (got "70000")');
+      expect(message).toContain('BASE_URL: BASE_URL must be a full URL');
+      expect(message).toContain('SMTP_URL: SMTP_URL must start with smtp://');
+    }
+  });
+
+  it('production needs a mail server, so mail is never written to disk there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL is required/);
+  });
+});
+
+describe('sign-in throttling rules', () => {
+  const start = new Date('2026-11-24T10:00:00Z');
+  it('two failures are free, the third starts a short wait that doubles, then a 15-minute refusal', () => {
+    let state = recordFailure(undefined, start, ACCOUNT_LIMITS);
+    state = recordFailure(state, start, ACCOUNT_LIMITS);
+    expect(lockedUntil(state, start)).toBeNull();
+    state = recordFailure(state, start, ACCOUNT_LIMITS);
+    expect(lockedUntil(state, start)?.getTime()).toBe(start.getTime() + 15_000);
+    state = recordFailure(state, start, ACCOUNT_LIMITS);
+    expect(lockedUntil(state, start)?.getTime()).toBe(start.getTime() + 30_000);
+    for (let i = 0; i < 4; i++) state = recordFailure(state, start, ACCOUNT_LIMITS);
+    expect(lockedUntil(state, start)?.getTime()).toBe(start.getTime() + 15 * 60_000);
+    expect(describeWait(lockedUntil(state, start) as Date, start)).toBe('15 minutes');
+  });
+
+  it('failures older than the window are forgotten', () => {
+    const state = recordFailure({ failures: 7, windowStartedAt: '2026-11-24T08:00:00Z', lockedUntil: null }, start, ACCOUNT_LIMITS);
+    expect(state.failures).toBe(1);
+  });
+});
+
+describe('dates', () => {
+  it('are shown the UK way in Europe/London', () => {
+    expect(formatDate('2026-11-24')).toBe('24 November 2026');
+    expect(formatDateTime('2026-07-01T12:30:00.000Z')).toBe('1 July 2026 at 1:30pm');
+    expect(formatDateTime('2026-11-24T09:05:00.000Z')).toBe('24 November 2026 at 9:05am');
+  });
+
+  it('date inputs must make a real date', () => {
+    expect(parseDateParts('1', '9', '2015')).toEqual({ date: '2015-09-01' });
+    expect(parseDateParts('31', '2', '2020')).toHaveProperty('error');
+    expect(parseDateParts('', '', '')).toEqual({ error: 'empty' });
+  });
+});
+
+describe('ids', () => {
+  it('are UUID v7s that sort by creation time', () => {
+    const a = newId(1_700_000_000_000);
+    const b = newId(1_700_000_000_001);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a < b).toBe(true);
+  });
+});
+
+describeEachEngine('database platform', (ctx) => {
+  it('a unique violation is recognised on this engine', async () => {
+    const organisation = await makeOrganisation(ctx().db);
+    const error = await ctx()
+      .db.insertInto('organisations')
+      .values({ id: organisation.id, name: 'Duplicate', created_at: '', updated_at: '' })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(new Error('other'))).toBe(false);
+  });
+
+  it('counts come back as numbers, not strings', async () => {
+    const row = await ctx().db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(typeof row.n).toBe('number');
+  });
+
+  it('the outbox sends each message once, retries failures with back-off, and gives up in the end', async () => {
+    const { db, clock } = ctx();
+    const delivered: string[] = [];
+    let failuresLeft = 2;
+    const handlers = {
+      note: async (payload: unknown) => {
+        delivered.push(String((payload as { text: string }).text));
+      },
+      flaky: async () => {
+        if (failuresLeft-- > 0) throw new Error('SMTP said no');
+        delivered.push('flaky');
+      },
+      broken: async () => {
+        throw new Error('always broken');
+      },
+    };
+    await enqueue(db, clock, { kind: 'note', payload: { text: 'hello' }, dedupeKey: 'note-1' });
+    await enqueue(db, clock, { kind: 'note', payload: { text: 'hello again' }, dedupeKey: 'note-1' });
+    await enqueue(db, clock, { kind: 'flaky', payload: {} });
+    await enqueue(db, clock, { kind: 'broken', payload: {} });
+    await drainOutbox({ db, clock, handlers, logger: silentLogger });
+    expect(delivered).toEqual(['hello']);
+    await drainOutbox({ db, clock, handlers, logger: silentLogger });
+    expect(delivered).toEqual(['hello']);
+    for (let i = 1; i <= MAX_ATTEMPTS; i++) {
+      clock.advance(retryDelayMs(i) + 1);
+      await drainOutbox({ db, clock, handlers, logger: silentLogger });
+    }
+    expect(delivered).toEqual(['hello', 'flaky']);
+    const broken = await db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('kind', '=', 'broken').executeTakeFirstOrThrow();
+    expect(broken).toEqual({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: 'always broken' });
+  });
+});
