@@ -1,14 +1,20 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './env';
-import type { FieldErrors } from './errors';
+import { BadRequest, type FieldErrors } from './errors';
 
 /** A form's submitted text values (files are left out; read them with readUpload). */
 export type FormValues = Record<string, string>;
 
 /** Reads a urlencoded or multipart form body as plain strings. Repeated names keep the last value. */
 export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
-  const body = await c.req.parseBody({ all: true });
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    // A truncated or malformed upload is the sender's problem, not a server error.
+    throw new BadRequest('The form could not be read. Go back and try sending it again.');
+  }
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
     const last = Array.isArray(value) ? value[value.length - 1] : value;
