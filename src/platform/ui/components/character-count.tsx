@@ -1,17 +1,13 @@
-import type { ErrorMessageParams } from './error-message';
-import { Hint, type HintParams } from './hint';
-import type { FormGroupParams } from './input';
-import type { LabelParams } from './label';
-import { attrs, cx, htmlOrText, i18nAttrs, s, type Attributes } from './shared';
+import { appendedFormGroupAttributes, beforeOrAfterInput, type FormControlParams } from './form-group';
+import { Hint } from './hint';
+import { attrs, cx, i18nAttrs, s } from './shared';
 import { Textarea } from './textarea';
 
 /** Plural forms keyed by CLDR plural rule (`one`, `other`, ...). */
 export type PluralMessages = Record<string, string>;
 
 /** Params of the `govukCharacterCount` macro. */
-export interface CharacterCountParams {
-  id?: string;
-  name?: string;
+export interface CharacterCountParams extends FormControlParams {
   rows?: string | number;
   value?: string;
   maxlength?: string | number;
@@ -19,13 +15,7 @@ export interface CharacterCountParams {
   threshold?: string | number;
   /** `characters` (default) or `words`. */
   countType?: string;
-  label?: LabelParams;
-  hint?: HintParams;
-  errorMessage?: ErrorMessageParams | false | null;
-  formGroup?: FormGroupParams;
-  classes?: string;
   spellcheck?: boolean;
-  attributes?: Attributes;
   countMessage?: { classes?: string };
   textareaDescriptionText?: string;
   charactersUnderLimitText?: PluralMessages;
@@ -57,15 +47,12 @@ export function CharacterCount(params: CharacterCountParams) {
         id={`${id}-info`}
         classes={cx('govuk-character-count__message', params.countMessage?.classes)}
       />
-      {formGroup?.afterInput ? htmlOrText(formGroup.afterInput.html, formGroup.afterInput.text) : null}
+      {beforeOrAfterInput(formGroup?.afterInput)}
     </>
   );
 
-  const formGroupAttributes: Record<string, string> = {};
-  for (const [name, value] of Object.entries(formGroup?.attributes ?? {})) formGroupAttributes[name] = s(value);
-
   const attributes = {
-    ...formGroupAttributes,
+    ...appendedFormGroupAttributes(formGroup?.attributes),
     ...attrs({
       'data-module': 'govuk-character-count',
       'data-maxlength': { value: params.maxlength, optional: true },

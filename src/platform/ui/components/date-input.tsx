@@ -1,9 +1,6 @@
-import { ErrorMessage, type ErrorMessageParams } from './error-message';
-import { Fieldset, type FieldsetParams } from './fieldset';
-import { Hint, type HintParams } from './hint';
+import { FieldsetFormGroup, beforeOrAfterInput, hintAndErrorMessage, type FieldsetControlParams } from './form-group';
 import { Input } from './input';
-import type { GroupFormGroupParams } from './radios';
-import { attrs, capitalize, cx, htmlOrText, looseEq, withAttrs, type Attributes } from './shared';
+import { capitalize, cx, looseEq, withAttrs, type Attributes } from './shared';
 
 /** One field (day, month, year or custom) of a date input. */
 export interface DateInputItem {
@@ -22,7 +19,7 @@ export interface DateInputItem {
 }
 
 /** Params of the `govukDateInput` macro. */
-export interface DateInputParams {
+export interface DateInputParams extends FieldsetControlParams {
   id?: string;
   namePrefix?: string;
   /** Custom fields; when empty the day, month and year fields are used. */
@@ -32,20 +29,12 @@ export interface DateInputParams {
   year?: DateInputItem;
   /** Values keyed by (prefixed) field name, e.g. `{ day: '1', month: '2', year: '2000' }`. */
   values?: Record<string, string | number | undefined>;
-  hint?: HintParams;
-  errorMessage?: ErrorMessageParams | false | null;
-  formGroup?: GroupFormGroupParams;
-  fieldset?: Omit<FieldsetParams, 'html' | 'children' | 'role'> | null | false;
-  classes?: string;
-  attributes?: Attributes;
 }
 
 const hasClass = (classes: string | undefined, name: string) => !!classes && classes.indexOf(name) !== -1;
 
 /** GOV.UK date input (`govukDateInput`): day, month and year text inputs. */
 export function DateInput(params: DateInputParams) {
-  let describedBy = params.fieldset && params.fieldset.describedBy ? params.fieldset.describedBy : '';
-  const hasFieldset = !!params.fieldset;
   const formGroup = params.formGroup;
 
   const dateInputDay: DateInputItem =
@@ -120,68 +109,18 @@ export function DateInput(params: DateInputParams) {
     );
   };
 
-  let hint = null;
-  if (params.hint) {
-    const hintId = `${params.id}-hint`;
-    describedBy = describedBy ? `${describedBy} ${hintId}` : hintId;
-    hint = (
-      <Hint
-        id={hintId}
-        classes={params.hint.classes}
-        attributes={params.hint.attributes}
-        html={params.hint.html}
-        text={params.hint.text}
-      />
-    );
-  }
-
-  let error = null;
-  if (params.errorMessage) {
-    const errorId = `${params.id}-error`;
-    describedBy = describedBy ? `${describedBy} ${errorId}` : errorId;
-    error = (
-      <ErrorMessage
-        id={errorId}
-        classes={params.errorMessage.classes}
-        attributes={params.errorMessage.attributes}
-        html={params.errorMessage.html}
-        text={params.errorMessage.text}
-        visuallyHiddenText={params.errorMessage.visuallyHiddenText}
-      />
-    );
-  }
-
-  const inner = (
-    <>
-      {hint}
-      {error}
-      <div {...withAttrs(params.attributes, { class: cx('govuk-date-input', params.classes), id: params.id || undefined })}>
-        {formGroup?.beforeInputs ? htmlOrText(formGroup.beforeInputs.html, formGroup.beforeInputs.text) : null}
-        {dateInputItems.map((item) => (item ? renderItem(item) : null))}
-        {formGroup?.afterInputs ? htmlOrText(formGroup.afterInputs.html, formGroup.afterInputs.text) : null}
-      </div>
-    </>
-  );
+  const fieldsetDescribedBy = params.fieldset && params.fieldset.describedBy ? params.fieldset.describedBy : '';
+  const { describedBy, elements: hintAndError } = hintAndErrorMessage(params.id, fieldsetDescribedBy, params);
 
   return (
-    <div
-      {...attrs(formGroup?.attributes)}
-      class={cx('govuk-form-group', params.errorMessage && 'govuk-form-group--error', formGroup?.classes)}
-    >
-      {hasFieldset && params.fieldset ? (
-        // role="group" so that JAWS announces the description of a fieldset of text inputs
-        <Fieldset
-          describedBy={describedBy}
-          classes={params.fieldset.classes}
-          role="group"
-          attributes={params.fieldset.attributes}
-          legend={params.fieldset.legend}
-        >
-          {inner}
-        </Fieldset>
-      ) : (
-        inner
-      )}
-    </div>
+    // role="group" so that JAWS announces the description of a fieldset of text inputs
+    <FieldsetFormGroup params={params} describedBy={describedBy} role="group">
+      {hintAndError}
+      <div {...withAttrs(params.attributes, { class: cx('govuk-date-input', params.classes), id: params.id || undefined })}>
+        {beforeOrAfterInput(formGroup?.beforeInputs)}
+        {dateInputItems.map((item) => (item ? renderItem(item) : null))}
+        {beforeOrAfterInput(formGroup?.afterInputs)}
+      </div>
+    </FieldsetFormGroup>
   );
 }

@@ -1,23 +1,14 @@
-import { ErrorMessage, type ErrorMessageParams } from './error-message';
-import { Hint, type HintParams } from './hint';
-import type { FormGroupParams } from './input';
-import { Label, type LabelParams } from './label';
+import { FormGroup, beforeOrAfterInput, labelHintAndErrorMessage, type FormControlParams } from './form-group';
 import type { PluralMessages } from './character-count';
-import { attrs, cx, htmlOrText, i18nAttrs, s, withAttrs, type Attributes } from './shared';
+import { attrs, cx, i18nAttrs, s, withAttrs, type Attributes } from './shared';
 
 /** Params of the `govukFileUpload` macro. */
-export interface FileUploadParams {
-  id?: string;
-  name?: string;
+export interface FileUploadParams extends FormControlParams {
   /** Not rendered by the template (browsers ignore `value` on file inputs); kept for parity. */
   value?: string;
   disabled?: boolean;
   multiple?: boolean;
   describedBy?: string;
-  label?: LabelParams;
-  hint?: HintParams;
-  errorMessage?: ErrorMessageParams | false | null;
-  formGroup?: FormGroupParams;
   /** Enhance with the JavaScript drop zone wrapper. */
   javascript?: boolean;
   wrapperClasses?: string;
@@ -28,46 +19,12 @@ export interface FileUploadParams {
   dropInstructionText?: string;
   enteredDropZoneText?: string;
   leftDropZoneText?: string;
-  classes?: string;
-  attributes?: Attributes;
 }
 
 /** GOV.UK file upload (`govukFileUpload`). */
 export function FileUpload(params: FileUploadParams) {
-  let describedBy = params.describedBy ? params.describedBy : '';
-  const id = params.id ? params.id : params.name;
   const formGroup = params.formGroup;
-
-  let hint = null;
-  if (params.hint) {
-    const hintId = `${id}-hint`;
-    describedBy = describedBy ? `${describedBy} ${hintId}` : hintId;
-    hint = (
-      <Hint
-        id={hintId}
-        classes={params.hint.classes}
-        attributes={params.hint.attributes}
-        html={params.hint.html}
-        text={params.hint.text}
-      />
-    );
-  }
-
-  let error = null;
-  if (params.errorMessage) {
-    const errorId = `${id}-error`;
-    describedBy = describedBy ? `${describedBy} ${errorId}` : errorId;
-    error = (
-      <ErrorMessage
-        id={errorId}
-        classes={params.errorMessage.classes}
-        attributes={params.errorMessage.attributes}
-        html={params.errorMessage.html}
-        text={params.errorMessage.text}
-        visuallyHiddenText={params.errorMessage.visuallyHiddenText}
-      />
-    );
-  }
+  const { id, describedBy, elements: labelHintAndError } = labelHintAndErrorMessage(params);
 
   const input = (
     <input
@@ -84,21 +41,9 @@ export function FileUpload(params: FileUploadParams) {
   );
 
   return (
-    <div
-      {...attrs(formGroup?.attributes)}
-      class={cx('govuk-form-group', params.errorMessage && 'govuk-form-group--error', formGroup?.classes)}
-    >
-      <Label
-        html={params.label?.html}
-        text={params.label?.text}
-        classes={params.label?.classes}
-        isPageHeading={params.label?.isPageHeading}
-        attributes={params.label?.attributes}
-        for={id}
-      />
-      {hint}
-      {error}
-      {formGroup?.beforeInput ? htmlOrText(formGroup.beforeInput.html, formGroup.beforeInput.text) : null}
+    <FormGroup formGroup={formGroup} errorMessage={params.errorMessage}>
+      {labelHintAndError}
+      {beforeOrAfterInput(formGroup?.beforeInput)}
       {params.javascript ? (
         <div
           {...attrs(params.wrapperAttributes)}
@@ -116,7 +61,7 @@ export function FileUpload(params: FileUploadParams) {
       ) : (
         input
       )}
-      {formGroup?.afterInput ? htmlOrText(formGroup.afterInput.html, formGroup.afterInput.text) : null}
-    </div>
+      {beforeOrAfterInput(formGroup?.afterInput)}
+    </FormGroup>
   );
 }

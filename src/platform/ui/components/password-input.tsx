@@ -1,25 +1,15 @@
 import { Button } from './button';
-import type { ErrorMessageParams } from './error-message';
-import type { HintParams } from './hint';
-import { Input, type FormGroupParams } from './input';
-import type { LabelParams } from './label';
-import { cx, htmlOrText, i18nAttrs, s, type Attributes } from './shared';
+import { appendedFormGroupAttributes, beforeOrAfterInput, type FormControlParams } from './form-group';
+import { Input } from './input';
+import { cx, i18nAttrs } from './shared';
 
 /** Params of the `govukPasswordInput` macro. */
-export interface PasswordInputParams {
-  id?: string;
-  name?: string;
+export interface PasswordInputParams extends FormControlParams {
   value?: string;
   disabled?: boolean;
   describedBy?: string;
-  label?: LabelParams;
-  hint?: HintParams;
-  errorMessage?: ErrorMessageParams | false | null;
-  formGroup?: FormGroupParams;
-  classes?: string;
   /** Default `current-password`; use `new-password` on sign-up forms. */
   autocomplete?: string;
-  attributes?: Attributes;
   showPasswordText?: string;
   hidePasswordText?: string;
   showPasswordAriaLabelText?: string;
@@ -34,11 +24,8 @@ export function PasswordInput(params: PasswordInputParams) {
   const id = params.id ? params.id : params.name;
   const formGroup = params.formGroup;
 
-  const formGroupAttributes: Record<string, string> = {};
-  for (const [name, value] of Object.entries(formGroup?.attributes ?? {})) formGroupAttributes[name] = s(value);
-
   const attributes = {
-    ...formGroupAttributes,
+    ...appendedFormGroupAttributes(formGroup?.attributes),
     'data-module': 'govuk-password-input',
     ...i18nAttrs('show-password', params.showPasswordText),
     ...i18nAttrs('hide-password', params.hidePasswordText),
@@ -63,7 +50,7 @@ export function PasswordInput(params: PasswordInputParams) {
           hidden: { value: true, optional: true },
         }}
       />
-      {formGroup?.afterInput ? htmlOrText(formGroup.afterInput.html, formGroup.afterInput.text) : null}
+      {beforeOrAfterInput(formGroup?.afterInput)}
     </>
   );
 

@@ -1,8 +1,5 @@
-import { ErrorMessage, type ErrorMessageParams } from './error-message';
-import { Hint, type HintParams } from './hint';
-import type { FormGroupParams } from './input';
-import { Label, type LabelParams } from './label';
-import { attrs, cx, htmlOrText, looseEq, s, withAttrs, type Attributes } from './shared';
+import { FormGroup, beforeOrAfterInput, labelHintAndErrorMessage, type FormControlParams } from './form-group';
+import { cx, looseEq, s, withAttrs, type Attributes } from './shared';
 
 /** One `<option>` of a select. */
 export interface SelectItem {
@@ -14,58 +11,18 @@ export interface SelectItem {
 }
 
 /** Params of the `govukSelect` macro. */
-export interface SelectParams {
-  id?: string;
-  name?: string;
+export interface SelectParams extends FormControlParams {
   items?: (SelectItem | null | undefined | false)[];
   /** Value of the option to select (unless an item sets `selected`). */
   value?: string | number | boolean;
   disabled?: boolean;
   describedBy?: string;
-  label?: LabelParams;
-  hint?: HintParams;
-  errorMessage?: ErrorMessageParams | false | null;
-  formGroup?: FormGroupParams;
-  classes?: string;
-  attributes?: Attributes;
 }
 
 /** GOV.UK select (`govukSelect`), with its label, hint and error message. */
 export function Select(params: SelectParams) {
-  let describedBy = params.describedBy ? params.describedBy : '';
-  const id = params.id ? params.id : params.name;
   const formGroup = params.formGroup;
-
-  let hint = null;
-  if (params.hint) {
-    const hintId = `${id}-hint`;
-    describedBy = describedBy ? `${describedBy} ${hintId}` : hintId;
-    hint = (
-      <Hint
-        id={hintId}
-        classes={params.hint.classes}
-        attributes={params.hint.attributes}
-        html={params.hint.html}
-        text={params.hint.text}
-      />
-    );
-  }
-
-  let error = null;
-  if (params.errorMessage) {
-    const errorId = `${id}-error`;
-    describedBy = describedBy ? `${describedBy} ${errorId}` : errorId;
-    error = (
-      <ErrorMessage
-        id={errorId}
-        classes={params.errorMessage.classes}
-        attributes={params.errorMessage.attributes}
-        html={params.errorMessage.html}
-        text={params.errorMessage.text}
-        visuallyHiddenText={params.errorMessage.visuallyHiddenText}
-      />
-    );
-  }
+  const { id, describedBy, elements: labelHintAndError } = labelHintAndErrorMessage(params);
 
   const options = (params.items ?? []).map((item) => {
     if (!item) return null;
@@ -88,21 +45,9 @@ export function Select(params: SelectParams) {
   });
 
   return (
-    <div
-      {...attrs(formGroup?.attributes)}
-      class={cx('govuk-form-group', params.errorMessage && 'govuk-form-group--error', formGroup?.classes)}
-    >
-      <Label
-        html={params.label?.html}
-        text={params.label?.text}
-        classes={params.label?.classes}
-        isPageHeading={params.label?.isPageHeading}
-        attributes={params.label?.attributes}
-        for={id}
-      />
-      {hint}
-      {error}
-      {formGroup?.beforeInput ? htmlOrText(formGroup.beforeInput.html, formGroup.beforeInput.text) : null}
+    <FormGroup formGroup={formGroup} errorMessage={params.errorMessage}>
+      {labelHintAndError}
+      {beforeOrAfterInput(formGroup?.beforeInput)}
       <select
         {...withAttrs(params.attributes, {
           class: cx('govuk-select', params.classes, params.errorMessage && 'govuk-select--error'),
@@ -114,7 +59,7 @@ export function Select(params: SelectParams) {
       >
         {options}
       </select>
-      {formGroup?.afterInput ? htmlOrText(formGroup.afterInput.html, formGroup.afterInput.text) : null}
-    </div>
+      {beforeOrAfterInput(formGroup?.afterInput)}
+    </FormGroup>
   );
 }
