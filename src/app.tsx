@@ -58,10 +58,12 @@ export function createApp(options: CreateAppOptions) {
       },
       strictTransportSecurity: options.config.BASE_URL.startsWith('https://') ? 'max-age=31536000; includeSubDomains' : false,
       crossOriginEmbedderPolicy: false,
+      // Not hono's default no-referrer: with it, browsers send `Origin: null` on form posts and originCheck refuses them all.
+      referrerPolicy: 'same-origin',
     }),
   );
   app.use(originCheck([new URL(options.config.BASE_URL).origin]));
-  app.use(bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new PayloadTooLarge('The form was too large to accept.'); } }));
+  app.use((c, next) => (/^\/import(\/|$)/.test(c.req.path) ? next() /* staff-import sets its own limits (IMPORT_MAX_MB for uploads) */ : bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new PayloadTooLarge('The form was too large to accept.'); } })(c, next)));
   app.use(sessionMiddleware);
   app.use(async (c, next) => {
     if (!c.get('viewer')) c.set('headerName', await installDisplayName(deps.db));

@@ -129,7 +129,8 @@ main(process.argv.slice(2))
     if (code >= 0) process.exit(code);
   })
   .catch((error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
+    // A plain message for people; the stack only when asked for with LOG_LEVEL=debug.
+    if (error instanceof Error && !(process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace')) console.error(`waymark: ${error.message}`);
     else console.error(error);
     process.exit(1);
   });

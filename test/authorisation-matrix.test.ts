@@ -13,7 +13,8 @@ import type { TestClient } from './support/http';
  *
  * Path parameters name records in the test world: `:personId` is a teacher at school A who is
  * line managed by the line manager; `:schoolId` is school A; `:grantId` is a role that teacher
- * holds; `:sessionId` is one of that teacher's sessions; `:token` is a link token nobody holds.
+ * holds; `:sessionId` is one of that teacher's sessions; `:token` is a link token nobody holds;
+ * `:importId` is a previewed staff import uploaded by school A's admin.
  */
 type Outcome = 'allowed' | 'sign-in' | 'forbidden' | 'not-found';
 type Viewer = 'anonymous' | 'staff' | 'lineManager' | 'schoolAdminHere' | 'schoolAdminOther' | 'orgAdmin' | 'otherOrgAdmin';
@@ -73,6 +74,12 @@ export const matrix: Row[] = [
   { route: 'POST /staff/:personId/invite', expect: [S, F, F, A, N, A, N] },
   { route: 'POST /staff/:personId/roles', expect: [S, F, F, F, F, A, N] },
   { route: 'POST /staff/:personId/roles/:grantId/remove', expect: [S, F, F, F, F, A, N] },
+  { route: 'GET /import', expect: [S, F, F, A, A, A, A] },
+  { route: 'POST /import', expect: [S, F, F, A, A, A, A] },
+  { route: 'GET /import/:importId', expect: [S, F, F, A, N, A, N] },
+  { route: 'GET /import/:importId/mapping', expect: [S, F, F, A, N, A, N] },
+  { route: 'POST /import/:importId/mapping', expect: [S, F, F, A, N, A, N] },
+  { route: 'POST /import/:importId/apply', expect: [S, F, F, A, N, A, N] },
 ];
 
 function outcomeOf(status: number, location: string | null): Outcome {
@@ -109,6 +116,7 @@ describeEachEngine('every route gives each kind of person what the matrix says',
   let clients: Record<Viewer, TestClient>;
   let subjectSessionId: string;
   let grantId: string;
+  let importId: string;
 
   async function freshWorld(context: TestContext) {
     world = await makeWorld(context.db);
@@ -120,6 +128,23 @@ describeEachEngine('every route gives each kind of person what the matrix says',
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+    importId = `import-${grant.id}`;
+    await context.db
+      .insertInto('staff_imports')
+      .values({
+        id: importId,
+        organisation_id: world.organisation.id,
+        created_by: world.schoolAdminA.id,
+        file_name: 'staff.csv',
+        content: `Forename,Surname,Email,Staff Type\nAda,Lovelace,ada-${grant.id}@example.org,Teacher\n`,
+        column_mapping: JSON.stringify({ givenName: 'Forename', familyName: 'Surname', email: 'Email', staffType: 'Staff Type' }),
+        default_school_id: world.schoolA.id,
+        status: 'previewed',
+        summary: null,
+        created_at: new Date().toISOString(),
+        applied_at: null,
+      })
+      .execute();
     const subject = context.client();
     await signIn(subject, world.report.email);
     subjectSessionId = (await context.db.selectFrom('sessions').select('id').where('person_id', '=', world.report.id).executeTakeFirstOrThrow()).id;
@@ -147,6 +172,7 @@ describeEachEngine('every route gives each kind of person what the matrix says',
       .replace(':schoolId', world.schoolA.id)
       .replace(':grantId', grantId)
       .replace(':sessionId', subjectSessionId)
+      .replace(':importId', importId)
       .replace(':token', 'x'.repeat(43));
   }
 

@@ -38,6 +38,8 @@ describeEachEngine('pages and errors', (ctx) => {
     expect(nonce).toBeTruthy();
     expect(page.text).toContain(`nonce="${nonce}"`);
     expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    // With no-referrer, browsers send `Origin: null` on form posts and every form would be refused.
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it('an unknown address gets a GOV.UK-style 404 page, or JSON when JSON was asked for', async () => {

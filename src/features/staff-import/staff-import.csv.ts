@@ -3,6 +3,10 @@ import { CsvError, parse } from 'csv-parse/sync';
 
 /** More rows than this is not one school's or trust's staff list; ask for smaller files. */
 export const MAX_ROWS = 20_000;
+function isBlank(record: string[]): boolean {
+  return record.every((cell) => cell.trim() === '');
+}
+
 /** A staff export has a few dozen columns at most; far more means it isn't one. */
 export const MAX_COLUMNS = 500;
 /** Longest single row, in characters: generous for a staff record, small enough to stop junk early. */
@@ -109,38 +113,24 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return ',';
 }
 
-class TooManyRows extends Error {}
-
 /**
  * Parses CSV text into a heading row and data rows. Rows with every cell blank are left out (but
  * still counted in row numbers, as a spreadsheet would). Throws UnreadableFile with a reason.
  */
 export function parseCsv(text: string): CsvTable {
-  let headers: string[] | undefined;
-  const rows: CsvRow[] = [];
+  let records: string[][];
   try {
-    parse(text, {
+    records = parse(text, {
       delimiter: detectDelimiter(text),
       relax_column_count: true,
       relax_quotes: true,
-      skip_empty_lines: true,
+      // Blank lines stay in as records of one empty cell, so a record's index is its spreadsheet row.
+      skip_empty_lines: false,
       max_record_size: MAX_ROW_CHARACTERS,
-      on_record: (record: string[], context) => {
-        if (!headers) {
-          headers = record.map((h) => h.trim());
-          return null;
-        }
-        if (record.every((cell) => cell.trim() === '')) return null;
-        if (rows.length >= MAX_ROWS) throw new TooManyRows();
-        rows.push({ rowNumber: context.records + context.empty_lines, cells: record });
-        // Rows are collected here rather than in the parser's result, so nothing is kept twice.
-        return null;
-      },
+      // Stop early on huge files: room for the heading, MAX_ROWS rows and as many blank ones.
+      to: 2 * MAX_ROWS + 1,
     });
   } catch (error) {
-    if (error instanceof TooManyRows) {
-      throw new UnreadableFile(`The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows. Waymark imports up to ${MAX_ROWS.toLocaleString('en-GB')} people at a time: split the file and import each part.`);
-    }
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
       const where = line ? ` near line ${line}` : '';
@@ -150,7 +140,16 @@ export function parseCsv(text: string): CsvTable {
     }
     throw error;
   }
-  if (!headers || headers.every((h) => h === '')) throw new UnreadableFile('The selected file is empty.');
+  const first = records.findIndex((record) => !isBlank(record));
+  const headers = first < 0 ? undefined : records[first].map((h) => h.trim());
+  const rows: CsvRow[] = [];
+  for (let i = first + 1; first >= 0 && i < records.length; i++) {
+    if (!isBlank(records[i])) rows.push({ rowNumber: i + 1, cells: records[i] });
+  }
+  if (rows.length > MAX_ROWS || records.length > 2 * MAX_ROWS) {
+    throw new UnreadableFile(`The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows. Waymark imports up to ${MAX_ROWS.toLocaleString('en-GB')} people at a time: split the file and import each part.`);
+  }
+  if (!headers) throw new UnreadableFile('The selected file is empty.');
   if (headers.length > MAX_COLUMNS) throw new UnreadableFile(`The file has ${headers.length} columns, which is too many for a staff list. Check you chose the staff list exported from your MIS.`);
   if (rows.length === 0) throw new UnreadableFile('The file has column headings but no staff in it. Check you exported the staff list with its rows.');
   return { headers, rows };

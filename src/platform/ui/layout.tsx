@@ -87,7 +87,8 @@ export function Layout(props: LayoutProps) {
             </section>
           </header>
           <div class="govuk-width-container">
-            {props.beforeContent}
+            {/* In a landmark of its own, so the back link is not stray content (axe's "region" rule). */}
+            {props.beforeContent ? <nav aria-label="Back">{props.beforeContent}</nav> : null}
             <main class="govuk-main-wrapper" id="main-content">
               {props.children}
             </main>

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { IMPORT_FIELDS, FIELD_LABELS, type ColumnMapping, type ImportField } from './staff-import.columns';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+// A time after the date appears when Excel saves a date-time cell ("01/09/2019 00:00").
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${TIME}$`);
+const YEAR_MONTH_DAY = new RegExp(String.raw`^(\d{4})[/-](\d{1,2})[/-](\d{1,2})${TIME}$`);
+const DAY_MONTH_NAME_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/i;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A date as MIS exports and spreadsheets write it, as YYYY-MM-DD: DD/MM/YYYY (UK order, also with
+ * dashes or dots), YYYY-MM-DD, or "1 September 2019" / "01-Sep-2019". Blank text gives null.
+ */
+export function parseImportDate(text: string): { date: string } | { error: string } | null {
+  const value = text.trim();
+  if (value === '') return null;
+  const parts = dateParts(value);
+  if (!parts) return { error: `“${value}” is not a date Waymark recognises: use day/month/year, like 01/09/2019` };
+  const iso = isoDate(...parts);
+  return iso ? { date: iso } : { error: `“${value}” is not a real date` };
+}
+
+function dateParts(value: string): [year: number, month: number, day: number] | undefined {
+  let match = DAY_MONTH_YEAR.exec(value);
+  if (match) return [Number(match[3]), Number(match[2]), Number(match[1])];
+  match = YEAR_MONTH_DAY.exec(value);
+  if (match) return [Number(match[1]), Number(match[2]), Number(match[3])];
+  match = DAY_MONTH_NAME_YEAR.exec(value);
+  const month = match ? MONTHS[match[2].toLowerCase()] : undefined;
+  if (match && month) return [Number(match[3]), month, Number(match[1])];
+  return undefined;
+}
+
+/** Teacher reference numbers are sometimes written "12/34567" or with spaces. */
+export function normaliseTrn(text: string): string {
+  const compact = text.replace(/[\s/]/g, '');
+  return /^\d{7}$/.test(compact) ? compact : text.trim();
+}
+
+/** The upload form (the file itself is read separately). */
+export const uploadForm = z.object({
+  /** One of the organisation's schools, for rows that don't name one; blank for none. */
+  defaultSchoolId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+/**
+ * The column-matching form: one select per Waymark field, named `column-<field>`, holding one of the
+ * file's headings or blank for "not in this file".
+ */
+export function mappingForm(headers: string[]) {
+  const shape: Record<string, z.ZodType<string | undefined>> = {};
+  for (const field of IMPORT_FIELDS) {
+    shape[field.key] = z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) {
+          if (field.required) ctx.addIssue({ code: 'custom', message: `Select the column that holds each person’s ${field.label.toLowerCase()}` });
+          return undefined;
+        }
+        if (!headers.includes(v)) {
+          ctx.addIssue({ code: 'custom', message: `Select one of the file’s columns for ${field.label.toLowerCase()}` });
+          return z.NEVER;
+        }
+        return v;
+      });
+  }
+  return z
+    .object(shape)
+    .transform((mapping) => Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== undefined)) as ColumnMapping)
+    .superRefine((mapping, ctx) => {
+      const seen = new Map<string, ImportField>();
+      for (const field of IMPORT_FIELDS) {
+        const header = mapping[field.key];
+        if (header === undefined) continue;
+        const earlier = seen.get(header);
+        if (earlier) ctx.addIssue({ code: 'custom', path: [field.key], message: `“${header}” is already chosen for ${FIELD_LABELS[earlier].toLowerCase()}: choose a different column for ${field.label.toLowerCase()}` });
+        else seen.set(header, field.key);
+      }
+    });
+}
+
+/** Reads `column-<field>` form values into the shape mappingForm parses. */
+export function mappingValues(values: Record<string, string>): Record<string, string | undefined> {
+  return Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, values[`column-${f.key}`]]));
+}
+
+/** A stored mapping: JSON text from staff_imports.column_mapping, checked on the way out. */
+export const storedMapping = z
+  .record(z.string(), z.string())
+  .transform((m) => Object.fromEntries(Object.entries(m).filter(([k]) => IMPORT_FIELDS.some((f) => f.key === k))) as ColumnMapping);
+
+/** The counts kept in staff_imports.summary once an import is applied. */
+export const importSummary = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  warnings: z.number(),
+});
+export type ImportSummary = z.infer<typeof importSummary>;

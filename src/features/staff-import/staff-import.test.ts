@@ -1,0 +1,428 @@
+import { expect, it } from 'vitest';
+import type { Db } from '../../database';
+import { describeEachEngine, type TestContext } from '../../../test/support/app';
+import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
+import { visibleText, type TestClient } from '../../../test/support/http';
+
+let unique = 0;
+/** A suffix that keeps emails unique across tests sharing one database. */
+const tag = () => `t${Date.now().toString(36)}${(unique++).toString(36)}`;
+
+/** Buffers may share memory; a File needs bytes of its own. */
+function asUploadContent(content: string | Uint8Array): string | Uint8Array<ArrayBuffer> {
+  return typeof content === 'string' ? content : new Uint8Array(content);
+}
+
+async function peopleOf(db: Db, organisationId: string) {
+  return db.selectFrom('people').selectAll().where('organisation_id', '=', organisationId).orderBy('email_normalised').execute();
+}
+
+async function countRows(db: Db) {
+  const [people, imports] = await Promise.all([
+    db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('staff_imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { people: Number(people.n), imports: Number(imports.n) };
+}
+
+describeEachEngine(
+  'importing staff from a CSV file',
+  (ctx: () => TestContext) => {
+    async function signedIn(email: string): Promise<TestClient> {
+      const client = ctx().client();
+      await signIn(client, email);
+      return client;
+    }
+
+    /** Uploads a file and returns the import's address (the redirect target). */
+    async function upload(client: TestClient, content: string | Uint8Array, fields: Record<string, string> = {}, name = 'staff.csv'): Promise<string> {
+      const page = await client.upload('/import', fields, { field: 'file', name, content: asUploadContent(content) });
+      expect(page.status, visibleText(page.text).slice(0, 500)).toBe(303);
+      expect(page.location).toMatch(/^\/import\/[0-9a-f-]{36}$/);
+      return page.location as string;
+    }
+
+    async function applyImport(client: TestClient, importPath: string): Promise<string> {
+      const applied = await client.post(`${importPath}/apply`);
+      expect(applied.status).toBe(303);
+      expect(applied.location).toBe(`${importPath}?applied=1`);
+      return visibleText((await client.get(applied.location as string)).text);
+    }
+
+    function arborFile(t: string) {
+      return [
+        'Legal First Name,Preferred First Name,Legal Last Name,Work Email Address,Job Title,Staff Type,Employment Start Date,Staff ID,Line Manager Email',
+        `Adaline,Ada,Lovelace,ada.${t}@aspen.sch.uk,Head of Computing,Teacher,01/09/2015,A${t}1,grace.${t}@aspen.sch.uk`,
+        `Grace,,Hopper,grace.${t}@aspen.sch.uk,Deputy Headteacher,Teacher,1 September 2009,A${t}2,`,
+        `Katherine,,Johnson,katherine.${t}@aspen.sch.uk,Teaching Assistant,Support,2021-01-04,A${t}3,grace.${t}@aspen.sch.uk`,
+      ].join('\r\n');
+    }
+
+    it('an admin imports an Arbor-style file: sees the preview, then the result', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const importPath = await upload(admin, arborFile(t), { defaultSchoolId: world.schoolA.id }, 'arbor-staff.csv');
+
+      const preview = await admin.get(importPath);
+      expect(preview.status).toBe(200);
+      const text = visibleText(preview.text);
+      expect(text).toContain('Check the import before you confirm it');
+      expect(text).toContain('To add 3 people');
+      expect(text).toContain('To update 0 people');
+      expect(text).toContain(`Ada Lovelace ada.${t}@aspen.sch.uk ${world.schoolA.name} Head of Computing`);
+      expect(await peopleOf(db, world.organisation.id)).toHaveLength(6);
+
+      const result = await applyImport(admin, importPath);
+      expect(result).toContain('Import complete');
+      expect(result).toContain('3 people added and 0 people updated');
+
+      const people = await peopleOf(db, world.organisation.id);
+      const ada = people.find((p) => p.email === `ada.${t}@aspen.sch.uk`);
+      const grace = people.find((p) => p.email === `grace.${t}@aspen.sch.uk`);
+      const katherine = people.find((p) => p.email === `katherine.${t}@aspen.sch.uk`);
+      expect(ada).toMatchObject({
+        given_name: 'Ada',
+        family_name: 'Lovelace',
+        email_normalised: `ada.${t}@aspen.sch.uk`,
+        job_title: 'Head of Computing',
+        staff_type: 'teaching',
+        started_in_schools_on: '2015-09-01',
+        mis_staff_id: `A${t}1`,
+        school_id: world.schoolA.id,
+        line_manager_id: grace?.id,
+        status: 'active',
+        password_hash: null,
+        search_text: `ada lovelace ada.${t}@aspen.sch.uk head of computing`,
+      });
+      expect(grace).toMatchObject({ started_in_schools_on: '2009-09-01', line_manager_id: null });
+      expect(katherine).toMatchObject({ staff_type: 'associate', started_in_schools_on: '2021-01-04', line_manager_id: grace?.id });
+
+      const audit = await db.selectFrom('audit_events').selectAll().where('action', '=', 'staff_import_applied').where('organisation_id', '=', world.organisation.id).execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0].actor_id).toBe(world.orgAdmin.id);
+      expect(JSON.parse(audit[0].detail)).toMatchObject({ fileName: 'arbor-staff.csv', created: 3, updated: 0, unchanged: 0, rejected: 0 });
+
+      const list = visibleText((await admin.get('/import')).text);
+      expect(list).toContain('arbor-staff.csv');
+      expect(list).toContain('3 added, 0 updated, 0 unchanged, 0 not imported');
+    });
+
+    it('SIMS-style and Bromcom-style column headings are recognised without matching by hand', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const sims = [
+        'Legal Surname,Legal Forename,Preferred Forename,Email Address,Post,Category,Date Started in Education,Teacher Number,Staff Code,School Name',
+        `Okafor,Chinedu,Chi,chi.${t}@birch.sch.uk,Class Teacher,Teacher,03/09/2012,12/34567,S${t}CO,${world.schoolB.name}`,
+        `Patel,Priya,,priya.${t}@birch.sch.uk,Business Manager,Support Staff,14/04/2018,,S${t}PP,${world.schoolB.name.toUpperCase()}`,
+      ].join('\n');
+      const bromcom = [
+        'First Name;Last Name;Work Email;Role;Teaching/Support;Start Date;Employee Number;Leadership Level',
+        `Dana;Scully;dana.${t}@aspen.sch.uk;Assistant Head;Teaching;2016-09-01;B${t}1;Senior leader`,
+      ].join('\n');
+
+      for (const [file, expected] of [
+        [sims, ['Chi Okafor', 'Priya Patel']],
+        [bromcom, ['Dana Scully']],
+      ] as const) {
+        const importPath = await upload(admin, file, { defaultSchoolId: world.schoolA.id });
+        const text = visibleText((await admin.get(importPath)).text);
+        expect(text).toContain('Check the import before you confirm it');
+        for (const name of expected) expect(text).toContain(name);
+        await applyImport(admin, importPath);
+      }
+      const people = await peopleOf(db, world.organisation.id);
+      expect(people.find((p) => p.email === `chi.${t}@birch.sch.uk`)).toMatchObject({ given_name: 'Chi', trn: '1234567', school_id: world.schoolB.id, started_in_schools_on: '2012-09-03' });
+      expect(people.find((p) => p.email === `priya.${t}@birch.sch.uk`)).toMatchObject({ given_name: 'Priya', staff_type: 'associate', school_id: world.schoolB.id });
+      expect(people.find((p) => p.email === `dana.${t}@aspen.sch.uk`)).toMatchObject({ leadership_level: 'senior', mis_staff_id: `B${t}1`, school_id: world.schoolA.id });
+    });
+
+    it('a file with headings Waymark does not know is matched by the admin', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const importPath = await upload(admin, `Given,Family,Mail,Kind,Title\nRosalind,Franklin,ros.${t}@aspen.sch.uk,Teacher,Teacher of Chemistry\n`, { defaultSchoolId: world.schoolA.id });
+
+      const mapping = await admin.get(importPath);
+      const text = visibleText(mapping.text);
+      expect(text).toContain('Match the columns in your file');
+      expect(text).toContain('Waymark could not find a column for: First name, Last name, Work email, Staff type');
+      expect(text).toContain('Given (for example “Rosalind”)');
+
+      const missing = await admin.post(`${importPath}/mapping`, { 'column-givenName': 'Given', 'column-familyName': 'Family' });
+      expect(missing.status).toBe(400);
+      expect(missing.text).toContain('href="#column-email"');
+      expect(visibleText(missing.text)).toContain('Select the column that holds each person’s work email');
+      const twice = await admin.post(`${importPath}/mapping`, { 'column-givenName': 'Given', 'column-familyName': 'Given', 'column-email': 'Mail', 'column-staffType': 'Kind' });
+      expect(twice.status).toBe(400);
+      expect(visibleText(twice.text)).toContain('“Given” is already chosen for first name');
+
+      const saved = await admin.post(`${importPath}/mapping`, { 'column-givenName': 'Given', 'column-familyName': 'Family', 'column-email': 'Mail', 'column-staffType': 'Kind', 'column-jobTitle': 'Title' });
+      expect(saved.status).toBe(303);
+      expect(saved.location).toBe(importPath);
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('To add 1 person');
+      expect(preview).toContain('Rosalind Franklin');
+      // The matching can be changed on request, prefilled with the current choice.
+      const again = await admin.get(`${importPath}/mapping`);
+      expect(again.text).toMatch(/<option value="Title" selected="">Title/);
+
+      await applyImport(admin, importPath);
+      expect((await peopleOf(db, world.organisation.id)).find((p) => p.email === `ros.${t}@aspen.sch.uk`)).toMatchObject({ job_title: 'Teacher of Chemistry' });
+    });
+
+    it('importing the same file again changes nothing', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      await applyImport(admin, await upload(admin, arborFile(t), { defaultSchoolId: world.schoolA.id }));
+      const before = await peopleOf(db, world.organisation.id);
+      ctx().clock.advance(60_000);
+
+      const importPath = await upload(admin, arborFile(t), { defaultSchoolId: world.schoolA.id });
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('To add 0 people');
+      expect(preview).toContain('To update 0 people');
+      expect(preview).toContain('Already up to date 3 people');
+      expect(preview).toContain('Nothing will change');
+      const result = await applyImport(admin, importPath);
+      expect(result).toContain('0 people added and 0 people updated');
+      expect(await peopleOf(db, world.organisation.id)).toEqual(before);
+    });
+
+    it('someone matched by MIS staff ID gets their changed email updated', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const existing = await makePerson(db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: 'Mae', familyName: 'Jemison', email: `mae.old.${t}@aspen.sch.uk`, misStaffId: `M${t}`, jobTitle: 'Teacher of Physics' });
+      const admin = await signedIn(world.orgAdmin.email);
+      const importPath = await upload(admin, `Forename,Surname,Email,Staff Type,Job Title,MIS ID\nMae,Jemison,mae.new.${t}@aspen.sch.uk,Teacher,Teacher of Physics,M${t}\n`);
+
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('To update 1 person');
+      expect(preview).toContain(`Email: mae.old.${t}@aspen.sch.uk → changes to mae.new.${t}@aspen.sch.uk`);
+      await applyImport(admin, importPath);
+
+      const row = await db.selectFrom('people').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ email: `mae.new.${t}@aspen.sch.uk`, email_normalised: `mae.new.${t}@aspen.sch.uk`, school_id: world.schoolA.id, status: 'active' });
+      expect(row.password_hash).not.toBeNull();
+      expect(row.search_text).toContain(`mae.new.${t}@aspen.sch.uk`);
+      expect(await peopleOf(db, world.organisation.id)).toHaveLength(7);
+    });
+
+    it('rejected rows are listed with their reasons and the rest still import', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const file = [
+        'First Name,Surname,Email,Staff Type,Start Date,School,Line Manager Email',
+        `Alan,Turing,alan.${t}@aspen.sch.uk,Teacher,23/06/2012,,`,
+        `Bad,Type,badtype.${t}@aspen.sch.uk,Wizard,,,`,
+        `Bad,Date,baddate.${t}@aspen.sch.uk,Teacher,31/02/2020,,`,
+        `No,Email,,Teacher,,,`,
+        `Other,Org,${world.otherAdmin.email},Teacher,,,`,
+        `Wrong,School,wrongschool.${t}@aspen.sch.uk,Teacher,,Hogwarts,`,
+        `Lost,Manager,lost.${t}@aspen.sch.uk,Support,,,nobody.${t}@aspen.sch.uk`,
+      ].join('\n');
+      const importPath = await upload(admin, file, { defaultSchoolId: world.schoolA.id });
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('Not imported 5 rows');
+      expect(preview).toContain(`3 Bad Type (badtype.${t}@aspen.sch.uk) Staff type “Wizard” is not recognised`);
+      expect(preview).toContain(`4 Bad Date (baddate.${t}@aspen.sch.uk) Date started in schools: “31/02/2020” is not a real date`);
+      expect(preview).toContain('5 No Email Email is blank');
+      expect(preview).toContain(`6 Other Org (${world.otherAdmin.email}) ${world.otherAdmin.email} belongs to someone in another organisation`);
+      expect(preview).toContain('7 Wrong School');
+      expect(preview).toContain('School “Hogwarts” is not one of your organisation’s schools in Waymark');
+      expect(preview).toContain(`8 Lost Manager (lost.${t}@aspen.sch.uk) Line manager nobody.${t}@aspen.sch.uk is not in Waymark or in this file, so no line manager was set`);
+
+      const result = await applyImport(admin, importPath);
+      expect(result).toContain('2 people added');
+      expect(result).toContain('Not imported 5 rows');
+      const emails = (await peopleOf(db, world.organisation.id)).map((p) => p.email);
+      expect(emails).toContain(`alan.${t}@aspen.sch.uk`);
+      expect(emails).toContain(`lost.${t}@aspen.sch.uk`);
+      expect(emails).not.toContain(`badtype.${t}@aspen.sch.uk`);
+      expect(emails).not.toContain(world.otherAdmin.email);
+    });
+
+    it('line managers named by email are linked, whether in the same file or already in Waymark', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const file = [
+        'Forename,Surname,Email,Staff Type,Line Manager Email',
+        `Report,One,r1.${t}@aspen.sch.uk,Teacher,head.${t}@aspen.sch.uk`,
+        `Report,Two,r2.${t}@aspen.sch.uk,Teacher,${world.lineManager.email.toUpperCase()}`,
+        `Head,Teacher,head.${t}@aspen.sch.uk,Teacher,`,
+        `Ravi,Existing,${world.report.email},Teacher,r1.${t}@aspen.sch.uk`,
+      ].join('\n');
+      const importPath = await upload(admin, file, { defaultSchoolId: world.schoolA.id });
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain(`Line manager: ${world.lineManager.email} → changes to r1.${t}@aspen.sch.uk`);
+      await applyImport(admin, importPath);
+
+      const people = await peopleOf(db, world.organisation.id);
+      const byEmail = (email: string) => people.find((p) => p.email_normalised === email.toLowerCase());
+      expect(byEmail(`r1.${t}@aspen.sch.uk`)?.line_manager_id).toBe(byEmail(`head.${t}@aspen.sch.uk`)?.id);
+      expect(byEmail(`r2.${t}@aspen.sch.uk`)?.line_manager_id).toBe(world.lineManager.id);
+      expect(byEmail(world.report.email)?.line_manager_id).toBe(byEmail(`r1.${t}@aspen.sch.uk`)?.id);
+    });
+
+    it('a school admin can import only into their own school', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const schoolAdmin = await signedIn(world.schoolAdminA.email);
+      const file = ['Forename,Surname,Email,Staff Type,School', `In,Mine,mine.${t}@aspen.sch.uk,Teacher,${world.schoolA.name}`, `In,Theirs,theirs.${t}@birch.sch.uk,Teacher,${world.schoolB.name}`, `Already,There,${world.schoolAdminB.email},Teacher,`].join('\n');
+      const before = await countRows(db);
+
+      const wrongDefault = await schoolAdmin.upload('/import', { defaultSchoolId: world.schoolB.id }, { field: 'file', name: 'staff.csv', content: file });
+      expect(wrongDefault.status).toBe(400);
+      expect(wrongDefault.text).toContain('href="#defaultSchoolId"');
+      expect(visibleText(wrongDefault.text)).toContain('Select one of your schools');
+      expect(wrongDefault.text).not.toContain(world.schoolB.name);
+      expect(await countRows(db)).toEqual(before);
+
+      const importPath = await upload(schoolAdmin, file, { defaultSchoolId: world.schoolA.id });
+      const preview = visibleText((await schoolAdmin.get(importPath)).text);
+      expect(preview).toContain(`You can only import staff into schools you administer, and ${world.schoolB.name} is not one of them`);
+      expect(preview).toContain(`Ben ${world.schoolAdminB.familyName} is in Waymark at ${world.schoolB.name}, which you do not administer`);
+      await applyImport(schoolAdmin, importPath);
+      const emails = (await peopleOf(db, world.organisation.id)).map((p) => p.email);
+      expect(emails).toContain(`mine.${t}@aspen.sch.uk`);
+      expect(emails).not.toContain(`theirs.${t}@birch.sch.uk`);
+      const schoolAdminB = await db.selectFrom('people').select(['given_name', 'school_id']).where('id', '=', world.schoolAdminB.id).executeTakeFirstOrThrow();
+      expect(schoolAdminB).toEqual({ given_name: 'Ben', school_id: world.schoolB.id });
+    });
+
+    it.each([
+      ['a UTF-16 file', Buffer.from('\ufeffForename,Surname,Email,Staff Type\r\nAda,Lovelace,ada@x.org,Teacher\r\n', 'utf16le'), 400, 'saved as “Unicode text” (UTF-16)'],
+      ['binary junk', Uint8Array.from({ length: 20_000 }, (_, i) => (i * 7919 + 13) % 256), 400, 'it contains binary data'],
+      ['an Excel workbook', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(500, 1)]), 400, 'is an Excel workbook, not a CSV file'],
+      ['a file missing required columns', 'Forename,Surname\nAda,Lovelace\n', 400, 'The file is missing columns for work email and staff type'],
+      ['an empty file', '', 400, 'The selected file is empty'],
+      ['headings without rows', 'Forename,Surname,Email,Staff Type\n', 400, 'no staff in it'],
+      ['a file with more than 20,000 rows', `Forename,Surname,Email,Staff Type\n${'a,b,c,d\n'.repeat(20_001)}`, 400, 'more than 20,000 rows'],
+      ['a file over IMPORT_MAX_MB (1 MB here)', 'x'.repeat(1024 * 1024 + 1), 413, 'The selected file must be smaller than 1 MB'],
+      ['50 MB of junk', Buffer.alloc(50 * 1024 * 1024, 0x41), 413, 'The selected file must be smaller than 1 MB'],
+    ])('%s gets a clear message on the upload page and changes nothing', async (_, content, status, message) => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const admin = await signedIn(world.orgAdmin.email);
+      const before = await countRows(db);
+      const page = await admin.upload('/import', { defaultSchoolId: world.schoolA.id }, { field: 'file', name: 'staff.csv', content: asUploadContent(content) });
+      expect(page.status).toBe(status);
+      expect(page.text).toContain('govuk-error-summary');
+      expect(page.text).toContain('href="#file"');
+      expect(page.text).toContain('<title>Error: Import staff');
+      expect(visibleText(page.text)).toContain(message);
+      expect(await countRows(db)).toEqual(before);
+    });
+
+    it('choosing no file asks for one', async () => {
+      const world = await makeWorld(ctx().db);
+      const admin = await signedIn(world.orgAdmin.email);
+      const page = await admin.upload('/import', {}, { field: 'file', name: '', content: '' });
+      expect(page.status).toBe(400);
+      expect(visibleText(page.text)).toContain('Select a CSV file');
+    });
+
+    it('a windows-1252 file from Excel keeps its accents and curly apostrophes', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const bytes = Buffer.concat([Buffer.from('Forename,Surname,Email,Staff Type\r\nZo'), Buffer.from([0xeb]), Buffer.from(',O'), Buffer.from([0x92]), Buffer.from(`Neill,zoe.${t}@aspen.sch.uk,Teacher\r\n`)]);
+      await applyImport(admin, await upload(admin, bytes, { defaultSchoolId: world.schoolA.id }));
+      expect((await peopleOf(db, world.organisation.id)).find((p) => p.email === `zoe.${t}@aspen.sch.uk`)).toMatchObject({ given_name: 'Zoë', family_name: 'O’Neill' });
+    });
+
+    it('an applied import cannot be applied again', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const importPath = await upload(admin, arborFile(t), { defaultSchoolId: world.schoolA.id });
+      await applyImport(admin, importPath);
+      const before = await countRows(db);
+      const again = await admin.post(`${importPath}/apply`);
+      expect(again.status).toBe(409);
+      expect(visibleText(again.text)).toContain('This import has already been applied');
+      expect((await admin.post(`${importPath}/mapping`, {})).status).toBe(409);
+      expect(await countRows(db)).toEqual(before);
+      expect(await db.selectFrom('audit_events').select('id').where('action', '=', 'staff_import_applied').where('organisation_id', '=', world.organisation.id).execute()).toHaveLength(1);
+      const page = visibleText((await admin.get(importPath)).text);
+      expect(page).toContain('This file has been imported');
+    });
+
+    it('staff and line managers get 403; signed-out people are sent to sign in', async () => {
+      const world = await makeWorld(ctx().db);
+      for (const person of [world.staff, world.lineManager]) {
+        const client = await signedIn(person.email);
+        expect((await client.get('/import')).status).toBe(403);
+        expect((await client.upload('/import', {}, { field: 'file', name: 'staff.csv', content: arborFile(tag()) })).status).toBe(403);
+      }
+      const anonymous = ctx().client();
+      const page = await anonymous.get('/import');
+      expect(page.status).toBe(303);
+      expect(page.location).toBe('/sign-in?next=%2Fimport');
+    });
+
+    it('only the organisation’s admins and the school admin who uploaded an import can see it', async () => {
+      const { db } = ctx();
+      const world: World = await makeWorld(db);
+      const uploader = await signedIn(world.schoolAdminA.email);
+      const importPath = await upload(uploader, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
+      const orgAdmin = await signedIn(world.orgAdmin.email);
+      expect((await orgAdmin.get(importPath)).status).toBe(200);
+      for (const email of [world.otherAdmin.email, world.schoolAdminB.email]) {
+        const outsider = await signedIn(email);
+        expect((await outsider.get(importPath)).status).toBe(404);
+        expect((await outsider.get(`${importPath}/mapping`)).status).toBe(404);
+        expect((await outsider.post(`${importPath}/mapping`, {})).status).toBe(404);
+        expect((await outsider.post(`${importPath}/apply`)).status).toBe(404);
+        expect(visibleText((await outsider.get('/import')).text)).not.toContain('staff.csv');
+      }
+      expect(await db.selectFrom('staff_imports').select('status').where('id', '=', importPath.split('/')[2]).executeTakeFirst()).toEqual({ status: 'previewed' });
+      expect((await orgAdmin.get('/import/not-an-import')).status).toBe(404);
+    });
+
+    it('each kind of viewer gets what the authorisation matrix says on every import route', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const viewers = { staff: world.staff, lineManager: world.lineManager, schoolAdminHere: world.schoolAdminA, schoolAdminOther: world.schoolAdminB, orgAdmin: world.orgAdmin, otherOrgAdmin: world.otherAdmin };
+      const clients: Record<string, TestClient> = { anonymous: ctx().client() };
+      for (const [kind, person] of Object.entries(viewers)) clients[kind] = await signedIn(person.email);
+      const outcome = (page: { status: number; location: string | null }) =>
+        page.status === 303 && page.location?.startsWith('/sign-in') ? 'sign-in' : page.status === 403 ? 'forbidden' : page.status === 404 ? 'not-found' : 'allowed';
+      // The import was uploaded by the school admin of school A (schoolAdminHere).
+      const importPath = await upload(clients.schoolAdminHere, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
+      const A = 'allowed', S = 'sign-in', F = 'forbidden', N = 'not-found';
+      const rows: [string, string, string[]][] = [
+        ['GET', '/import', [S, F, F, A, A, A, A]],
+        ['POST', '/import', [S, F, F, A, A, A, A]],
+        ['GET', importPath, [S, F, F, A, N, A, N]],
+        ['GET', `${importPath}/mapping`, [S, F, F, A, N, A, N]],
+        ['POST', `${importPath}/mapping`, [S, F, F, A, N, A, N]],
+        ['POST', `${importPath}/apply`, [S, F, F, A, N, A, N]],
+      ];
+      for (const [method, path, expected] of rows) {
+        const got: string[] = [];
+        for (const kind of ['anonymous', ...Object.keys(viewers)]) {
+          const page = method === 'GET' ? await clients[kind].get(path) : await clients[kind].post(path, {});
+          expect(page.status, `${method} ${path} as ${kind}`).toBeLessThan(500);
+          got.push(outcome(page));
+        }
+        expect(got, `${method} ${path}`).toEqual(expected);
+      }
+    });
+  },
+  { IMPORT_MAX_MB: '1' },
+);

@@ -1,0 +1,287 @@
+import { formatDateTime } from '../../../platform/dates';
+import { Button, Details, InsetText, NotificationBanner, Panel, SummaryList, WarningText } from '../../../platform/ui/components';
+import { IMPORT_FIELDS, type ColumnMapping } from '../staff-import.columns';
+import type { ImportPlan } from '../staff-import.plan';
+import type { ImportSummary } from '../staff-import.schemas';
+
+/** Long lists are cut here so a 10,000-row preview stays a page a browser can show. */
+const ROWS_SHOWN = 200;
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+function Shown(props: { total: number }) {
+  return props.total > ROWS_SHOWN ? (
+    <p class="govuk-body">
+      Showing the first {ROWS_SHOWN} of {props.total.toLocaleString('en-GB')}.
+    </p>
+  ) : null;
+}
+
+export interface PreviewPageProps {
+  importId: string;
+  fileName: string;
+  uploadedAt: string;
+  defaultSchoolName: string | null;
+  mapping: ColumnMapping;
+  plan: ImportPlan;
+  rowCount: number;
+}
+
+export function PreviewPage(props: PreviewPageProps) {
+  const { plan } = props;
+  const changes = plan.creates.length + plan.updates.length;
+  const matched = IMPORT_FIELDS.filter((f) => props.mapping[f.key] !== undefined);
+  return (
+    <>
+      <span class="govuk-caption-l">{props.fileName}</span>
+      <h1 class="govuk-heading-l">Check the import before you confirm it</h1>
+      <p class="govuk-body">Nothing has been saved yet. The file has {count(props.rowCount, 'row', 'rows')} of staff.</p>
+      <SummaryList
+        rows={[
+          { key: { text: 'To add' }, value: { text: count(plan.creates.length, 'person', 'people') } },
+          { key: { text: 'To update' }, value: { text: count(plan.updates.length, 'person', 'people') } },
+          { key: { text: 'Already up to date' }, value: { text: count(plan.unchanged.length, 'person', 'people') } },
+          { key: { text: 'Not imported' }, value: { text: count(plan.rejected.length, 'row', 'rows') } },
+          { key: { text: 'Imported with a warning' }, value: { text: count(plan.warnings.length, 'row', 'rows') } },
+        ]}
+      />
+      <h2 class="govuk-heading-m">About the file</h2>
+      <SummaryList
+        rows={[
+          { key: { text: 'Uploaded' }, value: { text: formatDateTime(props.uploadedAt) } },
+          { key: { text: 'School for rows that do not name one' }, value: { text: props.defaultSchoolName ?? 'None chosen' } },
+        ]}
+      />
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--s">Columns used</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">Waymark field</th>
+            <th scope="col" class="govuk-table__header">Column in your file</th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {matched.map((field) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                {field.label}
+              </th>
+              <td class="govuk-table__cell">{props.mapping[field.key]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/import/${props.importId}/mapping`}>
+          Change how columns are matched
+        </a>
+      </p>
+
+      {plan.rejected.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m" id="rejected">
+            Rows that will not be imported
+          </h2>
+          <WarningText text={`${count(plan.rejected.length, 'row', 'rows')} will not be imported. You can still import the others, then correct these rows and import the file again.`} />
+          <Shown total={plan.rejected.length} />
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">Rows that will not be imported, with the reason</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Row</th>
+                <th scope="col" class="govuk-table__header">Person</th>
+                <th scope="col" class="govuk-table__header">Reason</th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {plan.rejected.slice(0, ROWS_SHOWN).map((row) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
+                  <td class="govuk-table__cell">{row.who}</td>
+                  <td class="govuk-table__cell">
+                    {row.reasons.length === 1 ? (
+                      row.reasons[0]
+                    ) : (
+                      <ul class="govuk-list govuk-list--bullet">
+                        {row.reasons.map((reason) => (
+                          <li>{reason}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      {plan.warnings.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Rows imported with a warning</h2>
+          <Shown total={plan.warnings.length} />
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">Rows imported with a warning</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Row</th>
+                <th scope="col" class="govuk-table__header">Person</th>
+                <th scope="col" class="govuk-table__header">Warning</th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {plan.warnings.slice(0, ROWS_SHOWN).map((row) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
+                  <td class="govuk-table__cell">{row.who}</td>
+                  <td class="govuk-table__cell">{row.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      {plan.creates.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">People to add</h2>
+          <Shown total={plan.creates.length} />
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">People to add</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Row</th>
+                <th scope="col" class="govuk-table__header">Name</th>
+                <th scope="col" class="govuk-table__header">Email</th>
+                <th scope="col" class="govuk-table__header">School</th>
+                <th scope="col" class="govuk-table__header">Job title</th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {plan.creates.slice(0, ROWS_SHOWN).map((row) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
+                  <td class="govuk-table__cell">
+                    {row.columns.given_name} {row.columns.family_name}
+                  </td>
+                  <td class="govuk-table__cell">{row.columns.email}</td>
+                  <td class="govuk-table__cell">{row.schoolName ?? 'No school'}</td>
+                  <td class="govuk-table__cell">{row.columns.job_title ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      {plan.updates.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">People to update</h2>
+          <Shown total={plan.updates.length} />
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">People to update, with what changes</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Row</th>
+                <th scope="col" class="govuk-table__header">Name</th>
+                <th scope="col" class="govuk-table__header">What changes</th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {plan.updates.slice(0, ROWS_SHOWN).map((row) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
+                  <td class="govuk-table__cell">
+                    {row.columns.given_name} {row.columns.family_name}
+                  </td>
+                  <td class="govuk-table__cell">
+                    <ul class="govuk-list">
+                      {row.changes.map((change) => (
+                        <li>
+                          {change.field}: {change.from} <span aria-hidden="true">→</span>
+                          <span class="govuk-visually-hidden">changes to</span> {change.to}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
+      {plan.unchanged.length > 0 ? (
+        <Details summaryText={`${count(plan.unchanged.length, 'person is', 'people are')} already up to date`}>
+          <Shown total={plan.unchanged.length} />
+          <ul class="govuk-list">
+            {plan.unchanged.slice(0, ROWS_SHOWN).map((row) => (
+              <li>
+                Row {row.rowNumber}: {row.name}
+              </li>
+            ))}
+          </ul>
+        </Details>
+      ) : null}
+
+      {changes === 0 ? <InsetText text="Nothing will change: everyone in this file who can be imported is already up to date in Waymark." /> : null}
+      <form method="post" action={`/import/${props.importId}/apply`}>
+        <div class="govuk-button-group">
+          <Button text={changes === 0 ? 'Confirm import' : `Import: add ${count(plan.creates.length, 'person', 'people')} and update ${plan.updates.length.toLocaleString('en-GB')}`} preventDoubleClick />
+          <a class="govuk-link" href="/import">
+            Cancel
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}
+
+export interface ResultPageProps {
+  fileName: string;
+  appliedAt: string | null;
+  summary: ImportSummary | null;
+  justApplied: boolean;
+}
+
+export function ResultPage(props: ResultPageProps) {
+  const s = props.summary;
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        {props.justApplied ? (
+          <Panel titleText="Import complete" text={s ? `${count(s.created, 'person', 'people')} added and ${count(s.updated, 'person', 'people')} updated` : undefined} />
+        ) : (
+          <>
+            <NotificationBanner text="This file has been imported. To import it again, upload it again." />
+            <h1 class="govuk-heading-l">Import of {props.fileName}</h1>
+          </>
+        )}
+        <SummaryList
+          rows={[
+            { key: { text: 'File' }, value: { text: props.fileName } },
+            { key: { text: 'Imported' }, value: { text: formatDateTime(props.appliedAt) } },
+            s && { key: { text: 'Added' }, value: { text: count(s.created, 'person', 'people') } },
+            s && { key: { text: 'Updated' }, value: { text: count(s.updated, 'person', 'people') } },
+            s && { key: { text: 'Already up to date' }, value: { text: count(s.unchanged, 'person', 'people') } },
+            s && { key: { text: 'Not imported' }, value: { text: count(s.rejected, 'row', 'rows') } },
+            s && { key: { text: 'Imported with a warning' }, value: { text: count(s.warnings, 'row', 'rows') } },
+          ]}
+        />
+        {s && s.rejected > 0 ? (
+          <p class="govuk-body">Rows that were not imported can be corrected (in your MIS or in the file) and the file imported again: people already imported will show as up to date.</p>
+        ) : null}
+        <p class="govuk-body">
+          <a class="govuk-link" href="/staff">
+            Go to the staff directory
+          </a>
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/import">
+            Import another file
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
