@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { GenericHeader, ServiceNavigation, SkipLink, type Html } from './components';
 
 export interface NavigationItem {
   href: string;
@@ -14,7 +15,7 @@ export interface LayoutProps {
   organisationName: string;
   navigation: NavigationItem[];
   /** Rendered at the end of the navigation (the sign-out form). */
-  navigationEnd?: Child;
+  navigationEnd?: Html;
   /** Back link or breadcrumbs, above <main>. */
   beforeContent?: Child;
   /** When the page shows an error summary, "Error: " starts the title (GOV.UK pattern). */
@@ -23,7 +24,11 @@ export interface LayoutProps {
   children?: Child;
 }
 
-/** The page template: generic header, service navigation, skip link, footer. Mirrors govuk-frontend's template.njk. */
+/**
+ * The page template: skip link, generic header (the organisation's name, no crown), service
+ * navigation, footer. Mirrors govuk-frontend's template.njk; the footer is our own because the
+ * govukFooter macro always carries the crown and Crown copyright.
+ */
 export function Layout(props: LayoutProps) {
   const title = `${props.hasErrors ? 'Error: ' : ''}${props.title} – ${props.organisationName} – Waymark`;
   return (
@@ -34,7 +39,7 @@ export function Layout(props: LayoutProps) {
           <meta charset="utf-8" />
           <title>{title}</title>
           <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-          <meta name="theme-color" content="#1d4f6e" />
+          <meta name="theme-color" content="#0b4144" />
           <link rel="icon" href="/assets/waymark.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/assets/app.css" />
         </head>
@@ -42,49 +47,15 @@ export function Layout(props: LayoutProps) {
           <script nonce={props.nonce}>
             {raw("document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');")}
           </script>
-          <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
-            Skip to main content
-          </a>
+          <SkipLink href="#main-content" text="Skip to main content" />
           <header class="govuk-template__header">
-            <div class="govuk-generic-header">
-              <div class="govuk-generic-header__container govuk-width-container">
-                <div class="govuk-generic-header__logo">
-                  <a href="/" class="govuk-generic-header__homepage-link">
-                    {props.organisationName}
-                  </a>
-                </div>
-              </div>
-            </div>
-            <section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation">
-              <div class="govuk-width-container">
-                <div class="govuk-service-navigation__container">
-                  <span class="govuk-service-navigation__service-name">
-                    <a href="/" class="govuk-service-navigation__link">
-                      Waymark
-                    </a>
-                  </span>
-                  {props.navigation.length > 0 || props.navigationEnd ? (
-                    <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-                      {props.navigation.length > 1 ? (
-                        <button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden aria-hidden="true">
-                          Menu
-                        </button>
-                      ) : null}
-                      <ul class="govuk-service-navigation__list" id="navigation">
-                        {props.navigation.map((item) => (
-                          <li class={`govuk-service-navigation__item${item.current ? ' govuk-service-navigation__item--active' : ''}`}>
-                            <a class="govuk-service-navigation__link" href={item.href} aria-current={item.current ? 'page' : undefined}>
-                              {item.current ? <strong class="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
-                            </a>
-                          </li>
-                        ))}
-                        {props.navigationEnd}
-                      </ul>
-                    </nav>
-                  ) : null}
-                </div>
-              </div>
-            </section>
+            <GenericHeader logoText={props.organisationName} />
+            <ServiceNavigation
+              serviceName="Waymark"
+              serviceUrl="/"
+              navigation={props.navigation.map((item) => ({ href: item.href, text: item.text, current: item.current }))}
+              slots={props.navigationEnd ? { navigationEnd: props.navigationEnd } : undefined}
+            />
           </header>
           <div class="govuk-width-container">
             {/* In a landmark of its own, so the back link is not stray content (axe's "region" rule). */}
