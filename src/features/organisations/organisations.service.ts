@@ -104,3 +104,8 @@ export async function editSchool(deps: AppDeps, viewer: Viewer, id: string, form
     throw error;
   }
 }
+
+/** Up to two organisation ids: enough to tell whether the install has exactly one (for the command line). */
+export async function listOrganisationIds(db: Db): Promise<string[]> {
+  return (await q.listOrganisations(db)).map((organisation) => organisation.id);
+}

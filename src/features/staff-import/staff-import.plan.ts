@@ -1,26 +1,10 @@
 import { formatDate } from '../../platform/dates';
-import { buildSearchText, LEADERSHIP_LEVELS, personRecord, STAFF_TYPES, type LeadershipLevel, type StaffType } from '../staff';
+import { buildSearchText, LEADERSHIP_LEVELS, personRecord, STAFF_TYPES, type ExistingPerson, type LeadershipLevel, type PersonColumns, type StaffType } from '../staff';
+
+export type { ExistingPerson, PersonColumns };
 import { columnPositions, type ColumnMapping, type ImportField } from './staff-import.columns';
 import type { CsvTable } from './staff-import.csv';
 import { normaliseTrn, parseImportDate } from './staff-import.schemas';
-
-/** Someone already in the organisation, as the planner needs them. */
-export interface ExistingPerson {
-  id: string;
-  school_id: string | null;
-  given_name: string;
-  family_name: string;
-  email: string;
-  email_normalised: string;
-  job_title: string | null;
-  staff_type: StaffType;
-  started_in_schools_on: string | null;
-  leadership_level: LeadershipLevel;
-  line_manager_id: string | null;
-  trn: string | null;
-  mis_staff_id: string | null;
-  status: 'active' | 'deactivated';
-}
 
 export interface ImportSchool {
   id: string;
@@ -46,22 +30,6 @@ export interface PlanInput {
   /** Lower-cased emails in the file that belong to people of other organisations. */
   emailsElsewhere: ReadonlySet<string>;
   newId: () => string;
-}
-
-/** The columns of `people` an import writes (never status, password or roles). */
-export interface PersonColumns {
-  given_name: string;
-  family_name: string;
-  email: string;
-  email_normalised: string;
-  job_title: string | null;
-  staff_type: StaffType;
-  started_in_schools_on: string | null;
-  leadership_level: LeadershipLevel;
-  trn: string | null;
-  mis_staff_id: string | null;
-  school_id: string | null;
-  search_text: string;
 }
 
 export interface FieldChange {

@@ -7,7 +7,8 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Invalid, NotFound, PayloadTooLarge } from '../../platform/http/errors';
-import { listAllSchools } from '../organisations';
+import { listAllSchools, listOrganisationIds } from '../organisations';
+import { findEmailsElsewhere, insertPeople, listPeopleForMatching, setLineManagers, updatePeopleColumns } from '../staff';
 import { FIELD_LABELS, guessColumnMapping, missingRequiredFields, REQUIRED_FIELDS, type ColumnMapping } from './staff-import.columns';
 import { decodeCsvBytes, parseCsv, UnreadableFile, type CsvTable } from './staff-import.csv';
 import { managersFirst, planImport, type ImportPlan, type ImportSchool } from './staff-import.plan';
@@ -150,7 +151,7 @@ async function planStoredImport(db: Executor, importer: Importer, staffImport: S
   const mapping = readMapping(staffImport.column_mapping);
   const emailPosition = mapping.email === undefined ? -1 : table.headers.indexOf(mapping.email);
   const emails = emailPosition < 0 ? [] : [...new Set(table.rows.map((r) => (r.cells[emailPosition] ?? '').trim().toLowerCase()).filter(Boolean))];
-  const [people, emailsElsewhere] = await Promise.all([q.listPeopleForMatching(db, importer.organisationId), q.findEmailsElsewhere(db, importer.organisationId, emails)]);
+  const [people, emailsElsewhere] = await Promise.all([listPeopleForMatching(db, importer.organisationId), findEmailsElsewhere(db, importer.organisationId, emails)]);
   return planImport({ table, mapping, schools, scope: { schoolIds: importer.schoolIds, defaultSchoolId: staffImport.default_school_id }, people, emailsElsewhere, newId: makeId });
 }
 
@@ -229,10 +230,10 @@ async function applyImport(deps: ImportDeps, importer: Importer, staffImport: St
       const plan = await planStoredImport(trx, importer, staffImport, table, schools, () => newId());
       // New people are inserted managers first, so their line managers go in with them; people
       // already in Waymark whose manager changes (perhaps to someone new) are linked afterwards.
-      await q.insertPeople(trx, importer.organisationId, managersFirst(plan.creates), now);
-      await q.updatePeopleColumns(trx, plan.updates.filter((u) => u.columnsChanged), now);
+      await insertPeople(trx, importer.organisationId, managersFirst(plan.creates), now);
+      await updatePeopleColumns(trx, plan.updates.filter((u) => u.columnsChanged), now);
       const links = plan.updates.filter((u) => u.lineManager).map((u) => ({ id: u.id, lineManagerId: (u.lineManager as { id: string }).id }));
-      await q.setLineManagers(trx, links, now);
+      await setLineManagers(trx, links, now);
       const summary = summarise(plan);
       await q.saveImportSummary(trx, staffImport.id, JSON.stringify(summary));
       await recordAudit(trx, deps.clock, {
@@ -271,7 +272,7 @@ export async function importStaffFile(runtime: Pick<AppDeps, 'db' | 'config'> & 
   const deps: ImportDeps = { db: runtime.db, config: runtime.config, clock: runtime.clock ?? systemClock };
   let organisationId = options.organisationId;
   if (!organisationId) {
-    const organisations = await q.listOrganisationIds(deps.db);
+    const organisations = await listOrganisationIds(deps.db);
     if (organisations.length !== 1) throw new Error('This Waymark has more than one organisation: say which with --organisation <id>.');
     organisationId = organisations[0];
   }

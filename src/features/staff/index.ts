@@ -2,3 +2,4 @@ export { staffRoutes } from './staff.routes';
 export { createAdmin } from './staff.service';
 export { buildSearchText, personRecord, parseLeadershipLevel, parseStaffType, LEADERSHIP_LEVELS, STAFF_TYPES, type PersonRecord } from './staff.schemas';
 export type { LeadershipLevel, StaffType, Role } from './staff.tables';
+export { findEmailsElsewhere, insertPeople, listPeopleForMatching, setLineManagers, updatePeopleColumns, type ExistingPerson, type PersonColumns } from './staff.bulk';

@@ -1,0 +1,161 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../database';
+import { engineOfDb } from '../../platform/db/connect';
+import type { LeadershipLevel, StaffType } from './staff.tables';
+
+// Bulk reads and writes of staff records, for the staff import: one query to read the whole
+// organisation, and batched statements to write thousands of people in a second or two.
+
+/** Someone already in the organisation, as an import needs them to match rows. */
+export interface ExistingPerson {
+  id: string;
+  school_id: string | null;
+  given_name: string;
+  family_name: string;
+  email: string;
+  email_normalised: string;
+  job_title: string | null;
+  staff_type: StaffType;
+  started_in_schools_on: string | null;
+  leadership_level: LeadershipLevel;
+  line_manager_id: string | null;
+  trn: string | null;
+  mis_staff_id: string | null;
+  status: 'active' | 'deactivated';
+}
+
+/** The columns of `people` an import writes (never status, password or roles). */
+export interface PersonColumns {
+  given_name: string;
+  family_name: string;
+  email: string;
+  email_normalised: string;
+  job_title: string | null;
+  staff_type: StaffType;
+  started_in_schools_on: string | null;
+  leadership_level: LeadershipLevel;
+  trn: string | null;
+  mis_staff_id: string | null;
+  school_id: string | null;
+  search_text: string;
+}
+
+// Rows per multi-row statement: 500 people x 20 columns = 10,000 parameters, well under SQLite's
+// 32,766 and PostgreSQL's 65,535, and big enough that 10,000 people take 20 statements.
+const PEOPLE_PER_STATEMENT = 500;
+// PostgreSQL array inserts take 16 parameters whatever the size; batches only bound memory.
+const PEOPLE_PER_ARRAY_INSERT = 5_000;
+const EMAILS_PER_LOOKUP = 1_000;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Everyone in the organisation (active or not), in one query, for matching in memory. */
+export function listPeopleForMatching(db: Executor, organisationId: string): Promise<ExistingPerson[]> {
+  return db
+    .selectFrom('people')
+    .select(['id', 'school_id', 'given_name', 'family_name', 'email', 'email_normalised', 'job_title', 'staff_type', 'started_in_schools_on', 'leadership_level', 'line_manager_id', 'trn', 'mis_staff_id', 'status'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
+}
+
+/** Which of these lower-cased emails belong to people of other organisations (emails are unique across Waymark). */
+export async function findEmailsElsewhere(db: Executor, organisationId: string, emails: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const batch of chunks(emails, EMAILS_PER_LOOKUP)) {
+    const rows = await db.selectFrom('people').select('email_normalised').where('organisation_id', '<>', organisationId).where('email_normalised', 'in', batch).execute();
+    for (const row of rows) found.add(row.email_normalised);
+  }
+  return found;
+}
+
+/**
+ * Adds people, in the order given: a line manager who is also being added must come before (or in
+ * the same statement as) the people they manage. SQLite gets multi-row INSERTs; PostgreSQL gets
+ * one INSERT ... SELECT FROM unnest(arrays) per few thousand people, which measured a third faster
+ * than multi-row VALUES there (16 parameters instead of 20 per person, far less to parse).
+ */
+export async function insertPeople(db: Executor, organisationId: string, people: { id: string; columns: PersonColumns; lineManagerId: string | null }[], now: string) {
+  if (engineOfDb(db) === 'postgres') {
+    for (const batch of chunks(people, PEOPLE_PER_ARRAY_INSERT)) {
+      const column = (value: (person: (typeof batch)[number]) => string | null) => sql`${batch.map(value)}::text[]`;
+      await sql`
+        INSERT INTO people (id, organisation_id, school_id, given_name, family_name, email, email_normalised, job_title, staff_type,
+          started_in_schools_on, leadership_level, line_manager_id, trn, mis_staff_id, search_text, status, password_hash, created_at, updated_at, deactivated_at)
+        SELECT v.id, ${organisationId}, v.school_id, v.given_name, v.family_name, v.email, v.email_normalised, v.job_title, v.staff_type,
+          v.started_in_schools_on, v.leadership_level, v.line_manager_id, v.trn, v.mis_staff_id, v.search_text, 'active', NULL, ${now}, ${now}, NULL
+        FROM unnest(${sql.join([
+          column((p) => p.id),
+          column((p) => p.columns.school_id),
+          column((p) => p.columns.given_name),
+          column((p) => p.columns.family_name),
+          column((p) => p.columns.email),
+          column((p) => p.columns.email_normalised),
+          column((p) => p.columns.job_title),
+          column((p) => p.columns.staff_type),
+          column((p) => p.columns.started_in_schools_on),
+          column((p) => p.columns.leadership_level),
+          column((p) => p.lineManagerId),
+          column((p) => p.columns.trn),
+          column((p) => p.columns.mis_staff_id),
+          column((p) => p.columns.search_text),
+        ])}) AS v (id, school_id, given_name, family_name, email, email_normalised, job_title, staff_type,
+          started_in_schools_on, leadership_level, line_manager_id, trn, mis_staff_id, search_text)`.execute(db);
+    }
+    return;
+  }
+  for (const batch of chunks(people, PEOPLE_PER_STATEMENT)) {
+    await db
+      .insertInto('people')
+      .values(
+        batch.map(({ id, columns, lineManagerId }) => ({
+          id,
+          organisation_id: organisationId,
+          ...columns,
+          line_manager_id: lineManagerId,
+          status: 'active' as const,
+          password_hash: null,
+          created_at: now,
+          updated_at: now,
+          deactivated_at: null,
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Rewrites the imported columns of people who changed, a few hundred per statement:
+ * `WITH v(...) AS (VALUES ...) UPDATE people SET ... FROM v WHERE people.id = v.id` (SQLite 3.33+ and PostgreSQL).
+ */
+export async function updatePeopleColumns(db: Executor, people: { id: string; columns: PersonColumns }[], now: string) {
+  for (const batch of chunks(people, PEOPLE_PER_STATEMENT)) {
+    const rows = batch.map(
+      ({ id, columns: c }) =>
+        sql`(${id}, ${c.given_name}, ${c.family_name}, ${c.email}, ${c.email_normalised}, ${c.job_title}, ${c.staff_type}, ${c.started_in_schools_on}, ${c.leadership_level}, ${c.trn}, ${c.mis_staff_id}, ${c.school_id}, ${c.search_text})`,
+    );
+    await sql`
+      WITH v (id, given_name, family_name, email, email_normalised, job_title, staff_type, started_in_schools_on, leadership_level, trn, mis_staff_id, school_id, search_text)
+        AS (VALUES ${sql.join(rows)})
+      UPDATE people SET
+        given_name = v.given_name, family_name = v.family_name, email = v.email, email_normalised = v.email_normalised,
+        job_title = v.job_title, staff_type = v.staff_type, started_in_schools_on = v.started_in_schools_on,
+        leadership_level = v.leadership_level, trn = v.trn, mis_staff_id = v.mis_staff_id, school_id = v.school_id,
+        search_text = v.search_text, updated_at = ${now}
+      FROM v WHERE people.id = v.id`.execute(db);
+  }
+}
+
+/** Sets line managers, a few hundred people per statement. */
+export async function setLineManagers(db: Executor, links: { id: string; lineManagerId: string }[], now: string) {
+  for (const batch of chunks(links, PEOPLE_PER_STATEMENT * 4)) {
+    const rows = batch.map(({ id, lineManagerId }) => sql`(${id}, ${lineManagerId})`);
+    await sql`
+      WITH v (id, line_manager_id) AS (VALUES ${sql.join(rows)})
+      UPDATE people SET line_manager_id = v.line_manager_id, updated_at = ${now}
+      FROM v WHERE people.id = v.id`.execute(db);
+  }
+}
