@@ -79,6 +79,7 @@ export const matrix: Row[] = [
   { route: 'GET /import/:importId', expect: [S, F, F, A, N, A, N] },
   { route: 'GET /import/:importId/mapping', expect: [S, F, F, A, N, A, N] },
   { route: 'POST /import/:importId/mapping', expect: [S, F, F, A, N, A, N] },
+  { route: 'POST /import/:importId/discard', expect: [S, F, F, A, N, A, N] },
   { route: 'POST /import/:importId/apply', expect: [S, F, F, A, N, A, N] },
 ];
 

@@ -33,7 +33,16 @@ export async function claimImportForApply(db: Executor, id: string, appliedAt: s
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Records what an apply did, and lets go of the uploaded file: staff personal data is not kept longer than needed. */
 export async function saveImportSummary(db: Executor, id: string, summary: string) {
-  await db.updateTable('staff_imports').set({ summary }).where('id', '=', id).execute();
+  await db.updateTable('staff_imports').set({ summary, content: '' }).where('id', '=', id).execute();
+}
+
+/** Discards previewed imports (the file's content with them); false when there was nothing to discard. */
+export async function discardImports(db: Executor, where: { id: string } | { organisationId: string; createdBefore: string }): Promise<boolean> {
+  let query = db.updateTable('staff_imports').set({ status: 'discarded', content: '' }).where('status', '=', 'previewed');
+  query = 'id' in where ? query.where('id', '=', where.id) : query.where('organisation_id', '=', where.organisationId).where('created_at', '<', where.createdBefore);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 

@@ -4,11 +4,12 @@ import { createMiddleware } from 'hono/factory';
 import { access, isOrgAdmin, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { Invalid, PayloadTooLarge, type FieldErrors } from '../../platform/http/errors';
-import { readForm } from '../../platform/http/forms';
+import { readBody, readForm } from '../../platform/http/forms';
 import { requestContext } from '../../platform/http/request';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../pages/page';
 import {
+  discardStaffImport,
   applyStaffImport,
   importSchoolChoices,
   listRecentStaffImports,
@@ -42,24 +43,24 @@ const formBodyLimit = bodyLimit({
   },
 });
 
-async function uploadPage(c: Context<AppEnv>, options: { values?: { defaultSchoolId?: string }; errors?: FieldErrors; status?: 400 | 413 }) {
+async function uploadPage(c: Context<AppEnv>, options: { values?: { defaultSchoolId?: string }; errors?: FieldErrors; status?: 400 | 413; discarded?: boolean }) {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const [schools, recent] = await Promise.all([importSchoolChoices(deps, viewer), listRecentStaffImports(deps, viewer)]);
   return renderPage(
     c,
     { title: 'Import staff', hasErrors: !!options.errors, status: options.status },
-    <UploadPage schools={schools} schoolOptional={isOrgAdmin(viewer)} values={options.values ?? {}} errors={options.errors} recent={recent} maxMegabytes={deps.config.IMPORT_MAX_MB} />,
+    <UploadPage schools={schools} schoolOptional={isOrgAdmin(viewer)} values={options.values ?? {}} errors={options.errors} recent={recent} maxMegabytes={deps.config.IMPORT_MAX_MB} discarded={options.discarded} />,
   );
 }
 
-staffImportRoutes.get('/import', access('staff-admin'), (c) => uploadPage(c, {}));
+staffImportRoutes.get('/import', access('staff-admin'), (c) => uploadPage(c, { discarded: c.req.query('discarded') === '1' }));
 
 staffImportRoutes.post('/import', access('staff-admin'), uploadBodyLimit, async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const body = await c.req.parseBody();
+  const body = await readBody(c);
   const values = { defaultSchoolId: typeof body.defaultSchoolId === 'string' ? body.defaultSchoolId : '' };
-  const file = body.file;
+  const file = Array.isArray(body.file) ? body.file[0] : body.file;
   // Without a chosen file, browsers still send the field: an empty part with no file name.
   if (!(file instanceof File) || (file.name === '' && file.size === 0)) return uploadPage(c, { values, errors: { file: 'Select a CSV file' } });
   try {
@@ -124,6 +125,12 @@ staffImportRoutes.post('/import/:importId/mapping', access('staff-admin'), formB
     );
   }
   return c.redirect(`/import/${id}`, 303);
+});
+
+staffImportRoutes.post('/import/:importId/discard', access('staff-admin'), formBodyLimit, async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  await discardStaffImport(c.get('deps'), viewer, c.req.param('importId'));
+  return c.redirect('/import?discarded=1', 303);
 });
 
 staffImportRoutes.post('/import/:importId/apply', access('staff-admin'), formBodyLimit, async (c) => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Executor } from '../../database';
 import { recordAudit } from '../../platform/audit/audit';
-import { systemClock } from '../../platform/db/clock';
+import { DAY, systemClock } from '../../platform/db/clock';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
@@ -16,6 +16,10 @@ import { canSeeImport, importableSchoolIds, recentImportsUploader } from './staf
 import * as q from './staff-import.queries';
 import { importSummary, mappingForm, mappingValues, storedMapping, type ImportSummary } from './staff-import.schemas';
 import type { StaffImport } from './staff-import.tables';
+
+/** Days an uploaded file waits to be applied before it is discarded. */
+export const UNAPPLIED_IMPORT_DAYS = 30;
+const DISCARDED = 'This file was discarded, so it cannot be imported. Upload it again to import it.';
 
 /** What the import needs from the app: a database, a clock and the upload limit. */
 export type ImportDeps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
@@ -118,6 +122,9 @@ export async function uploadStaffFile(deps: ImportDeps, viewer: Viewer, upload: 
   }
   if (schoolError) throw new Invalid({ defaultSchoolId: schoolError });
   const id = newId();
+  // Files previewed but never applied are let go after a while (they hold staff personal data).
+  const staleBefore = new Date(deps.clock.now().getTime() - UNAPPLIED_IMPORT_DAYS * DAY).toISOString();
+  await q.discardImports(deps.db, { organisationId: viewer.organisationId, createdBefore: staleBefore });
   await q.insertImport(deps.db, {
     id,
     organisation_id: viewer.organisationId,
@@ -132,6 +139,13 @@ export async function uploadStaffFile(deps: ImportDeps, viewer: Viewer, upload: 
     applied_at: null,
   });
   return { id };
+}
+
+/** Throws away a previewed import and its file; nothing about staff changes. */
+export async function discardStaffImport(deps: ImportDeps, viewer: Viewer, id: string): Promise<void> {
+  const staffImport = await getStaffImport(deps, viewer, id);
+  if (staffImport.status === 'applied') throw new Conflict('This import has already been applied, so it cannot be discarded.');
+  await q.discardImports(deps.db, { id: staffImport.id });
 }
 
 /** The import, if the viewer may see it (organisation admins, and the school admin who uploaded it). */
@@ -195,6 +209,7 @@ export async function showStaffImport(deps: ImportDeps, viewer: Viewer, id: stri
 /** Saves the columns the admin matched to each field. Invalid with a message per field. */
 export async function saveColumnMapping(deps: ImportDeps, viewer: Viewer, id: string, values: Record<string, string>): Promise<void> {
   const staffImport = await getStaffImport(deps, viewer, id);
+  if (staffImport.status === 'discarded') throw new Conflict(DISCARDED);
   if (staffImport.status !== 'previewed') throw new Conflict('This import has already been applied, so its columns cannot be changed.');
   const { headers } = parseCsv(staffImport.content);
   const result = mappingForm(headers).safeParse(mappingValues(values));
@@ -259,6 +274,7 @@ async function applyImport(deps: ImportDeps, importer: Importer, staffImport: St
 /** Applies a previewed import for the viewer; Conflict when it was already applied. */
 export async function applyStaffImport(deps: ImportDeps, viewer: Viewer, id: string, request: { requestId: string | null; ipAddress: string | null }): Promise<ImportSummary> {
   const staffImport = await getStaffImport(deps, viewer, id);
+  if (staffImport.status === 'discarded') throw new Conflict(DISCARDED);
   if (staffImport.status !== 'previewed') throw new Conflict('This import has already been applied. To import the file again, upload it again.');
   return (await applyImport(deps, importerOf(viewer), staffImport, request)).summary;
 }

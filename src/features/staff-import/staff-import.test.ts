@@ -362,6 +362,47 @@ describeEachEngine(
       expect(page).toContain('This file has been imported');
     });
 
+    it('once applied, the uploaded file itself is no longer kept', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const admin = await signedIn(world.orgAdmin.email);
+      const importPath = await upload(admin, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
+      await applyImport(admin, importPath);
+      const stored = await db.selectFrom('staff_imports').select(['content', 'summary']).where('id', '=', importPath.split('/')[2]).executeTakeFirstOrThrow();
+      expect(stored.content).toBe('');
+      expect(JSON.parse(stored.summary ?? '{}')).toMatchObject({ created: 3 });
+    });
+
+    it('a previewed file can be discarded: nothing about staff changes and it can no longer be applied', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const admin = await signedIn(world.orgAdmin.email);
+      const importPath = await upload(admin, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
+      expect(visibleText((await admin.get(importPath)).text)).toContain('Discard this file');
+      const before = await countRows(db);
+      const discarded = await admin.post(`${importPath}/discard`);
+      expect(discarded.location).toBe('/import?discarded=1');
+      expect(visibleText((await admin.get('/import?discarded=1')).text)).toContain('The file was discarded');
+      expect((await admin.post(`${importPath}/apply`)).status).toBe(409);
+      expect(await countRows(db)).toEqual(before);
+      const stored = await db.selectFrom('staff_imports').select(['status', 'content']).where('id', '=', importPath.split('/')[2]).executeTakeFirstOrThrow();
+      expect(stored).toEqual({ status: 'discarded', content: '' });
+    });
+
+    it('files previewed but not applied within 30 days are discarded when the next file is uploaded', async () => {
+      const { db, clock } = ctx();
+      const world = await makeWorld(db);
+      const admin = await signedIn(world.orgAdmin.email);
+      const old = await upload(admin, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
+      clock.advance(31 * 24 * 60 * 60 * 1000);
+      const fresh = ctx().client();
+      await signIn(fresh, world.orgAdmin.email);
+      await upload(fresh, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
+      const stored = await db.selectFrom('staff_imports').select(['status', 'content']).where('id', '=', old.split('/')[2]).executeTakeFirstOrThrow();
+      expect(stored).toEqual({ status: 'discarded', content: '' });
+      clock.advance(-31 * 24 * 60 * 60 * 1000);
+    });
+
     it('staff and line managers get 403; signed-out people are sent to sign in', async () => {
       const world = await makeWorld(ctx().db);
       for (const person of [world.staff, world.lineManager]) {

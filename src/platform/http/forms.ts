@@ -6,15 +6,19 @@ import { BadRequest, type FieldErrors } from './errors';
 /** A form's submitted text values (files are left out; read them with readUpload). */
 export type FormValues = Record<string, string>;
 
-/** Reads a urlencoded or multipart form body as plain strings. Repeated names keep the last value. */
-export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
-  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+/** Reads a urlencoded or multipart body, files included; a malformed body is a 400, not a server error. */
+export async function readBody(c: Context<AppEnv>) {
   try {
-    body = await c.req.parseBody({ all: true });
+    return await c.req.parseBody({ all: true });
   } catch {
-    // A truncated or malformed upload is the sender's problem, not a server error.
+    // A truncated or malformed upload is the sender's problem.
     throw new BadRequest('The form could not be read. Go back and try sending it again.');
   }
+}
+
+/** Reads a urlencoded or multipart form body as plain strings. Repeated names keep the last value. */
+export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
+  const body = await readBody(c);
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
     const last = Array.isArray(value) ? value[value.length - 1] : value;

@@ -228,10 +228,10 @@ export function PreviewPage(props: PreviewPageProps) {
       <form method="post" action={`/import/${props.importId}/apply`}>
         <div class="govuk-button-group">
           <Button text={changes === 0 ? 'Confirm import' : `Import: add ${count(plan.creates.length, 'person', 'people')} and update ${plan.updates.length.toLocaleString('en-GB')}`} preventDoubleClick />
-          <a class="govuk-link" href="/import">
-            Cancel
-          </a>
         </div>
+      </form>
+      <form method="post" action={`/import/${props.importId}/discard`}>
+        <Button text="Discard this file" classes="govuk-button--secondary" />
       </form>
     </>
   );

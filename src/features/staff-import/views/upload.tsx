@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorList } from '../../../platform/http/forms';
-import { Button, Details, ErrorSummary, FileUpload, Select, Tag } from '../../../platform/ui/components';
+import { Button, Details, ErrorSummary, FileUpload, NotificationBanner, Select, Tag } from '../../../platform/ui/components';
 import { IMPORT_FIELDS } from '../staff-import.columns';
 import { MAX_ROWS } from '../staff-import.csv';
 import type { ImportSummary } from '../staff-import.schemas';
@@ -24,6 +24,8 @@ export interface UploadPageProps {
   errors?: FieldErrors;
   recent: RecentImport[];
   maxMegabytes: number;
+  /** Set after a file was discarded. */
+  discarded?: boolean;
 }
 
 const STATUS_TAGS: Record<RecentImport['status'], { text: string; classes: string }> = {
@@ -47,6 +49,7 @@ export function UploadPage(props: UploadPageProps) {
     <>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
+          {props.discarded ? <NotificationBanner type="success" text="The file was discarded. Nothing about your staff was changed." /> : null}
           {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors)} /> : null}
           <h1 class="govuk-heading-l">Import staff from a CSV file</h1>
           <p class="govuk-body">Export the staff list from your MIS (such as Arbor, SIMS or Bromcom) as a CSV file and upload it here. You will see who will be added or changed before anything is saved.</p>
