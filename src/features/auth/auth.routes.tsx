@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { NotFound, TooManyRequests } from '../../platform/http/errors';
@@ -12,6 +12,13 @@ import { AccountPage } from './views/account';
 import { CheckEmailPage, ConfirmLinkPage, EmailLinkPage, LinkProblemPage, NewPasswordPage, SignInPage } from './views/sign-in';
 
 export const authRoutes = new Hono<AppEnv>();
+
+/** Sets the new session's cookie, ending any session this browser already had (sessions rotate on sign-in). */
+async function beginSession(c: Context<AppEnv>, sessionToken: string): Promise<void> {
+  const previous = c.get('viewer');
+  if (previous) await endSession(c.get('deps'), previous, previous.sessionId, requestContext(c));
+  writeSessionCookie(c, sessionToken);
+}
 
 authRoutes.get('/sign-in', access('anyone'), (c) => {
   if (c.get('viewer')) return c.redirect(safeNext(c.req.query('next')), 303);
@@ -29,7 +36,7 @@ authRoutes.post('/sign-in', access('anyone'), async (c) => {
       const wrong = { email: 'The email address or password is not correct. Check them and try again.' };
       return renderPage(c, { title: 'Sign in', hasErrors: true }, <SignInPage errors={wrong} values={shown} />);
     }
-    writeSessionCookie(c, result.sessionToken);
+    await beginSession(c, result.sessionToken);
     return c.redirect(safeNext(form.data.next), 303);
   } catch (error) {
     if (error instanceof TooManyRequests) {
@@ -62,8 +69,7 @@ for (const kind of ['sign_in_link', 'password_reset'] as const) {
     } catch (error) {
       if (error instanceof TooManyRequests) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        const refusal = `You have asked for too many links. ${error.message.split('. ').slice(1).join('. ')}`;
-        return renderPage(c, { title, hasErrors: true, status: 429 }, <EmailLinkPage kind={kind} refusal={refusal} values={values} />);
+        return renderPage(c, { title, hasErrors: true, status: 429 }, <EmailLinkPage kind={kind} refusal={error.message} values={values} />);
       }
       throw error;
     }
@@ -80,7 +86,7 @@ authRoutes.get('/sign-in/link/:token', access('anyone'), async (c) => {
 authRoutes.post('/sign-in/link/:token', access('anyone'), async (c) => {
   const result = await signInWithLink(c.get('deps'), c.req.param('token'), requestContext(c));
   if (!result.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={result.reason} retryHref="/sign-in/link" retryText="Get a new sign-in link" />);
-  writeSessionCookie(c, result.sessionToken);
+  await beginSession(c, result.sessionToken);
   return c.redirect('/', 303);
 });
 
@@ -107,7 +113,7 @@ for (const purpose of ['password_reset', 'invitation'] as const) {
     }
     const result = await setPasswordWithToken(deps, token, purpose, form.data.password, requestContext(c));
     if (!result.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={result.reason} {...retry} />);
-    writeSessionCookie(c, result.sessionToken);
+    await beginSession(c, result.sessionToken);
     return c.redirect('/', 303);
   });
 }

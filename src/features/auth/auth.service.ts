@@ -54,8 +54,8 @@ function toState(row: Awaited<ReturnType<typeof q.findThrottle>>): ThrottleState
   return row ? { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : undefined;
 }
 
-/** Throws TooManyRequests if either the account or the address is locked. */
-async function assertNotLocked(deps: AppDeps, keys: string[]): Promise<void> {
+/** Throws TooManyRequests, starting with `reason`, if either the account or the address is locked. */
+async function assertNotLocked(deps: AppDeps, keys: string[], reason: string): Promise<void> {
   const now = deps.clock.now();
   let latest: Date | null = null;
   for (const key of keys) {
@@ -64,7 +64,7 @@ async function assertNotLocked(deps: AppDeps, keys: string[]): Promise<void> {
   }
   if (latest) {
     throw new TooManyRequests(
-      `You have entered incorrect details too many times. Wait ${describeWait(latest, now)} and try again (after ${formatDateTime(latest.toISOString()).split(' at ')[1]}).`,
+      `${reason} Wait ${describeWait(latest, now)} and try again (after ${formatDateTime(latest.toISOString()).split(' at ')[1]}).`,
       Math.ceil((latest.getTime() - now.getTime()) / 1000),
     );
   }
@@ -105,7 +105,7 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
   const emailKey = normaliseEmail(email);
   const keys = [`account:${emailKey}`, `address:${context.ipAddress ?? 'unknown'}`];
   try {
-    await assertNotLocked(deps, keys);
+    await assertNotLocked(deps, keys, 'You have entered incorrect details too many times.');
   } catch (error) {
     await recordAudit(deps.db, deps.clock, { action: 'sign_in_refused', detail: { email: emailKey }, ipAddress: context.ipAddress, requestId: context.requestId });
     throw error;
@@ -165,7 +165,7 @@ const LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 5, firstW
 export async function requestEmailLink(deps: AppDeps, purpose: 'sign_in_link' | 'password_reset', email: string, context: RequestContext): Promise<void> {
   const emailKey = normaliseEmail(email);
   const keys = [`${purpose}:account:${emailKey}`, `${purpose}:address:${context.ipAddress ?? 'unknown'}`];
-  await assertNotLocked(deps, keys);
+  await assertNotLocked(deps, keys, 'You have asked for too many links.');
   const person = await q.findPersonForSignIn(deps.db, emailKey);
   await deps.db.transaction().execute(async (trx) => {
     // Every request counts towards the limit, so links can't be used to flood an inbox.

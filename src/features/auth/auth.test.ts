@@ -30,6 +30,16 @@ describeEachEngine('signing in', (ctx) => {
     expect(visibleText(home.text)).toContain('Hello, Priya');
   });
 
+  it('signing in again in the same browser replaces the old session rather than keeping both', async () => {
+    const client = ctx().client({ address: '10.6.0.1' });
+    await signIn(client, person.email);
+    const before = await ctx().db.selectFrom('sessions').select('id').where('person_id', '=', person.id).execute();
+    await signIn(client, person.email);
+    const after = await ctx().db.selectFrom('sessions').select('id').where('person_id', '=', person.id).execute();
+    expect(after.length).toBe(before.length);
+    expect(after.map((s) => s.id)).not.toEqual(before.map((s) => s.id));
+  });
+
   it('a wrong password and an unknown email get the same message, on the same page, keeping the email typed', async () => {
     const wrongPassword = await ctx().client({ address: '10.1.0.1' }).post('/sign-in', { email: person.email, password: 'not the password' });
     const unknownEmail = await ctx().client({ address: '10.1.0.2' }).post('/sign-in', { email: 'nobody@example.org', password: 'not the password' });
