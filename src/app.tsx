@@ -41,7 +41,10 @@ export function createApp(options: CreateAppOptions) {
   app.use(async (c, next) => {
     c.set('deps', deps);
     c.set('log', deps.logger.child({ requestId: c.get('requestId') }));
+    const started = performance.now();
     await next();
+    // One line per request, after the response is ready; the request id ties it to any error logged.
+    c.get('log').info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.route('/assets', assetRoutes());
   app.use(

@@ -60,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'demo': {
+      // The demo's terminal is for the sign-in details; request logs only when asked for.
+      if (!process.env.LOG_LEVEL) runtime.logger.level = 'warn';
       await migrateToLatest(db);
       const signIns = (await hasData(db)) ? null : await seedDemo(db, systemClock);
       await startServer(runtime, {
