@@ -164,6 +164,8 @@ interface RunResult {
   serverCpuMsPerRequest: number;
   /** Share of one core the server process used during the run. */
   serverCpuShare: number;
+  /** Live heap of the server after a full GC at the end of this run: keeps growing run after run if something leaks. */
+  serverLiveHeapAfterMb: number;
   matchingPeople?: number;
 }
 
@@ -203,7 +205,8 @@ async function measure(server: Server, target: Target, cookie: string, bytes: nu
   const wallStart = performance.now();
   const { result, latencies } = await load(url, headers, settings.durationSeconds);
   const wallMs = performance.now() - wallStart;
-  const after = (await server.usage()).cpu;
+  const usage = await server.usage({ gc: true });
+  const after = usage.cpu;
   const cpuMs = (after.user - before.user + after.system - before.system) / 1000;
   const completed = result.requests.total;
   const mean = latencies.length ? latencies.reduce((s, v) => s + v, 0) / latencies.length : Number.NaN;
@@ -223,6 +226,7 @@ async function measure(server: Server, target: Target, cookie: string, bytes: nu
     responseBytes: bytes,
     serverCpuMsPerRequest: round(cpuMs / Math.max(1, completed), 3),
     serverCpuShare: round(cpuMs / wallMs, 2),
+    serverLiveHeapAfterMb: mb(usage.heapAfterGc ?? 0),
   };
 }
 
@@ -310,7 +314,7 @@ async function main() {
     const usageBefore = await server.usage({ gc: true });
     const serverBefore = usageBefore.memory;
     const loadBefore = loadavg()[0];
-    if (loadBefore > 0.7) console.warn(`Warning: the 1-minute load average is ${loadBefore.toFixed(2)} before the runs: other work on this machine will lower req/s (server CPU ms per request is less affected).`);
+    if (loadBefore > 1.5) console.warn(`Warning: the 1-minute load average is ${loadBefore.toFixed(2)} before the runs: other work on this machine will lower req/s (server CPU ms per request is less affected).`);
     const writesBefore = await writeMarkers(database);
 
     const runs: RunResult[] = [];
@@ -320,7 +324,7 @@ async function main() {
       const matching = checks.get(target.name)?.total;
       if (matching !== undefined) result.matchingPeople = matching;
       runs.push(result);
-      process.stdout.write(` ${result.requestsPerSecond} req/s\n`);
+      process.stdout.write(` ${result.requestsPerSecond} req/s, live heap ${result.serverLiveHeapAfterMb} MB\n`);
     }
 
     const usageAfter = await server.usage({ gc: true });
