@@ -27,6 +27,11 @@ export function listSchoolsOf(db: Executor, organisationId: string, onlyIds?: st
   return query.execute();
 }
 
+/** Just ids and names, for pickers and filters (no staff counts). */
+export function listSchoolNames(db: Executor, organisationId: string) {
+  return db.selectFrom('schools').select(['id', 'name', 'urn']).where('organisation_id', '=', organisationId).orderBy('name').execute();
+}
+
 export function findSchool(db: Executor, organisationId: string, id: string) {
   return db.selectFrom('schools').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
 }

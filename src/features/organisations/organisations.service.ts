@@ -41,9 +41,9 @@ export function listSchools(deps: AppDeps, viewer: Viewer) {
   return q.listSchoolsOf(deps.db, viewer.organisationId, visibleSchoolIds(viewer));
 }
 
-/** Every school of the organisation, for pickers and imports (no access check: callers have one). */
+/** Every school of the organisation (id, name, URN), for pickers and imports (no access check: callers have one). */
 export function listAllSchools(db: Db, organisationId: string) {
-  return q.listSchoolsOf(db, organisationId);
+  return q.listSchoolNames(db, organisationId);
 }
 
 export async function getSchool(deps: AppDeps, viewer: Viewer, id: string) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../database';
 import type { DirectoryQuery } from './staff.schemas';
 import type { NewPerson, PersonUpdate } from './staff.tables';
@@ -10,8 +11,12 @@ export interface DirectoryScope {
   lineManagerId: string | null;
 }
 
+/**
+ * The people the viewer may list, filtered. Schools are joined only when the search looks in
+ * school names, so the usual count reads the people index alone.
+ */
 function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQuery) {
-  let query = db.selectFrom('people').leftJoin('schools', 'schools.id', 'people.school_id').where('people.organisation_id', '=', scope.organisationId);
+  let query = db.selectFrom('people').where('people.organisation_id', '=', scope.organisationId);
   if (!scope.wholeOrganisation) {
     query = query.where((eb) => {
       const ors = [];
@@ -24,7 +29,13 @@ function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQue
     const words = filters.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
     for (const word of words) {
       const like = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      query = query.where((eb) => eb.or([eb('people.search_text', 'like', like), eb('schools.name_normalised', 'like', like)]));
+      // ESCAPE spelled out: SQLite's LIKE has no escape character unless told (PostgreSQL's is the backslash).
+      query = query.where((eb) =>
+        eb.or([
+          sql<boolean>`people.search_text LIKE ${like} ESCAPE '\\'`,
+          eb.exists(eb.selectFrom('schools').select('schools.id').whereRef('schools.id', '=', 'people.school_id').where(sql<boolean>`schools.name_normalised LIKE ${like} ESCAPE '\\'`)),
+        ]),
+      );
     }
   }
   if (filters.school) query = query.where('people.school_id', '=', filters.school);
@@ -42,6 +53,7 @@ export async function searchDirectory(db: Executor, scope: DirectoryScope, filte
   const base = scopedPeople(db, scope, filters);
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await base
+    .leftJoin('schools', 'schools.id', 'people.school_id')
     .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'people.job_title', 'people.staff_type', 'people.leadership_level', 'people.status', 'schools.name as school_name'])
     .orderBy('people.family_name')
     .orderBy('people.given_name')

@@ -37,6 +37,11 @@ describeEachEngine('the staff directory', (ctx) => {
     expect(admins).toContain('of 2 people');
   });
 
+  it('a search for % or _ matches those characters, not everything', async () => {
+    expect(visibleText((await orgAdmin.get('/staff?q=%25')).text)).toContain('No staff match your search');
+    expect(visibleText((await orgAdmin.get('/staff?q=_')).text)).toContain('No staff match your search');
+  });
+
   it('deactivated people are hidden unless asked for', async () => {
     expect(visibleText((await orgAdmin.get('/staff?q=leaver')).text)).toContain('No staff match your search');
     expect(visibleText((await orgAdmin.get('/staff?q=leaver&status=deactivated')).text)).toContain('Deactivated');

@@ -33,6 +33,8 @@ export function connectDatabase<DB>(url: string, options: { poolSize?: number } 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Gathers the statistics the query planner needs to choose indexes well (cheap; SQLite's advice for long-lived connections).
+  sqlite.pragma('optimize = 0x10002');
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 

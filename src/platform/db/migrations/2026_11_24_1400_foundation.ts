@@ -56,7 +56,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('people_email_unique').on('people').column('email_normalised').unique().execute();
   await db.schema.createIndex('people_org_mis_unique').on('people').columns(['organisation_id', 'mis_staff_id']).unique().execute();
-  await db.schema.createIndex('people_org_name').on('people').columns(['organisation_id', 'family_name', 'given_name']).execute();
+  // The directory lists active people of an organisation by name: this index serves both its count and its page.
+  await db.schema.createIndex('people_org_status_name').on('people').columns(['organisation_id', 'status', 'family_name', 'given_name', 'id']).execute();
   await db.schema.createIndex('people_school').on('people').column('school_id').execute();
   await db.schema.createIndex('people_line_manager').on('people').column('line_manager_id').execute();
 
