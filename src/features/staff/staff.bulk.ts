@@ -1,44 +1,19 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../database';
 import { engineOfDb } from '../../platform/db/connect';
-import type { LeadershipLevel, StaffType } from './staff.tables';
+import type { Person } from './staff.tables';
 
 // Bulk reads and writes of staff records, for the staff import: one query to read the whole
 // organisation, and batched statements to write thousands of people in a second or two.
 
-/** Someone already in the organisation, as an import needs them to match rows. */
-export interface ExistingPerson {
-  id: string;
-  school_id: string | null;
-  given_name: string;
-  family_name: string;
-  email: string;
-  email_normalised: string;
-  job_title: string | null;
-  staff_type: StaffType;
-  started_in_schools_on: string | null;
-  leadership_level: LeadershipLevel;
-  line_manager_id: string | null;
-  trn: string | null;
-  mis_staff_id: string | null;
-  status: 'active' | 'deactivated';
-}
-
 /** The columns of `people` an import writes (never status, password or roles). */
-export interface PersonColumns {
-  given_name: string;
-  family_name: string;
-  email: string;
-  email_normalised: string;
-  job_title: string | null;
-  staff_type: StaffType;
-  started_in_schools_on: string | null;
-  leadership_level: LeadershipLevel;
-  trn: string | null;
-  mis_staff_id: string | null;
-  school_id: string | null;
-  search_text: string;
-}
+export type PersonColumns = Pick<
+  Person,
+  'given_name' | 'family_name' | 'email' | 'email_normalised' | 'job_title' | 'staff_type' | 'started_in_schools_on' | 'leadership_level' | 'trn' | 'mis_staff_id' | 'school_id' | 'search_text'
+>;
+
+/** Someone already in the organisation, as an import needs them to match rows. */
+export type ExistingPerson = Omit<PersonColumns, 'search_text'> & Pick<Person, 'id' | 'line_manager_id' | 'status'>;
 
 // Rows per multi-row statement: 500 people x 20 columns = 10,000 parameters, well under SQLite's
 // 32,766 and PostgreSQL's 65,535, and big enough that 10,000 people take 20 statements.

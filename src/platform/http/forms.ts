@@ -45,3 +45,9 @@ export function validate<S extends z.ZodType>(schema: S, values: unknown): Valid
 export function errorList(errors: FieldErrors, ids: Record<string, string> = {}): { text: string; href: string }[] {
   return Object.entries(errors).map(([field, text]) => ({ text, href: `#${ids[field] ?? field}` }));
 }
+
+/** A field's error in the shape the form components take (`errorMessage`), or nothing. */
+export function errorFor(errors: FieldErrors | undefined, field: string): { text: string } | undefined {
+  const text = errors?.[field];
+  return text ? { text } : undefined;
+}

@@ -1,6 +1,23 @@
 import type { FieldErrors } from '../../../platform/http/errors';
-import { errorList } from '../../../platform/http/forms';
+import { errorFor, errorList } from '../../../platform/http/forms';
 import { Button, ErrorSummary, Input } from '../../../platform/ui/components';
+
+/** The email field every sign-in form starts with. */
+function EmailInput(props: { value?: string; error?: string; hint?: string }) {
+  return (
+    <Input
+      label={{ text: 'Email address' }}
+      hint={props.hint ? { text: props.hint } : undefined}
+      id="email"
+      name="email"
+      type="email"
+      autocomplete="email"
+      spellcheck={false}
+      value={props.value}
+      errorMessage={props.error ? { text: props.error } : undefined}
+    />
+  );
+}
 
 export function SignInPage(props: { errors?: FieldErrors; values?: { email?: string; next?: string }; refusal?: string }) {
   const errors = props.errors ?? {};
@@ -12,23 +29,14 @@ export function SignInPage(props: { errors?: FieldErrors; values?: { email?: str
         <h1 class="govuk-heading-l">Sign in to Waymark</h1>
         <form method="post" action="/sign-in" novalidate>
           <input type="hidden" name="next" value={props.values?.next ?? ''} />
-          <Input
-            label={{ text: 'Email address' }}
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="email"
-            spellcheck={false}
-            value={props.values?.email}
-            errorMessage={errors.email ? { text: errors.email } : undefined}
-          />
+          <EmailInput value={props.values?.email} error={errors.email} />
           <Input
             label={{ text: 'Password' }}
             id="password"
             name="password"
             type="password"
             autocomplete="current-password"
-            errorMessage={errors.password ? { text: errors.password } : undefined}
+            errorMessage={errorFor(errors, 'password')}
           />
           <Button text="Sign in" />
         </form>
@@ -66,17 +74,7 @@ export function EmailLinkPage(props: { kind: 'sign_in_link' | 'password_reset'; 
             : 'We will email you a link to choose a new password. It works once, for 60 minutes.'}
         </p>
         <form method="post" action={signIn ? '/sign-in/link' : '/password-reset'} novalidate>
-          <Input
-            label={{ text: 'Email address' }}
-            hint={{ text: 'Use the email address your school gave Waymark' }}
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="email"
-            spellcheck={false}
-            value={props.values?.email}
-            errorMessage={errors.email ? { text: errors.email } : undefined}
-          />
+          <EmailInput value={props.values?.email} error={errors.email} hint="Use the email address your school gave Waymark" />
           <Button text={signIn ? 'Send sign-in link' : 'Send reset link'} />
         </form>
         <p class="govuk-body">
@@ -163,7 +161,7 @@ export function NewPasswordPage(props: { action: string; heading: string; intro:
             name="password"
             type="password"
             autocomplete="new-password"
-            errorMessage={errors.password ? { text: errors.password } : undefined}
+            errorMessage={errorFor(errors, 'password')}
           />
           <Input
             label={{ text: 'Confirm new password' }}
@@ -171,7 +169,7 @@ export function NewPasswordPage(props: { action: string; heading: string; intro:
             name="confirmPassword"
             type="password"
             autocomplete="new-password"
-            errorMessage={errors.confirmPassword ? { text: errors.confirmPassword } : undefined}
+            errorMessage={errorFor(errors, 'confirmPassword')}
           />
           <Button text="Save password and sign in" />
         </form>

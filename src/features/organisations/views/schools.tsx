@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../platform/http/errors';
-import { errorList, type FormValues } from '../../../platform/http/forms';
+import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
 import { Button, ErrorSummary, Input, NotificationBanner, Select } from '../../../platform/ui/components';
 import type { School } from '../organisations.tables';
 import { SCHOOL_PHASES } from '../organisations.schemas';
@@ -84,7 +84,7 @@ const fieldLabels: [keyof FormValues & string, string, { hint?: string; width?: 
 export function SchoolFormPage(props: { action: string; heading: string; values: FormValues; errors?: FieldErrors; backHref: string }) {
   const errors = props.errors ?? {};
   const v = props.values;
-  const err = (field: string) => (errors[field] ? { text: errors[field] } : undefined);
+  const err = (field: string) => errorFor(errors, field);
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">

@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
-import { errorList, type FormValues } from '../../../platform/http/forms';
+import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
 import { Button, Checkboxes, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, Tag, WarningText } from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES } from '../staff.schemas';
 import type { getPersonProfile } from '../staff.service';
@@ -149,7 +149,7 @@ export function PersonPage(props: { profile: Profile; isSelf: boolean; banner?: 
 export function PersonFormPage(props: { heading: string; action: string; values: FormValues; errors?: FieldErrors; schools: { id: string; name: string }[]; allowCentral: boolean; isNew: boolean; cancelHref: string }) {
   const errors = props.errors ?? {};
   const v = props.values;
-  const err = (field: string) => (errors[field] ? { text: errors[field] } : undefined);
+  const err = (field: string) => errorFor(errors, field);
   const summaryIds = { startedInSchoolsOn: 'startedInSchoolsOn-day', staffType: 'staffType', schoolId: 'schoolId' };
   return (
     <div class="govuk-grid-row">
