@@ -378,7 +378,9 @@ describeEachEngine(
       const world = await makeWorld(db);
       const admin = await signedIn(world.orgAdmin.email);
       const importPath = await upload(admin, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
-      expect(visibleText((await admin.get(importPath)).text)).toContain('Discard this file');
+      const preview = (await admin.get(importPath)).text;
+      expect(visibleText(preview)).toContain('Discard this file');
+      expect(preview).toContain(`formaction="${importPath}/discard"`);
       const before = await countRows(db);
       const discarded = await admin.post(`${importPath}/discard`);
       expect(discarded.location).toBe('/import?discarded=1');

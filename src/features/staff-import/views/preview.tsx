@@ -228,10 +228,9 @@ export function PreviewPage(props: PreviewPageProps) {
       <form method="post" action={`/import/${props.importId}/apply`}>
         <div class="govuk-button-group">
           <Button text={changes === 0 ? 'Confirm import' : `Import: add ${count(plan.creates.length, 'person', 'people')} and update ${plan.updates.length.toLocaleString('en-GB')}`} preventDoubleClick />
+          {/* A second submit button of the same form, sent elsewhere: no nested forms, no JavaScript. */}
+          <Button text="Discard this file" classes="govuk-button--secondary" attributes={{ formaction: `/import/${props.importId}/discard` }} />
         </div>
-      </form>
-      <form method="post" action={`/import/${props.importId}/discard`}>
-        <Button text="Discard this file" classes="govuk-button--secondary" />
       </form>
     </>
   );
