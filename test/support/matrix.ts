@@ -61,6 +61,8 @@ export const matrix: Row[] = [
   { route: 'POST /schools/:schoolId', expect: [S, F, F, A, N, A, N] },
   { route: 'GET /staff', expect: [S, F, A, A, A, A, A] },
   { route: 'GET /staff/new', expect: [S, F, F, A, A, A, A] },
+  { route: 'GET /staff/invitations', expect: [S, F, F, A, A, A, A] },
+  { route: 'POST /staff/invitations', expect: [S, F, F, A, A, A, A] },
   { route: 'POST /staff', expect: [S, F, F, A, A, A, A] },
   { route: 'GET /staff/:personId', expect: [S, N, A, A, N, A, N] },
   { route: 'GET /staff/:personId/edit', expect: [S, F, F, A, N, A, N] },

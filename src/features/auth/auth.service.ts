@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { recordAudit } from '../../platform/audit/audit';
+import { chunks } from '../../platform/db/batches';
 import { DAY, MINUTE } from '../../platform/db/clock';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, RoleName, Viewer } from '../../platform/http/env';
@@ -138,22 +139,31 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
 
 /** Creates a single-use token of a purpose and returns the raw value for the link. */
 export async function issueToken(db: Executor, deps: AppDeps, personId: string, purpose: TokenPurpose, createdBy: string | null = null): Promise<string> {
-  const token = newToken();
+  return (await issueTokens(db, deps, [personId], purpose, createdBy)).get(personId) as string;
+}
+
+/** Creates a token of a purpose for each person, a few hundred rows per statement; returns person id -> raw token. */
+export async function issueTokens(db: Executor, deps: AppDeps, personIds: readonly string[], purpose: TokenPurpose, createdBy: string | null = null): Promise<Map<string, string>> {
   const now = deps.clock.now();
-  await db
-    .insertInto('auth_tokens')
-    .values({
-      id: newId(),
-      person_id: personId,
-      purpose,
-      token_hash: hashToken(token),
-      created_by: createdBy,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + TOKEN_LIFETIMES[purpose]).toISOString(),
-      used_at: null,
-    })
-    .execute();
-  return token;
+  const tokens = new Map(personIds.map((id) => [id, newToken()]));
+  for (const batch of chunks([...tokens], 500)) {
+    await db
+      .insertInto('auth_tokens')
+      .values(
+        batch.map(([personId, token]) => ({
+          id: newId(),
+          person_id: personId,
+          purpose,
+          token_hash: hashToken(token),
+          created_by: createdBy,
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + TOKEN_LIFETIMES[purpose]).toISOString(),
+          used_at: null,
+        })),
+      )
+      .execute();
+  }
+  return tokens;
 }
 
 const LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 5, firstWaitMs: 60_000, refuseFrom: 10, refusalMs: 60 * MINUTE };

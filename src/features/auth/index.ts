@@ -1,3 +1,3 @@
 export { authRoutes } from './auth.routes';
 export { sessionMiddleware } from './auth.middleware';
-export { endAllSessions, hashPassword, issueToken, normaliseEmail, TOKEN_LIFETIMES } from './auth.service';
+export { endAllSessions, hashPassword, issueToken, issueTokens, normaliseEmail, TOKEN_LIFETIMES } from './auth.service';

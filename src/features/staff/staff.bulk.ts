@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../database';
+import { chunks } from '../../platform/db/batches';
 import { engineOfDb } from '../../platform/db/connect';
 import type { Person } from './staff.tables';
 
@@ -22,11 +23,6 @@ const PEOPLE_PER_STATEMENT = 500;
 const PEOPLE_PER_ARRAY_INSERT = 5_000;
 const EMAILS_PER_LOOKUP = 1_000;
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** Everyone in the organisation (active or not), in one query, for matching in memory. */
 export function listPeopleForMatching(db: Executor, organisationId: string): Promise<ExistingPerson[]> {

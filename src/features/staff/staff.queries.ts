@@ -130,3 +130,31 @@ export async function managerChain(db: Executor, personId: string, limit = 50): 
   }
   return chain;
 }
+
+/**
+ * Active people in scope who can't sign in yet and hold no invitation that still works: the ones
+ * an admin would want to invite after an import.
+ */
+export function findUninvited(db: Executor, scope: Omit<DirectoryScope, 'lineManagerId'>, now: string) {
+  let query = db
+    .selectFrom('people')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'schools.name as school_name'])
+    .where('people.organisation_id', '=', scope.organisationId)
+    .where('people.status', '=', 'active')
+    .where('people.password_hash', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('auth_tokens')
+            .select('auth_tokens.id')
+            .whereRef('auth_tokens.person_id', '=', 'people.id')
+            .where('auth_tokens.purpose', '=', 'invitation')
+            .where('auth_tokens.used_at', 'is', null)
+            .where('auth_tokens.expires_at', '>', now),
+        ),
+      ),
+    );
+  if (!scope.wholeOrganisation) query = query.where('people.school_id', 'in', scope.schoolIds.length ? scope.schoolIds : ['']);
+  return query.orderBy('people.family_name').orderBy('people.given_name').orderBy('people.id').execute();
+}

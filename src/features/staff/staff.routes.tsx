@@ -17,12 +17,15 @@ import {
   getPersonProfile,
   grantRole,
   invitePerson,
+  inviteEveryoneUninvited,
+  listUninvited,
   reactivatePerson,
   revokeRole,
   schoolChoices,
   searchStaff,
 } from './staff.service';
 import { DirectoryPage } from './views/directory';
+import { InvitationsPage } from './views/invitations';
 import { DeactivatePage, PersonFormPage, PersonPage } from './views/person';
 
 export const staffRoutes = new Hono<AppEnv>();
@@ -88,6 +91,20 @@ staffRoutes.post('/staff', access('staff-admin'), async (c) => {
     if (error instanceof Invalid) return again(error.fieldErrors);
     throw error;
   }
+});
+
+staffRoutes.get('/staff/invitations', access('staff-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const people = await listUninvited(c.get('deps'), viewer);
+  const sent = c.req.query('sent');
+  const scope = isOrgAdmin(viewer) ? `everyone at ${viewer.organisationName}` : 'staff at the schools you administer';
+  return renderPage(c, { title: 'Invite staff', beforeContent: <BackLink href="/staff" text="Staff" /> }, <InvitationsPage people={people} sent={sent !== undefined && /^\d+$/.test(sent) ? Number(sent) : undefined} scope={scope} />);
+});
+
+staffRoutes.post('/staff/invitations', access('staff-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const sent = await inviteEveryoneUninvited(c.get('deps'), viewer, c.get('requestId'));
+  return c.redirect(`/staff/invitations?sent=${sent}`, 303);
 });
 
 const banners: Record<string, string> = {

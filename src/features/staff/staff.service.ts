@@ -4,8 +4,8 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors';
-import { enqueueEmail } from '../../platform/jobs/outbox';
-import { endAllSessions, issueToken, normaliseEmail } from '../auth';
+import { enqueueEmail, enqueueEmails } from '../../platform/jobs/outbox';
+import { endAllSessions, issueToken, issueTokens, normaliseEmail } from '../auth';
 import { listAllSchools } from '../organisations';
 import * as q from './staff.queries';
 import { canEditPerson, canManageRoles, canPlaceInSchool, canViewPerson, directoryScope } from './staff.policy';
@@ -143,13 +143,17 @@ export async function reactivatePerson(deps: AppDeps, viewer: Viewer, id: string
   });
 }
 
-async function writeInvitation(trx: Executor, deps: AppDeps, viewer: Viewer, person: { id: string; given_name: string; email: string }, requestId: string | null) {
-  const token = await issueToken(trx, deps, person.id, 'invitation', viewer.id);
-  await enqueueEmail(trx, deps.clock, {
+function invitationEmail(deps: AppDeps, viewer: Viewer, person: { given_name: string; email: string }, token: string) {
+  return {
     to: person.email,
     subject: `${viewer.organisationName} has invited you to Waymark`,
     text: `Hello ${person.given_name},\n\n${viewer.givenName} ${viewer.familyName} has invited you to Waymark, where ${viewer.organisationName} runs its leadership development.\n\nChoose your password here (the link works for 14 days):\n\n${deps.config.BASE_URL}/invitation/${token}\n`,
-  });
+  };
+}
+
+async function writeInvitation(trx: Executor, deps: AppDeps, viewer: Viewer, person: { id: string; given_name: string; email: string }, requestId: string | null) {
+  const token = await issueToken(trx, deps, person.id, 'invitation', viewer.id);
+  await enqueueEmail(trx, deps.clock, invitationEmail(deps, viewer, person, token));
   await recordAudit(trx, deps.clock, { action: 'invitation_sent', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: person.id, requestId });
 }
 
@@ -160,6 +164,28 @@ export async function invitePerson(deps: AppDeps, viewer: Viewer, id: string, re
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('auth_tokens').set({ used_at: deps.clock.now().toISOString() }).where('person_id', '=', id).where('purpose', '=', 'invitation').where('used_at', 'is', null).execute();
     await writeInvitation(trx, deps, viewer, person, requestId);
+  });
+}
+
+/** People in the viewer's schools (or organisation) who can't sign in yet and have no working invitation. */
+export function listUninvited(deps: AppDeps, viewer: Viewer) {
+  const { organisationId, wholeOrganisation, schoolIds } = directoryScope(viewer);
+  return q.findUninvited(deps.db, { organisationId, wholeOrganisation, schoolIds }, deps.clock.now().toISOString());
+}
+
+/**
+ * Invites everyone `listUninvited` finds, in one transaction: tokens, emails through the outbox,
+ * and one audit event with the count. Returns how many were invited.
+ */
+export async function inviteEveryoneUninvited(deps: AppDeps, viewer: Viewer, requestId: string | null): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { organisationId, wholeOrganisation, schoolIds } = directoryScope(viewer);
+    const people = await q.findUninvited(trx, { organisationId, wholeOrganisation, schoolIds }, deps.clock.now().toISOString());
+    if (people.length === 0) return 0;
+    const tokens = await issueTokens(trx, deps, people.map((p) => p.id), 'invitation', viewer.id);
+    await enqueueEmails(trx, deps.clock, people.map((person) => invitationEmail(deps, viewer, person, tokens.get(person.id) as string)));
+    await recordAudit(trx, deps.clock, { action: 'invitation_sent', organisationId, actorId: viewer.id, detail: { count: people.length, bulk: true }, requestId });
+    return people.length;
   });
 }
 

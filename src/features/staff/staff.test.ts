@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
-import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
+import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
 import type { TestClient } from '../../../test/support/http';
 import { visibleText } from '../../../test/support/http';
 import { DAY } from '../../platform/db/clock';
@@ -222,5 +222,37 @@ describeEachEngine('roles', (ctx) => {
     const page = await admin.post(`/staff/${world.orgAdmin.id}/roles/${grant.id}/remove`);
     expect(page.status).toBe(409);
     expect(visibleText(page.text)).toContain('needs at least one organisation admin');
+  });
+});
+
+describeEachEngine('inviting everyone who cannot sign in yet', (ctx) => {
+  it('a school admin invites their school’s new staff in one go, and nobody twice', async () => {
+    const world = await makeWorld(ctx().db);
+    const newcomers: TestPerson[] = [];
+    for (let i = 0; i < 3; i++) newcomers.push(await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, withPassword: false, familyName: `Newcomer${i}` }));
+    const elsewhere = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, withPassword: false, familyName: 'Elsewhere' });
+    const admin = ctx().client();
+    await signIn(admin, world.schoolAdminA.email);
+    const list = visibleText((await admin.get('/staff/invitations')).text);
+    expect(list).toContain('3 people to invite');
+    expect(list).toContain('Newcomer0');
+    expect(list).not.toContain('Elsewhere');
+    const sent = await admin.post('/staff/invitations');
+    expect(sent.location).toBe('/staff/invitations?sent=3');
+    expect(visibleText((await admin.get(sent.location ?? '')).text)).toContain('3 invitations sent');
+    expect(visibleText((await admin.get('/staff/invitations')).text)).toContain('There is nobody to invite');
+    await ctx().deliverMail();
+    const invited = ctx().mailer.sent.filter((e) => newcomers.some((n) => n.email === e.to));
+    expect(invited).toHaveLength(3);
+    expect(ctx().mailer.sent.some((e) => e.to === elsewhere.email)).toBe(false);
+    // Each link works for its own person.
+    const link = /localhost(\/invitation\/\S+)/.exec(invited[0].text)?.[1] ?? '';
+    expect(visibleText((await ctx().client().get(link)).text)).toContain(`(${invited[0].to})`);
+    // Once an invitation expires, the person is listed again.
+    ctx().clock.advance(15 * DAY);
+    const later = ctx().client();
+    await signIn(later, world.schoolAdminA.email);
+    expect(visibleText((await later.get('/staff/invitations')).text)).toContain('3 people to invite');
+    ctx().clock.advance(-15 * DAY);
   });
 });

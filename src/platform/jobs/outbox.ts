@@ -1,6 +1,7 @@
 
 import type { Db, Executor } from '../../database';
 import type { Clock } from '../db/clock';
+import { chunks } from '../db/batches';
 import { engineOfDb } from '../db/connect';
 import { newId } from '../db/ids';
 import type { Logger } from '../log';
@@ -40,6 +41,17 @@ export async function enqueue(db: Executor, clock: Clock, message: OutboxMessage
 /** Queues an email through the outbox. */
 export function enqueueEmail(db: Executor, clock: Clock, email: Email, dedupeKey?: string): Promise<void> {
   return enqueue(db, clock, { kind: 'email', payload: email, dedupeKey });
+}
+
+/** Queues many emails, a few hundred rows per statement (for invitations to a whole staff list). */
+export async function enqueueEmails(db: Executor, clock: Clock, emails: readonly Email[]): Promise<void> {
+  const now = clock.now().toISOString();
+  for (const batch of chunks(emails, 500)) {
+    await db
+      .insertInto('outbox')
+      .values(batch.map((email) => ({ id: newId(), kind: 'email', payload: JSON.stringify(email), dedupe_key: null, status: 'pending' as const, attempts: 0, available_at: now, created_at: now })))
+      .execute();
+  }
 }
 
 export type OutboxHandler = (payload: unknown) => Promise<void>;

@@ -270,6 +270,17 @@ export function ResultPage(props: ResultPageProps) {
         {s && s.rejected > 0 ? (
           <p class="govuk-body">Rows that were not imported can be corrected (in your MIS or in the file) and the file imported again: people already imported will show as up to date.</p>
         ) : null}
+        {s && s.created > 0 ? (
+          <>
+            <h2 class="govuk-heading-m">Next: invite them</h2>
+            <p class="govuk-body">People added by an import cannot sign in until they choose a password.</p>
+            <p class="govuk-body">
+              <a class="govuk-link" href="/staff/invitations">
+                Invite staff to Waymark
+              </a>
+            </p>
+          </>
+        ) : null}
         <p class="govuk-body">
           <a class="govuk-link" href="/staff">
             Go to the staff directory

@@ -52,6 +52,7 @@ export function DirectoryPage(props: DirectoryProps) {
         <div class="govuk-button-group">
           <Button text="Add a member of staff" href="/staff/new" />
           <Button text="Import staff from a CSV file" href="/import" classes="govuk-button--secondary" />
+          <Button text="Invite staff to Waymark" href="/staff/invitations" classes="govuk-button--secondary" />
         </div>
       ) : null}
       <div class="govuk-grid-row">

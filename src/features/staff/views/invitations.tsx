@@ -1,0 +1,58 @@
+import { Button, InsetText, NotificationBanner } from '../../../platform/ui/components';
+
+export interface UninvitedPerson {
+  id: string;
+  given_name: string;
+  family_name: string;
+  email: string;
+  school_name: string | null;
+}
+
+const SHOWN = 100;
+
+/** Who can't sign in yet, and one button to invite them all. */
+export function InvitationsPage(props: { people: UninvitedPerson[]; sent?: number; scope: string }) {
+  const count = props.people.length;
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        {props.sent !== undefined ? <NotificationBanner type="success" text={`${props.sent === 1 ? '1 invitation' : `${props.sent.toLocaleString('en-GB')} invitations`} sent. Each works for 14 days.`} /> : null}
+        <h1 class="govuk-heading-l">Invite staff to Waymark</h1>
+        <p class="govuk-body">Staff need an invitation to choose a password before they can sign in. This page lists {props.scope} who cannot sign in yet and have no invitation that still works: people added by an import, and people whose invitation expired.</p>
+        {count === 0 ? (
+          <InsetText text="Everyone can sign in or has an invitation waiting. There is nobody to invite." />
+        ) : (
+          <>
+            <form method="post" action="/staff/invitations">
+              <Button text={count === 1 ? 'Send 1 invitation' : `Send ${count.toLocaleString('en-GB')} invitations`} preventDoubleClick />
+            </form>
+            <table class="govuk-table">
+              <caption class="govuk-table__caption govuk-table__caption--m">{count === 1 ? '1 person to invite' : `${count.toLocaleString('en-GB')} people to invite`}</caption>
+              <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                  <th scope="col" class="govuk-table__header">Name</th>
+                  <th scope="col" class="govuk-table__header">Email</th>
+                  <th scope="col" class="govuk-table__header">School</th>
+                </tr>
+              </thead>
+              <tbody class="govuk-table__body">
+                {props.people.slice(0, SHOWN).map((person) => (
+                  <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                      <a class="govuk-link" href={`/staff/${person.id}`}>
+                        {person.given_name} {person.family_name}
+                      </a>
+                    </td>
+                    <td class="govuk-table__cell">{person.email}</td>
+                    <td class="govuk-table__cell">{person.school_name ?? 'Central team'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {count > SHOWN ? <p class="govuk-body">And {(count - SHOWN).toLocaleString('en-GB')} more.</p> : null}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
