@@ -78,7 +78,7 @@ for (const kind of ['sign_in_link', 'password_reset'] as const) {
 }
 
 authRoutes.get('/sign-in/link/:token', access('anyone'), async (c) => {
-  const check = await checkToken(c.get('deps'), c.req.param('token'), 'sign_in_link');
+  const check = await checkToken(c.get('deps'), c.req.param('token'), 'sign_in_link', requestContext(c));
   if (!check.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={check.reason} retryHref="/sign-in/link" retryText="Get a new sign-in link" />);
   return renderPage(c, { title: 'Sign in' }, <ConfirmLinkPage givenName={check.givenName} action={`/sign-in/link/${c.req.param('token')}`} />);
 });
@@ -96,7 +96,7 @@ for (const purpose of ['password_reset', 'invitation'] as const) {
   const retry = purpose === 'password_reset' ? { retryHref: '/password-reset', retryText: 'Ask for a new reset link' } : { retryHref: '/sign-in/link', retryText: 'Try a sign-in link instead, or ask your administrator to send a new invitation' };
 
   authRoutes.get(`${base}/:token`, access('anyone'), async (c) => {
-    const check = await checkToken(c.get('deps'), c.req.param('token'), purpose);
+    const check = await checkToken(c.get('deps'), c.req.param('token'), purpose, requestContext(c));
     if (!check.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={check.reason} {...retry} />);
     const intro = purpose === 'invitation' ? `Welcome to Waymark, ${check.givenName}. Choose a password to finish setting up your account (${check.email}).` : `Choose a new password for ${check.email}. You will be signed out everywhere else.`;
     return renderPage(c, { title: heading }, <NewPasswordPage action={`${base}/${c.req.param('token')}`} heading={heading} intro={intro} email={check.email} />);
@@ -105,7 +105,7 @@ for (const purpose of ['password_reset', 'invitation'] as const) {
   authRoutes.post(`${base}/:token`, access('anyone'), async (c) => {
     const deps = c.get('deps');
     const token = c.req.param('token');
-    const check = await checkToken(deps, token, purpose);
+    const check = await checkToken(deps, token, purpose, requestContext(c));
     if (!check.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={check.reason} {...retry} />);
     const form = validate(newPasswordForm, await readForm(c));
     if (!form.ok) {

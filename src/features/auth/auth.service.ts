@@ -202,11 +202,21 @@ export type TokenCheck =
   | { ok: true; tokenId: string; personId: string; organisationId: string; givenName: string; email: string }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
-/** Looks a link's token up without spending it (for the page that asks the person to confirm). */
-export async function checkToken(deps: AppDeps, token: string, purpose: TokenPurpose): Promise<TokenCheck> {
-  if (!looksLikeToken(token)) return { ok: false, reason: 'unknown' };
-  const row = await q.findToken(deps.db, hashToken(token), purpose);
-  if (!row || row.status !== 'active') return { ok: false, reason: 'unknown' };
+// Links nobody was sent, opened from one address: tokens can't be guessed, but a flood of tries is refused all the same.
+const UNKNOWN_LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 20, firstWaitMs: 15_000, refuseFrom: 40, refusalMs: 15 * MINUTE };
+
+/**
+ * Looks a link's token up without spending it (for the page that asks the person to confirm).
+ * Links that match nothing count against the address; too many and the address is refused a while.
+ */
+export async function checkToken(deps: AppDeps, token: string, purpose: TokenPurpose, context: Pick<RequestContext, 'ipAddress'>): Promise<TokenCheck> {
+  const key = `unknown-link:address:${context.ipAddress ?? 'unknown'}`;
+  await assertNotLocked(deps, [key], 'Too many links that do not work have been opened from your network.');
+  const row = looksLikeToken(token) ? await q.findToken(deps.db, hashToken(token), purpose) : undefined;
+  if (!row || row.status !== 'active') {
+    await countFailure(deps.db, deps, key, UNKNOWN_LINK_LIMITS);
+    return { ok: false, reason: 'unknown' };
+  }
   if (row.used_at) return { ok: false, reason: 'used' };
   if (row.expires_at <= deps.clock.now().toISOString()) return { ok: false, reason: 'expired' };
   return { ok: true, tokenId: row.id, personId: row.person_id, organisationId: row.organisation_id, givenName: row.given_name, email: row.email };
@@ -214,7 +224,7 @@ export async function checkToken(deps: AppDeps, token: string, purpose: TokenPur
 
 /** Spends a sign-in link and starts a session. */
 export async function signInWithLink(deps: AppDeps, token: string, context: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' }> {
-  const check = await checkToken(deps, token, 'sign_in_link');
+  const check = await checkToken(deps, token, 'sign_in_link', context);
   if (!check.ok) return check;
   return deps.db.transaction().execute(async (trx) => {
     if (!(await q.spendToken(trx, check.tokenId, deps.clock.now().toISOString()))) return { ok: false as const, reason: 'used' as const };
@@ -234,7 +244,7 @@ export async function setPasswordWithToken(
   password: string,
   context: RequestContext,
 ): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' }> {
-  const check = await checkToken(deps, token, purpose);
+  const check = await checkToken(deps, token, purpose, context);
   if (!check.ok) return check;
   const passwordHash = await hashPassword(password);
   return deps.db.transaction().execute(async (trx) => {

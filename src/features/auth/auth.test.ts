@@ -235,3 +235,24 @@ describeEachEngine('your sessions', (ctx) => {
     expect((await client.get('/')).location).toBe('/sign-in');
   });
 });
+
+describeEachEngine('links nobody was sent', (ctx) => {
+  it('many links that match nothing, opened from one address, get that address refused for a while', async () => {
+    const client = ctx().client({ address: '10.7.0.1' });
+    let page = await client.get(`/sign-in/link/${'a'.repeat(43)}`);
+    expect(page.status).toBe(404);
+    for (let i = 0; i < 60 && page.status !== 429; i++) {
+      page = await client.get(`/password-reset/${String(i).padStart(43, 'b')}`);
+      if (page.status === 429 && Number(page.headers.get('retry-after')) < 60) {
+        ctx().clock.advance(Number(page.headers.get('retry-after')) * 1000 + 1000);
+        page = { ...page, status: 0 };
+      }
+    }
+    expect(page.status).toBe(429);
+    expect(visibleText(page.text)).toContain('Too many links that do not work have been opened from your network');
+    // Another address is unaffected.
+    expect((await ctx().client({ address: '10.7.0.2' }).get(`/invitation/${'c'.repeat(43)}`)).status).toBe(404);
+    ctx().clock.advance(16 * MINUTE);
+    expect((await client.get(`/invitation/${'c'.repeat(43)}`)).status).toBe(404);
+  });
+});
