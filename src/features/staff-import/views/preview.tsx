@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { formatDateTime } from '../../../platform/dates';
 import { Button, Details, InsetText, NotificationBanner, Panel, SummaryList, WarningText } from '../../../platform/ui/components';
 import { IMPORT_FIELDS, type ColumnMapping } from '../staff-import.columns';
@@ -25,6 +26,37 @@ export interface PreviewPageProps {
   mapping: ColumnMapping;
   plan: ImportPlan;
   rowCount: number;
+}
+
+/** A table of rows from the file: the row number first (as a spreadsheet shows it), then the given cells. */
+function RowTable(props: { caption: string; headings: string[]; rows: { rowNumber: number; cells: Child[] }[] }) {
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-visually-hidden">{props.caption}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+            Row
+          </th>
+          {props.headings.map((heading) => (
+            <th scope="col" class="govuk-table__header">
+              {heading}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {props.rows.map((row) => (
+          <tr class="govuk-table__row">
+            <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
+            {row.cells.map((cell) => (
+              <td class="govuk-table__cell">{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 export function PreviewPage(props: PreviewPageProps) {
@@ -84,35 +116,25 @@ export function PreviewPage(props: PreviewPageProps) {
           </h2>
           <WarningText text={`${count(plan.rejected.length, 'row', 'rows')} will not be imported. You can still import the others, then correct these rows and import the file again.`} />
           <Shown total={plan.rejected.length} />
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">Rows that will not be imported, with the reason</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Row</th>
-                <th scope="col" class="govuk-table__header">Person</th>
-                <th scope="col" class="govuk-table__header">Reason</th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {plan.rejected.slice(0, ROWS_SHOWN).map((row) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
-                  <td class="govuk-table__cell">{row.who}</td>
-                  <td class="govuk-table__cell">
-                    {row.reasons.length === 1 ? (
-                      row.reasons[0]
-                    ) : (
-                      <ul class="govuk-list govuk-list--bullet">
-                        {row.reasons.map((reason) => (
-                          <li>{reason}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowTable
+            caption="Rows that will not be imported, with the reason"
+            headings={['Person', 'Reason']}
+            rows={plan.rejected.slice(0, ROWS_SHOWN).map((row) => ({
+              rowNumber: row.rowNumber,
+              cells: [
+                row.who,
+                row.reasons.length === 1 ? (
+                  row.reasons[0]
+                ) : (
+                  <ul class="govuk-list govuk-list--bullet">
+                    {row.reasons.map((reason) => (
+                      <li>{reason}</li>
+                    ))}
+                  </ul>
+                ),
+              ],
+            }))}
+          />
         </>
       ) : null}
 
@@ -120,25 +142,7 @@ export function PreviewPage(props: PreviewPageProps) {
         <>
           <h2 class="govuk-heading-m">Rows imported with a warning</h2>
           <Shown total={plan.warnings.length} />
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">Rows imported with a warning</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Row</th>
-                <th scope="col" class="govuk-table__header">Person</th>
-                <th scope="col" class="govuk-table__header">Warning</th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {plan.warnings.slice(0, ROWS_SHOWN).map((row) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
-                  <td class="govuk-table__cell">{row.who}</td>
-                  <td class="govuk-table__cell">{row.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowTable caption="Rows imported with a warning" headings={['Person', 'Warning']} rows={plan.warnings.slice(0, ROWS_SHOWN).map((row) => ({ rowNumber: row.rowNumber, cells: [row.who, row.message] }))} />
         </>
       ) : null}
 
@@ -146,31 +150,14 @@ export function PreviewPage(props: PreviewPageProps) {
         <>
           <h2 class="govuk-heading-m">People to add</h2>
           <Shown total={plan.creates.length} />
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">People to add</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Row</th>
-                <th scope="col" class="govuk-table__header">Name</th>
-                <th scope="col" class="govuk-table__header">Email</th>
-                <th scope="col" class="govuk-table__header">School</th>
-                <th scope="col" class="govuk-table__header">Job title</th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {plan.creates.slice(0, ROWS_SHOWN).map((row) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
-                  <td class="govuk-table__cell">
-                    {row.columns.given_name} {row.columns.family_name}
-                  </td>
-                  <td class="govuk-table__cell">{row.columns.email}</td>
-                  <td class="govuk-table__cell">{row.schoolName ?? 'No school'}</td>
-                  <td class="govuk-table__cell">{row.columns.job_title ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowTable
+            caption="People to add"
+            headings={['Name', 'Email', 'School', 'Job title']}
+            rows={plan.creates.slice(0, ROWS_SHOWN).map((row) => ({
+              rowNumber: row.rowNumber,
+              cells: [`${row.columns.given_name} ${row.columns.family_name}`, row.columns.email, row.schoolName ?? 'No school', row.columns.job_title ?? ''],
+            }))}
+          />
         </>
       ) : null}
 
@@ -178,36 +165,24 @@ export function PreviewPage(props: PreviewPageProps) {
         <>
           <h2 class="govuk-heading-m">People to update</h2>
           <Shown total={plan.updates.length} />
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">People to update, with what changes</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Row</th>
-                <th scope="col" class="govuk-table__header">Name</th>
-                <th scope="col" class="govuk-table__header">What changes</th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {plan.updates.slice(0, ROWS_SHOWN).map((row) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
-                  <td class="govuk-table__cell">
-                    {row.columns.given_name} {row.columns.family_name}
-                  </td>
-                  <td class="govuk-table__cell">
-                    <ul class="govuk-list">
-                      {row.changes.map((change) => (
-                        <li>
-                          {change.field}: {change.from} <span aria-hidden="true">→</span>
-                          <span class="govuk-visually-hidden">changes to</span> {change.to}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowTable
+            caption="People to update, with what changes"
+            headings={['Name', 'What changes']}
+            rows={plan.updates.slice(0, ROWS_SHOWN).map((row) => ({
+              rowNumber: row.rowNumber,
+              cells: [
+                `${row.columns.given_name} ${row.columns.family_name}`,
+                <ul class="govuk-list">
+                  {row.changes.map((change) => (
+                    <li>
+                      {change.field}: {change.from} <span aria-hidden="true">→</span>
+                      <span class="govuk-visually-hidden">changes to</span> {change.to}
+                    </li>
+                  ))}
+                </ul>,
+              ],
+            }))}
+          />
         </>
       ) : null}
 
