@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditLog } from './support/journey';
+import { auditSummary } from './support/journey';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { expectFieldError, heading, pathOf, signInWithPassword, summaryValue } from './support/pages';
 
@@ -10,7 +10,7 @@ describeInBrowser('the staff directory, in a browser', () => {
   });
   afterAll(async () => {
     await h?.close();
-    console.log(`axe: ${auditLog.length} pages audited in ${(auditLog.reduce((ms, a) => ms + a.ms, 0) / 1000).toFixed(1)} s, ${auditLog.filter((a) => a.violations > 0).length} with violations`);
+    console.log(auditSummary());
   });
 
   /** The text of each cell in the results table's column `n` (1-based). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/platform/db/ids';
 import { matrix } from '../support/matrix';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
-import { auditLog } from './support/journey';
+import { auditSummary } from './support/journey';
 import { heading, signInWithPassword } from './support/pages';
 
 /** Routes that answer with something other than a page. */
@@ -39,7 +39,7 @@ describeInBrowser('every page, in a browser', () => {
   });
   afterAll(async () => {
     await h?.close();
-    console.log(`axe: ${auditLog.length} pages audited in ${(auditLog.reduce((ms, a) => ms + a.ms, 0) / 1000).toFixed(1)} s, ${auditLog.filter((a) => a.violations > 0).length} with violations`);
+    console.log(auditSummary());
   });
 
   it('an organisation admin can open every page in the authorisation matrix, and each passes axe', async () => {

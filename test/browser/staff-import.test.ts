@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditLog } from './support/journey';
+import { auditSummary } from './support/journey';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { expectFieldError, heading, pathOf, signInWithPassword, summaryValue } from './support/pages';
 
@@ -25,7 +25,7 @@ describeInBrowser('importing staff from a CSV file, in a browser', () => {
   afterAll(async () => {
     await h?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
-    console.log(`axe: ${auditLog.length} pages audited in ${(auditLog.reduce((ms, a) => ms + a.ms, 0) / 1000).toFixed(1)} s, ${auditLog.filter((a) => a.violations > 0).length} with violations`);
+    console.log(auditSummary());
   });
 
   it('an organisation admin uploads an Arbor export, checks the preview and applies it', async () => {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { parseDateParts } from '../../platform/dates';
 import { access, isOrgAdmin, requireViewer } from '../../platform/http/access';
 import type { AppEnv, Viewer } from '../../platform/http/env';
-import { Conflict, Invalid, type FieldErrors } from '../../platform/http/errors';
+import { Conflict, Forbidden, Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readForm, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { listAllSchools } from '../organisations';
@@ -175,9 +175,10 @@ staffRoutes.post('/staff/:personId', access('staff-admin'), async (c) => {
 staffRoutes.get('/staff/:personId/deactivate', access('staff-admin'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const person = await getEditablePerson(deps, viewer, c.req.param('personId'));
+  const profile = await getPersonProfile(deps, viewer, c.req.param('personId'));
+  const person = profile.person;
+  if (!profile.canEdit) throw new Forbidden();
   if (person.id === viewer.id) throw new Conflict('You cannot deactivate yourself. Ask another administrator.');
-  const profile = await getPersonProfile(deps, viewer, person.id);
   const name = `${person.given_name} ${person.family_name}`;
   return renderPage(c, { title: `Deactivate ${name}`, beforeContent: <BackLink href={`/staff/${person.id}`} text="Back" /> }, <DeactivatePage id={person.id} name={name} reports={profile.reports.filter((r) => r.status === 'active').length} />);
 });

@@ -5,6 +5,12 @@ import { formatViolations, runAxe } from './axe';
 /** Every page audited in this test file, for the summary line printed at the end. */
 export const auditLog: { journey: string; url: string; title: string; violations: number; ms: number }[] = [];
 
+/** One line for the end of a file's run: how many pages axe checked, how long it took, how many failed. */
+export function auditSummary(): string {
+  const seconds = auditLog.reduce((ms, a) => ms + a.ms, 0) / 1000;
+  return `axe: ${auditLog.length} pages audited in ${seconds.toFixed(1)} s, ${auditLog.filter((a) => a.violations > 0).length} with violations`;
+}
+
 /**
  * One person's visit: a browser context with its own cookies, whose every page is checked by
  * axe. Navigate only through `goto` and `navigate`, which audit the page that loads; `finish`
