@@ -6,12 +6,17 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config';
 import type { Db } from './database';
 import { authRoutes, sessionMiddleware } from './features/auth';
+import { completionEngine } from './features/evaluators';
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes';
 import { organisationRoutes, installDisplayName } from './features/organisations';
 import { renderErrorPage } from './features/pages/error-page';
 import { pageRoutes } from './features/pages/pages.routes';
 import { staffImportRoutes } from './features/staff-import';
 import { staffRoutes } from './features/staff';
+import { frameworkRoutes } from './features/frameworks';
+import { programmeRoutes } from './features/programmes';
+import { cohortRoutes } from './features/cohorts';
+import { enrolmentRoutes } from './features/enrolments';
 import { systemClock, type Clock } from './platform/db/clock';
 import { originCheck } from './platform/http/csrf';
 import type { AppDeps, AppEnv } from './platform/http/env';
@@ -34,7 +39,7 @@ function wantsJson(accept: string | undefined, path: string): boolean {
 
 /** Builds the whole application; tests call it with their own database, mailer and clock. */
 export function createApp(options: CreateAppOptions) {
-  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock: options.clock ?? systemClock };
+  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock: options.clock ?? systemClock, completion: completionEngine() };
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -78,6 +83,10 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', organisationRoutes);
   app.route('/', staffRoutes);
   app.route('/', staffImportRoutes);
+  app.route('/', frameworkRoutes);
+  app.route('/', programmeRoutes);
+  app.route('/', cohortRoutes);
+  app.route('/', enrolmentRoutes);
   app.route('/', devMailRoutes);
 
   app.notFound((c) => {

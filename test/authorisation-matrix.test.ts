@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_RULE } from '../src/platform/http/access';
 import { describeEachEngine, type TestContext } from './support/app';
 import { makeWorld, signIn, type World } from './support/factories';
+import { makeProgrammeWorld, type ProgrammeWorld } from './support/programme-world';
 import type { TestClient } from './support/http';
 import { matrix, viewers, type Outcome, type Row, type Viewer } from './support/matrix';
 
@@ -40,9 +41,11 @@ describeEachEngine('every route gives each kind of person what the matrix says',
   let subjectSessionId: string;
   let grantId: string;
   let importId: string;
+  let programmes: ProgrammeWorld;
 
   async function freshWorld(context: TestContext) {
     world = await makeWorld(context.db);
+    programmes = await makeProgrammeWorld(context.db, world);
     const grant = await context.db.selectFrom('people').select('id').where('id', '=', world.report.id).executeTakeFirstOrThrow();
     grantId = (
       await context.db
@@ -78,6 +81,7 @@ describeEachEngine('every route gives each kind of person what the matrix says',
       schoolAdminOther: world.schoolAdminB.email,
       orgAdmin: world.orgAdmin.email,
       otherOrgAdmin: world.otherAdmin.email,
+      programmeLead: world.programmeLead.email,
     };
     clients = { anonymous: context.client() } as Record<Viewer, TestClient>;
     for (const [viewer, email] of Object.entries(people)) {
@@ -88,15 +92,30 @@ describeEachEngine('every route gives each kind of person what the matrix says',
   }
 
   function pathFor(row: Row): string {
-    if (row.path) return row.path;
-    return row.route
-      .split(' ')[1]
-      .replace(':personId', world.report.id)
-      .replace(':schoolId', world.schoolA.id)
-      .replace(':grantId', grantId)
-      .replace(':sessionId', subjectSessionId)
-      .replace(':importId', importId)
-      .replace(':token', 'x'.repeat(43));
+    const ids: Record<string, string> = {
+      personId: world.report.id,
+      schoolId: world.schoolA.id,
+      grantId,
+      sessionId: subjectSessionId,
+      importId,
+      token: 'x'.repeat(43),
+      frameworkId: programmes.frameworkId,
+      versionId: programmes.versionId,
+      domainId: programmes.domainId,
+      skillId: programmes.skillId,
+      pathwayId: programmes.pathwayId,
+      programmeId: programmes.programmeId,
+      moduleId: programmes.moduleId,
+      cohortId: programmes.cohortId,
+      applicationId: programmes.applicationId,
+      endorsementId: programmes.endorsementId,
+      enrolmentId: programmes.enrolmentId,
+    };
+    const path = row.path ?? row.route.split(' ')[1];
+    return path.replace(/:([A-Za-z]+)/g, (param, name: string) => {
+      if (!(name in ids)) throw new Error(`the matrix test has no record for ${param} in ${row.route}`);
+      return ids[name];
+    });
   }
 
   beforeAll(async () => {

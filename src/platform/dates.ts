@@ -30,3 +30,26 @@ export function parseDateParts(day: string, month: string, year: string): { date
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return { error: 'must be a real date, for example 1 9 2015' };
   return { date: iso };
 }
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: LONDON });
+
+/** Today's date in Europe/London as YYYY-MM-DD. */
+export function londonDate(at: Date): string {
+  return londonDay.format(at);
+}
+
+/** Whole years from one YYYY-MM-DD date to another (0 when `to` is earlier). */
+export function wholeYearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  let years = ty - fy;
+  if (tm < fm || (tm === fm && td < fd)) years -= 1;
+  return Math.max(0, years);
+}
+
+/** A YYYY-MM-DD date moved by a number of days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -117,7 +117,7 @@ export async function signIn(client: TestClient, email: string, password = TEST_
 /**
  * A small organisation with every kind of viewer the authorisation matrix needs: two schools,
  * an organisation admin, a school admin of each school, a line manager and their report, a
- * member of staff, and an admin of a second organisation.
+ * member of staff, a programme lead (at school B), and an admin of a second organisation.
  */
 export async function makeWorld(db: Db) {
   const organisation = await makeOrganisation(db, 'Northern Lights Trust');
@@ -129,9 +129,10 @@ export async function makeWorld(db: Db) {
   const lineManager = await makePerson(db, { organisationId: organisation.id, schoolId: schoolA.id, givenName: 'Lena', leadershipLevel: 'middle' });
   const report = await makePerson(db, { organisationId: organisation.id, schoolId: schoolA.id, givenName: 'Ravi', lineManagerId: lineManager.id });
   const staff = await makePerson(db, { organisationId: organisation.id, schoolId: schoolA.id, givenName: 'Sian' });
+  const programmeLead = await makePerson(db, { organisationId: organisation.id, schoolId: schoolB.id, givenName: 'Priya', jobTitle: 'Director of leadership development', roles: [{ role: 'programme_lead' }] });
   const otherOrganisation = await makeOrganisation(db, 'Southern Cross Trust');
   const otherSchool = await makeSchool(db, otherOrganisation.id);
   const otherAdmin = await makePerson(db, { organisationId: otherOrganisation.id, schoolId: otherSchool.id, givenName: 'Zed', roles: [{ role: 'org_admin' }] });
-  return { organisation, schoolA, schoolB, orgAdmin, schoolAdminA, schoolAdminB, lineManager, report, staff, otherOrganisation, otherSchool, otherAdmin };
+  return { organisation, schoolA, schoolB, orgAdmin, schoolAdminA, schoolAdminB, lineManager, report, staff, programmeLead, otherOrganisation, otherSchool, otherAdmin };
 }
 export type World = Awaited<ReturnType<typeof makeWorld>>;

@@ -6,6 +6,8 @@ import type { NavigationItem } from '../../platform/ui/layout';
 export function navigationFor(viewer: Viewer | null, path: string): NavigationItem[] {
   if (!viewer) return [{ href: '/sign-in', text: 'Sign in', current: path.startsWith('/sign-in') }];
   const items: NavigationItem[] = [{ href: '/', text: 'Home', current: path === '/' }];
+  items.push({ href: '/programmes', text: 'Programmes', current: /^\/(programmes|cohorts|applications|enrolments|my-programme|pathways)(\/|$)/.test(path) });
+  if (allows('programme-lead', viewer)) items.push({ href: '/frameworks', text: 'Frameworks', current: path.startsWith('/frameworks') });
   if (allows('people-manager', viewer)) items.push({ href: '/staff', text: 'Staff', current: path.startsWith('/staff') });
   if (allows('staff-admin', viewer)) items.push({ href: '/schools', text: 'Schools', current: path.startsWith('/schools') });
   if (allows('staff-admin', viewer)) items.push({ href: '/import', text: 'Import staff', current: path.startsWith('/import') });

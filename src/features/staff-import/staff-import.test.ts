@@ -72,7 +72,7 @@ describeEachEngine(
       expect(text).toContain('To add 3 people');
       expect(text).toContain('To update 0 people');
       expect(text).toContain(`Ada Lovelace ada.${t}@aspen.sch.uk ${world.schoolA.name} Head of Computing`);
-      expect(await peopleOf(db, world.organisation.id)).toHaveLength(6);
+      expect(await peopleOf(db, world.organisation.id)).toHaveLength(7);
 
       const result = await applyImport(admin, importPath);
       expect(result).toContain('Import complete');
@@ -212,7 +212,7 @@ describeEachEngine(
       expect(row).toMatchObject({ email: `mae.new.${t}@aspen.sch.uk`, email_normalised: `mae.new.${t}@aspen.sch.uk`, school_id: world.schoolA.id, status: 'active' });
       expect(row.password_hash).not.toBeNull();
       expect(row.search_text).toContain(`mae.new.${t}@aspen.sch.uk`);
-      expect(await peopleOf(db, world.organisation.id)).toHaveLength(7);
+      expect(await peopleOf(db, world.organisation.id)).toHaveLength(8);
     });
 
     it('rejected rows are listed with their reasons and the rest still import', async () => {

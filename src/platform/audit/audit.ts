@@ -20,7 +20,26 @@ export type AuditAction =
   | 'person_reactivated'
   | 'school_created'
   | 'school_updated'
-  | 'staff_import_applied';
+  | 'staff_import_applied'
+  | 'framework_created'
+  | 'framework_imported'
+  | 'framework_version_created'
+  | 'framework_version_published'
+  | 'framework_version_discarded'
+  | 'pathway_created'
+  | 'pathway_updated'
+  | 'programme_created'
+  | 'programme_updated'
+  | 'cohort_created'
+  | 'cohort_updated'
+  | 'recommendation_made'
+  | 'application_submitted'
+  | 'application_withdrawn'
+  | 'endorsement_answered'
+  | 'application_decided'
+  | 'place_offered'
+  | 'enrolment_changed'
+  | 'enrolment_signed_off';
 
 export interface AuditEntry {
   action: AuditAction;

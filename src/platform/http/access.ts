@@ -9,9 +9,10 @@ import { Forbidden, NotFound, Unauthenticated } from './errors';
  * - `people-manager`: an organisation admin, a school admin, or a line manager
  * - `staff-admin`: an organisation admin or a school admin of at least one school
  * - `org-admin`: an organisation admin
+ * - `programme-lead`: an organisation admin or a programme lead (designs programmes, runs cohorts)
  * - `development`: only when mail is written to disk outside production; otherwise 404
  */
-export type AccessRule = 'anyone' | 'signed-in' | 'people-manager' | 'staff-admin' | 'org-admin' | 'development';
+export type AccessRule = 'anyone' | 'signed-in' | 'people-manager' | 'staff-admin' | 'org-admin' | 'programme-lead' | 'development';
 
 export const ACCESS_RULE = Symbol('waymark.access');
 
@@ -20,6 +21,9 @@ export function hasRole(viewer: Viewer, role: RoleName, schoolId?: string | null
 }
 
 export const isOrgAdmin = (viewer: Viewer): boolean => hasRole(viewer, 'org_admin');
+
+/** Organisation admins and programme leads design programmes and run cohorts. */
+export const isProgrammeLead = (viewer: Viewer): boolean => isOrgAdmin(viewer) || hasRole(viewer, 'programme_lead');
 
 /** Schools the viewer administers; every school of the organisation for an org admin is handled by callers. */
 export function adminSchoolIds(viewer: Viewer): string[] {
@@ -39,6 +43,8 @@ export function allows(rule: AccessRule, viewer: Viewer | null): boolean {
       return viewer !== null && (isOrgAdmin(viewer) || adminSchoolIds(viewer).length > 0);
     case 'org-admin':
       return viewer !== null && isOrgAdmin(viewer);
+    case 'programme-lead':
+      return viewer !== null && isProgrammeLead(viewer);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Config } from '../../config';
 import type { Db } from '../../database';
+import type { CompletionEngine } from '../../features/programmes/completion';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
 import type { Mailer, StoredEmail } from '../mail/mailer';
@@ -11,6 +12,8 @@ export interface AppDeps {
   clock: Clock;
   mailer: Mailer & { list?: () => Promise<StoredEmail[]> };
   logger: Logger;
+  /** Reports programme requirements for enrolments; built from every feature's evaluator. */
+  completion: CompletionEngine;
 }
 
 export type RoleName = 'org_admin' | 'school_admin' | 'programme_lead';

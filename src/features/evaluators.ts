@@ -1,0 +1,11 @@
+import { modulesEvaluator, signOffEvaluator } from './enrolments/enrolments.evaluators';
+import { createCompletionEngine, type CompletionEngine } from './programmes/completion';
+
+/**
+ * Every component Waymark can require of a programme, one evaluator each. A feature that adds a
+ * component (self-assessment, 360 feedback, mentoring, projects, attendance, portfolio) adds its
+ * evaluator here; only these kinds can be chosen as requirements.
+ */
+export function completionEngine(): CompletionEngine {
+  return createCompletionEngine([modulesEvaluator, signOffEvaluator]);
+}

@@ -1,0 +1,194 @@
+import type { Executor } from '../../database';
+
+/**
+ * The completion engine: given enrolments, it reports each of their programme's requirements as
+ * not started / in progress / met, with the reason, and whether the enrolment may graduate.
+ *
+ * Features that provide a component (modules, sign-off; later self-assessment, 360 feedback,
+ * mentoring, projects, attendance, portfolio) each supply an Evaluator. The app is built with the
+ * list of evaluators (see src/features/evaluators.ts), and only kinds with an evaluator can be chosen
+ * as requirements.
+ */
+
+export const REQUIREMENT_KINDS = [
+  'baseline_self_assessment',
+  'final_self_assessment',
+  'feedback_360',
+  'mentor',
+  'project',
+  'attendance',
+  'portfolio_evidence',
+  'modules',
+  'sign_off',
+] as const;
+export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+
+export type RequirementStatus = 'not_started' | 'in_progress' | 'met';
+
+export const REQUIREMENT_STATUS_TEXT: Record<RequirementStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  met: 'Met',
+};
+
+export interface RequirementResult {
+  status: RequirementStatus;
+  /** A sentence the participant and the lead both understand: "2 of 3 modules completed". */
+  reason: string;
+}
+
+/** A numeric setting of a requirement, for example the minimum attendance. */
+export interface SettingField {
+  name: string;
+  label: string;
+  hint?: string;
+  min: number;
+  max: number;
+  default: number;
+  /** Shown after the input, for example "%". */
+  suffix?: string;
+}
+
+export type Settings = Record<string, number>;
+
+/** What evaluators know about each enrolment. */
+export interface EnrolmentFacts {
+  id: string;
+  organisationId: string;
+  personId: string;
+  cohortId: string;
+  programmeId: string;
+}
+
+export interface EvaluationContext {
+  db: Executor;
+  /** Results of the requirements evaluated before this one, per enrolment (sign-off is always last). */
+  earlier: Map<string, RequirementResult[]>;
+  /** The programme's own settings an evaluator may need, such as how many modules to complete. */
+  programme: { id: string; modulesRequired: number | null };
+}
+
+export interface Evaluator {
+  kind: RequirementKind;
+  /** "Programme lead sign-off" */
+  title: string;
+  /** For the programme lead choosing requirements. */
+  description: string;
+  settings: SettingField[];
+  /** For the participant: "Choose and complete 3 modules". */
+  describe(settings: Settings, programme: EvaluationContext['programme']): string;
+  /** Evaluates many enrolments at once (a cohort roster), with a bounded number of queries. */
+  evaluate(enrolments: EnrolmentFacts[], settings: Settings, context: EvaluationContext): Promise<Map<string, RequirementResult>>;
+  /** Where the participant goes to work on it, if anywhere. */
+  link?(enrolmentId: string): { href: string; text: string } | null;
+}
+
+export interface RequirementSpec {
+  id: string;
+  kind: string;
+  position: number;
+  /** JSON text as stored. */
+  settings: string;
+}
+
+export interface RequirementReport {
+  requirementId: string;
+  kind: RequirementKind;
+  title: string;
+  description: string;
+  status: RequirementStatus;
+  reason: string;
+  link: { href: string; text: string } | null;
+}
+
+export interface CompletionReport {
+  enrolmentId: string;
+  requirements: RequirementReport[];
+  mayGraduate: boolean;
+  /** Why not, when not. */
+  graduationReason: string;
+}
+
+export interface CompletionEngine {
+  /** Kinds that can be chosen as requirements, in display order. */
+  available(): Evaluator[];
+  evaluator(kind: string): Evaluator | undefined;
+  /** Reads stored settings, filling defaults and clamping to each field's range. */
+  settingsFor(kind: string, json: string): Settings;
+  /** Reports on enrolments of one programme. */
+  report(db: Executor, programme: EvaluationContext['programme'], requirements: RequirementSpec[], enrolments: EnrolmentFacts[]): Promise<Map<string, CompletionReport>>;
+}
+
+export function createCompletionEngine(evaluators: Evaluator[]): CompletionEngine {
+  const byKind = new Map<string, Evaluator>(evaluators.map((e) => [e.kind, e]));
+  const ordered = REQUIREMENT_KINDS.map((k) => byKind.get(k)).filter((e): e is Evaluator => e !== undefined);
+
+  function settingsFor(kind: string, json: string): Settings {
+    const evaluator = byKind.get(kind);
+    if (!evaluator) return {};
+    let raw: Record<string, unknown> = {};
+    try {
+      raw = JSON.parse(json || '{}') as Record<string, unknown>;
+    } catch {
+      raw = {};
+    }
+    const settings: Settings = {};
+    for (const field of evaluator.settings) {
+      const value = typeof raw[field.name] === 'number' ? (raw[field.name] as number) : field.default;
+      settings[field.name] = Math.min(field.max, Math.max(field.min, value));
+    }
+    return settings;
+  }
+
+  return {
+    available: () => ordered,
+    evaluator: (kind) => byKind.get(kind),
+    settingsFor,
+    async report(db, programme, requirements, enrolments) {
+      // Sign-off goes last, so it can see whether everything else is met.
+      const specs = [...requirements].sort((a, b) => Number(a.kind === 'sign_off') - Number(b.kind === 'sign_off') || a.position - b.position);
+      const earlier = new Map<string, RequirementResult[]>(enrolments.map((e) => [e.id, []]));
+      const reports = new Map<string, RequirementReport[]>(enrolments.map((e) => [e.id, []]));
+      for (const spec of specs) {
+        const evaluator = byKind.get(spec.kind);
+        if (!evaluator) continue; // a component whose feature is not installed: never chosen, so only old data
+        const settings = settingsFor(spec.kind, spec.settings);
+        const results = enrolments.length > 0 ? await evaluator.evaluate(enrolments, settings, { db, earlier, programme }) : new Map<string, RequirementResult>();
+        for (const enrolment of enrolments) {
+          const result = results.get(enrolment.id) ?? { status: 'not_started', reason: 'Not started yet' };
+          earlier.get(enrolment.id)?.push(result);
+          reports.get(enrolment.id)?.push({
+            requirementId: spec.id,
+            kind: evaluator.kind,
+            title: evaluator.title,
+            description: evaluator.describe(settings, programme),
+            status: result.status,
+            reason: result.reason,
+            link: evaluator.link?.(enrolment.id) ?? null,
+          });
+        }
+      }
+      const out = new Map<string, CompletionReport>();
+      for (const enrolment of enrolments) {
+        const list = (reports.get(enrolment.id) ?? []).sort((a, b) => requirementOrder(requirements, a.requirementId) - requirementOrder(requirements, b.requirementId));
+        const outstanding = list.filter((r) => r.status !== 'met');
+        out.set(enrolment.id, {
+          enrolmentId: enrolment.id,
+          requirements: list,
+          mayGraduate: list.length > 0 && outstanding.length === 0,
+          graduationReason:
+            list.length === 0
+              ? 'The programme has no requirements set yet.'
+              : outstanding.length === 0
+                ? 'Every requirement is met.'
+                : `${outstanding.length} of ${list.length} ${list.length === 1 ? 'requirement is' : 'requirements are'} not met yet: ${outstanding.map((r) => r.title.toLowerCase()).join(', ')}.`,
+        });
+      }
+      return out;
+    },
+  };
+}
+
+function requirementOrder(requirements: RequirementSpec[], id: string): number {
+  return requirements.find((r) => r.id === id)?.position ?? 0;
+}

@@ -1,0 +1,1 @@
+export { programmeRoutes } from './programmes.routes';

@@ -1,0 +1,28 @@
+import { A, F, N, S, type Row } from './outcomes';
+
+// Cohorts, applications and endorsements. `:applicationId` is the teacher's (line managed by the
+// line manager, at school A); an applicant never sees another's application, a line manager sees
+// only their reports', another school's admin sees nothing. Those who may see an application but
+// not change it get 403 on the applicant's pages; everyone else 404.
+//                                                                          anon staff lm adminHere adminOther org otherOrg lead
+export const cohortRows: Row[] = [
+  { route: 'GET /programmes/:programmeId/cohorts/new', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'POST /programmes/:programmeId/cohorts', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'GET /cohorts/:cohortId', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'GET /cohorts/:cohortId/edit', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'POST /cohorts/:cohortId', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'GET /cohorts/:cohortId/applications', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'POST /cohorts/:cohortId/apply', expect: [S, A, A, A, A, A, N, A] },
+  { route: 'GET /applications', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'GET /applications/:applicationId', expect: [S, N, A, A, N, A, N, A] },
+  { route: 'GET /applications/:applicationId/:section', path: '/applications/:applicationId/motivation', expect: [S, N, F, F, N, F, N, F] },
+  { route: 'POST /applications/:applicationId/:section', path: '/applications/:applicationId/motivation', expect: [S, N, F, F, N, F, N, F] },
+  { route: 'GET /applications/:applicationId/check', expect: [S, N, F, F, N, F, N, F] },
+  { route: 'POST /applications/:applicationId/submit', expect: [S, N, F, F, N, F, N, F] },
+  { route: 'GET /applications/:applicationId/withdraw', expect: [S, N, F, F, N, F, N, F] },
+  { route: 'POST /applications/:applicationId/withdraw', expect: [S, N, F, F, N, F, N, F] },
+  { route: 'POST /applications/:applicationId/decision', expect: [S, N, F, F, N, A, N, A] },
+  { route: 'GET /endorsements', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'GET /endorsements/:endorsementId', expect: [S, N, A, F, N, F, N, F] },
+  { route: 'POST /endorsements/:endorsementId', expect: [S, N, A, F, N, F, N, F] },
+];
