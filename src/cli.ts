@@ -9,6 +9,7 @@ import { importStaffFile } from './features/staff-import';
 import { systemClock } from './platform/db/clock';
 import { migrateToLatest } from './platform/db/migrate';
 import { platformHandlers, startWorker } from './platform/jobs/outbox';
+import { sweeps } from './features/sweeps';
 import { openRuntime, startServer } from './server';
 
 const HELP = `Usage: waymark <command>
@@ -80,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'worker': {
       await migrateToLatest(db);
-      const worker = startWorker({ db, clock: systemClock, handlers: platformHandlers(runtime.mailer), logger });
+      const worker = startWorker({ db, clock: systemClock, handlers: platformHandlers(runtime.mailer), logger, sweeps: sweeps() });
       logger.info('outbox worker running');
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void worker.stop().then(() => db.destroy()).then(() => process.exit(0)));
       return -1;

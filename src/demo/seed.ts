@@ -4,6 +4,7 @@ import { buildSearchText, type LeadershipLevel, type Role, type StaffType } from
 import type { SchoolPhase } from '../features/organisations';
 import type { Clock } from '../platform/db/clock';
 import { newId } from '../platform/db/ids';
+import { seedProgrammes } from './programmes';
 
 export const DEMO_PASSWORD = 'waymark-demo-password';
 
@@ -31,7 +32,7 @@ interface DemoSchool {
 
 const p = (key: string, given: string, family: string, title: string, type: StaffType, level: LeadershipLevel, started: string, manager?: string, roles?: DemoPerson['roles']): DemoPerson => ({ key, given, family, title, type, level, started, manager, roles });
 
-/** Riverside Learning Trust: a central team and three schools, about 60 staff with line managers and roles. */
+/** Riverside Learning Trust: a central team and three schools, about 60 staff with line managers and roles; its programmes are in ./programmes.ts. */
 const central: DemoPerson[] = [
   p('ceo', 'Helen', 'Okafor', 'Chief Executive Officer', 'teaching', 'executive', '1998-09-01', undefined, [{ role: 'org_admin' }]),
   p('director', 'Marcus', 'Bell', 'Director of Education', 'teaching', 'executive', '2003-09-01', 'ceo', [{ role: 'programme_lead' }]),
@@ -212,12 +213,14 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoSignIn[]> {
           .execute();
       }
     }
+    await seedProgrammes(trx, clock, { organisationId, ids });
   });
   return [
     { who: 'Organisation admin (trust CEO)', email: emails.get('ceo') as string },
     { who: 'School admin (headteacher, Riverside Academy)', email: emails.get('rHead') as string },
     { who: 'Line manager (head of English)', email: emails.get('rEng') as string },
     { who: 'Member of staff (early career teacher)', email: emails.get('rEng3') as string },
+    { who: 'Programme lead (director of education)', email: emails.get('director') as string },
   ];
 }
 

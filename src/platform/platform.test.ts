@@ -3,10 +3,11 @@ import { describeEachEngine } from '../../test/support/app';
 import { makeOrganisation } from '../../test/support/factories';
 import { ConfigError, loadConfig } from '../config';
 import { ACCOUNT_LIMITS, describeWait, lockedUntil, recordFailure } from '../features/auth/throttle';
-import { formatDate, formatDateTime, parseDateParts } from './dates';
+import { addDays, formatDate, formatDateTime, londonDate, parseDateParts, wholeYearsBetween } from './dates';
 import { isUniqueViolation } from './db/errors';
 import { newId } from './db/ids';
-import { drainOutbox, enqueue, MAX_ATTEMPTS, retryDelayMs } from './jobs/outbox';
+import { drainOutbox, enqueue, MAX_ATTEMPTS, retryDelayMs, startWorker } from './jobs/outbox';
+import { FixedClock, HOUR } from './db/clock';
 import { silentLogger } from './log';
 
 describe('configuration', () => {
@@ -67,6 +68,19 @@ describe('dates', () => {
     expect(parseDateParts('31', '2', '2020')).toHaveProperty('error');
     expect(parseDateParts('', '', '')).toEqual({ error: 'empty' });
   });
+
+  it('today is the date in London, whatever the server’s zone', () => {
+    expect(londonDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(londonDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+  });
+
+  it('whole years count only completed years; days move across month ends', () => {
+    expect(wholeYearsBetween('2019-09-01', '2026-08-31')).toBe(6);
+    expect(wholeYearsBetween('2019-09-01', '2026-09-01')).toBe(7);
+    expect(wholeYearsBetween('2027-01-01', '2026-09-01')).toBe(0);
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
 });
 
 describe('ids', () => {
@@ -126,5 +140,30 @@ describeEachEngine('database platform', (ctx) => {
     expect(delivered).toEqual(['hello', 'flaky']);
     const broken = await db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('kind', '=', 'broken').executeTakeFirstOrThrow();
     expect(broken).toEqual({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: 'always broken' });
+  });
+});
+
+describe('the worker', () => {
+  it('runs each sweep on its own timer and keeps going when one fails', async () => {
+    const clock = new FixedClock();
+    const ran: string[] = [];
+    const worker = startWorker({
+      db: undefined as never, // no outbox work: drainOutbox's failure is logged, which is what this test doesn't look at
+      clock,
+      handlers: {},
+      logger: silentLogger,
+      intervalMs: 5,
+      sweeps: [
+        { name: 'hourly', everyMs: HOUR, run: async () => (ran.push('hourly'), 1) },
+        { name: 'broken', everyMs: HOUR, run: async () => { ran.push('broken'); throw new Error('boom'); } },
+      ],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(ran.filter((r) => r === 'hourly')).toHaveLength(1);
+    clock.advance(HOUR);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await worker.stop();
+    expect(ran.filter((r) => r === 'hourly')).toHaveLength(2);
+    expect(ran.filter((r) => r === 'broken')).toHaveLength(2);
   });
 });

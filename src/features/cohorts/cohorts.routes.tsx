@@ -1,4 +1,363 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { londonDate } from '../../platform/dates';
+import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
+import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
+import { readBody, validate, type FormValues } from '../../platform/http/forms';
+import { BackLink } from '../../platform/ui/components';
+import { renderPage } from '../pages/page';
+import { parseStringList, sectionsFor } from './applications.rules';
+import {
+  getApplicantView,
+  getApplicationsInbox,
+  getCheckAnswers,
+  getEditableSection,
+  getReviewerView,
+  loadApplication,
+  saveSection,
+  startApplication,
+  submitApplication,
+  withdrawApplication,
+  type SectionAnswers,
+} from './applications.service';
+import { createCohort, editCohort, getCohortOverview, getManagedCohort, getProgrammeForNewCohort, getReviewQueue, leadChoices } from './cohorts.service';
+import {
+  coachSection,
+  coachTypeMissing,
+  dateParts,
+  decisionForm,
+  endorsementForm,
+  isSection,
+  motivationSection,
+  projectSection,
+  queueQuery,
+  readCohortForm,
+  roleSection,
+  SECTION_TITLES,
+  withdrawForm,
+  type Section,
+} from './cohorts.schemas';
+import { assertDecidable, decideApplication } from './decisions.service';
+import { answerEndorsement, getEndorsementForAnswer, listEndorsementsForViewer, whyNotAnswerable } from './endorsements.service';
+import { ApplicantPage, InboxPage, ReviewerPage, WithdrawPage } from './views/applications';
+import { CohortFormPage, CohortPage, QueuePage } from './views/cohorts';
+import { EndorsementListPage, EndorsementPage } from './views/endorsements';
+import { CheckPage, SectionPage, sectionValues } from './views/sections';
 
 export const cohortRoutes = new Hono<AppEnv>();
+
+/** A form's values (the last of each name) and its repeated values (checkboxes) by name. */
+async function readFormWithLists(c: Context<AppEnv>): Promise<{ values: FormValues; list: (name: string) => string[] }> {
+  const body = await readBody(c);
+  const values: FormValues = {};
+  const lists: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const all = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+    lists[key] = all;
+    if (all.length) values[key] = all[all.length - 1];
+  }
+  return { values, list: (name) => lists[name] ?? lists[`${name}[]`] ?? [] };
+}
+
+// ----- Cohorts (organisation admins and programme leads) -----
+
+async function cohortFormPage(c: Context<AppEnv>, options: { programmeTitle: string; heading: string; action: string; values: FormValues; leadIds: string[]; errors?: FieldErrors; cancelHref: string; isNew: boolean }) {
+  const viewer = requireViewer(c.get('viewer'));
+  const leads = await leadChoices(c.get('deps'), viewer);
+  return renderPage(c, { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> }, <CohortFormPage {...options} leads={leads} />);
+}
+
+cohortRoutes.get('/programmes/:programmeId/cohorts/new', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const programme = await getProgrammeForNewCohort(c.get('deps'), viewer, c.req.param('programmeId'));
+  const leads = await leadChoices(c.get('deps'), viewer);
+  return cohortFormPage(c, {
+    programmeTitle: programme.title,
+    heading: 'Add a cohort',
+    action: `/programmes/${programme.id}/cohorts`,
+    values: { needsLineManager: 'yes', needsHeadteacher: 'yes' },
+    leadIds: leads.some((l) => l.id === viewer.id) ? [viewer.id] : [],
+    cancelHref: `/programmes/${programme.id}`,
+    isNew: true,
+  });
+});
+
+cohortRoutes.post('/programmes/:programmeId/cohorts', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const programme = await getProgrammeForNewCohort(deps, viewer, c.req.param('programmeId'));
+  const { values, list } = await readFormWithLists(c);
+  const leadIds = list('leadIds');
+  const again = (errors: FieldErrors) => cohortFormPage(c, { programmeTitle: programme.title, heading: 'Add a cohort', action: `/programmes/${programme.id}/cohorts`, values, leadIds, errors, cancelHref: `/programmes/${programme.id}`, isNew: true });
+  const form = readCohortForm(values, leadIds);
+  if (!form.ok) return again(form.errors);
+  try {
+    const id = await createCohort(deps, viewer, programme.id, form.data, c.get('requestId'));
+    return c.redirect(`/cohorts/${id}?done=created`, 303);
+  } catch (error) {
+    if (error instanceof Invalid) return again(error.fieldErrors);
+    throw error;
+  }
+});
+
+const cohortBanners: Record<string, string> = { created: 'Cohort created', saved: 'Changes saved' };
+
+cohortRoutes.get('/cohorts/:cohortId', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const overview = await getCohortOverview(deps, viewer, c.req.param('cohortId'));
+  return renderPage(
+    c,
+    { title: `${overview.cohort.name}, ${overview.cohort.programme_title}`, beforeContent: <BackLink href={`/programmes/${overview.cohort.programme_id}`} text={overview.cohort.programme_title} /> },
+    <CohortPage overview={overview} banner={cohortBanners[c.req.query('done') ?? '']} today={londonDate(deps.clock.now())} />,
+  );
+});
+
+cohortRoutes.get('/cohorts/:cohortId/edit', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const overview = await getCohortOverview(deps, viewer, c.req.param('cohortId'));
+  const { cohort } = overview;
+  const values: FormValues = {
+    name: cohort.name,
+    ...dateParts('opensOn', cohort.applications_open_on),
+    ...dateParts('closesOn', cohort.applications_close_on),
+    ...dateParts('endorsementDeadline', cohort.endorsement_deadline),
+    ...dateParts('startsOn', cohort.starts_on),
+    ...dateParts('endsOn', cohort.ends_on),
+    capacity: String(cohort.capacity),
+    needsLineManager: cohort.needs_line_manager ? 'yes' : '',
+    needsHeadteacher: cohort.needs_headteacher ? 'yes' : '',
+  };
+  return cohortFormPage(c, { programmeTitle: cohort.programme_title, heading: `Change ${cohort.name}`, action: `/cohorts/${cohort.id}`, values, leadIds: overview.leads.map((l) => l.id), cancelHref: `/cohorts/${cohort.id}`, isNew: false });
+});
+
+cohortRoutes.post('/cohorts/:cohortId', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const cohort = await getManagedCohort(deps, viewer, c.req.param('cohortId'));
+  const { values, list } = await readFormWithLists(c);
+  const leadIds = list('leadIds');
+  const again = (errors: FieldErrors) => cohortFormPage(c, { programmeTitle: cohort.programme_title, heading: `Change ${cohort.name}`, action: `/cohorts/${cohort.id}`, values, leadIds, errors, cancelHref: `/cohorts/${cohort.id}`, isNew: false });
+  const form = readCohortForm(values, leadIds);
+  if (!form.ok) return again(form.errors);
+  try {
+    await editCohort(deps, viewer, cohort.id, form.data, c.get('requestId'));
+  } catch (error) {
+    if (error instanceof Invalid) return again(error.fieldErrors);
+    throw error;
+  }
+  return c.redirect(`/cohorts/${cohort.id}?done=saved`, 303);
+});
+
+cohortRoutes.get('/cohorts/:cohortId/applications', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const filters = queueQuery.parse(c.req.query());
+  const queue = await getReviewQueue(c.get('deps'), viewer, c.req.param('cohortId'), filters);
+  return renderPage(c, { title: `Applications to ${queue.cohort.name}, ${queue.cohort.programme_title}`, beforeContent: <BackLink href={`/cohorts/${queue.cohort.id}`} text={queue.cohort.name} /> }, <QueuePage queue={queue} filters={filters} />);
+});
+
+// ----- Applying (any member of the organisation) -----
+
+cohortRoutes.post('/cohorts/:cohortId/apply', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const id = await startApplication(c.get('deps'), viewer, c.req.param('cohortId'));
+  return c.redirect(`/applications/${id}`, 303);
+});
+
+cohortRoutes.get('/applications', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const inbox = await getApplicationsInbox(c.get('deps'), viewer);
+  return renderPage(c, { title: 'Your applications' }, <InboxPage inbox={inbox} />);
+});
+
+async function reviewerPage(c: Context<AppEnv>, id: string, options: { values?: FormValues; errors?: FieldErrors } = {}) {
+  const viewer = requireViewer(c.get('viewer'));
+  const view = await getReviewerView(c.get('deps'), viewer, id);
+  return renderPage(
+    c,
+    { title: `${view.app.given_name} ${view.app.family_name}’s application`, hasErrors: !!options.errors, beforeContent: view.canDecide ? <BackLink href={`/cohorts/${view.app.cohort_id}/applications`} text="Applications" /> : undefined },
+    <ReviewerPage view={view} sections={sectionsFor(view.app)} values={options.values} errors={options.errors} done={c.req.query('done')} />,
+  );
+}
+
+cohortRoutes.get('/applications/:applicationId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('applicationId');
+  const { access: relation } = await loadApplication(deps.db, viewer, id);
+  if (relation !== 'applicant') return reviewerPage(c, id);
+  const view = await getApplicantView(deps, viewer, id);
+  return renderPage(c, { title: 'Your application', beforeContent: <BackLink href="/applications" text="Your applications" /> }, <ApplicantPage view={view} done={c.req.query('done')} />);
+});
+
+cohortRoutes.get('/applications/:applicationId/check', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const view = await getCheckAnswers(c.get('deps'), viewer, c.req.param('applicationId'));
+  return renderPage(c, { title: 'Check your answers', beforeContent: <BackLink href={`/applications/${view.app.id}`} text="Back" /> }, <CheckPage view={view} />);
+});
+
+cohortRoutes.post('/applications/:applicationId/submit', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('applicationId');
+  try {
+    await submitApplication(deps, viewer, id, c.get('requestId'));
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    const view = await getCheckAnswers(deps, viewer, id);
+    return renderPage(c, { title: 'Check your answers', hasErrors: true, beforeContent: <BackLink href={`/applications/${id}`} text="Back" /> }, <CheckPage view={view} refusals={error.fieldErrors} />);
+  }
+  return c.redirect(`/applications/${id}?done=submitted`, 303);
+});
+
+async function withdrawPage(c: Context<AppEnv>, options: { values?: FormValues; errors?: FieldErrors } = {}) {
+  const viewer = requireViewer(c.get('viewer'));
+  const view = await getApplicantView(c.get('deps'), viewer, c.req.param('applicationId') ?? '');
+  if (view.app.status === 'withdrawn' || view.app.status === 'declined') {
+    throw new Conflict(`This application has already been ${view.app.status}.`);
+  }
+  return renderPage(c, { title: 'Withdraw your application', hasErrors: !!options.errors, beforeContent: <BackLink href={`/applications/${view.app.id}`} text="Back" /> }, <WithdrawPage view={view} values={options.values} errors={options.errors} />);
+}
+
+cohortRoutes.get('/applications/:applicationId/withdraw', access('signed-in'), (c) => withdrawPage(c));
+
+cohortRoutes.post('/applications/:applicationId/withdraw', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const id = c.req.param('applicationId');
+  const { values } = await readFormWithLists(c);
+  const form = validate(withdrawForm, { reason: values.reason ?? '' });
+  if (!form.ok) {
+    await getApplicantView(c.get('deps'), viewer, id);
+    return withdrawPage(c, { values, errors: form.errors });
+  }
+  await withdrawApplication(c.get('deps'), viewer, id, form.data.reason, c.get('requestId'));
+  return c.redirect(`/applications/${id}?done=withdrawn`, 303);
+});
+
+cohortRoutes.post('/applications/:applicationId/decision', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('applicationId');
+  const view = await getReviewerView(deps, viewer, id);
+  if (!view.canDecide) throw new Forbidden('Only programme leads and organisation admins decide on applications.');
+  assertDecidable(view.app.status);
+  const { values } = await readFormWithLists(c);
+  const form = validate(decisionForm, { decision: values.decision, reason: values.reason ?? '' });
+  try {
+    if (!form.ok) throw new Invalid(form.errors);
+    await decideApplication(deps, viewer, id, form.data, c.get('requestId'));
+  } catch (error) {
+    if (error instanceof Invalid) return reviewerPage(c, id, { values, errors: error.fieldErrors });
+    throw error;
+  }
+  return c.redirect(`/applications/${id}?done=decided`, 303);
+});
+
+function sectionParam(c: Context<AppEnv>): Section {
+  const section = c.req.param('section') ?? '';
+  if (!isSection(section)) throw new NotFound();
+  return section;
+}
+
+async function sectionPage(c: Context<AppEnv>, section: Section, options: { values?: FormValues; confirmed?: string[]; errors?: FieldErrors } = {}) {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await getEditableSection(c.get('deps'), viewer, c.req.param('applicationId') ?? '', section);
+  const values = options.values ?? sectionValues(data, section);
+  const confirmed = options.confirmed ?? parseStringList(data.app.declarations);
+  return renderPage(
+    c,
+    { title: SECTION_TITLES[section], hasErrors: !!options.errors, beforeContent: <BackLink href={`/applications/${data.app.id}`} text="Back" /> },
+    <SectionPage data={data} section={section} values={values} confirmed={confirmed} errors={options.errors} />,
+  );
+}
+
+cohortRoutes.get('/applications/:applicationId/:section', access('signed-in'), (c) => sectionPage(c, sectionParam(c)));
+
+cohortRoutes.post('/applications/:applicationId/:section', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const section = sectionParam(c);
+  const id = c.req.param('applicationId');
+  const data = await getEditableSection(deps, viewer, id, section);
+  const { values, list } = await readFormWithLists(c);
+  const confirmed = list('declarations');
+  const again = (errors: FieldErrors) => sectionPage(c, section, { values, confirmed, errors });
+  let answers: SectionAnswers;
+  switch (section) {
+    case 'role': {
+      const form = validate(roleSection, { currentRole: values.currentRole ?? '', experience: values.experience ?? '' });
+      if (!form.ok) return again(form.errors);
+      answers = { section, ...form.data };
+      break;
+    }
+    case 'motivation': {
+      const form = validate(motivationSection(data.app.motivation_word_limit), { motivation: values.motivation ?? '' });
+      if (!form.ok) return again(form.errors);
+      answers = { section, ...form.data };
+      break;
+    }
+    case 'declarations':
+      answers = { section, confirmed };
+      break;
+    case 'coach': {
+      if (values.coachType !== 'colleague' && values.coachType !== 'external') return again({ coachType: coachTypeMissing });
+      const form = validate(coachSection, { coachType: values.coachType, coachPersonId: values.coachPersonId ?? '', coachName: values.coachName ?? '', coachEmail: values.coachEmail ?? '' });
+      if (!form.ok) return again(form.errors);
+      answers =
+        form.data.coachType === 'colleague'
+          ? { section, coachPersonId: form.data.coachPersonId, coachName: null, coachEmail: null }
+          : { section, coachPersonId: null, coachName: form.data.coachName, coachEmail: form.data.coachEmail };
+      break;
+    }
+    case 'project': {
+      const form = validate(projectSection, { projectIdea: values.projectIdea ?? '' });
+      if (!form.ok) return again(form.errors);
+      answers = { section, ...form.data };
+      break;
+    }
+  }
+  try {
+    await saveSection(deps, viewer, id, answers);
+  } catch (error) {
+    if (error instanceof Invalid) return again(error.fieldErrors);
+    throw error;
+  }
+  return c.redirect(`/applications/${id}`, 303);
+});
+
+// ----- Endorsements -----
+
+cohortRoutes.get('/endorsements', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const list = await listEndorsementsForViewer(c.get('deps'), viewer);
+  return renderPage(c, { title: 'Endorsement requests' }, <EndorsementListPage list={list} />);
+});
+
+async function endorsementPage(c: Context<AppEnv>, options: { values?: FormValues; errors?: FieldErrors } = {}) {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await getEndorsementForAnswer(c.get('deps'), viewer, c.req.param('endorsementId') ?? '');
+  return renderPage(
+    c,
+    { title: `Endorsement for ${data.app.given_name} ${data.app.family_name}`, hasErrors: !!options.errors, beforeContent: <BackLink href="/endorsements" text="Endorsement requests" /> },
+    <EndorsementPage data={data} notAnswerable={whyNotAnswerable(data.endorsement)} values={options.values} errors={options.errors} done={c.req.query('done') === 'answered'} />,
+  );
+}
+
+cohortRoutes.get('/endorsements/:endorsementId', access('signed-in'), (c) => endorsementPage(c));
+
+cohortRoutes.post('/endorsements/:endorsementId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('endorsementId');
+  const { endorsement } = await getEndorsementForAnswer(deps, viewer, id);
+  const refusal = whyNotAnswerable(endorsement);
+  if (refusal) {
+    throw new Conflict(refusal);
+  }
+  const { values } = await readFormWithLists(c);
+  const form = validate(endorsementForm, { answer: values.answer, comment: values.comment ?? '' });
+  if (!form.ok) return endorsementPage(c, { values, errors: form.errors });
+  await answerEndorsement(deps, viewer, id, form.data, c.get('requestId'));
+  return c.redirect(`/endorsements/${id}?done=answered`, 303);
+});

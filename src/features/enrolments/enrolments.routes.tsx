@@ -1,4 +1,181 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
+import { Invalid, type FieldErrors } from '../../platform/http/errors';
+import { readBody, readForm, validate, type FormValues } from '../../platform/http/forms';
+import { BackLink } from '../../platform/ui/components';
+import { renderPage } from '../pages/page';
+import { completeModuleForm, rosterQuery, signOffForm, statusForm, withdrawForm } from './enrolments.schemas';
+import {
+  ALLOWED_ACTIONS,
+  changeEnrolmentStatus,
+  chooseModules,
+  completeModule,
+  enrolmentsOf,
+  getEnrolmentOverview,
+  getManagedEnrolment,
+  getModuleChoices,
+  getModuleToComplete,
+  getOwnEnrolment,
+  getRoster,
+  signOffEnrolment,
+  withdrawFromProgramme,
+} from './enrolments.service';
+import { enrolmentBanner, EnrolmentPage } from './views/enrolment';
+import { CompleteModulePage, ModulesPage } from './views/modules';
+import { MyProgrammePage } from './views/my-programme';
+import { RosterPage } from './views/roster';
+import { StatusPage, WithdrawPage } from './views/status';
 
 export const enrolmentRoutes = new Hono<AppEnv>();
+
+enrolmentRoutes.get('/my-programme', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const enrolments = await enrolmentsOf(c.get('deps').db, viewer.id);
+  return renderPage(c, { title: 'My programme' }, <MyProgrammePage enrolments={enrolments} />);
+});
+
+enrolmentRoutes.get('/cohorts/:cohortId/roster', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const { status } = rosterQuery.parse(c.req.query());
+  const roster = await getRoster(c.get('deps'), viewer, c.req.param('cohortId'), status ?? null);
+  return renderPage(
+    c,
+    { title: `Roster: ${roster.cohort.name}, ${roster.cohort.programme_title}`, beforeContent: <BackLink href={`/cohorts/${roster.cohort.id}`} text="Cohort" /> },
+    <RosterPage roster={roster} status={status ?? null} />,
+  );
+});
+
+enrolmentRoutes.get('/enrolments/:enrolmentId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const overview = await getEnrolmentOverview(c.get('deps'), viewer, c.req.param('enrolmentId'));
+  const { enrolment } = overview;
+  const title = overview.isParticipant ? `My programme: ${enrolment.programme_title}` : `${enrolment.given_name} ${enrolment.family_name}: ${enrolment.programme_title}`;
+  const back = overview.isParticipant ? <BackLink href="/my-programme" text="My programme" /> : overview.canManage ? <BackLink href={`/cohorts/${enrolment.cohort_id}/roster`} text="Roster" /> : undefined;
+  return renderPage(c, { title, beforeContent: back }, <EnrolmentPage overview={overview} banner={enrolmentBanner(c.req.query('done'))} />);
+});
+
+// ----- Modules -----
+
+async function modulesPage(c: Context<AppEnv>, options: { selected?: string[]; errors?: FieldErrors } = {}) {
+  const viewer = requireViewer(c.get('viewer'));
+  const choices = await getModuleChoices(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '');
+  const done = c.req.query('done');
+  return renderPage(
+    c,
+    { title: `Your modules: ${choices.enrolment.programme_title}`, hasErrors: !!options.errors, beforeContent: <BackLink href={`/enrolments/${choices.enrolment.id}`} text="My programme" /> },
+    <ModulesPage choices={choices} selected={options.selected ?? [...choices.chosen.keys()]} errors={options.errors} banner={done === 'saved' ? 'Your modules are saved' : done === 'completed' ? 'Module completed' : undefined} />,
+  );
+}
+
+enrolmentRoutes.get('/enrolments/:enrolmentId/modules', access('signed-in'), (c) => modulesPage(c));
+
+enrolmentRoutes.post('/enrolments/:enrolmentId/modules', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const id = c.req.param('enrolmentId');
+  // Checkboxes send one value per ticked box.
+  const raw = (await readBody(c)).moduleIds;
+  const selected = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string');
+  try {
+    await chooseModules(c.get('deps'), viewer, id, selected, c.get('requestId'));
+  } catch (error) {
+    if (error instanceof Invalid) return modulesPage(c, { selected, errors: error.fieldErrors });
+    throw error;
+  }
+  return c.redirect(`/enrolments/${id}/modules?done=saved`, 303);
+});
+
+async function completeModulePage(c: Context<AppEnv>, values: FormValues, errors?: FieldErrors) {
+  const viewer = requireViewer(c.get('viewer'));
+  const { enrolment, module } = await getModuleToComplete(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '', c.req.param('moduleId') ?? '');
+  return renderPage(
+    c,
+    { title: `Complete ${module.title}`, hasErrors: !!errors, beforeContent: <BackLink href={`/enrolments/${enrolment.id}/modules`} text="Your modules" /> },
+    <CompleteModulePage enrolmentId={enrolment.id} programmeTitle={enrolment.programme_title} module={module} values={values} errors={errors} />,
+  );
+}
+
+enrolmentRoutes.get('/enrolments/:enrolmentId/modules/:moduleId/complete', access('signed-in'), (c) => completeModulePage(c, {}));
+
+enrolmentRoutes.post('/enrolments/:enrolmentId/modules/:moduleId/complete', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('enrolmentId');
+  const moduleId = c.req.param('moduleId');
+  // Who may do this is settled before the form is read, so others get 403/404 rather than a form error.
+  await getModuleToComplete(deps, viewer, id, moduleId);
+  const values = await readForm(c);
+  const form = validate(completeModuleForm, values);
+  if (!form.ok) return completeModulePage(c, values, form.errors);
+  await completeModule(deps, viewer, id, moduleId, form.data, c.get('requestId'));
+  return c.redirect(`/enrolments/${id}/modules?done=completed`, 303);
+});
+
+// ----- Withdrawing (the participant) -----
+
+async function withdrawPage(c: Context<AppEnv>, values: FormValues, errors?: FieldErrors) {
+  const viewer = requireViewer(c.get('viewer'));
+  const enrolment = await getOwnEnrolment(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '');
+  return renderPage(
+    c,
+    { title: `Withdraw from ${enrolment.programme_title}`, hasErrors: !!errors, beforeContent: <BackLink href={`/enrolments/${enrolment.id}`} text="My programme" /> },
+    <WithdrawPage enrolment={enrolment} values={values} errors={errors} />,
+  );
+}
+
+enrolmentRoutes.get('/enrolments/:enrolmentId/withdraw', access('signed-in'), (c) => withdrawPage(c, {}));
+
+enrolmentRoutes.post('/enrolments/:enrolmentId/withdraw', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('enrolmentId');
+  await getOwnEnrolment(deps, viewer, id);
+  const values = await readForm(c);
+  const form = validate(withdrawForm, values);
+  if (!form.ok) return withdrawPage(c, values, form.errors);
+  await withdrawFromProgramme(deps, viewer, id, form.data.reason, c.get('requestId'));
+  return c.redirect(`/enrolments/${id}?done=withdrawn`, 303);
+});
+
+// ----- Status and sign-off (programme leads) -----
+
+async function statusPage(c: Context<AppEnv>, values: FormValues, errors?: FieldErrors) {
+  const viewer = requireViewer(c.get('viewer'));
+  const { enrolment, laterCohorts } = await getManagedEnrolment(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '');
+  return renderPage(
+    c,
+    { title: `Change ${enrolment.given_name} ${enrolment.family_name}’s enrolment`, hasErrors: !!errors, beforeContent: <BackLink href={`/enrolments/${enrolment.id}`} text="Back" /> },
+    <StatusPage enrolment={enrolment} laterCohorts={laterCohorts} actions={ALLOWED_ACTIONS[enrolment.status]} values={values} errors={errors} />,
+  );
+}
+
+enrolmentRoutes.get('/enrolments/:enrolmentId/status', access('signed-in'), (c) => statusPage(c, {}));
+
+enrolmentRoutes.post('/enrolments/:enrolmentId/status', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('enrolmentId');
+  await getManagedEnrolment(deps, viewer, id);
+  const values = await readForm(c);
+  const form = validate(statusForm, values);
+  if (!form.ok) return statusPage(c, values, form.errors);
+  try {
+    const status = await changeEnrolmentStatus(deps, viewer, id, form.data, c.get('requestId'));
+    return c.redirect(`/enrolments/${id}?done=${status === 'withdrawn' ? 'status-withdrawn' : status}`, 303);
+  } catch (error) {
+    if (error instanceof Invalid) return statusPage(c, values, error.fieldErrors);
+    throw error;
+  }
+});
+
+enrolmentRoutes.post('/enrolments/:enrolmentId/sign-off', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('enrolmentId');
+  await getManagedEnrolment(deps, viewer, id);
+  const form = validate(signOffForm, await readForm(c));
+  // The only field is an optional note; a note that is too long is refused outright.
+  if (!form.ok) throw new Invalid(form.errors, Object.values(form.errors)[0]);
+  await signOffEnrolment(deps, viewer, id, form.data.note, c.get('requestId'));
+  return c.redirect(`/enrolments/${id}?done=signed-off`, 303);
+});

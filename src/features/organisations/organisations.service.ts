@@ -5,6 +5,7 @@ import { isUniqueViolation, uniqueViolationTarget } from '../../platform/db/erro
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors';
+import { installBuiltInFrameworks } from '../frameworks';
 import * as q from './organisations.queries';
 import { canAddSchool, canEditSchool, visibleSchoolIds } from './organisations.policy';
 import type { SchoolForm } from './organisations.schemas';
@@ -32,7 +33,11 @@ export function forgetInstallDisplayName(): void {
 export async function createOrganisation(db: Db, clock: Clock, name: string): Promise<string> {
   const id = newId();
   const now = clock.now().toISOString();
-  await db.insertInto('organisations').values({ id, name, created_at: now, updated_at: now }).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('organisations').values({ id, name, created_at: now, updated_at: now }).execute();
+    // Every organisation starts with Waymark's built-in skills frameworks.
+    await installBuiltInFrameworks(trx, clock, id);
+  });
   forgetInstallDisplayName();
   return id;
 }

@@ -1,14 +1,16 @@
 import { Hono } from 'hono';
-import { access, allows } from '../../platform/http/access';
+import { access, adminSchoolIds, allows } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { renderPage } from './page';
+import { homeSummary } from './pages.queries';
 import { AccessibilityPage, HomePage, PrivacyPage } from './views/static-pages';
 
 export const pageRoutes = new Hono<AppEnv>();
 
-pageRoutes.get('/', access('anyone'), (c) => {
+pageRoutes.get('/', access('anyone'), async (c) => {
   const viewer = c.get('viewer');
   if (!viewer) return c.redirect('/sign-in', 303);
+  const summary = await homeSummary(c.get('deps').db, viewer.id, adminSchoolIds(viewer));
   return renderPage(
     c,
     { title: 'Home' },
@@ -18,7 +20,9 @@ pageRoutes.get('/', access('anyone'), (c) => {
       canManagePeople={allows('people-manager', viewer)}
       isStaffAdmin={allows('staff-admin', viewer)}
       isOrgAdmin={allows('org-admin', viewer)}
+      isProgrammeLead={allows('programme-lead', viewer)}
       personId={viewer.id}
+      summary={summary}
     />,
   );
 });

@@ -10,6 +10,7 @@ import type { Database } from '../../database';
 import { describeEachEngine } from '../../../test/support/app';
 import { makeWorld, signIn } from '../../../test/support/factories';
 import { visibleText } from '../../../test/support/http';
+import { makeProgrammeWorld } from '../../../test/support/programme-world';
 
 describeEachEngine('pages and errors', (ctx) => {
   it('the header shows the organisation’s name, and the navigation only what the person may use', async () => {
@@ -29,6 +30,29 @@ describeEachEngine('pages and errors', (ctx) => {
     const adminHome = await admin.get('/');
     expect(adminHome.text).toContain('href="/staff"');
     expect(adminHome.text).toContain('href="/import"');
+  });
+
+  it('the home page tells people what needs doing: support to give, applications in progress, their programme', async () => {
+    const world = await makeWorld(ctx().db);
+    const programmes = await makeProgrammeWorld(ctx().db, world);
+    const manager = ctx().client();
+    await signIn(manager, world.lineManager.email);
+    const managerHome = visibleText((await manager.get('/')).text);
+    expect(managerHome).toContain('Things to do');
+    expect(managerHome).toContain('1 application is waiting for your support');
+
+    const teacher = ctx().client();
+    await signIn(teacher, world.report.email);
+    const home = await teacher.get('/');
+    expect(visibleText(home.text)).toMatch(/Your application to Towards Middle Leadership \S+, Cohort 2 – Awaiting endorsement/);
+    expect(home.text).toContain(`href="/enrolments/${programmes.enrolmentId}"`);
+    expect(visibleText(home.text)).not.toContain('Things to do');
+
+    const staff = ctx().client();
+    await signIn(staff, world.staff.email);
+    const staffHome = visibleText((await staff.get('/')).text);
+    expect(staffHome).not.toContain('Your programmes');
+    expect(staffHome).not.toContain('Skills frameworks');
   });
 
   it('every page has a Content-Security-Policy with a nonce that its scripts carry', async () => {

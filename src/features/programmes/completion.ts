@@ -115,7 +115,7 @@ export interface CompletionEngine {
   evaluator(kind: string): Evaluator | undefined;
   /** Reads stored settings, filling defaults and clamping to each field's range. */
   settingsFor(kind: string, json: string): Settings;
-  /** Reports on enrolments of one programme. */
+  /** Reports on enrolments of one programme: requirements in the lead's order, sign-off always last. */
   report(db: Executor, programme: EvaluationContext['programme'], requirements: RequirementSpec[], enrolments: EnrolmentFacts[]): Promise<Map<string, CompletionReport>>;
 }
 
@@ -128,13 +128,16 @@ export function createCompletionEngine(evaluators: Evaluator[]): CompletionEngin
     if (!evaluator) return {};
     let raw: Record<string, unknown> = {};
     try {
-      raw = JSON.parse(json || '{}') as Record<string, unknown>;
+      const parsed: unknown = JSON.parse(json || '{}');
+      // Only an object holds settings; `null`, a number or a list reads as "nothing set".
+      raw = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
     } catch {
       raw = {};
     }
     const settings: Settings = {};
     for (const field of evaluator.settings) {
-      const value = typeof raw[field.name] === 'number' ? (raw[field.name] as number) : field.default;
+      const given = raw[field.name];
+      const value = typeof given === 'number' && Number.isFinite(given) ? given : field.default;
       settings[field.name] = Math.min(field.max, Math.max(field.min, value));
     }
     return settings;
@@ -170,7 +173,7 @@ export function createCompletionEngine(evaluators: Evaluator[]): CompletionEngin
       }
       const out = new Map<string, CompletionReport>();
       for (const enrolment of enrolments) {
-        const list = (reports.get(enrolment.id) ?? []).sort((a, b) => requirementOrder(requirements, a.requirementId) - requirementOrder(requirements, b.requirementId));
+        const list = (reports.get(enrolment.id) ?? []).sort((a, b) => Number(a.kind === 'sign_off') - Number(b.kind === 'sign_off') || requirementOrder(requirements, a.requirementId) - requirementOrder(requirements, b.requirementId));
         const outstanding = list.filter((r) => r.status !== 'met');
         out.set(enrolment.id, {
           enrolmentId: enrolment.id,

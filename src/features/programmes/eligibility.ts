@@ -29,12 +29,18 @@ export interface EligibilityResult {
 
 /** Reads a programme's stored rules, tolerating older or partial JSON. */
 export function parseEligibilityRules(json: string): EligibilityRules {
-  const raw = JSON.parse(json || '{}') as Partial<EligibilityRules>;
+  let raw: Partial<EligibilityRules> = {};
+  try {
+    const parsed: unknown = JSON.parse(json || '{}');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) raw = parsed as Partial<EligibilityRules>;
+  } catch {
+    // Unreadable rules are treated as no rules rather than breaking the programme page.
+  }
   return {
     staffTypes: Array.isArray(raw.staffTypes) ? raw.staffTypes.filter((t): t is StaffType => t in STAFF_TYPES) : [],
     leadershipLevels: Array.isArray(raw.leadershipLevels) ? raw.leadershipLevels.filter((l): l is LeadershipLevel => l in LEADERSHIP_LEVELS) : [],
-    minYears: typeof raw.minYears === 'number' ? raw.minYears : null,
-    maxYears: typeof raw.maxYears === 'number' ? raw.maxYears : null,
+    minYears: typeof raw.minYears === 'number' && Number.isFinite(raw.minYears) ? raw.minYears : null,
+    maxYears: typeof raw.maxYears === 'number' && Number.isFinite(raw.maxYears) ? raw.maxYears : null,
   };
 }
 
@@ -67,10 +73,10 @@ export function describeRules(rules: EligibilityRules): string[] {
 export function checkEligibility(rules: EligibilityRules, facts: EligibilityFacts): EligibilityResult {
   const reasons: string[] = [];
   if (rules.staffTypes.length > 0 && !rules.staffTypes.includes(facts.staffType)) {
-    reasons.push(`It is for ${list(rules.staffTypes.map((t) => STAFF_TYPES[t].toLowerCase()))}, and you are recorded as ${STAFF_TYPES[facts.staffType].toLowerCase()}.`);
+    reasons.push(`It is for ${list(rules.staffTypes.map((t) => STAFF_TYPES[t].toLowerCase()))}, and you are ${STAFF_TYPES[facts.staffType].toLowerCase()}.`);
   }
   if (rules.leadershipLevels.length > 0 && !rules.leadershipLevels.includes(facts.leadershipLevel)) {
-    reasons.push(`It is for people whose current role is ${list(rules.leadershipLevels.map((l) => LEADERSHIP_LEVELS[l].toLowerCase()))}, and yours is recorded as ${LEADERSHIP_LEVELS[facts.leadershipLevel].toLowerCase()}.`);
+    reasons.push(`It is for people whose current role is ${list(rules.leadershipLevels.map((l) => LEADERSHIP_LEVELS[l].toLowerCase()))}, and yours is ${LEADERSHIP_LEVELS[facts.leadershipLevel].toLowerCase()}.`);
   }
   if (rules.minYears !== null || rules.maxYears !== null) {
     if (facts.yearsInSchools === null) {

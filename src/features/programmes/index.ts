@@ -1,1 +1,36 @@
+import type { Executor } from '../../database';
+import type { RequirementSpec } from './completion';
+import * as q from './programmes.queries';
+import { parseStringList } from './programmes.service';
+import type { Programme } from './programmes.tables';
+
 export { programmeRoutes } from './programmes.routes';
+export { canSeeProgramme } from './programmes.policy';
+export { cohortsByWindow, describeRequirements, parseStringList, personEligibility } from './programmes.service';
+export { checkEligibility, describeRules, factsFromPerson, parseEligibilityRules, type EligibilityFacts, type EligibilityResult, type EligibilityRules } from './eligibility';
+export type { Delivery, Pathway, Programme, ProgrammeModule, ProgrammeRequirement, ProgrammeStatus } from './programmes.tables';
+
+/** A programme of the organisation (any status), or undefined. Check canSeeProgramme before showing it to staff. */
+export function findProgramme(db: Executor, organisationId: string, programmeId: string): Promise<Programme | undefined> {
+  return q.findProgrammeRow(db, organisationId, programmeId);
+}
+
+/** The programme's requirements in order, as deps.completion.report takes them. */
+export function programmeRequirements(db: Executor, programmeId: string): Promise<RequirementSpec[]> {
+  return q.listRequirements(db, programmeId);
+}
+
+/** The programme's modules in order, with how many enrolments chose each (`chosen_by`). */
+export async function programmeModules(db: Executor, programmeId: string) {
+  return (await q.listModules(db, programmeId)).map((m) => ({ ...m, chosen_by: Number(m.chosen_by ?? 0) }));
+}
+
+/** What the completion engine needs about a programme. */
+export function evaluationProgramme(programme: Pick<Programme, 'id' | 'modules_required'>) {
+  return { id: programme.id, modulesRequired: programme.modules_required };
+}
+
+/** The declarations an applicant must confirm, in order. */
+export function programmeDeclarations(programme: Pick<Programme, 'declarations'>): string[] {
+  return parseStringList(programme.declarations);
+}

@@ -149,12 +149,35 @@ export function platformHandlers(mailer: Mailer): Record<string, OutboxHandler> 
 }
 
 /** Runs `drainOutbox` every `intervalMs` until stopped. */
-export function startWorker(options: DrainOptions & { intervalMs?: number }): { stop(): Promise<void> } {
+/** Periodic work the worker does besides sending: reminders and other sweeps that queue messages. */
+export interface Sweep {
+  name: string;
+  everyMs: number;
+  /** Returns how many things it did; must be safe to run on several workers at once (use dedupe keys). */
+  run(db: Db, clock: Clock): Promise<number>;
+}
+
+export function startWorker(options: DrainOptions & { intervalMs?: number; sweeps?: Sweep[] }): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
+  const lastSwept = new Map<string, number>();
+  const sweep = async () => {
+    for (const s of options.sweeps ?? []) {
+      const now = options.clock.now().getTime();
+      if (now - (lastSwept.get(s.name) ?? 0) < s.everyMs) continue;
+      lastSwept.set(s.name, now);
+      try {
+        const done = await s.run(options.db, options.clock);
+        if (done > 0) options.logger.info({ sweep: s.name, done }, 'sweep');
+      } catch (error) {
+        options.logger.error({ err: error, sweep: s.name }, 'sweep failed');
+      }
+    }
+  };
   const tick = () => {
     if (stopped) return;
-    running = drainOutbox(options)
+    running = sweep()
+      .then(() => drainOutbox(options))
       .catch((error) => options.logger.error({ err: error }, 'outbox worker error'))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 1000);

@@ -10,6 +10,7 @@ export const enrolmentRows: Row[] = [
   { route: 'GET /enrolments/:enrolmentId', expect: [S, N, A, A, N, A, N, A] },
   { route: 'GET /enrolments/:enrolmentId/modules', expect: [S, N, F, F, N, F, N, F] },
   { route: 'POST /enrolments/:enrolmentId/modules', expect: [S, N, F, F, N, F, N, F] },
+  { route: 'GET /enrolments/:enrolmentId/modules/:moduleId/complete', expect: [S, N, F, F, N, F, N, F] },
   { route: 'POST /enrolments/:enrolmentId/modules/:moduleId/complete', expect: [S, N, F, F, N, F, N, F] },
   { route: 'GET /enrolments/:enrolmentId/withdraw', expect: [S, N, F, F, N, F, N, F] },
   { route: 'POST /enrolments/:enrolmentId/withdraw', expect: [S, N, F, F, N, F, N, F] },

@@ -1,9 +1,11 @@
 import { A, F, N, S, type Row } from './outcomes';
 
 // Skills frameworks: organisation admins and programme leads only. `:versionId` is a draft.
+// Removing what is already gone (a skill, a discarded draft) redirects as done, so the second viewer's POST is still 'allowed'.
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
 export const frameworkRows: Row[] = [
   { route: 'GET /frameworks', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'POST /frameworks/built-in', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /frameworks/new', expect: [S, F, F, F, F, A, A, A] },
   { route: 'POST /frameworks', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /frameworks/import', expect: [S, F, F, F, F, A, A, A] },
@@ -16,7 +18,6 @@ export const frameworkRows: Row[] = [
   { route: 'GET /frameworks/:frameworkId/versions/:versionId/edit', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /frameworks/:frameworkId/versions/:versionId', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /frameworks/:frameworkId/versions/:versionId/publish', expect: [S, F, F, F, F, A, N, A] },
-  { route: 'POST /frameworks/:frameworkId/versions/:versionId/discard', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /frameworks/:frameworkId/versions/:versionId/domains/new', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /frameworks/:frameworkId/versions/:versionId/domains', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /frameworks/:frameworkId/versions/:versionId/domains/:domainId/edit', expect: [S, F, F, F, F, A, N, A] },
@@ -27,4 +28,6 @@ export const frameworkRows: Row[] = [
   { route: 'GET /frameworks/:frameworkId/versions/:versionId/skills/:skillId/edit', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /frameworks/:frameworkId/versions/:versionId/skills/:skillId', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /frameworks/:frameworkId/versions/:versionId/skills/:skillId/remove', expect: [S, F, F, F, F, A, N, A] },
+  // Last: discarding deletes the draft that the GET rows after a POST row would use.
+  { route: 'POST /frameworks/:frameworkId/versions/:versionId/discard', expect: [S, F, F, F, F, A, N, A] },
 ];

@@ -1,8 +1,94 @@
-export function HomePage(props: { givenName: string; organisationName: string; canManagePeople: boolean; isStaffAdmin: boolean; isOrgAdmin: boolean; personId: string }) {
+import type { HomeSummary } from '../pages.queries';
+const STATUS_TEXT: Record<string, string> = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  awaiting_endorsement: 'Awaiting endorsement',
+  endorsed: 'Endorsed',
+  waitlisted: 'Waitlisted',
+  active: 'Active',
+  deferred: 'Deferred',
+};
+
+export function HomePage(props: { givenName: string; organisationName: string; canManagePeople: boolean; isStaffAdmin: boolean; isOrgAdmin: boolean; isProgrammeLead: boolean; personId: string; summary: HomeSummary }) {
+  const { summary } = props;
+  const todo: { href: string; text: string; hint: string }[] = [];
+  if (summary.endorsementsAwaiting > 0) {
+    const n = summary.endorsementsAwaiting;
+    todo.push({ href: '/endorsements', text: `${n} ${n === 1 ? 'application is' : 'applications are'} waiting for your support`, hint: 'Say whether you support each colleague taking part.' });
+  }
+  for (const a of summary.applications.filter((x) => x.status === 'draft')) todo.push({ href: `/applications/${a.id}`, text: `Finish your application to ${a.programmeTitle} (${a.cohortName})`, hint: 'Your answers are saved; submit before the round closes.' });
+  for (const r of summary.recommendations) todo.push({ href: `/programmes/${r.programmeId}`, text: `${r.recommenderName} recommended you for ${r.programmeTitle}`, hint: 'Read about the programme and apply when a round is open.' });
   return (
     <>
       <h1 class="govuk-heading-xl">Hello, {props.givenName}</h1>
       <p class="govuk-body-l">Waymark keeps your leadership development at {props.organisationName} in one place.</p>
+      {todo.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Things to do</h2>
+          <ul class="govuk-list govuk-list--spaced">
+            {todo.map((t) => (
+              <li>
+                <a class="govuk-link govuk-!-font-weight-bold" href={t.href}>
+                  {t.text}
+                </a>
+                <br />
+                <span class="govuk-hint govuk-!-margin-bottom-0">{t.hint}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {summary.enrolments.length > 0 || summary.applications.some((a) => a.status !== 'draft') ? (
+        <>
+          <h2 class="govuk-heading-m">Your programmes</h2>
+          <ul class="govuk-list govuk-list--spaced">
+            {summary.enrolments.map((e) => (
+              <li>
+                <a class="govuk-link" href={`/enrolments/${e.id}`}>
+                  {e.programmeTitle}, {e.cohortName}
+                </a>{' '}
+                – {STATUS_TEXT[e.status] ?? e.status}
+              </li>
+            ))}
+            {summary.applications
+              .filter((a) => a.status !== 'draft')
+              .map((a) => (
+                <li>
+                  <a class="govuk-link" href={`/applications/${a.id}`}>
+                    Your application to {a.programmeTitle}, {a.cohortName}
+                  </a>{' '}
+                  – {STATUS_TEXT[a.status] ?? a.status}
+                </li>
+              ))}
+          </ul>
+        </>
+      ) : null}
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-third">
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href="/programmes">
+              Programmes
+            </a>
+          </h2>
+          <p class="govuk-body">See what you could take part in, and find out whether it’s for you.</p>
+        </div>
+        <div class="govuk-grid-column-one-third">
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href="/my-programme">
+              My programme
+            </a>
+          </h2>
+          <p class="govuk-body">Your programme’s requirements, what’s done and what to do next.</p>
+        </div>
+        <div class="govuk-grid-column-one-third">
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href="/applications">
+              Your applications
+            </a>
+          </h2>
+          <p class="govuk-body">Applications you’ve started or sent, and programmes you’ve been recommended for.</p>
+        </div>
+      </div>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-third">
           <h2 class="govuk-heading-m">
@@ -33,6 +119,26 @@ export function HomePage(props: { givenName: string; organisationName: string; c
           </div>
         ) : null}
       </div>
+      {props.isProgrammeLead ? (
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-one-third">
+            <h2 class="govuk-heading-m">
+              <a class="govuk-link" href="/frameworks">
+                Skills frameworks
+              </a>
+            </h2>
+            <p class="govuk-body">The leadership skills programmes are built on, with a version for every change.</p>
+          </div>
+          <div class="govuk-grid-column-one-third">
+            <h2 class="govuk-heading-m">
+              <a class="govuk-link" href="/pathways">
+                Pathways
+              </a>
+            </h2>
+            <p class="govuk-body">Ladders of programmes, from a first leadership role to headship.</p>
+          </div>
+        </div>
+      ) : null}
       {props.isStaffAdmin ? (
         <p class="govuk-body">
           <a class="govuk-link" href="/schools">

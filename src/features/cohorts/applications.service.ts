@@ -1,0 +1,310 @@
+import type { Executor } from '../../database';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Clock } from '../../platform/db/clock';
+import { isUniqueViolation } from '../../platform/db/errors';
+import { newId } from '../../platform/db/ids';
+import { formatDate, londonDate } from '../../platform/dates';
+import type { AppDeps, Viewer } from '../../platform/http/env';
+import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
+import { checkEligibility, factsFromPerson, parseEligibilityRules } from '../programmes/eligibility';
+import { parseStringList, sectionsFor, submissionRefusals } from './applications.rules';
+import { emailApplicant, emailEndorser, where } from './cohorts.emails';
+import { applicationAccess, canDecide, windowState } from './cohorts.policy';
+import * as q from './cohorts.queries';
+import { APPLICATION_STATUSES, FINAL_STATUSES, type Section } from './cohorts.schemas';
+import type { ApplicationStatus } from './cohorts.tables';
+import { releasePlace } from './decisions.service';
+
+/** Writes one line of an application's history. */
+export async function recordEvent(trx: Executor, clock: Clock, applicationId: string, status: ApplicationStatus, actorId: string | null, reason: string | null) {
+  await q.insertEvent(trx, { id: newId(), application_id: applicationId, status, actor_id: actorId, reason, created_at: clock.now().toISOString() });
+}
+
+/** Loads an application with how the viewer relates to it; NotFound unless they may know it exists. */
+export async function loadApplication(db: Executor, viewer: Viewer, id: string) {
+  const app = await q.findApplicationDetail(db, viewer.organisationId, id);
+  if (!app) throw new NotFound();
+  const endorsements = await q.listEndorsements(db, app.id);
+  const access = applicationAccess(
+    viewer,
+    app,
+    endorsements.map((e) => e.endorser_id),
+  );
+  if (access === 'none') throw new NotFound();
+  return { app, endorsements, access };
+}
+
+/** The application, if it is the viewer's own: others who may read it get 403, everyone else 404. */
+export async function loadOwnApplication(db: Executor, viewer: Viewer, id: string) {
+  const loaded = await loadApplication(db, viewer, id);
+  if (loaded.access !== 'applicant') throw new Forbidden('Only the applicant can do this.');
+  return loaded;
+}
+
+function notEditable(status: ApplicationStatus): Conflict {
+  if (status === 'withdrawn') return new Conflict('This application has been withdrawn, so it can no longer be changed.');
+  return new Conflict(`You have submitted this application (its status is “${APPLICATION_STATUSES[status].toLowerCase()}”), so it can no longer be changed.`);
+}
+
+/**
+ * Starts an application to a cohort, or finds the one already going: one live application per
+ * person per cohort. Refuses when the window isn't open or the programme isn't taking applications.
+ * Returns the application's id.
+ */
+export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: string): Promise<string> {
+  const cohort = await q.findCohort(deps.db, viewer.organisationId, cohortId);
+  if (!cohort) throw new NotFound();
+  const existing = await q.findLiveApplication(deps.db, cohort.id, viewer.id);
+  if (existing) return existing.id;
+  if (cohort.programme_status !== 'open') throw new Conflict(`${cohort.programme_title} is not open for applications at the moment.`);
+  const state = windowState(cohort, londonDate(deps.clock.now()));
+  if (state === 'before') throw new Conflict(`Applications for ${cohort.name} of ${cohort.programme_title} open on ${formatDate(cohort.applications_open_on)}. You can start your application then.`);
+  if (state === 'after') throw new Conflict(`Applications for ${cohort.name} of ${cohort.programme_title} closed on ${formatDate(cohort.applications_close_on)}.`);
+  const person = await q.findPersonRecord(deps.db, viewer.organisationId, viewer.id);
+  if (!person) throw new NotFound();
+  const recommendation = await q.findRecommendation(deps.db, viewer.id, cohort.programme_id);
+  const id = newId();
+  const now = deps.clock.now().toISOString();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await q.insertApplication(trx, {
+        id,
+        organisation_id: viewer.organisationId,
+        cohort_id: cohort.id,
+        person_id: viewer.id,
+        school_id: person.school_id,
+        status: 'draft',
+        live_slot: 'live',
+        current_role: person.job_title,
+        experience: null,
+        motivation: null,
+        declarations: '[]',
+        coach_person_id: null,
+        coach_name: null,
+        coach_email: null,
+        project_idea: null,
+        eligible: null,
+        eligibility_notes: '[]',
+        recommendation_id: recommendation?.id ?? null,
+        decision_reason: null,
+        submitted_at: null,
+        decided_at: null,
+        waitlisted_at: null,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordEvent(trx, deps.clock, id, 'draft', viewer.id, recommendation ? 'Started the application after being recommended' : 'Started the application');
+    });
+  } catch (error) {
+    // Two clicks at once: the unique index let one through; go to that one.
+    if (isUniqueViolation(error)) {
+      const winner = await q.findLiveApplication(deps.db, cohort.id, viewer.id);
+      if (winner) return winner.id;
+    }
+    throw error;
+  }
+  return id;
+}
+
+/** The applicant's own view: answers, section statuses, and whether their record meets the rules. */
+export async function getApplicantView(deps: AppDeps, viewer: Viewer, id: string) {
+  const loaded = await loadOwnApplication(deps.db, viewer, id);
+  const today = londonDate(deps.clock.now());
+  const eligibility = checkEligibility(parseEligibilityRules(loaded.app.programme_eligibility), factsFromPerson(loaded.app, today));
+  const events = await q.listEvents(deps.db, loaded.app.id);
+  return { ...loaded, events, eligibility, window: windowState(loaded.app, today), sections: sectionsFor(loaded.app) };
+}
+
+/** What someone other than the applicant sees: the whole application, its endorsements and history. */
+export async function getReviewerView(deps: AppDeps, viewer: Viewer, id: string) {
+  const loaded = await loadApplication(deps.db, viewer, id);
+  const [events, placesTaken] = await Promise.all([q.listEvents(deps.db, loaded.app.id), q.countPlacesTaken(deps.db, loaded.app.cohort_id)]);
+  return { ...loaded, events, placesTaken, canDecide: canDecide(viewer, loaded.app) };
+}
+
+/** A draft section, if the application is the viewer's, still a draft, and has that section. */
+export async function getEditableSection(deps: AppDeps, viewer: Viewer, id: string, section: Section) {
+  const loaded = await loadOwnApplication(deps.db, viewer, id);
+  if (!sectionsFor(loaded.app).includes(section)) throw new NotFound();
+  if (loaded.app.status !== 'draft') throw notEditable(loaded.app.status);
+  const coachCandidates = section === 'coach' ? await q.listCoachCandidates(deps.db, viewer.organisationId, loaded.app.applicant_school_id, viewer.id) : [];
+  const person = await q.findPersonRecord(deps.db, viewer.organisationId, viewer.id);
+  return { ...loaded, coachCandidates, person };
+}
+
+export type SectionAnswers =
+  | { section: 'role'; currentRole: string; experience: string }
+  | { section: 'motivation'; motivation: string }
+  | { section: 'declarations'; confirmed: string[] }
+  | { section: 'coach'; coachPersonId: string | null; coachName: string | null; coachEmail: string | null }
+  | { section: 'project'; projectIdea: string };
+
+/** Saves one section of a draft. Answers have been validated by the route; this checks them against the records. */
+export async function saveSection(deps: AppDeps, viewer: Viewer, id: string, answers: SectionAnswers): Promise<void> {
+  const { app, coachCandidates } = await getEditableSection(deps, viewer, id, answers.section);
+  const now = deps.clock.now().toISOString();
+  let changes: Parameters<typeof q.updateApplication>[2];
+  switch (answers.section) {
+    case 'role':
+      changes = { current_role: answers.currentRole, experience: answers.experience };
+      break;
+    case 'motivation':
+      changes = { motivation: answers.motivation };
+      break;
+    case 'declarations': {
+      const wanted = parseStringList(app.programme_declarations);
+      if (wanted.some((d) => !answers.confirmed.includes(d))) throw new Invalid({ declarations: 'Confirm each declaration. If you cannot, you cannot apply for this programme.' });
+      changes = { declarations: JSON.stringify(wanted) };
+      break;
+    }
+    case 'coach':
+      if (answers.coachPersonId && !coachCandidates.some((p) => p.id === answers.coachPersonId)) throw new Invalid({ coachPersonId: 'Select your coach from the list' });
+      changes = { coach_person_id: answers.coachPersonId, coach_name: answers.coachName, coach_email: answers.coachEmail };
+      break;
+    case 'project':
+      changes = { project_idea: answers.projectIdea };
+      break;
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    // Only while still a draft: a submission in another tab wins.
+    const result = await trx.updateTable('applications').set({ ...changes, updated_at: now }).where('id', '=', app.id).where('status', '=', 'draft').executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notEditable('submitted');
+  });
+}
+
+/** For the check-answers page: the application and, if it can't be submitted yet, why. */
+export async function getCheckAnswers(deps: AppDeps, viewer: Viewer, id: string) {
+  const view = await getApplicantView(deps, viewer, id);
+  if (view.app.status !== 'draft') throw notEditable(view.app.status);
+  return view;
+}
+
+/** Who is asked for the headteacher's support: the school's admins (not the applicant), else the organisation admins. */
+export async function headteacherRecipients(trx: Executor, organisationId: string, schoolId: string | null, applicantId: string) {
+  const schoolAdmins = schoolId ? (await q.listSchoolAdmins(trx, schoolId)).filter((p) => p.id !== applicantId) : [];
+  if (schoolAdmins.length > 0) return { recipients: schoolAdmins, schoolHasAdmin: true };
+  return { recipients: (await q.listOrgAdmins(trx, organisationId)).filter((p) => p.id !== applicantId), schoolHasAdmin: false };
+}
+
+/**
+ * Submits a draft. Refuses (Invalid, keyed by what to fix, nothing changed) outside the window,
+ * when the staff record doesn't meet the programme's rules, when sections are incomplete, or when
+ * a needed line manager isn't on record. Then asks for the endorsements the cohort needs.
+ */
+export async function submitApplication(deps: AppDeps, viewer: Viewer, id: string, requestId: string | null): Promise<void> {
+  await loadOwnApplication(deps.db, viewer, id);
+  const baseUrl = deps.config.BASE_URL;
+  await deps.db.transaction().execute(async (trx) => {
+    const app = await q.findApplicationDetail(trx, viewer.organisationId, id);
+    if (!app) throw new NotFound();
+    if (app.status !== 'draft') throw new Conflict(app.status === 'withdrawn' ? 'This application has been withdrawn, so it cannot be submitted.' : 'You have already submitted this application.');
+    const today = londonDate(deps.clock.now());
+    const lineManager = app.applicant_line_manager_id ? await q.findPersonRecord(trx, viewer.organisationId, app.applicant_line_manager_id) : undefined;
+    const refusals: FieldErrors = submissionRefusals(app, today, lineManager ?? null);
+    if (Object.keys(refusals).length > 0) throw new Invalid(refusals, 'This application cannot be submitted yet');
+
+    const now = deps.clock.now().toISOString();
+    const due = app.endorsement_deadline;
+    const needsLineManager = !!app.needs_line_manager;
+    const needsHeadteacher = !!app.needs_headteacher;
+    const status: ApplicationStatus = needsLineManager || needsHeadteacher ? 'awaiting_endorsement' : 'submitted';
+    const result = await trx
+      .updateTable('applications')
+      .set({ status, submitted_at: now, eligible: 1, eligibility_notes: '[]', updated_at: now })
+      .where('id', '=', app.id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new Conflict('You have already submitted this application.');
+
+    const applicantName = `${app.given_name} ${app.family_name}`;
+    const asked: string[] = [];
+    if (needsLineManager && lineManager) {
+      const endorsementId = newId();
+      await q.insertEndorsement(trx, { id: endorsementId, application_id: app.id, kind: 'line_manager', endorser_id: lineManager.id, school_id: app.school_id, status: 'requested', comment: null, answered_by: null, requested_at: now, due_on: due, reminded_at: null, answered_at: null, created_at: now });
+      await emailEndorser(trx, deps.clock, baseUrl, lineManager, { endorsementId, applicantName, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: due, asHeadteacher: false, schoolName: null });
+      asked.push(`your line manager, ${lineManager.given_name} ${lineManager.family_name}`);
+    }
+    if (needsHeadteacher) {
+      const endorsementId = newId();
+      const askNow = !needsLineManager;
+      await q.insertEndorsement(trx, { id: endorsementId, application_id: app.id, kind: 'headteacher', endorser_id: null, school_id: app.school_id, status: askNow ? 'requested' : 'waiting', comment: null, answered_by: null, requested_at: askNow ? now : null, due_on: due, reminded_at: null, answered_at: null, created_at: now });
+      if (askNow) {
+        const { recipients } = await headteacherRecipients(trx, app.organisation_id, app.school_id, app.person_id);
+        for (const recipient of recipients) {
+          await emailEndorser(trx, deps.clock, baseUrl, recipient, { endorsementId, applicantName, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: due, asHeadteacher: true, schoolName: app.school_name });
+        }
+        asked.push(app.school_name ? `the headteacher of ${app.school_name}` : 'the headteacher');
+      }
+    }
+    // One history line per change: events written in the same instant would have no reliable order.
+    const reason =
+      status === 'submitted'
+        ? 'Submitted'
+        : `Submitted. Asked ${needsLineManager ? `the line manager, ${lineManager?.given_name} ${lineManager?.family_name}, for their endorsement` : `${app.school_name ? `the headteacher of ${app.school_name}` : 'the headteacher'} for their support`}`;
+    await recordEvent(trx, deps.clock, app.id, status, viewer.id, reason);
+    const next =
+      asked.length > 0
+        ? `We have asked ${asked.join(' and ')} for their support.${needsLineManager && needsHeadteacher ? ' Once your line manager supports it, your headteacher will be asked too.' : ''} We will email you when they answer.`
+        : 'The programme lead will now consider it. We will email you when they decide.';
+    await emailApplicant(trx, deps.clock, baseUrl, app, `Application submitted: ${where(app)}`, [`Your application to ${where(app)} has been submitted.`, next]);
+    await recordAudit(trx, deps.clock, { action: 'application_submitted', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { cohortId: app.cohort_id, status }, requestId });
+  });
+}
+
+/**
+ * Withdraws the applicant's application from any status that isn't final. Endorsements not yet
+ * given are cancelled; an accepted place is given up (its enrolment withdrawn) and offered to the
+ * first person on the waiting list.
+ */
+export async function withdrawApplication(deps: AppDeps, viewer: Viewer, id: string, reason: string, requestId: string | null): Promise<void> {
+  const { app } = await loadOwnApplication(deps.db, viewer, id);
+  if (FINAL_STATUSES.includes(app.status)) throw new Conflict(`This application has already been ${app.status === 'withdrawn' ? 'withdrawn' : 'declined'}.`);
+  const baseUrl = deps.config.BASE_URL;
+  await deps.db.transaction().execute(async (trx) => {
+    await q.lockCohort(trx, app.cohort_id);
+    const current = await trx.selectFrom('applications').select('status').where('id', '=', app.id).executeTakeFirstOrThrow();
+    if (FINAL_STATUSES.includes(current.status)) throw new Conflict('This application has already been withdrawn.');
+    const now = deps.clock.now().toISOString();
+    const why = reason.trim() || null;
+    let placeFreed = false;
+    if (current.status === 'accepted') {
+      const enrolment = await q.findEnrolment(trx, app.cohort_id, app.person_id);
+      if (enrolment?.status === 'completed') throw new Conflict('You have completed this programme, so the application can no longer be withdrawn.');
+      if (enrolment && enrolment.status !== 'withdrawn') {
+        placeFreed = enrolment.status === 'active';
+        await trx.updateTable('enrolments').set({ status: 'withdrawn', status_reason: why ?? 'The application was withdrawn', updated_at: now }).where('id', '=', enrolment.id).execute();
+        await trx.insertInto('enrolment_events').values({ id: newId(), enrolment_id: enrolment.id, status: 'withdrawn', actor_id: viewer.id, reason: why ?? 'The application was withdrawn', created_at: now }).execute();
+      }
+    }
+    await q.updateApplication(trx, app.id, { status: 'withdrawn', live_slot: null, updated_at: now });
+    await q.cancelPendingEndorsements(trx, app.id);
+    await recordEvent(trx, deps.clock, app.id, 'withdrawn', viewer.id, why);
+    await emailApplicant(trx, deps.clock, baseUrl, app, `You have withdrawn your application to ${where(app)}`, [
+      `You have withdrawn your application to ${where(app)}.${why ? ` You said: “${why}”` : ''}`,
+      'If you change your mind, you can apply again while applications are open.',
+    ]);
+    await recordAudit(trx, deps.clock, { action: 'application_withdrawn', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { from: current.status }, requestId });
+    if (placeFreed) await releasePlace(trx, deps.clock, app.cohort_id, viewer.id, baseUrl);
+  });
+}
+
+/** The person's own applications and the recommendations they have received, with cohorts open to them now. */
+export async function getApplicationsInbox(deps: AppDeps, viewer: Viewer) {
+  const [applications, recommendations] = await Promise.all([q.listOwnApplications(deps.db, viewer.id), q.listRecommendationsFor(deps.db, viewer.id)]);
+  const today = londonDate(deps.clock.now());
+  const openCohorts = await q.listOpenCohorts(deps.db, viewer.organisationId, [...new Set(recommendations.map((r) => r.programme_id))], today);
+  const live = await deps.db
+    .selectFrom('applications')
+    .select(['id', 'cohort_id'])
+    .where('person_id', '=', viewer.id)
+    .where('live_slot', '=', 'live')
+    .execute();
+  return {
+    applications,
+    recommendations: recommendations.map((r) => ({
+      ...r,
+      cohorts: openCohorts.filter((c) => c.programme_id === r.programme_id).map((c) => ({ ...c, applicationId: live.find((a) => a.cohort_id === c.id)?.id ?? null })),
+    })),
+  };
+}
+

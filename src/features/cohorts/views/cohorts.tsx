@@ -1,0 +1,296 @@
+import { formatDate } from '../../../platform/dates';
+import type { FieldErrors } from '../../../platform/http/errors';
+import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
+import { Button, Checkboxes, DateInput, ErrorSummary, Input, NotificationBanner, Select, Tag } from '../../../platform/ui/components';
+import type { getCohortOverview, getReviewQueue } from '../cohorts.service';
+import { APPLICATION_STATUSES, COHORT_DATE_FIELDS, ENDORSEMENT_STATUSES, type QueueQuery } from '../cohorts.schemas';
+import type { ApplicationStatus } from '../cohorts.tables';
+import { Rows, StatusTag } from './shared';
+
+const DATE_HINTS: Record<keyof typeof COHORT_DATE_FIELDS, string> = {
+  opensOn: 'Applications can be submitted from the start of this day. For example, 27 4 2027',
+  closesOn: 'Applications can be submitted until the end of this day (UK time). For example, 12 6 2027',
+  endorsementDeadline: 'Line managers and headteachers are asked to answer by this day. If you leave it blank, it is 14 days after applications close',
+  startsOn: 'For example, 6 9 2027',
+  endsOn: 'For example, 15 7 2028',
+};
+
+const DATE_LEGENDS: Record<keyof typeof COHORT_DATE_FIELDS, string> = {
+  opensOn: 'When do applications open?',
+  closesOn: 'When do applications close?',
+  endorsementDeadline: 'Endorsement deadline (optional)',
+  startsOn: 'When does the cohort start?',
+  endsOn: 'When does the cohort end?',
+};
+
+export function CohortFormPage(props: {
+  heading: string;
+  programmeTitle: string;
+  action: string;
+  values: FormValues;
+  leadIds: string[];
+  errors?: FieldErrors;
+  leads: { id: string; given_name: string; family_name: string; job_title: string | null }[];
+  cancelHref: string;
+  isNew: boolean;
+}) {
+  const errors = props.errors ?? {};
+  const v = props.values;
+  const err = (field: string) => errorFor(errors, field);
+  const summaryIds = Object.fromEntries([...Object.keys(COHORT_DATE_FIELDS).map((f) => [f, `${f}-day`]), ['leadIds', 'leadIds']]);
+  const dateInput = (field: keyof typeof COHORT_DATE_FIELDS) => {
+    const cls = (width: number) => `govuk-input--width-${width}${errors[field] ? ' govuk-input--error' : ''}`;
+    return (
+      <DateInput
+        id={field}
+        namePrefix={field}
+        fieldset={{ legend: { text: DATE_LEGENDS[field], classes: 'govuk-fieldset__legend--s' } }}
+        hint={{ text: DATE_HINTS[field] }}
+        errorMessage={err(field)}
+        items={[
+          { name: 'day', classes: cls(2), value: v[`${field}-day`] },
+          { name: 'month', classes: cls(2), value: v[`${field}-month`] },
+          { name: 'year', classes: cls(4), value: v[`${field}-year`] },
+        ]}
+      />
+    );
+  };
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors, summaryIds)} /> : null}
+        <span class="govuk-caption-l">{props.programmeTitle}</span>
+        <h1 class="govuk-heading-l">{props.heading}</h1>
+        <form method="post" action={props.action} novalidate>
+          <Input id="name" name="name" label={{ text: 'Name', classes: 'govuk-label--s' }} hint={{ text: 'For example, Cohort 8' }} classes="govuk-input--width-20" value={v.name} errorMessage={err('name')} />
+          <h2 class="govuk-heading-m">Application round</h2>
+          {dateInput('opensOn')}
+          {dateInput('closesOn')}
+          {dateInput('endorsementDeadline')}
+          <h2 class="govuk-heading-m">The cohort</h2>
+          {dateInput('startsOn')}
+          {dateInput('endsOn')}
+          <Input id="capacity" name="capacity" label={{ text: 'Number of places', classes: 'govuk-label--s' }} classes="govuk-input--width-4" inputmode="numeric" value={v.capacity} errorMessage={err('capacity')} />
+          {props.leads.length > 0 ? (
+            <Checkboxes
+              idPrefix="leadIds"
+              name="leadIds"
+              fieldset={{ legend: { text: 'Programme leads', classes: 'govuk-fieldset__legend--s' } }}
+              hint={{ text: 'People with the programme lead role who run this cohort' }}
+              values={props.leadIds}
+              errorMessage={err('leadIds')}
+              items={props.leads.map((p) => ({ value: p.id, text: `${p.given_name} ${p.family_name}`, hint: p.job_title ? { text: p.job_title } : undefined }))}
+            />
+          ) : (
+            <p class="govuk-body">Nobody in your organisation has the programme lead role yet. An organisation admin can give it from a person’s staff record.</p>
+          )}
+          <Checkboxes
+            idPrefix="support"
+            name="support"
+            fieldset={{ legend: { text: 'Support needed for a place', classes: 'govuk-fieldset__legend--s' } }}
+            hint={{ text: 'Who is asked, by email, to support each application' }}
+            items={[
+              { name: 'needsLineManager', value: 'yes', text: 'The applicant’s line manager’s endorsement', checked: v.needsLineManager === 'yes', id: 'needsLineManager' },
+              { name: 'needsHeadteacher', value: 'yes', text: 'The headteacher’s support (asked after the line manager)', checked: v.needsHeadteacher === 'yes', id: 'needsHeadteacher' },
+            ]}
+          />
+          <div class="govuk-button-group">
+            <Button text={props.isNew ? 'Create cohort' : 'Save changes'} />
+            <a class="govuk-link" href={props.cancelHref}>
+              Cancel
+            </a>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+type Overview = Awaited<ReturnType<typeof getCohortOverview>>;
+
+const ORDER: ApplicationStatus[] = ['draft', 'submitted', 'awaiting_endorsement', 'endorsed', 'accepted', 'waitlisted', 'declined', 'withdrawn'];
+
+export function CohortPage(props: { overview: Overview; banner?: string; today: string }) {
+  const { cohort, leads, placesTaken, counts, waitlist } = props.overview;
+  const window = props.today < cohort.applications_open_on ? 'Not open yet' : props.today > cohort.applications_close_on ? 'Closed' : 'Open';
+  return (
+    <>
+      {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
+      <span class="govuk-caption-l">
+        <a class="govuk-link" href={`/programmes/${cohort.programme_id}`}>
+          {cohort.programme_title}
+        </a>
+      </span>
+      <h1 class="govuk-heading-l">{cohort.name}</h1>
+      <div class="govuk-button-group">
+        <Button text="Review applications" href={`/cohorts/${cohort.id}/applications`} />
+        <Button text="Roster" href={`/cohorts/${cohort.id}/roster`} classes="govuk-button--secondary" />
+        <Button text="Change cohort details" href={`/cohorts/${cohort.id}/edit`} classes="govuk-button--secondary" />
+      </div>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <Rows
+            rows={[
+              { key: 'Programme', value: cohort.programme_title },
+              { key: 'Applications', value: `${formatDate(cohort.applications_open_on)} to ${formatDate(cohort.applications_close_on)} (${window.toLowerCase()})` },
+              { key: 'Endorsement deadline', value: cohort.endorsement_deadline ? formatDate(cohort.endorsement_deadline) : 'None' },
+              { key: 'Runs', value: `${formatDate(cohort.starts_on)} to ${formatDate(cohort.ends_on)}` },
+              { key: 'Places taken', value: `${placesTaken} of ${cohort.capacity}` },
+              {
+                key: 'Support needed',
+                value: [cohort.needs_line_manager ? 'Line manager’s endorsement' : null, cohort.needs_headteacher ? 'Headteacher’s support' : null].filter(Boolean).join(', then ') || 'None',
+              },
+              {
+                key: 'Programme leads',
+                value:
+                  leads.length === 0 ? (
+                    'None named'
+                  ) : (
+                    <ul class="govuk-list">
+                      {leads.map((l) => (
+                        <li>
+                          {l.given_name} {l.family_name}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+              },
+            ]}
+          />
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">Applications by status</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  Status
+                </th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  Applications
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {ORDER.map((status) => (
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header">
+                    {APPLICATION_STATUSES[status]}
+                  </th>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{counts[status] ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2 class="govuk-heading-m">Waiting list</h2>
+          {waitlist.length === 0 ? (
+            <p class="govuk-body">Nobody is on the waiting list.</p>
+          ) : (
+            <>
+              <p class="govuk-body">When a place becomes free, it is offered to the first person on the list.</p>
+              <ol class="govuk-list govuk-list--number">
+                {waitlist.map((w) => (
+                  <li>
+                    <a class="govuk-link" href={`/applications/${w.id}`}>
+                      {w.given_name} {w.family_name}
+                    </a>
+                    {w.school_name ? `, ${w.school_name}` : ''} (since {formatDate(w.waitlisted_at)})
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+type Queue = Awaited<ReturnType<typeof getReviewQueue>>;
+
+export function QueuePage(props: { queue: Queue; filters: QueueQuery }) {
+  const { cohort, rows, schools, placesTaken } = props.queue;
+  const f = props.filters;
+  const option = (value: string, text: string) => ({ value, text });
+  return (
+    <>
+      <span class="govuk-caption-l">
+        {cohort.programme_title}, {cohort.name}
+      </span>
+      <h1 class="govuk-heading-l">Applications</h1>
+      <p class="govuk-body">
+        Places taken: <strong>{placesTaken}</strong> of {cohort.capacity}. Applications close on {formatDate(cohort.applications_close_on)}.
+      </p>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-quarter">
+          <form method="get" action={`/cohorts/${cohort.id}/applications`} aria-label="Filter applications">
+            <Select id="school" name="school" label={{ text: 'School', classes: 'govuk-label--s' }} items={[option('', 'All schools'), ...schools.map((s) => option(s.id, s.name)), option('none', 'No school (central team)')]} value={f.school ?? ''} />
+            <Select
+              id="status"
+              name="status"
+              label={{ text: 'Status', classes: 'govuk-label--s' }}
+              items={[option('', 'All statuses'), ...(Object.entries(APPLICATION_STATUSES) as [ApplicationStatus, string][]).filter(([s]) => s !== 'draft').map(([s, t]) => option(s, t))]}
+              value={f.status ?? ''}
+            />
+            <Select id="eligibility" name="eligibility" label={{ text: 'Eligibility', classes: 'govuk-label--s' }} items={[option('', 'Any'), option('eligible', 'Eligible'), option('not_eligible', 'Not eligible')]} value={f.eligibility ?? ''} />
+            <div class="govuk-button-group">
+              <Button text="Apply filters" classes="govuk-button--secondary" />
+              <a class="govuk-link" href={`/cohorts/${cohort.id}/applications`}>
+                Clear filters
+              </a>
+            </div>
+          </form>
+        </div>
+        <div class="govuk-grid-column-three-quarters">
+          {rows.length === 0 ? (
+            <p class="govuk-body">No submitted applications match.</p>
+          ) : (
+            <table class="govuk-table">
+              <caption class="govuk-table__caption govuk-table__caption--s">
+                {rows.length} {rows.length === 1 ? 'application' : 'applications'}
+              </caption>
+              <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                  {['Applicant', 'School', 'Status', 'Endorsements', 'Eligibility', 'Submitted'].map((h) => (
+                    <th scope="col" class="govuk-table__header">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody class="govuk-table__body">
+                {rows.map((row) => (
+                  <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                      <a class="govuk-link" href={`/applications/${row.id}`}>
+                        {row.given_name} {row.family_name}
+                      </a>
+                    </td>
+                    <td class="govuk-table__cell">{row.school_name ?? 'Central team'}</td>
+                    <td class="govuk-table__cell">
+                      <StatusTag status={row.status} />
+                    </td>
+                    <td class="govuk-table__cell">
+                      {row.endorsements.length === 0 ? (
+                        'None needed'
+                      ) : (
+                        <ul class="govuk-list govuk-!-margin-bottom-0">
+                          {row.endorsements.map((e) => (
+                            <li>
+                              {e.kind === 'line_manager' ? 'Line manager' : 'Headteacher'}: {ENDORSEMENT_STATUSES[e.status].toLowerCase()}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td class="govuk-table__cell">{row.eligible === 0 ? <Tag text="Not eligible" classes="govuk-tag--red" /> : row.eligible === 1 ? 'Eligible' : 'Not checked'}</td>
+                    <td class="govuk-table__cell">{formatDate(row.submitted_at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+

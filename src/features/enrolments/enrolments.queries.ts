@@ -1,0 +1,200 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../database';
+import { engineOfDb } from '../../platform/db/connect';
+import type { EnrolmentEventsTable, EnrolmentsTable, EnrolmentStatus } from './enrolments.tables';
+
+// Enrolments read the programme, cohort and people tables directly, read-only: the roster and the
+// participant's page need them joined, and the completion engine needs the programme's requirements.
+
+/** Statuses that hold one of the cohort's places. */
+export const PLACE_HOLDING: EnrolmentStatus[] = ['active', 'completed'];
+
+/** One enrolment with what its pages show: participant, school, programme, cohort, return cohort. */
+export function findEnrolment(db: Executor, organisationId: string, id: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('people', 'people.id', 'enrolments.person_id')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .leftJoin('cohorts as return_cohort', 'return_cohort.id', 'enrolments.return_cohort_id')
+    .select([
+      'enrolments.id',
+      'enrolments.organisation_id',
+      'enrolments.person_id',
+      'enrolments.cohort_id',
+      'enrolments.programme_id',
+      'enrolments.status',
+      'enrolments.return_cohort_id',
+      'enrolments.status_reason',
+      'enrolments.completed_at',
+      'enrolments.created_at',
+      'people.given_name',
+      'people.family_name',
+      'people.email',
+      'people.school_id',
+      'people.line_manager_id',
+      'schools.name as school_name',
+      'programmes.title as programme_title',
+      'programmes.delivery',
+      'programmes.modules_required',
+      'cohorts.name as cohort_name',
+      'cohorts.starts_on',
+      'cohorts.ends_on',
+      'cohorts.capacity',
+      'return_cohort.name as return_cohort_name',
+    ])
+    .where('enrolments.organisation_id', '=', organisationId)
+    .where('enrolments.id', '=', id)
+    .executeTakeFirst();
+}
+export type EnrolmentRecord = NonNullable<Awaited<ReturnType<typeof findEnrolment>>>;
+
+/** Locks the enrolment's row until the transaction ends (PostgreSQL; SQLite writes one at a time anyway). */
+export async function lockEnrolment(trx: Executor, id: string) {
+  let query = trx.selectFrom('enrolments').select(['id', 'status', 'cohort_id', 'return_cohort_id']).where('id', '=', id);
+  if (engineOfDb(trx) === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirstOrThrow();
+}
+
+/** Locks a cohort's row, so two people can't take its last place at once (PostgreSQL). */
+export async function lockCohort(trx: Executor, cohortId: string) {
+  let query = trx.selectFrom('cohorts').select(['id', 'name', 'capacity']).where('id', '=', cohortId);
+  if (engineOfDb(trx) === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** The programme's requirements, in the order the programme lead set. */
+export function listRequirements(db: Executor, programmeId: string) {
+  return db.selectFrom('programme_requirements').select(['id', 'kind', 'position', 'settings']).where('programme_id', '=', programmeId).orderBy('position').execute();
+}
+
+/** Places taken in a cohort: its active and completed enrolments. */
+export async function countPlacesTaken(db: Executor, cohortId: string): Promise<number> {
+  const row = await db
+    .selectFrom('enrolments')
+    .select((eb) => eb.fn.countAll<number | string>().as('taken'))
+    .where('cohort_id', '=', cohortId)
+    .where('status', 'in', PLACE_HOLDING)
+    .executeTakeFirstOrThrow();
+  return Number(row.taken);
+}
+
+/** Cohorts of the programme that start after the given day, soonest first. */
+export function listLaterCohorts(db: Executor, programmeId: string, afterStartsOn: string) {
+  return db.selectFrom('cohorts').select(['id', 'name', 'starts_on', 'ends_on']).where('programme_id', '=', programmeId).where('starts_on', '>', afterStartsOn).orderBy('starts_on').orderBy('name').execute();
+}
+
+/** Status changes, oldest first, with who made them. */
+export function listEvents(db: Executor, enrolmentId: string) {
+  return db
+    .selectFrom('enrolment_events')
+    .leftJoin('people', 'people.id', 'enrolment_events.actor_id')
+    .select(['enrolment_events.id', 'enrolment_events.status', 'enrolment_events.reason', 'enrolment_events.created_at', 'enrolment_events.actor_id', 'people.given_name', 'people.family_name'])
+    .where('enrolment_events.enrolment_id', '=', enrolmentId)
+    .orderBy('enrolment_events.created_at')
+    .orderBy('enrolment_events.id')
+    .execute();
+}
+
+export function findSignoff(db: Executor, enrolmentId: string) {
+  return db
+    .selectFrom('enrolment_signoffs')
+    .innerJoin('people', 'people.id', 'enrolment_signoffs.signed_off_by')
+    .select(['enrolment_signoffs.note', 'enrolment_signoffs.created_at', 'enrolment_signoffs.signed_off_by', 'people.given_name', 'people.family_name'])
+    .where('enrolment_signoffs.enrolment_id', '=', enrolmentId)
+    .executeTakeFirst();
+}
+
+export async function insertSignoff(trx: Executor, row: { enrolment_id: string; signed_off_by: string; note: string; created_at: string }) {
+  await trx.insertInto('enrolment_signoffs').values(row).execute();
+}
+
+/** A person's enrolments, active ones first, then the newest cohort first. */
+export function listEnrolmentsOfPerson(db: Executor, personId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
+    .select(['enrolments.id', 'enrolments.status', 'enrolments.programme_id', 'programmes.title as programme_title', 'cohorts.name as cohort_name', 'cohorts.starts_on', 'cohorts.ends_on'])
+    .where('enrolments.person_id', '=', personId)
+    .orderBy(sql`case when enrolments.status = 'active' then 0 else 1 end`)
+    .orderBy('cohorts.starts_on', 'desc')
+    .orderBy('enrolments.id')
+    .execute();
+}
+
+/** A cohort of the organisation, with the programme it runs. */
+export function findCohort(db: Executor, organisationId: string, cohortId: string) {
+  return db
+    .selectFrom('cohorts')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .select(['cohorts.id', 'cohorts.name', 'cohorts.starts_on', 'cohorts.ends_on', 'cohorts.capacity', 'cohorts.programme_id', 'programmes.title as programme_title', 'programmes.modules_required'])
+    .where('cohorts.organisation_id', '=', organisationId)
+    .where('cohorts.id', '=', cohortId)
+    .executeTakeFirst();
+}
+
+/** The cohort's participants, by name; optionally only those with one status. */
+export function listRoster(db: Executor, cohortId: string, status: EnrolmentStatus | null) {
+  let query = db
+    .selectFrom('enrolments')
+    .innerJoin('people', 'people.id', 'enrolments.person_id')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .select(['enrolments.id', 'enrolments.organisation_id', 'enrolments.person_id', 'enrolments.cohort_id', 'enrolments.programme_id', 'enrolments.status', 'people.given_name', 'people.family_name', 'schools.name as school_name'])
+    .where('enrolments.cohort_id', '=', cohortId);
+  if (status) query = query.where('enrolments.status', '=', status);
+  return query.orderBy('people.family_name').orderBy('people.given_name').orderBy('enrolments.id').execute();
+}
+
+/** Counts of the cohort's enrolments by status, for the roster's filter. */
+export async function countByStatus(db: Executor, cohortId: string): Promise<Record<EnrolmentStatus, number>> {
+  const rows = await db
+    .selectFrom('enrolments')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('cohort_id', '=', cohortId)
+    .groupBy('status')
+    .execute();
+  const counts: Record<EnrolmentStatus, number> = { active: 0, deferred: 0, withdrawn: 0, completed: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+export async function updateEnrolment(trx: Executor, id: string, values: Partial<Pick<EnrolmentsTable, 'status' | 'cohort_id' | 'return_cohort_id' | 'status_reason' | 'completed_at' | 'updated_at'>>) {
+  await trx.updateTable('enrolments').set(values).where('id', '=', id).execute();
+}
+
+export async function insertEvent(trx: Executor, row: EnrolmentEventsTable) {
+  await trx.insertInto('enrolment_events').values(row).execute();
+}
+
+// ----- Modules -----
+
+export function listProgrammeModules(db: Executor, programmeId: string) {
+  return db.selectFrom('programme_modules').select(['id', 'title', 'description', 'position']).where('programme_id', '=', programmeId).orderBy('position').execute();
+}
+
+export function listChosenModules(db: Executor, enrolmentId: string) {
+  return db.selectFrom('enrolment_modules').select(['module_id', 'chosen_at', 'completed_at', 'reflection']).where('enrolment_id', '=', enrolmentId).execute();
+}
+
+export async function removeChosenModules(trx: Executor, enrolmentId: string, moduleIds: string[]) {
+  if (moduleIds.length === 0) return;
+  // Completed modules are never removed, even if a stale form asks.
+  await trx.deleteFrom('enrolment_modules').where('enrolment_id', '=', enrolmentId).where('module_id', 'in', moduleIds).where('completed_at', 'is', null).execute();
+}
+
+export async function addChosenModules(trx: Executor, enrolmentId: string, moduleIds: string[], now: string) {
+  if (moduleIds.length === 0) return;
+  await trx
+    .insertInto('enrolment_modules')
+    .values(moduleIds.map((moduleId) => ({ enrolment_id: enrolmentId, module_id: moduleId, chosen_at: now, completed_at: null, completed_by: null, reflection: null })))
+    .onConflict((oc) => oc.columns(['enrolment_id', 'module_id']).doNothing())
+    .execute();
+}
+
+/** Marks a chosen module complete; returns false when it wasn't chosen or was already complete. */
+export async function completeChosenModule(trx: Executor, enrolmentId: string, moduleId: string, values: { completed_at: string; completed_by: string; reflection: string }): Promise<boolean> {
+  const result = await trx.updateTable('enrolment_modules').set(values).where('enrolment_id', '=', enrolmentId).where('module_id', '=', moduleId).where('completed_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

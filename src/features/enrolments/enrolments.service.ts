@@ -1,0 +1,342 @@
+import type { Executor } from '../../database';
+import { recordAudit } from '../../platform/audit/audit';
+import { isUniqueViolation } from '../../platform/db/errors';
+import { newId } from '../../platform/db/ids';
+import { formatDate } from '../../platform/dates';
+import type { AppDeps, Viewer } from '../../platform/http/env';
+import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
+import { enqueueEmail } from '../../platform/jobs/outbox';
+import { releasePlace } from '../cohorts';
+import type { CompletionReport, RequirementReport } from '../programmes/completion';
+import * as q from './enrolments.queries';
+import { canManageEnrolment, canViewEnrolment, canViewRoster, isParticipant } from './enrolments.policy';
+import { ENROLMENT_STATUSES, type ModuleReflection, type StatusForm } from './enrolments.schemas';
+import type { EnrolmentStatus } from './enrolments.tables';
+
+type EnrolmentRecord = q.EnrolmentRecord;
+
+/** The enrolment, if the viewer may see it; otherwise NotFound (they may not know it exists). */
+async function findViewable(deps: AppDeps, viewer: Viewer, id: string): Promise<EnrolmentRecord> {
+  const enrolment = await q.findEnrolment(deps.db, viewer.organisationId, id);
+  if (!enrolment || !canViewEnrolment(viewer, enrolment)) throw new NotFound();
+  return enrolment;
+}
+
+function programmeOf(enrolment: { programme_id: string; modules_required: number | null }) {
+  return { id: enrolment.programme_id, modulesRequired: enrolment.modules_required };
+}
+
+function factsOf(enrolment: { id: string; organisation_id: string; person_id: string; cohort_id: string; programme_id: string }) {
+  return { id: enrolment.id, organisationId: enrolment.organisation_id, personId: enrolment.person_id, cohortId: enrolment.cohort_id, programmeId: enrolment.programme_id };
+}
+
+/** The completion engine's report on one enrolment. */
+async function reportOn(db: Executor, deps: AppDeps, enrolment: EnrolmentRecord): Promise<CompletionReport> {
+  const requirements = await q.listRequirements(db, enrolment.programme_id);
+  const reports = await deps.completion.report(db, programmeOf(enrolment), requirements, [factsOf(enrolment)]);
+  return reports.get(enrolment.id) as CompletionReport;
+}
+
+/** Requirements other than sign-off that are not met yet. */
+function outstandingBeforeSignOff(report: CompletionReport): RequirementReport[] {
+  return report.requirements.filter((r) => r.kind !== 'sign_off' && r.status !== 'met');
+}
+
+/** A programme lead may sign off when the programme asks for it, nobody has yet, and everything else is met. */
+function signOffState(report: CompletionReport, signedOff: boolean) {
+  const required = report.requirements.some((r) => r.kind === 'sign_off');
+  const outstanding = outstandingBeforeSignOff(report);
+  return { required, signedOff, ready: required && !signedOff && outstanding.length === 0, outstanding };
+}
+
+// ----- Reading -----
+
+/** A person's enrolments, active ones first: for "My programme" and the home page. */
+export function enrolmentsOf(db: Executor, personId: string) {
+  return q.listEnrolmentsOfPerson(db, personId);
+}
+export type EnrolmentSummary = Awaited<ReturnType<typeof enrolmentsOf>>[number];
+
+/** Everything the enrolment's page shows; NotFound when the viewer may not see it. */
+export async function getEnrolmentOverview(deps: AppDeps, viewer: Viewer, id: string) {
+  const enrolment = await findViewable(deps, viewer, id);
+  const [report, events, signoff] = await Promise.all([reportOn(deps.db, deps, enrolment), q.listEvents(deps.db, id), q.findSignoff(deps.db, id)]);
+  const canManage = canManageEnrolment(viewer, enrolment);
+  const signOff = signOffState(report, !!signoff);
+  return {
+    enrolment,
+    report,
+    events,
+    signoff: signoff ?? null,
+    isParticipant: isParticipant(viewer, enrolment),
+    canManage,
+    canSignOff: canManage && enrolment.status === 'active' && signOff.ready,
+  };
+}
+export type EnrolmentOverview = Awaited<ReturnType<typeof getEnrolmentOverview>>;
+
+/** A cohort's participants with each requirement's status, in one completion report for the whole cohort. */
+export async function getRoster(deps: AppDeps, viewer: Viewer, cohortId: string, status: EnrolmentStatus | null) {
+  if (!canViewRoster(viewer)) throw new Forbidden();
+  const cohort = await q.findCohort(deps.db, viewer.organisationId, cohortId);
+  if (!cohort) throw new NotFound();
+  const [requirements, participants, counts] = await Promise.all([q.listRequirements(deps.db, cohort.programme_id), q.listRoster(deps.db, cohortId, status), q.countByStatus(deps.db, cohortId)]);
+  const reports = await deps.completion.report(deps.db, { id: cohort.programme_id, modulesRequired: cohort.modules_required }, requirements, participants.map(factsOf));
+  // Columns in the order the engine reports them: the lead's order, sign-off last; unknown kinds left out.
+  const columns = requirements
+    .filter((r) => deps.completion.evaluator(r.kind))
+    .sort((a, b) => Number(a.kind === 'sign_off') - Number(b.kind === 'sign_off') || a.position - b.position)
+    .map((r) => ({ requirementId: r.id, title: deps.completion.evaluator(r.kind)?.title ?? r.kind }));
+  const rows = participants.map((p) => ({ ...p, report: reports.get(p.id) as CompletionReport }));
+  return { cohort, columns, rows, counts, placesTaken: counts.active + counts.completed };
+}
+
+// ----- Status changes -----
+
+interface StatusChange {
+  to: EnrolmentStatus;
+  reason: string | null;
+  /** The cohort the enrolment belongs to after the change (a deferred participant rejoins their return cohort). */
+  cohortId: string;
+  returnCohortId: string | null;
+  /** For the email: the return cohort's name when deferring, the cohort's when reinstating. */
+  cohortName: string;
+}
+
+function changeEmail(deps: AppDeps, enrolment: EnrolmentRecord, change: StatusChange, bySelf: boolean) {
+  const programme = enrolment.programme_title;
+  const lines: Record<EnrolmentStatus, { subject: string; sentence: string }> = {
+    withdrawn: bySelf
+      ? { subject: `You have withdrawn from ${programme}`, sentence: `You have withdrawn from ${programme} (${enrolment.cohort_name}).` }
+      : { subject: `You have been withdrawn from ${programme}`, sentence: `A programme lead has withdrawn you from ${programme} (${enrolment.cohort_name}).` },
+    deferred: { subject: `Your place on ${programme} is deferred`, sentence: `Your place on ${programme} is deferred. You will rejoin with ${change.cohortName}.` },
+    active: { subject: `Your place on ${programme} is active again`, sentence: `Your place on ${programme} (${change.cohortName}) is active again.` },
+    completed: { subject: `You have completed ${programme}`, sentence: `Congratulations: you have completed ${programme}.` },
+  };
+  const { subject, sentence } = lines[change.to];
+  const reason = change.reason ? `\n\nReason: ${change.reason}` : '';
+  return {
+    to: enrolment.email,
+    subject,
+    text: `Hello ${enrolment.given_name},\n\n${sentence}${reason}\n\nSee your programme: ${deps.config.BASE_URL}/enrolments/${enrolment.id}\n`,
+  };
+}
+
+/**
+ * Writes a status change: the enrolment row, an event (who, when, why), an email to the
+ * participant and an audit entry; a place given up is offered to the cohort's waiting list.
+ */
+async function applyChange(trx: Executor, deps: AppDeps, viewer: Viewer, enrolment: EnrolmentRecord, from: { status: EnrolmentStatus; cohort_id: string }, change: StatusChange, requestId: string | null) {
+  const now = deps.clock.now().toISOString();
+  await q.updateEnrolment(trx, enrolment.id, {
+    status: change.to,
+    status_reason: change.reason,
+    cohort_id: change.cohortId,
+    return_cohort_id: change.returnCohortId,
+    completed_at: change.to === 'completed' ? now : null,
+    updated_at: now,
+  });
+  await q.insertEvent(trx, { id: newId(), enrolment_id: enrolment.id, status: change.to, actor_id: viewer.id, reason: change.reason, created_at: now });
+  if (q.PLACE_HOLDING.includes(from.status) && !q.PLACE_HOLDING.includes(change.to)) await releasePlace(trx, deps.clock, from.cohort_id, viewer.id);
+  await enqueueEmail(trx, deps.clock, changeEmail(deps, enrolment, change, viewer.id === enrolment.person_id));
+  await recordAudit(trx, deps.clock, {
+    action: 'enrolment_changed',
+    organisationId: enrolment.organisation_id,
+    actorId: viewer.id,
+    subjectType: 'enrolment',
+    subjectId: enrolment.id,
+    detail: { from: from.status, to: change.to, cohortId: change.cohortId, returnCohortId: change.returnCohortId },
+    requestId,
+  });
+}
+
+/** The enrolment for its participant; others who may see it get Forbidden. */
+export async function getOwnEnrolment(deps: AppDeps, viewer: Viewer, id: string): Promise<EnrolmentRecord> {
+  const enrolment = await findViewable(deps, viewer, id);
+  if (!isParticipant(viewer, enrolment)) throw new Forbidden('Only the participant can do this.');
+  return enrolment;
+}
+
+/** The participant withdraws from the programme; their place goes to the waiting list. */
+export async function withdrawFromProgramme(deps: AppDeps, viewer: Viewer, id: string, reason: string, requestId: string | null): Promise<void> {
+  const enrolment = await getOwnEnrolment(deps, viewer, id);
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await q.lockEnrolment(trx, id);
+    if (locked.status !== 'active' && locked.status !== 'deferred') throw new Conflict(`You cannot withdraw: your place is already ${ENROLMENT_STATUSES[locked.status].toLowerCase()}.`);
+    await applyChange(trx, deps, viewer, enrolment, locked, { to: 'withdrawn', reason, cohortId: locked.cohort_id, returnCohortId: null, cohortName: enrolment.cohort_name }, requestId);
+  });
+}
+
+/** The enrolment for a programme lead who may change it, with the later cohorts it could be deferred to. */
+export async function getManagedEnrolment(deps: AppDeps, viewer: Viewer, id: string) {
+  const enrolment = await findViewable(deps, viewer, id);
+  if (!canManageEnrolment(viewer, enrolment)) throw new Forbidden();
+  const laterCohorts = await q.listLaterCohorts(deps.db, enrolment.programme_id, enrolment.starts_on);
+  return { enrolment, laterCohorts };
+}
+
+/** What a lead may do from each status. */
+export const ALLOWED_ACTIONS: Record<EnrolmentStatus, StatusForm['action'][]> = {
+  active: ['defer', 'withdraw', 'complete'],
+  deferred: ['reinstate', 'withdraw'],
+  withdrawn: ['reinstate'],
+  completed: [],
+};
+
+const ACTION_VERBS: Record<StatusForm['action'], string> = { defer: 'defer', withdraw: 'withdraw', reinstate: 'reinstate', complete: 'complete' };
+
+/**
+ * A programme lead defers, withdraws, reinstates or completes an enrolment. Refuses (Invalid, with
+ * field messages) transitions that don't apply, a missing reason or return cohort, reinstating
+ * into a full cohort, and completing before the completion engine says they may graduate.
+ */
+export async function changeEnrolmentStatus(deps: AppDeps, viewer: Viewer, id: string, form: StatusForm, requestId: string | null): Promise<EnrolmentStatus> {
+  const { enrolment, laterCohorts } = await getManagedEnrolment(deps, viewer, id);
+  return deps.db.transaction().execute(async (trx) => {
+    const locked = await q.lockEnrolment(trx, id);
+    const from = locked.status;
+    if (!ALLOWED_ACTIONS[from].includes(form.action)) {
+      throw new Invalid({ action: `You cannot ${ACTION_VERBS[form.action]} an enrolment that is ${ENROLMENT_STATUSES[from].toLowerCase()}` });
+    }
+    const errors: FieldErrors = {};
+    let change: StatusChange;
+    switch (form.action) {
+      case 'defer': {
+        const returnCohort = laterCohorts.find((c) => c.id === form.returnCohortId);
+        if (laterCohorts.length === 0) errors.returnCohortId = 'There is no later cohort of this programme to defer to. Create one first';
+        else if (!returnCohort) errors.returnCohortId = 'Select the cohort they will rejoin';
+        if (!form.reason) errors.reason = 'Enter why the place is being deferred';
+        if (Object.keys(errors).length > 0 || !returnCohort) throw new Invalid(errors);
+        change = { to: 'deferred', reason: form.reason, cohortId: locked.cohort_id, returnCohortId: returnCohort.id, cohortName: returnCohort.name };
+        break;
+      }
+      case 'withdraw':
+        if (!form.reason) throw new Invalid({ reason: 'Enter why they are being withdrawn' });
+        change = { to: 'withdrawn', reason: form.reason, cohortId: locked.cohort_id, returnCohortId: null, cohortName: enrolment.cohort_name };
+        break;
+      case 'reinstate': {
+        // A deferred participant rejoins the cohort they deferred to.
+        const targetId = from === 'deferred' && locked.return_cohort_id ? locked.return_cohort_id : locked.cohort_id;
+        const target = await q.lockCohort(trx, targetId);
+        if (!target) throw new NotFound();
+        if (targetId !== locked.cohort_id) {
+          const clash = await trx.selectFrom('enrolments').select('id').where('cohort_id', '=', targetId).where('person_id', '=', enrolment.person_id).executeTakeFirst();
+          if (clash) throw new Invalid({ action: `${enrolment.given_name} ${enrolment.family_name} already has a place record in ${target.name}` });
+        }
+        const taken = await q.countPlacesTaken(trx, targetId);
+        if (taken >= target.capacity) throw new Invalid({ action: `There is no free place in ${target.name}: all ${target.capacity} places are taken` });
+        change = { to: 'active', reason: form.reason || null, cohortId: targetId, returnCohortId: null, cohortName: target.name };
+        break;
+      }
+      case 'complete': {
+        const report = await reportOn(trx, deps, enrolment);
+        if (!report.mayGraduate) {
+          const outstanding = report.requirements.filter((r) => r.status !== 'met');
+          const list: FieldErrors = { action: `You cannot mark this enrolment as completed yet. ${report.graduationReason}` };
+          for (const [i, r] of outstanding.entries()) list[`outstanding-${i + 1}`] = `${r.title}: ${r.reason}`;
+          throw new Invalid(list);
+        }
+        change = { to: 'completed', reason: form.reason || null, cohortId: locked.cohort_id, returnCohortId: null, cohortName: enrolment.cohort_name };
+        break;
+      }
+    }
+    await applyChange(trx, deps, viewer, enrolment, locked, change, requestId);
+    return change.to;
+  });
+}
+
+/**
+ * A programme lead signs the enrolment off: once, and only when every other requirement is met
+ * (otherwise Conflict). The participant is told by email.
+ */
+export async function signOffEnrolment(deps: AppDeps, viewer: Viewer, id: string, note: string, requestId: string | null): Promise<void> {
+  const enrolment = await findViewable(deps, viewer, id);
+  if (!canManageEnrolment(viewer, enrolment)) throw new Forbidden();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const { status } = await q.lockEnrolment(trx, id);
+      if (status !== 'active') throw new Conflict(`Only an active enrolment can be signed off. This one is ${ENROLMENT_STATUSES[status].toLowerCase()}.`);
+      const existing = await q.findSignoff(trx, id);
+      if (existing) throw new Conflict(`This enrolment was already signed off by ${existing.given_name} ${existing.family_name} on ${formatDate(existing.created_at)}.`);
+      const state = signOffState(await reportOn(trx, deps, enrolment), false);
+      if (!state.required) throw new Conflict('This programme does not ask for a programme lead’s sign-off.');
+      if (state.outstanding.length > 0) throw new Conflict(`You can sign off once every other requirement is met. Still outstanding: ${state.outstanding.map((r) => `${r.title.toLowerCase()} (${r.reason})`).join('; ')}.`);
+      const now = deps.clock.now().toISOString();
+      await q.insertSignoff(trx, { enrolment_id: id, signed_off_by: viewer.id, note, created_at: now });
+      await recordAudit(trx, deps.clock, { action: 'enrolment_signed_off', organisationId: enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: id, requestId });
+      await enqueueEmail(trx, deps.clock, {
+        to: enrolment.email,
+        subject: `${enrolment.programme_title}: a programme lead has signed you off`,
+        text: `Hello ${enrolment.given_name},\n\n${viewer.givenName} ${viewer.familyName} has signed off your work on ${enrolment.programme_title}.${note ? `\n\nTheir note: ${note}` : ''}\n\nSee your programme: ${deps.config.BASE_URL}/enrolments/${id}\n`,
+      });
+    });
+  } catch (error) {
+    // Two leads at once: the second finds the first's row.
+    if (isUniqueViolation(error)) throw new Conflict('This enrolment has already been signed off.');
+    throw error;
+  }
+}
+
+// ----- Modules -----
+
+/** The modules page: the programme's modules and the participant's choices. Modular programmes only. */
+export async function getModuleChoices(deps: AppDeps, viewer: Viewer, id: string) {
+  const enrolment = await findViewable(deps, viewer, id);
+  if (enrolment.delivery !== 'modular') throw new NotFound();
+  if (!isParticipant(viewer, enrolment)) throw new Forbidden('Only the participant can choose and complete their modules.');
+  const [modules, chosen] = await Promise.all([q.listProgrammeModules(deps.db, enrolment.programme_id), q.listChosenModules(deps.db, id)]);
+  const required = Math.max(1, enrolment.modules_required ?? 1);
+  return { enrolment, modules, chosen: new Map(chosen.map((c) => [c.module_id, c])), required };
+}
+export type ModuleChoices = Awaited<ReturnType<typeof getModuleChoices>>;
+
+function whileActive(status: EnrolmentStatus) {
+  if (status !== 'active') throw new Conflict(`Modules can only be changed while your place is active. It is ${ENROLMENT_STATUSES[status].toLowerCase()}.`);
+}
+
+const modulesNoun = (n: number) => `${n} ${n === 1 ? 'module' : 'modules'}`;
+
+/** Saves the participant's choice: exactly the required number, keeping every completed module. */
+export async function chooseModules(deps: AppDeps, viewer: Viewer, id: string, selected: string[], requestId: string | null): Promise<void> {
+  const { enrolment, modules, required } = await getModuleChoices(deps, viewer, id);
+  const wanted = [...new Set(selected)];
+  await deps.db.transaction().execute(async (trx) => {
+    whileActive((await q.lockEnrolment(trx, id)).status);
+    const chosen = await q.listChosenModules(trx, id);
+    const known = new Map(modules.map((m) => [m.id, m]));
+    if (wanted.some((m) => !known.has(m))) throw new Invalid({ moduleIds: 'Select modules from the list' });
+    const dropped = chosen.filter((c) => c.completed_at && !wanted.includes(c.module_id));
+    if (dropped.length > 0) throw new Invalid({ moduleIds: `You have completed “${known.get(dropped[0].module_id)?.title ?? 'a module'}”, so it must stay chosen` });
+    if (wanted.length !== required) {
+      throw new Invalid({ moduleIds: wanted.length === 0 ? `Select ${modulesNoun(required)}` : `Select exactly ${modulesNoun(required)}: you selected ${wanted.length}` });
+    }
+    const chosenIds = chosen.map((c) => c.module_id);
+    await q.removeChosenModules(trx, id, chosenIds.filter((m) => !wanted.includes(m)));
+    await q.addChosenModules(trx, id, wanted.filter((m) => !chosenIds.includes(m)), deps.clock.now().toISOString());
+    await recordAudit(trx, deps.clock, { action: 'enrolment_changed', organisationId: enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: id, detail: { modules: wanted }, requestId });
+  });
+}
+
+/** A chosen module the participant is about to complete. */
+export async function getModuleToComplete(deps: AppDeps, viewer: Viewer, id: string, moduleId: string) {
+  const choices = await getModuleChoices(deps, viewer, id);
+  const module = choices.modules.find((m) => m.id === moduleId);
+  if (!module) throw new NotFound();
+  const chosen = choices.chosen.get(moduleId);
+  if (!chosen) throw new Conflict(`Choose “${module.title}” as one of your modules before completing it.`);
+  if (chosen.completed_at) throw new Conflict(`You completed “${module.title}” on ${formatDate(chosen.completed_at)}.`);
+  whileActive(choices.enrolment.status);
+  return { enrolment: choices.enrolment, module };
+}
+
+/** Marks a chosen module complete with the participant's reflection. */
+export async function completeModule(deps: AppDeps, viewer: Viewer, id: string, moduleId: string, reflection: ModuleReflection, requestId: string | null): Promise<string> {
+  const { enrolment, module } = await getModuleToComplete(deps, viewer, id, moduleId);
+  await deps.db.transaction().execute(async (trx) => {
+    whileActive((await q.lockEnrolment(trx, id)).status);
+    const done = await q.completeChosenModule(trx, id, moduleId, { completed_at: deps.clock.now().toISOString(), completed_by: viewer.id, reflection: JSON.stringify(reflection) });
+    if (!done) throw new Conflict(`“${module.title}” is not one of your modules still to complete.`);
+    await recordAudit(trx, deps.clock, { action: 'enrolment_changed', organisationId: enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: id, detail: { moduleCompleted: moduleId }, requestId });
+  });
+  return module.title;
+}

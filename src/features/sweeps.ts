@@ -1,0 +1,8 @@
+import type { Sweep } from '../platform/jobs/outbox';
+import { HOUR } from '../platform/db/clock';
+import { sendEndorsementReminders } from './cohorts';
+
+/** Everything the worker does on a timer, besides sending what's in the outbox. */
+export function sweeps(): Sweep[] {
+  return [{ name: 'endorsement-reminders', everyMs: HOUR, run: sendEndorsementReminders }];
+}
