@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'worker': {
       await migrateToLatest(db);
-      const worker = startWorker({ db, clock: systemClock, handlers: platformHandlers(runtime.mailer), logger, sweeps: sweeps() });
+      const worker = startWorker({ db, clock: systemClock, handlers: platformHandlers(runtime.mailer), logger, sweeps: sweeps(config) });
       logger.info('outbox worker running');
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void worker.stop().then(() => db.destroy()).then(() => process.exit(0)));
       return -1;

@@ -2,22 +2,10 @@ import type { Executor } from '../../database';
 import type { Clock } from '../../platform/db/clock';
 import { formatDate } from '../../platform/dates';
 import { enqueueEmail } from '../../platform/jobs/outbox';
-import { loadConfig } from '../../config';
 
 // Every email this feature sends, written in one place so the wording stays consistent. They are
 // queued through the outbox inside the caller's transaction.
 
-/**
- * The address links point at when a caller has no config to hand (the worker's reminders, a
- * sibling feature's releasePlace): BASE_URL from the environment.
- */
-export function defaultBaseUrl(): string {
-  try {
-    return loadConfig().BASE_URL;
-  } catch {
-    return 'http://localhost:3000';
-  }
-}
 
 export interface ApplicantFacts {
   id: string;

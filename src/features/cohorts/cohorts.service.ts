@@ -5,6 +5,7 @@ import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Invalid, NotFound } from '../../platform/http/errors';
 import { canManageCohorts } from './cohorts.policy';
+import { releasePlace } from './decisions.service';
 import * as q from './cohorts.queries';
 import type { CohortForm, QueueQuery } from './cohorts.schemas';
 
@@ -98,6 +99,8 @@ export async function editCohort(deps: AppDeps, viewer: Viewer, cohortId: string
         .map(([k]) => k);
       await q.updateCohort(trx, cohort.id, { ...columns, updated_at: deps.clock.now().toISOString() }, form.leadIds);
       await recordAudit(trx, deps.clock, { action: 'cohort_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'cohort', subjectId: cohort.id, detail: { changed }, requestId });
+      // New places go to the waiting list first, in order, as a freed place would.
+      if (form.capacity > cohort.capacity) await releasePlace(trx, deps.clock, cohort.id, viewer.id, deps.config.BASE_URL);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(form.name);

@@ -4,7 +4,7 @@ import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../.
 import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
-import { sendEndorsementReminders } from './index';
+import { releasePlace, sendEndorsementReminders } from './index';
 
 const DECLARATIONS = ['I have discussed this application with my line manager.', 'I will have the chance to lead a whole-school change.'];
 const START = '2026-11-24T10:00:00.000Z';
@@ -487,9 +487,42 @@ describeEachEngine('the waiting list', (ctx) => {
       expect(event.reason).toBe('A place became available');
       const offered = await ctx().db.selectFrom('audit_events').select('subject_id').where('action', '=', 'place_offered').execute();
       expect(offered.map((a) => a.subject_id).sort()).toEqual([ids[2], ids[3]].sort());
+
+      // A place added by the lead goes to the waiting list too.
+      const edit = { name: 'Cohort 4', 'opensOn-day': '1', 'opensOn-month': '11', 'opensOn-year': '2026', 'closesOn-day': '31', 'closesOn-month': '12', 'closesOn-year': '2026' };
+      const dates = { 'startsOn-day': '11', 'startsOn-month': '1', 'startsOn-year': '2027', 'endsOn-day': '16', 'endsOn-month': '7', 'endsOn-year': '2027' };
+      expect((await lead.post(`/cohorts/${cohort.id}`, { ...edit, ...dates, capacity: '3' })).status).toBe(303);
+      expect((await applicationRow(ctx(), ids[4])).status).toBe('accepted');
     } finally {
       ctx().clock.set(START);
     }
+  });
+});
+
+describeEachEngine('releasing a place', (ctx) => {
+  it('two releases at once give one free place to one person', async () => {
+    ctx().clock.set(START);
+    const world = await makeWorld(ctx().db);
+    const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
+    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, capacity: 1, needsLineManager: false, needsHeadteacher: false });
+    const lead = await clientFor(ctx(), world.programmeLead);
+    const ids: string[] = [];
+    for (const name of ['Fay', 'Gus']) {
+      const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, givenName: name });
+      const client = await clientFor(ctx(), person);
+      const id = await draftApplication(client, cohort.id);
+      expect((await client.post(`/applications/${id}/submit`)).status).toBe(303);
+      ctx().clock.advance(1000);
+      expect((await lead.post(`/applications/${id}/decision`, { decision: 'waitlist', reason: 'Waiting for the budget' })).status).toBe(303);
+      ids.push(id);
+    }
+    const release = () => ctx().db.transaction().execute((trx) => releasePlace(trx, ctx().clock, cohort.id, null, TEST_ORIGIN));
+    await Promise.all([release(), release()]);
+    const statuses = await Promise.all(ids.map(async (id) => (await applicationRow(ctx(), id)).status));
+    expect(statuses).toEqual(['accepted', 'waitlisted']);
+    const enrolments = await ctx().db.selectFrom('enrolments').select('id').where('cohort_id', '=', cohort.id).execute();
+    expect(enrolments).toHaveLength(1);
+    ctx().clock.set(START);
   });
 });
 

@@ -6,7 +6,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid } from '../../platform/http/errors';
 import { missingEndorsements } from './applications.rules';
 import { loadApplication, recordEvent } from './applications.service';
-import { defaultBaseUrl, emailApplicant, where } from './cohorts.emails';
+import { emailApplicant, where } from './cohorts.emails';
 import { canDecide, DECIDABLE } from './cohorts.policy';
 import * as q from './cohorts.queries';
 import { APPLICATION_STATUSES, type DecisionForm } from './cohorts.schemas';
@@ -102,7 +102,7 @@ export function assertDecidable(status: keyof typeof APPLICATION_STATUSES) {
  *
  * `baseUrl` is for the link in the email; it defaults to BASE_URL from the environment.
  */
-export async function releasePlace(trx: Executor, clock: Clock, cohortId: string, actorId: string | null, baseUrl: string = defaultBaseUrl()): Promise<void> {
+export async function releasePlace(trx: Executor, clock: Clock, cohortId: string, actorId: string | null, baseUrl: string): Promise<void> {
   const cohort = await q.lockCohort(trx, cohortId);
   if (!cohort) return;
   for (;;) {

@@ -6,7 +6,7 @@ import { adminSchoolIds, isOrgAdmin } from '../../platform/http/access';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, NotFound } from '../../platform/http/errors';
 import { headteacherRecipients, loadApplication, recordEvent } from './applications.service';
-import { defaultBaseUrl, emailApplicant, emailEndorser, where } from './cohorts.emails';
+import { emailApplicant, emailEndorser, where } from './cohorts.emails';
 import { canAnswerEndorsement } from './cohorts.policy';
 import * as q from './cohorts.queries';
 import type { EndorsementForm } from './cohorts.schemas';
@@ -179,7 +179,7 @@ export async function listEndorsementsForViewer(deps: AppDeps, viewer: Viewer) {
  *
  * `baseUrl` is for the link in the email; it defaults to BASE_URL from the environment.
  */
-export async function sendEndorsementReminders(db: Db, clock: Clock, baseUrl: string = defaultBaseUrl()): Promise<number> {
+export async function sendEndorsementReminders(db: Db, clock: Clock, baseUrl: string): Promise<number> {
   const horizon = addDays(londonDate(clock.now()), 3);
   const due = await db
     .selectFrom('endorsements')

@@ -137,7 +137,7 @@ async function applyChange(trx: Executor, deps: AppDeps, viewer: Viewer, enrolme
     updated_at: now,
   });
   await q.insertEvent(trx, { id: newId(), enrolment_id: enrolment.id, status: change.to, actor_id: viewer.id, reason: change.reason, created_at: now });
-  if (q.PLACE_HOLDING.includes(from.status) && !q.PLACE_HOLDING.includes(change.to)) await releasePlace(trx, deps.clock, from.cohort_id, viewer.id);
+  if (q.PLACE_HOLDING.includes(from.status) && !q.PLACE_HOLDING.includes(change.to)) await releasePlace(trx, deps.clock, from.cohort_id, viewer.id, deps.config.BASE_URL);
   await enqueueEmail(trx, deps.clock, changeEmail(deps, enrolment, change, viewer.id === enrolment.person_id));
   await recordAudit(trx, deps.clock, {
     action: 'enrolment_changed',

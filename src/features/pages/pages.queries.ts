@@ -1,8 +1,10 @@
 import type { Executor } from '../../database';
+import type { ApplicationStatus } from '../cohorts';
+import type { EnrolmentStatus } from '../enrolments';
 
 export interface HomeSummary {
-  enrolments: { id: string; programmeTitle: string; cohortName: string; status: string }[];
-  applications: { id: string; programmeTitle: string; cohortName: string; status: string }[];
+  enrolments: { id: string; programmeTitle: string; cohortName: string; status: EnrolmentStatus }[];
+  applications: { id: string; programmeTitle: string; cohortName: string; status: ApplicationStatus }[];
   endorsementsAwaiting: number;
   recommendations: { programmeId: string; programmeTitle: string; recommenderName: string }[];
 }

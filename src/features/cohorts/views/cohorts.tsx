@@ -70,7 +70,7 @@ export function CohortFormPage(props: {
           <h2 class="govuk-heading-m">The cohort</h2>
           {dateInput('startsOn')}
           {dateInput('endsOn')}
-          <Input id="capacity" name="capacity" label={{ text: 'Number of places', classes: 'govuk-label--s' }} classes="govuk-input--width-4" inputmode="numeric" value={v.capacity} errorMessage={err('capacity')} />
+          <Input id="capacity" name="capacity" label={{ text: 'Number of places', classes: 'govuk-label--s' }} hint={props.isNew ? undefined : { text: 'If you add places, they are offered to the people on the waiting list, in order' }} classes="govuk-input--width-4" inputmode="numeric" value={v.capacity} errorMessage={err('capacity')} />
           {props.leads.length > 0 ? (
             <Checkboxes
               idPrefix="leadIds"
@@ -273,7 +273,7 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery }) {
                         'None needed'
                       ) : (
                         <ul class="govuk-list govuk-!-margin-bottom-0">
-                          {row.endorsements.map((e) => (
+                          {[...row.endorsements].sort((a, b) => (a.kind === 'line_manager' ? -1 : b.kind === 'line_manager' ? 1 : 0)).map((e) => (
                             <li>
                               {e.kind === 'line_manager' ? 'Line manager' : 'Headteacher'}: {ENDORSEMENT_STATUSES[e.status].toLowerCase()}
                             </li>

@@ -86,7 +86,7 @@ export function Answers(props: { app: ApplicationDetail; sections: Section[]; ch
       { key: 'Leadership level', value: LEADERSHIP_LEVELS[app.leadership_level] },
       { key: 'Leadership experience', value: <Prose text={app.experience} />, change: change('role') },
     ],
-    motivation: [{ key: 'Why they want to take part', value: <Prose text={app.motivation} />, change: change('motivation') }],
+    motivation: [{ key: 'Motivation', value: <Prose text={app.motivation} />, change: change('motivation') }],
     declarations: [
       {
         key: 'Declarations confirmed',

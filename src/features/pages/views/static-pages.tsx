@@ -1,14 +1,6 @@
+import { APPLICATION_STATUSES } from '../../cohorts';
+import { ENROLMENT_STATUSES } from '../../enrolments';
 import type { HomeSummary } from '../pages.queries';
-const STATUS_TEXT: Record<string, string> = {
-  draft: 'Draft',
-  submitted: 'Submitted',
-  awaiting_endorsement: 'Awaiting endorsement',
-  endorsed: 'Endorsed',
-  waitlisted: 'Waitlisted',
-  active: 'Active',
-  deferred: 'Deferred',
-};
-
 export function HomePage(props: { givenName: string; organisationName: string; canManagePeople: boolean; isStaffAdmin: boolean; isOrgAdmin: boolean; isProgrammeLead: boolean; personId: string; summary: HomeSummary }) {
   const { summary } = props;
   const todo: { href: string; text: string; hint: string }[] = [];
@@ -47,7 +39,7 @@ export function HomePage(props: { givenName: string; organisationName: string; c
                 <a class="govuk-link" href={`/enrolments/${e.id}`}>
                   {e.programmeTitle}, {e.cohortName}
                 </a>{' '}
-                – {STATUS_TEXT[e.status] ?? e.status}
+                – {ENROLMENT_STATUSES[e.status]}
               </li>
             ))}
             {summary.applications
@@ -57,7 +49,7 @@ export function HomePage(props: { givenName: string; organisationName: string; c
                   <a class="govuk-link" href={`/applications/${a.id}`}>
                     Your application to {a.programmeTitle}, {a.cohortName}
                   </a>{' '}
-                  – {STATUS_TEXT[a.status] ?? a.status}
+                  – {APPLICATION_STATUSES[a.status]}
                 </li>
               ))}
           </ul>
