@@ -102,6 +102,7 @@ export function SectionPage(props: { data: Editable; section: Section; values: F
       fields = (
         <>
           <p class="govuk-body">An in-school coach supports and challenges you throughout the programme. They are usually an experienced leader at your school who has agreed to coach you.</p>
+          {/* No conditional reveals on radios: axe refuses the aria-expanded govuk-frontend adds to them (decision 0005). */}
           <Radios
             idPrefix="coachType"
             name="coachType"
@@ -109,36 +110,22 @@ export function SectionPage(props: { data: Editable; section: Section; values: F
             value={v.coachType}
             errorMessage={err('coachType')}
             items={[
-              {
-                value: 'colleague',
-                text: 'Yes, they are a colleague on Waymark',
-                conditional: {
-                  html: (
-                    <Select
-                      id="coachPersonId"
-                      name="coachPersonId"
-                      label={{ text: 'Your coach' }}
-                      items={[{ value: '', text: 'Select a colleague' }, ...coachCandidates.map((p) => ({ value: p.id, text: `${p.given_name} ${p.family_name}${p.job_title ? `, ${p.job_title}` : ''}` }))]}
-                      value={v.coachPersonId ?? ''}
-                      errorMessage={err('coachPersonId')}
-                    />
-                  ),
-                },
-              },
-              {
-                value: 'external',
-                text: 'No, they are not on Waymark',
-                conditional: {
-                  html: (
-                    <>
-                      <Input id="coachName" name="coachName" label={{ text: 'Their full name' }} autocomplete="off" spellcheck={false} value={v.coachName} errorMessage={err('coachName')} />
-                      <Input id="coachEmail" name="coachEmail" type="email" label={{ text: 'Their email address' }} autocomplete="off" spellcheck={false} value={v.coachEmail} errorMessage={err('coachEmail')} />
-                    </>
-                  ),
-                },
-              },
+              { value: 'colleague', text: 'Yes, they are a colleague on Waymark' },
+              { value: 'external', text: 'No, they are not on Waymark' },
             ]}
           />
+          <h2 class="govuk-heading-s">If they are on Waymark</h2>
+          <Select
+            id="coachPersonId"
+            name="coachPersonId"
+            label={{ text: 'Your coach' }}
+            items={[{ value: '', text: 'Select a colleague' }, ...coachCandidates.map((p) => ({ value: p.id, text: `${p.given_name} ${p.family_name}${p.job_title ? `, ${p.job_title}` : ''}` }))]}
+            value={v.coachPersonId ?? ''}
+            errorMessage={err('coachPersonId')}
+          />
+          <h2 class="govuk-heading-s">If they are not on Waymark</h2>
+          <Input id="coachName" name="coachName" label={{ text: 'Their full name' }} autocomplete="off" spellcheck={false} value={v.coachName} errorMessage={err('coachName')} />
+          <Input id="coachEmail" name="coachEmail" type="email" label={{ text: 'Their email address' }} autocomplete="off" spellcheck={false} value={v.coachEmail} errorMessage={err('coachEmail')} />
         </>
       );
       break;

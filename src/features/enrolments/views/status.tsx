@@ -28,7 +28,7 @@ export function StatusPage(props: { enrolment: EnrolmentRecord; laterCohorts: { 
       <Select
         id="returnCohortId"
         name="returnCohortId"
-        label={{ text: 'Cohort they will rejoin' }}
+        label={{ text: 'If deferring: the cohort they will rejoin' }}
         items={[{ value: '', text: 'Select a cohort' }, ...props.laterCohorts.map((c) => ({ value: c.id, text: `${c.name} (${cohortDates(c)})` }))]}
         value={props.values.returnCohortId ?? ''}
         errorMessage={errorFor(errors, 'returnCohortId')}
@@ -58,11 +58,12 @@ export function StatusPage(props: { enrolment: EnrolmentRecord; laterCohorts: { 
                 value: action,
                 text: STATUS_ACTIONS[action],
                 hint: hints[action] ? { text: hints[action] } : undefined,
-                conditional: action === 'defer' ? { html: returnCohort } : undefined,
               }))}
               value={props.values.action}
               errorMessage={errorFor(errors, 'action')}
             />
+            {/* Not a conditional reveal: axe refuses the aria-expanded govuk-frontend adds to radios (decision 0005). */}
+            {props.actions.includes('defer') ? returnCohort : null}
             <Textarea id="reason" name="reason" label={{ text: 'Reason', classes: 'govuk-label--s' }} hint={{ text: `Needed to defer or withdraw. ${enrolment.given_name} will see it in the email we send them` }} rows={3} value={props.values.reason} errorMessage={errorFor(errors, 'reason')} />
             <Button text="Save" />
           </form>

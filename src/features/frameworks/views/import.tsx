@@ -39,6 +39,7 @@ export function ImportPage(props: { values: FormValues; errors?: FieldErrors; pr
         </Details>
         <form method="post" action="/frameworks/import" enctype="multipart/form-data" novalidate>
           <FileUpload id="file" name="file" label={{ text: 'Framework file (JSON or CSV)', classes: 'govuk-label--m' }} errorMessage={errorFor(errors, 'file')} attributes={{ accept: '.json,.csv,application/json,text/csv' }} />
+          {/* No conditional reveals on radios: axe refuses the aria-expanded govuk-frontend adds to them (decision 0005). */}
           <Radios
             idPrefix="target"
             name="target"
@@ -46,44 +47,29 @@ export function ImportPage(props: { values: FormValues; errors?: FieldErrors; pr
             value={v.target}
             errorMessage={errorFor(errors, 'target')}
             items={[
-              {
-                value: 'new',
-                text: 'A new framework',
-                conditional: {
-                  html: (
-                    <>
-                      <Input id="title" name="title" label={{ text: 'Title of the new framework' }} hint={{ text: 'Needed for a CSV file. For a JSON file, leave blank to use the title in the file.' }} value={v.title} errorMessage={errorFor(errors, 'title')} attributes={{ maxlength: LIMITS.frameworkTitle }} />
-                      <Radios
-                        idPrefix="track"
-                        name="track"
-                        fieldset={{ legend: { text: 'Who is it for?', classes: 'govuk-fieldset__legend--s' } }}
-                        hint={{ text: 'Needed for a CSV file. For a JSON file, leave unselected to use the file’s track.' }}
-                        value={v.track}
-                        errorMessage={errorFor(errors, 'track')}
-                        items={Object.entries(TRACKS).map(([value, text]) => ({ value, text }))}
-                      />
-                    </>
-                  ),
-                },
-              },
-              {
-                value: 'draft',
-                text: 'A new draft of an existing framework',
-                hint: { text: 'The framework keeps its title, description and track. It must not already have a draft.' },
-                conditional: {
-                  html: (
-                    <Select
-                      id="frameworkId"
-                      name="frameworkId"
-                      label={{ text: 'Framework' }}
-                      items={[{ value: '', text: 'Select a framework' }, ...props.frameworks.map((f) => ({ value: f.id, text: f.title }))]}
-                      value={v.frameworkId}
-                      errorMessage={errorFor(errors, 'frameworkId')}
-                    />
-                  ),
-                },
-              },
+              { value: 'new', text: 'A new framework' },
+              { value: 'draft', text: 'A new draft of an existing framework', hint: { text: 'The framework keeps its title, description and track. It must not already have a draft.' } },
             ]}
+          />
+          <h2 class="govuk-heading-m">For a new framework</h2>
+          <Input id="title" name="title" label={{ text: 'Title of the new framework' }} hint={{ text: 'Needed for a CSV file. For a JSON file, leave blank to use the title in the file.' }} value={v.title} errorMessage={errorFor(errors, 'title')} attributes={{ maxlength: LIMITS.frameworkTitle }} />
+          <Radios
+            idPrefix="track"
+            name="track"
+            fieldset={{ legend: { text: 'Who is it for?', classes: 'govuk-fieldset__legend--s' } }}
+            hint={{ text: 'Needed for a CSV file. For a JSON file, leave unselected to use the file’s track.' }}
+            value={v.track}
+            errorMessage={errorFor(errors, 'track')}
+            items={Object.entries(TRACKS).map(([value, text]) => ({ value, text }))}
+          />
+          <h2 class="govuk-heading-m">For a new draft</h2>
+          <Select
+            id="frameworkId"
+            name="frameworkId"
+            label={{ text: 'Framework' }}
+            items={[{ value: '', text: 'Select a framework' }, ...props.frameworks.map((f) => ({ value: f.id, text: f.title }))]}
+            value={v.frameworkId}
+            errorMessage={errorFor(errors, 'frameworkId')}
           />
           <div class="govuk-button-group">
             <Button text="Import" preventDoubleClick />

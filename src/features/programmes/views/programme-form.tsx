@@ -46,26 +46,19 @@ export function ProgrammeFormPage(props: { heading: string; action: string; valu
             errorMessage={err('delivery')}
             items={[
               { value: 'cohort', text: DELIVERY_NAMES.cohort, hint: { text: 'Participants attend face-to-face sessions together' } },
-              {
-                value: 'modular',
-                text: DELIVERY_NAMES.modular,
-                hint: { text: 'Participants choose modules from a list and complete them at their own pace' },
-                conditional: {
-                  html: (
-                    <Input
-                      id="modulesRequired"
-                      name="modulesRequired"
-                      classes="govuk-input--width-3"
-                      inputmode="numeric"
-                      label={{ text: 'How many modules does each participant choose and complete?' }}
-                      hint={{ text: 'Add the modules to choose from on the programme’s modules page' }}
-                      value={v.modulesRequired}
-                      errorMessage={err('modulesRequired')}
-                    />
-                  ),
-                },
-              },
+              { value: 'modular', text: DELIVERY_NAMES.modular, hint: { text: 'Participants choose modules from a list and complete them at their own pace' } },
             ]}
+          />
+          {/* Not a conditional reveal: axe refuses the aria-expanded govuk-frontend adds to radios (decision 0005). */}
+          <Input
+            id="modulesRequired"
+            name="modulesRequired"
+            classes="govuk-input--width-3"
+            inputmode="numeric"
+            label={{ text: 'For a self-directed, modular programme: how many modules does each participant choose and complete?', classes: 'govuk-label--s' }}
+            hint={{ text: 'Leave blank for a cohort-based programme. Add the modules to choose from on the programme’s modules page' }}
+            value={v.modulesRequired}
+            errorMessage={err('modulesRequired')}
           />
           <Radios
             idPrefix="status"
