@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/support/app';
+import { createTestDatabase } from '../../test/support/database';
 import { makeOrganisation } from '../../test/support/factories';
 import { ConfigError, loadConfig } from '../config';
 import { ACCOUNT_LIMITS, describeWait, lockedUntil, recordFailure } from '../features/auth/throttle';
@@ -147,8 +148,9 @@ describe('the worker', () => {
   it('runs each sweep on its own timer and keeps going when one fails', async () => {
     const clock = new FixedClock();
     const ran: string[] = [];
+    const database = await createTestDatabase('sqlite');
     const worker = startWorker({
-      db: undefined as never, // no outbox work: drainOutbox's failure is logged, which is what this test doesn't look at
+      db: database.db,
       clock,
       handlers: {},
       logger: silentLogger,
@@ -163,6 +165,7 @@ describe('the worker', () => {
     clock.advance(HOUR);
     await new Promise((resolve) => setTimeout(resolve, 40));
     await worker.stop();
+    await database.destroy();
     expect(ran.filter((r) => r === 'hourly')).toHaveLength(2);
     expect(ran.filter((r) => r === 'broken')).toHaveLength(2);
   });

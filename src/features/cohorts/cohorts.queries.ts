@@ -1,3 +1,4 @@
+import type { EnrolmentStatus } from '../enrolments/enrolments.tables';
 import type { Executor } from '../../database';
 import { engineOfDb } from '../../platform/db/connect';
 import type { ApplicationStatus, ApplicationsTable, CohortsTable, EndorsementsTable } from './cohorts.tables';
@@ -76,13 +77,16 @@ export async function lockCohort(trx: Executor, cohortId: string): Promise<{ id:
   return engineOfDb(trx) === 'postgres' ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
 }
 
+/** The enrolment statuses that hold a place in a cohort; the one statement of that rule. */
+export const PLACE_HOLDING: readonly EnrolmentStatus[] = ['active', 'completed'];
+
 /** Places taken: the cohort's enrolments that are active or completed. */
 export async function countPlacesTaken(db: Executor, cohortId: string): Promise<number> {
   const row = await db
     .selectFrom('enrolments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('cohort_id', '=', cohortId)
-    .where('status', 'in', ['active', 'completed'])
+    .where('status', 'in', PLACE_HOLDING)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -7,6 +7,7 @@ export type { ApplicationStatus, Cohort } from './cohorts.tables';
 
 import type { Executor } from '../../database';
 import { countPlacesTaken, listCohortsOfProgramme } from './cohorts.queries';
+export { PLACE_HOLDING } from './cohorts.queries';
 
 /** Every cohort of a programme (newest start first), for the programme's page. */
 export function cohortsOfProgramme(db: Executor, organisationId: string, programmeId: string) {

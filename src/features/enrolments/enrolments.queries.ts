@@ -7,7 +7,6 @@ import type { EnrolmentEventsTable, EnrolmentsTable, EnrolmentStatus } from './e
 // participant's page need them joined, and the completion engine needs the programme's requirements.
 
 /** Statuses that hold one of the cohort's places. */
-export const PLACE_HOLDING: EnrolmentStatus[] = ['active', 'completed'];
 
 /** One enrolment with what its pages show: participant, school, programme, cohort, return cohort. */
 export function findEnrolment(db: Executor, organisationId: string, id: string) {
@@ -69,16 +68,6 @@ export function listRequirements(db: Executor, programmeId: string) {
   return db.selectFrom('programme_requirements').select(['id', 'kind', 'position', 'settings']).where('programme_id', '=', programmeId).orderBy('position').execute();
 }
 
-/** Places taken in a cohort: its active and completed enrolments. */
-export async function countPlacesTaken(db: Executor, cohortId: string): Promise<number> {
-  const row = await db
-    .selectFrom('enrolments')
-    .select((eb) => eb.fn.countAll<number | string>().as('taken'))
-    .where('cohort_id', '=', cohortId)
-    .where('status', 'in', PLACE_HOLDING)
-    .executeTakeFirstOrThrow();
-  return Number(row.taken);
-}
 
 /** Cohorts of the programme that start after the given day, soonest first. */
 export function listLaterCohorts(db: Executor, programmeId: string, afterStartsOn: string) {

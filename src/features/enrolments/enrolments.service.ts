@@ -6,7 +6,7 @@ import { formatDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { enqueueEmail } from '../../platform/jobs/outbox';
-import { releasePlace } from '../cohorts';
+import { PLACE_HOLDING, placesTaken, releasePlace } from '../cohorts';
 import type { CompletionReport, RequirementReport } from '../programmes/completion';
 import * as q from './enrolments.queries';
 import { canManageEnrolment, canViewEnrolment, canViewRoster, isParticipant } from './enrolments.policy';
@@ -137,7 +137,7 @@ async function applyChange(trx: Executor, deps: AppDeps, viewer: Viewer, enrolme
     updated_at: now,
   });
   await q.insertEvent(trx, { id: newId(), enrolment_id: enrolment.id, status: change.to, actor_id: viewer.id, reason: change.reason, created_at: now });
-  if (q.PLACE_HOLDING.includes(from.status) && !q.PLACE_HOLDING.includes(change.to)) await releasePlace(trx, deps.clock, from.cohort_id, viewer.id, deps.config.BASE_URL);
+  if (PLACE_HOLDING.includes(from.status) && !PLACE_HOLDING.includes(change.to)) await releasePlace(trx, deps.clock, from.cohort_id, viewer.id, deps.config.BASE_URL);
   await enqueueEmail(trx, deps.clock, changeEmail(deps, enrolment, change, viewer.id === enrolment.person_id));
   await recordAudit(trx, deps.clock, {
     action: 'enrolment_changed',
@@ -223,7 +223,7 @@ export async function changeEnrolmentStatus(deps: AppDeps, viewer: Viewer, id: s
           const clash = await trx.selectFrom('enrolments').select('id').where('cohort_id', '=', targetId).where('person_id', '=', enrolment.person_id).executeTakeFirst();
           if (clash) throw new Invalid({ action: `${enrolment.given_name} ${enrolment.family_name} already has a place record in ${target.name}` });
         }
-        const taken = await q.countPlacesTaken(trx, targetId);
+        const taken = await placesTaken(trx, targetId);
         if (taken >= target.capacity) throw new Invalid({ action: `There is no free place in ${target.name}: all ${target.capacity} places are taken` });
         change = { to: 'active', reason: form.reason || null, cohortId: targetId, returnCohortId: null, cohortName: target.name };
         break;

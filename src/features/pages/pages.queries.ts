@@ -1,6 +1,6 @@
 import type { Executor } from '../../database';
 import type { ApplicationStatus } from '../cohorts';
-import type { EnrolmentStatus } from '../enrolments';
+import { enrolmentsOf, type EnrolmentStatus } from '../enrolments';
 
 export interface HomeSummary {
   enrolments: { id: string; programmeTitle: string; cohortName: string; status: EnrolmentStatus }[];
@@ -9,18 +9,10 @@ export interface HomeSummary {
   recommendations: { programmeId: string; programmeTitle: string; recommenderName: string }[];
 }
 
-/** What the home page shows a person about their own development: four small indexed queries. */
+/** What the home page shows a person about their own development: five small indexed queries. */
 export async function homeSummary(db: Executor, personId: string, adminSchoolIds: string[]): Promise<HomeSummary> {
   const [enrolments, applications, lineManagerAsks, headteacherAsks, recommendations] = await Promise.all([
-    db
-      .selectFrom('enrolments')
-      .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
-      .innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
-      .select(['enrolments.id', 'programmes.title as programmeTitle', 'cohorts.name as cohortName', 'enrolments.status'])
-      .where('enrolments.person_id', '=', personId)
-      .where('enrolments.status', 'in', ['active', 'deferred'])
-      .orderBy('cohorts.starts_on', 'desc')
-      .execute(),
+    enrolmentsOf(db, personId),
     db
       .selectFrom('applications')
       .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
@@ -70,7 +62,9 @@ export async function homeSummary(db: Executor, personId: string, adminSchoolIds
   ]);
   const seen = new Set<string>();
   return {
-    enrolments,
+    enrolments: enrolments
+      .filter((e) => e.status === 'active' || e.status === 'deferred')
+      .map((e) => ({ id: e.id, programmeTitle: e.programme_title, cohortName: e.cohort_name, status: e.status })),
     applications,
     endorsementsAwaiting: Number(lineManagerAsks?.n ?? 0) + Number(headteacherAsks?.n ?? 0),
     recommendations: recommendations
