@@ -17,6 +17,10 @@ import { frameworkRoutes } from './features/frameworks';
 import { programmeRoutes } from './features/programmes';
 import { cohortRoutes } from './features/cohorts';
 import { enrolmentRoutes } from './features/enrolments';
+import { notificationRoutes } from './features/notifications';
+import { sessionRoutes } from './features/sessions';
+import { selfAssessmentRoutes } from './features/self-assessment';
+import { feedbackRoutes } from './features/feedback';
 import { systemClock, type Clock } from './platform/db/clock';
 import { originCheck } from './platform/http/csrf';
 import type { AppDeps, AppEnv } from './platform/http/env';
@@ -87,6 +91,10 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', programmeRoutes);
   app.route('/', cohortRoutes);
   app.route('/', enrolmentRoutes);
+  app.route('/', notificationRoutes);
+  app.route('/', sessionRoutes);
+  app.route('/', selfAssessmentRoutes);
+  app.route('/', feedbackRoutes);
   app.route('/', devMailRoutes);
 
   app.notFound((c) => {

@@ -8,7 +8,8 @@ import { createAdmin } from './features/staff';
 import { importStaffFile } from './features/staff-import';
 import { systemClock } from './platform/db/clock';
 import { migrateToLatest } from './platform/db/migrate';
-import { platformHandlers, startWorker } from './platform/jobs/outbox';
+import { startWorker } from './platform/jobs/outbox';
+import { outboxHandlers } from './features/handlers';
 import { sweeps } from './features/sweeps';
 import { openRuntime, startServer } from './server';
 
@@ -81,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'worker': {
       await migrateToLatest(db);
-      const worker = startWorker({ db, clock: systemClock, handlers: platformHandlers(runtime.mailer), logger, sweeps: sweeps(config) });
+      const worker = startWorker({ db, clock: systemClock, handlers: outboxHandlers({ db, clock: systemClock, mailer: runtime.mailer, config }), logger, sweeps: sweeps(config) });
       logger.info('outbox worker running');
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void worker.stop().then(() => db.destroy()).then(() => process.exit(0)));
       return -1;

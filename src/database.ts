@@ -9,9 +9,14 @@ import type { StaffImportTables } from './features/staff-import/staff-import.tab
 import type { StaffTables } from './features/staff/staff.tables';
 import type { AuditTables } from './platform/audit/audit.tables';
 import type { OutboxTables } from './platform/jobs/outbox.tables';
+import type { NotificationTables } from './features/notifications/notifications.tables';
+import type { SessionTables } from './features/sessions/sessions.tables';
+import type { SelfAssessmentTables } from './features/self-assessment/self-assessment.tables';
+import type { FeedbackTables } from './features/feedback/feedback.tables';
 
 /** Every table, composed from the features that own them. */
-export interface Database extends OrganisationTables, StaffTables, AuthTables, StaffImportTables, AuditTables, OutboxTables, FrameworkTables, ProgrammeTables, CohortTables, EnrolmentTables {}
+export interface Database extends OrganisationTables, StaffTables, AuthTables, StaffImportTables, AuditTables, OutboxTables, FrameworkTables, ProgrammeTables, CohortTables, EnrolmentTables,
+    NotificationTables, SessionTables, SelfAssessmentTables, FeedbackTables {}
 
 export type Db = Kysely<Database>;
 /** A database handle or a transaction: query functions take either as their first argument. */

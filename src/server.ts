@@ -5,7 +5,8 @@ import type { Database, Db } from './database';
 import { connectDatabase } from './platform/db/connect';
 import { migrateToLatest } from './platform/db/migrate';
 import { systemClock } from './platform/db/clock';
-import { platformHandlers, startWorker } from './platform/jobs/outbox';
+import { startWorker } from './platform/jobs/outbox';
+import { outboxHandlers } from './features/handlers';
 import { sweeps } from './features/sweeps';
 import { createLogger, type Logger } from './platform/log';
 import { fileMailer, smtpMailer, type Mailer, type StoredEmail } from './platform/mail/mailer';
@@ -35,7 +36,7 @@ export async function startServer(runtime: Runtime, options: { onListening?: (ur
     if (applied.length) logger.info({ applied }, 'database migrated');
   }
   const app = createApp({ db, config, mailer, logger });
-  const worker = config.WORKER === 'inline' ? startWorker({ db, clock: systemClock, handlers: platformHandlers(mailer), logger, sweeps: sweeps(config) }) : undefined;
+  const worker = config.WORKER === 'inline' ? startWorker({ db, clock: systemClock, handlers: outboxHandlers({ db, clock: systemClock, mailer, config }), logger, sweeps: sweeps(config) }) : undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address === '::1' || info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port}`;

@@ -3,6 +3,10 @@ import { ACCESS_RULE } from '../src/platform/http/access';
 import { describeEachEngine, type TestContext } from './support/app';
 import { makeWorld, signIn, type World } from './support/factories';
 import { makeProgrammeWorld, type ProgrammeWorld } from './support/programme-world';
+import { makeNotificationWorld } from './support/worlds/notifications';
+import { makeSessionWorld } from './support/worlds/sessions';
+import { makeSelfAssessmentWorld } from './support/worlds/self-assessment';
+import { makeFeedbackWorld } from './support/worlds/feedback';
 import type { TestClient } from './support/http';
 import { matrix, viewers, type Outcome, type Row, type Viewer } from './support/matrix';
 
@@ -42,10 +46,17 @@ describeEachEngine('every route gives each kind of person what the matrix says',
   let grantId: string;
   let importId: string;
   let programmes: ProgrammeWorld;
+  let featureIds: Record<string, string>;
 
   async function freshWorld(context: TestContext) {
     world = await makeWorld(context.db);
     programmes = await makeProgrammeWorld(context.db, world);
+    featureIds = {
+      ...(await makeNotificationWorld(context.db, world, programmes)),
+      ...(await makeSessionWorld(context.db, world, programmes)),
+      ...(await makeSelfAssessmentWorld(context.db, world, programmes)),
+      ...(await makeFeedbackWorld(context.db, world, programmes)),
+    };
     const grant = await context.db.selectFrom('people').select('id').where('id', '=', world.report.id).executeTakeFirstOrThrow();
     grantId = (
       await context.db
@@ -96,7 +107,7 @@ describeEachEngine('every route gives each kind of person what the matrix says',
       personId: world.report.id,
       schoolId: world.schoolA.id,
       grantId,
-      sessionId: subjectSessionId,
+      signInId: subjectSessionId,
       importId,
       token: 'x'.repeat(43),
       frameworkId: programmes.frameworkId,
@@ -110,6 +121,7 @@ describeEachEngine('every route gives each kind of person what the matrix says',
       applicationId: programmes.applicationId,
       endorsementId: programmes.endorsementId,
       enrolmentId: programmes.enrolmentId,
+      ...featureIds,
     };
     const path = row.path ?? row.route.split(' ')[1];
     return path.replace(/:([A-Za-z]+)/g, (param, name: string) => {

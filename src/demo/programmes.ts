@@ -11,7 +11,7 @@ import { addDays, londonDate } from '../platform/dates';
 
 type Trx = Transaction<Database>;
 
-interface DemoPeople {
+export interface DemoPeople {
   organisationId: string;
   /** Demo person key → id */
   ids: Map<string, string>;

@@ -5,6 +5,9 @@ import type { SchoolPhase } from '../features/organisations';
 import type { Clock } from '../platform/db/clock';
 import { newId } from '../platform/db/ids';
 import { seedProgrammes } from './programmes';
+import { seedSessions } from './sessions';
+import { seedSelfAssessments } from './self-assessment';
+import { seedFeedback } from './feedback';
 
 export const DEMO_PASSWORD = 'waymark-demo-password';
 
@@ -214,6 +217,9 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoSignIn[]> {
       }
     }
     await seedProgrammes(trx, clock, { organisationId, ids });
+    await seedSessions(trx, clock, { organisationId, ids });
+    await seedSelfAssessments(trx, clock, { organisationId, ids });
+    await seedFeedback(trx, clock, { organisationId, ids });
   });
   return [
     { who: 'Organisation admin (trust CEO)', email: emails.get('ceo') as string },

@@ -5,6 +5,10 @@ import { makeFramework } from '../support/programme-world';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { auditSummary, type Journey } from './support/journey';
 import { heading, signInWithPassword } from './support/pages';
+import { notificationPageIds } from './support/page-ids/notifications';
+import { sessionPageIds } from './support/page-ids/sessions';
+import { selfAssessmentPageIds } from './support/page-ids/self-assessment';
+import { feedbackPageIds } from './support/page-ids/feedback';
 
 /** Routes that answer with something other than a page (and the framework exports, which download files). */
 const NOT_PAGES = new Set(['GET /assets/app.css', 'GET /assets/:file', 'GET /health']);
@@ -79,6 +83,11 @@ describeInBrowser('every page, in a browser', () => {
       .executeTakeFirstOrThrow();
     ids[':enrolmentId'] = participant.id;
     owners['/enrolments/:enrolmentId'] = participant.email;
+    for (const feature of [notificationPageIds, sessionPageIds, selfAssessmentPageIds, feedbackPageIds]) {
+      const found = await feature(h);
+      Object.assign(ids, found.ids);
+      Object.assign(owners, found.owners);
+    }
   });
   afterAll(async () => {
     await h?.close();

@@ -4,7 +4,8 @@ import { loadConfig, type Config } from '../../src/config';
 import type { Db } from '../../src/database';
 import { FixedClock } from '../../src/platform/db/clock';
 import type { Engine } from '../../src/platform/db/connect';
-import { drainOutbox, platformHandlers } from '../../src/platform/jobs/outbox';
+import { drainOutbox } from '../../src/platform/jobs/outbox';
+import { outboxHandlers } from '../../src/features/handlers';
 import { silentLogger } from '../../src/platform/log';
 import { memoryMailer } from '../../src/platform/mail/mailer';
 import { createTestDatabase, testEngines, type TestDatabase } from './database';
@@ -42,7 +43,7 @@ export async function createTestContext(engine: Engine, env: Record<string, stri
     mailer,
     client: (options) => new TestClient(app, options),
     deliverMail: async () => {
-      await drainOutbox({ db: database.db, clock, handlers: platformHandlers(mailer), logger: silentLogger });
+      await drainOutbox({ db: database.db, clock, handlers: outboxHandlers({ db: database.db, clock, mailer, config }), logger: silentLogger });
     },
   };
 }

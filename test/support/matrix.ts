@@ -2,6 +2,10 @@ import { cohortRows } from './matrix/cohorts';
 import { enrolmentRows } from './matrix/enrolments';
 import { frameworkRows } from './matrix/frameworks';
 import { programmeRows } from './matrix/programmes';
+import { notificationRows } from './matrix/notifications';
+import { sessionRows } from './matrix/sessions';
+import { selfAssessmentRows } from './matrix/self-assessment';
+import { feedbackRows } from './matrix/feedback';
 
 // The authorisation matrix: every route and who may use it. The matrix test walks it with every
 // kind of viewer; the browser suite visits every page it lists.
@@ -15,7 +19,7 @@ import { programmeRows } from './matrix/programmes';
  *
  * Path parameters name records in the test world: `:personId` is a teacher at school A who is
  * line managed by the line manager; `:schoolId` is school A; `:grantId` is a role that teacher
- * holds; `:sessionId` is one of that teacher's sessions; `:token` is a link token nobody holds;
+ * holds; `:signInId` is one of that teacher's sign-in sessions; `:token` is a link token nobody holds;
  * `:importId` is a previewed staff import uploaded by school A's admin.
  *
  * The programme world (test/support/programme-world.ts) adds: `:frameworkId` and its draft
@@ -52,7 +56,7 @@ const foundation: Row[] = [
   { route: 'GET /invitation/:token', expect: [N, N, N, N, N, N, N, N] },
   { route: 'POST /invitation/:token', expect: [N, N, N, N, N, N, N, N] },
   { route: 'GET /account', expect: [S, A, A, A, A, A, A, A] },
-  { route: 'POST /account/sessions/:sessionId/end', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /account/sessions/:signInId/end', expect: [S, N, N, N, N, N, N, N] },
   { route: 'GET /dev/mail', expect: [A, A, A, A, A, A, A, A] },
   { route: 'GET /schools', expect: [S, F, F, A, A, A, A, F] },
   { route: 'GET /schools/new', expect: [S, F, F, F, F, A, A, F] },
@@ -83,4 +87,4 @@ const foundation: Row[] = [
   { route: 'POST /import/:importId/apply', expect: [S, F, F, A, N, A, N, F] },
 ];
 
-export const matrix: Row[] = [...foundation, ...frameworkRows, ...programmeRows, ...cohortRows, ...enrolmentRows];
+export const matrix: Row[] = [...foundation, ...frameworkRows, ...programmeRows, ...cohortRows, ...enrolmentRows, ...notificationRows, ...sessionRows, ...selfAssessmentRows, ...feedbackRows];

@@ -124,9 +124,9 @@ authRoutes.get('/account', access('signed-in'), async (c) => {
   return renderPage(c, { title: 'Your account' }, <AccountPage viewer={viewer} sessions={sessions} ended={c.req.query('ended') === '1'} />);
 });
 
-authRoutes.post('/account/sessions/:sessionId/end', access('signed-in'), async (c) => {
+authRoutes.post('/account/sessions/:signInId/end', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const sessionId = c.req.param('sessionId');
+  const sessionId = c.req.param('signInId');
   if (!(await endSession(c.get('deps'), viewer, sessionId, requestContext(c)))) throw new NotFound();
   if (sessionId === viewer.sessionId) {
     clearSessionCookie(c);

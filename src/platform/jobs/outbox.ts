@@ -54,7 +54,8 @@ export async function enqueueEmails(db: Executor, clock: Clock, emails: readonly
   }
 }
 
-export type OutboxHandler = (payload: unknown) => Promise<void>;
+/** Delivers one message; `messageId` lets a handler make its own writes idempotent across retries. */
+export type OutboxHandler = (payload: unknown, messageId: string) => Promise<void>;
 
 export const MAX_ATTEMPTS = 8;
 const LOCK_MS = 5 * 60_000;
@@ -112,7 +113,7 @@ export async function drainOutbox({ db, clock, handlers, logger, workerId = newI
       const handler = handlers[message.kind];
       try {
         if (!handler) throw new Error(`No handler for outbox kind "${message.kind}"`);
-        await handler(JSON.parse(message.payload));
+        await handler(JSON.parse(message.payload), message.id);
         await db
           .updateTable('outbox')
           .set({ status: 'sent', processed_at: clock.now().toISOString(), locked_until: null, attempts: message.attempts + 1 })
@@ -148,7 +149,6 @@ export function platformHandlers(mailer: Mailer): Record<string, OutboxHandler> 
   };
 }
 
-/** Runs `drainOutbox` every `intervalMs` until stopped. */
 /** Periodic work the worker does besides sending: reminders and other sweeps that queue messages. */
 export interface Sweep {
   name: string;
@@ -157,6 +157,7 @@ export interface Sweep {
   run(db: Db, clock: Clock): Promise<number>;
 }
 
+/** Runs the sweeps that are due, then `drainOutbox`, every `intervalMs` until stopped. */
 export function startWorker(options: DrainOptions & { intervalMs?: number; sweeps?: Sweep[] }): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();

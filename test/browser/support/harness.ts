@@ -13,7 +13,8 @@ import { DEMO_PASSWORD, seedDemo, type DemoSignIn } from '../../../src/demo/seed
 import { systemClock } from '../../../src/platform/db/clock';
 import { connectDatabase } from '../../../src/platform/db/connect';
 import { migrateToLatest } from '../../../src/platform/db/migrate';
-import { drainOutbox, platformHandlers } from '../../../src/platform/jobs/outbox';
+import { drainOutbox } from '../../../src/platform/jobs/outbox';
+import { outboxHandlers } from '../../../src/features/handlers';
 import { createLogger } from '../../../src/platform/log';
 import { fileMailer, type StoredEmail } from '../../../src/platform/mail/mailer';
 import { Journey } from './journey';
@@ -109,7 +110,7 @@ export async function startHarness(): Promise<Harness> {
       return Journey.open(context, { browser, javaScript, name: options.name });
     },
     async latestEmailTo(to) {
-      await drainOutbox({ db, clock: systemClock, handlers: platformHandlers(mailer), logger });
+      await drainOutbox({ db, clock: systemClock, handlers: outboxHandlers({ db, clock: systemClock, mailer, config }), logger });
       const email = (await mailer.list()).find((e) => e.to.toLowerCase() === to.toLowerCase());
       if (!email) throw new Error(`No email was sent to ${to}`);
       return email;

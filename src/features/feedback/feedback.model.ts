@@ -1,0 +1,74 @@
+// The shared vocabulary of 360 feedback: rater groups, the rating scale, and the plain data a report
+// is built from. The database side (rounds, respondents, forms) and the report side (anonymity,
+// figures, chart, PDF) both speak these types and nothing else.
+
+/** Who can be asked, in the order reports show them. `self` is the participant's own rating. */
+export const RATER_GROUPS = ['line_manager', 'peer', 'direct_report', 'student', 'other'] as const;
+export type RaterGroup = (typeof RATER_GROUPS)[number];
+
+export const RATER_GROUP_LABELS: Record<RaterGroup, { name: string; plural: string; hint: string }> = {
+  line_manager: { name: 'Line manager', plural: 'Line manager', hint: 'Named in the report, not anonymous: they are told so.' },
+  peer: { name: 'Peer', plural: 'Peers', hint: 'Colleagues at a similar level.' },
+  direct_report: { name: 'Direct report', plural: 'Direct reports', hint: 'People you line manage.' },
+  student: { name: 'Student', plural: 'Students', hint: 'Answer through one class link, anonymously.' },
+  other: { name: 'Other', plural: 'Others', hint: 'Governors, parents, external colleagues.' },
+};
+
+/** The smallest number of answers an anonymous group needs before it is shown on its own. */
+export const DEFAULT_GROUP_MINIMUM = 3;
+
+/** A behavioural frequency scale; "not observed" is `null` and is never a score. */
+export const FREQUENCY_SCALE = [
+  { value: 1, label: 'Rarely or never' },
+  { value: 2, label: 'Occasionally' },
+  { value: 3, label: 'Sometimes' },
+  { value: 4, label: 'Often' },
+  { value: 5, label: 'Almost always' },
+] as const;
+export const NOT_OBSERVED_LABEL = 'Not observed';
+
+/**
+ * Blind spot / hidden strength margin: self and others differ by at least this much (points on the
+ * 1–5 scale). A third of the scale's range, as 360 practice suggests.
+ */
+export const DEFAULT_MARGIN = 1.3;
+
+/** A rating: 1–5, or null for "not observed". */
+export type Rating = 1 | 2 | 3 | 4 | 5 | null;
+
+export interface GroupSetting {
+  group: RaterGroup;
+  /** Answers needed before the group is shown on its own (1 for the named line manager). */
+  minimum: number;
+  /** False only for the line manager, who is named. */
+  anonymous: boolean;
+}
+
+export interface ReportSkill {
+  id: string;
+  code: string;
+  title: string;
+}
+
+/** One submitted response, already detached from whoever gave it. */
+export interface SubmittedResponse {
+  group: RaterGroup;
+  /** skill id → rating; a skill missing from the record counts as not observed. */
+  ratings: Record<string, Rating>;
+  /** Answers to "What does this person do well?" (may be empty). */
+  strengths: string;
+  /** Answers to "What could they develop?" (may be empty). */
+  develop: string;
+}
+
+export interface ReportInput {
+  skills: ReportSkill[];
+  /** Every group that was invited (or had a class link), with its minimum. */
+  groups: GroupSetting[];
+  /** The participant's own ratings, or null if they did not rate themselves. */
+  self: Record<string, Rating> | null;
+  responses: SubmittedResponse[];
+  margin: number;
+  /** Makes the random order of comments stable for one round (use the round id). */
+  seed: string;
+}

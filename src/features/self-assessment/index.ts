@@ -1,0 +1,1 @@
+export { selfAssessmentRoutes } from './self-assessment.routes';

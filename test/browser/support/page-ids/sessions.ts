@@ -1,0 +1,11 @@
+import type { Harness } from '../harness';
+
+/**
+ * For the every-page browser test: the demo records the sessions routes' `:params` stand for
+ * (`ids[':name']`), and, for pages only a record's owner may open, whom to open them as
+ * (`owners[routePrefix] = email`; the demo password is the same for everyone).
+ */
+export async function sessionPageIds(h: Harness): Promise<{ ids: Record<string, string>; owners: Record<string, string> }> {
+  void h;
+  return { ids: {}, owners: {} };
+}
