@@ -13,10 +13,11 @@ import type { NotificationTables } from './features/notifications/notifications.
 import type { SessionTables } from './features/sessions/sessions.tables';
 import type { SelfAssessmentTables } from './features/self-assessment/self-assessment.tables';
 import type { FeedbackTables } from './features/feedback/feedback.tables';
+import type { FileTables } from './platform/files/files.tables';
 
 /** Every table, composed from the features that own them. */
 export interface Database extends OrganisationTables, StaffTables, AuthTables, StaffImportTables, AuditTables, OutboxTables, FrameworkTables, ProgrammeTables, CohortTables, EnrolmentTables,
-    NotificationTables, SessionTables, SelfAssessmentTables, FeedbackTables {}
+    NotificationTables, SessionTables, SelfAssessmentTables, FeedbackTables, FileTables {}
 
 export type Db = Kysely<Database>;
 /** A database handle or a transaction: query functions take either as their first argument. */
