@@ -17,8 +17,8 @@ import { frameworkRoutes } from './features/frameworks';
 import { programmeRoutes } from './features/programmes';
 import { cohortRoutes } from './features/cohorts';
 import { enrolmentRoutes } from './features/enrolments';
-import { notificationRoutes } from './features/notifications';
-import { sessionRoutes } from './features/sessions';
+import { notificationRoutes, unreadNotificationsMiddleware } from './features/notifications';
+import { attendanceRoutes, calendarRoutes, sessionRoutes } from './features/sessions';
 import { selfAssessmentRoutes } from './features/self-assessment';
 import { feedbackRoutes } from './features/feedback';
 import { systemClock, type Clock } from './platform/db/clock';
@@ -75,8 +75,9 @@ export function createApp(options: CreateAppOptions) {
     }),
   );
   app.use(originCheck([new URL(options.config.BASE_URL).origin]));
-  app.use((c, next) => (/^\/import(\/|$)/.test(c.req.path) ? next() /* staff-import sets its own limits (IMPORT_MAX_MB for uploads) */ : bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new PayloadTooLarge('The form was too large to accept.'); } })(c, next)));
+  app.use((c, next) => (/^\/import(\/|$)/.test(c.req.path) || /^\/sessions\/[^/]+\/materials$/.test(c.req.path) ? next() /* staff-import (IMPORT_MAX_MB) and session material uploads (10 MB) set their own limits */ : bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new PayloadTooLarge('The form was too large to accept.'); } })(c, next)));
   app.use(sessionMiddleware);
+  app.use(unreadNotificationsMiddleware);
   app.use(async (c, next) => {
     if (!c.get('viewer')) c.set('headerName', await installDisplayName(deps.db));
     await next();
@@ -93,6 +94,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', enrolmentRoutes);
   app.route('/', notificationRoutes);
   app.route('/', sessionRoutes);
+  app.route('/', attendanceRoutes);
+  app.route('/', calendarRoutes);
   app.route('/', selfAssessmentRoutes);
   app.route('/', feedbackRoutes);
   app.route('/', devMailRoutes);

@@ -8,6 +8,7 @@ import { seedProgrammes } from './programmes';
 import { seedSessions } from './sessions';
 import { seedSelfAssessments } from './self-assessment';
 import { seedFeedback } from './feedback';
+import { seedNotifications } from './notifications';
 
 export const DEMO_PASSWORD = 'waymark-demo-password';
 
@@ -220,6 +221,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<DemoSignIn[]> {
     await seedSessions(trx, clock, { organisationId, ids });
     await seedSelfAssessments(trx, clock, { organisationId, ids });
     await seedFeedback(trx, clock, { organisationId, ids });
+    await seedNotifications(trx, clock, { organisationId, ids });
   });
   return [
     { who: 'Organisation admin (trust CEO)', email: emails.get('ceo') as string },

@@ -1,5 +1,8 @@
 import { modulesEvaluator, signOffEvaluator } from './enrolments/enrolments.evaluators';
 import { createCompletionEngine, type CompletionEngine } from './programmes/completion';
+import { attendanceEvaluator } from './sessions/attendance.evaluators';
+import { feedback360Evaluator } from './feedback';
+import { baselineSelfAssessmentEvaluator, finalSelfAssessmentEvaluator } from './self-assessment/self-assessment.evaluators';
 
 /**
  * Every component Waymark can require of a programme, one evaluator each. A feature that adds a
@@ -7,5 +10,5 @@ import { createCompletionEngine, type CompletionEngine } from './programmes/comp
  * evaluator here; only these kinds can be chosen as requirements.
  */
 export function completionEngine(): CompletionEngine {
-  return createCompletionEngine([modulesEvaluator, signOffEvaluator]);
+  return createCompletionEngine([baselineSelfAssessmentEvaluator, finalSelfAssessmentEvaluator, feedback360Evaluator, attendanceEvaluator, modulesEvaluator, signOffEvaluator]);
 }

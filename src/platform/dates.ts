@@ -53,3 +53,72 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+const londonParts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: LONDON });
+
+/** The Europe/London wall-clock date (YYYY-MM-DD) and time (HH:MM) of an instant. */
+export function londonWallClock(value: string | Date): { date: string; time: string } {
+  const parts = londonParts.formatToParts(typeof value === 'string' ? new Date(value) : value);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** "16:15" or "4:15pm" or "4.15pm": a time of day as HH:MM (24-hour), or null when it isn't one. */
+export function parseTimeOfDay(text: string): string | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, '');
+  const match = /^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$/.exec(t);
+  if (!match) return null;
+  let hour = Number(match[1]);
+  const minute = match[2] === undefined ? 0 : Number(match[2]);
+  const period = match[3];
+  if (match[2] === undefined && !period) return null;
+  if (minute > 59) return null;
+  if (period) {
+    if (hour < 1 || hour > 12) return null;
+    if (period === 'am' && hour === 12) hour = 0;
+    if (period === 'pm' && hour !== 12) hour += 12;
+  } else if (hour > 23) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/**
+ * The UTC instant (ISO) of a Europe/London wall-clock date (YYYY-MM-DD) and time (HH:MM).
+ * A time the clocks skip in March (01:00–01:59 on the last Sunday) does not exist: `error: 'nonexistent'`.
+ * A time that happens twice in October (01:00–01:59 on the last Sunday) is taken as the first
+ * (British Summer Time), as calendar programs do.
+ */
+export function londonDateTimeToUtc(date: string, time: string): { instant: string } | { error: 'invalid' | 'nonexistent' } {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return { error: 'invalid' };
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) return { error: 'invalid' };
+  // London is UTC+0 or UTC+1: try both offsets, keep those that read back as the same wall clock.
+  const matches = [wall - 60 * 60_000, wall].filter((ms) => {
+    const back = londonWallClock(new Date(ms));
+    return back.date === date && back.time === time;
+  });
+  if (matches.length === 0) return { error: 'nonexistent' };
+  return { instant: new Date(matches[0]).toISOString() };
+}
+
+/** "4:15pm" or "5pm" (Europe/London) for an ISO instant; "midday" and "midnight" as GOV.UK style has them. */
+export function formatTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const { time } = londonWallClock(value);
+  if (time === '12:00') return 'midday';
+  if (time === '00:00') return 'midnight';
+  const [h, m] = time.split(':').map(Number);
+  const period = h < 12 ? 'am' : 'pm';
+  const hour12 = h % 12 === 0 ? 12 : h % 12;
+  return m === 0 ? `${hour12}${period}` : `${hour12}:${String(m).padStart(2, '0')}${period}`;
+}
+
+/** "Tuesday 24 November 2026, 4:15pm to 5:45pm" (Europe/London); the end date is added when it differs. */
+export function formatTimeRange(startsAt: string, endsAt: string): string {
+  const start = londonWallClock(startsAt);
+  const end = londonWallClock(endsAt);
+  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: LONDON }).format(new Date(startsAt));
+  const endText = end.date === start.date ? formatTime(endsAt) : `${formatDate(endsAt)}, ${formatTime(endsAt)}`;
+  return `${weekday} ${formatDate(startsAt)}, ${formatTime(startsAt)} to ${endText}`;
+}

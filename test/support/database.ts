@@ -55,3 +55,14 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     },
   };
 }
+
+/**
+ * A second, independent connection to the same test database, as a second worker process would
+ * have (its own PostgreSQL pool). In-memory SQLite can't be shared, so there it is the same handle.
+ * Destroy it before the database.
+ */
+export function connectAgain(database: TestDatabase): { db: Db; destroy(): Promise<void> } {
+  if (database.engine === 'sqlite') return { db: database.db, destroy: async () => {} };
+  const db = connectDatabase<Database>(database.url, { poolSize: 5 });
+  return { db, destroy: () => db.destroy() };
+}

@@ -38,8 +38,8 @@ export class TestClient {
     return this.read(await this.app.request(path, { headers: this.headers(headers) }));
   }
 
-  /** Posts a form as a browser on this site would (with an Origin header). */
-  async post(path: string, form: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Page> {
+  /** Posts a form as a browser on this site would (with an Origin header); URLSearchParams for repeated fields (checkboxes). */
+  async post(path: string, form: Record<string, string> | URLSearchParams = {}, headers: Record<string, string> = {}): Promise<Page> {
     return this.read(
       await this.app.request(path, {
         method: 'POST',

@@ -193,7 +193,6 @@ export async function headteacherRecipients(trx: Executor, organisationId: strin
  */
 export async function submitApplication(deps: AppDeps, viewer: Viewer, id: string, requestId: string | null): Promise<void> {
   await loadOwnApplication(deps.db, viewer, id);
-  const baseUrl = deps.config.BASE_URL;
   await deps.db.transaction().execute(async (trx) => {
     const app = await q.findApplicationDetail(trx, viewer.organisationId, id);
     if (!app) throw new NotFound();
@@ -221,7 +220,7 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, id: strin
     if (needsLineManager && lineManager) {
       const endorsementId = newId();
       await q.insertEndorsement(trx, { id: endorsementId, application_id: app.id, kind: 'line_manager', endorser_id: lineManager.id, school_id: app.school_id, status: 'requested', comment: null, answered_by: null, requested_at: now, due_on: due, reminded_at: null, answered_at: null, created_at: now });
-      await emailEndorser(trx, deps.clock, baseUrl, lineManager, { endorsementId, applicantName, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: due, asHeadteacher: false, schoolName: null });
+      await emailEndorser(trx, deps.clock, lineManager, { endorsementId, applicantName, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: due, asHeadteacher: false, schoolName: null });
       asked.push(`your line manager, ${lineManager.given_name} ${lineManager.family_name}`);
     }
     if (needsHeadteacher) {
@@ -231,7 +230,7 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, id: strin
       if (askNow) {
         const { recipients } = await headteacherRecipients(trx, app.organisation_id, app.school_id, app.person_id);
         for (const recipient of recipients) {
-          await emailEndorser(trx, deps.clock, baseUrl, recipient, { endorsementId, applicantName, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: due, asHeadteacher: true, schoolName: app.school_name });
+          await emailEndorser(trx, deps.clock, recipient, { endorsementId, applicantName, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: due, asHeadteacher: true, schoolName: app.school_name });
         }
         asked.push(app.school_name ? `the headteacher of ${app.school_name}` : 'the headteacher');
       }
@@ -246,7 +245,7 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, id: strin
       asked.length > 0
         ? `We have asked ${asked.join(' and ')} for their support.${needsLineManager && needsHeadteacher ? ' Once your line manager supports it, your headteacher will be asked too.' : ''} We will email you when they answer.`
         : 'The programme lead will now consider it. We will email you when they decide.';
-    await emailApplicant(trx, deps.clock, baseUrl, app, `Application submitted: ${where(app)}`, [`Your application to ${where(app)} has been submitted.`, next]);
+    await emailApplicant(trx, deps.clock, app, `Application submitted: ${where(app)}`, [`Your application to ${where(app)} has been submitted.`, next]);
     await recordAudit(trx, deps.clock, { action: 'application_submitted', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { cohortId: app.cohort_id, status }, requestId });
   });
 }
@@ -259,7 +258,6 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, id: strin
 export async function withdrawApplication(deps: AppDeps, viewer: Viewer, id: string, reason: string, requestId: string | null): Promise<void> {
   const { app } = await loadOwnApplication(deps.db, viewer, id);
   if (FINAL_STATUSES.includes(app.status)) throw new Conflict(`This application has already been ${app.status === 'withdrawn' ? 'withdrawn' : 'declined'}.`);
-  const baseUrl = deps.config.BASE_URL;
   await deps.db.transaction().execute(async (trx) => {
     await q.lockCohort(trx, app.cohort_id);
     const current = await trx.selectFrom('applications').select('status').where('id', '=', app.id).executeTakeFirstOrThrow();
@@ -279,12 +277,12 @@ export async function withdrawApplication(deps: AppDeps, viewer: Viewer, id: str
     await q.updateApplication(trx, app.id, { status: 'withdrawn', live_slot: null, updated_at: now });
     await q.cancelPendingEndorsements(trx, app.id);
     await recordEvent(trx, deps.clock, app.id, 'withdrawn', viewer.id, why);
-    await emailApplicant(trx, deps.clock, baseUrl, app, `You have withdrawn your application to ${where(app)}`, [
+    await emailApplicant(trx, deps.clock, app, `You have withdrawn your application to ${where(app)}`, [
       `You have withdrawn your application to ${where(app)}.${why ? ` You said: “${why}”` : ''}`,
       'If you change your mind, you can apply again while applications are open.',
     ]);
     await recordAudit(trx, deps.clock, { action: 'application_withdrawn', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { from: current.status }, requestId });
-    if (placeFreed) await releasePlace(trx, deps.clock, app.cohort_id, viewer.id, baseUrl);
+    if (placeFreed) await releasePlace(trx, deps.clock, app.cohort_id, viewer.id);
   });
 }
 

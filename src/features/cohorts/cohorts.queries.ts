@@ -373,3 +373,59 @@ export function listCohortsOfProgramme(db: Executor, organisationId: string, pro
 export function findEnrolment(db: Executor, cohortId: string, personId: string) {
   return db.selectFrom('enrolments').select(['id', 'status', 'application_id']).where('cohort_id', '=', cohortId).where('person_id', '=', personId).executeTakeFirst();
 }
+
+// ----- Reminders -----
+
+/** Draft applications to cohorts of open programmes whose window is open and closes between `today` and `until` (London dates), of active people. */
+export function listDraftsClosingSoon(db: Executor, today: string, until: string) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .innerJoin('people', 'people.id', 'applications.person_id')
+    .select(['applications.id as application_id', 'applications.person_id', 'cohorts.id as cohort_id', 'cohorts.name as cohort_name', 'cohorts.applications_close_on', 'programmes.title as programme_title'])
+    .where('applications.status', '=', 'draft')
+    .where('programmes.status', '=', 'open')
+    .where('people.status', '=', 'active')
+    .where('cohorts.applications_open_on', '<=', today)
+    .where('cohorts.applications_close_on', '>=', today)
+    .where('cohorts.applications_close_on', '<=', until)
+    .orderBy('cohorts.applications_close_on')
+    .orderBy('applications.id')
+    .execute();
+}
+
+/**
+ * People recommended for a programme with a cohort whose window is open and closes between
+ * `today` and `until`, who have no application to that cohort; one row per recommendation.
+ */
+export function listRecommendedNotAppliedClosingSoon(db: Executor, today: string, until: string) {
+  return db
+    .selectFrom('recommendations')
+    .innerJoin('programmes', 'programmes.id', 'recommendations.programme_id')
+    .innerJoin('cohorts', 'cohorts.programme_id', 'recommendations.programme_id')
+    .innerJoin('people', 'people.id', 'recommendations.person_id')
+    .innerJoin('people as recommender', 'recommender.id', 'recommendations.recommended_by')
+    .select([
+      'recommendations.person_id',
+      'recommendations.created_at',
+      'cohorts.id as cohort_id',
+      'cohorts.name as cohort_name',
+      'cohorts.applications_close_on',
+      'programmes.id as programme_id',
+      'programmes.title as programme_title',
+      'recommender.given_name as recommender_given_name',
+      'recommender.family_name as recommender_family_name',
+    ])
+    .where('programmes.status', '=', 'open')
+    .where('people.status', '=', 'active')
+    .where('cohorts.applications_open_on', '<=', today)
+    .where('cohorts.applications_close_on', '>=', today)
+    .where('cohorts.applications_close_on', '<=', until)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('applications').select('applications.id').whereRef('applications.cohort_id', '=', 'cohorts.id').whereRef('applications.person_id', '=', 'recommendations.person_id'))),
+    )
+    .orderBy('cohorts.applications_close_on')
+    .orderBy('recommendations.created_at')
+    .execute();
+}

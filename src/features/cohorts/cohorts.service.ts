@@ -100,7 +100,7 @@ export async function editCohort(deps: AppDeps, viewer: Viewer, cohortId: string
       await q.updateCohort(trx, cohort.id, { ...columns, updated_at: deps.clock.now().toISOString() }, form.leadIds);
       await recordAudit(trx, deps.clock, { action: 'cohort_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'cohort', subjectId: cohort.id, detail: { changed }, requestId });
       // New places go to the waiting list first, in order, as a freed place would.
-      if (form.capacity > cohort.capacity) await releasePlace(trx, deps.clock, cohort.id, viewer.id, deps.config.BASE_URL);
+      if (form.capacity > cohort.capacity) await releasePlace(trx, deps.clock, cohort.id, viewer.id);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(form.name);

@@ -516,7 +516,7 @@ describeEachEngine('releasing a place', (ctx) => {
       expect((await lead.post(`/applications/${id}/decision`, { decision: 'waitlist', reason: 'Waiting for the budget' })).status).toBe(303);
       ids.push(id);
     }
-    const release = () => ctx().db.transaction().execute((trx) => releasePlace(trx, ctx().clock, cohort.id, null, TEST_ORIGIN));
+    const release = () => ctx().db.transaction().execute((trx) => releasePlace(trx, ctx().clock, cohort.id, null));
     await Promise.all([release(), release()]);
     const statuses = await Promise.all(ids.map(async (id) => (await applicationRow(ctx(), id)).status));
     expect(statuses).toEqual(['accepted', 'waitlisted']);
@@ -653,12 +653,12 @@ describeEachEngine('running cohorts', (ctx) => {
     expect(endorsement.due_on).toBe('2026-12-10');
     try {
       ctx().clock.set('2026-12-06T09:00:00.000Z');
-      expect(await sendEndorsementReminders(ctx().db, ctx().clock, TEST_ORIGIN)).toBe(0);
+      expect(await sendEndorsementReminders(ctx().db, ctx().clock)).toBe(0);
       ctx().clock.set('2026-12-07T09:00:00.000Z');
-      expect(await sendEndorsementReminders(ctx().db, ctx().clock, TEST_ORIGIN)).toBe(1);
-      expect(await sendEndorsementReminders(ctx().db, ctx().clock, TEST_ORIGIN)).toBe(0);
+      expect(await sendEndorsementReminders(ctx().db, ctx().clock)).toBe(1);
+      expect(await sendEndorsementReminders(ctx().db, ctx().clock)).toBe(0);
       ctx().clock.set('2026-12-09T09:00:00.000Z');
-      expect(await sendEndorsementReminders(ctx().db, ctx().clock, TEST_ORIGIN)).toBe(0);
+      expect(await sendEndorsementReminders(ctx().db, ctx().clock)).toBe(0);
       await ctx().deliverMail();
       const reminders = mailTo(ctx(), world.lineManager.email).filter((m) => m.subject.startsWith('Reminder'));
       expect(reminders).toHaveLength(1);

@@ -43,7 +43,6 @@ export async function decideApplication(deps: AppDeps, viewer: Viewer, id: strin
   const { app } = await loadApplication(deps.db, viewer, id);
   if (!canDecide(viewer, app)) throw new Forbidden('Only programme leads and organisation admins decide on applications.');
   assertDecidable(app.status);
-  const baseUrl = deps.config.BASE_URL;
   await deps.db.transaction().execute(async (trx) => {
     const cohort = await q.lockCohort(trx, app.cohort_id);
     if (!cohort) throw new Conflict('The cohort no longer exists.');
@@ -67,11 +66,11 @@ export async function decideApplication(deps: AppDeps, viewer: Viewer, id: strin
       await createEnrolment(trx, deps.clock, app, viewer.id, form.reason);
       await q.updateApplication(trx, app.id, { status: 'accepted', decision_reason: form.reason, decided_at: now, updated_at: now });
       await recordEvent(trx, deps.clock, app.id, 'accepted', viewer.id, form.reason);
-      await emailApplicant(trx, deps.clock, baseUrl, app, `You have a place on ${where(app)}`, [`Your application to ${where(app)} has been accepted.`, `The programme lead said: “${form.reason}”`]);
+      await emailApplicant(trx, deps.clock, app, `You have a place on ${where(app)}`, [`Your application to ${where(app)} has been accepted.`, `The programme lead said: “${form.reason}”`]);
     } else if (form.decision === 'waitlist') {
       await q.updateApplication(trx, app.id, { status: 'waitlisted', waitlisted_at: now, decision_reason: form.reason, decided_at: now, updated_at: now });
       await recordEvent(trx, deps.clock, app.id, 'waitlisted', viewer.id, form.reason);
-      await emailApplicant(trx, deps.clock, baseUrl, app, `You are on the waiting list for ${where(app)}`, [
+      await emailApplicant(trx, deps.clock, app, `You are on the waiting list for ${where(app)}`, [
         `Your application to ${where(app)} has been put on the waiting list.`,
         `The programme lead said: “${form.reason}”`,
         'If a place becomes available, it will be offered to the people on the waiting list in turn, and we will email you if it is yours.',
@@ -80,7 +79,7 @@ export async function decideApplication(deps: AppDeps, viewer: Viewer, id: strin
       await q.updateApplication(trx, app.id, { status: 'declined', live_slot: null, decision_reason: form.reason, decided_at: now, updated_at: now });
       await q.cancelPendingEndorsements(trx, app.id);
       await recordEvent(trx, deps.clock, app.id, 'declined', viewer.id, form.reason);
-      await emailApplicant(trx, deps.clock, baseUrl, app, `Your application to ${where(app)} was not successful`, [`Your application to ${where(app)} has been declined.`, `The programme lead said: “${form.reason}”`]);
+      await emailApplicant(trx, deps.clock, app, `Your application to ${where(app)} was not successful`, [`Your application to ${where(app)} has been declined.`, `The programme lead said: “${form.reason}”`]);
     }
     await recordAudit(trx, deps.clock, { action: 'application_decided', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { decision: form.decision, from: current.status }, requestId });
   });
@@ -97,12 +96,10 @@ export function assertDecidable(status: keyof typeof APPLICATION_STATUSES) {
 /**
  * Offers free places in a cohort to the waiting list, one at a time and in order (by when they
  * were waitlisted, then id), while places taken < capacity. Each person offered a place is
- * accepted, enrolled and emailed. Call it inside the transaction that freed the place: it takes
+ * accepted, enrolled and told (kind `waitlist_place`). Call it inside the transaction that freed the place: it takes
  * the cohort's row lock first, so two calls at once can't give the same place twice.
- *
- * `baseUrl` is for the link in the email; it defaults to BASE_URL from the environment.
  */
-export async function releasePlace(trx: Executor, clock: Clock, cohortId: string, actorId: string | null, baseUrl: string): Promise<void> {
+export async function releasePlace(trx: Executor, clock: Clock, cohortId: string, actorId: string | null): Promise<void> {
   const cohort = await q.lockCohort(trx, cohortId);
   if (!cohort) return;
   for (;;) {
@@ -112,8 +109,7 @@ export async function releasePlace(trx: Executor, clock: Clock, cohortId: string
       .selectFrom('applications')
       .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
       .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-      .innerJoin('people', 'people.id', 'applications.person_id')
-      .select(['applications.id', 'applications.organisation_id', 'applications.cohort_id', 'applications.person_id', 'cohorts.programme_id', 'cohorts.name as cohort_name', 'programmes.title as programme_title', 'people.given_name', 'people.email'])
+      .select(['applications.id', 'applications.organisation_id', 'applications.cohort_id', 'applications.person_id', 'cohorts.programme_id', 'cohorts.name as cohort_name', 'programmes.title as programme_title'])
       .where('applications.cohort_id', '=', cohortId)
       .where('applications.status', '=', 'waitlisted')
       .orderBy('applications.waitlisted_at')
@@ -126,10 +122,10 @@ export async function releasePlace(trx: Executor, clock: Clock, cohortId: string
     await createEnrolment(trx, clock, next, actorId, reason);
     await q.updateApplication(trx, next.id, { status: 'accepted', decided_at: now, decision_reason: reason, updated_at: now });
     await recordEvent(trx, clock, next.id, 'accepted', actorId, reason);
-    await emailApplicant(trx, clock, baseUrl, next, `A place has become available on ${where(next)} — you have been given a place`, [
+    await emailApplicant(trx, clock, next, `A place has become available on ${where(next)} — you have been given a place`, [
       `A place has become available on ${where(next)}, and as you were next on the waiting list, you have been given it.`,
       'If you can no longer take part, withdraw your application so the place can be offered to someone else.',
-    ]);
+    ], 'waitlist_place');
     await recordAudit(trx, clock, { action: 'place_offered', organisationId: next.organisation_id, actorId, subjectType: 'application', subjectId: next.id, detail: { cohortId } });
   }
 }

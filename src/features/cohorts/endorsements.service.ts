@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../database';
 import { recordAudit } from '../../platform/audit/audit';
-import type { Clock } from '../../platform/db/clock';
+import { DAY, type Clock } from '../../platform/db/clock';
 import { addDays, formatDate, londonDate } from '../../platform/dates';
 import { adminSchoolIds, isOrgAdmin } from '../../platform/http/access';
 import type { AppDeps, Viewer } from '../../platform/http/env';
@@ -68,7 +68,6 @@ export async function answerEndorsement(deps: AppDeps, viewer: Viewer, endorseme
   const { endorsement, app } = await getEndorsementForAnswer(deps, viewer, endorsementId);
   const refusal = whyNotAnswerable(endorsement);
   if (refusal) throw new Conflict(refusal);
-  const baseUrl = deps.config.BASE_URL;
   const supported = form.answer === 'support';
   const comment = form.comment || null;
   const who = `${viewer.givenName} ${viewer.familyName}`;
@@ -89,7 +88,7 @@ export async function answerEndorsement(deps: AppDeps, viewer: Viewer, endorseme
       if (waiting.length === 0 && outstanding.length === 0) {
         await q.updateApplication(trx, app.id, { status: 'endorsed', updated_at: now });
         await recordEvent(trx, deps.clock, app.id, 'endorsed', viewer.id, `${who} (${role}) supports the application.${said}`);
-        await emailApplicant(trx, deps.clock, baseUrl, app, `Your application to ${where(app)} has been endorsed`, [
+        await emailApplicant(trx, deps.clock, app, `Your application to ${where(app)} has been endorsed`, [
           `${who} (${role}) supports your application to ${where(app)}.${said}`,
           'Everyone who needed to support your application has done so. The programme lead will now consider it, and we will email you when they decide.',
         ]);
@@ -98,18 +97,18 @@ export async function answerEndorsement(deps: AppDeps, viewer: Viewer, endorseme
           await trx.updateTable('endorsements').set({ status: 'requested', requested_at: now }).where('id', '=', next.id).execute();
           const { recipients } = await headteacherRecipients(trx, app.organisation_id, next.school_id, app.person_id);
           for (const recipient of recipients) {
-            await emailEndorser(trx, deps.clock, baseUrl, recipient, { endorsementId: next.id, applicantName: `${app.given_name} ${app.family_name}`, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: next.due_on, asHeadteacher: true, schoolName: app.school_name });
+            await emailEndorser(trx, deps.clock, recipient, { endorsementId: next.id, applicantName: `${app.given_name} ${app.family_name}`, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: next.due_on, asHeadteacher: true, schoolName: app.school_name });
           }
         }
         const asked = waiting.length > 0 ? ` We have now asked ${app.school_name ? `the headteacher of ${app.school_name}` : 'your headteacher'} for their support.` : '';
         await recordEvent(trx, deps.clock, app.id, 'awaiting_endorsement', viewer.id, `${who} (${role}) supports the application.${said}${waiting.length > 0 ? ' Asked the headteacher for their support.' : ''}`);
-        await emailApplicant(trx, deps.clock, baseUrl, app, `${endorsement.kind === 'line_manager' ? 'Your line manager' : who} supports your application to ${app.programme_title}`, [`${who} (${role}) supports your application to ${where(app)}.${said}${asked}`]);
+        await emailApplicant(trx, deps.clock, app, `${endorsement.kind === 'line_manager' ? 'Your line manager' : who} supports your application to ${app.programme_title}`, [`${who} (${role}) supports your application to ${where(app)}.${said}${asked}`]);
       }
     } else {
       await q.cancelPendingEndorsements(trx, app.id);
       await q.updateApplication(trx, app.id, { status: 'submitted', updated_at: now });
       await recordEvent(trx, deps.clock, app.id, 'submitted', viewer.id, `${who} (${role}) does not support the application. They said: “${comment}”`);
-      await emailApplicant(trx, deps.clock, baseUrl, app, `Your application to ${app.programme_title} was not supported`, [
+      await emailApplicant(trx, deps.clock, app, `Your application to ${app.programme_title} was not supported`, [
         `${who} (${role}) does not support your application to ${where(app)}. They said: “${comment}”`,
         'The programme lead will still see your application and decide on it. We will email you when they do.',
       ]);
@@ -171,17 +170,17 @@ export async function listEndorsementsForViewer(deps: AppDeps, viewer: Viewer) {
   return { awaiting, answered };
 }
 
-/**
- * Emails a reminder, once, for each endorsement that has been asked for, isn't answered, and is
- * due within 3 days (London dates; overdue ones too). `reminded_at` is set in the same
- * transaction and each email has a dedupe key, so two workers never send one twice. Returns how
- * many endorsements were reminded about.
- *
- * `baseUrl` is for the link in the email; it defaults to BASE_URL from the environment.
- */
-export async function sendEndorsementReminders(db: Db, clock: Clock, baseUrl: string): Promise<number> {
-  const horizon = addDays(londonDate(clock.now()), 3);
-  const due = await db
+/** Who answers an endorsement: the line manager asked (while active), or whoever gives the headteacher's support. */
+async function endorsementRecipients(trx: Executor, endorsement: { kind: Endorsement['kind']; endorser_id: string | null; organisation_id: string; school_id: string | null; person_id: string }) {
+  if (endorsement.kind === 'line_manager') {
+    return trx.selectFrom('people').select('id').where('id', '=', endorsement.endorser_id ?? '').where('status', '=', 'active').execute();
+  }
+  return (await headteacherRecipients(trx, endorsement.organisation_id, endorsement.school_id, endorsement.person_id)).recipients;
+}
+
+/** Endorsement requests still waiting for an answer, with what a reminder says about them. */
+function awaitedEndorsements(db: Executor) {
+  return db
     .selectFrom('endorsements')
     .innerJoin('applications', 'applications.id', 'endorsements.application_id')
     .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
@@ -194,6 +193,7 @@ export async function sendEndorsementReminders(db: Db, clock: Clock, baseUrl: st
       'endorsements.endorser_id',
       'endorsements.school_id',
       'endorsements.due_on',
+      'endorsements.requested_at',
       'applications.organisation_id',
       'applications.person_id',
       'applicant.given_name',
@@ -204,10 +204,35 @@ export async function sendEndorsementReminders(db: Db, clock: Clock, baseUrl: st
     ])
     .where('endorsements.status', '=', 'requested')
     .where('endorsements.answered_at', 'is', null)
+    .where('applications.status', '=', 'awaiting_endorsement');
+}
+
+type AwaitedEndorsement = Awaited<ReturnType<ReturnType<typeof awaitedEndorsements>['execute']>>[number];
+
+function endorsementFacts(endorsement: AwaitedEndorsement) {
+  return {
+    endorsementId: endorsement.id,
+    applicantName: `${endorsement.given_name} ${endorsement.family_name}`,
+    programme_title: endorsement.programme_title,
+    cohort_name: endorsement.cohort_name,
+    due_on: endorsement.due_on,
+    asHeadteacher: endorsement.kind === 'headteacher',
+    schoolName: endorsement.school_name,
+  };
+}
+
+/**
+ * Reminds endorsers, once, about each endorsement that has been asked for, isn't answered, and is
+ * due within 3 days (London dates; overdue ones too). `reminded_at` is set in the same
+ * transaction and each notification has a dedupe key, so two workers never send one twice.
+ * Returns how many endorsements were reminded about.
+ */
+export async function sendEndorsementReminders(db: Db, clock: Clock): Promise<number> {
+  const horizon = addDays(londonDate(clock.now()), 3);
+  const due = await awaitedEndorsements(db)
     .where('endorsements.reminded_at', 'is', null)
     .where('endorsements.due_on', 'is not', null)
     .where('endorsements.due_on', '<=', horizon)
-    .where('applications.status', '=', 'awaiting_endorsement')
     .orderBy('endorsements.due_on')
     .execute();
   let reminded = 0;
@@ -221,32 +246,8 @@ export async function sendEndorsementReminders(db: Db, clock: Clock, baseUrl: st
         .where('status', '=', 'requested')
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) === 0) return false;
-      const recipients =
-        endorsement.kind === 'line_manager'
-          ? await trx
-              .selectFrom('people')
-              .select(['id', 'given_name', 'email'])
-              .where('id', '=', endorsement.endorser_id ?? '')
-              .where('status', '=', 'active')
-              .execute()
-          : (await headteacherRecipients(trx, endorsement.organisation_id, endorsement.school_id, endorsement.person_id)).recipients;
-      for (const recipient of recipients) {
-        await emailEndorser(
-          trx,
-          clock,
-          baseUrl,
-          recipient,
-          {
-            endorsementId: endorsement.id,
-            applicantName: `${endorsement.given_name} ${endorsement.family_name}`,
-            programme_title: endorsement.programme_title,
-            cohort_name: endorsement.cohort_name,
-            due_on: endorsement.due_on,
-            asHeadteacher: endorsement.kind === 'headteacher',
-            schoolName: endorsement.school_name,
-          },
-          { reminder: true, dedupeKey: `endorsement-reminder:${endorsement.id}:${recipient.id}` },
-        );
+      for (const recipient of await endorsementRecipients(trx, endorsement)) {
+        await emailEndorser(trx, clock, recipient, endorsementFacts(endorsement), { reminder: 'deadline', dedupeKey: `endorsement-reminder:${endorsement.id}:${recipient.id}` });
       }
       return true;
     });
@@ -255,3 +256,36 @@ export async function sendEndorsementReminders(db: Db, clock: Clock, baseUrl: st
   return reminded;
 }
 
+/** How long an endorsement request waits for an answer before its endorsers are reminded. */
+export const ENDORSEMENT_AWAITED_DAYS = 5;
+/** Requests older than this many days more are left alone: a worker that was stopped for a week doesn't send stale reminders. */
+const AWAITED_WINDOW_DAYS = 7;
+
+/**
+ * Reminds endorsers about each endorsement request still unanswered 5 days after it was asked
+ * for, once per endorsement and endorser (a dedupe key per pair, so running it twice, or on two
+ * workers, sends nothing more). Returns how many reminders were queued.
+ */
+export async function sendAwaitedEndorsementReminders(db: Db, clock: Clock): Promise<number> {
+  const now = clock.now().getTime();
+  const due = await awaitedEndorsements(db)
+    .where('endorsements.requested_at', '<=', new Date(now - ENDORSEMENT_AWAITED_DAYS * DAY).toISOString())
+    .where('endorsements.requested_at', '>', new Date(now - (ENDORSEMENT_AWAITED_DAYS + AWAITED_WINDOW_DAYS) * DAY).toISOString())
+    .orderBy('endorsements.requested_at')
+    .execute();
+  let queued = 0;
+  for (const endorsement of due) {
+    queued += await db.transaction().execute(async (trx) => {
+      let n = 0;
+      for (const recipient of await endorsementRecipients(trx, endorsement)) {
+        const fresh = await emailEndorser(trx, clock, recipient, endorsementFacts(endorsement), {
+          reminder: { awaitedDays: ENDORSEMENT_AWAITED_DAYS },
+          dedupeKey: `endorsement-awaited:${endorsement.id}:${recipient.id}`,
+        });
+        if (fresh) n += 1;
+      }
+      return n;
+    });
+  }
+  return queued;
+}

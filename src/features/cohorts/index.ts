@@ -1,6 +1,7 @@
 export { cohortRoutes } from './cohorts.routes';
 export { releasePlace } from './decisions.service';
-export { sendEndorsementReminders } from './endorsements.service';
+export { sendAwaitedEndorsementReminders, sendEndorsementReminders } from './endorsements.service';
+export { sendRoundClosingReminders } from './reminders.service';
 export { APPLICATION_STATUSES, STATUS_TAG_CLASSES } from './cohorts.schemas';
 export { windowState } from './cohorts.policy';
 export type { ApplicationStatus, Cohort } from './cohorts.tables';

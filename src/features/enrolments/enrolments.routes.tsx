@@ -5,6 +5,7 @@ import { Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readBody, readForm, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../pages/page';
+import { attendanceForPerson, describeAttendance } from '../sessions';
 import { completeModuleForm, rosterQuery, signOffForm, statusForm, withdrawForm } from './enrolments.schemas';
 import {
   ALLOWED_ACTIONS,
@@ -31,8 +32,10 @@ export const enrolmentRoutes = new Hono<AppEnv>();
 
 enrolmentRoutes.get('/my-programme', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const enrolments = await enrolmentsOf(c.get('deps').db, viewer.id);
-  return renderPage(c, { title: 'My programme' }, <MyProgrammePage enrolments={enrolments} />);
+  const { db, clock } = c.get('deps');
+  const [enrolments, attendance] = await Promise.all([enrolmentsOf(db, viewer.id), attendanceForPerson(db, clock.now(), viewer.id)]);
+  const attendanceText = new Map([...attendance].map(([id, summary]) => [id, describeAttendance(summary)]));
+  return renderPage(c, { title: 'My programme' }, <MyProgrammePage enrolments={enrolments} attendance={attendanceText} />);
 });
 
 enrolmentRoutes.get('/cohorts/:cohortId/roster', access('programme-lead'), async (c) => {

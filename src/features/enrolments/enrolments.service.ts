@@ -5,8 +5,8 @@ import { newId } from '../../platform/db/ids';
 import { formatDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
-import { enqueueEmail } from '../../platform/jobs/outbox';
 import { PLACE_HOLDING, placesTaken, releasePlace } from '../cohorts';
+import { notify, type Notification } from '../notifications';
 import type { CompletionReport, RequirementReport } from '../programmes/completion';
 import * as q from './enrolments.queries';
 import { canManageEnrolment, canViewEnrolment, canViewRoster, isParticipant } from './enrolments.policy';
@@ -103,7 +103,7 @@ interface StatusChange {
   cohortName: string;
 }
 
-function changeEmail(deps: AppDeps, enrolment: EnrolmentRecord, change: StatusChange, bySelf: boolean) {
+function changeNotification(enrolment: EnrolmentRecord, change: StatusChange, bySelf: boolean): Notification {
   const programme = enrolment.programme_title;
   const lines: Record<EnrolmentStatus, { subject: string; sentence: string }> = {
     withdrawn: bySelf
@@ -114,16 +114,18 @@ function changeEmail(deps: AppDeps, enrolment: EnrolmentRecord, change: StatusCh
     completed: { subject: `You have completed ${programme}`, sentence: `Congratulations: you have completed ${programme}.` },
   };
   const { subject, sentence } = lines[change.to];
-  const reason = change.reason ? `\n\nReason: ${change.reason}` : '';
   return {
-    to: enrolment.email,
+    personId: enrolment.person_id,
+    kind: 'enrolment_update',
     subject,
-    text: `Hello ${enrolment.given_name},\n\n${sentence}${reason}\n\nSee your programme: ${deps.config.BASE_URL}/enrolments/${enrolment.id}\n`,
+    paragraphs: change.reason ? [sentence, `Reason: ${change.reason}`] : [sentence],
+    link: `/enrolments/${enrolment.id}`,
+    linkText: 'See your programme:',
   };
 }
 
 /**
- * Writes a status change: the enrolment row, an event (who, when, why), an email to the
+ * Writes a status change: the enrolment row, an event (who, when, why), a notification (inbox and email) to the
  * participant and an audit entry; a place given up is offered to the cohort's waiting list.
  */
 async function applyChange(trx: Executor, deps: AppDeps, viewer: Viewer, enrolment: EnrolmentRecord, from: { status: EnrolmentStatus; cohort_id: string }, change: StatusChange, requestId: string | null) {
@@ -137,8 +139,8 @@ async function applyChange(trx: Executor, deps: AppDeps, viewer: Viewer, enrolme
     updated_at: now,
   });
   await q.insertEvent(trx, { id: newId(), enrolment_id: enrolment.id, status: change.to, actor_id: viewer.id, reason: change.reason, created_at: now });
-  if (PLACE_HOLDING.includes(from.status) && !PLACE_HOLDING.includes(change.to)) await releasePlace(trx, deps.clock, from.cohort_id, viewer.id, deps.config.BASE_URL);
-  await enqueueEmail(trx, deps.clock, changeEmail(deps, enrolment, change, viewer.id === enrolment.person_id));
+  if (PLACE_HOLDING.includes(from.status) && !PLACE_HOLDING.includes(change.to)) await releasePlace(trx, deps.clock, from.cohort_id, viewer.id);
+  await notify(trx, deps.clock, changeNotification(enrolment, change, viewer.id === enrolment.person_id));
   await recordAudit(trx, deps.clock, {
     action: 'enrolment_changed',
     organisationId: enrolment.organisation_id,
@@ -264,10 +266,13 @@ export async function signOffEnrolment(deps: AppDeps, viewer: Viewer, id: string
       const now = deps.clock.now().toISOString();
       await q.insertSignoff(trx, { enrolment_id: id, signed_off_by: viewer.id, note, created_at: now });
       await recordAudit(trx, deps.clock, { action: 'enrolment_signed_off', organisationId: enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: id, requestId });
-      await enqueueEmail(trx, deps.clock, {
-        to: enrolment.email,
+      await notify(trx, deps.clock, {
+        personId: enrolment.person_id,
+        kind: 'enrolment_update',
         subject: `${enrolment.programme_title}: a programme lead has signed you off`,
-        text: `Hello ${enrolment.given_name},\n\n${viewer.givenName} ${viewer.familyName} has signed off your work on ${enrolment.programme_title}.${note ? `\n\nTheir note: ${note}` : ''}\n\nSee your programme: ${deps.config.BASE_URL}/enrolments/${id}\n`,
+        paragraphs: [`${viewer.givenName} ${viewer.familyName} has signed off your work on ${enrolment.programme_title}.`, ...(note ? [`Their note: ${note}`] : [])],
+        link: `/enrolments/${id}`,
+        linkText: 'See your programme:',
       });
     });
   } catch (error) {

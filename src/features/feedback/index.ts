@@ -1,1 +1,3 @@
 export { feedbackRoutes } from './feedback.routes';
+export { feedback360Evaluator } from './feedback.evaluators';
+export { sweepFeedbackRounds } from './feedback.service';

@@ -29,6 +29,8 @@ const payloadSchema = z.object({
   paragraphs: z.array(z.string()),
   link: z.string().optional(),
   linkText: z.string().optional(),
+  /** When it was queued, so the inbox shows when it happened even if delivery was retried later. */
+  at: z.string().optional(),
 });
 
 export const NOTIFICATION_OUTBOX_KIND = 'notification';
@@ -36,11 +38,13 @@ export const NOTIFICATION_OUTBOX_KIND = 'notification';
 /**
  * Tells a person something, in their inbox and (unless they switched the kind off) by email.
  * Call it inside the transaction that makes the change: it only writes an outbox row, and the
- * worker delivers both.
+ * worker delivers both. Returns false when a notification with the same dedupe key was already
+ * queued (so nothing new was).
  */
-export async function notify(trx: Executor, clock: Clock, notification: Notification): Promise<void> {
-  const { dedupeKey, ...payload } = notification;
-  await enqueue(trx, clock, { kind: NOTIFICATION_OUTBOX_KIND, payload, dedupeKey: dedupeKey ? `notify:${dedupeKey}` : undefined });
+export async function notify(trx: Executor, clock: Clock, notification: Notification): Promise<boolean> {
+  const { dedupeKey, ...rest } = notification;
+  const payload = { ...rest, at: clock.now().toISOString() };
+  return enqueue(trx, clock, { kind: NOTIFICATION_OUTBOX_KIND, payload, dedupeKey: dedupeKey ? `notify:${dedupeKey}` : undefined });
 }
 
 /** Whether this person gets this kind by email. */
@@ -72,7 +76,7 @@ export function notificationHandler(db: Db, clock: Clock, mailer: Mailer, baseUr
         body: n.paragraphs.join('\n\n'),
         link: n.link ?? null,
         emailed: email ? 1 : 0,
-        created_at: clock.now().toISOString(),
+        created_at: n.at ?? clock.now().toISOString(),
         read_at: null,
       })
       .onConflict((oc) => oc.column('id').doNothing())

@@ -33,7 +33,7 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Ch
     <Layout
       title={options.title}
       organisationName={headerName(c)}
-      navigation={navigationFor(viewer, path)}
+      navigation={navigationFor(viewer, path, c.get('unreadNotifications'))}
       navigationEnd={navigationEnd}
       beforeContent={options.beforeContent}
       hasErrors={options.hasErrors}

@@ -34,3 +34,8 @@ export function evaluationProgramme(programme: Pick<Programme, 'id' | 'modules_r
 export function programmeDeclarations(programme: Pick<Programme, 'declarations'>): string[] {
   return parseStringList(programme.declarations);
 }
+
+/** The programme's focus skills (id, code, title, domain_title), in framework order. */
+export function programmeFocusSkills(db: Executor, programmeId: string) {
+  return q.listFocusSkills(db, programmeId);
+}

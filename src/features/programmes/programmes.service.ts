@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
-import { enqueueEmail } from '../../platform/jobs/outbox';
+import { notify } from '../notifications';
 import type { RequirementSpec } from './completion';
 import { checkEligibility, describeRules, factsFromPerson, parseEligibilityRules, type EligibilityFacts, type EligibilityResult } from './eligibility';
 import * as q from './programmes.queries';
@@ -532,12 +532,17 @@ export async function recommendColleague(deps: AppDeps, viewer: Viewer, id: stri
     const recommendationId = newId();
     await q.insertRecommendation(trx, { id: recommendationId, organisation_id: viewer.organisationId, programme_id: id, person_id: colleague.id, recommended_by: viewer.id, note: form.note, created_at: nowOf(deps) });
     const recommender = `${viewer.givenName} ${viewer.familyName}`;
-    const link = `${deps.config.BASE_URL}/programmes/${id}`;
-    const note = form.note ? `\n\nThey wrote:\n\n${form.note}` : '';
-    await enqueueEmail(trx, deps.clock, {
-      to: colleague.email,
+    await notify(trx, deps.clock, {
+      personId: colleague.id,
+      kind: 'recommendation',
       subject: `${recommender} has recommended you for ${programme.title}`,
-      text: `Hello ${colleague.given_name},\n\n${recommender} has recommended you for ${programme.title}.${note}\n\nRead about the programme and who it is for here:\n\n${link}\n\nTo apply, choose “Start your application” on the programme’s page while an application round is open. Waymark uses your staff record when you apply.\n`,
+      paragraphs: [
+        `${recommender} has recommended you for ${programme.title}.`,
+        ...(form.note ? [`They wrote:`, form.note] : []),
+        'To apply, choose “Start your application” on the programme’s page while an application round is open. Waymark uses your staff record when you apply.',
+      ],
+      link: `/programmes/${id}`,
+      linkText: 'Read about the programme and who it is for here:',
     });
     await recordAudit(trx, deps.clock, { action: 'recommendation_made', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'recommendation', subjectId: recommendationId, detail: { programmeId: id, personId: colleague.id }, requestId });
     return { name: `${colleague.given_name} ${colleague.family_name}` };

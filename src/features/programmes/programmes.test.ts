@@ -193,10 +193,10 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('value="sign_off"');
     expect(page.text).toContain('value="modules"');
-    expect(page.text).not.toContain('value="feedback_360"');
+    expect(page.text).not.toContain('value="mentor"');
 
     const before = await count(ctx, 'programme_requirements');
-    const unknown = await lead.post(`/programmes/${modular.id}/requirements`, form({}, { kinds: ['sign_off', 'feedback_360'] }));
+    const unknown = await lead.post(`/programmes/${modular.id}/requirements`, form({}, { kinds: ['sign_off', 'mentor'] }));
     expect(unknown.status).toBe(400);
     expect(visibleText(unknown.text)).toContain('Select requirements from the list');
     const invented = await lead.post(`/programmes/${modular.id}/requirements`, form({}, { kinds: ['wizardry'] }));

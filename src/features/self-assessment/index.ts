@@ -1,1 +1,2 @@
 export { selfAssessmentRoutes } from './self-assessment.routes';
+export { baselineSelfAssessmentEvaluator, finalSelfAssessmentEvaluator } from './self-assessment.evaluators';

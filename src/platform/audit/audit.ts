@@ -39,7 +39,21 @@ export type AuditAction =
   | 'application_decided'
   | 'place_offered'
   | 'enrolment_changed'
-  | 'enrolment_signed_off';
+  | 'enrolment_signed_off'
+  | 'feedback_round_opened'
+  | 'feedback_round_closed'
+  | 'feedback_respondent_invited'
+  | 'feedback_report_shared'
+  | 'feedback_report_unshared'
+  | 'self_assessment_submitted'
+  | 'self_assessment_viewed'
+  | 'session_created'
+  | 'session_updated'
+  | 'session_cancelled'
+  | 'attendance_recorded'
+  | 'calendar_address_reset'
+  | 'session_material_added'
+  | 'session_material_removed';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -17,9 +17,10 @@ export interface OutboxMessage {
 
 /**
  * Writes a message to the outbox. Call it with the same transaction as the change that causes
- * it, so the message exists exactly when the change does.
+ * it, so the message exists exactly when the change does. Returns false when a message with the
+ * same dedupe key was already there (nothing written).
  */
-export async function enqueue(db: Executor, clock: Clock, message: OutboxMessage): Promise<void> {
+export async function enqueue(db: Executor, clock: Clock, message: OutboxMessage): Promise<boolean> {
   const now = clock.now().toISOString();
   const row = {
     id: newId(),
@@ -32,14 +33,15 @@ export async function enqueue(db: Executor, clock: Clock, message: OutboxMessage
     created_at: now,
   };
   if (message.dedupeKey) {
-    await db.insertInto('outbox').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()).execute();
-  } else {
-    await db.insertInto('outbox').values(row).execute();
+    const result = await db.insertInto('outbox').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
+  await db.insertInto('outbox').values(row).execute();
+  return true;
 }
 
 /** Queues an email through the outbox. */
-export function enqueueEmail(db: Executor, clock: Clock, email: Email, dedupeKey?: string): Promise<void> {
+export function enqueueEmail(db: Executor, clock: Clock, email: Email, dedupeKey?: string): Promise<boolean> {
   return enqueue(db, clock, { kind: 'email', payload: email, dedupeKey });
 }
 
@@ -94,6 +96,20 @@ async function claimDue(db: Db, clock: Clock, workerId: string, limit: number) {
   });
 }
 
+/** Extends our lock on a message we still hold; false when it isn't ours any more. */
+async function renewLock(db: Db, clock: Clock, id: string, workerId: string): Promise<boolean> {
+  const now = clock.now();
+  const result = await db
+    .updateTable('outbox')
+    .set({ locked_until: new Date(now.getTime() + LOCK_MS).toISOString() })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'pending')
+    .where('locked_until', '>', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export interface DrainOptions {
   db: Db;
   clock: Clock;
@@ -110,15 +126,23 @@ export async function drainOutbox({ db, clock, handlers, logger, workerId = newI
     const batch = await claimDue(db, clock, workerId, batchSize);
     if (batch.length === 0) return sent;
     for (const message of batch) {
+      // A batch is claimed at once but sent one by one: renew this message's lock just before
+      // sending it, and skip it if the lock has run out meanwhile (another worker may have it).
+      if (!(await renewLock(db, clock, message.id, workerId))) continue;
       const handler = handlers[message.kind];
       try {
         if (!handler) throw new Error(`No handler for outbox kind "${message.kind}"`);
         await handler(JSON.parse(message.payload), message.id);
+        // Checked against our lock, so a worker whose lock ran out never overwrites another's
+        // outcome. A handler that runs longer than LOCK_MS can still be sent twice (the other
+        // worker took it after the lock expired): delivery is at least once, and handlers that
+        // write (the inbox) are idempotent by message id. See docs/operating.md.
         await db
           .updateTable('outbox')
           .set({ status: 'sent', processed_at: clock.now().toISOString(), locked_until: null, attempts: message.attempts + 1 })
           .where('id', '=', message.id)
           .where('locked_by', '=', workerId)
+          .where('status', '=', 'pending')
           .execute();
         sent += 1;
       } catch (error) {
@@ -135,6 +159,10 @@ export async function drainOutbox({ db, clock, handlers, logger, workerId = newI
             locked_until: null,
           })
           .where('id', '=', message.id)
+          // Only while it is still ours: if our lock ran out and another worker took the message
+          // (and perhaps sent it), our failure must not put it back in the queue.
+          .where('locked_by', '=', workerId)
+          .where('status', '=', 'pending')
           .execute();
       }
     }

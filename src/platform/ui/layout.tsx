@@ -5,6 +5,8 @@ import { GenericHeader, ServiceNavigation, SkipLink, type Html } from './compone
 export interface NavigationItem {
   href: string;
   text: string;
+  /** Trusted markup to show instead of `text` (for a visually hidden part). */
+  html?: string;
   current?: boolean;
 }
 
@@ -53,7 +55,7 @@ export function Layout(props: LayoutProps) {
             <ServiceNavigation
               serviceName="Waymark"
               serviceUrl="/"
-              navigation={props.navigation.map((item) => ({ href: item.href, text: item.text, current: item.current }))}
+              navigation={props.navigation.map((item) => ({ href: item.href, text: item.text, html: item.html, current: item.current }))}
               slots={props.navigationEnd ? { navigationEnd: props.navigationEnd } : undefined}
             />
           </header>

@@ -1,5 +1,27 @@
-import type { Row } from './outcomes';
+import { A, N, S, type Row } from './outcomes';
 
-// Rows for the feedback feature's routes (see outcomes.ts for the order of viewers).
+// 360 feedback. `:roundId` is the teacher's open round on their enrolment, shared with their line
+// manager: only the teacher runs it (none of the viewers is the teacher, so every round page is a
+// 404), and only the teacher and the line manager they shared it with read the report — not admins,
+// not the programme lead. `:respondentToken` is a live respondent link and `:classToken` an open
+// class link: anyone holding them opens that one form (and nothing else: a link gives no session).
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
-export const feedbackRows: Row[] = [];
+export const feedbackRows: Row[] = [
+  { route: 'GET /feedback', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'GET /feedback/new', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'POST /feedback', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'GET /feedback/:roundId', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /feedback/:roundId/respondents', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'GET /feedback/:roundId/self', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /feedback/:roundId/self', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /feedback/:roundId/class-link', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /feedback/:roundId/close', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /feedback/:roundId/sharing', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'GET /feedback/:roundId/report', expect: [S, N, A, N, N, N, N, N] },
+  { route: 'GET /feedback/:roundId/report.pdf', expect: [S, N, A, N, N, N, N, N] },
+  { route: 'GET /feedback/respond/:respondentToken', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'POST /feedback/respond/:respondentToken', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'POST /feedback/respond/:respondentToken/decline', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'GET /feedback/class/:classToken', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'POST /feedback/class/:classToken', expect: [A, A, A, A, A, A, A, A] },
+];

@@ -1,5 +1,13 @@
-import type { Row } from './outcomes';
+import { A, N, S, type Row } from './outcomes';
 
-// Rows for the notifications feature's routes (see outcomes.ts for the order of viewers).
+// Notifications. Everyone signed in has an inbox and settings of their own. `:notificationId` is
+// a notification of the teacher's (world.report, none of the viewers): nobody else may open it,
+// not even an admin.
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
-export const notificationRows: Row[] = [];
+export const notificationRows: Row[] = [
+  { route: 'GET /notifications', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'POST /notifications/read-all', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'POST /notifications/:notificationId/read', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'GET /notifications/settings', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'POST /notifications/settings', expect: [S, A, A, A, A, A, A, A] },
+];

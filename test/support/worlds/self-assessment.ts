@@ -1,14 +1,34 @@
 import type { Db } from '../../../src/database';
+import { newId } from '../../../src/platform/db/ids';
 import type { World } from '../factories';
 import type { ProgrammeWorld } from '../programme-world';
 
 /**
  * Records the self-assessment matrix rows need, added to the shared world (teacher = world.report, enrolled in
  * programmes.cohortId). Returns the route parameters (`:name` → id) those rows use.
+ *
+ * The teacher's enrolment (programmes.enrolmentId) has a submitted baseline, rating the programme's
+ * focus skills (the programme world's framework has them).
  */
 export async function makeSelfAssessmentWorld(db: Db, world: World, programmes: ProgrammeWorld): Promise<Record<string, string>> {
-  void db;
   void world;
-  void programmes;
-  return {};
+  const at = '2026-11-10T09:00:00.000Z';
+  const assessmentId = newId();
+  await db
+    .insertInto('self_assessments')
+    .values({ id: assessmentId, enrolment_id: programmes.enrolmentId, checkpoint: 'baseline', status: 'submitted', created_at: at, updated_at: at, submitted_at: at })
+    .execute();
+  const focus = await db
+    .selectFrom('programme_focus_skills')
+    .innerJoin('framework_skills', 'framework_skills.id', 'programme_focus_skills.skill_id')
+    .select(['programme_focus_skills.skill_id', 'framework_skills.domain_id'])
+    .where('programme_focus_skills.programme_id', '=', programmes.programmeId)
+    .execute();
+  for (const [i, { skill_id }] of focus.entries()) {
+    await db
+      .insertInto('self_assessment_ratings')
+      .values({ self_assessment_id: assessmentId, skill_id, rating: i === 0 ? null : 3, not_sure: i === 0 ? 1 : 0, note: '', evidence_url: '' })
+      .execute();
+  }
+  return { checkpoint: 'baseline', skillDomainId: focus[0].domain_id };
 }

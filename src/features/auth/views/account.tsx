@@ -48,6 +48,11 @@ export function AccountPage(props: { viewer: Viewer; sessions: SessionSummary[];
           </a>{' '}
           (we will email you a link)
         </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/notifications/settings">
+            Choose which emails you get
+          </a>
+        </p>
         <h2 class="govuk-heading-m">Where you are signed in</h2>
         <p class="govuk-body">If you do not recognise a device, end its session and change your password.</p>
         <table class="govuk-table">

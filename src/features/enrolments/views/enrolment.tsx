@@ -132,6 +132,13 @@ export function EnrolmentPage(props: { overview: EnrolmentOverview; banner?: str
             </a>
           </p>
         ) : null}
+        {you || canManage ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/enrolments/${enrolment.id}/self-assessment`}>
+              {you ? 'Your self-assessment' : `${name}’s self-assessment`}
+            </a>
+          </p>
+        ) : null}
         {you && (enrolment.status === 'active' || enrolment.status === 'deferred') ? (
           <p class="govuk-body">
             <a class="govuk-link" href={`/enrolments/${enrolment.id}/withdraw`}>

@@ -3,7 +3,7 @@ import type { EnrolmentSummary } from '../enrolments.service';
 import { cohortDates, EnrolmentStatusTag } from './shared';
 
 /** "My programme": every programme the person is or was enrolled on. */
-export function MyProgrammePage(props: { enrolments: EnrolmentSummary[] }) {
+export function MyProgrammePage(props: { enrolments: EnrolmentSummary[]; /** Session attendance per enrolment id (sessions feature). */ attendance?: Map<string, string> }) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
@@ -27,7 +27,7 @@ export function MyProgrammePage(props: { enrolments: EnrolmentSummary[] }) {
             caption="Your programmes"
             captionClasses="govuk-table__caption--m"
             firstCellIsHeader
-            head={[{ text: 'Programme' }, { text: 'Cohort' }, { text: 'Dates' }, { text: 'Status' }]}
+            head={[{ text: 'Programme' }, { text: 'Cohort' }, { text: 'Dates' }, { text: 'Status' }, { text: 'Sessions attended' }]}
             rows={props.enrolments.map((e) => [
               {
                 html: (
@@ -39,6 +39,7 @@ export function MyProgrammePage(props: { enrolments: EnrolmentSummary[] }) {
               { text: e.cohort_name },
               { text: cohortDates(e) },
               { html: <EnrolmentStatusTag status={e.status} /> },
+              { text: props.attendance?.get(e.id) ?? '' },
             ])}
           />
         )}

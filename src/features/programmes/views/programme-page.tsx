@@ -218,6 +218,11 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
                   </a>
                 </li>
                 <li>
+                  <a class="govuk-link" href={`${base}/self-assessment`}>
+                    Self-assessment checkpoints
+                  </a>
+                </li>
+                <li>
                   <a class="govuk-link" href={`${base}/cohorts/new`}>
                     Add a cohort
                   </a>

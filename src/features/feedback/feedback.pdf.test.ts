@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Rating, RaterGroup, SubmittedResponse } from './feedback.model';
+import { renderReportPdf } from './feedback.pdf';
+import { buildReport } from './feedback.report';
+
+const skills = [
+  { id: 'culture', code: '1', title: 'School culture' },
+  { id: 'teaching', code: '2', title: 'Teaching' },
+];
+
+function response(group: RaterGroup, rating: Rating, strengths = '', develop = ''): SubmittedResponse {
+  return { group, ratings: { culture: rating, teaching: rating }, strengths, develop };
+}
+
+const report = buildReport({
+  skills,
+  groups: [
+    { group: 'line_manager', minimum: 1, anonymous: false },
+    { group: 'peer', minimum: 3, anonymous: true },
+    { group: 'direct_report', minimum: 3, anonymous: true },
+    { group: 'student', minimum: 3, anonymous: true },
+  ],
+  self: { culture: 5, teaching: 2 },
+  responses: [
+    response('line_manager', 4, 'Clear vision for the school', 'Delegate more'),
+    // Two direct reports (mean 1.5): below the minimum, so "1.5" must appear nowhere. The peers (mean
+    // 3.0), the smallest group shown, are folded with them so that subtraction gives nothing away.
+    response('direct_report', 1, 'Always makes time for us'),
+    response('direct_report', 2),
+    ...[3, 3, 3].map((r) => response('peer', r as Rating, 'Listens well')),
+    ...[5, 5, 5, 5].map((r) => response('student', r as Rating, '', 'More feedback on homework')),
+  ],
+  margin: 1.3,
+  seed: 'round-1',
+});
+
+const meta = { participantName: 'Jane Smith', roundTitle: 'NPQH 360 feedback', closedOn: '2026-11-20', organisationName: 'Oak Learning Trust' };
+
+/** The text drawn on the pages, one string per text operation, from an uncompressed pdfkit PDF. */
+function pdfText(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  const decode = (hex: string) => Buffer.from(hex, 'hex').toString('latin1');
+  const out: string[] = [];
+  for (const match of raw.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)) {
+    out.push([...match[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => decode(m[1]!)).join(''));
+  }
+  return out;
+}
+
+describe('the report as a PDF', () => {
+  it('is a tagged A4 PDF with the participant, round, closing date and figures', async () => {
+    const pdf = await renderReportPdf(report, meta, { compress: false });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const raw = pdf.toString('latin1');
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toContain('/MarkInfo');
+    expect(raw).toContain('/Lang (en-GB)');
+    expect(raw).toMatch(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/);
+
+    const text = pdfText(pdf);
+    expect(text).toContain('360 feedback report: Jane Smith');
+    expect(text).toContain('Oak Learning Trust · NPQH 360 feedback');
+    expect(text.join(' ')).toContain('Feedback closed on 20 November 2026. 10 people answered.');
+    expect(text.join(' ')).toContain('Fewer than 3 direct reports answered, so their answers are included in "All others" only.');
+    for (const expected of ['1 School culture (blind spot)', '2 Teaching (hidden strength)', 'Line manager', 'Students', 'All others', '4.0', '5.0', '3.6']) {
+      expect(text).toContain(expected);
+    }
+    expect(text.join(' ')).toContain('Listens well');
+    expect(text.join(' ')).toContain('More feedback on homework');
+  });
+
+  it('never prints a folded group’s figure', async () => {
+    const text = pdfText(await renderReportPdf(report, meta, { compress: false }));
+    const skillsSection = text.slice(text.indexOf('Skills'), text.indexOf('Comments'));
+    expect(skillsSection.length).toBeGreaterThan(0);
+    expect(skillsSection).not.toContain('Direct reports');
+    expect(skillsSection).not.toContain('Peers');
+    expect(text).not.toContain('1.5');
+    expect(text).not.toContain('3.0');
+  });
+
+  it('says why comments are withheld when too few people answered', async () => {
+    const small = buildReport({
+      skills,
+      groups: [{ group: 'line_manager', minimum: 1, anonymous: false }, { group: 'peer', minimum: 3, anonymous: true }],
+      self: null,
+      responses: [response('line_manager', 3, 'Secret praise'), response('peer', 4, 'Also secret')],
+      margin: 1.3,
+      seed: 's',
+    });
+    const text = pdfText(await renderReportPdf(small, meta, { compress: false })).join(' ');
+    expect(text).not.toContain('Secret praise');
+    expect(text).not.toContain('Also secret');
+    expect(text).toContain('Comments are shown only when at least 3 people other than the line manager have answered');
+  });
+
+  it('compresses by default', async () => {
+    const pdf = await renderReportPdf(report, meta);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/FlateDecode');
+  });
+
+  it('prints comments in any language without failing, keeping the characters the built-in font has', async () => {
+    const unusual = buildReport({
+      skills,
+      groups: [{ group: 'peer', minimum: 3, anonymous: true }],
+      self: null,
+      responses: [
+        response('peer', 4, 'Zoë’s “open door” – always €-wise'),
+        response('peer', 4, 'Très bien 👍 ✓'),
+        response('peer', 4, 'Dziękuję'),
+      ],
+      margin: 1.3,
+      seed: 's',
+    });
+    const text = pdfText(await renderReportPdf(unusual, { ...meta, participantName: 'Siân O’Connor' }, { compress: false })).join(' ');
+    expect(text).toContain('360 feedback report: Siân O\x92Connor');
+    expect(text).toContain('Zoë\x92s \x93open door\x94 \x96 always \x80-wise');
+    expect(text).toContain('Très bien ? ?');
+    expect(text).toContain('Dzi?kuj?');
+  });
+});

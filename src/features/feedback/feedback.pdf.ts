@@ -1,0 +1,176 @@
+// The 360 report as a tagged A4 PDF (headings, paragraphs, lists and tables in the structure tree, so
+// screen readers and text extraction read it in order). It holds the same content as the page: every
+// figure comes from `reportSeries`, which leaves folded groups out, exactly as the page's tables do.
+
+import PDFDocument from 'pdfkit';
+import { reportSeries } from './feedback.chart';
+import { formatMean, type FeedbackReport } from './feedback.report';
+import { aboutAnonymity, closingDateText, DEVELOP_QUESTION, gapSentence, marginSentences, skillList, STRENGTHS_QUESTION } from './views/report';
+
+export interface ReportPdfMeta {
+  participantName: string;
+  roundTitle: string;
+  /** The closing date, YYYY-MM-DD (an ISO timestamp or text already formatted also work). */
+  closedOn: string;
+  organisationName: string;
+}
+
+type Doc = PDFKit.PDFDocument;
+type StructureElement = PDFKit.PDFStructureElement;
+
+const BLACK = '#0b0c0c';
+const GREY = '#505a5f';
+const MARGIN = 56;
+
+// The built-in Helvetica only has the Windows-1252 characters; anything else would print as the wrong
+// glyph, so it becomes "?" (comments keep every character on the page itself).
+const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+function printable(text: string): string {
+  let out = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0)!;
+    if (char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)) out += char;
+    else if (char === '\t') out += ' ';
+    else if (code >= 0x20) out += '?';
+  }
+  return out;
+}
+
+function heading(doc: Doc, parent: StructureElement, level: 1 | 2 | 3, text: string) {
+  const size = level === 1 ? 20 : level === 2 ? 15 : 12;
+  if (level > 1) doc.moveDown(level === 2 ? 1 : 0.6);
+  keepRoom(doc, size * 4);
+  doc.font('Helvetica-Bold').fontSize(size).fillColor(BLACK);
+  doc.text(printable(text), MARGIN, doc.y, { structParent: parent, structType: `H${level}` });
+  doc.moveDown(0.3);
+}
+
+function paragraph(doc: Doc, parent: StructureElement, text: string, options: { colour?: string; size?: number } = {}) {
+  doc.font('Helvetica').fontSize(options.size ?? 11).fillColor(options.colour ?? BLACK);
+  doc.text(printable(text), MARGIN, doc.y, { structParent: parent, structType: 'P' });
+  doc.moveDown(0.4);
+}
+
+function bulletList(doc: Doc, parent: StructureElement, items: string[]) {
+  if (items.length === 0) return;
+  doc.font('Helvetica').fontSize(11).fillColor(BLACK);
+  const list = doc.struct('L');
+  parent.add(list);
+  doc.list(items.map(printable), MARGIN, doc.y, { structParent: list, listType: 'bullet', bulletRadius: 2, textIndent: 14, paragraphGap: 4 } as PDFKit.Mixins.TextOptions);
+  doc.moveDown(0.4);
+}
+
+/** Starts a new page when less than `height` points are left, so a heading never ends a page. */
+function keepRoom(doc: Doc, height: number) {
+  if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
+}
+
+function table(doc: Doc, parent: StructureElement, head: string[], rows: string[][], widths: (number | string)[]) {
+  keepRoom(doc, 20 * (rows.length + 1) + 10);
+  doc.font('Helvetica').fontSize(10).fillColor(BLACK);
+  const options = {
+    structParent: parent,
+    position: { x: MARGIN, y: doc.y },
+    columnStyles: widths,
+    defaultStyle: { padding: [4, 6], border: [0, 0, 0.5, 0], borderColor: '#b1b4b6' },
+    data: [
+      head.map((text) => ({ text: printable(text), type: 'TH' as const, font: { src: 'Helvetica-Bold' } })),
+      ...rows.map((row) => row.map((text, index) => ({ text: printable(text), type: index === 0 ? ('TH' as const) : ('TD' as const) }))),
+    ],
+  };
+  doc.table(options as unknown as PDFKit.Mixins.TableOptionsWithData);
+  doc.x = MARGIN;
+  doc.moveDown(0.6);
+}
+
+/** Renders the report as a tagged A4 PDF. `compress: false` (for tests) leaves the text streams readable. */
+export function renderReportPdf(report: FeedbackReport, meta: ReportPdfMeta, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const title = `360 feedback report: ${meta.participantName}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    compress: options.compress ?? true,
+    info: { Title: printable(title), Author: printable(meta.organisationName), Subject: printable(meta.roundTitle), Creator: 'Waymark' },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const document = doc.struct('Document');
+  doc.addStructure(document);
+
+  paragraph(doc, document, `${meta.organisationName} · ${meta.roundTitle}`, { colour: GREY, size: 11 });
+  heading(doc, document, 1, title);
+  paragraph(
+    doc,
+    document,
+    `Feedback closed on ${closingDateText(meta.closedOn)}. ${report.totalResponses === 1 ? '1 person answered.' : `${report.totalResponses} people answered.`}${
+      report.selfRated ? '' : ' The participant did not rate themselves.'
+    }`,
+  );
+
+  heading(doc, document, 2, 'Who answered');
+  table(
+    doc,
+    document,
+    ['Group', 'Responses'],
+    report.responses.map((count) => [count.anonymous ? count.label : `${count.label} (named, not anonymous)`, String(count.count)]),
+    ['*', 90],
+  );
+  paragraph(doc, document, aboutAnonymity(report));
+  for (const text of report.explanations) paragraph(doc, document, text);
+
+  heading(doc, document, 2, 'Summary');
+  heading(doc, document, 3, 'Highest and lowest rated by others');
+  if (report.rankingNote) paragraph(doc, document, report.rankingNote);
+  else bulletList(doc, document, [`Highest rated: ${skillList(report.highest)}`, `Lowest rated: ${skillList(report.lowest)}`]);
+  heading(doc, document, 3, 'Blind spots and hidden strengths');
+  const flags = marginSentences(report.margin);
+  paragraph(doc, document, `${flags.blindSpot} ${flags.hiddenStrength}`);
+  bulletList(doc, document, [
+    `Blind spots: ${report.blindSpots.length > 0 ? skillList(report.blindSpots) : 'none'}`,
+    `Hidden strengths: ${report.hiddenStrengths.length > 0 ? skillList(report.hiddenStrengths) : 'none'}`,
+  ]);
+
+  heading(doc, document, 2, 'Skills');
+  for (const result of report.skills) {
+    const flag = result.flag === 'blind_spot' ? ' (blind spot)' : result.flag === 'hidden_strength' ? ' (hidden strength)' : '';
+    heading(doc, document, 3, `${result.skill.code ? `${result.skill.code} ` : ''}${result.skill.title}${flag}`);
+    const rows = reportSeries(result).map((item) => [
+      item.label,
+      item.count === null ? String(item.value) : formatMean(item.value),
+      item.count === null ? 'Own rating' : String(item.count),
+    ]);
+    if (report.selfRated && result.self === null) rows.unshift(['Self', 'Not rated', 'Own rating']);
+    if (rows.length === 0) paragraph(doc, document, 'No figures can be shown for this skill.');
+    else table(doc, document, ['Who', 'Average (1 to 5)', 'Number of scores'], rows, ['*', 110, 110]);
+    if (result.gap !== null) paragraph(doc, document, gapSentence(result.gap));
+    for (const note of result.notes) paragraph(doc, document, note, { colour: GREY, size: 10 });
+  }
+
+  heading(doc, document, 2, 'Comments');
+  if (report.comments.status === 'shown') {
+    paragraph(doc, document, 'Comments are shown as written, in a random order, and never say who wrote them.');
+    for (const [question, comments] of [
+      [STRENGTHS_QUESTION, report.comments.strengths],
+      [DEVELOP_QUESTION, report.comments.develop],
+    ] as const) {
+      heading(doc, document, 3, question);
+      if (comments.length === 0) paragraph(doc, document, 'Nobody answered this question.');
+      else bulletList(doc, document, comments);
+    }
+  } else {
+    paragraph(doc, document, report.comments.reason);
+  }
+
+  document.end();
+  doc.end();
+  return done;
+}

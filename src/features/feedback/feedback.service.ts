@@ -1,0 +1,423 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db, Executor } from '../../database';
+import { recordAudit } from '../../platform/audit/audit';
+import { MINUTE, type Clock } from '../../platform/db/clock';
+import { isUniqueViolation } from '../../platform/db/errors';
+import { newId } from '../../platform/db/ids';
+import { addDays, formatDate, londonDate } from '../../platform/dates';
+import type { AppDeps, Viewer } from '../../platform/http/env';
+import { Conflict, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors';
+import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
+import { enqueueEmail } from '../../platform/jobs/outbox';
+import { describeWait, lockedUntil, recordFailure, type ThrottleLimits, type ThrottleState } from '../auth';
+import { coachOfEnrolment, enrolmentsOf } from '../enrolments';
+import { listPublishedVersions, skillsOfVersion } from '../frameworks';
+import { notify } from '../notifications';
+import { findProgramme, programmeFocusSkills } from '../programmes';
+import { buildReport } from './feedback.report';
+import { DEFAULT_GROUP_MINIMUM, RATER_GROUPS, type GroupSetting, type RaterGroup, type ReportInput, type ReportSkill, type SubmittedResponse } from './feedback.model';
+import { canReadReport, isRoundOwner } from './feedback.policy';
+import * as q from './feedback.queries';
+import { parseDraft, parseRatings, type Answers, type RespondentForm, type RoundForm } from './feedback.schemas';
+import type { ShareRelationship } from './feedback.tables';
+
+// ----- Rounds: reading -----
+
+/** Closed when closed early or by the sweep, or once its closing date (London) has passed. */
+export function isClosed(round: { closed_at: string | null; closes_on: string }, clock: Clock): boolean {
+  return round.closed_at !== null || round.closes_on < londonDate(clock.now());
+}
+
+/** Skills of a framework version as a flat list, in framework order. */
+async function versionSkills(db: Executor, versionId: string): Promise<(ReportSkill & { domain: string; description: string })[]> {
+  const domains = await skillsOfVersion(db, versionId);
+  return domains.flatMap((d) => d.skills.map((s) => ({ id: s.id, code: s.code, title: s.title, description: s.description, domain: d.title })));
+}
+
+/** The round's skills, in the order chosen. */
+async function roundSkills(db: Executor, round: { id: string; framework_version_id: string }) {
+  const [chosen, all] = await Promise.all([q.listRoundSkillIds(db, round.id), versionSkills(db, round.framework_version_id)]);
+  const byId = new Map(all.map((s) => [s.id, s]));
+  return chosen.map((c) => byId.get(c.skill_id)).filter((s): s is NonNullable<typeof s> => s !== undefined);
+}
+
+/** The round, if it is the viewer's own; NotFound otherwise. */
+async function findOwnRound(deps: AppDeps, viewer: Viewer, id: string): Promise<q.RoundRecord> {
+  const round = await q.findRound(deps.db, viewer.organisationId, id);
+  if (!round || !isRoundOwner(viewer, round)) throw new NotFound();
+  return round;
+}
+
+/** The viewer's rounds and the reports shared with them. */
+export async function listFeedback(deps: AppDeps, viewer: Viewer) {
+  const [rounds, shared] = await Promise.all([q.listRoundsOf(deps.db, viewer.id), q.listRoundsSharedWith(deps.db, viewer.id)]);
+  return {
+    rounds: rounds.map((r) => ({ ...r, answered: Number(r.answered ?? 0), closed: isClosed(r, deps.clock) })),
+    shared: shared.map((r) => ({ ...r, closed: isClosed(r, deps.clock) })),
+  };
+}
+
+/** What a round can be about: the viewer's active enrolments (their programme's focus skills), or a published framework. */
+export async function roundSources(deps: AppDeps, viewer: Viewer) {
+  const [enrolments, versions] = await Promise.all([enrolmentsOf(deps.db, viewer.id), listPublishedVersions(deps.db, viewer.organisationId)]);
+  // Only the newest published version of each framework.
+  const newest = versions.filter((v, i) => versions.findIndex((w) => w.frameworkId === v.frameworkId) === i);
+  return { enrolments: enrolments.filter((e) => e.status === 'active'), versions: newest };
+}
+
+export type RoundSource = { enrolmentId: string } | { versionId: string };
+
+/** The skills a new round may ask about, which are ticked at first, and what the round is for. */
+export async function newRoundChoices(deps: AppDeps, viewer: Viewer, source: RoundSource) {
+  if ('enrolmentId' in source) {
+    const enrolment = (await enrolmentsOf(deps.db, viewer.id)).find((e) => e.id === source.enrolmentId && e.status === 'active');
+    if (!enrolment) throw new NotFound();
+    const programme = await findProgramme(deps.db, viewer.organisationId, enrolment.programme_id);
+    if (!programme?.framework_version_id) throw new Conflict('This programme has no leadership skills framework yet, so a round can’t be based on it. Start a round for your own development instead.');
+    const [skills, focus] = await Promise.all([versionSkills(deps.db, programme.framework_version_id), programmeFocusSkills(deps.db, programme.id)]);
+    return { label: `${enrolment.programme_title}, ${enrolment.cohort_name}`, enrolmentId: enrolment.id, versionId: programme.framework_version_id, skills, defaults: focus.map((s) => s.id) };
+  }
+  const version = (await listPublishedVersions(deps.db, viewer.organisationId)).find((v) => v.versionId === source.versionId);
+  if (!version) throw new NotFound();
+  return { label: `For your own development: ${version.title}`, enrolmentId: null, versionId: version.versionId, skills: await versionSkills(deps.db, version.versionId), defaults: [] as string[] };
+}
+export type NewRoundChoices = Awaited<ReturnType<typeof newRoundChoices>>;
+
+/** Opens a round for the viewer. Returns its id. */
+export async function openRound(deps: AppDeps, viewer: Viewer, source: RoundSource, skillIds: string[], closesOn: string, form: RoundForm, requestId: string | null): Promise<string> {
+  const choices = await newRoundChoices(deps, viewer, source);
+  const allowed = new Set(choices.skills.map((s) => s.id));
+  const chosen = choices.skills.map((s) => s.id).filter((id) => skillIds.includes(id));
+  if (chosen.length === 0 || skillIds.some((id) => !allowed.has(id))) throw new Invalid({ skills: 'Select at least one skill to ask about' });
+  const now = deps.clock.now().toISOString();
+  const id = newId();
+  const minimums: Record<RaterGroup, number> = { line_manager: 1, peer: form.minimumPeer, direct_report: form.minimumDirectReport, student: form.minimumStudent, other: form.minimumOther };
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertRound(
+      trx,
+      { id, organisation_id: viewer.organisationId, person_id: viewer.id, enrolment_id: choices.enrolmentId, framework_version_id: choices.versionId, closes_on: closesOn, closed_at: null, margin: form.margin, self_ratings: null, class_token: null, class_open: 0, created_at: now, updated_at: now },
+      chosen,
+      RATER_GROUPS.map((group) => ({ group, minimum: minimums[group], anonymous: group !== 'line_manager' })),
+    );
+    await recordAudit(trx, deps.clock, { action: 'feedback_round_opened', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, detail: { skills: chosen.length, closesOn }, requestId });
+  });
+  return id;
+}
+
+/** Everything the participant's round page shows: counts per group, never who answered. */
+export async function getRoundPage(deps: AppDeps, viewer: Viewer, id: string) {
+  const round = await findOwnRound(deps, viewer, id);
+  const [skills, groups, invited, counts, shares, lineManager, coachId] = await Promise.all([
+    roundSkills(deps.db, round),
+    q.listRoundGroups(deps.db, id),
+    q.listInvited(deps.db, id),
+    q.countResponsesByGroup(deps.db, id),
+    q.listShares(deps.db, id),
+    round.line_manager_id ? q.findPerson(deps.db, round.organisation_id, round.line_manager_id) : Promise.resolve(undefined),
+    round.enrolment_id ? coachOfEnrolment(deps.db, round.enrolment_id) : Promise.resolve(null),
+  ]);
+  const coach = coachId ? await q.findPerson(deps.db, round.organisation_id, coachId) : undefined;
+  const minimum = new Map(groups.map((g) => [g.rater_group, g.minimum]));
+  return {
+    round,
+    closed: isClosed(round, deps.clock),
+    skills,
+    groups: RATER_GROUPS.map((group) => ({ group, minimum: minimum.get(group) ?? DEFAULT_GROUP_MINIMUM, answered: counts.get(group) ?? 0, invited: invited.filter((r) => r.rater_group === group).map((r) => ({ name: r.name, email: r.email })) })),
+    totalInvited: invited.length,
+    totalAnswered: [...counts.values()].reduce((a, b) => a + b, 0),
+    selfRated: round.self_ratings !== null,
+    classLink: round.class_token ? { url: `${deps.config.BASE_URL}/feedback/class/${round.class_token}`, open: round.class_open === 1 } : null,
+    lineManager: lineManager && lineManager.status === 'active' ? lineManager : null,
+    lineManagerInvited: invited.some((r) => r.rater_group === 'line_manager'),
+    coach: coach && coach.status === 'active' ? coach : null,
+    shares,
+  };
+}
+export type RoundPage = Awaited<ReturnType<typeof getRoundPage>>;
+
+function assertOpen(round: { closed_at: string | null; closes_on: string }, clock: Clock) {
+  if (isClosed(round, clock)) throw new Conflict('This feedback round has closed.');
+}
+
+function respondentEmail(deps: AppDeps, round: q.RoundRecord, respondent: { name: string; email: string; group: RaterGroup }, token: string) {
+  const who = `${round.given_name} ${round.family_name}`;
+  const named =
+    respondent.group === 'line_manager'
+      ? `As ${round.given_name}’s line manager, your answers are shown with your role, so ${round.given_name} will know they are yours.`
+      : `Your answers are anonymous: they are only shown together with others’, never on their own or with your name.`;
+  return {
+    to: respondent.email,
+    subject: `${who} would like your feedback`,
+    text: `Hello ${respondent.name},\n\n${who} has asked for your feedback on their leadership, as part of their professional development. It takes about 10 minutes: how often you see them do a few things, and two short questions.\n\n${named}\n\nGive your feedback by ${formatDate(round.closes_on)}:\n\n${deps.config.BASE_URL}/feedback/respond/${token}\n\nThis link is only for you. You don’t need an account. If you would rather not, you can decline from the same page.\n`,
+  };
+}
+
+/** Invites one respondent: a private single-use link by email. */
+export async function inviteRespondent(deps: AppDeps, viewer: Viewer, id: string, form: RespondentForm, requestId: string | null): Promise<void> {
+  const round = await findOwnRound(deps, viewer, id);
+  assertOpen(round, deps.clock);
+  if (form.email.toLowerCase() === viewer.email.toLowerCase()) throw new Invalid({ email: 'Enter someone else’s email address: rate yourself on your own form' });
+  const token = newToken();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      if (form.group === 'line_manager' && (await q.countRespondentsInGroup(trx, id, 'line_manager')) > 0) throw new Invalid({ group: 'You have already invited your line manager' });
+      await q.insertRespondent(trx, {
+        id: newId(),
+        round_id: id,
+        rater_group: form.group,
+        name: form.name,
+        email: form.email,
+        email_normalised: form.email.toLowerCase(),
+        token_hash: hashToken(token),
+        status: 'invited',
+        draft: null,
+        decline_reason: null,
+        invited_at: londonDate(deps.clock.now()),
+        reminded_on: null,
+      });
+      await enqueueEmail(trx, deps.clock, respondentEmail(deps, round, { name: form.name, email: form.email, group: form.group }, token));
+      await recordAudit(trx, deps.clock, { action: 'feedback_respondent_invited', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, detail: { group: form.group }, requestId });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new Invalid({ email: 'You have already invited someone with this email address' });
+    throw error;
+  }
+}
+
+/** The participant's own rating form. */
+export async function getSelfRating(deps: AppDeps, viewer: Viewer, id: string) {
+  const round = await findOwnRound(deps, viewer, id);
+  return { round, closed: isClosed(round, deps.clock), skills: await roundSkills(deps.db, round), ratings: parseRatings(round.self_ratings) };
+}
+
+/** Saves the participant's own ratings (they may change them until the round closes). */
+export async function saveSelfRating(deps: AppDeps, viewer: Viewer, id: string, answers: Answers): Promise<void> {
+  const round = await findOwnRound(deps, viewer, id);
+  assertOpen(round, deps.clock);
+  await q.updateRound(deps.db, id, { self_ratings: JSON.stringify(answers.ratings), updated_at: deps.clock.now().toISOString() });
+}
+
+/** Opens the class link (made on first use, then the same link each time) or closes it. */
+export async function setClassLink(deps: AppDeps, viewer: Viewer, id: string, open: boolean): Promise<void> {
+  const round = await findOwnRound(deps, viewer, id);
+  if (open) assertOpen(round, deps.clock);
+  await q.updateRound(deps.db, id, { class_token: round.class_token ?? newToken(), class_open: open ? 1 : 0, updated_at: deps.clock.now().toISOString() });
+}
+
+/** Closes the round early; the report is ready at once. */
+export async function closeRound(deps: AppDeps, viewer: Viewer, id: string, requestId: string | null): Promise<void> {
+  const round = await findOwnRound(deps, viewer, id);
+  assertOpen(round, deps.clock);
+  await deps.db.transaction().execute(async (trx) => {
+    await q.closeRoundRow(trx, id, deps.clock.now().toISOString());
+    await recordAudit(trx, deps.clock, { action: 'feedback_round_closed', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, requestId });
+  });
+}
+
+/** Shares the report with the coach or line manager, or stops; the person is told either way. */
+export async function changeSharing(deps: AppDeps, viewer: Viewer, id: string, relationship: ShareRelationship, share: boolean, requestId: string | null): Promise<void> {
+  const page = await getRoundPage(deps, viewer, id);
+  const who = `${viewer.givenName} ${viewer.familyName}`;
+  await deps.db.transaction().execute(async (trx) => {
+    if (share) {
+      const person = relationship === 'coach' ? page.coach : page.lineManager;
+      if (!person) throw new Conflict(relationship === 'coach' ? 'You have no coach named on your programme application.' : 'You have no line manager on your staff record.');
+      await q.addShare(trx, { round_id: id, person_id: person.id, relationship, created_at: deps.clock.now().toISOString() });
+      await notify(trx, deps.clock, {
+        personId: person.id,
+        kind: 'feedback_update',
+        subject: `${who} has shared their 360 feedback report with you`,
+        paragraphs: [`${who} has shared their 360 feedback report with you, as their ${relationship === 'coach' ? 'coach' : 'line manager'}.`, page.closed ? 'The report is ready to read.' : `The report will be ready when the round closes on ${formatDate(page.round.closes_on)}.`],
+        link: `/feedback/${id}/report`,
+        linkText: 'Read the report:',
+      });
+    } else {
+      const existing = page.shares.find((s) => s.relationship === relationship);
+      if (!existing || !(await q.removeShare(trx, id, relationship))) return;
+      await notify(trx, deps.clock, {
+        personId: existing.person_id,
+        kind: 'feedback_update',
+        subject: `${who} has stopped sharing their 360 feedback report`,
+        paragraphs: [`${who} has stopped sharing their 360 feedback report with you.`],
+      });
+    }
+    await recordAudit(trx, deps.clock, { action: share ? 'feedback_report_shared' : 'feedback_report_unshared', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, detail: { relationship }, requestId });
+  });
+}
+
+// ----- The report -----
+
+/** The report, for the participant and those they shared it with; until the round closes, when it will be ready. */
+export async function getReport(deps: AppDeps, viewer: Viewer, id: string) {
+  const round = await q.findRound(deps.db, viewer.organisationId, id);
+  if (!round) throw new NotFound();
+  const shares = await q.listShares(deps.db, id);
+  if (!canReadReport(viewer, round, shares.map((s) => s.person_id))) throw new NotFound();
+  const enrolment = round.enrolment_id ? (await enrolmentsOf(deps.db, round.person_id)).find((e) => e.id === round.enrolment_id) : undefined;
+  const roundTitle = enrolment ? `${enrolment.programme_title}, ${enrolment.cohort_name}` : 'For their own development';
+  const meta = { roundId: id, roundTitle, participantName: `${round.given_name} ${round.family_name}`, closesOn: round.closes_on, isParticipant: round.person_id === viewer.id };
+  if (!isClosed(round, deps.clock)) return { ...meta, ready: false as const };
+  const [skills, groups, rows] = await Promise.all([roundSkills(deps.db, round), q.listRoundGroups(deps.db, id), q.listResponses(deps.db, id)]);
+  const responses: SubmittedResponse[] = rows.map((r) => ({ group: r.rater_group, ratings: parseRatings(r.ratings) ?? {}, strengths: r.strengths, develop: r.develop }));
+  const invitedGroups = new Set((await q.listInvited(deps.db, id)).map((r) => r.rater_group));
+  if (round.class_token) invitedGroups.add('student');
+  for (const r of responses) invitedGroups.add(r.group);
+  const settings: GroupSetting[] = groups
+    .filter((g) => invitedGroups.has(g.rater_group))
+    .sort((a, b) => RATER_GROUPS.indexOf(a.rater_group) - RATER_GROUPS.indexOf(b.rater_group))
+    .map((g) => ({ group: g.rater_group, minimum: g.minimum, anonymous: g.anonymous === 1 }));
+  const input: ReportInput = { skills: skills.map((s) => ({ id: s.id, code: s.code, title: s.title })), groups: settings, self: parseRatings(round.self_ratings), responses, margin: round.margin, seed: id };
+  return { ...meta, ready: true as const, closedOn: round.closed_at ?? round.closes_on, report: buildReport(input) };
+}
+export type ReportPage = Awaited<ReturnType<typeof getReport>>;
+
+// ----- Respondents (no account: the link is the key) -----
+
+// Links that match nothing, from one address: tokens can't be guessed, but a flood of tries is refused.
+const UNKNOWN_LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 20, firstWaitMs: 15_000, refuseFrom: 40, refusalMs: 15 * MINUTE };
+// Class answers from one address: a whole school shares one, so a few classes' worth an hour.
+const CLASS_ANSWER_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 150, firstWaitMs: 15_000, refuseFrom: 200, refusalMs: 15 * MINUTE };
+
+function toState(row: Awaited<ReturnType<typeof q.findThrottle>>): ThrottleState | undefined {
+  return row ? { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : undefined;
+}
+
+async function assertNotLocked(deps: AppDeps, key: string, reason: string): Promise<void> {
+  const now = deps.clock.now();
+  const until = lockedUntil(toState(await q.findThrottle(deps.db, key)), now);
+  if (until) throw new TooManyRequests(`${reason} Wait ${describeWait(until, now)} and try again.`, Math.ceil((until.getTime() - now.getTime()) / 1000));
+}
+
+async function countAgainst(db: Executor, clock: Clock, key: string, limits: ThrottleLimits): Promise<void> {
+  const next = recordFailure(toState(await q.findThrottle(db, key)), clock.now(), limits);
+  await q.saveThrottle(db, { key, failures: next.failures, window_started_at: next.windowStartedAt, locked_until: next.lockedUntil });
+}
+
+export type RespondentLink =
+  | { state: 'open'; respondent: NonNullable<Awaited<ReturnType<typeof q.findRespondentByTokenHash>>>; skills: Awaited<ReturnType<typeof roundSkills>>; draft: Answers | null }
+  | { state: 'used' | 'declined' | 'closed'; participantName: string };
+
+/** What a respondent's link opens; an unknown link is NotFound and counts against the address. */
+export async function openRespondentLink(deps: AppDeps, token: string, address: string | null): Promise<RespondentLink> {
+  const key = `feedback-link:address:${address ?? 'unknown'}`;
+  await assertNotLocked(deps, key, 'Too many links that do not work have been opened from your network.');
+  const respondent = looksLikeToken(token) ? await q.findRespondentByTokenHash(deps.db, hashToken(token)) : undefined;
+  if (!respondent) {
+    await countAgainst(deps.db, deps.clock, key, UNKNOWN_LINK_LIMITS);
+    throw new NotFound();
+  }
+  const participantName = `${respondent.given_name} ${respondent.family_name}`;
+  if (respondent.status === 'submitted') return { state: 'used', participantName };
+  if (respondent.status === 'declined') return { state: 'declined', participantName };
+  if (isClosed(respondent, deps.clock)) return { state: 'closed', participantName };
+  const skills = await roundSkills(deps.db, { id: respondent.round_id, framework_version_id: respondent.framework_version_id });
+  return { state: 'open', respondent, skills, draft: parseDraft(respondent.draft) };
+}
+
+/**
+ * Saves a respondent's answers to continue later, or submits them. Submitting copies the answers
+ * into a response row that holds only the group (no respondent id, no time) and marks the
+ * respondent as answered, in one transaction; a second submission changes nothing.
+ */
+export async function answerAsRespondent(deps: AppDeps, respondentId: string, answers: Answers, submit: boolean): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await q.findRespondentPlace(trx, respondentId);
+    const round = await q.findRoundState(trx, row.round_id);
+    if (isClosed(round, deps.clock)) return false;
+    if (!submit) return q.setRespondentStatus(trx, respondentId, ['invited', 'started'], { status: 'started', draft: JSON.stringify(answers) });
+    if (!(await q.setRespondentStatus(trx, respondentId, ['invited', 'started'], { status: 'submitted', draft: null }))) return false;
+    await q.insertResponse(trx, { id: randomUUID(), round_id: row.round_id, rater_group: row.rater_group, ratings: JSON.stringify(answers.ratings), strengths: answers.strengths, develop: answers.develop });
+    return true;
+  });
+}
+
+/** A respondent declines; their reason stays private. */
+export async function declineAsRespondent(deps: AppDeps, respondentId: string, reason: string): Promise<void> {
+  await q.setRespondentStatus(deps.db, respondentId, ['invited', 'started'], { status: 'declined', draft: null, decline_reason: reason || null });
+}
+
+// ----- The class link -----
+
+export type ClassLink =
+  | { state: 'open'; roundId: string; participantName: string; skills: Awaited<ReturnType<typeof roundSkills>>; answered: boolean }
+  | { state: 'closed'; participantName: string };
+
+/** Which browser this is for a round: the cookie, hashed with the round, so rounds can't be linked. */
+export function browserHash(roundId: string, cookie: string): string {
+  return createHash('sha256').update(`${roundId}:${cookie}`).digest('hex');
+}
+
+/** What a class link opens; unknown links are NotFound and count against the address. */
+export async function openClassLink(deps: AppDeps, token: string, cookie: string | undefined, address: string | null): Promise<ClassLink> {
+  const key = `feedback-link:address:${address ?? 'unknown'}`;
+  await assertNotLocked(deps, key, 'Too many links that do not work have been opened from your network.');
+  const round = looksLikeToken(token) ? await q.findRoundByClassToken(deps.db, token) : undefined;
+  if (!round) {
+    await countAgainst(deps.db, deps.clock, key, UNKNOWN_LINK_LIMITS);
+    throw new NotFound();
+  }
+  const participantName = `${round.given_name} ${round.family_name}`;
+  if (round.class_open !== 1 || isClosed(round, deps.clock)) return { state: 'closed', participantName };
+  const answered = cookie ? !!(await q.hasClassBrowser(deps.db, round.id, browserHash(round.id, cookie))) : false;
+  return { state: 'open', roundId: round.id, participantName, skills: await roundSkills(deps.db, round), answered };
+}
+
+/** A student's answers through the class link: one per browser, limited per address. False if this browser already answered or the link closed. */
+export async function answerThroughClassLink(deps: AppDeps, roundId: string, cookie: string, answers: Answers, address: string | null): Promise<boolean> {
+  const key = `feedback-class:address:${address ?? 'unknown'}`;
+  await assertNotLocked(deps, key, 'Too many answers have been sent from your network.');
+  return deps.db.transaction().execute(async (trx) => {
+    const round = await q.findRoundState(trx, roundId);
+    if (round.class_open !== 1 || isClosed(round, deps.clock)) return false;
+    if (!(await q.claimClassBrowser(trx, roundId, browserHash(roundId, cookie)))) return false;
+    await q.insertResponse(trx, { id: randomUUID(), round_id: roundId, rater_group: 'student', ratings: JSON.stringify(answers.ratings), strengths: answers.strengths, develop: answers.develop });
+    await countAgainst(trx, deps.clock, key, CLASS_ANSWER_LIMITS);
+    return true;
+  });
+}
+
+// ----- Sweep: closing and reminders -----
+
+/**
+ * Closes rounds whose closing date has passed (telling the participant their report is ready) and
+ * reminds respondents who haven't answered, three days before a round closes, once each.
+ */
+export async function sweepFeedbackRounds(db: Db, clock: Clock, baseUrl: string): Promise<number> {
+  const today = londonDate(clock.now());
+  let done = 0;
+  for (const round of await q.listRoundsPastClosing(db, today)) {
+    await db.transaction().execute(async (trx) => {
+      if (!(await q.closeRoundRow(trx, round.id, clock.now().toISOString()))) return;
+      await notify(trx, clock, {
+        personId: round.person_id,
+        kind: 'feedback_update',
+        subject: 'Your 360 feedback report is ready',
+        paragraphs: [`Your 360 feedback round closed on ${formatDate(round.closes_on)}. Your report is ready to read.`],
+        link: `/feedback/${round.id}/report`,
+        linkText: 'Read your report:',
+        dedupeKey: `feedback-ready:${round.id}`,
+      });
+      done += 1;
+    });
+  }
+  for (const r of await q.listRespondentsToRemind(db, today, addDays(today, 3))) {
+    // Only the link's hash is kept, so the reminder carries a new link and the first one stops working.
+    const token = newToken();
+    await db.transaction().execute(async (trx) => {
+      if (!(await q.remindRespondent(trx, r.id, hashToken(token), today))) return;
+      await enqueueEmail(
+        trx,
+        clock,
+        {
+          to: r.email,
+          subject: `Reminder: ${r.given_name} ${r.family_name} would like your feedback`,
+          text: `Hello ${r.name},\n\nA reminder that ${r.given_name} ${r.family_name} would value your feedback. The round closes on ${formatDate(r.closes_on)}.\n\nGive your feedback (anything you saved is still there):\n\n${baseUrl}/feedback/respond/${token}\n\nThis link replaces the one in your first email. If you would rather not, you can decline from the same page.\n`,
+        },
+        `feedback-reminder:${r.id}`,
+      );
+      done += 1;
+    });
+  }
+  return done;
+}
+

@@ -1,0 +1,16 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../../platform/http/env';
+import { countUnread } from './notifications.queries';
+
+// Requests that never render a page: assets, the health check, calendar feeds, and downloads.
+const NOT_A_PAGE = /^\/(assets|health|calendar|feeds?|api)(\/|$)|\.[A-Za-z0-9]+$/;
+
+/**
+ * Puts the signed-in person's unread notification count on the request, for the header. Only on
+ * GETs that render pages (one indexed count query); POSTs redirect, so they never need it.
+ */
+export const unreadNotificationsMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  const viewer = c.get('viewer');
+  if (viewer && c.req.method === 'GET' && !NOT_A_PAGE.test(c.req.path)) c.set('unreadNotifications', await countUnread(c.get('deps').db, viewer.id));
+  await next();
+});

@@ -1,0 +1,62 @@
+import type { AppDeps, Viewer } from '../../platform/http/env';
+import { NotFound } from '../../platform/http/errors';
+import { NOTIFICATION_KINDS, NOTIFICATION_KIND_NAMES, type NotificationKind } from './notification-kinds';
+import * as q from './notifications.queries';
+import { destinationOf, isOwnNotification } from './notifications.policy';
+
+export const INBOX_PAGE_SIZE = 20;
+
+/** One page of the viewer's inbox (newest first), with how many there are and how many are unread. */
+export async function getInbox(deps: AppDeps, viewer: Viewer, page: number) {
+  const [total, unread] = await Promise.all([q.countNotifications(deps.db, viewer.id), q.countUnread(deps.db, viewer.id)]);
+  const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const notifications = await q.listNotifications(deps.db, viewer.id, INBOX_PAGE_SIZE, (current - 1) * INBOX_PAGE_SIZE);
+  return { notifications, total, unread, page: current, pages };
+}
+export type Inbox = Awaited<ReturnType<typeof getInbox>>;
+
+/** Marks one of the viewer's notifications read and says where it leads; someone else's is NotFound. */
+export async function openNotification(deps: AppDeps, viewer: Viewer, id: string): Promise<string> {
+  const notification = await q.findNotification(deps.db, id);
+  if (!notification || !isOwnNotification(viewer, notification)) throw new NotFound();
+  if (!notification.read_at) await q.markRead(deps.db, id, deps.clock.now().toISOString());
+  return destinationOf(notification.link);
+}
+
+/** Marks every unread notification of the viewer read. */
+export function markAllNotificationsRead(deps: AppDeps, viewer: Viewer): Promise<number> {
+  return q.markAllRead(deps.db, viewer.id, deps.clock.now().toISOString());
+}
+
+export interface KindSetting {
+  kind: NotificationKind;
+  label: string;
+  hint: string | null;
+  mustAct: boolean;
+  email: boolean;
+}
+
+/** Every kind, with whether the viewer gets it by email (must-act kinds always). */
+export async function getNotificationSettings(deps: AppDeps, viewer: Viewer): Promise<KindSetting[]> {
+  const off = new Set(await q.listSwitchedOff(deps.db, viewer.id));
+  return NOTIFICATION_KIND_NAMES.map((kind) => {
+    const { label, hint, mustAct } = NOTIFICATION_KINDS[kind];
+    return { kind, label, hint, mustAct, email: mustAct || !off.has(kind) };
+  });
+}
+
+/**
+ * Saves which kinds the viewer wants by email, in one transaction: a row for each kind switched
+ * off (written only if it wasn't already), and the rows of kinds switched back on deleted.
+ * Must-act kinds are never stored; they always email.
+ */
+export async function saveNotificationSettings(deps: AppDeps, viewer: Viewer, wanted: NotificationKind[]): Promise<void> {
+  const switchable = NOTIFICATION_KIND_NAMES.filter((kind) => !NOTIFICATION_KINDS[kind].mustAct);
+  const on = new Set(wanted);
+  await deps.db.transaction().execute(async (trx) => {
+    const current = new Set(await q.listSwitchedOff(trx, viewer.id));
+    await q.deletePreferences(trx, viewer.id, switchable.filter((kind) => on.has(kind) && current.has(kind)));
+    await q.insertSwitchedOff(trx, viewer.id, switchable.filter((kind) => !on.has(kind) && !current.has(kind)), deps.clock.now().toISOString());
+  });
+}

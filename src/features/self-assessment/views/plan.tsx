@@ -1,0 +1,115 @@
+import type { FieldErrors } from '../../../platform/http/errors';
+import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
+import { Button, Checkboxes, ErrorSummary, Input, NotificationBanner, Radios, WarningText } from '../../../platform/ui/components';
+import type { PlanPageData } from '../self-assessment.service';
+import { CHECKPOINT_TITLES, OPENS_RULES, type OpensRule } from '../self-assessment.schemas';
+
+const CHECKPOINT_HINTS = {
+  baseline: 'At the start: where the participant is now',
+  midpoint: 'Part way through: what has changed so far',
+  final: 'Near the end: how far they have come',
+};
+
+/** The form's values from the saved plan. */
+export function planValues(data: PlanPageData): { values: FormValues; ticked: string[] } {
+  const values: FormValues = {};
+  for (const row of data.rows) {
+    values[`opens-${row.checkpoint}`] = row.opens;
+    values[`weeks-${row.checkpoint}`] = row.weeks === null ? '' : String(row.weeks);
+  }
+  return { values, ticked: data.rows.filter((r) => r.used).map((r) => r.checkpoint) };
+}
+
+/** A programme lead chooses which checkpoints the programme uses and when each opens. */
+export function PlanPage(props: { data: PlanPageData; values: FormValues; ticked: string[]; errors?: FieldErrors; banner?: string }) {
+  const d = props.data;
+  const errors = props.errors ?? {};
+  const skills = d.domains.flatMap((domain) => domain.skills);
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
+        {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors)} /> : null}
+        <span class="govuk-caption-l">{d.programme.title}</span>
+        <h1 class="govuk-heading-l">Self-assessment checkpoints</h1>
+        {!d.available ? (
+          <WarningText text="Self-assessment is not available for this programme: it has no skills framework. Choose a framework version in the programme’s details first." />
+        ) : (
+          <>
+            <p class="govuk-body">
+              At each checkpoint, participants rate themselves on{' '}
+              {skills.length === 0 ? 'the programme’s skills' : `${skills.length} ${skills.length === 1 ? 'skill' : 'skills'}`}: the programme’s focus skills, or every skill of its framework when it has none. They, their coach and programme leads see the results.
+            </p>
+            {skills.length > 0 ? (
+              <details class="govuk-details">
+                <summary class="govuk-details__summary">
+                  <span class="govuk-details__summary-text">Skills participants rate</span>
+                </summary>
+                <div class="govuk-details__text">
+                  <ul class="govuk-list govuk-list--bullet">
+                    {skills.map((s) => (
+                      <li>
+                        {s.code} {s.title}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </details>
+            ) : null}
+            {!d.chosenByLead ? <p class="govuk-body">Nobody has chosen the checkpoints yet, so the programme uses a baseline and a final self-assessment.</p> : null}
+          </>
+        )}
+        <form method="post" action={`/programmes/${d.programme.id}/self-assessment`} novalidate>
+          <Checkboxes
+            idPrefix="checkpoints"
+            name="checkpoints"
+            fieldset={{ legend: { text: 'Which checkpoints does the programme use?', classes: 'govuk-fieldset__legend--m' } }}
+            hint={{ text: 'A checkpoint the programme’s requirements ask for is always used.' }}
+            items={d.rows.map((r) => ({
+              value: r.checkpoint,
+              text: CHECKPOINT_TITLES[r.checkpoint],
+              hint: { text: r.required ? `${CHECKPOINT_HINTS[r.checkpoint]}. Always used: the programme requires it` : CHECKPOINT_HINTS[r.checkpoint] },
+              checked: r.required || undefined,
+              disabled: r.required || undefined,
+            }))}
+            values={props.ticked}
+            errorMessage={errorFor(errors, 'checkpoints')}
+          />
+          {d.rows.map((r) => {
+            const name = CHECKPOINT_TITLES[r.checkpoint].toLowerCase();
+            return (
+              <>
+                <Radios
+                  name={`opens-${r.checkpoint}`}
+                  idPrefix={`opens-${r.checkpoint}`}
+                  fieldset={{ legend: { text: `When does the ${name} self-assessment open?`, classes: 'govuk-fieldset__legend--s' } }}
+                  hint={{ text: 'Only used if the programme uses this checkpoint. Dates come from each cohort.' }}
+                  items={(Object.keys(OPENS_RULES) as OpensRule[]).map((rule) => ({ value: rule, text: OPENS_RULES[rule] }))}
+                  value={props.values[`opens-${r.checkpoint}`]}
+                  errorMessage={errorFor(errors, `opens-${r.checkpoint}`)}
+                />
+                <Input
+                  id={`weeks-${r.checkpoint}`}
+                  name={`weeks-${r.checkpoint}`}
+                  inputmode="numeric"
+                  classes="govuk-input--width-2"
+                  label={{ text: `Weeks before the end, for the ${name} self-assessment` }}
+                  hint={{ text: 'Only if you chose “From a number of weeks before the cohort ends”. From 1 to 52.' }}
+                  suffix={{ text: 'weeks' }}
+                  value={props.values[`weeks-${r.checkpoint}`]}
+                  errorMessage={errorFor(errors, `weeks-${r.checkpoint}`)}
+                />
+              </>
+            );
+          })}
+          <Button text="Save checkpoints" />
+        </form>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/programmes/${d.programme.id}`}>
+            Back to the programme
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
