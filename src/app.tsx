@@ -23,8 +23,9 @@ import { selfAssessmentRoutes } from './features/self-assessment';
 import { feedbackRoutes } from './features/feedback';
 import { systemClock, type Clock } from './platform/db/clock';
 import { originCheck } from './platform/http/csrf';
+import { redactTokens } from './platform/http/tokens';
 import type { AppDeps, AppEnv } from './platform/http/env';
-import { DomainError, Invalid, PayloadTooLarge, TooManyRequests, Unauthenticated } from './platform/http/errors';
+import { DomainError, Invalid, NotFound, PayloadTooLarge, TooManyRequests, Unauthenticated } from './platform/http/errors';
 import type { Logger } from './platform/log';
 import type { Mailer, StoredEmail } from './platform/mail/mailer';
 import { assetRoutes } from './platform/ui/assets';
@@ -43,7 +44,8 @@ function wantsJson(accept: string | undefined, path: string): boolean {
 
 /** Builds the whole application; tests call it with their own database, mailer and clock. */
 export function createApp(options: CreateAppOptions) {
-  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock: options.clock ?? systemClock, completion: completionEngine() };
+  const clock = options.clock ?? systemClock;
+  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock, completion: completionEngine(clock) };
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -53,7 +55,12 @@ export function createApp(options: CreateAppOptions) {
     const started = performance.now();
     await next();
     // One line per request, after the response is ready; the request id ties it to any error logged.
-    c.get('log').info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    c.get('log').info({ method: c.req.method, path: redactTokens(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  // A NUL byte is never part of a real address, and PostgreSQL refuses it in text: answer 404 before any lookup.
+  app.use(async (c, next) => {
+    if (/%00/.test(c.req.url) || c.req.path.includes('\0')) throw new NotFound();
+    await next();
   });
   app.route('/assets', assetRoutes());
   app.use(
@@ -123,7 +130,7 @@ export function createApp(options: CreateAppOptions) {
       if (json) return c.json({ error: error.message || 'Bad request' }, status);
       return renderErrorPage(c, status);
     }
-    (c.get('log') ?? deps.logger).error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
+    (c.get('log') ?? deps.logger).error({ err: error, method: c.req.method, path: redactTokens(c.req.path) }, 'unhandled error');
     if (json) return c.json({ error: 'Something went wrong', requestId: c.get('requestId') }, 500);
     return renderErrorPage(c, 500);
   });

@@ -47,7 +47,7 @@ const towardsMiddle: ProgrammeSpec = {
   declarations: ['I have talked to my line manager about applying.', 'I can attend the twilight sessions, which run from 4pm to 6pm.'],
   experiences: ['Lead part of a department or team meeting', 'Shadow a middle leader for a day', 'Take part in a lesson study or learning walk'],
   level: 'middle',
-  requirements: ['sign_off'],
+  requirements: ['baseline_self_assessment', 'attendance', 'feedback_360', 'final_self_assessment', 'sign_off'],
   focusDomains: [2, 3, 7, 12],
 };
 

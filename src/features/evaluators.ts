@@ -1,5 +1,6 @@
 import { modulesEvaluator, signOffEvaluator } from './enrolments/enrolments.evaluators';
 import { createCompletionEngine, type CompletionEngine } from './programmes/completion';
+import type { Clock } from '../platform/db/clock';
 import { attendanceEvaluator } from './sessions/attendance.evaluators';
 import { feedback360Evaluator } from './feedback';
 import { baselineSelfAssessmentEvaluator, finalSelfAssessmentEvaluator } from './self-assessment/self-assessment.evaluators';
@@ -9,6 +10,6 @@ import { baselineSelfAssessmentEvaluator, finalSelfAssessmentEvaluator } from '.
  * component (self-assessment, 360 feedback, mentoring, projects, attendance, portfolio) adds its
  * evaluator here; only these kinds can be chosen as requirements.
  */
-export function completionEngine(): CompletionEngine {
-  return createCompletionEngine([baselineSelfAssessmentEvaluator, finalSelfAssessmentEvaluator, feedback360Evaluator, attendanceEvaluator, modulesEvaluator, signOffEvaluator]);
+export function completionEngine(clock: Clock): CompletionEngine {
+  return createCompletionEngine([baselineSelfAssessmentEvaluator, finalSelfAssessmentEvaluator, feedback360Evaluator, attendanceEvaluator, modulesEvaluator, signOffEvaluator], clock);
 }

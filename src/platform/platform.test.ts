@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { redactTokens } from './http/tokens';
 import { describeEachEngine } from '../../test/support/app';
 import { createTestDatabase } from '../../test/support/database';
 import { makeOrganisation } from '../../test/support/factories';
@@ -81,6 +82,15 @@ describe('dates', () => {
     expect(wholeYearsBetween('2027-01-01', '2026-09-01')).toBe(0);
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('tokens in logs', () => {
+  it('are replaced in logged paths, with any file ending kept', () => {
+    const token = 'a'.repeat(43);
+    expect(redactTokens(`/calendar/${token}.ics`)).toBe('/calendar/:token.ics');
+    expect(redactTokens(`/feedback/respond/${token}`)).toBe('/feedback/respond/:token');
+    expect(redactTokens('/sessions/0194f0a2-1b2c-7d3e-8f40-123456789abc')).toBe('/sessions/0194f0a2-1b2c-7d3e-8f40-123456789abc');
   });
 });
 

@@ -101,7 +101,8 @@ describeInBrowser('applying for a programme, in a browser', () => {
       expect(await heading(page)).toBe('Towards Middle Leadership');
       const tasks = page.locator('.govuk-task-list__item');
       expect(await tasks.count()).toBeGreaterThan(0);
-      expect(await tasks.first().textContent()).toContain('Programme lead sign-off');
+      expect(await tasks.first().textContent()).toContain('Baseline self-assessment');
+      expect(await tasks.last().textContent()).toContain('Programme lead sign-off');
     });
   }
 });

@@ -119,6 +119,16 @@ export async function remindRespondent(trx: Executor, id: string, tokenHash: str
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Everyone invited to a round, in every group. */
+export function countRespondents(db: Executor, roundId: string) {
+  return db
+    .selectFrom('feedback_respondents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('round_id', '=', roundId)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
 export function countRespondentsInGroup(db: Executor, roundId: string, group: RaterGroup) {
   return db
     .selectFrom('feedback_respondents')
@@ -220,7 +230,7 @@ export function listRespondentsToRemind(db: Executor, today: string, by: string)
     .selectFrom('feedback_respondents')
     .innerJoin('feedback_rounds', 'feedback_rounds.id', 'feedback_respondents.round_id')
     .innerJoin('people', 'people.id', 'feedback_rounds.person_id')
-    .select(['feedback_respondents.id', 'feedback_respondents.name', 'feedback_respondents.email', 'feedback_rounds.closes_on', 'people.given_name', 'people.family_name'])
+    .select(['feedback_respondents.id', 'feedback_respondents.name', 'feedback_respondents.email', 'feedback_respondents.invited_at', 'feedback_rounds.closes_on', 'people.given_name', 'people.family_name'])
     .where('feedback_rounds.closed_at', 'is', null)
     .where('feedback_rounds.closes_on', '>=', today)
     .where('feedback_rounds.closes_on', '<=', by)
@@ -237,18 +247,6 @@ export function roundTotalsOfEnrolments(db: Executor, enrolmentIds: string[]) {
     .select(['feedback_rounds.id', 'feedback_rounds.enrolment_id', 'feedback_rounds.closed_at', 'feedback_rounds.closes_on', (eb) => eb.fn.count<number>('feedback_responses.id').as('answered')])
     .where('feedback_rounds.enrolment_id', 'in', enrolmentIds)
     .groupBy(['feedback_rounds.id', 'feedback_rounds.enrolment_id', 'feedback_rounds.closed_at', 'feedback_rounds.closes_on'])
-    .execute();
-}
-
-export function findThrottle(db: Executor, key: string) {
-  return db.selectFrom('feedback_throttles').selectAll().where('key', '=', key).executeTakeFirst();
-}
-
-export async function saveThrottle(db: Executor, row: { key: string; failures: number; window_started_at: string; locked_until: string | null }) {
-  await db
-    .insertInto('feedback_throttles')
-    .values(row)
-    .onConflict((oc) => oc.column('key').doUpdateSet({ failures: row.failures, window_started_at: row.window_started_at, locked_until: row.locked_until }))
     .execute();
 }
 

@@ -218,7 +218,7 @@ feedbackRoutes.post('/feedback/:roundId/sharing', access('signed-in'), async (c)
 
 feedbackRoutes.get('/feedback/:roundId/report', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const data = await getReport(c.get('deps'), viewer, c.req.param('roundId'));
+  const data = await getReport(c.get('deps'), viewer, c.req.param('roundId'), { format: 'page', requestId: c.get('requestId') });
   const back = data.isParticipant ? <BackLink href={`/feedback/${data.roundId}`} text="Your feedback round" /> : <BackLink href="/feedback" text="360 feedback" />;
   if (!data.ready) return renderPage(c, { title: '360 feedback report', beforeContent: back }, <ReportNotReadyPage participantName={data.participantName} closesOn={data.closesOn} isParticipant={data.isParticipant} roundId={data.roundId} />);
   return renderPage(
@@ -230,7 +230,7 @@ feedbackRoutes.get('/feedback/:roundId/report', access('signed-in'), async (c) =
 
 feedbackRoutes.get('/feedback/:roundId/report.pdf', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const data = await getReport(c.get('deps'), viewer, c.req.param('roundId'));
+  const data = await getReport(c.get('deps'), viewer, c.req.param('roundId'), { format: 'pdf', requestId: c.get('requestId') });
   if (!data.ready) return renderPage(c, { title: '360 feedback report', status: 409 }, <ReportNotReadyPage participantName={data.participantName} closesOn={data.closesOn} isParticipant={data.isParticipant} roundId={data.roundId} />);
   const pdf = await renderReportPdf(data.report, { participantName: data.participantName, roundTitle: data.roundTitle, closedOn: data.closedOn, organisationName: viewer.organisationName });
   const fileName = `360-feedback-${data.participantName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`;

@@ -9,7 +9,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors';
 import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
 import { enqueueEmail } from '../../platform/jobs/outbox';
-import { describeWait, lockedUntil, recordFailure, type ThrottleLimits, type ThrottleState } from '../auth';
+import { attemptsLockedUntil, countFailedAttempt, describeWait, type ThrottleLimits } from '../auth';
 import { coachOfEnrolment, enrolmentsOf } from '../enrolments';
 import { listPublishedVersions, skillsOfVersion } from '../frameworks';
 import { notify } from '../notifications';
@@ -153,6 +153,9 @@ function respondentEmail(deps: AppDeps, round: q.RoundRecord, respondent: { name
 }
 
 /** Invites one respondent: a private single-use link by email. */
+/** Enough for any real 360 (8–20 is usual); stops a round being used to send mail to anyone at all. */
+export const MAX_RESPONDENTS = 40;
+
 export async function inviteRespondent(deps: AppDeps, viewer: Viewer, id: string, form: RespondentForm, requestId: string | null): Promise<void> {
   const round = await findOwnRound(deps, viewer, id);
   assertOpen(round, deps.clock);
@@ -160,6 +163,7 @@ export async function inviteRespondent(deps: AppDeps, viewer: Viewer, id: string
   const token = newToken();
   try {
     await deps.db.transaction().execute(async (trx) => {
+      if ((await q.countRespondents(trx, id)) >= MAX_RESPONDENTS) throw new Invalid({ email: `You have invited ${MAX_RESPONDENTS} people, the most one round can have` });
       if (form.group === 'line_manager' && (await q.countRespondentsInGroup(trx, id, 'line_manager')) > 0) throw new Invalid({ group: 'You have already invited your line manager' });
       await q.insertRespondent(trx, {
         id: newId(),
@@ -247,8 +251,11 @@ export async function changeSharing(deps: AppDeps, viewer: Viewer, id: string, r
 
 // ----- The report -----
 
-/** The report, for the participant and those they shared it with; until the round closes, when it will be ready. */
-export async function getReport(deps: AppDeps, viewer: Viewer, id: string) {
+/**
+ * The report, for the participant and those they shared it with; until the round closes, when it will be ready.
+ * Someone other than the participant reading it is kept in the audit log (decision 0007), as a page or a PDF.
+ */
+export async function getReport(deps: AppDeps, viewer: Viewer, id: string, read: { format: 'page' | 'pdf'; requestId: string | null }) {
   const round = await q.findRound(deps.db, viewer.organisationId, id);
   if (!round) throw new NotFound();
   const shares = await q.listShares(deps.db, id);
@@ -267,6 +274,9 @@ export async function getReport(deps: AppDeps, viewer: Viewer, id: string) {
     .sort((a, b) => RATER_GROUPS.indexOf(a.rater_group) - RATER_GROUPS.indexOf(b.rater_group))
     .map((g) => ({ group: g.rater_group, minimum: g.minimum, anonymous: g.anonymous === 1 }));
   const input: ReportInput = { skills: skills.map((s) => ({ id: s.id, code: s.code, title: s.title })), groups: settings, self: parseRatings(round.self_ratings), responses, margin: round.margin, seed: id };
+  if (!meta.isParticipant) {
+    await recordAudit(deps.db, deps.clock, { action: 'feedback_report_viewed', organisationId: round.organisation_id, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, detail: { format: read.format }, requestId: read.requestId });
+  }
   return { ...meta, ready: true as const, closedOn: round.closed_at ?? round.closes_on, report: buildReport(input) };
 }
 export type ReportPage = Awaited<ReturnType<typeof getReport>>;
@@ -278,19 +288,15 @@ const UNKNOWN_LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 2
 // Class answers from one address: a whole school shares one, so a few classes' worth an hour.
 const CLASS_ANSWER_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 150, firstWaitMs: 15_000, refuseFrom: 200, refusalMs: 15 * MINUTE };
 
-function toState(row: Awaited<ReturnType<typeof q.findThrottle>>): ThrottleState | undefined {
-  return row ? { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : undefined;
-}
-
+// Counted with auth's attempt counters (one table and one rule set for every limit), under `feedback-…` keys.
 async function assertNotLocked(deps: AppDeps, key: string, reason: string): Promise<void> {
   const now = deps.clock.now();
-  const until = lockedUntil(toState(await q.findThrottle(deps.db, key)), now);
+  const until = await attemptsLockedUntil(deps.db, key, now);
   if (until) throw new TooManyRequests(`${reason} Wait ${describeWait(until, now)} and try again.`, Math.ceil((until.getTime() - now.getTime()) / 1000));
 }
 
 async function countAgainst(db: Executor, clock: Clock, key: string, limits: ThrottleLimits): Promise<void> {
-  const next = recordFailure(toState(await q.findThrottle(db, key)), clock.now(), limits);
-  await q.saveThrottle(db, { key, failures: next.failures, window_started_at: next.windowStartedAt, locked_until: next.lockedUntil });
+  await countFailedAttempt(db, key, clock.now(), limits);
 }
 
 export type RespondentLink =
@@ -378,9 +384,23 @@ export async function answerThroughClassLink(deps: AppDeps, roundId: string, coo
 
 // ----- Sweep: closing and reminders -----
 
+/** Reminders go this many days before a round closes. */
+const REMIND_DAYS_BEFORE = 3;
+
+/**
+ * Whether a respondent who hasn't answered is due their one reminder today: the round closes within
+ * three days, and they were invited before that window began. Someone invited inside it has just had
+ * their invitation, and a reminder would replace the link in it (only its hash is kept) within the hour.
+ */
+function dueReminder(respondent: { invited_at: string; closes_on: string }, today: string): boolean {
+  const windowStarts = addDays(respondent.closes_on, -REMIND_DAYS_BEFORE);
+  return today >= windowStarts && today <= respondent.closes_on && respondent.invited_at < windowStarts;
+}
+
 /**
  * Closes rounds whose closing date has passed (telling the participant their report is ready) and
- * reminds respondents who haven't answered, three days before a round closes, once each.
+ * reminds respondents who haven't answered, three days before a round closes, once each (not those
+ * invited within those three days).
  */
 export async function sweepFeedbackRounds(db: Db, clock: Clock, baseUrl: string): Promise<number> {
   const today = londonDate(clock.now());
@@ -400,7 +420,8 @@ export async function sweepFeedbackRounds(db: Db, clock: Clock, baseUrl: string)
       done += 1;
     });
   }
-  for (const r of await q.listRespondentsToRemind(db, today, addDays(today, 3))) {
+  for (const r of await q.listRespondentsToRemind(db, today, addDays(today, REMIND_DAYS_BEFORE))) {
+    if (!dueReminder(r, today)) continue;
     // Only the link's hash is kept, so the reminder carries a new link and the first one stops working.
     const token = newToken();
     await db.transaction().execute(async (trx) => {

@@ -93,14 +93,6 @@ export interface FeedbackSharesTable {
   created_at: string;
 }
 
-/** Failed token look-ups and class answers per address, for rate limiting. */
-export interface FeedbackThrottlesTable {
-  key: string;
-  failures: number;
-  window_started_at: string;
-  locked_until: string | null;
-}
-
 export type FeedbackRound = Selectable<FeedbackRoundsTable>;
 export type FeedbackRespondent = Selectable<FeedbackRespondentsTable>;
 
@@ -113,5 +105,4 @@ export interface FeedbackTables {
   feedback_responses: FeedbackResponsesTable;
   feedback_class_browsers: FeedbackClassBrowsersTable;
   feedback_shares: FeedbackSharesTable;
-  feedback_throttles: FeedbackThrottlesTable;
 }

@@ -4,7 +4,7 @@ import { makePerson, makeWorld, signIn, type World } from '../../../test/support
 import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
-import { sweepFeedbackRounds } from './feedback.service';
+import { MAX_RESPONDENTS, sweepFeedbackRounds } from './feedback.service';
 
 const START = '2026-11-24T10:00:00.000Z';
 
@@ -274,6 +274,71 @@ describeEachEngine('360 feedback', (ctx) => {
     expect((await participant.post(`/feedback/${id}/sharing`, { with: 'coach', action: 'share' })).status).toBe(409);
   });
 
+  it('a share stays visible and can be stopped after the line manager on the staff record changes or goes', async () => {
+    const id = await openRound();
+    const oldManager = ctx().client();
+    await signIn(oldManager, world.lineManager.email);
+    expect((await participant.post(`/feedback/${id}/sharing`, { with: 'line_manager', action: 'share' })).status).toBe(303);
+    // Ravi's line manager changes: Lena can still read the report, so the page must say so (not name the new one).
+    await ctx().db.updateTable('people').set({ line_manager_id: world.staff.id }).where('id', '=', world.report.id).execute();
+    const lena = `${world.lineManager.givenName} ${world.lineManager.familyName}`;
+    const changed = visibleText((await participant.get(`/feedback/${id}`)).text);
+    expect(changed).toContain(`${lena}, who was your line manager when you shared it: can read your report.`);
+    expect(changed).toContain(`Stop sharing with ${lena}`);
+    expect(changed).not.toContain(`Stop sharing with ${world.staff.givenName}`);
+    // With no line manager on the record at all, the share is still listed and can still be stopped.
+    await ctx().db.updateTable('people').set({ line_manager_id: null }).where('id', '=', world.report.id).execute();
+    const gone = visibleText((await participant.get(`/feedback/${id}`)).text);
+    expect(gone).toContain(`Stop sharing with ${lena}`);
+    expect(gone).not.toContain('You have no coach or line manager in Waymark');
+    expect((await oldManager.get(`/feedback/${id}/report`)).status).toBe(200);
+    expect((await participant.post(`/feedback/${id}/sharing`, { with: 'line_manager', action: 'stop' })).status).toBe(303);
+    expect((await oldManager.get(`/feedback/${id}/report`)).status).toBe(404);
+  });
+
+  it('a shared report read by the line manager, as a page or a PDF, is kept in the audit log; the participant’s own reads are not', async () => {
+    const id = await openRound();
+    expect((await participant.post(`/feedback/${id}/sharing`, { with: 'line_manager', action: 'share' })).status).toBe(303);
+    expect((await participant.post(`/feedback/${id}/close`)).status).toBe(303);
+    const lineManager = ctx().client();
+    await signIn(lineManager, world.lineManager.email);
+    expect((await lineManager.get(`/feedback/${id}/report`)).status).toBe(200);
+    expect((await lineManager.get(`/feedback/${id}/report.pdf`)).status).toBe(200);
+    expect((await participant.get(`/feedback/${id}/report`)).status).toBe(200);
+    const audits = await ctx().db.selectFrom('audit_events').select(['actor_id', 'detail']).where('subject_id', '=', id).where('action', '=', 'feedback_report_viewed').execute();
+    expect(audits.map((a) => [a.actor_id, JSON.parse(a.detail).format]).sort((a, b) => a[1].localeCompare(b[1]))).toEqual([
+      [world.lineManager.id, 'page'],
+      [world.lineManager.id, 'pdf'],
+    ]);
+  });
+
+  it('someone invited in the last three days before closing is not sent a reminder that kills the link they were just sent', async () => {
+    const id = await openRound();
+    ctx().clock.set('2026-12-08T09:00:00.000Z');
+    const token = await invite(id, 'peer', 'Lee Late', 'lee-late@example.org');
+    await sweepFeedbackRounds(ctx().db, ctx().clock, 'http://localhost');
+    ctx().clock.set('2026-12-09T09:00:00.000Z');
+    await sweepFeedbackRounds(ctx().db, ctx().clock, 'http://localhost');
+    await ctx().deliverMail();
+    expect(ctx().mailer.sent.filter((m) => m.to === 'lee-late@example.org' && m.subject.startsWith('Reminder'))).toHaveLength(0);
+    expect((await ctx().client().get(`/feedback/respond/${token}`)).status).toBe(200);
+  });
+
+  it('odd characters in the respondent form, a decline or an invitation are not a server error', async () => {
+    const id = await openRound();
+    // PostgreSQL refuses NUL in text; they are dropped from what was sent.
+    expect((await participant.post(`/feedback/${id}/respondents`, { group: 'peer', name: 'Nul\u0000 Peer', email: 'nul@example.org' })).status).toBe(303);
+    await ctx().deliverMail();
+    const token = tokenIn('nul@example.org');
+    expect(await ctx().db.selectFrom('feedback_respondents').select('name').where('round_id', '=', id).executeTakeFirstOrThrow()).toEqual({ name: 'Nul Peer' });
+    const respondent = ctx().client({ address: '10.10.0.1' });
+    expect((await respondent.post(`/feedback/respond/${token}`, { ...answers('4', { strengths: 'Clear\u0000 and calm' }), action: 'save' })).status).toBe(303);
+    expect((await respondent.post(`/feedback/respond/${token}`, { ...answers('4', { strengths: 'Clear\u0000 and calm' }), action: 'submit' })).status).toBe(303);
+    expect(await ctx().db.selectFrom('feedback_responses').select('strengths').where('round_id', '=', id).execute()).toEqual([{ strengths: 'Clear and calm' }]);
+    const other = await invite(id, 'peer', 'Dee Decline', 'dee@example.org');
+    expect((await respondent.post(`/feedback/respond/${other}/decline`, { reason: 'Too\u0000 busy' })).status).toBe(303);
+  });
+
   it('the sweep reminds those who have not answered three days before closing, once, with a new link; then closes the round', async () => {
     const id = await openRound();
     const token = await invite(id, 'peer', 'Pat Peer', 'pat-sweep@example.org');
@@ -301,6 +366,23 @@ describeEachEngine('360 feedback', (ctx) => {
     expect(round.closed_at).not.toBeNull();
     await ctx().deliverMail();
     expect(ctx().mailer.sent.filter((m) => m.to === world.report.email && m.subject === 'Your 360 feedback report is ready')).toHaveLength(1);
+  });
+
+  it('one round can invite at most 40 people; the 41st is refused on the same page and not emailed', async () => {
+    const id = await openRound();
+    const already = await count('feedback_respondents', id);
+    for (let i = already; i < MAX_RESPONDENTS; i++) {
+      await ctx().db
+        .insertInto('feedback_respondents')
+        .values({ id: newId(), round_id: id, rater_group: 'other', name: `Person ${i}`, email: `person${i}@example.org`, email_normalised: `person${i}@example.org`, token_hash: `hash-${id}-${i}`, status: 'invited', draft: null, decline_reason: null, invited_at: '2026-11-24', reminded_on: null })
+        .execute();
+    }
+    const page = await participant.post(`/feedback/${id}/respondents`, { group: 'peer', name: 'One Too Many', email: 'one.too.many@example.org' });
+    expect(page.status).toBe(400);
+    expect(visibleText(page.text)).toContain('You have invited 40 people, the most one round can have');
+    expect(await count('feedback_respondents', id)).toBe(MAX_RESPONDENTS);
+    await ctx().deliverMail();
+    expect(ctx().mailer.sent.some((m) => m.to === 'one.too.many@example.org')).toBe(false);
   });
 
   it('the programme lead sees whether 360 feedback is done and how many answered, not the scores', async () => {

@@ -2,8 +2,9 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../platform/http/env';
 import { countUnread } from './notifications.queries';
 
-// Requests that never render a page: assets, the health check, calendar feeds, and downloads.
-const NOT_A_PAGE = /^\/(assets|health|calendar|feeds?|api)(\/|$)|\.[A-Za-z0-9]+$/;
+// Requests that never render a page: assets, the health check, JSON, and files (calendar feeds end in
+// .ics). Not all of /calendar: "Your calendar" (/calendar) is a page with the header.
+const NOT_A_PAGE = /^\/(assets|health|api)(\/|$)|\.[A-Za-z0-9]+$/;
 
 /**
  * Puts the signed-in person's unread notification count on the request, for the header. Only on

@@ -120,6 +120,13 @@ describeEachEngine('notifications', (ctx) => {
     expect((await report.post(`/notifications/${newId()}/read`)).status).toBe(404);
   });
 
+  it('the unread count is in the header of every page, “Your calendar” included', async () => {
+    await tell(ctx(), world.report, 'recommendation', 'Lena recommended you for Leadership Pathways', '/programmes');
+    const report = await clientFor(ctx(), world.report);
+    const unread = '<span class="govuk-visually-hidden">(1 unread)</span><span aria-hidden="true">(1)</span>';
+    for (const path of ['/', '/sessions', '/calendar']) expect((await report.get(path)).text, path).toContain(unread);
+  });
+
   it('switching off session reminders stops the email but not the inbox entry', async () => {
     const staff = await clientFor(ctx(), world.staff);
     const page = await staff.get('/notifications/settings');

@@ -75,6 +75,16 @@ describeEachEngine('pages and errors', (ctx) => {
     expect(JSON.parse(json.text)).toEqual({ error: 'Not found' });
   });
 
+  it('an address with a NUL byte in it is not found, signed in or not, on either database', async () => {
+    const world = await makeWorld(ctx().db);
+    const admin = ctx().client();
+    await signIn(admin, world.orgAdmin.email);
+    for (const path of ['/feedback/%00', '/enrolments/%00', '/programmes/%00', '/staff?q=%00']) {
+      expect((await admin.get(path)).status, path).toBe(404);
+      expect((await ctx().client().get(path)).status, path).toBe(404);
+    }
+  });
+
   it('a malformed form body gets a 400 page and changes nothing', async () => {
     const page = await ctx().client().post('/sign-in', {}, { 'content-type': 'multipart/form-data; boundary=zzz' });
     expect(page.status).toBe(400);

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../platform/db/clock';
 import type { Executor } from '../../database';
 
 /**
@@ -66,6 +67,8 @@ export interface EvaluationContext {
   earlier: Map<string, RequirementResult[]>;
   /** The programme's own settings an evaluator may need, such as how many modules to complete. */
   programme: { id: string; modulesRequired: number | null };
+  /** The moment of the report, from the app's clock (sessions held so far, rounds closed by now). */
+  now: Date;
 }
 
 export interface Evaluator {
@@ -119,7 +122,7 @@ export interface CompletionEngine {
   report(db: Executor, programme: EvaluationContext['programme'], requirements: RequirementSpec[], enrolments: EnrolmentFacts[]): Promise<Map<string, CompletionReport>>;
 }
 
-export function createCompletionEngine(evaluators: Evaluator[]): CompletionEngine {
+export function createCompletionEngine(evaluators: Evaluator[], clock: Clock = systemClock): CompletionEngine {
   const byKind = new Map<string, Evaluator>(evaluators.map((e) => [e.kind, e]));
   const ordered = REQUIREMENT_KINDS.map((k) => byKind.get(k)).filter((e): e is Evaluator => e !== undefined);
 
@@ -150,13 +153,14 @@ export function createCompletionEngine(evaluators: Evaluator[]): CompletionEngin
     async report(db, programme, requirements, enrolments) {
       // Sign-off goes last, so it can see whether everything else is met.
       const specs = [...requirements].sort((a, b) => Number(a.kind === 'sign_off') - Number(b.kind === 'sign_off') || a.position - b.position);
+      const now = clock.now();
       const earlier = new Map<string, RequirementResult[]>(enrolments.map((e) => [e.id, []]));
       const reports = new Map<string, RequirementReport[]>(enrolments.map((e) => [e.id, []]));
       for (const spec of specs) {
         const evaluator = byKind.get(spec.kind);
         if (!evaluator) continue; // a component whose feature is not installed: never chosen, so only old data
         const settings = settingsFor(spec.kind, spec.settings);
-        const results = enrolments.length > 0 ? await evaluator.evaluate(enrolments, settings, { db, earlier, programme }) : new Map<string, RequirementResult>();
+        const results = enrolments.length > 0 ? await evaluator.evaluate(enrolments, settings, { db, earlier, programme, now }) : new Map<string, RequirementResult>();
         for (const enrolment of enrolments) {
           const result = results.get(enrolment.id) ?? { status: 'not_started', reason: 'Not started yet' };
           earlier.get(enrolment.id)?.push(result);

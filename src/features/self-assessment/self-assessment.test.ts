@@ -142,6 +142,15 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     expect(visibleText((await participant.get(`/enrolments/${enrolmentId}`)).text)).toContain('Started: saved but not submitted yet. In progress');
   });
 
+  it('a stray NUL character in a note or evidence link is dropped rather than failing the save', async () => {
+    const [s1] = skillIds;
+    const before = await stored();
+    // PostgreSQL refuses NUL in text: this was a server error there. The same answers, NULs dropped.
+    const saved = await participant.post(section, { [`rating-${s1}`]: '3', [`note-${s1}`]: 'I run our department\u0000 meetings.', [`evidence-${s1}`]: 'https://drive.example.org/minutes\u0000' });
+    expect(saved.status).toBe(303);
+    expect(await stored()).toEqual(before);
+  });
+
   it('refuses to submit until every skill has an answer, and keeps the draft as it was', async () => {
     const before = await stored();
     const page = await participant.post(`${base}/baseline`, {});

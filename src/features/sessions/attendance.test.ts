@@ -8,7 +8,7 @@ import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../.
 import { TestClient, visibleText } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
 import { completionEngine } from '../evaluators';
-import { makeAttendanceEvaluator } from './attendance.evaluators';
+import { attendanceEvaluator } from './attendance.evaluators';
 import { currentCheckInCode, checkInCodeFor, minuteNumber } from './check-in';
 
 const at = '2026-09-01T09:00:00.000Z';
@@ -321,12 +321,12 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     await mark(held[0].id, b.id, 'present');
     await mark(held[1].id, b.id, 'absent');
 
-    const evaluator = makeAttendanceEvaluator({ now: () => new Date('2026-07-01T00:00:00.000Z') });
+    const evaluator = attendanceEvaluator;
     const facts = [
       { id: enrolA, organisationId: world.organisation.id, personId: a.id, cohortId: cohort.id, programmeId: programme.id },
       { id: enrolB, organisationId: world.organisation.id, personId: b.id, cohortId: cohort.id, programmeId: programme.id },
     ];
-    const context = { db, earlier: new Map(), programme: { id: programme.id, modulesRequired: null } };
+    const context = { db, earlier: new Map(), programme: { id: programme.id, modulesRequired: null }, now: new Date('2026-07-01T00:00:00.000Z') };
     const results = await evaluator.evaluate(facts, { percent: 75 }, context);
     expect(results.get(enrolA)).toEqual({ status: 'met', reason: 'Attended 3 of 4 sessions (75%)' });
     expect(results.get(enrolB)).toEqual({ status: 'in_progress', reason: 'Attended 1 of 4 sessions (25%); at least 75% was needed' });
@@ -336,7 +336,7 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     await makeSession(db, { organisationId: world.organisation.id, cohortId: cohort.id, startsAt: '2026-07-14T15:30:00.000Z' });
     const midway = await evaluator.evaluate(facts, { percent: 75 }, context);
     expect(midway.get(enrolA)).toEqual({ status: 'in_progress', reason: 'Attended 3 of 4 sessions (75%) so far; at least 75% needed' });
-    const before = await makeAttendanceEvaluator({ now: () => new Date('2026-01-01T00:00:00.000Z') }).evaluate(facts, { percent: 75 }, context);
+    const before = await evaluator.evaluate(facts, { percent: 75 }, { ...context, now: new Date('2026-01-01T00:00:00.000Z') });
     expect(before.get(enrolA)).toEqual({ status: 'not_started', reason: 'No sessions held yet' });
   });
 
@@ -349,7 +349,7 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
   });
 
   it('the completion engine offers "attendance" with a percentage setting (80% unless set)', () => {
-    const engine = completionEngine();
+    const engine = completionEngine(ctx().clock);
     expect(engine.evaluator('attendance')?.title).toBe('Session attendance');
     expect(engine.settingsFor('attendance', '{}')).toEqual({ percent: 80 });
     expect(engine.settingsFor('attendance', '{"percent":150}')).toEqual({ percent: 100 });

@@ -2,7 +2,7 @@
  * A small iCalendar (RFC 5545) writer for session feeds and downloads. Pure: give it sessions and
  * options, get text. Times are written as Europe/London local times with a VTIMEZONE, so calendar
  * programs show them right on both sides of the clock change; UIDs never change for a session;
- * SEQUENCE comes from the session row (raised on every change people are told about).
+ * SEQUENCE comes from the session row (raised on every change to what a calendar shows).
  */
 
 /** What one calendar event needs to know about a session. */

@@ -285,7 +285,8 @@ export async function listAffectedPeople(db: Executor, session: { id: string; co
       .execute(),
     db.selectFrom('session_facilitators').select('person_id').where('session_id', '=', session.id).execute(),
   ]);
-  return [...new Set([...participants, ...bookings, ...facilitators].map((r) => r.person_id))];
+  // Sorted, so two workers queueing reminders insert outbox rows in the same order (no deadlock on PostgreSQL).
+  return [...new Set([...participants, ...bookings, ...facilitators].map((r) => r.person_id))].sort();
 }
 
 /** Scheduled sessions starting in [from, to), for reminders. */

@@ -26,7 +26,7 @@ export async function sendSessionReminders(db: Db, clock: Clock): Promise<number
     await db.transaction().execute(async (trx) => {
       const where = session.mode === 'online' ? `Online: ${session.online_url ?? ''}` : `Where: ${session.venue ?? ''}`;
       for (const personId of await q.listAffectedPeople(trx, session, { includeWaiting: false })) {
-        await notify(trx, clock, {
+        const queuedNow = await notify(trx, clock, {
           personId,
           kind: 'session_reminder',
           subject: `Tomorrow: ${session.title}`,
@@ -35,7 +35,8 @@ export async function sendSessionReminders(db: Db, clock: Clock): Promise<number
           linkText: session.cohort_id ? 'See the session and its materials:' : 'See the event:',
           dedupeKey: `session-reminder:${session.id}:${personId}:${session.starts_at}`,
         });
-        queued += 1;
+        // Already reminded (same session, person and start): the outbox kept the first one.
+        if (queuedNow) queued += 1;
       }
     });
   }

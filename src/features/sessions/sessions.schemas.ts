@@ -66,6 +66,10 @@ function nonexistentMessage(label: string, date: string): string {
   return `${label} does not exist on ${formatDate(date)}: the clocks go forward from 1am to 2am. Enter a time before 1am or from 2am`;
 }
 
+/** Sessions are on dates in this range. */
+const FIRST_DATE = '2000-01-01';
+const LAST_DATE = '2099-12-31';
+
 /** The errors in the order the fields appear on the form. */
 const FIELD_ORDER = ['kind', 'title', 'description', 'skillIds', 'date', 'startTime', 'endTime', 'mode', 'venue', 'onlineUrl', 'facilitatorIds', 'capacity'];
 
@@ -84,7 +88,10 @@ export function readSessionForm(values: FormValues, lists: { skillIds: string[];
   const parsed = basics.safeParse({ title: values.title ?? '', description: values.description ?? '', mode: values.mode });
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
 
-  const date = parseDateParts(values['date-day'] ?? '', values['date-month'] ?? '', values['date-year'] ?? '');
+  let date = parseDateParts(values['date-day'] ?? '', values['date-month'] ?? '', values['date-year'] ?? '');
+  // A four-digit year like 0026 or 9999 is a real date but not a session's (and years before 100
+  // can't be turned into an instant): keep to this century.
+  if ('date' in date && (date.date < FIRST_DATE || date.date > LAST_DATE)) date = { error: 'must be between 2000 and 2099' };
   if ('error' in date) errors.date = date.error === 'empty' ? 'Enter the date' : `Date ${date.error}`;
   const start = readTime(values.startTime, 'Start time');
   const end = readTime(values.endTime, 'End time');
@@ -95,9 +102,9 @@ export function readSessionForm(values: FormValues, lists: { skillIds: string[];
   if ('date' in date && 'time' in start && 'time' in end) {
     const s = londonDateTimeToUtc(date.date, start.time);
     const e = londonDateTimeToUtc(date.date, end.time);
-    if ('error' in s) errors.startTime = nonexistentMessage('Start time', date.date);
+    if ('error' in s) errors.startTime = s.error === 'nonexistent' ? nonexistentMessage('Start time', date.date) : 'Start time must be a time, like 4:15pm or 16:15';
     else startsAt = s.instant;
-    if ('error' in e) errors.endTime = nonexistentMessage('End time', date.date);
+    if ('error' in e) errors.endTime = e.error === 'nonexistent' ? nonexistentMessage('End time', date.date) : 'End time must be a time, like 4:15pm or 16:15';
     else endsAt = e.instant;
     if (startsAt && endsAt && endsAt <= startsAt) errors.endTime = 'End time must be after the start time';
   }

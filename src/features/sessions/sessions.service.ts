@@ -16,7 +16,7 @@ import type { SessionMode, SessionStatus } from './sessions.tables';
 
 /**
  * A session or open event as a calendar shows it (feeds and .ics downloads). Times are UTC ISO
- * instants; `sequence` is the iCalendar SEQUENCE (raised on every change people are told about).
+ * instants; `sequence` is the iCalendar SEQUENCE (raised on every change to what a calendar shows).
  */
 export interface CalendarSession {
   id: string;
@@ -245,10 +245,11 @@ function placeText(s: { mode: SessionMode; venue: string | null; online_url: str
 }
 
 /**
- * Changes a session or event. A new time or place raises the calendar sequence and tells everyone
- * affected what changed (old → new, London time); other changes (title, description, skills,
- * facilitators, places) are saved quietly and keep the sequence. Raising an event's places offers
- * them to the waiting list in order. A cancelled session can't be changed.
+ * Changes a session or event. A new time or place tells everyone affected what changed (old → new,
+ * London time); other changes (title, description, skills, facilitators, places) are saved quietly.
+ * Any change calendars show (time, place, title, description, facilitators) raises the calendar
+ * sequence. Raising an upcoming event's places offers them to the waiting list in order. A cancelled
+ * session can't be changed.
  */
 export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: string, form: SessionForm, requestId: string | null): Promise<void> {
   const { session } = await getManagedSession(deps, viewer, sessionId);
@@ -266,7 +267,12 @@ export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: stri
     const timeChanged = current.starts_at !== form.startsAt || current.ends_at !== form.endsAt;
     const placeChanged = current.mode !== form.mode || (current.venue ?? null) !== form.venue || (current.online_url ?? null) !== form.onlineUrl;
     const notifying = timeChanged || placeChanged;
-    const sequence = Number(current.sequence) + (notifying ? 1 : 0);
+    // Calendars show the title, description and facilitators too: any change to what they show
+    // raises the SEQUENCE, or Google and Outlook keep the old copy of an event they already have.
+    const before = (await q.listFacilitators(trx, [current.id])).map((f) => f.id);
+    const facilitatorsChanged = before.length !== form.facilitatorIds.length || before.some((id) => !form.facilitatorIds.includes(id));
+    const calendarChanged = notifying || current.title !== form.title || current.description !== form.description || facilitatorsChanged;
+    const sequence = Number(current.sequence) + (calendarChanged ? 1 : 0);
     const now = deps.clock.now().toISOString();
     const columns = {
       kind: isEvent ? form.kind : ('session' as const),
@@ -282,7 +288,8 @@ export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: stri
     };
     const changed = Object.entries(columns)
       .filter(([k, v]) => (current as Record<string, unknown>)[k] !== v)
-      .map(([k]) => k);
+      .map(([k]) => k)
+      .concat(facilitatorsChanged ? ['facilitators'] : []);
     await q.updateSession(trx, current.id, { ...columns, sequence, updated_at: now });
     await q.replaceFacilitators(trx, current.id, form.facilitatorIds);
     await recordAudit(trx, deps.clock, { action: 'session_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'session', subjectId: current.id, detail: { changed, sequence }, requestId });
@@ -303,7 +310,8 @@ export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: stri
         });
       }
     }
-    if (isEvent && (form.capacity === null || (current.capacity !== null && form.capacity > current.capacity))) await fillFreedPlaces(trx, deps.clock, current.id);
+    // More places go to the people waiting, in order; not once the event is over (nobody can come).
+    if (isEvent && form.endsAt > now && (form.capacity === null || (current.capacity !== null && form.capacity > current.capacity))) await fillFreedPlaces(trx, deps.clock, current.id);
   });
 }
 

@@ -45,6 +45,7 @@ export type AuditAction =
   | 'feedback_respondent_invited'
   | 'feedback_report_shared'
   | 'feedback_report_unshared'
+  | 'feedback_report_viewed'
   | 'self_assessment_submitted'
   | 'self_assessment_viewed'
   | 'session_created'

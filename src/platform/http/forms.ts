@@ -6,14 +6,28 @@ import { BadRequest, type FieldErrors } from './errors';
 /** A form's submitted text values (files are left out; read them with readUpload). */
 export type FormValues = Record<string, string>;
 
-/** Reads a urlencoded or multipart body, files included; a malformed body is a 400, not a server error. */
+/**
+ * Reads a urlencoded or multipart body, files included; a malformed body is a 400, not a server error.
+ * NUL characters are dropped from text values: they never mean anything in a form, and PostgreSQL
+ * refuses to store them in text, which would turn odd input into a server error.
+ */
 export async function readBody(c: Context<AppEnv>) {
+  let body: Record<string, string | File | (string | File)[]>;
   try {
-    return await c.req.parseBody({ all: true });
+    body = await c.req.parseBody({ all: true });
   } catch {
     // A truncated or malformed upload is the sender's problem.
     throw new BadRequest('The form could not be read. Go back and try sending it again.');
   }
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') body[key] = withoutNul(value);
+    else if (Array.isArray(value)) body[key] = value.map((item) => (typeof item === 'string' ? withoutNul(item) : item));
+  }
+  return body;
+}
+
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }
 
 /** Reads a urlencoded or multipart form body as plain strings. Repeated names keep the last value. */

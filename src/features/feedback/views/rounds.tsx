@@ -163,18 +163,34 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
   const errors = props.errors ?? {};
   const base = `/feedback/${round.id}`;
   const studentsAsked = page.classLink !== null;
-  const shareFor = (relationship: 'coach' | 'line_manager', person: { given_name: string; family_name: string } | null) => {
+  // A share names the person it was given to: if the coach or line manager has changed since (or is no
+  // longer in Waymark), it is still that person who can read the report, so they are the one named here
+  // and the one the participant can stop sharing with.
+  const shareFor = (relationship: 'coach' | 'line_manager', person: { id: string; given_name: string; family_name: string } | null) => {
+    const share = page.shares.find((s) => s.relationship === relationship);
+    const role = relationship === 'coach' ? 'coach' : 'line manager';
+    if (share) {
+      const name = `${share.given_name} ${share.family_name}`;
+      const current = person?.id === share.person_id;
+      return (
+        <form method="post" action={`${base}/sharing`} novalidate>
+          <input type="hidden" name="with" value={relationship} />
+          <input type="hidden" name="action" value="stop" />
+          <p class="govuk-body">{current ? `Your ${role}, ${name}: can read your report.` : `${name}, who was your ${role} when you shared it: can read your report.`}</p>
+          <Button text={`Stop sharing with ${name}`} classes="govuk-button--secondary" />
+        </form>
+      );
+    }
     if (!person) return null;
-    const shared = page.shares.some((s) => s.relationship === relationship);
     const name = `${person.given_name} ${person.family_name}`;
     return (
       <form method="post" action={`${base}/sharing`} novalidate>
         <input type="hidden" name="with" value={relationship} />
-        <input type="hidden" name="action" value={shared ? 'stop' : 'share'} />
+        <input type="hidden" name="action" value="share" />
         <p class="govuk-body">
-          {relationship === 'coach' ? 'Your coach' : 'Your line manager'}, {name}: {shared ? 'can read your report.' : 'cannot see your report.'}
+          Your {role}, {name}: cannot see your report.
         </p>
-        <Button text={shared ? `Stop sharing with ${name}` : `Share your report with ${name}`} classes="govuk-button--secondary" />
+        <Button text={`Share your report with ${name}`} classes="govuk-button--secondary" />
       </form>
     );
   };
@@ -296,7 +312,7 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
         <p class="govuk-body">Only you can read your report unless you share it. You can stop sharing at any time.</p>
         {shareFor('coach', page.coach)}
         {shareFor('line_manager', page.lineManager)}
-        {!page.coach && !page.lineManager ? <p class="govuk-body">You have no coach or line manager in Waymark to share it with.</p> : null}
+        {!page.coach && !page.lineManager && page.shares.length === 0 ? <p class="govuk-body">You have no coach or line manager in Waymark to share it with.</p> : null}
       </div>
     </div>
   );

@@ -86,18 +86,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('feedback_shares_pk', ['round_id', 'relationship'])
     .execute();
   await db.schema.createIndex('feedback_shares_person').on('feedback_shares').column('person_id').execute();
-
-  await db.schema
-    .createTable('feedback_throttles')
-    .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('failures', 'integer', (c) => c.notNull())
-    .addColumn('window_started_at', 'text', (c) => c.notNull())
-    .addColumn('locked_until', 'text')
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['feedback_throttles', 'feedback_shares', 'feedback_class_browsers', 'feedback_responses', 'feedback_respondents', 'feedback_round_groups', 'feedback_round_skills', 'feedback_rounds']) {
+  for (const table of ['feedback_shares', 'feedback_class_browsers', 'feedback_responses', 'feedback_respondents', 'feedback_round_groups', 'feedback_round_skills', 'feedback_rounds']) {
     await db.schema.dropTable(table).execute();
   }
 }
