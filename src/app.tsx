@@ -57,9 +57,12 @@ export function createApp(options: CreateAppOptions) {
     // One line per request, after the response is ready; the request id ties it to any error logged.
     c.get('log').info({ method: c.req.method, path: redactTokens(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
-  // A NUL byte is never part of a real address, and PostgreSQL refuses it in text: answer 404 before any lookup.
+  // A NUL byte is never part of a real address, and PostgreSQL refuses it in text. In the path:
+  // 404 before any lookup. In a query string: dropped, like any other nonsense a filter ignores.
+  // (Form bodies are cleaned in readBody.)
   app.use(async (c, next) => {
-    if (/%00/.test(c.req.url) || c.req.path.includes('\0')) throw new NotFound();
+    if (/%00/i.test(c.req.path) || c.req.path.includes('\0')) throw new NotFound();
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && /%00/i.test(c.req.url)) c.req.raw = new Request(c.req.url.replace(/%00/gi, ''), c.req.raw);
     await next();
   });
   app.route('/assets', assetRoutes());

@@ -79,9 +79,12 @@ describeEachEngine('pages and errors', (ctx) => {
     const world = await makeWorld(ctx().db);
     const admin = ctx().client();
     await signIn(admin, world.orgAdmin.email);
-    for (const path of ['/feedback/%00', '/enrolments/%00', '/programmes/%00', '/staff?q=%00']) {
+    for (const path of ['/feedback/%00', '/enrolments/%00', '/programmes/%00', '/sessions/%00/register']) {
       expect((await admin.get(path)).status, path).toBe(404);
       expect((await ctx().client().get(path)).status, path).toBe(404);
+    }
+    for (const path of ['/staff?q=%00', '/feedback?x=%00', '/notifications?page=%00', '/events?q=a%00b']) {
+      expect((await admin.get(path)).status, path).toBeLessThan(500);
     }
   });
 

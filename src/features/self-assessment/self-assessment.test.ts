@@ -252,13 +252,14 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
   it('a programme lead chooses the checkpoints; required ones stay on; a bad form saves nothing', async () => {
     const page = await lead.get(`/programmes/${programmeId}/self-assessment`);
     expect(page.status).toBe(200);
-    expect(visibleText(page.text)).toContain('Always used: the programme requires it');
+    expect(visibleText(page.text)).toContain('Always used, because the programme’s requirements ask for it: baseline.');
+    expect(page.text).not.toContain('value="baseline"');
     expect((await lead.get(`/programmes/${programmeId}`)).text).toContain(`href="/programmes/${programmeId}/self-assessment"`);
     const bad = await lead.post(`/programmes/${programmeId}/self-assessment`, { 'opens-baseline': 'enrolment', 'opens-midpoint': 'weeks_before_end', 'weeks-midpoint': '', checkpoints: 'midpoint' });
     expect(bad.status).toBe(400);
     expect(visibleText(bad.text)).toContain('Enter how many weeks before the end the midpoint self-assessment opens');
     expect(await ctx().db.selectFrom('self_assessment_plans').selectAll().where('programme_id', '=', programmeId).execute()).toEqual([]);
-    // Baseline is not ticked (its box is disabled) but the programme requires it; final is dropped.
+    // Baseline has no box (the programme requires it, so it is always used); final is dropped.
     const saved = await lead.post(`/programmes/${programmeId}/self-assessment`, { 'opens-baseline': 'cohort_start', 'opens-midpoint': 'halfway', checkpoints: 'midpoint' });
     expect(saved.status).toBe(303);
     const text = visibleText((await participant.get(base)).text);

@@ -23,6 +23,8 @@ export function planValues(data: PlanPageData): { values: FormValues; ticked: st
 /** A programme lead chooses which checkpoints the programme uses and when each opens. */
 export function PlanPage(props: { data: PlanPageData; values: FormValues; ticked: string[]; errors?: FieldErrors; banner?: string }) {
   const d = props.data;
+  const required = d.rows.filter((r) => r.required);
+  const optional = d.rows.filter((r) => !r.required);
   const errors = props.errors ?? {};
   const skills = d.domains.flatMap((domain) => domain.skills);
   return (
@@ -60,21 +62,22 @@ export function PlanPage(props: { data: PlanPageData; values: FormValues; ticked
           </>
         )}
         <form method="post" action={`/programmes/${d.programme.id}/self-assessment`} novalidate>
-          <Checkboxes
-            idPrefix="checkpoints"
-            name="checkpoints"
-            fieldset={{ legend: { text: 'Which checkpoints does the programme use?', classes: 'govuk-fieldset__legend--m' } }}
-            hint={{ text: 'A checkpoint the programme’s requirements ask for is always used.' }}
-            items={d.rows.map((r) => ({
-              value: r.checkpoint,
-              text: CHECKPOINT_TITLES[r.checkpoint],
-              hint: { text: r.required ? `${CHECKPOINT_HINTS[r.checkpoint]}. Always used: the programme requires it` : CHECKPOINT_HINTS[r.checkpoint] },
-              checked: r.required || undefined,
-              disabled: r.required || undefined,
-            }))}
-            values={props.ticked}
-            errorMessage={errorFor(errors, 'checkpoints')}
-          />
+          {required.length > 0 ? (
+            <p class="govuk-body">
+              Always used, because the programme’s requirements ask for {required.length === 1 ? 'it' : 'them'}: {required.map((r) => CHECKPOINT_TITLES[r.checkpoint].toLowerCase()).join(' and ')}.
+            </p>
+          ) : null}
+          {optional.length > 0 ? (
+            <Checkboxes
+              idPrefix="checkpoints"
+              name="checkpoints"
+              fieldset={{ legend: { text: required.length > 0 ? 'Which other checkpoints does the programme use?' : 'Which checkpoints does the programme use?', classes: 'govuk-fieldset__legend--m' } }}
+              hint={{ text: 'A checkpoint the programme’s requirements ask for is always used.' }}
+              items={optional.map((r) => ({ value: r.checkpoint, text: CHECKPOINT_TITLES[r.checkpoint], hint: { text: CHECKPOINT_HINTS[r.checkpoint] } }))}
+              values={props.ticked}
+              errorMessage={errorFor(errors, 'checkpoints')}
+            />
+          ) : null}
           {d.rows.map((r) => {
             const name = CHECKPOINT_TITLES[r.checkpoint].toLowerCase();
             return (
