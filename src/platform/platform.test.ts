@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { redactTokens } from './http/tokens';
+import { fileMailer } from './mail/mailer';
 import { describeEachEngine } from '../../test/support/app';
 import { createTestDatabase } from '../../test/support/database';
 import { makeOrganisation } from '../../test/support/factories';
@@ -82,6 +86,16 @@ describe('dates', () => {
     expect(wholeYearsBetween('2027-01-01', '2026-09-01')).toBe(0);
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('the development mailer', () => {
+  it('lists the newest message first, even when several are sent in the same millisecond', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-mail-'));
+    const mailer = fileMailer(dir);
+    for (const n of [1, 2, 3, 4, 5]) await mailer.send({ to: 'a@example.org', subject: `Message ${n}`, text: 'Hello' });
+    expect((await mailer.list()).map((m) => m.subject)).toEqual(['Message 5', 'Message 4', 'Message 3', 'Message 2', 'Message 1']);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -31,11 +31,14 @@ export interface StoredEmail extends Email {
 
 /** Writes each message as JSON under `dir`, for the demo and development (never production). */
 export function fileMailer(dir: string): Mailer & { list(): Promise<StoredEmail[]> } {
+  // Messages sent in the same millisecond still list newest first: the counter orders them.
+  let sequence = 0;
   return {
     async send(email) {
       await mkdir(dir, { recursive: true });
       const sentAt = new Date().toISOString();
-      const id = `${sentAt.replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}`;
+      sequence += 1;
+      const id = `${sentAt.replace(/[:.]/g, '-')}-${String(sequence).padStart(8, '0')}-${Math.random().toString(36).slice(2, 8)}`;
       await writeFile(join(dir, `${id}.json`), JSON.stringify({ ...email, id, sentAt }, null, 2));
     },
     async list() {
