@@ -125,6 +125,10 @@ describeEachEngine('notifications', (ctx) => {
     const report = await clientFor(ctx(), world.report);
     const unread = '<span class="govuk-visually-hidden">(1 unread)</span><span aria-hidden="true">(1)</span>';
     for (const path of ['/', '/sessions', '/calendar']) expect((await report.get(path)).text, path).toContain(unread);
+    // A form shown again with its errors keeps the count too.
+    const withErrors = await report.post('/feedback', {});
+    expect(withErrors.status).toBe(400);
+    expect(withErrors.text).toContain(unread);
   });
 
   it('switching off session reminders stops the email but not the inbox entry', async () => {
