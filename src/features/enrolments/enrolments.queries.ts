@@ -187,3 +187,17 @@ export async function completeChosenModule(trx: Executor, enrolmentId: string, m
   const result = await trx.updateTable('enrolment_modules').set(values).where('enrolment_id', '=', enrolmentId).where('module_id', '=', moduleId).where('completed_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * The coach named on the application that led to the enrolment (a member of staff), if any.
+ * Other features (self-assessment, 360 feedback) let the coach read what the participant shares.
+ */
+export async function coachOfEnrolment(db: Executor, enrolmentId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('enrolments')
+    .innerJoin('applications', 'applications.id', 'enrolments.application_id')
+    .select('applications.coach_person_id')
+    .where('enrolments.id', '=', enrolmentId)
+    .executeTakeFirst();
+  return row?.coach_person_id ?? null;
+}

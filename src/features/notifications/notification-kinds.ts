@@ -13,7 +13,8 @@ export const NOTIFICATION_KINDS = {
   recommendation: { label: 'A colleague recommending you for a programme', hint: null, mustAct: false },
   enrolment_update: { label: 'Changes to your place on a programme', hint: 'Sign-off, deferral and other changes made by the programme lead.', mustAct: false },
   session_booking: { label: 'Confirmations when you book or cancel a place at an event', hint: null, mustAct: false },
-  feedback_update: { label: '360 feedback: answers coming in, reports ready and shared with you', hint: null, mustAct: false },
+  coaching_update: { label: 'Updates from the people you coach', hint: 'For example, when they submit a self-assessment.', mustAct: false },
+  feedback_update: { label: '360 feedback: reports ready and shared with you', hint: null, mustAct: false },
 } as const satisfies Record<string, { label: string; hint: string | null; mustAct: boolean }>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

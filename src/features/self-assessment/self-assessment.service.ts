@@ -5,6 +5,7 @@ import { addDays, londonDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { coachOfEnrolment, findEnrolmentRecord, type EnrolmentRecord } from '../enrolments';
+import { notify } from '../notifications';
 import { skillsOfVersion, type VersionDomain } from '../frameworks';
 import { canSeeProgramme, findProgramme, programmeFocusSkills, programmeRequirements, type Programme } from '../programmes';
 import type { ProgressData } from './progress-chart';
@@ -361,5 +362,18 @@ export async function submitCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentI
     const now = deps.clock.now().toISOString();
     if (!(await q.updateAssessment(trx, assessment.id, 'submitted', now))) throw new Conflict(`You have already submitted your ${name} self-assessment.`);
     await recordAudit(trx, deps.clock, { action: 'self_assessment_submitted', organisationId: context.enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: enrolmentId, detail: { checkpoint }, requestId });
+    // The coach can read it, but has no other way to know it is there.
+    const coachId = await coachOfEnrolment(trx, enrolmentId);
+    if (coachId && coachId !== viewer.id) {
+      await notify(trx, deps.clock, {
+        personId: coachId,
+        kind: 'coaching_update',
+        subject: `${viewer.givenName} ${viewer.familyName} has submitted their ${name} self-assessment`,
+        paragraphs: [`${viewer.givenName} ${viewer.familyName} has rated themselves on ${context.programme.title}’s skills at the ${name} checkpoint. As their coach, you can read it and see their progress.`],
+        link: `/enrolments/${enrolmentId}/self-assessment`,
+        linkText: 'Read their self-assessment:',
+        dedupeKey: `self-assessment-submitted:${enrolmentId}:${checkpoint}`,
+      });
+    }
   });
 }

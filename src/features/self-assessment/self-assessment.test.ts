@@ -213,6 +213,10 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     const roster = visibleText((await lead.get(`/cohorts/${cohortId}/roster`)).text);
     expect(roster).toContain('Baseline self-assessment done');
     expect(roster).toMatch(/Ravi \w+.*Met/);
+    // The coach is told, with a link to it.
+    await ctx().deliverMail();
+    const told = await ctx().db.selectFrom('notifications').selectAll().where('person_id', '=', world.staff.id).where('kind', '=', 'coaching_update').execute();
+    expect(told.map((n) => [n.subject, n.link])).toEqual([[`${world.report.givenName} ${world.report.familyName} has submitted their baseline self-assessment`, base]]);
   });
 
   it('is read-only once submitted', async () => {
