@@ -5,17 +5,9 @@ import type { Clock } from '../platform/db/clock';
 /**
  * Demo attendance: the registers of Cohort 7's (Towards Middle Leadership) sessions that have
  * already happened — mostly present, someone late now and then, an occasional absence with a reason.
- * Called at the end of seedSessions, once the sessions exist.
+ * Called at the end of seedSessions, once the sessions exist, with that cohort.
  */
-export async function seedAttendance(trx: Transaction<Database>, clock: Clock): Promise<void> {
-  const cohort = await trx
-    .selectFrom('cohorts')
-    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .select(['cohorts.id'])
-    .where('programmes.title', '=', 'Towards Middle Leadership')
-    .where('cohorts.name', '=', 'Cohort 7')
-    .executeTakeFirst();
-  if (!cohort) return;
+export async function seedAttendance(trx: Transaction<Database>, clock: Clock, cohort: { id: string }): Promise<void> {
   const now = clock.now().toISOString();
   const sessions = await trx
     .selectFrom('sessions_events')

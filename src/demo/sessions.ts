@@ -235,6 +235,6 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoPeople): 
   }
 
   // Registers of Cohort 7's sessions that have happened (attendance-calendars).
-  await seedAttendance(trx, clock);
+  await seedAttendance(trx, clock, middle);
   return { middleSessionIds, pathwaysSessionIds, tasterId, graduationId };
 }

@@ -114,11 +114,13 @@ export function formatTime(value: string | null | undefined): string {
   return m === 0 ? `${hour12}${period}` : `${hour12}:${String(m).padStart(2, '0')}${period}`;
 }
 
+const weekdayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: LONDON });
+
 /** "Tuesday 24 November 2026, 4:15pm to 5:45pm" (Europe/London); the end date is added when it differs. */
 export function formatTimeRange(startsAt: string, endsAt: string): string {
   const start = londonWallClock(startsAt);
   const end = londonWallClock(endsAt);
-  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: LONDON }).format(new Date(startsAt));
+  const weekday = weekdayFormat.format(new Date(startsAt));
   const endText = end.date === start.date ? formatTime(endsAt) : `${formatDate(endsAt)}, ${formatTime(endsAt)}`;
   return `${weekday} ${formatDate(startsAt)}, ${formatTime(startsAt)} to ${endText}`;
 }

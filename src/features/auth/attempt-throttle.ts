@@ -2,8 +2,8 @@ import type { Executor } from '../../database';
 import * as q from './auth.queries';
 import { lockedUntil, recordFailure, type ThrottleLimits, type ThrottleState } from './throttle';
 
-// Failed-attempt counting for other features (self check-in codes), stored beside sign-in's own
-// counters in sign_in_throttles under a prefixed key, so one table and one rule set serve both.
+// Failed-attempt counting: sign-in's own counters, and other features' (self check-in codes) under
+// a prefixed key in the same sign_in_throttles table, so one table and one rule set serve both.
 
 function toState(row: Awaited<ReturnType<typeof q.findThrottle>>): ThrottleState | undefined {
   return row ? { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : undefined;

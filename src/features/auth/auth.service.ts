@@ -11,7 +11,8 @@ import { formatDateTime } from '../../platform/dates';
 import type { Executor } from '../../database';
 import * as q from './auth.queries';
 import type { TokenPurpose } from './auth.tables';
-import { ACCOUNT_LIMITS, ADDRESS_LIMITS, describeWait, lockedUntil, recordFailure, type ThrottleLimits, type ThrottleState } from './throttle';
+import { attemptsLockedUntil, countFailedAttempt } from './attempt-throttle';
+import { ACCOUNT_LIMITS, ADDRESS_LIMITS, describeWait, type ThrottleLimits } from './throttle';
 
 export const SESSION_LIFETIME_MS = 14 * DAY;
 /** last_seen_at is written at most this often, so a signed-in page view is usually read-only. */
@@ -51,16 +52,12 @@ interface RequestContext {
   requestId: string | null;
 }
 
-function toState(row: Awaited<ReturnType<typeof q.findThrottle>>): ThrottleState | undefined {
-  return row ? { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : undefined;
-}
-
 /** Throws TooManyRequests, starting with `reason`, if either the account or the address is locked. */
 async function assertNotLocked(deps: AppDeps, keys: string[], reason: string): Promise<void> {
   const now = deps.clock.now();
   let latest: Date | null = null;
   for (const key of keys) {
-    const until = lockedUntil(toState(await q.findThrottle(deps.db, key)), now);
+    const until = await attemptsLockedUntil(deps.db, key, now);
     if (until && (!latest || until > latest)) latest = until;
   }
   if (latest) {
@@ -72,8 +69,7 @@ async function assertNotLocked(deps: AppDeps, keys: string[], reason: string): P
 }
 
 async function countFailure(db: Executor, deps: AppDeps, key: string, limits: ThrottleLimits): Promise<void> {
-  const next = recordFailure(toState(await q.findThrottle(db, key)), deps.clock.now(), limits);
-  await q.saveThrottle(db, { key, failures: next.failures, window_started_at: next.windowStartedAt, locked_until: next.lockedUntil });
+  await countFailedAttempt(db, key, deps.clock.now(), limits);
 }
 
 /** Starts a session and returns its cookie token. */

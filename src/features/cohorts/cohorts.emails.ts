@@ -63,3 +63,40 @@ export async function emailEndorser(
     dedupeKey: options.dedupeKey,
   });
 }
+
+export interface ClosingRound {
+  cohort_id: string;
+  programme_title: string;
+  cohort_name: string;
+  applications_close_on: string;
+}
+
+/**
+ * Reminds someone that an application round closes soon: about their unsubmitted draft, or, when
+ * they were recommended for the programme and have not applied, naming who recommended them.
+ * Once per cohort and person (a dedupe key); returns false when it had already been queued.
+ */
+export function remindRoundClosing(
+  trx: Executor,
+  clock: Clock,
+  personId: string,
+  round: ClosingRound,
+  about: { draftApplicationId: string } | { programmeId: string; recommenders: string[] },
+): Promise<boolean> {
+  const closes = formatDate(round.applications_close_on);
+  const draft = 'draftApplicationId' in about;
+  return notify(trx, clock, {
+    personId,
+    kind: 'round_closing',
+    subject: `Applications for ${where(round)} close at the end of ${closes}`,
+    paragraphs: draft
+      ? [`You have started an application to ${where(round)} but have not submitted it yet.`, `Applications close at the end of ${closes}. Submit yours before then, or it cannot be considered.`]
+      : [
+          `${about.recommenders.join(' and ')} recommended you for ${round.programme_title}. Applications for ${round.cohort_name} close at the end of ${closes}, and you have not applied yet.`,
+          'If you would like to take part, start your application on the programme’s page before then.',
+        ],
+    link: draft ? `/applications/${about.draftApplicationId}` : `/programmes/${about.programmeId}`,
+    linkText: draft ? 'Finish your application:' : 'Read about the programme and apply:',
+    dedupeKey: `round-closing:${round.cohort_id}:${personId}`,
+  });
+}

@@ -3,7 +3,7 @@ import { londonDate } from '../../platform/dates';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
-import { readBody, validate, type FormValues } from '../../platform/http/forms';
+import { readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../pages/page';
 import { parseStringList, sectionsFor } from './applications.rules';
@@ -47,18 +47,6 @@ import { CheckPage, SectionPage, sectionValues } from './views/sections';
 export const cohortRoutes = new Hono<AppEnv>();
 
 /** A form's values (the last of each name) and its repeated values (checkboxes) by name. */
-async function readFormWithLists(c: Context<AppEnv>): Promise<{ values: FormValues; list: (name: string) => string[] }> {
-  const body = await readBody(c);
-  const values: FormValues = {};
-  const lists: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(body)) {
-    const all = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-    lists[key] = all;
-    if (all.length) values[key] = all[all.length - 1];
-  }
-  return { values, list: (name) => lists[name] ?? lists[`${name}[]`] ?? [] };
-}
-
 // ----- Cohorts (organisation admins and programme leads) -----
 
 async function cohortFormPage(c: Context<AppEnv>, options: { programmeTitle: string; heading: string; action: string; values: FormValues; leadIds: string[]; errors?: FieldErrors; cancelHref: string; isNew: boolean }) {

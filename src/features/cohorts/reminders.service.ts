@@ -1,8 +1,7 @@
 import type { Db } from '../../database';
 import type { Clock } from '../../platform/db/clock';
-import { addDays, formatDate, londonDate } from '../../platform/dates';
-import { notify } from '../notifications';
-import { where } from './cohorts.emails';
+import { addDays, londonDate } from '../../platform/dates';
+import { remindRoundClosing } from './cohorts.emails';
 import * as q from './cohorts.queries';
 
 /** How many days before an application round closes people are reminded. */
@@ -21,17 +20,7 @@ export async function sendRoundClosingReminders(db: Db, clock: Clock): Promise<n
   const [drafts, recommended] = await Promise.all([q.listDraftsClosingSoon(db, today, until), q.listRecommendedNotAppliedClosingSoon(db, today, until)]);
   let queued = 0;
   for (const draft of drafts) {
-    const closes = formatDate(draft.applications_close_on);
-    const fresh = await notify(db, clock, {
-      personId: draft.person_id,
-      kind: 'round_closing',
-      subject: `Applications for ${where(draft)} close at the end of ${closes}`,
-      paragraphs: [`You have started an application to ${where(draft)} but have not submitted it yet.`, `Applications close at the end of ${closes}. Submit yours before then, or it cannot be considered.`],
-      link: `/applications/${draft.application_id}`,
-      linkText: 'Finish your application:',
-      dedupeKey: `round-closing:${draft.cohort_id}:${draft.person_id}`,
-    });
-    if (fresh) queued += 1;
+    if (await remindRoundClosing(db, clock, draft.person_id, draft, { draftApplicationId: draft.application_id })) queued += 1;
   }
   // One reminder per person and cohort, naming everyone who recommended them.
   const byPersonAndCohort = new Map<string, { row: (typeof recommended)[number]; recommenders: string[] }>();
@@ -43,21 +32,8 @@ export async function sendRoundClosingReminders(db: Db, clock: Clock): Promise<n
       if (!entry.recommenders.includes(name)) entry.recommenders.push(name);
     } else byPersonAndCohort.set(key, { row, recommenders: [name] });
   }
-  for (const [key, { row, recommenders }] of byPersonAndCohort) {
-    const closes = formatDate(row.applications_close_on);
-    const fresh = await notify(db, clock, {
-      personId: row.person_id,
-      kind: 'round_closing',
-      subject: `Applications for ${where(row)} close at the end of ${closes}`,
-      paragraphs: [
-        `${recommenders.join(' and ')} recommended you for ${row.programme_title}. Applications for ${row.cohort_name} close at the end of ${closes}, and you have not applied yet.`,
-        'If you would like to take part, start your application on the programme’s page before then.',
-      ],
-      link: `/programmes/${row.programme_id}`,
-      linkText: 'Read about the programme and apply:',
-      dedupeKey: `round-closing:${key}`,
-    });
-    if (fresh) queued += 1;
+  for (const { row, recommenders } of byPersonAndCohort.values()) {
+    if (await remindRoundClosing(db, clock, row.person_id, row, { programmeId: row.programme_id, recommenders })) queued += 1;
   }
   return queued;
 }

@@ -5,7 +5,7 @@ import { addDays, londonDate } from '../../platform/dates';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { Invalid, type FieldErrors } from '../../platform/http/errors';
-import { readBody, readForm, validate, type FormValues } from '../../platform/http/forms';
+import { readForm, readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { clientAddress } from '../../platform/http/request';
 import { looksLikeToken, newToken } from '../../platform/http/tokens';
 import { BackLink } from '../../platform/ui/components';
@@ -18,6 +18,7 @@ import {
   changeSharing,
   closeRound,
   declineAsRespondent,
+  findOwnRound,
   getReport,
   getRoundPage,
   getSelfRating,
@@ -59,18 +60,6 @@ function parseSource(value: string | undefined): RoundSource | null {
 }
 
 /** Checkbox values (one per ticked box). */
-async function readForms(c: Context<AppEnv>, list: string): Promise<{ values: FormValues; list: string[] }> {
-  const body = await readBody(c);
-  const values: FormValues = {};
-  for (const [key, value] of Object.entries(body)) {
-    const last = Array.isArray(value) ? value[value.length - 1] : value;
-    if (typeof last === 'string') values[key] = last;
-  }
-  const raw = body[list];
-  const items = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string');
-  return { values, list: items };
-}
-
 // ----- The participant -----
 
 feedbackRoutes.get('/feedback', access('signed-in'), async (c) => {
@@ -102,11 +91,13 @@ feedbackRoutes.get('/feedback/new', access('signed-in'), (c) => newRoundPage(c, 
 feedbackRoutes.post('/feedback', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const { values, list } = await readForms(c, 'skills');
+  const submitted = await readFormWithLists(c);
+  const { values } = submitted;
+  const list = submitted.list('skills');
   const source = parseSource(values.source);
   if (!source) return newRoundPage(c, values.source, values, list, undefined, true);
   // Who may use the source is settled first, so a stranger's enrolment is a 404 rather than a form error.
-  await newRoundChoices(deps, viewer, source);
+  const choices = await newRoundChoices(deps, viewer, source);
   const errors: FieldErrors = {};
   if (list.length === 0) errors.skills = 'Select at least one skill to ask about';
   const today = londonDate(deps.clock.now());
@@ -116,7 +107,7 @@ feedbackRoutes.post('/feedback', access('signed-in'), async (c) => {
   if (!form.ok) Object.assign(errors, form.errors);
   if (Object.keys(errors).length > 0 || !form.ok || 'error' in closing) return newRoundPage(c, values.source, values, list, errors);
   try {
-    const id = await openRound(deps, viewer, source, list, closing.date, form.data, c.get('requestId'));
+    const id = await openRound(deps, viewer, choices, list, closing.date, form.data, c.get('requestId'));
     return c.redirect(`/feedback/${id}?done=opened`, 303);
   } catch (error) {
     if (error instanceof Invalid) return newRoundPage(c, values.source, values, list, error.fieldErrors);
@@ -147,7 +138,7 @@ feedbackRoutes.post('/feedback/:roundId/respondents', access('signed-in'), async
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const id = c.req.param('roundId');
-  await getRoundPage(deps, viewer, id);
+  await findOwnRound(deps, viewer, id);
   const values = await readForm(c);
   const form = validate(respondentForm, values);
   if (!form.ok) return roundPage(c, values, form.errors);
@@ -189,7 +180,7 @@ feedbackRoutes.post('/feedback/:roundId/class-link', access('signed-in'), async 
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const id = c.req.param('roundId');
-  await getRoundPage(deps, viewer, id);
+  await findOwnRound(deps, viewer, id);
   const form = validate(classLinkForm, await readForm(c));
   if (!form.ok) throw new Invalid(form.errors, Object.values(form.errors)[0]);
   await setClassLink(deps, viewer, id, form.data.action === 'open');
@@ -207,7 +198,7 @@ feedbackRoutes.post('/feedback/:roundId/sharing', access('signed-in'), async (c)
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const id = c.req.param('roundId');
-  await getRoundPage(deps, viewer, id);
+  await findOwnRound(deps, viewer, id);
   const form = validate(shareForm, await readForm(c));
   if (!form.ok) throw new Invalid(form.errors, Object.values(form.errors)[0]);
   await changeSharing(deps, viewer, id, form.data.with, form.data.action === 'share', c.get('requestId'));

@@ -42,7 +42,7 @@ async function roundSkills(db: Executor, round: { id: string; framework_version_
 }
 
 /** The round, if it is the viewer's own; NotFound otherwise. */
-async function findOwnRound(deps: AppDeps, viewer: Viewer, id: string): Promise<q.RoundRecord> {
+export async function findOwnRound(deps: AppDeps, viewer: Viewer, id: string): Promise<q.RoundRecord> {
   const round = await q.findRound(deps.db, viewer.organisationId, id);
   if (!round || !isRoundOwner(viewer, round)) throw new NotFound();
   return round;
@@ -83,9 +83,8 @@ export async function newRoundChoices(deps: AppDeps, viewer: Viewer, source: Rou
 }
 export type NewRoundChoices = Awaited<ReturnType<typeof newRoundChoices>>;
 
-/** Opens a round for the viewer. Returns its id. */
-export async function openRound(deps: AppDeps, viewer: Viewer, source: RoundSource, skillIds: string[], closesOn: string, form: RoundForm, requestId: string | null): Promise<string> {
-  const choices = await newRoundChoices(deps, viewer, source);
+/** Opens a round for the viewer from `choices` (their `newRoundChoices`, which settles what they may use). Returns its id. */
+export async function openRound(deps: AppDeps, viewer: Viewer, choices: NewRoundChoices, skillIds: string[], closesOn: string, form: RoundForm, requestId: string | null): Promise<string> {
   const allowed = new Set(choices.skills.map((s) => s.id));
   const chosen = choices.skills.map((s) => s.id).filter((id) => skillIds.includes(id));
   if (chosen.length === 0 || skillIds.some((id) => !allowed.has(id))) throw new Invalid({ skills: 'Select at least one skill to ask about' });
@@ -152,10 +151,10 @@ function respondentEmail(deps: AppDeps, round: q.RoundRecord, respondent: { name
   };
 }
 
-/** Invites one respondent: a private single-use link by email. */
 /** Enough for any real 360 (8–20 is usual); stops a round being used to send mail to anyone at all. */
 export const MAX_RESPONDENTS = 40;
 
+/** Invites one respondent: a private single-use link by email. */
 export async function inviteRespondent(deps: AppDeps, viewer: Viewer, id: string, form: RespondentForm, requestId: string | null): Promise<void> {
   const round = await findOwnRound(deps, viewer, id);
   assertOpen(round, deps.clock);
@@ -295,10 +294,6 @@ async function assertNotLocked(deps: AppDeps, key: string, reason: string): Prom
   if (until) throw new TooManyRequests(`${reason} Wait ${describeWait(until, now)} and try again.`, Math.ceil((until.getTime() - now.getTime()) / 1000));
 }
 
-async function countAgainst(db: Executor, clock: Clock, key: string, limits: ThrottleLimits): Promise<void> {
-  await countFailedAttempt(db, key, clock.now(), limits);
-}
-
 export type RespondentLink =
   | { state: 'open'; respondent: NonNullable<Awaited<ReturnType<typeof q.findRespondentByTokenHash>>>; skills: Awaited<ReturnType<typeof roundSkills>>; draft: Answers | null }
   | { state: 'used' | 'declined' | 'closed'; participantName: string };
@@ -309,7 +304,7 @@ export async function openRespondentLink(deps: AppDeps, token: string, address: 
   await assertNotLocked(deps, key, 'Too many links that do not work have been opened from your network.');
   const respondent = looksLikeToken(token) ? await q.findRespondentByTokenHash(deps.db, hashToken(token)) : undefined;
   if (!respondent) {
-    await countAgainst(deps.db, deps.clock, key, UNKNOWN_LINK_LIMITS);
+    await countFailedAttempt(deps.db, key, deps.clock.now(), UNKNOWN_LINK_LIMITS);
     throw new NotFound();
   }
   const participantName = `${respondent.given_name} ${respondent.family_name}`;
@@ -359,7 +354,7 @@ export async function openClassLink(deps: AppDeps, token: string, cookie: string
   await assertNotLocked(deps, key, 'Too many links that do not work have been opened from your network.');
   const round = looksLikeToken(token) ? await q.findRoundByClassToken(deps.db, token) : undefined;
   if (!round) {
-    await countAgainst(deps.db, deps.clock, key, UNKNOWN_LINK_LIMITS);
+    await countFailedAttempt(deps.db, key, deps.clock.now(), UNKNOWN_LINK_LIMITS);
     throw new NotFound();
   }
   const participantName = `${round.given_name} ${round.family_name}`;
@@ -377,7 +372,7 @@ export async function answerThroughClassLink(deps: AppDeps, roundId: string, coo
     if (round.class_open !== 1 || isClosed(round, deps.clock)) return false;
     if (!(await q.claimClassBrowser(trx, roundId, browserHash(roundId, cookie)))) return false;
     await q.insertResponse(trx, { id: randomUUID(), round_id: roundId, rater_group: 'student', ratings: JSON.stringify(answers.ratings), strengths: answers.strengths, develop: answers.develop });
-    await countAgainst(trx, deps.clock, key, CLASS_ANSWER_LIMITS);
+    await countFailedAttempt(trx, key, deps.clock.now(), CLASS_ANSWER_LIMITS);
     return true;
   });
 }

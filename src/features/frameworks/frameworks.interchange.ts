@@ -181,11 +181,17 @@ function checkContent(content: VersionContent, placeOfSkill: (domain: number, sk
 
 function readJson(text: string, options: ReadOptions): ReadResult {
   let data: unknown;
+  // Raw NUL bytes are refused with the other binary data; an escaped one (\u0000) only shows once parsed.
+  let hasNul = false;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text, (_key, value: unknown) => {
+      if (typeof value === 'string' && value.includes('\u0000')) hasNul = true;
+      return value;
+    });
   } catch {
     return { ok: false, problems: ['The selected file is not valid JSON. Check it is a framework exported from Waymark, or written in the format described on this page.'] };
   }
+  if (hasNul) return { ok: false, problems: ['The selected file is not a framework file: it contains a NUL character (\\u0000). Check you chose a framework exported from Waymark.'] };
   const parsed = documentSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: firstPerField(parsed.error.issues).map(issueMessage) };
   const document = parsed.data;

@@ -214,6 +214,11 @@ describeEachEngine('skills frameworks', (ctx) => {
     });
     const badJson = await lead.upload('/frameworks/import', { target: 'new' }, { field: 'file', name: 'broken.json', content: json, type: 'application/json' });
     expect(badJson.status).toBe(400);
+    // An escaped NUL is refused with a reason (PostgreSQL cannot store one in text).
+    const nul = JSON.stringify({ title: 'Nul\u0000', track: 'both', domains: [{ title: 'One', skills: [{ code: 'A1', title: 'Fine' }] }] });
+    const nulJson = await lead.upload('/frameworks/import', { target: 'new' }, { field: 'file', name: 'nul.json', content: nul, type: 'application/json' });
+    expect(nulJson.status).toBe(400);
+    expect(visibleText(nulJson.text)).toContain('it contains a NUL character');
     const jsonText = visibleText(badJson.text);
     expect(jsonText).toContain('The file was not imported Nothing was saved.');
     expect(jsonText).toContain('Domain 2, skill 3: code is missing');

@@ -86,6 +86,8 @@ describeEachEngine('pages and errors', (ctx) => {
     for (const path of ['/staff?q=%00', '/feedback?x=%00', '/notifications?page=%00', '/events?q=a%00b']) {
       expect((await admin.get(path)).status, path).toBeLessThan(500);
     }
+    // …nor in a form field.
+    expect((await admin.post('/schools', { name: 'Nul\u0000 School' })).status).toBeLessThan(500);
   });
 
   it('a malformed form body gets a 400 page and changes nothing', async () => {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { BadRequest, Invalid, type FieldErrors } from '../../platform/http/errors';
-import { readBody, validate, type FormValues } from '../../platform/http/forms';
+import { readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../pages/page';
 import { JOURNEY_QUESTIONS, journeyAnswers, moduleForm, moveForm, pathwayForm, recommendForm, validateProgrammeForm, stageForm, type JourneyAnswers, type JourneyQuestion } from './programmes.schemas';
@@ -47,18 +47,6 @@ import { RecommendPage } from './views/recommend';
 export const programmeRoutes = new Hono<AppEnv>();
 
 /** A form body as text values (last one wins) and as lists, for checkboxes that share a name. */
-async function readFormWithLists(c: Context<AppEnv>) {
-  const body = await readBody(c);
-  const values: FormValues = {};
-  const lists: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(body)) {
-    const strings = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-    lists[key] = strings;
-    if (strings.length > 0) values[key] = strings[strings.length - 1];
-  }
-  return { values, list: (name: string) => lists[name] ?? [] };
-}
-
 const banners: Record<string, string> = {
   'pathway-created': 'Pathway added',
   'pathway-saved': 'Pathway saved',

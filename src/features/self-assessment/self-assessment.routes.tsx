@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
-import { readBody, readForm, type FormValues } from '../../platform/http/forms';
+import { readForm, readFormWithLists, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../pages/page';
 import { CHECKPOINT_TITLES, checkpointParam } from './self-assessment.schemas';
@@ -16,18 +16,6 @@ import { PlanPage, planValues } from './views/plan';
 export const selfAssessmentRoutes = new Hono<AppEnv>();
 
 /** A form body as text values (last one wins) and as lists, for checkboxes that share a name. */
-async function readFormWithLists(c: Context<AppEnv>) {
-  const body = await readBody(c);
-  const values: FormValues = {};
-  const lists: Record<string, string[]> = {};
-  for (const [key, value] of Object.entries(body)) {
-    const strings = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-    lists[key] = strings;
-    if (strings.length > 0) values[key] = strings[strings.length - 1];
-  }
-  return { values, list: (name: string) => lists[name] ?? [] };
-}
-
 function checkpointOf(c: Context<AppEnv>): Checkpoint {
   const parsed = checkpointParam.safeParse(c.req.param('checkpoint'));
   if (!parsed.success) throw new NotFound();
@@ -52,10 +40,11 @@ selfAssessmentRoutes.get('/programmes/:programmeId/self-assessment', access('pro
 selfAssessmentRoutes.post('/programmes/:programmeId/self-assessment', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const id = c.req.param('programmeId');
-  await getPlanPage(c.get('deps'), viewer, id);
+  // Who may do this is settled before the form is read, so others get 403/404 rather than a form error.
+  const page = await getPlanPage(c.get('deps'), viewer, id);
   const { values, list } = await readFormWithLists(c);
   try {
-    await savePlan(c.get('deps'), viewer, id, list('checkpoints'), values, c.get('requestId'));
+    await savePlan(c.get('deps'), viewer, page, list('checkpoints'), values, c.get('requestId'));
   } catch (error) {
     if (error instanceof Invalid) return planPage(c, { values, ticked: list('checkpoints'), errors: error.fieldErrors });
     throw error;
@@ -95,7 +84,6 @@ selfAssessmentRoutes.post('/enrolments/:enrolmentId/self-assessment/:checkpoint'
   const deps = c.get('deps');
   const id = c.req.param('enrolmentId');
   const checkpoint = checkpointOf(c);
-  await getWritableCheckpoint(deps, viewer, id, checkpoint);
   try {
     await submitCheckpoint(deps, viewer, id, checkpoint, c.get('requestId'));
   } catch (error) {
@@ -126,10 +114,10 @@ selfAssessmentRoutes.post('/enrolments/:enrolmentId/self-assessment/:checkpoint/
   const id = c.req.param('enrolmentId');
   const checkpoint = checkpointOf(c);
   // Who may do this is settled before the form is read, so others get 403/404 rather than a form error.
-  await getWritableCheckpoint(deps, viewer, id, checkpoint);
+  const writable = await getWritableCheckpoint(deps, viewer, id, checkpoint);
   const values = await readForm(c);
   try {
-    await saveSection(deps, viewer, id, checkpoint, c.req.param('skillDomainId'), values);
+    await saveSection(deps, writable, c.req.param('skillDomainId'), values);
   } catch (error) {
     if (error instanceof Invalid) return sectionPage(c, { values, errors: error.fieldErrors });
     throw error;

@@ -147,9 +147,12 @@ export async function getPlanPage(deps: AppDeps, viewer: Viewer, programmeId: st
 }
 export type PlanPageData = Awaited<ReturnType<typeof getPlanPage>>;
 
-/** Saves which checkpoints the programme uses and when each opens. Checkpoints its requirements need stay on. */
-export async function savePlan(deps: AppDeps, viewer: Viewer, programmeId: string, ticked: string[], values: Record<string, string>, requestId: string | null): Promise<void> {
-  const page = await getPlanPage(deps, viewer, programmeId);
+/**
+ * Saves which checkpoints the programme uses and when each opens. Checkpoints its requirements need stay on.
+ * `page` is the viewer's `getPlanPage` for the programme, which settles who may do this.
+ */
+export async function savePlan(deps: AppDeps, viewer: Viewer, page: PlanPageData, ticked: string[], values: Record<string, string>, requestId: string | null): Promise<void> {
+  const programmeId = page.programme.id;
   const errors: FieldErrors = {};
   const plan: CheckpointPlan[] = [];
   for (const row of page.rows) {
@@ -187,6 +190,8 @@ interface Context {
   programme: Programme;
   domains: AssessedDomain[];
   skills: AssessedSkill[];
+  /** The participant's coach (on their application), if they have one. */
+  coachId: string | null;
   checkpoints: (CheckpointPlan & { required: boolean; opensOn: string | null; open: boolean })[];
   isParticipant: boolean;
   /** The participant may write: their place is active. */
@@ -210,7 +215,7 @@ async function loadContext(deps: AppDeps, viewer: Viewer, enrolmentId: string): 
     return { ...p, opensOn: on, open: on === null || on <= today };
   });
   const participant = isParticipant(viewer, enrolment);
-  return { enrolment, programme, domains, skills: domains.flatMap((d) => d.skills), checkpoints, isParticipant: participant, canWrite: participant && enrolment.status === 'active' };
+  return { enrolment, programme, domains, skills: domains.flatMap((d) => d.skills), coachId, checkpoints, isParticipant: participant, canWrite: participant && enrolment.status === 'active' };
 }
 
 /** Someone other than the participant read a self-assessment: kept in the audit log (see docs/self-assessment.md). */
@@ -251,7 +256,7 @@ export async function getOverview(deps: AppDeps, viewer: Viewer, enrolmentId: st
   const tasks = shown.map((checkpoint) => {
     const plan = context.checkpoints.find((p) => p.checkpoint === checkpoint);
     const assessment = byCheckpoint.get(checkpoint);
-    return { checkpoint, required: plan?.required ?? false, opensOn: plan?.opensOn ?? null, open: plan?.open ?? true, status: assessment?.status ?? null, submittedAt: assessment?.submitted_at ?? null, answered: 0 };
+    return { checkpoint, required: plan?.required ?? false, opensOn: plan?.opensOn ?? null, open: plan?.open ?? true, status: assessment?.status ?? null, submittedAt: assessment?.submitted_at ?? null };
   });
   const submitted = shown.filter((c) => byCheckpoint.get(c)?.status === 'submitted');
   const progress: ProgressData = {
@@ -298,6 +303,7 @@ export async function getWritableCheckpoint(deps: AppDeps, viewer: Viewer, enrol
   if (!plan.open) throw new Conflict(`The ${CHECKPOINT_TITLES[checkpoint].toLowerCase()} self-assessment is not open yet.`);
   return { ...context, plan };
 }
+export type WritableCheckpoint = Awaited<ReturnType<typeof getWritableCheckpoint>>;
 
 /** One domain of a checkpoint: its form for the participant while open, otherwise read-only (same visibility as the checkpoint). */
 export async function getSection(deps: AppDeps, viewer: Viewer, enrolmentId: string, checkpoint: Checkpoint, domainId: string, requestId: string | null) {
@@ -319,10 +325,12 @@ export function sectionProgress(domains: AssessedDomain[], answers: Map<string, 
 
 /**
  * Saves the participant's answers for one domain as part of the draft ("save and come back").
+ * `context` is the viewer's `getWritableCheckpoint`, which settles who may do this.
  * Bad input throws Invalid and writes nothing. Once submitted, a checkpoint never changes (Conflict).
  */
-export async function saveSection(deps: AppDeps, viewer: Viewer, enrolmentId: string, checkpoint: Checkpoint, domainId: string, values: Record<string, string>): Promise<void> {
-  const context = await getWritableCheckpoint(deps, viewer, enrolmentId, checkpoint);
+export async function saveSection(deps: AppDeps, context: WritableCheckpoint, domainId: string, values: Record<string, string>): Promise<void> {
+  const enrolmentId = context.enrolment.id;
+  const checkpoint = context.plan.checkpoint;
   const domain = context.domains.find((d) => d.id === domainId);
   if (!domain) throw new NotFound();
   const { answers, errors } = readAnswers(domain.skills, values, false);
@@ -363,10 +371,9 @@ export async function submitCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentI
     if (!(await q.updateAssessment(trx, assessment.id, 'submitted', now))) throw new Conflict(`You have already submitted your ${name} self-assessment.`);
     await recordAudit(trx, deps.clock, { action: 'self_assessment_submitted', organisationId: context.enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: enrolmentId, detail: { checkpoint }, requestId });
     // The coach can read it, but has no other way to know it is there.
-    const coachId = await coachOfEnrolment(trx, enrolmentId);
-    if (coachId && coachId !== viewer.id) {
+    if (context.coachId && context.coachId !== viewer.id) {
       await notify(trx, deps.clock, {
-        personId: coachId,
+        personId: context.coachId,
         kind: 'coaching_update',
         subject: `${viewer.givenName} ${viewer.familyName} has submitted their ${name} self-assessment`,
         paragraphs: [`${viewer.givenName} ${viewer.familyName} has rated themselves on ${context.programme.title}’s skills at the ${name} checkpoint. As their coach, you can read it and see their progress.`],

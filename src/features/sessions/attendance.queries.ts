@@ -1,5 +1,4 @@
 import type { Executor } from '../../database';
-import type { EnrolmentStatus } from '../enrolments';
 import { SEES_COHORT_SESSIONS } from './sessions.policy';
 import type { AttendanceStatus } from './sessions.tables';
 
@@ -29,17 +28,6 @@ export function findSessionForAttendance(db: Executor, organisationId: string, s
     .executeTakeFirst();
 }
 export type AttendanceSession = NonNullable<Awaited<ReturnType<typeof findSessionForAttendance>>>;
-
-/** Whether the person facilitates the session, and their latest enrolment status in its cohort. */
-export async function relationTo(db: Executor, session: { id: string; cohort_id: string | null }, personId: string) {
-  const [facilitator, enrolment] = await Promise.all([
-    db.selectFrom('session_facilitators').select('person_id').where('session_id', '=', session.id).where('person_id', '=', personId).executeTakeFirst(),
-    session.cohort_id
-      ? db.selectFrom('enrolments').select('status').where('cohort_id', '=', session.cohort_id).where('person_id', '=', personId).orderBy('updated_at', 'desc').executeTakeFirst()
-      : Promise.resolve(undefined),
-  ]);
-  return { facilitates: !!facilitator, enrolmentStatus: (enrolment?.status ?? null) as EnrolmentStatus | null };
-}
 
 export interface ExpectedPerson {
   personId: string;

@@ -6,7 +6,7 @@ import { Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readForm, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../pages/page';
-import { checkIn, getCheckIn, getCheckInCode, getRegister, markAllPresent, saveRegister } from './attendance.service';
+import { assertCanSeeForCheckIn, assertCanTakeRegister, checkIn, getCheckIn, getCheckInCode, getRegister, markAllPresent, saveRegister } from './attendance.service';
 import { CheckInCodePage, CheckInPageView } from './views/check-in';
 import { RegisterPage } from './views/register';
 
@@ -34,7 +34,7 @@ attendanceRoutes.post('/sessions/:sessionId/register', access('signed-in'), asyn
   const deps = c.get('deps');
   const id = c.req.param('sessionId');
   // Who may do this is settled before the form is read, so others get 403/404 rather than a form error.
-  await getRegister(deps, viewer, id);
+  await assertCanTakeRegister(deps, viewer, id);
   const values = await readForm(c);
   try {
     await saveRegister(deps, viewer, id, values, c.get('requestId'));
@@ -94,7 +94,8 @@ attendanceRoutes.post('/sessions/:sessionId/check-in', access('signed-in'), asyn
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const id = c.req.param('sessionId');
-  await getCheckIn(deps, viewer, id);
+  // Who may do this is settled before the form is read, as for the register.
+  await assertCanSeeForCheckIn(deps, viewer, id);
   const code = (await readForm(c)).code ?? '';
   const result = await checkIn(deps, viewer, id, code);
   if (result.ok) return c.redirect(`/sessions/${id}/check-in?done=checked-in`, 303);

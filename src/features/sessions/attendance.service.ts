@@ -10,6 +10,7 @@ import { attemptsLockedUntil, clearFailedAttempts, countFailedAttempt, describeW
 import * as q from './attendance.queries';
 import { checkCheckInCode, checkInStatus, checkInWindow, currentCheckInCode, secondsUntilNextCode, type CheckInWindow } from './check-in';
 import { canSeeSession } from './sessions.policy';
+import { relationTo } from './sessions.queries';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from './sessions.tables';
 
 export const ATTENDANCE_STATUS_TEXT: Record<AttendanceStatus, string> = {
@@ -54,7 +55,7 @@ function publicSession(session: q.AttendanceSession): AttendanceSessionView {
 async function loadSession(db: Executor, viewer: Viewer, sessionId: string) {
   const session = await q.findSessionForAttendance(db, viewer.organisationId, sessionId);
   if (!session) throw new NotFound();
-  const relation = await q.relationTo(db, session, viewer.id);
+  const relation = await relationTo(db, session, viewer.id);
   if (!canSeeSession(viewer, { organisation_id: session.organisation_id, cohort_id: session.cohort_id, ...relation })) throw new NotFound();
   return { session, relation };
 }
@@ -110,6 +111,11 @@ async function buildRegister(db: Executor, session: q.AttendanceSession): Promis
   const counts: Register['counts'] = { present: 0, late: 0, absent_with_reason: 0, absent: 0, unmarked: 0 };
   for (const e of entries) counts[e.status ?? 'unmarked'] += 1;
   return { session: publicSession(session), entries, counts };
+}
+
+/** Settles that the viewer may take the session's register (NotFound or Forbidden otherwise), without building it. */
+export async function assertCanTakeRegister(deps: AppDeps, viewer: Viewer, sessionId: string): Promise<void> {
+  await loadRegisterSession(deps.db, viewer, sessionId);
 }
 
 /** The register of a session, for its facilitators and programme leads. */
@@ -246,6 +252,11 @@ async function checkInState(db: Executor, session: q.AttendanceSession, personId
   return { kind: 'open' };
 }
 
+/** Settles that the viewer may see the session (NotFound otherwise), without working out their check-in state. */
+export async function assertCanSeeForCheckIn(deps: AppDeps, viewer: Viewer, sessionId: string): Promise<void> {
+  await loadSession(deps.db, viewer, sessionId);
+}
+
 /** The check-in page for a participant: whether they can check in now, or why not. */
 export async function getCheckIn(deps: AppDeps, viewer: Viewer, sessionId: string): Promise<CheckInPage> {
   const { session } = await loadSession(deps.db, viewer, sessionId);
@@ -361,15 +372,16 @@ export async function getCalendarToken(deps: AppDeps, viewer: Viewer): Promise<s
   return (await q.findFeedOf(deps.db, viewer.id))?.token ?? null;
 }
 
-/** Gives the viewer a new private calendar address; the old one stops working at once. */
-export async function resetCalendarToken(deps: AppDeps, viewer: Viewer, requestId: string | null): Promise<string> {
+/** Gives the viewer a new private calendar address; the old one stops working at once. `replaced`: they had one. */
+export async function resetCalendarToken(deps: AppDeps, viewer: Viewer, requestId: string | null): Promise<{ token: string; replaced: boolean }> {
   const token = newToken();
-  await deps.db.transaction().execute(async (trx) => {
-    const had = await q.findFeedOf(trx, viewer.id);
+  const replaced = await deps.db.transaction().execute(async (trx) => {
+    const had = !!(await q.findFeedOf(trx, viewer.id));
     await q.replaceFeed(trx, viewer.id, token, deps.clock.now().toISOString());
-    await recordAudit(trx, deps.clock, { action: 'calendar_address_reset', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: viewer.id, detail: { replaced: !!had }, requestId });
+    await recordAudit(trx, deps.clock, { action: 'calendar_address_reset', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: viewer.id, detail: { replaced: had }, requestId });
+    return had;
   });
-  return token;
+  return { token, replaced };
 }
 
 /** The owner of a feed address (active people only), or nothing. */

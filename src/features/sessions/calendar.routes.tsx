@@ -45,9 +45,8 @@ calendarRoutes.get('/calendar', access('signed-in'), async (c) => {
 calendarRoutes.post('/calendar/reset', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const had = await getCalendarToken(deps, viewer);
-  await resetCalendarToken(deps, viewer, c.get('requestId'));
-  return c.redirect(`/calendar?done=${had ? 'reset' : 'created'}`, 303);
+  const { replaced } = await resetCalendarToken(deps, viewer, c.get('requestId'));
+  return c.redirect(`/calendar?done=${replaced ? 'reset' : 'created'}`, 303);
 });
 
 // The feed itself: no sign-in (calendar programs can't), the unguessable address is the key.

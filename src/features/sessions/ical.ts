@@ -5,6 +5,8 @@
  * SEQUENCE comes from the session row (raised on every change to what a calendar shows).
  */
 
+import { londonWallClock } from '../../platform/dates';
+
 /** What one calendar event needs to know about a session. */
 export interface IcalSession {
   id: string;
@@ -83,13 +85,11 @@ export function foldLine(line: string): string {
   return parts.join(`${CRLF} `);
 }
 
-const londonParts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-
-/** 20261027T163000: the wall-clock time in Europe/London of a UTC instant. */
+/** 20261027T163000: the wall-clock time in Europe/London of a UTC instant (London's offset is whole hours, so the seconds are UTC's). */
 export function londonLocal(iso: string): string {
-  const parts = londonParts.formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}${get('month')}${get('day')}T${get('hour')}${get('minute')}${get('second')}`;
+  const date = new Date(iso);
+  const { date: day, time } = londonWallClock(date);
+  return `${day.replace(/-/g, '')}T${time.replace(':', '')}${String(date.getUTCSeconds()).padStart(2, '0')}`;
 }
 
 /** 20261027T163000Z. */

@@ -37,7 +37,7 @@ function sessionsWithNames(db: Executor) {
     .innerJoin('organisations', 'organisations.id', 'sessions_events.organisation_id')
     .leftJoin('cohorts', 'cohorts.id', 'sessions_events.cohort_id')
     .leftJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .select([...SESSION_COLUMNS, 'organisations.name as organisation_name', 'cohorts.name as cohort_name', 'programmes.id as programme_id', 'programmes.title as programme_title']);
+    .select([...SESSION_COLUMNS, 'organisations.name as organisation_name', 'cohorts.name as cohort_name', 'programmes.id as programme_id', 'programmes.title as programme_title', 'programmes.framework_version_id']);
 }
 
 export type SessionWithNames = Awaited<ReturnType<typeof findSessionWithOrg>> & {};
@@ -46,16 +46,21 @@ export function findSessionWithOrg(db: Executor, organisationId: string, session
   return sessionsWithNames(db).where('sessions_events.id', '=', sessionId).where('sessions_events.organisation_id', '=', organisationId).executeTakeFirst();
 }
 
-/** How a person stands to a session: whether they facilitate it, their enrolment in its cohort, their booking. */
-export async function personRelation(db: Executor, session: { id: string; cohort_id: string | null }, personId: string) {
-  const [facilitator, enrolment, booking] = await Promise.all([
+/** Whether a person facilitates a session, and their latest enrolment status in its cohort (what `canSeeSession` needs). */
+export async function relationTo(db: Executor, session: { id: string; cohort_id: string | null }, personId: string) {
+  const [facilitator, enrolment] = await Promise.all([
     db.selectFrom('session_facilitators').select('person_id').where('session_id', '=', session.id).where('person_id', '=', personId).executeTakeFirst(),
     session.cohort_id
       ? db.selectFrom('enrolments').select('status').where('cohort_id', '=', session.cohort_id).where('person_id', '=', personId).orderBy('updated_at', 'desc').executeTakeFirst()
       : Promise.resolve(undefined),
-    db.selectFrom('session_bookings').selectAll().where('session_id', '=', session.id).where('person_id', '=', personId).executeTakeFirst(),
   ]);
-  return { facilitates: !!facilitator, enrolmentStatus: (enrolment?.status ?? null) as EnrolmentStatus | null, booking };
+  return { facilitates: !!facilitator, enrolmentStatus: (enrolment?.status ?? null) as EnrolmentStatus | null };
+}
+
+/** How a person stands to a session: whether they facilitate it, their enrolment in its cohort, their booking. */
+export async function personRelation(db: Executor, session: { id: string; cohort_id: string | null }, personId: string) {
+  const [relation, booking] = await Promise.all([relationTo(db, session, personId), findBooking(db, session.id, personId)]);
+  return { ...relation, booking };
 }
 
 export async function listFacilitators(db: Executor, sessionIds: readonly string[]) {

@@ -5,7 +5,7 @@ import { londonWallClock } from '../../platform/dates';
 import { access, isProgrammeLead, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { Invalid, type FieldErrors } from '../../platform/http/errors';
-import { readBody, validate, type FormValues } from '../../platform/http/forms';
+import { readForm, readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../pages/page';
 import { cancelForm, fileMaterialTitle, linkMaterialForm, MAX_MATERIAL_BYTES, parseSkillIds, readSessionForm } from './sessions.schemas';
@@ -34,22 +34,6 @@ import { CohortSessionsPage, EventsPage, SessionPage, YourSessionsPage } from '.
 export const sessionRoutes = new Hono<AppEnv>();
 
 /** A form's values (the last of each name) and its repeated values (checkboxes, selects) by name. */
-async function readFormWithLists(c: Context<AppEnv>): Promise<{ values: FormValues; list: (name: string) => string[]; file: (name: string) => File | undefined }> {
-  const body = await readBody(c);
-  const values: FormValues = {};
-  const lists: Record<string, string[]> = {};
-  const files: Record<string, File> = {};
-  for (const [key, value] of Object.entries(body)) {
-    const all = Array.isArray(value) ? value : [value];
-    const strings = all.filter((v): v is string => typeof v === 'string');
-    lists[key] = strings;
-    if (strings.length) values[key] = strings[strings.length - 1];
-    const file = all.find((v): v is File => typeof v !== 'string');
-    if (file) files[key] = file;
-  }
-  return { values, list: (name) => lists[name] ?? lists[`${name}[]`] ?? [], file: (name) => files[name] };
-}
-
 // ----- Forms for sessions and events (organisation admins and programme leads) -----
 
 interface FormPageOptions {
@@ -222,7 +206,7 @@ sessionRoutes.post('/sessions/:sessionId/cancel', access('programme-lead'), asyn
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const { session } = await getManagedSession(deps, viewer, c.req.param('sessionId'));
-  const { values } = await readFormWithLists(c);
+  const values = await readForm(c);
   const form = validate(cancelForm, values);
   if (!form.ok) return renderPage(c, { title: `Cancel ${session.title}`, hasErrors: true, beforeContent: <BackLink href={`/sessions/${session.id}`} text="Back" /> }, <CancelSessionPage session={session} values={values} errors={form.errors} />);
   await cancelSession(deps, viewer, session.id, form.data.reason, c.get('requestId'));

@@ -106,11 +106,10 @@ async function skillChoices(db: Executor, programme: { programme_id: string | nu
 export async function getSessionPage(deps: AppDeps, viewer: Viewer, sessionId: string) {
   const { session, relation, facts } = await loadVisibleSession(deps.db, viewer, sessionId);
   const canManage = canManageSessions(viewer, session.organisation_id);
-  const programme = session.cohort_id ? await q.findCohortForSessions(deps.db, viewer.organisationId, session.cohort_id) : undefined;
   const [facilitators, materials, skills, booked, bookings] = await Promise.all([
     q.listFacilitators(deps.db, [session.id]),
     q.listMaterials(deps.db, session.id),
-    skillChoices(deps.db, programme ? { programme_id: programme.programme_id, framework_version_id: programme.framework_version_id } : null),
+    skillChoices(deps.db, session.cohort_id ? session : null),
     session.cohort_id === null ? q.countBooked(deps.db, session.id) : Promise.resolve(0),
     canManage && session.cohort_id === null ? q.listBookings(deps.db, session.id) : Promise.resolve([]),
   ]);
@@ -145,22 +144,34 @@ export async function getCohortSessions(deps: AppDeps, viewer: Viewer, cohortId:
   return { cohort, sessions: sessions.map((s) => ({ ...s, facilitators: facilitators.filter((f) => f.session_id === s.id) })) };
 }
 
-/** What the session form offers: skills (cohort sessions only) and staff who may facilitate. */
-export async function getSessionFormChoices(deps: AppDeps, viewer: Viewer, target: { cohortId: string | null }) {
+/** The cohort a session is added to (none for an open event), when the viewer may add sessions; NotFound otherwise. */
+async function cohortToAddTo(deps: AppDeps, viewer: Viewer, cohortId: string | null) {
   let cohort: Awaited<ReturnType<typeof q.findCohortForSessions>>;
-  if (target.cohortId) {
-    cohort = await q.findCohortForSessions(deps.db, viewer.organisationId, target.cohortId);
+  if (cohortId) {
+    cohort = await q.findCohortForSessions(deps.db, viewer.organisationId, cohortId);
     if (!cohort) throw new NotFound();
   }
   if (!canManageSessions(viewer, viewer.organisationId)) throw new NotFound();
+  return cohort;
+}
+
+/** What the session form offers: skills (cohort sessions only) and staff who may facilitate. */
+export async function getSessionFormChoices(deps: AppDeps, viewer: Viewer, target: { cohortId: string | null }) {
+  const cohort = await cohortToAddTo(deps, viewer, target.cohortId);
   const [skills, staff] = await Promise.all([skillChoices(deps.db, cohort ?? null), q.listStaffChoices(deps.db, viewer.organisationId)]);
   return { cohort, skills, staff };
 }
 
-/** A session the viewer may change (leads and organisation admins of its organisation). */
-export async function getManagedSession(deps: AppDeps, viewer: Viewer, sessionId: string) {
+/** A session the viewer may change (leads and organisation admins of its organisation); NotFound otherwise. */
+async function managedSession(deps: AppDeps, viewer: Viewer, sessionId: string) {
   const session = await q.findSessionWithOrg(deps.db, viewer.organisationId, sessionId);
   if (!session || !canManageSessions(viewer, session.organisation_id)) throw new NotFound();
+  return session;
+}
+
+/** A session the viewer may change, with its facilitators (for the form). */
+export async function getManagedSession(deps: AppDeps, viewer: Viewer, sessionId: string) {
+  const session = await managedSession(deps, viewer, sessionId);
   const facilitators = await q.listFacilitators(deps.db, [session.id]);
   return { session, facilitatorIds: facilitators.map((f) => f.id) };
 }
@@ -203,7 +214,7 @@ function sessionTerm(session: { cohort_id: string | null }) {
 
 /** Creates a cohort's session (cohortId) or an open event of the organisation (cohortId null). */
 export async function createSession(deps: AppDeps, viewer: Viewer, cohortId: string | null, form: SessionForm, requestId: string | null): Promise<string> {
-  const { cohort } = await getSessionFormChoices(deps, viewer, { cohortId });
+  const cohort = await cohortToAddTo(deps, viewer, cohortId);
   const id = newId();
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -252,13 +263,12 @@ function placeText(s: { mode: SessionMode; venue: string | null; online_url: str
  * session can't be changed.
  */
 export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: string, form: SessionForm, requestId: string | null): Promise<void> {
-  const { session } = await getManagedSession(deps, viewer, sessionId);
-  const cohort = session.cohort_id ? await q.findCohortForSessions(deps.db, viewer.organisationId, session.cohort_id) : undefined;
+  const session = await managedSession(deps, viewer, sessionId);
   await deps.db.transaction().execute(async (trx) => {
     const current = await q.lockSession(trx, session.id);
     if (!current) throw new NotFound();
     if (current.status === 'cancelled') throw new Conflict(`This ${sessionTerm(current)} has been cancelled, so it can no longer be changed.`);
-    await checkChoices(trx, viewer, form, cohort ?? null);
+    await checkChoices(trx, viewer, form, session.cohort_id ? session : null);
     const isEvent = current.cohort_id === null;
     if (isEvent && form.capacity !== null) {
       const booked = await q.countBooked(trx, current.id);
@@ -317,7 +327,7 @@ export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: stri
 
 /** Cancels a session or event with a reason: it stays visible, marked cancelled, and everyone affected is told. */
 export async function cancelSession(deps: AppDeps, viewer: Viewer, sessionId: string, reason: string, requestId: string | null): Promise<void> {
-  const { session } = await getManagedSession(deps, viewer, sessionId);
+  const session = await managedSession(deps, viewer, sessionId);
   await deps.db.transaction().execute(async (trx) => {
     const current = await q.lockSession(trx, session.id);
     if (!current) throw new NotFound();

@@ -41,7 +41,7 @@ export interface AppEnv {
     viewer: Viewer | null;
     /** The organisation name for the header when nobody is signed in. */
     headerName: string;
-    /** The signed-in person's unread notifications, for the header (set on page GETs only). */
+    /** The signed-in person's unread notifications, for the header (set for page requests only). */
     unreadNotifications?: number;
     secureHeadersNonce?: string;
   };

@@ -19,15 +19,13 @@ export async function readBody(c: Context<AppEnv>) {
     // A truncated or malformed upload is the sender's problem.
     throw new BadRequest('The form could not be read. Go back and try sending it again.');
   }
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string') body[key] = withoutNul(value);
-    else if (Array.isArray(value)) body[key] = value.map((item) => (typeof item === 'string' ? withoutNul(item) : item));
-  }
+  for (const [key, value] of Object.entries(body)) body[key] = Array.isArray(value) ? value.map(withoutNul) : withoutNul(value);
   return body;
 }
 
-function withoutNul(text: string): string {
-  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+/** Text without NUL characters; files as they are. */
+function withoutNul<T extends string | File>(value: T): T {
+  return (typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '') : value) as T;
 }
 
 /** Reads a urlencoded or multipart form body as plain strings. Repeated names keep the last value. */
@@ -39,6 +37,31 @@ export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
     if (typeof last === 'string') values[key] = last;
   }
   return values;
+}
+
+/** A form with repeated fields (checkboxes) or files: the last value of each name as `values`, plus every value and the file. */
+export interface FormWithLists {
+  values: FormValues;
+  /** Every value given for `name` (or `name[]`), in order; empty when none. */
+  list(name: string): string[];
+  /** The file uploaded as `name`, if any. */
+  file(name: string): File | undefined;
+}
+
+export async function readFormWithLists(c: Context<AppEnv>): Promise<FormWithLists> {
+  const body = await readBody(c);
+  const values: FormValues = {};
+  const lists: Record<string, string[]> = {};
+  const files: Record<string, File> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const all = Array.isArray(value) ? value : [value];
+    const strings = all.filter((v): v is string => typeof v === 'string');
+    lists[key] = strings;
+    if (strings.length > 0) values[key] = strings[strings.length - 1];
+    const file = all.find((v): v is File => typeof v !== 'string');
+    if (file) files[key] = file;
+  }
+  return { values, list: (name) => lists[name] ?? lists[`${name}[]`] ?? [], file: (name) => files[name] };
 }
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };

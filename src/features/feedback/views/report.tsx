@@ -2,7 +2,7 @@ import { formatDate } from '../../../platform/dates';
 import { Button, InsetText, Table, Tag } from '../../../platform/ui/components';
 import { FeedbackSkillChart, reportSeries } from '../feedback.chart';
 import type { ReportSkill } from '../feedback.model';
-import { formatMean, type FeedbackReport, type SkillResult } from '../feedback.report';
+import { formatMean, listInWords, type FeedbackReport, type SkillResult } from '../feedback.report';
 
 export const STRENGTHS_QUESTION = 'What does this person do well?';
 export const DEVELOP_QUESTION = 'What could they develop?';
@@ -14,9 +14,7 @@ export function closingDateText(closedOn: string): string {
 
 /** "Curriculum and assessment", or "Curriculum, Behaviour and Teaching". */
 export function skillList(skills: ReportSkill[]): string {
-  const titles = skills.map((skill) => skill.title);
-  if (titles.length <= 1) return titles.join('');
-  return `${titles.slice(0, -1).join(', ')} and ${titles[titles.length - 1]}`;
+  return listInWords(skills.map((skill) => skill.title));
 }
 
 /** "Your own rating is at least 1.3 points above …", the meaning of the two flags. */

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, Checkboxes, ErrorSummary, Input, NotificationBanner, Radios, WarningText } from '../../../platform/ui/components';
+import { Button, Checkboxes, Details, ErrorSummary, Input, NotificationBanner, Radios, WarningText } from '../../../platform/ui/components';
 import type { PlanPageData } from '../self-assessment.service';
 import { CHECKPOINT_TITLES, OPENS_RULES, type OpensRule } from '../self-assessment.schemas';
 
@@ -43,20 +43,15 @@ export function PlanPage(props: { data: PlanPageData; values: FormValues; ticked
               {skills.length === 0 ? 'the programme’s skills' : `${skills.length} ${skills.length === 1 ? 'skill' : 'skills'}`}: the programme’s focus skills, or every skill of its framework when it has none. They, their coach and programme leads see the results.
             </p>
             {skills.length > 0 ? (
-              <details class="govuk-details">
-                <summary class="govuk-details__summary">
-                  <span class="govuk-details__summary-text">Skills participants rate</span>
-                </summary>
-                <div class="govuk-details__text">
-                  <ul class="govuk-list govuk-list--bullet">
-                    {skills.map((s) => (
-                      <li>
-                        {s.code} {s.title}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              </details>
+              <Details summaryText="Skills participants rate">
+                <ul class="govuk-list govuk-list--bullet">
+                  {skills.map((s) => (
+                    <li>
+                      {s.code} {s.title}
+                    </li>
+                  ))}
+                </ul>
+              </Details>
             ) : null}
             {!d.chosenByLead ? <p class="govuk-body">Nobody has chosen the checkpoints yet, so the programme uses a baseline and a final self-assessment.</p> : null}
           </>

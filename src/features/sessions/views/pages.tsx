@@ -300,26 +300,22 @@ export function EventsPage(props: { events: Events; canCreate: boolean; banner?:
         <p class="govuk-body">There are no events coming up.</p>
       ) : (
         props.events.map((e) => (
-          <div class="govuk-summary-card">
-            <div class="govuk-summary-card__title-wrapper">
-              <h2 class="govuk-summary-card__title">
+          <Rows
+            card={
+              <>
                 <a class="govuk-link" href={`/sessions/${e.id}`}>
                   {e.title}
                 </a>{' '}
                 <StatusTags status={e.status} booking={e.booking_status} />
-              </h2>
-            </div>
-            <div class="govuk-summary-card__content">
-              <Rows
-                rows={[
-                  { key: 'What', value: kindName(e.kind) },
-                  { key: 'When', value: <When startsAt={e.starts_at} endsAt={e.ends_at} /> },
-                  { key: 'Where', value: placeSummary(e) },
-                  { key: 'Places', value: e.capacity === null ? 'No limit' : e.booked >= e.capacity ? 'Full: join the waiting list' : `${e.capacity - e.booked} of ${e.capacity} left` },
-                ]}
-              />
-            </div>
-          </div>
+              </>
+            }
+            rows={[
+              { key: 'What', value: kindName(e.kind) },
+              { key: 'When', value: <When startsAt={e.starts_at} endsAt={e.ends_at} /> },
+              { key: 'Where', value: placeSummary(e) },
+              { key: 'Places', value: e.capacity === null ? 'No limit' : e.booked >= e.capacity ? 'Full: join the waiting list' : `${e.capacity - e.booked} of ${e.capacity} left` },
+            ]}
+          />
         ))
       )}
     </>

@@ -1,20 +1,17 @@
 import type { Child } from 'hono/jsx';
 import { formatTimeRange } from '../../../platform/dates';
-import { Tag } from '../../../platform/ui/components';
+import { SummaryList, Tag } from '../../../platform/ui/components';
 import { EVENT_KINDS } from '../sessions.schemas';
 import type { BookingStatus, SessionKind, SessionMode, SessionStatus } from '../sessions.tables';
 
-/** A summary list whose values may hold markup (no actions). */
-export function Rows(props: { rows: { key: string; value: Child }[] }) {
+/** A summary list whose values may hold markup (no actions); with `card`, inside a summary card with that title. */
+export function Rows(props: { rows: { key: string; value: Child }[]; card?: Child }) {
+  // The values go in as JSX (escaped), never as raw HTML strings.
   return (
-    <dl class="govuk-summary-list">
-      {props.rows.map((row) => (
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">{row.key}</dt>
-          <dd class="govuk-summary-list__value">{row.value}</dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList
+      rows={props.rows.map((row) => ({ key: { text: row.key }, value: { html: <>{row.value}</> } }))}
+      card={props.card === undefined ? undefined : { title: { html: <>{props.card}</> } }}
+    />
   );
 }
 
