@@ -13,13 +13,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql, type Insertable } from 'kysely';
 import pg from 'pg';
-import type { Database, Db } from '../src/database';
+import type { Database, Db } from '../src/platform/db/database';
 import { hashPassword } from '../src/features/auth';
 import type { SchoolPhase } from '../src/features/organisations';
 import { buildSearchText, type LeadershipLevel, type Role, type StaffType } from '../src/features/staff';
 import { connectDatabase, engineOf, type Engine } from '../src/platform/db/connect';
 import { newId } from '../src/platform/db/ids';
 import { migrateToLatest } from '../src/platform/db/migrate';
+import { features } from '../src/features';
 import { FAMILY_NAMES, GIVEN_NAMES, PLACES, SECONDARY_SUBJECTS, TOWNS } from './names';
 
 /** The organisation admin the benchmark signs in as. */
@@ -56,7 +57,7 @@ export async function createBenchDatabase(databaseUrl: string | undefined): Prom
     const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-'));
     const url = join(dir, 'bench.sqlite');
     const db = connectDatabase<Database>(url);
-    await migrateToLatest(db);
+    await migrateToLatest(db, features.migrations);
     let destroyed = false;
     return {
       db,
@@ -87,7 +88,7 @@ export async function createBenchDatabase(databaseUrl: string | undefined): Prom
   };
   try {
     const db = connectDatabase<Database>(url, { poolSize: 4 });
-    await migrateToLatest(db);
+    await migrateToLatest(db, features.migrations);
     return {
       db,
       engine: 'postgres',

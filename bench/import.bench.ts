@@ -12,7 +12,7 @@
 // Target: parse + plan + apply of 10,000 rows in under 3 seconds on either engine.
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
-import type { Db } from '../src/database';
+import type { Db } from '../src/platform/db/database';
 import { showStaffImport, uploadStaffFile, applyStaffImport, type ImportDeps } from '../src/features/staff-import/staff-import.service';
 import { PreviewPage } from '../src/features/staff-import/views/preview';
 import { buildSearchText } from '../src/features/staff';

@@ -4,7 +4,7 @@
 import { CompiledQuery, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import type { Db } from '../src/database';
+import type { Db } from '../src/platform/db/database';
 import type { Engine } from '../src/platform/db/connect';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';

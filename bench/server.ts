@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import type { Database } from '../src/database';
+import type { Database } from '../src/platform/db/database';
 import { connectDatabase } from '../src/platform/db/connect';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';

@@ -4,23 +4,10 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config';
-import type { Db } from './database';
-import { authRoutes, sessionMiddleware } from './features/auth';
-import { completionEngine } from './features/evaluators';
-import { devMailRoutes } from './features/dev-mail/dev-mail.routes';
-import { organisationRoutes, installDisplayName } from './features/organisations';
-import { renderErrorPage } from './features/pages/error-page';
-import { pageRoutes } from './features/pages/pages.routes';
-import { staffImportRoutes } from './features/staff-import';
-import { staffRoutes } from './features/staff';
-import { frameworkRoutes } from './features/frameworks';
-import { programmeRoutes } from './features/programmes';
-import { cohortRoutes } from './features/cohorts';
-import { enrolmentRoutes } from './features/enrolments';
-import { notificationRoutes, unreadNotificationsMiddleware } from './features/notifications';
-import { attendanceRoutes, calendarRoutes, sessionRoutes } from './features/sessions';
-import { selfAssessmentRoutes } from './features/self-assessment';
-import { feedbackRoutes } from './features/feedback';
+import { features as allFeatures } from './features';
+import type { Features } from './platform/compose';
+import type { Db } from './platform/db/database';
+import { renderErrorPage } from './platform/ui/error-page';
 import { systemClock, type Clock } from './platform/db/clock';
 import { originCheck } from './platform/http/csrf';
 import { redactTokens } from './platform/http/tokens';
@@ -36,6 +23,8 @@ export interface CreateAppOptions {
   mailer: Mailer & { list?: () => Promise<StoredEmail[]> };
   logger: Logger;
   clock?: Clock;
+  /** The features to serve; every one unless a test says otherwise. */
+  features?: Features;
 }
 
 function wantsJson(accept: string | undefined, path: string): boolean {
@@ -45,7 +34,8 @@ function wantsJson(accept: string | undefined, path: string): boolean {
 /** Builds the whole application; tests call it with their own database, mailer and clock. */
 export function createApp(options: CreateAppOptions) {
   const clock = options.clock ?? systemClock;
-  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock, completion: completionEngine(clock) };
+  const features = options.features ?? allFeatures;
+  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock, completion: features.completion(clock), events: features.events(clock), features };
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -85,30 +75,11 @@ export function createApp(options: CreateAppOptions) {
     }),
   );
   app.use(originCheck([new URL(options.config.BASE_URL).origin]));
-  app.use((c, next) => (/^\/import(\/|$)/.test(c.req.path) || /^\/sessions\/[^/]+\/materials$/.test(c.req.path) ? next() /* staff-import (IMPORT_MAX_MB) and session material uploads (10 MB) set their own limits */ : bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new PayloadTooLarge('The form was too large to accept.'); } })(c, next)));
-  app.use(sessionMiddleware);
-  app.use(unreadNotificationsMiddleware);
-  app.use(async (c, next) => {
-    if (!c.get('viewer')) c.set('headerName', await installDisplayName(deps.db));
-    await next();
-  });
-
-  app.route('/', pageRoutes);
-  app.route('/', authRoutes);
-  app.route('/', organisationRoutes);
-  app.route('/', staffRoutes);
-  app.route('/', staffImportRoutes);
-  app.route('/', frameworkRoutes);
-  app.route('/', programmeRoutes);
-  app.route('/', cohortRoutes);
-  app.route('/', enrolmentRoutes);
-  app.route('/', notificationRoutes);
-  app.route('/', sessionRoutes);
-  app.route('/', attendanceRoutes);
-  app.route('/', calendarRoutes);
-  app.route('/', selfAssessmentRoutes);
-  app.route('/', feedbackRoutes);
-  app.route('/', devMailRoutes);
+  // File uploads (a staff list, session materials) set their own, larger limits in their routes.
+  const formLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new PayloadTooLarge('The form was too large to accept.'); } });
+  app.use((c, next) => (features.ownBodyLimits.some((path) => path.test(c.req.path)) ? next() : formLimit(c, next)));
+  for (const module of features.modules) for (const middleware of module.middleware ?? []) app.use(middleware);
+  for (const module of features.modules) for (const routes of module.routes ?? []) app.route('/', routes);
 
   app.notFound((c) => {
     if (wantsJson(c.req.header('accept'), c.req.path)) return c.json({ error: 'Not found' }, 404);

@@ -1,16 +1,15 @@
 import 'dotenv/config';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, ConfigError } from './config';
-import { DEMO_PASSWORD, hasData, seedDemo } from './demo/seed';
 import { hashPassword } from './features/auth';
-import { createOrganisation } from './features/organisations';
+import { features } from './features';
+import { anyOrganisationExists, createOrganisation } from './features/organisations';
 import { createAdmin } from './features/staff';
 import { importStaffFile } from './features/staff-import';
 import { systemClock } from './platform/db/clock';
 import { migrateToLatest } from './platform/db/migrate';
 import { startWorker } from './platform/jobs/outbox';
-import { outboxHandlers } from './features/handlers';
-import { sweeps } from './features/sweeps';
+import { DEMO_PASSWORD, seedDemo } from './platform/demo';
 import { openRuntime, startServer } from './server';
 
 const HELP = `Usage: waymark <command>
@@ -46,17 +45,17 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'migrate': {
-      const applied = await migrateToLatest(db);
+      const applied = await migrateToLatest(db, features.migrations);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
       await db.destroy();
       return 0;
     }
     case 'seed-demo': {
-      await migrateToLatest(db);
-      if (await hasData(db)) {
+      await migrateToLatest(db, features.migrations);
+      if (await anyOrganisationExists(db)) {
         console.log('The database already has data, so the demo was not added.');
       } else {
-        printSignIns(await seedDemo(db, systemClock), config.BASE_URL);
+        printSignIns(await seedDemo(db, systemClock, features.demoSteps), config.BASE_URL);
       }
       await db.destroy();
       return 0;
@@ -64,8 +63,8 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       // The demo's terminal is for the sign-in details; request logs only when asked for.
       if (!process.env.LOG_LEVEL) runtime.logger.level = 'warn';
-      await migrateToLatest(db);
-      const signIns = (await hasData(db)) ? null : await seedDemo(db, systemClock);
+      await migrateToLatest(db, features.migrations);
+      const signIns = (await anyOrganisationExists(db)) ? null : await seedDemo(db, systemClock, features.demoSteps);
       await startServer(runtime, {
         onListening: (url) => {
           console.log(`\nWaymark is running at ${url}\n`);
@@ -81,14 +80,14 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'worker': {
-      await migrateToLatest(db);
-      const worker = startWorker({ db, clock: systemClock, handlers: outboxHandlers({ db, clock: systemClock, mailer: runtime.mailer, config }), logger, sweeps: sweeps(config) });
+      await migrateToLatest(db, features.migrations);
+      const worker = startWorker({ db, clock: systemClock, handlers: features.outboxHandlers({ db, clock: systemClock, mailer: runtime.mailer, config, logger }), logger, sweeps: features.sweeps(config) });
       logger.info('outbox worker running');
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void worker.stop().then(() => db.destroy()).then(() => process.exit(0)));
       return -1;
     }
     case 'create-admin': {
-      await migrateToLatest(db);
+      await migrateToLatest(db, features.migrations);
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       const ask = async (label: string, given?: string) => given ?? (await rl.question(`${label}: `)).trim();
       const organisationName = await ask('Organisation name', option(args, 'org'));
@@ -109,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
     case 'import-staff': {
       const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
       if (!file) throw new ConfigError('Give the CSV file: waymark import-staff staff.csv');
-      await migrateToLatest(db);
+      await migrateToLatest(db, features.migrations);
       const summary = await importStaffFile(runtime, { file, organisationId: option(args, 'org-id'), schoolName: option(args, 'school') });
       console.log(summary);
       await db.destroy();

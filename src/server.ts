@@ -1,13 +1,12 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
-import type { Database, Db } from './database';
+import type { Database, Db } from './platform/db/database';
 import { connectDatabase } from './platform/db/connect';
 import { migrateToLatest } from './platform/db/migrate';
 import { systemClock } from './platform/db/clock';
 import { startWorker } from './platform/jobs/outbox';
-import { outboxHandlers } from './features/handlers';
-import { sweeps } from './features/sweeps';
+import { features } from './features';
 import { createLogger, type Logger } from './platform/log';
 import { fileMailer, smtpMailer, type Mailer, type StoredEmail } from './platform/mail/mailer';
 import { join } from 'node:path';
@@ -32,11 +31,11 @@ export function openRuntime(config: Config = loadConfig()): Runtime {
 export async function startServer(runtime: Runtime, options: { onListening?: (url: string) => void } = {}) {
   const { config, db, logger, mailer } = runtime;
   if (config.MIGRATE_ON_START) {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateToLatest(db, features.migrations);
     if (applied.length) logger.info({ applied }, 'database migrated');
   }
   const app = createApp({ db, config, mailer, logger });
-  const worker = config.WORKER === 'inline' ? startWorker({ db, clock: systemClock, handlers: outboxHandlers({ db, clock: systemClock, mailer, config }), logger, sweeps: sweeps(config) }) : undefined;
+  const worker = config.WORKER === 'inline' ? startWorker({ db, clock: systemClock, handlers: features.outboxHandlers({ db, clock: systemClock, mailer, config, logger }), logger, sweeps: features.sweeps(config) }) : undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address === '::1' || info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port}`;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/database';
+import type { Database } from '../src/platform/db/database';
 import { connectDatabase } from '../src/platform/db/connect';
 
 const run = promisify(execFile);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import type { Db } from '../../src/database';
+import type { Db } from '../../src/platform/db/database';
 import { FixedClock } from '../../src/platform/db/clock';
 import type { Engine } from '../../src/platform/db/connect';
 import { drainOutbox } from '../../src/platform/jobs/outbox';
-import { outboxHandlers } from '../../src/features/handlers';
+import { features } from '../../src/features';
 import { silentLogger } from '../../src/platform/log';
 import { memoryMailer } from '../../src/platform/mail/mailer';
 import { createTestDatabase, testEngines, type TestDatabase } from './database';
@@ -43,7 +43,7 @@ export async function createTestContext(engine: Engine, env: Record<string, stri
     mailer,
     client: (options) => new TestClient(app, options),
     deliverMail: async () => {
-      await drainOutbox({ db: database.db, clock, handlers: outboxHandlers({ db: database.db, clock, mailer, config }), logger: silentLogger });
+      await drainOutbox({ db: database.db, clock, handlers: features.outboxHandlers({ db: database.db, clock, mailer, config, logger: silentLogger }), logger: silentLogger });
     },
   };
 }

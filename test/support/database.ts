@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Database, Db } from '../../src/database';
+import type { Database, Db } from '../../src/platform/db/database';
 import { connectDatabase, type Engine } from '../../src/platform/db/connect';
 import { migrateToLatest } from '../../src/platform/db/migrate';
+import { features } from '../../src/features';
 
 /** The engines this run tests on: SQLite always; PostgreSQL when TEST_DATABASE_URL is set. */
 export function testEngines(): Engine[] {
@@ -29,7 +30,7 @@ function withDatabase(url: string, name: string): string {
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const db = connectDatabase<Database>(':memory:');
-    await migrateToLatest(db);
+    await migrateToLatest(db, features.migrations);
     return { db, engine, url: ':memory:', destroy: () => db.destroy() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -41,7 +42,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   await admin.end();
   const url = withDatabase(adminUrl, name);
   const db = connectDatabase<Database>(url, { poolSize: 5 });
-  await migrateToLatest(db);
+  await migrateToLatest(db, features.migrations);
   return {
     db,
     engine,

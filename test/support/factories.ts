@@ -1,4 +1,4 @@
-import type { Db } from '../../src/database';
+import type { Db } from '../../src/platform/db/database';
 import { hashPassword } from '../../src/features/auth';
 import { buildSearchText, type LeadershipLevel, type Role, type StaffType } from '../../src/features/staff';
 import { newId } from '../../src/platform/db/ids';

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import * as q from './auth.queries';
 import { lockedUntil, recordFailure, type ThrottleLimits, type ThrottleState } from './throttle';
 

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import type { TokenPurpose } from './auth.tables';
 
 export function findSessionByTokenHash(db: Executor, tokenHash: string) {

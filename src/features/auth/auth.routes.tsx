@@ -4,7 +4,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { NotFound, TooManyRequests } from '../../platform/http/errors';
 import { readForm, validate } from '../../platform/http/forms';
 import { requestContext, safeNext } from '../../platform/http/request';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { checkToken, endSession, listSessions, requestEmailLink, setPasswordWithToken, signInWithLink, signInWithPassword } from './auth.service';
 import { emailLinkForm, newPasswordForm, signInForm } from './auth.schemas';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie';

@@ -8,7 +8,7 @@ import { TooManyRequests } from '../../platform/http/errors';
 import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
 import { enqueueEmail } from '../../platform/jobs/outbox';
 import { formatDateTime } from '../../platform/dates';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import * as q from './auth.queries';
 import type { TokenPurpose } from './auth.tables';
 import { attemptsLockedUntil, countFailedAttempt } from './attempt-throttle';

@@ -40,3 +40,7 @@ export interface AuthTables {
   auth_tokens: AuthTokensTable;
   sign_in_throttles: SignInThrottlesTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends AuthTables {}
+}

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import type { Clock } from '../../platform/db/clock';
 import { formatDate } from '../../platform/dates';
 import { notify, type NotificationKind } from '../notifications';

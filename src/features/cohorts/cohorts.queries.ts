@@ -1,5 +1,5 @@
 import type { EnrolmentStatus } from '../enrolments/enrolments.tables';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { engineOfDb } from '../../platform/db/connect';
 import type { ApplicationStatus, ApplicationsTable, CohortsTable, EndorsementsTable } from './cohorts.tables';
 import type { QueueQuery } from './cohorts.schemas';

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { parseStringList, sectionsFor } from './applications.rules';
 import {
   getApplicantView,

@@ -111,3 +111,7 @@ export interface CohortTables {
   application_events: ApplicationEventsTable;
   endorsements: EndorsementsTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends CohortTables {}
+}

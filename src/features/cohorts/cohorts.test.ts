@@ -4,7 +4,8 @@ import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../.
 import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
-import { releasePlace, sendEndorsementReminders } from './index';
+import { releasePlace } from './index';
+import { sendEndorsementReminders } from './endorsements.service';
 
 const DECLARATIONS = ['I have discussed this application with my line manager.', 'I will have the chance to lead a whole-school change.'];
 const START = '2026-11-24T10:00:00.000Z';

@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../database';
+import type { Db, Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { DAY, type Clock } from '../../platform/db/clock';
 import { addDays, formatDate, londonDate } from '../../platform/dates';

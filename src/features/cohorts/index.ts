@@ -1,12 +1,9 @@
-export { cohortRoutes } from './cohorts.routes';
 export { releasePlace } from './decisions.service';
-export { sendAwaitedEndorsementReminders, sendEndorsementReminders } from './endorsements.service';
-export { sendRoundClosingReminders } from './reminders.service';
 export { APPLICATION_STATUSES, STATUS_TAG_CLASSES } from './cohorts.schemas';
 export { windowState } from './cohorts.policy';
-export type { ApplicationStatus, Cohort } from './cohorts.tables';
+export type { ApplicationStatus, Cohort, EndorsementStatus } from './cohorts.tables';
 
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { countPlacesTaken, listCohortsOfProgramme } from './cohorts.queries';
 export { PLACE_HOLDING } from './cohorts.queries';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../database';
+import type { Db } from '../../platform/db/database';
 import type { Clock } from '../../platform/db/clock';
 import { addDays, londonDate } from '../../platform/dates';
 import { remindRoundClosing } from './cohorts.emails';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { formatDateTime } from '../../platform/dates';
 import { access } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 
 /** Lists mail written to disk when no SMTP server is configured; 404 in production. */
 export const devMailRoutes = new Hono<AppEnv>();

@@ -1,8 +1,10 @@
-import type { Evaluator, RequirementResult } from '../programmes/completion';
+import type { Evaluator, RequirementResult } from '../../platform/completion';
 
 /** "Programme lead sign-off": met once a programme lead has signed the enrolment off. */
 export const signOffEvaluator: Evaluator = {
   kind: 'sign_off',
+  order: 90,
+  last: true,
   title: 'Programme lead sign-off',
   description: 'A programme lead confirms the participant has completed the programme. They can sign off once every other requirement is met.',
   settings: [],
@@ -37,6 +39,7 @@ export const signOffEvaluator: Evaluator = {
 /** "Chosen modules completed": for self-directed, modular programmes. */
 export const modulesEvaluator: Evaluator = {
   kind: 'modules',
+  order: 80,
   title: 'Chosen modules completed',
   description: 'The participant chooses modules from the programme’s list and completes them. How many is set on the programme.',
   settings: [],

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { engineOfDb } from '../../platform/db/connect';
 import type { EnrolmentEventsTable, EnrolmentsTable, EnrolmentStatus } from './enrolments.tables';
 

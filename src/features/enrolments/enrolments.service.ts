@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
@@ -7,7 +7,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { PLACE_HOLDING, placesTaken, releasePlace } from '../cohorts';
 import { notify, type Notification } from '../notifications';
-import type { CompletionReport, RequirementReport } from '../programmes/completion';
+import type { CompletionReport, RequirementReport } from '../../platform/completion';
 import * as q from './enrolments.queries';
 import { canManageEnrolment, canViewEnrolment, canViewRoster, isParticipant } from './enrolments.policy';
 import { ENROLMENT_STATUSES, type ModuleReflection, type StatusForm } from './enrolments.schemas';

@@ -53,3 +53,7 @@ export interface EnrolmentTables {
   enrolment_modules: EnrolmentModulesTable;
   enrolment_signoffs: EnrolmentSignoffsTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends EnrolmentTables {}
+}

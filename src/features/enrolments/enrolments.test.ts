@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import type { Db } from '../../database';
+import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 import { silentLogger } from '../../platform/log';
 import { describeEachEngine } from '../../../test/support/app';

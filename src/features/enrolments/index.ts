@@ -1,4 +1,3 @@
-export { enrolmentRoutes } from './enrolments.routes';
 export { enrolmentsOf, type EnrolmentSummary } from './enrolments.service';
 export { ENROLMENT_STATUSES, ENROLMENT_STATUS_TAG } from './enrolments.schemas';
 export type { EnrolmentStatus } from './enrolments.tables';

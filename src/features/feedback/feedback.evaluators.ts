@@ -1,4 +1,4 @@
-import type { Evaluator, RequirementResult } from '../programmes/completion';
+import type { Evaluator, RequirementResult } from '../../platform/completion';
 import { roundTotalsOfEnrolments } from './feedback.queries';
 import { isClosed } from './feedback.service';
 
@@ -9,6 +9,7 @@ import { isClosed } from './feedback.service';
  */
 export const feedback360Evaluator: Evaluator = {
   kind: 'feedback_360',
+  order: 30,
   title: '360 feedback',
   description: 'The participant runs a 360 feedback round on the programme’s focus skills, and it closes with at least the number of answers you set. You see that it is done and how many answered, not the scores, unless the participant shares the report.',
   settings: [{ name: 'respondents', label: 'Answers needed', hint: 'Not counting the participant’s own rating. 8 is the usual advice.', min: 1, max: 50, default: 8 }],

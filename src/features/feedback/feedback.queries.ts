@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import type { RaterGroup } from './feedback.model';
 import type { FeedbackRespondentsTable, FeedbackRoundsTable, RespondentStatus, ShareRelationship } from './feedback.tables';
 

@@ -9,7 +9,7 @@ import { readForm, readFormWithLists, validate, type FormValues } from '../../pl
 import { clientAddress } from '../../platform/http/request';
 import { looksLikeToken, newToken } from '../../platform/http/tokens';
 import { BackLink } from '../../platform/ui/components';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { renderReportPdf } from './feedback.pdf';
 import { answersToValues, classLinkForm, declineForm, parseClosingDate, readAnswers, respondentForm, roundForm, ROUND_FORM_DEFAULTS, shareForm } from './feedback.schemas';
 import {

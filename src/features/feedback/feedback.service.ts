@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Db, Executor } from '../../database';
+import type { Db, Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { MINUTE, type Clock } from '../../platform/db/clock';
 import { isUniqueViolation } from '../../platform/db/errors';

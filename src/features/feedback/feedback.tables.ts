@@ -106,3 +106,7 @@ export interface FeedbackTables {
   feedback_class_browsers: FeedbackClassBrowsersTable;
   feedback_shares: FeedbackSharesTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends FeedbackTables {}
+}

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import * as q from './frameworks.queries';
 import { parseDescriptors, parseLevels } from './frameworks.schemas';
 import type { FrameworkLevel } from './frameworks.tables';

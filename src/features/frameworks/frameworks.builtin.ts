@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/db/clock';
 import type { FrameworkDocument, SkillContent } from './frameworks.interchange';

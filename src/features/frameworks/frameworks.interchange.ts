@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { decodeCsvBytes, parseCsv, UnreadableFile, type CsvTable } from '../staff-import';
+import { decodeCsvBytes, parseCsv, UnreadableFile, type CsvTable, type CsvWords } from '../../platform/csv';
 import { DEFAULT_LEVELS, documentSchema, domainSchema, LIMITS, skillSchema } from './frameworks.schemas';
 import type { FrameworkLevel, FrameworkTrack } from './frameworks.tables';
 
@@ -102,16 +102,15 @@ export function toCsv(content: VersionContent): string {
 
 // ----- Reading -----
 
-/** The CSV reader is shared with the staff import, whose messages talk about staff lists. */
-export function inFrameworkWords(message: string): string {
-  return message
-    .replace(/Check you chose the staff list exported from your MIS\./g, 'Check you chose a framework file saved as JSON or CSV.')
-    .replace(/Export the staff list from your MIS as CSV\./g, 'Save the framework as a JSON or CSV file and upload that.')
-    .replace(/far too long to be a staff record/g, 'far too long to be a skill')
-    .replace(/too many for a staff list/g, 'too many for a framework')
-    .replace(/The file has column headings but no staff in it\..*$/, 'The file has column headings but no skills in it.')
-    .replace(/Waymark imports up to [\d,]+ people at a time: split the file and import each part\./g, 'That is too many for one framework.');
-}
+/** How CSV problems are named for a framework file. */
+const FRAMEWORK_FILE_WORDS: CsvWords = {
+  expected: 'a framework file saved as JSON or CSV',
+  howToExport: 'Save the framework as a JSON or CSV file and upload that.',
+  row: 'a skill',
+  whole: 'a framework',
+  noRows: 'The file has column headings but no skills in it.',
+  tooManyRows: 'That is too many for one framework.',
+};
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -296,12 +295,12 @@ export function readFrameworkFile(fileName: string, bytes: Uint8Array, options: 
   const name = fileName.toLowerCase();
   if (/\.(xlsx?|ods|pdf|docx?|zip)$/.test(name)) return { ok: false, problems: ['The selected file must be a JSON or CSV file.'] };
   try {
-    const { text } = decodeCsvBytes(bytes);
+    const { text } = decodeCsvBytes(bytes, FRAMEWORK_FILE_WORDS);
     const format = formatOf(fileName, text);
     if (format === 'json') return readJson(text, options);
-    return readCsvTable(parseCsv(text), options);
+    return readCsvTable(parseCsv(text, FRAMEWORK_FILE_WORDS), options);
   } catch (error) {
-    if (error instanceof UnreadableFile) return { ok: false, problems: [inFrameworkWords(error.message)] };
+    if (error instanceof UnreadableFile) return { ok: false, problems: [error.message] };
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import type { Clock } from '../../platform/db/clock';
 import { newId } from '../../platform/db/ids';
 import type { VersionContent } from './frameworks.interchange';

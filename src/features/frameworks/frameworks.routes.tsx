@@ -4,7 +4,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readBody, readForm, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { toCsv, toJson } from './frameworks.interchange';
 import { domainForm, frameworkForm, importForm, skillForm } from './frameworks.schemas';
 import {

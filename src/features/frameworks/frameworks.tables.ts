@@ -69,3 +69,7 @@ export interface FrameworkTables {
   framework_domains: FrameworkDomainsTable;
   framework_skills: FrameworkSkillsTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends FrameworkTables {}
+}

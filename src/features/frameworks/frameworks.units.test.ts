@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_FRAMEWORKS } from './frameworks.builtin';
-import { inFrameworkWords, readFrameworkFile, toCsv, toJson, type FrameworkDocument } from './frameworks.interchange';
+import { readFrameworkFile, toCsv, toJson, type FrameworkDocument } from './frameworks.interchange';
 import { DEFAULT_LEVELS } from './frameworks.schemas';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -118,9 +118,12 @@ describe('framework files', () => {
     expect(csv.ok && csv.file.format).toBe('csv');
   });
 
-  it('rewords the shared CSV reader’s messages about staff lists', () => {
-    expect(inFrameworkWords('The file has column headings but no staff in it. Check you exported the staff list with its rows.')).toBe('The file has column headings but no skills in it.');
-    expect(inFrameworkWords('The selected file is not a CSV file: it contains binary data. Check you chose the staff list exported from your MIS.')).not.toMatch(/staff/);
+  it('names framework files, not staff lists, when a CSV file cannot be read', () => {
+    expect(readFrameworkFile('framework.csv', bytes('domain,code,title\n'))).toEqual({ ok: false, problems: ['The file has column headings but no skills in it.'] });
+    const binary = readFrameworkFile('framework.csv', new Uint8Array([0x61, 0x00, 0x01, 0x02, 0x03]));
+    expect(binary.ok).toBe(false);
+    expect(binary.ok ? '' : binary.problems.join(' ')).toMatch(/Check you chose a framework file saved as JSON or CSV\./);
+    expect(binary.ok ? '' : binary.problems.join(' ')).not.toMatch(/staff/);
   });
 });
 

@@ -1,5 +1,4 @@
-import type { Executor } from '../../database';
-import type { NotificationKind } from './notification-kinds';
+import type { Executor } from '../../platform/db/database';
 
 /** How many of the person's notifications are unread (the `notifications_person_unread` index answers it). */
 export async function countUnread(db: Executor, personId: string): Promise<number> {
@@ -40,17 +39,17 @@ export async function markAllRead(db: Executor, personId: string, at: string): P
 }
 
 /** The kinds the person has switched off (only those rows are stored). */
-export async function listSwitchedOff(db: Executor, personId: string): Promise<NotificationKind[]> {
+export async function listSwitchedOff(db: Executor, personId: string): Promise<string[]> {
   const rows = await db.selectFrom('notification_preferences').select('kind').where('person_id', '=', personId).where('email', '=', 0).execute();
   return rows.map((r) => r.kind);
 }
 
-export async function deletePreferences(db: Executor, personId: string, kinds: NotificationKind[]): Promise<void> {
+export async function deletePreferences(db: Executor, personId: string, kinds: string[]): Promise<void> {
   if (kinds.length === 0) return;
   await db.deleteFrom('notification_preferences').where('person_id', '=', personId).where('kind', 'in', kinds).execute();
 }
 
-export async function insertSwitchedOff(db: Executor, personId: string, kinds: NotificationKind[], at: string): Promise<void> {
+export async function insertSwitchedOff(db: Executor, personId: string, kinds: string[], at: string): Promise<void> {
   if (kinds.length === 0) return;
   await db
     .insertInto('notification_preferences')

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { NOTIFICATION_KIND_NAMES, type NotificationKind } from './notification-kinds';
 
 /** The inbox's query string. */
 export const inboxQuery = z.object({
@@ -9,9 +8,10 @@ export const inboxQuery = z.object({
   done: z.enum(['all-read']).optional().catch(undefined),
 });
 
-/** The settings form: the kinds ticked for email (repeated `email` fields; none ticked sends none). */
-export const settingsForm = z.object({
-  /** Kinds the person wants by email. Must-act kinds are always on, so they are accepted and ignored. */
-  email: z.array(z.enum(NOTIFICATION_KIND_NAMES as [NotificationKind, ...NotificationKind[]], { error: 'Select emails from the list' })),
-});
-export type SettingsForm = z.infer<typeof settingsForm>;
+/** The settings form, for the kinds the installed features send: the kinds ticked for email (repeated `email` fields; none ticked sends none). */
+export function settingsForm(kinds: readonly string[]) {
+  return z.object({
+    /** Kinds the person wants by email. Must-act kinds are always on, so they are accepted and ignored. */
+    email: z.array(z.string().refine((kind) => kinds.includes(kind), { error: 'Select emails from the list' })),
+  });
+}

@@ -1,6 +1,5 @@
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { NotFound } from '../../platform/http/errors';
-import { NOTIFICATION_KINDS, NOTIFICATION_KIND_NAMES, type NotificationKind } from './notification-kinds';
 import * as q from './notifications.queries';
 import { destinationOf, isOwnNotification } from './notifications.policy';
 
@@ -30,7 +29,7 @@ export function markAllNotificationsRead(deps: AppDeps, viewer: Viewer): Promise
 }
 
 export interface KindSetting {
-  kind: NotificationKind;
+  kind: string;
   label: string;
   hint: string | null;
   mustAct: boolean;
@@ -40,10 +39,7 @@ export interface KindSetting {
 /** Every kind, with whether the viewer gets it by email (must-act kinds always). */
 export async function getNotificationSettings(deps: AppDeps, viewer: Viewer): Promise<KindSetting[]> {
   const off = new Set(await q.listSwitchedOff(deps.db, viewer.id));
-  return NOTIFICATION_KIND_NAMES.map((kind) => {
-    const { label, hint, mustAct } = NOTIFICATION_KINDS[kind];
-    return { kind, label, hint, mustAct, email: mustAct || !off.has(kind) };
-  });
+  return Object.entries(deps.features.notificationKinds).map(([kind, { label, hint, mustAct }]) => ({ kind, label, hint, mustAct, email: mustAct || !off.has(kind) }));
 }
 
 /**
@@ -51,8 +47,9 @@ export async function getNotificationSettings(deps: AppDeps, viewer: Viewer): Pr
  * off (written only if it wasn't already), and the rows of kinds switched back on deleted.
  * Must-act kinds are never stored; they always email.
  */
-export async function saveNotificationSettings(deps: AppDeps, viewer: Viewer, wanted: NotificationKind[]): Promise<void> {
-  const switchable = NOTIFICATION_KIND_NAMES.filter((kind) => !NOTIFICATION_KINDS[kind].mustAct);
+export async function saveNotificationSettings(deps: AppDeps, viewer: Viewer, wanted: string[]): Promise<void> {
+  const kinds = deps.features.notificationKinds;
+  const switchable = Object.keys(kinds).filter((kind) => !kinds[kind]?.mustAct);
   const on = new Set(wanted);
   await deps.db.transaction().execute(async (trx) => {
     const current = new Set(await q.listSwitchedOff(trx, viewer.id));

@@ -1,5 +1,4 @@
 import type { Selectable } from 'kysely';
-import type { NotificationKind } from './notification-kinds';
 
 /** One message in a person's in-app inbox; written by the outbox worker, the same moment as its email. */
 export interface NotificationsTable {
@@ -7,7 +6,7 @@ export interface NotificationsTable {
   id: string;
   organisation_id: string;
   person_id: string;
-  kind: NotificationKind;
+  kind: string;
   subject: string;
   /** Plain text; paragraphs separated by blank lines. */
   body: string;
@@ -22,7 +21,7 @@ export interface NotificationsTable {
 /** Only the kinds a person has switched off are stored; everything else is on. */
 export interface NotificationPreferencesTable {
   person_id: string;
-  kind: NotificationKind;
+  kind: string;
   email: number;
   updated_at: string;
 }
@@ -33,3 +32,7 @@ export interface NotificationTables {
 }
 
 export type NotificationRow = Selectable<NotificationsTable>;
+
+declare module '../../platform/db/database' {
+  interface Database extends NotificationTables {}
+}

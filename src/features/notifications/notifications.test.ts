@@ -5,8 +5,13 @@ import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
 import { DAY } from '../../platform/db/clock';
 import { newId } from '../../platform/db/ids';
-import { sendAwaitedEndorsementReminders, sendRoundClosingReminders } from '../cohorts';
-import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from './notification-kinds';
+import { sendAwaitedEndorsementReminders } from '../cohorts/endorsements.service';
+import { sendRoundClosingReminders } from '../cohorts/reminders.service';
+import { features } from '../index';
+import type { NotificationKind } from './notify';
+
+const NOTIFICATION_KINDS = features.notificationKinds;
+const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
 import { notify } from './notify';
 
 const START = '2026-11-24T10:00:00.000Z';
@@ -32,7 +37,7 @@ function ticked(kinds: NotificationKind[]): URLSearchParams {
   return body;
 }
 
-const switchable = NOTIFICATION_KIND_NAMES.filter((kind) => !NOTIFICATION_KINDS[kind].mustAct);
+const switchable = NOTIFICATION_KIND_NAMES.filter((kind) => !NOTIFICATION_KINDS[kind]?.mustAct);
 
 describeEachEngine('notifications', (ctx) => {
   let world: World;
@@ -166,9 +171,9 @@ describeEachEngine('notifications', (ctx) => {
     const text = visibleText(page.text);
     expect(text).toContain('Emails you always get');
     expect(text).toContain('They cannot be switched off');
-    expect(text).toContain(NOTIFICATION_KINDS.endorsement_request.label);
+    expect(text).toContain(NOTIFICATION_KINDS.endorsement_request?.label);
     for (const kind of NOTIFICATION_KIND_NAMES) {
-      expect(page.text.includes(`value="${kind}"`), kind).toBe(!NOTIFICATION_KINDS[kind].mustAct);
+      expect(page.text.includes(`value="${kind}"`), kind).toBe(!NOTIFICATION_KINDS[kind]?.mustAct);
     }
     // Unticking everything switches off only the kinds that may be switched off; posting a must-act kind is ignored.
     expect((await manager.post('/notifications/settings', ticked([]))).status).toBe(303);

@@ -1,9 +1,17 @@
 import { z } from 'zod';
-import type { Db, Executor } from '../../database';
 import type { Clock } from '../../platform/db/clock';
+import type { Executor } from '../../platform/db/database';
 import { enqueue, type OutboxHandler } from '../../platform/jobs/outbox';
-import type { Mailer } from '../../platform/mail/mailer';
-import { NOTIFICATION_KINDS, NOTIFICATION_KIND_NAMES, type NotificationKind } from './notification-kinds';
+import type { NotificationKinds, WorkerContext } from '../../platform/module';
+
+/**
+ * Every kind of notification, by name. Each feature declares its own kinds in its
+ * `*.notifications.ts` (labels for the settings page, whether they must be acted on) and adds
+ * their names here by declaration merging, so `notify` accepts exactly the kinds that exist.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the features' *.notifications.ts
+export interface NotificationKindRegistry {}
+export type NotificationKind = keyof NotificationKindRegistry & string;
 
 /** What a feature asks to tell a person. */
 export interface Notification {
@@ -24,7 +32,7 @@ export interface Notification {
 
 const payloadSchema = z.object({
   personId: z.string(),
-  kind: z.enum(NOTIFICATION_KIND_NAMES as [NotificationKind, ...NotificationKind[]]),
+  kind: z.string(),
   subject: z.string(),
   paragraphs: z.array(z.string()),
   link: z.string().optional(),
@@ -48,8 +56,8 @@ export async function notify(trx: Executor, clock: Clock, notification: Notifica
 }
 
 /** Whether this person gets this kind by email. */
-export async function wantsEmail(db: Executor, personId: string, kind: NotificationKind): Promise<boolean> {
-  if (NOTIFICATION_KINDS[kind].mustAct) return true;
+export async function wantsEmail(db: Executor, kinds: NotificationKinds, personId: string, kind: string): Promise<boolean> {
+  if (kinds[kind]?.mustAct) return true;
   const row = await db.selectFrom('notification_preferences').select('email').where('person_id', '=', personId).where('kind', '=', kind).executeTakeFirst();
   return row ? row.email === 1 : true;
 }
@@ -59,12 +67,15 @@ export async function wantsEmail(db: Executor, personId: string, kind: Notificat
  * retry after a failed email never makes a second) and sends the email. A person who has left
  * (deactivated) still gets the inbox entry but no email.
  */
-export function notificationHandler(db: Db, clock: Clock, mailer: Mailer, baseUrl: string): OutboxHandler {
+export function notificationHandler({ db, clock, mailer, config, notificationKinds }: WorkerContext): OutboxHandler {
+  const baseUrl = config.BASE_URL;
   return async (raw, messageId) => {
     const n = payloadSchema.parse(raw);
+    // A kind no module declares any more: fail, so it shows in the outbox rather than vanishing.
+    if (!(n.kind in notificationKinds)) throw new Error(`Unknown notification kind "${n.kind}"`);
     const person = await db.selectFrom('people').select(['id', 'organisation_id', 'given_name', 'email', 'status']).where('id', '=', n.personId).executeTakeFirst();
     if (!person) return; // erased since: nothing to tell
-    const email = person.status === 'active' && (await wantsEmail(db, person.id, n.kind));
+    const email = person.status === 'active' && (await wantsEmail(db, notificationKinds, person.id, n.kind));
     await db
       .insertInto('notifications')
       .values({

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import type { NewSchool, SchoolUpdate } from './organisations.tables';
 
 export function listOrganisations(db: Executor) {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { Forbidden, Invalid } from '../../platform/http/errors';
 import { readForm, validate } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { canAddSchool, canEditSchool } from './organisations.policy';
 import { schoolForm } from './organisations.schemas';
 import { addSchool, editSchool, getSchool, listSchools } from './organisations.service';

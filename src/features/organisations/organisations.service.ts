@@ -1,4 +1,4 @@
-import type { Db } from '../../database';
+import type { Db } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/db/clock';
 import { isUniqueViolation, uniqueViolationTarget } from '../../platform/db/errors';
@@ -113,4 +113,9 @@ export async function editSchool(deps: AppDeps, viewer: Viewer, id: string, form
 /** Up to two organisation ids: enough to tell whether the install has exactly one (for the command line). */
 export async function listOrganisationIds(db: Db): Promise<string[]> {
   return (await q.listOrganisations(db)).map((organisation) => organisation.id);
+}
+
+/** True when the database has an organisation already (the demo is only seeded into an empty one). */
+export async function anyOrganisationExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) !== undefined;
 }

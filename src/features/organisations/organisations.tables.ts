@@ -36,3 +36,7 @@ export interface OrganisationTables {
   organisations: OrganisationsTable;
   schools: SchoolsTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends OrganisationTables {}
+}

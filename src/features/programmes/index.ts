@@ -1,10 +1,9 @@
-import type { Executor } from '../../database';
-import type { RequirementSpec } from './completion';
+import type { Executor } from '../../platform/db/database';
+import type { RequirementSpec } from '../../platform/completion';
 import * as q from './programmes.queries';
 import { parseStringList } from './programmes.service';
 import type { Programme } from './programmes.tables';
 
-export { programmeRoutes } from './programmes.routes';
 export { canSeeProgramme } from './programmes.policy';
 export { cohortsByWindow, describeRequirements, parseStringList, personEligibility } from './programmes.service';
 export { checkEligibility, describeRules, factsFromPerson, parseEligibilityRules, type EligibilityFacts, type EligibilityResult, type EligibilityRules } from './eligibility';

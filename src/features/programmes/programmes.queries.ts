@@ -1,7 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { engineOfDb } from '../../platform/db/connect';
-import type { RequirementSpec } from './completion';
+import type { RequirementSpec } from '../../platform/completion';
 import type { RecommendScope } from './programmes.policy';
 import type { PathwaysTable, ProgrammeModulesTable, ProgrammeRequirementsTable, ProgrammesTable } from './programmes.tables';
 

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { BadRequest, Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { JOURNEY_QUESTIONS, journeyAnswers, moduleForm, moveForm, pathwayForm, recommendForm, validateProgrammeForm, stageForm, type JourneyAnswers, type JourneyQuestion } from './programmes.schemas';
 import {
   addModule,

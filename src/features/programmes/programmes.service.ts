@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { londonDate } from '../../platform/dates';
 import { isUniqueViolation } from '../../platform/db/errors';
@@ -7,7 +7,7 @@ import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { notify } from '../notifications';
-import type { RequirementSpec } from './completion';
+import type { RequirementSpec } from '../../platform/completion';
 import { checkEligibility, describeRules, factsFromPerson, parseEligibilityRules, type EligibilityFacts, type EligibilityResult } from './eligibility';
 import * as q from './programmes.queries';
 import { canDesignProgrammes, canRecommend, canSeeProgramme, recommendScope } from './programmes.policy';

@@ -83,3 +83,7 @@ export interface ProgrammeTables {
   programme_focus_skills: ProgrammeFocusSkillsTable;
   programme_requirements: ProgrammeRequirementsTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends ProgrammeTables {}
+}

@@ -7,7 +7,8 @@ import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Invalid } from '../../platform/http/errors';
 import { silentLogger } from '../../platform/log';
-import { createCompletionEngine, type Evaluator } from './completion';
+import { createCompletionEngine, type Evaluator } from '../../platform/completion';
+import { features } from '../index';
 import { describeRequirements, saveRequirements } from './programmes.service';
 
 /** A form body with repeated names (checkboxes), which TestClient.post passes to URLSearchParams as is. */
@@ -473,6 +474,7 @@ describeEachEngine('requirement settings', (ctx) => {
   // Today's evaluators (modules, sign-off) have no settings; later ones (attendance, 360) do.
   const attendance: Evaluator = {
     kind: 'attendance',
+    order: 60,
     title: 'Minimum attendance',
     description: 'Participants attend enough of the sessions.',
     settings: [{ name: 'minimum', label: 'Minimum attendance', min: 50, max: 100, default: 80, suffix: '%' }],
@@ -482,7 +484,7 @@ describeEachEngine('requirement settings', (ctx) => {
 
   it('settings are checked against each evaluator’s range and stored with the requirement', async () => {
     const world = await makeWorld(ctx().db);
-    const deps: AppDeps = { db: ctx().db, config: ctx().config, clock: ctx().clock, mailer: ctx().mailer, logger: silentLogger, completion: createCompletionEngine([attendance]) };
+    const deps: AppDeps = { db: ctx().db, config: ctx().config, clock: ctx().clock, mailer: ctx().mailer, logger: silentLogger, completion: createCompletionEngine([attendance]), events: features.events(ctx().clock), features };
     const viewer: Viewer = { id: world.programmeLead.id, sessionId: 'test', organisationId: world.organisation.id, organisationName: world.organisation.name, schoolId: world.schoolB.id, givenName: 'Priya', familyName: 'Lead', email: world.programmeLead.email, roles: [{ role: 'programme_lead', schoolId: null }], isLineManager: false };
     const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
 

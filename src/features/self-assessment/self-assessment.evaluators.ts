@@ -1,12 +1,13 @@
 import { formatDate } from '../../platform/dates';
-import type { Evaluator, RequirementResult } from '../programmes/completion';
+import type { Evaluator, RequirementResult } from '../../platform/completion';
 import { listCheckpointStatuses } from './self-assessment.queries';
 import type { Checkpoint } from './self-assessment.tables';
 
 /** "Baseline/final self-assessment done": met once the participant has submitted that checkpoint; one query per cohort. */
-function checkpointEvaluator(kind: 'baseline_self_assessment' | 'final_self_assessment', checkpoint: Checkpoint, name: string): Evaluator {
+function checkpointEvaluator(kind: 'baseline_self_assessment' | 'final_self_assessment', checkpoint: Checkpoint, name: string, order: number): Evaluator {
   return {
     kind,
+    order,
     title: `${name[0].toUpperCase()}${name.slice(1)} self-assessment done`,
     description: `The participant rates themselves against the programme’s focus skills at the ${name} checkpoint and submits it.`,
     settings: [],
@@ -31,5 +32,5 @@ function checkpointEvaluator(kind: 'baseline_self_assessment' | 'final_self_asse
   };
 }
 
-export const baselineSelfAssessmentEvaluator = checkpointEvaluator('baseline_self_assessment', 'baseline', 'baseline');
-export const finalSelfAssessmentEvaluator = checkpointEvaluator('final_self_assessment', 'final', 'final');
+export const baselineSelfAssessmentEvaluator = checkpointEvaluator('baseline_self_assessment', 'baseline', 'baseline', 10);
+export const finalSelfAssessmentEvaluator = checkpointEvaluator('final_self_assessment', 'final', 'final', 20);

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import type { Checkpoint, SelfAssessmentRatingsTable, SelfAssessmentStatus } from './self-assessment.tables';
 
 export function findPlan(db: Executor, programmeId: string) {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { readForm, readFormWithLists, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { CHECKPOINT_TITLES, checkpointParam } from './self-assessment.schemas';
 import { getCheckpoint, getOverview, getPlanPage, getSection, getWritableCheckpoint, savePlan, saveSection, submitCheckpoint } from './self-assessment.service';
 import type { Checkpoint } from './self-assessment.tables';

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { newId } from '../../platform/db/ids';
 import { addDays, londonDate } from '../../platform/dates';

@@ -41,3 +41,7 @@ export interface SelfAssessmentTables {
   self_assessments: SelfAssessmentsTable;
   self_assessment_ratings: SelfAssessmentRatingsTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends SelfAssessmentTables {}
+}

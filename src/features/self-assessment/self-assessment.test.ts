@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Db } from '../../database';
+import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 import { describeEachEngine } from '../../../test/support/app';
 import { makeWorld, signIn, type World } from '../../../test/support/factories';

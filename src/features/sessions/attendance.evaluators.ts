@@ -1,4 +1,4 @@
-import type { Evaluator, RequirementResult } from '../programmes/completion';
+import type { Evaluator, RequirementResult } from '../../platform/completion';
 import { attendanceForEnrolments } from './attendance.service';
 
 /**
@@ -8,6 +8,7 @@ import { attendanceForEnrolments } from './attendance.service';
  */
 export const attendanceEvaluator: Evaluator = {
   kind: 'attendance',
+  order: 60,
   title: 'Session attendance',
   description: 'The participant attends at least a set share of their cohort’s sessions. Present and late both count; cancelled sessions do not.',
   settings: [{ name: 'percent', label: 'Minimum attendance', hint: 'The share of the cohort’s sessions each participant must attend.', min: 1, max: 100, default: 80, suffix: '%' }],

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { SEES_COHORT_SESSIONS } from './sessions.policy';
 import type { AttendanceStatus } from './sessions.tables';
 

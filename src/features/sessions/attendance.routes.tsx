@@ -5,7 +5,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readForm, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { assertCanSeeForCheckIn, assertCanTakeRegister, checkIn, getCheckIn, getCheckInCode, getRegister, markAllPresent, saveRegister } from './attendance.service';
 import { CheckInCodePage, CheckInPageView } from './views/check-in';
 import { RegisterPage } from './views/register';

@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { isProgrammeLead } from '../../platform/http/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { MINUTE } from '../../platform/db/clock';

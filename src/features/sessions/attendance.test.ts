@@ -1,13 +1,13 @@
 import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
-import type { Db } from '../../database';
+import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 import { MINUTE } from '../../platform/db/clock';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
 import { TestClient, visibleText } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
-import { completionEngine } from '../evaluators';
+import { features } from '../index';
 import { attendanceEvaluator } from './attendance.evaluators';
 import { currentCheckInCode, checkInCodeFor, minuteNumber } from './check-in';
 
@@ -349,7 +349,7 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
   });
 
   it('the completion engine offers "attendance" with a percentage setting (80% unless set)', () => {
-    const engine = completionEngine(ctx().clock);
+    const engine = features.completion(ctx().clock);
     expect(engine.evaluator('attendance')?.title).toBe('Session attendance');
     expect(engine.settingsFor('attendance', '{}')).toEqual({ percent: 80 });
     expect(engine.settingsFor('attendance', '{"percent":150}')).toEqual({ percent: 100 });

@@ -3,7 +3,7 @@ import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { NotFound } from '../../platform/http/errors';
 import { looksLikeToken } from '../../platform/http/tokens';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { findCalendarOwner, getCalendarToken, resetCalendarToken } from './attendance.service';
 import { buildCalendar, buildSessionFile } from './ical';
 import { findVisibleSession, sessionsForPerson } from './sessions.service';

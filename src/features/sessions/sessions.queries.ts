@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { engineOfDb } from '../../platform/db/connect';
 import type { EnrolmentStatus } from '../enrolments';
 import { SEES_COHORT_SESSIONS } from './sessions.policy';

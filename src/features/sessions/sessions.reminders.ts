@@ -1,4 +1,4 @@
-import type { Db } from '../../database';
+import type { Db } from '../../platform/db/database';
 import type { Clock } from '../../platform/db/clock';
 import { addDays, formatTimeRange, londonDate, londonDateTimeToUtc } from '../../platform/dates';
 import { notify } from '../notifications';

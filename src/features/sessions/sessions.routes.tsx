@@ -7,7 +7,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readForm, readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { cancelForm, fileMaterialTitle, linkMaterialForm, MAX_MATERIAL_BYTES, parseSkillIds, readSessionForm } from './sessions.schemas';
 import {
   addFileMaterial,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/db/clock';
 import { newId } from '../../platform/db/ids';

@@ -90,3 +90,7 @@ export interface SessionTables {
 }
 
 export type SessionRow = Selectable<SessionsEventsTable>;
+
+declare module '../../platform/db/database' {
+  interface Database extends SessionTables {}
+}

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../config';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, type TestContext } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
@@ -6,8 +7,9 @@ import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/p
 import { makeSessionWorld } from '../../../test/support/worlds/sessions';
 import { newId } from '../../platform/db/ids';
 import type { EnrolmentStatus } from '../enrolments';
-import { sweeps } from '../sweeps';
-import { findVisibleSession, sendSessionReminders, sessionsForPerson } from './index';
+import { features } from '../index';
+import { findVisibleSession, sessionsForPerson } from './index';
+import { sendSessionReminders } from './sessions.reminders';
 
 const START = '2026-11-24T10:00:00.000Z';
 let clientCount = 0;
@@ -467,7 +469,7 @@ describeEachEngine('reminders and “Your sessions”', (ctx) => {
   });
 
   it('the worker runs the reminders every hour', () => {
-    expect(sweeps({ BASE_URL: 'http://localhost' }).find((sweep) => sweep.name === 'session-reminders')?.everyMs).toBe(60 * 60_000);
+    expect(features.sweeps(loadConfig({ BASE_URL: 'http://localhost' })).find((sweep) => sweep.name === 'session-reminders')?.everyMs).toBe(60 * 60_000);
   });
 
   it('cancelled sessions are not reminded', async () => {

@@ -3,7 +3,7 @@ import { buildSearchText, LEADERSHIP_LEVELS, personRecord, STAFF_TYPES, type Exi
 
 export type { ExistingPerson, PersonColumns };
 import { columnPositions, type ColumnMapping, type ImportField } from './staff-import.columns';
-import type { CsvTable } from './staff-import.csv';
+import type { CsvTable } from '../../platform/csv';
 import { normaliseTrn, parseImportDate } from './staff-import.schemas';
 
 export interface ImportSchool {

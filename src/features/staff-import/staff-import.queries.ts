@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import type { StaffImportsTable } from './staff-import.tables';
 
 export async function insertImport(db: Executor, row: StaffImportsTable) {

@@ -7,7 +7,7 @@ import { Invalid, PayloadTooLarge, type FieldErrors } from '../../platform/http/
 import { readBody, readForm } from '../../platform/http/forms';
 import { requestContext } from '../../platform/http/request';
 import { BackLink } from '../../platform/ui/components';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import {
   discardStaffImport,
   applyStaffImport,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { DAY, systemClock } from '../../platform/db/clock';
 import { isUniqueViolation } from '../../platform/db/errors';
@@ -10,7 +10,7 @@ import { Conflict, Invalid, NotFound, PayloadTooLarge } from '../../platform/htt
 import { listAllSchools, listOrganisationIds } from '../organisations';
 import { findEmailsElsewhere, insertPeople, listPeopleForMatching, setLineManagers, updatePeopleColumns } from '../staff';
 import { FIELD_LABELS, guessColumnMapping, missingRequiredFields, REQUIRED_FIELDS, type ColumnMapping } from './staff-import.columns';
-import { decodeCsvBytes, parseCsv, UnreadableFile, type CsvTable } from './staff-import.csv';
+import { decodeCsvBytes, parseCsv, UnreadableFile, type CsvTable } from '../../platform/csv';
 import { managersFirst, planImport, type ImportPlan, type ImportSchool } from './staff-import.plan';
 import { canSeeImport, importableSchoolIds, recentImportsUploader } from './staff-import.policy';
 import * as q from './staff-import.queries';

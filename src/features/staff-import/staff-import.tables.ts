@@ -22,3 +22,7 @@ export type StaffImport = Selectable<StaffImportsTable>;
 export interface StaffImportTables {
   staff_imports: StaffImportsTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends StaffImportTables {}
+}

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Db } from '../../database';
+import type { Db } from '../../platform/db/database';
 import { describeEachEngine, type TestContext } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
 import { visibleText, type TestClient } from '../../../test/support/http';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessColumnMapping, missingRequiredFields, normaliseHeader } from './staff-import.columns';
-import { decodeCsvBytes, decodeWindows1252, detectDelimiter, MAX_ROWS, parseCsv, UnreadableFile } from './staff-import.csv';
+import { decodeCsvBytes, decodeWindows1252, detectDelimiter, MAX_ROWS, parseCsv, UnreadableFile } from '../../platform/csv';
 import { managersFirst, planImport, type ExistingPerson, type PlanInput } from './staff-import.plan';
 import { normaliseTrn, parseImportDate } from './staff-import.schemas';
 

@@ -1,4 +1,3 @@
-export { staffRoutes } from './staff.routes';
 export { createAdmin } from './staff.service';
 export { buildSearchText, personRecord, parseLeadershipLevel, parseStaffType, LEADERSHIP_LEVELS, STAFF_TYPES, type PersonRecord } from './staff.schemas';
 export type { LeadershipLevel, StaffType, Role } from './staff.tables';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import { chunks } from '../../platform/db/batches';
 import { engineOfDb } from '../../platform/db/connect';
 import type { Person } from './staff.tables';

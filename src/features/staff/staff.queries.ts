@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../database';
+import type { Executor } from '../../platform/db/database';
 import type { DirectoryQuery } from './staff.schemas';
 import type { NewPerson, PersonUpdate } from './staff.tables';
 

@@ -6,7 +6,7 @@ import { Conflict, Forbidden, Invalid, type FieldErrors } from '../../platform/h
 import { readForm, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { listAllSchools } from '../organisations';
-import { renderPage } from '../pages/page';
+import { renderPage } from '../../platform/ui/page';
 import { directoryQuery, personForm, roleForm, type PersonForm } from './staff.schemas';
 import {
   addPerson,

@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../database';
+import type { Db, Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';

@@ -50,3 +50,7 @@ export interface StaffTables {
   people: PeopleTable;
   role_grants: RoleGrantsTable;
 }
+
+declare module '../../platform/db/database' {
+  interface Database extends StaffTables {}
+}

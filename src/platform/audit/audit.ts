@@ -1,4 +1,4 @@
-import type { Executor } from '../../database';
+import type { Executor } from '../db/database';
 import type { Clock } from '../db/clock';
 import { newId } from '../db/ids';
 

@@ -1,12 +1,12 @@
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
-import { migrations } from './migrations/index';
+import { Migrator, type Kysely, type Migration } from 'kysely';
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
-
-/** Runs every pending migration; throws with the failing migration's name on error. */
+/**
+ * Runs every pending migration of the list (the platform's and every feature module's, composed
+ * in name order by `composeFeatures`); throws with the failing migration's name on error.
+ */
 // `any`: the migrator works on any schema (Kysely<Database> is not assignable to Kysely<unknown>).
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'waymark_migrations', migrationLockTableName: 'waymark_migration_lock' });
+export async function migrateToLatest(db: Kysely<any>, migrations: Record<string, Migration>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'waymark_migrations', migrationLockTableName: 'waymark_migration_lock' });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Executor } from '../../database';
+import type { Executor } from '../db/database';
 import type { Clock } from '../db/clock';
 import { newId } from '../db/ids';
 import type { StoredFile } from './files.tables';

@@ -1,6 +1,8 @@
 import type { Config } from '../../config';
-import type { Db } from '../../database';
-import type { CompletionEngine } from '../../features/programmes/completion';
+import type { Db } from '../db/database';
+import type { CompletionEngine } from '../completion';
+import type { Features } from '../compose';
+import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
 import type { Mailer, StoredEmail } from '../mail/mailer';
@@ -14,6 +16,10 @@ export interface AppDeps {
   logger: Logger;
   /** Reports programme requirements for enrolments; built from every feature's evaluator. */
   completion: CompletionEngine;
+  /** Publishes domain events to the features that react to them. */
+  events: EventBus;
+  /** What the feature modules contribute: navigation, notification kinds and the rest. */
+  features: Features;
 }
 
 export type RoleName = 'org_admin' | 'school_admin' | 'programme_lead';
@@ -41,8 +47,8 @@ export interface AppEnv {
     viewer: Viewer | null;
     /** The organisation name for the header when nobody is signed in. */
     headerName: string;
-    /** The signed-in person's unread notifications, for the header (set for page requests only). */
-    unreadNotifications?: number;
+    /** Numbers shown in the service navigation, by name (e.g. unread notifications; set for page requests only). */
+    navigationCounts?: Record<string, number>;
     secureHeadersNonce?: string;
   };
 }

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAgain, createTestDatabase, testEngines, type TestDatabase } from '../../../test/support/database';
-import { makeOrganisation, makePerson } from '../../../test/support/factories';
-import { notificationHandler, notify } from '../../features/notifications';
-import type { Db } from '../../database';
+import type { Db } from '../db/database';
 import { FixedClock, MINUTE } from '../db/clock';
 import { silentLogger } from '../log';
-import type { Email } from '../mail/mailer';
 import { drainOutbox, enqueue, MAX_ATTEMPTS, retryDelayMs, type OutboxHandler } from './outbox';
 
 const drain = (db: Db, clock: FixedClock, handlers: Record<string, OutboxHandler>, workerId?: string, batchSize?: number) => drainOutbox({ db, clock, handlers, logger: silentLogger, workerId, batchSize });
@@ -54,37 +51,6 @@ for (const engine of testEngines()) {
       clock.advance(24 * 60 * MINUTE);
       await drain(db, clock, handlers);
       expect(calls).toBe(MAX_ATTEMPTS);
-    });
-
-    it('never sends the same notification twice: a retry after a failed email makes one inbox entry and one email', async () => {
-      const { db } = database;
-      const organisation = await makeOrganisation(db);
-      const person = await makePerson(db, { organisationId: organisation.id, givenName: 'Nia' });
-      const sent: Email[] = [];
-      let refuseNext = true;
-      const mailer = {
-        async send(email: Email) {
-          if (refuseNext) {
-            refuseNext = false;
-            throw new Error('SMTP connection lost');
-          }
-          sent.push(email);
-        },
-      };
-      const handlers = { notification: notificationHandler(db, clock, mailer, 'https://waymark.example.org') };
-      await db.transaction().execute((trx) => notify(trx, clock, { personId: person.id, kind: 'application_update', subject: 'You have a place on Towards Middle Leadership', paragraphs: ['Your application has been accepted.'], link: '/applications/abc' }));
-      await drain(db, clock, handlers);
-      const inbox = () => db.selectFrom('notifications').select(['subject', 'emailed']).where('person_id', '=', person.id).execute();
-      // The inbox entry was written before the email failed.
-      expect(await inbox()).toEqual([{ subject: 'You have a place on Towards Middle Leadership', emailed: 1 }]);
-      expect(sent).toEqual([]);
-      clock.advance(retryDelayMs(1));
-      await drain(db, clock, handlers);
-      clock.advance(retryDelayMs(2));
-      await drain(db, clock, handlers);
-      expect(await inbox()).toHaveLength(1);
-      expect(sent.map((m) => m.subject)).toEqual(['You have a place on Towards Middle Leadership']);
-      expect(sent[0].text).toContain('https://waymark.example.org/applications/abc');
     });
 
     it('a message whose lock ran out while its batch was being sent is left to the worker that took it', async () => {

@@ -1,5 +1,5 @@
 
-import type { Db, Executor } from '../../database';
+import type { Db, Executor } from '../db/database';
 import type { Clock } from '../db/clock';
 import { chunks } from '../db/batches';
 import { engineOfDb } from '../db/connect';

@@ -8,13 +8,14 @@ import { chromium, type Browser } from 'playwright-core';
 import { describe } from 'vitest';
 import { createApp } from '../../../src/app';
 import { loadConfig } from '../../../src/config';
-import type { Database, Db } from '../../../src/database';
-import { DEMO_PASSWORD, seedDemo, type DemoSignIn } from '../../../src/demo/seed';
+import type { Database, Db } from '../../../src/platform/db/database';
+import { features } from '../../../src/features';
+import { DEMO_PASSWORD, seedDemo } from '../../../src/platform/demo';
+import type { DemoSignIn } from '../../../src/platform/module';
 import { systemClock } from '../../../src/platform/db/clock';
 import { connectDatabase } from '../../../src/platform/db/connect';
 import { migrateToLatest } from '../../../src/platform/db/migrate';
 import { drainOutbox } from '../../../src/platform/jobs/outbox';
-import { outboxHandlers } from '../../../src/features/handlers';
 import { createLogger } from '../../../src/platform/log';
 import { fileMailer, type StoredEmail } from '../../../src/platform/mail/mailer';
 import { Journey } from './journey';
@@ -79,8 +80,8 @@ export async function startHarness(): Promise<Harness> {
   assertChromiumAvailable();
   const dir = await mkdtemp(join(tmpdir(), 'waymark-browser-'));
   const db: Db = connectDatabase<Database>(join(dir, 'waymark.sqlite'));
-  await migrateToLatest(db);
-  const signIns = await seedDemo(db, systemClock);
+  await migrateToLatest(db, features.migrations);
+  const signIns = await seedDemo(db, systemClock, features.demoSteps);
   const mailer = fileMailer(join(dir, 'mail'));
   const logger = createLogger(process.env.LOG_LEVEL || 'error');
 
@@ -110,7 +111,7 @@ export async function startHarness(): Promise<Harness> {
       return Journey.open(context, { browser, javaScript, name: options.name });
     },
     async latestEmailTo(to) {
-      await drainOutbox({ db, clock: systemClock, handlers: outboxHandlers({ db, clock: systemClock, mailer, config }), logger });
+      await drainOutbox({ db, clock: systemClock, handlers: features.outboxHandlers({ db, clock: systemClock, mailer, config, logger }), logger });
       const email = (await mailer.list()).find((e) => e.to.toLowerCase() === to.toLowerCase());
       if (!email) throw new Error(`No email was sent to ${to}`);
       return email;

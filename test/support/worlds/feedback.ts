@@ -1,4 +1,4 @@
-import type { Db } from '../../../src/database';
+import type { Db } from '../../../src/platform/db/database';
 import { newId } from '../../../src/platform/db/ids';
 import { hashToken, newToken } from '../../../src/platform/http/tokens';
 import { RATER_GROUPS } from '../../../src/features/feedback/feedback.model';

@@ -1,4 +1,4 @@
-import type { Db } from '../../../src/database';
+import type { Db } from '../../../src/platform/db/database';
 import { newId } from '../../../src/platform/db/ids';
 import type { World } from '../factories';
 import type { ProgrammeWorld } from '../programme-world';

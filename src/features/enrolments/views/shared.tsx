@@ -1,7 +1,7 @@
 import { formatDate } from '../../../platform/dates';
 import { Tag } from '../../../platform/ui/components';
-import type { RequirementStatus } from '../../programmes/completion';
-import { REQUIREMENT_STATUS_TEXT } from '../../programmes/completion';
+import type { RequirementStatus } from '../../../platform/completion';
+import { REQUIREMENT_STATUS_TEXT } from '../../../platform/completion';
 import { ENROLMENT_STATUS_TAG, ENROLMENT_STATUSES } from '../enrolments.schemas';
 import type { EnrolmentStatus } from '../enrolments.tables';
 

@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
 import { Button, Checkboxes, ErrorSummary, Input, NotificationBanner, Textarea } from '../../../platform/ui/components';
-import type { Evaluator } from '../completion';
+import type { Evaluator } from '../../../platform/completion';
 import type { Programme } from '../programmes.tables';
 
 function Caption(props: { programme: Programme }) {

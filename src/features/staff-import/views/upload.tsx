@@ -3,7 +3,7 @@ import type { FieldErrors } from '../../../platform/http/errors';
 import { errorList } from '../../../platform/http/forms';
 import { Button, Details, ErrorSummary, FileUpload, NotificationBanner, Select, Tag } from '../../../platform/ui/components';
 import { IMPORT_FIELDS } from '../staff-import.columns';
-import { MAX_ROWS } from '../staff-import.csv';
+import { MAX_ROWS } from '../../../platform/csv';
 import type { ImportSummary } from '../staff-import.schemas';
 
 export interface RecentImport {

@@ -1,0 +1,24 @@
+import { HOUR } from '../../platform/db/clock';
+import type { FeatureModule } from '../../platform/module';
+import { COHORT_NOTIFICATIONS } from './cohorts.notifications';
+import { cohortRoutes } from './cohorts.routes';
+import { sendAwaitedEndorsementReminders, sendEndorsementReminders } from './endorsements.service';
+import { sendRoundClosingReminders } from './reminders.service';
+
+/** Cohorts and application rounds: applications, endorsements, decisions and the waiting list. */
+export const cohortsModule: FeatureModule = {
+  name: 'cohorts',
+  routes: [cohortRoutes],
+  notificationKinds: COHORT_NOTIFICATIONS,
+  sweeps: () => [
+    { name: 'endorsement-reminders', everyMs: HOUR, run: (db, clock) => sendEndorsementReminders(db, clock) },
+    { name: 'endorsement-awaited-reminders', everyMs: HOUR, run: (db, clock) => sendAwaitedEndorsementReminders(db, clock) },
+    { name: 'round-closing-reminders', everyMs: HOUR, run: (db, clock) => sendRoundClosingReminders(db, clock) },
+  ],
+  personalData: {
+    holds: [
+      'Applications: current role, experience, motivation, declarations, nominated coach, project idea, eligibility, status and its history with reasons',
+      'Endorsements: the line manager’s and headteacher’s answers and comments',
+    ],
+  },
+};

@@ -1,0 +1,9 @@
+import type { FeatureModule } from '../../platform/module';
+import { devMailRoutes } from './dev-mail.routes';
+
+/** Outside production, without a mail server: the mail Waymark would have sent. */
+export const devMailModule: FeatureModule = {
+  name: 'dev-mail',
+  routes: [devMailRoutes],
+  personalData: { holds: [] },
+};

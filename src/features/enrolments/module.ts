@@ -1,0 +1,13 @@
+import type { FeatureModule } from '../../platform/module';
+import { modulesEvaluator, signOffEvaluator } from './enrolments.evaluators';
+import { ENROLMENT_NOTIFICATIONS } from './enrolments.notifications';
+import { enrolmentRoutes } from './enrolments.routes';
+
+/** Enrolments: a place on a cohort, its status over time, chosen modules, completion and sign-off. */
+export const enrolmentsModule: FeatureModule = {
+  name: 'enrolments',
+  routes: [enrolmentRoutes],
+  evaluators: [modulesEvaluator, signOffEvaluator],
+  notificationKinds: ENROLMENT_NOTIFICATIONS,
+  personalData: { holds: ['Enrolments: cohort, status and its history with reasons, modules chosen with reflections, and sign-off'] },
+};

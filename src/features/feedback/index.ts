@@ -1,3 +1,0 @@
-export { feedbackRoutes } from './feedback.routes';
-export { feedback360Evaluator } from './feedback.evaluators';
-export { sweepFeedbackRounds } from './feedback.service';

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { access, adminSchoolIds, allows } from '../../platform/http/access';
+import type { AppEnv } from '../../platform/http/env';
+import { renderPage } from '../../platform/ui/page';
+import { homeSummary } from './home.queries';
+import { AccessibilityPage, HomePage, PrivacyPage } from './views/static-pages';
+
+export const pageRoutes = new Hono<AppEnv>();
+
+pageRoutes.get('/', access('anyone'), async (c) => {
+  const viewer = c.get('viewer');
+  if (!viewer) return c.redirect('/sign-in', 303);
+  const summary = await homeSummary(c.get('deps').db, viewer.id, adminSchoolIds(viewer));
+  return renderPage(
+    c,
+    { title: 'Home' },
+    <HomePage
+      givenName={viewer.givenName}
+      organisationName={viewer.organisationName}
+      canManagePeople={allows('people-manager', viewer)}
+      isStaffAdmin={allows('staff-admin', viewer)}
+      isOrgAdmin={allows('org-admin', viewer)}
+      isProgrammeLead={allows('programme-lead', viewer)}
+      personId={viewer.id}
+      summary={summary}
+    />,
+  );
+});
+
+pageRoutes.get('/accessibility', access('anyone'), (c) => renderPage(c, { title: 'Accessibility statement' }, <AccessibilityPage />));
+
+pageRoutes.get('/privacy', access('anyone'), (c) => renderPage(c, { title: 'Privacy notice' }, <PrivacyPage organisationName={c.get('viewer')?.organisationName ?? c.get('headerName')} />));
+
+pageRoutes.get('/health', access('anyone'), (c) => c.json({ status: 'ok' }));

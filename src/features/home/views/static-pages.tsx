@@ -1,0 +1,198 @@
+import { APPLICATION_STATUSES } from '../../cohorts';
+import { ENROLMENT_STATUSES } from '../../enrolments';
+import type { HomeSummary } from '../home.queries';
+export function HomePage(props: { givenName: string; organisationName: string; canManagePeople: boolean; isStaffAdmin: boolean; isOrgAdmin: boolean; isProgrammeLead: boolean; personId: string; summary: HomeSummary }) {
+  const { summary } = props;
+  const todo: { href: string; text: string; hint: string }[] = [];
+  if (summary.endorsementsAwaiting > 0) {
+    const n = summary.endorsementsAwaiting;
+    todo.push({ href: '/endorsements', text: `${n} ${n === 1 ? 'application is' : 'applications are'} waiting for your support`, hint: 'Say whether you support each colleague taking part.' });
+  }
+  for (const a of summary.applications.filter((x) => x.status === 'draft')) todo.push({ href: `/applications/${a.id}`, text: `Finish your application to ${a.programmeTitle} (${a.cohortName})`, hint: 'Your answers are saved; submit before the round closes.' });
+  for (const r of summary.recommendations) todo.push({ href: `/programmes/${r.programmeId}`, text: `${r.recommenderName} recommended you for ${r.programmeTitle}`, hint: 'Read about the programme and apply when a round is open.' });
+  return (
+    <>
+      <h1 class="govuk-heading-xl">Hello, {props.givenName}</h1>
+      <p class="govuk-body-l">Waymark keeps your leadership development at {props.organisationName} in one place.</p>
+      {todo.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Things to do</h2>
+          <ul class="govuk-list govuk-list--spaced">
+            {todo.map((t) => (
+              <li>
+                <a class="govuk-link govuk-!-font-weight-bold" href={t.href}>
+                  {t.text}
+                </a>
+                <br />
+                <span class="govuk-hint govuk-!-margin-bottom-0">{t.hint}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {summary.enrolments.length > 0 || summary.applications.some((a) => a.status !== 'draft') ? (
+        <>
+          <h2 class="govuk-heading-m">Your programmes</h2>
+          <ul class="govuk-list govuk-list--spaced">
+            {summary.enrolments.map((e) => (
+              <li>
+                <a class="govuk-link" href={`/enrolments/${e.id}`}>
+                  {e.programmeTitle}, {e.cohortName}
+                </a>{' '}
+                – {ENROLMENT_STATUSES[e.status]}
+              </li>
+            ))}
+            {summary.applications
+              .filter((a) => a.status !== 'draft')
+              .map((a) => (
+                <li>
+                  <a class="govuk-link" href={`/applications/${a.id}`}>
+                    Your application to {a.programmeTitle}, {a.cohortName}
+                  </a>{' '}
+                  – {APPLICATION_STATUSES[a.status]}
+                </li>
+              ))}
+          </ul>
+        </>
+      ) : null}
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-third">
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href="/programmes">
+              Programmes
+            </a>
+          </h2>
+          <p class="govuk-body">See what you could take part in, and find out whether it’s for you.</p>
+        </div>
+        <div class="govuk-grid-column-one-third">
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href="/my-programme">
+              My programme
+            </a>
+          </h2>
+          <p class="govuk-body">Your programme’s requirements, what’s done and what to do next.</p>
+        </div>
+        <div class="govuk-grid-column-one-third">
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href="/applications">
+              Your applications
+            </a>
+          </h2>
+          <p class="govuk-body">Applications you’ve started or sent, and programmes you’ve been recommended for.</p>
+        </div>
+      </div>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-one-third">
+          <h2 class="govuk-heading-m">
+            <a class="govuk-link" href={`/staff/${props.personId}`}>
+              Your staff record
+            </a>
+          </h2>
+          <p class="govuk-body">Check your role, school and line manager are right.</p>
+        </div>
+        {props.canManagePeople ? (
+          <div class="govuk-grid-column-one-third">
+            <h2 class="govuk-heading-m">
+              <a class="govuk-link" href="/staff">
+                Staff
+              </a>
+            </h2>
+            <p class="govuk-body">{props.isStaffAdmin ? 'Find, add and update staff, and invite them to Waymark.' : 'See the people you line manage.'}</p>
+          </div>
+        ) : null}
+        {props.isStaffAdmin ? (
+          <div class="govuk-grid-column-one-third">
+            <h2 class="govuk-heading-m">
+              <a class="govuk-link" href="/import">
+                Import staff
+              </a>
+            </h2>
+            <p class="govuk-body">Bring your staff list in from Arbor, SIMS or Bromcom as a CSV file.</p>
+          </div>
+        ) : null}
+      </div>
+      {props.isProgrammeLead ? (
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-one-third">
+            <h2 class="govuk-heading-m">
+              <a class="govuk-link" href="/frameworks">
+                Skills frameworks
+              </a>
+            </h2>
+            <p class="govuk-body">The leadership skills programmes are built on, with a version for every change.</p>
+          </div>
+          <div class="govuk-grid-column-one-third">
+            <h2 class="govuk-heading-m">
+              <a class="govuk-link" href="/pathways">
+                Pathways
+              </a>
+            </h2>
+            <p class="govuk-body">Ladders of programmes, from a first leadership role to headship.</p>
+          </div>
+        </div>
+      ) : null}
+      {props.isStaffAdmin ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href="/schools">
+            {props.isOrgAdmin ? 'Manage your organisation’s schools' : 'See your schools'}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function AccessibilityPage() {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <h1 class="govuk-heading-l">Accessibility statement</h1>
+        <p class="govuk-body">Waymark is built so that as many people as possible can use it. You should be able to:</p>
+        <ul class="govuk-list govuk-list--bullet">
+          <li>zoom in up to 400% without the text spilling off the screen</li>
+          <li>navigate every page using just a keyboard</li>
+          <li>use every core task with JavaScript turned off</li>
+          <li>navigate most of the service using a screen reader</li>
+          <li>change colours, contrast levels and fonts using your browser or device settings</li>
+        </ul>
+        <h2 class="govuk-heading-m">How accessible this service is</h2>
+        <p class="govuk-body">
+          We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at AA standard. Every page is checked automatically with axe-core before each release, and the design follows the GOV.UK Design System’s tested components.
+        </p>
+        <h2 class="govuk-heading-m">Reporting problems</h2>
+        <p class="govuk-body">
+          If you find a problem, tell your school’s Waymark administrator, who can report it to the people who run Waymark for your organisation. Say which page it was on and what you were trying to do.
+        </p>
+        <h2 class="govuk-heading-m">Enforcement</h2>
+        <p class="govuk-body">
+          If you are not happy with how your complaint is handled, contact the Equality Advisory and Support Service (EASS).
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function PrivacyPage(props: { organisationName: string }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <h1 class="govuk-heading-l">Privacy notice</h1>
+        <p class="govuk-body">{props.organisationName} is the data controller for the information in this Waymark service.</p>
+        <h2 class="govuk-heading-m">What we hold</h2>
+        <ul class="govuk-list govuk-list--bullet">
+          <li>your name, work email address, school, job title and line manager, from your school’s staff records</li>
+          <li>your staff type, leadership level, when you started working in schools and, if you have one, your teacher reference number</li>
+          <li>records of when you sign in, and from which device, to keep your account secure</li>
+        </ul>
+        <h2 class="govuk-heading-m">Why we hold it</h2>
+        <p class="govuk-body">To run leadership development for staff: who can take part in which programme, and who supports them. The lawful basis is the public task of educating pupils and developing the staff who teach them, or legitimate interests for independent schools.</p>
+        <h2 class="govuk-heading-m">Who can see it</h2>
+        <p class="govuk-body">Your organisation’s administrators, your school’s administrators and your line manager. Other staff cannot see your record.</p>
+        <h2 class="govuk-heading-m">How long we keep it</h2>
+        <p class="govuk-body">While you work for {props.organisationName}. When you leave, your account is deactivated and sign-in records are kept for 12 months for security.</p>
+        <h2 class="govuk-heading-m">Your rights</h2>
+        <p class="govuk-body">You can ask to see the information we hold about you, to correct it, or to have it erased. Ask your school’s data protection officer.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { FeatureModule } from '../platform/module';
+import { composeFeatures } from '../platform/compose';
+import { authModule } from './auth/module';
+import { cohortsModule } from './cohorts/module';
+import { devMailModule } from './dev-mail/module';
+import { enrolmentsModule } from './enrolments/module';
+import { feedbackModule } from './feedback/module';
+import { frameworksModule } from './frameworks/module';
+import { homeModule } from './home/module';
+import { notificationsModule } from './notifications/module';
+import { organisationsModule } from './organisations/module';
+import { programmesModule } from './programmes/module';
+import { selfAssessmentModule } from './self-assessment/module';
+import { sessionsModule } from './sessions/module';
+import { staffImportModule } from './staff-import/module';
+import { staffModule } from './staff/module';
+
+/**
+ * Every feature of Waymark. The order matters in three places: middleware runs in it (sign-in
+ * first), routes are mounted in it, and the demo is seeded in it (the staff before the
+ * programmes they take part in). Adding a feature is its folder plus one line here.
+ */
+export const featureModules: readonly FeatureModule[] = [
+  authModule,
+  homeModule,
+  organisationsModule,
+  staffModule,
+  staffImportModule,
+  frameworksModule,
+  programmesModule,
+  cohortsModule,
+  enrolmentsModule,
+  notificationsModule,
+  sessionsModule,
+  selfAssessmentModule,
+  feedbackModule,
+  devMailModule,
+];
+
+/** The features composed once: what the app, the worker and the command line are built from. */
+export const features = composeFeatures(featureModules);

@@ -1,2 +1,0 @@
-export { selfAssessmentRoutes } from './self-assessment.routes';
-export { baselineSelfAssessmentEvaluator, finalSelfAssessmentEvaluator } from './self-assessment.evaluators';

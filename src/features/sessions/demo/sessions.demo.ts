@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../../platform/db/database';
+import type { Clock } from '../../../platform/db/clock';
+import { newId } from '../../../platform/db/ids';
+import { addDays, londonDate, londonDateTimeToUtc } from '../../../platform/dates';
+import { saveFile } from '../../../platform/files/files';
+import type { SessionKind } from '../sessions.tables';
+import type { DemoContext } from '../../../platform/module';
+import { seedAttendance } from './attendance.demo';
+
+type Trx = Transaction<Database>;
+
+/** What the sessions demo made, for the parts seeded after it (attendance on past sessions). */
+export interface DemoSessions {
+  /** Cohort 7 of Towards Middle Leadership: six twilight sessions in date order (the first three are past). */
+  middleSessionIds: string[];
+  /** Cohort 3 of Leadership Pathways: seminars in date order (the first two are past; the third is cancelled). */
+  pathwaysSessionIds: string[];
+  tasterId: string;
+  graduationId: string;
+}
+
+/** A small, real PDF with one line of text, so downloads open in a viewer. */
+function demoPdf(text: string): Uint8Array {
+  const stream = `BT /F1 14 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
+/** The next Tuesday on or after a date (twilight sessions run on Tuesdays). */
+function tuesdayFrom(date: string): string {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addDays(date, (2 - day + 7) % 7);
+}
+
+function at(date: string, time: string): string {
+  const result = londonDateTimeToUtc(date, time);
+  if ('error' in result) throw new Error(`demo time ${date} ${time} does not exist in London`);
+  return result.instant;
+}
+
+/**
+ * Demo data: sessions of Cohort 7 of Towards Middle Leadership (six twilight sessions, 4:15pm to
+ * 5:45pm, some past, with materials), seminars of Leadership Pathways Cohort 3 (one cancelled), an
+ * open taster session that is full with a waiting list, and a graduation ceremony. Runs after the
+ * programmes, cohorts and enrolments are seeded.
+ */
+export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext): Promise<DemoSessions> {
+  const { organisationId, ids } = people;
+  const now = clock.now().toISOString();
+  const today = londonDate(clock.now());
+  const id = (key: string) => {
+    const value = ids.get(key);
+    if (!value) throw new Error(`no demo person ${key}`);
+    return value;
+  };
+  const cohortOf = async (programme: string, cohort: string) =>
+    trx.selectFrom('cohorts').innerJoin('programmes', 'programmes.id', 'cohorts.programme_id').select(['cohorts.id', 'cohorts.programme_id']).where('programmes.organisation_id', '=', organisationId).where('programmes.title', '=', programme).where('cohorts.name', '=', cohort).executeTakeFirstOrThrow();
+  const middle = await cohortOf('Towards Middle Leadership', 'Cohort 7');
+  const pathways = await cohortOf('Leadership Pathways', 'Cohort 3');
+  const focusOf = async (programmeId: string) => (await trx.selectFrom('programme_focus_skills').select('skill_id').where('programme_id', '=', programmeId).orderBy('skill_id').execute()).map((r) => r.skill_id);
+
+  interface DemoSession {
+    cohortId: string | null;
+    kind: SessionKind;
+    title: string;
+    description: string;
+    skillIds?: string[];
+    date: string;
+    from: string;
+    to: string;
+    venue?: string;
+    onlineUrl?: string;
+    capacity?: number;
+    facilitators: string[];
+    cancelled?: string;
+  }
+  async function addSession(s: DemoSession): Promise<string> {
+    const sessionId = newId();
+    await trx
+      .insertInto('sessions_events')
+      .values({
+        id: sessionId,
+        organisation_id: organisationId,
+        cohort_id: s.cohortId,
+        kind: s.kind,
+        title: s.title,
+        description: s.description,
+        skill_ids: JSON.stringify(s.skillIds ?? []),
+        starts_at: at(s.date, s.from),
+        ends_at: at(s.date, s.to),
+        mode: s.onlineUrl ? 'online' : 'in_person',
+        venue: s.onlineUrl ? null : (s.venue ?? null),
+        online_url: s.onlineUrl ?? null,
+        capacity: s.capacity ?? null,
+        status: s.cancelled ? 'cancelled' : 'scheduled',
+        cancel_reason: s.cancelled ?? null,
+        cancelled_at: s.cancelled ? now : null,
+        sequence: s.cancelled ? 1 : 0,
+        check_in_secret: randomBytes(32).toString('hex'),
+        created_by: id('director'),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    for (const person of s.facilitators) await trx.insertInto('session_facilitators').values({ session_id: sessionId, person_id: id(person) }).execute();
+    return sessionId;
+  }
+  async function addFile(sessionId: string, title: string, fileName: string, text: string, by: string) {
+    const fileId = await saveFile(trx, clock, { organisationId, fileName, contentType: 'application/pdf', bytes: demoPdf(text), createdBy: id(by) });
+    await trx.insertInto('session_materials').values({ id: newId(), session_id: sessionId, title, url: null, file_id: fileId, added_by: id(by), created_at: now }).execute();
+  }
+  async function addLink(sessionId: string, title: string, url: string, by: string) {
+    await trx.insertInto('session_materials').values({ id: newId(), session_id: sessionId, title, url, file_id: null, added_by: id(by), created_at: now }).execute();
+  }
+
+  // Towards Middle Leadership, Cohort 7: six twilight sessions over six months, three of them past.
+  const middleFocus = await focusOf(middle.programme_id);
+  const riverside = 'Riverside Academy, Learning Centre (Room L2)';
+  const middleSpecs: [number, string, string][] = [
+    [-70, 'Session 1: Knowing yourself as a leader', 'Your leadership so far, your strengths and what your colleagues expect of you. Please complete your self-assessment before the session.'],
+    [-42, 'Session 2: Leading a team', 'What makes a team work well, and how to get the best from people who were your peers last year.'],
+    [-14, 'Session 3: Holding professional conversations', 'Planning and practising the difficult conversations every leader has: feedback, disagreement and saying no.'],
+    [14, 'Session 4: Leading change', 'Why changes stall, and how to plan one your team believes in. Bring the outline of your leadership project.'],
+    [49, 'Session 5: Coaching colleagues', 'A simple coaching model to use with your team, practised in threes.'],
+    [77, 'Session 6: Presenting your leadership project', 'Each participant presents their project and what they learned: ten minutes each, with questions.'],
+  ];
+  const middleSessionIds: string[] = [];
+  for (const [i, [days, title, description]] of middleSpecs.entries()) {
+    middleSessionIds.push(
+      await addSession({
+        cohortId: middle.id,
+        kind: 'session',
+        title,
+        description,
+        skillIds: middleFocus.length ? [middleFocus[i % middleFocus.length]] : [],
+        date: tuesdayFrom(addDays(today, days)),
+        from: '16:15',
+        to: '17:45',
+        // Session 3 ran online (the school was closed for a power cut that week).
+        ...(i === 2 ? { onlineUrl: 'https://teams.microsoft.com/l/meetup-join/riverside-middle-leadership-3' } : { venue: riverside }),
+        facilitators: i % 2 === 0 ? ['director', 'rAss'] : ['rDep'],
+      }),
+    );
+  }
+  await addFile(middleSessionIds[0], 'Session 1 slides', 'session-1-knowing-yourself.pdf', 'Towards Middle Leadership - Session 1: Knowing yourself as a leader', 'director');
+  await addLink(middleSessionIds[0], 'Reading: the first ninety days as a middle leader', 'https://www.example.org/reading/first-ninety-days', 'rAss');
+  await addFile(middleSessionIds[1], 'Session 2 slides', 'session-2-leading-a-team.pdf', 'Towards Middle Leadership - Session 2: Leading a team', 'rDep');
+  await addFile(middleSessionIds[2], 'Conversation planning sheet', 'conversation-planning-sheet.pdf', 'Planning a professional conversation', 'director');
+  await addFile(middleSessionIds[3], 'Pre-reading: leading change', 'pre-reading-leading-change.pdf', 'Pre-reading for Session 4: Leading change', 'rDep');
+
+  // Leadership Pathways, Cohort 3: seminars through the year; one had to be cancelled.
+  const pathwaysFocus = await focusOf(pathways.programme_id);
+  const pathwaysSpecs: [number, string, string, string?][] = [
+    [-60, 'Seminar 1: Your whole-school project', 'Setting the aim and the measures for your project, with your coach.'],
+    [-25, 'Seminar 2: Using evidence well', 'Finding and weighing evidence for your project; bring one study you have read.'],
+    [20, 'Seminar 3: Leading through others', 'Delegation and accountability across a school.', 'Clashes with the trust’s training day. The seminar will be rearranged.'],
+    [48, 'Seminar 3: Leading through others (rearranged)', 'Delegation and accountability across a school.'],
+    [90, 'Seminar 4: Evaluating impact', 'How you will know your project worked, and how to tell governors.'],
+  ];
+  const pathwaysSessionIds: string[] = [];
+  for (const [i, [days, title, description, cancelled]] of pathwaysSpecs.entries()) {
+    pathwaysSessionIds.push(
+      await addSession({
+        cohortId: pathways.id,
+        kind: 'session',
+        title,
+        description,
+        skillIds: pathwaysFocus.slice(i % Math.max(1, pathwaysFocus.length), (i % Math.max(1, pathwaysFocus.length)) + 1),
+        date: addDays(tuesdayFrom(addDays(today, days)), 2),
+        from: '16:00',
+        to: '17:30',
+        venue: 'Hillcrest Primary School, Staff Room',
+        facilitators: ['director'],
+        cancelled,
+      }),
+    );
+  }
+  await addFile(pathwaysSessionIds[0], 'Project planning template', 'project-planning-template.pdf', 'Leadership Pathways - project planning template', 'director');
+
+  // An open taster session with four places, full, and two people waiting (in the order they asked).
+  const tasterId = await addSession({
+    cohortId: null,
+    kind: 'taster',
+    title: 'Towards Middle Leadership: taster session',
+    description: 'An hour to find out what the programme involves and whether it is right for you, with two colleagues from Cohort 7. Applications for Cohort 8 are open now.',
+    date: addDays(tuesdayFrom(addDays(today, 7)), 1),
+    from: '16:00',
+    to: '17:00',
+    onlineUrl: 'https://teams.microsoft.com/l/meetup-join/waymark-middle-leadership-taster',
+    capacity: 4,
+    facilitators: ['rDep', 'rMat2'],
+  });
+  const booked = ['rEng1', 'rSci2', 'oT3', 'hT1'];
+  const waiting = ['rHum2', 'oT5'];
+  for (const [i, person] of [...booked, ...waiting].entries()) {
+    const since = new Date(clock.now().getTime() - (10 - i) * 3600_000).toISOString();
+    const isBooked = i < booked.length;
+    await trx
+      .insertInto('session_bookings')
+      .values({ id: newId(), session_id: tasterId, person_id: id(person), status: isBooked ? 'booked' : 'waiting', waiting_since: isBooked ? null : since, booked_at: isBooked ? since : null, cancelled_at: null, created_at: since, updated_at: since })
+      .execute();
+  }
+
+  // The graduation ceremony after Cohort 7 ends: no limit on places.
+  const graduationId = await addSession({
+    cohortId: null,
+    kind: 'graduation',
+    title: 'Graduation ceremony 2027',
+    description: 'Celebrating everyone who has completed a programme this year, with their line managers and headteachers. Refreshments from 5:30pm.',
+    date: addDays(tuesdayFrom(addDays(today, 112)), 2),
+    from: '18:00',
+    to: '19:30',
+    venue: 'Riverside Academy, Main Hall',
+    facilitators: ['ceo', 'director'],
+  });
+  for (const person of ['rMat2', 'rSci1', 'rMat', 'rHead']) {
+    await trx.insertInto('session_bookings').values({ id: newId(), session_id: graduationId, person_id: id(person), status: 'booked', waiting_since: null, booked_at: now, cancelled_at: null, created_at: now, updated_at: now }).execute();
+  }
+
+  // Registers of Cohort 7's sessions that have happened (attendance-calendars).
+  await seedAttendance(trx, clock, middle);
+  return { middleSessionIds, pathwaysSessionIds, tasterId, graduationId };
+}

@@ -1,0 +1,17 @@
+import type { FeatureModule } from '../../platform/module';
+import { seedTrust } from './demo/trust.demo';
+import { staffRoutes } from './staff.routes';
+
+/** The staff directory and staff records: schools, line managers, roles and invitations. */
+export const staffModule: FeatureModule = {
+  name: 'staff',
+  routes: [staffRoutes],
+  navigation: [{ href: '/staff', text: 'Staff', order: 60, shownTo: 'people-manager', current: (path) => path.startsWith('/staff') }],
+  demo: { seed: seedTrust },
+  personalData: {
+    holds: [
+      'The staff record: name, work email, job title, school, staff type, leadership level, line manager, teacher reference number, MIS staff id, start date in schools, and whether the person is active',
+      'Roles held (organisation admin, school admin, programme lead) and who granted them',
+    ],
+  },
+};

@@ -1,0 +1,75 @@
+import type { Migration } from 'kysely';
+import type { Config } from '../config';
+import { type CompletionEngine, createCompletionEngine } from './completion';
+import type { Clock } from './db/clock';
+import { migrations as platformMigrations } from './db/migrations/index';
+import { createEventBus, type EventBus, subscriptionHandlers } from './events';
+import { type OutboxHandler, platformHandlers, type Sweep } from './jobs/outbox';
+import type { DemoStep, FeatureModule, NavigationEntry, NotificationKinds, WorkerContext } from './module';
+
+/** Everything the app, the worker and the command line need, composed from the list of feature modules. */
+export interface Features {
+  modules: readonly FeatureModule[];
+  /** Every navigation entry, in order. */
+  navigation: NavigationEntry[];
+  notificationKinds: NotificationKinds;
+  /** The platform's migrations and every module's, in name order (which is time order). */
+  migrations: Record<string, Migration>;
+  /** Paths whose routes limit their own request size. */
+  ownBodyLimits: RegExp[];
+  demoSteps: DemoStep[];
+  completion(clock: Clock): CompletionEngine;
+  events(clock: Clock): EventBus;
+  sweeps(config: Config): Sweep[];
+  /** Every outbox kind the worker can deliver: email, the modules' own, and one per event subscription. */
+  outboxHandlers(context: Omit<WorkerContext, 'notificationKinds'>): Record<string, OutboxHandler>;
+}
+
+/** Composes the modules, refusing two modules that claim the same name, notification kind, outbox kind or migration. */
+export function composeFeatures(modules: readonly FeatureModule[]): Features {
+  const claim = (what: string, seen: Set<string>, key: string) => {
+    if (seen.has(key)) throw new Error(`Two feature modules declare the ${what} "${key}"`);
+    seen.add(key);
+  };
+  const names = new Set<string>();
+  for (const module of modules) claim('name', names, module.name);
+
+  const notificationKinds: NotificationKinds = {};
+  const migrationNames = new Set(Object.keys(platformMigrations));
+  const moduleMigrations: [string, Migration][] = [];
+  for (const module of modules) {
+    for (const [kind, spec] of Object.entries(module.notificationKinds ?? {})) {
+      if (kind in notificationKinds) throw new Error(`Two feature modules declare the notification kind "${kind}"`);
+      notificationKinds[kind] = spec;
+    }
+    for (const [name, migration] of Object.entries(module.migrations ?? {})) {
+      claim('migration', migrationNames, name);
+      moduleMigrations.push([name, migration]);
+    }
+  }
+  const migrations = Object.fromEntries([...Object.entries(platformMigrations), ...moduleMigrations].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+  return {
+    modules,
+    navigation: modules.flatMap((m) => m.navigation ?? []).sort((a, b) => a.order - b.order),
+    notificationKinds,
+    migrations,
+    ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
+    demoSteps: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
+    completion: (clock) => createCompletionEngine(modules.flatMap((m) => m.evaluators ?? []), clock),
+    events: (clock) => createEventBus(modules, clock),
+    sweeps: (config) => modules.flatMap((m) => m.sweeps?.(config) ?? []),
+    outboxHandlers(partial) {
+      const context: WorkerContext = { ...partial, notificationKinds };
+      const handlers: Record<string, OutboxHandler> = { ...platformHandlers(context.mailer) };
+      const kinds = new Set(Object.keys(handlers));
+      for (const module of modules) {
+        for (const [kind, handler] of Object.entries(module.outboxHandlers?.(context) ?? {})) {
+          claim('outbox kind', kinds, kind);
+          handlers[kind] = handler;
+        }
+      }
+      return { ...handlers, ...subscriptionHandlers(modules, context) };
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { Clock } from './db/clock';
+import type { Db } from './db/database';
+import { newId } from './db/ids';
+import type { DemoContext, DemoSignIn, DemoStep } from './module';
+
+/** Every demo account's password (printed by `waymark demo`). */
+export const DEMO_PASSWORD = 'waymark-demo-password';
+
+/**
+ * Seeds the demo trust: every module's demo step in list order, in one transaction (so a failure
+ * leaves the database empty). Returns the sign-ins the steps want printed.
+ */
+export async function seedDemo(db: Db, clock: Clock, steps: readonly DemoStep[]): Promise<DemoSignIn[]> {
+  const context: DemoContext = { organisationId: newId(), ids: new Map() };
+  const signIns: DemoSignIn[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (const step of steps) signIns.push(...((await step.seed(trx, clock, context)) ?? []));
+  });
+  return signIns;
+}

@@ -1,0 +1,46 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AppEnv } from '../http/env';
+import { Layout } from './layout';
+import { navigationFor } from './navigation';
+
+export interface PageOptions {
+  title: string;
+  hasErrors?: boolean;
+  beforeContent?: Child;
+  status?: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+}
+
+/** The name shown in the header: the viewer's organisation, or the install's only one. */
+export function headerName(c: Context<AppEnv>): string {
+  return c.get('viewer')?.organisationName ?? c.get('headerName') ?? 'Waymark';
+}
+
+/** Renders a full page inside the layout, with navigation for the signed-in person. */
+export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Child) {
+  const viewer = c.get('viewer');
+  const path = new URL(c.req.url).pathname;
+  const navigationEnd = viewer ? (
+    <li class="govuk-service-navigation__item">
+      <form method="post" action="/sign-out">
+        <button type="submit" class="waymark-link-button govuk-service-navigation__link">
+          Sign out
+        </button>
+      </form>
+    </li>
+  ) : undefined;
+  return c.html(
+    <Layout
+      title={options.title}
+      organisationName={headerName(c)}
+      navigation={navigationFor(c.get('deps').features.navigation, viewer, path, c.get('navigationCounts'))}
+      navigationEnd={navigationEnd}
+      beforeContent={options.beforeContent}
+      hasErrors={options.hasErrors}
+      nonce={c.get('secureHeadersNonce')}
+    >
+      {content}
+    </Layout>,
+    options.status ?? (options.hasErrors ? 400 : 200),
+  );
+}
