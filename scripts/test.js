@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the unit and HTTP suite (vitest.config.ts), then the browser suite
-// (vitest.browser.config.ts) when Chromium is available. See docs/testing.md.
+// `npm test`: the type checker, then the unit and HTTP suite (vitest.config.ts), then the browser
+// suite (vitest.browser.config.ts) when Chromium is available. See docs/testing.md.
 //
 // - TEST_DATABASE_URL=postgres://… also runs every database test on PostgreSQL.
 // - Chromium at /usr/bin/chromium (or CHROMIUM_PATH) runs the browser suite; BROWSER_TESTS=1 insists.
@@ -129,7 +129,25 @@ function runSuite(name, configFile, engines) {
   });
 }
 
+/** Runs a checking command (not a test suite); it passes or fails as a whole. */
+function runCheck(name, command, args) {
+  console.log(`\n▶ ${name}\n`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, [command, ...args], { cwd: root, stdio: 'inherit', env: process.env });
+    child.on('exit', (code, signal) => {
+      child = undefined;
+      const ok = code === 0;
+      resolve({ name, ok, seconds: (Date.now() - started) / 1000, counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, note: ok ? '' : ` (exited with ${signal ?? `code ${code}`}: see above)`, check: true });
+    });
+  });
+}
+
 const results = [];
+// A file filter after `--` runs only those tests, so the whole-project checks are left out then.
+if (extraArgs.length === 0) {
+  results.push(await runCheck('Type check (tsc --noEmit)', join(dirname(require.resolve('typescript/package.json')), 'bin/tsc'), ['--noEmit', '-p', '.']));
+}
 results.push(await runSuite('Unit and HTTP tests', 'vitest.config.ts', databaseUrl ? 'SQLite and PostgreSQL' : 'SQLite only'));
 if (runBrowser) results.push(await runSuite('Browser tests', 'vitest.browser.config.ts', `${chromiumPath}, axe on every page, SQLite`));
 rmSync(reportDir, { recursive: true, force: true });
@@ -137,8 +155,8 @@ rmSync(reportDir, { recursive: true, force: true });
 // ---- Summary --------------------------------------------------------------------------
 const line = (c) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
 console.log('');
-for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.name}: ${line(r.counts)} in ${r.seconds.toFixed(1)} s${r.note}`);
+for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.name}: ${r.check ? (r.ok ? 'clean' : 'problems found') : line(r.counts)} in ${r.seconds.toFixed(1)} s${r.note}`);
 if (skipped.length > 0) console.log(`  Skipped: ${skipped.join('; ')}.`);
-const total = results.reduce((sum, r) => ({ passed: sum.passed + r.counts.passed, failed: sum.failed + r.counts.failed, skipped: sum.skipped + r.counts.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.filter((r) => !r.check || !r.ok).reduce((sum, r) => ({ passed: sum.passed + r.counts.passed, failed: sum.failed + r.counts.failed, skipped: sum.skipped + r.counts.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log(line(total));
 process.exit(results.every((r) => r.ok) ? 0 : 1);

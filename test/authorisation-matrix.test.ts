@@ -3,12 +3,12 @@ import { ACCESS_RULE } from '../src/platform/http/access';
 import { describeEachEngine, type TestContext } from './support/app';
 import { makeWorld, signIn, type World } from './support/factories';
 import { makeProgrammeWorld, type ProgrammeWorld } from './support/programme-world';
-import { makeNotificationWorld } from './support/worlds/notifications';
-import { makeSessionWorld } from './support/worlds/sessions';
-import { makeSelfAssessmentWorld } from './support/worlds/self-assessment';
-import { makeFeedbackWorld } from './support/worlds/feedback';
 import type { TestClient } from './support/http';
 import { matrix, viewers, type Outcome, type Row, type Viewer } from './support/matrix';
+import type { Db } from '../src/platform/db/database';
+
+/** Each feature's records for its rows (`test/support/worlds/<feature>.ts`), found by name so adding a feature registers nothing here. */
+const recordMakers = import.meta.glob<{ matrixRecords: (db: Db, world: World, programmes: ProgrammeWorld) => Promise<Record<string, string>> }>('./support/worlds/*.ts', { eager: true });
 
 function outcomeOf(status: number, location: string | null): Outcome {
   if (status === 303 && location?.startsWith('/sign-in') && !location.startsWith('/sign-in?signed-out')) return 'sign-in';
@@ -51,12 +51,8 @@ describeEachEngine('every route gives each kind of person what the matrix says',
   async function freshWorld(context: TestContext) {
     world = await makeWorld(context.db);
     programmes = await makeProgrammeWorld(context.db, world);
-    featureIds = {
-      ...(await makeNotificationWorld(context.db, world, programmes)),
-      ...(await makeSessionWorld(context.db, world, programmes)),
-      ...(await makeSelfAssessmentWorld(context.db, world, programmes)),
-      ...(await makeFeedbackWorld(context.db, world, programmes)),
-    };
+    featureIds = {};
+    for (const file of Object.keys(recordMakers).sort()) Object.assign(featureIds, await recordMakers[file]?.matrixRecords(context.db, world, programmes));
     const grant = await context.db.selectFrom('people').select('id').where('id', '=', world.report.id).executeTakeFirstOrThrow();
     grantId = (
       await context.db

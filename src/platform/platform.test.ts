@@ -8,7 +8,6 @@ import { describeEachEngine } from '../../test/support/app';
 import { createTestDatabase } from '../../test/support/database';
 import { makeOrganisation } from '../../test/support/factories';
 import { ConfigError, loadConfig } from '../config';
-import { ACCOUNT_LIMITS, describeWait, lockedUntil, recordFailure } from '../features/auth/throttle';
 import { addDays, formatDate, formatDateTime, londonDate, parseDateParts, wholeYearsBetween } from './dates';
 import { isUniqueViolation } from './db/errors';
 import { newId } from './db/ids';
@@ -38,27 +37,6 @@ describe('configuration', () => {
 
   it('production needs a mail server, so mail is never written to disk there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL is required/);
-  });
-});
-
-describe('sign-in throttling rules', () => {
-  const start = new Date('2026-11-24T10:00:00Z');
-  it('two failures are free, the third starts a short wait that doubles, then a 15-minute refusal', () => {
-    let state = recordFailure(undefined, start, ACCOUNT_LIMITS);
-    state = recordFailure(state, start, ACCOUNT_LIMITS);
-    expect(lockedUntil(state, start)).toBeNull();
-    state = recordFailure(state, start, ACCOUNT_LIMITS);
-    expect(lockedUntil(state, start)?.getTime()).toBe(start.getTime() + 15_000);
-    state = recordFailure(state, start, ACCOUNT_LIMITS);
-    expect(lockedUntil(state, start)?.getTime()).toBe(start.getTime() + 30_000);
-    for (let i = 0; i < 4; i++) state = recordFailure(state, start, ACCOUNT_LIMITS);
-    expect(lockedUntil(state, start)?.getTime()).toBe(start.getTime() + 15 * 60_000);
-    expect(describeWait(lockedUntil(state, start) as Date, start)).toBe('15 minutes');
-  });
-
-  it('failures older than the window are forgotten', () => {
-    const state = recordFailure({ failures: 7, windowStartedAt: '2026-11-24T08:00:00Z', lockedUntil: null }, start, ACCOUNT_LIMITS);
-    expect(state.failures).toBe(1);
   });
 });
 

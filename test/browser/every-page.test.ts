@@ -5,10 +5,9 @@ import { makeFramework } from '../support/programme-world';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { auditSummary, type Journey } from './support/journey';
 import { heading, signInWithPassword } from './support/pages';
-import { notificationPageIds } from './support/page-ids/notifications';
-import { sessionPageIds } from './support/page-ids/sessions';
-import { selfAssessmentPageIds } from './support/page-ids/self-assessment';
-import { feedbackPageIds } from './support/page-ids/feedback';
+
+/** Each feature's demo records for its pages (`support/page-ids/<feature>.ts`), found by name. */
+const pageIdFinders = import.meta.glob<{ pageIds: (h: Harness) => Promise<{ ids: Record<string, string>; owners: Record<string, string> }> }>('./support/page-ids/*.ts', { eager: true });
 
 /** Routes that answer with something other than a page (and the framework exports, which download files). */
 const NOT_PAGES = new Set(['GET /assets/app.css', 'GET /assets/:file', 'GET /health', 'GET /sessions/:sessionId/materials/:materialId' /* a file download */, 'GET /feedback/:roundId/report.pdf' /* a PDF download */]);
@@ -83,8 +82,9 @@ describeInBrowser('every page, in a browser', () => {
       .executeTakeFirstOrThrow();
     ids[':enrolmentId'] = participant.id;
     owners['/enrolments/:enrolmentId'] = participant.email;
-    for (const feature of [notificationPageIds, sessionPageIds, selfAssessmentPageIds, feedbackPageIds]) {
-      const found = await feature(h);
+    for (const file of Object.keys(pageIdFinders).sort()) {
+      const found = await pageIdFinders[file]?.pageIds(h);
+      if (!found) continue;
       Object.assign(ids, found.ids);
       Object.assign(owners, found.owners);
     }

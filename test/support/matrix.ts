@@ -1,12 +1,3 @@
-import { cohortRows } from './matrix/cohorts';
-import { enrolmentRows } from './matrix/enrolments';
-import { frameworkRows } from './matrix/frameworks';
-import { programmeRows } from './matrix/programmes';
-import { notificationRows } from './matrix/notifications';
-import { sessionRows } from './matrix/sessions';
-import { selfAssessmentRows } from './matrix/self-assessment';
-import { feedbackRows } from './matrix/feedback';
-
 // The authorisation matrix: every route and who may use it. The matrix test walks it with every
 // kind of viewer; the browser suite visits every page it lists.
 
@@ -31,60 +22,17 @@ import { feedbackRows } from './matrix/feedback';
  * The programme lead is a member of staff at school B with the programme lead role; nobody else
  * in the world holds it except as noted.
  */
+/// <reference types="vite/client" />
 export { A, F, N, S, viewers, type Outcome, type Row, type Viewer } from './matrix/outcomes';
-import { A, F, N, S, type Row } from './matrix/outcomes';
+import { A, type Row } from './matrix/outcomes';
 
 //                                                     anon staff  lm  adminHere adminOther org otherOrg lead
-const foundation: Row[] = [
+/** The platform's own routes (assets); every feature's rows are in its folder, `src/features/<name>/<name>.matrix.ts`. */
+const platformRows: Row[] = [
   { route: 'GET /assets/app.css', expect: [A, A, A, A, A, A, A, A] },
   { route: 'GET /assets/:file', path: '/assets/app.js', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'GET /', expect: [S, A, A, A, A, A, A, A] },
-  { route: 'GET /accessibility', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'GET /privacy', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'GET /health', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'GET /sign-in', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'POST /sign-in', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'POST /sign-out', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'GET /sign-in/link', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'POST /sign-in/link', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'GET /password-reset', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'POST /password-reset', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'GET /sign-in/link/:token', expect: [N, N, N, N, N, N, N, N] },
-  { route: 'POST /sign-in/link/:token', expect: [N, N, N, N, N, N, N, N] },
-  { route: 'GET /password-reset/:token', expect: [N, N, N, N, N, N, N, N] },
-  { route: 'POST /password-reset/:token', expect: [N, N, N, N, N, N, N, N] },
-  { route: 'GET /invitation/:token', expect: [N, N, N, N, N, N, N, N] },
-  { route: 'POST /invitation/:token', expect: [N, N, N, N, N, N, N, N] },
-  { route: 'GET /account', expect: [S, A, A, A, A, A, A, A] },
-  { route: 'POST /account/sessions/:signInId/end', expect: [S, N, N, N, N, N, N, N] },
-  { route: 'GET /dev/mail', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'GET /schools', expect: [S, F, F, A, A, A, A, F] },
-  { route: 'GET /schools/new', expect: [S, F, F, F, F, A, A, F] },
-  { route: 'POST /schools', expect: [S, F, F, F, F, A, A, F] },
-  { route: 'GET /schools/:schoolId', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'GET /schools/:schoolId/edit', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'POST /schools/:schoolId', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'GET /staff', expect: [S, F, A, A, A, A, A, F] },
-  { route: 'GET /staff/new', expect: [S, F, F, A, A, A, A, F] },
-  { route: 'GET /staff/invitations', expect: [S, F, F, A, A, A, A, F] },
-  { route: 'POST /staff/invitations', expect: [S, F, F, A, A, A, A, F] },
-  { route: 'POST /staff', expect: [S, F, F, A, A, A, A, F] },
-  { route: 'GET /staff/:personId', expect: [S, N, A, A, N, A, N, N] },
-  { route: 'GET /staff/:personId/edit', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'POST /staff/:personId', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'GET /staff/:personId/deactivate', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'POST /staff/:personId/deactivate', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'POST /staff/:personId/reactivate', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'POST /staff/:personId/invite', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'POST /staff/:personId/roles', expect: [S, F, F, F, F, A, N, F] },
-  { route: 'POST /staff/:personId/roles/:grantId/remove', expect: [S, F, F, F, F, A, N, F] },
-  { route: 'GET /import', expect: [S, F, F, A, A, A, A, F] },
-  { route: 'POST /import', expect: [S, F, F, A, A, A, A, F] },
-  { route: 'GET /import/:importId', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'GET /import/:importId/mapping', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'POST /import/:importId/mapping', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'POST /import/:importId/discard', expect: [S, F, F, A, N, A, N, F] },
-  { route: 'POST /import/:importId/apply', expect: [S, F, F, A, N, A, N, F] },
 ];
 
-export const matrix: Row[] = [...foundation, ...frameworkRows, ...programmeRows, ...cohortRows, ...enrolmentRows, ...notificationRows, ...sessionRows, ...selfAssessmentRows, ...feedbackRows];
+const featureRows = import.meta.glob<{ matrixRows: Row[] }>('../../src/features/*/*.matrix.ts', { eager: true });
+
+export const matrix: Row[] = [...platformRows, ...Object.keys(featureRows).sort().flatMap((file) => featureRows[file]?.matrixRows ?? [])];

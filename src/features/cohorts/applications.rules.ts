@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatDate } from '../../platform/dates';
-import { checkEligibility, factsFromPerson, parseEligibilityRules } from '../programmes/eligibility';
+import { checkEligibility, factsFromPerson, parseEligibilityRules } from '../programmes';
 import type { LeadershipLevel, StaffType } from '../staff';
 import { countWords, SECTION_TITLES, type Section } from './cohorts.schemas';
 import { windowState } from './cohorts.policy';

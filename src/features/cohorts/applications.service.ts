@@ -6,7 +6,7 @@ import { newId } from '../../platform/db/ids';
 import { formatDate, londonDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
-import { checkEligibility, factsFromPerson, parseEligibilityRules } from '../programmes/eligibility';
+import { checkEligibility, factsFromPerson, parseEligibilityRules } from '../programmes';
 import { parseStringList, sectionsFor, submissionRefusals } from './applications.rules';
 import { emailApplicant, emailEndorser, where } from './cohorts.emails';
 import { applicationAccess, canDecide, windowState } from './cohorts.policy';

@@ -1,4 +1,4 @@
-import type { EnrolmentStatus } from '../enrolments/enrolments.tables';
+import type { EnrolmentStatus } from '../enrolments';
 import type { Executor } from '../../platform/db/database';
 import { engineOfDb } from '../../platform/db/connect';
 import type { ApplicationStatus, ApplicationsTable, CohortsTable, EndorsementsTable } from './cohorts.tables';

@@ -52,3 +52,6 @@ export async function makeFeedbackWorld(db: Db, world: World, programmes: Progra
   await db.insertInto('feedback_shares').values({ round_id: roundId, person_id: world.lineManager.id, relationship: 'line_manager', created_at: at }).execute();
   return { roundId, respondentToken, classToken };
 }
+
+/** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */
+export const matrixRecords = makeFeedbackWorld;

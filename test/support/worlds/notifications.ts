@@ -27,3 +27,6 @@ export async function makeNotificationWorld(db: Db, world: World, programmes: Pr
     .execute();
   return { notificationId };
 }
+
+/** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */
+export const matrixRecords = makeNotificationWorld;

@@ -32,3 +32,6 @@ export async function makeSelfAssessmentWorld(db: Db, world: World, programmes: 
   }
   return { checkpoint: 'baseline', skillDomainId: focus[0].domain_id };
 }
+
+/** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */
+export const matrixRecords = makeSelfAssessmentWorld;

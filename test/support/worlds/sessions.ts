@@ -39,3 +39,6 @@ export async function makeSessionWorld(db: Db, world: World, programmes: Program
   await db.insertInto('calendar_feeds').values({ person_id: world.report.id, token: calendarToken, created_at: at }).execute();
   return { sessionId, eventId, materialId, calendarToken };
 }
+
+/** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */
+export const matrixRecords = makeSessionWorld;

@@ -31,3 +31,6 @@ export async function feedbackPageIds(h: Harness): Promise<{ ids: Record<string,
     owners: { '/feedback/:roundId': closed.email },
   };
 }
+
+/** The every-page test finds every `pageIds` in this folder. */
+export const pageIds = feedbackPageIds;

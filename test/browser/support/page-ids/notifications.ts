@@ -12,3 +12,6 @@ export async function notificationPageIds(h: Harness): Promise<{ ids: Record<str
   void h;
   return { ids: {}, owners: {} };
 }
+
+/** The every-page test finds every `pageIds` in this folder. */
+export const pageIds = notificationPageIds;

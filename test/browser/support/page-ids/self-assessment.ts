@@ -22,3 +22,6 @@ export async function selfAssessmentPageIds(h: Harness): Promise<{ ids: Record<s
     .executeTakeFirstOrThrow();
   return { ids: { ':checkpoint': 'baseline', ':skillDomainId': domain.id }, owners: {} };
 }
+
+/** The every-page test finds every `pageIds` in this folder. */
+export const pageIds = selfAssessmentPageIds;

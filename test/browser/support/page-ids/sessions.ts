@@ -26,3 +26,6 @@ export async function sessionPageIds(h: Harness): Promise<{ ids: Record<string, 
   const event = await h.db.selectFrom('sessions_events').select('id').where('cohort_id', 'is', null).where('kind', '=', 'taster').orderBy('starts_at').executeTakeFirstOrThrow();
   return { ids: { ':sessionId': material.session_id, ':materialId': material.id, ':eventId': event.id }, owners: {} };
 }
+
+/** The every-page test finds every `pageIds` in this folder. */
+export const pageIds = sessionPageIds;

@@ -1,4 +1,4 @@
-import { A, F, N, S, type Row } from './outcomes';
+import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 
 // Rows for the self-assessment feature's routes (see outcomes.ts for the order of viewers).
 // `:enrolmentId` is the teacher's, with a submitted baseline (`:checkpoint` = baseline; `:skillDomainId`
@@ -6,7 +6,7 @@ import { A, F, N, S, type Row } from './outcomes';
 // participant, their coach, programme leads and organisation admins see it — not their line
 // manager or school admin (404, unlike the enrolment page); only the participant fills it in.
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
-export const selfAssessmentRows: Row[] = [
+export const matrixRows: Row[] = [
   { route: 'GET /programmes/:programmeId/self-assessment', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /programmes/:programmeId/self-assessment', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /enrolments/:enrolmentId/self-assessment', expect: [S, N, N, N, N, A, N, A] },

@@ -1,11 +1,11 @@
-import { A, F, N, S, type Row } from './outcomes';
+import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 
 // Cohorts, applications and endorsements. `:applicationId` is the teacher's (line managed by the
 // line manager, at school A); an applicant never sees another's application, a line manager sees
 // only their reports', another school's admin sees nothing. Those who may see an application but
 // not change it get 403 on the applicant's pages; everyone else 404.
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
-export const cohortRows: Row[] = [
+export const matrixRows: Row[] = [
   { route: 'GET /programmes/:programmeId/cohorts/new', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /programmes/:programmeId/cohorts', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /cohorts/:cohortId', expect: [S, F, F, F, F, A, N, A] },

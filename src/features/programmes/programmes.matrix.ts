@@ -1,9 +1,9 @@
-import { A, F, N, S, type Row } from './outcomes';
+import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 
 // Pathways and programmes. Everyone signed in sees the catalogue and an open programme's page;
 // organisation admins and programme leads design them; people managers recommend colleagues.
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
-export const programmeRows: Row[] = [
+export const matrixRows: Row[] = [
   { route: 'GET /pathways', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /pathways/new', expect: [S, F, F, F, F, A, A, A] },
   { route: 'POST /pathways', expect: [S, F, F, F, F, A, A, A] },

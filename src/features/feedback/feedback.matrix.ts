@@ -1,4 +1,4 @@
-import { A, N, S, type Row } from './outcomes';
+import { A, N, S, type Row } from '../../../test/support/matrix/outcomes';
 
 // 360 feedback. `:roundId` is the teacher's open round on their enrolment, shared with their line
 // manager: only the teacher runs it (none of the viewers is the teacher, so every round page is a
@@ -6,7 +6,7 @@ import { A, N, S, type Row } from './outcomes';
 // not the programme lead. `:respondentToken` is a live respondent link and `:classToken` an open
 // class link: anyone holding them opens that one form (and nothing else: a link gives no session).
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
-export const feedbackRows: Row[] = [
+export const matrixRows: Row[] = [
   { route: 'GET /feedback', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /feedback/new', expect: [S, A, A, A, A, A, A, A] },
   { route: 'POST /feedback', expect: [S, A, A, A, A, A, A, A] },

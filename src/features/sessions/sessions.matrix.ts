@@ -1,4 +1,4 @@
-import { A, F, N, S, type Row } from './outcomes';
+import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 
 // Rows for the sessions feature's routes (see outcomes.ts for the order of viewers).
 // Sessions and events (sessions-core). `:sessionId` is a session of the teacher's cohort facilitated
@@ -6,7 +6,7 @@ import { A, F, N, S, type Row } from './outcomes';
 // facilitator see it and manage its materials; other staff get 404. Only admins and leads create,
 // change and cancel sessions. `:eventId` is an open event: anyone in the organisation sees and books it.
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
-export const sessionRows: Row[] = [
+export const matrixRows: Row[] = [
   { route: 'GET /cohorts/:cohortId/sessions', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /cohorts/:cohortId/sessions/new', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /cohorts/:cohortId/sessions', expect: [S, F, F, F, F, A, N, A] },

@@ -1,9 +1,9 @@
-import { A, F, N, S, type Row } from './outcomes';
+import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 
 // Skills frameworks: organisation admins and programme leads only. `:versionId` is a draft.
 // Removing what is already gone (a skill, a discarded draft) redirects as done, so the second viewer's POST is still 'allowed'.
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
-export const frameworkRows: Row[] = [
+export const matrixRows: Row[] = [
   { route: 'GET /frameworks', expect: [S, F, F, F, F, A, A, A] },
   { route: 'POST /frameworks/built-in', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /frameworks/new', expect: [S, F, F, F, F, A, A, A] },

@@ -1,10 +1,10 @@
-import { A, F, N, S, type Row } from './outcomes';
+import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 
 // Enrolments. `:enrolmentId` is the teacher's: they, their line manager, their school's admin,
 // organisation admins and programme leads see it; only the participant works on it; only leads
 // change its status or sign it off.
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
-export const enrolmentRows: Row[] = [
+export const matrixRows: Row[] = [
   { route: 'GET /my-programme', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /cohorts/:cohortId/roster', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /enrolments/:enrolmentId', expect: [S, N, A, A, N, A, N, A] },
