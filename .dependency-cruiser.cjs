@@ -28,18 +28,10 @@ module.exports = {
     },
     {
       name: 'no-circular-imports',
-      comment: 'No file reaches itself through what it runs. (Type-only cycles among type declarations are harmless and allowed; between features they are not: see the next rule.)',
+      comment: 'No file reaches itself through its imports, type-only imports included.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
-    },
-    {
-      name: 'no-circular-features',
-      comment: 'No feature depends on itself through other features: dependencies between features run one way.',
-      severity: 'error',
-      scope: 'folder',
-      from: { path: '^src/features/[^/]+/$' },
-      to: { path: '^src/features/[^/]+/$', circular: true },
+      to: { circular: true },
     },
     {
       name: 'migrations-import-no-app-code',

@@ -35,7 +35,7 @@ function wantsJson(accept: string | undefined, path: string): boolean {
 export function createApp(options: CreateAppOptions) {
   const clock = options.clock ?? systemClock;
   const features = options.features ?? allFeatures;
-  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock, completion: features.completion(clock), events: features.events(clock), features };
+  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock, completion: features.completion(clock), events: features.events(clock), navigation: features.navigation, notificationKinds: features.notificationKinds };
   const app = new Hono<AppEnv>();
 
   app.use(requestId());

@@ -5,7 +5,8 @@ import type { Clock } from './db/clock';
 import { migrations as platformMigrations } from './db/migrations/index';
 import { createEventBus, type EventBus, subscriptionHandlers } from './events';
 import { type OutboxHandler, platformHandlers, type Sweep } from './jobs/outbox';
-import type { DemoStep, FeatureModule, NavigationEntry, NotificationKinds, WorkerContext } from './module';
+import type { DemoStep, NavigationEntry, NotificationKinds, WorkerContext } from './contributions';
+import type { FeatureModule } from './module';
 
 /** Everything the app, the worker and the command line need, composed from the list of feature modules. */
 export interface Features {

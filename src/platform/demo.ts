@@ -1,7 +1,7 @@
 import type { Clock } from './db/clock';
 import type { Db } from './db/database';
 import { newId } from './db/ids';
-import type { DemoContext, DemoSignIn, DemoStep } from './module';
+import type { DemoContext, DemoSignIn, DemoStep } from './contributions';
 
 /** Every demo account's password (printed by `waymark demo`). */
 export const DEMO_PASSWORD = 'waymark-demo-password';

@@ -1,7 +1,7 @@
 import type { Clock } from './db/clock';
 import type { Executor } from './db/database';
+import type { WorkerContext } from './contributions';
 import { enqueue, type OutboxHandler } from './jobs/outbox';
-import type { FeatureModule, WorkerContext } from './module';
 
 /**
  * Things that happen in one feature that others act on, by name, with their payload. The feature
@@ -33,10 +33,20 @@ export function subscriptionKind(event: string, moduleName: string): string {
   return `event:${event}:${moduleName}`;
 }
 
+export type Reactions = { [E in keyof DomainEvents]?: (trx: Executor, clock: Clock, payload: DomainEvents[E]) => Promise<void> };
+export type Subscriptions = { [E in keyof DomainEvents]?: (context: WorkerContext, payload: DomainEvents[E], messageId: string) => Promise<void> };
+
+/** A feature module as events see it: its name and what it does when events happen. */
+export interface EventParticipant {
+  name: string;
+  reactions?: Reactions;
+  subscriptions?: Subscriptions;
+}
+
 type AnyReaction = (trx: Executor, clock: Clock, payload: unknown) => Promise<void>;
 type AnySubscription = (context: WorkerContext, payload: unknown, messageId: string) => Promise<void>;
 
-export function createEventBus(modules: readonly FeatureModule[], clock: Clock): EventBus {
+export function createEventBus(modules: readonly EventParticipant[], clock: Clock): EventBus {
   return {
     async publish(trx, event, payload) {
       for (const module of modules) {
@@ -51,7 +61,7 @@ export function createEventBus(modules: readonly FeatureModule[], clock: Clock):
 }
 
 /** One outbox handler per subscription, for the worker. */
-export function subscriptionHandlers(modules: readonly FeatureModule[], context: WorkerContext): Record<string, OutboxHandler> {
+export function subscriptionHandlers(modules: readonly EventParticipant[], context: WorkerContext): Record<string, OutboxHandler> {
   const handlers: Record<string, OutboxHandler> = {};
   for (const module of modules) {
     for (const [event, subscription] of Object.entries(module.subscriptions ?? {})) {

@@ -50,7 +50,7 @@ notificationRoutes.post('/notifications/settings', access('signed-in'), async (c
   // Checkboxes send one `email` field per ticked box, and nothing when none is ticked.
   const raw = (await readBody(c)).email;
   const ticked = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => (typeof v === 'string' ? v : ''));
-  const form = validate(settingsForm(Object.keys(c.get('deps').features.notificationKinds)), { email: ticked });
+  const form = validate(settingsForm(Object.keys(c.get('deps').notificationKinds)), { email: ticked });
   if (!form.ok) return settingsPage(c, { wanted: ticked, errors: form.errors });
   await saveNotificationSettings(c.get('deps'), viewer, form.data.email);
   return c.redirect('/notifications/settings?done=saved', 303);

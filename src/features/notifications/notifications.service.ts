@@ -39,7 +39,7 @@ export interface KindSetting {
 /** Every kind, with whether the viewer gets it by email (must-act kinds always). */
 export async function getNotificationSettings(deps: AppDeps, viewer: Viewer): Promise<KindSetting[]> {
   const off = new Set(await q.listSwitchedOff(deps.db, viewer.id));
-  return Object.entries(deps.features.notificationKinds).map(([kind, { label, hint, mustAct }]) => ({ kind, label, hint, mustAct, email: mustAct || !off.has(kind) }));
+  return Object.entries(deps.notificationKinds).map(([kind, { label, hint, mustAct }]) => ({ kind, label, hint, mustAct, email: mustAct || !off.has(kind) }));
 }
 
 /**
@@ -48,7 +48,7 @@ export async function getNotificationSettings(deps: AppDeps, viewer: Viewer): Pr
  * Must-act kinds are never stored; they always email.
  */
 export async function saveNotificationSettings(deps: AppDeps, viewer: Viewer, wanted: string[]): Promise<void> {
-  const kinds = deps.features.notificationKinds;
+  const kinds = deps.notificationKinds;
   const switchable = Object.keys(kinds).filter((kind) => !kinds[kind]?.mustAct);
   const on = new Set(wanted);
   await deps.db.transaction().execute(async (trx) => {

@@ -484,7 +484,7 @@ describeEachEngine('requirement settings', (ctx) => {
 
   it('settings are checked against each evaluator’s range and stored with the requirement', async () => {
     const world = await makeWorld(ctx().db);
-    const deps: AppDeps = { db: ctx().db, config: ctx().config, clock: ctx().clock, mailer: ctx().mailer, logger: silentLogger, completion: createCompletionEngine([attendance]), events: features.events(ctx().clock), features };
+    const deps: AppDeps = { db: ctx().db, config: ctx().config, clock: ctx().clock, mailer: ctx().mailer, logger: silentLogger, completion: createCompletionEngine([attendance]), events: features.events(ctx().clock), navigation: features.navigation, notificationKinds: features.notificationKinds };
     const viewer: Viewer = { id: world.programmeLead.id, sessionId: 'test', organisationId: world.organisation.id, organisationName: world.organisation.name, schoolId: world.schoolB.id, givenName: 'Priya', familyName: 'Lead', email: world.programmeLead.email, roles: [{ role: 'programme_lead', schoolId: null }], isLineManager: false };
     const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
 

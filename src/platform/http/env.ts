@@ -1,11 +1,14 @@
 import type { Config } from '../../config';
 import type { Db } from '../db/database';
 import type { CompletionEngine } from '../completion';
-import type { Features } from '../compose';
+import type { NavigationEntry, NotificationKinds } from '../contributions';
 import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
 import type { Mailer, StoredEmail } from '../mail/mailer';
+import type { Viewer } from './viewer';
+
+export type { RoleName, Viewer } from './viewer';
 
 /** What every request can reach: created once in createApp. */
 export interface AppDeps {
@@ -18,26 +21,12 @@ export interface AppDeps {
   completion: CompletionEngine;
   /** Publishes domain events to the features that react to them. */
   events: EventBus;
-  /** What the feature modules contribute: navigation, notification kinds and the rest. */
-  features: Features;
+  /** The service navigation, from every feature module. */
+  navigation: readonly NavigationEntry[];
+  /** Every kind of notification the feature modules send. */
+  notificationKinds: NotificationKinds;
 }
 
-export type RoleName = 'org_admin' | 'school_admin' | 'programme_lead';
-
-/** The signed-in person, as every handler and view sees them. */
-export interface Viewer {
-  id: string;
-  sessionId: string;
-  organisationId: string;
-  organisationName: string;
-  schoolId: string | null;
-  givenName: string;
-  familyName: string;
-  email: string;
-  roles: { role: RoleName; schoolId: string | null }[];
-  /** True when at least one active person names them as line manager. */
-  isLineManager: boolean;
-}
 
 export interface AppEnv {
   Variables: {

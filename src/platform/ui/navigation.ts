@@ -1,6 +1,5 @@
-import { allows } from '../http/access';
-import type { Viewer } from '../http/env';
-import type { NavigationEntry } from '../module';
+import type { NavigationEntry } from '../contributions';
+import { allows, type Viewer } from '../http/viewer';
 import type { NavigationItem } from './layout';
 
 /** The service navigation: only what this person may use, with any counts (unread notifications) set on the request. */

@@ -33,7 +33,7 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Ch
     <Layout
       title={options.title}
       organisationName={headerName(c)}
-      navigation={navigationFor(c.get('deps').features.navigation, viewer, path, c.get('navigationCounts'))}
+      navigation={navigationFor(c.get('deps').navigation, viewer, path, c.get('navigationCounts'))}
       navigationEnd={navigationEnd}
       beforeContent={options.beforeContent}
       hasErrors={options.hasErrors}

@@ -1,0 +1,69 @@
+import type { Transaction } from 'kysely';
+import type { Config } from '../config';
+import type { Clock } from './db/clock';
+import type { Database, Db, Executor } from './db/database';
+import type { AccessRule } from './http/viewer';
+import type { Logger } from './log';
+import type { Mailer } from './mail/mailer';
+
+// The kinds of thing a feature module contributes (see module.ts), as plain types the rest of the
+// platform can use without knowing about modules.
+
+export interface NavigationEntry {
+  href: string;
+  text: string;
+  /** Where it sits in the service navigation: smaller first. */
+  order: number;
+  /** Who sees it; `signed-out` for people not signed in. */
+  shownTo: AccessRule | 'signed-out';
+  /** Whether it is the current section for this path. */
+  current(path: string): boolean;
+  /** A number shown after the text, set on the request by a middleware: its name in `navigationCounts` and what it counts ("unread"). */
+  count?: { name: string; label: string };
+}
+
+export interface NotificationKindSpec {
+  /** On the settings page: "Reminders the day before a session". */
+  label: string;
+  hint: string | null;
+  /** Always emailed: the person has to do something. */
+  mustAct: boolean;
+}
+export type NotificationKinds = Record<string, NotificationKindSpec>;
+
+/** What the worker's handlers can reach. */
+export interface WorkerContext {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  config: Pick<Config, 'BASE_URL'>;
+  logger: Logger;
+  /** Every module's notification kinds. */
+  notificationKinds: NotificationKinds;
+}
+
+/** Shared by the demo steps: the demo organisation's id and the ids of what earlier steps made, by key. */
+export interface DemoContext {
+  organisationId: string;
+  /** People by their key in the demo staff list (`ceo`, `rEng3`…), and anything else a later step needs. */
+  ids: Map<string, string>;
+}
+
+export interface DemoSignIn {
+  who: string;
+  email: string;
+}
+
+export interface DemoStep {
+  /** Runs inside the demo's one transaction; may return sign-ins to print. */
+  seed(trx: Transaction<Database>, clock: Clock, context: DemoContext): Promise<DemoSignIn[] | void>;
+}
+
+export interface PersonalDataHook {
+  /** The personal data the feature keeps, in plain words, one line a kind. Empty when it keeps none. */
+  holds: string[];
+  /** Everything held about one person, for a subject access request. */
+  exportPersonalData?(db: Executor, personId: string): Promise<unknown>;
+  /** Erases or anonymises what is held about one person. */
+  erasePersonalData?(trx: Executor, personId: string): Promise<void>;
+}

@@ -1,0 +1,62 @@
+/** Who is signed in, and what their roles let them reach: plain data and rules, used by the access middleware, navigation and policies. */
+
+export type RoleName = 'org_admin' | 'school_admin' | 'programme_lead';
+
+/** The signed-in person, as every handler and view sees them. */
+export interface Viewer {
+  id: string;
+  sessionId: string;
+  organisationId: string;
+  organisationName: string;
+  schoolId: string | null;
+  givenName: string;
+  familyName: string;
+  email: string;
+  roles: { role: RoleName; schoolId: string | null }[];
+  /** True when at least one active person names them as line manager. */
+  isLineManager: boolean;
+}
+
+/**
+ * Who may reach a route, before any check on the particular record:
+ * - `anyone`: no sign-in needed (sign-in pages, public information)
+ * - `signed-in`: any active member of staff
+ * - `people-manager`: an organisation admin, a school admin, or a line manager
+ * - `staff-admin`: an organisation admin or a school admin of at least one school
+ * - `org-admin`: an organisation admin
+ * - `programme-lead`: an organisation admin or a programme lead (designs programmes, runs cohorts)
+ * - `development`: only when mail is written to disk outside production; otherwise 404
+ */
+export type AccessRule = 'anyone' | 'signed-in' | 'people-manager' | 'staff-admin' | 'org-admin' | 'programme-lead' | 'development';
+
+export function hasRole(viewer: Viewer, role: RoleName, schoolId?: string | null): boolean {
+  return viewer.roles.some((r) => r.role === role && (schoolId === undefined || r.schoolId === schoolId));
+}
+
+export const isOrgAdmin = (viewer: Viewer): boolean => hasRole(viewer, 'org_admin');
+
+/** Organisation admins and programme leads design programmes and run cohorts. */
+export const isProgrammeLead = (viewer: Viewer): boolean => isOrgAdmin(viewer) || hasRole(viewer, 'programme_lead');
+
+/** Schools the viewer administers; every school of the organisation for an org admin is handled by callers. */
+export function adminSchoolIds(viewer: Viewer): string[] {
+  return viewer.roles.filter((r) => r.role === 'school_admin' && r.schoolId).map((r) => r.schoolId as string);
+}
+
+export function allows(rule: AccessRule, viewer: Viewer | null): boolean {
+  switch (rule) {
+    case 'anyone':
+    case 'development':
+      return true;
+    case 'signed-in':
+      return viewer !== null;
+    case 'people-manager':
+      return viewer !== null && (isOrgAdmin(viewer) || adminSchoolIds(viewer).length > 0 || viewer.isLineManager);
+    case 'staff-admin':
+      return viewer !== null && (isOrgAdmin(viewer) || adminSchoolIds(viewer).length > 0);
+    case 'org-admin':
+      return viewer !== null && isOrgAdmin(viewer);
+    case 'programme-lead':
+      return viewer !== null && isProgrammeLead(viewer);
+  }
+}
