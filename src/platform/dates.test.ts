@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, formatTimeRange, londonDateTimeToUtc, londonWallClock, parseTimeOfDay } from './dates';
+import { formatDateRange, formatTime, formatTimeRange, londonDateTimeToUtc, londonWallClock, parseTimeOfDay } from './dates';
 
 describe('London wall-clock times to UTC and back', () => {
   it('a twilight session is 4:15pm in London on both sides of the October 2026 clock change', () => {
@@ -55,5 +55,11 @@ describe('reading a time someone typed', () => {
 
   it('refuses what is not a time', () => {
     for (const text of ['', '9', '24:00', '13pm', '4:60pm', 'teatime']) expect(parseTimeOfDay(text)).toBeNull();
+  });
+});
+
+describe('spans of dates', () => {
+  it('names both ends, as a cohort runs from one to the other', () => {
+    expect(formatDateRange('2027-01-11', '2027-07-16')).toBe('11 January 2027 to 16 July 2027');
   });
 });

@@ -18,6 +18,11 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')}${get('dayPeriod').toLowerCase().replace(/\s/g, '')}`;
 }
 
+/** "11 January 2027 to 16 July 2027": a span of calendar dates, such as when a cohort runs. */
+export function formatDateRange(from: string | null | undefined, to: string | null | undefined): string {
+  return `${formatDate(from)} to ${formatDate(to)}`;
+}
+
 /** A YYYY-MM-DD string from GOV.UK date input parts, or an error message. */
 export function parseDateParts(day: string, month: string, year: string): { date: string } | { error: string } {
   const d = day.trim();

@@ -15,18 +15,6 @@ export const APPLICATION_STATUSES: Record<ApplicationStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
-/** GOV.UK tag colour for each status. */
-export const STATUS_TAG_CLASSES: Record<ApplicationStatus, string> = {
-  draft: 'govuk-tag--grey',
-  submitted: '',
-  awaiting_endorsement: 'govuk-tag--yellow',
-  endorsed: 'govuk-tag--turquoise',
-  accepted: 'govuk-tag--green',
-  waitlisted: 'govuk-tag--purple',
-  declined: 'govuk-tag--red',
-  withdrawn: 'govuk-tag--grey',
-};
-
 /** Statuses an application can no longer leave. */
 export const FINAL_STATUSES: readonly ApplicationStatus[] = ['declined', 'withdrawn'];
 

@@ -1,5 +1,5 @@
 export { releasePlace } from './decisions.service';
-export { APPLICATION_STATUSES, STATUS_TAG_CLASSES } from './cohorts.schemas';
+export { APPLICATION_STATUSES } from './cohorts.schemas';
 export { windowState } from './cohorts.policy';
 export type { ApplicationStatus, Cohort, EndorsementStatus } from './cohorts.tables';
 

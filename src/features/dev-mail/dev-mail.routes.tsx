@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { formatDateTime } from '../../platform/dates';
 import { access } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
+import { InsetText, SummaryCard, SummaryList } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
 
 /** Lists mail written to disk when no SMTP server is configured; 404 in production. */
@@ -14,27 +15,18 @@ devMailRoutes.get('/dev/mail', access('development'), async (c) => {
     { title: 'Sent email (development)' },
     <>
       <h1 class="govuk-heading-l">Sent email</h1>
-      <div class="govuk-inset-text">No mail server is set up, so Waymark writes each email here instead of sending it. This page does not exist in production.</div>
+      <InsetText text="No mail server is set up, so Waymark writes each email here instead of sending it. This page does not exist in production." />
       {emails.length === 0 ? <p class="govuk-body">No email has been sent yet.</p> : null}
       {emails.map((email) => (
-        <div class="govuk-summary-card">
-          <div class="govuk-summary-card__title-wrapper">
-            <h2 class="govuk-summary-card__title">{email.subject}</h2>
-          </div>
-          <div class="govuk-summary-card__content">
-            <dl class="govuk-summary-list">
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">To</dt>
-                <dd class="govuk-summary-list__value">{email.to}</dd>
-              </div>
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">Sent</dt>
-                <dd class="govuk-summary-list__value">{formatDateTime(email.sentAt)}</dd>
-              </div>
-            </dl>
-            <pre class="govuk-body waymark-email-body">{linkify(email.text)}</pre>
-          </div>
-        </div>
+        <SummaryCard title={{ text: email.subject }}>
+          <SummaryList
+            rows={[
+              { key: { text: 'To' }, value: { text: email.to } },
+              { key: { text: 'Sent' }, value: { text: formatDateTime(email.sentAt) } },
+            ]}
+          />
+          <pre class="govuk-body waymark-email-body">{linkify(email.text)}</pre>
+        </SummaryCard>
       ))}
     </>,
   );

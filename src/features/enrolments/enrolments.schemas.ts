@@ -8,14 +8,6 @@ export const ENROLMENT_STATUSES: Record<EnrolmentStatus, string> = {
   completed: 'Completed',
 };
 
-/** GOV.UK tag colours for each status. */
-export const ENROLMENT_STATUS_TAG: Record<EnrolmentStatus, string> = {
-  active: 'govuk-tag--blue',
-  deferred: 'govuk-tag--yellow',
-  withdrawn: 'govuk-tag--grey',
-  completed: 'govuk-tag--green',
-};
-
 const reasonText = (missing: string) => z.string({ message: missing }).trim().min(1, missing).max(1000, 'Reason must be 1,000 characters or fewer');
 
 /** The participant withdrawing themselves. */

@@ -1,4 +1,4 @@
 export { enrolmentsOf, type EnrolmentSummary } from './enrolments.service';
-export { ENROLMENT_STATUSES, ENROLMENT_STATUS_TAG } from './enrolments.schemas';
+export { ENROLMENT_STATUSES } from './enrolments.schemas';
 export type { EnrolmentStatus } from './enrolments.tables';
 export { coachOfEnrolment, findEnrolment as findEnrolmentRecord, type EnrolmentRecord } from './enrolments.queries';

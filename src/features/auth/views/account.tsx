@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../platform/dates';
 import type { Viewer } from '../../../platform/http/env';
-import { NotificationBanner } from '../../../platform/ui/components';
+import { Button, NotificationBanner, StatusTag, SummaryList, Table } from '../../../platform/ui/components';
 
 export interface SessionSummary {
   id: string;
@@ -25,18 +25,12 @@ export function AccountPage(props: { viewer: Viewer; sessions: SessionSummary[];
       <div class="govuk-grid-column-two-thirds">
         {props.ended ? <NotificationBanner type="success" text="The session has been ended. That device is now signed out." /> : null}
         <h1 class="govuk-heading-l">Your account</h1>
-        <dl class="govuk-summary-list">
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Name</dt>
-            <dd class="govuk-summary-list__value">
-              {props.viewer.givenName} {props.viewer.familyName}
-            </dd>
-          </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Email address</dt>
-            <dd class="govuk-summary-list__value">{props.viewer.email}</dd>
-          </div>
-        </dl>
+        <SummaryList
+          rows={[
+            { key: { text: 'Name' }, value: { text: `${props.viewer.givenName} ${props.viewer.familyName}` } },
+            { key: { text: 'Email address' }, value: { text: props.viewer.email } },
+          ]}
+        />
         <p class="govuk-body">
           <a class="govuk-link" href={`/staff/${props.viewer.id}`}>
             See your staff record
@@ -55,44 +49,43 @@ export function AccountPage(props: { viewer: Viewer; sessions: SessionSummary[];
         </p>
         <h2 class="govuk-heading-m">Where you are signed in</h2>
         <p class="govuk-body">If you do not recognise a device, end its session and change your password.</p>
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">Your active sessions</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Device</th>
-              <th scope="col" class="govuk-table__header">Signed in</th>
-              <th scope="col" class="govuk-table__header">Last used</th>
-              <th scope="col" class="govuk-table__header">
-                <span class="govuk-visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {props.sessions.map((session) => {
-              const device = describeDevice(session.user_agent);
-              const current = session.id === props.viewer.sessionId;
-              return (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">
+        <Table
+          caption="Your active sessions"
+          captionClasses="govuk-visually-hidden"
+          head={[{ text: 'Device' }, { text: 'Signed in' }, { text: 'Last used' }, { html: <span class="govuk-visually-hidden">Action</span> }]}
+          rows={props.sessions.map((session) => {
+            const device = describeDevice(session.user_agent);
+            const current = session.id === props.viewer.sessionId;
+            return [
+              {
+                html: (
+                  <>
                     {device}
                     {session.ip_address ? <span class="waymark-count"> ({session.ip_address})</span> : null}
-                    {current ? <strong class="govuk-tag govuk-tag--green govuk-!-margin-left-2">This device</strong> : null}
-                  </td>
-                  <td class="govuk-table__cell">{formatDateTime(session.created_at)}</td>
-                  <td class="govuk-table__cell">{formatDateTime(session.last_seen_at)}</td>
-                  <td class="govuk-table__cell">
-                    <form method="post" action={`/account/sessions/${session.id}/end`}>
-                      <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                        {current ? 'Sign out' : 'End session'}
-                        <span class="govuk-visually-hidden"> on {device}, signed in {formatDateTime(session.created_at)}</span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    {current ? <StatusTag text="This device" colour="green" classes="govuk-!-margin-left-2" /> : null}
+                  </>
+                ),
+              },
+              { text: formatDateTime(session.created_at) },
+              { text: formatDateTime(session.last_seen_at) },
+              {
+                html: (
+                  <form method="post" action={`/account/sessions/${session.id}/end`}>
+                    <Button
+                      html={
+                        <>
+                          {current ? 'Sign out' : 'End session'}
+                          <span class="govuk-visually-hidden"> on {device}, signed in {formatDateTime(session.created_at)}</span>
+                        </>
+                      }
+                      classes="govuk-button--secondary govuk-!-margin-bottom-0"
+                    />
+                  </form>
+                ),
+              },
+            ];
+          })}
+        />
       </div>
     </div>
   );

@@ -1,12 +1,15 @@
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, InsetText, NotificationBanner, Panel, Radios, TaskList, Textarea, WarningText } from '../../../platform/ui/components';
+import { Button, ErrorSummary, InsetText, NotificationBanner, Panel, Radios, statusTagParams, SummaryCard, SummaryList, Table, TaskList, Textarea, WarningText } from '../../../platform/ui/components';
 import { sectionStatus } from '../applications.rules';
 import type { getApplicantView, getApplicationsInbox, getReviewerView } from '../applications.service';
 import { DECISIONS, FINAL_STATUSES, SECTION_TITLES } from '../cohorts.schemas';
 import type { ApplicationStatus } from '../cohorts.tables';
-import { Answers, Endorsements, History, Rows, StatusTag } from './shared';
+import { Answers } from './application-answers';
+import { ApplicationHistory } from './application-history';
+import { EndorsementSummary } from './endorsement-summary';
+import { ApplicationStatusTag } from './status-tags';
 
 type ApplicantView = Awaited<ReturnType<typeof getApplicantView>>;
 type ReviewerView = Awaited<ReturnType<typeof getReviewerView>>;
@@ -60,7 +63,7 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
             items={sections.map((section, i) => ({
               title: { text: SECTION_TITLES[section] },
               href: `/applications/${app.id}/${section}`,
-              status: statuses[i] === 'completed' ? { text: 'Completed' } : { tag: { text: statuses[i] === 'incomplete' ? 'Incomplete' : 'Not yet started', classes: 'govuk-tag--blue' } },
+              status: statuses[i] === 'completed' ? { text: 'Completed' } : { tag: statusTagParams({ text: statuses[i] === 'incomplete' ? 'Incomplete' : 'Not yet started', colour: 'blue' }) },
             }))}
           />
           {completed === sections.length ? (
@@ -88,15 +91,15 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
         {props.done === 'withdrawn' ? <NotificationBanner type="success" text="You have withdrawn your application" /> : null}
         {heading}
         <p class="govuk-body">
-          Status: <StatusTag status={app.status} />
+          Status: <ApplicationStatusTag status={app.status} />
         </p>
         <p class="govuk-body">{NEXT_STEPS[app.status]}</p>
         {app.decision_reason ? <InsetText>The programme lead said: “{app.decision_reason}”</InsetText> : null}
         {props.done === 'submitted' ? <p class="govuk-body">We have sent you a confirmation email.</p> : null}
         <h2 class="govuk-heading-m">Support for your application</h2>
-        <Endorsements endorsements={endorsements} />
+        <EndorsementSummary endorsements={endorsements} />
         <Answers app={app} sections={props.view.sections} />
-        <History events={events} />
+        <ApplicationHistory events={events} />
         {!FINAL_STATUSES.includes(app.status) ? <Button text="Withdraw this application" href={`/applications/${app.id}/withdraw`} classes="govuk-button--warning" /> : null}
       </div>
     </div>
@@ -119,19 +122,19 @@ export function ReviewerPage(props: { view: ReviewerView; sections: Parameters<t
         <h1 class="govuk-heading-l">
           {app.given_name} {app.family_name}’s application
         </h1>
-        <Rows
+        <SummaryList
           rows={[
-            { key: 'Status', value: <StatusTag status={app.status} /> },
-            { key: 'Submitted', value: app.submitted_at ? formatDate(app.submitted_at) : 'Not yet submitted' },
-            { key: 'Job title on record', value: app.job_title ?? 'Not given' },
-            { key: 'Eligibility', value: app.eligible === 1 ? 'Meets the programme’s rules (checked at submission)' : app.eligible === 0 ? 'Does not meet the programme’s rules' : 'Checked when submitted' },
-            app.decision_reason ? { key: 'Reason given', value: app.decision_reason } : null,
-          ].filter((r): r is NonNullable<typeof r> => r !== null)}
+            { key: { text: 'Status' }, value: { html: <ApplicationStatusTag status={app.status} /> } },
+            { key: { text: 'Submitted' }, value: { text: app.submitted_at ? formatDate(app.submitted_at) : 'Not yet submitted' } },
+            { key: { text: 'Job title on record' }, value: { text: app.job_title ?? 'Not given' } },
+            { key: { text: 'Eligibility' }, value: { text: app.eligible === 1 ? 'Meets the programme’s rules (checked at submission)' : app.eligible === 0 ? 'Does not meet the programme’s rules' : 'Checked when submitted' } },
+            app.decision_reason ? { key: { text: 'Reason given' }, value: { text: app.decision_reason } } : null,
+          ]}
         />
         <h2 class="govuk-heading-m">Endorsements</h2>
-        <Endorsements endorsements={endorsements} />
+        <EndorsementSummary endorsements={endorsements} />
         <Answers app={app} sections={props.sections} />
-        <History events={events} />
+        <ApplicationHistory events={events} />
         {canDecide && decidable ? (
           <>
             <h2 class="govuk-heading-m">Decision</h2>
@@ -204,73 +207,58 @@ export function InboxPage(props: { inbox: Inbox }) {
             open to you.
           </p>
         ) : (
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">Your applications</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Programme
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Cohort
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {applications.map((a) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">
-                    <a class="govuk-link" href={`/applications/${a.id}`}>
-                      {a.programme_title}
-                    </a>
-                  </td>
-                  <td class="govuk-table__cell">{a.cohort_name}</td>
-                  <td class="govuk-table__cell">
-                    <StatusTag status={a.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Your applications"
+            captionClasses="govuk-visually-hidden"
+            head={[{ text: 'Programme' }, { text: 'Cohort' }, { text: 'Status' }]}
+            rows={applications.map((a) => [
+              {
+                html: (
+                  <a class="govuk-link" href={`/applications/${a.id}`}>
+                    {a.programme_title}
+                  </a>
+                ),
+              },
+              { text: a.cohort_name },
+              { html: <ApplicationStatusTag status={a.status} /> },
+            ])}
+          />
         )}
         <h2 class="govuk-heading-m">Recommendations</h2>
         {recommendations.length === 0 ? <p class="govuk-body">Nobody has recommended you for a programme yet.</p> : null}
         {recommendations.map((r) => (
-          <div class="govuk-summary-card">
-            <div class="govuk-summary-card__title-wrapper">
-              <h3 class="govuk-summary-card__title">
+          <SummaryCard
+            title={{
+              html: (
                 <a class="govuk-link" href={`/programmes/${r.programme_id}`}>
                   {r.programme_title}
                 </a>
-              </h3>
-            </div>
-            <div class="govuk-summary-card__content">
-              <p class="govuk-body">
-                {r.given_name} {r.family_name} recommended you on {formatDate(r.created_at)}.
-              </p>
-              {r.note ? <InsetText>“{r.note}”</InsetText> : null}
-              {r.cohorts.length === 0 ? <p class="govuk-body">No cohort is taking applications at the moment.</p> : null}
-              {r.cohorts.map((c) =>
-                c.applicationId ? (
+              ),
+              headingLevel: 3,
+            }}
+          >
+            <p class="govuk-body">
+              {r.given_name} {r.family_name} recommended you on {formatDate(r.created_at)}.
+            </p>
+            {r.note ? <InsetText>“{r.note}”</InsetText> : null}
+            {r.cohorts.length === 0 ? <p class="govuk-body">No cohort is taking applications at the moment.</p> : null}
+            {r.cohorts.map((c) =>
+              c.applicationId ? (
+                <p class="govuk-body">
+                  <a class="govuk-link" href={`/applications/${c.applicationId}`}>
+                    Go to your application to {c.name}
+                  </a>
+                </p>
+              ) : (
+                <form method="post" action={`/cohorts/${c.id}/apply`}>
                   <p class="govuk-body">
-                    <a class="govuk-link" href={`/applications/${c.applicationId}`}>
-                      Go to your application to {c.name}
-                    </a>
+                    {c.name} starts on {formatDate(c.starts_on)}; applications close on {formatDate(c.applications_close_on)}.
                   </p>
-                ) : (
-                  <form method="post" action={`/cohorts/${c.id}/apply`}>
-                    <p class="govuk-body">
-                      {c.name} starts on {formatDate(c.starts_on)}; applications close on {formatDate(c.applications_close_on)}.
-                    </p>
-                    <Button text={`Apply for ${c.name}`} />
-                  </form>
-                ),
-              )}
-            </div>
-          </div>
+                  <Button text={`Apply for ${c.name}`} />
+                </form>
+              ),
+            )}
+          </SummaryCard>
         ))}
         <p class="govuk-body">
           <a class="govuk-link" href="/endorsements">

@@ -1,11 +1,11 @@
-import { formatDate } from '../../../platform/dates';
+import { formatDate, formatDateRange } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, Checkboxes, DateInput, ErrorSummary, Input, NotificationBanner, Select, Tag } from '../../../platform/ui/components';
+import { Button, Checkboxes, DateInput, ErrorSummary, Input, NotificationBanner, Select, StatusTag, SummaryList, Table } from '../../../platform/ui/components';
 import type { getCohortOverview, getReviewQueue } from '../cohorts.service';
 import { APPLICATION_STATUSES, COHORT_DATE_FIELDS, ENDORSEMENT_STATUSES, type QueueQuery } from '../cohorts.schemas';
 import type { ApplicationStatus } from '../cohorts.tables';
-import { Rows, StatusTag } from './shared';
+import { ApplicationStatusTag } from './status-tags';
 
 const DATE_HINTS: Record<keyof typeof COHORT_DATE_FIELDS, string> = {
   opensOn: 'Applications can be submitted from the start of this day. For example, 27 4 2027',
@@ -130,57 +130,43 @@ export function CohortPage(props: { overview: Overview; banner?: string; today: 
       </div>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <Rows
+          <SummaryList
             rows={[
-              { key: 'Programme', value: cohort.programme_title },
-              { key: 'Applications', value: `${formatDate(cohort.applications_open_on)} to ${formatDate(cohort.applications_close_on)} (${window.toLowerCase()})` },
-              { key: 'Endorsement deadline', value: cohort.endorsement_deadline ? formatDate(cohort.endorsement_deadline) : 'None' },
-              { key: 'Runs', value: `${formatDate(cohort.starts_on)} to ${formatDate(cohort.ends_on)}` },
-              { key: 'Places taken', value: `${placesTaken} of ${cohort.capacity}` },
+              { key: { text: 'Programme' }, value: { text: cohort.programme_title } },
+              { key: { text: 'Applications' }, value: { text: `${formatDateRange(cohort.applications_open_on, cohort.applications_close_on)} (${window.toLowerCase()})` } },
+              { key: { text: 'Endorsement deadline' }, value: { text: cohort.endorsement_deadline ? formatDate(cohort.endorsement_deadline) : 'None' } },
+              { key: { text: 'Runs' }, value: { text: formatDateRange(cohort.starts_on, cohort.ends_on) } },
+              { key: { text: 'Places taken' }, value: { text: `${placesTaken} of ${cohort.capacity}` } },
               {
-                key: 'Support needed',
-                value: [cohort.needs_line_manager ? 'Line manager’s endorsement' : null, cohort.needs_headteacher ? 'Headteacher’s support' : null].filter(Boolean).join(', then ') || 'None',
+                key: { text: 'Support needed' },
+                value: { text: [cohort.needs_line_manager ? 'Line manager’s endorsement' : null, cohort.needs_headteacher ? 'Headteacher’s support' : null].filter(Boolean).join(', then ') || 'None' },
               },
               {
-                key: 'Programme leads',
+                key: { text: 'Programme leads' },
                 value:
-                  leads.length === 0 ? (
-                    'None named'
-                  ) : (
-                    <ul class="govuk-list">
-                      {leads.map((l) => (
-                        <li>
-                          {l.given_name} {l.family_name}
-                        </li>
-                      ))}
-                    </ul>
-                  ),
+                  leads.length === 0
+                    ? { text: 'None named' }
+                    : {
+                        html: (
+                          <ul class="govuk-list">
+                            {leads.map((l) => (
+                              <li>
+                                {l.given_name} {l.family_name}
+                              </li>
+                            ))}
+                          </ul>
+                        ),
+                      },
               },
             ]}
           />
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-table__caption--m">Applications by status</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Status
-                </th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  Applications
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {ORDER.map((status) => (
-                <tr class="govuk-table__row">
-                  <th scope="row" class="govuk-table__header">
-                    {APPLICATION_STATUSES[status]}
-                  </th>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{counts[status] ?? 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption="Applications by status"
+            captionClasses="govuk-table__caption--m"
+            firstCellIsHeader
+            head={[{ text: 'Status' }, { text: 'Applications', format: 'numeric' }]}
+            rows={ORDER.map((status) => [{ text: APPLICATION_STATUSES[status] }, { text: String(counts[status] ?? 0), format: 'numeric' }])}
+          />
           <h2 class="govuk-heading-m">Waiting list</h2>
           {waitlist.length === 0 ? (
             <p class="govuk-body">Nobody is on the waiting list.</p>
@@ -244,35 +230,24 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery }) {
           {rows.length === 0 ? (
             <p class="govuk-body">No submitted applications match.</p>
           ) : (
-            <table class="govuk-table">
-              <caption class="govuk-table__caption govuk-table__caption--s">
-                {rows.length} {rows.length === 1 ? 'application' : 'applications'}
-              </caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  {['Applicant', 'School', 'Status', 'Endorsements', 'Eligibility', 'Submitted'].map((h) => (
-                    <th scope="col" class="govuk-table__header">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                {rows.map((row) => (
-                  <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                      <a class="govuk-link" href={`/applications/${row.id}`}>
-                        {row.given_name} {row.family_name}
-                      </a>
-                    </td>
-                    <td class="govuk-table__cell">{row.school_name ?? 'Central team'}</td>
-                    <td class="govuk-table__cell">
-                      <StatusTag status={row.status} />
-                    </td>
-                    <td class="govuk-table__cell">
-                      {row.endorsements.length === 0 ? (
-                        'None needed'
-                      ) : (
+            <Table
+              caption={`${rows.length} ${rows.length === 1 ? 'application' : 'applications'}`}
+              captionClasses="govuk-table__caption--s"
+              head={['Applicant', 'School', 'Status', 'Endorsements', 'Eligibility', 'Submitted'].map((text) => ({ text }))}
+              rows={rows.map((row) => [
+                {
+                  html: (
+                    <a class="govuk-link" href={`/applications/${row.id}`}>
+                      {row.given_name} {row.family_name}
+                    </a>
+                  ),
+                },
+                { text: row.school_name ?? 'Central team' },
+                { html: <ApplicationStatusTag status={row.status} /> },
+                row.endorsements.length === 0
+                  ? { text: 'None needed' }
+                  : {
+                      html: (
                         <ul class="govuk-list govuk-!-margin-bottom-0">
                           {[...row.endorsements].sort((a, b) => (a.kind === 'line_manager' ? -1 : b.kind === 'line_manager' ? 1 : 0)).map((e) => (
                             <li>
@@ -280,14 +255,12 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery }) {
                             </li>
                           ))}
                         </ul>
-                      )}
-                    </td>
-                    <td class="govuk-table__cell">{row.eligible === 0 ? <Tag text="Not eligible" classes="govuk-tag--red" /> : row.eligible === 1 ? 'Eligible' : 'Not checked'}</td>
-                    <td class="govuk-table__cell">{formatDate(row.submitted_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                      ),
+                    },
+                row.eligible === 0 ? { html: <StatusTag text="Not eligible" colour="red" /> } : { text: row.eligible === 1 ? 'Eligible' : 'Not checked' },
+                { text: formatDate(row.submitted_at) },
+              ])}
+            />
           )}
         </div>
       </div>

@@ -1,11 +1,13 @@
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, InsetText, NotificationBanner, Radios, Textarea } from '../../../platform/ui/components';
+import { Button, ErrorSummary, InsetText, NotificationBanner, Radios, SummaryList, Table, Textarea } from '../../../platform/ui/components';
 import { sectionsFor } from '../applications.rules';
 import type { getEndorsementForAnswer, listEndorsementsForViewer } from '../endorsements.service';
 import { ENDORSEMENT_KINDS } from '../cohorts.schemas';
-import { Answers, EndorsementTag, Endorsements, Rows, StatusTag } from './shared';
+import { Answers } from './application-answers';
+import { EndorsementSummary } from './endorsement-summary';
+import { ApplicationStatusTag, EndorsementStatusTag } from './status-tags';
 
 type ForAnswer = Awaited<ReturnType<typeof getEndorsementForAnswer>>;
 
@@ -24,14 +26,14 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
         <h1 class="govuk-heading-l">
           Do you support {name}’s application to {app.programme_title}?
         </h1>
-        <Rows
+        <SummaryList
           rows={[
-            { key: 'Applicant', value: `${name}${app.job_title ? `, ${app.job_title}` : ''}` },
-            { key: 'School', value: app.school_name ?? 'Central team (no school)' },
-            { key: 'Programme', value: `${app.programme_title}, ${app.cohort_name}` },
-            { key: 'Application status', value: <StatusTag status={app.status} /> },
-            { key: 'Please answer by', value: endorsement.due_on ? formatDate(endorsement.due_on) : 'No deadline' },
-            { key: 'This request', value: <EndorsementTag status={endorsement.status} /> },
+            { key: { text: 'Applicant' }, value: { text: `${name}${app.job_title ? `, ${app.job_title}` : ''}` } },
+            { key: { text: 'School' }, value: { text: app.school_name ?? 'Central team (no school)' } },
+            { key: { text: 'Programme' }, value: { text: `${app.programme_title}, ${app.cohort_name}` } },
+            { key: { text: 'Application status' }, value: { html: <ApplicationStatusTag status={app.status} /> } },
+            { key: { text: 'Please answer by' }, value: { text: endorsement.due_on ? formatDate(endorsement.due_on) : 'No deadline' } },
+            { key: { text: 'This request' }, value: { html: <EndorsementStatusTag status={endorsement.status} /> } },
           ]}
         />
         {props.notAnswerable ? <InsetText text={props.notAnswerable} /> : null}
@@ -61,7 +63,7 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
           </form>
         ) : null}
         <h2 class="govuk-heading-m">Support so far</h2>
-        <Endorsements endorsements={endorsements} />
+        <EndorsementSummary endorsements={endorsements} />
         <Answers app={app} sections={sectionsFor(app)} />
       </div>
     </div>
@@ -73,42 +75,26 @@ type ForViewer = Awaited<ReturnType<typeof listEndorsementsForViewer>>;
 export function EndorsementListPage(props: { list: ForViewer }) {
   const { awaiting, answered } = props.list;
   const table = (rows: ForViewer['awaiting'], caption: string, answeredList: boolean) => (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            Applicant
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Programme
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Asked for
-          </th>
-          <th scope="col" class="govuk-table__header">
-            {answeredList ? 'Your answer' : 'Answer by'}
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {rows.map((r) => (
-          <tr class="govuk-table__row">
-            <td class="govuk-table__cell">
+    <Table
+      caption={caption}
+      captionClasses="govuk-table__caption--m"
+      head={[{ text: 'Applicant' }, { text: 'Programme' }, { text: 'Asked for' }, { text: answeredList ? 'Your answer' : 'Answer by' }]}
+      rows={rows.map((r) => [
+        {
+          html: (
+            <>
               <a class="govuk-link" href={`/endorsements/${r.id}`}>
                 {r.given_name} {r.family_name}
               </a>
               {r.school_name ? <span class="govuk-hint govuk-!-margin-bottom-0">{r.school_name}</span> : null}
-            </td>
-            <td class="govuk-table__cell">
-              {r.programme_title}, {r.cohort_name}
-            </td>
-            <td class="govuk-table__cell">{ENDORSEMENT_KINDS[r.kind]}</td>
-            <td class="govuk-table__cell">{answeredList ? <EndorsementTag status={r.status} /> : r.due_on ? formatDate(r.due_on) : 'No deadline'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { text: `${r.programme_title}, ${r.cohort_name}` },
+        { text: ENDORSEMENT_KINDS[r.kind] },
+        answeredList ? { html: <EndorsementStatusTag status={r.status} /> } : { text: r.due_on ? formatDate(r.due_on) : 'No deadline' },
+      ])}
+    />
   );
   return (
     <div class="govuk-grid-row">

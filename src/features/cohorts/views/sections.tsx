@@ -1,11 +1,11 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, CharacterCount, Checkboxes, ErrorSummary, Input, Radios, Select, Textarea, WarningText } from '../../../platform/ui/components';
+import { Button, CharacterCount, Checkboxes, ErrorSummary, Input, Radios, Select, SummaryList, Textarea, WarningText } from '../../../platform/ui/components';
 import { parseStringList } from '../applications.rules';
 import type { getCheckAnswers, getEditableSection } from '../applications.service';
 import { PROJECT_WORD_LIMIT, SECTION_TITLES, type Section } from '../cohorts.schemas';
 import { LEADERSHIP_LEVELS } from '../../staff';
-import { Answers, Rows } from './shared';
+import { Answers } from './application-answers';
 
 type Editable = Awaited<ReturnType<typeof getEditableSection>>;
 
@@ -43,11 +43,11 @@ export function SectionPage(props: { data: Editable; section: Section; values: F
       fields = (
         <>
           <p class="govuk-body">This is what your staff record says. If something is wrong, ask your school admin to change it.</p>
-          <Rows
+          <SummaryList
             rows={[
-              { key: 'Job title', value: person?.job_title ?? 'Not given' },
-              { key: 'School', value: person?.school_name ?? 'Central team (no school)' },
-              { key: 'Leadership level', value: person ? LEADERSHIP_LEVELS[person.leadership_level] : '' },
+              { key: { text: 'Job title' }, value: { text: person?.job_title ?? 'Not given' } },
+              { key: { text: 'School' }, value: { text: person?.school_name ?? 'Central team (no school)' } },
+              { key: { text: 'Leadership level' }, value: { text: person ? LEADERSHIP_LEVELS[person.leadership_level] : '' } },
             ]}
           />
           <Input id="currentRole" name="currentRole" label={{ text: 'Your current role', classes: 'govuk-label--s' }} hint={{ text: 'As you would describe it, for example Head of English and Year 9 pastoral lead' }} value={v.currentRole} errorMessage={err('currentRole')} />

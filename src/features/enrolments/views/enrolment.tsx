@@ -1,8 +1,8 @@
-import { formatDate, formatDateTime } from '../../../platform/dates';
+import { formatDate, formatDateRange, formatDateTime } from '../../../platform/dates';
 import { Button, NotificationBanner, SummaryList, Table, TaskList, Textarea } from '../../../platform/ui/components';
 import { ENROLMENT_STATUSES } from '../enrolments.schemas';
 import type { EnrolmentOverview } from '../enrolments.service';
-import { cohortDates, EnrolmentStatusTag, RequirementStatusTag } from './shared';
+import { EnrolmentStatusTag, RequirementStatusTag } from './status-tags';
 
 interface NextStep {
   text: string;
@@ -70,7 +70,7 @@ export function EnrolmentPage(props: { overview: EnrolmentOverview; banner?: str
               },
             },
             { key: { text: 'Cohort' }, value: { text: enrolment.cohort_name } },
-            { key: { text: 'Dates' }, value: { text: cohortDates(enrolment) } },
+            { key: { text: 'Dates' }, value: { text: formatDateRange(enrolment.starts_on, enrolment.ends_on) } },
             {
               key: { text: 'Status' },
               value: {

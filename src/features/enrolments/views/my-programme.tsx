@@ -1,6 +1,7 @@
+import { formatDateRange } from '../../../platform/dates';
 import { Table } from '../../../platform/ui/components';
 import type { EnrolmentSummary } from '../enrolments.service';
-import { cohortDates, EnrolmentStatusTag } from './shared';
+import { EnrolmentStatusTag } from './status-tags';
 
 /** "My programme": every programme the person is or was enrolled on. */
 export function MyProgrammePage(props: { enrolments: EnrolmentSummary[]; /** Session attendance per enrolment id (sessions feature). */ attendance?: Map<string, string> }) {
@@ -37,7 +38,7 @@ export function MyProgrammePage(props: { enrolments: EnrolmentSummary[]; /** Ses
                 ),
               },
               { text: e.cohort_name },
-              { text: cohortDates(e) },
+              { text: formatDateRange(e.starts_on, e.ends_on) },
               { html: <EnrolmentStatusTag status={e.status} /> },
               { text: props.attendance?.get(e.id) ?? '' },
             ])}

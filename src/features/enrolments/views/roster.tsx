@@ -2,7 +2,7 @@ import { Button, Select, Table } from '../../../platform/ui/components';
 import { ENROLMENT_STATUSES } from '../enrolments.schemas';
 import type { getRoster } from '../enrolments.service';
 import type { EnrolmentStatus } from '../enrolments.tables';
-import { EnrolmentStatusTag, RequirementStatusTag } from './shared';
+import { EnrolmentStatusTag, RequirementStatusTag } from './status-tags';
 
 type Roster = Awaited<ReturnType<typeof getRoster>>;
 

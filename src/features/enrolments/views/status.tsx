@@ -1,9 +1,10 @@
+import { formatDateRange } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
 import { Button, ErrorSummary, Radios, Select, SummaryList, Textarea, WarningText } from '../../../platform/ui/components';
 import type { EnrolmentRecord } from '../enrolments.queries';
 import { STATUS_ACTIONS, type StatusAction } from '../enrolments.schemas';
-import { cohortDates, EnrolmentStatusTag } from './shared';
+import { EnrolmentStatusTag } from './status-tags';
 
 /** Error summary links: the list of outstanding requirements points at the choice of action. */
 function summaryIds(errors: FieldErrors): Record<string, string> {
@@ -29,7 +30,7 @@ export function StatusPage(props: { enrolment: EnrolmentRecord; laterCohorts: { 
         id="returnCohortId"
         name="returnCohortId"
         label={{ text: 'If deferring: the cohort they will rejoin' }}
-        items={[{ value: '', text: 'Select a cohort' }, ...props.laterCohorts.map((c) => ({ value: c.id, text: `${c.name} (${cohortDates(c)})` }))]}
+        items={[{ value: '', text: 'Select a cohort' }, ...props.laterCohorts.map((c) => ({ value: c.id, text: `${c.name} (${formatDateRange(c.starts_on, c.ends_on)})` }))]}
         value={props.values.returnCohortId ?? ''}
         errorMessage={errorFor(errors, 'returnCohortId')}
       />
@@ -42,7 +43,7 @@ export function StatusPage(props: { enrolment: EnrolmentRecord; laterCohorts: { 
         <h1 class="govuk-heading-l">Change {name}’s enrolment</h1>
         <SummaryList
           rows={[
-            { key: { text: 'Cohort' }, value: { text: `${enrolment.cohort_name} (${cohortDates(enrolment)})` } },
+            { key: { text: 'Cohort' }, value: { text: `${enrolment.cohort_name} (${formatDateRange(enrolment.starts_on, enrolment.ends_on)})` } },
             { key: { text: 'Status now' }, value: { html: <EnrolmentStatusTag status={enrolment.status} /> } },
           ]}
         />

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/dates';
-import { Button, InsetText, Table, Tag } from '../../../platform/ui/components';
+import { Button, InsetText, StatusTag, Table } from '../../../platform/ui/components';
 import { FeedbackSkillChart, reportSeries } from '../feedback.chart';
 import type { ReportSkill } from '../feedback.model';
 import { formatMean, listInWords, type FeedbackReport, type SkillResult } from '../feedback.report';
@@ -38,8 +38,8 @@ export function aboutAnonymity(report: FeedbackReport): string {
 }
 
 function SkillFlagTag(props: { result: SkillResult }) {
-  if (props.result.flag === 'blind_spot') return <Tag text="Blind spot" classes="govuk-tag--orange" />;
-  if (props.result.flag === 'hidden_strength') return <Tag text="Hidden strength" classes="govuk-tag--green" />;
+  if (props.result.flag === 'blind_spot') return <StatusTag text="Blind spot" colour="orange" />;
+  if (props.result.flag === 'hidden_strength') return <StatusTag text="Hidden strength" colour="green" />;
   return null;
 }
 

@@ -2,14 +2,14 @@ import { raw } from 'hono/html';
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, Checkboxes, DateInput, ErrorSummary, Input, InsetText, NotificationBanner, Radios, SummaryList, Table, Tag } from '../../../platform/ui/components';
+import { Button, Checkboxes, DateInput, ErrorSummary, Input, InsetText, NotificationBanner, Radios, StatusTag, SummaryList, Table } from '../../../platform/ui/components';
 import { RATER_GROUP_LABELS } from '../feedback.model';
 import { ADVISED_RESPONDENTS, INVITED_GROUPS } from '../feedback.schemas';
 import type { listFeedback, NewRoundChoices, RoundPage as RoundPageData, roundSources } from '../feedback.service';
 import { RatingQuestions, type FormSkill } from './respond';
 
 function RoundStatusTag(props: { closed: boolean }) {
-  return props.closed ? <Tag text="Closed" classes="govuk-tag--grey" /> : <Tag text="Open" classes="govuk-tag--blue" />;
+  return props.closed ? <StatusTag text="Closed" colour="grey" /> : <StatusTag text="Open" colour="blue" />;
 }
 
 /** Your rounds, and reports others have shared with you. */

@@ -1,15 +1,12 @@
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, Input, NotificationBanner, Radios, Tag, Textarea } from '../../../platform/ui/components';
+import { Button, ErrorSummary, Input, NotificationBanner, Radios, SummaryList, Table, Textarea } from '../../../platform/ui/components';
 import { LIMITS, TRACKS } from '../frameworks.schemas';
 import type { getFramework } from '../frameworks.service';
+import { VersionStatusTag } from './version-status-tag';
 
 type FrameworkData = Awaited<ReturnType<typeof getFramework>>;
-
-export function statusTag(status: 'draft' | 'published') {
-  return status === 'draft' ? <Tag text="Draft" classes="govuk-tag--yellow" /> : <Tag text="Published" classes="govuk-tag--green" />;
-}
 
 export function FrameworkPage(props: { data: FrameworkData; banner?: string }) {
   const { framework, versions, draft } = props.data;
@@ -21,16 +18,12 @@ export function FrameworkPage(props: { data: FrameworkData; banner?: string }) {
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           {framework.description ? <p class="govuk-body">{framework.description}</p> : null}
-          <dl class="govuk-summary-list">
-            <div class="govuk-summary-list__row">
-              <dt class="govuk-summary-list__key">For</dt>
-              <dd class="govuk-summary-list__value">{TRACKS[framework.track]}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-              <dt class="govuk-summary-list__key">Written by</dt>
-              <dd class="govuk-summary-list__value">{framework.builtin_key ? 'Waymark (built in)' : 'Your organisation'}</dd>
-            </div>
-          </dl>
+          <SummaryList
+            rows={[
+              { key: { text: 'For' }, value: { text: TRACKS[framework.track] } },
+              { key: { text: 'Written by' }, value: { text: framework.builtin_key ? 'Waymark (built in)' : 'Your organisation' } },
+            ]}
+          />
           {draft ? (
             <p class="govuk-body">
               <a class="govuk-link" href={`/frameworks/${framework.id}/versions/${draft.id}`}>
@@ -48,31 +41,23 @@ export function FrameworkPage(props: { data: FrameworkData; banner?: string }) {
       {versions.length === 0 ? (
         <p class="govuk-body">This framework has no versions. Create a new draft to start one.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">Versions</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Version</th>
-              <th scope="col" class="govuk-table__header">Status</th>
-              <th scope="col" class="govuk-table__header">Published</th>
-              <th scope="col" class="govuk-table__header">Published by</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {versions.map((v) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/frameworks/${framework.id}/versions/${v.id}`}>
-                    Version {v.number}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">{statusTag(v.status)}</td>
-                <td class="govuk-table__cell">{v.published_at ? formatDate(v.published_at) : 'Not yet'}</td>
-                <td class="govuk-table__cell">{v.status === 'draft' ? '' : v.publisher_given_name ? `${v.publisher_given_name} ${v.publisher_family_name}` : 'Waymark'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Versions"
+          captionClasses="govuk-table__caption--m"
+          head={[{ text: 'Version' }, { text: 'Status' }, { text: 'Published' }, { text: 'Published by' }]}
+          rows={versions.map((v) => [
+            {
+              html: (
+                <a class="govuk-link" href={`/frameworks/${framework.id}/versions/${v.id}`}>
+                  Version {v.number}
+                </a>
+              ),
+            },
+            { html: <VersionStatusTag status={v.status} /> },
+            { text: v.published_at ? formatDate(v.published_at) : 'Not yet' },
+            { text: v.status === 'draft' ? '' : v.publisher_given_name ? `${v.publisher_given_name} ${v.publisher_family_name}` : 'Waymark' },
+          ])}
+        />
       )}
     </>
   );

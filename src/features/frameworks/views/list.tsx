@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/dates';
-import { Button, NotificationBanner, Tag } from '../../../platform/ui/components';
+import { Button, NotificationBanner, StatusTag, Table } from '../../../platform/ui/components';
 import { TRACKS } from '../frameworks.schemas';
 import type { FrameworkListRow } from '../frameworks.service';
 
@@ -26,33 +26,30 @@ export function FrameworkListPage(props: { rows: FrameworkListRow[]; builtInsMis
       {props.rows.length === 0 ? (
         <p class="govuk-body">Your organisation has no frameworks yet.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">Your organisation’s frameworks</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Framework</th>
-              <th scope="col" class="govuk-table__header">For</th>
-              <th scope="col" class="govuk-table__header">Latest published version</th>
-              <th scope="col" class="govuk-table__header">Draft</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {props.rows.map((row) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
+        <Table
+          caption="Your organisation’s frameworks"
+          captionClasses="govuk-table__caption--m"
+          head={[{ text: 'Framework' }, { text: 'For' }, { text: 'Latest published version' }, { text: 'Draft' }]}
+          rows={props.rows.map((row) => [
+            {
+              html: (
+                <>
                   <a class="govuk-link" href={`/frameworks/${row.id}`}>
                     {row.title}
                   </a>
                   {row.builtIn ? (
                     <>
                       {' '}
-                      <Tag text="Built in" classes="govuk-tag--blue" />
+                      <StatusTag text="Built in" colour="blue" />
                     </>
                   ) : null}
-                </td>
-                <td class="govuk-table__cell">{TRACKS[row.track]}</td>
-                <td class="govuk-table__cell">
-                  {row.latestPublished ? (
+                </>
+              ),
+            },
+            { text: TRACKS[row.track] },
+            row.latestPublished
+              ? {
+                  html: (
                     <>
                       <a class="govuk-link" href={`/frameworks/${row.id}/versions/${row.latestPublished.id}`}>
                         Version {row.latestPublished.number}
@@ -60,24 +57,21 @@ export function FrameworkListPage(props: { rows: FrameworkListRow[]; builtInsMis
                       </a>
                       {row.latestPublished.publishedAt ? `, published ${formatDate(row.latestPublished.publishedAt)}` : ''}
                     </>
-                  ) : (
-                    'Not published yet'
-                  )}
-                </td>
-                <td class="govuk-table__cell">
-                  {row.draft ? (
+                  ),
+                }
+              : { text: 'Not published yet' },
+            row.draft
+              ? {
+                  html: (
                     <a class="govuk-link" href={`/frameworks/${row.id}/versions/${row.draft.id}`}>
                       Version {row.draft.number} (draft)
                       <span class="govuk-visually-hidden"> of {row.title}</span>
                     </a>
-                  ) : (
-                    'None'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  ),
+                }
+              : { text: 'None' },
+          ])}
+        />
       )}
     </>
   );

@@ -1,34 +1,13 @@
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, Fieldset, Input, InsetText, NotificationBanner } from '../../../platform/ui/components';
+import { Button, ErrorSummary, Fieldset, Input, InsetText, NotificationBanner, PostLink, SummaryCard, SummaryList } from '../../../platform/ui/components';
 import { LEVEL_ROWS, LIMITS } from '../frameworks.schemas';
 import type { getVersion } from '../frameworks.service';
 import type { FrameworkLevel } from '../frameworks.tables';
-import { statusTag } from './framework';
+import { VersionStatusTag } from './version-status-tag';
 
 type VersionData = Awaited<ReturnType<typeof getVersion>>;
-
-function SummaryRow(props: { label: string; value: string }) {
-  return (
-    <div class="govuk-summary-list__row">
-      <dt class="govuk-summary-list__key">{props.label}</dt>
-      <dd class="govuk-summary-list__value">{props.value}</dd>
-    </div>
-  );
-}
-
-/** A button that looks like a link, for an action that changes something (a POST). */
-function PostLink(props: { action: string; text: string; hidden: string }) {
-  return (
-    <form method="post" action={props.action} class="govuk-!-display-inline">
-      <button type="submit" class="waymark-link-button">
-        {props.text}
-        <span class="govuk-visually-hidden"> {props.hidden}</span>
-      </button>
-    </form>
-  );
-}
 
 export function VersionPage(props: { data: VersionData; banner?: string; errors?: FieldErrors }) {
   const { framework, version, content, editable, otherDraft, publishedBy } = props.data;
@@ -41,7 +20,7 @@ export function VersionPage(props: { data: VersionData; banner?: string; errors?
       {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors)} /> : null}
       <span class="govuk-caption-l">{framework.title}</span>
       <h1 class="govuk-heading-l">
-        Version {version.number} {statusTag(version.status)}
+        Version {version.number} <VersionStatusTag status={version.status} />
       </h1>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
@@ -95,11 +74,7 @@ export function VersionPage(props: { data: VersionData; banner?: string; errors?
 
           <h2 class="govuk-heading-m">Levels</h2>
           <p class="govuk-body">The stages each skill’s descriptors are written for.</p>
-          <dl class="govuk-summary-list">
-            {content.levels.map((level) => (
-              <SummaryRow label={level.title} value={`Key: ${level.key}`} />
-            ))}
-          </dl>
+          <SummaryList rows={content.levels.map((level) => ({ key: { text: level.title }, value: { text: `Key: ${level.key}` } }))} />
           {editable ? (
             <p class="govuk-body">
               <a class="govuk-link" href={`${base}/edit`}>
@@ -141,39 +116,32 @@ export function VersionPage(props: { data: VersionData; banner?: string; errors?
                 </a>
               </li>
               <li>
-                <PostLink action={`${base}/domains/${domain.id}/remove`} text="Remove" hidden={`the domain ${domain.title}`} />
+                <PostLink action={`${base}/domains/${domain.id}/remove`} text="Remove" visuallyHiddenText={`the domain ${domain.title}`} classes="govuk-!-display-inline" />
               </li>
             </ul>
           ) : null}
           {domain.skills.length === 0 ? <p class="govuk-body">No skills in this domain yet.</p> : null}
           {domain.skills.map((skill) => (
-            <div class="govuk-summary-card">
-              <div class="govuk-summary-card__title-wrapper">
-                <h4 class="govuk-summary-card__title">
-                  {skill.code}: {skill.title}
-                </h4>
-                {editable ? (
-                  <ul class="govuk-summary-card__actions">
-                    <li class="govuk-summary-card__action">
-                      <a class="govuk-link" href={`${base}/skills/${skill.id}/edit`}>
-                        Change<span class="govuk-visually-hidden"> skill {skill.code}</span>
-                      </a>
-                    </li>
-                    <li class="govuk-summary-card__action">
-                      <PostLink action={`${base}/skills/${skill.id}/remove`} text="Remove" hidden={`skill ${skill.code}`} />
-                    </li>
-                  </ul>
-                ) : null}
-              </div>
-              <div class="govuk-summary-card__content">
-                <dl class="govuk-summary-list">
-                  <SummaryRow label="Description" value={skill.description || 'None'} />
-                  {content.levels.map((level) => (
-                    <SummaryRow label={level.title} value={skill.descriptors[level.key] ?? 'No descriptor'} />
-                  ))}
-                </dl>
-              </div>
-            </div>
+            <SummaryCard title={{ text: `${skill.code}: ${skill.title}`, headingLevel: 4 }}>
+              <SummaryList
+                rows={[
+                  { key: { text: 'Description' }, value: { text: skill.description || 'None' } },
+                  ...content.levels.map((level) => ({ key: { text: level.title }, value: { text: skill.descriptors[level.key] ?? 'No descriptor' } })),
+                ]}
+              />
+              {editable ? (
+                <ul class="govuk-list govuk-!-margin-top-4">
+                  <li>
+                    <a class="govuk-link" href={`${base}/skills/${skill.id}/edit`}>
+                      Change<span class="govuk-visually-hidden"> skill {skill.code}</span>
+                    </a>
+                  </li>
+                  <li>
+                    <PostLink action={`${base}/skills/${skill.id}/remove`} text="Remove" visuallyHiddenText={`skill ${skill.code}`} classes="govuk-!-display-inline" />
+                  </li>
+                </ul>
+              ) : null}
+            </SummaryCard>
           ))}
         </section>
       ))}

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../platform/dates';
-import { Button, NotificationBanner, Pagination, Tag } from '../../../platform/ui/components';
+import { Button, NotificationBanner, Pagination, StatusTag } from '../../../platform/ui/components';
 import { paginationFor } from '../../../platform/ui/paginate';
 import type { Inbox } from '../notifications.service';
 
@@ -35,7 +35,7 @@ export function InboxPage(props: { inbox: Inbox; done?: 'all-read' }) {
               <h2 class="govuk-heading-s govuk-!-margin-bottom-1">
                 {isUnread ? (
                   <>
-                    <Tag text="Unread" classes="govuk-tag--blue govuk-!-margin-right-1" />{' '}
+                    <StatusTag text="Unread" colour="blue" classes="govuk-!-margin-right-1" />{' '}
                   </>
                 ) : null}
                 {n.subject}

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, Input, NotificationBanner, Select } from '../../../platform/ui/components';
+import { Button, ErrorSummary, Input, Lines, NotificationBanner, Select, SummaryList, Table } from '../../../platform/ui/components';
 import type { School } from '../organisations.tables';
 import { SCHOOL_PHASES } from '../organisations.schemas';
 
@@ -13,33 +13,24 @@ export function SchoolsPage(props: { schools: SchoolWithCount[]; canAdd: boolean
       <h1 class="govuk-heading-l">Schools</h1>
       <p class="govuk-body">{props.organisationName} has {props.schools.length === 1 ? '1 school' : `${props.schools.length} schools`} in Waymark.</p>
       {props.canAdd ? <Button text="Add a school" href="/schools/new" /> : null}
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Schools</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">School</th>
-            <th scope="col" class="govuk-table__header">URN</th>
-            <th scope="col" class="govuk-table__header">Phase</th>
-            <th scope="col" class="govuk-table__header">Local authority</th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Active staff</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {props.schools.map((school) => (
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell">
-                <a class="govuk-link" href={`/schools/${school.id}`}>
-                  {school.name}
-                </a>
-              </td>
-              <td class="govuk-table__cell">{school.urn ?? 'Not given'}</td>
-              <td class="govuk-table__cell">{SCHOOL_PHASES[school.phase]}</td>
-              <td class="govuk-table__cell">{school.local_authority ?? ''}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{school.staff_count ?? 0}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Schools"
+        captionClasses="govuk-table__caption--m govuk-visually-hidden"
+        head={[{ text: 'School' }, { text: 'URN' }, { text: 'Phase' }, { text: 'Local authority' }, { text: 'Active staff', format: 'numeric' }]}
+        rows={props.schools.map((school) => [
+          {
+            html: (
+              <a class="govuk-link" href={`/schools/${school.id}`}>
+                {school.name}
+              </a>
+            ),
+          },
+          { text: school.urn ?? 'Not given' },
+          { text: SCHOOL_PHASES[school.phase] },
+          { text: school.local_authority ?? '' },
+          { text: String(school.staff_count ?? 0), format: 'numeric' },
+        ])}
+      />
     </>
   );
 }
@@ -58,14 +49,7 @@ export function SchoolPage(props: { school: School; canEdit: boolean; saved?: st
     <>
       {props.saved ? <NotificationBanner type="success" text={props.saved} /> : null}
       <h1 class="govuk-heading-l">{s.name}</h1>
-      <dl class="govuk-summary-list">
-        {rows.map(([key, value]) => (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">{key}</dt>
-            <dd class="govuk-summary-list__value">{Array.isArray(value) ? value.map((line, i) => (i === 0 ? line : [<br />, line])) : value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows.map(([key, value]) => ({ key: { text: key }, value: Array.isArray(value) ? { html: <Lines text={value} /> } : { text: value } }))} />
       {props.canEdit ? <Button text="Change school details" href={`/schools/${s.id}/edit`} classes="govuk-button--secondary" /> : null}
       <p class="govuk-body">
         <a class="govuk-link" href={`/staff?school=${s.id}`}>

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../platform/dates';
 import { Button, NotificationBanner } from '../../../platform/ui/components';
 import type { Catalogue } from '../programmes.service';
-import { StatusTag } from './shared';
+import { ProgrammeStatusTag } from './status-tag';
 
 type Entry = Catalogue['standalone'][number];
 
@@ -34,7 +34,7 @@ function ProgrammeEntry(props: { entry: Entry; stage?: number; isLead: boolean; 
         <a class="govuk-link" href={`/programmes/${e.id}`}>
           {e.title}
         </a>{' '}
-        {props.isLead && e.status !== 'open' ? <StatusTag status={e.status} /> : null}
+        {props.isLead && e.status !== 'open' ? <ProgrammeStatusTag status={e.status} /> : null}
       </Heading>
       <p class="govuk-body govuk-!-margin-bottom-1">{e.summary}</p>
       {e.audience ? (

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, Checkboxes, ErrorSummary, Input, NotificationBanner, Textarea } from '../../../platform/ui/components';
+import { Button, Checkboxes, ErrorSummary, Input, NotificationBanner, PostLink, Table, Textarea } from '../../../platform/ui/components';
 import type { Evaluator } from '../../../platform/completion';
 import type { Programme } from '../programmes.tables';
 
@@ -176,23 +176,15 @@ export function ModulesPage(props: { programme: Programme; modules: { id: string
             There are no modules yet.
           </p>
         ) : (
-          <table class="govuk-table" id="modules-table">
-            <caption class="govuk-table__caption govuk-table__caption--m">Modules of {p.title}</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">Module</th>
-                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                  Chosen by
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  <span class="govuk-visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {props.modules.map((m) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">
+          <Table
+            attributes={{ id: 'modules-table' }}
+            caption={`Modules of ${p.title}`}
+            captionClasses="govuk-table__caption--m"
+            head={[{ text: 'Module' }, { text: 'Chosen by', format: 'numeric' }, { html: <span class="govuk-visually-hidden">Actions</span> }]}
+            rows={props.modules.map((m) => [
+              {
+                html: (
+                  <>
                     <strong>{m.title}</strong>
                     {m.description ? (
                       <>
@@ -200,21 +192,13 @@ export function ModulesPage(props: { programme: Programme; modules: { id: string
                         {m.description}
                       </>
                     ) : null}
-                  </td>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{m.chosen_by}</td>
-                  <td class="govuk-table__cell">
-                    {m.chosen_by === 0 ? (
-                      <form method="post" action={`/programmes/${p.id}/modules/${m.id}/remove`}>
-                        <button type="submit" class="waymark-link-button">
-                          Remove<span class="govuk-visually-hidden"> {m.title}</span>
-                        </button>
-                      </form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { text: String(m.chosen_by), format: 'numeric' },
+              { html: m.chosen_by === 0 ? <PostLink action={`/programmes/${p.id}/modules/${m.id}/remove`} text="Remove" visuallyHiddenText={m.title} /> : undefined },
+            ])}
+          />
         )}
         <h2 class="govuk-heading-m">Add a module</h2>
         <form method="post" action={`/programmes/${p.id}/modules`} novalidate>

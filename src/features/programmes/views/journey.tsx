@@ -1,9 +1,8 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList } from '../../../platform/http/forms';
-import { Button, ErrorSummary, Input, Radios, SummaryList } from '../../../platform/ui/components';
+import { BulletList, Button, ErrorSummary, Input, Radios, SummaryList } from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS, STAFF_TYPES } from '../../staff';
 import type { JourneyAnswers, JourneyQuestion } from '../programmes.schemas';
-import { Bullets } from './shared';
 
 const PATH = '/programmes/is-this-for-me';
 
@@ -136,7 +135,7 @@ export function ResultPage(props: { answers: JourneyAnswers; eligible: Result[];
                     {r.title}
                   </a>
                 </h3>
-                <Bullets items={r.reasons} />
+                <BulletList items={r.reasons} />
               </div>
             ))}
           </>

@@ -1,8 +1,8 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, Input, NotificationBanner, Select, Textarea } from '../../../platform/ui/components';
+import { Button, ErrorSummary, Input, NotificationBanner, PostLink, Select, Table, Textarea } from '../../../platform/ui/components';
 import type { ProgrammeStatus } from '../programmes.tables';
-import { StatusTag } from './shared';
+import { ProgrammeStatusTag } from './status-tag';
 
 export function PathwaysPage(props: { pathways: { id: string; title: string; summary: string; stage_count: number }[]; banner?: string }) {
   return (
@@ -14,29 +14,22 @@ export function PathwaysPage(props: { pathways: { id: string; title: string; sum
       {props.pathways.length === 0 ? (
         <p class="govuk-body">There are no pathways yet.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">Your organisation’s pathways</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Pathway</th>
-              <th scope="col" class="govuk-table__header">Summary</th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Stages</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {props.pathways.map((p) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/pathways/${p.id}`}>
-                    {p.title}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">{p.summary}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{p.stage_count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Your organisation’s pathways"
+          captionClasses="govuk-table__caption--m"
+          head={[{ text: 'Pathway' }, { text: 'Summary' }, { text: 'Stages', format: 'numeric' }]}
+          rows={props.pathways.map((p) => [
+            {
+              html: (
+                <a class="govuk-link" href={`/pathways/${p.id}`}>
+                  {p.title}
+                </a>
+              ),
+            },
+            { text: p.summary },
+            { text: String(p.stage_count), format: 'numeric' },
+          ])}
+        />
       )}
       <p class="govuk-body">
         <a class="govuk-link" href="/programmes">
@@ -104,65 +97,41 @@ export function PathwayPage(props: {
       {n === 0 ? (
         <p class="govuk-body">This pathway has no stages yet. Add a programme below.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">Stages of {pathway.title}, in order</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Stage</th>
-              <th scope="col" class="govuk-table__header">Programme</th>
-              <th scope="col" class="govuk-table__header">Status</th>
-              <th scope="col" class="govuk-table__header">
-                <span class="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {stages.map((stage, i) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{i + 1}</td>
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/programmes/${stage.id}`}>
-                    {stage.title}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">
-                  <StatusTag status={stage.status} />
-                </td>
-                <td class="govuk-table__cell">
-                  <ul class="govuk-list govuk-!-margin-bottom-0">
-                    {i > 0 ? (
-                      <li>
-                        <form method="post" action={`/pathways/${pathway.id}/stages/${stage.id}/move`}>
-                          <input type="hidden" name="direction" value="up" />
-                          <button type="submit" class="waymark-link-button">
-                            Move up<span class="govuk-visually-hidden"> {stage.title}</span>
-                          </button>
-                        </form>
-                      </li>
-                    ) : null}
-                    {i < n - 1 ? (
-                      <li>
-                        <form method="post" action={`/pathways/${pathway.id}/stages/${stage.id}/move`}>
-                          <input type="hidden" name="direction" value="down" />
-                          <button type="submit" class="waymark-link-button">
-                            Move down<span class="govuk-visually-hidden"> {stage.title}</span>
-                          </button>
-                        </form>
-                      </li>
-                    ) : null}
+        <Table
+          caption={`Stages of ${pathway.title}, in order`}
+          captionClasses="govuk-table__caption--s govuk-visually-hidden"
+          head={[{ text: 'Stage' }, { text: 'Programme' }, { text: 'Status' }, { html: <span class="govuk-visually-hidden">Actions</span> }]}
+          rows={stages.map((stage, i) => [
+            { text: String(i + 1) },
+            {
+              html: (
+                <a class="govuk-link" href={`/programmes/${stage.id}`}>
+                  {stage.title}
+                </a>
+              ),
+            },
+            { html: <ProgrammeStatusTag status={stage.status} /> },
+            {
+              html: (
+                <ul class="govuk-list govuk-!-margin-bottom-0">
+                  {i > 0 ? (
                     <li>
-                      <form method="post" action={`/pathways/${pathway.id}/stages/${stage.id}/remove`}>
-                        <button type="submit" class="waymark-link-button">
-                          Remove<span class="govuk-visually-hidden"> {stage.title} from the pathway</span>
-                        </button>
-                      </form>
+                      <PostLink action={`/pathways/${pathway.id}/stages/${stage.id}/move`} fields={{ direction: 'up' }} text="Move up" visuallyHiddenText={stage.title} />
                     </li>
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  ) : null}
+                  {i < n - 1 ? (
+                    <li>
+                      <PostLink action={`/pathways/${pathway.id}/stages/${stage.id}/move`} fields={{ direction: 'down' }} text="Move down" visuallyHiddenText={stage.title} />
+                    </li>
+                  ) : null}
+                  <li>
+                    <PostLink action={`/pathways/${pathway.id}/stages/${stage.id}/remove`} text="Remove" visuallyHiddenText={`${stage.title} from the pathway`} />
+                  </li>
+                </ul>
+              ),
+            },
+          ])}
+        />
       )}
 
       <h2 class="govuk-heading-m">Add a stage</h2>

@@ -1,7 +1,7 @@
-import { formatDate } from '../../../platform/dates';
-import { Button, NotificationBanner, SummaryList, WarningText } from '../../../platform/ui/components';
+import { formatDate, formatDateRange } from '../../../platform/dates';
+import { BulletList, Button, NotificationBanner, Paragraphs, SummaryCard, SummaryList, WarningText } from '../../../platform/ui/components';
 import type { CohortSummary, ProgrammePageData } from '../programmes.service';
-import { Bullets, Paragraphs, StatusTag } from './shared';
+import { ProgrammeStatusTag } from './status-tag';
 
 function deliveryText(data: ProgrammePageData): string {
   const { programme, modules } = data;
@@ -13,27 +13,28 @@ function deliveryText(data: ProgrammePageData): string {
 function OpenCohort(props: { cohort: CohortSummary; many: boolean }) {
   const c = props.cohort;
   return (
-    <div class="govuk-summary-card">
-      <div class="govuk-summary-card__title-wrapper">
-        <h3 class="govuk-summary-card__title">{c.name}</h3>
-      </div>
-      <div class="govuk-summary-card__content">
-        <SummaryList
-          rows={[
-            { key: { text: 'Applications close' }, value: { text: formatDate(c.applications_close_on) } },
-            { key: { text: 'Runs' }, value: { text: `${formatDate(c.starts_on)} to ${formatDate(c.ends_on)}` } },
-          ]}
+    <SummaryCard title={{ text: c.name, headingLevel: 3 }}>
+      <SummaryList
+        rows={[
+          { key: { text: 'Applications close' }, value: { text: formatDate(c.applications_close_on) } },
+          { key: { text: 'Runs' }, value: { text: formatDateRange(c.starts_on, c.ends_on) } },
+        ]}
+      />
+      <form method="post" action={`/cohorts/${c.id}/apply`}>
+        <Button
+          html={
+            props.many ? (
+              <>
+                Start your application<span class="govuk-visually-hidden"> for {c.name}</span>
+              </>
+            ) : undefined
+          }
+          text={props.many ? undefined : 'Start your application'}
+          classes="govuk-!-margin-bottom-0"
         />
-        <form method="post" action={`/cohorts/${c.id}/apply`}>
-          <Button html={props.many ? `Start your application<span class="govuk-visually-hidden"> for ${escapeHtml(c.name)}</span>` : undefined} text={props.many ? undefined : 'Start your application'} classes="govuk-!-margin-bottom-0" />
-        </form>
-      </div>
-    </div>
+      </form>
+    </SummaryCard>
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 export function ProgrammePage(props: { data: ProgrammePageData; banner?: string }) {
@@ -51,7 +52,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
             </span>
           ) : null}
           <h1 class="govuk-heading-l">
-            {p.title} {d.isLead && p.status !== 'open' ? <StatusTag status={p.status} /> : null}
+            {p.title} {d.isLead && p.status !== 'open' ? <ProgrammeStatusTag status={p.status} /> : null}
           </h1>
           {d.isLead && p.status === 'draft' ? <WarningText text="This programme is a draft: only programme leads can see it." /> : null}
           {d.isLead && p.status === 'archived' ? <WarningText text="This programme is archived: staff cannot see it." /> : null}
@@ -64,7 +65,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
           {d.hasRules ? (
             <>
               <p class="govuk-body">Waymark checks these against your staff record:</p>
-              <Bullets items={d.rules} />
+              <BulletList items={d.rules} />
             </>
           ) : (
             <p class="govuk-body">Anyone in the organisation can apply.</p>
@@ -72,7 +73,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
           {d.declarations.length > 0 ? (
             <>
               <p class="govuk-body">When you apply, you will be asked to confirm:</p>
-              <Bullets items={d.declarations} />
+              <BulletList items={d.declarations} />
             </>
           ) : null}
 
@@ -84,7 +85,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
               ) : (
                 <>
                   <p class="govuk-body">You do not meet the rules for this programme:</p>
-                  <Bullets items={d.eligibility.reasons} />
+                  <BulletList items={d.eligibility.reasons} />
                 </>
               )}
               <p class="govuk-body govuk-!-margin-bottom-0">
@@ -120,7 +121,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
           {d.experiences.length > 0 ? (
             <>
               <h3 class="govuk-heading-s">Linked experiences and activities</h3>
-              <Bullets items={d.experiences} />
+              <BulletList items={d.experiences} />
             </>
           ) : null}
           {d.focusSkills.length > 0 ? (
@@ -137,7 +138,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
           ) : null}
 
           <h2 class="govuk-heading-m">To complete the programme</h2>
-          {d.requirements.length === 0 ? <p class="govuk-body">The programme’s requirements have not been set yet.</p> : <Bullets items={d.requirements.map((r) => r.text)} />}
+          {d.requirements.length === 0 ? <p class="govuk-body">The programme’s requirements have not been set yet.</p> : <BulletList items={d.requirements.map((r) => r.text)} />}
 
           {d.pathway && (d.pathway.previous || d.pathway.next) ? (
             <>
@@ -240,7 +241,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
                       </a>
                       <br />
                       <span class="govuk-hint">
-                        Applications {formatDate(c.applications_open_on)} to {formatDate(c.applications_close_on)}
+                        Applications {formatDateRange(c.applications_open_on, c.applications_close_on)}
                       </span>
                     </li>
                   ))}

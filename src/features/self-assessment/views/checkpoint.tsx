@@ -1,7 +1,7 @@
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, Input, InsetText, NotificationBanner, Radios, SummaryList, TaskList, Textarea } from '../../../platform/ui/components';
+import { Button, ErrorSummary, Input, InsetText, NotificationBanner, Radios, statusTagParams, SummaryList, TaskList, Textarea } from '../../../platform/ui/components';
 import { sectionProgress, type AssessedSkill, type CheckpointData, type SectionData } from '../self-assessment.service';
 import { CHECKPOINT_TITLES, NOT_SURE, NOT_SURE_TEXT, ratingText, SCALE, type SkillAnswer } from '../self-assessment.schemas';
 
@@ -77,8 +77,8 @@ const sectionHref = (d: CheckpointData, domainId: string) => `/enrolments/${d.en
 
 const SECTION_STATUS = {
   completed: { text: 'Completed' },
-  in_progress: { tag: { text: 'In progress', classes: 'govuk-tag--light-blue' } },
-  not_started: { tag: { text: 'Not started', classes: 'govuk-tag--blue' } },
+  in_progress: { tag: statusTagParams({ text: 'In progress', colour: 'blue' }) },
+  not_started: { tag: statusTagParams({ text: 'Not started', colour: 'blue' }) },
 };
 
 /** The participant's checkpoint: one task per domain of skills, then submit once every skill has an answer. */

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/dates';
-import { InsetText, NotificationBanner, TaskList, type TaskListItem } from '../../../platform/ui/components';
+import { InsetText, NotificationBanner, statusTagParams, TaskList, type TaskListItem } from '../../../platform/ui/components';
 import type { Overview } from '../self-assessment.service';
 import { CHECKPOINT_TITLES, SCALE } from '../self-assessment.schemas';
 import { ProgressView } from './progress';
@@ -13,7 +13,7 @@ function task(o: Overview, t: Overview['tasks'][number]): TaskListItem {
   if (!o.isParticipant) return { title, hint, status: { text: 'Not submitted yet', classes: 'govuk-task-list__status--cannot-start-yet' } };
   if (!t.open) return { title, hint, status: { text: 'Cannot start yet', classes: 'govuk-task-list__status--cannot-start-yet' } };
   if (!o.canWrite) return { title, hint, status: { text: 'Not submitted', classes: 'govuk-task-list__status--cannot-start-yet' } };
-  return { title, hint, href, status: { tag: t.status === 'draft' ? { text: 'In progress', classes: 'govuk-tag--light-blue' } : { text: 'Not started', classes: 'govuk-tag--blue' } } };
+  return { title, hint, href, status: { tag: statusTagParams({ text: t.status === 'draft' ? 'In progress' : 'Not started', colour: 'blue' }) } };
 }
 
 /** The enrolment's self-assessment: checkpoints as a task list, then progress across submitted ones. */

@@ -1,7 +1,8 @@
-import { formatDate, formatDateTime } from '../../../platform/dates';
-import { Button, InsetText, NotificationBanner, Tag } from '../../../platform/ui/components';
+import { formatDate, formatDateTime, formatTimeRange } from '../../../platform/dates';
+import { Button, InsetText, NotificationBanner, Paragraphs, PostLink, SummaryList, Table } from '../../../platform/ui/components';
 import type { getCohortSessions, getSessionPage, getUpcomingEvents, getYourSessions } from '../sessions.service';
-import { kindName, placeSummary, Rows, StatusTags, When } from './shared';
+import { kindName, placeSummary } from './session-text';
+import { BookingStatusTag, SessionStatusTags } from './status-tags';
 
 type SessionView = Awaited<ReturnType<typeof getSessionPage>>;
 
@@ -20,7 +21,7 @@ export function SessionPage(props: { view: SessionView; banner?: string }) {
       {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
       <span class="govuk-caption-l">{isEvent ? kindName(session.kind) : `${session.programme_title ?? ''}, ${session.cohort_name ?? ''}`}</span>
       <h1 class="govuk-heading-l">
-        {session.title} <StatusTags status={session.status} />
+        {session.title} <SessionStatusTags status={session.status} />
       </h1>
       {cancelled ? (
         <InsetText>
@@ -51,64 +52,64 @@ export function SessionPage(props: { view: SessionView; banner?: string }) {
       ) : null}
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <Rows
+          <SummaryList
             rows={[
-              { key: 'When', value: <When startsAt={session.starts_at} endsAt={session.ends_at} /> },
+              { key: { text: 'When' }, value: { text: formatTimeRange(session.starts_at, session.ends_at) } },
               {
-                key: 'Where',
+                key: { text: 'Where' },
                 value:
-                  session.mode === 'online' && session.online_url ? (
-                    <>
-                      Online:{' '}
-                      <a class="govuk-link" href={session.online_url} rel="noopener noreferrer">
-                        {session.online_url}
-                      </a>
-                    </>
-                  ) : (
-                    placeSummary(session)
-                  ),
+                  session.mode === 'online' && session.online_url
+                    ? {
+                        html: (
+                          <>
+                            Online:{' '}
+                            <a class="govuk-link" href={session.online_url} rel="noopener noreferrer">
+                              {session.online_url}
+                            </a>
+                          </>
+                        ),
+                      }
+                    : { text: placeSummary(session) },
               },
               {
-                key: 'Facilitators',
+                key: { text: 'Facilitators' },
                 value:
-                  facilitators.length === 0 ? (
-                    'None named'
-                  ) : (
+                  facilitators.length === 0
+                    ? { text: 'None named' }
+                    : {
+                        html: (
+                          <ul class="govuk-list">
+                            {facilitators.map((f) => (
+                              <li>
+                                {f.given_name} {f.family_name}
+                                {f.job_title ? `, ${f.job_title}` : ''}
+                              </li>
+                            ))}
+                          </ul>
+                        ),
+                      },
+              },
+              skills.length > 0 && {
+                key: { text: 'Skill focus' },
+                value: {
+                  html: (
                     <ul class="govuk-list">
-                      {facilitators.map((f) => (
+                      {skills.map((s) => (
                         <li>
-                          {f.given_name} {f.family_name}
-                          {f.job_title ? `, ${f.job_title}` : ''}
+                          {s.code} {s.title}
                         </li>
                       ))}
                     </ul>
                   ),
+                },
               },
-              ...(skills.length
-                ? [
-                    {
-                      key: 'Skill focus',
-                      value: (
-                        <ul class="govuk-list">
-                          {skills.map((s) => (
-                            <li>
-                              {s.code} {s.title}
-                            </li>
-                          ))}
-                        </ul>
-                      ),
-                    },
-                  ]
-                : []),
-              ...(isEvent ? [{ key: 'Places', value: placesLeft === null ? 'No limit' : placesLeft === 0 ? `Full (${session.capacity} places)` : `${placesLeft} of ${session.capacity} left` }] : []),
+              isEvent && { key: { text: 'Places' }, value: { text: placesLeft === null ? 'No limit' : placesLeft === 0 ? `Full (${session.capacity} places)` : `${placesLeft} of ${session.capacity} left` } },
             ]}
           />
           {session.description ? (
             <>
               <h2 class="govuk-heading-m">About this {term}</h2>
-              {session.description.split(/\n{2,}/).map((p) => (
-                <p class="govuk-body">{p}</p>
-              ))}
+              <Paragraphs text={session.description} />
             </>
           ) : null}
           {isEvent ? <BookingSection view={props.view} /> : null}
@@ -129,13 +130,7 @@ export function SessionPage(props: { view: SessionView; banner?: string }) {
                     </a>
                   )}
                   {m.file_name ? ` (${m.file_name}, ${fileSize(m.size_bytes)})` : ' (link)'}
-                  {props.view.canManageMaterials ? (
-                    <form method="post" action={`/sessions/${session.id}/materials/${m.id}/remove`} class="govuk-!-display-inline govuk-!-margin-left-2">
-                      <button type="submit" class="waymark-link-button govuk-link">
-                        Remove<span class="govuk-visually-hidden"> {m.title}</span>
-                      </button>
-                    </form>
-                  ) : null}
+                  {props.view.canManageMaterials ? <PostLink action={`/sessions/${session.id}/materials/${m.id}/remove`} text="Remove" visuallyHiddenText={m.title} classes="govuk-!-display-inline govuk-!-margin-left-2" /> : null}
                 </li>
               ))}
             </ul>
@@ -147,33 +142,16 @@ export function SessionPage(props: { view: SessionView; banner?: string }) {
               {bookings.length === 0 ? (
                 <p class="govuk-body">Nobody has booked yet.</p>
               ) : (
-                <table class="govuk-table">
-                  <caption class="govuk-table__caption govuk-table__caption--s">People booked, then the waiting list in order</caption>
-                  <thead class="govuk-table__head">
-                    <tr class="govuk-table__row">
-                      <th scope="col" class="govuk-table__header">
-                        Name
-                      </th>
-                      <th scope="col" class="govuk-table__header">
-                        School
-                      </th>
-                      <th scope="col" class="govuk-table__header">
-                        Status
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody class="govuk-table__body">
-                    {bookings.map((b) => (
-                      <tr class="govuk-table__row">
-                        <td class="govuk-table__cell">
-                          {b.given_name} {b.family_name}
-                        </td>
-                        <td class="govuk-table__cell">{b.school_name ?? ''}</td>
-                        <td class="govuk-table__cell">{b.status === 'booked' ? 'Booked' : `Waiting since ${formatDateTime(b.waiting_since)}`}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  caption="People booked, then the waiting list in order"
+                  captionClasses="govuk-table__caption--s"
+                  head={[{ text: 'Name' }, { text: 'School' }, { text: 'Status' }]}
+                  rows={bookings.map((b) => [
+                    { text: `${b.given_name} ${b.family_name}` },
+                    { text: b.school_name ?? '' },
+                    { text: b.status === 'booked' ? 'Booked' : `Waiting since ${formatDateTime(b.waiting_since)}` },
+                  ])}
+                />
               )}
             </>
           ) : null}
@@ -200,7 +178,7 @@ function BookingSection(props: { view: SessionView }) {
       {booking?.status === 'booked' ? (
         <>
           <p class="govuk-body">
-            <Tag text="Booked" classes="govuk-tag--green" /> You have a place.
+            <BookingStatusTag status="booked" /> You have a place.
           </p>
           <form method="post" action={`/sessions/${session.id}/booking/cancel`}>
             <Button text="Cancel my place" classes="govuk-button--secondary" />
@@ -209,7 +187,7 @@ function BookingSection(props: { view: SessionView }) {
       ) : booking?.status === 'waiting' ? (
         <>
           <p class="govuk-body">
-            <Tag text="Waiting list" classes="govuk-tag--yellow" /> You are on the waiting list{waitingPosition ? ` (number ${waitingPosition})` : ''}. If a place becomes free, it is offered to the people waiting in the order they joined, and we will tell you if it is yours.
+            <BookingStatusTag status="waiting" /> You are on the waiting list{waitingPosition ? ` (number ${waitingPosition})` : ''}. If a place becomes free, it is offered to the people waiting in the order they joined, and we will tell you if it is yours.
           </p>
           <form method="post" action={`/sessions/${session.id}/booking/cancel`}>
             <Button text="Leave the waiting list" classes="govuk-button--secondary" />
@@ -229,39 +207,26 @@ type YourSessions = Awaited<ReturnType<typeof getYourSessions>>;
 
 function SessionTable(props: { caption: string; rows: YourSessions['upcoming'] }) {
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{props.caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            Session
-          </th>
-          <th scope="col" class="govuk-table__header">
-            When
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Where
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {props.rows.map((s) => (
-          <tr class="govuk-table__row">
-            <td class="govuk-table__cell">
+    <Table
+      caption={props.caption}
+      captionClasses="govuk-table__caption--m"
+      head={[{ text: 'Session' }, { text: 'When' }, { text: 'Where' }]}
+      rows={props.rows.map((s) => [
+        {
+          html: (
+            <>
               <a class="govuk-link" href={`/sessions/${s.id}`}>
                 {s.title}
               </a>
               <br />
-              <span class="govuk-hint govuk-!-font-size-16">{s.cohort_id ? `${s.programme_title ?? ''}, ${s.cohort_name ?? ''}` : kindName(s.kind)}</span> <StatusTags status={s.status} booking={s.booking_status} facilitating={s.facilitating} />
-            </td>
-            <td class="govuk-table__cell">
-              <When startsAt={s.starts_at} endsAt={s.ends_at} />
-            </td>
-            <td class="govuk-table__cell">{placeSummary(s)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              <span class="govuk-hint govuk-!-font-size-16">{s.cohort_id ? `${s.programme_title ?? ''}, ${s.cohort_name ?? ''}` : kindName(s.kind)}</span> <SessionStatusTags status={s.status} booking={s.booking_status} facilitating={s.facilitating} />
+            </>
+          ),
+        },
+        { text: formatTimeRange(s.starts_at, s.ends_at) },
+        { text: placeSummary(s) },
+      ])}
+    />
   );
 }
 
@@ -300,20 +265,24 @@ export function EventsPage(props: { events: Events; canCreate: boolean; banner?:
         <p class="govuk-body">There are no events coming up.</p>
       ) : (
         props.events.map((e) => (
-          <Rows
-            card={
-              <>
-                <a class="govuk-link" href={`/sessions/${e.id}`}>
-                  {e.title}
-                </a>{' '}
-                <StatusTags status={e.status} booking={e.booking_status} />
-              </>
-            }
+          <SummaryList
+            card={{
+              title: {
+                html: (
+                  <>
+                    <a class="govuk-link" href={`/sessions/${e.id}`}>
+                      {e.title}
+                    </a>{' '}
+                    <SessionStatusTags status={e.status} booking={e.booking_status} />
+                  </>
+                ),
+              },
+            }}
             rows={[
-              { key: 'What', value: kindName(e.kind) },
-              { key: 'When', value: <When startsAt={e.starts_at} endsAt={e.ends_at} /> },
-              { key: 'Where', value: placeSummary(e) },
-              { key: 'Places', value: e.capacity === null ? 'No limit' : e.booked >= e.capacity ? 'Full: join the waiting list' : `${e.capacity - e.booked} of ${e.capacity} left` },
+              { key: { text: 'What' }, value: { text: kindName(e.kind) } },
+              { key: { text: 'When' }, value: { text: formatTimeRange(e.starts_at, e.ends_at) } },
+              { key: { text: 'Where' }, value: { text: placeSummary(e) } },
+              { key: { text: 'Places' }, value: { text: e.capacity === null ? 'No limit' : e.booked >= e.capacity ? 'Full: join the waiting list' : `${e.capacity - e.booked} of ${e.capacity} left` } },
             ]}
           />
         ))
@@ -337,42 +306,26 @@ export function CohortSessionsPage(props: { data: CohortSessions; banner?: strin
       {sessions.length === 0 ? (
         <p class="govuk-body">This cohort has no sessions yet.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">Sessions in date order (UK time)</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Session
-              </th>
-              <th scope="col" class="govuk-table__header">
-                When
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Where
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Facilitators
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {sessions.map((s) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
+        <Table
+          caption="Sessions in date order (UK time)"
+          captionClasses="govuk-table__caption--m"
+          head={[{ text: 'Session' }, { text: 'When' }, { text: 'Where' }, { text: 'Facilitators' }]}
+          rows={sessions.map((s) => [
+            {
+              html: (
+                <>
                   <a class="govuk-link" href={`/sessions/${s.id}`}>
                     {s.title}
                   </a>{' '}
-                  <StatusTags status={s.status} />
-                </td>
-                <td class="govuk-table__cell">
-                  <When startsAt={s.starts_at} endsAt={s.ends_at} />
-                </td>
-                <td class="govuk-table__cell">{placeSummary(s)}</td>
-                <td class="govuk-table__cell">{s.facilitators.map((f) => `${f.given_name} ${f.family_name}`).join(', ') || 'None named'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  <SessionStatusTags status={s.status} />
+                </>
+              ),
+            },
+            { text: formatTimeRange(s.starts_at, s.ends_at) },
+            { text: placeSummary(s) },
+            { text: s.facilitators.map((f) => `${f.given_name} ${f.family_name}`).join(', ') || 'None named' },
+          ])}
+        />
       )}
     </>
   );

@@ -1,16 +1,9 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, Input, NotificationBanner, Radios, Tag } from '../../../platform/ui/components';
+import { Button, ErrorSummary, Input, NotificationBanner, Radios } from '../../../platform/ui/components';
 import { formatTime, formatTimeRange } from '../../../platform/dates';
 import { ATTENDANCE_STATUS_TEXT, reasonField, statusField, type Register, type RegisterEntry } from '../attendance.service';
-import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../sessions.tables';
-
-const STATUS_TAG: Record<AttendanceStatus, string> = { present: 'govuk-tag--green', late: 'govuk-tag--yellow', absent_with_reason: 'govuk-tag--blue', absent: 'govuk-tag--red' };
-
-export function AttendanceTag(props: { status: AttendanceStatus | null }) {
-  if (!props.status) return <Tag text="Not marked" classes="govuk-tag--grey" />;
-  return <Tag text={ATTENDANCE_STATUS_TEXT[props.status]} classes={STATUS_TAG[props.status]} />;
-}
+import { ATTENDANCE_STATUSES } from '../sessions.tables';
 
 /** What the register shows under a person's name: how they were marked, when it was a check-in. */
 function markHint(entry: RegisterEntry): string | undefined {

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { formatDateTime } from '../../../platform/dates';
-import { Button, Details, InsetText, NotificationBanner, Panel, SummaryList, WarningText } from '../../../platform/ui/components';
+import { BulletList, Button, Details, InsetText, NotificationBanner, Panel, SummaryList, Table, WarningText } from '../../../platform/ui/components';
 import { IMPORT_FIELDS, type ColumnMapping } from '../staff-import.columns';
 import type { ImportPlan } from '../staff-import.plan';
 import type { ImportSummary } from '../staff-import.schemas';
@@ -31,31 +31,12 @@ export interface PreviewPageProps {
 /** A table of rows from the file: the row number first (as a spreadsheet shows it), then the given cells. */
 function RowTable(props: { caption: string; headings: string[]; rows: { rowNumber: number; cells: Child[] }[] }) {
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-visually-hidden">{props.caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-            Row
-          </th>
-          {props.headings.map((heading) => (
-            <th scope="col" class="govuk-table__header">
-              {heading}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {props.rows.map((row) => (
-          <tr class="govuk-table__row">
-            <td class="govuk-table__cell govuk-table__cell--numeric">{row.rowNumber}</td>
-            {row.cells.map((cell) => (
-              <td class="govuk-table__cell">{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      caption={props.caption}
+      captionClasses="govuk-visually-hidden"
+      head={[{ text: 'Row', format: 'numeric' }, ...props.headings.map((text) => ({ text }))]}
+      rows={props.rows.map((row) => [{ text: row.rowNumber, format: 'numeric' }, ...row.cells.map((cell) => ({ html: <>{cell}</> }))])}
+    />
   );
 }
 
@@ -84,25 +65,13 @@ export function PreviewPage(props: PreviewPageProps) {
           { key: { text: 'School for rows that do not name one' }, value: { text: props.defaultSchoolName ?? 'None chosen' } },
         ]}
       />
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--s">Columns used</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Waymark field</th>
-            <th scope="col" class="govuk-table__header">Column in your file</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {matched.map((field) => (
-            <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">
-                {field.label}
-              </th>
-              <td class="govuk-table__cell">{props.mapping[field.key]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Columns used"
+        captionClasses="govuk-table__caption--s"
+        firstCellIsHeader
+        head={[{ text: 'Waymark field' }, { text: 'Column in your file' }]}
+        rows={matched.map((field) => [{ text: field.label }, { text: props.mapping[field.key] }])}
+      />
       <p class="govuk-body">
         <a class="govuk-link" href={`/import/${props.importId}/mapping`}>
           Change how columns are matched
@@ -123,15 +92,7 @@ export function PreviewPage(props: PreviewPageProps) {
               rowNumber: row.rowNumber,
               cells: [
                 row.who,
-                row.reasons.length === 1 ? (
-                  row.reasons[0]
-                ) : (
-                  <ul class="govuk-list govuk-list--bullet">
-                    {row.reasons.map((reason) => (
-                      <li>{reason}</li>
-                    ))}
-                  </ul>
-                ),
+                row.reasons.length === 1 ? row.reasons[0] : <BulletList items={row.reasons} />,
               ],
             }))}
           />

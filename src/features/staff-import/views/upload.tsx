@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorList } from '../../../platform/http/forms';
-import { Button, Details, ErrorSummary, FileUpload, NotificationBanner, Select, Tag } from '../../../platform/ui/components';
+import { Button, Details, ErrorSummary, FileUpload, NotificationBanner, Select, StatusTag, SummaryList, Table, type StatusDisplay } from '../../../platform/ui/components';
 import { IMPORT_FIELDS } from '../staff-import.columns';
 import { MAX_ROWS } from '../../../platform/csv';
 import type { ImportSummary } from '../staff-import.schemas';
@@ -28,10 +28,10 @@ export interface UploadPageProps {
   discarded?: boolean;
 }
 
-const STATUS_TAGS: Record<RecentImport['status'], { text: string; classes: string }> = {
-  previewed: { text: 'Not imported yet', classes: 'govuk-tag--yellow' },
-  applied: { text: 'Imported', classes: 'govuk-tag--green' },
-  discarded: { text: 'Discarded', classes: 'govuk-tag--grey' },
+const STATUS_TAGS: Record<RecentImport['status'], StatusDisplay> = {
+  previewed: { text: 'Not imported yet', colour: 'yellow' },
+  applied: { text: 'Imported', colour: 'green' },
+  discarded: { text: 'Discarded', colour: 'grey' },
 };
 
 function resultText(summary: ImportSummary | null): string {
@@ -56,17 +56,7 @@ export function UploadPage(props: UploadPageProps) {
           <p class="govuk-body">Importing never removes or deactivates anyone, and never changes passwords or roles.</p>
           <Details summaryText="Columns Waymark recognises">
             <p class="govuk-body">Waymark matches these column headings (capital letters, spaces and punctuation do not matter). If your file uses other headings, you can match them yourself after uploading.</p>
-            <dl class="govuk-summary-list">
-              {IMPORT_FIELDS.map((field) => (
-                <div class="govuk-summary-list__row">
-                  <dt class="govuk-summary-list__key">
-                    {field.label}
-                    {field.required ? ' (required)' : ''}
-                  </dt>
-                  <dd class="govuk-summary-list__value">{field.aliases.join(', ')}</dd>
-                </div>
-              ))}
-            </dl>
+            <SummaryList rows={IMPORT_FIELDS.map((field) => ({ key: { text: `${field.label}${field.required ? ' (required)' : ''}` }, value: { text: field.aliases.join(', ') } }))} />
           </Details>
           <form method="post" action="/import" enctype="multipart/form-data" novalidate>
             <FileUpload
@@ -94,35 +84,24 @@ export function UploadPage(props: UploadPageProps) {
       {props.recent.length === 0 ? (
         <p class="govuk-body">No staff lists have been imported yet.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">Recent imports</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">File</th>
-              <th scope="col" class="govuk-table__header">Uploaded</th>
-              <th scope="col" class="govuk-table__header">By</th>
-              <th scope="col" class="govuk-table__header">Status</th>
-              <th scope="col" class="govuk-table__header">Result</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {props.recent.map((item) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`/import/${item.id}`}>
-                    {item.file_name}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">{formatDateTime(item.created_at)}</td>
-                <td class="govuk-table__cell">{item.given_name ? `${item.given_name} ${item.family_name ?? ''}` : 'Command line'}</td>
-                <td class="govuk-table__cell">
-                  <Tag text={STATUS_TAGS[item.status].text} classes={STATUS_TAGS[item.status].classes} />
-                </td>
-                <td class="govuk-table__cell">{resultText(item.summary)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Recent imports"
+          captionClasses="govuk-visually-hidden"
+          head={[{ text: 'File' }, { text: 'Uploaded' }, { text: 'By' }, { text: 'Status' }, { text: 'Result' }]}
+          rows={props.recent.map((item) => [
+            {
+              html: (
+                <a class="govuk-link" href={`/import/${item.id}`}>
+                  {item.file_name}
+                </a>
+              ),
+            },
+            { text: formatDateTime(item.created_at) },
+            { text: item.given_name ? `${item.given_name} ${item.family_name ?? ''}` : 'Command line' },
+            { html: <StatusTag {...STATUS_TAGS[item.status]} /> },
+            { text: resultText(item.summary) },
+          ])}
+        />
       )}
     </>
   );

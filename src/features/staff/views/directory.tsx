@@ -1,7 +1,8 @@
-import { Button, Input, Pagination, Select, Tag } from '../../../platform/ui/components';
+import { Button, Input, Pagination, Select, Table } from '../../../platform/ui/components';
 import { paginationFor } from '../../../platform/ui/paginate';
 import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES, type DirectoryQuery } from '../staff.schemas';
 import type { LeadershipLevel, StaffType } from '../staff.tables';
+import { PersonStatusTag } from './person-status-tag';
 
 export interface DirectoryRow {
   id: string;
@@ -83,19 +84,14 @@ export function DirectoryPage(props: DirectoryProps) {
             {props.total === 0 ? 'No staff match your search.' : `Showing ${first} to ${last} of ${props.total} ${props.total === 1 ? 'person' : 'people'}`}
           </p>
           {props.rows.length > 0 ? (
-            <table class="govuk-table">
-              <caption class="govuk-table__caption govuk-visually-hidden">Staff matching your search</caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">Name</th>
-                  <th scope="col" class="govuk-table__header">Job title</th>
-                  <th scope="col" class="govuk-table__header">School</th>
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                {props.rows.map((row) => (
-                  <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
+            <Table
+              caption="Staff matching your search"
+              captionClasses="govuk-visually-hidden"
+              head={[{ text: 'Name' }, { text: 'Job title' }, { text: 'School' }]}
+              rows={props.rows.map((row) => [
+                {
+                  html: (
+                    <>
                       <a class="govuk-link" href={`/staff/${row.id}`}>
                         {row.family_name}, {row.given_name}
                       </a>
@@ -104,23 +100,27 @@ export function DirectoryPage(props: DirectoryProps) {
                       {row.status === 'deactivated' ? (
                         <>
                           {' '}
-                          <Tag text="Deactivated" classes="govuk-tag--grey" />
+                          <PersonStatusTag status={row.status} />
                         </>
                       ) : null}
-                    </td>
-                    <td class="govuk-table__cell">
+                    </>
+                  ),
+                },
+                {
+                  html: (
+                    <>
                       {row.job_title ?? ''}
                       <br />
                       <span class="waymark-count">
                         {STAFF_TYPES[row.staff_type]}
                         {row.leadership_level !== 'none' ? `, ${LEADERSHIP_LEVELS[row.leadership_level].toLowerCase()}` : ''}
                       </span>
-                    </td>
-                    <td class="govuk-table__cell">{row.school_name ?? 'Central team'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { text: row.school_name ?? 'Central team' },
+              ])}
+            />
           ) : null}
           {pagination ? <Pagination {...pagination} /> : null}
         </div>

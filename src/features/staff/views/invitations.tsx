@@ -1,4 +1,4 @@
-import { Button, InsetText, NotificationBanner } from '../../../platform/ui/components';
+import { Button, InsetText, NotificationBanner, Table } from '../../../platform/ui/components';
 
 export interface UninvitedPerson {
   id: string;
@@ -26,29 +26,22 @@ export function InvitationsPage(props: { people: UninvitedPerson[]; sent?: numbe
             <form method="post" action="/staff/invitations">
               <Button text={count === 1 ? 'Send 1 invitation' : `Send ${count.toLocaleString('en-GB')} invitations`} preventDoubleClick />
             </form>
-            <table class="govuk-table">
-              <caption class="govuk-table__caption govuk-table__caption--m">{count === 1 ? '1 person to invite' : `${count.toLocaleString('en-GB')} people to invite`}</caption>
-              <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">Name</th>
-                  <th scope="col" class="govuk-table__header">Email</th>
-                  <th scope="col" class="govuk-table__header">School</th>
-                </tr>
-              </thead>
-              <tbody class="govuk-table__body">
-                {props.people.slice(0, SHOWN).map((person) => (
-                  <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
-                      <a class="govuk-link" href={`/staff/${person.id}`}>
-                        {person.given_name} {person.family_name}
-                      </a>
-                    </td>
-                    <td class="govuk-table__cell">{person.email}</td>
-                    <td class="govuk-table__cell">{person.school_name ?? 'Central team'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              caption={count === 1 ? '1 person to invite' : `${count.toLocaleString('en-GB')} people to invite`}
+              captionClasses="govuk-table__caption--m"
+              head={[{ text: 'Name' }, { text: 'Email' }, { text: 'School' }]}
+              rows={props.people.slice(0, SHOWN).map((person) => [
+                {
+                  html: (
+                    <a class="govuk-link" href={`/staff/${person.id}`}>
+                      {person.given_name} {person.family_name}
+                    </a>
+                  ),
+                },
+                { text: person.email },
+                { text: person.school_name ?? 'Central team' },
+              ])}
+            />
             {count > SHOWN ? <p class="govuk-body">And {(count - SHOWN).toLocaleString('en-GB')} more.</p> : null}
           </>
         )}

@@ -1,9 +1,11 @@
 import { formatDate, formatDateTime } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, Checkboxes, DateInput, ErrorSummary, Input, NotificationBanner, Radios, Select, Tag, WarningText } from '../../../platform/ui/components';
+import type { Child } from 'hono/jsx';
+import { Button, Checkboxes, DateInput, ErrorSummary, Input, NotificationBanner, PostLink, Radios, Select, SummaryList, WarningText } from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES } from '../staff.schemas';
 import type { getPersonProfile } from '../staff.service';
+import { PersonStatusTag } from './person-status-tag';
 
 type Profile = Awaited<ReturnType<typeof getPersonProfile>>;
 
@@ -19,7 +21,7 @@ export function PersonPage(props: { profile: Profile; isSelf: boolean; banner?: 
   const { person, reports, roles, canEdit, canManageRoles, invitation } = props.profile;
   const name = `${person.given_name} ${person.family_name}`;
   const invitationExpired = invitation && !invitation.used_at && invitation.expires_at <= props.now;
-  const rows: [string, unknown][] = [
+  const rows: [string, Child][] = [
     ['Email address', person.email],
     ['School', person.school_name ?? 'Central team (no school)'],
     ['Job title', person.job_title ?? 'Not given'],
@@ -48,19 +50,12 @@ export function PersonPage(props: { profile: Profile; isSelf: boolean; banner?: 
       {props.roleErrors ? <ErrorSummary titleText="There is a problem" errorList={errorList(props.roleErrors)} /> : null}
       <span class="govuk-caption-l">{props.isSelf ? 'Your staff record' : 'Staff record'}</span>
       <h1 class="govuk-heading-l">
-        {name} {person.status === 'deactivated' ? <Tag text="Deactivated" classes="govuk-tag--grey" /> : null}
+        {name} <PersonStatusTag status={person.status} />
       </h1>
       {person.status === 'deactivated' ? <WarningText text={`${person.given_name} was deactivated on ${formatDate(person.deactivated_at)} and cannot sign in.`} /> : null}
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <dl class="govuk-summary-list">
-            {rows.map(([key, value]) => (
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{key}</dt>
-                <dd class="govuk-summary-list__value">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList rows={rows.map(([key, value]) => ({ key: { text: key }, value: { html: <>{value}</> } }))} />
           {canEdit ? (
             <div class="govuk-button-group">
               <Button text="Change details" href={`/staff/${person.id}/edit`} classes="govuk-button--secondary" />
@@ -95,11 +90,12 @@ export function PersonPage(props: { profile: Profile; isSelf: boolean; banner?: 
                   {ROLE_NAMES[grant.role]}
                   {grant.school_name ? ` for ${grant.school_name}` : ''}
                   {canManageRoles ? (
-                    <form method="post" action={`/staff/${person.id}/roles/${grant.id}/remove`} class="govuk-!-display-inline govuk-!-margin-left-2">
-                      <button type="submit" class="waymark-link-button">
-                        Remove<span class="govuk-visually-hidden"> the {ROLE_NAMES[grant.role].toLowerCase()} role{grant.school_name ? ` for ${grant.school_name}` : ''}</span>
-                      </button>
-                    </form>
+                    <PostLink
+                      action={`/staff/${person.id}/roles/${grant.id}/remove`}
+                      text="Remove"
+                      visuallyHiddenText={`the ${ROLE_NAMES[grant.role].toLowerCase()} role${grant.school_name ? ` for ${grant.school_name}` : ''}`}
+                      classes="govuk-!-display-inline govuk-!-margin-left-2"
+                    />
                   ) : null}
                 </li>
               ))}

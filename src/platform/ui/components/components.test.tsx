@@ -198,3 +198,108 @@ describe('JSX usage', () => {
     expect(await render(C.Label({ for: 'x' }))).toBe('');
   });
 });
+
+describe('SummaryCard on its own', () => {
+  // The macro's card fixtures whose rows have no actions (a row's action names the card, which
+  // only the whole macro knows): the card around a list must be the macro's card.
+  const cardFixtures = loadFixtures('summary-list').filter(
+    (f) => f.options.card && !(f.options.rows as { actions?: { items?: unknown[] } }[] | undefined)?.some((row) => row?.actions?.items?.length),
+  );
+
+  it('has fixtures to check', () => {
+    expect(cardFixtures.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(cardFixtures.map((f) => [f.name, f] as const))('fixture: %s', async (_name, fixture) => {
+    const { card, ...list } = fixture.options as unknown as C.SummaryListParams;
+    const actual = await render(<C.SummaryCard {...card}>{C.SummaryList(list)}</C.SummaryCard>);
+    expect(canonicalHtml(actual)).toBe(canonicalHtml(fixture.html));
+  });
+
+  it('holds more than a list: what follows the list stays inside the card', async () => {
+    const html = await render(
+      <C.SummaryCard title={{ text: 'Cohort 8' }}>
+        <C.SummaryList rows={[{ key: { text: 'Runs' }, value: { text: '6 September 2027 to 15 July 2028' } }]} />
+        <p class="govuk-body">Apply now</p>
+      </C.SummaryCard>,
+    );
+    expect(canonicalHtml(html)).toBe(
+      canonicalHtml(
+        '<div class="govuk-summary-card"><div class="govuk-summary-card__title-wrapper"><h2 class="govuk-summary-card__title">Cohort 8</h2></div>' +
+          '<div class="govuk-summary-card__content"><dl class="govuk-summary-list"><div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Runs</dt>' +
+          '<dd class="govuk-summary-list__value">6 September 2027 to 15 July 2028</dd></div></dl><p class="govuk-body">Apply now</p></div></div>',
+      ),
+    );
+  });
+});
+
+describe('StatusTag', () => {
+  // Every colour, against the tag fixture of that colour (blue is the tag's own colour, "default").
+  const fixtureFor: Record<C.TagColour, string> = {
+    blue: 'default',
+    grey: 'grey',
+    teal: 'turquoise',
+    green: 'green',
+    purple: 'purple',
+    magenta: 'pink',
+    red: 'red',
+    orange: 'orange',
+    yellow: 'yellow',
+  };
+  const fixtures = loadFixtures('tag');
+
+  it.each(Object.entries(fixtureFor) as [C.TagColour, string][])('%s is the tag fixture "%s"', async (colour, name) => {
+    const fixture = fixtures.find((f) => f.name === name);
+    if (!fixture) throw new Error(`no tag fixture named ${name}`);
+    const text = String(fixture.options.text);
+    expect(canonicalHtml(await render(<C.StatusTag text={text} colour={colour} />))).toBe(canonicalHtml(fixture.html));
+    expect(C.statusTagParams({ text, colour })).toEqual(fixture.options);
+  });
+
+  it('adds classes after the colour, and escapes the text', async () => {
+    expect(canonicalHtml(await render(<C.StatusTag text="Unread <b>" colour="blue" classes="govuk-!-margin-right-1" />))).toBe(
+      canonicalHtml('<strong class="govuk-tag govuk-!-margin-right-1">Unread &lt;b&gt;</strong>'),
+    );
+    expect(C.statusTagParams({ text: 'Draft', colour: 'grey' }, 'govuk-!-margin-left-2')).toEqual({ text: 'Draft', classes: 'govuk-tag--grey govuk-!-margin-left-2' });
+  });
+});
+
+describe('Paragraphs and Lines', () => {
+  it('starts a paragraph at each blank line and keeps single line breaks', async () => {
+    const html = await render(<C.Paragraphs text={'First line\r\nsecond line\r\n\r\n  \r\nNext <paragraph>\n'} />);
+    expect(canonicalHtml(html)).toBe(canonicalHtml('<p class="govuk-body">First line<br>second line</p><p class="govuk-body">Next &lt;paragraph&gt;</p>'));
+  });
+
+  it('renders nothing for blank text', async () => {
+    expect(await render(<C.Paragraphs text={' \n\n '} />)).toBe('');
+    expect(await render(<C.Paragraphs text={null} />)).toBe('');
+  });
+
+  it('puts a line break between lines given as a list', async () => {
+    expect(await render(<C.Lines text={['1 High Street', 'Leeds']} />)).toBe('1 High Street<br/>Leeds');
+  });
+});
+
+describe('BulletList', () => {
+  it('lists the items, or renders nothing without any', async () => {
+    expect(canonicalHtml(await render(<C.BulletList items={['One', <strong>Two</strong>]} />))).toBe(
+      canonicalHtml('<ul class="govuk-list govuk-list--bullet"><li>One</li><li><strong>Two</strong></li></ul>'),
+    );
+    expect(await render(<C.BulletList items={[]} />)).toBe('');
+  });
+});
+
+describe('PostLink', () => {
+  it('is a one-button form that posts, with hidden fields and words for screen readers', async () => {
+    const html = await render(<C.PostLink action="/stages/1/move" text="Move up" visuallyHiddenText="Stage 1" fields={{ direction: 'up' }} classes="govuk-!-display-inline" />);
+    expect(canonicalHtml(html)).toBe(
+      canonicalHtml(
+        '<form method="post" action="/stages/1/move" class="govuk-!-display-inline"><input type="hidden" name="direction" value="up">' +
+          '<button type="submit" class="waymark-link-button">Move up<span class="govuk-visually-hidden"> Stage 1</span></button></form>',
+      ),
+    );
+    expect(canonicalHtml(await render(<C.PostLink action="/x" text="Remove" />))).toBe(
+      canonicalHtml('<form method="post" action="/x"><button type="submit" class="waymark-link-button">Remove</button></form>'),
+    );
+  });
+});

@@ -61,7 +61,13 @@ function ActionLink({ action, cardTitle }: { action: SummaryListAction; cardTitl
   );
 }
 
-function SummaryCard({ card, children }: { card: SummaryCardParams; children: Child }) {
+/**
+ * The summary card of `govukSummaryList`'s `card` option on its own, for a card whose content is
+ * more than one summary list (a list and a form, say): the same markup, with the content as children.
+ * The card's title goes in the hidden text of the card's own action links, as the macro does (not
+ * in those of a list's rows: only the macro, given the list, adds it there).
+ */
+export function SummaryCard({ children, ...card }: SummaryCardParams & { children?: Child }) {
   const headingLevel = card.title?.headingLevel ? card.title.headingLevel : 2;
   const actions = card.actions?.items ?? [];
   return (
@@ -143,5 +149,5 @@ export function SummaryList(params: SummaryListParams) {
     </dl>
   );
 
-  return params.card ? <SummaryCard card={params.card}>{list}</SummaryCard> : list;
+  return params.card ? <SummaryCard {...params.card}>{list}</SummaryCard> : list;
 }

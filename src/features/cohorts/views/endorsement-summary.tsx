@@ -1,0 +1,29 @@
+import { formatDate } from '../../../platform/dates';
+import { SummaryList } from '../../../platform/ui/components';
+import type { EndorsementRow } from '../cohorts.queries';
+import { ENDORSEMENT_KINDS } from '../cohorts.schemas';
+import { EndorsementStatusTag } from './status-tags';
+
+/** Who has been asked for their support, and what they said. */
+export function EndorsementSummary(props: { endorsements: EndorsementRow[] }) {
+  if (props.endorsements.length === 0) return <p class="govuk-body">This cohort does not ask for endorsements.</p>;
+  return (
+    <SummaryList
+      rows={props.endorsements.map((e) => ({
+        key: { text: ENDORSEMENT_KINDS[e.kind] },
+        value: {
+          html: (
+            <>
+              <EndorsementStatusTag status={e.status} />
+              <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                {e.kind === 'line_manager' ? `${e.endorser_given_name ?? ''} ${e.endorser_family_name ?? ''}`.trim() || 'Line manager' : e.school_name ? `Headteacher or admin of ${e.school_name}` : 'An organisation admin'}
+                {e.answered_at ? `, answered by ${e.answerer_given_name} ${e.answerer_family_name} on ${formatDate(e.answered_at)}` : e.status === 'requested' && e.due_on ? `, asked to answer by ${formatDate(e.due_on)}` : ''}
+              </p>
+              {e.comment ? <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">“{e.comment}”</p> : null}
+            </>
+          ),
+        },
+      }))}
+    />
+  );
+}
