@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { sql, type Insertable } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from '../src/platform/db/database';
-import { hashPassword } from '../src/features/auth';
+import { hashPassword, savePasswordHashes } from '../src/features/auth';
 import type { SchoolPhase } from '../src/features/organisations';
 import { buildSearchText, type LeadershipLevel, type Role, type StaffType } from '../src/features/staff';
 import { connectDatabase, engineOf, type Engine } from '../src/platform/db/connect';
@@ -520,8 +520,6 @@ export async function generate(db: Db, engine: Engine, options: GenerateOptions 
           trn: p.type === 'teaching' ? String(2_000_000 + ((++teacherNumber * 7_919) % 7_999_999)) : null,
           mis_staff_id: `NLT${String(i + 1).padStart(5, '0')}`,
           status: p.deactivated ? ('deactivated' as const) : ('active' as const),
-          // Most staff have set a password; a few were invited and haven't yet.
-          password_hash: p.knownPassword ? adminHash : i % 10 === 9 ? null : otherHash,
           created_at: now,
           updated_at: now,
           deactivated_at: p.deactivated ? now : null,
@@ -529,6 +527,10 @@ export async function generate(db: Db, engine: Engine, options: GenerateOptions 
       }),
       stats,
     );
+    // Most staff have set a password; a few were invited and haven't yet. Passwords are auth's to
+    // save, in its own batches (not counted in `stats`).
+    const passwords = people.flatMap((p, i) => (p.knownPassword ? [{ personId: p.id, hash: adminHash }] : i % 10 === 9 ? [] : [{ personId: p.id, hash: otherHash }]));
+    await savePasswordHashes(trx, { now: () => new Date(now) }, passwords);
     await insertBatched(
       trx,
       engine,

@@ -115,7 +115,7 @@ async function seedOrganisation(db: Db) {
   const admin = { given_name: 'Helen', family_name: 'Okafor', email: 'helen.okafor@northgate-trust.example.org', job_title: 'Director of People' };
   await db
     .insertInto('people')
-    .values({ id: adminId, organisation_id: organisationId, school_id: null, ...admin, email_normalised: admin.email, search_text: buildSearchText(admin), staff_type: 'associate', started_in_schools_on: null, leadership_level: 'executive', line_manager_id: null, trn: null, mis_staff_id: null, status: 'active', password_hash: null, created_at: now, updated_at: now, deactivated_at: null })
+    .values({ id: adminId, organisation_id: organisationId, school_id: null, ...admin, email_normalised: admin.email, search_text: buildSearchText(admin), staff_type: 'associate', started_in_schools_on: null, leadership_level: 'executive', line_manager_id: null, trn: null, mis_staff_id: null, status: 'active', created_at: now, updated_at: now, deactivated_at: null })
     .execute();
   await db.insertInto('role_grants').values({ id: newId(), person_id: adminId, role: 'org_admin', school_id: null, scope_key: 'organisation', granted_by: null, created_at: now }).execute();
   const viewer: Viewer = { id: adminId, sessionId: 'bench', organisationId, organisationName: 'Northgate Learning Trust', schoolId: null, givenName: 'Helen', familyName: 'Okafor', email: admin.email, roles: [{ role: 'org_admin', schoolId: null }], isLineManager: false };

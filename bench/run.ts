@@ -235,8 +235,8 @@ async function measure(server: Server, target: Target, cookie: string, bytes: nu
 
 async function writeMarkers(database: BenchDatabase) {
   const { db } = database;
-  const [sessions, audit, outbox] = await Promise.all([
-    db.selectFrom('sessions').select(['last_seen_at', 'expires_at']).orderBy('created_at').execute(),
+  const [signInSessions, audit, outbox] = await Promise.all([
+    db.selectFrom('sign_in_sessions').select(['last_seen_at', 'expires_at']).orderBy('created_at').execute(),
     db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -246,7 +246,7 @@ async function writeMarkers(database: BenchDatabase) {
     const row = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
     engineCounter = Number(row.rows[0]?.data_version);
   }
-  return { sessions, auditEvents: Number(audit.n), outbox: Number(outbox.n), engineCounter };
+  return { signInSessions, auditEvents: Number(audit.n), outbox: Number(outbox.n), engineCounter };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,11 +336,11 @@ async function main() {
 
     const census = await queryCensus(database.db, database.engine, BENCH_ADMIN, targets, { iterations: database.engine === 'sqlite' ? 300 : 150 });
 
-    // A session last seen six minutes ago: the next signed-in request should refresh last_seen_at once.
+    // A sign-in session last seen six minutes ago: the next signed-in request should refresh last_seen_at once.
     const refresh = await queryCensus(database.db, database.engine, BENCH_ADMIN, [{ name: 'health-signed-in', path: '/health', signedIn: true }], {
       iterations: 1,
       beforeRecording: async () => {
-        await database.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 6 * 60_000).toISOString() }).execute();
+        await database.db.updateTable('sign_in_sessions').set({ last_seen_at: new Date(Date.now() - 6 * 60_000).toISOString() }).execute();
       },
     });
 
@@ -368,10 +368,10 @@ async function main() {
     const search = runs.find((r) => r.name === 'directory-search');
     console.log(`\n“${COMMON_SURNAME_FRAGMENT}” matches ${search?.matchingPeople} of ${summary.activePeople} active staff.`);
     console.log(`Server RSS: ${mb(serverBefore.rss)} MB before the runs, ${mb(serverAfter.rss)} MB after (heap used ${mb(serverBefore.heapUsed)} → ${mb(serverAfter.heapUsed)} MB; live heap after a full GC ${mb(usageBefore.heapAfterGc ?? 0)} → ${mb(usageAfter.heapAfterGc ?? 0)} MB). Benchmark process RSS: ${mb(benchRssBefore)} → ${mb(process.memoryUsage().rss)} MB.`);
-    const sessionTouched = JSON.stringify(writesBefore.sessions) !== JSON.stringify(writesAfter.sessions);
+    const sessionTouched = JSON.stringify(writesBefore.signInSessions) !== JSON.stringify(writesAfter.signInSessions);
     const committed = writesBefore.engineCounter !== undefined ? writesBefore.engineCounter !== writesAfter.engineCounter : undefined;
     console.log(
-      `Writes during ${runs.reduce((s, r) => s + r.requests, 0)} requests: session row ${sessionTouched ? 'changed' : 'unchanged'}, audit events ${writesBefore.auditEvents} → ${writesAfter.auditEvents}, outbox ${writesBefore.outbox} → ${writesAfter.outbox}` +
+      `Writes during ${runs.reduce((s, r) => s + r.requests, 0)} requests: sign-in session row ${sessionTouched ? 'changed' : 'unchanged'}, audit events ${writesBefore.auditEvents} → ${writesAfter.auditEvents}, outbox ${writesBefore.outbox} → ${writesAfter.outbox}` +
         (committed === undefined ? '' : `, SQLite commits by the server: ${committed ? 'yes' : 'none'}`),
     );
     console.log(`After 6 idle minutes, one signed-in request makes ${refresh[0].writes} write(s): ${refresh[0].queries.filter((q) => q.kind !== 'select').map((q) => q.sql.slice(0, 60)).join('; ') || 'none'}`);

@@ -1,9 +1,8 @@
 import 'dotenv/config';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, ConfigError } from './config';
-import { hashPassword } from './features/auth';
 import { features } from './features';
-import { anyOrganisationExists, createOrganisation } from './features/organisations';
+import { anyOrganisationExists, createOrganisation, findOrganisationIdByName } from './features/organisations';
 import { createAdmin } from './features/staff';
 import { importStaffFile } from './features/staff-import';
 import { systemClock } from './platform/db/clock';
@@ -98,9 +97,9 @@ async function main(argv: string[]): Promise<number> {
       rl.close();
       if (!organisationName || !email || !givenName || !familyName) throw new ConfigError('Organisation, email, first name and last name are all needed.');
       if (password.length < 12) throw new ConfigError('The password must be 12 characters or more.');
-      const existing = await db.selectFrom('organisations').select('id').where('name', '=', organisationName).executeTakeFirst();
-      const organisationId = existing?.id ?? (await createOrganisation(db, systemClock, organisationName));
-      await createAdmin(db, systemClock, { organisationId, givenName, familyName, email, passwordHash: await hashPassword(password) });
+      const existing = await findOrganisationIdByName(db, organisationName);
+      const organisationId = existing ?? (await createOrganisation(db, systemClock, organisationName));
+      await createAdmin(db, systemClock, { organisationId, givenName, familyName, email, password });
       console.log(`${email} is now an organisation admin of ${organisationName}${existing ? '' : ' (new organisation)'}.`);
       await db.destroy();
       return 0;

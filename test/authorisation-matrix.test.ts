@@ -80,7 +80,7 @@ describeEachEngine('every route gives each kind of person what the matrix says',
       .execute();
     const subject = context.client();
     await signIn(subject, world.report.email);
-    subjectSessionId = (await context.db.selectFrom('sessions').select('id').where('person_id', '=', world.report.id).executeTakeFirstOrThrow()).id;
+    subjectSessionId = (await context.db.selectFrom('sign_in_sessions').select('id').where('person_id', '=', world.report.id).executeTakeFirstOrThrow()).id;
     const people: Record<Exclude<Viewer, 'anonymous'>, string> = {
       staff: world.staff.email,
       lineManager: world.lineManager.email,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Migration } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from '../../src/platform/db/database';
 import { connectDatabase, type Engine } from '../../src/platform/db/connect';
@@ -25,12 +26,12 @@ function withDatabase(url: string, name: string): string {
 
 /**
  * A fresh, migrated database: in-memory SQLite, or a throwaway PostgreSQL database created
- * from TEST_DATABASE_URL and dropped afterwards.
+ * from TEST_DATABASE_URL and dropped afterwards. Migration tests pass the migrations to stop after.
  */
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+export async function createTestDatabase(engine: Engine, migrations: Record<string, Migration> = features.migrations): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const db = connectDatabase<Database>(':memory:');
-    await migrateToLatest(db, features.migrations);
+    await migrateToLatest(db, migrations);
     return { db, engine, url: ':memory:', destroy: () => db.destroy() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -42,7 +43,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   await admin.end();
   const url = withDatabase(adminUrl, name);
   const db = connectDatabase<Database>(url, { poolSize: 5 });
-  await migrateToLatest(db, features.migrations);
+  await migrateToLatest(db, migrations);
   return {
     db,
     engine,

@@ -1,5 +1,5 @@
 import type { Db } from '../../src/platform/db/database';
-import { hashPassword } from '../../src/features/auth';
+import { hashPassword, savePasswordHashes } from '../../src/features/auth';
 import { buildSearchText, type LeadershipLevel, type Role, type StaffType } from '../../src/features/staff';
 import { newId } from '../../src/platform/db/ids';
 import type { TestClient } from './http';
@@ -93,12 +93,12 @@ export async function makePerson(db: Db, options: PersonOptions): Promise<TestPe
       trn: null,
       mis_staff_id: options.misStaffId ?? null,
       status: options.status ?? 'active',
-      password_hash: options.withPassword === false ? null : await testPasswordHash(),
       created_at: now(),
       updated_at: now(),
       deactivated_at: null,
     })
     .execute();
+  if (options.withPassword !== false) await savePasswordHashes(db, { now: () => new Date(now()) }, [{ personId: id, hash: await testPasswordHash() }]);
   for (const grant of options.roles ?? []) {
     await db
       .insertInto('role_grants')

@@ -5,7 +5,7 @@ import { NotFound, TooManyRequests } from '../../platform/http/errors';
 import { readForm, validate } from '../../platform/http/forms';
 import { requestContext, safeNext } from '../../platform/http/request';
 import { renderPage } from '../../platform/ui/page';
-import { checkToken, endSession, listSessions, requestEmailLink, setPasswordWithToken, signInWithLink, signInWithPassword } from './auth.service';
+import { checkToken, endSignInSession, listSignInSessions, requestEmailLink, setPasswordWithToken, signInWithLink, signInWithPassword } from './auth.service';
 import { emailLinkForm, newPasswordForm, signInForm } from './auth.schemas';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie';
 import { AccountPage } from './views/account';
@@ -14,9 +14,9 @@ import { CheckEmailPage, ConfirmLinkPage, EmailLinkPage, LinkProblemPage, NewPas
 export const authRoutes = new Hono<AppEnv>();
 
 /** Sets the new session's cookie, ending any session this browser already had (sessions rotate on sign-in). */
-async function beginSession(c: Context<AppEnv>, sessionToken: string): Promise<void> {
+async function beginSignInSession(c: Context<AppEnv>, sessionToken: string): Promise<void> {
   const previous = c.get('viewer');
-  if (previous) await endSession(c.get('deps'), previous, previous.sessionId, requestContext(c));
+  if (previous) await endSignInSession(c.get('deps'), previous, previous.sessionId, requestContext(c));
   writeSessionCookie(c, sessionToken);
 }
 
@@ -36,7 +36,7 @@ authRoutes.post('/sign-in', access('anyone'), async (c) => {
       const wrong = { email: 'The email address or password is not correct. Check them and try again.' };
       return renderPage(c, { title: 'Sign in', hasErrors: true }, <SignInPage errors={wrong} values={shown} />);
     }
-    await beginSession(c, result.sessionToken);
+    await beginSignInSession(c, result.sessionToken);
     return c.redirect(safeNext(form.data.next), 303);
   } catch (error) {
     if (error instanceof TooManyRequests) {
@@ -49,7 +49,7 @@ authRoutes.post('/sign-in', access('anyone'), async (c) => {
 
 authRoutes.post('/sign-out', access('anyone'), async (c) => {
   const viewer = c.get('viewer');
-  if (viewer) await endSession(c.get('deps'), viewer, viewer.sessionId, requestContext(c));
+  if (viewer) await endSignInSession(c.get('deps'), viewer, viewer.sessionId, requestContext(c));
   clearSessionCookie(c);
   return c.redirect('/sign-in?signed-out=1', 303);
 });
@@ -86,7 +86,7 @@ authRoutes.get('/sign-in/link/:token', access('anyone'), async (c) => {
 authRoutes.post('/sign-in/link/:token', access('anyone'), async (c) => {
   const result = await signInWithLink(c.get('deps'), c.req.param('token'), requestContext(c));
   if (!result.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={result.reason} retryHref="/sign-in/link" retryText="Get a new sign-in link" />);
-  await beginSession(c, result.sessionToken);
+  await beginSignInSession(c, result.sessionToken);
   return c.redirect('/', 303);
 });
 
@@ -113,21 +113,21 @@ for (const purpose of ['password_reset', 'invitation'] as const) {
     }
     const result = await setPasswordWithToken(deps, token, purpose, form.data.password, requestContext(c));
     if (!result.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={result.reason} {...retry} />);
-    await beginSession(c, result.sessionToken);
+    await beginSignInSession(c, result.sessionToken);
     return c.redirect('/', 303);
   });
 }
 
 authRoutes.get('/account', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const sessions = await listSessions(c.get('deps'), viewer.id);
+  const sessions = await listSignInSessions(c.get('deps'), viewer.id);
   return renderPage(c, { title: 'Your account' }, <AccountPage viewer={viewer} sessions={sessions} ended={c.req.query('ended') === '1'} />);
 });
 
 authRoutes.post('/account/sessions/:signInId/end', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const sessionId = c.req.param('signInId');
-  if (!(await endSession(c.get('deps'), viewer, sessionId, requestContext(c)))) throw new NotFound();
+  if (!(await endSignInSession(c.get('deps'), viewer, sessionId, requestContext(c)))) throw new NotFound();
   if (sessionId === viewer.sessionId) {
     clearSessionCookie(c);
     return c.redirect('/sign-in?signed-out=1', 303);

@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { recordAudit } from '../../platform/audit/audit';
 import { chunks } from '../../platform/db/batches';
-import { DAY, MINUTE } from '../../platform/db/clock';
+import { type Clock, DAY, MINUTE } from '../../platform/db/clock';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, RoleName, Viewer } from '../../platform/http/env';
 import { TooManyRequests } from '../../platform/http/errors';
@@ -72,12 +72,12 @@ async function countFailure(db: Executor, deps: AppDeps, key: string, limits: Th
   await countFailedAttempt(db, key, deps.clock.now(), limits);
 }
 
-/** Starts a session and returns its cookie token. */
-async function startSession(db: Executor, deps: AppDeps, personId: string, context: RequestContext): Promise<string> {
+/** Starts a sign-in session and returns its cookie token. */
+async function startSignInSession(db: Executor, deps: AppDeps, personId: string, context: RequestContext): Promise<string> {
   const token = newToken();
   const now = deps.clock.now();
   await db
-    .insertInto('sessions')
+    .insertInto('sign_in_sessions')
     .values({
       id: newId(),
       person_id: personId,
@@ -128,7 +128,7 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
   const sessionToken = await deps.db.transaction().execute(async (trx) => {
     await q.clearThrottle(trx, keys[0]);
     await recordAudit(trx, deps.clock, { action: 'sign_in', organisationId: person.organisation_id, actorId: person.id, detail: { method: 'password' }, ipAddress: context.ipAddress, requestId: context.requestId });
-    return startSession(trx, deps, person.id, context);
+    return startSignInSession(trx, deps, person.id, context);
   });
   return { ok: true, sessionToken };
 }
@@ -225,12 +225,12 @@ export async function signInWithLink(deps: AppDeps, token: string, context: Requ
   return deps.db.transaction().execute(async (trx) => {
     if (!(await q.spendToken(trx, check.tokenId, deps.clock.now().toISOString()))) return { ok: false as const, reason: 'used' as const };
     await recordAudit(trx, deps.clock, { action: 'sign_in_link_used', organisationId: check.organisationId, actorId: check.personId, detail: { method: 'link' }, ipAddress: context.ipAddress, requestId: context.requestId });
-    return { ok: true as const, sessionToken: await startSession(trx, deps, check.personId, context) };
+    return { ok: true as const, sessionToken: await startSignInSession(trx, deps, check.personId, context) };
   });
 }
 
 /**
- * Sets a password from a reset or invitation link, ends the person's other sessions, and signs
+ * Sets a password from a reset or invitation link, ends the person's other sign-in sessions, and signs
  * them in.
  */
 export async function setPasswordWithToken(
@@ -246,10 +246,10 @@ export async function setPasswordWithToken(
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString();
     if (!(await q.spendToken(trx, check.tokenId, now))) return { ok: false as const, reason: 'used' as const };
-    await trx.updateTable('people').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', check.personId).execute();
-    await trx.deleteFrom('sessions').where('person_id', '=', check.personId).execute();
+    await q.savePasswordHashes(trx, [{ personId: check.personId, hash: passwordHash }], now);
+    await trx.deleteFrom('sign_in_sessions').where('person_id', '=', check.personId).execute();
     // Any other outstanding links of the same purpose are spent too.
-    await trx.updateTable('auth_tokens').set({ used_at: now }).where('person_id', '=', check.personId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+    await q.spendUnusedTokens(trx, check.personId, purpose, now);
     await q.clearThrottle(trx, `account:${normaliseEmail(check.email)}`);
     await recordAudit(trx, deps.clock, {
       action: purpose === 'invitation' ? 'invitation_accepted' : 'password_reset',
@@ -258,19 +258,19 @@ export async function setPasswordWithToken(
       ipAddress: context.ipAddress,
       requestId: context.requestId,
     });
-    return { ok: true as const, sessionToken: await startSession(trx, deps, check.personId, context) };
+    return { ok: true as const, sessionToken: await startSignInSession(trx, deps, check.personId, context) };
   });
 }
 
 /** The signed-in person for a session cookie, or null when it is unknown, expired or deactivated. */
 export async function loadViewer(deps: AppDeps, token: string | undefined): Promise<Viewer | null> {
   if (!token || !looksLikeToken(token)) return null;
-  const row = await q.findSessionByTokenHash(deps.db, hashToken(token));
+  const row = await q.findSignInSessionByTokenHash(deps.db, hashToken(token));
   const now = deps.clock.now();
   if (!row || row.status !== 'active' || row.expires_at <= now.toISOString()) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > SEEN_REFRESH_MS) {
     await deps.db
-      .updateTable('sessions')
+      .updateTable('sign_in_sessions')
       .set({ last_seen_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString() })
       .where('id', '=', row.session_id)
       .execute();
@@ -290,14 +290,15 @@ export async function loadViewer(deps: AppDeps, token: string | undefined): Prom
   };
 }
 
-export function listSessions(deps: AppDeps, personId: string) {
-  return q.listSessionsOf(deps.db, personId, deps.clock.now().toISOString());
+/** The person's sign-in sessions that have not expired, most recently used first. */
+export function listSignInSessions(deps: AppDeps, personId: string) {
+  return q.listSignInSessionsOf(deps.db, personId, deps.clock.now().toISOString());
 }
 
-/** Ends one of the viewer's own sessions; returns false when it isn't theirs. */
-export async function endSession(deps: AppDeps, viewer: Viewer, sessionId: string, context: RequestContext): Promise<boolean> {
+/** Ends one of the viewer's own sign-in sessions; returns false when it isn't theirs. */
+export async function endSignInSession(deps: AppDeps, viewer: Viewer, sessionId: string, context: RequestContext): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
-    const result = await trx.deleteFrom('sessions').where('id', '=', sessionId).where('person_id', '=', viewer.id).executeTakeFirst();
+    const result = await trx.deleteFrom('sign_in_sessions').where('id', '=', sessionId).where('person_id', '=', viewer.id).executeTakeFirst();
     if (Number(result.numDeletedRows) !== 1) return false;
     await recordAudit(trx, deps.clock, {
       action: sessionId === viewer.sessionId ? 'sign_out' : 'session_ended',
@@ -312,7 +313,25 @@ export async function endSession(deps: AppDeps, viewer: Viewer, sessionId: strin
   });
 }
 
-/** Ends every session a person has (used when they are deactivated). */
-export async function endAllSessions(db: Executor, personId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('person_id', '=', personId).execute();
+/** Ends every sign-in session a person has (used when they are deactivated). */
+export async function endAllSignInSessions(db: Executor, personId: string): Promise<void> {
+  await db.deleteFrom('sign_in_sessions').where('person_id', '=', personId).execute();
+}
+
+/**
+ * Saves passwords already hashed with `hashPassword`, replacing any the people had; they can sign
+ * in with them at once. Takes thousands of people in a few statements (the demo, test data, imports).
+ */
+export async function savePasswordHashes(db: Executor, clock: Clock, rows: readonly { personId: string; hash: string }[]): Promise<void> {
+  await q.savePasswordHashes(db, rows, clock.now().toISOString());
+}
+
+/** When the person was last invited, and whether that invitation was used; undefined if never invited. */
+export function latestInvitation(db: Executor, personId: string) {
+  return q.findLatestInvitation(db, personId);
+}
+
+/** Stops every invitation the person holds from working (before a new one is sent). */
+export async function withdrawInvitations(db: Executor, clock: Clock, personId: string): Promise<void> {
+  await q.spendUnusedTokens(db, personId, 'invitation', clock.now().toISOString());
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 
-export interface SessionsTable {
+/** A signed-in browser (a sign-in session; training sessions are the sessions feature's). */
+export interface SignInSessionsTable {
   id: string;
   person_id: string;
   token_hash: string;
@@ -9,6 +10,13 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+}
+
+/** A password someone has set: only its argon2id hash. People who have not set one have no row. */
+export interface PasswordsTable {
+  person_id: string;
+  hash: string;
+  updated_at: string;
 }
 
 export type TokenPurpose = 'sign_in_link' | 'password_reset' | 'invitation';
@@ -32,11 +40,12 @@ export interface SignInThrottlesTable {
   locked_until: string | null;
 }
 
-export type SessionRow = Selectable<SessionsTable>;
+export type SignInSession = Selectable<SignInSessionsTable>;
 export type AuthToken = Selectable<AuthTokensTable>;
 
 export interface AuthTables {
-  sessions: SessionsTable;
+  sign_in_sessions: SignInSessionsTable;
+  passwords: PasswordsTable;
   auth_tokens: AuthTokensTable;
   sign_in_throttles: SignInThrottlesTable;
 }

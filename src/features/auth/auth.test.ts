@@ -33,9 +33,9 @@ describeEachEngine('signing in', (ctx) => {
   it('signing in again in the same browser replaces the old session rather than keeping both', async () => {
     const client = ctx().client({ address: '10.6.0.1' });
     await signIn(client, person.email);
-    const before = await ctx().db.selectFrom('sessions').select('id').where('person_id', '=', person.id).execute();
+    const before = await ctx().db.selectFrom('sign_in_sessions').select('id').where('person_id', '=', person.id).execute();
     await signIn(client, person.email);
-    const after = await ctx().db.selectFrom('sessions').select('id').where('person_id', '=', person.id).execute();
+    const after = await ctx().db.selectFrom('sign_in_sessions').select('id').where('person_id', '=', person.id).execute();
     expect(after.length).toBe(before.length);
     expect(after.map((s) => s.id)).not.toEqual(before.map((s) => s.id));
   });
@@ -204,7 +204,7 @@ describeEachEngine('sign-in links and password resets', (ctx) => {
   });
 });
 
-describeEachEngine('your sessions', (ctx) => {
+describeEachEngine('your sign-in sessions', (ctx) => {
   it('a person sees where they are signed in and can end another session', async () => {
     const organisation = await makeOrganisation(ctx().db);
     const person = await makePerson(ctx().db, { organisationId: organisation.id });
@@ -216,7 +216,7 @@ describeEachEngine('your sessions', (ctx) => {
     const text = visibleText(account.text);
     expect(text).toContain('Safari on macOS');
     expect(text).toContain('Chrome on Android');
-    const phoneSession = await ctx().db.selectFrom('sessions').select('id').where('person_id', '=', person.id).where('user_agent', 'like', '%Android%').executeTakeFirstOrThrow();
+    const phoneSession = await ctx().db.selectFrom('sign_in_sessions').select('id').where('person_id', '=', person.id).where('user_agent', 'like', '%Android%').executeTakeFirstOrThrow();
     const ended = await laptop.post(`/account/sessions/${phoneSession.id}/end`);
     expect(ended.location).toBe('/account?ended=1');
     expect((await phone.get('/account')).location).toMatch(/^\/sign-in/);
@@ -228,10 +228,10 @@ describeEachEngine('your sessions', (ctx) => {
     const person = await makePerson(ctx().db, { organisationId: organisation.id });
     const client = ctx().client();
     await signIn(client, person.email);
-    const cookie = (await ctx().db.selectFrom('sessions').select('id').where('person_id', '=', person.id).execute()).length;
+    const cookie = (await ctx().db.selectFrom('sign_in_sessions').select('id').where('person_id', '=', person.id).execute()).length;
     expect(cookie).toBe(1);
     await client.post('/sign-out');
-    expect(await ctx().db.selectFrom('sessions').select('id').where('person_id', '=', person.id).execute()).toEqual([]);
+    expect(await ctx().db.selectFrom('sign_in_sessions').select('id').where('person_id', '=', person.id).execute()).toEqual([]);
     expect((await client.get('/')).location).toBe('/sign-in');
   });
 });

@@ -1,6 +1,10 @@
 import type { FeatureModule } from '../../platform/module';
 import { sessionMiddleware } from './auth.middleware';
 import { authRoutes } from './auth.routes';
+import * as passwords from './migrations/2026_12_03_1700_passwords';
+import * as copyPasswordHashes from './migrations/2026_12_03_1701_copy_password_hashes';
+import * as dropPeoplePasswordHash from './migrations/2026_12_03_1702_drop_people_password_hash';
+import * as renameSignInSessions from './migrations/2026_12_03_1710_rename_sign_in_sessions';
 
 /** Signing in and out: passwords, emailed sign-in links, password resets, invitations and sign-in sessions. */
 export const authModule: FeatureModule = {
@@ -11,8 +15,15 @@ export const authModule: FeatureModule = {
     { href: '/sign-in', text: 'Sign in', order: 0, shownTo: 'signed-out', current: (path) => path.startsWith('/sign-in') },
     { href: '/account', text: 'Your account', order: 100, shownTo: 'signed-in', current: (path) => path.startsWith('/account') },
   ],
+  migrations: {
+    '2026_12_03_1700_passwords': passwords,
+    '2026_12_03_1701_copy_password_hashes': copyPasswordHashes,
+    '2026_12_03_1702_drop_people_password_hash': dropPeoplePasswordHash,
+    '2026_12_03_1710_rename_sign_in_sessions': renameSignInSessions,
+  },
   personalData: {
     holds: [
+      'Passwords: only an argon2id hash of each, and when it was set',
       'Sign-in sessions: when each began and was last used, the browser and the network address',
       'Sign-in links, password reset links and invitations: when each was sent and used (only a hash of the link is kept)',
       'Failed sign-in attempts per email address and network address, for a short time',

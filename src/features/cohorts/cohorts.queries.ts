@@ -137,10 +137,8 @@ export function findPersonRecord(db: Executor, organisationId: string, personId:
     .executeTakeFirst();
 }
 
-/** The most recent recommendation of the person for the programme, if any. */
-export function findRecommendation(db: Executor, personId: string, programmeId: string) {
-  return db.selectFrom('recommendations').select('id').where('person_id', '=', personId).where('programme_id', '=', programmeId).orderBy('created_at', 'desc').executeTakeFirst();
-}
+// Recommendations are made on a programme's page and kept by the programmes feature: read through its functions.
+export { latestRecommendation as findRecommendation, recommendationsReceived as listRecommendationsFor } from '../programmes';
 
 export async function insertApplication(db: Executor, application: Insertable<ApplicationsTable>) {
   await db.insertInto('applications').values(application).execute();
@@ -326,18 +324,6 @@ export function listOwnApplications(db: Executor, personId: string) {
     .select(['applications.id', 'applications.status', 'applications.updated_at', 'applications.submitted_at', 'cohorts.name as cohort_name', 'cohorts.applications_close_on', 'programmes.title as programme_title'])
     .where('applications.person_id', '=', personId)
     .orderBy('applications.created_at', 'desc')
-    .execute();
-}
-
-/** Recommendations the person has received, newest first. */
-export function listRecommendationsFor(db: Executor, personId: string) {
-  return db
-    .selectFrom('recommendations')
-    .innerJoin('programmes', 'programmes.id', 'recommendations.programme_id')
-    .innerJoin('people as recommender', 'recommender.id', 'recommendations.recommended_by')
-    .select(['recommendations.id', 'recommendations.note', 'recommendations.created_at', 'recommendations.programme_id', 'programmes.title as programme_title', 'programmes.status as programme_status', 'recommender.given_name', 'recommender.family_name'])
-    .where('recommendations.person_id', '=', personId)
-    .orderBy('recommendations.created_at', 'desc')
     .execute();
 }
 

@@ -31,16 +31,6 @@ export interface CohortLeadsTable {
   person_id: string;
 }
 
-export interface RecommendationsTable {
-  id: string;
-  organisation_id: string;
-  programme_id: string;
-  person_id: string;
-  recommended_by: string;
-  note: string;
-  created_at: string;
-}
-
 export interface ApplicationsTable {
   id: string;
   organisation_id: string;
@@ -98,7 +88,6 @@ export interface EndorsementsTable {
 }
 
 export type Cohort = Selectable<CohortsTable>;
-export type Recommendation = Selectable<RecommendationsTable>;
 export type Application = Selectable<ApplicationsTable>;
 export type ApplicationEvent = Selectable<ApplicationEventsTable>;
 export type Endorsement = Selectable<EndorsementsTable>;
@@ -106,7 +95,6 @@ export type Endorsement = Selectable<EndorsementsTable>;
 export interface CohortTables {
   cohorts: CohortsTable;
   cohort_leads: CohortLeadsTable;
-  recommendations: RecommendationsTable;
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   endorsements: EndorsementsTable;

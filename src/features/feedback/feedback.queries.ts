@@ -215,10 +215,6 @@ export async function removeShare(trx: Executor, roundId: string, relationship: 
   return Number(result.numDeletedRows) === 1;
 }
 
-export function findPerson(db: Executor, organisationId: string, id: string) {
-  return db.selectFrom('people').select(['id', 'given_name', 'family_name', 'email', 'status']).where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
-}
-
 /** Open rounds whose closing date has passed (London date `today` is after it). */
 export function listRoundsPastClosing(db: Executor, today: string) {
   return db.selectFrom('feedback_rounds').select(['id', 'person_id', 'closes_on']).where('closed_at', 'is', null).where('closes_on', '<', today).execute();

@@ -14,6 +14,7 @@ import { coachOfEnrolment, enrolmentsOf } from '../enrolments';
 import { listPublishedVersions, skillsOfVersion } from '../frameworks';
 import { notify } from '../notifications';
 import { findProgramme, programmeFocusSkills } from '../programmes';
+import { findPersonSummary } from '../staff';
 import { buildReport } from './feedback.report';
 import { DEFAULT_GROUP_MINIMUM, RATER_GROUPS, type GroupSetting, type RaterGroup, type ReportInput, type ReportSkill, type SubmittedResponse } from './feedback.model';
 import { canReadReport, isRoundOwner } from './feedback.policy';
@@ -112,10 +113,10 @@ export async function getRoundPage(deps: AppDeps, viewer: Viewer, id: string) {
     q.listInvited(deps.db, id),
     q.countResponsesByGroup(deps.db, id),
     q.listShares(deps.db, id),
-    round.line_manager_id ? q.findPerson(deps.db, round.organisation_id, round.line_manager_id) : Promise.resolve(undefined),
+    round.line_manager_id ? findPersonSummary(deps.db, round.line_manager_id, round.organisation_id) : Promise.resolve(undefined),
     round.enrolment_id ? coachOfEnrolment(deps.db, round.enrolment_id) : Promise.resolve(null),
   ]);
-  const coach = coachId ? await q.findPerson(deps.db, round.organisation_id, coachId) : undefined;
+  const coach = coachId ? await findPersonSummary(deps.db, coachId, round.organisation_id) : undefined;
   const minimum = new Map(groups.map((g) => [g.rater_group, g.minimum]));
   return {
     round,

@@ -1,6 +1,10 @@
 import type { Executor } from '../../platform/db/database';
 import type { ApplicationStatus } from '../cohorts';
 import { enrolmentsOf, type EnrolmentStatus } from '../enrolments';
+import { recommendationsReceived } from '../programmes';
+
+/** Applications the home page lists: the ones still in progress. */
+const IN_PROGRESS: readonly ApplicationStatus[] = ['draft', 'submitted', 'awaiting_endorsement', 'endorsed', 'waitlisted'];
 
 export interface HomeSummary {
   enrolments: { id: string; programmeTitle: string; cohortName: string; status: EnrolmentStatus }[];
@@ -13,13 +17,13 @@ export interface HomeSummary {
 export async function homeSummary(db: Executor, personId: string, adminSchoolIds: string[]): Promise<HomeSummary> {
   const [enrolments, applications, lineManagerAsks, headteacherAsks, recommendations] = await Promise.all([
     enrolmentsOf(db, personId),
+    // Every application, whatever its status: the ones in progress are listed, and any application to a programme answers a recommendation for it.
     db
       .selectFrom('applications')
       .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
       .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-      .select(['applications.id', 'programmes.title as programmeTitle', 'cohorts.name as cohortName', 'applications.status'])
+      .select(['applications.id', 'programmes.title as programmeTitle', 'cohorts.name as cohortName', 'applications.status', 'cohorts.programme_id'])
       .where('applications.person_id', '=', personId)
-      .where('applications.status', 'in', ['draft', 'submitted', 'awaiting_endorsement', 'endorsed', 'waitlisted'])
       .orderBy('applications.updated_at', 'desc')
       .execute(),
     db
@@ -38,37 +42,18 @@ export async function homeSummary(db: Executor, personId: string, adminSchoolIds
           .where('kind', '=', 'headteacher')
           .where('status', '=', 'requested')
           .executeTakeFirst(),
-    db
-      .selectFrom('recommendations')
-      .innerJoin('programmes', 'programmes.id', 'recommendations.programme_id')
-      .innerJoin('people', 'people.id', 'recommendations.recommended_by')
-      .select(['programmes.id as programmeId', 'programmes.title as programmeTitle', 'people.given_name', 'people.family_name'])
-      .where('recommendations.person_id', '=', personId)
-      .where('programmes.status', '=', 'open')
-      // Only recommendations not yet acted on: no application to any cohort of that programme.
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('applications')
-              .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
-              .select('applications.id')
-              .whereRef('cohorts.programme_id', '=', 'recommendations.programme_id')
-              .where('applications.person_id', '=', personId),
-          ),
-        ),
-      )
-      .orderBy('recommendations.created_at', 'desc')
-      .execute(),
+    recommendationsReceived(db, personId),
   ]);
-  const seen = new Set<string>();
+  // Only recommendations not yet acted on (no application to any cohort of that programme), one per programme.
+  const seen = new Set(applications.map((a) => a.programme_id));
   return {
     enrolments: enrolments
       .filter((e) => e.status === 'active' || e.status === 'deferred')
       .map((e) => ({ id: e.id, programmeTitle: e.programme_title, cohortName: e.cohort_name, status: e.status })),
-    applications,
+    applications: applications.filter((a) => IN_PROGRESS.includes(a.status)).map((a) => ({ id: a.id, programmeTitle: a.programmeTitle, cohortName: a.cohortName, status: a.status })),
     endorsementsAwaiting: Number(lineManagerAsks?.n ?? 0) + Number(headteacherAsks?.n ?? 0),
     recommendations: recommendations
-      .filter((r) => !seen.has(r.programmeId) && seen.add(r.programmeId))
-      .map((r) => ({ programmeId: r.programmeId, programmeTitle: r.programmeTitle, recommenderName: `${r.given_name} ${r.family_name}` })),
+      .filter((r) => r.programme_status === 'open' && !seen.has(r.programme_id) && seen.add(r.programme_id))
+      .map((r) => ({ programmeId: r.programme_id, programmeTitle: r.programme_title, recommenderName: `${r.given_name} ${r.family_name}` })),
   };
 }

@@ -11,7 +11,8 @@ import type { Database } from '../../platform/db/database';
 import { describeEachEngine } from '../../../test/support/app';
 import { makeWorld, signIn } from '../../../test/support/factories';
 import { visibleText } from '../../../test/support/http';
-import { makeProgrammeWorld } from '../../../test/support/programme-world';
+import { makeCohort, makeProgramme, makeProgrammeWorld } from '../../../test/support/programme-world';
+import { newId } from '../../platform/db/ids';
 
 describeEachEngine('pages and errors', (ctx) => {
   it('the header shows the organisation’s name, and the navigation only what the person may use', async () => {
@@ -54,6 +55,60 @@ describeEachEngine('pages and errors', (ctx) => {
     const staffHome = visibleText((await staff.get('/')).text);
     expect(staffHome).not.toContain('Your programmes');
     expect(staffHome).not.toContain('Skills frameworks');
+  });
+
+  it('the home page lists recommendations not yet acted on: one per open programme, none once the person has applied to it', async () => {
+    const { db } = ctx();
+    const world = await makeWorld(db);
+    const organisationId = world.organisation.id;
+    const recommend = async (programmeId: string, by: string, at: string) =>
+      db.insertInto('recommendations').values({ id: newId(), organisation_id: organisationId, programme_id: programmeId, person_id: world.staff.id, recommended_by: by, note: '', created_at: at }).execute();
+    const twice = await makeProgramme(db, { organisationId, title: `Aspiring Heads ${newId().slice(-6)}` });
+    await recommend(twice.id, world.lineManager.id, '2026-11-02T09:00:00.000Z');
+    await recommend(twice.id, world.orgAdmin.id, '2026-11-03T09:00:00.000Z');
+    const archived = await makeProgramme(db, { organisationId, title: `Old Programme ${newId().slice(-6)}`, status: 'archived' });
+    await recommend(archived.id, world.lineManager.id, '2026-11-02T09:00:00.000Z');
+    const appliedTo = await makeProgramme(db, { organisationId, title: `Data Leads ${newId().slice(-6)}` });
+    await recommend(appliedTo.id, world.lineManager.id, '2026-11-02T09:00:00.000Z');
+    const cohort = await makeCohort(db, { organisationId, programmeId: appliedTo.id });
+    // Any application answers the recommendation, even one withdrawn since.
+    await db
+      .insertInto('applications')
+      .values({
+        id: newId(),
+        organisation_id: organisationId,
+        cohort_id: cohort.id,
+        person_id: world.staff.id,
+        school_id: world.schoolA.id,
+        status: 'withdrawn',
+        live_slot: null,
+        current_role: 'Teacher of English',
+        experience: '',
+        motivation: '',
+        declarations: '[]',
+        coach_person_id: null,
+        coach_name: null,
+        coach_email: null,
+        project_idea: null,
+        eligible: 1,
+        eligibility_notes: '[]',
+        recommendation_id: null,
+        decision_reason: null,
+        submitted_at: null,
+        decided_at: null,
+        waitlisted_at: null,
+        created_at: '2026-11-04T09:00:00.000Z',
+        updated_at: '2026-11-04T09:00:00.000Z',
+      })
+      .execute();
+
+    const staff = ctx().client();
+    await signIn(staff, world.staff.email);
+    const home = visibleText((await staff.get('/')).text);
+    expect(home).toContain(`Olu ${world.orgAdmin.familyName} recommended you for ${twice.title}`);
+    expect(home).not.toContain(`Lena ${world.lineManager.familyName} recommended you for ${twice.title}`);
+    expect(home).not.toContain(archived.title);
+    expect(home).not.toContain(appliedTo.title);
   });
 
   it('every page has a Content-Security-Policy with a nonce that its scripts carry', async () => {

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/db/clock';
 import type { Executor } from '../../platform/db/database';
 import { enqueue, type OutboxHandler } from '../../platform/jobs/outbox';
 import type { NotificationKinds, WorkerContext } from '../../platform/module';
+import { findPersonSummary } from '../staff';
 
 /**
  * Every kind of notification, by name. Each feature declares its own kinds in its
@@ -73,7 +74,7 @@ export function notificationHandler({ db, clock, mailer, config, notificationKin
     const n = payloadSchema.parse(raw);
     // A kind no module declares any more: fail, so it shows in the outbox rather than vanishing.
     if (!(n.kind in notificationKinds)) throw new Error(`Unknown notification kind "${n.kind}"`);
-    const person = await db.selectFrom('people').select(['id', 'organisation_id', 'given_name', 'email', 'status']).where('id', '=', n.personId).executeTakeFirst();
+    const person = await findPersonSummary(db, n.personId);
     if (!person) return; // erased since: nothing to tell
     const email = person.status === 'active' && (await wantsEmail(db, notificationKinds, person.id, n.kind));
     await db

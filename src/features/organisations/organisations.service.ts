@@ -119,3 +119,8 @@ export async function listOrganisationIds(db: Db): Promise<string[]> {
 export async function anyOrganisationExists(db: Db): Promise<boolean> {
   return (await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** The id of the organisation with exactly this name, if there is one (for the command line). */
+export async function findOrganisationIdByName(db: Db, name: string): Promise<string | undefined> {
+  return (await db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirst())?.id;
+}

@@ -7,7 +7,7 @@ import type { Programme } from './programmes.tables';
 export { canSeeProgramme } from './programmes.policy';
 export { cohortsByWindow, describeRequirements, parseStringList, personEligibility } from './programmes.service';
 export { checkEligibility, describeRules, factsFromPerson, parseEligibilityRules, type EligibilityFacts, type EligibilityResult, type EligibilityRules } from './eligibility';
-export type { Delivery, Pathway, Programme, ProgrammeModule, ProgrammeRequirement, ProgrammeStatus } from './programmes.tables';
+export type { Delivery, Pathway, Programme, ProgrammeModule, ProgrammeRequirement, ProgrammeStatus, Recommendation } from './programmes.tables';
 
 /** A programme of the organisation (any status), or undefined. Check canSeeProgramme before showing it to staff. */
 export function findProgramme(db: Executor, organisationId: string, programmeId: string): Promise<Programme | undefined> {
@@ -37,4 +37,14 @@ export function programmeDeclarations(programme: Pick<Programme, 'declarations'>
 /** The programme's focus skills (id, code, title, domain_title), in framework order. */
 export function programmeFocusSkills(db: Executor, programmeId: string) {
   return q.listFocusSkills(db, programmeId);
+}
+
+/** The most recent recommendation of the person for the programme (its id), if any: an application records it. */
+export function latestRecommendation(db: Executor, personId: string, programmeId: string): Promise<{ id: string } | undefined> {
+  return q.findLatestRecommendation(db, personId, programmeId);
+}
+
+/** Recommendations the person has received, newest first: the programme (title, status) and the recommender's name. */
+export function recommendationsReceived(db: Executor, personId: string) {
+  return q.listRecommendationsReceived(db, personId);
 }

@@ -225,11 +225,6 @@ export function listCohortsOf(db: Executor, programmeIds: string[]) {
 
 // ----- People -----
 
-/** What eligibility needs from a person's staff record. */
-export function findStaffRecord(db: Executor, organisationId: string, personId: string) {
-  return db.selectFrom('people').select(['id', 'staff_type', 'leadership_level', 'started_in_schools_on']).where('organisation_id', '=', organisationId).where('id', '=', personId).executeTakeFirst();
-}
-
 function recommendable(db: Executor, scope: RecommendScope) {
   let query = db
     .selectFrom('people')
@@ -260,4 +255,21 @@ export function findRecommendable(db: Executor, scope: RecommendScope, personId:
 
 export async function insertRecommendation(db: Executor, row: { id: string; organisation_id: string; programme_id: string; person_id: string; recommended_by: string; note: string; created_at: string }) {
   await db.insertInto('recommendations').values(row).execute();
+}
+
+/** The id of the most recent recommendation of the person for the programme, if any. */
+export function findLatestRecommendation(db: Executor, personId: string, programmeId: string) {
+  return db.selectFrom('recommendations').select('id').where('person_id', '=', personId).where('programme_id', '=', programmeId).orderBy('created_at', 'desc').executeTakeFirst();
+}
+
+/** Recommendations the person has received, newest first, with the programme and who recommended them. */
+export function listRecommendationsReceived(db: Executor, personId: string) {
+  return db
+    .selectFrom('recommendations')
+    .innerJoin('programmes', 'programmes.id', 'recommendations.programme_id')
+    .innerJoin('people as recommender', 'recommender.id', 'recommendations.recommended_by')
+    .select(['recommendations.id', 'recommendations.note', 'recommendations.created_at', 'recommendations.programme_id', 'programmes.title as programme_title', 'programmes.status as programme_status', 'recommender.given_name', 'recommender.family_name'])
+    .where('recommendations.person_id', '=', personId)
+    .orderBy('recommendations.created_at', 'desc')
+    .execute();
 }

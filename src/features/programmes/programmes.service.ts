@@ -7,6 +7,7 @@ import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { notify } from '../notifications';
+import { findPersonSummary } from '../staff';
 import type { RequirementSpec } from '../../platform/completion';
 import { checkEligibility, describeRules, factsFromPerson, parseEligibilityRules, type EligibilityFacts, type EligibilityResult } from './eligibility';
 import * as q from './programmes.queries';
@@ -420,7 +421,7 @@ export async function getProgrammePage(deps: AppDeps, viewer: Viewer, id: string
   const today = londonDate(deps.clock.now());
   const lead = canDesignProgrammes(viewer);
   const [person, pathway, stages, modules, focusSkills, requirements, cohorts, version] = await Promise.all([
-    q.findStaffRecord(deps.db, viewer.organisationId, viewer.id),
+    findPersonSummary(deps.db, viewer.id, viewer.organisationId),
     programme.pathway_id ? q.findPathway(deps.db, viewer.organisationId, programme.pathway_id) : undefined,
     programme.pathway_id ? q.listStages(deps.db, programme.pathway_id) : [],
     q.listModules(deps.db, id),
@@ -490,7 +491,7 @@ export type Catalogue = Awaited<ReturnType<typeof getCatalogue>>;
 
 /** The viewer's staff record, to prefill "Is this for me?". */
 export async function journeyDefaults(deps: AppDeps, viewer: Viewer): Promise<Partial<Record<'role' | 'level' | 'years', string>> & { startedOn: string | null }> {
-  const person = await q.findStaffRecord(deps.db, viewer.organisationId, viewer.id);
+  const person = await findPersonSummary(deps.db, viewer.id, viewer.organisationId);
   if (!person) return { startedOn: null };
   const facts = factsFromPerson(person, londonDate(deps.clock.now()));
   return { role: facts.staffType, level: facts.leadershipLevel, years: facts.yearsInSchools === null ? undefined : String(facts.yearsInSchools), startedOn: person.started_in_schools_on };

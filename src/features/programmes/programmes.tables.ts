@@ -71,10 +71,22 @@ export interface ProgrammeRequirementsTable {
   settings: string;
 }
 
+/** A people manager suggests a colleague for a programme, from the programme's page. Cohorts link applications to one. */
+export interface RecommendationsTable {
+  id: string;
+  organisation_id: string;
+  programme_id: string;
+  person_id: string;
+  recommended_by: string;
+  note: string;
+  created_at: string;
+}
+
 export type Pathway = Selectable<PathwaysTable>;
 export type Programme = Selectable<ProgrammesTable>;
 export type ProgrammeModule = Selectable<ProgrammeModulesTable>;
 export type ProgrammeRequirement = Selectable<ProgrammeRequirementsTable>;
+export type Recommendation = Selectable<RecommendationsTable>;
 
 export interface ProgrammeTables {
   pathways: PathwaysTable;
@@ -82,6 +94,7 @@ export interface ProgrammeTables {
   programme_modules: ProgrammeModulesTable;
   programme_focus_skills: ProgrammeFocusSkillsTable;
   programme_requirements: ProgrammeRequirementsTable;
+  recommendations: RecommendationsTable;
 }
 
 declare module '../../platform/db/database' {

@@ -132,11 +132,6 @@ export function findCohortForSessions(db: Executor, organisationId: string, coho
     .executeTakeFirst();
 }
 
-/** Skill ids the programme focuses on (empty: every skill of its framework version). */
-export async function listFocusSkillIds(db: Executor, programmeId: string): Promise<string[]> {
-  return (await db.selectFrom('programme_focus_skills').select('skill_id').where('programme_id', '=', programmeId).execute()).map((r) => r.skill_id);
-}
-
 /** Active staff of the organisation, any school: who can facilitate. */
 export function listStaffChoices(db: Executor, organisationId: string) {
   return db

@@ -9,6 +9,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors';
 import { skillsOfVersion } from '../frameworks';
 import { notify } from '../notifications';
+import { programmeFocusSkills } from '../programmes';
 import { canManageMaterials, canManageSessions, canSeeSession } from './sessions.policy';
 import * as q from './sessions.queries';
 import { EVENT_KINDS, MAX_MATERIAL_BYTES, MODES, parseSkillIds, type SessionForm } from './sessions.schemas';
@@ -97,7 +98,8 @@ export async function findVisibleSession(db: Executor, viewer: Viewer, sessionId
 /** Skills a cohort's session may focus on: the programme's focus skills, or every skill of its framework version. */
 async function skillChoices(db: Executor, programme: { programme_id: string | null; framework_version_id: string | null } | null) {
   if (!programme?.programme_id || !programme.framework_version_id) return [];
-  const [domains, focus] = await Promise.all([skillsOfVersion(db, programme.framework_version_id), q.listFocusSkillIds(db, programme.programme_id)]);
+  const [domains, focusSkills] = await Promise.all([skillsOfVersion(db, programme.framework_version_id), programmeFocusSkills(db, programme.programme_id)]);
+  const focus = focusSkills.map((s) => s.id);
   const skills = domains.flatMap((d) => d.skills.map((s) => ({ id: s.id, code: s.code, title: s.title, domain: d.title })));
   return focus.length ? skills.filter((s) => focus.includes(s.id)) : skills;
 }

@@ -55,9 +55,9 @@ export async function insertPeople(db: Executor, organisationId: string, people:
       const column = (value: (person: (typeof batch)[number]) => string | null) => sql`${batch.map(value)}::text[]`;
       await sql`
         INSERT INTO people (id, organisation_id, school_id, given_name, family_name, email, email_normalised, job_title, staff_type,
-          started_in_schools_on, leadership_level, line_manager_id, trn, mis_staff_id, search_text, status, password_hash, created_at, updated_at, deactivated_at)
+          started_in_schools_on, leadership_level, line_manager_id, trn, mis_staff_id, search_text, status, created_at, updated_at, deactivated_at)
         SELECT v.id, ${organisationId}, v.school_id, v.given_name, v.family_name, v.email, v.email_normalised, v.job_title, v.staff_type,
-          v.started_in_schools_on, v.leadership_level, v.line_manager_id, v.trn, v.mis_staff_id, v.search_text, 'active', NULL, ${now}, ${now}, NULL
+          v.started_in_schools_on, v.leadership_level, v.line_manager_id, v.trn, v.mis_staff_id, v.search_text, 'active', ${now}, ${now}, NULL
         FROM unnest(${sql.join([
           column((p) => p.id),
           column((p) => p.columns.school_id),
@@ -88,7 +88,6 @@ export async function insertPeople(db: Executor, organisationId: string, people:
           ...columns,
           line_manager_id: lineManagerId,
           status: 'active' as const,
-          password_hash: null,
           created_at: now,
           updated_at: now,
           deactivated_at: null,

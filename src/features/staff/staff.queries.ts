@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
+import { holdsWorkingInvitation, passwordIsSet } from '../auth';
 import type { DirectoryQuery } from './staff.schemas';
 import type { NewPerson, PersonUpdate } from './staff.tables';
 
@@ -71,9 +72,23 @@ export function findPerson(db: Executor, organisationId: string, id: string) {
     .leftJoin('people as manager', 'manager.id', 'people.line_manager_id')
     .selectAll('people')
     .select(['schools.name as school_name', 'manager.given_name as manager_given_name', 'manager.family_name as manager_family_name', 'manager.email as manager_email', 'manager.status as manager_status'])
+    .select((eb) => passwordIsSet(eb.ref('people.id')).as('has_password'))
     .where('people.organisation_id', '=', organisationId)
     .where('people.id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * What other features need of one person: names and email for messages and pages, status, and the
+ * facts eligibility rules read. Scoped to an organisation when one is given.
+ */
+export function findPersonSummary(db: Executor, personId: string, organisationId?: string) {
+  let query = db
+    .selectFrom('people')
+    .select(['id', 'organisation_id', 'school_id', 'given_name', 'family_name', 'email', 'job_title', 'status', 'staff_type', 'leadership_level', 'started_in_schools_on', 'line_manager_id'])
+    .where('id', '=', personId);
+  if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
+  return query.executeTakeFirst();
 }
 
 export function findPersonByEmail(db: Executor, emailNormalised: string) {
@@ -98,17 +113,6 @@ export function listRoleGrants(db: Executor, personId: string) {
     .where('role_grants.person_id', '=', personId)
     .orderBy('role_grants.created_at')
     .execute();
-}
-
-export function latestInvitation(db: Executor, personId: string) {
-  return db
-    .selectFrom('auth_tokens')
-    .select(['created_at', 'expires_at', 'used_at'])
-    .where('person_id', '=', personId)
-    .where('purpose', '=', 'invitation')
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 export async function insertPerson(db: Executor, person: NewPerson) {
@@ -142,19 +146,8 @@ export function findUninvited(db: Executor, scope: Omit<DirectoryScope, 'lineMan
     .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'schools.name as school_name'])
     .where('people.organisation_id', '=', scope.organisationId)
     .where('people.status', '=', 'active')
-    .where('people.password_hash', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('auth_tokens')
-            .select('auth_tokens.id')
-            .whereRef('auth_tokens.person_id', '=', 'people.id')
-            .where('auth_tokens.purpose', '=', 'invitation')
-            .where('auth_tokens.used_at', 'is', null)
-            .where('auth_tokens.expires_at', '>', now),
-        ),
-      ),
-    );
+    .where((eb) => eb.not(passwordIsSet(eb.ref('people.id'))))
+    .where((eb) => eb.not(holdsWorkingInvitation(eb.ref('people.id'), now)));
   if (!scope.wholeOrganisation) query = query.where('people.school_id', 'in', scope.schoolIds.length ? scope.schoolIds : ['']);
   return query.orderBy('people.family_name').orderBy('people.given_name').orderBy('people.id').execute();
 }

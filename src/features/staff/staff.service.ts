@@ -5,7 +5,7 @@ import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors';
 import { enqueueEmail, enqueueEmails } from '../../platform/jobs/outbox';
-import { endAllSessions, issueToken, issueTokens, normaliseEmail } from '../auth';
+import { endAllSignInSessions, hashPassword, issueToken, issueTokens, latestInvitation, normaliseEmail, savePasswordHashes, withdrawInvitations } from '../auth';
 import { listAllSchools } from '../organisations';
 import * as q from './staff.queries';
 import { canEditPerson, canManageRoles, canPlaceInSchool, canViewPerson, directoryScope } from './staff.policy';
@@ -23,7 +23,7 @@ export function searchStaff(deps: AppDeps, viewer: Viewer, filters: DirectoryQue
 export async function getPersonProfile(deps: AppDeps, viewer: Viewer, id: string) {
   const person = await q.findPerson(deps.db, viewer.organisationId, id);
   if (!person || !canViewPerson(viewer, person)) throw new NotFound();
-  const [reports, roles, invitation] = await Promise.all([q.listReports(deps.db, id), q.listRoleGrants(deps.db, id), q.latestInvitation(deps.db, id)]);
+  const [reports, roles, invitation] = await Promise.all([q.listReports(deps.db, id), q.listRoleGrants(deps.db, id), latestInvitation(deps.db, id)]);
   return { person, reports, roles, invitation, canEdit: canEditPerson(viewer, person), canManageRoles: canManageRoles(viewer) };
 }
 
@@ -90,7 +90,7 @@ export async function addPerson(deps: AppDeps, viewer: Viewer, form: PersonForm,
   try {
     await deps.db.transaction().execute(async (trx) => {
       const lineManagerId = await resolveLineManager(trx, viewer.organisationId, form.lineManagerEmail, null);
-      await q.insertPerson(trx, { id, organisation_id: viewer.organisationId, ...personColumns(form), line_manager_id: lineManagerId, status: 'active', password_hash: null, created_at: now, updated_at: now, deactivated_at: null });
+      await q.insertPerson(trx, { id, organisation_id: viewer.organisationId, ...personColumns(form), line_manager_id: lineManagerId, status: 'active', created_at: now, updated_at: now, deactivated_at: null });
       await recordAudit(trx, deps.clock, { action: 'person_created', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: id, requestId: options.requestId });
       if (options.invite) await writeInvitation(trx, deps, viewer, { id, given_name: form.givenName, email: form.email }, options.requestId);
     });
@@ -128,7 +128,7 @@ export async function deactivatePerson(deps: AppDeps, viewer: Viewer, id: string
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await q.updatePersonRow(trx, id, { status: 'deactivated', deactivated_at: now, updated_at: now });
-    await endAllSessions(trx, id);
+    await endAllSignInSessions(trx, id);
     await recordAudit(trx, deps.clock, { action: 'person_deactivated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: id, requestId });
   });
 }
@@ -162,7 +162,7 @@ export async function invitePerson(deps: AppDeps, viewer: Viewer, id: string, re
   const person = await getEditablePerson(deps, viewer, id);
   if (person.status !== 'active') throw new Conflict('This person is deactivated. Reactivate them before inviting them.');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('auth_tokens').set({ used_at: deps.clock.now().toISOString() }).where('person_id', '=', id).where('purpose', '=', 'invitation').where('used_at', 'is', null).execute();
+    await withdrawInvitations(trx, deps.clock, id);
     await writeInvitation(trx, deps, viewer, person, requestId);
   });
 }
@@ -235,16 +235,21 @@ export async function revokeRole(deps: AppDeps, viewer: Viewer, personId: string
   });
 }
 
-/** Creates (or promotes) an organisation admin from the command line. */
-export async function createAdmin(db: Db, clock: AppDeps['clock'], input: { organisationId: string; givenName: string; familyName: string; email: string; passwordHash: string }): Promise<string> {
+/**
+ * Creates (or promotes and reactivates) an organisation admin from the command line, with the
+ * password given: they can sign in at once.
+ */
+export async function createAdmin(db: Db, clock: AppDeps['clock'], input: { organisationId: string; givenName: string; familyName: string; email: string; password: string }): Promise<string> {
   const emailNormalised = normaliseEmail(input.email);
   const now = clock.now().toISOString();
+  // Hashed before the transaction: argon2id takes a while, and SQLite would hold its write lock meanwhile.
+  const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const existing = await q.findPersonByEmail(trx, emailNormalised);
     let id = existing?.id;
     if (existing) {
       if (existing.organisation_id !== input.organisationId) throw new Conflict(`${input.email} belongs to another organisation`);
-      await q.updatePersonRow(trx, existing.id, { password_hash: input.passwordHash, status: 'active', deactivated_at: null, updated_at: now });
+      await q.updatePersonRow(trx, existing.id, { status: 'active', deactivated_at: null, updated_at: now });
     } else {
       id = newId();
       const columns = { given_name: input.givenName, family_name: input.familyName, email: input.email.trim(), job_title: null };
@@ -262,12 +267,12 @@ export async function createAdmin(db: Db, clock: AppDeps['clock'], input: { orga
         trn: null,
         mis_staff_id: null,
         status: 'active',
-        password_hash: input.passwordHash,
         created_at: now,
         updated_at: now,
         deactivated_at: null,
       });
     }
+    await savePasswordHashes(trx, clock, [{ personId: id as string, hash: passwordHash }]);
     await trx
       .insertInto('role_grants')
       .values({ id: newId(), person_id: id as string, role: 'org_admin', school_id: null, scope_key: 'organisation', granted_by: null, created_at: now })

@@ -25,7 +25,6 @@ export interface PeopleTable {
   /** Lower-cased name, email and job title, for directory search. */
   search_text: string;
   status: 'active' | 'deactivated';
-  password_hash: string | null;
   created_at: string;
   updated_at: string;
   deactivated_at: string | null;

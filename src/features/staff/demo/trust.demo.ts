@@ -4,7 +4,7 @@ import type { Database } from '../../../platform/db/database';
 import { newId } from '../../../platform/db/ids';
 import { DEMO_PASSWORD } from '../../../platform/demo';
 import type { DemoContext, DemoSignIn } from '../../../platform/module';
-import { hashPassword } from '../../auth';
+import { hashPassword, savePasswordHashes } from '../../auth';
 import type { SchoolPhase } from '../../organisations';
 import { buildSearchText } from '../staff.schemas';
 import type { LeadershipLevel, Role, StaffType } from '../staff.tables';
@@ -190,7 +190,6 @@ export async function seedTrust(trx: Transaction<Database>, clock: Clock, contex
         trn: person.type === 'teaching' ? String(1_000_000 + Math.abs(hashCode(person.key)) % 8_999_999) : null,
         mis_staff_id: `RLT${String(all.findIndex((a) => a.person === person) + 1).padStart(4, '0')}`,
         status: 'active',
-        password_hash: passwordHash,
         created_at: now,
         updated_at: now,
         deactivated_at: null,
@@ -204,6 +203,8 @@ export async function seedTrust(trx: Transaction<Database>, clock: Clock, contex
         .execute();
     }
   }
+  // Everyone signs in with the demo password, set through auth (which keeps passwords).
+  await savePasswordHashes(trx, clock, all.map(({ person }) => ({ personId: ids.get(person.key) as string, hash: passwordHash })));
   return [
     { who: 'Organisation admin (trust CEO)', email: emails.get('ceo') as string },
     { who: 'School admin (headteacher, Riverside Academy)', email: emails.get('rHead') as string },

@@ -11,7 +11,7 @@ type Profile = Awaited<ReturnType<typeof getPersonProfile>>;
 
 function invitationStatus(profile: Profile): string {
   const { person, invitation } = profile;
-  if (person.password_hash) return 'Has set a password and can sign in';
+  if (person.has_password) return 'Has set a password and can sign in';
   if (!invitation) return 'Not invited yet';
   if (invitation.used_at) return 'Invitation replaced';
   return `Invited on ${formatDate(invitation.created_at)}; the invitation expires on ${formatDateTime(invitation.expires_at)}`;
@@ -73,7 +73,7 @@ export function PersonPage(props: { profile: Profile; isSelf: boolean; banner?: 
             <>
               <h2 class="govuk-heading-m">Access to Waymark</h2>
               <p class="govuk-body">{invitationExpired ? 'The invitation has expired.' : invitationStatus(props.profile)}</p>
-              {!person.password_hash ? (
+              {!person.has_password ? (
                 <form method="post" action={`/staff/${person.id}/invite`}>
                   <Button text={invitation ? 'Send the invitation again' : 'Send an invitation'} classes="govuk-button--secondary" />
                 </form>
