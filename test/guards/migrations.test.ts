@@ -52,7 +52,7 @@ describe('migrations', () => {
   it('each have their hash recorded in test/guards/landed-migrations.json', () => {
     expect(
       migrationFiles().filter((file) => !(file in recorded)),
-      'new migrations: add `"file": "sha256"` to test/guards/landed-migrations.json (`sha256sum file`)',
+      'new migrations: record them with `node scripts/record-migration-hashes.js`',
     ).toEqual([]);
   });
 
