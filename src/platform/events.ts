@@ -1,7 +1,7 @@
 import type { Clock } from './db/clock';
 import type { Executor } from './db/database';
 import { enqueue, type OutboxHandler } from './jobs/outbox';
-import type { FeatureModule, WorkerContext } from './module';
+import type { FeatureModule, ReactionContext, WorkerContext } from './module';
 
 /**
  * Things that happen in one feature that others act on, by name, with their payload. The feature
@@ -33,21 +33,23 @@ export function subscriptionKind(event: string, moduleName: string): string {
   return `event:${event}:${moduleName}`;
 }
 
-type AnyReaction = (trx: Executor, clock: Clock, payload: unknown) => Promise<void>;
+type AnyReaction = (trx: Executor, context: ReactionContext, payload: unknown) => Promise<void>;
 type AnySubscription = (context: WorkerContext, payload: unknown, messageId: string) => Promise<void>;
 
 export function createEventBus(modules: readonly FeatureModule[], clock: Clock): EventBus {
-  return {
+  const bus: EventBus = {
     async publish(trx, event, payload) {
       for (const module of modules) {
         const reaction = module.reactions?.[event] as AnyReaction | undefined;
-        if (reaction) await reaction(trx, clock, payload);
+        // A reaction may publish what follows from it, on the same bus and in the same transaction.
+        if (reaction) await reaction(trx, { clock, events: bus }, payload);
       }
       for (const module of modules) {
         if (module.subscriptions?.[event]) await enqueue(trx, clock, { kind: subscriptionKind(event, module.name), payload });
       }
     },
   };
+  return bus;
 }
 
 /** One outbox handler per subscription, for the worker. */

@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Evaluator } from './completion';
 import type { Clock } from './db/clock';
 import type { Database, Db, Executor } from './db/database';
-import type { DomainEvents } from './events';
+import type { DomainEvents, EventBus } from './events';
 import type { AccessRule } from './http/access';
 import type { AppEnv } from './http/env';
 import type { OutboxHandler, Sweep } from './jobs/outbox';
@@ -83,7 +83,13 @@ export interface WorkerContext {
   notificationKinds: NotificationKinds;
 }
 
-export type Reactions = { [E in keyof DomainEvents]?: (trx: Executor, clock: Clock, payload: DomainEvents[E]) => Promise<void> };
+/** What a reaction can use besides its transaction: the clock, and the bus to publish what follows from it. */
+export interface ReactionContext {
+  clock: Clock;
+  events: EventBus;
+}
+
+export type Reactions = { [E in keyof DomainEvents]?: (trx: Executor, context: ReactionContext, payload: DomainEvents[E]) => Promise<void> };
 export type Subscriptions = { [E in keyof DomainEvents]?: (context: WorkerContext, payload: DomainEvents[E], messageId: string) => Promise<void> };
 
 /** Shared by the demo steps: the demo organisation's id and the ids of what earlier steps made, by key. */

@@ -4,7 +4,8 @@ import { errorFor, errorList, type FormValues } from '../../../platform/http/for
 import { Button, ErrorSummary, InsetText, NotificationBanner, Panel, Radios, TaskList, Textarea, WarningText } from '../../../platform/ui/components';
 import { sectionStatus } from '../applications.rules';
 import type { getApplicantView, getApplicationsInbox, getReviewerView } from '../applications.service';
-import { DECISIONS, FINAL_STATUSES, SECTION_TITLES } from '../cohorts.schemas';
+import { TERMINAL_STATUSES } from '../applications.lifecycle';
+import { DECISIONS, SECTION_TITLES } from '../cohorts.schemas';
 import type { ApplicationStatus } from '../cohorts.tables';
 import { Answers, Endorsements, History, Rows, StatusTag } from './shared';
 
@@ -97,7 +98,7 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
         <Endorsements endorsements={endorsements} />
         <Answers app={app} sections={props.view.sections} />
         <History events={events} />
-        {!FINAL_STATUSES.includes(app.status) ? <Button text="Withdraw this application" href={`/applications/${app.id}/withdraw`} classes="govuk-button--warning" /> : null}
+        {!TERMINAL_STATUSES.includes(app.status) ? <Button text="Withdraw this application" href={`/applications/${app.id}/withdraw`} classes="govuk-button--warning" /> : null}
       </div>
     </div>
   );
