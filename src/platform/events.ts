@@ -33,7 +33,13 @@ export function subscriptionKind(event: string, moduleName: string): string {
   return `event:${event}:${moduleName}`;
 }
 
-export type Reactions = { [E in keyof DomainEvents]?: (trx: Executor, clock: Clock, payload: DomainEvents[E]) => Promise<void> };
+/** What a reaction can use besides its transaction: the clock, and the bus to publish what follows from it. */
+export interface ReactionContext {
+  clock: Clock;
+  events: EventBus;
+}
+
+export type Reactions = { [E in keyof DomainEvents]?: (trx: Executor, context: ReactionContext, payload: DomainEvents[E]) => Promise<void> };
 export type Subscriptions = { [E in keyof DomainEvents]?: (context: WorkerContext, payload: DomainEvents[E], messageId: string) => Promise<void> };
 
 /** A feature module as events see it: its name and what it does when events happen. */
@@ -43,21 +49,23 @@ export interface EventParticipant {
   subscriptions?: Subscriptions;
 }
 
-type AnyReaction = (trx: Executor, clock: Clock, payload: unknown) => Promise<void>;
+type AnyReaction = (trx: Executor, context: ReactionContext, payload: unknown) => Promise<void>;
 type AnySubscription = (context: WorkerContext, payload: unknown, messageId: string) => Promise<void>;
 
 export function createEventBus(modules: readonly EventParticipant[], clock: Clock): EventBus {
-  return {
+  const bus: EventBus = {
     async publish(trx, event, payload) {
       for (const module of modules) {
         const reaction = module.reactions?.[event] as AnyReaction | undefined;
-        if (reaction) await reaction(trx, clock, payload);
+        // A reaction may publish what follows from it, on the same bus and in the same transaction.
+        if (reaction) await reaction(trx, { clock, events: bus }, payload);
       }
       for (const module of modules) {
         if (module.subscriptions?.[event]) await enqueue(trx, clock, { kind: subscriptionKind(event, module.name), payload });
       }
     },
   };
+  return bus;
 }
 
 /** One outbox handler per subscription, for the worker. */

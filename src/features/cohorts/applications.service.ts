@@ -1,24 +1,19 @@
 import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
-import type { Clock } from '../../platform/db/clock';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import { formatDate, londonDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
+import { lockCohortPlaces, placesTaken, withdrawApplicantsPlace } from '../enrolments';
 import { checkEligibility, factsFromPerson, parseEligibilityRules } from '../programmes';
+import { changeApplication, whyNot } from './applications.lifecycle';
 import { parseStringList, sectionsFor, submissionRefusals } from './applications.rules';
 import { emailApplicant, emailEndorser, where } from './cohorts.emails';
 import { applicationAccess, canDecide, windowState } from './cohorts.policy';
 import * as q from './cohorts.queries';
-import { APPLICATION_STATUSES, FINAL_STATUSES, type Section } from './cohorts.schemas';
+import { APPLICATION_STATUSES, type Section } from './cohorts.schemas';
 import type { ApplicationStatus } from './cohorts.tables';
-import { releasePlace } from './decisions.service';
-
-/** Writes one line of an application's history. */
-export async function recordEvent(trx: Executor, clock: Clock, applicationId: string, status: ApplicationStatus, actorId: string | null, reason: string | null) {
-  await q.insertEvent(trx, { id: newId(), application_id: applicationId, status, actor_id: actorId, reason, created_at: clock.now().toISOString() });
-}
 
 /** Loads an application with how the viewer relates to it; NotFound unless they may know it exists. */
 export async function loadApplication(db: Executor, viewer: Viewer, id: string) {
@@ -33,9 +28,10 @@ export async function loadApplication(db: Executor, viewer: Viewer, id: string) 
   if (access === 'none') throw new NotFound();
   return { app, endorsements, access };
 }
+export type LoadedApplication = Awaited<ReturnType<typeof loadApplication>>;
 
 /** The application, if it is the viewer's own: others who may read it get 403, everyone else 404. */
-export async function loadOwnApplication(db: Executor, viewer: Viewer, id: string) {
+export async function loadOwnApplication(db: Executor, viewer: Viewer, id: string): Promise<LoadedApplication> {
   const loaded = await loadApplication(db, viewer, id);
   if (loaded.access !== 'applicant') throw new Forbidden('Only the applicant can do this.');
   return loaded;
@@ -67,33 +63,35 @@ export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: 
   const now = deps.clock.now().toISOString();
   try {
     await deps.db.transaction().execute(async (trx) => {
-      await q.insertApplication(trx, {
-        id,
-        organisation_id: viewer.organisationId,
-        cohort_id: cohort.id,
-        person_id: viewer.id,
-        school_id: person.school_id,
-        status: 'draft',
-        live_slot: 'live',
-        current_role: person.job_title,
-        experience: null,
-        motivation: null,
-        declarations: '[]',
-        coach_person_id: null,
-        coach_name: null,
-        coach_email: null,
-        project_idea: null,
-        eligible: null,
-        eligibility_notes: '[]',
-        recommendation_id: recommendation?.id ?? null,
-        decision_reason: null,
-        submitted_at: null,
-        decided_at: null,
-        waitlisted_at: null,
-        created_at: now,
-        updated_at: now,
+      await changeApplication(trx, deps.clock, null, {
+        event: 'start',
+        by: { role: 'applicant', id: viewer.id },
+        reason: recommendation ? 'Started the application after being recommended' : 'Started the application',
+        application: {
+          id,
+          organisation_id: viewer.organisationId,
+          cohort_id: cohort.id,
+          person_id: viewer.id,
+          school_id: person.school_id,
+          current_role: person.job_title,
+          experience: null,
+          motivation: null,
+          declarations: '[]',
+          coach_person_id: null,
+          coach_name: null,
+          coach_email: null,
+          project_idea: null,
+          eligible: null,
+          eligibility_notes: '[]',
+          recommendation_id: recommendation?.id ?? null,
+          decision_reason: null,
+          submitted_at: null,
+          decided_at: null,
+          waitlisted_at: null,
+          created_at: now,
+          updated_at: now,
+        },
       });
-      await recordEvent(trx, deps.clock, id, 'draft', viewer.id, recommendation ? 'Started the application after being recommended' : 'Started the application');
     });
   } catch (error) {
     // Two clicks at once: the unique index let one through; go to that one.
@@ -106,20 +104,29 @@ export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: 
   return id;
 }
 
-/** The applicant's own view: answers, section statuses, and whether their record meets the rules. */
-export async function getApplicantView(deps: AppDeps, viewer: Viewer, id: string) {
-  const loaded = await loadOwnApplication(deps.db, viewer, id);
+/** The applicant's own view of a loaded application: section statuses, history, and whether their record meets the rules. */
+export async function applicantView(deps: AppDeps, loaded: LoadedApplication) {
   const today = londonDate(deps.clock.now());
   const eligibility = checkEligibility(parseEligibilityRules(loaded.app.programme_eligibility), factsFromPerson(loaded.app, today));
   const events = await q.listEvents(deps.db, loaded.app.id);
   return { ...loaded, events, eligibility, window: windowState(loaded.app, today), sections: sectionsFor(loaded.app) };
 }
 
+/** The applicant's own view: answers, section statuses, and whether their record meets the rules. */
+export async function getApplicantView(deps: AppDeps, viewer: Viewer, id: string) {
+  return applicantView(deps, await loadOwnApplication(deps.db, viewer, id));
+}
+
+/** What someone other than the applicant sees of a loaded application: its endorsements, history and, for a lead, the places left. */
+export async function reviewerView(deps: AppDeps, loaded: LoadedApplication, mayDecide: boolean) {
+  const [events, taken] = await Promise.all([q.listEvents(deps.db, loaded.app.id), placesTaken(deps.db, loaded.app.cohort_id)]);
+  return { ...loaded, events, placesTaken: taken, canDecide: mayDecide };
+}
+
 /** What someone other than the applicant sees: the whole application, its endorsements and history. */
 export async function getReviewerView(deps: AppDeps, viewer: Viewer, id: string) {
   const loaded = await loadApplication(deps.db, viewer, id);
-  const [events, placesTaken] = await Promise.all([q.listEvents(deps.db, loaded.app.id), q.countPlacesTaken(deps.db, loaded.app.cohort_id)]);
-  return { ...loaded, events, placesTaken, canDecide: canDecide(viewer, loaded.app) };
+  return reviewerView(deps, loaded, canDecide(viewer, loaded.app));
 }
 
 /** A draft section, if the application is the viewer's, still a draft, and has that section. */
@@ -131,6 +138,7 @@ export async function getEditableSection(deps: AppDeps, viewer: Viewer, id: stri
   const person = await q.findPersonRecord(deps.db, viewer.organisationId, viewer.id);
   return { ...loaded, coachCandidates, person };
 }
+export type EditableSection = Awaited<ReturnType<typeof getEditableSection>>;
 
 export type SectionAnswers =
   | { section: 'role'; currentRole: string; experience: string }
@@ -139,11 +147,11 @@ export type SectionAnswers =
   | { section: 'coach'; coachPersonId: string | null; coachName: string | null; coachEmail: string | null }
   | { section: 'project'; projectIdea: string };
 
-/** Saves one section of a draft. Answers have been validated by the route; this checks them against the records. */
-export async function saveSection(deps: AppDeps, viewer: Viewer, id: string, answers: SectionAnswers): Promise<void> {
-  const { app, coachCandidates } = await getEditableSection(deps, viewer, id, answers.section);
+/** Saves one section of a draft (`data` from getEditableSection). Answers have been validated by the route; this checks them against the records. */
+export async function saveSection(deps: AppDeps, data: EditableSection, answers: SectionAnswers): Promise<void> {
+  const { app, coachCandidates } = data;
   const now = deps.clock.now().toISOString();
-  let changes: Parameters<typeof q.updateApplication>[2];
+  let changes: Parameters<typeof q.updateAnswers>[2];
   switch (answers.section) {
     case 'role':
       changes = { current_role: answers.currentRole, experience: answers.experience };
@@ -167,8 +175,7 @@ export async function saveSection(deps: AppDeps, viewer: Viewer, id: string, ans
   }
   await deps.db.transaction().execute(async (trx) => {
     // Only while still a draft: a submission in another tab wins.
-    const result = await trx.updateTable('applications').set({ ...changes, updated_at: now }).where('id', '=', app.id).where('status', '=', 'draft').executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw notEditable('submitted');
+    if (!(await q.updateAnswers(trx, app.id, { ...changes, updated_at: now }))) throw notEditable('submitted');
   });
 }
 
@@ -187,16 +194,17 @@ export async function headteacherRecipients(trx: Executor, organisationId: strin
 }
 
 /**
- * Submits a draft. Refuses (Invalid, keyed by what to fix, nothing changed) outside the window,
- * when the staff record doesn't meet the programme's rules, when sections are incomplete, or when
- * a needed line manager isn't on record. Then asks for the endorsements the cohort needs.
+ * Submits a draft (`app` loaded and checked to be the viewer's own). Refuses (Invalid, keyed by
+ * what to fix, nothing changed) outside the window, when the staff record doesn't meet the
+ * programme's rules, when sections are incomplete, or when a needed line manager isn't on record.
+ * Then asks for the endorsements the cohort needs.
  */
-export async function submitApplication(deps: AppDeps, viewer: Viewer, id: string, requestId: string | null): Promise<void> {
-  await loadOwnApplication(deps.db, viewer, id);
+export async function submitApplication(deps: AppDeps, viewer: Viewer, loaded: { id: string }, requestId: string | null): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const app = await q.findApplicationDetail(trx, viewer.organisationId, id);
+    // Read again inside the transaction: what is checked is exactly what is submitted.
+    const app = await q.findApplicationDetail(trx, viewer.organisationId, loaded.id);
     if (!app) throw new NotFound();
-    if (app.status !== 'draft') throw new Conflict(app.status === 'withdrawn' ? 'This application has been withdrawn, so it cannot be submitted.' : 'You have already submitted this application.');
+    if (app.status !== 'draft') throw new Conflict(whyNot('submit', app.status));
     const today = londonDate(deps.clock.now());
     const lineManager = app.applicant_line_manager_id ? await q.findPersonRecord(trx, viewer.organisationId, app.applicant_line_manager_id) : undefined;
     const refusals: FieldErrors = submissionRefusals(app, today, lineManager ?? null);
@@ -206,14 +214,13 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, id: strin
     const due = app.endorsement_deadline;
     const needsLineManager = !!app.needs_line_manager;
     const needsHeadteacher = !!app.needs_headteacher;
-    const status: ApplicationStatus = needsLineManager || needsHeadteacher ? 'awaiting_endorsement' : 'submitted';
-    const result = await trx
-      .updateTable('applications')
-      .set({ status, submitted_at: now, eligible: 1, eligibility_notes: '[]', updated_at: now })
-      .where('id', '=', app.id)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new Conflict('You have already submitted this application.');
+    const event = needsLineManager || needsHeadteacher ? 'submit_for_endorsement' : 'submit';
+    // One history line per change: events written in the same instant would have no reliable order.
+    const reason =
+      event === 'submit'
+        ? 'Submitted'
+        : `Submitted. Asked ${needsLineManager ? `the line manager, ${lineManager?.given_name} ${lineManager?.family_name}, for their endorsement` : `${app.school_name ? `the headteacher of ${app.school_name}` : 'the headteacher'} for their support`}`;
+    await changeApplication(trx, deps.clock, app, { event, by: { role: 'applicant', id: viewer.id }, reason, set: { submitted_at: now, eligible: 1, eligibility_notes: '[]' } });
 
     const applicantName = `${app.given_name} ${app.family_name}`;
     const asked: string[] = [];
@@ -235,54 +242,38 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, id: strin
         asked.push(app.school_name ? `the headteacher of ${app.school_name}` : 'the headteacher');
       }
     }
-    // One history line per change: events written in the same instant would have no reliable order.
-    const reason =
-      status === 'submitted'
-        ? 'Submitted'
-        : `Submitted. Asked ${needsLineManager ? `the line manager, ${lineManager?.given_name} ${lineManager?.family_name}, for their endorsement` : `${app.school_name ? `the headteacher of ${app.school_name}` : 'the headteacher'} for their support`}`;
-    await recordEvent(trx, deps.clock, app.id, status, viewer.id, reason);
     const next =
       asked.length > 0
         ? `We have asked ${asked.join(' and ')} for their support.${needsLineManager && needsHeadteacher ? ' Once your line manager supports it, your headteacher will be asked too.' : ''} We will email you when they answer.`
         : 'The programme lead will now consider it. We will email you when they decide.';
     await emailApplicant(trx, deps.clock, app, `Application submitted: ${where(app)}`, [`Your application to ${where(app)} has been submitted.`, next]);
+    const status: ApplicationStatus = event === 'submit' ? 'submitted' : 'awaiting_endorsement';
     await recordAudit(trx, deps.clock, { action: 'application_submitted', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { cohortId: app.cohort_id, status }, requestId });
   });
 }
 
 /**
- * Withdraws the applicant's application from any status that isn't final. Endorsements not yet
- * given are cancelled; an accepted place is given up (its enrolment withdrawn) and offered to the
- * first person on the waiting list.
+ * Withdraws the applicant's application (`app` loaded and checked to be the viewer's own) from any
+ * status that isn't final. Endorsements not yet given are cancelled; an accepted place is given up
+ * (its enrolment withdrawn, through the enrolments feature) and offered to the first person on the
+ * waiting list.
  */
-export async function withdrawApplication(deps: AppDeps, viewer: Viewer, id: string, reason: string, requestId: string | null): Promise<void> {
-  const { app } = await loadOwnApplication(deps.db, viewer, id);
-  if (FINAL_STATUSES.includes(app.status)) throw new Conflict(`This application has already been ${app.status === 'withdrawn' ? 'withdrawn' : 'declined'}.`);
+export async function withdrawApplication(deps: AppDeps, viewer: Viewer, app: q.ApplicationDetail, reason: string, requestId: string | null): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await q.lockCohort(trx, app.cohort_id);
-    const current = await trx.selectFrom('applications').select('status').where('id', '=', app.id).executeTakeFirstOrThrow();
-    if (FINAL_STATUSES.includes(current.status)) throw new Conflict('This application has already been withdrawn.');
-    const now = deps.clock.now().toISOString();
+    // An accepted place given up here goes to the waiting list: take the cohort's place lock first.
+    await lockCohortPlaces(trx, app.cohort_id);
+    const from = await q.findApplicationStatus(trx, app.id);
     const why = reason.trim() || null;
-    let placeFreed = false;
-    if (current.status === 'accepted') {
-      const enrolment = await q.findEnrolment(trx, app.cohort_id, app.person_id);
-      if (enrolment?.status === 'completed') throw new Conflict('You have completed this programme, so the application can no longer be withdrawn.');
-      if (enrolment && enrolment.status !== 'withdrawn') {
-        placeFreed = enrolment.status === 'active';
-        await trx.updateTable('enrolments').set({ status: 'withdrawn', status_reason: why ?? 'The application was withdrawn', updated_at: now }).where('id', '=', enrolment.id).execute();
-        await trx.insertInto('enrolment_events').values({ id: newId(), enrolment_id: enrolment.id, status: 'withdrawn', actor_id: viewer.id, reason: why ?? 'The application was withdrawn', created_at: now }).execute();
-      }
-    }
-    await q.updateApplication(trx, app.id, { status: 'withdrawn', live_slot: null, updated_at: now });
+    await changeApplication(trx, deps.clock, { id: app.id, status: from }, { event: 'withdraw', by: { role: 'applicant', id: viewer.id }, reason: why });
     await q.cancelPendingEndorsements(trx, app.id);
-    await recordEvent(trx, deps.clock, app.id, 'withdrawn', viewer.id, why);
     await emailApplicant(trx, deps.clock, app, `You have withdrawn your application to ${where(app)}`, [
       `You have withdrawn your application to ${where(app)}.${why ? ` You said: “${why}”` : ''}`,
       'If you change your mind, you can apply again while applications are open.',
     ]);
-    await recordAudit(trx, deps.clock, { action: 'application_withdrawn', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { from: current.status }, requestId });
-    if (placeFreed) await releasePlace(trx, deps.clock, app.cohort_id, viewer.id);
+    await recordAudit(trx, deps.clock, { action: 'application_withdrawn', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { from }, requestId });
+    if (from === 'accepted') {
+      await withdrawApplicantsPlace(trx, deps, { cohortId: app.cohort_id, personId: app.person_id }, viewer.id, why ?? 'The application was withdrawn', requestId);
+    }
   });
 }
 

@@ -1,6 +1,6 @@
 import { adminSchoolIds, isOrgAdmin, isProgrammeLead } from '../../platform/http/access';
 import type { Viewer } from '../../platform/http/env';
-import type { ApplicationStatus, EndorsementKind } from './cohorts.tables';
+import type { EndorsementKind } from './cohorts.tables';
 
 /** What the policy needs to know about an application and its applicant. */
 export interface ApplicationFacts {
@@ -37,9 +37,6 @@ export function canDecide(viewer: Viewer, app: ApplicationFacts): boolean {
 export function canManageCohorts(viewer: Viewer, organisationId: string): boolean {
   return viewer.organisationId === organisationId && isProgrammeLead(viewer);
 }
-
-/** Applications in these statuses can still be decided on. */
-export const DECIDABLE: readonly ApplicationStatus[] = ['submitted', 'awaiting_endorsement', 'endorsed', 'waitlisted'];
 
 /**
  * Who may answer an endorsement: the line manager named on it; for the headteacher's support,

@@ -1,12 +1,11 @@
-import type { EnrolmentStatus } from '../enrolments';
 import type { Executor } from '../../platform/db/database';
-import { engineOfDb } from '../../platform/db/connect';
 import type { ApplicationStatus, ApplicationsTable, CohortsTable, EndorsementsTable } from './cohorts.tables';
 import type { QueueQuery } from './cohorts.schemas';
 import type { Insertable, Updateable } from 'kysely';
 
-// Programmes, people, schools and enrolments are read here (never written, except the enrolment
-// an acceptance creates): the brief lets this feature read its siblings' tables directly.
+// Programmes, people and schools are read here, never written. Enrolments are the enrolments
+// feature's: places are counted, locked and given through its public entry (`../enrolments`).
+// Application statuses and their history are written only by applications.lifecycle.ts.
 
 export function findProgramme(db: Executor, organisationId: string, programmeId: string) {
   return db
@@ -68,29 +67,6 @@ export async function updateCohort(db: Executor, cohortId: string, changes: Upda
   if (leadIds.length) await db.insertInto('cohort_leads').values(leadIds.map((person_id) => ({ cohort_id: cohortId, person_id }))).execute();
 }
 
-/**
- * Takes the cohort's row lock so two decisions (or two freed places) on the same cohort run one
- * after the other: FOR UPDATE on PostgreSQL; on SQLite the single writer already serialises them.
- */
-export async function lockCohort(trx: Executor, cohortId: string): Promise<{ id: string; name: string; capacity: number; programme_id: string; organisation_id: string } | undefined> {
-  const query = trx.selectFrom('cohorts').select(['id', 'name', 'capacity', 'programme_id', 'organisation_id']).where('id', '=', cohortId);
-  return engineOfDb(trx) === 'postgres' ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
-}
-
-/** The enrolment statuses that hold a place in a cohort; the one statement of that rule. */
-export const PLACE_HOLDING: readonly EnrolmentStatus[] = ['active', 'completed'];
-
-/** Places taken: the cohort's enrolments that are active or completed. */
-export async function countPlacesTaken(db: Executor, cohortId: string): Promise<number> {
-  const row = await db
-    .selectFrom('enrolments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('cohort_id', '=', cohortId)
-    .where('status', 'in', PLACE_HOLDING)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function countApplicationsByStatus(db: Executor, cohortId: string): Promise<Partial<Record<ApplicationStatus, number>>> {
   const rows = await db.selectFrom('applications').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('cohort_id', '=', cohortId).groupBy('status').execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
@@ -140,12 +116,15 @@ export function findPersonRecord(db: Executor, organisationId: string, personId:
 // Recommendations are made on a programme's page and kept by the programmes feature: read through its functions.
 export { latestRecommendation as findRecommendation, recommendationsReceived as listRecommendationsFor } from '../programmes';
 
-export async function insertApplication(db: Executor, application: Insertable<ApplicationsTable>) {
-  await db.insertInto('applications').values(application).execute();
+/** Saves a draft's answers, only while it is still a draft; returns whether it did. */
+export async function updateAnswers(db: Executor, id: string, changes: Omit<Updateable<ApplicationsTable>, 'status' | 'live_slot'>): Promise<boolean> {
+  const result = await db.updateTable('applications').set(changes).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
-export async function updateApplication(db: Executor, id: string, changes: Updateable<ApplicationsTable>) {
-  await db.updateTable('applications').set(changes).where('id', '=', id).execute();
+/** The application's status as it is now (read inside the transaction that changes it). */
+export async function findApplicationStatus(db: Executor, id: string): Promise<ApplicationStatus> {
+  return (await db.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 }
 
 /** An application with its cohort, programme, applicant and school: everything its pages show. */
@@ -203,10 +182,6 @@ export function listEvents(db: Executor, applicationId: string) {
     .orderBy('application_events.created_at')
     .orderBy('application_events.id')
     .execute();
-}
-
-export async function insertEvent(db: Executor, event: { id: string; application_id: string; status: ApplicationStatus; actor_id: string | null; reason: string | null; created_at: string }) {
-  await db.insertInto('application_events').values(event).execute();
 }
 
 export function listEndorsements(db: Executor, applicationId: string) {
@@ -353,11 +328,6 @@ export function listCohortsOfProgramme(db: Executor, organisationId: string, pro
     .orderBy('starts_on', 'desc')
     .orderBy('name')
     .execute();
-}
-
-/** Enrolment of the person in the cohort, if any (one per person per cohort). */
-export function findEnrolment(db: Executor, cohortId: string, personId: string) {
-  return db.selectFrom('enrolments').select(['id', 'status', 'application_id']).where('cohort_id', '=', cohortId).where('person_id', '=', personId).executeTakeFirst();
 }
 
 // ----- Reminders -----

@@ -6,20 +6,25 @@ import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../
 import { readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
+import { assertAllows, assertDecidable } from './applications.lifecycle';
 import { parseStringList, sectionsFor } from './applications.rules';
 import {
-  getApplicantView,
+  applicantView,
+  type EditableSection,
   getApplicationsInbox,
   getCheckAnswers,
   getEditableSection,
-  getReviewerView,
   loadApplication,
+  loadOwnApplication,
+  reviewerView,
   saveSection,
   startApplication,
   submitApplication,
   withdrawApplication,
+  type LoadedApplication,
   type SectionAnswers,
 } from './applications.service';
+import { canDecide } from './cohorts.policy';
 import { createCohort, editCohort, getCohortOverview, getManagedCohort, getProgrammeForNewCohort, getReviewQueue, leadChoices } from './cohorts.service';
 import {
   coachSection,
@@ -37,37 +42,46 @@ import {
   withdrawForm,
   type Section,
 } from './cohorts.schemas';
-import { assertDecidable, decideApplication } from './decisions.service';
-import { answerEndorsement, getEndorsementForAnswer, listEndorsementsForViewer, whyNotAnswerable } from './endorsements.service';
+import { decideApplication } from './decisions.service';
+import { answerEndorsement, type EndorsementForAnswer, getEndorsementForAnswer, listEndorsementsForViewer, whyNotAnswerable } from './endorsements.service';
 import { ApplicantPage, InboxPage, ReviewerPage, WithdrawPage } from './views/applications';
 import { CohortFormPage, CohortPage, QueuePage } from './views/cohorts';
 import { EndorsementListPage, EndorsementPage } from './views/endorsements';
 import { CheckPage, SectionPage, sectionValues } from './views/sections';
 
+// Every handler has one shape: authenticate (`access`, `requireViewer`), load the record once and
+// authorise with the policy (the service's loader), validate the form (Zod, GOV.UK errors), act in
+// one transaction (the service), then present: 303 after a POST, or the form again, from what was
+// loaded, with its errors.
+
 export const cohortRoutes = new Hono<AppEnv>();
 
-/** A form's values (the last of each name) and its repeated values (checkboxes) by name. */
 // ----- Cohorts (organisation admins and programme leads) -----
 
-async function cohortFormPage(c: Context<AppEnv>, options: { programmeTitle: string; heading: string; action: string; values: FormValues; leadIds: string[]; errors?: FieldErrors; cancelHref: string; isNew: boolean }) {
-  const viewer = requireViewer(c.get('viewer'));
-  const leads = await leadChoices(c.get('deps'), viewer);
-  return renderPage(c, { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> }, <CohortFormPage {...options} leads={leads} />);
+type CohortFormOptions = { programmeTitle: string; heading: string; action: string; values: FormValues; leadIds: string[]; errors?: FieldErrors; cancelHref: string; isNew: boolean };
+
+async function cohortFormPage(c: Context<AppEnv>, options: CohortFormOptions, leads?: Awaited<ReturnType<typeof leadChoices>>) {
+  const choices = leads ?? (await leadChoices(c.get('deps'), requireViewer(c.get('viewer'))));
+  return renderPage(c, { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> }, <CohortFormPage {...options} leads={choices} />);
 }
 
 cohortRoutes.get('/programmes/:programmeId/cohorts/new', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const programme = await getProgrammeForNewCohort(c.get('deps'), viewer, c.req.param('programmeId'));
   const leads = await leadChoices(c.get('deps'), viewer);
-  return cohortFormPage(c, {
-    programmeTitle: programme.title,
-    heading: 'Add a cohort',
-    action: `/programmes/${programme.id}/cohorts`,
-    values: { needsLineManager: 'yes', needsHeadteacher: 'yes' },
-    leadIds: leads.some((l) => l.id === viewer.id) ? [viewer.id] : [],
-    cancelHref: `/programmes/${programme.id}`,
-    isNew: true,
-  });
+  return cohortFormPage(
+    c,
+    {
+      programmeTitle: programme.title,
+      heading: 'Add a cohort',
+      action: `/programmes/${programme.id}/cohorts`,
+      values: { needsLineManager: 'yes', needsHeadteacher: 'yes' },
+      leadIds: leads.some((l) => l.id === viewer.id) ? [viewer.id] : [],
+      cancelHref: `/programmes/${programme.id}`,
+      isNew: true,
+    },
+    leads,
+  );
 });
 
 cohortRoutes.post('/programmes/:programmeId/cohorts', access('programme-lead'), async (c) => {
@@ -80,7 +94,7 @@ cohortRoutes.post('/programmes/:programmeId/cohorts', access('programme-lead'), 
   const form = readCohortForm(values, leadIds);
   if (!form.ok) return again(form.errors);
   try {
-    const id = await createCohort(deps, viewer, programme.id, form.data, c.get('requestId'));
+    const id = await createCohort(deps, viewer, programme, form.data, c.get('requestId'));
     return c.redirect(`/cohorts/${id}?done=created`, 303);
   } catch (error) {
     if (error instanceof Invalid) return again(error.fieldErrors);
@@ -130,7 +144,7 @@ cohortRoutes.post('/cohorts/:cohortId', access('programme-lead'), async (c) => {
   const form = readCohortForm(values, leadIds);
   if (!form.ok) return again(form.errors);
   try {
-    await editCohort(deps, viewer, cohort.id, form.data, c.get('requestId'));
+    await editCohort(deps, viewer, cohort, form.data, c.get('requestId'));
   } catch (error) {
     if (error instanceof Invalid) return again(error.fieldErrors);
     throw error;
@@ -159,9 +173,8 @@ cohortRoutes.get('/applications', access('signed-in'), async (c) => {
   return renderPage(c, { title: 'Your applications' }, <InboxPage inbox={inbox} />);
 });
 
-async function reviewerPage(c: Context<AppEnv>, id: string, options: { values?: FormValues; errors?: FieldErrors } = {}) {
-  const viewer = requireViewer(c.get('viewer'));
-  const view = await getReviewerView(c.get('deps'), viewer, id);
+async function reviewerPage(c: Context<AppEnv>, loaded: LoadedApplication, mayDecide: boolean, options: { values?: FormValues; errors?: FieldErrors } = {}) {
+  const view = await reviewerView(c.get('deps'), loaded, mayDecide);
   return renderPage(
     c,
     { title: `${view.app.given_name} ${view.app.family_name}’s application`, hasErrors: !!options.errors, beforeContent: view.canDecide ? <BackLink href={`/cohorts/${view.app.cohort_id}/applications`} text="Applications" /> : undefined },
@@ -172,10 +185,9 @@ async function reviewerPage(c: Context<AppEnv>, id: string, options: { values?: 
 cohortRoutes.get('/applications/:applicationId', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const id = c.req.param('applicationId');
-  const { access: relation } = await loadApplication(deps.db, viewer, id);
-  if (relation !== 'applicant') return reviewerPage(c, id);
-  const view = await getApplicantView(deps, viewer, id);
+  const loaded = await loadApplication(deps.db, viewer, c.req.param('applicationId'));
+  if (loaded.access !== 'applicant') return reviewerPage(c, loaded, canDecide(viewer, loaded.app));
+  const view = await applicantView(deps, loaded);
   return renderPage(c, { title: 'Your application', beforeContent: <BackLink href="/applications" text="Your applications" /> }, <ApplicantPage view={view} done={c.req.query('done')} />);
 });
 
@@ -188,58 +200,57 @@ cohortRoutes.get('/applications/:applicationId/check', access('signed-in'), asyn
 cohortRoutes.post('/applications/:applicationId/submit', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const id = c.req.param('applicationId');
+  const loaded = await loadOwnApplication(deps.db, viewer, c.req.param('applicationId'));
   try {
-    await submitApplication(deps, viewer, id, c.get('requestId'));
+    await submitApplication(deps, viewer, loaded.app, c.get('requestId'));
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
-    const view = await getCheckAnswers(deps, viewer, id);
-    return renderPage(c, { title: 'Check your answers', hasErrors: true, beforeContent: <BackLink href={`/applications/${id}`} text="Back" /> }, <CheckPage view={view} refusals={error.fieldErrors} />);
+    const view = await applicantView(deps, loaded);
+    return renderPage(c, { title: 'Check your answers', hasErrors: true, beforeContent: <BackLink href={`/applications/${loaded.app.id}`} text="Back" /> }, <CheckPage view={view} refusals={error.fieldErrors} />);
   }
-  return c.redirect(`/applications/${id}?done=submitted`, 303);
+  return c.redirect(`/applications/${loaded.app.id}?done=submitted`, 303);
 });
 
-async function withdrawPage(c: Context<AppEnv>, options: { values?: FormValues; errors?: FieldErrors } = {}) {
-  const viewer = requireViewer(c.get('viewer'));
-  const view = await getApplicantView(c.get('deps'), viewer, c.req.param('applicationId') ?? '');
-  if (view.app.status === 'withdrawn' || view.app.status === 'declined') {
-    throw new Conflict(`This application has already been ${view.app.status}.`);
-  }
+async function withdrawPage(c: Context<AppEnv>, loaded: LoadedApplication, options: { values?: FormValues; errors?: FieldErrors } = {}) {
+  const view = await applicantView(c.get('deps'), loaded);
   return renderPage(c, { title: 'Withdraw your application', hasErrors: !!options.errors, beforeContent: <BackLink href={`/applications/${view.app.id}`} text="Back" /> }, <WithdrawPage view={view} values={options.values} errors={options.errors} />);
 }
 
-cohortRoutes.get('/applications/:applicationId/withdraw', access('signed-in'), (c) => withdrawPage(c));
+/** The applicant's own application, if it can still be withdrawn (otherwise Conflict, saying why). */
+async function loadWithdrawable(c: Context<AppEnv>): Promise<LoadedApplication> {
+  const loaded = await loadOwnApplication(c.get('deps').db, requireViewer(c.get('viewer')), c.req.param('applicationId') ?? '');
+  assertAllows('withdraw', loaded.app.status);
+  return loaded;
+}
+
+cohortRoutes.get('/applications/:applicationId/withdraw', access('signed-in'), async (c) => withdrawPage(c, await loadWithdrawable(c)));
 
 cohortRoutes.post('/applications/:applicationId/withdraw', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const id = c.req.param('applicationId');
+  const loaded = await loadWithdrawable(c);
   const { values } = await readFormWithLists(c);
   const form = validate(withdrawForm, { reason: values.reason ?? '' });
-  if (!form.ok) {
-    await getApplicantView(c.get('deps'), viewer, id);
-    return withdrawPage(c, { values, errors: form.errors });
-  }
-  await withdrawApplication(c.get('deps'), viewer, id, form.data.reason, c.get('requestId'));
-  return c.redirect(`/applications/${id}?done=withdrawn`, 303);
+  if (!form.ok) return withdrawPage(c, loaded, { values, errors: form.errors });
+  await withdrawApplication(c.get('deps'), viewer, loaded.app, form.data.reason, c.get('requestId'));
+  return c.redirect(`/applications/${loaded.app.id}?done=withdrawn`, 303);
 });
 
 cohortRoutes.post('/applications/:applicationId/decision', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const id = c.req.param('applicationId');
-  const view = await getReviewerView(deps, viewer, id);
-  if (!view.canDecide) throw new Forbidden('Only programme leads and organisation admins decide on applications.');
-  assertDecidable(view.app.status);
+  const loaded = await loadApplication(deps.db, viewer, c.req.param('applicationId'));
+  if (!canDecide(viewer, loaded.app)) throw new Forbidden('Only programme leads and organisation admins decide on applications.');
+  assertDecidable(loaded.app.status);
   const { values } = await readFormWithLists(c);
   const form = validate(decisionForm, { decision: values.decision, reason: values.reason ?? '' });
   try {
     if (!form.ok) throw new Invalid(form.errors);
-    await decideApplication(deps, viewer, id, form.data, c.get('requestId'));
+    await decideApplication(deps, viewer, loaded.app, form.data, c.get('requestId'));
   } catch (error) {
-    if (error instanceof Invalid) return reviewerPage(c, id, { values, errors: error.fieldErrors });
+    if (error instanceof Invalid) return reviewerPage(c, loaded, true, { values, errors: error.fieldErrors });
     throw error;
   }
-  return c.redirect(`/applications/${id}?done=decided`, 303);
+  return c.redirect(`/applications/${loaded.app.id}?done=decided`, 303);
 });
 
 function sectionParam(c: Context<AppEnv>): Section {
@@ -248,9 +259,7 @@ function sectionParam(c: Context<AppEnv>): Section {
   return section;
 }
 
-async function sectionPage(c: Context<AppEnv>, section: Section, options: { values?: FormValues; confirmed?: string[]; errors?: FieldErrors } = {}) {
-  const viewer = requireViewer(c.get('viewer'));
-  const data = await getEditableSection(c.get('deps'), viewer, c.req.param('applicationId') ?? '', section);
+function sectionPage(c: Context<AppEnv>, data: EditableSection, section: Section, options: { values?: FormValues; confirmed?: string[]; errors?: FieldErrors } = {}) {
   const values = options.values ?? sectionValues(data, section);
   const confirmed = options.confirmed ?? parseStringList(data.app.declarations);
   return renderPage(
@@ -260,17 +269,20 @@ async function sectionPage(c: Context<AppEnv>, section: Section, options: { valu
   );
 }
 
-cohortRoutes.get('/applications/:applicationId/:section', access('signed-in'), (c) => sectionPage(c, sectionParam(c)));
+cohortRoutes.get('/applications/:applicationId/:section', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const section = sectionParam(c);
+  return sectionPage(c, await getEditableSection(c.get('deps'), viewer, c.req.param('applicationId'), section), section);
+});
 
 cohortRoutes.post('/applications/:applicationId/:section', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const section = sectionParam(c);
-  const id = c.req.param('applicationId');
-  const data = await getEditableSection(deps, viewer, id, section);
+  const data = await getEditableSection(deps, viewer, c.req.param('applicationId'), section);
   const { values, list } = await readFormWithLists(c);
   const confirmed = list('declarations');
-  const again = (errors: FieldErrors) => sectionPage(c, section, { values, confirmed, errors });
+  const again = (errors: FieldErrors) => sectionPage(c, data, section, { values, confirmed, errors });
   let answers: SectionAnswers;
   switch (section) {
     case 'role': {
@@ -306,12 +318,12 @@ cohortRoutes.post('/applications/:applicationId/:section', access('signed-in'), 
     }
   }
   try {
-    await saveSection(deps, viewer, id, answers);
+    await saveSection(deps, data, answers);
   } catch (error) {
     if (error instanceof Invalid) return again(error.fieldErrors);
     throw error;
   }
-  return c.redirect(`/applications/${id}`, 303);
+  return c.redirect(`/applications/${data.app.id}`, 303);
 });
 
 // ----- Endorsements -----
@@ -322,9 +334,7 @@ cohortRoutes.get('/endorsements', access('signed-in'), async (c) => {
   return renderPage(c, { title: 'Endorsement requests' }, <EndorsementListPage list={list} />);
 });
 
-async function endorsementPage(c: Context<AppEnv>, options: { values?: FormValues; errors?: FieldErrors } = {}) {
-  const viewer = requireViewer(c.get('viewer'));
-  const data = await getEndorsementForAnswer(c.get('deps'), viewer, c.req.param('endorsementId') ?? '');
+function endorsementPage(c: Context<AppEnv>, data: EndorsementForAnswer, options: { values?: FormValues; errors?: FieldErrors } = {}) {
   return renderPage(
     c,
     { title: `Endorsement for ${data.app.given_name} ${data.app.family_name}`, hasErrors: !!options.errors, beforeContent: <BackLink href="/endorsements" text="Endorsement requests" /> },
@@ -332,20 +342,20 @@ async function endorsementPage(c: Context<AppEnv>, options: { values?: FormValue
   );
 }
 
-cohortRoutes.get('/endorsements/:endorsementId', access('signed-in'), (c) => endorsementPage(c));
+cohortRoutes.get('/endorsements/:endorsementId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  return endorsementPage(c, await getEndorsementForAnswer(c.get('deps'), viewer, c.req.param('endorsementId')));
+});
 
 cohortRoutes.post('/endorsements/:endorsementId', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const id = c.req.param('endorsementId');
-  const { endorsement } = await getEndorsementForAnswer(deps, viewer, id);
-  const refusal = whyNotAnswerable(endorsement);
-  if (refusal) {
-    throw new Conflict(refusal);
-  }
+  const data = await getEndorsementForAnswer(deps, viewer, c.req.param('endorsementId'));
+  const refusal = whyNotAnswerable(data.endorsement);
+  if (refusal) throw new Conflict(refusal);
   const { values } = await readFormWithLists(c);
   const form = validate(endorsementForm, { answer: values.answer, comment: values.comment ?? '' });
-  if (!form.ok) return endorsementPage(c, { values, errors: form.errors });
-  await answerEndorsement(deps, viewer, id, form.data, c.get('requestId'));
-  return c.redirect(`/endorsements/${id}?done=answered`, 303);
+  if (!form.ok) return endorsementPage(c, data, { values, errors: form.errors });
+  await answerEndorsement(deps, viewer, data, form.data, c.get('requestId'));
+  return c.redirect(`/endorsements/${data.endorsement.id}?done=answered`, 303);
 });

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../platform/http/errors';
 import type { FormValues } from '../../platform/http/forms';
 import type { ApplicationStatus, EndorsementKind, EndorsementStatus } from './cohorts.tables';
 
+/** Every status an application can be in, with its label (the lifecycle is in applications.lifecycle.ts). */
 export const APPLICATION_STATUSES: Record<ApplicationStatus, string> = {
   draft: 'Draft',
   submitted: 'Submitted',
@@ -15,8 +16,6 @@ export const APPLICATION_STATUSES: Record<ApplicationStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
-/** Statuses an application can no longer leave. */
-export const FINAL_STATUSES: readonly ApplicationStatus[] = ['declined', 'withdrawn'];
 
 export const ENDORSEMENT_KINDS: Record<EndorsementKind, string> = {
   line_manager: 'Line manager’s endorsement',

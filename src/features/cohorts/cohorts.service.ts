@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Invalid, NotFound } from '../../platform/http/errors';
+import { lockCohortPlaces, placesTaken } from '../enrolments';
 import { canManageCohorts } from './cohorts.policy';
 import { releasePlace } from './decisions.service';
 import * as q from './cohorts.queries';
@@ -44,9 +45,8 @@ function cohortColumns(form: CohortForm) {
   };
 }
 
-/** Creates a cohort of a programme; the name is unique within the programme. */
-export async function createCohort(deps: AppDeps, viewer: Viewer, programmeId: string, form: CohortForm, requestId: string | null): Promise<string> {
-  const programme = await getProgrammeForNewCohort(deps, viewer, programmeId);
+/** Creates a cohort of a programme (`programme` from getProgrammeForNewCohort); the name is unique within the programme. */
+export async function createCohort(deps: AppDeps, viewer: Viewer, programme: { id: string }, form: CohortForm, requestId: string | null): Promise<string> {
   const id = newId();
   const now = deps.clock.now().toISOString();
   try {
@@ -69,29 +69,29 @@ export async function getManagedCohort(deps: AppDeps, viewer: Viewer, cohortId: 
   if (!cohort || !canManageCohorts(viewer, cohort.organisation_id)) throw new NotFound();
   return cohort;
 }
+export type ManagedCohort = Awaited<ReturnType<typeof getManagedCohort>>;
 
 /** Everything the cohort page shows. */
 export async function getCohortOverview(deps: AppDeps, viewer: Viewer, cohortId: string) {
   const cohort = await getManagedCohort(deps, viewer, cohortId);
-  const [leads, placesTaken, counts, waitlist] = await Promise.all([
+  const [leads, taken, counts, waitlist] = await Promise.all([
     q.listCohortLeads(deps.db, cohort.id),
-    q.countPlacesTaken(deps.db, cohort.id),
+    placesTaken(deps.db, cohort.id),
     q.countApplicationsByStatus(deps.db, cohort.id),
     q.listWaitlist(deps.db, cohort.id),
   ]);
-  return { cohort, leads, placesTaken, counts, waitlist };
+  return { cohort, leads, placesTaken: taken, counts, waitlist };
 }
 
-/** Changes a cohort; capacity can't go below the places already taken. */
-export async function editCohort(deps: AppDeps, viewer: Viewer, cohortId: string, form: CohortForm, requestId: string | null): Promise<void> {
-  const cohort = await getManagedCohort(deps, viewer, cohortId);
+/** Changes a cohort (`cohort` from getManagedCohort); capacity can't go below the places already taken. */
+export async function editCohort(deps: AppDeps, viewer: Viewer, cohort: ManagedCohort, form: CohortForm, requestId: string | null): Promise<void> {
   try {
     await deps.db.transaction().execute(async (trx) => {
       await checkLeads(trx, viewer.organisationId, form.leadIds);
       const sameName = await q.findCohortByName(trx, cohort.programme_id, form.name.toLowerCase());
       if (sameName && sameName.id !== cohort.id) throw nameTaken(form.name);
-      await q.lockCohort(trx, cohort.id);
-      const taken = await q.countPlacesTaken(trx, cohort.id);
+      await lockCohortPlaces(trx, cohort.id);
+      const taken = await placesTaken(trx, cohort.id);
       if (form.capacity < taken) throw new Invalid({ capacity: `Number of places cannot be less than the ${taken} already taken` });
       const columns = cohortColumns(form);
       const changed = Object.entries(columns)
@@ -100,7 +100,7 @@ export async function editCohort(deps: AppDeps, viewer: Viewer, cohortId: string
       await q.updateCohort(trx, cohort.id, { ...columns, updated_at: deps.clock.now().toISOString() }, form.leadIds);
       await recordAudit(trx, deps.clock, { action: 'cohort_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'cohort', subjectId: cohort.id, detail: { changed }, requestId });
       // New places go to the waiting list first, in order, as a freed place would.
-      if (form.capacity > cohort.capacity) await releasePlace(trx, deps.clock, cohort.id, viewer.id);
+      if (form.capacity > cohort.capacity) await releasePlace(trx, deps, cohort.id, viewer.id);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(form.name);
@@ -111,14 +111,14 @@ export async function editCohort(deps: AppDeps, viewer: Viewer, cohortId: string
 /** The review queue: submitted applications and later, filtered, with their endorsements. */
 export async function getReviewQueue(deps: AppDeps, viewer: Viewer, cohortId: string, filters: QueueQuery) {
   const cohort = await getManagedCohort(deps, viewer, cohortId);
-  const [rows, schools, placesTaken] = await Promise.all([q.listQueue(deps.db, cohort.id, filters), q.listQueueSchools(deps.db, cohort.id), q.countPlacesTaken(deps.db, cohort.id)]);
+  const [rows, schools, taken] = await Promise.all([q.listQueue(deps.db, cohort.id, filters), q.listQueueSchools(deps.db, cohort.id), placesTaken(deps.db, cohort.id)]);
   const endorsements = await q.listEndorsementsFor(
     deps.db,
     rows.map((r) => r.id),
   );
   return {
     cohort,
-    placesTaken,
+    placesTaken: taken,
     schools,
     rows: rows.map((row) => ({ ...row, endorsements: endorsements.filter((e) => e.application_id === row.id) })),
   };

@@ -4,7 +4,8 @@ import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../.
 import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
-import { releasePlace } from './index';
+import { features } from '../index';
+import { releasePlace } from './decisions.service';
 import { sendEndorsementReminders } from './endorsements.service';
 
 const DECLARATIONS = ['I have discussed this application with my line manager.', 'I will have the chance to lead a whole-school change.'];
@@ -517,7 +518,8 @@ describeEachEngine('releasing a place', (ctx) => {
       expect((await lead.post(`/applications/${id}/decision`, { decision: 'waitlist', reason: 'Waiting for the budget' })).status).toBe(303);
       ids.push(id);
     }
-    const release = () => ctx().db.transaction().execute((trx) => releasePlace(trx, ctx().clock, cohort.id, null));
+    const deps = { clock: ctx().clock, events: features.events(ctx().clock) };
+    const release = () => ctx().db.transaction().execute((trx) => releasePlace(trx, deps, cohort.id, null));
     await Promise.all([release(), release()]);
     const statuses = await Promise.all(ids.map(async (id) => (await applicationRow(ctx(), id)).status));
     expect(statuses).toEqual(['accepted', 'waitlisted']);
@@ -668,5 +670,62 @@ describeEachEngine('running cohorts', (ctx) => {
     } finally {
       ctx().clock.set(START);
     }
+  });
+});
+
+describeEachEngine('an enrolment that an application change causes', (ctx) => {
+  it('accepting enrols the applicant with a history line and an audit entry, and only the application’s email tells them', async () => {
+    ctx().clock.set(START);
+    const world = await makeWorld(ctx().db);
+    const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
+    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, needsLineManager: false, needsHeadteacher: false });
+    const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id });
+    const applicant = await clientFor(ctx(), person);
+    const id = await draftApplication(applicant, cohort.id);
+    expect((await applicant.post(`/applications/${id}/submit`)).status).toBe(303);
+    const lead = await clientFor(ctx(), world.programmeLead);
+    expect((await lead.post(`/applications/${id}/decision`, { decision: 'accept', reason: 'Welcome' })).status).toBe(303);
+
+    const enrolment = await ctx().db.selectFrom('enrolments').select(['id', 'status']).where('application_id', '=', id).executeTakeFirstOrThrow();
+    expect(enrolment.status).toBe('active');
+    const events = await ctx().db.selectFrom('enrolment_events').select(['status', 'actor_id', 'reason']).where('enrolment_id', '=', enrolment.id).execute();
+    expect(events).toEqual([{ status: 'active', actor_id: world.programmeLead.id, reason: 'Welcome' }]);
+    const audits = await ctx().db.selectFrom('audit_events').select(['actor_id', 'detail']).where('subject_id', '=', enrolment.id).where('action', '=', 'enrolment_changed').execute();
+    expect(audits.map((a) => ({ actor: a.actor_id, ...JSON.parse(a.detail) }))).toEqual([{ actor: world.programmeLead.id, from: null, to: 'active', cohortId: cohort.id, returnCohortId: null }]);
+    await ctx().deliverMail();
+    const told = await ctx().db.selectFrom('notifications').select('kind').where('person_id', '=', person.id).execute();
+    expect(told.map((n) => n.kind).sort()).toEqual(['application_update', 'application_update']);
+  });
+
+  it('withdrawing an accepted application withdraws the place with a history line and an audit entry, and only the application’s email tells them', async () => {
+    ctx().clock.set(START);
+    const world = await makeWorld(ctx().db);
+    const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
+    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, needsLineManager: false, needsHeadteacher: false });
+    const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id });
+    const applicant = await clientFor(ctx(), person);
+    const id = await draftApplication(applicant, cohort.id);
+    expect((await applicant.post(`/applications/${id}/submit`)).status).toBe(303);
+    const lead = await clientFor(ctx(), world.programmeLead);
+    expect((await lead.post(`/applications/${id}/decision`, { decision: 'accept', reason: 'Welcome' })).status).toBe(303);
+    const enrolment = await ctx().db.selectFrom('enrolments').select('id').where('application_id', '=', id).executeTakeFirstOrThrow();
+
+    ctx().clock.advance(60_000);
+    expect((await applicant.post(`/applications/${id}/withdraw`, { reason: 'My school needs me this year' })).status).toBe(303);
+
+    const row = await ctx().db.selectFrom('enrolments').select(['status', 'status_reason']).where('id', '=', enrolment.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'withdrawn', status_reason: 'My school needs me this year' });
+    const events = await ctx().db.selectFrom('enrolment_events').select(['status', 'actor_id', 'reason']).where('enrolment_id', '=', enrolment.id).orderBy('created_at').orderBy('id').execute();
+    expect(events.at(-1)).toEqual({ status: 'withdrawn', actor_id: person.id, reason: 'My school needs me this year' });
+    const audit = await ctx().db.selectFrom('audit_events').select(['actor_id', 'detail']).where('subject_id', '=', enrolment.id).where('action', '=', 'enrolment_changed').orderBy('created_at').orderBy('id').execute();
+    expect(audit.at(-1)?.actor_id).toBe(person.id);
+    expect(JSON.parse(audit.at(-1)?.detail ?? '{}')).toEqual({ from: 'active', to: 'withdrawn', cohortId: cohort.id, returnCohortId: null });
+
+    await ctx().deliverMail();
+    const subjects = mailTo(ctx(), person.email).map((m) => m.subject);
+    expect(subjects).toContain(`You have withdrawn your application to ${programme.title} (${cohort.name})`);
+    expect(subjects.some((s) => s.startsWith('You have withdrawn from'))).toBe(false);
+    const told = await ctx().db.selectFrom('notifications').select('kind').where('person_id', '=', person.id).where('kind', '=', 'enrolment_update').execute();
+    expect(told).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { addDays, formatDate, londonDate } from '../../platform/dates';
 import { adminSchoolIds, isOrgAdmin } from '../../platform/http/access';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, NotFound } from '../../platform/http/errors';
-import { headteacherRecipients, loadApplication, recordEvent } from './applications.service';
+import { changeApplication } from './applications.lifecycle';
+import { headteacherRecipients, loadApplication } from './applications.service';
 import { emailApplicant, emailEndorser, where } from './cohorts.emails';
 import { canAnswerEndorsement } from './cohorts.policy';
 import * as q from './cohorts.queries';
@@ -32,9 +33,10 @@ export async function getEndorsementForAnswer(deps: AppDeps, viewer: Viewer, end
     if (loaded) throw new Forbidden('Only the person asked for this endorsement can answer it.');
     throw new NotFound();
   }
-  const endorsements = await q.listEndorsements(deps.db, app.id);
+  const endorsements = loaded?.endorsements ?? (await q.listEndorsements(deps.db, app.id));
   return { endorsement, app, endorsements };
 }
+export type EndorsementForAnswer = Awaited<ReturnType<typeof getEndorsementForAnswer>>;
 
 async function loadApplicationOrNull(deps: AppDeps, viewer: Viewer, applicationId: string) {
   try {
@@ -60,14 +62,13 @@ export function whyNotAnswerable(endorsement: Pick<Endorsement, 'status' | 'answ
 }
 
 /**
- * Records the endorser's answer. Support moves the chain on (the headteacher is asked after the
+ * Records the endorser's answer (`request` from getEndorsementForAnswer, checked answerable with
+ * whyNotAnswerable; a request answered meanwhile is refused). Support moves the chain on (the headteacher is asked after the
  * line manager) and, once everything needed is supported, the application is endorsed. Not
  * supporting stops the chain and sends the application back to the lead as submitted.
  */
-export async function answerEndorsement(deps: AppDeps, viewer: Viewer, endorsementId: string, form: EndorsementForm, requestId: string | null): Promise<void> {
-  const { endorsement, app } = await getEndorsementForAnswer(deps, viewer, endorsementId);
-  const refusal = whyNotAnswerable(endorsement);
-  if (refusal) throw new Conflict(refusal);
+export async function answerEndorsement(deps: AppDeps, viewer: Viewer, request: EndorsementForAnswer, form: EndorsementForm, requestId: string | null): Promise<void> {
+  const { endorsement, app } = request;
   const supported = form.answer === 'support';
   const comment = form.comment || null;
   const who = `${viewer.givenName} ${viewer.familyName}`;
@@ -82,12 +83,14 @@ export async function answerEndorsement(deps: AppDeps, viewer: Viewer, endorseme
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new Conflict('This request has already been answered. An answer cannot be changed.');
     const said = comment ? ` They said: “${comment}”` : '';
+    const by = { role: 'endorser', id: viewer.id } as const;
+    // Endorsements are answered only while the application awaits them: the status as it is now.
+    const current = { id: app.id, status: await q.findApplicationStatus(trx, app.id) };
     if (supported) {
       const waiting = await trx.selectFrom('endorsements').selectAll().where('application_id', '=', app.id).where('status', '=', 'waiting').execute();
       const outstanding = await trx.selectFrom('endorsements').select('id').where('application_id', '=', app.id).where('status', '=', 'requested').execute();
       if (waiting.length === 0 && outstanding.length === 0) {
-        await q.updateApplication(trx, app.id, { status: 'endorsed', updated_at: now });
-        await recordEvent(trx, deps.clock, app.id, 'endorsed', viewer.id, `${who} (${role}) supports the application.${said}`);
+        await changeApplication(trx, deps.clock, current, { event: 'endorse', by, reason: `${who} (${role}) supports the application.${said}` });
         await emailApplicant(trx, deps.clock, app, `Your application to ${where(app)} has been endorsed`, [
           `${who} (${role}) supports your application to ${where(app)}.${said}`,
           'Everyone who needed to support your application has done so. The programme lead will now consider it, and we will email you when they decide.',
@@ -101,13 +104,12 @@ export async function answerEndorsement(deps: AppDeps, viewer: Viewer, endorseme
           }
         }
         const asked = waiting.length > 0 ? ` We have now asked ${app.school_name ? `the headteacher of ${app.school_name}` : 'your headteacher'} for their support.` : '';
-        await recordEvent(trx, deps.clock, app.id, 'awaiting_endorsement', viewer.id, `${who} (${role}) supports the application.${said}${waiting.length > 0 ? ' Asked the headteacher for their support.' : ''}`);
+        await changeApplication(trx, deps.clock, current, { event: 'endorsement_given', by, reason: `${who} (${role}) supports the application.${said}${waiting.length > 0 ? ' Asked the headteacher for their support.' : ''}` });
         await emailApplicant(trx, deps.clock, app, `${endorsement.kind === 'line_manager' ? 'Your line manager' : who} supports your application to ${app.programme_title}`, [`${who} (${role}) supports your application to ${where(app)}.${said}${asked}`]);
       }
     } else {
       await q.cancelPendingEndorsements(trx, app.id);
-      await q.updateApplication(trx, app.id, { status: 'submitted', updated_at: now });
-      await recordEvent(trx, deps.clock, app.id, 'submitted', viewer.id, `${who} (${role}) does not support the application. They said: “${comment}”`);
+      await changeApplication(trx, deps.clock, current, { event: 'endorsement_refused', by, reason: `${who} (${role}) does not support the application. They said: “${comment}”` });
       await emailApplicant(trx, deps.clock, app, `Your application to ${app.programme_title} was not supported`, [
         `${who} (${role}) does not support your application to ${where(app)}. They said: “${comment}”`,
         'The programme lead will still see your application and decide on it. We will email you when they do.',

@@ -2,6 +2,7 @@ import { HOUR } from '../../platform/db/clock';
 import type { FeatureModule } from '../../platform/module';
 import { COHORT_NOTIFICATIONS } from './cohorts.notifications';
 import { cohortRoutes } from './cohorts.routes';
+import { releasePlace } from './decisions.service';
 import { sendAwaitedEndorsementReminders, sendEndorsementReminders } from './endorsements.service';
 import { sendRoundClosingReminders } from './reminders.service';
 
@@ -10,6 +11,10 @@ export const cohortsModule: FeatureModule = {
   name: 'cohorts',
   routes: [cohortRoutes],
   notificationKinds: COHORT_NOTIFICATIONS,
+  reactions: {
+    // A place given up (withdrawn or deferred) goes to the waiting list in the same transaction.
+    'enrolment.place_freed': (trx, context, { cohortId, actorId }) => releasePlace(trx, context, cohortId, actorId),
+  },
   sweeps: () => [
     { name: 'endorsement-reminders', everyMs: HOUR, run: (db, clock) => sendEndorsementReminders(db, clock) },
     { name: 'endorsement-awaited-reminders', everyMs: HOUR, run: (db, clock) => sendAwaitedEndorsementReminders(db, clock) },

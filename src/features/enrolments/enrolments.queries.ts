@@ -1,12 +1,15 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import { engineOfDb } from '../../platform/db/connect';
-import type { EnrolmentEventsTable, EnrolmentsTable, EnrolmentStatus } from './enrolments.tables';
+import type { EnrolmentStatus } from './enrolments.tables';
 
 // Enrolments read the programme, cohort and people tables directly, read-only: the roster and the
 // participant's page need them joined, and the completion engine needs the programme's requirements.
+// This feature never imports the cohorts feature (cohorts enrols through this one), so what it needs
+// to know about a cohort it reads here.
 
-/** Statuses that hold one of the cohort's places. */
+/** The enrolment statuses that hold one of a cohort's places: the one statement of that rule. */
+export const PLACE_HOLDING: readonly EnrolmentStatus[] = ['active', 'completed'];
 
 /** One enrolment with what its pages show: participant, school, programme, cohort, return cohort. */
 export function findEnrolment(db: Executor, organisationId: string, id: string) {
@@ -49,18 +52,43 @@ export function findEnrolment(db: Executor, organisationId: string, id: string) 
 }
 export type EnrolmentRecord = NonNullable<Awaited<ReturnType<typeof findEnrolment>>>;
 
+const LOCKED_COLUMNS = ['id', 'organisation_id', 'person_id', 'programme_id', 'cohort_id', 'status', 'return_cohort_id'] as const;
+
 /** Locks the enrolment's row until the transaction ends (PostgreSQL; SQLite writes one at a time anyway). */
 export async function lockEnrolment(trx: Executor, id: string) {
-  let query = trx.selectFrom('enrolments').select(['id', 'status', 'cohort_id', 'return_cohort_id']).where('id', '=', id);
+  let query = trx.selectFrom('enrolments').select(LOCKED_COLUMNS).where('id', '=', id);
   if (engineOfDb(trx) === 'postgres') query = query.forUpdate();
   return query.executeTakeFirstOrThrow();
 }
+export type LockedEnrolment = Awaited<ReturnType<typeof lockEnrolment>>;
 
-/** Locks a cohort's row, so two people can't take its last place at once (PostgreSQL). */
-export async function lockCohort(trx: Executor, cohortId: string) {
+/** Locks the person's enrolment in the cohort, if they have one (one per person per cohort). */
+export async function lockEnrolmentIn(trx: Executor, cohortId: string, personId: string): Promise<LockedEnrolment | undefined> {
+  let query = trx.selectFrom('enrolments').select(LOCKED_COLUMNS).where('cohort_id', '=', cohortId).where('person_id', '=', personId);
+  if (engineOfDb(trx) === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/**
+ * Takes the lock that guards a cohort's places, the cohort's row, so two changes that give or take
+ * places in it (a decision, a freed place, a reinstatement, a change of capacity) run one after the
+ * other: FOR UPDATE on PostgreSQL; on SQLite the single writer already serialises them.
+ */
+export async function lockCohortPlaces(trx: Executor, cohortId: string) {
   let query = trx.selectFrom('cohorts').select(['id', 'name', 'capacity']).where('id', '=', cohortId);
   if (engineOfDb(trx) === 'postgres') query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/** Places taken in a cohort: its enrolments in a place-holding status. */
+export async function countPlacesTaken(db: Executor, cohortId: string): Promise<number> {
+  const row = await db
+    .selectFrom('enrolments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('cohort_id', '=', cohortId)
+    .where('status', 'in', PLACE_HOLDING)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The programme's requirements, in the order the programme lead set. */
@@ -113,8 +141,8 @@ export function listEnrolmentsOfPerson(db: Executor, personId: string) {
     .execute();
 }
 
-/** A cohort of the organisation, with the programme it runs. */
-export function findCohort(db: Executor, organisationId: string, cohortId: string) {
+/** A cohort of the organisation, with what its roster shows of it and the programme it runs. */
+export function findRosterCohort(db: Executor, organisationId: string, cohortId: string) {
   return db
     .selectFrom('cohorts')
     .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
@@ -147,14 +175,6 @@ export async function countByStatus(db: Executor, cohortId: string): Promise<Rec
   const counts: Record<EnrolmentStatus, number> = { active: 0, deferred: 0, withdrawn: 0, completed: 0 };
   for (const row of rows) counts[row.status] = Number(row.n);
   return counts;
-}
-
-export async function updateEnrolment(trx: Executor, id: string, values: Partial<Pick<EnrolmentsTable, 'status' | 'cohort_id' | 'return_cohort_id' | 'status_reason' | 'completed_at' | 'updated_at'>>) {
-  await trx.updateTable('enrolments').set(values).where('id', '=', id).execute();
-}
-
-export async function insertEvent(trx: Executor, row: EnrolmentEventsTable) {
-  await trx.insertInto('enrolment_events').values(row).execute();
 }
 
 // ----- Modules -----

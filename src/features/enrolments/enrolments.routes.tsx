@@ -8,20 +8,25 @@ import { renderPage } from '../../platform/ui/page';
 import { attendanceForPerson, describeAttendance } from '../sessions';
 import { completeModuleForm, rosterQuery, signOffForm, statusForm, withdrawForm } from './enrolments.schemas';
 import {
-  ALLOWED_ACTIONS,
   changeEnrolmentStatus,
   chooseModules,
   completeModule,
   enrolmentsOf,
   getEnrolmentOverview,
+  getEnrolmentToManage,
   getManagedEnrolment,
   getModuleChoices,
   getModuleToComplete,
   getOwnEnrolment,
   getRoster,
+  leadActions,
+  type ManagedEnrolment,
+  type ModuleChoices,
+  type ModuleToComplete,
   signOffEnrolment,
   withdrawFromProgramme,
 } from './enrolments.service';
+import type { EnrolmentRecord } from './enrolments.queries';
 import { enrolmentBanner, EnrolmentPage } from './views/enrolment';
 import { CompleteModulePage, ModulesPage } from './views/modules';
 import { MyProgrammePage } from './views/my-programme';
@@ -59,10 +64,10 @@ enrolmentRoutes.get('/enrolments/:enrolmentId', access('signed-in'), async (c) =
 });
 
 // ----- Modules -----
+// Each POST: load the enrolment once and settle who may act (the service's loader), validate the
+// form, act in one transaction, then redirect; a refused form is shown again from what was loaded.
 
-async function modulesPage(c: Context<AppEnv>, options: { selected?: string[]; errors?: FieldErrors } = {}) {
-  const viewer = requireViewer(c.get('viewer'));
-  const choices = await getModuleChoices(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '');
+function modulesPage(c: Context<AppEnv>, choices: ModuleChoices, options: { selected?: string[]; errors?: FieldErrors } = {}) {
   const done = c.req.query('done');
   return renderPage(
     c,
@@ -71,26 +76,28 @@ async function modulesPage(c: Context<AppEnv>, options: { selected?: string[]; e
   );
 }
 
-enrolmentRoutes.get('/enrolments/:enrolmentId/modules', access('signed-in'), (c) => modulesPage(c));
+enrolmentRoutes.get('/enrolments/:enrolmentId/modules', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  return modulesPage(c, await getModuleChoices(c.get('deps'), viewer, c.req.param('enrolmentId')));
+});
 
 enrolmentRoutes.post('/enrolments/:enrolmentId/modules', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const id = c.req.param('enrolmentId');
+  const choices = await getModuleChoices(c.get('deps'), viewer, c.req.param('enrolmentId'));
   // Checkboxes send one value per ticked box.
   const raw = (await readBody(c)).moduleIds;
   const selected = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string');
   try {
-    await chooseModules(c.get('deps'), viewer, id, selected, c.get('requestId'));
+    await chooseModules(c.get('deps'), viewer, choices, selected, c.get('requestId'));
   } catch (error) {
-    if (error instanceof Invalid) return modulesPage(c, { selected, errors: error.fieldErrors });
+    if (error instanceof Invalid) return modulesPage(c, choices, { selected, errors: error.fieldErrors });
     throw error;
   }
-  return c.redirect(`/enrolments/${id}/modules?done=saved`, 303);
+  return c.redirect(`/enrolments/${choices.enrolment.id}/modules?done=saved`, 303);
 });
 
-async function completeModulePage(c: Context<AppEnv>, values: FormValues, errors?: FieldErrors) {
-  const viewer = requireViewer(c.get('viewer'));
-  const { enrolment, module } = await getModuleToComplete(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '', c.req.param('moduleId') ?? '');
+function completeModulePage(c: Context<AppEnv>, target: ModuleToComplete, values: FormValues, errors?: FieldErrors) {
+  const { enrolment, module } = target;
   return renderPage(
     c,
     { title: `Complete ${module.title}`, hasErrors: !!errors, beforeContent: <BackLink href={`/enrolments/${enrolment.id}/modules`} text="Your modules" /> },
@@ -98,27 +105,26 @@ async function completeModulePage(c: Context<AppEnv>, values: FormValues, errors
   );
 }
 
-enrolmentRoutes.get('/enrolments/:enrolmentId/modules/:moduleId/complete', access('signed-in'), (c) => completeModulePage(c, {}));
+enrolmentRoutes.get('/enrolments/:enrolmentId/modules/:moduleId/complete', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  return completeModulePage(c, await getModuleToComplete(c.get('deps'), viewer, c.req.param('enrolmentId'), c.req.param('moduleId')), {});
+});
 
 enrolmentRoutes.post('/enrolments/:enrolmentId/modules/:moduleId/complete', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const id = c.req.param('enrolmentId');
-  const moduleId = c.req.param('moduleId');
   // Who may do this is settled before the form is read, so others get 403/404 rather than a form error.
-  await getModuleToComplete(deps, viewer, id, moduleId);
+  const target = await getModuleToComplete(deps, viewer, c.req.param('enrolmentId'), c.req.param('moduleId'));
   const values = await readForm(c);
   const form = validate(completeModuleForm, values);
-  if (!form.ok) return completeModulePage(c, values, form.errors);
-  await completeModule(deps, viewer, id, moduleId, form.data, c.get('requestId'));
-  return c.redirect(`/enrolments/${id}/modules?done=completed`, 303);
+  if (!form.ok) return completeModulePage(c, target, values, form.errors);
+  await completeModule(deps, viewer, target, form.data, c.get('requestId'));
+  return c.redirect(`/enrolments/${target.enrolment.id}/modules?done=completed`, 303);
 });
 
 // ----- Withdrawing (the participant) -----
 
-async function withdrawPage(c: Context<AppEnv>, values: FormValues, errors?: FieldErrors) {
-  const viewer = requireViewer(c.get('viewer'));
-  const enrolment = await getOwnEnrolment(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '');
+function withdrawPage(c: Context<AppEnv>, enrolment: EnrolmentRecord, values: FormValues, errors?: FieldErrors) {
   return renderPage(
     c,
     { title: `Withdraw from ${enrolment.programme_title}`, hasErrors: !!errors, beforeContent: <BackLink href={`/enrolments/${enrolment.id}`} text="My programme" /> },
@@ -126,47 +132,50 @@ async function withdrawPage(c: Context<AppEnv>, values: FormValues, errors?: Fie
   );
 }
 
-enrolmentRoutes.get('/enrolments/:enrolmentId/withdraw', access('signed-in'), (c) => withdrawPage(c, {}));
+enrolmentRoutes.get('/enrolments/:enrolmentId/withdraw', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  return withdrawPage(c, await getOwnEnrolment(c.get('deps'), viewer, c.req.param('enrolmentId')), {});
+});
 
 enrolmentRoutes.post('/enrolments/:enrolmentId/withdraw', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const id = c.req.param('enrolmentId');
-  await getOwnEnrolment(deps, viewer, id);
+  const enrolment = await getOwnEnrolment(deps, viewer, c.req.param('enrolmentId'));
   const values = await readForm(c);
   const form = validate(withdrawForm, values);
-  if (!form.ok) return withdrawPage(c, values, form.errors);
-  await withdrawFromProgramme(deps, viewer, id, form.data.reason, c.get('requestId'));
-  return c.redirect(`/enrolments/${id}?done=withdrawn`, 303);
+  if (!form.ok) return withdrawPage(c, enrolment, values, form.errors);
+  await withdrawFromProgramme(deps, viewer, enrolment, form.data.reason, c.get('requestId'));
+  return c.redirect(`/enrolments/${enrolment.id}?done=withdrawn`, 303);
 });
 
 // ----- Status and sign-off (programme leads) -----
 
-async function statusPage(c: Context<AppEnv>, values: FormValues, errors?: FieldErrors) {
-  const viewer = requireViewer(c.get('viewer'));
-  const { enrolment, laterCohorts } = await getManagedEnrolment(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '');
+function statusPage(c: Context<AppEnv>, managed: ManagedEnrolment, values: FormValues, errors?: FieldErrors) {
+  const { enrolment, laterCohorts } = managed;
   return renderPage(
     c,
     { title: `Change ${enrolment.given_name} ${enrolment.family_name}’s enrolment`, hasErrors: !!errors, beforeContent: <BackLink href={`/enrolments/${enrolment.id}`} text="Back" /> },
-    <StatusPage enrolment={enrolment} laterCohorts={laterCohorts} actions={ALLOWED_ACTIONS[enrolment.status]} values={values} errors={errors} />,
+    <StatusPage enrolment={enrolment} laterCohorts={laterCohorts} actions={leadActions(enrolment.status)} values={values} errors={errors} />,
   );
 }
 
-enrolmentRoutes.get('/enrolments/:enrolmentId/status', access('signed-in'), (c) => statusPage(c, {}));
+enrolmentRoutes.get('/enrolments/:enrolmentId/status', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  return statusPage(c, await getManagedEnrolment(c.get('deps'), viewer, c.req.param('enrolmentId')), {});
+});
 
 enrolmentRoutes.post('/enrolments/:enrolmentId/status', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const id = c.req.param('enrolmentId');
-  await getManagedEnrolment(deps, viewer, id);
+  const managed = await getManagedEnrolment(deps, viewer, c.req.param('enrolmentId'));
   const values = await readForm(c);
   const form = validate(statusForm, values);
-  if (!form.ok) return statusPage(c, values, form.errors);
+  if (!form.ok) return statusPage(c, managed, values, form.errors);
   try {
-    const status = await changeEnrolmentStatus(deps, viewer, id, form.data, c.get('requestId'));
-    return c.redirect(`/enrolments/${id}?done=${status === 'withdrawn' ? 'status-withdrawn' : status}`, 303);
+    const status = await changeEnrolmentStatus(deps, viewer, managed, form.data, c.get('requestId'));
+    return c.redirect(`/enrolments/${managed.enrolment.id}?done=${status === 'withdrawn' ? 'status-withdrawn' : status}`, 303);
   } catch (error) {
-    if (error instanceof Invalid) return statusPage(c, values, error.fieldErrors);
+    if (error instanceof Invalid) return statusPage(c, managed, values, error.fieldErrors);
     throw error;
   }
 });
@@ -174,11 +183,10 @@ enrolmentRoutes.post('/enrolments/:enrolmentId/status', access('signed-in'), asy
 enrolmentRoutes.post('/enrolments/:enrolmentId/sign-off', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const id = c.req.param('enrolmentId');
-  await getManagedEnrolment(deps, viewer, id);
+  const enrolment = await getEnrolmentToManage(deps, viewer, c.req.param('enrolmentId'));
   const form = validate(signOffForm, await readForm(c));
   // The only field is an optional note; a note that is too long is refused outright.
   if (!form.ok) throw new Invalid(form.errors, Object.values(form.errors)[0]);
-  await signOffEnrolment(deps, viewer, id, form.data.note, c.get('requestId'));
-  return c.redirect(`/enrolments/${id}?done=signed-off`, 303);
+  await signOffEnrolment(deps, viewer, enrolment, form.data.note, c.get('requestId'));
+  return c.redirect(`/enrolments/${enrolment.id}?done=signed-off`, 303);
 });

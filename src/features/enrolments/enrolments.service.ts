@@ -1,16 +1,15 @@
 import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { isUniqueViolation } from '../../platform/db/errors';
-import { newId } from '../../platform/db/ids';
 import { formatDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
-import { PLACE_HOLDING, placesTaken, releasePlace } from '../cohorts';
-import { notify, type Notification } from '../notifications';
+import { notify } from '../notifications';
 import type { CompletionReport, RequirementReport } from '../../platform/completion';
+import { changeEnrolment, ENROLMENT_LIFECYCLE, eventsFrom, reinstatesInto } from './enrolments.lifecycle';
 import * as q from './enrolments.queries';
 import { canManageEnrolment, canViewEnrolment, canViewRoster, isParticipant } from './enrolments.policy';
-import { ENROLMENT_STATUSES, type ModuleReflection, type StatusForm } from './enrolments.schemas';
+import { ENROLMENT_STATUSES, type ModuleReflection, STATUS_ACTIONS, type StatusAction, type StatusForm } from './enrolments.schemas';
 import type { EnrolmentStatus } from './enrolments.tables';
 
 type EnrolmentRecord = q.EnrolmentRecord;
@@ -57,6 +56,20 @@ export function enrolmentsOf(db: Executor, personId: string) {
 }
 export type EnrolmentSummary = Awaited<ReturnType<typeof enrolmentsOf>>[number];
 
+/** Places taken in a cohort: its enrolments that hold a place (active or completed). */
+export function placesTaken(db: Executor, cohortId: string): Promise<number> {
+  return q.countPlacesTaken(db, cohortId);
+}
+
+/**
+ * Takes the lock that guards a cohort's places and returns the cohort's name and capacity (none
+ * when the cohort doesn't exist). Whoever gives or takes places in a cohort takes it first, inside
+ * their transaction, so two changes at once can't give the same place twice.
+ */
+export function lockCohortPlaces(trx: Executor, cohortId: string) {
+  return q.lockCohortPlaces(trx, cohortId);
+}
+
 /** Everything the enrolment's page shows; NotFound when the viewer may not see it. */
 export async function getEnrolmentOverview(deps: AppDeps, viewer: Viewer, id: string) {
   const enrolment = await findViewable(deps, viewer, id);
@@ -78,7 +91,7 @@ export type EnrolmentOverview = Awaited<ReturnType<typeof getEnrolmentOverview>>
 /** A cohort's participants with each requirement's status, in one completion report for the whole cohort. */
 export async function getRoster(deps: AppDeps, viewer: Viewer, cohortId: string, status: EnrolmentStatus | null) {
   if (!canViewRoster(viewer)) throw new Forbidden();
-  const cohort = await q.findCohort(deps.db, viewer.organisationId, cohortId);
+  const cohort = await q.findRosterCohort(deps.db, viewer.organisationId, cohortId);
   if (!cohort) throw new NotFound();
   const [requirements, participants, counts] = await Promise.all([q.listRequirements(deps.db, cohort.programme_id), q.listRoster(deps.db, cohortId, status), q.countByStatus(deps.db, cohortId)]);
   const reports = await deps.completion.report(deps.db, { id: cohort.programme_id, modulesRequired: cohort.modules_required }, requirements, participants.map(factsOf));
@@ -88,69 +101,10 @@ export async function getRoster(deps: AppDeps, viewer: Viewer, cohortId: string,
     .sort((a, b) => Number(a.kind === 'sign_off') - Number(b.kind === 'sign_off') || a.position - b.position)
     .map((r) => ({ requirementId: r.id, title: deps.completion.evaluator(r.kind)?.title ?? r.kind }));
   const rows = participants.map((p) => ({ ...p, report: reports.get(p.id) as CompletionReport }));
-  return { cohort, columns, rows, counts, placesTaken: counts.active + counts.completed };
+  return { cohort, columns, rows, counts, placesTaken: q.PLACE_HOLDING.reduce((taken, status) => taken + counts[status], 0) };
 }
 
 // ----- Status changes -----
-
-interface StatusChange {
-  to: EnrolmentStatus;
-  reason: string | null;
-  /** The cohort the enrolment belongs to after the change (a deferred participant rejoins their return cohort). */
-  cohortId: string;
-  returnCohortId: string | null;
-  /** For the email: the return cohort's name when deferring, the cohort's when reinstating. */
-  cohortName: string;
-}
-
-function changeNotification(enrolment: EnrolmentRecord, change: StatusChange, bySelf: boolean): Notification {
-  const programme = enrolment.programme_title;
-  const lines: Record<EnrolmentStatus, { subject: string; sentence: string }> = {
-    withdrawn: bySelf
-      ? { subject: `You have withdrawn from ${programme}`, sentence: `You have withdrawn from ${programme} (${enrolment.cohort_name}).` }
-      : { subject: `You have been withdrawn from ${programme}`, sentence: `A programme lead has withdrawn you from ${programme} (${enrolment.cohort_name}).` },
-    deferred: { subject: `Your place on ${programme} is deferred`, sentence: `Your place on ${programme} is deferred. You will rejoin with ${change.cohortName}.` },
-    active: { subject: `Your place on ${programme} is active again`, sentence: `Your place on ${programme} (${change.cohortName}) is active again.` },
-    completed: { subject: `You have completed ${programme}`, sentence: `Congratulations: you have completed ${programme}.` },
-  };
-  const { subject, sentence } = lines[change.to];
-  return {
-    personId: enrolment.person_id,
-    kind: 'enrolment_update',
-    subject,
-    paragraphs: change.reason ? [sentence, `Reason: ${change.reason}`] : [sentence],
-    link: `/enrolments/${enrolment.id}`,
-    linkText: 'See your programme:',
-  };
-}
-
-/**
- * Writes a status change: the enrolment row, an event (who, when, why), a notification (inbox and email) to the
- * participant and an audit entry; a place given up is offered to the cohort's waiting list.
- */
-async function applyChange(trx: Executor, deps: AppDeps, viewer: Viewer, enrolment: EnrolmentRecord, from: { status: EnrolmentStatus; cohort_id: string }, change: StatusChange, requestId: string | null) {
-  const now = deps.clock.now().toISOString();
-  await q.updateEnrolment(trx, enrolment.id, {
-    status: change.to,
-    status_reason: change.reason,
-    cohort_id: change.cohortId,
-    return_cohort_id: change.returnCohortId,
-    completed_at: change.to === 'completed' ? now : null,
-    updated_at: now,
-  });
-  await q.insertEvent(trx, { id: newId(), enrolment_id: enrolment.id, status: change.to, actor_id: viewer.id, reason: change.reason, created_at: now });
-  if (PLACE_HOLDING.includes(from.status) && !PLACE_HOLDING.includes(change.to)) await releasePlace(trx, deps.clock, from.cohort_id, viewer.id);
-  await notify(trx, deps.clock, changeNotification(enrolment, change, viewer.id === enrolment.person_id));
-  await recordAudit(trx, deps.clock, {
-    action: 'enrolment_changed',
-    organisationId: enrolment.organisation_id,
-    actorId: viewer.id,
-    subjectType: 'enrolment',
-    subjectId: enrolment.id,
-    detail: { from: from.status, to: change.to, cohortId: change.cohortId, returnCohortId: change.returnCohortId },
-    requestId,
-  });
-}
 
 /** The enrolment for its participant; others who may see it get Forbidden. */
 export async function getOwnEnrolment(deps: AppDeps, viewer: Viewer, id: string): Promise<EnrolmentRecord> {
@@ -159,75 +113,79 @@ export async function getOwnEnrolment(deps: AppDeps, viewer: Viewer, id: string)
   return enrolment;
 }
 
-/** The participant withdraws from the programme; their place goes to the waiting list. */
-export async function withdrawFromProgramme(deps: AppDeps, viewer: Viewer, id: string, reason: string, requestId: string | null): Promise<void> {
-  const enrolment = await getOwnEnrolment(deps, viewer, id);
+/** The participant withdraws from the programme (`enrolment` from getOwnEnrolment); their place goes to the waiting list. */
+export async function withdrawFromProgramme(deps: AppDeps, viewer: Viewer, enrolment: EnrolmentRecord, reason: string, requestId: string | null): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const locked = await q.lockEnrolment(trx, id);
+    const locked = await q.lockEnrolment(trx, enrolment.id);
     if (locked.status !== 'active' && locked.status !== 'deferred') throw new Conflict(`You cannot withdraw: your place is already ${ENROLMENT_STATUSES[locked.status].toLowerCase()}.`);
-    await applyChange(trx, deps, viewer, enrolment, locked, { to: 'withdrawn', reason, cohortId: locked.cohort_id, returnCohortId: null, cohortName: enrolment.cohort_name }, requestId);
+    await changeEnrolment(trx, deps, locked, { event: 'withdraw', by: { role: 'participant', id: viewer.id }, reason, requestId });
   });
+}
+
+/** The enrolment, if the viewer may change it (a programme lead, not on their own); others who may see it get Forbidden. */
+export async function getEnrolmentToManage(deps: AppDeps, viewer: Viewer, id: string): Promise<EnrolmentRecord> {
+  const enrolment = await findViewable(deps, viewer, id);
+  if (!canManageEnrolment(viewer, enrolment)) throw new Forbidden();
+  return enrolment;
 }
 
 /** The enrolment for a programme lead who may change it, with the later cohorts it could be deferred to. */
 export async function getManagedEnrolment(deps: AppDeps, viewer: Viewer, id: string) {
-  const enrolment = await findViewable(deps, viewer, id);
-  if (!canManageEnrolment(viewer, enrolment)) throw new Forbidden();
+  const enrolment = await getEnrolmentToManage(deps, viewer, id);
   const laterCohorts = await q.listLaterCohorts(deps.db, enrolment.programme_id, enrolment.starts_on);
   return { enrolment, laterCohorts };
 }
+export type ManagedEnrolment = Awaited<ReturnType<typeof getManagedEnrolment>>;
 
-/** What a lead may do from each status. */
-export const ALLOWED_ACTIONS: Record<EnrolmentStatus, StatusForm['action'][]> = {
-  active: ['defer', 'withdraw', 'complete'],
-  deferred: ['reinstate', 'withdraw'],
-  withdrawn: ['reinstate'],
-  completed: [],
-};
+/** What a lead may do from each status: the lifecycle's events a programme lead may make from it. */
+export function leadActions(status: EnrolmentStatus): StatusAction[] {
+  return eventsFrom(status, 'programme_lead').filter((event): event is StatusAction => event in STATUS_ACTIONS);
+}
 
 const ACTION_VERBS: Record<StatusForm['action'], string> = { defer: 'defer', withdraw: 'withdraw', reinstate: 'reinstate', complete: 'complete' };
 
 /**
- * A programme lead defers, withdraws, reinstates or completes an enrolment. Refuses (Invalid, with
- * field messages) transitions that don't apply, a missing reason or return cohort, reinstating
- * into a full cohort, and completing before the completion engine says they may graduate.
+ * A programme lead defers, withdraws, reinstates or completes an enrolment (`managed` from
+ * getManagedEnrolment). Refuses (Invalid, with field messages) transitions that don't apply, a
+ * missing reason or return cohort, reinstating into a full cohort, and completing before the
+ * completion engine says they may graduate. Returns the new status.
  */
-export async function changeEnrolmentStatus(deps: AppDeps, viewer: Viewer, id: string, form: StatusForm, requestId: string | null): Promise<EnrolmentStatus> {
-  const { enrolment, laterCohorts } = await getManagedEnrolment(deps, viewer, id);
+export async function changeEnrolmentStatus(deps: AppDeps, viewer: Viewer, managed: ManagedEnrolment, form: StatusForm, requestId: string | null): Promise<EnrolmentStatus> {
+  const { enrolment, laterCohorts } = managed;
+  const by = { role: 'programme_lead', id: viewer.id } as const;
   return deps.db.transaction().execute(async (trx) => {
-    const locked = await q.lockEnrolment(trx, id);
+    // The status as it is now, under the row lock: the page may be stale.
+    const locked = await q.lockEnrolment(trx, enrolment.id);
     const from = locked.status;
-    if (!ALLOWED_ACTIONS[from].includes(form.action)) {
+    if (!leadActions(from).includes(form.action)) {
       throw new Invalid({ action: `You cannot ${ACTION_VERBS[form.action]} an enrolment that is ${ENROLMENT_STATUSES[from].toLowerCase()}` });
     }
-    const errors: FieldErrors = {};
-    let change: StatusChange;
     switch (form.action) {
       case 'defer': {
+        const errors: FieldErrors = {};
         const returnCohort = laterCohorts.find((c) => c.id === form.returnCohortId);
         if (laterCohorts.length === 0) errors.returnCohortId = 'There is no later cohort of this programme to defer to. Create one first';
         else if (!returnCohort) errors.returnCohortId = 'Select the cohort they will rejoin';
         if (!form.reason) errors.reason = 'Enter why the place is being deferred';
         if (Object.keys(errors).length > 0 || !returnCohort) throw new Invalid(errors);
-        change = { to: 'deferred', reason: form.reason, cohortId: locked.cohort_id, returnCohortId: returnCohort.id, cohortName: returnCohort.name };
+        await changeEnrolment(trx, deps, locked, { event: 'defer', returnCohortId: returnCohort.id, by, reason: form.reason, requestId });
         break;
       }
       case 'withdraw':
         if (!form.reason) throw new Invalid({ reason: 'Enter why they are being withdrawn' });
-        change = { to: 'withdrawn', reason: form.reason, cohortId: locked.cohort_id, returnCohortId: null, cohortName: enrolment.cohort_name };
+        await changeEnrolment(trx, deps, locked, { event: 'withdraw', by, reason: form.reason, requestId });
         break;
       case 'reinstate': {
-        // A deferred participant rejoins the cohort they deferred to.
-        const targetId = from === 'deferred' && locked.return_cohort_id ? locked.return_cohort_id : locked.cohort_id;
-        const target = await q.lockCohort(trx, targetId);
+        const targetId = reinstatesInto(locked);
+        const target = await q.lockCohortPlaces(trx, targetId);
         if (!target) throw new NotFound();
         if (targetId !== locked.cohort_id) {
           const clash = await trx.selectFrom('enrolments').select('id').where('cohort_id', '=', targetId).where('person_id', '=', enrolment.person_id).executeTakeFirst();
           if (clash) throw new Invalid({ action: `${enrolment.given_name} ${enrolment.family_name} already has a place record in ${target.name}` });
         }
-        const taken = await placesTaken(trx, targetId);
+        const taken = await q.countPlacesTaken(trx, targetId);
         if (taken >= target.capacity) throw new Invalid({ action: `There is no free place in ${target.name}: all ${target.capacity} places are taken` });
-        change = { to: 'active', reason: form.reason || null, cohortId: targetId, returnCohortId: null, cohortName: target.name };
+        await changeEnrolment(trx, deps, locked, { event: 'reinstate', by, reason: form.reason || null, requestId });
         break;
       }
       case 'complete': {
@@ -238,22 +196,20 @@ export async function changeEnrolmentStatus(deps: AppDeps, viewer: Viewer, id: s
           for (const [i, r] of outstanding.entries()) list[`outstanding-${i + 1}`] = `${r.title}: ${r.reason}`;
           throw new Invalid(list);
         }
-        change = { to: 'completed', reason: form.reason || null, cohortId: locked.cohort_id, returnCohortId: null, cohortName: enrolment.cohort_name };
+        await changeEnrolment(trx, deps, locked, { event: 'complete', by, reason: form.reason || null, requestId });
         break;
       }
     }
-    await applyChange(trx, deps, viewer, enrolment, locked, change, requestId);
-    return change.to;
+    return ENROLMENT_LIFECYCLE[form.action].to;
   });
 }
 
 /**
- * A programme lead signs the enrolment off: once, and only when every other requirement is met
- * (otherwise Conflict). The participant is told by email.
+ * A programme lead signs the enrolment off (`enrolment` from getEnrolmentToManage): once, and only
+ * when every other requirement is met (otherwise Conflict). The participant is told by email.
  */
-export async function signOffEnrolment(deps: AppDeps, viewer: Viewer, id: string, note: string, requestId: string | null): Promise<void> {
-  const enrolment = await findViewable(deps, viewer, id);
-  if (!canManageEnrolment(viewer, enrolment)) throw new Forbidden();
+export async function signOffEnrolment(deps: AppDeps, viewer: Viewer, enrolment: EnrolmentRecord, note: string, requestId: string | null): Promise<void> {
+  const id = enrolment.id;
   try {
     await deps.db.transaction().execute(async (trx) => {
       const { status } = await q.lockEnrolment(trx, id);
@@ -301,9 +257,10 @@ function whileActive(status: EnrolmentStatus) {
 
 const modulesNoun = (n: number) => `${n} ${n === 1 ? 'module' : 'modules'}`;
 
-/** Saves the participant's choice: exactly the required number, keeping every completed module. */
-export async function chooseModules(deps: AppDeps, viewer: Viewer, id: string, selected: string[], requestId: string | null): Promise<void> {
-  const { enrolment, modules, required } = await getModuleChoices(deps, viewer, id);
+/** Saves the participant's choice (`choices` from getModuleChoices): exactly the required number, keeping every completed module. */
+export async function chooseModules(deps: AppDeps, viewer: Viewer, choices: ModuleChoices, selected: string[], requestId: string | null): Promise<void> {
+  const { enrolment, modules, required } = choices;
+  const id = enrolment.id;
   const wanted = [...new Set(selected)];
   await deps.db.transaction().execute(async (trx) => {
     whileActive((await q.lockEnrolment(trx, id)).status);
@@ -333,15 +290,15 @@ export async function getModuleToComplete(deps: AppDeps, viewer: Viewer, id: str
   whileActive(choices.enrolment.status);
   return { enrolment: choices.enrolment, module };
 }
+export type ModuleToComplete = Awaited<ReturnType<typeof getModuleToComplete>>;
 
-/** Marks a chosen module complete with the participant's reflection. */
-export async function completeModule(deps: AppDeps, viewer: Viewer, id: string, moduleId: string, reflection: ModuleReflection, requestId: string | null): Promise<string> {
-  const { enrolment, module } = await getModuleToComplete(deps, viewer, id, moduleId);
+/** Marks a chosen module (`target` from getModuleToComplete) complete with the participant's reflection. */
+export async function completeModule(deps: AppDeps, viewer: Viewer, target: ModuleToComplete, reflection: ModuleReflection, requestId: string | null): Promise<void> {
+  const { enrolment, module } = target;
   await deps.db.transaction().execute(async (trx) => {
-    whileActive((await q.lockEnrolment(trx, id)).status);
-    const done = await q.completeChosenModule(trx, id, moduleId, { completed_at: deps.clock.now().toISOString(), completed_by: viewer.id, reflection: JSON.stringify(reflection) });
+    whileActive((await q.lockEnrolment(trx, enrolment.id)).status);
+    const done = await q.completeChosenModule(trx, enrolment.id, module.id, { completed_at: deps.clock.now().toISOString(), completed_by: viewer.id, reflection: JSON.stringify(reflection) });
     if (!done) throw new Conflict(`“${module.title}” is not one of your modules still to complete.`);
-    await recordAudit(trx, deps.clock, { action: 'enrolment_changed', organisationId: enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: id, detail: { moduleCompleted: moduleId }, requestId });
+    await recordAudit(trx, deps.clock, { action: 'enrolment_changed', organisationId: enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: enrolment.id, detail: { moduleCompleted: module.id }, requestId });
   });
-  return module.title;
 }

@@ -1,4 +1,5 @@
-export { enrolmentsOf, type EnrolmentSummary } from './enrolments.service';
+export { enrolmentsOf, lockCohortPlaces, placesTaken, type EnrolmentSummary } from './enrolments.service';
+export { enrolApplicant, holdsPlace, PLACE_HOLDING, withdrawApplicantsPlace, type EnrolmentCompleted, type LifecycleDeps, type PlaceFor, type PlaceFreed } from './enrolments.lifecycle';
 export { ENROLMENT_STATUSES } from './enrolments.schemas';
 export type { EnrolmentStatus } from './enrolments.tables';
 export { coachOfEnrolment, findEnrolment as findEnrolmentRecord, type EnrolmentRecord } from './enrolments.queries';

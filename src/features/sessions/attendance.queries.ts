@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database';
-import { SEES_COHORT_SESSIONS } from './sessions.policy';
+import { PLACE_HOLDING } from '../enrolments';
 import type { AttendanceStatus } from './sessions.tables';
 
 // Attendance, check-in and calendar feeds. Reads of enrolments, cohorts and people are read-only joins.
@@ -49,7 +49,7 @@ export async function listExpected(db: Executor, session: { id: string; cohort_i
         .select(['people.id as person_id', 'people.given_name', 'people.family_name', 'schools.name as school_name'])
         .distinct()
         .where('enrolments.cohort_id', '=', session.cohort_id)
-        .where('enrolments.status', 'in', SEES_COHORT_SESSIONS)
+        .where('enrolments.status', 'in', PLACE_HOLDING)
         .orderBy('people.family_name')
         .orderBy('people.given_name')
         .orderBy('people.id')
@@ -71,7 +71,7 @@ export async function listExpected(db: Executor, session: { id: string; cohort_i
 /** Whether one person is expected at the session (see listExpected). */
 export async function isExpected(db: Executor, session: { id: string; cohort_id: string | null }, personId: string): Promise<boolean> {
   if (session.cohort_id) {
-    const row = await db.selectFrom('enrolments').select('id').where('cohort_id', '=', session.cohort_id).where('person_id', '=', personId).where('status', 'in', SEES_COHORT_SESSIONS).executeTakeFirst();
+    const row = await db.selectFrom('enrolments').select('id').where('cohort_id', '=', session.cohort_id).where('person_id', '=', personId).where('status', 'in', PLACE_HOLDING).executeTakeFirst();
     return !!row;
   }
   const row = await db.selectFrom('session_bookings').select('id').where('session_id', '=', session.id).where('person_id', '=', personId).where('status', '=', 'booked').executeTakeFirst();

@@ -1,13 +1,6 @@
 import { isProgrammeLead } from '../../platform/http/access';
 import type { Viewer } from '../../platform/http/env';
-import type { EnrolmentStatus } from '../enrolments';
-
-/**
- * Enrolment statuses that let a participant see their cohort's sessions and materials: active, and
- * completed (they keep the materials). Deferred participants follow the cohort they return to;
- * withdrawn ones have left. Only active participants are told about changes and reminded.
- */
-export const SEES_COHORT_SESSIONS: readonly EnrolmentStatus[] = ['active', 'completed'];
+import { type EnrolmentStatus, holdsPlace } from '../enrolments';
 
 /** What the policy needs to know about a session and the viewer's relation to it. */
 export interface SessionFacts {
@@ -22,14 +15,16 @@ export interface SessionFacts {
 
 /**
  * Who may see a session (and its materials): organisation admins and programme leads of its
- * organisation; its facilitators; for a cohort's session, the cohort's participants (active or
- * completed); for an open event, anyone signed in to the organisation. Everyone else gets 404.
+ * organisation; its facilitators; for a cohort's session, the cohort's participants who hold a
+ * place in it (active, or completed: they keep the materials; deferred participants follow the
+ * cohort they return to, withdrawn ones have left); for an open event, anyone signed in to the
+ * organisation. Everyone else gets 404. Only active participants are told about changes and reminded.
  */
 export function canSeeSession(viewer: Viewer, session: SessionFacts): boolean {
   if (session.organisation_id !== viewer.organisationId) return false;
   if (isProgrammeLead(viewer) || session.facilitates) return true;
   if (session.cohort_id === null) return true;
-  return session.enrolmentStatus !== null && SEES_COHORT_SESSIONS.includes(session.enrolmentStatus);
+  return session.enrolmentStatus !== null && holdsPlace(session.enrolmentStatus);
 }
 
 /** Organisation admins and programme leads create, change and cancel sessions and events of their organisation. */

@@ -1,8 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import { engineOfDb } from '../../platform/db/connect';
-import type { EnrolmentStatus } from '../enrolments';
-import { SEES_COHORT_SESSIONS } from './sessions.policy';
+import { type EnrolmentStatus, PLACE_HOLDING } from '../enrolments';
 import type { SessionBookingsTable, SessionMaterialsTable, SessionsEventsTable } from './sessions.tables';
 
 // Reads of cohorts, programmes, enrolments and people here are read-only joins, as in enrolments.
@@ -86,7 +85,7 @@ export function listSessionsForPerson(db: Executor, personId: string, options: {
     .select(['session_bookings.status as booking_status'])
     .where((eb) =>
       eb.or([
-        eb('sessions_events.cohort_id', 'in', eb.selectFrom('enrolments').select('enrolments.cohort_id').where('enrolments.person_id', '=', personId).where('enrolments.status', 'in', SEES_COHORT_SESSIONS)),
+        eb('sessions_events.cohort_id', 'in', eb.selectFrom('enrolments').select('enrolments.cohort_id').where('enrolments.person_id', '=', personId).where('enrolments.status', 'in', PLACE_HOLDING)),
         eb('session_bookings.status', 'in', bookingStatuses),
         eb('sessions_events.id', 'in', eb.selectFrom('session_facilitators').select('session_facilitators.session_id').where('session_facilitators.person_id', '=', personId)),
       ]),

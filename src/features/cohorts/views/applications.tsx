@@ -4,7 +4,8 @@ import { errorFor, errorList, type FormValues } from '../../../platform/http/for
 import { Button, ErrorSummary, InsetText, NotificationBanner, Panel, Radios, statusTagParams, SummaryCard, SummaryList, Table, TaskList, Textarea, WarningText } from '../../../platform/ui/components';
 import { sectionStatus } from '../applications.rules';
 import type { getApplicantView, getApplicationsInbox, getReviewerView } from '../applications.service';
-import { DECISIONS, FINAL_STATUSES, SECTION_TITLES } from '../cohorts.schemas';
+import { TERMINAL_STATUSES } from '../applications.lifecycle';
+import { DECISIONS, SECTION_TITLES } from '../cohorts.schemas';
 import type { ApplicationStatus } from '../cohorts.tables';
 import { Answers } from './application-answers';
 import { ApplicationHistory } from './application-history';
@@ -100,7 +101,7 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
         <EndorsementSummary endorsements={endorsements} />
         <Answers app={app} sections={props.view.sections} />
         <ApplicationHistory events={events} />
-        {!FINAL_STATUSES.includes(app.status) ? <Button text="Withdraw this application" href={`/applications/${app.id}/withdraw`} classes="govuk-button--warning" /> : null}
+        {!TERMINAL_STATUSES.includes(app.status) ? <Button text="Withdraw this application" href={`/applications/${app.id}/withdraw`} classes="govuk-button--warning" /> : null}
       </div>
     </div>
   );
