@@ -9,8 +9,10 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
     include: ['test/browser/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 90_000,
+    // Journeys open dozens of pages in a real browser, each checked with axe; on a busy two-core
+    // machine a page can take seconds. Generous limits, so only a real hang fails a test.
+    testTimeout: 300_000,
+    hookTimeout: 180_000,
     pool: 'forks',
     // Each file starts its own server and Chromium; two at a time suits these 2-core machines.
     maxWorkers: 2,

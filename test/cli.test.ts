@@ -13,12 +13,14 @@ const dir = mkdtempSync(join(tmpdir(), 'waymark-cli-'));
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_URL: join(dir, 'cli.sqlite'), DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'test' };
 
 function waymark(...args: string[]) {
-  return run(process.execPath, ['bin/waymark.js', ...args], { env: { ...env, WAYMARK_ADMIN_PASSWORD: 'a long admin password' }, timeout: 60_000 });
+  return run(process.execPath, ['bin/waymark.js', ...args], { env: { ...env, WAYMARK_ADMIN_PASSWORD: 'a long admin password' }, timeout: 120_000 });
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the waymark command', () => {
+// Each command is a new Node process that compiles TypeScript as it starts (2–3 s when the machine
+// is idle, far longer on a busy two-core one), and the first test runs five: a generous limit.
+describe('the waymark command', { timeout: 300_000 }, () => {
   it('migrates, creates an organisation admin, imports staff, and refuses the demo on a database with data', async () => {
     expect((await waymark('migrate')).stdout).toContain('Applied: 2026_11_24_1400_foundation');
     expect((await waymark('migrate')).stdout).toContain('The database is up to date.');

@@ -21,8 +21,7 @@ export const CROSS_FEATURE_READS: readonly CrossFeatureRead[] = [
   { feature: 'auth', table: 'role_grants' },
 
   // Applications, endorsements, decisions and reminders: applicants' records, endorsers by role and
-  // school, the programme applied to, places held, and the round-closing reminder's recommendations.
-  { feature: 'cohorts', table: 'enrolments' },
+  // school, the programme applied to, and the round-closing reminder's recommendations.
   { feature: 'cohorts', table: 'people' },
   { feature: 'cohorts', table: 'programmes' },
   { feature: 'cohorts', table: 'recommendations' },

@@ -18,22 +18,10 @@ import { CROSS_FEATURE_READS } from './table-ownership.allowlist';
  * How long the allowlist is. Raising it is a decision to let one more feature read another's table
  * directly, made visibly here; when reads move behind the owner's functions, lower it with the list.
  */
-const CROSS_FEATURE_READS_CEILING = 41;
+const CROSS_FEATURE_READS_CEILING = 40;
 
 /** Features that may read every table, read-only: reporting. */
 const READS_EVERYTHING: ReadonlySet<string> = new Set(['reports']);
-
-/**
- * TEMPORARY. Cohorts still writes enrolments itself when a place is offered or an application is
- * withdrawn. The enrolment lifecycle (issue 10) moves these writes into the enrolments feature and
- * deletes this list; like the allowlist, an entry no longer needed fails the test.
- */
-const ENROLMENT_WRITES_UNTIL_THE_LIFECYCLE: readonly { file: string; table: string }[] = [
-  { file: 'src/features/cohorts/applications.service.ts', table: 'enrolments' },
-  { file: 'src/features/cohorts/applications.service.ts', table: 'enrolment_events' },
-  { file: 'src/features/cohorts/decisions.service.ts', table: 'enrolments' },
-  { file: 'src/features/cohorts/decisions.service.ts', table: 'enrolment_events' },
-];
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PLATFORM = 'platform';
@@ -186,14 +174,8 @@ describe('one owner per table', () => {
   });
 
   it('only its owner writes a table (features write platform tables through platform functions)', () => {
-    const exempt = (w: Access) => ENROLMENT_WRITES_UNTIL_THE_LIFECYCLE.some((e) => e.file === w.file && e.table === w.table);
-    const violations = writes.filter((w) => w.table === null || owners.get(w.table) !== w.area).filter((w) => !exempt(w));
+    const violations = writes.filter((w) => w.table === null || owners.get(w.table) !== w.area);
     expect(violations.map((w) => describeWrite(w, w.table === null ? undefined : owners.get(w.table))), 'writes by a table’s non-owner').toEqual([]);
-    const stale = ENROLMENT_WRITES_UNTIL_THE_LIFECYCLE.filter((e) => !writes.some((w) => w.file === e.file && w.table === e.table));
-    expect(
-      stale.map((e) => `${e.file} no longer writes ${e.table}: remove it from ENROLMENT_WRITES_UNTIL_THE_LIFECYCLE`),
-      'temporary write exemptions no longer needed',
-    ).toEqual([]);
   });
 
   it('reads of another feature’s tables are only those on the allowlist (reports may read everything)', () => {

@@ -80,6 +80,20 @@ export interface Evaluator {
   link?(enrolmentId: string): { href: string; text: string } | null;
 }
 
+/**
+ * A fact about each of a person's enrolments shown beside it on "My programme" whether or not the
+ * programme requires it ("Sessions attended: 4 of 5 sessions (80%)"). Features with something to
+ * say about every enrolment provide one in their module.
+ */
+export interface ProgressColumn {
+  /** The column's heading: "Sessions attended". */
+  label: string;
+  /** Where it sits among the columns: smaller first. */
+  order: number;
+  /** The text for each enrolment (enrolments it has nothing to say about are left blank). */
+  summarise(enrolments: EnrolmentFacts[], context: { db: Executor; now: Date }): Promise<Map<string, string>>;
+}
+
 export interface RequirementSpec {
   id: string;
   kind: string;
@@ -112,11 +126,13 @@ export interface CompletionEngine {
   evaluator(kind: string): Evaluator | undefined;
   /** Reads stored settings, filling defaults and clamping to each field's range. */
   settingsFor(kind: string, json: string): Settings;
+  /** Every progress column with its text for each of these enrolments (of any programmes), in order. */
+  progress(db: Executor, enrolments: EnrolmentFacts[]): Promise<{ label: string; values: Map<string, string> }[]>;
   /** Reports on enrolments of one programme: requirements in the lead's order, sign-off always last. */
   report(db: Executor, programme: EvaluationContext['programme'], requirements: RequirementSpec[], enrolments: EnrolmentFacts[]): Promise<Map<string, CompletionReport>>;
 }
 
-export function createCompletionEngine(evaluators: Evaluator[], clock: Clock = systemClock): CompletionEngine {
+export function createCompletionEngine(evaluators: Evaluator[], clock: Clock = systemClock, progressColumns: ProgressColumn[] = []): CompletionEngine {
   const byKind = new Map<string, Evaluator>();
   for (const evaluator of evaluators) {
     if (byKind.has(evaluator.kind)) throw new Error(`Two evaluators for the requirement kind "${evaluator.kind}"`);
@@ -149,6 +165,11 @@ export function createCompletionEngine(evaluators: Evaluator[], clock: Clock = s
     available: () => ordered,
     evaluator: (kind) => byKind.get(kind),
     settingsFor,
+    async progress(db, enrolments) {
+      const columns = [...progressColumns].sort((a, b) => a.order - b.order);
+      const now = clock.now();
+      return Promise.all(columns.map(async (column) => ({ label: column.label, values: enrolments.length > 0 ? await column.summarise(enrolments, { db, now }) : new Map<string, string>() })));
+    },
     async report(db, programme, requirements, enrolments) {
       // A `last` evaluator (sign-off) goes last, so it can see whether everything else is met.
       const specs = [...requirements].sort((a, b) => Number(isLast(a.kind)) - Number(isLast(b.kind)) || a.position - b.position);

@@ -1,7 +1,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Migration } from 'kysely';
 import type { Config } from '../config';
-import type { Evaluator } from './completion';
+import type { Evaluator, ProgressColumn } from './completion';
 import type { DemoStep, NavigationEntry, NotificationKinds, PersonalDataHook, WorkerContext } from './contributions';
 import type { Reactions, Subscriptions } from './events';
 import type { AppEnv } from './http/env';
@@ -25,6 +25,8 @@ export interface FeatureModule {
   navigation?: NavigationEntry[];
   /** Components a programme can require, one evaluator each (see `completion.ts`). */
   evaluators?: Evaluator[];
+  /** Facts shown beside each of a person's enrolments on My programme, whether or not required. */
+  progressColumns?: ProgressColumn[];
   /** Kinds of notification the feature sends: the settings page lists them all. */
   notificationKinds?: NotificationKinds;
   /** Work the worker does on a timer (reminders and other sweeps that queue messages). */

@@ -2,6 +2,7 @@ import { HOUR } from '../../platform/db/clock';
 import type { FeatureModule } from '../../platform/module';
 import { COHORT_NOTIFICATIONS } from './cohorts.notifications';
 import { cohortRoutes } from './cohorts.routes';
+import { seedCohorts } from './demo/cohorts.demo';
 import { releasePlace } from './decisions.service';
 import { sendAwaitedEndorsementReminders, sendEndorsementReminders } from './endorsements.service';
 import { sendRoundClosingReminders } from './reminders.service';
@@ -20,6 +21,7 @@ export const cohortsModule: FeatureModule = {
     { name: 'endorsement-awaited-reminders', everyMs: HOUR, run: (db, clock) => sendAwaitedEndorsementReminders(db, clock) },
     { name: 'round-closing-reminders', everyMs: HOUR, run: (db, clock) => sendRoundClosingReminders(db, clock) },
   ],
+  demo: { seed: seedCohorts },
   personalData: {
     holds: [
       'Applications: current role, experience, motivation, declarations, nominated coach, project idea, eligibility, status and its history with reasons',

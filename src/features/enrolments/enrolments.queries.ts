@@ -133,7 +133,7 @@ export function listEnrolmentsOfPerson(db: Executor, personId: string) {
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
-    .select(['enrolments.id', 'enrolments.status', 'enrolments.programme_id', 'programmes.title as programme_title', 'cohorts.name as cohort_name', 'cohorts.starts_on', 'cohorts.ends_on'])
+    .select(['enrolments.id', 'enrolments.status', 'enrolments.organisation_id', 'enrolments.person_id', 'enrolments.cohort_id', 'enrolments.programme_id', 'programmes.title as programme_title', 'cohorts.name as cohort_name', 'cohorts.starts_on', 'cohorts.ends_on'])
     .where('enrolments.person_id', '=', personId)
     .orderBy(sql`case when enrolments.status = 'active' then 0 else 1 end`)
     .orderBy('cohorts.starts_on', 'desc')

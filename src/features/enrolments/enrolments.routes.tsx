@@ -5,7 +5,6 @@ import { Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readBody, readForm, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
-import { attendanceForPerson, describeAttendance } from '../sessions';
 import { completeModuleForm, rosterQuery, signOffForm, statusForm, withdrawForm } from './enrolments.schemas';
 import {
   changeEnrolmentStatus,
@@ -37,10 +36,14 @@ export const enrolmentRoutes = new Hono<AppEnv>();
 
 enrolmentRoutes.get('/my-programme', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const { db, clock } = c.get('deps');
-  const [enrolments, attendance] = await Promise.all([enrolmentsOf(db, viewer.id), attendanceForPerson(db, clock.now(), viewer.id)]);
-  const attendanceText = new Map([...attendance].map(([id, summary]) => [id, describeAttendance(summary)]));
-  return renderPage(c, { title: 'My programme' }, <MyProgrammePage enrolments={enrolments} attendance={attendanceText} />);
+  const { db, completion } = c.get('deps');
+  const enrolments = await enrolmentsOf(db, viewer.id);
+  // What other features say about each enrolment (sessions attended), whether or not the programme requires it.
+  const columns = await completion.progress(
+    db,
+    enrolments.map((e) => ({ id: e.id, organisationId: e.organisation_id, personId: e.person_id, cohortId: e.cohort_id, programmeId: e.programme_id })),
+  );
+  return renderPage(c, { title: 'My programme' }, <MyProgrammePage enrolments={enrolments} columns={columns} />);
 });
 
 enrolmentRoutes.get('/cohorts/:cohortId/roster', access('programme-lead'), async (c) => {

@@ -153,10 +153,6 @@ export async function listAttendedMarks(db: Executor, sessionIds: readonly strin
 }
 
 /** A person's enrolments, as attendance needs them. */
-export function listEnrolmentsOf(db: Executor, personId: string) {
-  return db.selectFrom('enrolments').select(['id', 'person_id', 'cohort_id']).where('person_id', '=', personId).execute();
-}
-
 // ----- Calendar feeds -----
 
 export function findFeedOf(db: Executor, personId: string) {

@@ -349,16 +349,6 @@ export async function attendanceForEnrolments(db: Executor, now: Date, enrolment
   return out;
 }
 
-/** Attendance for each of a person's enrolments (My programme), by enrolment id. */
-export async function attendanceForPerson(db: Executor, now: Date, personId: string): Promise<Map<string, AttendanceSummary>> {
-  const enrolments = await q.listEnrolmentsOf(db, personId);
-  return attendanceForEnrolments(
-    db,
-    now,
-    enrolments.map((e) => ({ id: e.id, personId: e.person_id, cohortId: e.cohort_id })),
-  );
-}
-
 /** "4 of 5 sessions (80%)", "No sessions held yet", or "No sessions" (a programme without any). */
 export function describeAttendance(summary: AttendanceSummary): string {
   if (summary.held === 0) return summary.upcoming === 0 ? 'No sessions' : 'No sessions held yet';

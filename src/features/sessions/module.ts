@@ -2,6 +2,7 @@ import { HOUR } from '../../platform/db/clock';
 import type { FeatureModule } from '../../platform/module';
 import { attendanceEvaluator } from './attendance.evaluators';
 import { attendanceRoutes } from './attendance.routes';
+import { attendanceForEnrolments, describeAttendance } from './attendance.service';
 import { calendarRoutes } from './calendar.routes';
 import { seedSessions } from './demo/sessions.demo';
 import { SESSION_NOTIFICATIONS } from './sessions.notifications';
@@ -14,6 +15,16 @@ export const sessionsModule: FeatureModule = {
   routes: [sessionRoutes, attendanceRoutes, calendarRoutes],
   navigation: [{ href: '/sessions', text: 'Sessions', order: 20, shownTo: 'signed-in', current: (path) => /^\/(sessions|events)(\/|$)/.test(path) }],
   evaluators: [attendanceEvaluator],
+  progressColumns: [
+    {
+      label: 'Sessions attended',
+      order: 10,
+      async summarise(enrolments, { db, now }) {
+        const summaries = await attendanceForEnrolments(db, now, enrolments);
+        return new Map([...summaries].map(([id, summary]) => [id, describeAttendance(summary)]));
+      },
+    },
+  ],
   notificationKinds: SESSION_NOTIFICATIONS,
   sweeps: () => [{ name: 'session-reminders', everyMs: HOUR, run: (db, clock) => sendSessionReminders(db, clock) }],
   // Session materials (files up to 10 MB) are limited in the route.

@@ -39,7 +39,8 @@ export class Journey {
   }
 
   static async open(context: BrowserContext, options: { browser: Browser; javaScript: boolean; name?: string }): Promise<Journey> {
-    context.setDefaultTimeout(15_000);
+    // Long enough for a busy two-core machine; a page that never arrives still fails the test.
+    context.setDefaultTimeout(45_000);
     const page = await context.newPage();
     const journey = new Journey(context, page, { ...options, name: options.name ?? (options.javaScript ? 'with JavaScript' : 'without JavaScript') });
     onTestFinished(() => journey.close());

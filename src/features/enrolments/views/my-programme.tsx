@@ -4,7 +4,7 @@ import type { EnrolmentSummary } from '../enrolments.service';
 import { EnrolmentStatusTag } from './status-tags';
 
 /** "My programme": every programme the person is or was enrolled on. */
-export function MyProgrammePage(props: { enrolments: EnrolmentSummary[]; /** Session attendance per enrolment id (sessions feature). */ attendance?: Map<string, string> }) {
+export function MyProgrammePage(props: { enrolments: EnrolmentSummary[]; /** Facts from other features about each enrolment, by enrolment id (sessions attended). */ columns: { label: string; values: Map<string, string> }[] }) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
@@ -28,7 +28,7 @@ export function MyProgrammePage(props: { enrolments: EnrolmentSummary[]; /** Ses
             caption="Your programmes"
             captionClasses="govuk-table__caption--m"
             firstCellIsHeader
-            head={[{ text: 'Programme' }, { text: 'Cohort' }, { text: 'Dates' }, { text: 'Status' }, { text: 'Sessions attended' }]}
+            head={[{ text: 'Programme' }, { text: 'Cohort' }, { text: 'Dates' }, { text: 'Status' }, ...props.columns.map((column) => ({ text: column.label }))]}
             rows={props.enrolments.map((e) => [
               {
                 html: (
@@ -40,7 +40,7 @@ export function MyProgrammePage(props: { enrolments: EnrolmentSummary[]; /** Ses
               { text: e.cohort_name },
               { text: formatDateRange(e.starts_on, e.ends_on) },
               { html: <EnrolmentStatusTag status={e.status} /> },
-              { text: props.attendance?.get(e.id) ?? '' },
+              ...props.columns.map((column) => ({ text: column.values.get(e.id) ?? '' })),
             ])}
           />
         )}
