@@ -116,6 +116,7 @@ export function decodeCsvBytes(bytes: Uint8Array, words: CsvWords = STAFF_LIST_W
   const utf8 = isUtf8(body);
   const text = utf8 ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : decodeWindows1252(body);
   // Text files have tabs and line breaks but almost no other control characters; junk has plenty.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point: they tell binary data from text.
   const controls = text.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g)?.length ?? 0;
   if (controls > Math.max(2, text.length / 200)) {
     throw new UnreadableFile(`The selected file is not a CSV file: it contains binary data. Check you chose ${words.expected}.`);

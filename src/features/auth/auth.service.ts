@@ -179,7 +179,7 @@ export async function requestEmailLink(deps: AppDeps, purpose: 'sign_in_link' | 
     // Every request counts towards the limit, so links can't be used to flood an inbox.
     await countFailure(trx, deps, accountKey, LINK_LIMITS);
     await countFailure(trx, deps, addressKey, { ...LINK_LIMITS, slowFrom: 30, refuseFrom: 60 });
-    if (!person || person.status !== 'active') return;
+    if (person?.status !== 'active') return;
     const token = await issueToken(trx, deps, person.id, purpose);
     const url = `${deps.config.BASE_URL}/${purpose === 'sign_in_link' ? 'sign-in/link' : 'password-reset'}/${token}`;
     const email =
@@ -211,7 +211,7 @@ export async function checkToken(deps: AppDeps, token: string, purpose: TokenPur
   const key = `unknown-link:address:${context.ipAddress ?? 'unknown'}`;
   await assertNotLocked(deps, [key], 'Too many links that do not work have been opened from your network.');
   const row = looksLikeToken(token) ? await q.findToken(deps.db, hashToken(token), purpose) : undefined;
-  if (!row || row.status !== 'active') {
+  if (row?.status !== 'active') {
     await countFailure(deps.db, deps, key, UNKNOWN_LINK_LIMITS);
     return { ok: false, reason: 'unknown' };
   }
@@ -269,7 +269,7 @@ export async function loadViewer(deps: AppDeps, token: string | undefined): Prom
   if (!token || !looksLikeToken(token)) return null;
   const row = await q.findSignInSessionByTokenHash(deps.db, hashToken(token));
   const now = deps.clock.now();
-  if (!row || row.status !== 'active' || row.expires_at <= now.toISOString()) return null;
+  if (row?.status !== 'active' || row.expires_at <= now.toISOString()) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > SEEN_REFRESH_MS) {
     await deps.db
       .updateTable('sign_in_sessions')

@@ -433,7 +433,7 @@ export async function cancelPlace(deps: AppDeps, viewer: Viewer, sessionId: stri
  */
 export async function fillFreedPlaces(trx: Executor, clock: Clock, sessionId: string): Promise<number> {
   const session = await trx.selectFrom('sessions_events').select(['id', 'title', 'capacity', 'starts_at', 'ends_at', 'mode', 'venue', 'online_url', 'status']).where('id', '=', sessionId).executeTakeFirst();
-  if (!session || session.status !== 'scheduled') return 0;
+  if (session?.status !== 'scheduled') return 0;
   let given = 0;
   for (;;) {
     if (session.capacity !== null && (await q.countBooked(trx, sessionId)) >= session.capacity) return given;
