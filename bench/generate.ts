@@ -452,7 +452,7 @@ async function insertBatched<T extends keyof Database & string>(db: Db, engine: 
   const perStatement = Math.max(1, Math.floor((MAX_PARAMETERS[engine] - 16) / columns));
   for (let i = 0; i < rows.length; i += perStatement) {
     const batch = rows.slice(i, i + perStatement);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely can't relate a generic table to its row type
+    // biome-ignore lint/suspicious/noExplicitAny: Kysely can't relate a generic table to its row type
     await db.insertInto(table).values(batch as any).execute();
     stats.statements++;
     stats.largest = Math.max(stats.largest, batch.length * columns);

@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function printSignIns(signIns: { who: string; email: string }[], url: string) {
-  console.log('Demo sign-ins (password for all: ' + DEMO_PASSWORD + '):');
+  console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
   for (const s of signIns) console.log(`  ${s.who.padEnd(48)} ${s.email}`);
   console.log(`Sign in at ${url}/sign-in`);
 }

@@ -56,6 +56,7 @@ export interface DemoSignIn {
 
 export interface DemoStep {
   /** Runs inside the demo's one transaction; may return sign-ins to print. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most steps print nothing, and an async function that returns nothing is a Promise<void>.
   seed(trx: Transaction<Database>, clock: Clock, context: DemoContext): Promise<DemoSignIn[] | void>;
 }
 

@@ -72,7 +72,7 @@ const WINDOWS_1252_HIGH =
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return latin1.replace(/[\u0080-\u009F]/g, (ch) => WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80]);
+  return latin1.replace(/[\u0080-\u009F]/g, (ch) => WINDOWS_1252_HIGH.charAt(ch.charCodeAt(0) - 0x80));
 }
 
 function startsWith(bytes: Uint8Array, signature: number[]): boolean {
@@ -116,6 +116,7 @@ export function decodeCsvBytes(bytes: Uint8Array, words: CsvWords = STAFF_LIST_W
   const utf8 = isUtf8(body);
   const text = utf8 ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8') : decodeWindows1252(body);
   // Text files have tabs and line breaks but almost no other control characters; junk has plenty.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: counting control characters is the point: they tell binary data from text.
   const controls = text.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g)?.length ?? 0;
   if (controls > Math.max(2, text.length / 200)) {
     throw new UnreadableFile(`The selected file is not a CSV file: it contains binary data. Check you chose ${words.expected}.`);
@@ -166,11 +167,12 @@ export function parseCsv(text: string, words: CsvWords = STAFF_LIST_WORDS): CsvT
     }
     throw error;
   }
+  // The first record with something in it is the heading (none when all are blank); the rest are rows.
   const first = records.findIndex((record) => !isBlank(record));
-  const headers = first < 0 ? undefined : records[first].map((h) => h.trim());
+  const headers = records[first]?.map((h) => h.trim());
   const rows: CsvRow[] = [];
-  for (let i = first + 1; first >= 0 && i < records.length; i++) {
-    if (!isBlank(records[i])) rows.push({ rowNumber: i + 1, cells: records[i] });
+  for (const [i, cells] of records.entries()) {
+    if (first >= 0 && i > first && !isBlank(cells)) rows.push({ rowNumber: i + 1, cells });
   }
   if (rows.length > MAX_ROWS || records.length > 2 * MAX_ROWS) {
     throw new UnreadableFile(`The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows. ${words.tooManyRows}`);

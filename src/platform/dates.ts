@@ -45,10 +45,9 @@ export function londonDate(at: Date): string {
 
 /** Whole years from one YYYY-MM-DD date to another (0 when `to` is earlier). */
 export function wholeYearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
-  let years = ty - fy;
-  if (tm < fm || (tm === fm && td < fd)) years -= 1;
+  let years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  // MM-DD compares as text: one not yet reached in the last year means that year is not whole.
+  if (to.slice(5, 10) < from.slice(5, 10)) years -= 1;
   return Math.max(0, years);
 }
 
@@ -103,8 +102,9 @@ export function londonDateTimeToUtc(date: string, time: string): { instant: stri
     const back = londonWallClock(new Date(ms));
     return back.date === date && back.time === time;
   });
-  if (matches.length === 0) return { error: 'nonexistent' };
-  return { instant: new Date(matches[0]).toISOString() };
+  const [first] = matches;
+  if (first === undefined) return { error: 'nonexistent' };
+  return { instant: new Date(first).toISOString() };
 }
 
 /** "4:15pm" or "5pm" (Europe/London) for an ISO instant; "midday" and "midnight" as GOV.UK style has them. */
@@ -113,7 +113,8 @@ export function formatTime(value: string | null | undefined): string {
   const { time } = londonWallClock(value);
   if (time === '12:00') return 'midday';
   if (time === '00:00') return 'midnight';
-  const [h, m] = time.split(':').map(Number);
+  const h = Number(time.slice(0, 2));
+  const m = Number(time.slice(3, 5));
   const period = h < 12 ? 'am' : 'pm';
   const hour12 = h % 12 === 0 ? 12 : h % 12;
   return m === 0 ? `${hour12}${period}` : `${hour12}:${String(m).padStart(2, '0')}${period}`;

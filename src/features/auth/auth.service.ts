@@ -100,9 +100,10 @@ export type SignInResult = { ok: true; sessionToken: string } | { ok: false };
  */
 export async function signInWithPassword(deps: AppDeps, email: string, password: string, context: RequestContext): Promise<SignInResult> {
   const emailKey = normaliseEmail(email);
-  const keys = [`account:${emailKey}`, `address:${context.ipAddress ?? 'unknown'}`];
+  const accountKey = `account:${emailKey}`;
+  const addressKey = `address:${context.ipAddress ?? 'unknown'}`;
   try {
-    await assertNotLocked(deps, keys, 'You have entered incorrect details too many times.');
+    await assertNotLocked(deps, [accountKey, addressKey], 'You have entered incorrect details too many times.');
   } catch (error) {
     await recordAudit(deps.db, deps.clock, { action: 'sign_in_refused', detail: { email: emailKey }, ipAddress: context.ipAddress, requestId: context.requestId });
     throw error;
@@ -111,8 +112,8 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
   const passwordOk = await verifyPassword(person?.password_hash ?? null, password);
   if (!person || !passwordOk || person.status !== 'active') {
     await deps.db.transaction().execute(async (trx) => {
-      await countFailure(trx, deps, keys[0], ACCOUNT_LIMITS);
-      await countFailure(trx, deps, keys[1], ADDRESS_LIMITS);
+      await countFailure(trx, deps, accountKey, ACCOUNT_LIMITS);
+      await countFailure(trx, deps, addressKey, ADDRESS_LIMITS);
       await recordAudit(trx, deps.clock, {
         action: 'sign_in_failed',
         organisationId: person?.organisation_id,
@@ -126,7 +127,7 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
     return { ok: false };
   }
   const sessionToken = await deps.db.transaction().execute(async (trx) => {
-    await q.clearThrottle(trx, keys[0]);
+    await q.clearThrottle(trx, accountKey);
     await recordAudit(trx, deps.clock, { action: 'sign_in', organisationId: person.organisation_id, actorId: person.id, detail: { method: 'password' }, ipAddress: context.ipAddress, requestId: context.requestId });
     return startSignInSession(trx, deps, person.id, context);
   });
@@ -170,14 +171,15 @@ const LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 5, firstW
  */
 export async function requestEmailLink(deps: AppDeps, purpose: 'sign_in_link' | 'password_reset', email: string, context: RequestContext): Promise<void> {
   const emailKey = normaliseEmail(email);
-  const keys = [`${purpose}:account:${emailKey}`, `${purpose}:address:${context.ipAddress ?? 'unknown'}`];
-  await assertNotLocked(deps, keys, 'You have asked for too many links.');
+  const accountKey = `${purpose}:account:${emailKey}`;
+  const addressKey = `${purpose}:address:${context.ipAddress ?? 'unknown'}`;
+  await assertNotLocked(deps, [accountKey, addressKey], 'You have asked for too many links.');
   const person = await q.findPersonForSignIn(deps.db, emailKey);
   await deps.db.transaction().execute(async (trx) => {
     // Every request counts towards the limit, so links can't be used to flood an inbox.
-    await countFailure(trx, deps, keys[0], LINK_LIMITS);
-    await countFailure(trx, deps, keys[1], { ...LINK_LIMITS, slowFrom: 30, refuseFrom: 60 });
-    if (!person || person.status !== 'active') return;
+    await countFailure(trx, deps, accountKey, LINK_LIMITS);
+    await countFailure(trx, deps, addressKey, { ...LINK_LIMITS, slowFrom: 30, refuseFrom: 60 });
+    if (person?.status !== 'active') return;
     const token = await issueToken(trx, deps, person.id, purpose);
     const url = `${deps.config.BASE_URL}/${purpose === 'sign_in_link' ? 'sign-in/link' : 'password-reset'}/${token}`;
     const email =
@@ -209,7 +211,7 @@ export async function checkToken(deps: AppDeps, token: string, purpose: TokenPur
   const key = `unknown-link:address:${context.ipAddress ?? 'unknown'}`;
   await assertNotLocked(deps, [key], 'Too many links that do not work have been opened from your network.');
   const row = looksLikeToken(token) ? await q.findToken(deps.db, hashToken(token), purpose) : undefined;
-  if (!row || row.status !== 'active') {
+  if (row?.status !== 'active') {
     await countFailure(deps.db, deps, key, UNKNOWN_LINK_LIMITS);
     return { ok: false, reason: 'unknown' };
   }
@@ -267,7 +269,7 @@ export async function loadViewer(deps: AppDeps, token: string | undefined): Prom
   if (!token || !looksLikeToken(token)) return null;
   const row = await q.findSignInSessionByTokenHash(deps.db, hashToken(token));
   const now = deps.clock.now();
-  if (!row || row.status !== 'active' || row.expires_at <= now.toISOString()) return null;
+  if (row?.status !== 'active' || row.expires_at <= now.toISOString()) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > SEEN_REFRESH_MS) {
     await deps.db
       .updateTable('sign_in_sessions')

@@ -104,7 +104,7 @@ export function submissionRefusals(app: SubmissionFacts, today: string, lineMana
   }
   const eligibility = checkEligibility(parseEligibilityRules(app.programme_eligibility), factsFromPerson(app, today));
   if (!eligibility.eligible) refusals.eligibility = `Your staff record does not meet the programme’s rules. ${eligibility.reasons.join(' ')}`;
-  if (app.needs_line_manager && (!lineManager || lineManager.status !== 'active')) {
+  if (app.needs_line_manager && lineManager?.status !== 'active') {
     refusals.lineManager = 'Your line manager must endorse this application, but your staff record does not name an active line manager. Ask your school admin to add them, then submit again.';
   }
   return refusals;

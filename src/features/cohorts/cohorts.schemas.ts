@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addDays, parseDateParts } from '../../platform/dates';
 import type { FieldErrors } from '../../platform/http/errors';
-import type { FormValues } from '../../platform/http/forms';
+import { inFieldOrder, type FormValues } from '../../platform/http/forms';
 import type { ApplicationStatus, EndorsementKind, EndorsementStatus } from './cohorts.tables';
 
 /** Every status an application can be in, with its label (the lifecycle is in applications.lifecycle.ts). */
@@ -119,7 +119,7 @@ export function readCohortForm(values: FormValues, leadIds: string[]): { ok: tru
   }
   if (Object.keys(errors).length > 0 || !basics.success) {
     const order = ['name', 'opensOn', 'closesOn', 'endorsementDeadline', 'startsOn', 'endsOn', 'capacity', 'leadIds'];
-    return { ok: false, errors: Object.fromEntries(order.filter((k) => errors[k]).map((k) => [k, errors[k]])) };
+    return { ok: false, errors: inFieldOrder(errors, order) };
   }
   const closesOn = dates.closesOn as string;
   return {

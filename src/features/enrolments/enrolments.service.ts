@@ -267,8 +267,8 @@ export async function chooseModules(deps: AppDeps, viewer: Viewer, choices: Modu
     const chosen = await q.listChosenModules(trx, id);
     const known = new Map(modules.map((m) => [m.id, m]));
     if (wanted.some((m) => !known.has(m))) throw new Invalid({ moduleIds: 'Select modules from the list' });
-    const dropped = chosen.filter((c) => c.completed_at && !wanted.includes(c.module_id));
-    if (dropped.length > 0) throw new Invalid({ moduleIds: `You have completed “${known.get(dropped[0].module_id)?.title ?? 'a module'}”, so it must stay chosen` });
+    const dropped = chosen.find((c) => c.completed_at && !wanted.includes(c.module_id));
+    if (dropped) throw new Invalid({ moduleIds: `You have completed “${known.get(dropped.module_id)?.title ?? 'a module'}”, so it must stay chosen` });
     if (wanted.length !== required) {
       throw new Invalid({ moduleIds: wanted.length === 0 ? `Select ${modulesNoun(required)}` : `Select exactly ${modulesNoun(required)}: you selected ${wanted.length}` });
     }

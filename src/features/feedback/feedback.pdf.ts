@@ -28,7 +28,8 @@ const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”�
 function printable(text: string): string {
   let out = '';
   for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0)!;
+    const code = char.codePointAt(0);
+    if (code === undefined) continue;
     if (char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)) out += char;
     else if (char === '\t') out += ' ';
     else if (code >= 0x20) out += '?';

@@ -346,12 +346,17 @@ function seededRandom(seed: string): () => number {
 }
 
 /** Fisher–Yates with a seeded generator: a random order that is the same every time for one seed. */
-export function shuffle<T>(items: readonly T[], seed: string): T[] {
+export function shuffle<T extends NonNullable<unknown>>(items: readonly T[], seed: string): T[] {
   const out = [...items];
   const random = seededRandom(seed);
   for (let index = out.length - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));
-    [out[index], out[other]] = [out[other]!, out[index]!];
+    const current = out[index];
+    const picked = out[other];
+    // Both positions are inside the list (other ≤ index), and items are never undefined.
+    if (current === undefined || picked === undefined) continue;
+    out[index] = picked;
+    out[other] = current;
   }
   return out;
 }

@@ -55,8 +55,9 @@ const ROUND_BANNERS: Record<string, string> = {
 /** "enrolment:<id>" or "version:<id>", from the first step of a new round. */
 function parseSource(value: string | undefined): RoundSource | null {
   const match = /^(enrolment|version):([A-Za-z0-9-]{1,64})$/.exec(value ?? '');
-  if (!match) return null;
-  return match[1] === 'enrolment' ? { enrolmentId: match[2] } : { versionId: match[2] };
+  const [, kind, id] = match ?? [];
+  if (!kind || !id) return null;
+  return kind === 'enrolment' ? { enrolmentId: id } : { versionId: id };
 }
 
 /** Checkbox values (one per ticked box). */
@@ -291,7 +292,7 @@ async function classPage(c: Context<AppEnv>, values: FormValues = {}, errors?: F
   const status = c.req.method === 'POST' && !errors ? 409 : undefined;
   if (link.state === 'closed') return renderPage(c, { title: 'Student feedback', status }, <LinkDonePage state="class-closed" participantName={link.participantName} />);
   if (link.answered) return renderPage(c, { title: 'Student feedback', status }, <LinkDonePage state="class-answered" participantName={link.participantName} />);
-  const givenName = link.participantName.split(' ')[0];
+  const givenName = link.participantName.split(' ')[0] ?? link.participantName;
   return renderPage(
     c,
     { title: `Feedback for ${link.participantName}`, hasErrors: !!errors },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseDateParts } from '../../platform/dates';
 import { DEFAULT_GROUP_MINIMUM, DEFAULT_MARGIN, type RaterGroup, type Rating } from './feedback.model';
-import type { FormValues } from '../../platform/http/forms';
+import { firstMessage, type FormValues } from '../../platform/http/forms';
 import type { FieldErrors } from '../../platform/http/errors';
 
 /** Groups the participant invites by name and email (students answer through the class link). */
@@ -92,8 +92,8 @@ export function readAnswers(values: FormValues, skills: { id: string; title: str
   }
   const strengths = commentField.safeParse(values.strengths ?? '');
   const develop = commentField.safeParse(values.develop ?? '');
-  if (!strengths.success) errors.strengths = strengths.error.issues[0].message;
-  if (!develop.success) errors.develop = develop.error.issues[0].message;
+  if (!strengths.success) errors.strengths = firstMessage(strengths.error);
+  if (!develop.success) errors.develop = firstMessage(develop.error);
   const answers = { ratings, strengths: strengths.success ? strengths.data : (values.strengths ?? ''), develop: develop.success ? develop.data : (values.develop ?? '') };
   return Object.keys(errors).length > 0 ? { ok: false, errors, answers } : { ok: true, answers };
 }

@@ -146,8 +146,11 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return capitalise(place ? `${place}: ${message}` : message);
 }
 
-/** Checks every file shares after its own format is read: codes, levels and domain titles. */
-function checkContent(content: VersionContent, placeOfSkill: (domain: number, skill: number) => string, placeOfDomain: (domain: number) => string, levelsPlace: string): string[] {
+/**
+ * Checks every file shares after its own format is read: codes, levels and domain titles. The
+ * `placeOf` functions name where a skill or domain is in the file (by position, or by the row it came from).
+ */
+function checkContent(content: VersionContent, placeOfSkill: (skill: SkillContent, domainIndex: number, skillIndex: number) => string, placeOfDomain: (domain: DomainContent, domainIndex: number) => string, levelsPlace: string): string[] {
   const problems: string[] = [];
   const levelKeys = new Map<string, number>();
   content.levels.forEach((level, i) => {
@@ -155,16 +158,17 @@ function checkContent(content: VersionContent, placeOfSkill: (domain: number, sk
     levelKeys.set(level.key, i);
   });
   if (content.domains.length === 0) problems.push('The file has no domains or skills in it.');
-  const domainTitles = new Map<string, number>();
+  const domainTitles = new Map<string, { domain: DomainContent; d: number }>();
   const codes = new Map<string, string>();
   let skillCount = 0;
   content.domains.forEach((domain, d) => {
     const title = domain.title.toLowerCase();
-    if (domainTitles.has(title)) problems.push(`${placeOfDomain(d)}: title “${domain.title}” is also used by ${placeOfDomain(domainTitles.get(title) as number).toLowerCase()}`);
-    else domainTitles.set(title, d);
+    const earlierDomain = domainTitles.get(title);
+    if (earlierDomain) problems.push(`${placeOfDomain(domain, d)}: title “${domain.title}” is also used by ${placeOfDomain(earlierDomain.domain, earlierDomain.d).toLowerCase()}`);
+    else domainTitles.set(title, { domain, d });
     domain.skills.forEach((skill, s) => {
       skillCount++;
-      const place = placeOfSkill(d, s);
+      const place = placeOfSkill(skill, d, s);
       const code = skill.code.toLowerCase();
       const earlier = codes.get(code);
       if (earlier) problems.push(`${place}: code ${skill.code} is also used by ${earlier.toLowerCase()}`);
@@ -197,8 +201,8 @@ function readJson(text: string, options: ReadOptions): ReadResult {
   const content: VersionContent = { levels: document.levels ?? options.fallbackLevels, domains: document.domains };
   const problems = checkContent(
     content,
-    (d, s) => `Domain ${d + 1}, skill ${s + 1}`,
-    (d) => `Domain ${d + 1}`,
+    (_skill, d, s) => `Domain ${d + 1}, skill ${s + 1}`,
+    (_domain, d) => `Domain ${d + 1}`,
     'Levels',
   );
   if (problems.length > 0) return { ok: false, problems };
@@ -270,8 +274,8 @@ function readCsvTable(table: CsvTable, options: ReadOptions): ReadResult {
   problems.push(
     ...checkContent(
       content,
-      (d, s) => `Row ${rowOfSkill.get(domains[d].skills[s])}`,
-      (d) => `Row ${rowOfDomain.get(domains[d])}`,
+      (skill) => `Row ${rowOfSkill.get(skill)}`,
+      (domain) => `Row ${rowOfDomain.get(domain)}`,
       'Row 1',
     ),
   );

@@ -104,12 +104,13 @@ export async function insertVersion(
 
 /** Writes a version's domains and skills, in order. */
 export async function insertVersionContent(db: Executor, versionId: string, content: VersionContent): Promise<void> {
-  const domains = content.domains.map((domain, i) => ({ id: newId(), version_id: versionId, position: i + 1, title: domain.title, description: domain.description }));
-  const skills: Insertable<FrameworkSkillsTable>[] = content.domains.flatMap((domain, i) =>
+  const rows = content.domains.map((domain, i) => ({ domain, row: { id: newId(), version_id: versionId, position: i + 1, title: domain.title, description: domain.description } }));
+  const domains = rows.map(({ row }) => row);
+  const skills: Insertable<FrameworkSkillsTable>[] = rows.flatMap(({ domain, row }) =>
     domain.skills.map((skill, j) => ({
       id: newId(),
       version_id: versionId,
-      domain_id: domains[i].id,
+      domain_id: row.id,
       position: j + 1,
       code: skill.code,
       title: skill.title,

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { Invalid, type FieldErrors } from '../../platform/http/errors';
-import { readBody, readForm, validate, type FormValues } from '../../platform/http/forms';
+import { inFieldOrder, readBody, readForm, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
 import { toCsv, toJson } from './frameworks.interchange';
@@ -325,7 +325,7 @@ function readSkillForm(values: FormValues, levels: { key: string; title: string 
   const { descriptors, errors: descriptorErrors } = readDescriptors(values, levels);
   const errors: FieldErrors = { ...(form.ok ? {} : form.errors), ...descriptorErrors };
   const order = ['domainId', 'code', 'title', 'description', ...levels.map((l) => `descriptor-${l.key}`)];
-  if (!form.ok || Object.keys(errors).length > 0) return { ok: false as const, errors: Object.fromEntries(order.filter((k) => errors[k]).map((k) => [k, errors[k]])) };
+  if (!form.ok || Object.keys(errors).length > 0) return { ok: false as const, errors: inFieldOrder(errors, order) };
   return { ok: true as const, data: form.data, descriptors };
 }
 

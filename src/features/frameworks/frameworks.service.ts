@@ -15,8 +15,14 @@ export const PUBLISHED_MESSAGE = 'This version is published and cannot change. C
 /** An import file with problems: nothing was written; `problems` are the row-level messages. */
 export class ImportRejected extends Invalid {
   constructor(readonly problems: string[]) {
-    super({ file: problems.length === 1 ? problems[0] : `The file has ${problems.length} problems, listed above. Nothing was imported.` });
+    super({ file: fileProblemMessage(problems) });
   }
+}
+
+/** The one problem itself, or how many there are (they are listed above the form). */
+function fileProblemMessage(problems: string[]): string {
+  const [only, ...others] = problems;
+  return only !== undefined && others.length === 0 ? only : `The file has ${problems.length} problems, listed above. Nothing was imported.`;
 }
 
 function guard(viewer: Viewer) {

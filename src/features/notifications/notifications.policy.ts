@@ -7,5 +7,5 @@ export function isOwnNotification(viewer: Viewer, notification: { person_id: str
 
 /** Where opening a notification goes: its link when it is a path inside Waymark, else the inbox. */
 export function destinationOf(link: string | null): string {
-  return link && link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\') ? link : '/notifications';
+  return link?.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\') ? link : '/notifications';
 }

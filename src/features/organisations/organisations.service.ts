@@ -18,8 +18,8 @@ let cachedName: { value: string; at: number } | undefined;
  */
 export async function installDisplayName(db: Db): Promise<string> {
   if (cachedName && Date.now() - cachedName.at < 60_000) return cachedName.value;
-  const organisations = await q.listOrganisations(db);
-  const value = organisations.length === 1 ? organisations[0].name : 'Waymark';
+  const [only, ...others] = await q.listOrganisations(db);
+  const value = only && others.length === 0 ? only.name : 'Waymark';
   cachedName = { value, at: Date.now() };
   return value;
 }

@@ -189,7 +189,9 @@ programmeRoutes.get('/programmes/is-this-for-me', access('signed-in'), async (c)
     if (!parsed.success) return ask(question, parsed.error.issues[0]?.message ?? 'Answer this question');
     Object.assign(answers, { [question]: parsed.data });
   }
-  if (target < JOURNEY_QUESTIONS.length) return ask(JOURNEY_QUESTIONS[target]);
+  // Asked for a question (not the result): show it, with the earlier answers kept.
+  const asked = JOURNEY_QUESTIONS[target];
+  if (asked) return ask(asked);
   const complete = answers as JourneyAnswers;
   const results = await journeyResults(deps, viewer, complete);
   return renderPage(c, { title: 'Programmes you can apply for', beforeContent: <BackLink href="/programmes" text="Programmes" /> }, <ResultPage answers={complete} eligible={results.eligible} notEligible={results.notEligible} />);

@@ -135,7 +135,9 @@ export async function moveStage(deps: AppDeps, viewer: Viewer, pathwayId: string
     if (from === -1) throw new NotFound();
     const to = direction === 'up' ? from - 1 : from + 1;
     const order = stages.map((s) => s.id);
-    if (to >= 0 && to < order.length) [order[from], order[to]] = [order[to], order[from]];
+    // The stage it swaps with; none past either end.
+    const neighbour = order[to];
+    if (neighbour !== undefined) [order[from], order[to]] = [neighbour, programmeId];
     await renumberStages(trx, pathwayId, order, stages, nowOf(deps));
     await recordAudit(trx, deps.clock, { action: 'pathway_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'pathway', subjectId: pathwayId, detail: { stageMoved: programmeId, direction }, requestId });
   });

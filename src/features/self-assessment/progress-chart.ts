@@ -92,7 +92,7 @@ export function buildProgressChart(data: ProgressData): ProgressChart {
     width: WIDTH,
     height,
     title: 'Your self-assessment ratings by skill',
-    desc: `A bar chart with one group of bars per skill (${data.skills.length} ${data.skills.length === 1 ? 'skill' : 'skills'}) and one bar per submitted checkpoint (${names.join(', ')}). Each bar's length is the rating from 1 (${SCALE[0].label}) to 5 (${SCALE[SCALE.length - 1].label}); "${NOT_SURE_TEXT}" has no bar. The table after the chart gives the same ratings.`,
+    desc: `A bar chart with one group of bars per skill (${data.skills.length} ${data.skills.length === 1 ? 'skill' : 'skills'}) and one bar per submitted checkpoint (${names.join(', ')}). Each bar's length is the rating from 1 (${SCALE[0].label}) to 5 (${SCALE[4].label}); "${NOT_SURE_TEXT}" has no bar. The table after the chart gives the same ratings.`,
     axis,
     axisLabelY: TOP - 12,
     groups,

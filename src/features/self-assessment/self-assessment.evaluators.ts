@@ -8,7 +8,7 @@ function checkpointEvaluator(kind: 'baseline_self_assessment' | 'final_self_asse
   return {
     kind,
     order,
-    title: `${name[0].toUpperCase()}${name.slice(1)} self-assessment done`,
+    title: `${name.charAt(0).toUpperCase()}${name.slice(1)} self-assessment done`,
     description: `The participant rates themselves against the programme’s focus skills at the ${name} checkpoint and submits it.`,
     settings: [],
     describe: () => `Complete and submit your ${name} self-assessment`,

@@ -16,13 +16,13 @@ export const REQUIRED_BY: Partial<Record<Checkpoint, string>> = {
 };
 
 /** The 5-point scale: each point has a short descriptor participants read before choosing. */
-export const SCALE: { value: number; label: string; descriptor: string }[] = [
+export const SCALE = [
   { value: 1, label: 'Not yet', descriptor: 'New to this: I have not had the chance to do it yet' },
   { value: 2, label: 'Beginning', descriptor: 'I have tried this a few times, with support' },
   { value: 3, label: 'Developing', descriptor: 'I do this on my own, but not yet consistently' },
   { value: 4, label: 'Secure', descriptor: 'I do this well and consistently' },
   { value: 5, label: 'Strong', descriptor: 'I lead others in this and help them improve' },
-];
+] as const;
 export const NOT_SURE = 'not_sure';
 export const NOT_SURE_TEXT = 'Not sure yet';
 

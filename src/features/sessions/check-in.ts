@@ -17,8 +17,9 @@ export function checkInCodeFor(secret: string, minute: number): string {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(minute));
   const digest = createHmac('sha256', secret).update(counter).digest();
-  const offset = digest[digest.length - 1] & 0x0f;
-  const binary = ((digest[offset] & 0x7f) << 24) | (digest[offset + 1] << 16) | (digest[offset + 2] << 8) | digest[offset + 3];
+  // Dynamic truncation: the last byte's low four bits pick four bytes (of 32), read without their top bit.
+  const offset = digest.readUInt8(digest.length - 1) & 0x0f;
+  const binary = digest.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % 1_000_000).padStart(6, '0');
 }
 

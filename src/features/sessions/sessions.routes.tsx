@@ -168,7 +168,7 @@ sessionRoutes.get('/sessions/:sessionId/edit', access('programme-lead'), async (
   const s = managed.session;
   if (s.status === 'cancelled') return c.redirect(`/sessions/${s.id}`, 303);
   const start = londonWallClock(s.starts_at);
-  const [year, month, day] = start.date.split('-');
+  const [year = '', month = '', day = ''] = start.date.split('-');
   const values: FormValues = {
     kind: s.kind,
     title: s.title,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatDate, londonDateTimeToUtc, parseDateParts, parseTimeOfDay } from '../../platform/dates';
 import type { FieldErrors } from '../../platform/http/errors';
-import type { FormValues } from '../../platform/http/forms';
+import { firstMessage, inFieldOrder, type FormValues } from '../../platform/http/forms';
 import type { SessionKind, SessionMode } from './sessions.tables';
 
 /** Kinds of open event, as the form offers them. */
@@ -117,7 +117,7 @@ export function readSessionForm(values: FormValues, lists: { skillIds: string[];
   if (mode === 'online' && !onlineUrl) errors.onlineUrl = 'Enter the link to join the session online';
   if (onlineUrl) {
     const url = webAddress.safeParse(onlineUrl);
-    if (!url.success) errors.onlineUrl = url.error.issues[0].message;
+    if (!url.success) errors.onlineUrl = firstMessage(url.error);
   }
 
   let capacity: number | null = null;
@@ -131,7 +131,7 @@ export function readSessionForm(values: FormValues, lists: { skillIds: string[];
 
   const facilitatorIds = [...new Set(lists.facilitatorIds.map((id) => id.trim()).filter(Boolean))];
   if (Object.keys(errors).length > 0 || !parsed.success || !startsAt || !endsAt || !mode) {
-    return { ok: false, errors: Object.fromEntries(FIELD_ORDER.filter((k) => errors[k]).map((k) => [k, errors[k]])) };
+    return { ok: false, errors: inFieldOrder(errors, FIELD_ORDER) };
   }
   return {
     ok: true,

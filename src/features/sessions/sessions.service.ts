@@ -44,7 +44,12 @@ async function toCalendarSessions(db: Executor, rows: readonly SessionRowWithNam
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
+  return rows.map((r) => toCalendarSession(r, facilitators));
+}
+
+/** One session as a calendar shows it; `facilitators` may include other sessions' facilitators. */
+function toCalendarSession(r: SessionRowWithNames, facilitators: readonly { session_id: string; given_name: string; family_name: string }[]): CalendarSession {
+  return {
     id: r.id,
     title: r.title,
     description: r.description,
@@ -60,7 +65,7 @@ async function toCalendarSessions(db: Executor, rows: readonly SessionRowWithNam
     cancelReason: r.cancel_reason,
     organisationName: r.organisation_name,
     facilitatorNames: facilitators.filter((f) => f.session_id === r.id).map((f) => `${f.given_name} ${f.family_name}`),
-  }));
+  };
 }
 
 /**
@@ -89,8 +94,7 @@ async function loadVisibleSession(db: Executor, viewer: Viewer, sessionId: strin
  */
 export async function findVisibleSession(db: Executor, viewer: Viewer, sessionId: string): Promise<CalendarSession> {
   const { session } = await loadVisibleSession(db, viewer, sessionId);
-  const [one] = await toCalendarSessions(db, [session]);
-  return one;
+  return toCalendarSession(session, await q.listFacilitators(db, [session.id]));
 }
 
 // ----- Reading -----
@@ -429,7 +433,7 @@ export async function cancelPlace(deps: AppDeps, viewer: Viewer, sessionId: stri
  */
 export async function fillFreedPlaces(trx: Executor, clock: Clock, sessionId: string): Promise<number> {
   const session = await trx.selectFrom('sessions_events').select(['id', 'title', 'capacity', 'starts_at', 'ends_at', 'mode', 'venue', 'online_url', 'status']).where('id', '=', sessionId).executeTakeFirst();
-  if (!session || session.status !== 'scheduled') return 0;
+  if (session?.status !== 'scheduled') return 0;
   let given = 0;
   for (;;) {
     if (session.capacity !== null && (await q.countBooked(trx, sessionId)) >= session.capacity) return given;

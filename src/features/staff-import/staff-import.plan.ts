@@ -338,7 +338,7 @@ export function managersFirst(creates: PlannedCreate[]): PlannedCreate[] {
       current = current.lineManagerId ? byId.get(current.lineManagerId) : undefined;
     }
     let level = current ? (depth.get(current.id) ?? -1) : -1;
-    for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i].id, ++level);
+    for (const link of chain.reverse()) depth.set(link.id, ++level);
   }
   return [...creates].sort((a, b) => (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0));
 }

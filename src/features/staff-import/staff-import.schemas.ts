@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { IMPORT_FIELDS, FIELD_LABELS, type ColumnMapping, type ImportField } from './staff-import.columns';
 
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
+// A Map, not an object: a word such as "constructor" must not find something on the prototype.
+const MONTHS = new Map(
+  Object.entries({
+    jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+    jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  }),
+);
 
 // A time after the date appears when Excel saves a date-time cell ("01/09/2019 00:00").
 const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
@@ -12,12 +15,11 @@ const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}
 const YEAR_MONTH_DAY = new RegExp(String.raw`^(\d{4})[/-](\d{1,2})[/-](\d{1,2})${TIME}$`);
 const DAY_MONTH_NAME_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$/i;
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function isoDate(year: number, month: number, day: number): string | null {
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return null;
+  // Day 0 of the next month is the last day of this one, leap years included.
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -39,9 +41,9 @@ function dateParts(value: string): [year: number, month: number, day: number] | 
   if (match) return [Number(match[3]), Number(match[2]), Number(match[1])];
   match = YEAR_MONTH_DAY.exec(value);
   if (match) return [Number(match[1]), Number(match[2]), Number(match[3])];
-  match = DAY_MONTH_NAME_YEAR.exec(value);
-  const month = match ? MONTHS[match[2].toLowerCase()] : undefined;
-  if (match && month) return [Number(match[3]), month, Number(match[1])];
+  const [, day, monthName, year] = DAY_MONTH_NAME_YEAR.exec(value) ?? [];
+  const month = monthName ? MONTHS.get(monthName.toLowerCase()) : undefined;
+  if (month) return [Number(year), month, Number(day)];
   return undefined;
 }
 

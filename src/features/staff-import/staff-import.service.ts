@@ -79,7 +79,8 @@ function readMapping(json: string): ColumnMapping {
 
 function listOfFields(fields: readonly (keyof typeof FIELD_LABELS)[]): string {
   const names = fields.map((f) => FIELD_LABELS[f].toLowerCase());
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  const last = names.pop() ?? '';
+  return names.length > 0 ? `${names.join(', ')} and ${last}` : last;
 }
 
 /** Decodes and parses an uploaded file; Invalid (for the `file` field) when it can't be a staff list. */
@@ -288,9 +289,9 @@ export async function importStaffFile(runtime: Pick<AppDeps, 'db' | 'config'> & 
   const deps: ImportDeps = { db: runtime.db, config: runtime.config, clock: runtime.clock ?? systemClock };
   let organisationId = options.organisationId;
   if (!organisationId) {
-    const organisations = await listOrganisationIds(deps.db);
-    if (organisations.length !== 1) throw new Error('This Waymark has more than one organisation: say which with --organisation <id>.');
-    organisationId = organisations[0];
+    const [only, ...others] = await listOrganisationIds(deps.db);
+    if (!only || others.length > 0) throw new Error('This Waymark has more than one organisation: say which with --organisation <id>.');
+    organisationId = only;
   }
   const schools = await schoolsOf(deps, organisationId);
   let defaultSchoolId: string | null = null;

@@ -52,7 +52,7 @@ function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQue
 
 export async function searchDirectory(db: Executor, scope: DirectoryScope, filters: DirectoryQuery, pageSize: number) {
   const base = scopedPeople(db, scope, filters);
-  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
     .leftJoin('schools', 'schools.id', 'people.school_id')
     .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'people.job_title', 'people.staff_type', 'people.leadership_level', 'people.status', 'schools.name as school_name'])

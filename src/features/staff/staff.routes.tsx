@@ -3,7 +3,7 @@ import { parseDateParts } from '../../platform/dates';
 import { access, isOrgAdmin, requireViewer } from '../../platform/http/access';
 import type { AppEnv, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, type FieldErrors } from '../../platform/http/errors';
-import { readForm, validate, type FormValues } from '../../platform/http/forms';
+import { inFieldOrder, readForm, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { listAllSchools } from '../organisations';
 import { renderPage } from '../../platform/ui/page';
@@ -61,7 +61,7 @@ function readPersonForm(values: FormValues): { ok: true; data: PersonForm } | { 
     if (dateError) errors.startedInSchoolsOn = dateError;
     // Keep the on-page order of fields in the summary.
     const order = ['givenName', 'familyName', 'email', 'schoolId', 'jobTitle', 'staffType', 'startedInSchoolsOn', 'leadershipLevel', 'lineManagerEmail', 'trn', 'misStaffId'];
-    return { ok: false, errors: Object.fromEntries(order.filter((k) => errors[k]).map((k) => [k, errors[k]])) };
+    return { ok: false, errors: inFieldOrder(errors, order) };
   }
   return result;
 }

@@ -39,7 +39,7 @@ export function connectDatabase<DB>(url: string, options: { poolSize?: number } 
 }
 
 /** Which engine a Kysely instance talks to. */
-// `any`: any schema will do, only the adapter is read (Kysely<Database> is not assignable to Kysely<unknown>).
+// biome-ignore lint/suspicious/noExplicitAny: any schema will do, only the adapter is read (Kysely<Database> is not assignable to Kysely<unknown>).
 export function engineOfDb(db: Kysely<any>): Engine {
   return db.getExecutor().adapter.constructor.name.startsWith('Postgres') ? 'postgres' : 'sqlite';
 }

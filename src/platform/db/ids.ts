@@ -9,8 +9,9 @@ export function newId(now: number = Date.now()): string {
   bytes[3] = (now >>> 16) & 0xff;
   bytes[4] = (now >>> 8) & 0xff;
   bytes[5] = now & 0xff;
-  bytes[6] = (bytes[6] & 0x0f) | 0x70;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  // The version (7) and the variant (RFC 9562) over the random bits.
+  bytes[6] = (bytes.readUInt8(6) & 0x0f) | 0x70;
+  bytes[8] = (bytes.readUInt8(8) & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

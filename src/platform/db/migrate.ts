@@ -4,7 +4,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
  * Runs every pending migration of the list (the platform's and every feature module's, composed
  * in name order by `composeFeatures`); throws with the failing migration's name on error.
  */
-// `any`: the migrator works on any schema (Kysely<Database> is not assignable to Kysely<unknown>).
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema (Kysely<Database> is not assignable to Kysely<unknown>).
 export async function migrateToLatest(db: Kysely<any>, migrations: Record<string, Migration>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'waymark_migrations', migrationLockTableName: 'waymark_migration_lock' });
   const { error, results } = await migrator.migrateToLatest();

@@ -57,7 +57,8 @@ export async function readFormWithLists(c: Context<AppEnv>): Promise<FormWithLis
     const all = Array.isArray(value) ? value : [value];
     const strings = all.filter((v): v is string => typeof v === 'string');
     lists[key] = strings;
-    if (strings.length > 0) values[key] = strings[strings.length - 1];
+    const last = strings.at(-1);
+    if (last !== undefined) values[key] = last;
     const file = all.find((v): v is File => typeof v !== 'string');
     if (file) files[key] = file;
   }
@@ -76,6 +77,24 @@ export function validate<S extends z.ZodType>(schema: S, values: unknown): Valid
     if (!(key in errors)) errors[key] = issue.message;
   }
   return { ok: false, errors };
+}
+
+/** The message to show for a value one field's schema refused: its first issue's. */
+export function firstMessage(error: z.ZodError): string {
+  const [issue] = error.issues;
+  // Zod never fails a parse without saying why; if it did, this is a bug to hear about, not a form error.
+  if (!issue) throw new Error('A failed parse reported no issue.');
+  return issue.message;
+}
+
+/** The errors in the order their fields appear on the page; a field left out of `order` is left out. */
+export function inFieldOrder(errors: FieldErrors, order: readonly string[]): FieldErrors {
+  const ordered: FieldErrors = {};
+  for (const field of order) {
+    const message = errors[field];
+    if (message) ordered[field] = message;
+  }
+  return ordered;
 }
 
 /** Error summary items in field order, linking to each field's id. */

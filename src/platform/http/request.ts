@@ -21,6 +21,6 @@ export function requestContext(c: Context<AppEnv>) {
 
 /** A safe place to go after signing in: a local path only, never another site. */
 export function safeNext(value: string | undefined | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   return value;
 }

@@ -16,7 +16,7 @@ export function hashToken(token: string): string {
 export function redactTokens(path: string): string {
   return path
     .split('/')
-    .map((segment) => (looksLikeToken(segment.replace(/\.[a-z]+$/, '')) ? ':token' + (segment.match(/\.[a-z]+$/)?.[0] ?? '') : segment))
+    .map((segment) => (looksLikeToken(segment.replace(/\.[a-z]+$/, '')) ? `:token${segment.match(/\.[a-z]+$/)?.[0] ?? ''}` : segment))
     .join('/');
 }
 

@@ -9,7 +9,7 @@ import type { AppEnv } from '../http/env';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const govukDist = dirname(require.resolve('govuk-frontend/package.json')) + '/dist/govuk';
+const govukDist = `${dirname(require.resolve('govuk-frontend/package.json'))}/dist/govuk`;
 
 let compiledCss: Promise<string> | undefined;
 

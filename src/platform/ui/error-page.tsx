@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/env';
 import { renderPage } from './page';
 
-const copy: Record<number, { title: string; lines: string[] }> = {
+type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 429 | 500;
+
+const copy: Record<ErrorStatus, { title: string; lines: string[] }> = {
   400: { title: 'Sorry, there is a problem with that request', lines: ['Go back, check what you entered and try again.'] },
   403: { title: 'You do not have permission to see this page', lines: ['If you think you should, ask your school’s Waymark administrator.'] },
   404: { title: 'Page not found', lines: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'] },
@@ -13,7 +15,7 @@ const copy: Record<number, { title: string; lines: string[] }> = {
 };
 
 /** A GOV.UK-style error page; `detail` is a plain message for the person (never a stack trace). */
-export function renderErrorPage(c: Context<AppEnv>, status: 400 | 403 | 404 | 409 | 413 | 429 | 500, detail?: string) {
+export function renderErrorPage(c: Context<AppEnv>, status: ErrorStatus, detail?: string) {
   const page = copy[status];
   const requestId = c.get('requestId');
   return renderPage(

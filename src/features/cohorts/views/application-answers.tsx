@@ -9,7 +9,7 @@ const NOT_ANSWERED = 'Not answered yet';
 
 /** Text the applicant wrote, keeping their paragraphs; "Not answered yet" while blank. */
 function Prose(props: { text: string | null | undefined }) {
-  return props.text?.trim() ? <Paragraphs text={props.text} /> : <>{NOT_ANSWERED}</>;
+  return props.text?.trim() ? <Paragraphs text={props.text} /> : NOT_ANSWERED;
 }
 
 function coachText(app: ApplicationDetail): string {

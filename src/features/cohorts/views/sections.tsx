@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
 import { Button, CharacterCount, Checkboxes, ErrorSummary, Input, Radios, Select, SummaryList, Textarea, WarningText } from '../../../platform/ui/components';
@@ -37,7 +38,7 @@ export function SectionPage(props: { data: Editable; section: Section; values: F
   const v = props.values;
   const err = (field: string) => errorFor(errors, field);
   const title = SECTION_TITLES[props.section];
-  let fields;
+  let fields: Child;
   switch (props.section) {
     case 'role':
       fields = (

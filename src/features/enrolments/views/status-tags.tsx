@@ -24,5 +24,5 @@ export function EnrolmentStatusTag(props: { status: EnrolmentStatus }) {
 
 export function RequirementStatusTag(props: { status: RequirementStatus }) {
   const colour = REQUIREMENT_STATUS_COLOURS[props.status];
-  return colour ? <StatusTag text={REQUIREMENT_STATUS_TEXT[props.status]} colour={colour} /> : <>{REQUIREMENT_STATUS_TEXT[props.status]}</>;
+  return colour ? <StatusTag text={REQUIREMENT_STATUS_TEXT[props.status]} colour={colour} /> : REQUIREMENT_STATUS_TEXT[props.status];
 }

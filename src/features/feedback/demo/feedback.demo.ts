@@ -8,6 +8,7 @@ import { newId } from '../../../platform/db/ids';
 import { addDays, londonDate } from '../../../platform/dates';
 import { hashToken, newToken } from '../../../platform/http/tokens';
 import type { DemoContext } from '../../../platform/module';
+import { inTurn } from '../../../platform/demo';
 
 type Trx = Transaction<Database>;
 
@@ -18,20 +19,20 @@ const STRENGTHS = [
   'Shares resources generously and makes time for newer colleagues.',
   'Clear expectations and always fair.',
   '',
-];
+] as const;
 const DEVELOP = [
   'Could delegate more rather than doing everything themselves.',
   'Sometimes decisions are made before everyone has been heard.',
   'Could share the bigger picture earlier, before changes land.',
   'Give feedback sooner, not just at review points.',
   '',
-];
-const STUDENT_STRENGTHS = ['Explains things clearly and checks we understand.', 'Lessons are well organised.', 'Always fair when there is a problem.', 'Helps you if you are stuck.', ''];
-const STUDENT_DEVELOP = ['Could give us more time to finish tasks.', 'Sometimes moves on too quickly.', '', 'More practical work please.'];
+] as const;
+const STUDENT_STRENGTHS = ['Explains things clearly and checks we understand.', 'Lessons are well organised.', 'Always fair when there is a problem.', 'Helps you if you are stuck.', ''] as const;
+const STUDENT_DEVELOP = ['Could give us more time to finish tasks.', 'Sometimes moves on too quickly.', '', 'More practical work please.'] as const;
 
 /** A small deterministic spread of ratings around `centre`, with the odd "not observed". */
 function rating(seed: string, centre: number, notObservedEvery = 11): Rating {
-  const n = createHash('sha256').update(seed).digest()[0];
+  const n = createHash('sha256').update(seed).digest().readUInt8(0);
   if (n % notObservedEvery === 0) return null;
   const value = Math.round(centre + ((n % 5) - 2) * 0.5);
   return Math.min(5, Math.max(1, value)) as Rating;
@@ -75,8 +76,8 @@ async function addRespondent(trx: Trx, roundId: string, group: RaterGroup, name:
 async function addResponse(trx: Trx, roundId: string, group: RaterGroup, skillIds: string[], centre: number, n: number) {
   const student = group === 'student';
   const ratings = Object.fromEntries(skillIds.map((s, i) => [s, rating(`${roundId}:${group}:${n}:${i}`, centre + (i % 2 === 0 ? 0.3 : -0.3))]));
-  const strengths = (student ? STUDENT_STRENGTHS : STRENGTHS)[n % (student ? STUDENT_STRENGTHS.length : STRENGTHS.length)];
-  const develop = (student ? STUDENT_DEVELOP : DEVELOP)[n % (student ? STUDENT_DEVELOP.length : DEVELOP.length)];
+  const strengths = student ? inTurn(STUDENT_STRENGTHS, n) : inTurn(STRENGTHS, n);
+  const develop = student ? inTurn(STUDENT_DEVELOP, n) : inTurn(DEVELOP, n);
   await trx.insertInto('feedback_responses').values({ id: randomUUID(), round_id: roundId, rater_group: group, ratings: JSON.stringify(ratings), strengths, develop }).execute();
 }
 

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../../platform/http/errors';
-import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
+import { errorFor, errorList, inFieldOrder, type FormValues } from '../../../platform/http/forms';
 import { Button, Checkboxes, ErrorSummary, Input, Radios, Select, Textarea } from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS, STAFF_TYPES } from '../../staff';
 import { DELIVERY_NAMES, PROGRAMME_FIELD_ORDER } from '../programmes.schemas';
@@ -16,7 +16,7 @@ const SUMMARY_IDS: Record<string, string> = { delivery: 'delivery', status: 'sta
 
 export function ProgrammeFormPage(props: { heading: string; action: string; values: ProgrammeFormValues; errors?: FieldErrors; frameworks: FrameworkChoice[]; cancelHref: string; submitText: string }) {
   const errors = props.errors ?? {};
-  const ordered = Object.fromEntries([...PROGRAMME_FIELD_ORDER, ...Object.keys(errors)].filter((k, i, all) => errors[k] && all.indexOf(k) === i).map((k) => [k, errors[k]]));
+  const ordered = inFieldOrder(errors, [...PROGRAMME_FIELD_ORDER, ...Object.keys(errors)]);
   const v = props.values.text;
   const err = (field: string) => errorFor(errors, field);
   const levels = new Map<string, string>();

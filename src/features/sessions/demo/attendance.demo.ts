@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/database';
 import type { Clock } from '../../../platform/db/clock';
+import { inTurn } from '../../../platform/demo';
 
 /**
  * Demo attendance: the registers of Cohort 7's (Towards Middle Leadership) sessions that have
@@ -29,14 +30,14 @@ export async function seedAttendance(trx: Transaction<Database>, clock: Clock, c
   const lead = await trx.selectFrom('cohort_leads').select('person_id').where('cohort_id', '=', cohort.id).executeTakeFirst();
   // A fixed pattern, so the demo reads the same every time: most present, someone late now and then,
   // one absence with a reason and one without. P present, L late, R absent with reason, A absent.
-  const pattern = ['PPLPP', 'PRPPA', 'LPPPP', 'PPPLP', 'PPRPP', 'PLPPP'];
-  const reasons = ['Covering a colleague’s Year 11 parents’ evening', 'Unwell', 'School trip to the Science Museum'];
+  const pattern = ['PPLPP', 'PRPPA', 'LPPPP', 'PPPLP', 'PPRPP', 'PLPPP'] as const;
+  const reasons = ['Covering a colleague’s Year 11 parents’ evening', 'Unwell', 'School trip to the Science Museum'] as const;
   const codes = { P: 'present', L: 'late', R: 'absent_with_reason', A: 'absent' } as const;
   for (const [s, session] of sessions.entries()) {
     const facilitator = await trx.selectFrom('session_facilitators').select('person_id').where('session_id', '=', session.id).executeTakeFirst();
     const markedBy = facilitator?.person_id ?? lead?.person_id ?? session.created_by;
     for (const [p, person] of participants.entries()) {
-      const code = (pattern[s % pattern.length][p % 5] ?? 'P') as keyof typeof codes;
+      const code = (inTurn(pattern, s)[p % 5] ?? 'P') as keyof typeof codes;
       const status = codes[code];
       // About half of those who came checked themselves in with the code.
       const selfCheckIn = (status === 'present' || status === 'late') && (p + s) % 2 === 0;
@@ -47,7 +48,7 @@ export async function seedAttendance(trx: Transaction<Database>, clock: Clock, c
           session_id: session.id,
           person_id: person.id,
           status,
-          reason: status === 'absent_with_reason' ? reasons[s % reasons.length] : null,
+          reason: status === 'absent_with_reason' ? inTurn(reasons, s) : null,
           method: selfCheckIn ? 'check_in' : 'register',
           marked_by: selfCheckIn ? person.id : markedBy,
           marked_at: new Date(selfCheckIn ? startsAt + (status === 'late' ? 14 : -5) * 60_000 : new Date(session.ends_at).getTime()).toISOString(),

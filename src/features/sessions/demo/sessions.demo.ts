@@ -122,77 +122,101 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext):
     for (const person of s.facilitators) await trx.insertInto('session_facilitators').values({ session_id: sessionId, person_id: id(person) }).execute();
     return sessionId;
   }
-  async function addFile(sessionId: string, title: string, fileName: string, text: string, by: string) {
-    const fileId = await saveFile(trx, clock, { organisationId, fileName, contentType: 'application/pdf', bytes: demoPdf(text), createdBy: id(by) });
-    await trx.insertInto('session_materials').values({ id: newId(), session_id: sessionId, title, url: null, file_id: fileId, added_by: id(by), created_at: now }).execute();
-  }
-  async function addLink(sessionId: string, title: string, url: string, by: string) {
-    await trx.insertInto('session_materials').values({ id: newId(), session_id: sessionId, title, url, file_id: null, added_by: id(by), created_at: now }).execute();
+  /** A file (a one-line PDF of `text`) or a link that a facilitator added to a session. */
+  type DemoMaterial = { title: string; by: string } & ({ fileName: string; text: string } | { url: string });
+  async function addMaterial(sessionId: string, material: DemoMaterial) {
+    const by = id(material.by);
+    const fileId = 'url' in material ? null : await saveFile(trx, clock, { organisationId, fileName: material.fileName, contentType: 'application/pdf', bytes: demoPdf(material.text), createdBy: by });
+    await trx.insertInto('session_materials').values({ id: newId(), session_id: sessionId, title: material.title, url: 'url' in material ? material.url : null, file_id: fileId, added_by: by, created_at: now }).execute();
   }
 
   // Towards Middle Leadership, Cohort 7: six twilight sessions over six months, three of them past.
   const middleFocus = await focusOf(middle.programme_id);
   const riverside = 'Riverside Academy, Learning Centre (Room L2)';
-  const middleSpecs: [number, string, string][] = [
-    [-70, 'Session 1: Knowing yourself as a leader', 'Your leadership so far, your strengths and what your colleagues expect of you. Please complete your self-assessment before the session.'],
-    [-42, 'Session 2: Leading a team', 'What makes a team work well, and how to get the best from people who were your peers last year.'],
-    [-14, 'Session 3: Holding professional conversations', 'Planning and practising the difficult conversations every leader has: feedback, disagreement and saying no.'],
-    [14, 'Session 4: Leading change', 'Why changes stall, and how to plan one your team believes in. Bring the outline of your leadership project.'],
-    [49, 'Session 5: Coaching colleagues', 'A simple coaching model to use with your team, practised in threes.'],
-    [77, 'Session 6: Presenting your leadership project', 'Each participant presents their project and what they learned: ten minutes each, with questions.'],
+  const middleSpecs: { days: number; title: string; description: string; materials?: DemoMaterial[] }[] = [
+    {
+      days: -70,
+      title: 'Session 1: Knowing yourself as a leader',
+      description: 'Your leadership so far, your strengths and what your colleagues expect of you. Please complete your self-assessment before the session.',
+      materials: [
+        { title: 'Session 1 slides', fileName: 'session-1-knowing-yourself.pdf', text: 'Towards Middle Leadership - Session 1: Knowing yourself as a leader', by: 'director' },
+        { title: 'Reading: the first ninety days as a middle leader', url: 'https://www.example.org/reading/first-ninety-days', by: 'rAss' },
+      ],
+    },
+    {
+      days: -42,
+      title: 'Session 2: Leading a team',
+      description: 'What makes a team work well, and how to get the best from people who were your peers last year.',
+      materials: [{ title: 'Session 2 slides', fileName: 'session-2-leading-a-team.pdf', text: 'Towards Middle Leadership - Session 2: Leading a team', by: 'rDep' }],
+    },
+    {
+      days: -14,
+      title: 'Session 3: Holding professional conversations',
+      description: 'Planning and practising the difficult conversations every leader has: feedback, disagreement and saying no.',
+      materials: [{ title: 'Conversation planning sheet', fileName: 'conversation-planning-sheet.pdf', text: 'Planning a professional conversation', by: 'director' }],
+    },
+    {
+      days: 14,
+      title: 'Session 4: Leading change',
+      description: 'Why changes stall, and how to plan one your team believes in. Bring the outline of your leadership project.',
+      materials: [{ title: 'Pre-reading: leading change', fileName: 'pre-reading-leading-change.pdf', text: 'Pre-reading for Session 4: Leading change', by: 'rDep' }],
+    },
+    { days: 49, title: 'Session 5: Coaching colleagues', description: 'A simple coaching model to use with your team, practised in threes.' },
+    { days: 77, title: 'Session 6: Presenting your leadership project', description: 'Each participant presents their project and what they learned: ten minutes each, with questions.' },
   ];
   const middleSessionIds: string[] = [];
-  for (const [i, [days, title, description]] of middleSpecs.entries()) {
-    middleSessionIds.push(
-      await addSession({
-        cohortId: middle.id,
-        kind: 'session',
-        title,
-        description,
-        skillIds: middleFocus.length ? [middleFocus[i % middleFocus.length]] : [],
-        date: tuesdayFrom(addDays(today, days)),
-        from: '16:15',
-        to: '17:45',
-        // Session 3 ran online (the school was closed for a power cut that week).
-        ...(i === 2 ? { onlineUrl: 'https://teams.microsoft.com/l/meetup-join/riverside-middle-leadership-3' } : { venue: riverside }),
-        facilitators: i % 2 === 0 ? ['director', 'rAss'] : ['rDep'],
-      }),
-    );
+  for (const [i, { days, title, description, materials = [] }] of middleSpecs.entries()) {
+    const focus = i % Math.max(1, middleFocus.length);
+    const sessionId = await addSession({
+      cohortId: middle.id,
+      kind: 'session',
+      title,
+      description,
+      skillIds: middleFocus.slice(focus, focus + 1),
+      date: tuesdayFrom(addDays(today, days)),
+      from: '16:15',
+      to: '17:45',
+      // Session 3 ran online (the school was closed for a power cut that week).
+      ...(i === 2 ? { onlineUrl: 'https://teams.microsoft.com/l/meetup-join/riverside-middle-leadership-3' } : { venue: riverside }),
+      facilitators: i % 2 === 0 ? ['director', 'rAss'] : ['rDep'],
+    });
+    middleSessionIds.push(sessionId);
+    for (const material of materials) await addMaterial(sessionId, material);
   }
-  await addFile(middleSessionIds[0], 'Session 1 slides', 'session-1-knowing-yourself.pdf', 'Towards Middle Leadership - Session 1: Knowing yourself as a leader', 'director');
-  await addLink(middleSessionIds[0], 'Reading: the first ninety days as a middle leader', 'https://www.example.org/reading/first-ninety-days', 'rAss');
-  await addFile(middleSessionIds[1], 'Session 2 slides', 'session-2-leading-a-team.pdf', 'Towards Middle Leadership - Session 2: Leading a team', 'rDep');
-  await addFile(middleSessionIds[2], 'Conversation planning sheet', 'conversation-planning-sheet.pdf', 'Planning a professional conversation', 'director');
-  await addFile(middleSessionIds[3], 'Pre-reading: leading change', 'pre-reading-leading-change.pdf', 'Pre-reading for Session 4: Leading change', 'rDep');
 
   // Leadership Pathways, Cohort 3: seminars through the year; one had to be cancelled.
   const pathwaysFocus = await focusOf(pathways.programme_id);
-  const pathwaysSpecs: [number, string, string, string?][] = [
-    [-60, 'Seminar 1: Your whole-school project', 'Setting the aim and the measures for your project, with your coach.'],
-    [-25, 'Seminar 2: Using evidence well', 'Finding and weighing evidence for your project; bring one study you have read.'],
-    [20, 'Seminar 3: Leading through others', 'Delegation and accountability across a school.', 'Clashes with the trust’s training day. The seminar will be rearranged.'],
-    [48, 'Seminar 3: Leading through others (rearranged)', 'Delegation and accountability across a school.'],
-    [90, 'Seminar 4: Evaluating impact', 'How you will know your project worked, and how to tell governors.'],
+  const pathwaysSpecs: { days: number; title: string; description: string; cancelled?: string; materials?: DemoMaterial[] }[] = [
+    {
+      days: -60,
+      title: 'Seminar 1: Your whole-school project',
+      description: 'Setting the aim and the measures for your project, with your coach.',
+      materials: [{ title: 'Project planning template', fileName: 'project-planning-template.pdf', text: 'Leadership Pathways - project planning template', by: 'director' }],
+    },
+    { days: -25, title: 'Seminar 2: Using evidence well', description: 'Finding and weighing evidence for your project; bring one study you have read.' },
+    { days: 20, title: 'Seminar 3: Leading through others', description: 'Delegation and accountability across a school.', cancelled: 'Clashes with the trust’s training day. The seminar will be rearranged.' },
+    { days: 48, title: 'Seminar 3: Leading through others (rearranged)', description: 'Delegation and accountability across a school.' },
+    { days: 90, title: 'Seminar 4: Evaluating impact', description: 'How you will know your project worked, and how to tell governors.' },
   ];
   const pathwaysSessionIds: string[] = [];
-  for (const [i, [days, title, description, cancelled]] of pathwaysSpecs.entries()) {
-    pathwaysSessionIds.push(
-      await addSession({
-        cohortId: pathways.id,
-        kind: 'session',
-        title,
-        description,
-        skillIds: pathwaysFocus.slice(i % Math.max(1, pathwaysFocus.length), (i % Math.max(1, pathwaysFocus.length)) + 1),
-        date: addDays(tuesdayFrom(addDays(today, days)), 2),
-        from: '16:00',
-        to: '17:30',
-        venue: 'Hillcrest Primary School, Staff Room',
-        facilitators: ['director'],
-        cancelled,
-      }),
-    );
+  for (const [i, { days, title, description, cancelled, materials = [] }] of pathwaysSpecs.entries()) {
+    const focus = i % Math.max(1, pathwaysFocus.length);
+    const sessionId = await addSession({
+      cohortId: pathways.id,
+      kind: 'session',
+      title,
+      description,
+      skillIds: pathwaysFocus.slice(focus, focus + 1),
+      date: addDays(tuesdayFrom(addDays(today, days)), 2),
+      from: '16:00',
+      to: '17:30',
+      venue: 'Hillcrest Primary School, Staff Room',
+      facilitators: ['director'],
+      cancelled,
+    });
+    pathwaysSessionIds.push(sessionId);
+    for (const material of materials) await addMaterial(sessionId, material);
   }
-  await addFile(pathwaysSessionIds[0], 'Project planning template', 'project-planning-template.pdf', 'Leadership Pathways - project planning template', 'director');
 
   // An open taster session with four places, full, and two people waiting (in the order they asked).
   const tasterId = await addSession({

@@ -27,7 +27,7 @@ export function RegisterPage(props: { register: Register; values?: FormValues; e
   const { session, entries } = props.register;
   const errors = props.errors ?? {};
   const values = props.values;
-  const valueOf = (entry: RegisterEntry, field: 'status' | 'reason') =>
+  const shownValue = (entry: RegisterEntry, field: 'status' | 'reason') =>
     values ? (values[field === 'status' ? statusField(entry.personId) : reasonField(entry.personId)] ?? '') : field === 'status' ? (entry.status ?? '') : (entry.reason ?? '');
   const unmarked = props.register.counts.unmarked;
   return (
@@ -68,7 +68,7 @@ export function RegisterPage(props: { register: Register; values?: FormValues; e
                     fieldset={{ legend: { text: entry.name, classes: 'govuk-fieldset__legend--s' } }}
                     hint={markHint(entry) ? { text: markHint(entry) } : undefined}
                     items={ATTENDANCE_STATUSES.map((status) => ({ value: status, text: ATTENDANCE_STATUS_TEXT[status] }))}
-                    value={valueOf(entry, 'status')}
+                    value={shownValue(entry, 'status')}
                     errorMessage={errorFor(errors, statusField(entry.personId))}
                   />
                   <Input
@@ -76,7 +76,7 @@ export function RegisterPage(props: { register: Register; values?: FormValues; e
                     name={reasonField(entry.personId)}
                     label={{ text: `Reason ${entry.name} was absent` }}
                     hint={{ text: 'Only for absent with reason' }}
-                    value={valueOf(entry, 'reason')}
+                    value={shownValue(entry, 'reason')}
                     errorMessage={errorFor(errors, reasonField(entry.personId))}
                     spellcheck
                   />

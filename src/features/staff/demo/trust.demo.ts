@@ -139,10 +139,8 @@ export async function seedTrust(trx: Transaction<Database>, clock: Clock, contex
   const emails = new Map<string, string>();
   const all: { person: DemoPerson; schoolId: string | null; email: string }[] = [];
   for (const person of central) all.push({ person, schoolId: null, email: `${person.given}.${person.family}@riverside-trust.example.org`.toLowerCase().replace(/'/g, '') });
-  const schoolIds: string[] = [];
-  for (const school of schools) {
-    const schoolId = newId();
-    schoolIds.push(schoolId);
+  const schoolsWithIds = schools.map((school) => ({ school, schoolId: newId() }));
+  for (const { school, schoolId } of schoolsWithIds) {
     for (const person of school.staff) all.push({ person, schoolId, email: `${person.given.charAt(0)}.${person.family}@${school.domain}`.toLowerCase().replace(/'/g, '') });
   }
   for (const { person, email } of all) {
@@ -150,11 +148,11 @@ export async function seedTrust(trx: Transaction<Database>, clock: Clock, contex
     emails.set(person.key, email);
   }
   await trx.insertInto('organisations').values({ id: organisationId, name: 'Riverside Learning Trust', created_at: now, updated_at: now }).execute();
-  for (const [i, school] of schools.entries()) {
+  for (const [i, { school, schoolId }] of schoolsWithIds.entries()) {
     await trx
       .insertInto('schools')
       .values({
-        id: schoolIds[i],
+        id: schoolId,
         organisation_id: organisationId,
         name: school.name,
         name_normalised: school.name.toLowerCase(),

@@ -58,6 +58,7 @@ export function DirectoryPage(props: DirectoryProps) {
       ) : null}
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-third">
+          {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the older browsers GOV.UK services support; role="search" makes the same landmark. */}
           <form method="get" action="/staff" role="search" aria-label="Find staff">
             <Input id="q" name="q" label={{ text: 'Search', classes: 'govuk-label--s' }} hint={{ text: 'Name, email, job title or school' }} value={f.q} type="search" spellcheck={false} />
             <Select id="school" name="school" label={{ text: 'School', classes: 'govuk-label--s' }} items={[option('', 'All schools'), ...props.schools.map((s) => option(s.id, s.name))]} value={f.school ?? ''} />

@@ -33,7 +33,7 @@ export function CharacterCount(params: CharacterCountParams) {
   const textareaDescriptionLength = params.maxwords || params.maxlength;
   const textareaDescriptionText =
     params.textareaDescriptionText ||
-    `You can enter up to %{count} ${countType == 'words' ? 'words' : 'characters'}`;
+    `You can enter up to %{count} ${countType === 'words' ? 'words' : 'characters'}`;
   const textareaDescriptionTextNoLimit = !hasNoLimit
     ? textareaDescriptionText.replaceAll('%{count}', s(textareaDescriptionLength))
     : undefined;

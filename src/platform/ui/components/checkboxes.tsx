@@ -24,7 +24,9 @@ export interface CheckboxesParams extends FieldsetControlParams {
 export function Checkboxes(params: CheckboxesParams) {
   const idPrefix = params.idPrefix ? params.idPrefix : params.name;
   let initialDescribedBy = params.describedBy ? params.describedBy : '';
-  if (params.fieldset && params.fieldset.describedBy) initialDescribedBy = params.fieldset.describedBy;
+  // `fieldset` may be false (no fieldset), so no optional chain here.
+  const fieldsetDescribedBy = params.fieldset ? params.fieldset.describedBy : undefined;
+  if (fieldsetDescribedBy) initialDescribedBy = fieldsetDescribedBy;
   const { describedBy, elements: hintAndError } = hintAndErrorMessage(idPrefix, initialDescribedBy, params);
   const isChecked = (item: CheckboxesItem) =>
     item.checked || (params.values ? njIn(item.value, params.values) && !looseEq(item.checked, false) : false);

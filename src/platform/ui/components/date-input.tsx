@@ -50,7 +50,7 @@ export function DateInput(params: DateInputParams) {
       ? params.year
       : { name: 'year', value: params.values?.year, classes: 'govuk-input--width-4' };
 
-  const dateInputItems = params.items && params.items.length ? params.items : [dateInputDay, dateInputMonth, dateInputYear];
+  const dateInputItems = params.items?.length ? params.items : [dateInputDay, dateInputMonth, dateInputYear];
 
   const anyItemHasError = dateInputItems.some(
     (item) => !!item && (!!item.error || hasClass(item.classes, 'govuk-input--error')),
@@ -109,7 +109,8 @@ export function DateInput(params: DateInputParams) {
     );
   };
 
-  const fieldsetDescribedBy = params.fieldset && params.fieldset.describedBy ? params.fieldset.describedBy : '';
+  // `fieldset` may be false (no fieldset), so no optional chain here.
+  const fieldsetDescribedBy = (params.fieldset ? params.fieldset.describedBy : undefined) || '';
   const { describedBy, elements: hintAndError } = hintAndErrorMessage(params.id, fieldsetDescribedBy, params);
 
   return (

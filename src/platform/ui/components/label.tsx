@@ -12,6 +12,7 @@ export interface LabelParams extends ContentBlock {
 export function Label(params: LabelParams) {
   if (!params.html && !params.text) return null;
   const label = (
+    // biome-ignore lint/a11y/noLabelWithoutControl: govuk-frontend's markup: `for` is set through withAttrs when given, and the macro allows a label without one.
     <label {...withAttrs(params.attributes, { class: cx('govuk-label', params.classes), for: params.for || undefined })}>
       {htmlOrText(params.html, params.text)}
     </label>

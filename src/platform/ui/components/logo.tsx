@@ -15,6 +15,7 @@ export function Logo(params: LogoParams) {
   const useLogotype = params.useLogotype !== undefined ? params.useLogotype : true;
   const svgWidth = 32 + (useLogotype ? 130 : 0);
   return (
+    // biome-ignore lint/a11y/noSvgWithoutTitle: govuk-frontend's logo macro: a title and role="img" with a label, role="presentation" without (set through withAttrs, which the rule cannot see).
     <svg
       {...withAttrs(params.attributes, {
         focusable: 'false',

@@ -22,7 +22,7 @@ export interface NotificationBannerParams {
 
 /** GOV.UK notification banner (`govukNotificationBanner`). */
 export function NotificationBanner(params: NotificationBannerParams) {
-  const successBanner = params.type == 'success';
+  const successBanner = params.type === 'success';
   const typeClass = successBanner ? `govuk-notification-banner--${params.type}` : undefined;
   const role = params.role ? params.role : successBanner ? 'alert' : 'region';
   const title: Child = params.titleHtml

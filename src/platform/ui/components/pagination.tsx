@@ -128,7 +128,7 @@ export function Pagination(params: PaginationParams) {
       class={cx('govuk-pagination', blockLevel && 'govuk-pagination--block', params.classes)}
       aria-label={params.landmarkLabel || 'Pagination'}
     >
-      {previous && previous.href ? (
+      {previous?.href ? (
         <ArrowLink link={previous} type="prev" blockLevel={blockLevel}>
           {previous.html || previous.text ? (
             htmlOrText(previous.html, previous.text)
@@ -141,10 +141,10 @@ export function Pagination(params: PaginationParams) {
       ) : null}
       {params.items ? (
         <ul class="govuk-pagination__list">
-          {spaced(params.items.map((item) => (item !== null && njLength(item) > 0 ? <PageItem item={item!} /> : null)))}
+          {spaced(params.items.map((item) => (item && njLength(item) > 0 ? <PageItem item={item} /> : null)))}
         </ul>
       ) : null}
-      {next && next.href ? (
+      {next?.href ? (
         <ArrowLink link={next} type="next" blockLevel={blockLevel}>
           {next.html || next.text ? (
             htmlOrText(next.html, next.text)

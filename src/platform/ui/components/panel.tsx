@@ -29,7 +29,7 @@ export interface PanelParams {
 }
 
 function PanelActionItem({ action }: { action: PanelAction }) {
-  if (!action.href || action.type == 'button') {
+  if (!action.href || action.type === 'button') {
     return (
       <Button
         text={action.text}

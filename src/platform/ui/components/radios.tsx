@@ -19,7 +19,8 @@ export interface RadiosParams extends FieldsetControlParams {
 /** GOV.UK radios (`govukRadios`), optionally in a fieldset, with conditional reveals. */
 export function Radios(params: RadiosParams) {
   const idPrefix = params.idPrefix ? params.idPrefix : params.name;
-  const fieldsetDescribedBy = params.fieldset && params.fieldset.describedBy ? params.fieldset.describedBy : '';
+  // `fieldset` may be false (no fieldset), so no optional chain here.
+  const fieldsetDescribedBy = (params.fieldset ? params.fieldset.describedBy : undefined) || '';
   const { describedBy, elements: hintAndError } = hintAndErrorMessage(idPrefix, fieldsetDescribedBy, params);
   const isChecked = (item: RadiosItem) =>
     item.checked || (params.value ? looseEq(item.value, params.value) && !looseEq(item.checked, false) : false);

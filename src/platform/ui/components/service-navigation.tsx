@@ -45,7 +45,7 @@ export function ServiceNavigation(params: ServiceNavigationParams) {
   const end = slots?.end;
   const endIsMapping = end !== null && typeof end === 'object' && Object.getPrototypeOf(end) === Object.prototype;
   const endSlotHtml = (endIsMapping ? (end as { html?: Html }).html : end) as Html | undefined;
-  const endSlotInline = endIsMapping && (end as { align?: string }).align == 'inline';
+  const endSlotInline = endIsMapping && (end as { align?: string }).align === 'inline';
 
   const commonAttributes = {
     ...attrs(params.attributes),
@@ -78,6 +78,7 @@ export function ServiceNavigation(params: ServiceNavigationParams) {
             class={cx('govuk-service-navigation__wrapper', params.navigationClasses)}
           >
             {collapseNavigationOnMobile ? (
+              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: govuk-frontend's own markup: the button is hidden until its script shows it (and removes both attributes).
               <button
                 type="button"
                 class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"

@@ -64,13 +64,10 @@ export function attrs(attributes: Attributes | null | undefined): AttributeProps
         ? item
         : { value: item as AttributeValue, optional: false };
     const value = options.value;
-    if (options.optional === true && value === true) {
-      out[name] = '';
-    } else if (options.optional === true && (value === undefined || value === null || value === false)) {
-      continue;
-    } else {
-      out[name] = s(value);
-    }
+    // An optional attribute is bare when true and left out when empty or false.
+    const leftOut = options.optional === true && (value === undefined || value === null || value === false);
+    if (options.optional === true && value === true) out[name] = '';
+    else if (!leftOut) out[name] = s(value);
   }
   return out;
 }
@@ -137,7 +134,7 @@ export function njIn(key: unknown, container: unknown): boolean {
 
 /** Nunjucks/JavaScript loose equality (`==`), kept explicit on purpose. */
 export function looseEq(a: unknown, b: unknown): boolean {
-  // eslint-disable-next-line eqeqeq
+  // biome-ignore lint/suspicious/noDoubleEquals: Nunjucks' == is JavaScript's loose equality, and the component ports compare as the templates do.
   return a == b;
 }
 

@@ -70,6 +70,7 @@ function ActionLink({ action, cardTitle }: { action: SummaryListAction; cardTitl
 export function SummaryCard({ children, ...card }: SummaryCardParams & { children?: Child }) {
   const headingLevel = card.title?.headingLevel ? card.title.headingLevel : 2;
   const actions = card.actions?.items ?? [];
+  const [onlyAction, ...otherActions] = actions;
   return (
     <div {...attrs(card.attributes)} class={cx('govuk-summary-card', card.classes)}>
       <div class="govuk-summary-card__title-wrapper">
@@ -81,9 +82,9 @@ export function SummaryCard({ children, ...card }: SummaryCardParams & { childre
             )
           : null}
         {actions.length ? (
-          actions.length == 1 ? (
+          onlyAction && otherActions.length === 0 ? (
             <div class={cx('govuk-summary-card__actions', card.actions?.classes)}>
-              <ActionLink action={actions[0]} cardTitle={card.title} />
+              <ActionLink action={onlyAction} cardTitle={card.title} />
             </div>
           ) : (
             <ul class={cx('govuk-summary-card__actions', card.actions?.classes)}>
@@ -114,6 +115,7 @@ export function SummaryList(params: SummaryListParams) {
       {rows.map((row) => {
         if (!row) return null;
         const actions = row.actions?.items ?? [];
+        const [onlyAction, ...otherActions] = actions;
         return (
           <div
             class={cx(
@@ -128,8 +130,8 @@ export function SummaryList(params: SummaryListParams) {
             </dd>
             {actions.length ? (
               <dd class={cx('govuk-summary-list__actions', row.actions?.classes)}>
-                {actions.length == 1 ? (
-                  <ActionLink action={actions[0]} cardTitle={cardTitle} />
+                {onlyAction && otherActions.length === 0 ? (
+                  <ActionLink action={onlyAction} cardTitle={cardTitle} />
                 ) : (
                   <ul class="govuk-summary-list__actions-list">
                     {spaced(
