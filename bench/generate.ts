@@ -263,7 +263,9 @@ function buildTrust(options: Required<GenerateOptions>) {
     const year = 2026 - random.int(yearsMin, yearsMax);
     return random.chance(0.7) ? `${year}-09-01` : `${year}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
   };
-  const add = (p: Omit<GenPerson, 'id' | 'email' | 'given' | 'family' | 'deactivated'> & { given?: string; family?: string; domain: string; deactivated?: boolean }): GenPerson => {
+  const add = (
+    p: Omit<GenPerson, 'id' | 'email' | 'given' | 'family' | 'deactivated'> & { given?: string; family?: string; domain: string; deactivated?: boolean },
+  ): GenPerson => {
     const given = p.given ?? random.pick(GIVEN_NAMES);
     const family = p.family ?? random.weighted(FAMILY_NAMES, familyWeights);
     const person: GenPerson = { ...p, id: newId(), given, family, email: email(given, family, p.domain), deactivated: p.deactivated ?? false };
@@ -274,7 +276,17 @@ function buildTrust(options: Required<GenerateOptions>) {
   // Central team.
   const trustDomain = 'northgate-trust.example.org';
   const central = (title: string, type: StaffType, level: LeadershipLevel, manager: GenPerson | null, extra: Partial<GenPerson> = {}) =>
-    add({ schoolId: null, title, type, level, managerId: manager?.id ?? null, depth: manager ? manager.depth + 1 : 0, started: started(8, 30), domain: trustDomain, ...extra });
+    add({
+      schoolId: null,
+      title,
+      type,
+      level,
+      managerId: manager?.id ?? null,
+      depth: manager ? manager.depth + 1 : 0,
+      started: started(8, 30),
+      domain: trustDomain,
+      ...extra,
+    });
   const ceo = central('Chief Executive Officer', 'teaching', 'executive', null, { given: 'Helen', family: 'Okafor', knownPassword: true });
   const deputyCeo = central('Deputy Chief Executive', 'teaching', 'executive', ceo);
   const coo = central('Chief Operating Officer', 'associate', 'executive', ceo);
@@ -304,7 +316,11 @@ function buildTrust(options: Required<GenerateOptions>) {
     ['Educational Psychologist', 'associate', 'none', send],
   ];
   for (const [title, type, level, manager] of centralStaff) central(title, type, level, manager);
-  grants.push({ personId: ceo.id, role: 'org_admin', schoolId: null }, { personId: coo.id, role: 'org_admin', schoolId: null }, { personId: people_.id, role: 'org_admin', schoolId: null });
+  grants.push(
+    { personId: ceo.id, role: 'org_admin', schoolId: null },
+    { personId: coo.id, role: 'org_admin', schoolId: null },
+    { personId: people_.id, role: 'org_admin', schoolId: null },
+  );
   grants.push({ personId: education.id, role: 'programme_lead', schoolId: null });
   const centralCount = people.length;
 
@@ -321,7 +337,14 @@ function buildTrust(options: Required<GenerateOptions>) {
   const schools: GenSchool[] = [];
   const usedNames = new Set<string>();
   for (const [i, phase] of phases.entries()) {
-    const suffix = { primary: 'Primary School', secondary: 'Academy', special: 'Special School', 'all-through': 'All-Through School', 'alternative-provision': 'Learning Centre' }[phase as string] ?? 'School';
+    const suffix =
+      {
+        primary: 'Primary School',
+        secondary: 'Academy',
+        special: 'Special School',
+        'all-through': 'All-Through School',
+        'alternative-provision': 'Learning Centre',
+      }[phase as string] ?? 'School';
     const place = PLACES[i % PLACES.length];
     let name = `${place} ${suffix}`;
     for (let n = 2; usedNames.has(name); n++) name = `${place} ${suffix} ${n}`;
@@ -342,7 +365,17 @@ function buildTrust(options: Required<GenerateOptions>) {
   for (const [i, school] of schools.entries()) {
     const start = people.length;
     const staff = (title: string, type: StaffType, level: LeadershipLevel, manager: GenPerson, years: [number, number], deactivated = false) =>
-      add({ schoolId: school.id, title, type, level, managerId: manager.id, depth: manager.depth + 1, started: started(...years), domain: school.domain, deactivated });
+      add({
+        schoolId: school.id,
+        title,
+        type,
+        level,
+        managerId: manager.id,
+        depth: manager.depth + 1,
+        started: started(...years),
+        domain: school.domain,
+        deactivated,
+      });
 
     const secondaryLike = school.phase === 'secondary' || school.phase === 'all-through';
     const head = staff('Headteacher', 'teaching', 'headteacher', regional[i % regional.length], [12, 30]);
@@ -357,7 +390,8 @@ function buildTrust(options: Required<GenerateOptions>) {
     senior('Deputy Headteacher', 'teaching');
     if (secondaryLike) {
       senior('Deputy Headteacher', 'teaching');
-      for (const area of ['Teaching and Learning', 'Behaviour and Attendance', 'Curriculum', 'Personal Development']) senior(`Assistant Headteacher (${area})`, 'teaching');
+      for (const area of ['Teaching and Learning', 'Behaviour and Attendance', 'Curriculum', 'Personal Development'])
+        senior(`Assistant Headteacher (${area})`, 'teaching');
     } else if (school.size >= 55) {
       senior('Assistant Headteacher (Inclusion)', 'teaching');
     }
@@ -374,7 +408,11 @@ function buildTrust(options: Required<GenerateOptions>) {
       for (const [n, subject] of SECONDARY_SUBJECTS.entries()) {
         const hod = middle(`Head of ${subject === 'Modern Foreign Languages' ? 'Languages' : subject}`, 'teaching', rr(n));
         const w = subjectWeight(subject);
-        leaves.push([`Teacher of ${subject}`, 'teaching', hod, 4 * w], [`Early Career Teacher, ${subject}`, 'teaching', hod, 0.6 * w], [`Second in ${subject}`, 'teaching', hod, 0.35 * w, 'middle']);
+        leaves.push(
+          [`Teacher of ${subject}`, 'teaching', hod, 4 * w],
+          [`Early Career Teacher, ${subject}`, 'teaching', hod, 0.6 * w],
+          [`Second in ${subject}`, 'teaching', hod, 0.35 * w, 'middle'],
+        );
         if (subject === 'Science') leaves.push(['Science Technician', 'associate', hod, 1.2]);
       }
       const years = school.phase === 'all-through' ? [7, 8, 9, 10, 11, 12] : [7, 8, 9, 10, 11];
@@ -445,15 +483,24 @@ function buildTrust(options: Required<GenerateOptions>) {
 // Inserting
 
 /** Inserts rows with as few multi-row INSERTs as the engine's bound-parameter limit allows. */
-async function insertBatched<T extends keyof Database & string>(db: Db, engine: Engine, table: T, rows: Insertable<Database[T]>[], stats: { statements: number; largest: number }) {
+async function insertBatched<T extends keyof Database & string>(
+  db: Db,
+  engine: Engine,
+  table: T,
+  rows: Insertable<Database[T]>[],
+  stats: { statements: number; largest: number },
+) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object).length;
   // Leave a little headroom under the hard limit.
   const perStatement = Math.max(1, Math.floor((MAX_PARAMETERS[engine] - 16) / columns));
   for (let i = 0; i < rows.length; i += perStatement) {
     const batch = rows.slice(i, i + perStatement);
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely can't relate a generic table to its row type
-    await db.insertInto(table).values(batch as any).execute();
+    await db
+      .insertInto(table)
+      // biome-ignore lint/suspicious/noExplicitAny: Kysely can't relate a generic table to its row type
+      .values(batch as any)
+      .execute();
     stats.statements++;
     stats.largest = Math.max(stats.largest, batch.length * columns);
   }
@@ -465,7 +512,12 @@ async function insertBatched<T extends keyof Database & string>(db: Db, engine: 
  */
 export async function generate(db: Db, engine: Engine, options: GenerateOptions = {}): Promise<GenerateSummary> {
   const started = performance.now();
-  const opts: Required<GenerateOptions> = { schools: options.schools ?? 50, staff: options.staff ?? 5_000, seed: options.seed ?? 20_261_124, organisationName: options.organisationName ?? 'Northgate Learning Trust' };
+  const opts: Required<GenerateOptions> = {
+    schools: options.schools ?? 50,
+    staff: options.staff ?? 5_000,
+    seed: options.seed ?? 20_261_124,
+    organisationName: options.organisationName ?? 'Northgate Learning Trust',
+  };
   const trust = buildTrust(opts);
   const [adminHash, otherHash] = await Promise.all([hashPassword(BENCH_ADMIN.password), hashPassword(randomBytes(24).toString('base64url'))]);
   const now = new Date().toISOString();
@@ -529,13 +581,23 @@ export async function generate(db: Db, engine: Engine, options: GenerateOptions 
     );
     // Most staff have set a password; a few were invited and haven't yet. Passwords are auth's to
     // save, in its own batches (not counted in `stats`).
-    const passwords = people.flatMap((p, i) => (p.knownPassword ? [{ personId: p.id, hash: adminHash }] : i % 10 === 9 ? [] : [{ personId: p.id, hash: otherHash }]));
+    const passwords = people.flatMap((p, i) =>
+      p.knownPassword ? [{ personId: p.id, hash: adminHash }] : i % 10 === 9 ? [] : [{ personId: p.id, hash: otherHash }],
+    );
     await savePasswordHashes(trx, { now: () => new Date(now) }, passwords);
     await insertBatched(
       trx,
       engine,
       'role_grants',
-      trust.grants.map((g) => ({ id: newId(), person_id: g.personId, role: g.role, school_id: g.schoolId, scope_key: g.schoolId ?? 'organisation', granted_by: g.personId === ceoId ? null : ceoId, created_at: now })),
+      trust.grants.map((g) => ({
+        id: newId(),
+        person_id: g.personId,
+        role: g.role,
+        school_id: g.schoolId,
+        scope_key: g.schoolId ?? 'organisation',
+        granted_by: g.personId === ceoId ? null : ceoId,
+        created_at: now,
+      })),
       stats,
     );
   });

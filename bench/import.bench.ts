@@ -75,7 +75,14 @@ function generateStaff(schools: { name: string; urn: string }[]): StaffRow[] {
         preferred: next() < 0.08 ? pick(GIVEN_NAMES) : '',
         family,
         email: `${given}.${family}.${s}.${i}@${domain}`.toLowerCase().replace(/[^a-z0-9.@]/g, ''),
-        jobTitle: i === 0 ? 'Headteacher' : level ? `${level} – ${pick(SECONDARY_SUBJECTS)}` : teaching ? `Teacher of ${pick(SECONDARY_SUBJECTS)}` : pick(['Teaching Assistant', 'Office Manager', 'Site Supervisor', 'Learning Mentor', 'Cover Supervisor']),
+        jobTitle:
+          i === 0
+            ? 'Headteacher'
+            : level
+              ? `${level} – ${pick(SECONDARY_SUBJECTS)}`
+              : teaching
+                ? `Teacher of ${pick(SECONDARY_SUBJECTS)}`
+                : pick(['Teaching Assistant', 'Office Manager', 'Site Supervisor', 'Learning Mentor', 'Cover Supervisor']),
         staffType: teaching ? 'Teacher' : 'Support',
         startDate: `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`,
         staffId: `S${String(s).padStart(2, '0')}${String(i).padStart(4, '0')}`,
@@ -97,8 +104,13 @@ function generateStaff(schools: { name: string; urn: string }[]): StaffRow[] {
 
 function toCsv(rows: StaffRow[]): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const header = 'Legal First Name,Preferred First Name,Legal Last Name,Work Email Address,Job Title,Staff Type,Employment Start Date,Staff ID,Teacher Number,Line Manager Email,School,Leadership Level';
-  const lines = rows.map((r) => [r.given, r.preferred, r.family, r.email, r.jobTitle, r.staffType, r.startDate, r.staffId, r.trn, r.managerEmail, r.school, r.leadership].map(quote).join(','));
+  const header =
+    'Legal First Name,Preferred First Name,Legal Last Name,Work Email Address,Job Title,Staff Type,Employment Start Date,Staff ID,Teacher Number,Line Manager Email,School,Leadership Level';
+  const lines = rows.map((r) =>
+    [r.given, r.preferred, r.family, r.email, r.jobTitle, r.staffType, r.startDate, r.staffId, r.trn, r.managerEmail, r.school, r.leadership]
+      .map(quote)
+      .join(','),
+  );
   return `\uFEFF${header}\r\n${lines.join('\r\n')}\r\n`;
 }
 
@@ -109,16 +121,62 @@ async function seedOrganisation(db: Db) {
   const schools = Array.from({ length: SCHOOLS }, (_, i) => ({ id: newId(), name: `${PLACES[i]} Academy`, urn: String(140_000 + i) }));
   await db
     .insertInto('schools')
-    .values(schools.map((s) => ({ ...s, organisation_id: organisationId, name_normalised: s.name.toLowerCase(), phase: 'secondary' as const, local_authority: 'Leeds', address_line1: null, address_line2: null, town: null, postcode: null, status: 'open' as const, created_at: now, updated_at: now })))
+    .values(
+      schools.map((s) => ({
+        ...s,
+        organisation_id: organisationId,
+        name_normalised: s.name.toLowerCase(),
+        phase: 'secondary' as const,
+        local_authority: 'Leeds',
+        address_line1: null,
+        address_line2: null,
+        town: null,
+        postcode: null,
+        status: 'open' as const,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .execute();
   const adminId = newId();
   const admin = { given_name: 'Helen', family_name: 'Okafor', email: 'helen.okafor@northgate-trust.example.org', job_title: 'Director of People' };
   await db
     .insertInto('people')
-    .values({ id: adminId, organisation_id: organisationId, school_id: null, ...admin, email_normalised: admin.email, search_text: buildSearchText(admin), staff_type: 'associate', started_in_schools_on: null, leadership_level: 'executive', line_manager_id: null, trn: null, mis_staff_id: null, status: 'active', created_at: now, updated_at: now, deactivated_at: null })
+    .values({
+      id: adminId,
+      organisation_id: organisationId,
+      school_id: null,
+      ...admin,
+      email_normalised: admin.email,
+      search_text: buildSearchText(admin),
+      staff_type: 'associate',
+      started_in_schools_on: null,
+      leadership_level: 'executive',
+      line_manager_id: null,
+      trn: null,
+      mis_staff_id: null,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+      deactivated_at: null,
+    })
     .execute();
-  await db.insertInto('role_grants').values({ id: newId(), person_id: adminId, role: 'org_admin', school_id: null, scope_key: 'organisation', granted_by: null, created_at: now }).execute();
-  const viewer: Viewer = { id: adminId, sessionId: 'bench', organisationId, organisationName: 'Northgate Learning Trust', schoolId: null, givenName: 'Helen', familyName: 'Okafor', email: admin.email, roles: [{ role: 'org_admin', schoolId: null }], isLineManager: false };
+  await db
+    .insertInto('role_grants')
+    .values({ id: newId(), person_id: adminId, role: 'org_admin', school_id: null, scope_key: 'organisation', granted_by: null, created_at: now })
+    .execute();
+  const viewer: Viewer = {
+    id: adminId,
+    sessionId: 'bench',
+    organisationId,
+    organisationName: 'Northgate Learning Trust',
+    schoolId: null,
+    givenName: 'Helen',
+    familyName: 'Okafor',
+    email: admin.email,
+    roles: [{ role: 'org_admin', schoolId: null }],
+    isLineManager: false,
+  };
   return { viewer, schools };
 }
 
@@ -131,7 +189,11 @@ async function time<T>(work: () => Promise<T> | T): Promise<[T, number]> {
 async function peopleFingerprint(db: Db, organisationId: string) {
   const row = await db
     .selectFrom('people')
-    .select((eb) => [eb.fn.countAll<number>().as('people'), eb.fn.max('updated_at').as('lastUpdated'), eb.fn.count<number>('line_manager_id').as('withManager')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('people'),
+      eb.fn.max('updated_at').as('lastUpdated'),
+      eb.fn.count<number>('line_manager_id').as('withManager'),
+    ])
     .where('organisation_id', '=', organisationId)
     .executeTakeFirstOrThrow();
   return { people: Number(row.people), withManager: Number(row.withManager), lastUpdated: row.lastUpdated };
@@ -145,15 +207,29 @@ async function runImport(deps: ImportDeps, viewer: Viewer, label: string, csv: s
   const [page, previewMs] = await time(() => showStaffImport(deps, viewer, upload.id));
   if (page.kind !== 'preview') throw new Error(`expected a preview, got ${page.kind}`);
   const [html, renderMs] = await time(() =>
-    String(PreviewPage({ importId: upload.id, fileName: page.staffImport.file_name, uploadedAt: page.staffImport.created_at, defaultSchoolName: null, mapping: page.mapping, plan: page.plan, rowCount: page.rowCount })),
+    String(
+      PreviewPage({
+        importId: upload.id,
+        fileName: page.staffImport.file_name,
+        uploadedAt: page.staffImport.created_at,
+        defaultSchoolName: null,
+        mapping: page.mapping,
+        plan: page.plan,
+        rowCount: page.rowCount,
+      }),
+    ),
   );
   const [summary, applyMs] = await time(() => applyStaffImport(deps, viewer, upload.id, { requestId: null, ipAddress: null }));
   const total = uploadMs + previewMs + applyMs;
   console.log(`\n${label} (${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${page.rowCount.toLocaleString('en-GB')} rows)`);
   console.log(`  upload  (decode, parse, match columns, store)   ${ms(uploadMs)}`);
-  console.log(`  preview (load staff, plan in memory)            ${ms(previewMs)}   ${page.plan.creates.length} to add, ${page.plan.updates.length} to update, ${page.plan.unchanged.length} unchanged, ${page.plan.rejected.length} rejected`);
+  console.log(
+    `  preview (load staff, plan in memory)            ${ms(previewMs)}   ${page.plan.creates.length} to add, ${page.plan.updates.length} to update, ${page.plan.unchanged.length} unchanged, ${page.plan.rejected.length} rejected`,
+  );
   console.log(`  render preview page (${(html.length / 1024).toFixed(0)} KB of HTML)             ${ms(renderMs)}`);
-  console.log(`  apply   (re-plan and write in one transaction)  ${ms(applyMs)}   ${summary.created} added, ${summary.updated} updated, ${summary.unchanged} unchanged`);
+  console.log(
+    `  apply   (re-plan and write in one transaction)  ${ms(applyMs)}   ${summary.created} added, ${summary.updated} updated, ${summary.unchanged} unchanged`,
+  );
   console.log(`  total upload + preview + apply                  ${ms(total)}   ${total < TARGET_MS ? 'within' : 'OVER'} the ${TARGET_MS / 1000} s target`);
   return { summary, total };
 }
@@ -164,10 +240,13 @@ try {
   const deps: ImportDeps = { db, clock: systemClock, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', IMPORT_MAX_MB: '10' }) };
   const { viewer, schools } = await seedOrganisation(db);
   const [rows, generateMs] = await time(() => generateStaff(schools));
-  console.log(`Staff import benchmark on ${engine}, Node ${process.versions.node}: ${ROWS.toLocaleString('en-GB')} staff in ${SCHOOLS} schools (generated in ${Math.round(generateMs)} ms)`);
+  console.log(
+    `Staff import benchmark on ${engine}, Node ${process.versions.node}: ${ROWS.toLocaleString('en-GB')} staff in ${SCHOOLS} schools (generated in ${Math.round(generateMs)} ms)`,
+  );
 
   const first = await runImport(deps, viewer, '1. first import', toCsv(rows));
-  if (first.summary.created !== ROWS || first.summary.rejected !== 0) throw new Error(`first import: expected ${ROWS} added, got ${JSON.stringify(first.summary)}`);
+  if (first.summary.created !== ROWS || first.summary.rejected !== 0)
+    throw new Error(`first import: expected ${ROWS} added, got ${JSON.stringify(first.summary)}`);
   const afterFirst = await peopleFingerprint(db, viewer.organisationId);
   if (afterFirst.withManager !== ROWS - SCHOOLS) throw new Error(`expected ${ROWS - SCHOOLS} line managers linked, got ${afterFirst.withManager}`);
 
@@ -178,9 +257,12 @@ try {
   }
   console.log(`  checked: nothing changed (${afterSecond.people.toLocaleString('en-GB')} people, last updated ${afterSecond.lastUpdated})`);
 
-  const changed = rows.map((r, i) => (i % 20 === 0 ? { ...r, jobTitle: `${r.jobTitle} (acting)` } : i % 20 === 10 ? { ...r, email: r.email.replace('@', '.new@') } : r));
+  const changed = rows.map((r, i) =>
+    i % 20 === 0 ? { ...r, jobTitle: `${r.jobTitle} (acting)` } : i % 20 === 10 ? { ...r, email: r.email.replace('@', '.new@') } : r,
+  );
   const third = await runImport(deps, viewer, '3. 1,000 rows changed', toCsv(changed));
-  if (third.summary.updated !== 1_000 || third.summary.created !== 0) throw new Error(`third import: expected 1,000 updated, got ${JSON.stringify(third.summary)}`);
+  if (third.summary.updated !== 1_000 || third.summary.created !== 0)
+    throw new Error(`third import: expected 1,000 updated, got ${JSON.stringify(third.summary)}`);
 } finally {
   await database.destroy();
 }

@@ -1,7 +1,15 @@
 // Query census: which SQL statements one request runs, how long each takes on its own, and how the
 // engine plans the expensive ones. Runs the real app in-process (app.request, no socket) over a
 // Kysely handle with a recording plugin, so it sees exactly the queries a served request runs.
-import { CompiledQuery, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  CompiledQuery,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import type { Db } from '../src/platform/db/database';
@@ -97,7 +105,10 @@ export async function queryCensus(
     headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email: admin.email, password: admin.password }).toString(),
   });
-  const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('waymark_session='))?.split(';')[0];
+  const cookie = signIn.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('waymark_session='))
+    ?.split(';')[0];
   if (signIn.status !== 303 || !cookie) throw new Error(`census sign-in failed with ${signIn.status}`);
 
   const entries: CensusEntry[] = [];
@@ -138,7 +149,10 @@ export async function queryCensus(
       status: response.status,
       queries,
       writes: queries.filter((q) => q.kind !== 'select').length,
-      dbMsPerRequest: round(queries.reduce((s, q) => s + (q.meanMs ?? 0), 0), 3),
+      dbMsPerRequest: round(
+        queries.reduce((s, q) => s + (q.meanMs ?? 0), 0),
+        3,
+      ),
       inProcessMsPerRequest: round(inProcess, 3),
     });
   }

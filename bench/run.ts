@@ -138,7 +138,11 @@ async function signIn(origin: string): Promise<string> {
 
 /** Fetches a target once, checks it is a 200, and returns the body size and the "of N people" total. */
 async function check(origin: string, target: Target, cookie: string) {
-  const response = await fetch(`${origin}${target.path}`, { headers: target.signedIn ? { cookie } : {}, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(`${origin}${target.path}`, {
+    headers: target.signedIn ? { cookie } : {},
+    redirect: 'manual',
+    signal: AbortSignal.timeout(15_000),
+  });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}, not 200`);
   const shown = /Showing (\d+) to (\d+) of (\d+) (?:people|person)/.exec(body);
@@ -237,8 +241,14 @@ async function writeMarkers(database: BenchDatabase) {
   const { db } = database;
   const [signInSessions, audit, outbox] = await Promise.all([
     db.selectFrom('sign_in_sessions').select(['last_seen_at', 'expires_at']).orderBy('created_at').execute(),
-    db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   let engineCounter: number | undefined;
   if (database.engine === 'sqlite') {
@@ -261,16 +271,20 @@ function round(value: number, places: number): number {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r, i) => {
-    const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-    return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
+  return rows
+    .map((r, i) => {
+      const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+      return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
 }
 
 function printCensus(census: CensusEntry[]) {
   console.log('\nQuery census (one request, in-process; each statement timed alone):');
   for (const entry of census) {
-    console.log(`  ${entry.name} ${entry.path}: ${entry.queries.length} statements, ${entry.writes} writes, ≈${entry.dbMsPerRequest} ms in the database, ${entry.inProcessMsPerRequest} ms for the whole request in-process`);
+    console.log(
+      `  ${entry.name} ${entry.path}: ${entry.queries.length} statements, ${entry.writes} writes, ≈${entry.dbMsPerRequest} ms in the database, ${entry.inProcessMsPerRequest} ms for the whole request in-process`,
+    );
     for (const q of entry.queries) {
       console.log(`    ${(q.meanMs === null ? 'write' : `${q.meanMs.toFixed(3)} ms`).padStart(9)}  ${q.sql.slice(0, 120)}${q.sql.length > 120 ? '…' : ''}`);
       for (const line of q.plan ?? []) console.log(`               | ${line}`);
@@ -285,7 +299,9 @@ async function main() {
   const runStarted = new Date();
   const benchRssBefore = process.memoryUsage().rss;
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  console.log(`Waymark benchmark: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per route, on ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
+  console.log(
+    `Waymark benchmark: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s per route, on ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`,
+  );
 
   const database = await createBenchDatabase(databaseUrl);
   let server: Server | undefined;
@@ -302,7 +318,9 @@ async function main() {
   try {
     console.log(`Generating data into ${database.engine === 'sqlite' ? database.url : 'a throwaway PostgreSQL database'}…`);
     const summary: GenerateSummary = await generate(database.db, database.engine);
-    console.log(`  ${summary.schools} schools, ${summary.people} staff (${summary.activePeople} active), ${Object.values(summary.roleGrants).reduce((a, b) => a + b, 0)} role grants in ${summary.milliseconds} ms (${summary.insertStatements} INSERT statements, largest ${summary.largestStatementParameters} parameters)`);
+    console.log(
+      `  ${summary.schools} schools, ${summary.people} staff (${summary.activePeople} active), ${Object.values(summary.roleGrants).reduce((a, b) => a + b, 0)} role grants in ${summary.milliseconds} ms (${summary.insertStatements} INSERT statements, largest ${summary.largestStatementParameters} parameters)`,
+    );
 
     server = await startServer(database.url);
     console.log(`Serving on ${server.origin} (pid ${server.child.pid})`);
@@ -314,7 +332,10 @@ async function main() {
     const usageBefore = await server.usage({ gc: true });
     const serverBefore = usageBefore.memory;
     const loadBefore = loadavg()[0];
-    if (loadBefore > 1.5) console.warn(`Warning: the 1-minute load average is ${loadBefore.toFixed(2)} before the runs: other work on this machine will lower req/s (server CPU ms per request is less affected).`);
+    if (loadBefore > 1.5)
+      console.warn(
+        `Warning: the 1-minute load average is ${loadBefore.toFixed(2)} before the runs: other work on this machine will lower req/s (server CPU ms per request is less affected).`,
+      );
     const writesBefore = await writeMarkers(database);
 
     const runs: RunResult[] = [];
@@ -340,15 +361,22 @@ async function main() {
     const refresh = await queryCensus(database.db, database.engine, BENCH_ADMIN, [{ name: 'health-signed-in', path: '/health', signedIn: true }], {
       iterations: 1,
       beforeRecording: async () => {
-        await database.db.updateTable('sign_in_sessions').set({ last_seen_at: new Date(Date.now() - 6 * 60_000).toISOString() }).execute();
+        await database.db
+          .updateTable('sign_in_sessions')
+          .set({ last_seen_at: new Date(Date.now() - 6 * 60_000).toISOString() })
+          .execute();
       },
     });
 
     const trivial = runs.find((r) => r.name === 'health') as RunResult;
-    const ratios = Object.fromEntries(runs.filter((r) => r.name !== 'health').map((r) => [`${r.name}/health`, round(r.requestsPerSecond / trivial.requestsPerSecond, 4)]));
+    const ratios = Object.fromEntries(
+      runs.filter((r) => r.name !== 'health').map((r) => [`${r.name}/health`, round(r.requestsPerSecond / trivial.requestsPerSecond, 4)]),
+    );
     const failed = runs.filter((r) => r.non2xx > 0 || r.errors > 0);
 
-    console.log(`\n${summary.people} staff, ${summary.schools} schools, ${database.engine}; ${settings.connections} connections × ${settings.durationSeconds} s each, after ${settings.warmupSeconds} s warm-up\n`);
+    console.log(
+      `\n${summary.people} staff, ${summary.schools} schools, ${database.engine}; ${settings.connections} connections × ${settings.durationSeconds} s each, after ${settings.warmupSeconds} s warm-up\n`,
+    );
     console.log(
       table([
         ['route', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failed', 'bytes', 'CPU ms/req', 'vs /health'],
@@ -367,14 +395,23 @@ async function main() {
     );
     const search = runs.find((r) => r.name === 'directory-search');
     console.log(`\n“${COMMON_SURNAME_FRAGMENT}” matches ${search?.matchingPeople} of ${summary.activePeople} active staff.`);
-    console.log(`Server RSS: ${mb(serverBefore.rss)} MB before the runs, ${mb(serverAfter.rss)} MB after (heap used ${mb(serverBefore.heapUsed)} → ${mb(serverAfter.heapUsed)} MB; live heap after a full GC ${mb(usageBefore.heapAfterGc ?? 0)} → ${mb(usageAfter.heapAfterGc ?? 0)} MB). Benchmark process RSS: ${mb(benchRssBefore)} → ${mb(process.memoryUsage().rss)} MB.`);
+    console.log(
+      `Server RSS: ${mb(serverBefore.rss)} MB before the runs, ${mb(serverAfter.rss)} MB after (heap used ${mb(serverBefore.heapUsed)} → ${mb(serverAfter.heapUsed)} MB; live heap after a full GC ${mb(usageBefore.heapAfterGc ?? 0)} → ${mb(usageAfter.heapAfterGc ?? 0)} MB). Benchmark process RSS: ${mb(benchRssBefore)} → ${mb(process.memoryUsage().rss)} MB.`,
+    );
     const sessionTouched = JSON.stringify(writesBefore.signInSessions) !== JSON.stringify(writesAfter.signInSessions);
     const committed = writesBefore.engineCounter !== undefined ? writesBefore.engineCounter !== writesAfter.engineCounter : undefined;
     console.log(
       `Writes during ${runs.reduce((s, r) => s + r.requests, 0)} requests: sign-in session row ${sessionTouched ? 'changed' : 'unchanged'}, audit events ${writesBefore.auditEvents} → ${writesAfter.auditEvents}, outbox ${writesBefore.outbox} → ${writesAfter.outbox}` +
         (committed === undefined ? '' : `, SQLite commits by the server: ${committed ? 'yes' : 'none'}`),
     );
-    console.log(`After 6 idle minutes, one signed-in request makes ${refresh[0].writes} write(s): ${refresh[0].queries.filter((q) => q.kind !== 'select').map((q) => q.sql.slice(0, 60)).join('; ') || 'none'}`);
+    console.log(
+      `After 6 idle minutes, one signed-in request makes ${refresh[0].writes} write(s): ${
+        refresh[0].queries
+          .filter((q) => q.kind !== 'select')
+          .map((q) => q.sql.slice(0, 60))
+          .join('; ') || 'none'
+      }`,
+    );
     console.log(`Load average (1 min): ${loadBefore.toFixed(2)} before the runs, ${loadAfter.toFixed(2)} after.`);
     printCensus(census);
 
@@ -382,9 +419,22 @@ async function main() {
       generatedAt: runStarted.toISOString(),
       engine: database.engine,
       node: process.version,
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 1024 ** 3, 1), loadAverageBefore: round(loadBefore, 2), loadAverageAfter: round(loadAfter, 2) },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGb: round(totalmem() / 1024 ** 3, 1),
+        loadAverageBefore: round(loadBefore, 2),
+        loadAverageAfter: round(loadAfter, 2),
+      },
       settings,
-      dataset: { schools: summary.schools, people: summary.people, activePeople: summary.activePeople, roleGrants: summary.roleGrants, generateMs: summary.milliseconds, insertStatements: summary.insertStatements },
+      dataset: {
+        schools: summary.schools,
+        people: summary.people,
+        activePeople: summary.activePeople,
+        roleGrants: summary.roleGrants,
+        generateMs: summary.milliseconds,
+        insertStatements: summary.insertStatements,
+      },
       runs,
       ratios,
       memory: {
@@ -397,7 +447,12 @@ async function main() {
         benchRssBeforeMb: mb(benchRssBefore),
         benchRssAfterMb: mb(process.memoryUsage().rss),
       },
-      writesDuringRuns: { sessionRowChanged: sessionTouched, auditEvents: writesAfter.auditEvents - writesBefore.auditEvents, outbox: writesAfter.outbox - writesBefore.outbox, sqliteCommits: committed },
+      writesDuringRuns: {
+        sessionRowChanged: sessionTouched,
+        auditEvents: writesAfter.auditEvents - writesBefore.auditEvents,
+        outbox: writesAfter.outbox - writesBefore.outbox,
+        sqliteCommits: committed,
+      },
       writesAfterSixIdleMinutes: refresh[0].writes,
       queryCensus: census,
     };

@@ -25,14 +25,25 @@ const db = connectDatabase<Database>(databaseUrl);
 let app: ReturnType<typeof createApp> | undefined;
 
 // Listen first (port 0 picks a free port), then build the app with BASE_URL set to the real origin.
-const server = serve({ fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-  const origin = `http://127.0.0.1:${info.port}`;
-  // Production settings (Secure cookies, no development pages). SMTP_URL only satisfies the config
-  // check: mail goes to the in-memory mailer and no outbox worker runs.
-  const config = loadConfig({ NODE_ENV: 'production', BASE_URL: origin, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525', MIGRATE_ON_START: 'false', WORKER: 'off' });
-  app = createApp({ db, config, mailer: memoryMailer(), logger: silentLogger });
-  send({ type: 'listening', origin });
-});
+const server = serve(
+  { fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' },
+  (info: AddressInfo) => {
+    const origin = `http://127.0.0.1:${info.port}`;
+    // Production settings (Secure cookies, no development pages). SMTP_URL only satisfies the config
+    // check: mail goes to the in-memory mailer and no outbox worker runs.
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      BASE_URL: origin,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MIGRATE_ON_START: 'false',
+      WORKER: 'off',
+    });
+    app = createApp({ db, config, mailer: memoryMailer(), logger: silentLogger });
+    send({ type: 'listening', origin });
+  },
+);
 
 async function stop(code = 0) {
   setTimeout(() => process.exit(code), 3_000).unref();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the type checker, then the unit and HTTP suite (vitest.config.ts), then the browser
+// `npm test`: the type checker and Biome, then the unit and HTTP suite (vitest.config.ts), then the browser
 // suite (vitest.browser.config.ts) when Chromium is available. See docs/testing.md.
 //
 // - TEST_DATABASE_URL=postgres://… also runs every database test on PostgreSQL.
@@ -66,14 +66,17 @@ if (databaseUrl) {
   const problem = await checkPostgres(databaseUrl);
   if (problem) problems.push(`${problem}\n    Start PostgreSQL, or unset TEST_DATABASE_URL to test on SQLite only.`);
 } else if (isCi) {
-  problems.push('TEST_DATABASE_URL is not set, but CI must test on PostgreSQL too (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test). `bash .ci/run` sets it up.');
+  problems.push(
+    'TEST_DATABASE_URL is not set, but CI must test on PostgreSQL too (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test). `bash .ci/run` sets it up.',
+  );
 } else {
   skipped.push('PostgreSQL runs of the database tests (set TEST_DATABASE_URL=postgres://user@host:5432/db)');
 }
 
 if (!chromiumPresent) {
   if (isCi) problems.push(`Chromium is not installed at ${chromiumPath}, but CI must run the browser suite. Install it with: apt-get install -y chromium`);
-  else if (process.env.BROWSER_TESTS === '1') problems.push(`BROWSER_TESTS=1 but Chromium is not installed at ${chromiumPath}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  else if (process.env.BROWSER_TESTS === '1')
+    problems.push(`BROWSER_TESTS=1 but Chromium is not installed at ${chromiumPath}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   else skipped.push(`the browser suite (install Chromium: apt-get install -y chromium)`);
 }
 
@@ -94,7 +97,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 /** Runs one vitest suite with the default reporter on screen and a JSON report on the side. */
 function runSuite(name, configFile, engines) {
   const report = join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
-  const args = [vitestBin, 'run', '--config', configFile, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...(extraArgs.length ? ['--passWithNoTests', ...extraArgs] : [])];
+  const args = [
+    vitestBin,
+    'run',
+    '--config',
+    configFile,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...(extraArgs.length ? ['--passWithNoTests', ...extraArgs] : []),
+  ];
   console.log(`\n▶ ${name} (${engines})\n`);
   const started = Date.now();
   return new Promise((resolve) => {
@@ -138,7 +150,14 @@ function runCheck(name, command, args) {
     child.on('exit', (code, signal) => {
       child = undefined;
       const ok = code === 0;
-      resolve({ name, ok, seconds: (Date.now() - started) / 1000, counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, note: ok ? '' : ` (exited with ${signal ?? `code ${code}`}: see above)`, check: true });
+      resolve({
+        name,
+        ok,
+        seconds: (Date.now() - started) / 1000,
+        counts: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 },
+        note: ok ? '' : ` (exited with ${signal ?? `code ${code}`}: see above)`,
+        check: true,
+      });
     });
   });
 }
@@ -147,6 +166,13 @@ const results = [];
 // A file filter after `--` runs only those tests, so the whole-project checks are left out then.
 if (extraArgs.length === 0) {
   results.push(await runCheck('Type check (tsc --noEmit)', join(dirname(require.resolve('typescript/package.json')), 'bin/tsc'), ['--noEmit', '-p', '.']));
+  results.push(
+    await runCheck('Lint and format (biome check)', join(dirname(require.resolve('@biomejs/biome/package.json')), 'bin/biome'), [
+      'check',
+      '--no-errors-on-unmatched',
+      '.',
+    ]),
+  );
 }
 results.push(await runSuite('Unit and HTTP tests', 'vitest.config.ts', databaseUrl ? 'SQLite and PostgreSQL' : 'SQLite only'));
 if (runBrowser) results.push(await runSuite('Browser tests', 'vitest.browser.config.ts', `${chromiumPath}, axe on every page, SQLite`));
@@ -155,8 +181,15 @@ rmSync(reportDir, { recursive: true, force: true });
 // ---- Summary --------------------------------------------------------------------------
 const line = (c) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
 console.log('');
-for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.name}: ${r.check ? (r.ok ? 'clean' : 'problems found') : line(r.counts)} in ${r.seconds.toFixed(1)} s${r.note}`);
+for (const r of results)
+  console.log(`${r.ok ? '✓' : '✗'} ${r.name}: ${r.check ? (r.ok ? 'clean' : 'problems found') : line(r.counts)} in ${r.seconds.toFixed(1)} s${r.note}`);
 if (skipped.length > 0) console.log(`  Skipped: ${skipped.join('; ')}.`);
-const total = results.filter((r) => !r.check || !r.ok).reduce((sum, r) => ({ passed: sum.passed + r.counts.passed, failed: sum.failed + r.counts.failed, skipped: sum.skipped + r.counts.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results
+  .filter((r) => !r.check || !r.ok)
+  .reduce((sum, r) => ({ passed: sum.passed + r.counts.passed, failed: sum.failed + r.counts.failed, skipped: sum.skipped + r.counts.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
 console.log(line(total));
 process.exit(results.every((r) => r.ok) ? 0 : 1);

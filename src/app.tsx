@@ -35,7 +35,17 @@ function wantsJson(accept: string | undefined, path: string): boolean {
 export function createApp(options: CreateAppOptions) {
   const clock = options.clock ?? systemClock;
   const features = options.features ?? allFeatures;
-  const deps: AppDeps = { db: options.db, config: options.config, mailer: options.mailer, logger: options.logger, clock, completion: features.completion(clock), events: features.events(clock), navigation: features.navigation, notificationKinds: features.notificationKinds };
+  const deps: AppDeps = {
+    db: options.db,
+    config: options.config,
+    mailer: options.mailer,
+    logger: options.logger,
+    clock,
+    completion: features.completion(clock),
+    events: features.events(clock),
+    navigation: features.navigation,
+    notificationKinds: features.notificationKinds,
+  };
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -76,7 +86,12 @@ export function createApp(options: CreateAppOptions) {
   );
   app.use(originCheck([new URL(options.config.BASE_URL).origin]));
   // File uploads (a staff list, session materials) set their own, larger limits in their routes.
-  const formLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new PayloadTooLarge('The form was too large to accept.'); } });
+  const formLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new PayloadTooLarge('The form was too large to accept.');
+    },
+  });
   app.use((c, next) => (features.ownBodyLimits.some((path) => path.test(c.req.path)) ? next() : formLimit(c, next)));
   for (const module of features.modules) for (const middleware of module.middleware ?? []) app.use(middleware);
   for (const module of features.modules) for (const routes of module.routes ?? []) app.route('/', routes);

@@ -80,9 +80,23 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'worker': {
       await migrateToLatest(db, features.migrations);
-      const worker = startWorker({ db, clock: systemClock, handlers: features.outboxHandlers({ db, clock: systemClock, mailer: runtime.mailer, config, logger }), logger, sweeps: features.sweeps(config) });
+      const worker = startWorker({
+        db,
+        clock: systemClock,
+        handlers: features.outboxHandlers({ db, clock: systemClock, mailer: runtime.mailer, config, logger }),
+        logger,
+        sweeps: features.sweeps(config),
+      });
       logger.info('outbox worker running');
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void worker.stop().then(() => db.destroy()).then(() => process.exit(0)));
+      for (const signal of ['SIGINT', 'SIGTERM'] as const)
+        process.once(
+          signal,
+          () =>
+            void worker
+              .stop()
+              .then(() => db.destroy())
+              .then(() => process.exit(0)),
+        );
       return -1;
     }
     case 'create-admin': {

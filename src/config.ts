@@ -15,7 +15,10 @@ const configSchema = z.object({
   /** Folder for the SQLite file, written mail and other local files. */
   DATA_DIR: z.string().min(1).default('data'),
   /** `smtp://user:pass@host:port` or `smtps://…`; when unset, mail is written to DATA_DIR/mail. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
   /** The From address on every email. */
   MAIL_FROM: z.string().min(3).default('Waymark <no-reply@waymark.localhost>'),
   /** pino log level. */
@@ -23,9 +26,15 @@ const configSchema = z.object({
   /** `inline` runs the outbox worker inside the web process; `off` when a separate `waymark worker` runs. */
   WORKER: z.enum(['inline', 'off']).default('inline'),
   /** Run pending migrations when the server starts. */
-  MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MIGRATE_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Largest staff CSV accepted, in megabytes. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(200).default(10),
 });
@@ -39,7 +48,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = configSchema.safeParse(cleaned);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])] ?? null)})`);
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])] ?? null)})`,
+    );
     throw new ConfigError(`Waymark cannot start: some settings are not valid.\n${lines.join('\n')}\nSee docs/operating.md for every setting.`);
   }
   if (result.data.NODE_ENV === 'production' && !result.data.SMTP_URL) {

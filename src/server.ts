@@ -35,7 +35,16 @@ export async function startServer(runtime: Runtime, options: { onListening?: (ur
     if (applied.length) logger.info({ applied }, 'database migrated');
   }
   const app = createApp({ db, config, mailer, logger });
-  const worker = config.WORKER === 'inline' ? startWorker({ db, clock: systemClock, handlers: features.outboxHandlers({ db, clock: systemClock, mailer, config, logger }), logger, sweeps: features.sweeps(config) }) : undefined;
+  const worker =
+    config.WORKER === 'inline'
+      ? startWorker({
+          db,
+          clock: systemClock,
+          handlers: features.outboxHandlers({ db, clock: systemClock, mailer, config, logger }),
+          logger,
+          sweeps: features.sweeps(config),
+        })
+      : undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address === '::1' || info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port}`;

@@ -8,7 +8,10 @@ import { matrix, viewers, type Outcome, type Row, type Viewer } from './support/
 import type { Db } from '../src/platform/db/database';
 
 /** Each feature's records for its rows (`test/support/worlds/<feature>.ts`), found by name so adding a feature registers nothing here. */
-const recordMakers = import.meta.glob<{ matrixRecords: (db: Db, world: World, programmes: ProgrammeWorld) => Promise<Record<string, string>> }>('./support/worlds/*.ts', { eager: true });
+const recordMakers = import.meta.glob<{ matrixRecords: (db: Db, world: World, programmes: ProgrammeWorld) => Promise<Record<string, string>> }>(
+  './support/worlds/*.ts',
+  { eager: true },
+);
 
 function outcomeOf(status: number, location: string | null): Outcome {
   if (status === 303 && location?.startsWith('/sign-in') && !location.startsWith('/sign-in?signed-out')) return 'sign-in';
@@ -57,7 +60,15 @@ describeEachEngine('every route gives each kind of person what the matrix says',
     grantId = (
       await context.db
         .insertInto('role_grants')
-        .values({ id: `grant-${grant.id}`, person_id: grant.id, role: 'programme_lead', school_id: null, scope_key: 'organisation', granted_by: null, created_at: new Date().toISOString() })
+        .values({
+          id: `grant-${grant.id}`,
+          person_id: grant.id,
+          role: 'programme_lead',
+          school_id: null,
+          scope_key: 'organisation',
+          granted_by: null,
+          created_at: new Date().toISOString(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;

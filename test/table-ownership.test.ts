@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +57,13 @@ function areaOf(file: string): string {
 }
 
 function parse(file: string): ts.SourceFile {
-  return ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  return ts.createSourceFile(
+    file,
+    readFileSync(join(ROOT, file), 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
 }
 
 function visit(node: ts.Node, action: (node: ts.Node) => void): void {
@@ -118,18 +124,25 @@ function accessesIn(file: string, tables: ReadonlyMap<string, string>): Access[]
       for (const table of names) found.push({ file, line: at(node), area, kind, table, how });
     } else if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'sql') {
       const template = node.template;
-      const text = ts.isNoSubstitutionTemplateLiteral(template) ? template.text : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)].join(' ? ');
+      const text = ts.isNoSubstitutionTemplateLiteral(template)
+        ? template.text
+        : [template.head.text, ...template.templateSpans.map((span) => span.literal.text)].join(' ? ');
       const writes = new Set<number>();
       for (const match of text.matchAll(SQL_WRITE)) {
         const [, verb = '', table = ''] = match;
         // UPDATE only as a statement (not FOR UPDATE), and only of a known table.
-        if (!tables.has(table) || (/^UPDATE$/i.test(verb) && !/\s+SET\b/i.test(text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 8)))) continue;
+        if (
+          !tables.has(table) ||
+          (/^UPDATE$/i.test(verb) && !/\s+SET\b/i.test(text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 8)))
+        )
+          continue;
         writes.add((match.index ?? 0) + match[0].length);
         found.push({ file, line: at(node), area, kind: 'write', table, how: `SQL ${verb.replace(/\s+/g, ' ').toUpperCase()}` });
       }
       for (const match of text.matchAll(SQL_READ)) {
         const [, verb = '', table = ''] = match;
-        if (tables.has(table) && !writes.has((match.index ?? 0) + match[0].length)) found.push({ file, line: at(node), area, kind: 'read', table, how: `SQL ${verb.toUpperCase()}` });
+        if (tables.has(table) && !writes.has((match.index ?? 0) + match[0].length))
+          found.push({ file, line: at(node), area, kind: 'read', table, how: `SQL ${verb.toUpperCase()}` });
       }
     }
   });
@@ -138,11 +151,13 @@ function accessesIn(file: string, tables: ReadonlyMap<string, string>): Access[]
 
 function describeWrite(access: Access, owner: string | undefined): string {
   const where = `${access.file}:${access.line}`;
-  if (access.table === null) return `${where} (${access.area}) calls ${access.how}() without naming the table as a string, so its owner can't be checked: name it`;
+  if (access.table === null)
+    return `${where} (${access.area}) calls ${access.how}() without naming the table as a string, so its owner can't be checked: name it`;
   if (owner === undefined) return `${where} (${access.area}) writes ${access.table}, which no *.tables.ts declares`;
   if (access.area === PLATFORM) return `${where} (platform) writes ${access.table}, owned by the ${owner} feature: the platform writes only its own tables`;
   if (access.area === COMPOSITION) return `${where} writes ${access.table}, owned by ${owner}: the composition root calls the owner's functions`;
-  if (owner === PLATFORM) return `${where} (${access.area}) writes ${access.table}, a platform table, directly: write it through the platform's functions (enqueueEmail, recordAudit, the files store…)`;
+  if (owner === PLATFORM)
+    return `${where} (${access.area}) writes ${access.table}, a platform table, directly: write it through the platform's functions (enqueueEmail, recordAudit, the files store…)`;
   return `${where} (${access.area}) writes ${access.table}, owned by ${owner}: only ${owner} writes it; call a function ${owner} exports`;
 }
 
@@ -158,14 +173,20 @@ describe('one owner per table', () => {
   const { owners, declaredTwice } = tableOwners(files);
   const accesses = files.flatMap((file) => accessesIn(file, owners));
   const writes = accesses.filter((a) => a.kind === 'write');
-  const crossReads = accesses.filter((a): a is Access & { table: string } => a.kind === 'read' && a.table !== null && owners.has(a.table) && owners.get(a.table) !== a.area && owners.get(a.table) !== PLATFORM);
+  const crossReads = accesses.filter(
+    (a): a is Access & { table: string } =>
+      a.kind === 'read' && a.table !== null && owners.has(a.table) && owners.get(a.table) !== a.area && owners.get(a.table) !== PLATFORM,
+  );
   const allowed = (a: { area: string; table: string }) => CROSS_FEATURE_READS.some((entry) => entry.feature === a.area && entry.table === a.table);
 
   it('finds the tables and the queries it checks', () => {
     expect(owners.get('people'), 'the staff record is declared by staff').toBe('staff');
     expect(owners.get('outbox'), 'the platform declares its own tables').toBe(PLATFORM);
     expect(owners.size).toBeGreaterThan(40);
-    expect(writes.some((w) => w.area === 'staff' && w.table === 'people' && w.how === 'SQL UPDATE'), 'writes in sql`…` templates are seen').toBe(true);
+    expect(
+      writes.some((w) => w.area === 'staff' && w.table === 'people' && w.how === 'SQL UPDATE'),
+      'writes in sql`…` templates are seen',
+    ).toBe(true);
     expect(crossReads.length).toBeGreaterThan(0);
   });
 
@@ -175,22 +196,34 @@ describe('one owner per table', () => {
 
   it('only its owner writes a table (features write platform tables through platform functions)', () => {
     const violations = writes.filter((w) => w.table === null || owners.get(w.table) !== w.area);
-    expect(violations.map((w) => describeWrite(w, w.table === null ? undefined : owners.get(w.table))), 'writes by a table’s non-owner').toEqual([]);
+    expect(
+      violations.map((w) => describeWrite(w, w.table === null ? undefined : owners.get(w.table))),
+      'writes by a table’s non-owner',
+    ).toEqual([]);
   });
 
   it('reads of another feature’s tables are only those on the allowlist (reports may read everything)', () => {
     const violations = crossReads.filter((r) => !READS_EVERYTHING.has(r.area) && (r.area === PLATFORM || r.area === COMPOSITION || !allowed(r)));
-    expect(violations.map((r) => describeRead(r, owners.get(r.table) as string)), 'reads of another feature’s tables outside the allowlist').toEqual([]);
+    expect(
+      violations.map((r) => describeRead(r, owners.get(r.table) as string)),
+      'reads of another feature’s tables outside the allowlist',
+    ).toEqual([]);
   });
 
   it('the allowlist is exact: an entry no longer needed must go', () => {
     const stale = CROSS_FEATURE_READS.filter((entry) => !crossReads.some((r) => r.area === entry.feature && r.table === entry.table));
     expect(
-      stale.map((e) => `${e.feature} no longer reads ${e.table}: remove { feature: '${e.feature}', table: '${e.table}' } from test/table-ownership.allowlist.ts and lower CROSS_FEATURE_READS_CEILING`),
+      stale.map(
+        (e) =>
+          `${e.feature} no longer reads ${e.table}: remove { feature: '${e.feature}', table: '${e.table}' } from test/table-ownership.allowlist.ts and lower CROSS_FEATURE_READS_CEILING`,
+      ),
       'allowlist entries no longer needed',
     ).toEqual([]);
     const keys = CROSS_FEATURE_READS.map((e) => `${e.feature} → ${e.table}`);
-    expect(keys.filter((key, i) => keys.indexOf(key) !== i), 'allowlist entries listed twice').toEqual([]);
+    expect(
+      keys.filter((key, i) => keys.indexOf(key) !== i),
+      'allowlist entries listed twice',
+    ).toEqual([]);
   });
 
   it('the allowlist is as long as its ceiling, so growing it is a visible decision and it can only shrink', () => {

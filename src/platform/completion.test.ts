@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Executor } from './db/database';
-import { createCompletionEngine, type EnrolmentFacts, type Evaluator, type RequirementKind, type RequirementResult, type RequirementStatus, type RequirementSpec } from './completion';
+import {
+  createCompletionEngine,
+  type EnrolmentFacts,
+  type Evaluator,
+  type RequirementKind,
+  type RequirementResult,
+  type RequirementStatus,
+  type RequirementSpec,
+} from './completion';
 
 // The engine never touches the database itself; these evaluators don't either.
 const db = {} as Executor;
@@ -38,7 +46,15 @@ describe('the completion engine', () => {
     const reports = await engine.report(db, programme, [spec('sign_off', 1), spec('modules', 3), spec('project', 2)], [enrolment('a')]);
     const report = reports.get('a');
     expect(report?.requirements.map((r) => r.kind)).toEqual(['project', 'modules', 'sign_off']);
-    expect(report?.requirements[0]).toEqual({ requirementId: 'req-project', kind: 'project', title: 'Title of project', description: 'Do project', status: 'in_progress', reason: 'project is in_progress', link: { href: '/enrolments/a/project', text: 'Work on project' } });
+    expect(report?.requirements[0]).toEqual({
+      requirementId: 'req-project',
+      kind: 'project',
+      title: 'Title of project',
+      description: 'Do project',
+      status: 'in_progress',
+      reason: 'project is in_progress',
+      link: { href: '/enrolments/a/project', text: 'Work on project' },
+    });
   });
 
   it('evaluates sign-off after everything else, so it can see the other results', async () => {
@@ -55,7 +71,10 @@ describe('the completion engine', () => {
   it('may graduate only when every requirement is met, and says what is outstanding', async () => {
     const engine = createCompletionEngine([fake('modules', { some: 'met', all: 'met' }), fake('sign_off', { all: 'met', none: 'in_progress' })]);
     const reports = await engine.report(db, programme, [spec('modules', 1), spec('sign_off', 2)], [enrolment('none'), enrolment('some'), enrolment('all')]);
-    expect(reports.get('none')).toMatchObject({ mayGraduate: false, graduationReason: '2 of 2 requirements are not met yet: title of modules, title of sign_off.' });
+    expect(reports.get('none')).toMatchObject({
+      mayGraduate: false,
+      graduationReason: '2 of 2 requirements are not met yet: title of modules, title of sign_off.',
+    });
     expect(reports.get('some')).toMatchObject({ mayGraduate: false, graduationReason: '1 of 2 requirements are not met yet: title of sign_off.' });
     expect(reports.get('all')).toMatchObject({ mayGraduate: true, graduationReason: 'Every requirement is met.' });
     // An evaluator that says nothing about an enrolment leaves it not started.
@@ -65,7 +84,12 @@ describe('the completion engine', () => {
   it('a programme with no requirements is not a route to graduating', async () => {
     const engine = createCompletionEngine([fake('modules', {})]);
     const reports = await engine.report(db, programme, [], [enrolment('a')]);
-    expect(reports.get('a')).toEqual({ enrolmentId: 'a', requirements: [], mayGraduate: false, graduationReason: 'The programme has no requirements set yet.' });
+    expect(reports.get('a')).toEqual({
+      enrolmentId: 'a',
+      requirements: [],
+      mayGraduate: false,
+      graduationReason: 'The programme has no requirements set yet.',
+    });
   });
 
   it('leaves out requirements whose feature is not installed, and asks nothing of an empty roster', async () => {
@@ -119,7 +143,15 @@ describe('the completion engine', () => {
 
     it('reach the evaluator clamped', async () => {
       let got: unknown;
-      const spy = createCompletionEngine([{ ...attendance, evaluate: async (_e, settings) => ((got = settings), new Map()) }]);
+      const spy = createCompletionEngine([
+        {
+          ...attendance,
+          evaluate: async (_e, settings) => {
+            got = settings;
+            return new Map();
+          },
+        },
+      ]);
       await spy.report(db, programme, [spec('attendance', 1, '{"minimum":400}')], [enrolment('a')]);
       expect(got).toEqual({ minimum: 100, sessions: 6 });
     });

@@ -129,7 +129,12 @@ export interface CompletionEngine {
   /** Every progress column with its text for each of these enrolments (of any programmes), in order. */
   progress(db: Executor, enrolments: EnrolmentFacts[]): Promise<{ label: string; values: Map<string, string> }[]>;
   /** Reports on enrolments of one programme: requirements in the lead's order, sign-off always last. */
-  report(db: Executor, programme: EvaluationContext['programme'], requirements: RequirementSpec[], enrolments: EnrolmentFacts[]): Promise<Map<string, CompletionReport>>;
+  report(
+    db: Executor,
+    programme: EvaluationContext['programme'],
+    requirements: RequirementSpec[],
+    enrolments: EnrolmentFacts[],
+  ): Promise<Map<string, CompletionReport>>;
 }
 
 export function createCompletionEngine(evaluators: Evaluator[], clock: Clock = systemClock, progressColumns: ProgressColumn[] = []): CompletionEngine {
@@ -168,7 +173,12 @@ export function createCompletionEngine(evaluators: Evaluator[], clock: Clock = s
     async progress(db, enrolments) {
       const columns = [...progressColumns].sort((a, b) => a.order - b.order);
       const now = clock.now();
-      return Promise.all(columns.map(async (column) => ({ label: column.label, values: enrolments.length > 0 ? await column.summarise(enrolments, { db, now }) : new Map<string, string>() })));
+      return Promise.all(
+        columns.map(async (column) => ({
+          label: column.label,
+          values: enrolments.length > 0 ? await column.summarise(enrolments, { db, now }) : new Map<string, string>(),
+        })),
+      );
     },
     async report(db, programme, requirements, enrolments) {
       // A `last` evaluator (sign-off) goes last, so it can see whether everything else is met.
@@ -180,7 +190,8 @@ export function createCompletionEngine(evaluators: Evaluator[], clock: Clock = s
         const evaluator = byKind.get(spec.kind);
         if (!evaluator) continue; // a component whose feature is not installed: never chosen, so only old data
         const settings = settingsFor(spec.kind, spec.settings);
-        const results = enrolments.length > 0 ? await evaluator.evaluate(enrolments, settings, { db, earlier, programme, now }) : new Map<string, RequirementResult>();
+        const results =
+          enrolments.length > 0 ? await evaluator.evaluate(enrolments, settings, { db, earlier, programme, now }) : new Map<string, RequirementResult>();
         for (const enrolment of enrolments) {
           const result = results.get(enrolment.id) ?? { status: 'not_started', reason: 'Not started yet' };
           earlier.get(enrolment.id)?.push(result);
@@ -197,7 +208,11 @@ export function createCompletionEngine(evaluators: Evaluator[], clock: Clock = s
       }
       const out = new Map<string, CompletionReport>();
       for (const enrolment of enrolments) {
-        const list = (reports.get(enrolment.id) ?? []).sort((a, b) => Number(isLast(a.kind)) - Number(isLast(b.kind)) || requirementOrder(requirements, a.requirementId) - requirementOrder(requirements, b.requirementId));
+        const list = (reports.get(enrolment.id) ?? []).sort(
+          (a, b) =>
+            Number(isLast(a.kind)) - Number(isLast(b.kind)) ||
+            requirementOrder(requirements, a.requirementId) - requirementOrder(requirements, b.requirementId),
+        );
         const outstanding = list.filter((r) => r.status !== 'met');
         out.set(enrolment.id, {
           enrolmentId: enrolment.id,

@@ -57,7 +57,12 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
     demoSteps: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
-    completion: (clock) => createCompletionEngine(modules.flatMap((m) => m.evaluators ?? []), clock, modules.flatMap((m) => m.progressColumns ?? [])),
+    completion: (clock) =>
+      createCompletionEngine(
+        modules.flatMap((m) => m.evaluators ?? []),
+        clock,
+        modules.flatMap((m) => m.progressColumns ?? []),
+      ),
     events: (clock) => createEventBus(modules, clock),
     sweeps: (config) => modules.flatMap((m) => m.sweeps?.(config) ?? []),
     outboxHandlers(partial) {

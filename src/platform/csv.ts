@@ -161,8 +161,10 @@ export function parseCsv(text: string, words: CsvWords = STAFF_LIST_WORDS): CsvT
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
       const where = line ? ` near line ${line}` : '';
-      if (error.code === 'CSV_MAX_RECORD_SIZE') throw new UnreadableFile(`The file has a row${where} far too long to be ${words.row}. Check you chose ${words.expected}.`);
-      if (error.code === 'CSV_QUOTE_NOT_CLOSED') throw new UnreadableFile(`The file could not be read: a value${where} starts with a quotation mark that is never closed. ${SAVE_AS_CSV}`);
+      if (error.code === 'CSV_MAX_RECORD_SIZE')
+        throw new UnreadableFile(`The file has a row${where} far too long to be ${words.row}. Check you chose ${words.expected}.`);
+      if (error.code === 'CSV_QUOTE_NOT_CLOSED')
+        throw new UnreadableFile(`The file could not be read: a value${where} starts with a quotation mark that is never closed. ${SAVE_AS_CSV}`);
       throw new UnreadableFile(`The file could not be read as CSV (problem${where}). ${SAVE_AS_CSV}`);
     }
     throw error;
@@ -178,7 +180,8 @@ export function parseCsv(text: string, words: CsvWords = STAFF_LIST_WORDS): CsvT
     throw new UnreadableFile(`The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows. ${words.tooManyRows}`);
   }
   if (!headers) throw new UnreadableFile('The selected file is empty.');
-  if (headers.length > MAX_COLUMNS) throw new UnreadableFile(`The file has ${headers.length} columns, which is too many for ${words.whole}. Check you chose ${words.expected}.`);
+  if (headers.length > MAX_COLUMNS)
+    throw new UnreadableFile(`The file has ${headers.length} columns, which is too many for ${words.whole}. Check you chose ${words.expected}.`);
   if (rows.length === 0) throw new UnreadableFile(words.noRows);
   return { headers, rows };
 }

@@ -7,7 +7,16 @@ import type { Reactions, Subscriptions } from './events';
 import type { AppEnv } from './http/env';
 import type { OutboxHandler, Sweep } from './jobs/outbox';
 
-export type { DemoContext, DemoSignIn, DemoStep, NavigationEntry, NotificationKindSpec, NotificationKinds, PersonalDataHook, WorkerContext } from './contributions';
+export type {
+  DemoContext,
+  DemoSignIn,
+  DemoStep,
+  NavigationEntry,
+  NotificationKindSpec,
+  NotificationKinds,
+  PersonalDataHook,
+  WorkerContext,
+} from './contributions';
 
 /**
  * One feature of Waymark, as the app, the worker and the command line see it. Each feature folder

@@ -108,7 +108,10 @@ describeEachEngine('database platform', (ctx) => {
   });
 
   it('counts come back as numbers, not strings', async () => {
-    const row = await ctx().db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await ctx()
+      .db.selectFrom('organisations')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(typeof row.n).toBe('number');
   });
 
@@ -158,8 +161,22 @@ describe('the worker', () => {
       logger: silentLogger,
       intervalMs: 5,
       sweeps: [
-        { name: 'hourly', everyMs: HOUR, run: async () => (ran.push('hourly'), 1) },
-        { name: 'broken', everyMs: HOUR, run: async () => { ran.push('broken'); throw new Error('boom'); } },
+        {
+          name: 'hourly',
+          everyMs: HOUR,
+          run: async () => {
+            ran.push('hourly');
+            return 1;
+          },
+        },
+        {
+          name: 'broken',
+          everyMs: HOUR,
+          run: async () => {
+            ran.push('broken');
+            throw new Error('boom');
+          },
+        },
       ],
     });
     await new Promise((resolve) => setTimeout(resolve, 40));

@@ -97,7 +97,13 @@ describeInBrowser('applying for a programme, in a browser', () => {
       expect((await h.latestEmailTo(applicantEmail)).text).toContain('A clear, well-supported application.');
       await applicant.goto('/');
       await applicant.navigate(() => page.getByRole('link', { name: 'My programme' }).first().click());
-      if (pathOf(page) === '/my-programme') await applicant.navigate(() => page.getByRole('link', { name: /Towards Middle Leadership/ }).first().click());
+      if (pathOf(page) === '/my-programme')
+        await applicant.navigate(() =>
+          page
+            .getByRole('link', { name: /Towards Middle Leadership/ })
+            .first()
+            .click(),
+        );
       expect(await heading(page)).toBe('Towards Middle Leadership');
       const tasks = page.locator('.govuk-task-list__item');
       expect(await tasks.count()).toBeGreaterThan(0);

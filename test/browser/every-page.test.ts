@@ -7,10 +7,19 @@ import { auditSummary, type Journey } from './support/journey';
 import { heading, signInWithPassword } from './support/pages';
 
 /** Each feature's demo records for its pages (`support/page-ids/<feature>.ts`), found by name. */
-const pageIdFinders = import.meta.glob<{ pageIds: (h: Harness) => Promise<{ ids: Record<string, string>; owners: Record<string, string> }> }>('./support/page-ids/*.ts', { eager: true });
+const pageIdFinders = import.meta.glob<{ pageIds: (h: Harness) => Promise<{ ids: Record<string, string>; owners: Record<string, string> }> }>(
+  './support/page-ids/*.ts',
+  { eager: true },
+);
 
 /** Routes that answer with something other than a page (and the framework exports, which download files). */
-const NOT_PAGES = new Set(['GET /assets/app.css', 'GET /assets/:file', 'GET /health', 'GET /sessions/:sessionId/materials/:materialId' /* a file download */, 'GET /feedback/:roundId/report.pdf' /* a PDF download */]);
+const NOT_PAGES = new Set([
+  'GET /assets/app.css',
+  'GET /assets/:file',
+  'GET /health',
+  'GET /sessions/:sessionId/materials/:materialId' /* a file download */,
+  'GET /feedback/:roundId/report.pdf' /* a PDF download */,
+]);
 
 describeInBrowser('every page, in a browser', () => {
   let h: Harness;
@@ -46,7 +55,12 @@ describeInBrowser('every page, in a browser', () => {
       .execute();
 
     // Programmes: the demo's own records, plus a draft framework version to edit.
-    const framework = await db.selectFrom('frameworks').select('id').where('organisation_id', '=', person.organisation_id).where('builtin_key', '=', 'associate').executeTakeFirstOrThrow();
+    const framework = await db
+      .selectFrom('frameworks')
+      .select('id')
+      .where('organisation_id', '=', person.organisation_id)
+      .where('builtin_key', '=', 'associate')
+      .executeTakeFirstOrThrow();
     const draft = await makeFramework(db, person.organisation_id, { frameworkId: framework.id, status: 'draft', number: 2 });
     ids[':frameworkId'] = framework.id;
     ids[':versionId'] = draft.versionId;
@@ -55,7 +69,9 @@ describeInBrowser('every page, in a browser', () => {
     ids[':pathwayId'] = (await db.selectFrom('pathways').select('id').executeTakeFirstOrThrow()).id;
     const modular = await db.selectFrom('programmes').select('id').where('title', '=', 'Leadership Pathways').executeTakeFirstOrThrow();
     ids[':programmeId'] = modular.id;
-    ids[':moduleId'] = (await db.selectFrom('programme_modules').select('id').where('programme_id', '=', modular.id).where('position', '=', 3).executeTakeFirstOrThrow()).id; // chosen by the participant below, not yet completed
+    ids[':moduleId'] = (
+      await db.selectFrom('programme_modules').select('id').where('programme_id', '=', modular.id).where('position', '=', 3).executeTakeFirstOrThrow()
+    ).id; // chosen by the participant below, not yet completed
     const cohort8 = await db.selectFrom('cohorts').select('id').where('name', '=', 'Cohort 8').executeTakeFirstOrThrow();
     ids[':cohortId'] = cohort8.id;
     // The member of staff has a draft application to Cohort 8; the line manager is asked to support another.
@@ -63,14 +79,37 @@ describeInBrowser('every page, in a browser', () => {
     await db
       .insertInto('applications')
       .values({
-        id: ids[':applicationId'], organisation_id: person.organisation_id, cohort_id: cohort8.id, person_id: person.id, school_id: school.id, status: 'draft', live_slot: 'live',
-        current_role: 'Early Career Teacher, English', experience: null, motivation: null, declarations: '[]', coach_person_id: null, coach_name: null, coach_email: null, project_idea: null,
-        eligible: null, eligibility_notes: '[]', recommendation_id: null, decision_reason: null, submitted_at: null, decided_at: null, waitlisted_at: null, created_at: new Date().toISOString(), updated_at: new Date().toISOString(),
+        id: ids[':applicationId'],
+        organisation_id: person.organisation_id,
+        cohort_id: cohort8.id,
+        person_id: person.id,
+        school_id: school.id,
+        status: 'draft',
+        live_slot: 'live',
+        current_role: 'Early Career Teacher, English',
+        experience: null,
+        motivation: null,
+        declarations: '[]',
+        coach_person_id: null,
+        coach_name: null,
+        coach_email: null,
+        project_idea: null,
+        eligible: null,
+        eligibility_notes: '[]',
+        recommendation_id: null,
+        decision_reason: null,
+        submitted_at: null,
+        decided_at: null,
+        waitlisted_at: null,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
       })
       .execute();
     owners['/applications/:applicationId'] = h.signIns[3].email;
     const lineManager = await db.selectFrom('people').select('id').where('email_normalised', '=', h.signIns[2].email).executeTakeFirstOrThrow();
-    ids[':endorsementId'] = (await db.selectFrom('endorsements').select('id').where('endorser_id', '=', lineManager.id).where('status', '=', 'requested').executeTakeFirstOrThrow()).id;
+    ids[':endorsementId'] = (
+      await db.selectFrom('endorsements').select('id').where('endorser_id', '=', lineManager.id).where('status', '=', 'requested').executeTakeFirstOrThrow()
+    ).id;
     owners['/endorsements/:endorsementId'] = h.signIns[2].email;
     // A participant on the modular programme, part way through.
     const participant = await db
@@ -98,12 +137,19 @@ describeInBrowser('every page, in a browser', () => {
     const admin = await h.journey({ name: 'every page' });
     await signInWithPassword(admin, h.orgAdminEmail, DEMO_PASSWORD);
     const journeys = new Map<string, Journey>();
-    const pages = matrix.filter((row) => row.route.startsWith('GET ') && !NOT_PAGES.has(row.route) && !/\/export\.(json|csv)$/.test(row.route) && !/\.ics\b/.test(row.route) /* calendar files and feeds download */);
+    const pages = matrix.filter(
+      (row) =>
+        row.route.startsWith('GET ') &&
+        !NOT_PAGES.has(row.route) &&
+        !/\/export\.(json|csv)$/.test(row.route) &&
+        !/\.ics\b/.test(row.route) /* calendar files and feeds download */,
+    );
     expect(pages.length).toBeGreaterThan(60);
     for (const row of pages) {
       const route = row.route.slice(4);
       const path = (row.path ?? route).replace(/:[A-Za-z]+/g, (param) => ids[param] ?? param);
-      const owner = row.expect[viewers.indexOf('orgAdmin')] === 'allowed' ? undefined : Object.entries(owners).find(([prefix]) => route.startsWith(prefix))?.[1];
+      const owner =
+        row.expect[viewers.indexOf('orgAdmin')] === 'allowed' ? undefined : Object.entries(owners).find(([prefix]) => route.startsWith(prefix))?.[1];
       let j = admin;
       if (owner) {
         j = journeys.get(owner) ?? (await h.journey({ name: `every page as ${owner}` }));

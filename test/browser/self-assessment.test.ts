@@ -49,7 +49,10 @@ describeInBrowser('a participant’s self-assessment, in a browser', () => {
         await j.navigate(() => sections.nth(index).click());
         expect(await page.getByRole('group', { name: /^Your rating for / }).count()).toBe(1);
         if (run.phone) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-        await page.getByRole('group', { name: /^Your rating for / }).getByLabel(rating, { exact: true }).check();
+        await page
+          .getByRole('group', { name: /^Your rating for / })
+          .getByLabel(rating, { exact: true })
+          .check();
         await extra?.();
         await j.navigate(() => page.getByRole('button', { name: 'Save and continue' }).click());
         expect(await page.getByText('Your answers are saved: you can come back and finish later').count()).toBe(1);

@@ -55,7 +55,12 @@ describeInBrowser('importing staff from a CSV file, in a browser', () => {
     const toAdd = page.getByRole('table', { name: 'People to add' });
     expect(await toAdd.getByRole('cell', { name: 'Nadia Hassan' }).count()).toBe(1);
     expect(await toAdd.getByRole('cell', { name: 'Owen Pryce' }).count()).toBe(1);
-    expect(await page.getByRole('table', { name: /People to update/ }).getByText('Head of Mathematics and Computing').count()).toBe(1);
+    expect(
+      await page
+        .getByRole('table', { name: /People to update/ })
+        .getByText('Head of Mathematics and Computing')
+        .count(),
+    ).toBe(1);
 
     await j.navigate(() => page.getByRole('button', { name: /^Import: add 2 people and update 1$/ }).click());
     expect(await page.title()).toMatch(/^Import complete/);

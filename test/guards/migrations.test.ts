@@ -12,7 +12,10 @@ import landed from './landed-migrations.json' with { type: 'json' };
 // the schema, write a new migration.
 
 const root = join(import.meta.dirname, '../..');
-const hashOf = (file: string) => createHash('sha256').update(readFileSync(join(root, file))).digest('hex');
+const hashOf = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(root, file)))
+    .digest('hex');
 
 /** Every migration file: the platform's first ones and each feature's `migrations/` folder. */
 function migrationFiles(): string[] {
@@ -58,7 +61,12 @@ describe('migrations', () => {
 
   it('each run: every file is in the composed list, named YYYY_MM_DD_HHMM_what', () => {
     const composed = Object.keys(features.migrations);
-    expect(migrationFiles().map(name).filter((migration) => !composed.includes(migration)), 'migration files no module lists').toEqual([]);
+    expect(
+      migrationFiles()
+        .map(name)
+        .filter((migration) => !composed.includes(migration)),
+      'migration files no module lists',
+    ).toEqual([]);
     expect(composed.filter((migration) => !/^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+$/.test(migration))).toEqual([]);
   });
 });

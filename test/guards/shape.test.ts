@@ -19,7 +19,11 @@ interface CruiseResult {
 /** Runs dependency-cruiser over src/ with the project's rules (about 3 seconds). */
 async function cruise(): Promise<CruiseResult> {
   const bin = join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
-  const { stdout } = await promisify(execFile)(process.execPath, [bin, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json', '--no-progress'], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string }) => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [bin, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json', '--no-progress'],
+    { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+  ).catch((error: { stdout?: string }) => {
     // dependency-cruiser exits non-zero when a rule is broken; the JSON is still on stdout.
     if (error.stdout) return { stdout: error.stdout };
     throw error;
@@ -78,8 +82,13 @@ describe('the shape of the code', () => {
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort();
-    expect(folders.filter((folder) => !existsSync(join(features, folder, 'module.ts'))), 'feature folders without a module.ts').toEqual([]);
-    expect(featureModules.map((module) => module.name).sort(), 'module names are their folder names, and every folder is in src/features/index.ts').toEqual(folders);
+    expect(
+      folders.filter((folder) => !existsSync(join(features, folder, 'module.ts'))),
+      'feature folders without a module.ts',
+    ).toEqual([]);
+    expect(featureModules.map((module) => module.name).sort(), 'module names are their folder names, and every folder is in src/features/index.ts').toEqual(
+      folders,
+    );
   });
 
   it('leaves the app, the server and the command line free of feature routes and registrations', () => {

@@ -31,7 +31,11 @@ export interface TestContext {
  * Builds the app around a fresh database, a fixed clock and an in-memory mailer; with every feature
  * unless `features` says otherwise (a test adding a module of its own, say).
  */
-export async function createTestContext(engine: Engine, env: Record<string, string> = {}, features: Features = allFeatures): Promise<TestContext & { database: TestDatabase }> {
+export async function createTestContext(
+  engine: Engine,
+  env: Record<string, string> = {},
+  features: Features = allFeatures,
+): Promise<TestContext & { database: TestDatabase }> {
   const database = await createTestDatabase(engine);
   const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_ORIGIN, TRUST_PROXY: 'true', LOG_LEVEL: 'silent', ...env });
   const clock = new FixedClock();
@@ -47,7 +51,12 @@ export async function createTestContext(engine: Engine, env: Record<string, stri
     mailer,
     client: (options) => new TestClient(app, options),
     deliverMail: async () => {
-      await drainOutbox({ db: database.db, clock, handlers: features.outboxHandlers({ db: database.db, clock, mailer, config, logger: silentLogger }), logger: silentLogger });
+      await drainOutbox({
+        db: database.db,
+        clock,
+        handlers: features.outboxHandlers({ db: database.db, clock, mailer, config, logger: silentLogger }),
+        logger: silentLogger,
+      });
     },
   };
 }

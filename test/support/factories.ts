@@ -22,7 +22,11 @@ export async function makeOrganisation(db: Db, name = `Trust ${next()}`): Promis
   return { id, name };
 }
 
-export async function makeSchool(db: Db, organisationId: string, overrides: { name?: string; urn?: string | null } = {}): Promise<{ id: string; name: string }> {
+export async function makeSchool(
+  db: Db,
+  organisationId: string,
+  overrides: { name?: string; urn?: string | null } = {},
+): Promise<{ id: string; name: string }> {
   const id = newId();
   const name = overrides.name ?? `School ${next()}`;
   await db
@@ -102,7 +106,15 @@ export async function makePerson(db: Db, options: PersonOptions): Promise<TestPe
   for (const grant of options.roles ?? []) {
     await db
       .insertInto('role_grants')
-      .values({ id: newId(), person_id: id, role: grant.role, school_id: grant.schoolId ?? null, scope_key: grant.schoolId ?? 'organisation', granted_by: null, created_at: now() })
+      .values({
+        id: newId(),
+        person_id: id,
+        role: grant.role,
+        school_id: grant.schoolId ?? null,
+        scope_key: grant.schoolId ?? 'organisation',
+        granted_by: null,
+        created_at: now(),
+      })
       .execute();
   }
   return { id, email, givenName, familyName };
@@ -124,15 +136,45 @@ export async function makeWorld(db: Db) {
   const schoolA = await makeSchool(db, organisation.id, { name: `Aspen Academy ${next()}` });
   const schoolB = await makeSchool(db, organisation.id, { name: `Birch Primary ${next()}` });
   const orgAdmin = await makePerson(db, { organisationId: organisation.id, givenName: 'Olu', roles: [{ role: 'org_admin' }] });
-  const schoolAdminA = await makePerson(db, { organisationId: organisation.id, schoolId: schoolA.id, givenName: 'Asha', roles: [{ role: 'school_admin', schoolId: schoolA.id }] });
-  const schoolAdminB = await makePerson(db, { organisationId: organisation.id, schoolId: schoolB.id, givenName: 'Ben', roles: [{ role: 'school_admin', schoolId: schoolB.id }] });
+  const schoolAdminA = await makePerson(db, {
+    organisationId: organisation.id,
+    schoolId: schoolA.id,
+    givenName: 'Asha',
+    roles: [{ role: 'school_admin', schoolId: schoolA.id }],
+  });
+  const schoolAdminB = await makePerson(db, {
+    organisationId: organisation.id,
+    schoolId: schoolB.id,
+    givenName: 'Ben',
+    roles: [{ role: 'school_admin', schoolId: schoolB.id }],
+  });
   const lineManager = await makePerson(db, { organisationId: organisation.id, schoolId: schoolA.id, givenName: 'Lena', leadershipLevel: 'middle' });
   const report = await makePerson(db, { organisationId: organisation.id, schoolId: schoolA.id, givenName: 'Ravi', lineManagerId: lineManager.id });
   const staff = await makePerson(db, { organisationId: organisation.id, schoolId: schoolA.id, givenName: 'Sian' });
-  const programmeLead = await makePerson(db, { organisationId: organisation.id, schoolId: schoolB.id, givenName: 'Priya', jobTitle: 'Director of leadership development', roles: [{ role: 'programme_lead' }] });
+  const programmeLead = await makePerson(db, {
+    organisationId: organisation.id,
+    schoolId: schoolB.id,
+    givenName: 'Priya',
+    jobTitle: 'Director of leadership development',
+    roles: [{ role: 'programme_lead' }],
+  });
   const otherOrganisation = await makeOrganisation(db, 'Southern Cross Trust');
   const otherSchool = await makeSchool(db, otherOrganisation.id);
   const otherAdmin = await makePerson(db, { organisationId: otherOrganisation.id, schoolId: otherSchool.id, givenName: 'Zed', roles: [{ role: 'org_admin' }] });
-  return { organisation, schoolA, schoolB, orgAdmin, schoolAdminA, schoolAdminB, lineManager, report, staff, programmeLead, otherOrganisation, otherSchool, otherAdmin };
+  return {
+    organisation,
+    schoolA,
+    schoolB,
+    orgAdmin,
+    schoolAdminA,
+    schoolAdminB,
+    lineManager,
+    report,
+    staff,
+    programmeLead,
+    otherOrganisation,
+    otherSchool,
+    otherAdmin,
+  };
 }
 export type World = Awaited<ReturnType<typeof makeWorld>>;

@@ -50,7 +50,11 @@ export class TestClient {
   }
 
   /** Posts a multipart form with a file, as a browser's file upload does. */
-  async upload(path: string, fields: Record<string, string>, file: { field: string; name: string; content: string | Uint8Array<ArrayBuffer>; type?: string }): Promise<Page> {
+  async upload(
+    path: string,
+    fields: Record<string, string>,
+    file: { field: string; name: string; content: string | Uint8Array<ArrayBuffer>; type?: string },
+  ): Promise<Page> {
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
     body.set(file.field, new File([file.content], file.name, { type: file.type ?? 'text/csv' }));

@@ -35,4 +35,9 @@ const platformRows: Row[] = [
 
 const featureRows = import.meta.glob<{ matrixRows: Row[] }>('../../src/features/*/*.matrix.ts', { eager: true });
 
-export const matrix: Row[] = [...platformRows, ...Object.keys(featureRows).sort().flatMap((file) => featureRows[file]?.matrixRows ?? [])];
+export const matrix: Row[] = [
+  ...platformRows,
+  ...Object.keys(featureRows)
+    .sort()
+    .flatMap((file) => featureRows[file]?.matrixRows ?? []),
+];

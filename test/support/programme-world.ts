@@ -5,13 +5,27 @@ import type { World } from './factories';
 const at = '2026-11-01T09:00:00.000Z';
 
 /** A published framework version with one domain and the given skills; returns ids. */
-export async function makeFramework(db: Db, organisationId: string, options: { title?: string; status?: 'draft' | 'published'; frameworkId?: string; number?: number; skills?: string[] } = {}) {
+export async function makeFramework(
+  db: Db,
+  organisationId: string,
+  options: { title?: string; status?: 'draft' | 'published'; frameworkId?: string; number?: number; skills?: string[] } = {},
+) {
   const frameworkId = options.frameworkId ?? newId();
   if (!options.frameworkId) {
     const title = options.title ?? `Framework ${frameworkId.slice(-6)}`;
     await db
       .insertInto('frameworks')
-      .values({ id: frameworkId, organisation_id: organisationId, title, title_normalised: title.toLowerCase(), description: 'Skills for leaders.', track: 'both', builtin_key: null, created_at: at, updated_at: at })
+      .values({
+        id: frameworkId,
+        organisation_id: organisationId,
+        title,
+        title_normalised: title.toLowerCase(),
+        description: 'Skills for leaders.',
+        track: 'both',
+        builtin_key: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
   }
   const status = options.status ?? 'published';
@@ -41,7 +55,16 @@ export async function makeFramework(db: Db, organisationId: string, options: { t
     skillIds.push(id);
     await db
       .insertInto('framework_skills')
-      .values({ id, version_id: versionId, domain_id: domainId, position: i + 1, code, title: `Skill ${code}`, description: `What ${code} looks like.`, descriptors: JSON.stringify({ middle: `At middle leadership, ${code}.` }) })
+      .values({
+        id,
+        version_id: versionId,
+        domain_id: domainId,
+        position: i + 1,
+        code,
+        title: `Skill ${code}`,
+        description: `What ${code} looks like.`,
+        descriptors: JSON.stringify({ middle: `At middle leadership, ${code}.` }),
+      })
       .execute();
   }
   return { frameworkId, versionId, domainId, skillIds };
@@ -98,7 +121,10 @@ export async function makeProgramme(db: Db, options: ProgrammeOptions) {
   for (const [i, module] of (options.modules ?? []).entries()) {
     const moduleId = newId();
     moduleIds.push(moduleId);
-    await db.insertInto('programme_modules').values({ id: moduleId, programme_id: id, position: i + 1, title: module, description: `About ${module}.` }).execute();
+    await db
+      .insertInto('programme_modules')
+      .values({ id: moduleId, programme_id: id, position: i + 1, title: module, description: `About ${module}.` })
+      .execute();
   }
   for (const [i, requirement] of (options.requirements ?? []).entries()) {
     await db
@@ -162,7 +188,15 @@ export async function makeProgrammeWorld(db: Db, world: World) {
   const pathwayId = newId();
   await db
     .insertInto('pathways')
-    .values({ id: pathwayId, organisation_id: organisationId, title: `Leadership ladder ${pathwayId.slice(-6)}`, title_normalised: `leadership ladder ${pathwayId.slice(-6)}`, summary: 'From first leadership role to headship.', created_at: at, updated_at: at })
+    .values({
+      id: pathwayId,
+      organisation_id: organisationId,
+      title: `Leadership ladder ${pathwayId.slice(-6)}`,
+      title_normalised: `leadership ladder ${pathwayId.slice(-6)}`,
+      summary: 'From first leadership role to headship.',
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   const programme = await makeProgramme(db, {
     organisationId,
@@ -176,7 +210,16 @@ export async function makeProgrammeWorld(db: Db, world: World) {
     requirements: [{ kind: 'modules' }, { kind: 'sign_off' }],
   });
   for (const skillId of published.skillIds) await db.insertInto('programme_focus_skills').values({ programme_id: programme.id, skill_id: skillId }).execute();
-  const earlier = await makeCohort(db, { organisationId, programmeId: programme.id, name: 'Cohort 1', opensOn: '2026-01-05', closesOn: '2026-02-27', startsOn: '2026-04-13', endsOn: '2026-12-18', leadIds: [world.programmeLead.id] });
+  const earlier = await makeCohort(db, {
+    organisationId,
+    programmeId: programme.id,
+    name: 'Cohort 1',
+    opensOn: '2026-01-05',
+    closesOn: '2026-02-27',
+    startsOn: '2026-04-13',
+    endsOn: '2026-12-18',
+    leadIds: [world.programmeLead.id],
+  });
   const cohort = await makeCohort(db, { organisationId, programmeId: programme.id, name: 'Cohort 2', leadIds: [world.programmeLead.id] });
 
   const applicationId = newId();
@@ -209,21 +252,65 @@ export async function makeProgrammeWorld(db: Db, world: World) {
       updated_at: at,
     })
     .execute();
-  await db.insertInto('application_events').values({ id: newId(), application_id: applicationId, status: 'submitted', actor_id: world.report.id, reason: null, created_at: at }).execute();
+  await db
+    .insertInto('application_events')
+    .values({ id: newId(), application_id: applicationId, status: 'submitted', actor_id: world.report.id, reason: null, created_at: at })
+    .execute();
   const endorsementId = newId();
   await db
     .insertInto('endorsements')
-    .values({ id: endorsementId, application_id: applicationId, kind: 'line_manager', endorser_id: world.lineManager.id, school_id: world.schoolA.id, status: 'requested', comment: null, answered_by: null, requested_at: at, due_on: '2026-12-15', reminded_at: null, answered_at: null, created_at: at })
+    .values({
+      id: endorsementId,
+      application_id: applicationId,
+      kind: 'line_manager',
+      endorser_id: world.lineManager.id,
+      school_id: world.schoolA.id,
+      status: 'requested',
+      comment: null,
+      answered_by: null,
+      requested_at: at,
+      due_on: '2026-12-15',
+      reminded_at: null,
+      answered_at: null,
+      created_at: at,
+    })
     .execute();
   await db
     .insertInto('endorsements')
-    .values({ id: newId(), application_id: applicationId, kind: 'headteacher', endorser_id: null, school_id: world.schoolA.id, status: 'waiting', comment: null, answered_by: null, requested_at: null, due_on: '2026-12-15', reminded_at: null, answered_at: null, created_at: at })
+    .values({
+      id: newId(),
+      application_id: applicationId,
+      kind: 'headteacher',
+      endorser_id: null,
+      school_id: world.schoolA.id,
+      status: 'waiting',
+      comment: null,
+      answered_by: null,
+      requested_at: null,
+      due_on: '2026-12-15',
+      reminded_at: null,
+      answered_at: null,
+      created_at: at,
+    })
     .execute();
 
   const enrolmentId = newId();
   await db
     .insertInto('enrolments')
-    .values({ id: enrolmentId, organisation_id: organisationId, application_id: null, cohort_id: earlier.id, programme_id: programme.id, person_id: world.report.id, status: 'active', return_cohort_id: null, status_reason: null, completed_at: null, created_at: at, updated_at: at })
+    .values({
+      id: enrolmentId,
+      organisation_id: organisationId,
+      application_id: null,
+      cohort_id: earlier.id,
+      programme_id: programme.id,
+      person_id: world.report.id,
+      status: 'active',
+      return_cohort_id: null,
+      status_reason: null,
+      completed_at: null,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
 
   return {

@@ -44,11 +44,23 @@ for (const engine of testEngines()) {
         expect(await db.selectFrom('sign_in_sessions').select('id').execute()).toEqual([{ id: 'browser-1' }]);
         const indexes =
           engine === 'sqlite'
-            ? await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sign_in_sessions' AND name NOT LIKE 'sqlite_autoindex%'`.execute(db)
-            : await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'sign_in_sessions' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'`.execute(db);
+            ? await sql<{
+                name: string;
+              }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sign_in_sessions' AND name NOT LIKE 'sqlite_autoindex%'`.execute(db)
+            : await sql<{
+                name: string;
+              }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'sign_in_sessions' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'`.execute(
+                db,
+              );
         expect(indexes.rows.map((row) => row.name)).toEqual(['sign_in_sessions_person']);
 
-        const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://localhost', LOG_LEVEL: 'silent' }), mailer: memoryMailer(), logger: silentLogger, clock: new FixedClock(new Date('2026-11-24T10:00:00.000Z')) });
+        const app = createApp({
+          db,
+          config: loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://localhost', LOG_LEVEL: 'silent' }),
+          mailer: memoryMailer(),
+          logger: silentLogger,
+          clock: new FixedClock(new Date('2026-11-24T10:00:00.000Z')),
+        });
         const stillSignedIn = await new TestClient(app).get('/account', { cookie: `waymark_session=${cookieToken}` });
         expect(stillSignedIn.status).toBe(200);
         expect((await new TestClient(app).post('/sign-in', { email: 'ruth@fenland.example.org', password })).status).toBe(303);

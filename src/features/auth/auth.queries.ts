@@ -23,7 +23,9 @@ export function findSignInSessionByTokenHash(db: Executor, tokenHash: string) {
     ])
     .select((eb) =>
       eb
-        .exists(eb.selectFrom('people as report').select('report.id').whereRef('report.line_manager_id', '=', 'people.id').where('report.status', '=', 'active'))
+        .exists(
+          eb.selectFrom('people as report').select('report.id').whereRef('report.line_manager_id', '=', 'people.id').where('report.status', '=', 'active'),
+        )
         .as('is_line_manager'),
     )
     .where('sign_in_sessions.token_hash', '=', tokenHash)
@@ -91,7 +93,13 @@ export function findLatestInvitation(db: Executor, personId: string) {
 
 /** Marks every unused token of a purpose the person holds as used, so none of those links works any more. */
 export async function spendUnusedTokens(db: Executor, personId: string, purpose: TokenPurpose, now: string): Promise<void> {
-  await db.updateTable('auth_tokens').set({ used_at: now }).where('person_id', '=', personId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('auth_tokens')
+    .set({ used_at: now })
+    .where('person_id', '=', personId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 export function findPersonById(db: Executor, id: string) {
@@ -112,7 +120,16 @@ export function findToken(db: Executor, tokenHash: string, purpose: TokenPurpose
   return db
     .selectFrom('auth_tokens')
     .innerJoin('people', 'people.id', 'auth_tokens.person_id')
-    .select(['auth_tokens.id', 'auth_tokens.person_id', 'auth_tokens.expires_at', 'auth_tokens.used_at', 'people.status', 'people.organisation_id', 'people.given_name', 'people.email'])
+    .select([
+      'auth_tokens.id',
+      'auth_tokens.person_id',
+      'auth_tokens.expires_at',
+      'auth_tokens.used_at',
+      'people.status',
+      'people.organisation_id',
+      'people.given_name',
+      'people.email',
+    ])
     .where('auth_tokens.token_hash', '=', tokenHash)
     .where('auth_tokens.purpose', '=', purpose)
     .executeTakeFirst();

@@ -79,13 +79,23 @@ for (const kind of ['sign_in_link', 'password_reset'] as const) {
 
 authRoutes.get('/sign-in/link/:token', access('anyone'), async (c) => {
   const check = await checkToken(c.get('deps'), c.req.param('token'), 'sign_in_link', requestContext(c));
-  if (!check.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={check.reason} retryHref="/sign-in/link" retryText="Get a new sign-in link" />);
+  if (!check.ok)
+    return renderPage(
+      c,
+      { title: 'This link cannot be used', status: 404 },
+      <LinkProblemPage reason={check.reason} retryHref="/sign-in/link" retryText="Get a new sign-in link" />,
+    );
   return renderPage(c, { title: 'Sign in' }, <ConfirmLinkPage givenName={check.givenName} action={`/sign-in/link/${c.req.param('token')}`} />);
 });
 
 authRoutes.post('/sign-in/link/:token', access('anyone'), async (c) => {
   const result = await signInWithLink(c.get('deps'), c.req.param('token'), requestContext(c));
-  if (!result.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={result.reason} retryHref="/sign-in/link" retryText="Get a new sign-in link" />);
+  if (!result.ok)
+    return renderPage(
+      c,
+      { title: 'This link cannot be used', status: 404 },
+      <LinkProblemPage reason={result.reason} retryHref="/sign-in/link" retryText="Get a new sign-in link" />,
+    );
   await beginSignInSession(c, result.sessionToken);
   return c.redirect('/', 303);
 });
@@ -93,13 +103,23 @@ authRoutes.post('/sign-in/link/:token', access('anyone'), async (c) => {
 for (const purpose of ['password_reset', 'invitation'] as const) {
   const base = purpose === 'password_reset' ? '/password-reset' : '/invitation';
   const heading = purpose === 'password_reset' ? 'Choose a new password' : 'Set your password';
-  const retry = purpose === 'password_reset' ? { retryHref: '/password-reset', retryText: 'Ask for a new reset link' } : { retryHref: '/sign-in/link', retryText: 'Try a sign-in link instead, or ask your administrator to send a new invitation' };
+  const retry =
+    purpose === 'password_reset'
+      ? { retryHref: '/password-reset', retryText: 'Ask for a new reset link' }
+      : { retryHref: '/sign-in/link', retryText: 'Try a sign-in link instead, or ask your administrator to send a new invitation' };
 
   authRoutes.get(`${base}/:token`, access('anyone'), async (c) => {
     const check = await checkToken(c.get('deps'), c.req.param('token'), purpose, requestContext(c));
     if (!check.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={check.reason} {...retry} />);
-    const intro = purpose === 'invitation' ? `Welcome to Waymark, ${check.givenName}. Choose a password to finish setting up your account (${check.email}).` : `Choose a new password for ${check.email}. You will be signed out everywhere else.`;
-    return renderPage(c, { title: heading }, <NewPasswordPage action={`${base}/${c.req.param('token')}`} heading={heading} intro={intro} email={check.email} />);
+    const intro =
+      purpose === 'invitation'
+        ? `Welcome to Waymark, ${check.givenName}. Choose a password to finish setting up your account (${check.email}).`
+        : `Choose a new password for ${check.email}. You will be signed out everywhere else.`;
+    return renderPage(
+      c,
+      { title: heading },
+      <NewPasswordPage action={`${base}/${c.req.param('token')}`} heading={heading} intro={intro} email={check.email} />,
+    );
   });
 
   authRoutes.post(`${base}/:token`, access('anyone'), async (c) => {
@@ -109,7 +129,17 @@ for (const purpose of ['password_reset', 'invitation'] as const) {
     if (!check.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={check.reason} {...retry} />);
     const form = validate(newPasswordForm, await readForm(c));
     if (!form.ok) {
-      return renderPage(c, { title: heading, hasErrors: true }, <NewPasswordPage action={`${base}/${token}`} heading={heading} intro="Choose a password of 12 characters or more." email={check.email} errors={form.errors} />);
+      return renderPage(
+        c,
+        { title: heading, hasErrors: true },
+        <NewPasswordPage
+          action={`${base}/${token}`}
+          heading={heading}
+          intro="Choose a password of 12 characters or more."
+          email={check.email}
+          errors={form.errors}
+        />,
+      );
     }
     const result = await setPasswordWithToken(deps, token, purpose, form.data.password, requestContext(c));
     if (!result.ok) return renderPage(c, { title: 'This link cannot be used', status: 404 }, <LinkProblemPage reason={result.reason} {...retry} />);

@@ -105,7 +105,12 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
   try {
     await assertNotLocked(deps, [accountKey, addressKey], 'You have entered incorrect details too many times.');
   } catch (error) {
-    await recordAudit(deps.db, deps.clock, { action: 'sign_in_refused', detail: { email: emailKey }, ipAddress: context.ipAddress, requestId: context.requestId });
+    await recordAudit(deps.db, deps.clock, {
+      action: 'sign_in_refused',
+      detail: { email: emailKey },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
     throw error;
   }
   const person = await q.findPersonForSignIn(deps.db, emailKey);
@@ -128,7 +133,14 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
   }
   const sessionToken = await deps.db.transaction().execute(async (trx) => {
     await q.clearThrottle(trx, accountKey);
-    await recordAudit(trx, deps.clock, { action: 'sign_in', organisationId: person.organisation_id, actorId: person.id, detail: { method: 'password' }, ipAddress: context.ipAddress, requestId: context.requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'sign_in',
+      organisationId: person.organisation_id,
+      actorId: person.id,
+      detail: { method: 'password' },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
     return startSignInSession(trx, deps, person.id, context);
   });
   return { ok: true, sessionToken };
@@ -140,7 +152,13 @@ export async function issueToken(db: Executor, deps: AppDeps, personId: string, 
 }
 
 /** Creates a token of a purpose for each person, a few hundred rows per statement; returns person id -> raw token. */
-export async function issueTokens(db: Executor, deps: AppDeps, personIds: readonly string[], purpose: TokenPurpose, createdBy: string | null = null): Promise<Map<string, string>> {
+export async function issueTokens(
+  db: Executor,
+  deps: AppDeps,
+  personIds: readonly string[],
+  purpose: TokenPurpose,
+  createdBy: string | null = null,
+): Promise<Map<string, string>> {
   const now = deps.clock.now();
   const tokens = new Map(personIds.map((id) => [id, newToken()]));
   for (const batch of chunks([...tokens], 500)) {
@@ -221,12 +239,23 @@ export async function checkToken(deps: AppDeps, token: string, purpose: TokenPur
 }
 
 /** Spends a sign-in link and starts a session. */
-export async function signInWithLink(deps: AppDeps, token: string, context: RequestContext): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' }> {
+export async function signInWithLink(
+  deps: AppDeps,
+  token: string,
+  context: RequestContext,
+): Promise<{ ok: true; sessionToken: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' }> {
   const check = await checkToken(deps, token, 'sign_in_link', context);
   if (!check.ok) return check;
   return deps.db.transaction().execute(async (trx) => {
     if (!(await q.spendToken(trx, check.tokenId, deps.clock.now().toISOString()))) return { ok: false as const, reason: 'used' as const };
-    await recordAudit(trx, deps.clock, { action: 'sign_in_link_used', organisationId: check.organisationId, actorId: check.personId, detail: { method: 'link' }, ipAddress: context.ipAddress, requestId: context.requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'sign_in_link_used',
+      organisationId: check.organisationId,
+      actorId: check.personId,
+      detail: { method: 'link' },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
     return { ok: true as const, sessionToken: await startSignInSession(trx, deps, check.personId, context) };
   });
 }

@@ -216,7 +216,12 @@ describeEachEngine('your sign-in sessions', (ctx) => {
     const text = visibleText(account.text);
     expect(text).toContain('Safari on macOS');
     expect(text).toContain('Chrome on Android');
-    const phoneSession = await ctx().db.selectFrom('sign_in_sessions').select('id').where('person_id', '=', person.id).where('user_agent', 'like', '%Android%').executeTakeFirstOrThrow();
+    const phoneSession = await ctx()
+      .db.selectFrom('sign_in_sessions')
+      .select('id')
+      .where('person_id', '=', person.id)
+      .where('user_agent', 'like', '%Android%')
+      .executeTakeFirstOrThrow();
     const ended = await laptop.post(`/account/sessions/${phoneSession.id}/end`);
     expect(ended.location).toBe('/account?ended=1');
     expect((await phone.get('/account')).location).toMatch(/^\/sign-in/);
@@ -251,7 +256,13 @@ describeEachEngine('links nobody was sent', (ctx) => {
     expect(page.status).toBe(429);
     expect(visibleText(page.text)).toContain('Too many links that do not work have been opened from your network');
     // Another address is unaffected.
-    expect((await ctx().client({ address: '10.7.0.2' }).get(`/invitation/${'c'.repeat(43)}`)).status).toBe(404);
+    expect(
+      (
+        await ctx()
+          .client({ address: '10.7.0.2' })
+          .get(`/invitation/${'c'.repeat(43)}`)
+      ).status,
+    ).toBe(404);
     ctx().clock.advance(16 * MINUTE);
     expect((await client.get(`/invitation/${'c'.repeat(43)}`)).status).toBe(404);
   });

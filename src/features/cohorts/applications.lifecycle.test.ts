@@ -28,6 +28,10 @@ describe('the application lifecycle', () => {
 
   it('only starts from nothing, and every status is reached by some event', () => {
     expect(STATUSES.filter((s) => !Object.values(APPLICATION_LIFECYCLE).some((t) => t.to === s))).toEqual([]);
-    expect(Object.entries(APPLICATION_LIFECYCLE).filter(([, t]) => t.from.includes('new')).map(([event]) => event)).toEqual(['start']);
+    expect(
+      Object.entries(APPLICATION_LIFECYCLE)
+        .filter(([, t]) => t.from.includes('new'))
+        .map(([event]) => event),
+    ).toEqual(['start']);
   });
 });

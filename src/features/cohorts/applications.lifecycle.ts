@@ -118,7 +118,10 @@ export function assertDecidable(status: ApplicationStatus): void {
 }
 
 /** Columns a change may set with the status: when it was submitted, decided or waitlisted, and why. */
-export type ApplicationChangeColumns = Pick<Updateable<ApplicationsTable>, 'submitted_at' | 'eligible' | 'eligibility_notes' | 'decision_reason' | 'decided_at' | 'waitlisted_at'>;
+export type ApplicationChangeColumns = Pick<
+  Updateable<ApplicationsTable>,
+  'submitted_at' | 'eligible' | 'eligibility_notes' | 'decision_reason' | 'decided_at' | 'waitlisted_at'
+>;
 
 /** A new application's columns; the lifecycle sets its status and live slot. */
 export type NewApplication = Omit<Insertable<ApplicationsTable>, 'status' | 'live_slot'>;
@@ -134,7 +137,12 @@ export type ApplicationChange = { by: { role: ApplicationActorRole; id: string |
  * status is still the one read, in the same statement, so a change that lost a race is refused
  * (Conflict, saying why) and nothing is written. A final status frees the person's live slot.
  */
-export async function changeApplication(trx: Executor, clock: Clock, current: { id: string; status: ApplicationStatus } | null, change: ApplicationChange): Promise<void> {
+export async function changeApplication(
+  trx: Executor,
+  clock: Clock,
+  current: { id: string; status: ApplicationStatus } | null,
+  change: ApplicationChange,
+): Promise<void> {
   const transition = APPLICATION_LIFECYCLE[change.event];
   if (!transition.by.includes(change.by.role)) throw new Error(`The application lifecycle does not let ${change.by.role} ${change.event} an application`);
   const now = clock.now().toISOString();
@@ -163,5 +171,8 @@ export async function changeApplication(trx: Executor, clock: Clock, current: { 
       throw new Conflict(whyNot(change.event, fresh.status));
     }
   }
-  await trx.insertInto('application_events').values({ id: newId(), application_id: id, status: to, actor_id: change.by.id, reason: change.reason, created_at: now }).execute();
+  await trx
+    .insertInto('application_events')
+    .values({ id: newId(), application_id: id, status: to, actor_id: change.by.id, reason: change.reason, created_at: now })
+    .execute();
 }

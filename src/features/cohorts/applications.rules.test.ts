@@ -73,7 +73,12 @@ describe('application rules', () => {
   it('acceptance needs every endorsement the cohort asks for to be supported', () => {
     const cohort = { needs_line_manager: 1, needs_headteacher: 1 };
     expect(missingEndorsements(cohort, [{ kind: 'line_manager', status: 'supported' }])).toEqual(['the headteacher’s support']);
-    expect(missingEndorsements(cohort, [{ kind: 'line_manager', status: 'not_supported' }, { kind: 'headteacher', status: 'cancelled' }])).toHaveLength(2);
+    expect(
+      missingEndorsements(cohort, [
+        { kind: 'line_manager', status: 'not_supported' },
+        { kind: 'headteacher', status: 'cancelled' },
+      ]),
+    ).toHaveLength(2);
     expect(missingEndorsements({ needs_line_manager: 0, needs_headteacher: 0 }, [])).toEqual([]);
   });
 });
@@ -99,7 +104,15 @@ describe('the cohort form', () => {
 
   it('reads GOV.UK date inputs and gives endorsers 14 days after the window by default', () => {
     const form = readCohortForm(values, ['a', 'a', '']);
-    expect(form.ok && form.data).toMatchObject({ opensOn: '2009-04-27', closesOn: '2009-06-12', endorsementDeadline: '2009-06-26', capacity: 12, leadIds: ['a'], needsLineManager: true, needsHeadteacher: false });
+    expect(form.ok && form.data).toMatchObject({
+      opensOn: '2009-04-27',
+      closesOn: '2009-06-12',
+      endorsementDeadline: '2009-06-26',
+      capacity: 12,
+      leadIds: ['a'],
+      needsLineManager: true,
+      needsHeadteacher: false,
+    });
   });
 
   it('refuses impossible dates, dates out of order and a capacity below one, in page order', () => {

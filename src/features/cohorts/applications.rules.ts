@@ -92,26 +92,35 @@ export interface SubmissionFacts extends AnswerFacts {
 export function submissionRefusals(app: SubmissionFacts, today: string, lineManager: { status: string } | null): Record<string, string> {
   const refusals: Record<string, string> = {};
   const state = windowState(app, today);
-  if (app.programme_status !== 'open') refusals.window = `${app.programme_title} is not open for applications at the moment, so your application cannot be submitted.`;
-  else if (state === 'before') refusals.window = `Applications for ${app.cohort_name} open on ${formatDate(app.applications_open_on)}. You can submit your application from then.`;
-  else if (state === 'after') refusals.window = `Applications for ${app.cohort_name} closed on ${formatDate(app.applications_close_on)}, so your application cannot be submitted.`;
+  if (app.programme_status !== 'open')
+    refusals.window = `${app.programme_title} is not open for applications at the moment, so your application cannot be submitted.`;
+  else if (state === 'before')
+    refusals.window = `Applications for ${app.cohort_name} open on ${formatDate(app.applications_open_on)}. You can submit your application from then.`;
+  else if (state === 'after')
+    refusals.window = `Applications for ${app.cohort_name} closed on ${formatDate(app.applications_close_on)}, so your application cannot be submitted.`;
   for (const section of sectionsFor(app)) {
     const status = sectionStatus(app, section);
     if (status === 'completed') continue;
-    if (section === 'declarations' && status === 'incomplete') refusals.declarations = 'The eligibility declarations have changed since you confirmed them. Confirm them again.';
-    else if (section === 'motivation' && status === 'incomplete') refusals.motivation = `Why you want to take part must be ${app.motivation_word_limit} words or fewer`;
+    if (section === 'declarations' && status === 'incomplete')
+      refusals.declarations = 'The eligibility declarations have changed since you confirmed them. Confirm them again.';
+    else if (section === 'motivation' && status === 'incomplete')
+      refusals.motivation = `Why you want to take part must be ${app.motivation_word_limit} words or fewer`;
     else refusals[section] = `Complete the section: ${SECTION_TITLES[section]}`;
   }
   const eligibility = checkEligibility(parseEligibilityRules(app.programme_eligibility), factsFromPerson(app, today));
   if (!eligibility.eligible) refusals.eligibility = `Your staff record does not meet the programme’s rules. ${eligibility.reasons.join(' ')}`;
   if (app.needs_line_manager && lineManager?.status !== 'active') {
-    refusals.lineManager = 'Your line manager must endorse this application, but your staff record does not name an active line manager. Ask your school admin to add them, then submit again.';
+    refusals.lineManager =
+      'Your line manager must endorse this application, but your staff record does not name an active line manager. Ask your school admin to add them, then submit again.';
   }
   return refusals;
 }
 
 /** The endorsements the cohort needs that are not yet supported, in words. */
-export function missingEndorsements(cohort: { needs_line_manager: number; needs_headteacher: number }, endorsements: { kind: EndorsementKind; status: EndorsementStatus }[]): string[] {
+export function missingEndorsements(
+  cohort: { needs_line_manager: number; needs_headteacher: number },
+  endorsements: { kind: EndorsementKind; status: EndorsementStatus }[],
+): string[] {
   const needed: [EndorsementKind, string][] = [];
   if (cohort.needs_line_manager) needed.push(['line_manager', 'the line manager’s endorsement']);
   if (cohort.needs_headteacher) needed.push(['headteacher', 'the headteacher’s support']);

@@ -54,8 +54,12 @@ export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: 
   if (existing) return existing.id;
   if (cohort.programme_status !== 'open') throw new Conflict(`${cohort.programme_title} is not open for applications at the moment.`);
   const state = windowState(cohort, londonDate(deps.clock.now()));
-  if (state === 'before') throw new Conflict(`Applications for ${cohort.name} of ${cohort.programme_title} open on ${formatDate(cohort.applications_open_on)}. You can start your application then.`);
-  if (state === 'after') throw new Conflict(`Applications for ${cohort.name} of ${cohort.programme_title} closed on ${formatDate(cohort.applications_close_on)}.`);
+  if (state === 'before')
+    throw new Conflict(
+      `Applications for ${cohort.name} of ${cohort.programme_title} open on ${formatDate(cohort.applications_open_on)}. You can start your application then.`,
+    );
+  if (state === 'after')
+    throw new Conflict(`Applications for ${cohort.name} of ${cohort.programme_title} closed on ${formatDate(cohort.applications_close_on)}.`);
   const person = await q.findPersonRecord(deps.db, viewer.organisationId, viewer.id);
   if (!person) throw new NotFound();
   const recommendation = await q.findRecommendation(deps.db, viewer.id, cohort.programme_id);
@@ -161,12 +165,14 @@ export async function saveSection(deps: AppDeps, data: EditableSection, answers:
       break;
     case 'declarations': {
       const wanted = parseStringList(app.programme_declarations);
-      if (wanted.some((d) => !answers.confirmed.includes(d))) throw new Invalid({ declarations: 'Confirm each declaration. If you cannot, you cannot apply for this programme.' });
+      if (wanted.some((d) => !answers.confirmed.includes(d)))
+        throw new Invalid({ declarations: 'Confirm each declaration. If you cannot, you cannot apply for this programme.' });
       changes = { declarations: JSON.stringify(wanted) };
       break;
     }
     case 'coach':
-      if (answers.coachPersonId && !coachCandidates.some((p) => p.id === answers.coachPersonId)) throw new Invalid({ coachPersonId: 'Select your coach from the list' });
+      if (answers.coachPersonId && !coachCandidates.some((p) => p.id === answers.coachPersonId))
+        throw new Invalid({ coachPersonId: 'Select your coach from the list' });
       changes = { coach_person_id: answers.coachPersonId, coach_name: answers.coachName, coach_email: answers.coachEmail };
       break;
     case 'project':
@@ -220,24 +226,73 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, loaded: {
       event === 'submit'
         ? 'Submitted'
         : `Submitted. Asked ${needsLineManager ? `the line manager, ${lineManager?.given_name} ${lineManager?.family_name}, for their endorsement` : `${app.school_name ? `the headteacher of ${app.school_name}` : 'the headteacher'} for their support`}`;
-    await changeApplication(trx, deps.clock, app, { event, by: { role: 'applicant', id: viewer.id }, reason, set: { submitted_at: now, eligible: 1, eligibility_notes: '[]' } });
+    await changeApplication(trx, deps.clock, app, {
+      event,
+      by: { role: 'applicant', id: viewer.id },
+      reason,
+      set: { submitted_at: now, eligible: 1, eligibility_notes: '[]' },
+    });
 
     const applicantName = `${app.given_name} ${app.family_name}`;
     const asked: string[] = [];
     if (needsLineManager && lineManager) {
       const endorsementId = newId();
-      await q.insertEndorsement(trx, { id: endorsementId, application_id: app.id, kind: 'line_manager', endorser_id: lineManager.id, school_id: app.school_id, status: 'requested', comment: null, answered_by: null, requested_at: now, due_on: due, reminded_at: null, answered_at: null, created_at: now });
-      await emailEndorser(trx, deps.clock, lineManager, { endorsementId, applicantName, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: due, asHeadteacher: false, schoolName: null });
+      await q.insertEndorsement(trx, {
+        id: endorsementId,
+        application_id: app.id,
+        kind: 'line_manager',
+        endorser_id: lineManager.id,
+        school_id: app.school_id,
+        status: 'requested',
+        comment: null,
+        answered_by: null,
+        requested_at: now,
+        due_on: due,
+        reminded_at: null,
+        answered_at: null,
+        created_at: now,
+      });
+      await emailEndorser(trx, deps.clock, lineManager, {
+        endorsementId,
+        applicantName,
+        programme_title: app.programme_title,
+        cohort_name: app.cohort_name,
+        due_on: due,
+        asHeadteacher: false,
+        schoolName: null,
+      });
       asked.push(`your line manager, ${lineManager.given_name} ${lineManager.family_name}`);
     }
     if (needsHeadteacher) {
       const endorsementId = newId();
       const askNow = !needsLineManager;
-      await q.insertEndorsement(trx, { id: endorsementId, application_id: app.id, kind: 'headteacher', endorser_id: null, school_id: app.school_id, status: askNow ? 'requested' : 'waiting', comment: null, answered_by: null, requested_at: askNow ? now : null, due_on: due, reminded_at: null, answered_at: null, created_at: now });
+      await q.insertEndorsement(trx, {
+        id: endorsementId,
+        application_id: app.id,
+        kind: 'headteacher',
+        endorser_id: null,
+        school_id: app.school_id,
+        status: askNow ? 'requested' : 'waiting',
+        comment: null,
+        answered_by: null,
+        requested_at: askNow ? now : null,
+        due_on: due,
+        reminded_at: null,
+        answered_at: null,
+        created_at: now,
+      });
       if (askNow) {
         const { recipients } = await headteacherRecipients(trx, app.organisation_id, app.school_id, app.person_id);
         for (const recipient of recipients) {
-          await emailEndorser(trx, deps.clock, recipient, { endorsementId, applicantName, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: due, asHeadteacher: true, schoolName: app.school_name });
+          await emailEndorser(trx, deps.clock, recipient, {
+            endorsementId,
+            applicantName,
+            programme_title: app.programme_title,
+            cohort_name: app.cohort_name,
+            due_on: due,
+            asHeadteacher: true,
+            schoolName: app.school_name,
+          });
         }
         asked.push(app.school_name ? `the headteacher of ${app.school_name}` : 'the headteacher');
       }
@@ -248,7 +303,15 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, loaded: {
         : 'The programme lead will now consider it. We will email you when they decide.';
     await emailApplicant(trx, deps.clock, app, `Application submitted: ${where(app)}`, [`Your application to ${where(app)} has been submitted.`, next]);
     const status: ApplicationStatus = event === 'submit' ? 'submitted' : 'awaiting_endorsement';
-    await recordAudit(trx, deps.clock, { action: 'application_submitted', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { cohortId: app.cohort_id, status }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'application_submitted',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'application',
+      subjectId: app.id,
+      detail: { cohortId: app.cohort_id, status },
+      requestId,
+    });
   });
 }
 
@@ -270,9 +333,24 @@ export async function withdrawApplication(deps: AppDeps, viewer: Viewer, app: q.
       `You have withdrawn your application to ${where(app)}.${why ? ` You said: “${why}”` : ''}`,
       'If you change your mind, you can apply again while applications are open.',
     ]);
-    await recordAudit(trx, deps.clock, { action: 'application_withdrawn', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { from }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'application_withdrawn',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'application',
+      subjectId: app.id,
+      detail: { from },
+      requestId,
+    });
     if (from === 'accepted') {
-      await withdrawApplicantsPlace(trx, deps, { cohortId: app.cohort_id, personId: app.person_id }, viewer.id, why ?? 'The application was withdrawn', requestId);
+      await withdrawApplicantsPlace(
+        trx,
+        deps,
+        { cohortId: app.cohort_id, personId: app.person_id },
+        viewer.id,
+        why ?? 'The application was withdrawn',
+        requestId,
+      );
     }
   });
 }
@@ -292,8 +370,9 @@ export async function getApplicationsInbox(deps: AppDeps, viewer: Viewer) {
     applications,
     recommendations: recommendations.map((r) => ({
       ...r,
-      cohorts: openCohorts.filter((c) => c.programme_id === r.programme_id).map((c) => ({ ...c, applicationId: live.find((a) => a.cohort_id === c.id)?.id ?? null })),
+      cohorts: openCohorts
+        .filter((c) => c.programme_id === r.programme_id)
+        .map((c) => ({ ...c, applicationId: live.find((a) => a.cohort_id === c.id)?.id ?? null })),
     })),
   };
 }
-

@@ -16,7 +16,14 @@ export interface ApplicantFacts {
 }
 
 /** Tells the applicant what changed, with a link to their application. */
-export async function emailApplicant(trx: Executor, clock: Clock, app: ApplicantFacts, subject: string, paragraphs: string[], kind: Extract<NotificationKind, 'application_update' | 'waitlist_place'> = 'application_update') {
+export async function emailApplicant(
+  trx: Executor,
+  clock: Clock,
+  app: ApplicantFacts,
+  subject: string,
+  paragraphs: string[],
+  kind: Extract<NotificationKind, 'application_update' | 'waitlist_place'> = 'application_update',
+) {
   await notify(trx, clock, { personId: app.person_id, kind, subject, paragraphs, link: `/applications/${app.id}`, linkText: 'See your application:' });
 }
 
@@ -44,9 +51,13 @@ export async function emailEndorser(
   facts: EndorsementFacts,
   options: { reminder?: 'deadline' | { awaitedDays: number }; dedupeKey?: string } = {},
 ): Promise<boolean> {
-  const what = facts.asHeadteacher ? `the headteacher’s support${facts.schoolName ? ` for ${facts.schoolName}` : ''}` : 'your endorsement as their line manager';
+  const what = facts.asHeadteacher
+    ? `the headteacher’s support${facts.schoolName ? ` for ${facts.schoolName}` : ''}`
+    : 'your endorsement as their line manager';
   const due = facts.due_on ? `Please answer by ${formatDate(facts.due_on)}.` : 'Please answer as soon as you can.';
-  const subject = options.reminder ? `Reminder: ${facts.applicantName} is waiting for your answer about ${facts.programme_title}` : `${facts.applicantName} has asked for your support: ${facts.programme_title}`;
+  const subject = options.reminder
+    ? `Reminder: ${facts.applicantName} is waiting for your answer about ${facts.programme_title}`
+    : `${facts.applicantName} has asked for your support: ${facts.programme_title}`;
   const opening =
     options.reminder === undefined
       ? `${facts.applicantName} has applied to ${where(facts)} and has asked for ${what}.`
@@ -90,7 +101,10 @@ export function remindRoundClosing(
     kind: 'round_closing',
     subject: `Applications for ${where(round)} close at the end of ${closes}`,
     paragraphs: draft
-      ? [`You have started an application to ${where(round)} but have not submitted it yet.`, `Applications close at the end of ${closes}. Submit yours before then, or it cannot be considered.`]
+      ? [
+          `You have started an application to ${where(round)} but have not submitted it yet.`,
+          `Applications close at the end of ${closes}. Submit yours before then, or it cannot be considered.`,
+        ]
       : [
           `${about.recommenders.join(' and ')} recommended you for ${round.programme_title}. Applications for ${round.cohort_name} close at the end of ${closes}, and you have not applied yet.`,
           'If you would like to take part, start your application on the programme’s page before then.',

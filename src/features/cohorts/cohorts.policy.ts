@@ -43,7 +43,11 @@ export function canManageCohorts(viewer: Viewer, organisationId: string): boolea
  * any admin of the applicant's school, or an organisation admin when there is no school or the
  * school has no admin.
  */
-export function canAnswerEndorsement(viewer: Viewer, endorsement: { kind: EndorsementKind; endorser_id: string | null; school_id: string | null }, schoolHasAdmin: boolean): boolean {
+export function canAnswerEndorsement(
+  viewer: Viewer,
+  endorsement: { kind: EndorsementKind; endorser_id: string | null; school_id: string | null },
+  schoolHasAdmin: boolean,
+): boolean {
   if (endorsement.kind === 'line_manager') return endorsement.endorser_id === viewer.id;
   if (endorsement.school_id !== null && adminSchoolIds(viewer).includes(endorsement.school_id)) return true;
   return isOrgAdmin(viewer) && (endorsement.school_id === null || !schoolHasAdmin);

@@ -40,7 +40,15 @@ export function listLeadCandidates(db: Executor, organisationId: string) {
     .select(['people.id', 'people.given_name', 'people.family_name', 'people.job_title'])
     .where('people.organisation_id', '=', organisationId)
     .where('people.status', '=', 'active')
-    .where((eb) => eb.exists(eb.selectFrom('role_grants').select('role_grants.id').whereRef('role_grants.person_id', '=', 'people.id').where('role_grants.role', '=', 'programme_lead')))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('role_grants')
+          .select('role_grants.id')
+          .whereRef('role_grants.person_id', '=', 'people.id')
+          .where('role_grants.role', '=', 'programme_lead'),
+      ),
+    )
     .orderBy('people.family_name')
     .orderBy('people.given_name')
     .execute();
@@ -58,17 +66,30 @@ export function listCohortLeads(db: Executor, cohortId: string) {
 
 export async function insertCohort(db: Executor, cohort: Insertable<CohortsTable>, leadIds: string[]) {
   await db.insertInto('cohorts').values(cohort).execute();
-  if (leadIds.length) await db.insertInto('cohort_leads').values(leadIds.map((person_id) => ({ cohort_id: cohort.id, person_id }))).execute();
+  if (leadIds.length)
+    await db
+      .insertInto('cohort_leads')
+      .values(leadIds.map((person_id) => ({ cohort_id: cohort.id, person_id })))
+      .execute();
 }
 
 export async function updateCohort(db: Executor, cohortId: string, changes: Updateable<CohortsTable>, leadIds: string[]) {
   await db.updateTable('cohorts').set(changes).where('id', '=', cohortId).execute();
   await db.deleteFrom('cohort_leads').where('cohort_id', '=', cohortId).execute();
-  if (leadIds.length) await db.insertInto('cohort_leads').values(leadIds.map((person_id) => ({ cohort_id: cohortId, person_id }))).execute();
+  if (leadIds.length)
+    await db
+      .insertInto('cohort_leads')
+      .values(leadIds.map((person_id) => ({ cohort_id: cohortId, person_id })))
+      .execute();
 }
 
 export async function countApplicationsByStatus(db: Executor, cohortId: string): Promise<Partial<Record<ApplicationStatus, number>>> {
-  const rows = await db.selectFrom('applications').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('cohort_id', '=', cohortId).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('applications')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('cohort_id', '=', cohortId)
+    .groupBy('status')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
@@ -87,7 +108,13 @@ export function listWaitlist(db: Executor, cohortId: string) {
 }
 
 export function findLiveApplication(db: Executor, cohortId: string, personId: string) {
-  return db.selectFrom('applications').select(['id', 'status']).where('cohort_id', '=', cohortId).where('person_id', '=', personId).where('live_slot', '=', 'live').executeTakeFirst();
+  return db
+    .selectFrom('applications')
+    .select(['id', 'status'])
+    .where('cohort_id', '=', cohortId)
+    .where('person_id', '=', personId)
+    .where('live_slot', '=', 'live')
+    .executeTakeFirst();
 }
 
 export function findPersonRecord(db: Executor, organisationId: string, personId: string) {
@@ -177,7 +204,15 @@ export function listEvents(db: Executor, applicationId: string) {
   return db
     .selectFrom('application_events')
     .leftJoin('people', 'people.id', 'application_events.actor_id')
-    .select(['application_events.id', 'application_events.status', 'application_events.reason', 'application_events.created_at', 'application_events.actor_id', 'people.given_name', 'people.family_name'])
+    .select([
+      'application_events.id',
+      'application_events.status',
+      'application_events.reason',
+      'application_events.created_at',
+      'application_events.actor_id',
+      'people.given_name',
+      'people.family_name',
+    ])
     .where('application_events.application_id', '=', applicationId)
     .orderBy('application_events.created_at')
     .orderBy('application_events.id')
@@ -191,7 +226,13 @@ export function listEndorsements(db: Executor, applicationId: string) {
     .leftJoin('people as answerer', 'answerer.id', 'endorsements.answered_by')
     .leftJoin('schools', 'schools.id', 'endorsements.school_id')
     .selectAll('endorsements')
-    .select(['endorser.given_name as endorser_given_name', 'endorser.family_name as endorser_family_name', 'answerer.given_name as answerer_given_name', 'answerer.family_name as answerer_family_name', 'schools.name as school_name'])
+    .select([
+      'endorser.given_name as endorser_given_name',
+      'endorser.family_name as endorser_family_name',
+      'answerer.given_name as answerer_given_name',
+      'answerer.family_name as answerer_family_name',
+      'schools.name as school_name',
+    ])
     .where('endorsements.application_id', '=', applicationId)
     .orderBy('endorsements.kind', 'desc')
     .execute();
@@ -208,7 +249,12 @@ export function findEndorsement(db: Executor, id: string) {
 
 /** Cancels the endorsements nobody has answered yet (the chain stopped, or the application ended). */
 export async function cancelPendingEndorsements(db: Executor, applicationId: string) {
-  await db.updateTable('endorsements').set({ status: 'cancelled' }).where('application_id', '=', applicationId).where('status', 'in', ['waiting', 'requested']).execute();
+  await db
+    .updateTable('endorsements')
+    .set({ status: 'cancelled' })
+    .where('application_id', '=', applicationId)
+    .where('status', 'in', ['waiting', 'requested'])
+    .execute();
 }
 
 /** Active admins of a school: those who give the headteacher's support. */
@@ -266,7 +312,8 @@ export function listQueue(db: Executor, cohortId: string, filters: QueueQuery) {
     ])
     .where('applications.cohort_id', '=', cohortId)
     .where('applications.status', '!=', 'draft');
-  if (filters.school) query = filters.school === 'none' ? query.where('applications.school_id', 'is', null) : query.where('applications.school_id', '=', filters.school);
+  if (filters.school)
+    query = filters.school === 'none' ? query.where('applications.school_id', 'is', null) : query.where('applications.school_id', '=', filters.school);
   if (filters.status) query = query.where('applications.status', '=', filters.status);
   if (filters.eligibility) query = query.where('applications.eligible', '=', filters.eligibility === 'eligible' ? 1 : 0);
   return query.orderBy('applications.submitted_at').orderBy('applications.id').execute();
@@ -296,7 +343,15 @@ export function listOwnApplications(db: Executor, personId: string) {
     .selectFrom('applications')
     .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
     .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .select(['applications.id', 'applications.status', 'applications.updated_at', 'applications.submitted_at', 'cohorts.name as cohort_name', 'cohorts.applications_close_on', 'programmes.title as programme_title'])
+    .select([
+      'applications.id',
+      'applications.status',
+      'applications.updated_at',
+      'applications.submitted_at',
+      'cohorts.name as cohort_name',
+      'cohorts.applications_close_on',
+      'programmes.title as programme_title',
+    ])
     .where('applications.person_id', '=', personId)
     .orderBy('applications.created_at', 'desc')
     .execute();
@@ -339,7 +394,14 @@ export function listDraftsClosingSoon(db: Executor, today: string, until: string
     .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
     .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
     .innerJoin('people', 'people.id', 'applications.person_id')
-    .select(['applications.id as application_id', 'applications.person_id', 'cohorts.id as cohort_id', 'cohorts.name as cohort_name', 'cohorts.applications_close_on', 'programmes.title as programme_title'])
+    .select([
+      'applications.id as application_id',
+      'applications.person_id',
+      'cohorts.id as cohort_id',
+      'cohorts.name as cohort_name',
+      'cohorts.applications_close_on',
+      'programmes.title as programme_title',
+    ])
     .where('applications.status', '=', 'draft')
     .where('programmes.status', '=', 'open')
     .where('people.status', '=', 'active')
@@ -379,7 +441,14 @@ export function listRecommendedNotAppliedClosingSoon(db: Executor, today: string
     .where('cohorts.applications_close_on', '>=', today)
     .where('cohorts.applications_close_on', '<=', until)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('applications').select('applications.id').whereRef('applications.cohort_id', '=', 'cohorts.id').whereRef('applications.person_id', '=', 'recommendations.person_id'))),
+      not(
+        exists(
+          selectFrom('applications')
+            .select('applications.id')
+            .whereRef('applications.cohort_id', '=', 'cohorts.id')
+            .whereRef('applications.person_id', '=', 'recommendations.person_id'),
+        ),
+      ),
     )
     .orderBy('cohorts.applications_close_on')
     .orderBy('recommendations.created_at')

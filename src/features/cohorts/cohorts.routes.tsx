@@ -58,11 +58,24 @@ export const cohortRoutes = new Hono<AppEnv>();
 
 // ----- Cohorts (organisation admins and programme leads) -----
 
-type CohortFormOptions = { programmeTitle: string; heading: string; action: string; values: FormValues; leadIds: string[]; errors?: FieldErrors; cancelHref: string; isNew: boolean };
+type CohortFormOptions = {
+  programmeTitle: string;
+  heading: string;
+  action: string;
+  values: FormValues;
+  leadIds: string[];
+  errors?: FieldErrors;
+  cancelHref: string;
+  isNew: boolean;
+};
 
 async function cohortFormPage(c: Context<AppEnv>, options: CohortFormOptions, leads?: Awaited<ReturnType<typeof leadChoices>>) {
   const choices = leads ?? (await leadChoices(c.get('deps'), requireViewer(c.get('viewer'))));
-  return renderPage(c, { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> }, <CohortFormPage {...options} leads={choices} />);
+  return renderPage(
+    c,
+    { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> },
+    <CohortFormPage {...options} leads={choices} />,
+  );
 }
 
 cohortRoutes.get('/programmes/:programmeId/cohorts/new', access('programme-lead'), async (c) => {
@@ -90,7 +103,17 @@ cohortRoutes.post('/programmes/:programmeId/cohorts', access('programme-lead'), 
   const programme = await getProgrammeForNewCohort(deps, viewer, c.req.param('programmeId'));
   const { values, list } = await readFormWithLists(c);
   const leadIds = list('leadIds');
-  const again = (errors: FieldErrors) => cohortFormPage(c, { programmeTitle: programme.title, heading: 'Add a cohort', action: `/programmes/${programme.id}/cohorts`, values, leadIds, errors, cancelHref: `/programmes/${programme.id}`, isNew: true });
+  const again = (errors: FieldErrors) =>
+    cohortFormPage(c, {
+      programmeTitle: programme.title,
+      heading: 'Add a cohort',
+      action: `/programmes/${programme.id}/cohorts`,
+      values,
+      leadIds,
+      errors,
+      cancelHref: `/programmes/${programme.id}`,
+      isNew: true,
+    });
   const form = readCohortForm(values, leadIds);
   if (!form.ok) return again(form.errors);
   try {
@@ -110,7 +133,10 @@ cohortRoutes.get('/cohorts/:cohortId', access('programme-lead'), async (c) => {
   const overview = await getCohortOverview(deps, viewer, c.req.param('cohortId'));
   return renderPage(
     c,
-    { title: `${overview.cohort.name}, ${overview.cohort.programme_title}`, beforeContent: <BackLink href={`/programmes/${overview.cohort.programme_id}`} text={overview.cohort.programme_title} /> },
+    {
+      title: `${overview.cohort.name}, ${overview.cohort.programme_title}`,
+      beforeContent: <BackLink href={`/programmes/${overview.cohort.programme_id}`} text={overview.cohort.programme_title} />,
+    },
     <CohortPage overview={overview} banner={cohortBanners[c.req.query('done') ?? '']} today={londonDate(deps.clock.now())} />,
   );
 });
@@ -131,7 +157,15 @@ cohortRoutes.get('/cohorts/:cohortId/edit', access('programme-lead'), async (c) 
     needsLineManager: cohort.needs_line_manager ? 'yes' : '',
     needsHeadteacher: cohort.needs_headteacher ? 'yes' : '',
   };
-  return cohortFormPage(c, { programmeTitle: cohort.programme_title, heading: `Change ${cohort.name}`, action: `/cohorts/${cohort.id}`, values, leadIds: overview.leads.map((l) => l.id), cancelHref: `/cohorts/${cohort.id}`, isNew: false });
+  return cohortFormPage(c, {
+    programmeTitle: cohort.programme_title,
+    heading: `Change ${cohort.name}`,
+    action: `/cohorts/${cohort.id}`,
+    values,
+    leadIds: overview.leads.map((l) => l.id),
+    cancelHref: `/cohorts/${cohort.id}`,
+    isNew: false,
+  });
 });
 
 cohortRoutes.post('/cohorts/:cohortId', access('programme-lead'), async (c) => {
@@ -140,7 +174,17 @@ cohortRoutes.post('/cohorts/:cohortId', access('programme-lead'), async (c) => {
   const cohort = await getManagedCohort(deps, viewer, c.req.param('cohortId'));
   const { values, list } = await readFormWithLists(c);
   const leadIds = list('leadIds');
-  const again = (errors: FieldErrors) => cohortFormPage(c, { programmeTitle: cohort.programme_title, heading: `Change ${cohort.name}`, action: `/cohorts/${cohort.id}`, values, leadIds, errors, cancelHref: `/cohorts/${cohort.id}`, isNew: false });
+  const again = (errors: FieldErrors) =>
+    cohortFormPage(c, {
+      programmeTitle: cohort.programme_title,
+      heading: `Change ${cohort.name}`,
+      action: `/cohorts/${cohort.id}`,
+      values,
+      leadIds,
+      errors,
+      cancelHref: `/cohorts/${cohort.id}`,
+      isNew: false,
+    });
   const form = readCohortForm(values, leadIds);
   if (!form.ok) return again(form.errors);
   try {
@@ -156,7 +200,14 @@ cohortRoutes.get('/cohorts/:cohortId/applications', access('programme-lead'), as
   const viewer = requireViewer(c.get('viewer'));
   const filters = queueQuery.parse(c.req.query());
   const queue = await getReviewQueue(c.get('deps'), viewer, c.req.param('cohortId'), filters);
-  return renderPage(c, { title: `Applications to ${queue.cohort.name}, ${queue.cohort.programme_title}`, beforeContent: <BackLink href={`/cohorts/${queue.cohort.id}`} text={queue.cohort.name} /> }, <QueuePage queue={queue} filters={filters} />);
+  return renderPage(
+    c,
+    {
+      title: `Applications to ${queue.cohort.name}, ${queue.cohort.programme_title}`,
+      beforeContent: <BackLink href={`/cohorts/${queue.cohort.id}`} text={queue.cohort.name} />,
+    },
+    <QueuePage queue={queue} filters={filters} />,
+  );
 });
 
 // ----- Applying (any member of the organisation) -----
@@ -177,7 +228,11 @@ async function reviewerPage(c: Context<AppEnv>, loaded: LoadedApplication, mayDe
   const view = await reviewerView(c.get('deps'), loaded, mayDecide);
   return renderPage(
     c,
-    { title: `${view.app.given_name} ${view.app.family_name}’s application`, hasErrors: !!options.errors, beforeContent: view.canDecide ? <BackLink href={`/cohorts/${view.app.cohort_id}/applications`} text="Applications" /> : undefined },
+    {
+      title: `${view.app.given_name} ${view.app.family_name}’s application`,
+      hasErrors: !!options.errors,
+      beforeContent: view.canDecide ? <BackLink href={`/cohorts/${view.app.cohort_id}/applications`} text="Applications" /> : undefined,
+    },
     <ReviewerPage view={view} sections={sectionsFor(view.app)} values={options.values} errors={options.errors} done={c.req.query('done')} />,
   );
 }
@@ -188,13 +243,21 @@ cohortRoutes.get('/applications/:applicationId', access('signed-in'), async (c) 
   const loaded = await loadApplication(deps.db, viewer, c.req.param('applicationId'));
   if (loaded.access !== 'applicant') return reviewerPage(c, loaded, canDecide(viewer, loaded.app));
   const view = await applicantView(deps, loaded);
-  return renderPage(c, { title: 'Your application', beforeContent: <BackLink href="/applications" text="Your applications" /> }, <ApplicantPage view={view} done={c.req.query('done')} />);
+  return renderPage(
+    c,
+    { title: 'Your application', beforeContent: <BackLink href="/applications" text="Your applications" /> },
+    <ApplicantPage view={view} done={c.req.query('done')} />,
+  );
 });
 
 cohortRoutes.get('/applications/:applicationId/check', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const view = await getCheckAnswers(c.get('deps'), viewer, c.req.param('applicationId'));
-  return renderPage(c, { title: 'Check your answers', beforeContent: <BackLink href={`/applications/${view.app.id}`} text="Back" /> }, <CheckPage view={view} />);
+  return renderPage(
+    c,
+    { title: 'Check your answers', beforeContent: <BackLink href={`/applications/${view.app.id}`} text="Back" /> },
+    <CheckPage view={view} />,
+  );
 });
 
 cohortRoutes.post('/applications/:applicationId/submit', access('signed-in'), async (c) => {
@@ -206,14 +269,22 @@ cohortRoutes.post('/applications/:applicationId/submit', access('signed-in'), as
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
     const view = await applicantView(deps, loaded);
-    return renderPage(c, { title: 'Check your answers', hasErrors: true, beforeContent: <BackLink href={`/applications/${loaded.app.id}`} text="Back" /> }, <CheckPage view={view} refusals={error.fieldErrors} />);
+    return renderPage(
+      c,
+      { title: 'Check your answers', hasErrors: true, beforeContent: <BackLink href={`/applications/${loaded.app.id}`} text="Back" /> },
+      <CheckPage view={view} refusals={error.fieldErrors} />,
+    );
   }
   return c.redirect(`/applications/${loaded.app.id}?done=submitted`, 303);
 });
 
 async function withdrawPage(c: Context<AppEnv>, loaded: LoadedApplication, options: { values?: FormValues; errors?: FieldErrors } = {}) {
   const view = await applicantView(c.get('deps'), loaded);
-  return renderPage(c, { title: 'Withdraw your application', hasErrors: !!options.errors, beforeContent: <BackLink href={`/applications/${view.app.id}`} text="Back" /> }, <WithdrawPage view={view} values={options.values} errors={options.errors} />);
+  return renderPage(
+    c,
+    { title: 'Withdraw your application', hasErrors: !!options.errors, beforeContent: <BackLink href={`/applications/${view.app.id}`} text="Back" /> },
+    <WithdrawPage view={view} values={options.values} errors={options.errors} />,
+  );
 }
 
 /** The applicant's own application, if it can still be withdrawn (otherwise Conflict, saying why). */
@@ -259,7 +330,12 @@ function sectionParam(c: Context<AppEnv>): Section {
   return section;
 }
 
-function sectionPage(c: Context<AppEnv>, data: EditableSection, section: Section, options: { values?: FormValues; confirmed?: string[]; errors?: FieldErrors } = {}) {
+function sectionPage(
+  c: Context<AppEnv>,
+  data: EditableSection,
+  section: Section,
+  options: { values?: FormValues; confirmed?: string[]; errors?: FieldErrors } = {},
+) {
   const values = options.values ?? sectionValues(data, section);
   const confirmed = options.confirmed ?? parseStringList(data.app.declarations);
   return renderPage(
@@ -302,7 +378,12 @@ cohortRoutes.post('/applications/:applicationId/:section', access('signed-in'), 
       break;
     case 'coach': {
       if (values.coachType !== 'colleague' && values.coachType !== 'external') return again({ coachType: coachTypeMissing });
-      const form = validate(coachSection, { coachType: values.coachType, coachPersonId: values.coachPersonId ?? '', coachName: values.coachName ?? '', coachEmail: values.coachEmail ?? '' });
+      const form = validate(coachSection, {
+        coachType: values.coachType,
+        coachPersonId: values.coachPersonId ?? '',
+        coachName: values.coachName ?? '',
+        coachEmail: values.coachEmail ?? '',
+      });
       if (!form.ok) return again(form.errors);
       answers =
         form.data.coachType === 'colleague'
@@ -337,8 +418,18 @@ cohortRoutes.get('/endorsements', access('signed-in'), async (c) => {
 function endorsementPage(c: Context<AppEnv>, data: EndorsementForAnswer, options: { values?: FormValues; errors?: FieldErrors } = {}) {
   return renderPage(
     c,
-    { title: `Endorsement for ${data.app.given_name} ${data.app.family_name}`, hasErrors: !!options.errors, beforeContent: <BackLink href="/endorsements" text="Endorsement requests" /> },
-    <EndorsementPage data={data} notAnswerable={whyNotAnswerable(data.endorsement)} values={options.values} errors={options.errors} done={c.req.query('done') === 'answered'} />,
+    {
+      title: `Endorsement for ${data.app.given_name} ${data.app.family_name}`,
+      hasErrors: !!options.errors,
+      beforeContent: <BackLink href="/endorsements" text="Endorsement requests" />,
+    },
+    <EndorsementPage
+      data={data}
+      notAnswerable={whyNotAnswerable(data.endorsement)}
+      values={options.values}
+      errors={options.errors}
+      done={c.req.query('done') === 'answered'}
+    />,
   );
 }
 

@@ -16,7 +16,6 @@ export const APPLICATION_STATUSES: Record<ApplicationStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
-
 export const ENDORSEMENT_KINDS: Record<EndorsementKind, string> = {
   line_manager: 'Line manager’s endorsement',
   headteacher: 'Headteacher’s support',
@@ -106,9 +105,12 @@ export function readCohortForm(values: FormValues, leadIds: string[]): { ok: tru
       if (field !== 'endorsementDeadline') errors[field] = `Enter the ${label.toLowerCase()}`;
     } else errors[field] = `${label} ${parsed.error}`;
   }
-  if (dates.opensOn && dates.closesOn && dates.closesOn < dates.opensOn) errors.closesOn = 'Date applications close must be the same as or after the date they open';
-  if (dates.closesOn && dates.endorsementDeadline && dates.endorsementDeadline < dates.closesOn) errors.endorsementDeadline = 'Endorsement deadline must be the same as or after the date applications close';
-  if (dates.closesOn && dates.startsOn && dates.startsOn < dates.closesOn) errors.startsOn = 'Start date must be the same as or after the date applications close';
+  if (dates.opensOn && dates.closesOn && dates.closesOn < dates.opensOn)
+    errors.closesOn = 'Date applications close must be the same as or after the date they open';
+  if (dates.closesOn && dates.endorsementDeadline && dates.endorsementDeadline < dates.closesOn)
+    errors.endorsementDeadline = 'Endorsement deadline must be the same as or after the date applications close';
+  if (dates.closesOn && dates.startsOn && dates.startsOn < dates.closesOn)
+    errors.startsOn = 'Start date must be the same as or after the date applications close';
   if (dates.startsOn && dates.endsOn && dates.endsOn < dates.startsOn) errors.endsOn = 'End date must be the same as or after the start date';
   const basics = cohortBasics.safeParse({ name: values.name ?? '', capacity: values.capacity ?? '' });
   if (!basics.success) {
@@ -148,7 +150,12 @@ export function dateParts(field: string, date: string | null): FormValues {
 
 // ----- Application sections -----
 
-const longText = (missing: string, label: string, max = 5000) => z.string().trim().min(1, missing).max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`);
+const longText = (missing: string, label: string, max = 5000) =>
+  z
+    .string()
+    .trim()
+    .min(1, missing)
+    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`);
 
 export const roleSection = z.object({
   // The applicant's job as they describe it; prefilled from the staff record's job title.
@@ -160,7 +167,10 @@ export const roleSection = z.object({
 /** Motivation, limited to the programme's word count. */
 export function motivationSection(wordLimit: number) {
   return z.object({
-    motivation: longText('Tell us why you want to take part', 'Why you want to take part', 20000).refine((text) => countWords(text) <= wordLimit, `Why you want to take part must be ${wordLimit} words or fewer`),
+    motivation: longText('Tell us why you want to take part', 'Why you want to take part', 20000).refine(
+      (text) => countWords(text) <= wordLimit,
+      `Why you want to take part must be ${wordLimit} words or fewer`,
+    ),
   });
 }
 
@@ -183,7 +193,10 @@ export const coachTypeMissing = 'Select whether your coach is on Waymark';
 
 export const projectSection = z.object({
   // The whole-school change they would lead.
-  projectIdea: longText('Describe your whole-school project idea', 'Your project idea', 20000).refine((text) => countWords(text) <= PROJECT_WORD_LIMIT, `Your project idea must be ${PROJECT_WORD_LIMIT} words or fewer`),
+  projectIdea: longText('Describe your whole-school project idea', 'Your project idea', 20000).refine(
+    (text) => countWords(text) <= PROJECT_WORD_LIMIT,
+    `Your project idea must be ${PROJECT_WORD_LIMIT} words or fewer`,
+  ),
 });
 
 // ----- Decisions, endorsements, withdrawal -----

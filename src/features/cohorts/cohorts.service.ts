@@ -53,8 +53,20 @@ export async function createCohort(deps: AppDeps, viewer: Viewer, programme: { i
     await deps.db.transaction().execute(async (trx) => {
       await checkLeads(trx, viewer.organisationId, form.leadIds);
       if (await q.findCohortByName(trx, programme.id, form.name.toLowerCase())) throw nameTaken(form.name);
-      await q.insertCohort(trx, { id, organisation_id: viewer.organisationId, programme_id: programme.id, ...cohortColumns(form), created_at: now, updated_at: now }, form.leadIds);
-      await recordAudit(trx, deps.clock, { action: 'cohort_created', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'cohort', subjectId: id, detail: { programmeId: programme.id, name: form.name }, requestId });
+      await q.insertCohort(
+        trx,
+        { id, organisation_id: viewer.organisationId, programme_id: programme.id, ...cohortColumns(form), created_at: now, updated_at: now },
+        form.leadIds,
+      );
+      await recordAudit(trx, deps.clock, {
+        action: 'cohort_created',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'cohort',
+        subjectId: id,
+        detail: { programmeId: programme.id, name: form.name },
+        requestId,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(form.name);
@@ -98,7 +110,15 @@ export async function editCohort(deps: AppDeps, viewer: Viewer, cohort: ManagedC
         .filter(([k, v]) => k !== 'name_normalised' && (cohort as Record<string, unknown>)[k] !== v)
         .map(([k]) => k);
       await q.updateCohort(trx, cohort.id, { ...columns, updated_at: deps.clock.now().toISOString() }, form.leadIds);
-      await recordAudit(trx, deps.clock, { action: 'cohort_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'cohort', subjectId: cohort.id, detail: { changed }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'cohort_updated',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'cohort',
+        subjectId: cohort.id,
+        detail: { changed },
+        requestId,
+      });
       // New places go to the waiting list first, in order, as a freed place would.
       if (form.capacity > cohort.capacity) await releasePlace(trx, deps, cohort.id, viewer.id);
     });
@@ -111,7 +131,11 @@ export async function editCohort(deps: AppDeps, viewer: Viewer, cohort: ManagedC
 /** The review queue: submitted applications and later, filtered, with their endorsements. */
 export async function getReviewQueue(deps: AppDeps, viewer: Viewer, cohortId: string, filters: QueueQuery) {
   const cohort = await getManagedCohort(deps, viewer, cohortId);
-  const [rows, schools, taken] = await Promise.all([q.listQueue(deps.db, cohort.id, filters), q.listQueueSchools(deps.db, cohort.id), placesTaken(deps.db, cohort.id)]);
+  const [rows, schools, taken] = await Promise.all([
+    q.listQueue(deps.db, cohort.id, filters),
+    q.listQueueSchools(deps.db, cohort.id),
+    placesTaken(deps.db, cohort.id),
+  ]);
   const endorsements = await q.listEndorsementsFor(
     deps.db,
     rows.map((r) => r.id),

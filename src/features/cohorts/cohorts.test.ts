@@ -48,11 +48,31 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   beforeAll(async () => {
     ctx().clock.set(START);
     world = await makeWorld(ctx().db);
-    programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id, title: `Leadership Pathways ${newId().slice(-6)}`, declarations: DECLARATIONS, asksForCoach: true, asksForProject: true });
-    cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 8', capacity: 12, leadIds: [world.programmeLead.id] });
+    programme = await makeProgramme(ctx().db, {
+      organisationId: world.organisation.id,
+      title: `Leadership Pathways ${newId().slice(-6)}`,
+      declarations: DECLARATIONS,
+      asksForCoach: true,
+      asksForProject: true,
+    });
+    cohort = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: programme.id,
+      name: 'Cohort 8',
+      capacity: 12,
+      leadIds: [world.programmeLead.id],
+    });
     await ctx()
       .db.insertInto('recommendations')
-      .values({ id: newId(), organisation_id: world.organisation.id, programme_id: programme.id, person_id: world.report.id, recommended_by: world.lineManager.id, note: 'You would be brilliant at this.', created_at: START })
+      .values({
+        id: newId(),
+        organisation_id: world.organisation.id,
+        programme_id: programme.id,
+        person_id: world.report.id,
+        recommended_by: world.lineManager.id,
+        note: 'You would be brilliant at this.',
+        created_at: START,
+      })
       .execute();
     applicant = await clientFor(ctx(), world.report);
   });
@@ -75,13 +95,24 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(row.current_role).toBe('Teacher of English');
     expect(row.school_id).toBe(world.schoolA.id);
     expect(row.recommendation_id).not.toBeNull();
-    const count = await ctx().db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', world.report.id).executeTakeFirstOrThrow();
+    const count = await ctx()
+      .db.selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('person_id', '=', world.report.id)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
   it('the task list shows every section the programme asks for', async () => {
     const page = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
-    for (const title of ['Your current role and experience', 'Why you want to take part', 'Eligibility declarations', 'Your in-school coach', 'Your whole-school project idea']) expect(page).toContain(title);
+    for (const title of [
+      'Your current role and experience',
+      'Why you want to take part',
+      'Eligibility declarations',
+      'Your in-school coach',
+      'Your whole-school project idea',
+    ])
+      expect(page).toContain(title);
     expect(page).toContain('You have completed 0 of 5 sections');
     const role = visibleText((await applicant.get(`/applications/${applicationId}/role`)).text);
     expect(role).toContain(world.schoolA.name);
@@ -91,13 +122,22 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
 
   it('each section is saved on its own, and bad answers are refused with a message', async () => {
     expect((await applicant.post(`/applications/${applicationId}/role`, { currentRole: 'Teacher of English', experience: '' })).status).toBe(400);
-    expect((await applicant.post(`/applications/${applicationId}/role`, { currentRole: 'Teacher of English and KS3 lead', experience: 'I lead the reading intervention group.' })).status).toBe(303);
+    expect(
+      (
+        await applicant.post(`/applications/${applicationId}/role`, {
+          currentRole: 'Teacher of English and KS3 lead',
+          experience: 'I lead the reading intervention group.',
+        })
+      ).status,
+    ).toBe(303);
 
     const tooLong = await applicant.post(`/applications/${applicationId}/motivation`, { motivation: 'word '.repeat(301) });
     expect(tooLong.status).toBe(400);
     expect(visibleText(tooLong.text)).toContain('Why you want to take part must be 300 words or fewer');
     expect(tooLong.text).toContain('data-maxwords="300"');
-    expect((await applicant.post(`/applications/${applicationId}/motivation`, { motivation: 'I want to lead a whole-school change to reading.' })).status).toBe(303);
+    expect((await applicant.post(`/applications/${applicationId}/motivation`, { motivation: 'I want to lead a whole-school change to reading.' })).status).toBe(
+      303,
+    );
 
     const oneOfTwo = await applicant.post(`/applications/${applicationId}/declarations`, { declarations: DECLARATIONS[0] });
     expect(oneOfTwo.status).toBe(400);
@@ -110,7 +150,9 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(both.status).toBe(303);
 
     expect((await applicant.post(`/applications/${applicationId}/coach`, {})).status).toBe(400);
-    expect((await applicant.post(`/applications/${applicationId}/coach`, { coachType: 'external', coachName: 'Jo Bloggs', coachEmail: 'not an email' })).status).toBe(400);
+    expect(
+      (await applicant.post(`/applications/${applicationId}/coach`, { coachType: 'external', coachName: 'Jo Bloggs', coachEmail: 'not an email' })).status,
+    ).toBe(400);
     expect((await applicant.post(`/applications/${applicationId}/coach`, { coachType: 'colleague', coachPersonId: world.otherAdmin.id })).status).toBe(400);
     expect((await applicant.post(`/applications/${applicationId}/coach`, { coachType: 'colleague', coachPersonId: world.staff.id })).status).toBe(303);
 
@@ -160,7 +202,12 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   });
 
   it('only the person asked may answer an endorsement', async () => {
-    const endorsement = await ctx().db.selectFrom('endorsements').select('id').where('application_id', '=', applicationId).where('kind', '=', 'line_manager').executeTakeFirstOrThrow();
+    const endorsement = await ctx()
+      .db.selectFrom('endorsements')
+      .select('id')
+      .where('application_id', '=', applicationId)
+      .where('kind', '=', 'line_manager')
+      .executeTakeFirstOrThrow();
     expect((await (await clientFor(ctx(), world.staff)).get(`/endorsements/${endorsement.id}`)).status).toBe(404);
     expect((await (await clientFor(ctx(), world.schoolAdminB)).post(`/endorsements/${endorsement.id}`, { answer: 'support' })).status).toBe(404);
     expect((await (await clientFor(ctx(), world.schoolAdminA)).post(`/endorsements/${endorsement.id}`, { answer: 'support' })).status).toBe(403);
@@ -172,7 +219,12 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     const list = visibleText((await manager.get('/endorsements')).text);
     expect(list).toContain('Waiting for your answer');
     expect(list).toContain(world.report.familyName);
-    const lm = await ctx().db.selectFrom('endorsements').select('id').where('application_id', '=', applicationId).where('kind', '=', 'line_manager').executeTakeFirstOrThrow();
+    const lm = await ctx()
+      .db.selectFrom('endorsements')
+      .select('id')
+      .where('application_id', '=', applicationId)
+      .where('kind', '=', 'line_manager')
+      .executeTakeFirstOrThrow();
     const page = visibleText((await manager.get(`/endorsements/${lm.id}`)).text);
     expect(page).toContain('I want to lead a whole-school change to reading.');
     expect((await manager.post(`/endorsements/${lm.id}`, {})).status).toBe(400);
@@ -181,7 +233,12 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(twice.status).toBe(409);
     expect(visibleText(twice.text)).toContain('already been answered');
 
-    const head = await ctx().db.selectFrom('endorsements').selectAll().where('application_id', '=', applicationId).where('kind', '=', 'headteacher').executeTakeFirstOrThrow();
+    const head = await ctx()
+      .db.selectFrom('endorsements')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .where('kind', '=', 'headteacher')
+      .executeTakeFirstOrThrow();
     expect(head.status).toBe('requested');
     await ctx().deliverMail();
     expect(mailTo(ctx(), world.schoolAdminA.email).some((m) => m.text.includes(`/endorsements/${head.id}`))).toBe(true);
@@ -204,7 +261,9 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     const missing = await lead.post(`/applications/${applicationId}/decision`, { decision: 'accept', reason: '' });
     expect(missing.status).toBe(400);
     expect(visibleText(missing.text)).toContain('Enter the reason for your decision');
-    expect((await lead.post(`/applications/${applicationId}/decision`, { decision: 'accept', reason: 'A strong application with clear support.' })).status).toBe(303);
+    expect(
+      (await lead.post(`/applications/${applicationId}/decision`, { decision: 'accept', reason: 'A strong application with clear support.' })).status,
+    ).toBe(303);
     const row = await applicationRow(ctx(), applicationId);
     expect(row.status).toBe('accepted');
     expect(row.decision_reason).toBe('A strong application with clear support.');
@@ -216,7 +275,13 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     const audit = await ctx().db.selectFrom('audit_events').select('action').where('subject_id', '=', applicationId).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['application_submitted', 'application_decided']));
 
-    const history = await ctx().db.selectFrom('application_events').select('status').where('application_id', '=', applicationId).orderBy('created_at').orderBy('id').execute();
+    const history = await ctx()
+      .db.selectFrom('application_events')
+      .select('status')
+      .where('application_id', '=', applicationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     expect(history.map((e) => e.status)).toEqual(['draft', 'awaiting_endorsement', 'awaiting_endorsement', 'endorsed', 'accepted']);
 
     await ctx().deliverMail();
@@ -274,7 +339,11 @@ describeEachEngine('refusals', (ctx) => {
     const draftProgramme = await makeProgramme(ctx().db, { organisationId: world.organisation.id, status: 'draft' });
     const unopened = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: draftProgramme.id });
     expect((await staff.post(`/cohorts/${unopened.id}/apply`)).status).toBe(409);
-    const count = await ctx().db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', world.staff.id).executeTakeFirstOrThrow();
+    const count = await ctx()
+      .db.selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('person_id', '=', world.staff.id)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -336,13 +405,21 @@ describeEachEngine('refusals', (ctx) => {
 
     const other = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId });
     const draft = await draftApplication(applicant, other.id);
-    await ctx().db.updateTable('programmes').set({ declarations: JSON.stringify(['A new statement to confirm.']) }).where('id', '=', programmeId).execute();
+    await ctx()
+      .db.updateTable('programmes')
+      .set({ declarations: JSON.stringify(['A new statement to confirm.']) })
+      .where('id', '=', programmeId)
+      .execute();
     try {
       const changed = await applicant.post(`/applications/${draft}/submit`);
       expect(changed.status).toBe(400);
       expect(visibleText(changed.text)).toContain('The eligibility declarations have changed since you confirmed them');
     } finally {
-      await ctx().db.updateTable('programmes').set({ declarations: JSON.stringify(DECLARATIONS.slice(0, 1)) }).where('id', '=', programmeId).execute();
+      await ctx()
+        .db.updateTable('programmes')
+        .set({ declarations: JSON.stringify(DECLARATIONS.slice(0, 1)) })
+        .where('id', '=', programmeId)
+        .execute();
     }
   });
 
@@ -357,11 +434,31 @@ describeEachEngine('refusals', (ctx) => {
   });
 
   it('a full cohort refuses acceptance and suggests the waiting list', async () => {
-    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId, name: 'Cohort 9', capacity: 1, needsLineManager: false, needsHeadteacher: false });
+    const cohort = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId,
+      name: 'Cohort 9',
+      capacity: 1,
+      needsLineManager: false,
+      needsHeadteacher: false,
+    });
     const holder = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolB.id });
     await ctx()
       .db.insertInto('enrolments')
-      .values({ id: newId(), organisation_id: world.organisation.id, application_id: null, cohort_id: cohort.id, programme_id: programmeId, person_id: holder.id, status: 'active', return_cohort_id: null, status_reason: null, completed_at: null, created_at: START, updated_at: START })
+      .values({
+        id: newId(),
+        organisation_id: world.organisation.id,
+        application_id: null,
+        cohort_id: cohort.id,
+        programme_id: programmeId,
+        person_id: holder.id,
+        status: 'active',
+        return_cohort_id: null,
+        status_reason: null,
+        completed_at: null,
+        created_at: START,
+        updated_at: START,
+      })
       .execute();
     const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id });
     const applicant = await clientFor(ctx(), person);
@@ -401,7 +498,12 @@ describeEachEngine('when the line manager does not support an application', (ctx
     const id = await draftApplication(applicant, cohort.id);
     expect((await applicant.post(`/applications/${id}/submit`)).status).toBe(303);
     const manager = await clientFor(ctx(), world.lineManager);
-    const lm = await ctx().db.selectFrom('endorsements').select('id').where('application_id', '=', id).where('kind', '=', 'line_manager').executeTakeFirstOrThrow();
+    const lm = await ctx()
+      .db.selectFrom('endorsements')
+      .select('id')
+      .where('application_id', '=', id)
+      .where('kind', '=', 'line_manager')
+      .executeTakeFirstOrThrow();
     const noComment = await manager.post(`/endorsements/${lm.id}`, { answer: 'not_support', comment: '' });
     expect(noComment.status).toBe(400);
     expect(visibleText(noComment.text)).toContain('Enter why you do not support this application');
@@ -425,7 +527,10 @@ describeEachEngine('when the line manager does not support an application', (ctx
     const accept = await lead.post(`/applications/${id}/decision`, { decision: 'accept', reason: 'Anyway' });
     expect(accept.status).toBe(400);
     expect(visibleText(accept.text)).toContain('Still needed');
-    expect((await lead.post(`/applications/${id}/decision`, { decision: 'decline', reason: 'Without your school’s support we cannot offer a place this time.' })).status).toBe(303);
+    expect(
+      (await lead.post(`/applications/${id}/decision`, { decision: 'decline', reason: 'Without your school’s support we cannot offer a place this time.' }))
+        .status,
+    ).toBe(303);
     const row = await applicationRow(ctx(), id);
     expect(row.status).toBe('declined');
     expect(row.live_slot).toBeNull();
@@ -441,7 +546,14 @@ describeEachEngine('the waiting list', (ctx) => {
     ctx().clock.set(START);
     const world = await makeWorld(ctx().db);
     const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id, title: `Towards Headship ${newId().slice(-6)}` });
-    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 4', capacity: 2, needsLineManager: false, needsHeadteacher: false });
+    const cohort = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: programme.id,
+      name: 'Cohort 4',
+      capacity: 2,
+      needsLineManager: false,
+      needsHeadteacher: false,
+    });
     const lead = await clientFor(ctx(), world.programmeLead);
     const people: TestPerson[] = [];
     const clients: TestClient[] = [];
@@ -485,13 +597,26 @@ describeEachEngine('the waiting list', (ctx) => {
         expect(offer?.subject).toBe(`A place has become available on ${programme.title} (Cohort 4) — you have been given a place`);
       }
       expect(mailTo(ctx(), people[4].email).some((m) => m.subject.startsWith('A place has become available'))).toBe(false);
-      const event = await ctx().db.selectFrom('application_events').select('reason').where('application_id', '=', ids[3]).where('status', '=', 'accepted').executeTakeFirstOrThrow();
+      const event = await ctx()
+        .db.selectFrom('application_events')
+        .select('reason')
+        .where('application_id', '=', ids[3])
+        .where('status', '=', 'accepted')
+        .executeTakeFirstOrThrow();
       expect(event.reason).toBe('A place became available');
       const offered = await ctx().db.selectFrom('audit_events').select('subject_id').where('action', '=', 'place_offered').execute();
       expect(offered.map((a) => a.subject_id).sort()).toEqual([ids[2], ids[3]].sort());
 
       // A place added by the lead goes to the waiting list too.
-      const edit = { name: 'Cohort 4', 'opensOn-day': '1', 'opensOn-month': '11', 'opensOn-year': '2026', 'closesOn-day': '31', 'closesOn-month': '12', 'closesOn-year': '2026' };
+      const edit = {
+        name: 'Cohort 4',
+        'opensOn-day': '1',
+        'opensOn-month': '11',
+        'opensOn-year': '2026',
+        'closesOn-day': '31',
+        'closesOn-month': '12',
+        'closesOn-year': '2026',
+      };
       const dates = { 'startsOn-day': '11', 'startsOn-month': '1', 'startsOn-year': '2027', 'endsOn-day': '16', 'endsOn-month': '7', 'endsOn-year': '2027' };
       expect((await lead.post(`/cohorts/${cohort.id}`, { ...edit, ...dates, capacity: '3' })).status).toBe(303);
       expect((await applicationRow(ctx(), ids[4])).status).toBe('accepted');
@@ -506,7 +631,13 @@ describeEachEngine('releasing a place', (ctx) => {
     ctx().clock.set(START);
     const world = await makeWorld(ctx().db);
     const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
-    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, capacity: 1, needsLineManager: false, needsHeadteacher: false });
+    const cohort = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: programme.id,
+      capacity: 1,
+      needsLineManager: false,
+      needsHeadteacher: false,
+    });
     const lead = await clientFor(ctx(), world.programmeLead);
     const ids: string[] = [];
     for (const name of ['Fay', 'Gus']) {
@@ -519,7 +650,10 @@ describeEachEngine('releasing a place', (ctx) => {
       ids.push(id);
     }
     const deps = { clock: ctx().clock, events: features.events(ctx().clock) };
-    const release = () => ctx().db.transaction().execute((trx) => releasePlace(trx, deps, cohort.id, null));
+    const release = () =>
+      ctx()
+        .db.transaction()
+        .execute((trx) => releasePlace(trx, deps, cohort.id, null));
     await Promise.all([release(), release()]);
     const statuses = await Promise.all(ids.map(async (id) => (await applicationRow(ctx(), id)).status));
     expect(statuses).toEqual(['accepted', 'waitlisted']);
@@ -606,7 +740,10 @@ describeEachEngine('running cohorts', (ctx) => {
 
   it('a lead creates a cohort; bad dates and capacity are refused with the error summary', async () => {
     expect((await lead.get(`/programmes/${programmeId}/cohorts/new`)).status).toBe(200);
-    const bad = await lead.post(`/programmes/${programmeId}/cohorts`, form({ 'closesOn-day': '20', 'closesOn-month': '11', 'endsOn-year': '2026', capacity: '0' }));
+    const bad = await lead.post(
+      `/programmes/${programmeId}/cohorts`,
+      form({ 'closesOn-day': '20', 'closesOn-month': '11', 'endsOn-year': '2026', capacity: '0' }),
+    );
     expect(bad.status).toBe(400);
     const text = visibleText(bad.text);
     expect(text).toContain('There is a problem');
@@ -634,7 +771,20 @@ describeEachEngine('running cohorts', (ctx) => {
       const person = await makePerson(ctx().db, { organisationId: world.organisation.id });
       await ctx()
         .db.insertInto('enrolments')
-        .values({ id: newId(), organisation_id: world.organisation.id, application_id: null, cohort_id: cohort.id, programme_id: programmeId, person_id: person.id, status: i === 0 ? 'active' : 'completed', return_cohort_id: null, status_reason: null, completed_at: null, created_at: START, updated_at: START })
+        .values({
+          id: newId(),
+          organisation_id: world.organisation.id,
+          application_id: null,
+          cohort_id: cohort.id,
+          programme_id: programmeId,
+          person_id: person.id,
+          status: i === 0 ? 'active' : 'completed',
+          return_cohort_id: null,
+          status_reason: null,
+          completed_at: null,
+          created_at: START,
+          updated_at: START,
+        })
         .execute();
     }
     expect((await lead.get(`/cohorts/${cohort.id}/edit`)).status).toBe(200);
@@ -652,7 +802,12 @@ describeEachEngine('running cohorts', (ctx) => {
     const applicant = await clientFor(ctx(), world.report);
     const id = await draftApplication(applicant, cohort.id);
     expect((await applicant.post(`/applications/${id}/submit`)).status).toBe(303);
-    const endorsement = await ctx().db.selectFrom('endorsements').selectAll().where('application_id', '=', id).where('kind', '=', 'line_manager').executeTakeFirstOrThrow();
+    const endorsement = await ctx()
+      .db.selectFrom('endorsements')
+      .selectAll()
+      .where('application_id', '=', id)
+      .where('kind', '=', 'line_manager')
+      .executeTakeFirstOrThrow();
     expect(endorsement.due_on).toBe('2026-12-10');
     try {
       ctx().clock.set('2026-12-06T09:00:00.000Z');
@@ -678,7 +833,12 @@ describeEachEngine('an enrolment that an application change causes', (ctx) => {
     ctx().clock.set(START);
     const world = await makeWorld(ctx().db);
     const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
-    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, needsLineManager: false, needsHeadteacher: false });
+    const cohort = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: programme.id,
+      needsLineManager: false,
+      needsHeadteacher: false,
+    });
     const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id });
     const applicant = await clientFor(ctx(), person);
     const id = await draftApplication(applicant, cohort.id);
@@ -690,8 +850,15 @@ describeEachEngine('an enrolment that an application change causes', (ctx) => {
     expect(enrolment.status).toBe('active');
     const events = await ctx().db.selectFrom('enrolment_events').select(['status', 'actor_id', 'reason']).where('enrolment_id', '=', enrolment.id).execute();
     expect(events).toEqual([{ status: 'active', actor_id: world.programmeLead.id, reason: 'Welcome' }]);
-    const audits = await ctx().db.selectFrom('audit_events').select(['actor_id', 'detail']).where('subject_id', '=', enrolment.id).where('action', '=', 'enrolment_changed').execute();
-    expect(audits.map((a) => ({ actor: a.actor_id, ...JSON.parse(a.detail) }))).toEqual([{ actor: world.programmeLead.id, from: null, to: 'active', cohortId: cohort.id, returnCohortId: null }]);
+    const audits = await ctx()
+      .db.selectFrom('audit_events')
+      .select(['actor_id', 'detail'])
+      .where('subject_id', '=', enrolment.id)
+      .where('action', '=', 'enrolment_changed')
+      .execute();
+    expect(audits.map((a) => ({ actor: a.actor_id, ...JSON.parse(a.detail) }))).toEqual([
+      { actor: world.programmeLead.id, from: null, to: 'active', cohortId: cohort.id, returnCohortId: null },
+    ]);
     await ctx().deliverMail();
     const told = await ctx().db.selectFrom('notifications').select('kind').where('person_id', '=', person.id).execute();
     expect(told.map((n) => n.kind).sort()).toEqual(['application_update', 'application_update']);
@@ -701,7 +868,12 @@ describeEachEngine('an enrolment that an application change causes', (ctx) => {
     ctx().clock.set(START);
     const world = await makeWorld(ctx().db);
     const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
-    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, needsLineManager: false, needsHeadteacher: false });
+    const cohort = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: programme.id,
+      needsLineManager: false,
+      needsHeadteacher: false,
+    });
     const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id });
     const applicant = await clientFor(ctx(), person);
     const id = await draftApplication(applicant, cohort.id);
@@ -715,9 +887,22 @@ describeEachEngine('an enrolment that an application change causes', (ctx) => {
 
     const row = await ctx().db.selectFrom('enrolments').select(['status', 'status_reason']).where('id', '=', enrolment.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'withdrawn', status_reason: 'My school needs me this year' });
-    const events = await ctx().db.selectFrom('enrolment_events').select(['status', 'actor_id', 'reason']).where('enrolment_id', '=', enrolment.id).orderBy('created_at').orderBy('id').execute();
+    const events = await ctx()
+      .db.selectFrom('enrolment_events')
+      .select(['status', 'actor_id', 'reason'])
+      .where('enrolment_id', '=', enrolment.id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     expect(events.at(-1)).toEqual({ status: 'withdrawn', actor_id: person.id, reason: 'My school needs me this year' });
-    const audit = await ctx().db.selectFrom('audit_events').select(['actor_id', 'detail']).where('subject_id', '=', enrolment.id).where('action', '=', 'enrolment_changed').orderBy('created_at').orderBy('id').execute();
+    const audit = await ctx()
+      .db.selectFrom('audit_events')
+      .select(['actor_id', 'detail'])
+      .where('subject_id', '=', enrolment.id)
+      .where('action', '=', 'enrolment_changed')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     expect(audit.at(-1)?.actor_id).toBe(person.id);
     expect(JSON.parse(audit.at(-1)?.detail ?? '{}')).toEqual({ from: 'active', to: 'withdrawn', cohortId: cohort.id, returnCohortId: null });
 

@@ -34,28 +34,60 @@ export async function decideApplication(deps: AppDeps, viewer: Viewer, app: q.Ap
       const missing = missingEndorsements(app, endorsements);
       if (missing.length > 0) {
         const verb = event === 'accept' ? 'accept' : 'add to the waiting list';
-        throw new Invalid({ decision: `You can only ${verb} an application once every endorsement the cohort needs is supported. Still needed: ${missing.join(' and ')}.` });
+        throw new Invalid({
+          decision: `You can only ${verb} an application once every endorsement the cohort needs is supported. Still needed: ${missing.join(' and ')}.`,
+        });
       }
     }
     if (event === 'accept') {
       const taken = await placesTaken(trx, cohort.id);
-      if (taken >= cohort.capacity) throw new Invalid({ decision: `${cohort.name} is full: ${taken} of ${cohort.capacity} places are taken. Waitlist the applicant instead.` });
+      if (taken >= cohort.capacity)
+        throw new Invalid({ decision: `${cohort.name} is full: ${taken} of ${cohort.capacity} places are taken. Waitlist the applicant instead.` });
       await enrolApplicant(trx, deps, app, viewer.id, form.reason, requestId);
-      await changeApplication(trx, deps.clock, { id: app.id, status: current }, { event, by, reason: form.reason, set: { decision_reason: form.reason, decided_at: now } });
-      await emailApplicant(trx, deps.clock, app, `You have a place on ${where(app)}`, [`Your application to ${where(app)} has been accepted.`, `The programme lead said: “${form.reason}”`]);
+      await changeApplication(
+        trx,
+        deps.clock,
+        { id: app.id, status: current },
+        { event, by, reason: form.reason, set: { decision_reason: form.reason, decided_at: now } },
+      );
+      await emailApplicant(trx, deps.clock, app, `You have a place on ${where(app)}`, [
+        `Your application to ${where(app)} has been accepted.`,
+        `The programme lead said: “${form.reason}”`,
+      ]);
     } else if (event === 'waitlist') {
-      await changeApplication(trx, deps.clock, { id: app.id, status: current }, { event, by, reason: form.reason, set: { waitlisted_at: now, decision_reason: form.reason, decided_at: now } });
+      await changeApplication(
+        trx,
+        deps.clock,
+        { id: app.id, status: current },
+        { event, by, reason: form.reason, set: { waitlisted_at: now, decision_reason: form.reason, decided_at: now } },
+      );
       await emailApplicant(trx, deps.clock, app, `You are on the waiting list for ${where(app)}`, [
         `Your application to ${where(app)} has been put on the waiting list.`,
         `The programme lead said: “${form.reason}”`,
         'If a place becomes available, it will be offered to the people on the waiting list in turn, and we will email you if it is yours.',
       ]);
     } else {
-      await changeApplication(trx, deps.clock, { id: app.id, status: current }, { event, by, reason: form.reason, set: { decision_reason: form.reason, decided_at: now } });
+      await changeApplication(
+        trx,
+        deps.clock,
+        { id: app.id, status: current },
+        { event, by, reason: form.reason, set: { decision_reason: form.reason, decided_at: now } },
+      );
       await q.cancelPendingEndorsements(trx, app.id);
-      await emailApplicant(trx, deps.clock, app, `Your application to ${where(app)} was not successful`, [`Your application to ${where(app)} has been declined.`, `The programme lead said: “${form.reason}”`]);
+      await emailApplicant(trx, deps.clock, app, `Your application to ${where(app)} was not successful`, [
+        `Your application to ${where(app)} has been declined.`,
+        `The programme lead said: “${form.reason}”`,
+      ]);
     }
-    await recordAudit(trx, deps.clock, { action: 'application_decided', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'application', subjectId: app.id, detail: { decision: form.decision, from: current }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'application_decided',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'application',
+      subjectId: app.id,
+      detail: { decision: form.decision, from: current },
+      requestId,
+    });
   });
 }
 
@@ -76,7 +108,16 @@ export async function releasePlace(trx: Executor, deps: LifecycleDeps, cohortId:
       .selectFrom('applications')
       .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
       .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-      .select(['applications.id', 'applications.organisation_id', 'applications.cohort_id', 'applications.person_id', 'applications.status', 'cohorts.programme_id', 'cohorts.name as cohort_name', 'programmes.title as programme_title'])
+      .select([
+        'applications.id',
+        'applications.organisation_id',
+        'applications.cohort_id',
+        'applications.person_id',
+        'applications.status',
+        'cohorts.programme_id',
+        'cohorts.name as cohort_name',
+        'programmes.title as programme_title',
+      ])
       .where('applications.cohort_id', '=', cohortId)
       .where('applications.status', '=', 'waitlisted')
       .orderBy('applications.waitlisted_at')
@@ -87,11 +128,30 @@ export async function releasePlace(trx: Executor, deps: LifecycleDeps, cohortId:
     const now = deps.clock.now().toISOString();
     const reason = 'A place became available';
     await enrolApplicant(trx, deps, next, actorId, reason, null);
-    await changeApplication(trx, deps.clock, next, { event: 'offer_place', by: { role: 'system', id: actorId }, reason, set: { decided_at: now, decision_reason: reason } });
-    await emailApplicant(trx, deps.clock, next, `A place has become available on ${where(next)} — you have been given a place`, [
-      `A place has become available on ${where(next)}, and as you were next on the waiting list, you have been given it.`,
-      'If you can no longer take part, withdraw your application so the place can be offered to someone else.',
-    ], 'waitlist_place');
-    await recordAudit(trx, deps.clock, { action: 'place_offered', organisationId: next.organisation_id, actorId, subjectType: 'application', subjectId: next.id, detail: { cohortId } });
+    await changeApplication(trx, deps.clock, next, {
+      event: 'offer_place',
+      by: { role: 'system', id: actorId },
+      reason,
+      set: { decided_at: now, decision_reason: reason },
+    });
+    await emailApplicant(
+      trx,
+      deps.clock,
+      next,
+      `A place has become available on ${where(next)} — you have been given a place`,
+      [
+        `A place has become available on ${where(next)}, and as you were next on the waiting list, you have been given it.`,
+        'If you can no longer take part, withdraw your application so the place can be offered to someone else.',
+      ],
+      'waitlist_place',
+    );
+    await recordAudit(trx, deps.clock, {
+      action: 'place_offered',
+      organisationId: next.organisation_id,
+      actorId,
+      subjectType: 'application',
+      subjectId: next.id,
+      detail: { cohortId },
+    });
   }
 }

@@ -28,7 +28,8 @@ export async function getEndorsementForAnswer(deps: AppDeps, viewer: Viewer, end
   const loaded = await loadApplicationOrNull(deps, viewer, endorsement.application_id);
   const app = loaded?.app ?? (await q.findApplicationDetail(deps.db, viewer.organisationId, endorsement.application_id));
   if (!app) throw new NotFound();
-  const answerable = app.person_id !== viewer.id && canAnswerEndorsement(viewer, endorsement, await schoolHasAdmin(deps.db, app.organisation_id, endorsement, app.person_id));
+  const answerable =
+    app.person_id !== viewer.id && canAnswerEndorsement(viewer, endorsement, await schoolHasAdmin(deps.db, app.organisation_id, endorsement, app.person_id));
   if (!answerable) {
     if (loaded) throw new Forbidden('Only the person asked for this endorsement can answer it.');
     throw new NotFound();
@@ -67,7 +68,13 @@ export function whyNotAnswerable(endorsement: Pick<Endorsement, 'status' | 'answ
  * line manager) and, once everything needed is supported, the application is endorsed. Not
  * supporting stops the chain and sends the application back to the lead as submitted.
  */
-export async function answerEndorsement(deps: AppDeps, viewer: Viewer, request: EndorsementForAnswer, form: EndorsementForm, requestId: string | null): Promise<void> {
+export async function answerEndorsement(
+  deps: AppDeps,
+  viewer: Viewer,
+  request: EndorsementForAnswer,
+  form: EndorsementForm,
+  requestId: string | null,
+): Promise<void> {
   const { endorsement, app } = request;
   const supported = form.answer === 'support';
   const comment = form.comment || null;
@@ -100,22 +107,53 @@ export async function answerEndorsement(deps: AppDeps, viewer: Viewer, request: 
           await trx.updateTable('endorsements').set({ status: 'requested', requested_at: now }).where('id', '=', next.id).execute();
           const { recipients } = await headteacherRecipients(trx, app.organisation_id, next.school_id, app.person_id);
           for (const recipient of recipients) {
-            await emailEndorser(trx, deps.clock, recipient, { endorsementId: next.id, applicantName: `${app.given_name} ${app.family_name}`, programme_title: app.programme_title, cohort_name: app.cohort_name, due_on: next.due_on, asHeadteacher: true, schoolName: app.school_name });
+            await emailEndorser(trx, deps.clock, recipient, {
+              endorsementId: next.id,
+              applicantName: `${app.given_name} ${app.family_name}`,
+              programme_title: app.programme_title,
+              cohort_name: app.cohort_name,
+              due_on: next.due_on,
+              asHeadteacher: true,
+              schoolName: app.school_name,
+            });
           }
         }
-        const asked = waiting.length > 0 ? ` We have now asked ${app.school_name ? `the headteacher of ${app.school_name}` : 'your headteacher'} for their support.` : '';
-        await changeApplication(trx, deps.clock, current, { event: 'endorsement_given', by, reason: `${who} (${role}) supports the application.${said}${waiting.length > 0 ? ' Asked the headteacher for their support.' : ''}` });
-        await emailApplicant(trx, deps.clock, app, `${endorsement.kind === 'line_manager' ? 'Your line manager' : who} supports your application to ${app.programme_title}`, [`${who} (${role}) supports your application to ${where(app)}.${said}${asked}`]);
+        const asked =
+          waiting.length > 0 ? ` We have now asked ${app.school_name ? `the headteacher of ${app.school_name}` : 'your headteacher'} for their support.` : '';
+        await changeApplication(trx, deps.clock, current, {
+          event: 'endorsement_given',
+          by,
+          reason: `${who} (${role}) supports the application.${said}${waiting.length > 0 ? ' Asked the headteacher for their support.' : ''}`,
+        });
+        await emailApplicant(
+          trx,
+          deps.clock,
+          app,
+          `${endorsement.kind === 'line_manager' ? 'Your line manager' : who} supports your application to ${app.programme_title}`,
+          [`${who} (${role}) supports your application to ${where(app)}.${said}${asked}`],
+        );
       }
     } else {
       await q.cancelPendingEndorsements(trx, app.id);
-      await changeApplication(trx, deps.clock, current, { event: 'endorsement_refused', by, reason: `${who} (${role}) does not support the application. They said: “${comment}”` });
+      await changeApplication(trx, deps.clock, current, {
+        event: 'endorsement_refused',
+        by,
+        reason: `${who} (${role}) does not support the application. They said: “${comment}”`,
+      });
       await emailApplicant(trx, deps.clock, app, `Your application to ${app.programme_title} was not supported`, [
         `${who} (${role}) does not support your application to ${where(app)}. They said: “${comment}”`,
         'The programme lead will still see your application and decide on it. We will email you when they do.',
       ]);
     }
-    await recordAudit(trx, deps.clock, { action: 'endorsement_answered', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'endorsement', subjectId: endorsement.id, detail: { applicationId: app.id, kind: endorsement.kind, supported }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'endorsement_answered',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'endorsement',
+      subjectId: endorsement.id,
+      detail: { applicationId: app.id, kind: endorsement.kind, supported },
+      requestId,
+    });
   });
 }
 
@@ -173,9 +211,17 @@ export async function listEndorsementsForViewer(deps: AppDeps, viewer: Viewer) {
 }
 
 /** Who answers an endorsement: the line manager asked (while active), or whoever gives the headteacher's support. */
-async function endorsementRecipients(trx: Executor, endorsement: { kind: Endorsement['kind']; endorser_id: string | null; organisation_id: string; school_id: string | null; person_id: string }) {
+async function endorsementRecipients(
+  trx: Executor,
+  endorsement: { kind: Endorsement['kind']; endorser_id: string | null; organisation_id: string; school_id: string | null; person_id: string },
+) {
   if (endorsement.kind === 'line_manager') {
-    return trx.selectFrom('people').select('id').where('id', '=', endorsement.endorser_id ?? '').where('status', '=', 'active').execute();
+    return trx
+      .selectFrom('people')
+      .select('id')
+      .where('id', '=', endorsement.endorser_id ?? '')
+      .where('status', '=', 'active')
+      .execute();
   }
   return (await headteacherRecipients(trx, endorsement.organisation_id, endorsement.school_id, endorsement.person_id)).recipients;
 }
@@ -249,7 +295,10 @@ export async function sendEndorsementReminders(db: Db, clock: Clock): Promise<nu
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) === 0) return false;
       for (const recipient of await endorsementRecipients(trx, endorsement)) {
-        await emailEndorser(trx, clock, recipient, endorsementFacts(endorsement), { reminder: 'deadline', dedupeKey: `endorsement-reminder:${endorsement.id}:${recipient.id}` });
+        await emailEndorser(trx, clock, recipient, endorsementFacts(endorsement), {
+          reminder: 'deadline',
+          dedupeKey: `endorsement-reminder:${endorsement.id}:${recipient.id}`,
+        });
       }
       return true;
     });

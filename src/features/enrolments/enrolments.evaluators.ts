@@ -52,7 +52,11 @@ export const modulesEvaluator: Evaluator = {
     const rows = await db
       .selectFrom('enrolment_modules')
       .select(['enrolment_id', 'completed_at'])
-      .where('enrolment_id', 'in', enrolments.map((e) => e.id))
+      .where(
+        'enrolment_id',
+        'in',
+        enrolments.map((e) => e.id),
+      )
       .execute();
     const counts = new Map<string, { chosen: number; completed: number }>();
     for (const row of rows) {

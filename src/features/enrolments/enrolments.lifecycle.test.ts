@@ -68,7 +68,20 @@ describeEachEngine(
       const at = ctx().clock.now().toISOString();
       await ctx()
         .db.insertInto('enrolments')
-        .values({ id, organisation_id: world.organisation.id, application_id: null, cohort_id: cohortId, programme_id: programmeId, person_id: person.id, status: 'active', return_cohort_id: null, status_reason: null, completed_at: null, created_at: at, updated_at: at })
+        .values({
+          id,
+          organisation_id: world.organisation.id,
+          application_id: null,
+          cohort_id: cohortId,
+          programme_id: programmeId,
+          person_id: person.id,
+          status: 'active',
+          return_cohort_id: null,
+          status_reason: null,
+          completed_at: null,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
       return { id, personId: person.id };
     }

@@ -131,7 +131,13 @@ export type EnrolmentChange = { by: EnrolmentActor; reason: string | null; reque
   | { event: 'reinstate' | 'withdraw' | 'complete' }
 );
 
-const DONE: Record<EnrolmentEventName, string> = { enrol: 'made active', defer: 'deferred', reinstate: 'reinstated', withdraw: 'withdrawn', complete: 'completed' };
+const DONE: Record<EnrolmentEventName, string> = {
+  enrol: 'made active',
+  defer: 'deferred',
+  reinstate: 'reinstated',
+  withdraw: 'withdrawn',
+  complete: 'completed',
+};
 
 /** Why a change does not apply (services say it in their own words first; this is for a change that lost a race). */
 function refusal(event: EnrolmentEventName, from: EnrolmentStatus | 'new'): Conflict {
@@ -165,7 +171,15 @@ export async function changeEnrolment(trx: Executor, deps: LifecycleDeps, curren
   if (!current) {
     if (change.event !== 'enrol') throw refusal(change.event, from);
     const app = change.application;
-    enrolment = { id: newId(), organisation_id: app.organisation_id, person_id: app.person_id, programme_id: app.programme_id, cohort_id: app.cohort_id, status: to, return_cohort_id: null };
+    enrolment = {
+      id: newId(),
+      organisation_id: app.organisation_id,
+      person_id: app.person_id,
+      programme_id: app.programme_id,
+      cohort_id: app.cohort_id,
+      status: to,
+      return_cohort_id: null,
+    };
     await trx
       .insertInto('enrolments')
       .values({ ...enrolment, application_id: app.id, status_reason: null, completed_at: null, created_at: now, updated_at: now })
@@ -194,11 +208,16 @@ export async function changeEnrolment(trx: Executor, deps: LifecycleDeps, curren
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw refusal(change.event, from);
   }
-  await trx.insertInto('enrolment_events').values({ id: newId(), enrolment_id: enrolment.id, status: to, actor_id: change.by.id, reason: change.reason, created_at: now }).execute();
+  await trx
+    .insertInto('enrolment_events')
+    .values({ id: newId(), enrolment_id: enrolment.id, status: to, actor_id: change.by.id, reason: change.reason, created_at: now })
+    .execute();
 
   // The place is freed in the cohort the enrolment held it in.
-  if (current && holdsPlace(current.status) && !holdsPlace(to)) await deps.events.publish(trx, 'enrolment.place_freed', { cohortId: current.cohort_id, actorId: change.by.id });
-  if (tellsParticipant(transition, change.by)) await notify(trx, deps.clock, await changeNotice(trx, enrolment, change.event, change.by.role === 'participant', change.reason));
+  if (current && holdsPlace(current.status) && !holdsPlace(to))
+    await deps.events.publish(trx, 'enrolment.place_freed', { cohortId: current.cohort_id, actorId: change.by.id });
+  if (tellsParticipant(transition, change.by))
+    await notify(trx, deps.clock, await changeNotice(trx, enrolment, change.event, change.by.role === 'participant', change.reason));
   await recordAudit(trx, deps.clock, {
     action: 'enrolment_changed',
     organisationId: enrolment.organisation_id,
@@ -222,7 +241,13 @@ export async function changeEnrolment(trx: Executor, deps: LifecycleDeps, curren
 }
 
 /** What the participant is told about a change they did not cause through an application. */
-async function changeNotice(trx: Executor, enrolment: q.LockedEnrolment, event: EnrolmentEventName, bySelf: boolean, reason: string | null): Promise<Notification> {
+async function changeNotice(
+  trx: Executor,
+  enrolment: q.LockedEnrolment,
+  event: EnrolmentEventName,
+  bySelf: boolean,
+  reason: string | null,
+): Promise<Notification> {
   // Read after the change: the cohort and return cohort are the ones it now names.
   const facts = await q.findEnrolment(trx, enrolment.organisation_id, enrolment.id);
   if (!facts) throw new Error('The enrolment being changed has gone');
@@ -231,7 +256,10 @@ async function changeNotice(trx: Executor, enrolment: q.LockedEnrolment, event: 
     withdraw: bySelf
       ? { subject: `You have withdrawn from ${programme}`, sentence: `You have withdrawn from ${programme} (${facts.cohort_name}).` }
       : { subject: `You have been withdrawn from ${programme}`, sentence: `A programme lead has withdrawn you from ${programme} (${facts.cohort_name}).` },
-    defer: { subject: `Your place on ${programme} is deferred`, sentence: `Your place on ${programme} is deferred. You will rejoin with ${facts.return_cohort_name}.` },
+    defer: {
+      subject: `Your place on ${programme} is deferred`,
+      sentence: `Your place on ${programme} is deferred. You will rejoin with ${facts.return_cohort_name}.`,
+    },
     reinstate: { subject: `Your place on ${programme} is active again`, sentence: `Your place on ${programme} (${facts.cohort_name}) is active again.` },
     enrol: { subject: `You have a place on ${programme}`, sentence: `You have a place on ${programme} (${facts.cohort_name}).` },
     complete: { subject: `You have completed ${programme}`, sentence: `Congratulations: you have completed ${programme}.` },
@@ -255,7 +283,14 @@ async function changeNotice(trx: Executor, enrolment: q.LockedEnrolment, event: 
  * freed place), holding the cohort's place lock and having checked there is a free place. The
  * applicant is told by the application's email, not by this. Returns the enrolment's id.
  */
-export async function enrolApplicant(trx: Executor, deps: LifecycleDeps, application: PlaceFor, actorId: string | null, reason: string, requestId: string | null): Promise<string> {
+export async function enrolApplicant(
+  trx: Executor,
+  deps: LifecycleDeps,
+  application: PlaceFor,
+  actorId: string | null,
+  reason: string,
+  requestId: string | null,
+): Promise<string> {
   const current = await q.lockEnrolmentIn(trx, application.cohort_id, application.person_id);
   if (current?.status === 'completed') throw new Conflict('This person has already completed the programme in this cohort.');
   return changeEnrolment(trx, deps, current, { event: 'enrol', application, by: { role: 'application', id: actorId }, reason, requestId });
@@ -266,7 +301,14 @@ export async function enrolApplicant(trx: Executor, deps: LifecycleDeps, applica
  * do when it is already withdrawn; refused when they have completed). A place given up goes to the
  * waiting list. The applicant is told by the application's email, not by this.
  */
-export async function withdrawApplicantsPlace(trx: Executor, deps: LifecycleDeps, place: { cohortId: string; personId: string }, actorId: string, reason: string, requestId: string | null): Promise<void> {
+export async function withdrawApplicantsPlace(
+  trx: Executor,
+  deps: LifecycleDeps,
+  place: { cohortId: string; personId: string },
+  actorId: string,
+  reason: string,
+  requestId: string | null,
+): Promise<void> {
   const current = await q.lockEnrolmentIn(trx, place.cohortId, place.personId);
   if (!current || current.status === 'withdrawn') return;
   if (current.status === 'completed') throw new Conflict('You have completed this programme, so the application can no longer be withdrawn.');

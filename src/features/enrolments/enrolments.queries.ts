@@ -93,13 +93,24 @@ export async function countPlacesTaken(db: Executor, cohortId: string): Promise<
 
 /** The programme's requirements, in the order the programme lead set. */
 export function listRequirements(db: Executor, programmeId: string) {
-  return db.selectFrom('programme_requirements').select(['id', 'kind', 'position', 'settings']).where('programme_id', '=', programmeId).orderBy('position').execute();
+  return db
+    .selectFrom('programme_requirements')
+    .select(['id', 'kind', 'position', 'settings'])
+    .where('programme_id', '=', programmeId)
+    .orderBy('position')
+    .execute();
 }
-
 
 /** Cohorts of the programme that start after the given day, soonest first. */
 export function listLaterCohorts(db: Executor, programmeId: string, afterStartsOn: string) {
-  return db.selectFrom('cohorts').select(['id', 'name', 'starts_on', 'ends_on']).where('programme_id', '=', programmeId).where('starts_on', '>', afterStartsOn).orderBy('starts_on').orderBy('name').execute();
+  return db
+    .selectFrom('cohorts')
+    .select(['id', 'name', 'starts_on', 'ends_on'])
+    .where('programme_id', '=', programmeId)
+    .where('starts_on', '>', afterStartsOn)
+    .orderBy('starts_on')
+    .orderBy('name')
+    .execute();
 }
 
 /** Status changes, oldest first, with who made them. */
@@ -107,7 +118,15 @@ export function listEvents(db: Executor, enrolmentId: string) {
   return db
     .selectFrom('enrolment_events')
     .leftJoin('people', 'people.id', 'enrolment_events.actor_id')
-    .select(['enrolment_events.id', 'enrolment_events.status', 'enrolment_events.reason', 'enrolment_events.created_at', 'enrolment_events.actor_id', 'people.given_name', 'people.family_name'])
+    .select([
+      'enrolment_events.id',
+      'enrolment_events.status',
+      'enrolment_events.reason',
+      'enrolment_events.created_at',
+      'enrolment_events.actor_id',
+      'people.given_name',
+      'people.family_name',
+    ])
     .where('enrolment_events.enrolment_id', '=', enrolmentId)
     .orderBy('enrolment_events.created_at')
     .orderBy('enrolment_events.id')
@@ -133,7 +152,18 @@ export function listEnrolmentsOfPerson(db: Executor, personId: string) {
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
-    .select(['enrolments.id', 'enrolments.status', 'enrolments.organisation_id', 'enrolments.person_id', 'enrolments.cohort_id', 'enrolments.programme_id', 'programmes.title as programme_title', 'cohorts.name as cohort_name', 'cohorts.starts_on', 'cohorts.ends_on'])
+    .select([
+      'enrolments.id',
+      'enrolments.status',
+      'enrolments.organisation_id',
+      'enrolments.person_id',
+      'enrolments.cohort_id',
+      'enrolments.programme_id',
+      'programmes.title as programme_title',
+      'cohorts.name as cohort_name',
+      'cohorts.starts_on',
+      'cohorts.ends_on',
+    ])
     .where('enrolments.person_id', '=', personId)
     .orderBy(sql`case when enrolments.status = 'active' then 0 else 1 end`)
     .orderBy('cohorts.starts_on', 'desc')
@@ -146,7 +176,16 @@ export function findRosterCohort(db: Executor, organisationId: string, cohortId:
   return db
     .selectFrom('cohorts')
     .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .select(['cohorts.id', 'cohorts.name', 'cohorts.starts_on', 'cohorts.ends_on', 'cohorts.capacity', 'cohorts.programme_id', 'programmes.title as programme_title', 'programmes.modules_required'])
+    .select([
+      'cohorts.id',
+      'cohorts.name',
+      'cohorts.starts_on',
+      'cohorts.ends_on',
+      'cohorts.capacity',
+      'cohorts.programme_id',
+      'programmes.title as programme_title',
+      'programmes.modules_required',
+    ])
     .where('cohorts.organisation_id', '=', organisationId)
     .where('cohorts.id', '=', cohortId)
     .executeTakeFirst();
@@ -158,7 +197,17 @@ export function listRoster(db: Executor, cohortId: string, status: EnrolmentStat
     .selectFrom('enrolments')
     .innerJoin('people', 'people.id', 'enrolments.person_id')
     .leftJoin('schools', 'schools.id', 'people.school_id')
-    .select(['enrolments.id', 'enrolments.organisation_id', 'enrolments.person_id', 'enrolments.cohort_id', 'enrolments.programme_id', 'enrolments.status', 'people.given_name', 'people.family_name', 'schools.name as school_name'])
+    .select([
+      'enrolments.id',
+      'enrolments.organisation_id',
+      'enrolments.person_id',
+      'enrolments.cohort_id',
+      'enrolments.programme_id',
+      'enrolments.status',
+      'people.given_name',
+      'people.family_name',
+      'schools.name as school_name',
+    ])
     .where('enrolments.cohort_id', '=', cohortId);
   if (status) query = query.where('enrolments.status', '=', status);
   return query.orderBy('people.family_name').orderBy('people.given_name').orderBy('enrolments.id').execute();
@@ -180,7 +229,12 @@ export async function countByStatus(db: Executor, cohortId: string): Promise<Rec
 // ----- Modules -----
 
 export function listProgrammeModules(db: Executor, programmeId: string) {
-  return db.selectFrom('programme_modules').select(['id', 'title', 'description', 'position']).where('programme_id', '=', programmeId).orderBy('position').execute();
+  return db
+    .selectFrom('programme_modules')
+    .select(['id', 'title', 'description', 'position'])
+    .where('programme_id', '=', programmeId)
+    .orderBy('position')
+    .execute();
 }
 
 export function listChosenModules(db: Executor, enrolmentId: string) {
@@ -190,21 +244,46 @@ export function listChosenModules(db: Executor, enrolmentId: string) {
 export async function removeChosenModules(trx: Executor, enrolmentId: string, moduleIds: string[]) {
   if (moduleIds.length === 0) return;
   // Completed modules are never removed, even if a stale form asks.
-  await trx.deleteFrom('enrolment_modules').where('enrolment_id', '=', enrolmentId).where('module_id', 'in', moduleIds).where('completed_at', 'is', null).execute();
+  await trx
+    .deleteFrom('enrolment_modules')
+    .where('enrolment_id', '=', enrolmentId)
+    .where('module_id', 'in', moduleIds)
+    .where('completed_at', 'is', null)
+    .execute();
 }
 
 export async function addChosenModules(trx: Executor, enrolmentId: string, moduleIds: string[], now: string) {
   if (moduleIds.length === 0) return;
   await trx
     .insertInto('enrolment_modules')
-    .values(moduleIds.map((moduleId) => ({ enrolment_id: enrolmentId, module_id: moduleId, chosen_at: now, completed_at: null, completed_by: null, reflection: null })))
+    .values(
+      moduleIds.map((moduleId) => ({
+        enrolment_id: enrolmentId,
+        module_id: moduleId,
+        chosen_at: now,
+        completed_at: null,
+        completed_by: null,
+        reflection: null,
+      })),
+    )
     .onConflict((oc) => oc.columns(['enrolment_id', 'module_id']).doNothing())
     .execute();
 }
 
 /** Marks a chosen module complete; returns false when it wasn't chosen or was already complete. */
-export async function completeChosenModule(trx: Executor, enrolmentId: string, moduleId: string, values: { completed_at: string; completed_by: string; reflection: string }): Promise<boolean> {
-  const result = await trx.updateTable('enrolment_modules').set(values).where('enrolment_id', '=', enrolmentId).where('module_id', '=', moduleId).where('completed_at', 'is', null).executeTakeFirst();
+export async function completeChosenModule(
+  trx: Executor,
+  enrolmentId: string,
+  moduleId: string,
+  values: { completed_at: string; completed_by: string; reflection: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('enrolment_modules')
+    .set(values)
+    .where('enrolment_id', '=', enrolmentId)
+    .where('module_id', '=', moduleId)
+    .where('completed_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -52,7 +52,10 @@ enrolmentRoutes.get('/cohorts/:cohortId/roster', access('programme-lead'), async
   const roster = await getRoster(c.get('deps'), viewer, c.req.param('cohortId'), status ?? null);
   return renderPage(
     c,
-    { title: `Roster: ${roster.cohort.name}, ${roster.cohort.programme_title}`, beforeContent: <BackLink href={`/cohorts/${roster.cohort.id}`} text="Cohort" /> },
+    {
+      title: `Roster: ${roster.cohort.name}, ${roster.cohort.programme_title}`,
+      beforeContent: <BackLink href={`/cohorts/${roster.cohort.id}`} text="Cohort" />,
+    },
     <RosterPage roster={roster} status={status ?? null} />,
   );
 });
@@ -61,8 +64,14 @@ enrolmentRoutes.get('/enrolments/:enrolmentId', access('signed-in'), async (c) =
   const viewer = requireViewer(c.get('viewer'));
   const overview = await getEnrolmentOverview(c.get('deps'), viewer, c.req.param('enrolmentId'));
   const { enrolment } = overview;
-  const title = overview.isParticipant ? `My programme: ${enrolment.programme_title}` : `${enrolment.given_name} ${enrolment.family_name}: ${enrolment.programme_title}`;
-  const back = overview.isParticipant ? <BackLink href="/my-programme" text="My programme" /> : overview.canManage ? <BackLink href={`/cohorts/${enrolment.cohort_id}/roster`} text="Roster" /> : undefined;
+  const title = overview.isParticipant
+    ? `My programme: ${enrolment.programme_title}`
+    : `${enrolment.given_name} ${enrolment.family_name}: ${enrolment.programme_title}`;
+  const back = overview.isParticipant ? (
+    <BackLink href="/my-programme" text="My programme" />
+  ) : overview.canManage ? (
+    <BackLink href={`/cohorts/${enrolment.cohort_id}/roster`} text="Roster" />
+  ) : undefined;
   return renderPage(c, { title, beforeContent: back }, <EnrolmentPage overview={overview} banner={enrolmentBanner(c.req.query('done'))} />);
 });
 
@@ -74,8 +83,17 @@ function modulesPage(c: Context<AppEnv>, choices: ModuleChoices, options: { sele
   const done = c.req.query('done');
   return renderPage(
     c,
-    { title: `Your modules: ${choices.enrolment.programme_title}`, hasErrors: !!options.errors, beforeContent: <BackLink href={`/enrolments/${choices.enrolment.id}`} text="My programme" /> },
-    <ModulesPage choices={choices} selected={options.selected ?? [...choices.chosen.keys()]} errors={options.errors} banner={done === 'saved' ? 'Your modules are saved' : done === 'completed' ? 'Module completed' : undefined} />,
+    {
+      title: `Your modules: ${choices.enrolment.programme_title}`,
+      hasErrors: !!options.errors,
+      beforeContent: <BackLink href={`/enrolments/${choices.enrolment.id}`} text="My programme" />,
+    },
+    <ModulesPage
+      choices={choices}
+      selected={options.selected ?? [...choices.chosen.keys()]}
+      errors={options.errors}
+      banner={done === 'saved' ? 'Your modules are saved' : done === 'completed' ? 'Module completed' : undefined}
+    />,
   );
 }
 
@@ -130,7 +148,11 @@ enrolmentRoutes.post('/enrolments/:enrolmentId/modules/:moduleId/complete', acce
 function withdrawPage(c: Context<AppEnv>, enrolment: EnrolmentRecord, values: FormValues, errors?: FieldErrors) {
   return renderPage(
     c,
-    { title: `Withdraw from ${enrolment.programme_title}`, hasErrors: !!errors, beforeContent: <BackLink href={`/enrolments/${enrolment.id}`} text="My programme" /> },
+    {
+      title: `Withdraw from ${enrolment.programme_title}`,
+      hasErrors: !!errors,
+      beforeContent: <BackLink href={`/enrolments/${enrolment.id}`} text="My programme" />,
+    },
     <WithdrawPage enrolment={enrolment} values={values} errors={errors} />,
   );
 }
@@ -157,7 +179,11 @@ function statusPage(c: Context<AppEnv>, managed: ManagedEnrolment, values: FormV
   const { enrolment, laterCohorts } = managed;
   return renderPage(
     c,
-    { title: `Change ${enrolment.given_name} ${enrolment.family_name}’s enrolment`, hasErrors: !!errors, beforeContent: <BackLink href={`/enrolments/${enrolment.id}`} text="Back" /> },
+    {
+      title: `Change ${enrolment.given_name} ${enrolment.family_name}’s enrolment`,
+      hasErrors: !!errors,
+      beforeContent: <BackLink href={`/enrolments/${enrolment.id}`} text="Back" />,
+    },
     <StatusPage enrolment={enrolment} laterCohorts={laterCohorts} actions={leadActions(enrolment.status)} values={values} errors={errors} />,
   );
 }

@@ -47,7 +47,11 @@ export const completeModuleForm = z.object({
   /** What they did for the module. */
   did: z.string({ message: 'Enter what you did' }).trim().min(1, 'Enter what you did').max(2000, 'What you did must be 2,000 characters or fewer'),
   /** What changed for them, their team or their pupils. */
-  changed: z.string({ message: 'Enter what changed as a result' }).trim().min(1, 'Enter what changed as a result').max(2000, 'What changed must be 2,000 characters or fewer'),
+  changed: z
+    .string({ message: 'Enter what changed as a result' })
+    .trim()
+    .min(1, 'Enter what changed as a result')
+    .max(2000, 'What changed must be 2,000 characters or fewer'),
 });
 export type ModuleReflection = z.infer<typeof completeModuleForm>;
 

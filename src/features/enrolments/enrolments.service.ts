@@ -26,7 +26,13 @@ function programmeOf(enrolment: { programme_id: string; modules_required: number
 }
 
 function factsOf(enrolment: { id: string; organisation_id: string; person_id: string; cohort_id: string; programme_id: string }) {
-  return { id: enrolment.id, organisationId: enrolment.organisation_id, personId: enrolment.person_id, cohortId: enrolment.cohort_id, programmeId: enrolment.programme_id };
+  return {
+    id: enrolment.id,
+    organisationId: enrolment.organisation_id,
+    personId: enrolment.person_id,
+    cohortId: enrolment.cohort_id,
+    programmeId: enrolment.programme_id,
+  };
 }
 
 /** The completion engine's report on one enrolment. */
@@ -93,8 +99,17 @@ export async function getRoster(deps: AppDeps, viewer: Viewer, cohortId: string,
   if (!canViewRoster(viewer)) throw new Forbidden();
   const cohort = await q.findRosterCohort(deps.db, viewer.organisationId, cohortId);
   if (!cohort) throw new NotFound();
-  const [requirements, participants, counts] = await Promise.all([q.listRequirements(deps.db, cohort.programme_id), q.listRoster(deps.db, cohortId, status), q.countByStatus(deps.db, cohortId)]);
-  const reports = await deps.completion.report(deps.db, { id: cohort.programme_id, modulesRequired: cohort.modules_required }, requirements, participants.map(factsOf));
+  const [requirements, participants, counts] = await Promise.all([
+    q.listRequirements(deps.db, cohort.programme_id),
+    q.listRoster(deps.db, cohortId, status),
+    q.countByStatus(deps.db, cohortId),
+  ]);
+  const reports = await deps.completion.report(
+    deps.db,
+    { id: cohort.programme_id, modulesRequired: cohort.modules_required },
+    requirements,
+    participants.map(factsOf),
+  );
   // Columns in the order the engine reports them: the lead's order, sign-off last; unknown kinds left out.
   const columns = requirements
     .filter((r) => deps.completion.evaluator(r.kind))
@@ -114,10 +129,17 @@ export async function getOwnEnrolment(deps: AppDeps, viewer: Viewer, id: string)
 }
 
 /** The participant withdraws from the programme (`enrolment` from getOwnEnrolment); their place goes to the waiting list. */
-export async function withdrawFromProgramme(deps: AppDeps, viewer: Viewer, enrolment: EnrolmentRecord, reason: string, requestId: string | null): Promise<void> {
+export async function withdrawFromProgramme(
+  deps: AppDeps,
+  viewer: Viewer,
+  enrolment: EnrolmentRecord,
+  reason: string,
+  requestId: string | null,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const locked = await q.lockEnrolment(trx, enrolment.id);
-    if (locked.status !== 'active' && locked.status !== 'deferred') throw new Conflict(`You cannot withdraw: your place is already ${ENROLMENT_STATUSES[locked.status].toLowerCase()}.`);
+    if (locked.status !== 'active' && locked.status !== 'deferred')
+      throw new Conflict(`You cannot withdraw: your place is already ${ENROLMENT_STATUSES[locked.status].toLowerCase()}.`);
     await changeEnrolment(trx, deps, locked, { event: 'withdraw', by: { role: 'participant', id: viewer.id }, reason, requestId });
   });
 }
@@ -150,7 +172,13 @@ const ACTION_VERBS: Record<StatusForm['action'], string> = { defer: 'defer', wit
  * missing reason or return cohort, reinstating into a full cohort, and completing before the
  * completion engine says they may graduate. Returns the new status.
  */
-export async function changeEnrolmentStatus(deps: AppDeps, viewer: Viewer, managed: ManagedEnrolment, form: StatusForm, requestId: string | null): Promise<EnrolmentStatus> {
+export async function changeEnrolmentStatus(
+  deps: AppDeps,
+  viewer: Viewer,
+  managed: ManagedEnrolment,
+  form: StatusForm,
+  requestId: string | null,
+): Promise<EnrolmentStatus> {
   const { enrolment, laterCohorts } = managed;
   const by = { role: 'programme_lead', id: viewer.id } as const;
   return deps.db.transaction().execute(async (trx) => {
@@ -180,7 +208,12 @@ export async function changeEnrolmentStatus(deps: AppDeps, viewer: Viewer, manag
         const target = await q.lockCohortPlaces(trx, targetId);
         if (!target) throw new NotFound();
         if (targetId !== locked.cohort_id) {
-          const clash = await trx.selectFrom('enrolments').select('id').where('cohort_id', '=', targetId).where('person_id', '=', enrolment.person_id).executeTakeFirst();
+          const clash = await trx
+            .selectFrom('enrolments')
+            .select('id')
+            .where('cohort_id', '=', targetId)
+            .where('person_id', '=', enrolment.person_id)
+            .executeTakeFirst();
           if (clash) throw new Invalid({ action: `${enrolment.given_name} ${enrolment.family_name} already has a place record in ${target.name}` });
         }
         const taken = await q.countPlacesTaken(trx, targetId);
@@ -215,18 +248,32 @@ export async function signOffEnrolment(deps: AppDeps, viewer: Viewer, enrolment:
       const { status } = await q.lockEnrolment(trx, id);
       if (status !== 'active') throw new Conflict(`Only an active enrolment can be signed off. This one is ${ENROLMENT_STATUSES[status].toLowerCase()}.`);
       const existing = await q.findSignoff(trx, id);
-      if (existing) throw new Conflict(`This enrolment was already signed off by ${existing.given_name} ${existing.family_name} on ${formatDate(existing.created_at)}.`);
+      if (existing)
+        throw new Conflict(`This enrolment was already signed off by ${existing.given_name} ${existing.family_name} on ${formatDate(existing.created_at)}.`);
       const state = signOffState(await reportOn(trx, deps, enrolment), false);
       if (!state.required) throw new Conflict('This programme does not ask for a programme lead’s sign-off.');
-      if (state.outstanding.length > 0) throw new Conflict(`You can sign off once every other requirement is met. Still outstanding: ${state.outstanding.map((r) => `${r.title.toLowerCase()} (${r.reason})`).join('; ')}.`);
+      if (state.outstanding.length > 0)
+        throw new Conflict(
+          `You can sign off once every other requirement is met. Still outstanding: ${state.outstanding.map((r) => `${r.title.toLowerCase()} (${r.reason})`).join('; ')}.`,
+        );
       const now = deps.clock.now().toISOString();
       await q.insertSignoff(trx, { enrolment_id: id, signed_off_by: viewer.id, note, created_at: now });
-      await recordAudit(trx, deps.clock, { action: 'enrolment_signed_off', organisationId: enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: id, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'enrolment_signed_off',
+        organisationId: enrolment.organisation_id,
+        actorId: viewer.id,
+        subjectType: 'enrolment',
+        subjectId: id,
+        requestId,
+      });
       await notify(trx, deps.clock, {
         personId: enrolment.person_id,
         kind: 'enrolment_update',
         subject: `${enrolment.programme_title}: a programme lead has signed you off`,
-        paragraphs: [`${viewer.givenName} ${viewer.familyName} has signed off your work on ${enrolment.programme_title}.`, ...(note ? [`Their note: ${note}`] : [])],
+        paragraphs: [
+          `${viewer.givenName} ${viewer.familyName} has signed off your work on ${enrolment.programme_title}.`,
+          ...(note ? [`Their note: ${note}`] : []),
+        ],
         link: `/enrolments/${id}`,
         linkText: 'See your programme:',
       });
@@ -270,12 +317,31 @@ export async function chooseModules(deps: AppDeps, viewer: Viewer, choices: Modu
     const dropped = chosen.find((c) => c.completed_at && !wanted.includes(c.module_id));
     if (dropped) throw new Invalid({ moduleIds: `You have completed “${known.get(dropped.module_id)?.title ?? 'a module'}”, so it must stay chosen` });
     if (wanted.length !== required) {
-      throw new Invalid({ moduleIds: wanted.length === 0 ? `Select ${modulesNoun(required)}` : `Select exactly ${modulesNoun(required)}: you selected ${wanted.length}` });
+      throw new Invalid({
+        moduleIds: wanted.length === 0 ? `Select ${modulesNoun(required)}` : `Select exactly ${modulesNoun(required)}: you selected ${wanted.length}`,
+      });
     }
     const chosenIds = chosen.map((c) => c.module_id);
-    await q.removeChosenModules(trx, id, chosenIds.filter((m) => !wanted.includes(m)));
-    await q.addChosenModules(trx, id, wanted.filter((m) => !chosenIds.includes(m)), deps.clock.now().toISOString());
-    await recordAudit(trx, deps.clock, { action: 'enrolment_changed', organisationId: enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: id, detail: { modules: wanted }, requestId });
+    await q.removeChosenModules(
+      trx,
+      id,
+      chosenIds.filter((m) => !wanted.includes(m)),
+    );
+    await q.addChosenModules(
+      trx,
+      id,
+      wanted.filter((m) => !chosenIds.includes(m)),
+      deps.clock.now().toISOString(),
+    );
+    await recordAudit(trx, deps.clock, {
+      action: 'enrolment_changed',
+      organisationId: enrolment.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'enrolment',
+      subjectId: id,
+      detail: { modules: wanted },
+      requestId,
+    });
   });
 }
 
@@ -293,12 +359,30 @@ export async function getModuleToComplete(deps: AppDeps, viewer: Viewer, id: str
 export type ModuleToComplete = Awaited<ReturnType<typeof getModuleToComplete>>;
 
 /** Marks a chosen module (`target` from getModuleToComplete) complete with the participant's reflection. */
-export async function completeModule(deps: AppDeps, viewer: Viewer, target: ModuleToComplete, reflection: ModuleReflection, requestId: string | null): Promise<void> {
+export async function completeModule(
+  deps: AppDeps,
+  viewer: Viewer,
+  target: ModuleToComplete,
+  reflection: ModuleReflection,
+  requestId: string | null,
+): Promise<void> {
   const { enrolment, module } = target;
   await deps.db.transaction().execute(async (trx) => {
     whileActive((await q.lockEnrolment(trx, enrolment.id)).status);
-    const done = await q.completeChosenModule(trx, enrolment.id, module.id, { completed_at: deps.clock.now().toISOString(), completed_by: viewer.id, reflection: JSON.stringify(reflection) });
+    const done = await q.completeChosenModule(trx, enrolment.id, module.id, {
+      completed_at: deps.clock.now().toISOString(),
+      completed_by: viewer.id,
+      reflection: JSON.stringify(reflection),
+    });
     if (!done) throw new Conflict(`“${module.title}” is not one of your modules still to complete.`);
-    await recordAudit(trx, deps.clock, { action: 'enrolment_changed', organisationId: enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: enrolment.id, detail: { moduleCompleted: module.id }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'enrolment_changed',
+      organisationId: enrolment.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'enrolment',
+      subjectId: enrolment.id,
+      detail: { moduleCompleted: module.id },
+      requestId,
+    });
   });
 }

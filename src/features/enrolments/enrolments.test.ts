@@ -11,12 +11,28 @@ import { makeCohort, makeProgramme } from '../../../test/support/programme-world
 const at = '2026-11-01T09:00:00.000Z';
 
 /** Enrols a person directly, as accepting an application would. */
-async function enrol(db: Db, options: { organisationId: string; cohortId: string; programmeId: string; personId: string; status?: 'active' | 'deferred' | 'withdrawn' | 'completed' }) {
+async function enrol(
+  db: Db,
+  options: { organisationId: string; cohortId: string; programmeId: string; personId: string; status?: 'active' | 'deferred' | 'withdrawn' | 'completed' },
+) {
   const id = newId();
   const status = options.status ?? 'active';
   await db
     .insertInto('enrolments')
-    .values({ id, organisation_id: options.organisationId, application_id: null, cohort_id: options.cohortId, programme_id: options.programmeId, person_id: options.personId, status, return_cohort_id: null, status_reason: null, completed_at: null, created_at: at, updated_at: at })
+    .values({
+      id,
+      organisation_id: options.organisationId,
+      application_id: null,
+      cohort_id: options.cohortId,
+      programme_id: options.programmeId,
+      person_id: options.personId,
+      status,
+      return_cohort_id: null,
+      status_reason: null,
+      completed_at: null,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   await db.insertInto('enrolment_events').values({ id: newId(), enrolment_id: id, status: 'active', actor_id: null, reason: null, created_at: at }).execute();
   return id;
@@ -74,7 +90,13 @@ async function modularProgramme(db: Db, world: World, options: { capacity?: numb
     modules: ['Leading a team', 'Managing change', 'Coaching colleagues'],
     requirements: [{ kind: 'modules' }, { kind: 'sign_off' }],
   });
-  const cohort = await makeCohort(db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 1', capacity: options.capacity ?? 12, leadIds: [world.programmeLead.id] });
+  const cohort = await makeCohort(db, {
+    organisationId: world.organisation.id,
+    programmeId: programme.id,
+    name: 'Cohort 1',
+    capacity: options.capacity ?? 12,
+    leadIds: [world.programmeLead.id],
+  });
   return { programme, cohort };
 }
 
@@ -137,7 +159,10 @@ describeEachEngine('a participant’s programme, from choosing modules to comple
     const empty = await participant.post(`/enrolments/${enrolmentId}/modules/${programme.moduleIds[0]}/complete`, { did: ' ', changed: '' });
     expect(empty.status).toBe(400);
     expect(visibleText(empty.text)).toContain('There is a problem Enter what you did Enter what changed as a result');
-    const kept = await participant.post(`/enrolments/${enrolmentId}/modules/${programme.moduleIds[0]}/complete`, { did: 'Ran three team meetings', changed: '' });
+    const kept = await participant.post(`/enrolments/${enrolmentId}/modules/${programme.moduleIds[0]}/complete`, {
+      did: 'Ran three team meetings',
+      changed: '',
+    });
     expect(kept.text).toContain('Ran three team meetings');
     const notChosen = await participant.post(`/enrolments/${enrolmentId}/modules/${programme.moduleIds[2]}/complete`, { did: 'x', changed: 'y' });
     expect(notChosen.status).toBe(409);
@@ -145,7 +170,10 @@ describeEachEngine('a participant’s programme, from choosing modules to comple
 
   it('completing the chosen modules meets the requirement and makes sign-off available', async () => {
     for (const moduleId of programme.moduleIds.slice(0, 2)) {
-      const done = await participant.post(`/enrolments/${enrolmentId}/modules/${moduleId}/complete`, { did: 'Ran three team meetings with a new agenda', changed: 'Meetings end on time and actions get done' });
+      const done = await participant.post(`/enrolments/${enrolmentId}/modules/${moduleId}/complete`, {
+        did: 'Ran three team meetings with a new agenda',
+        changed: 'Meetings end on time and actions get done',
+      });
       expect(done.status).toBe(303);
     }
     const again = await participant.post(`/enrolments/${enrolmentId}/modules/${programme.moduleIds[0]}/complete`, { did: 'x', changed: 'y' });
@@ -179,7 +207,12 @@ describeEachEngine('a participant’s programme, from choosing modules to comple
     const twice = await lead.post(`/enrolments/${enrolmentId}/sign-off`, {});
     expect(twice.status).toBe(409);
     expect(visibleText(twice.text)).toContain('already signed off by Priya');
-    const audits = await ctx().db.selectFrom('audit_events').select('action').where('subject_id', '=', enrolmentId).where('action', '=', 'enrolment_signed_off').execute();
+    const audits = await ctx()
+      .db.selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', enrolmentId)
+      .where('action', '=', 'enrolment_signed_off')
+      .execute();
     expect(audits).toHaveLength(1);
   });
 
@@ -195,12 +228,20 @@ describeEachEngine('a participant’s programme, from choosing modules to comple
     expect(completed.status).toBe(303);
     const row = await ctx().db.selectFrom('enrolments').select(['status', 'completed_at']).where('id', '=', enrolmentId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'completed', completed_at: ctx().clock.now().toISOString() });
-    const events = await ctx().db.selectFrom('enrolment_events').select(['status', 'actor_id']).where('enrolment_id', '=', enrolmentId).orderBy('created_at').orderBy('id').execute();
+    const events = await ctx()
+      .db.selectFrom('enrolment_events')
+      .select(['status', 'actor_id'])
+      .where('enrolment_id', '=', enrolmentId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     expect(events.at(-1)).toEqual({ status: 'completed', actor_id: world.programmeLead.id });
     expect(await page()).toContain('What to do next You have completed the programme.');
 
     await ctx().deliverMail();
-    const mine = ctx().mailer.sent.filter((m) => m.to === world.report.email).map((m) => m.subject);
+    const mine = ctx()
+      .mailer.sent.filter((m) => m.to === world.report.email)
+      .map((m) => m.subject);
     expect(mine).toContain(`${programme.title}: a programme lead has signed you off`);
     expect(mine).toContain(`You have completed ${programme.title}`);
   });
@@ -225,7 +266,16 @@ describeEachEngine('what programme leads may and may not do', (ctx) => {
     const made = await modularProgramme(ctx().db, world, { capacity: 2 });
     programme = made.programme;
     cohortId = made.cohort.id;
-    laterCohortId = (await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 2', startsOn: '2027-09-06', endsOn: '2028-03-31', capacity: 1 })).id;
+    laterCohortId = (
+      await makeCohort(ctx().db, {
+        organisationId: world.organisation.id,
+        programmeId: programme.id,
+        name: 'Cohort 2',
+        startsOn: '2027-09-06',
+        endsOn: '2028-03-31',
+        capacity: 1,
+      })
+    ).id;
     lead = await client(ctx, world.programmeLead.email);
   });
 
@@ -258,7 +308,11 @@ describeEachEngine('what programme leads may and may not do', (ctx) => {
 
     const deferred = await lead.post(`/enrolments/${id}/status`, { action: 'defer', returnCohortId: laterCohortId, reason: 'Maternity leave' });
     expect(deferred.status).toBe(303);
-    let row = await ctx().db.selectFrom('enrolments').select(['status', 'cohort_id', 'return_cohort_id', 'status_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    let row = await ctx()
+      .db.selectFrom('enrolments')
+      .select(['status', 'cohort_id', 'return_cohort_id', 'status_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'deferred', cohort_id: cohortId, return_cohort_id: laterCohortId, status_reason: 'Maternity leave' });
     const shown = visibleText((await lead.get(`/enrolments/${id}`)).text);
     expect(shown).toContain('Rejoins with Cohort 2');
@@ -269,11 +323,17 @@ describeEachEngine('what programme leads may and may not do', (ctx) => {
 
     const reinstated = await lead.post(`/enrolments/${id}/status`, { action: 'reinstate' });
     expect(reinstated.status).toBe(303);
-    row = await ctx().db.selectFrom('enrolments').select(['status', 'cohort_id', 'return_cohort_id', 'status_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    row = await ctx()
+      .db.selectFrom('enrolments')
+      .select(['status', 'cohort_id', 'return_cohort_id', 'status_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'active', cohort_id: laterCohortId, return_cohort_id: null, status_reason: null });
 
     await ctx().deliverMail();
-    const subjects = ctx().mailer.sent.filter((m) => m.to === person.email).map((m) => m.subject);
+    const subjects = ctx()
+      .mailer.sent.filter((m) => m.to === person.email)
+      .map((m) => m.subject);
     expect(subjects).toEqual([`Your place on ${programme.title} is deferred`, `Your place on ${programme.title} is active again`]);
     const audits = await ctx().db.selectFrom('audit_events').select('detail').where('subject_id', '=', id).where('action', '=', 'enrolment_changed').execute();
     expect(audits.map((a) => JSON.parse(a.detail).to)).toEqual(['deferred', 'active']);
@@ -295,7 +355,12 @@ describeEachEngine('what programme leads may and may not do', (ctx) => {
     expect(visibleText(noReason.text)).toContain('Enter why they are being withdrawn');
     const nothing = await lead.post(`/enrolments/${id}/status`, {});
     expect(visibleText(nothing.text)).toContain('Select what you want to do');
-    const own = await enrol(ctx().db, { organisationId: world.organisation.id, cohortId: laterCohortId, programmeId: programme.id, personId: world.programmeLead.id });
+    const own = await enrol(ctx().db, {
+      organisationId: world.organisation.id,
+      cohortId: laterCohortId,
+      programmeId: programme.id,
+      personId: world.programmeLead.id,
+    });
     expect((await lead.get(`/enrolments/${own}`)).status).toBe(200);
     expect((await lead.get(`/enrolments/${own}/status`)).status).toBe(403);
     expect((await lead.post(`/enrolments/${own}/sign-off`, {})).status).toBe(403);
@@ -307,7 +372,9 @@ describeEachEngine('what programme leads may and may not do', (ctx) => {
     expect(roster.text).toContain('<caption class="govuk-table__caption govuk-table__caption--m">');
     const text = visibleText(roster.text);
     expect(text).toContain('Name School Status Chosen modules completed Programme lead sign-off May graduate');
-    expect(text).toMatch(/Outstanding .* Active Not started No modules chosen yet: choose 2 modules Not started A programme lead signs off once every other requirement is met No/);
+    expect(text).toMatch(
+      /Outstanding .* Active Not started No modules chosen yet: choose 2 modules Not started A programme lead signs off once every other requirement is met No/,
+    );
     expect(text).toContain('Leaver');
     const withdrawn = visibleText((await lead.get(`/cohorts/${cohortId}/roster?status=withdrawn`)).text);
     expect(withdrawn).toContain('Leaver');
@@ -334,7 +401,12 @@ describeEachEngine('who sees an enrolment', (ctx) => {
     await enrol(ctx().db, { organisationId: world.organisation.id, cohortId: cohort.id, programmeId: programme.id, personId: world.staff.id });
     const cohortBased = await makeProgramme(ctx().db, { organisationId: world.organisation.id, requirements: [{ kind: 'sign_off' }] });
     const cohortBasedCohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: cohortBased.id });
-    cohortProgrammeEnrolment = await enrol(ctx().db, { organisationId: world.organisation.id, cohortId: cohortBasedCohort.id, programmeId: cohortBased.id, personId: world.report.id });
+    cohortProgrammeEnrolment = await enrol(ctx().db, {
+      organisationId: world.organisation.id,
+      cohortId: cohortBasedCohort.id,
+      programmeId: cohortBased.id,
+      personId: world.report.id,
+    });
   });
 
   it('a participant never sees another’s enrolment', async () => {
@@ -393,8 +465,20 @@ describeEachEngine('withdrawing', (ctx) => {
     enrolmentId = await enrol(ctx().db, { organisationId: world.organisation.id, cohortId, programmeId: made.programme.id, personId: world.report.id });
     first = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, familyName: 'First' });
     second = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, familyName: 'Second' });
-    await waitlist(ctx().db, { organisationId: world.organisation.id, cohortId, personId: second.id, schoolId: world.schoolB.id, waitlistedAt: '2026-11-10T09:00:00.000Z' });
-    await waitlist(ctx().db, { organisationId: world.organisation.id, cohortId, personId: first.id, schoolId: world.schoolB.id, waitlistedAt: '2026-11-09T09:00:00.000Z' });
+    await waitlist(ctx().db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      personId: second.id,
+      schoolId: world.schoolB.id,
+      waitlistedAt: '2026-11-10T09:00:00.000Z',
+    });
+    await waitlist(ctx().db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      personId: first.id,
+      schoolId: world.schoolB.id,
+      waitlistedAt: '2026-11-09T09:00:00.000Z',
+    });
   });
 
   it('only the participant withdraws themselves, and must say why', async () => {
@@ -415,12 +499,22 @@ describeEachEngine('withdrawing', (ctx) => {
     expect(visibleText((await participant.get(done.location ?? '')).text)).toContain('You have withdrawn from this programme');
     const row = await ctx().db.selectFrom('enrolments').select(['status', 'status_reason']).where('id', '=', enrolmentId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'withdrawn', status_reason: 'I am moving schools' });
-    const event = await ctx().db.selectFrom('enrolment_events').select(['status', 'actor_id', 'reason']).where('enrolment_id', '=', enrolmentId).where('status', '=', 'withdrawn').executeTakeFirstOrThrow();
+    const event = await ctx()
+      .db.selectFrom('enrolment_events')
+      .select(['status', 'actor_id', 'reason'])
+      .where('enrolment_id', '=', enrolmentId)
+      .where('status', '=', 'withdrawn')
+      .executeTakeFirstOrThrow();
     expect(event).toEqual({ status: 'withdrawn', actor_id: world.report.id, reason: 'I am moving schools' });
 
     const taken = await ctx().db.selectFrom('enrolments').select('person_id').where('cohort_id', '=', cohortId).where('status', '=', 'active').execute();
     expect(taken.map((t) => t.person_id)).toEqual([first.id]);
-    const applications = await ctx().db.selectFrom('applications').select(['person_id', 'status']).where('cohort_id', '=', cohortId).orderBy('waitlisted_at').execute();
+    const applications = await ctx()
+      .db.selectFrom('applications')
+      .select(['person_id', 'status'])
+      .where('cohort_id', '=', cohortId)
+      .orderBy('waitlisted_at')
+      .execute();
     expect(applications).toEqual([
       { person_id: first.id, status: 'accepted' },
       { person_id: second.id, status: 'waitlisted' },
@@ -452,9 +546,17 @@ describeEachEngine('the roster for a large cohort', (ctx) => {
 
     const addParticipants = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: i % 2 ? world.schoolA.id : world.schoolB.id, familyName: `Roster${String(i).padStart(3, '0')}${newId().slice(-4)}` });
+        const person = await makePerson(ctx().db, {
+          organisationId: world.organisation.id,
+          schoolId: i % 2 ? world.schoolA.id : world.schoolB.id,
+          familyName: `Roster${String(i).padStart(3, '0')}${newId().slice(-4)}`,
+        });
         const id = await enrol(ctx().db, { organisationId: world.organisation.id, cohortId: cohort.id, programmeId: programme.id, personId: person.id });
-        if (i % 3 === 0) await ctx().db.insertInto('enrolment_modules').values({ enrolment_id: id, module_id: programme.moduleIds[0], chosen_at: at, completed_at: at, completed_by: person.id, reflection: null }).execute();
+        if (i % 3 === 0)
+          await ctx()
+            .db.insertInto('enrolment_modules')
+            .values({ enrolment_id: id, module_id: programme.moduleIds[0], chosen_at: at, completed_at: at, completed_by: person.id, reflection: null })
+            .execute();
       }
     };
     const measure = async () => {

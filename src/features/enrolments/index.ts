@@ -1,5 +1,14 @@
 export { enrolmentsOf, lockCohortPlaces, placesTaken, type EnrolmentSummary } from './enrolments.service';
-export { enrolApplicant, holdsPlace, PLACE_HOLDING, withdrawApplicantsPlace, type EnrolmentCompleted, type LifecycleDeps, type PlaceFor, type PlaceFreed } from './enrolments.lifecycle';
+export {
+  enrolApplicant,
+  holdsPlace,
+  PLACE_HOLDING,
+  withdrawApplicantsPlace,
+  type EnrolmentCompleted,
+  type LifecycleDeps,
+  type PlaceFor,
+  type PlaceFreed,
+} from './enrolments.lifecycle';
 export { ENROLMENT_STATUSES } from './enrolments.schemas';
 export type { EnrolmentStatus } from './enrolments.tables';
 export { coachOfEnrolment, findEnrolment as findEnrolmentRecord, type EnrolmentRecord } from './enrolments.queries';

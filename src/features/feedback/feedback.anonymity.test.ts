@@ -18,36 +18,32 @@ import { RATER_GROUPS, type RaterGroup } from './feedback.model';
 const scoresArb = fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 9 });
 
 /** Any groups: a subset of the rater groups, each with any minimum, anonymous or not, and any scores. */
-const anyGroupsArb = fc
-  .uniqueArray(fc.constantFrom(...RATER_GROUPS), { minLength: 1, maxLength: RATER_GROUPS.length })
-  .chain((groups) =>
-    fc.tuple(
-      ...groups.map((group) =>
-        fc.record({
-          group: fc.constant(group),
-          minimum: fc.integer({ min: 1, max: 6 }),
-          anonymous: fc.boolean(),
-          scores: scoresArb,
-        }),
-      ),
+const anyGroupsArb = fc.uniqueArray(fc.constantFrom(...RATER_GROUPS), { minLength: 1, maxLength: RATER_GROUPS.length }).chain((groups) =>
+  fc.tuple(
+    ...groups.map((group) =>
+      fc.record({
+        group: fc.constant(group),
+        minimum: fc.integer({ min: 1, max: 6 }),
+        anonymous: fc.boolean(),
+        scores: scoresArb,
+      }),
     ),
-  );
+  ),
+);
 
 /** Groups as Waymark sets them up: a named line manager (minimum 1) and anonymous groups (minimum 3 or more). */
-const realisticGroupsArb = fc
-  .uniqueArray(fc.constantFrom(...RATER_GROUPS), { minLength: 1, maxLength: RATER_GROUPS.length })
-  .chain((groups) =>
-    fc.tuple(
-      ...groups.map((group) =>
-        fc.record({
-          group: fc.constant(group),
-          minimum: group === 'line_manager' ? fc.constant(1) : fc.integer({ min: 3, max: 5 }),
-          anonymous: fc.constant(group !== 'line_manager'),
-          scores: group === 'line_manager' ? fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 1 }) : scoresArb,
-        }),
-      ),
+const realisticGroupsArb = fc.uniqueArray(fc.constantFrom(...RATER_GROUPS), { minLength: 1, maxLength: RATER_GROUPS.length }).chain((groups) =>
+  fc.tuple(
+    ...groups.map((group) =>
+      fc.record({
+        group: fc.constant(group),
+        minimum: group === 'line_manager' ? fc.constant(1) : fc.integer({ min: 3, max: 5 }),
+        anonymous: fc.constant(group !== 'line_manager'),
+        scores: group === 'line_manager' ? fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 1 }) : scoresArb,
+      }),
     ),
-  );
+  ),
+);
 
 function toScores(groups: { group: RaterGroup; minimum: number; anonymous: boolean; scores: number[] }[]): GroupScores[] {
   return groups.map((g) => ({
@@ -141,8 +137,20 @@ describe('anonymity of one skill’s figures (property)', () => {
 });
 
 describe('anonymity of one skill’s figures (examples)', () => {
-  const lineManager = (scores: number[]): GroupScores => ({ group: 'line_manager', minimum: 1, anonymous: false, count: scores.length, sum: scores.reduce((a, b) => a + b, 0) });
-  const anonymous = (group: RaterGroup, scores: number[], minimum = 3): GroupScores => ({ group, minimum, anonymous: true, count: scores.length, sum: scores.reduce((a, b) => a + b, 0) });
+  const lineManager = (scores: number[]): GroupScores => ({
+    group: 'line_manager',
+    minimum: 1,
+    anonymous: false,
+    count: scores.length,
+    sum: scores.reduce((a, b) => a + b, 0),
+  });
+  const anonymous = (group: RaterGroup, scores: number[], minimum = 3): GroupScores => ({
+    group,
+    minimum,
+    anonymous: true,
+    count: scores.length,
+    sum: scores.reduce((a, b) => a + b, 0),
+  });
   const decisions = (result: SkillDisclosure) => Object.fromEntries(result.groups.map((g) => [g.group, g.decision]));
 
   it('a peer’s ratings stay hidden until three peers respond', () => {
@@ -194,7 +202,12 @@ describe('anonymity of one skill’s figures (examples)', () => {
   });
 
   it('folds the smallest anonymous group first, and stops as soon as the remainder is large enough', () => {
-    const result = discloseSkill([anonymous('peer', [3, 3, 3, 3, 3]), anonymous('direct_report', [1, 2]), anonymous('student', [4, 4, 4]), anonymous('other', [2, 2, 2, 2])]);
+    const result = discloseSkill([
+      anonymous('peer', [3, 3, 3, 3, 3]),
+      anonymous('direct_report', [1, 2]),
+      anonymous('student', [4, 4, 4]),
+      anonymous('other', [2, 2, 2, 2]),
+    ]);
     expect(decisions(result)).toEqual({ peer: 'shown', direct_report: 'below_minimum', student: 'folded_to_protect', other: 'shown' });
   });
 });
@@ -217,11 +230,11 @@ describe('whether comments are shown', () => {
   it('never shows comments from fewer anonymous people than any answering group’s minimum (property)', () => {
     fc.assert(
       fc.property(anyGroupsArb, fc.array(fc.nat({ max: 8 }), { minLength: 5, maxLength: 5 }), (settings, counts) => {
-        const answered = Object.fromEntries(settings.map((g, index) => [g.group, counts[index]!]));
+        const answered: Record<string, number> = Object.fromEntries(settings.map((g, index) => [g.group, counts[index] ?? 0]));
         const result = discloseComments(settings, answered);
         if (!result.show) return;
-        const anonymousAnswered = settings.filter((g) => g.anonymous && answered[g.group]! > 0);
-        const people = anonymousAnswered.reduce((a, g) => a + answered[g.group]!, 0);
+        const anonymousAnswered = settings.filter((g) => g.anonymous && (answered[g.group] ?? 0) > 0);
+        const people = anonymousAnswered.reduce((a, g) => a + (answered[g.group] ?? 0), 0);
         expect(people).toBeGreaterThan(0);
         for (const group of anonymousAnswered) expect(people).toBeGreaterThanOrEqual(group.minimum);
       }),

@@ -107,14 +107,7 @@ export function FeedbackSkillChart(props: { result: SkillResult; id: string }) {
       <desc id={descId}>{description}</desc>
       {FREQUENCY_SCALE.map((point) => (
         <g>
-          <line
-            x1={xFor(point.value)}
-            x2={xFor(point.value)}
-            y1={TOP}
-            y2={TOP + series.length * ROW}
-            stroke="#b1b4b6"
-            stroke-width="1"
-          />
+          <line x1={xFor(point.value)} x2={xFor(point.value)} y1={TOP} y2={TOP + series.length * ROW} stroke="#b1b4b6" stroke-width="1" />
           <text x={xFor(point.value)} y={TOP + series.length * ROW + 22} text-anchor="middle" fill="#0b0c0c">
             {String(point.value)}
           </text>

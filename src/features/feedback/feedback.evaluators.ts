@@ -11,8 +11,11 @@ export const feedback360Evaluator: Evaluator = {
   kind: 'feedback_360',
   order: 30,
   title: '360 feedback',
-  description: 'The participant runs a 360 feedback round on the programme’s focus skills, and it closes with at least the number of answers you set. You see that it is done and how many answered, not the scores, unless the participant shares the report.',
-  settings: [{ name: 'respondents', label: 'Answers needed', hint: 'Not counting the participant’s own rating. 8 is the usual advice.', min: 1, max: 50, default: 8 }],
+  description:
+    'The participant runs a 360 feedback round on the programme’s focus skills, and it closes with at least the number of answers you set. You see that it is done and how many answered, not the scores, unless the participant shares the report.',
+  settings: [
+    { name: 'respondents', label: 'Answers needed', hint: 'Not counting the participant’s own rating. 8 is the usual advice.', min: 1, max: 50, default: 8 },
+  ],
   describe: (settings) => `Run a 360 feedback round that closes with at least ${settings.respondents ?? 8} answers`,
   async evaluate(enrolments, settings, { db, now }) {
     const needed = settings.respondents ?? 8;
@@ -29,7 +32,8 @@ export const feedback360Evaluator: Evaluator = {
       const noun = (n: number) => `${n} ${n === 1 ? 'answer' : 'answers'}`;
       if (best !== null && best >= needed) results.set(enrolment.id, { status: 'met', reason: `A round closed with ${noun(best)}` });
       else if (rounds.some((r) => !isClosed(r, at))) results.set(enrolment.id, { status: 'in_progress', reason: 'A feedback round is open' });
-      else if (best !== null) results.set(enrolment.id, { status: 'in_progress', reason: `The last round closed with ${noun(best)}; ${noun(needed)} are needed` });
+      else if (best !== null)
+        results.set(enrolment.id, { status: 'in_progress', reason: `The last round closed with ${noun(best)}; ${noun(needed)} are needed` });
       else results.set(enrolment.id, { status: 'not_started', reason: 'No feedback round yet' });
     }
     return results;

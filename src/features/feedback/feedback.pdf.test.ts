@@ -42,7 +42,7 @@ function pdfText(pdf: Buffer): string[] {
   const decode = (hex: string) => Buffer.from(hex, 'hex').toString('latin1');
   const out: string[] = [];
   for (const match of raw.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)) {
-    out.push([...match[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => decode(m[1]!)).join(''));
+    out.push([...(match[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => decode(m[1] ?? '')).join(''));
   }
   return out;
 }
@@ -82,7 +82,10 @@ describe('the report as a PDF', () => {
   it('says why comments are withheld when too few people answered', async () => {
     const small = buildReport({
       skills,
-      groups: [{ group: 'line_manager', minimum: 1, anonymous: false }, { group: 'peer', minimum: 3, anonymous: true }],
+      groups: [
+        { group: 'line_manager', minimum: 1, anonymous: false },
+        { group: 'peer', minimum: 3, anonymous: true },
+      ],
       self: null,
       responses: [response('line_manager', 3, 'Secret praise'), response('peer', 4, 'Also secret')],
       margin: 1.3,
@@ -105,11 +108,7 @@ describe('the report as a PDF', () => {
       skills,
       groups: [{ group: 'peer', minimum: 3, anonymous: true }],
       self: null,
-      responses: [
-        response('peer', 4, 'Zoë’s “open door” – always €-wise'),
-        response('peer', 4, 'Très bien 👍 ✓'),
-        response('peer', 4, 'Dziękuję'),
-      ],
+      responses: [response('peer', 4, 'Zoë’s “open door” – always €-wise'), response('peer', 4, 'Très bien 👍 ✓'), response('peer', 4, 'Dziękuję')],
       margin: 1.3,
       seed: 's',
     });

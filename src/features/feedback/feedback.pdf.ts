@@ -47,7 +47,10 @@ function heading(doc: Doc, parent: StructureElement, level: 1 | 2 | 3, text: str
 }
 
 function paragraph(doc: Doc, parent: StructureElement, text: string, options: { colour?: string; size?: number } = {}) {
-  doc.font('Helvetica').fontSize(options.size ?? 11).fillColor(options.colour ?? BLACK);
+  doc
+    .font('Helvetica')
+    .fontSize(options.size ?? 11)
+    .fillColor(options.colour ?? BLACK);
   doc.text(printable(text), MARGIN, doc.y, { structParent: parent, structType: 'P' });
   doc.moveDown(0.4);
 }
@@ -57,7 +60,13 @@ function bulletList(doc: Doc, parent: StructureElement, items: string[]) {
   doc.font('Helvetica').fontSize(11).fillColor(BLACK);
   const list = doc.struct('L');
   parent.add(list);
-  doc.list(items.map(printable), MARGIN, doc.y, { structParent: list, listType: 'bullet', bulletRadius: 2, textIndent: 14, paragraphGap: 4 } as PDFKit.Mixins.TextOptions);
+  doc.list(items.map(printable), MARGIN, doc.y, {
+    structParent: list,
+    listType: 'bullet',
+    bulletRadius: 2,
+    textIndent: 14,
+    paragraphGap: 4,
+  } as PDFKit.Mixins.TextOptions);
   doc.moveDown(0.4);
 }
 

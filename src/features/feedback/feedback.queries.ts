@@ -23,7 +23,13 @@ export function listRoundsOf(db: Executor, personId: string) {
   return db
     .selectFrom('feedback_rounds')
     .select(['id', 'enrolment_id', 'closes_on', 'closed_at', 'created_at'])
-    .select((eb) => eb.selectFrom('feedback_responses').select((e) => e.fn.countAll<number>().as('n')).whereRef('feedback_responses.round_id', '=', 'feedback_rounds.id').as('answered'))
+    .select((eb) =>
+      eb
+        .selectFrom('feedback_responses')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('feedback_responses.round_id', '=', 'feedback_rounds.id')
+        .as('answered'),
+    )
     .where('person_id', '=', personId)
     .orderBy('created_at', 'desc')
     .orderBy('id')
@@ -36,13 +42,25 @@ export function listRoundsSharedWith(db: Executor, personId: string) {
     .selectFrom('feedback_shares')
     .innerJoin('feedback_rounds', 'feedback_rounds.id', 'feedback_shares.round_id')
     .innerJoin('people', 'people.id', 'feedback_rounds.person_id')
-    .select(['feedback_rounds.id', 'feedback_rounds.closes_on', 'feedback_rounds.closed_at', 'people.given_name', 'people.family_name', 'feedback_shares.relationship'])
+    .select([
+      'feedback_rounds.id',
+      'feedback_rounds.closes_on',
+      'feedback_rounds.closed_at',
+      'people.given_name',
+      'people.family_name',
+      'feedback_shares.relationship',
+    ])
     .where('feedback_shares.person_id', '=', personId)
     .orderBy('feedback_rounds.created_at', 'desc')
     .execute();
 }
 
-export async function insertRound(trx: Executor, round: FeedbackRoundsTable, skillIds: string[], groups: { group: RaterGroup; minimum: number; anonymous: boolean }[]) {
+export async function insertRound(
+  trx: Executor,
+  round: FeedbackRoundsTable,
+  skillIds: string[],
+  groups: { group: RaterGroup; minimum: number; anonymous: boolean }[],
+) {
   await trx.insertInto('feedback_rounds').values(round).execute();
   await trx
     .insertInto('feedback_round_skills')
@@ -54,13 +72,22 @@ export async function insertRound(trx: Executor, round: FeedbackRoundsTable, ski
     .execute();
 }
 
-export function updateRound(trx: Executor, id: string, values: Partial<Pick<FeedbackRoundsTable, 'closed_at' | 'self_ratings' | 'class_token' | 'class_open' | 'updated_at'>>) {
+export function updateRound(
+  trx: Executor,
+  id: string,
+  values: Partial<Pick<FeedbackRoundsTable, 'closed_at' | 'self_ratings' | 'class_token' | 'class_open' | 'updated_at'>>,
+) {
   return trx.updateTable('feedback_rounds').set(values).where('id', '=', id).executeTakeFirst();
 }
 
 /** Closes a round if it is still open (and drops drafts nobody submitted); false when it was already closed. */
 export async function closeRoundRow(trx: Executor, id: string, now: string): Promise<boolean> {
-  const result = await trx.updateTable('feedback_rounds').set({ closed_at: now, class_open: 0, updated_at: now }).where('id', '=', id).where('closed_at', 'is', null).executeTakeFirst();
+  const result = await trx
+    .updateTable('feedback_rounds')
+    .set({ closed_at: now, class_open: 0, updated_at: now })
+    .where('id', '=', id)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   await trx.updateTable('feedback_respondents').set({ draft: null }).where('round_id', '=', id).where('draft', 'is not', null).execute();
   return true;
@@ -86,7 +113,13 @@ export function listRoundGroups(db: Executor, roundId: string) {
 
 /** Names and groups of those invited: never their status. */
 export function listInvited(db: Executor, roundId: string) {
-  return db.selectFrom('feedback_respondents').select(['id', 'rater_group', 'name', 'email']).where('round_id', '=', roundId).orderBy('rater_group').orderBy('name').execute();
+  return db
+    .selectFrom('feedback_respondents')
+    .select(['id', 'rater_group', 'name', 'email'])
+    .where('round_id', '=', roundId)
+    .orderBy('rater_group')
+    .orderBy('name')
+    .execute();
 }
 
 /** How many answered, per group. */
@@ -105,7 +138,10 @@ export function listResponses(db: Executor, roundId: string) {
   return db.selectFrom('feedback_responses').select(['rater_group', 'ratings', 'strengths', 'develop']).where('round_id', '=', roundId).orderBy('id').execute();
 }
 
-export function insertResponse(trx: Executor, row: { id: string; round_id: string; rater_group: RaterGroup; ratings: string; strengths: string; develop: string }) {
+export function insertResponse(
+  trx: Executor,
+  row: { id: string; round_id: string; rater_group: RaterGroup; ratings: string; strengths: string; develop: string },
+) {
   return trx.insertInto('feedback_responses').values(row).execute();
 }
 
@@ -115,7 +151,13 @@ export function insertRespondent(trx: Executor, row: FeedbackRespondentsTable) {
 
 /** Gives a respondent a new link with their one reminder; false if they were reminded already. */
 export async function remindRespondent(trx: Executor, id: string, tokenHash: string, today: string): Promise<boolean> {
-  const result = await trx.updateTable('feedback_respondents').set({ token_hash: tokenHash, reminded_on: today }).where('id', '=', id).where('reminded_on', 'is', null).where('status', 'in', ['invited', 'started']).executeTakeFirst();
+  const result = await trx
+    .updateTable('feedback_respondents')
+    .set({ token_hash: tokenHash, reminded_on: today })
+    .where('id', '=', id)
+    .where('reminded_on', 'is', null)
+    .where('status', 'in', ['invited', 'started'])
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -168,13 +210,26 @@ export function findRoundByClassToken(db: Executor, token: string) {
   return db
     .selectFrom('feedback_rounds')
     .innerJoin('people', 'people.id', 'feedback_rounds.person_id')
-    .select(['feedback_rounds.id', 'feedback_rounds.framework_version_id', 'feedback_rounds.closes_on', 'feedback_rounds.closed_at', 'feedback_rounds.class_open', 'people.given_name', 'people.family_name'])
+    .select([
+      'feedback_rounds.id',
+      'feedback_rounds.framework_version_id',
+      'feedback_rounds.closes_on',
+      'feedback_rounds.closed_at',
+      'feedback_rounds.class_open',
+      'people.given_name',
+      'people.family_name',
+    ])
     .where('feedback_rounds.class_token', '=', token)
     .executeTakeFirst();
 }
 
 /** Moves a respondent on from a state they are still in; false when someone (or something) got there first. */
-export async function setRespondentStatus(trx: Executor, id: string, from: RespondentStatus[], values: { status: RespondentStatus; draft?: string | null; decline_reason?: string | null }): Promise<boolean> {
+export async function setRespondentStatus(
+  trx: Executor,
+  id: string,
+  from: RespondentStatus[],
+  values: { status: RespondentStatus; draft?: string | null; decline_reason?: string | null },
+): Promise<boolean> {
   const result = await trx.updateTable('feedback_respondents').set(values).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -226,7 +281,15 @@ export function listRespondentsToRemind(db: Executor, today: string, by: string)
     .selectFrom('feedback_respondents')
     .innerJoin('feedback_rounds', 'feedback_rounds.id', 'feedback_respondents.round_id')
     .innerJoin('people', 'people.id', 'feedback_rounds.person_id')
-    .select(['feedback_respondents.id', 'feedback_respondents.name', 'feedback_respondents.email', 'feedback_respondents.invited_at', 'feedback_rounds.closes_on', 'people.given_name', 'people.family_name'])
+    .select([
+      'feedback_respondents.id',
+      'feedback_respondents.name',
+      'feedback_respondents.email',
+      'feedback_respondents.invited_at',
+      'feedback_rounds.closes_on',
+      'people.given_name',
+      'people.family_name',
+    ])
     .where('feedback_rounds.closed_at', 'is', null)
     .where('feedback_rounds.closes_on', '>=', today)
     .where('feedback_rounds.closes_on', '<=', by)
@@ -240,9 +303,14 @@ export function roundTotalsOfEnrolments(db: Executor, enrolmentIds: string[]) {
   return db
     .selectFrom('feedback_rounds')
     .leftJoin('feedback_responses', 'feedback_responses.round_id', 'feedback_rounds.id')
-    .select(['feedback_rounds.id', 'feedback_rounds.enrolment_id', 'feedback_rounds.closed_at', 'feedback_rounds.closes_on', (eb) => eb.fn.count<number>('feedback_responses.id').as('answered')])
+    .select([
+      'feedback_rounds.id',
+      'feedback_rounds.enrolment_id',
+      'feedback_rounds.closed_at',
+      'feedback_rounds.closes_on',
+      (eb) => eb.fn.count<number>('feedback_responses.id').as('answered'),
+    ])
     .where('feedback_rounds.enrolment_id', 'in', enrolmentIds)
     .groupBy(['feedback_rounds.id', 'feedback_rounds.enrolment_id', 'feedback_rounds.closed_at', 'feedback_rounds.closes_on'])
     .execute();
 }
-

@@ -48,7 +48,9 @@ describe('the 360 report', () => {
     expect(skill(twoPeers, 'culture').allOthers.figure).toEqual({ count: 5, mean: 3.6 });
     expect(twoPeers.explanations).toContain('Fewer than 3 peers answered, so their answers are included in "All others" only.');
 
-    const threePeers = buildReport(input([response('peer', all(5)), response('peer', all(4)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('student', all(r as Rating)))]));
+    const threePeers = buildReport(
+      input([response('peer', all(5)), response('peer', all(4)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('student', all(r as Rating)))]),
+    );
     expect(group(threePeers, 'culture', 'peer')?.figure).toEqual({ count: 3, mean: 4.3 });
     expect(threePeers.explanations).toEqual([]);
   });
@@ -126,10 +128,13 @@ describe('the 360 report', () => {
 
   it('flags blind spots and hidden strengths at the margin, from the figures as shown', () => {
     const report = buildReport(
-      input([3, 3, 3].map((r) => response('peer', { culture: r as Rating, teaching: 5, curriculum: 4 })), {
-        self: { culture: 5, teaching: 3, curriculum: 5 },
-        margin: 1.3,
-      }),
+      input(
+        [3, 3, 3].map((r) => response('peer', { culture: r as Rating, teaching: 5, curriculum: 4 })),
+        {
+          self: { culture: 5, teaching: 3, curriculum: 5 },
+          margin: 1.3,
+        },
+      ),
     );
     expect(skill(report, 'culture')).toMatchObject({ gap: 2, flag: 'blind_spot' });
     expect(skill(report, 'teaching')).toMatchObject({ gap: -2, flag: 'hidden_strength' });
@@ -137,13 +142,23 @@ describe('the 360 report', () => {
     expect(report.blindSpots.map((s) => s.id)).toEqual(['culture']);
     expect(report.hiddenStrengths.map((s) => s.id)).toEqual(['teaching']);
 
-    const exactly = buildReport(input([4, 4, 3].map((r) => response('peer', all(r as Rating))), { self: all(5), margin: 1.3 }));
+    const exactly = buildReport(
+      input(
+        [4, 4, 3].map((r) => response('peer', all(r as Rating))),
+        { self: all(5), margin: 1.3 },
+      ),
+    );
     // All others 3.7 (3.67 shown as 3.7): 5 − 3.7 = 1.3, exactly the margin.
     expect(skill(exactly, 'culture')).toMatchObject({ gap: 1.3, flag: 'blind_spot' });
   });
 
   it('has no flags without a self rating', () => {
-    const report = buildReport(input([1, 1, 1].map((r) => response('peer', all(r as Rating))), { self: null }));
+    const report = buildReport(
+      input(
+        [1, 1, 1].map((r) => response('peer', all(r as Rating))),
+        { self: null },
+      ),
+    );
     expect(report.selfRated).toBe(false);
     expect(report.skills.every((s) => s.flag === null && s.gap === null && s.self === null)).toBe(true);
   });
@@ -161,7 +176,13 @@ describe('the 360 report', () => {
   });
 
   it('ranks only the figures shown', () => {
-    const report = buildReport(input([response('peer', { culture: 5, teaching: 1, curriculum: 1 }), response('peer', { culture: 5, teaching: 1 }), response('peer', { culture: 5, teaching: 2 })]));
+    const report = buildReport(
+      input([
+        response('peer', { culture: 5, teaching: 1, curriculum: 1 }),
+        response('peer', { culture: 5, teaching: 1 }),
+        response('peer', { culture: 5, teaching: 2 }),
+      ]),
+    );
     // Curriculum has one score: "All others" is withheld there and it is not ranked.
     expect(skill(report, 'curriculum').allOthers.status).toBe('too_few');
     expect(report.lowest.map((s) => s.id)).toEqual(['teaching']);
@@ -198,11 +219,13 @@ describe('the 360 report', () => {
   });
 
   it('withholds every comment, the line manager’s too, until three people other than the line manager answer', () => {
-    const report = buildReport(input([response('line_manager', all(4), 'Clear vision'), response('peer', all(4), 'Listens'), response('peer', all(4), 'Kind')]));
+    const report = buildReport(
+      input([response('line_manager', all(4), 'Clear vision'), response('peer', all(4), 'Listens'), response('peer', all(4), 'Kind')]),
+    );
     expect(report.comments).toEqual({
       status: 'withheld',
       reason:
-        'Comments are shown only when at least 3 people other than the line manager have answered, so that nobody\'s words can be traced back to them. Only 2 did, so no comments are shown, including the line manager\'s (shown on their own, they would be attributed).',
+        "Comments are shown only when at least 3 people other than the line manager have answered, so that nobody's words can be traced back to them. Only 2 did, so no comments are shown, including the line manager's (shown on their own, they would be attributed).",
     });
   });
 
@@ -211,7 +234,10 @@ describe('the 360 report', () => {
     // in (by group, or by time), undoing the shuffle would tell whose comment is whose.
     fc.assert(
       fc.property(
-        fc.array(fc.record({ group: fc.constantFrom(...RATER_GROUPS), rating: fc.constantFrom<Rating>(1, 2, 3, 4, 5, null), text: fc.string({ maxLength: 4 }) }), { maxLength: 12 }),
+        fc.array(
+          fc.record({ group: fc.constantFrom(...RATER_GROUPS), rating: fc.constantFrom<Rating>(1, 2, 3, 4, 5, null), text: fc.string({ maxLength: 4 }) }),
+          { maxLength: 12 },
+        ),
         fc.string(),
         (answers, seed) => {
           const responses = answers.map((a) => response(a.group, all(a.rating), a.text, a.text));
@@ -237,26 +263,24 @@ describe('the seeded shuffle', () => {
 });
 
 // Random rounds: any groups and minimums, any responses with any ratings (null and missing included).
-const roundArb = fc
-  .uniqueArray(fc.constantFrom(...RATER_GROUPS), { minLength: 1, maxLength: RATER_GROUPS.length })
-  .chain((groups) =>
-    fc.record({
-      groups: fc.tuple(
-        ...groups.map((g) =>
-          fc.record({ group: fc.constant(g), minimum: fc.integer({ min: 1, max: 5 }), anonymous: g === 'line_manager' ? fc.boolean() : fc.constant(true) }),
-        ),
+const roundArb = fc.uniqueArray(fc.constantFrom(...RATER_GROUPS), { minLength: 1, maxLength: RATER_GROUPS.length }).chain((groups) =>
+  fc.record({
+    groups: fc.tuple(
+      ...groups.map((g) =>
+        fc.record({ group: fc.constant(g), minimum: fc.integer({ min: 1, max: 5 }), anonymous: g === 'line_manager' ? fc.boolean() : fc.constant(true) }),
       ),
-      responses: fc.array(
-        fc.record({
-          group: fc.constantFrom(...groups),
-          ratings: fc.dictionary(fc.constantFrom('culture', 'teaching', 'curriculum'), fc.constantFrom<Rating>(1, 2, 3, 4, 5, null)),
-          strengths: fc.string({ maxLength: 6 }),
-          develop: fc.string({ maxLength: 6 }),
-        }),
-        { maxLength: 16 },
-      ),
-    }),
-  );
+    ),
+    responses: fc.array(
+      fc.record({
+        group: fc.constantFrom(...groups),
+        ratings: fc.dictionary(fc.constantFrom('culture', 'teaching', 'curriculum'), fc.constantFrom<Rating>(1, 2, 3, 4, 5, null)),
+        strengths: fc.string({ maxLength: 6 }),
+        develop: fc.string({ maxLength: 6 }),
+      }),
+      { maxLength: 16 },
+    ),
+  }),
+);
 
 describe('the report keeps the anonymity rules (property)', () => {
   it('every figure in the report, and "All others" minus the groups shown, rests on enough real scores', () => {
@@ -266,13 +290,17 @@ describe('the report keeps the anonymity rules (property)', () => {
         for (const result of report.skills) {
           const truth = new Map(
             groups.map((g) => {
-              const scores = responses.filter((r) => r.group === g.group).map((r) => r.ratings[result.skill.id]).filter((r): r is Exclude<Rating, null> => r !== null && r !== undefined);
+              const scores = responses
+                .filter((r) => r.group === g.group)
+                .map((r) => r.ratings[result.skill.id])
+                .filter((r): r is Exclude<Rating, null> => r !== null && r !== undefined);
               return [g.group, { ...g, count: scores.length, sum: scores.reduce((a, b) => a + b, 0) }];
             }),
           );
           let shownCount = 0;
           for (const cell of result.groups) {
-            const real = truth.get(cell.group)!;
+            const real = truth.get(cell.group);
+            if (!real) throw new Error(`the report shows ${cell.group}, which nobody answered as`);
             if (cell.figure) {
               expect(cell.figure.count).toBe(real.count);
               expect(cell.figure.count).toBeGreaterThanOrEqual(real.minimum);
@@ -310,7 +338,13 @@ describe('the chart and its table', () => {
   ];
   const report = buildReport(input(responses));
   const html = String(
-    FeedbackReportView({ report, participantName: 'Jane Smith', roundTitle: 'NPQH: 360 feedback', closedOn: '2026-11-20', pdfHref: '/feedback/rounds/r1/report.pdf' }),
+    FeedbackReportView({
+      report,
+      participantName: 'Jane Smith',
+      roundTitle: 'NPQH: 360 feedback',
+      closedOn: '2026-11-20',
+      pdfHref: '/feedback/rounds/r1/report.pdf',
+    }),
   );
 
   it('never shows a folded group in a chart or in a figures table', () => {
@@ -340,7 +374,9 @@ describe('the chart and its table', () => {
   });
 
   it('puts the figures table right after each chart, and shows the closing date and PDF link', () => {
-    expect(html).toMatch(/<\/svg><\/div><\/div><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Figures for School culture<\/caption>/);
+    expect(html).toMatch(
+      /<\/svg><\/div><\/div><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Figures for School culture<\/caption>/,
+    );
     expect(html).toContain('Feedback closed on 20 November 2026. 10 people answered.');
     expect(html).toContain('Own rating is 0.5 above the average of all others.');
     expect(html).toContain('href="/feedback/rounds/r1/report.pdf"');

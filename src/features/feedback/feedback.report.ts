@@ -61,9 +61,7 @@ export interface GroupResponseCount {
   anonymous: boolean;
 }
 
-export type ReportComments =
-  | { status: 'shown'; strengths: string[]; develop: string[] }
-  | { status: 'withheld'; reason: string };
+export type ReportComments = { status: 'shown'; strengths: string[]; develop: string[] } | { status: 'withheld'; reason: string };
 
 export interface FeedbackReport {
   skills: SkillResult[];
@@ -210,13 +208,7 @@ export function buildReport(input: ReportInput): FeedbackReport {
   };
 }
 
-function buildSkill(
-  skill: ReportSkill,
-  input: ReportInput,
-  settings: GroupSetting[],
-  foldedEverywhere: Set<RaterGroup>,
-  marginTenths: number,
-): SkillResult {
+function buildSkill(skill: ReportSkill, input: ReportInput, settings: GroupSetting[], foldedEverywhere: Set<RaterGroup>, marginTenths: number): SkillResult {
   const scores: GroupScores[] = settings.map((setting) => {
     let count = 0;
     let sum = 0;

@@ -11,7 +11,17 @@ import { looksLikeToken, newToken } from '../../platform/http/tokens';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
 import { renderReportPdf } from './feedback.pdf';
-import { answersToValues, classLinkForm, declineForm, parseClosingDate, readAnswers, respondentForm, roundForm, ROUND_FORM_DEFAULTS, shareForm } from './feedback.schemas';
+import {
+  answersToValues,
+  classLinkForm,
+  declineForm,
+  parseClosingDate,
+  readAnswers,
+  respondentForm,
+  roundForm,
+  ROUND_FORM_DEFAULTS,
+  shareForm,
+} from './feedback.schemas';
 import {
   answerAsRespondent,
   answerThroughClassLink,
@@ -70,14 +80,25 @@ feedbackRoutes.get('/feedback', access('signed-in'), async (c) => {
 });
 
 /** `chosen` is true when the first step's form was sent (so a missing choice is an error). */
-async function newRoundPage(c: Context<AppEnv>, sourceValue: string | undefined, values: FormValues, skillIds: string[] | null, errors?: FieldErrors, chosen = false) {
+async function newRoundPage(
+  c: Context<AppEnv>,
+  sourceValue: string | undefined,
+  values: FormValues,
+  skillIds: string[] | null,
+  errors?: FieldErrors,
+  chosen = false,
+) {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const source = parseSource(sourceValue);
   if (!source) {
     const sources = await roundSources(deps, viewer);
     const error = chosen ? 'Select what the feedback is for' : undefined;
-    return renderPage(c, { title: 'Start a feedback round', hasErrors: !!error, beforeContent: <BackLink href="/feedback" text="360 feedback" /> }, <ChooseSourcePage sources={sources} error={error} />);
+    return renderPage(
+      c,
+      { title: 'Start a feedback round', hasErrors: !!error, beforeContent: <BackLink href="/feedback" text="360 feedback" /> },
+      <ChooseSourcePage sources={sources} error={error} />,
+    );
   }
   const choices = await newRoundChoices(deps, viewer, source);
   return renderPage(
@@ -87,7 +108,9 @@ async function newRoundPage(c: Context<AppEnv>, sourceValue: string | undefined,
   );
 }
 
-feedbackRoutes.get('/feedback/new', access('signed-in'), (c) => newRoundPage(c, c.req.query('source'), ROUND_FORM_DEFAULTS, null, undefined, c.req.query('step') === 'source'));
+feedbackRoutes.get('/feedback/new', access('signed-in'), (c) =>
+  newRoundPage(c, c.req.query('source'), ROUND_FORM_DEFAULTS, null, undefined, c.req.query('step') === 'source'),
+);
 
 feedbackRoutes.post('/feedback', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
@@ -211,22 +234,51 @@ feedbackRoutes.post('/feedback/:roundId/sharing', access('signed-in'), async (c)
 feedbackRoutes.get('/feedback/:roundId/report', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const data = await getReport(c.get('deps'), viewer, c.req.param('roundId'), { format: 'page', requestId: c.get('requestId') });
-  const back = data.isParticipant ? <BackLink href={`/feedback/${data.roundId}`} text="Your feedback round" /> : <BackLink href="/feedback" text="360 feedback" />;
-  if (!data.ready) return renderPage(c, { title: '360 feedback report', beforeContent: back }, <ReportNotReadyPage participantName={data.participantName} closesOn={data.closesOn} isParticipant={data.isParticipant} roundId={data.roundId} />);
+  const back = data.isParticipant ? (
+    <BackLink href={`/feedback/${data.roundId}`} text="Your feedback round" />
+  ) : (
+    <BackLink href="/feedback" text="360 feedback" />
+  );
+  if (!data.ready)
+    return renderPage(
+      c,
+      { title: '360 feedback report', beforeContent: back },
+      <ReportNotReadyPage participantName={data.participantName} closesOn={data.closesOn} isParticipant={data.isParticipant} roundId={data.roundId} />,
+    );
   return renderPage(
     c,
     { title: `360 feedback report: ${data.participantName}`, beforeContent: back },
-    <FeedbackReportView report={data.report} participantName={data.participantName} roundTitle={data.roundTitle} closedOn={data.closedOn} pdfHref={`/feedback/${data.roundId}/report.pdf`} />,
+    <FeedbackReportView
+      report={data.report}
+      participantName={data.participantName}
+      roundTitle={data.roundTitle}
+      closedOn={data.closedOn}
+      pdfHref={`/feedback/${data.roundId}/report.pdf`}
+    />,
   );
 });
 
 feedbackRoutes.get('/feedback/:roundId/report.pdf', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const data = await getReport(c.get('deps'), viewer, c.req.param('roundId'), { format: 'pdf', requestId: c.get('requestId') });
-  if (!data.ready) return renderPage(c, { title: '360 feedback report', status: 409 }, <ReportNotReadyPage participantName={data.participantName} closesOn={data.closesOn} isParticipant={data.isParticipant} roundId={data.roundId} />);
-  const pdf = await renderReportPdf(data.report, { participantName: data.participantName, roundTitle: data.roundTitle, closedOn: data.closedOn, organisationName: viewer.organisationName });
+  if (!data.ready)
+    return renderPage(
+      c,
+      { title: '360 feedback report', status: 409 },
+      <ReportNotReadyPage participantName={data.participantName} closesOn={data.closesOn} isParticipant={data.isParticipant} roundId={data.roundId} />,
+    );
+  const pdf = await renderReportPdf(data.report, {
+    participantName: data.participantName,
+    roundTitle: data.roundTitle,
+    closedOn: data.closedOn,
+    organisationName: viewer.organisationName,
+  });
   const fileName = `360-feedback-${data.participantName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.pdf`;
-  return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'private, no-store' });
+  return c.body(new Uint8Array(pdf), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="${fileName}"`,
+    'cache-control': 'private, no-store',
+  });
 });
 
 // ----- Respondents: a private link opens one form and nothing else -----
@@ -234,7 +286,12 @@ feedbackRoutes.get('/feedback/:roundId/report.pdf', access('signed-in'), async (
 async function respondentPage(c: Context<AppEnv>, values: FormValues | null, errors?: FieldErrors) {
   const token = c.req.param('respondentToken') ?? '';
   const link = await openRespondentLink(c.get('deps'), token, clientAddress(c));
-  if (link.state !== 'open') return renderPage(c, { title: 'Feedback', status: c.req.method === 'POST' ? 409 : 200 }, <LinkDonePage state={link.state} participantName={link.participantName} />);
+  if (link.state !== 'open')
+    return renderPage(
+      c,
+      { title: 'Feedback', status: c.req.method === 'POST' ? 409 : 200 },
+      <LinkDonePage state={link.state} participantName={link.participantName} />,
+    );
   const r = link.respondent;
   const current = values ?? (link.draft ? answersToValues(link.draft) : {});
   return renderPage(
@@ -290,13 +347,22 @@ async function classPage(c: Context<AppEnv>, values: FormValues = {}, errors?: F
   const token = c.req.param('classToken') ?? '';
   const link = await openClassLink(c.get('deps'), token, getCookie(c, CLASS_COOKIE), clientAddress(c));
   const status = c.req.method === 'POST' && !errors ? 409 : undefined;
-  if (link.state === 'closed') return renderPage(c, { title: 'Student feedback', status }, <LinkDonePage state="class-closed" participantName={link.participantName} />);
-  if (link.answered) return renderPage(c, { title: 'Student feedback', status }, <LinkDonePage state="class-answered" participantName={link.participantName} />);
+  if (link.state === 'closed')
+    return renderPage(c, { title: 'Student feedback', status }, <LinkDonePage state="class-closed" participantName={link.participantName} />);
+  if (link.answered)
+    return renderPage(c, { title: 'Student feedback', status }, <LinkDonePage state="class-answered" participantName={link.participantName} />);
   const givenName = link.participantName.split(' ')[0] ?? link.participantName;
   return renderPage(
     c,
     { title: `Feedback for ${link.participantName}`, hasErrors: !!errors },
-    <ClassFormPage action={`/feedback/class/${token}`} participantName={link.participantName} givenName={givenName} skills={link.skills} values={values} errors={errors} />,
+    <ClassFormPage
+      action={`/feedback/class/${token}`}
+      participantName={link.participantName}
+      givenName={givenName}
+      skills={link.skills}
+      values={values}
+      errors={errors}
+    />,
   );
 }
 
@@ -314,9 +380,14 @@ feedbackRoutes.post('/feedback/class/:classToken', access('anyone'), async (c) =
   if (!cookie || !looksLikeToken(cookie)) {
     cookie = newToken();
     const { config } = deps;
-    setCookie(c, CLASS_COOKIE, cookie, { httpOnly: true, secure: config.NODE_ENV === 'production' || config.BASE_URL.startsWith('https://'), sameSite: 'Lax', path: '/feedback/class', maxAge: 400 * 24 * 60 * 60 });
+    setCookie(c, CLASS_COOKIE, cookie, {
+      httpOnly: true,
+      secure: config.NODE_ENV === 'production' || config.BASE_URL.startsWith('https://'),
+      sameSite: 'Lax',
+      path: '/feedback/class',
+      maxAge: 400 * 24 * 60 * 60,
+    });
   }
   await answerThroughClassLink(deps, link.roundId, cookie, read.answers, clientAddress(c));
   return c.redirect(`/feedback/class/${token}`, 303);
 });
-

@@ -64,7 +64,12 @@ export const respondentForm = z.object({
   /** Used in the email greeting; the participant sees the list of names they invited. */
   name: z.string({ message: 'Enter their name' }).trim().min(1, 'Enter their name').max(200, 'Name must be 200 characters or fewer'),
   /** Where the private link goes. */
-  email: z.string({ message: 'Enter their email address' }).trim().min(1, 'Enter their email address').max(320, 'Email address must be 320 characters or fewer').email('Enter an email address in the correct format, like name@example.com'),
+  email: z
+    .string({ message: 'Enter their email address' })
+    .trim()
+    .min(1, 'Enter their email address')
+    .max(320, 'Email address must be 320 characters or fewer')
+    .email('Enter an email address in the correct format, like name@example.com'),
 });
 export type RespondentForm = z.infer<typeof respondentForm>;
 
@@ -81,7 +86,11 @@ const commentField = z.string().trim().max(3000, 'Your answer must be 3,000 char
  * Reads a feedback form's answers: `rating-<skillId>` is 1–5 or "n" (not observed). When
  * `complete`, every skill must be answered (a rating or not observed).
  */
-export function readAnswers(values: FormValues, skills: { id: string; title: string }[], complete: boolean): { ok: true; answers: Answers } | { ok: false; errors: FieldErrors; answers: Answers } {
+export function readAnswers(
+  values: FormValues,
+  skills: { id: string; title: string }[],
+  complete: boolean,
+): { ok: true; answers: Answers } | { ok: false; errors: FieldErrors; answers: Answers } {
   const errors: FieldErrors = {};
   const ratings: Record<string, Rating | undefined> = {};
   for (const skill of skills) {
@@ -94,7 +103,11 @@ export function readAnswers(values: FormValues, skills: { id: string; title: str
   const develop = commentField.safeParse(values.develop ?? '');
   if (!strengths.success) errors.strengths = firstMessage(strengths.error);
   if (!develop.success) errors.develop = firstMessage(develop.error);
-  const answers = { ratings, strengths: strengths.success ? strengths.data : (values.strengths ?? ''), develop: develop.success ? develop.data : (values.develop ?? '') };
+  const answers = {
+    ratings,
+    strengths: strengths.success ? strengths.data : (values.strengths ?? ''),
+    develop: develop.success ? develop.data : (values.develop ?? ''),
+  };
   return Object.keys(errors).length > 0 ? { ok: false, errors, answers } : { ok: true, answers };
 }
 

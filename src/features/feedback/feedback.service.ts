@@ -16,7 +16,15 @@ import { notify } from '../notifications';
 import { findProgramme, programmeFocusSkills } from '../programmes';
 import { findPersonSummary } from '../staff';
 import { buildReport } from './feedback.report';
-import { DEFAULT_GROUP_MINIMUM, RATER_GROUPS, type GroupSetting, type RaterGroup, type ReportInput, type ReportSkill, type SubmittedResponse } from './feedback.model';
+import {
+  DEFAULT_GROUP_MINIMUM,
+  RATER_GROUPS,
+  type GroupSetting,
+  type RaterGroup,
+  type ReportInput,
+  type ReportSkill,
+  type SubmittedResponse,
+} from './feedback.model';
 import { canReadReport, isRoundOwner } from './feedback.policy';
 import * as q from './feedback.queries';
 import { parseDraft, parseRatings, type Answers, type RespondentForm, type RoundForm } from './feedback.schemas';
@@ -74,32 +82,83 @@ export async function newRoundChoices(deps: AppDeps, viewer: Viewer, source: Rou
     const enrolment = (await enrolmentsOf(deps.db, viewer.id)).find((e) => e.id === source.enrolmentId && e.status === 'active');
     if (!enrolment) throw new NotFound();
     const programme = await findProgramme(deps.db, viewer.organisationId, enrolment.programme_id);
-    if (!programme?.framework_version_id) throw new Conflict('This programme has no leadership skills framework yet, so a round can’t be based on it. Start a round for your own development instead.');
+    if (!programme?.framework_version_id)
+      throw new Conflict(
+        'This programme has no leadership skills framework yet, so a round can’t be based on it. Start a round for your own development instead.',
+      );
     const [skills, focus] = await Promise.all([versionSkills(deps.db, programme.framework_version_id), programmeFocusSkills(deps.db, programme.id)]);
-    return { label: `${enrolment.programme_title}, ${enrolment.cohort_name}`, enrolmentId: enrolment.id, versionId: programme.framework_version_id, skills, defaults: focus.map((s) => s.id) };
+    return {
+      label: `${enrolment.programme_title}, ${enrolment.cohort_name}`,
+      enrolmentId: enrolment.id,
+      versionId: programme.framework_version_id,
+      skills,
+      defaults: focus.map((s) => s.id),
+    };
   }
   const version = (await listPublishedVersions(deps.db, viewer.organisationId)).find((v) => v.versionId === source.versionId);
   if (!version) throw new NotFound();
-  return { label: `For your own development: ${version.title}`, enrolmentId: null, versionId: version.versionId, skills: await versionSkills(deps.db, version.versionId), defaults: [] as string[] };
+  return {
+    label: `For your own development: ${version.title}`,
+    enrolmentId: null,
+    versionId: version.versionId,
+    skills: await versionSkills(deps.db, version.versionId),
+    defaults: [] as string[],
+  };
 }
 export type NewRoundChoices = Awaited<ReturnType<typeof newRoundChoices>>;
 
 /** Opens a round for the viewer from `choices` (their `newRoundChoices`, which settles what they may use). Returns its id. */
-export async function openRound(deps: AppDeps, viewer: Viewer, choices: NewRoundChoices, skillIds: string[], closesOn: string, form: RoundForm, requestId: string | null): Promise<string> {
+export async function openRound(
+  deps: AppDeps,
+  viewer: Viewer,
+  choices: NewRoundChoices,
+  skillIds: string[],
+  closesOn: string,
+  form: RoundForm,
+  requestId: string | null,
+): Promise<string> {
   const allowed = new Set(choices.skills.map((s) => s.id));
   const chosen = choices.skills.map((s) => s.id).filter((id) => skillIds.includes(id));
   if (chosen.length === 0 || skillIds.some((id) => !allowed.has(id))) throw new Invalid({ skills: 'Select at least one skill to ask about' });
   const now = deps.clock.now().toISOString();
   const id = newId();
-  const minimums: Record<RaterGroup, number> = { line_manager: 1, peer: form.minimumPeer, direct_report: form.minimumDirectReport, student: form.minimumStudent, other: form.minimumOther };
+  const minimums: Record<RaterGroup, number> = {
+    line_manager: 1,
+    peer: form.minimumPeer,
+    direct_report: form.minimumDirectReport,
+    student: form.minimumStudent,
+    other: form.minimumOther,
+  };
   await deps.db.transaction().execute(async (trx) => {
     await q.insertRound(
       trx,
-      { id, organisation_id: viewer.organisationId, person_id: viewer.id, enrolment_id: choices.enrolmentId, framework_version_id: choices.versionId, closes_on: closesOn, closed_at: null, margin: form.margin, self_ratings: null, class_token: null, class_open: 0, created_at: now, updated_at: now },
+      {
+        id,
+        organisation_id: viewer.organisationId,
+        person_id: viewer.id,
+        enrolment_id: choices.enrolmentId,
+        framework_version_id: choices.versionId,
+        closes_on: closesOn,
+        closed_at: null,
+        margin: form.margin,
+        self_ratings: null,
+        class_token: null,
+        class_open: 0,
+        created_at: now,
+        updated_at: now,
+      },
       chosen,
       RATER_GROUPS.map((group) => ({ group, minimum: minimums[group], anonymous: group !== 'line_manager' })),
     );
-    await recordAudit(trx, deps.clock, { action: 'feedback_round_opened', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, detail: { skills: chosen.length, closesOn }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'feedback_round_opened',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'feedback_round',
+      subjectId: id,
+      detail: { skills: chosen.length, closesOn },
+      requestId,
+    });
   });
   return id;
 }
@@ -122,7 +181,12 @@ export async function getRoundPage(deps: AppDeps, viewer: Viewer, id: string) {
     round,
     closed: isClosed(round, deps.clock),
     skills,
-    groups: RATER_GROUPS.map((group) => ({ group, minimum: minimum.get(group) ?? DEFAULT_GROUP_MINIMUM, answered: counts.get(group) ?? 0, invited: invited.filter((r) => r.rater_group === group).map((r) => ({ name: r.name, email: r.email })) })),
+    groups: RATER_GROUPS.map((group) => ({
+      group,
+      minimum: minimum.get(group) ?? DEFAULT_GROUP_MINIMUM,
+      answered: counts.get(group) ?? 0,
+      invited: invited.filter((r) => r.rater_group === group).map((r) => ({ name: r.name, email: r.email })),
+    })),
     totalInvited: invited.length,
     totalAnswered: [...counts.values()].reduce((a, b) => a + b, 0),
     selfRated: round.self_ratings !== null,
@@ -159,12 +223,15 @@ export const MAX_RESPONDENTS = 40;
 export async function inviteRespondent(deps: AppDeps, viewer: Viewer, id: string, form: RespondentForm, requestId: string | null): Promise<void> {
   const round = await findOwnRound(deps, viewer, id);
   assertOpen(round, deps.clock);
-  if (form.email.toLowerCase() === viewer.email.toLowerCase()) throw new Invalid({ email: 'Enter someone else’s email address: rate yourself on your own form' });
+  if (form.email.toLowerCase() === viewer.email.toLowerCase())
+    throw new Invalid({ email: 'Enter someone else’s email address: rate yourself on your own form' });
   const token = newToken();
   try {
     await deps.db.transaction().execute(async (trx) => {
-      if ((await q.countRespondents(trx, id)) >= MAX_RESPONDENTS) throw new Invalid({ email: `You have invited ${MAX_RESPONDENTS} people, the most one round can have` });
-      if (form.group === 'line_manager' && (await q.countRespondentsInGroup(trx, id, 'line_manager')) > 0) throw new Invalid({ group: 'You have already invited your line manager' });
+      if ((await q.countRespondents(trx, id)) >= MAX_RESPONDENTS)
+        throw new Invalid({ email: `You have invited ${MAX_RESPONDENTS} people, the most one round can have` });
+      if (form.group === 'line_manager' && (await q.countRespondentsInGroup(trx, id, 'line_manager')) > 0)
+        throw new Invalid({ group: 'You have already invited your line manager' });
       await q.insertRespondent(trx, {
         id: newId(),
         round_id: id,
@@ -180,7 +247,15 @@ export async function inviteRespondent(deps: AppDeps, viewer: Viewer, id: string
         reminded_on: null,
       });
       await enqueueEmail(trx, deps.clock, respondentEmail(deps, round, { name: form.name, email: form.email, group: form.group }, token));
-      await recordAudit(trx, deps.clock, { action: 'feedback_respondent_invited', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, detail: { group: form.group }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'feedback_respondent_invited',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'feedback_round',
+        subjectId: id,
+        detail: { group: form.group },
+        requestId,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new Invalid({ email: 'You have already invited someone with this email address' });
@@ -214,24 +289,44 @@ export async function closeRound(deps: AppDeps, viewer: Viewer, id: string, requ
   assertOpen(round, deps.clock);
   await deps.db.transaction().execute(async (trx) => {
     await q.closeRoundRow(trx, id, deps.clock.now().toISOString());
-    await recordAudit(trx, deps.clock, { action: 'feedback_round_closed', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'feedback_round_closed',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'feedback_round',
+      subjectId: id,
+      requestId,
+    });
   });
 }
 
 /** Shares the report with the coach or line manager, or stops; the person is told either way. */
-export async function changeSharing(deps: AppDeps, viewer: Viewer, id: string, relationship: ShareRelationship, share: boolean, requestId: string | null): Promise<void> {
+export async function changeSharing(
+  deps: AppDeps,
+  viewer: Viewer,
+  id: string,
+  relationship: ShareRelationship,
+  share: boolean,
+  requestId: string | null,
+): Promise<void> {
   const page = await getRoundPage(deps, viewer, id);
   const who = `${viewer.givenName} ${viewer.familyName}`;
   await deps.db.transaction().execute(async (trx) => {
     if (share) {
       const person = relationship === 'coach' ? page.coach : page.lineManager;
-      if (!person) throw new Conflict(relationship === 'coach' ? 'You have no coach named on your programme application.' : 'You have no line manager on your staff record.');
+      if (!person)
+        throw new Conflict(
+          relationship === 'coach' ? 'You have no coach named on your programme application.' : 'You have no line manager on your staff record.',
+        );
       await q.addShare(trx, { round_id: id, person_id: person.id, relationship, created_at: deps.clock.now().toISOString() });
       await notify(trx, deps.clock, {
         personId: person.id,
         kind: 'feedback_update',
         subject: `${who} has shared their 360 feedback report with you`,
-        paragraphs: [`${who} has shared their 360 feedback report with you, as their ${relationship === 'coach' ? 'coach' : 'line manager'}.`, page.closed ? 'The report is ready to read.' : `The report will be ready when the round closes on ${formatDate(page.round.closes_on)}.`],
+        paragraphs: [
+          `${who} has shared their 360 feedback report with you, as their ${relationship === 'coach' ? 'coach' : 'line manager'}.`,
+          page.closed ? 'The report is ready to read.' : `The report will be ready when the round closes on ${formatDate(page.round.closes_on)}.`,
+        ],
         link: `/feedback/${id}/report`,
         linkText: 'Read the report:',
       });
@@ -245,7 +340,15 @@ export async function changeSharing(deps: AppDeps, viewer: Viewer, id: string, r
         paragraphs: [`${who} has stopped sharing their 360 feedback report with you.`],
       });
     }
-    await recordAudit(trx, deps.clock, { action: share ? 'feedback_report_shared' : 'feedback_report_unshared', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, detail: { relationship }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: share ? 'feedback_report_shared' : 'feedback_report_unshared',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'feedback_round',
+      subjectId: id,
+      detail: { relationship },
+      requestId,
+    });
   });
 }
 
@@ -259,13 +362,31 @@ export async function getReport(deps: AppDeps, viewer: Viewer, id: string, read:
   const round = await q.findRound(deps.db, viewer.organisationId, id);
   if (!round) throw new NotFound();
   const shares = await q.listShares(deps.db, id);
-  if (!canReadReport(viewer, round, shares.map((s) => s.person_id))) throw new NotFound();
+  if (
+    !canReadReport(
+      viewer,
+      round,
+      shares.map((s) => s.person_id),
+    )
+  )
+    throw new NotFound();
   const enrolment = round.enrolment_id ? (await enrolmentsOf(deps.db, round.person_id)).find((e) => e.id === round.enrolment_id) : undefined;
   const roundTitle = enrolment ? `${enrolment.programme_title}, ${enrolment.cohort_name}` : 'For their own development';
-  const meta = { roundId: id, roundTitle, participantName: `${round.given_name} ${round.family_name}`, closesOn: round.closes_on, isParticipant: round.person_id === viewer.id };
+  const meta = {
+    roundId: id,
+    roundTitle,
+    participantName: `${round.given_name} ${round.family_name}`,
+    closesOn: round.closes_on,
+    isParticipant: round.person_id === viewer.id,
+  };
   if (!isClosed(round, deps.clock)) return { ...meta, ready: false as const };
   const [skills, groups, rows] = await Promise.all([roundSkills(deps.db, round), q.listRoundGroups(deps.db, id), q.listResponses(deps.db, id)]);
-  const responses: SubmittedResponse[] = rows.map((r) => ({ group: r.rater_group, ratings: parseRatings(r.ratings) ?? {}, strengths: r.strengths, develop: r.develop }));
+  const responses: SubmittedResponse[] = rows.map((r) => ({
+    group: r.rater_group,
+    ratings: parseRatings(r.ratings) ?? {},
+    strengths: r.strengths,
+    develop: r.develop,
+  }));
   const invitedGroups = new Set((await q.listInvited(deps.db, id)).map((r) => r.rater_group));
   if (round.class_token) invitedGroups.add('student');
   for (const r of responses) invitedGroups.add(r.group);
@@ -273,9 +394,24 @@ export async function getReport(deps: AppDeps, viewer: Viewer, id: string, read:
     .filter((g) => invitedGroups.has(g.rater_group))
     .sort((a, b) => RATER_GROUPS.indexOf(a.rater_group) - RATER_GROUPS.indexOf(b.rater_group))
     .map((g) => ({ group: g.rater_group, minimum: g.minimum, anonymous: g.anonymous === 1 }));
-  const input: ReportInput = { skills: skills.map((s) => ({ id: s.id, code: s.code, title: s.title })), groups: settings, self: parseRatings(round.self_ratings), responses, margin: round.margin, seed: id };
+  const input: ReportInput = {
+    skills: skills.map((s) => ({ id: s.id, code: s.code, title: s.title })),
+    groups: settings,
+    self: parseRatings(round.self_ratings),
+    responses,
+    margin: round.margin,
+    seed: id,
+  };
   if (!meta.isParticipant) {
-    await recordAudit(deps.db, deps.clock, { action: 'feedback_report_viewed', organisationId: round.organisation_id, actorId: viewer.id, subjectType: 'feedback_round', subjectId: id, detail: { format: read.format }, requestId: read.requestId });
+    await recordAudit(deps.db, deps.clock, {
+      action: 'feedback_report_viewed',
+      organisationId: round.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'feedback_round',
+      subjectId: id,
+      detail: { format: read.format },
+      requestId: read.requestId,
+    });
   }
   return { ...meta, ready: true as const, closedOn: round.closed_at ?? round.closes_on, report: buildReport(input) };
 }
@@ -296,7 +432,12 @@ async function assertNotLocked(deps: AppDeps, key: string, reason: string): Prom
 }
 
 export type RespondentLink =
-  | { state: 'open'; respondent: NonNullable<Awaited<ReturnType<typeof q.findRespondentByTokenHash>>>; skills: Awaited<ReturnType<typeof roundSkills>>; draft: Answers | null }
+  | {
+      state: 'open';
+      respondent: NonNullable<Awaited<ReturnType<typeof q.findRespondentByTokenHash>>>;
+      skills: Awaited<ReturnType<typeof roundSkills>>;
+      draft: Answers | null;
+    }
   | { state: 'used' | 'declined' | 'closed'; participantName: string };
 
 /** What a respondent's link opens; an unknown link is NotFound and counts against the address. */
@@ -328,7 +469,14 @@ export async function answerAsRespondent(deps: AppDeps, respondentId: string, an
     if (isClosed(round, deps.clock)) return false;
     if (!submit) return q.setRespondentStatus(trx, respondentId, ['invited', 'started'], { status: 'started', draft: JSON.stringify(answers) });
     if (!(await q.setRespondentStatus(trx, respondentId, ['invited', 'started'], { status: 'submitted', draft: null }))) return false;
-    await q.insertResponse(trx, { id: randomUUID(), round_id: row.round_id, rater_group: row.rater_group, ratings: JSON.stringify(answers.ratings), strengths: answers.strengths, develop: answers.develop });
+    await q.insertResponse(trx, {
+      id: randomUUID(),
+      round_id: row.round_id,
+      rater_group: row.rater_group,
+      ratings: JSON.stringify(answers.ratings),
+      strengths: answers.strengths,
+      develop: answers.develop,
+    });
     return true;
   });
 }
@@ -372,7 +520,14 @@ export async function answerThroughClassLink(deps: AppDeps, roundId: string, coo
     const round = await q.findRoundState(trx, roundId);
     if (round.class_open !== 1 || isClosed(round, deps.clock)) return false;
     if (!(await q.claimClassBrowser(trx, roundId, browserHash(roundId, cookie)))) return false;
-    await q.insertResponse(trx, { id: randomUUID(), round_id: roundId, rater_group: 'student', ratings: JSON.stringify(answers.ratings), strengths: answers.strengths, develop: answers.develop });
+    await q.insertResponse(trx, {
+      id: randomUUID(),
+      round_id: roundId,
+      rater_group: 'student',
+      ratings: JSON.stringify(answers.ratings),
+      strengths: answers.strengths,
+      develop: answers.develop,
+    });
     await countFailedAttempt(trx, key, deps.clock.now(), CLASS_ANSWER_LIMITS);
     return true;
   });
@@ -437,4 +592,3 @@ export async function sweepFeedbackRounds(db: Db, clock: Clock, baseUrl: string)
   }
   return done;
 }
-

@@ -20,7 +20,9 @@ describeEachEngine('360 feedback', (ctx) => {
     programmes = await makeProgrammeWorld(ctx().db, world);
     participant = ctx().client({ address: '10.1.0.1' });
     await signIn(participant, world.report.email);
-    skillIds = (await ctx().db.selectFrom('framework_skills').select('id').where('version_id', '=', programmes.publishedVersionId).orderBy('position').execute()).map((s) => s.id);
+    skillIds = (
+      await ctx().db.selectFrom('framework_skills').select('id').where('version_id', '=', programmes.publishedVersionId).orderBy('position').execute()
+    ).map((s) => s.id);
   });
 
   const source = () => `enrolment:${programmes.enrolmentId}`;
@@ -64,16 +66,26 @@ describeEachEngine('360 feedback', (ctx) => {
   }
 
   function tokenIn(email: string): string {
-    const mail = ctx().mailer.sent.filter((m) => m.to === email).at(-1);
+    const mail = ctx()
+      .mailer.sent.filter((m) => m.to === email)
+      .at(-1);
     const match = /\/feedback\/respond\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '');
     if (!match) throw new Error(`no feedback link sent to ${email}`);
     return match[1];
   }
 
-  const answers = (rating: string, extra: Record<string, string> = {}) => ({ [`rating-${skillIds[0]}`]: rating, [`rating-${skillIds[1]}`]: 'n', strengths: 'Calm and clear in meetings.', develop: 'Delegate more.', ...extra });
+  const answers = (rating: string, extra: Record<string, string> = {}) => ({
+    [`rating-${skillIds[0]}`]: rating,
+    [`rating-${skillIds[1]}`]: 'n',
+    strengths: 'Calm and clear in meetings.',
+    develop: 'Delegate more.',
+    ...extra,
+  });
 
   const count = async (table: 'feedback_responses' | 'feedback_respondents' | 'feedback_rounds', roundId?: string) => {
-    let query = ctx().db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+    let query = ctx()
+      .db.selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'));
     if (roundId) query = query.where(table === 'feedback_rounds' ? 'id' : 'round_id', '=', roundId);
     return Number((await query.executeTakeFirstOrThrow()).n);
   };
@@ -118,7 +130,10 @@ describeEachEngine('360 feedback', (ctx) => {
     const id = await openRound();
     const lmToken = await invite(id, 'line_manager', `${world.lineManager.givenName} M`, world.lineManager.email);
     const peerToken = await invite(id, 'peer', 'Pat Peer', 'pat@example.org');
-    const emailText = ctx().mailer.sent.filter((m) => m.to === 'pat@example.org').at(-1)?.text ?? '';
+    const emailText =
+      ctx()
+        .mailer.sent.filter((m) => m.to === 'pat@example.org')
+        .at(-1)?.text ?? '';
     expect(emailText).toContain('anonymous');
     expect(await ctx().db.selectFrom('feedback_respondents').select('token_hash').where('token_hash', '=', peerToken).executeTakeFirst()).toBeUndefined();
 
@@ -175,7 +190,11 @@ describeEachEngine('360 feedback', (ctx) => {
 
   it('a respondent can decline; their reason stays private and the participant sees counts per group, never who', async () => {
     const id = await openRound();
-    const tokens = [await invite(id, 'peer', 'Pat Peer', 'pat@example.org'), await invite(id, 'peer', 'Quinn Peer', 'quinn@example.org'), await invite(id, 'peer', 'Rowan Peer', 'rowan@example.org')];
+    const tokens = [
+      await invite(id, 'peer', 'Pat Peer', 'pat@example.org'),
+      await invite(id, 'peer', 'Quinn Peer', 'quinn@example.org'),
+      await invite(id, 'peer', 'Rowan Peer', 'rowan@example.org'),
+    ];
     const respondent = ctx().client({ address: '10.4.0.1' });
     expect((await respondent.post(`/feedback/respond/${tokens[0]}/decline`, { reason: 'I have only just joined the school' })).status).toBe(303);
     expect(visibleText((await respondent.get(`/feedback/respond/${tokens[0]}`)).text)).toContain('You have declined');
@@ -224,7 +243,11 @@ describeEachEngine('360 feedback', (ctx) => {
   it('closing the round stops every link, and the report is ready with a PDF', async () => {
     const id = await openRound();
     const lm = await invite(id, 'line_manager', 'Lena M', world.lineManager.email);
-    const peers = [await invite(id, 'peer', 'Pat Peer', 'pat@example.org'), await invite(id, 'peer', 'Quinn Peer', 'quinn@example.org'), await invite(id, 'peer', 'Rowan Peer', 'rowan@example.org')];
+    const peers = [
+      await invite(id, 'peer', 'Pat Peer', 'pat@example.org'),
+      await invite(id, 'peer', 'Quinn Peer', 'quinn@example.org'),
+      await invite(id, 'peer', 'Rowan Peer', 'rowan@example.org'),
+    ];
     const late = await invite(id, 'other', 'Gail Governor', 'gail@example.org');
     const respondent = ctx().client({ address: '10.7.0.1' });
     for (const token of [lm, ...peers]) expect((await respondent.post(`/feedback/respond/${token}`, { ...answers('4'), action: 'submit' })).status).toBe(303);
@@ -241,7 +264,14 @@ describeEachEngine('360 feedback', (ctx) => {
     expect((await respondent.post(`/feedback/respond/${late}/decline`, {})).status).toBe(409);
     expect(await count('feedback_responses', id)).toBe(4);
     // Gail never submitted: her saved draft goes when the round closes.
-    expect(await ctx().db.selectFrom('feedback_respondents').select(['status', 'draft']).where('email', '=', 'gail@example.org').where('round_id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'started', draft: null });
+    expect(
+      await ctx()
+        .db.selectFrom('feedback_respondents')
+        .select(['status', 'draft'])
+        .where('email', '=', 'gail@example.org')
+        .where('round_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'started', draft: null });
 
     const report = await participant.get(`/feedback/${id}/report`);
     expect(report.status).toBe(200);
@@ -305,7 +335,12 @@ describeEachEngine('360 feedback', (ctx) => {
     expect((await lineManager.get(`/feedback/${id}/report`)).status).toBe(200);
     expect((await lineManager.get(`/feedback/${id}/report.pdf`)).status).toBe(200);
     expect((await participant.get(`/feedback/${id}/report`)).status).toBe(200);
-    const audits = await ctx().db.selectFrom('audit_events').select(['actor_id', 'detail']).where('subject_id', '=', id).where('action', '=', 'feedback_report_viewed').execute();
+    const audits = await ctx()
+      .db.selectFrom('audit_events')
+      .select(['actor_id', 'detail'])
+      .where('subject_id', '=', id)
+      .where('action', '=', 'feedback_report_viewed')
+      .execute();
     expect(audits.map((a) => [a.actor_id, JSON.parse(a.detail).format]).sort((a, b) => a[1].localeCompare(b[1]))).toEqual([
       [world.lineManager.id, 'page'],
       [world.lineManager.id, 'pdf'],
@@ -333,7 +368,9 @@ describeEachEngine('360 feedback', (ctx) => {
     expect(await ctx().db.selectFrom('feedback_respondents').select('name').where('round_id', '=', id).executeTakeFirstOrThrow()).toEqual({ name: 'Nul Peer' });
     const respondent = ctx().client({ address: '10.10.0.1' });
     expect((await respondent.post(`/feedback/respond/${token}`, { ...answers('4', { strengths: 'Clear\u0000 and calm' }), action: 'save' })).status).toBe(303);
-    expect((await respondent.post(`/feedback/respond/${token}`, { ...answers('4', { strengths: 'Clear\u0000 and calm' }), action: 'submit' })).status).toBe(303);
+    expect((await respondent.post(`/feedback/respond/${token}`, { ...answers('4', { strengths: 'Clear\u0000 and calm' }), action: 'submit' })).status).toBe(
+      303,
+    );
     expect(await ctx().db.selectFrom('feedback_responses').select('strengths').where('round_id', '=', id).execute()).toEqual([{ strengths: 'Clear and calm' }]);
     const other = await invite(id, 'peer', 'Dee Decline', 'dee@example.org');
     expect((await respondent.post(`/feedback/respond/${other}/decline`, { reason: 'Too\u0000 busy' })).status).toBe(303);
@@ -343,7 +380,9 @@ describeEachEngine('360 feedback', (ctx) => {
     const id = await openRound();
     const token = await invite(id, 'peer', 'Pat Peer', 'pat-sweep@example.org');
     const answered = await invite(id, 'peer', 'Quinn Peer', 'quinn-sweep@example.org');
-    await ctx().client({ address: '10.8.0.1' }).post(`/feedback/respond/${answered}`, { ...answers('4'), action: 'submit' });
+    await ctx()
+      .client({ address: '10.8.0.1' })
+      .post(`/feedback/respond/${answered}`, { ...answers('4'), action: 'submit' });
     ctx().clock.set('2026-12-06T09:00:00.000Z');
     await sweepFeedbackRounds(ctx().db, ctx().clock, 'http://localhost');
     await ctx().deliverMail();
@@ -372,9 +411,22 @@ describeEachEngine('360 feedback', (ctx) => {
     const id = await openRound();
     const already = await count('feedback_respondents', id);
     for (let i = already; i < MAX_RESPONDENTS; i++) {
-      await ctx().db
-        .insertInto('feedback_respondents')
-        .values({ id: newId(), round_id: id, rater_group: 'other', name: `Person ${i}`, email: `person${i}@example.org`, email_normalised: `person${i}@example.org`, token_hash: `hash-${id}-${i}`, status: 'invited', draft: null, decline_reason: null, invited_at: '2026-11-24', reminded_on: null })
+      await ctx()
+        .db.insertInto('feedback_respondents')
+        .values({
+          id: newId(),
+          round_id: id,
+          rater_group: 'other',
+          name: `Person ${i}`,
+          email: `person${i}@example.org`,
+          email_normalised: `person${i}@example.org`,
+          token_hash: `hash-${id}-${i}`,
+          status: 'invited',
+          draft: null,
+          decline_reason: null,
+          invited_at: '2026-11-24',
+          reminded_on: null,
+        })
         .execute();
     }
     const page = await participant.post(`/feedback/${id}/respondents`, { group: 'peer', name: 'One Too Many', email: 'one.too.many@example.org' });
@@ -386,14 +438,20 @@ describeEachEngine('360 feedback', (ctx) => {
   });
 
   it('the programme lead sees whether 360 feedback is done and how many answered, not the scores', async () => {
-    await ctx().db.insertInto('programme_requirements').values({ id: newId(), programme_id: programmes.programmeId, kind: 'feedback_360', position: 0, settings: JSON.stringify({ respondents: 2 }) }).execute();
+    await ctx()
+      .db.insertInto('programme_requirements')
+      .values({ id: newId(), programme_id: programmes.programmeId, kind: 'feedback_360', position: 0, settings: JSON.stringify({ respondents: 2 }) })
+      .execute();
     const lead = ctx().client();
     await signIn(lead, world.programmeLead.email);
     expect(visibleText((await lead.get(`/enrolments/${programmes.enrolmentId}`)).text)).toContain('No feedback round yet');
     const id = await openRound();
     expect(visibleText((await lead.get(`/enrolments/${programmes.enrolmentId}`)).text)).toContain('A feedback round is open');
     const respondent = ctx().client({ address: '10.9.0.1' });
-    for (const [name, email] of [['Pat', 'pat@example.org'], ['Quinn', 'quinn@example.org']]) {
+    for (const [name, email] of [
+      ['Pat', 'pat@example.org'],
+      ['Quinn', 'quinn@example.org'],
+    ]) {
       const token = await invite(id, 'peer', name, email);
       await respondent.post(`/feedback/respond/${token}`, { ...answers('4'), action: 'submit' });
     }
@@ -414,7 +472,8 @@ describeEachEngine('360 feedback', (ctx) => {
     expect(page.status).toBe(303);
     const round = await ctx().db.selectFrom('feedback_rounds').selectAll().where('person_id', '=', person.id).executeTakeFirstOrThrow();
     expect(round.enrolment_id).toBeNull();
-    expect(await ctx().db.selectFrom('feedback_round_skills').select('skill_id').where('round_id', '=', round.id).execute()).toEqual([{ skill_id: skillIds[0] }]);
+    expect(await ctx().db.selectFrom('feedback_round_skills').select('skill_id').where('round_id', '=', round.id).execute()).toEqual([
+      { skill_id: skillIds[0] },
+    ]);
   });
 });
-

@@ -44,6 +44,8 @@ export async function skillsOfVersion(db: Executor, versionId: string): Promise<
     id: d.id,
     title: d.title,
     description: d.description,
-    skills: skills.filter((s) => s.domain_id === d.id).map((s) => ({ id: s.id, code: s.code, title: s.title, description: s.description, descriptors: parseDescriptors(s.descriptors) })),
+    skills: skills
+      .filter((s) => s.domain_id === d.id)
+      .map((s) => ({ id: s.id, code: s.code, title: s.title, description: s.description, descriptors: parseDescriptors(s.descriptors) })),
   }));
 }

@@ -450,6 +450,12 @@ export async function installBuiltInFrameworks(db: Executor, clock: Clock, organ
       createdBy: null,
       content: builtIn.document,
     });
-    await recordAudit(db, clock, { action: 'framework_created', organisationId, subjectType: 'framework', subjectId: frameworkId, detail: { builtIn: builtIn.key, versionId } });
+    await recordAudit(db, clock, {
+      action: 'framework_created',
+      organisationId,
+      subjectType: 'framework',
+      subjectId: frameworkId,
+      detail: { builtIn: builtIn.key, versionId },
+    });
   }
 }

@@ -142,7 +142,8 @@ function firstPerField(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
 function issueMessage(issue: z.core.$ZodIssue): string {
   const { place, rest } = placeOf(issue.path);
   // Messages name their field ("code is missing"); a descriptor also names its level.
-  const message = rest[0] === 'descriptors' && typeof rest[1] === 'string' ? `descriptor for ${rest[1]} ${issue.message.replace(/^descriptor /, '')}` : issue.message;
+  const message =
+    rest[0] === 'descriptors' && typeof rest[1] === 'string' ? `descriptor for ${rest[1]} ${issue.message.replace(/^descriptor /, '')}` : issue.message;
   return capitalise(place ? `${place}: ${message}` : message);
 }
 
@@ -150,7 +151,12 @@ function issueMessage(issue: z.core.$ZodIssue): string {
  * Checks every file shares after its own format is read: codes, levels and domain titles. The
  * `placeOf` functions name where a skill or domain is in the file (by position, or by the row it came from).
  */
-function checkContent(content: VersionContent, placeOfSkill: (skill: SkillContent, domainIndex: number, skillIndex: number) => string, placeOfDomain: (domain: DomainContent, domainIndex: number) => string, levelsPlace: string): string[] {
+function checkContent(
+  content: VersionContent,
+  placeOfSkill: (skill: SkillContent, domainIndex: number, skillIndex: number) => string,
+  placeOfDomain: (domain: DomainContent, domainIndex: number) => string,
+  levelsPlace: string,
+): string[] {
   const problems: string[] = [];
   const levelKeys = new Map<string, number>();
   content.levels.forEach((level, i) => {
@@ -164,7 +170,10 @@ function checkContent(content: VersionContent, placeOfSkill: (skill: SkillConten
   content.domains.forEach((domain, d) => {
     const title = domain.title.toLowerCase();
     const earlierDomain = domainTitles.get(title);
-    if (earlierDomain) problems.push(`${placeOfDomain(domain, d)}: title “${domain.title}” is also used by ${placeOfDomain(earlierDomain.domain, earlierDomain.d).toLowerCase()}`);
+    if (earlierDomain)
+      problems.push(
+        `${placeOfDomain(domain, d)}: title “${domain.title}” is also used by ${placeOfDomain(earlierDomain.domain, earlierDomain.d).toLowerCase()}`,
+      );
     else domainTitles.set(title, { domain, d });
     domain.skills.forEach((skill, s) => {
       skillCount++;
@@ -174,7 +183,8 @@ function checkContent(content: VersionContent, placeOfSkill: (skill: SkillConten
       if (earlier) problems.push(`${place}: code ${skill.code} is also used by ${earlier.toLowerCase()}`);
       else codes.set(code, place);
       for (const key of Object.keys(skill.descriptors)) {
-        if (!levelKeys.has(key)) problems.push(`${place}: descriptors name the level “${key}”, which is not one of the levels (${content.levels.map((l) => l.key).join(', ')})`);
+        if (!levelKeys.has(key))
+          problems.push(`${place}: descriptors name the level “${key}”, which is not one of the levels (${content.levels.map((l) => l.key).join(', ')})`);
       }
     });
   });
@@ -192,9 +202,16 @@ function readJson(text: string, options: ReadOptions): ReadResult {
       return value;
     });
   } catch {
-    return { ok: false, problems: ['The selected file is not valid JSON. Check it is a framework exported from Waymark, or written in the format described on this page.'] };
+    return {
+      ok: false,
+      problems: ['The selected file is not valid JSON. Check it is a framework exported from Waymark, or written in the format described on this page.'],
+    };
   }
-  if (hasNul) return { ok: false, problems: ['The selected file is not a framework file: it contains a NUL character (\\u0000). Check you chose a framework exported from Waymark.'] };
+  if (hasNul)
+    return {
+      ok: false,
+      problems: ['The selected file is not a framework file: it contains a NUL character (\\u0000). Check you chose a framework exported from Waymark.'],
+    };
   const parsed = documentSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: firstPerField(parsed.error.issues).map(issueMessage) };
   const document = parsed.data;
@@ -218,7 +235,10 @@ function readCsvTable(table: CsvTable, options: ReadOptions): ReadResult {
     if (column.startsWith(DESCRIPTOR_PREFIX)) {
       const key = column.slice(DESCRIPTOR_PREFIX.length).trim();
       const level = known.get(key);
-      if (!level) problems.push(`Row 1: column “${table.headers[i]}” names a level this framework does not have (levels: ${options.knownLevels.map((l) => l.key).join(', ')})`);
+      if (!level)
+        problems.push(
+          `Row 1: column “${table.headers[i]}” names a level this framework does not have (levels: ${options.knownLevels.map((l) => l.key).join(', ')})`,
+        );
       else if (levels.some((l) => l.key === key)) problems.push(`Row 1: column “${table.headers[i]}” appears more than once`);
       else levels.push(level);
     } else if (!(CSV_COLUMNS as readonly string[]).includes(column)) {
@@ -242,7 +262,8 @@ function readCsvTable(table: CsvTable, options: ReadOptions): ReadResult {
     const descriptors = Object.fromEntries(levels.map((l) => [l.key, cell(cells, `${DESCRIPTOR_PREFIX}${l.key}`)]));
     const domainFields = domainSchema.omit({ skills: true }).safeParse({ title: cell(cells, 'domain'), description: cell(cells, 'domain_description') });
     if (!domainFields.success) {
-      for (const issue of firstPerField(domainFields.error.issues)) problems.push(`${place}: domain${issue.path[0] === 'description' ? '_description' : ''} ${issue.message.replace(/^(title|description) /, '')}`);
+      for (const issue of firstPerField(domainFields.error.issues))
+        problems.push(`${place}: domain${issue.path[0] === 'description' ? '_description' : ''} ${issue.message.replace(/^(title|description) /, '')}`);
       continue;
     }
     let domain = domains.find((d) => d.title.toLowerCase() === domainFields.data.title.toLowerCase());
@@ -261,7 +282,8 @@ function readCsvTable(table: CsvTable, options: ReadOptions): ReadResult {
     const skill = skillSchema.safeParse({ code: cell(cells, 'code'), title: cell(cells, 'title'), description: cell(cells, 'description'), descriptors });
     if (!skill.success) {
       for (const issue of firstPerField(skill.error.issues)) {
-        const field = issue.path[0] === 'descriptors' ? `${DESCRIPTOR_PREFIX}${String(issue.path[1])} ${issue.message.replace(/^descriptor /, '')}` : issue.message;
+        const field =
+          issue.path[0] === 'descriptors' ? `${DESCRIPTOR_PREFIX}${String(issue.path[1])} ${issue.message.replace(/^descriptor /, '')}` : issue.message;
         problems.push(`${place}: ${field}`);
       }
       continue;
@@ -295,7 +317,11 @@ function formatOf(fileName: string, text: string): FileFormat {
  * and checks all of it. Any problem rejects the whole file; each problem names its place: a CSV
  * row number, or a JSON path like "Domain 2, skill 3: code is missing".
  */
-export function readFrameworkFile(fileName: string, bytes: Uint8Array, options: ReadOptions = { knownLevels: DEFAULT_LEVELS, fallbackLevels: DEFAULT_LEVELS }): ReadResult {
+export function readFrameworkFile(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadOptions = { knownLevels: DEFAULT_LEVELS, fallbackLevels: DEFAULT_LEVELS },
+): ReadResult {
   const name = fileName.toLowerCase();
   if (/\.(xlsx?|ods|pdf|docx?|zip)$/.test(name)) return { ok: false, problems: ['The selected file must be a JSON or CSV file.'] };
   try {

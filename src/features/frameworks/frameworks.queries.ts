@@ -16,7 +16,13 @@ export function listVersionSummaries(db: Executor, organisationId: string) {
   return db
     .selectFrom('framework_versions')
     .innerJoin('frameworks', 'frameworks.id', 'framework_versions.framework_id')
-    .select(['framework_versions.id', 'framework_versions.framework_id', 'framework_versions.number', 'framework_versions.status', 'framework_versions.published_at'])
+    .select([
+      'framework_versions.id',
+      'framework_versions.framework_id',
+      'framework_versions.number',
+      'framework_versions.status',
+      'framework_versions.published_at',
+    ])
     .where('frameworks.organisation_id', '=', organisationId)
     .orderBy('framework_versions.number')
     .execute();
@@ -27,12 +33,22 @@ export function findFramework(db: Executor, organisationId: string, id: string) 
 }
 
 export async function titleTaken(db: Executor, organisationId: string, title: string): Promise<boolean> {
-  const row = await db.selectFrom('frameworks').select('id').where('organisation_id', '=', organisationId).where('title_normalised', '=', title.trim().toLowerCase()).executeTakeFirst();
+  const row = await db
+    .selectFrom('frameworks')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('title_normalised', '=', title.trim().toLowerCase())
+    .executeTakeFirst();
   return !!row;
 }
 
 export async function builtInKeys(db: Executor, organisationId: string): Promise<string[]> {
-  const rows = await db.selectFrom('frameworks').select('builtin_key').where('organisation_id', '=', organisationId).where('builtin_key', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('frameworks')
+    .select('builtin_key')
+    .where('organisation_id', '=', organisationId)
+    .where('builtin_key', 'is not', null)
+    .execute();
   return rows.map((r) => r.builtin_key as string);
 }
 
@@ -49,7 +65,12 @@ export function listVersions(db: Executor, frameworkId: string) {
     .leftJoin('people as publisher', 'publisher.id', 'framework_versions.published_by')
     .leftJoin('people as creator', 'creator.id', 'framework_versions.created_by')
     .selectAll('framework_versions')
-    .select(['publisher.given_name as publisher_given_name', 'publisher.family_name as publisher_family_name', 'creator.given_name as creator_given_name', 'creator.family_name as creator_family_name'])
+    .select([
+      'publisher.given_name as publisher_given_name',
+      'publisher.family_name as publisher_family_name',
+      'creator.given_name as creator_given_name',
+      'creator.family_name as creator_family_name',
+    ])
     .where('framework_versions.framework_id', '=', frameworkId)
     .orderBy('framework_versions.number', 'desc')
     .execute();
@@ -64,11 +85,21 @@ export function findDraft(db: Executor, frameworkId: string) {
 }
 
 export function latestPublished(db: Executor, frameworkId: string) {
-  return db.selectFrom('framework_versions').selectAll().where('framework_id', '=', frameworkId).where('status', '=', 'published').orderBy('number', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('framework_versions')
+    .selectAll()
+    .where('framework_id', '=', frameworkId)
+    .where('status', '=', 'published')
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function highestNumber(db: Executor, frameworkId: string, status?: FrameworkVersionStatus): Promise<number> {
-  let query = db.selectFrom('framework_versions').select((eb) => eb.fn.max<number | null>('number').as('n')).where('framework_id', '=', frameworkId);
+  let query = db
+    .selectFrom('framework_versions')
+    .select((eb) => eb.fn.max<number | null>('number').as('n'))
+    .where('framework_id', '=', frameworkId);
   if (status) query = query.where('status', '=', status);
   const row = await query.executeTakeFirst();
   return Number(row?.n ?? 0);
@@ -77,7 +108,14 @@ export async function highestNumber(db: Executor, frameworkId: string, status?: 
 export async function insertVersion(
   db: Executor,
   clock: Clock,
-  values: { frameworkId: string; number: number; status: FrameworkVersionStatus; levels: VersionContent['levels']; basedOn: string | null; createdBy: string | null },
+  values: {
+    frameworkId: string;
+    number: number;
+    status: FrameworkVersionStatus;
+    levels: VersionContent['levels'];
+    basedOn: string | null;
+    createdBy: string | null;
+  },
 ): Promise<string> {
   const id = newId();
   const now = clock.now().toISOString();
@@ -104,7 +142,10 @@ export async function insertVersion(
 
 /** Writes a version's domains and skills, in order. */
 export async function insertVersionContent(db: Executor, versionId: string, content: VersionContent): Promise<void> {
-  const rows = content.domains.map((domain, i) => ({ domain, row: { id: newId(), version_id: versionId, position: i + 1, title: domain.title, description: domain.description } }));
+  const rows = content.domains.map((domain, i) => ({
+    domain,
+    row: { id: newId(), version_id: versionId, position: i + 1, title: domain.title, description: domain.description },
+  }));
   const domains = rows.map(({ row }) => row);
   const skills: Insertable<FrameworkSkillsTable>[] = rows.flatMap(({ domain, row }) =>
     domain.skills.map((skill, j) => ({
@@ -118,15 +159,32 @@ export async function insertVersionContent(db: Executor, versionId: string, cont
       descriptors: JSON.stringify(skill.descriptors),
     })),
   );
-  for (let i = 0; i < domains.length; i += 200) await db.insertInto('framework_domains').values(domains.slice(i, i + 200)).execute();
-  for (let i = 0; i < skills.length; i += 200) await db.insertInto('framework_skills').values(skills.slice(i, i + 200)).execute();
+  for (let i = 0; i < domains.length; i += 200)
+    await db
+      .insertInto('framework_domains')
+      .values(domains.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < skills.length; i += 200)
+    await db
+      .insertInto('framework_skills')
+      .values(skills.slice(i, i + 200))
+      .execute();
 }
 
 /** A new framework with one version (draft or published) holding `content`. */
 export async function insertFrameworkWithVersion(
   db: Executor,
   clock: Clock,
-  values: { organisationId: string; title: string; description: string; track: FrameworkTrack; builtinKey: string | null; status: FrameworkVersionStatus; createdBy: string | null; content: VersionContent },
+  values: {
+    organisationId: string;
+    title: string;
+    description: string;
+    track: FrameworkTrack;
+    builtinKey: string | null;
+    status: FrameworkVersionStatus;
+    createdBy: string | null;
+    content: VersionContent;
+  },
 ): Promise<{ frameworkId: string; versionId: string }> {
   const frameworkId = newId();
   const now = clock.now().toISOString();
@@ -144,7 +202,14 @@ export async function insertFrameworkWithVersion(
       updated_at: now,
     })
     .execute();
-  const versionId = await insertVersion(db, clock, { frameworkId, number: 1, status: values.status, levels: values.content.levels, basedOn: null, createdBy: values.createdBy });
+  const versionId = await insertVersion(db, clock, {
+    frameworkId,
+    number: 1,
+    status: values.status,
+    levels: values.content.levels,
+    basedOn: null,
+    createdBy: values.createdBy,
+  });
   await insertVersionContent(db, versionId, values.content);
   return { frameworkId, versionId };
 }
@@ -228,13 +293,20 @@ export async function codeTaken(db: Executor, versionId: string, code: string, e
 }
 
 async function nextPosition(db: Executor, table: 'framework_domains' | 'framework_skills', column: 'version_id' | 'domain_id', value: string): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.max<number | null>('position').as('p')).where(column, '=', value).executeTakeFirst();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number | null>('position').as('p'))
+    .where(column, '=', value)
+    .executeTakeFirst();
   return Number(row?.p ?? 0) + 1;
 }
 
 export async function insertDomain(db: Executor, versionId: string, values: { title: string; description: string }): Promise<string> {
   const id = newId();
-  await db.insertInto('framework_domains').values({ id, version_id: versionId, position: await nextPosition(db, 'framework_domains', 'version_id', versionId), ...values }).execute();
+  await db
+    .insertInto('framework_domains')
+    .values({ id, version_id: versionId, position: await nextPosition(db, 'framework_domains', 'version_id', versionId), ...values })
+    .execute();
   return id;
 }
 
@@ -243,7 +315,11 @@ export function updateDomain(db: Executor, domainId: string, values: { title: st
 }
 
 export async function countSkillsInDomain(db: Executor, domainId: string): Promise<number> {
-  const row = await db.selectFrom('framework_skills').select((eb) => eb.fn.countAll<number>().as('n')).where('domain_id', '=', domainId).executeTakeFirst();
+  const row = await db
+    .selectFrom('framework_skills')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('domain_id', '=', domainId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -251,7 +327,11 @@ export function deleteDomain(db: Executor, domainId: string) {
   return db.deleteFrom('framework_domains').where('id', '=', domainId).execute();
 }
 
-export async function insertSkill(db: Executor, versionId: string, values: { domainId: string; code: string; title: string; description: string; descriptors: string }): Promise<string> {
+export async function insertSkill(
+  db: Executor,
+  versionId: string,
+  values: { domainId: string; code: string; title: string; description: string; descriptors: string },
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('framework_skills')
@@ -270,7 +350,12 @@ export async function insertSkill(db: Executor, versionId: string, values: { dom
 }
 
 /** Changes a skill; moving it to another domain puts it last there. */
-export async function updateSkill(db: Executor, skillId: string, values: { domainId: string; code: string; title: string; description: string; descriptors: string }, movedDomain: boolean) {
+export async function updateSkill(
+  db: Executor,
+  skillId: string,
+  values: { domainId: string; code: string; title: string; description: string; descriptors: string },
+  movedDomain: boolean,
+) {
   const position = movedDomain ? { position: await nextPosition(db, 'framework_skills', 'domain_id', values.domainId) } : {};
   return db
     .updateTable('framework_skills')

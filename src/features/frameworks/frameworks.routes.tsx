@@ -65,7 +65,11 @@ const versionPath = (frameworkId: string, versionId: string) => `/frameworks/${f
 frameworkRoutes.get('/frameworks', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const { rows, builtInsMissing } = await listFrameworks(c.get('deps'), viewer);
-  return renderPage(c, { title: 'Skills frameworks' }, <FrameworkListPage rows={rows} builtInsMissing={builtInsMissing} banner={listBanners[c.req.query('done') ?? '']} />);
+  return renderPage(
+    c,
+    { title: 'Skills frameworks' },
+    <FrameworkListPage rows={rows} builtInsMissing={builtInsMissing} banner={listBanners[c.req.query('done') ?? '']} />,
+  );
 });
 
 frameworkRoutes.post('/frameworks/built-in', access('programme-lead'), async (c) => {
@@ -75,7 +79,11 @@ frameworkRoutes.post('/frameworks/built-in', access('programme-lead'), async (c)
 });
 
 function frameworkFormPage(c: Context<AppEnv>, values: FormValues, errors?: FieldErrors) {
-  return renderPage(c, { title: 'Create a framework', hasErrors: !!errors, beforeContent: <BackLink href="/frameworks" text="Back" /> }, <FrameworkFormPage values={values} errors={errors} />);
+  return renderPage(
+    c,
+    { title: 'Create a framework', hasErrors: !!errors, beforeContent: <BackLink href="/frameworks" text="Back" /> },
+    <FrameworkFormPage values={values} errors={errors} />,
+  );
 }
 
 frameworkRoutes.get('/frameworks/new', access('programme-lead'), (c) => frameworkFormPage(c, {}));
@@ -98,7 +106,11 @@ async function importPage(c: Context<AppEnv>, values: FormValues, options: { err
   const viewer = requireViewer(c.get('viewer'));
   const frameworks = await frameworkChoices(c.get('deps'), viewer);
   const hasErrors = !!options.errors || !!options.problems?.length;
-  return renderPage(c, { title: hasErrors ? 'The file was not imported' : 'Import a framework', hasErrors, beforeContent: <BackLink href="/frameworks" text="Back" /> }, <ImportPage values={values} errors={options.errors} problems={options.problems} frameworks={frameworks} />);
+  return renderPage(
+    c,
+    { title: hasErrors ? 'The file was not imported' : 'Import a framework', hasErrors, beforeContent: <BackLink href="/frameworks" text="Back" /> },
+    <ImportPage values={values} errors={options.errors} problems={options.problems} frameworks={frameworks} />,
+  );
 }
 
 frameworkRoutes.get('/frameworks/import', access('programme-lead'), (c) => importPage(c, {}));
@@ -120,7 +132,13 @@ frameworkRoutes.post('/frameworks/import', access('programme-lead'), async (c) =
   if (!form.ok) Object.assign(errors, form.errors);
   if (!hasFile || !form.ok) return importPage(c, values, { errors });
   try {
-    const imported = await importFramework(c.get('deps'), viewer, form.data, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, c.get('requestId'));
+    const imported = await importFramework(
+      c.get('deps'),
+      viewer,
+      form.data,
+      { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      c.get('requestId'),
+    );
     return c.redirect(`${versionPath(imported.frameworkId, imported.versionId)}?done=imported`, 303);
   } catch (error) {
     if (error instanceof ImportRejected) return importPage(c, values, { errors: error.fieldErrors, problems: error.problems });
@@ -132,7 +150,11 @@ frameworkRoutes.post('/frameworks/import', access('programme-lead'), async (c) =
 frameworkRoutes.get('/frameworks/:frameworkId', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const data = await getFramework(c.get('deps'), viewer, c.req.param('frameworkId'));
-  return renderPage(c, { title: data.framework.title, beforeContent: <BackLink href="/frameworks" text="Frameworks" /> }, <FrameworkPage data={data} banner={frameworkBanners[c.req.query('done') ?? '']} />);
+  return renderPage(
+    c,
+    { title: data.framework.title, beforeContent: <BackLink href="/frameworks" text="Frameworks" /> },
+    <FrameworkPage data={data} banner={frameworkBanners[c.req.query('done') ?? '']} />,
+  );
 });
 
 frameworkRoutes.post('/frameworks/:frameworkId/drafts', access('programme-lead'), async (c) => {
@@ -151,7 +173,12 @@ async function versionPage(c: Context<AppEnv>, options: { errors?: FieldErrors; 
   const data = await getVersion(c.get('deps'), viewer, c.req.param('frameworkId') ?? '', c.req.param('versionId') ?? '');
   return renderPage(
     c,
-    { title: `${data.framework.title}, version ${data.version.number}`, hasErrors: !!options.errors, status: options.status, beforeContent: <BackLink href={`/frameworks/${data.framework.id}`} text={data.framework.title} /> },
+    {
+      title: `${data.framework.title}, version ${data.version.number}`,
+      hasErrors: !!options.errors,
+      status: options.status,
+      beforeContent: <BackLink href={`/frameworks/${data.framework.id}`} text={data.framework.title} />,
+    },
     <VersionPage data={data} banner={options.errors ? undefined : versionBanners[c.req.query('done') ?? '']} errors={options.errors} />,
   );
 }
@@ -177,7 +204,14 @@ async function levelsPage(c: Context<AppEnv>, values: FormValues | null, errors?
   return renderPage(
     c,
     { title: 'Change the levels', hasErrors: !!errors, beforeContent: <BackLink href={back} text="Back" /> },
-    <LevelsFormPage action={back} cancelHref={back} frameworkTitle={framework.title} number={version.number} values={values ?? levelValues(levels)} errors={errors} />,
+    <LevelsFormPage
+      action={back}
+      cancelHref={back}
+      frameworkTitle={framework.title}
+      number={version.number}
+      values={values ?? levelValues(levels)}
+      errors={errors}
+    />,
   );
 }
 
@@ -301,7 +335,13 @@ async function skillPage(c: Context<AppEnv>, options: { values: FormValues | nul
   const values: FormValues =
     options.values ??
     (skill
-      ? { domainId: skill.domain_id, code: skill.code, title: skill.title, description: skill.description, ...Object.fromEntries(Object.entries(skill.descriptors).map(([key, text]) => [`descriptor-${key}`, text])) }
+      ? {
+          domainId: skill.domain_id,
+          code: skill.code,
+          title: skill.title,
+          description: skill.description,
+          ...Object.fromEntries(Object.entries(skill.descriptors).map(([key, text]) => [`descriptor-${key}`, text])),
+        }
       : { domainId: c.req.query('domain') ?? '' });
   return renderPage(
     c,

@@ -56,7 +56,10 @@ const optionalText = (label: string, max: number) =>
 
 export const trackField = z.enum(['teaching', 'associate', 'both'], { error: 'track must be teaching, associate or both' });
 
-export const codeField = required('code', LIMITS.code).regex(CODE_PATTERN, 'code must use only letters, numbers, full stops, hyphens and underscores, like SC1');
+export const codeField = required('code', LIMITS.code).regex(
+  CODE_PATTERN,
+  'code must use only letters, numbers, full stops, hyphens and underscores, like SC1',
+);
 
 export const levelSchema = z.object({
   key: required('key', LIMITS.levelKey)
@@ -79,7 +82,11 @@ export const skillSchema = z.object({
 export const domainSchema = z.object({
   title: required('title', LIMITS.domainTitle),
   description: optionalText('description', LIMITS.domainDescription),
-  skills: z.array(skillSchema, { error: 'skills must be a list' }).max(LIMITS.skills, `a domain can have at most ${LIMITS.skills} skills`).nullish().transform((v) => v ?? []),
+  skills: z
+    .array(skillSchema, { error: 'skills must be a list' })
+    .max(LIMITS.skills, `a domain can have at most ${LIMITS.skills} skills`)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 /**
@@ -97,14 +104,19 @@ export const documentSchema = z.object(
       .min(1, 'levels must name at least one level')
       .max(LIMITS.levels, `a framework can have at most ${LIMITS.levels} levels`)
       .nullish(),
-    domains: z.array(domainSchema, { error: 'domains must be a list' }).max(LIMITS.domains, `a framework can have at most ${LIMITS.domains} domains`).nullish().transform((v) => v ?? []),
+    domains: z
+      .array(domainSchema, { error: 'domains must be a list' })
+      .max(LIMITS.domains, `a framework can have at most ${LIMITS.domains} domains`)
+      .nullish()
+      .transform((v) => v ?? []),
   },
   { error: 'The file must hold one framework: an object with title, track, levels and domains' },
 );
 
 // ----- Forms -----
 
-const formText = (message: string, label: string, max: number) => z.string({ error: message }).trim().min(1, message).max(max, `${label} must be ${max} characters or fewer`);
+const formText = (message: string, label: string, max: number) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `${label} must be ${max} characters or fewer`);
 const formOptional = (label: string, max: number) =>
   z
     .string()

@@ -7,7 +7,18 @@ import { installBuiltInFrameworks, missingBuiltIns } from './frameworks.builtin'
 import { readFrameworkFile, type FileFormat, type FrameworkDocument, type VersionContent } from './frameworks.interchange';
 import { canManageFrameworks, isEditable, isOwnFramework } from './frameworks.policy';
 import * as q from './frameworks.queries';
-import { DEFAULT_LEVELS, LEVEL_KEY_PATTERN, LEVEL_ROWS, LIMITS, parseDescriptors, parseLevels, type DomainForm, type FrameworkForm, type ImportForm, type SkillForm } from './frameworks.schemas';
+import {
+  DEFAULT_LEVELS,
+  LEVEL_KEY_PATTERN,
+  LEVEL_ROWS,
+  LIMITS,
+  parseDescriptors,
+  parseLevels,
+  type DomainForm,
+  type FrameworkForm,
+  type ImportForm,
+  type SkillForm,
+} from './frameworks.schemas';
 import type { Framework, FrameworkLevel, FrameworkVersion } from './frameworks.tables';
 
 export const PUBLISHED_MESSAGE = 'This version is published and cannot change. Create a new draft to change it.';
@@ -65,7 +76,11 @@ export async function versionContent(db: Executor, version: FrameworkVersion) {
 function asContent(content: Awaited<ReturnType<typeof versionContent>>): VersionContent {
   return {
     levels: content.levels,
-    domains: content.domains.map((d) => ({ title: d.title, description: d.description, skills: d.skills.map((s) => ({ code: s.code, title: s.title, description: s.description, descriptors: s.descriptors })) })),
+    domains: content.domains.map((d) => ({
+      title: d.title,
+      description: d.description,
+      skills: d.skills.map((s) => ({ code: s.code, title: s.title, description: s.description, descriptors: s.descriptors })),
+    })),
   };
 }
 
@@ -111,7 +126,9 @@ export async function frameworkChoices(deps: AppDeps, viewer: Viewer) {
 }
 
 function duplicateTitle(title: string): Invalid {
-  return new Invalid({ title: `Your organisation already has a framework called “${title}”. Choose another title, or import the file as a new draft of that framework.` });
+  return new Invalid({
+    title: `Your organisation already has a framework called “${title}”. Choose another title, or import the file as a new draft of that framework.`,
+  });
 }
 
 /** Creates a framework with an empty draft version 1. */
@@ -130,7 +147,15 @@ export async function createFramework(deps: AppDeps, viewer: Viewer, form: Frame
         createdBy: viewer.id,
         content: { levels: DEFAULT_LEVELS, domains: [] },
       });
-      await recordAudit(trx, deps.clock, { action: 'framework_created', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'framework', subjectId: created.frameworkId, detail: { versionId: created.versionId }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'framework_created',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'framework',
+        subjectId: created.frameworkId,
+        detail: { versionId: created.versionId },
+        requestId,
+      });
       return created;
     });
   } catch (error) {
@@ -161,7 +186,11 @@ export async function addBuiltInFrameworks(deps: AppDeps, viewer: Viewer): Promi
 /** A version with its content, for its page. */
 export async function getVersion(deps: AppDeps, viewer: Viewer, frameworkId: string, versionId: string) {
   const { framework, version } = await ownVersion(deps.db, viewer, frameworkId, versionId);
-  const [content, draft, versions] = await Promise.all([versionContent(deps.db, version), q.findDraft(deps.db, framework.id), q.listVersions(deps.db, framework.id)]);
+  const [content, draft, versions] = await Promise.all([
+    versionContent(deps.db, version),
+    q.findDraft(deps.db, framework.id),
+    q.listVersions(deps.db, framework.id),
+  ]);
   const publisher = versions.find((v) => v.id === version.id);
   return {
     framework,
@@ -192,10 +221,25 @@ export async function startDraft(deps: AppDeps, viewer: Viewer, frameworkId: str
       const published = await q.latestPublished(trx, framework.id);
       const content = published ? asContent(await versionContent(trx, published)) : { levels: DEFAULT_LEVELS, domains: [] };
       const number = (await q.highestNumber(trx, framework.id)) + 1;
-      const versionId = await q.insertVersion(trx, deps.clock, { frameworkId: framework.id, number, status: 'draft', levels: content.levels, basedOn: published?.id ?? null, createdBy: viewer.id });
+      const versionId = await q.insertVersion(trx, deps.clock, {
+        frameworkId: framework.id,
+        number,
+        status: 'draft',
+        levels: content.levels,
+        basedOn: published?.id ?? null,
+        createdBy: viewer.id,
+      });
       await q.insertVersionContent(trx, versionId, content);
       await q.touchFramework(trx, framework.id, deps.clock.now().toISOString());
-      await recordAudit(trx, deps.clock, { action: 'framework_version_created', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'framework_version', subjectId: versionId, detail: { frameworkId: framework.id, number, basedOn: published?.id ?? null }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'framework_version_created',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'framework_version',
+        subjectId: versionId,
+        detail: { frameworkId: framework.id, number, basedOn: published?.id ?? null },
+        requestId,
+      });
       return versionId;
     });
   } catch (error) {
@@ -218,7 +262,8 @@ export function readLevelsForm(values: Record<string, string>): { ok: true; leve
     if (!key && !title) continue;
     if (!key) errors[`level-${i}-key`] = `Enter a key for level ${i}`;
     else if (key.length > LIMITS.levelKey) errors[`level-${i}-key`] = `Key for level ${i} must be ${LIMITS.levelKey} characters or fewer`;
-    else if (!LEVEL_KEY_PATTERN.test(key)) errors[`level-${i}-key`] = `Key for level ${i} must use only lower-case letters, numbers, hyphens and underscores, like middle`;
+    else if (!LEVEL_KEY_PATTERN.test(key))
+      errors[`level-${i}-key`] = `Key for level ${i} must use only lower-case letters, numbers, hyphens and underscores, like middle`;
     else if (levels.some((l) => l.key === key)) errors[`level-${i}-key`] = `Key for level ${i} is already used by another level`;
     if (!title) errors[`level-${i}-title`] = `Enter a title for level ${i}`;
     else if (title.length > LIMITS.levelTitle) errors[`level-${i}-title`] = `Title for level ${i} must be ${LIMITS.levelTitle} characters or fewer`;
@@ -252,7 +297,15 @@ export async function publishDraft(deps: AppDeps, viewer: Viewer, frameworkId: s
     const result = await q.publishVersion(trx, version.id, { number, by: viewer.id, at });
     if (Number(result.numUpdatedRows) !== 1) throw new Conflict(PUBLISHED_MESSAGE);
     await q.touchFramework(trx, framework.id, at);
-    await recordAudit(trx, deps.clock, { action: 'framework_version_published', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'framework_version', subjectId: version.id, detail: { frameworkId: framework.id, number }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'framework_version_published',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'framework_version',
+      subjectId: version.id,
+      detail: { frameworkId: framework.id, number },
+      requestId,
+    });
     return number;
   });
 }
@@ -269,7 +322,15 @@ export async function discardDraft(deps: AppDeps, viewer: Viewer, frameworkId: s
     if (!isEditable(version)) throw new Conflict(PUBLISHED_MESSAGE);
     if (await q.versionInUse(trx, version.id)) throw new Conflict('A programme uses this draft, so it cannot be discarded. Change the programme first.');
     await q.deleteDraft(trx, version.id);
-    await recordAudit(trx, deps.clock, { action: 'framework_version_discarded', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'framework_version', subjectId: version.id, detail: { frameworkId: framework.id, number: version.number }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'framework_version_discarded',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'framework_version',
+      subjectId: version.id,
+      detail: { frameworkId: framework.id, number: version.number },
+      requestId,
+    });
   });
 }
 
@@ -296,7 +357,8 @@ export async function changeDomain(deps: AppDeps, viewer: Viewer, frameworkId: s
   await deps.db.transaction().execute(async (trx) => {
     const { version } = await ownDraft(trx, viewer, frameworkId, versionId);
     if (!(await q.findDomain(trx, version.id, domainId))) throw new NotFound();
-    if (await q.domainTitleTaken(trx, version.id, form.title, domainId)) throw new Invalid({ title: `This version already has a domain called “${form.title}”` });
+    if (await q.domainTitleTaken(trx, version.id, form.title, domainId))
+      throw new Invalid({ title: `This version already has a domain called “${form.title}”` });
     await q.updateDomain(trx, domainId, form);
     await q.touchVersion(trx, version.id, deps.clock.now().toISOString());
   });
@@ -310,7 +372,9 @@ export async function removeDomain(deps: AppDeps, viewer: Viewer, frameworkId: s
     if (!domain) return;
     const skills = await q.countSkillsInDomain(trx, domain.id);
     if (skills > 0) {
-      throw new Invalid({ [`domain-${domain.id}`]: `“${domain.title}” still has ${skills === 1 ? 'a skill' : `${skills} skills`}. Remove ${skills === 1 ? 'it' : 'them'}, or move ${skills === 1 ? 'it' : 'them'} to another domain, before removing the domain.` });
+      throw new Invalid({
+        [`domain-${domain.id}`]: `“${domain.title}” still has ${skills === 1 ? 'a skill' : `${skills} skills`}. Remove ${skills === 1 ? 'it' : 'them'}, or move ${skills === 1 ? 'it' : 'them'} to another domain, before removing the domain.`,
+      });
     }
     await q.deleteDomain(trx, domain.id);
     await q.touchVersion(trx, version.id, deps.clock.now().toISOString());
@@ -338,7 +402,8 @@ export function readDescriptors(values: Record<string, string>, levels: Framewor
   const errors: FieldErrors = {};
   for (const level of levels) {
     const text = (values[`descriptor-${level.key}`] ?? '').trim();
-    if (text.length > LIMITS.descriptor) errors[`descriptor-${level.key}`] = `Descriptor for ${level.title.toLowerCase()} must be ${LIMITS.descriptor} characters or fewer`;
+    if (text.length > LIMITS.descriptor)
+      errors[`descriptor-${level.key}`] = `Descriptor for ${level.title.toLowerCase()} must be ${LIMITS.descriptor} characters or fewer`;
     else if (text) descriptors[level.key] = text;
   }
   return { descriptors, errors };
@@ -351,12 +416,25 @@ async function checkSkill(trx: Executor, versionId: string, form: SkillForm, exc
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
 }
 
-export async function addSkill(deps: AppDeps, viewer: Viewer, frameworkId: string, versionId: string, form: SkillForm, descriptors: Record<string, string>): Promise<string> {
+export async function addSkill(
+  deps: AppDeps,
+  viewer: Viewer,
+  frameworkId: string,
+  versionId: string,
+  form: SkillForm,
+  descriptors: Record<string, string>,
+): Promise<string> {
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const { version } = await ownDraft(trx, viewer, frameworkId, versionId);
       await checkSkill(trx, version.id, form);
-      const id = await q.insertSkill(trx, version.id, { domainId: form.domainId, code: form.code, title: form.title, description: form.description, descriptors: JSON.stringify(descriptors) });
+      const id = await q.insertSkill(trx, version.id, {
+        domainId: form.domainId,
+        code: form.code,
+        title: form.title,
+        description: form.description,
+        descriptors: JSON.stringify(descriptors),
+      });
       await q.touchVersion(trx, version.id, deps.clock.now().toISOString());
       return id;
     });
@@ -366,14 +444,27 @@ export async function addSkill(deps: AppDeps, viewer: Viewer, frameworkId: strin
   }
 }
 
-export async function changeSkill(deps: AppDeps, viewer: Viewer, frameworkId: string, versionId: string, skillId: string, form: SkillForm, descriptors: Record<string, string>): Promise<void> {
+export async function changeSkill(
+  deps: AppDeps,
+  viewer: Viewer,
+  frameworkId: string,
+  versionId: string,
+  skillId: string,
+  form: SkillForm,
+  descriptors: Record<string, string>,
+): Promise<void> {
   try {
     await deps.db.transaction().execute(async (trx) => {
       const { version } = await ownDraft(trx, viewer, frameworkId, versionId);
       const skill = await q.findSkill(trx, version.id, skillId);
       if (!skill) throw new NotFound();
       await checkSkill(trx, version.id, form, skill.id);
-      await q.updateSkill(trx, skill.id, { domainId: form.domainId, code: form.code, title: form.title, description: form.description, descriptors: JSON.stringify(descriptors) }, skill.domain_id !== form.domainId);
+      await q.updateSkill(
+        trx,
+        skill.id,
+        { domainId: form.domainId, code: form.code, title: form.title, description: form.description, descriptors: JSON.stringify(descriptors) },
+        skill.domain_id !== form.domainId,
+      );
       await q.touchVersion(trx, version.id, deps.clock.now().toISOString());
     });
   } catch (error) {
@@ -397,7 +488,12 @@ export async function removeSkill(deps: AppDeps, viewer: Viewer, frameworkId: st
 // ----- Export and import -----
 
 /** The version as a framework file document, and a file name stem like "school-leadership-framework-v2". */
-export async function exportVersion(deps: AppDeps, viewer: Viewer, frameworkId: string, versionId: string): Promise<{ document: FrameworkDocument; fileStem: string }> {
+export async function exportVersion(
+  deps: AppDeps,
+  viewer: Viewer,
+  frameworkId: string,
+  versionId: string,
+): Promise<{ document: FrameworkDocument; fileStem: string }> {
   const { framework, version } = await ownVersion(deps.db, viewer, frameworkId, versionId);
   const content = asContent(await versionContent(deps.db, version));
   const slug =
@@ -423,7 +519,13 @@ export interface ImportUpload {
  * existing framework. The whole file is checked first; any problem rejects it (ImportRejected,
  * with every problem) and nothing is written.
  */
-export async function importFramework(deps: AppDeps, viewer: Viewer, form: ImportForm, upload: ImportUpload, requestId: string | null): Promise<{ frameworkId: string; versionId: string }> {
+export async function importFramework(
+  deps: AppDeps,
+  viewer: Viewer,
+  form: ImportForm,
+  upload: ImportUpload,
+  requestId: string | null,
+): Promise<{ frameworkId: string; versionId: string }> {
   guard(viewer);
   const existing = form.target === 'draft' ? await q.findFramework(deps.db, viewer.organisationId, form.frameworkId ?? '') : undefined;
   if (form.target === 'draft' && !existing) throw new Invalid({ frameworkId: 'Select the framework to make a new draft of' });
@@ -437,12 +539,28 @@ export async function importFramework(deps: AppDeps, viewer: Viewer, form: Impor
   if (existing) {
     return deps.db.transaction().execute(async (trx) => {
       const draft = await q.findDraft(trx, existing.id);
-      if (draft) throw new ImportRejected([`“${existing.title}” already has a draft (version ${draft.number}). Publish or discard it before importing a new one.`]);
+      if (draft)
+        throw new ImportRejected([`“${existing.title}” already has a draft (version ${draft.number}). Publish or discard it before importing a new one.`]);
       const number = (await q.highestNumber(trx, existing.id)) + 1;
-      const versionId = await q.insertVersion(trx, deps.clock, { frameworkId: existing.id, number, status: 'draft', levels: file.content.levels, basedOn: latest?.id ?? null, createdBy: viewer.id });
+      const versionId = await q.insertVersion(trx, deps.clock, {
+        frameworkId: existing.id,
+        number,
+        status: 'draft',
+        levels: file.content.levels,
+        basedOn: latest?.id ?? null,
+        createdBy: viewer.id,
+      });
       await q.insertVersionContent(trx, versionId, file.content);
       await q.touchFramework(trx, existing.id, deps.clock.now().toISOString());
-      await recordAudit(trx, deps.clock, { action: 'framework_imported', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'framework', subjectId: existing.id, detail: { versionId, number, format: file.format, fileName: upload.fileName }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'framework_imported',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'framework',
+        subjectId: existing.id,
+        detail: { versionId, number, format: file.format, fileName: upload.fileName },
+        requestId,
+      });
       return { frameworkId: existing.id, versionId };
     });
   }
@@ -450,10 +568,16 @@ export async function importFramework(deps: AppDeps, viewer: Viewer, form: Impor
   const title = form.title || file.title || '';
   const track = form.track || file.track;
   const fieldErrors: FieldErrors = {};
-  if (!title) fieldErrors.title = file.format === 'csv' ? 'Enter a title for the new framework' : 'Enter a title for the new framework: the file does not give one';
+  if (!title)
+    fieldErrors.title = file.format === 'csv' ? 'Enter a title for the new framework' : 'Enter a title for the new framework: the file does not give one';
   if (!track) fieldErrors.track = file.format === 'csv' ? 'Select who the new framework is for' : 'Select who the new framework is for: the file does not say';
   if (Object.keys(fieldErrors).length > 0) throw new Invalid(fieldErrors);
-  return createImported(deps, viewer, { title, description: file.description ?? '', track: track as Framework['track'], content: file.content, format: file.format, fileName: upload.fileName }, requestId);
+  return createImported(
+    deps,
+    viewer,
+    { title, description: file.description ?? '', track: track as Framework['track'], content: file.content, format: file.format, fileName: upload.fileName },
+    requestId,
+  );
 }
 
 async function createImported(
@@ -462,12 +586,32 @@ async function createImported(
   values: { title: string; description: string; track: Framework['track']; content: VersionContent; format: FileFormat; fileName: string },
   requestId: string | null,
 ) {
-  const taken = () => new ImportRejected([`Your organisation already has a framework called “${values.title}”. Give the new framework another title, or import the file as a new draft of that framework.`]);
+  const taken = () =>
+    new ImportRejected([
+      `Your organisation already has a framework called “${values.title}”. Give the new framework another title, or import the file as a new draft of that framework.`,
+    ]);
   try {
     return await deps.db.transaction().execute(async (trx) => {
       if (await q.titleTaken(trx, viewer.organisationId, values.title)) throw taken();
-      const created = await q.insertFrameworkWithVersion(trx, deps.clock, { organisationId: viewer.organisationId, title: values.title, description: values.description, track: values.track, builtinKey: null, status: 'draft', createdBy: viewer.id, content: values.content });
-      await recordAudit(trx, deps.clock, { action: 'framework_imported', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'framework', subjectId: created.frameworkId, detail: { versionId: created.versionId, number: 1, format: values.format, fileName: values.fileName }, requestId });
+      const created = await q.insertFrameworkWithVersion(trx, deps.clock, {
+        organisationId: viewer.organisationId,
+        title: values.title,
+        description: values.description,
+        track: values.track,
+        builtinKey: null,
+        status: 'draft',
+        createdBy: viewer.id,
+        content: values.content,
+      });
+      await recordAudit(trx, deps.clock, {
+        action: 'framework_imported',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'framework',
+        subjectId: created.frameworkId,
+        detail: { versionId: created.versionId, number: 1, format: values.format, fileName: values.fileName },
+        requestId,
+      });
       return created;
     });
   } catch (error) {
@@ -475,4 +619,3 @@ async function createImported(
     throw error;
   }
 }
-

@@ -25,8 +25,21 @@ async function snapshot(ctx: TestContext, versionId: string) {
 
 async function counts(ctx: TestContext) {
   const n = async (table: 'frameworks' | 'framework_versions' | 'framework_domains' | 'framework_skills' | 'audit_events') =>
-    Number((await ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { frameworks: await n('frameworks'), versions: await n('framework_versions'), domains: await n('framework_domains'), skills: await n('framework_skills'), audit: await n('audit_events') };
+    Number(
+      (
+        await ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    frameworks: await n('frameworks'),
+    versions: await n('framework_versions'),
+    domains: await n('framework_domains'),
+    skills: await n('framework_skills'),
+    audit: await n('audit_events'),
+  };
 }
 
 async function auditActions(ctx: TestContext, subjectIds: string[]) {
@@ -42,8 +55,21 @@ async function buildFramework(lead: TestClient, title: string) {
   const domain = await lead.post(`${ids.base}/domains`, { title: 'Leading people', description: 'Working with and through a team.' });
   expect(domain.status).toBe(303);
   const domainId = /#domain-(.+)$/.exec(domain.location ?? '')?.[1] as string;
-  expect((await lead.post(`${ids.base}/skills`, { domainId, code: 'LP1', title: 'Giving feedback', description: 'Says what went well and what next.', 'descriptor-middle': 'Gives feedback to their team each week.', 'descriptor-headship': 'Builds a culture of feedback.' })).status).toBe(303);
-  expect((await lead.post(`${ids.base}/skills`, { domainId, code: 'LP2', title: 'Delegating', description: 'Hands work on with clear outcomes.' })).status).toBe(303);
+  expect(
+    (
+      await lead.post(`${ids.base}/skills`, {
+        domainId,
+        code: 'LP1',
+        title: 'Giving feedback',
+        description: 'Says what went well and what next.',
+        'descriptor-middle': 'Gives feedback to their team each week.',
+        'descriptor-headship': 'Builds a culture of feedback.',
+      })
+    ).status,
+  ).toBe(303);
+  expect(
+    (await lead.post(`${ids.base}/skills`, { domainId, code: 'LP2', title: 'Delegating', description: 'Hands work on with clear outcomes.' })).status,
+  ).toBe(303);
   return { ...ids, domainId };
 }
 
@@ -84,7 +110,13 @@ describeEachEngine('skills frameworks', (ctx) => {
     expect(await auditActions(ctx(), [frameworkId, versionId])).toEqual(['framework_created', 'framework_version_published']);
 
     const versions = await listPublishedVersions(ctx().db, world.organisation.id);
-    expect(versions).toContainEqual({ versionId, frameworkId, title: 'Middle leadership skills', number: 1, levels: expect.arrayContaining([{ key: 'middle', title: 'Towards middle leadership' }]) });
+    expect(versions).toContainEqual({
+      versionId,
+      frameworkId,
+      title: 'Middle leadership skills',
+      number: 1,
+      levels: expect.arrayContaining([{ key: 'middle', title: 'Towards middle leadership' }]),
+    });
     const domains = await skillsOfVersion(ctx().db, versionId);
     expect(domains.map((d) => [d.title, d.skills.map((s) => s.code)])).toEqual([['Leading people', ['LP1', 'LP2']]]);
   });
@@ -93,7 +125,9 @@ describeEachEngine('skills frameworks', (ctx) => {
     const { base, domainId } = await buildFramework(lead, 'Unchangeable skills');
     expect((await lead.post(`${base}/publish`)).status).toBe(303);
     const versionId = idsFrom(base).versionId;
-    const skillId = (await ctx().db.selectFrom('framework_skills').select('id').where('version_id', '=', versionId).where('code', '=', 'LP1').executeTakeFirstOrThrow()).id;
+    const skillId = (
+      await ctx().db.selectFrom('framework_skills').select('id').where('version_id', '=', versionId).where('code', '=', 'LP1').executeTakeFirstOrThrow()
+    ).id;
     const before = await snapshot(ctx(), versionId);
 
     const gets = [`${base}/edit`, `${base}/domains/new`, `${base}/domains/${domainId}/edit`, `${base}/skills/new`, `${base}/skills/${skillId}/edit`];
@@ -138,8 +172,18 @@ describeEachEngine('skills frameworks', (ctx) => {
     expect(copy).toContain('LP1: Giving feedback');
     expect(copy).toContain('Gives feedback to their team each week.');
 
-    const copiedSkill = await ctx().db.selectFrom('framework_skills').selectAll().where('version_id', '=', draft.versionId).where('code', '=', 'LP1').executeTakeFirstOrThrow();
-    const changed = await lead.post(`${draft.base}/skills/${copiedSkill.id}`, { domainId: copiedSkill.domain_id, code: 'LP1', title: 'Giving and receiving feedback', 'descriptor-senior': 'Runs feedback across departments.' });
+    const copiedSkill = await ctx()
+      .db.selectFrom('framework_skills')
+      .selectAll()
+      .where('version_id', '=', draft.versionId)
+      .where('code', '=', 'LP1')
+      .executeTakeFirstOrThrow();
+    const changed = await lead.post(`${draft.base}/skills/${copiedSkill.id}`, {
+      domainId: copiedSkill.domain_id,
+      code: 'LP1',
+      title: 'Giving and receiving feedback',
+      'descriptor-senior': 'Runs feedback across departments.',
+    });
     expect(changed.status).toBe(303);
     expect((await lead.post(`${draft.base}/skills`, { domainId: copiedSkill.domain_id, code: 'LP3', title: 'Running meetings' })).status).toBe(303);
     // A code must be unique in the version.
@@ -198,9 +242,19 @@ describeEachEngine('skills frameworks', (ctx) => {
     const bad = await lead.post(base, { 'level-1-key': 'Middle Leaders', 'level-1-title': 'Middle' });
     expect(bad.status).toBe(400);
     expect(visibleText(bad.text)).toContain('Key for level 1 must use only lower-case letters');
-    const saved = await lead.post(base, { 'level-1-key': 'middle', 'level-1-title': 'Middle leaders', 'level-2-key': 'senior', 'level-2-title': 'Senior leaders' });
+    const saved = await lead.post(base, {
+      'level-1-key': 'middle',
+      'level-1-title': 'Middle leaders',
+      'level-2-key': 'senior',
+      'level-2-title': 'Senior leaders',
+    });
     expect(saved.status).toBe(303);
-    const skill = await ctx().db.selectFrom('framework_skills').select('descriptors').where('version_id', '=', versionId).where('code', '=', 'LP1').executeTakeFirstOrThrow();
+    const skill = await ctx()
+      .db.selectFrom('framework_skills')
+      .select('descriptors')
+      .where('version_id', '=', versionId)
+      .where('code', '=', 'LP1')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(skill.descriptors)).toEqual({ middle: 'Gives feedback to their team each week.' });
     expect(visibleText((await lead.get(base)).text)).toContain('Middle leaders Gives feedback to their team each week.');
   });
@@ -210,7 +264,10 @@ describeEachEngine('skills frameworks', (ctx) => {
     const json = JSON.stringify({
       title: 'Broken',
       track: 'both',
-      domains: [{ title: 'One', skills: [{ code: 'A1', title: 'Fine' }] }, { title: 'Two', skills: [{ code: 'A2', title: 'Fine' }, { code: 'A3', title: 'Fine' }, { title: 'No code' }] }],
+      domains: [
+        { title: 'One', skills: [{ code: 'A1', title: 'Fine' }] },
+        { title: 'Two', skills: [{ code: 'A2', title: 'Fine' }, { code: 'A3', title: 'Fine' }, { title: 'No code' }] },
+      ],
     });
     const badJson = await lead.upload('/frameworks/import', { target: 'new' }, { field: 'file', name: 'broken.json', content: json, type: 'application/json' });
     expect(badJson.status).toBe(400);
@@ -223,11 +280,25 @@ describeEachEngine('skills frameworks', (ctx) => {
     expect(jsonText).toContain('The file was not imported Nothing was saved.');
     expect(jsonText).toContain('Domain 2, skill 3: code is missing');
 
-    const csv = ['domain,code,title,description,descriptor:middle,descriptor:wizard', 'Culture,C1,Expectations,,Sets them,', 'Culture,,Missing code,,,', 'Culture,C1,Again,,,', `Culture,C4,${'x'.repeat(151)},,,`].join('\n');
-    const badCsv = await lead.upload('/frameworks/import', { target: 'new', title: 'Broken CSV', track: 'both' }, { field: 'file', name: 'broken.csv', content: csv });
+    const csv = [
+      'domain,code,title,description,descriptor:middle,descriptor:wizard',
+      'Culture,C1,Expectations,,Sets them,',
+      'Culture,,Missing code,,,',
+      'Culture,C1,Again,,,',
+      `Culture,C4,${'x'.repeat(151)},,,`,
+    ].join('\n');
+    const badCsv = await lead.upload(
+      '/frameworks/import',
+      { target: 'new', title: 'Broken CSV', track: 'both' },
+      { field: 'file', name: 'broken.csv', content: csv },
+    );
     expect(badCsv.status).toBe(400);
     expect(visibleText(badCsv.text)).toContain('Row 1: column “descriptor:wizard” names a level this framework does not have');
-    const rows = await lead.upload('/frameworks/import', { target: 'new', title: 'Broken CSV', track: 'both' }, { field: 'file', name: 'broken.csv', content: csv.replace(',descriptor:wizard', '').replace(/,$/gm, '') });
+    const rows = await lead.upload(
+      '/frameworks/import',
+      { target: 'new', title: 'Broken CSV', track: 'both' },
+      { field: 'file', name: 'broken.csv', content: csv.replace(',descriptor:wizard', '').replace(/,$/gm, '') },
+    );
     const rowsText = visibleText(rows.text);
     expect(rowsText).toContain('Row 3: code is missing');
     expect(rowsText).toContain('Row 5: title must be 150 characters or fewer');
@@ -238,11 +309,19 @@ describeEachEngine('skills frameworks', (ctx) => {
 
     const empty = await lead.upload('/frameworks/import', { target: 'new', title: 'Empty', track: 'both' }, { field: 'file', name: 'empty.csv', content: '' });
     expect(visibleText(empty.text)).toContain('The selected file is empty.');
-    const sheet = await lead.upload('/frameworks/import', { target: 'new', title: 'Sheet', track: 'both' }, { field: 'file', name: 'skills.xlsx', content: 'PK\u0003\u0004' });
+    const sheet = await lead.upload(
+      '/frameworks/import',
+      { target: 'new', title: 'Sheet', track: 'both' },
+      { field: 'file', name: 'skills.xlsx', content: 'PK\u0003\u0004' },
+    );
     expect(visibleText(sheet.text)).toContain('The selected file must be a JSON or CSV file.');
     const noFile = await lead.post('/frameworks/import', { target: 'new' });
     expect(visibleText(noFile.text)).toContain('Select a JSON or CSV file');
-    const noTitle = await lead.upload('/frameworks/import', { target: 'new' }, { field: 'file', name: 'ok.csv', content: 'domain,code,title\nCulture,C1,Expectations\n' });
+    const noTitle = await lead.upload(
+      '/frameworks/import',
+      { target: 'new' },
+      { field: 'file', name: 'ok.csv', content: 'domain,code,title\nCulture,C1,Expectations\n' },
+    );
     expect(visibleText(noTitle.text)).toContain('Enter a title for the new framework');
     expect(visibleText(noTitle.text)).toContain('Select who the new framework is for');
 
@@ -287,12 +366,20 @@ describeEachEngine('skills frameworks', (ctx) => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="round-trip-v1.csv"');
 
-    const fromJson = await lead.upload('/frameworks/import', { target: 'new', title: 'Round trip (from JSON)' }, { field: 'file', name: 'round-trip-v1.json', content: json.text, type: 'application/json' });
+    const fromJson = await lead.upload(
+      '/frameworks/import',
+      { target: 'new', title: 'Round trip (from JSON)' },
+      { field: 'file', name: 'round-trip-v1.json', content: json.text, type: 'application/json' },
+    );
     expect(fromJson.status).toBe(303);
     const jsonAgain = await lead.get(`${idsFrom(fromJson.location).base}/export.json`);
     expect(JSON.parse(jsonAgain.text)).toEqual({ ...JSON.parse(json.text), title: 'Round trip (from JSON)' });
 
-    const fromCsv = await lead.upload('/frameworks/import', { target: 'new', title: 'Round trip (from CSV)', track: 'teaching' }, { field: 'file', name: 'round-trip-v1.csv', content: csv.text });
+    const fromCsv = await lead.upload(
+      '/frameworks/import',
+      { target: 'new', title: 'Round trip (from CSV)', track: 'teaching' },
+      { field: 'file', name: 'round-trip-v1.csv', content: csv.text },
+    );
     expect(fromCsv.status).toBe(303);
     const csvAgain = await lead.get(`${idsFrom(fromCsv.location).base}/export.csv`);
     expect(csvAgain.text).toBe(csv.text);
@@ -324,8 +411,23 @@ describeEachEngine('skills frameworks', (ctx) => {
       expect(leadership).toContain(heading);
     }
     const associate = (await skillsOfVersion(ctx().db, versions[0].versionId)).map((d) => d.title);
-    expect(associate).toEqual(['Managing yourself', 'Making decisions', 'Communicating and influencing', 'Providing purpose and direction', 'Developing people', 'Building relationships', 'Leading change', 'Managing resources and risk', 'Achieving results']);
-    const tracks = await ctx().db.selectFrom('frameworks').select(['builtin_key', 'track']).where('organisation_id', '=', organisationId).orderBy('builtin_key').execute();
+    expect(associate).toEqual([
+      'Managing yourself',
+      'Making decisions',
+      'Communicating and influencing',
+      'Providing purpose and direction',
+      'Developing people',
+      'Building relationships',
+      'Leading change',
+      'Managing resources and risk',
+      'Achieving results',
+    ]);
+    const tracks = await ctx()
+      .db.selectFrom('frameworks')
+      .select(['builtin_key', 'track'])
+      .where('organisation_id', '=', organisationId)
+      .orderBy('builtin_key')
+      .execute();
     expect(tracks).toEqual([
       { builtin_key: 'associate', track: 'associate' },
       { builtin_key: 'leadership', track: 'both' },
@@ -346,7 +448,13 @@ describeEachEngine('skills frameworks', (ctx) => {
     expect(await counts(ctx())).toEqual(before);
 
     // A built-in's version page shows its domains and descriptors, and offers a new draft and exports.
-    const builtIn = await ctx().db.selectFrom('frameworks').innerJoin('framework_versions', 'framework_versions.framework_id', 'frameworks.id').select(['frameworks.id', 'framework_versions.id as versionId']).where('organisation_id', '=', world.organisation.id).where('builtin_key', '=', 'leadership').executeTakeFirstOrThrow();
+    const builtIn = await ctx()
+      .db.selectFrom('frameworks')
+      .innerJoin('framework_versions', 'framework_versions.framework_id', 'frameworks.id')
+      .select(['frameworks.id', 'framework_versions.id as versionId'])
+      .where('organisation_id', '=', world.organisation.id)
+      .where('builtin_key', '=', 'leadership')
+      .executeTakeFirstOrThrow();
     const page = visibleText((await lead.get(`/frameworks/${builtIn.id}/versions/${builtIn.versionId}`)).text);
     expect(page).toContain('Published on 24 November 2026 by Waymark');
     expect(page).toContain('PE5: Resilience');
@@ -362,7 +470,11 @@ describeEachEngine('skills frameworks', (ctx) => {
     for (const path of [`/frameworks/${frameworkId}/drafts`, `${base}/publish`, `${base}/discard`, `${base}/domains`, `${base}/domains/${domainId}/remove`]) {
       expect((await otherAdmin.post(path, { title: 'Theirs' })).status, path).toBe(404);
     }
-    const theirs = await otherAdmin.upload('/frameworks/import', { target: 'draft', frameworkId }, { field: 'file', name: 'x.csv', content: 'domain,code,title\nA,A1,B\n' });
+    const theirs = await otherAdmin.upload(
+      '/frameworks/import',
+      { target: 'draft', frameworkId },
+      { field: 'file', name: 'x.csv', content: 'domain,code,title\nA,A1,B\n' },
+    );
     expect(visibleText(theirs.text)).toContain('Select the framework to make a new draft of');
     expect(visibleText((await otherAdmin.get('/frameworks')).text)).not.toContain('Ours alone');
     expect(await snapshot(ctx(), idsFrom(base).versionId)).toEqual(before);

@@ -15,7 +15,12 @@ const sample: FrameworkDocument = {
       title: 'Leading people',
       description: 'Working with, and through, a team.',
       skills: [
-        { code: 'LP1', title: 'Giving feedback', description: 'Says what went well, and what next, "kindly".', descriptors: { middle: 'Gives feedback, weekly.', headship: 'Builds a culture of feedback;\nacross the school.' } },
+        {
+          code: 'LP1',
+          title: 'Giving feedback',
+          description: 'Says what went well, and what next, "kindly".',
+          descriptors: { middle: 'Gives feedback, weekly.', headship: 'Builds a culture of feedback;\nacross the school.' },
+        },
         { code: 'LP2', title: 'Delegating', description: '', descriptors: {} },
       ],
     },
@@ -26,7 +31,16 @@ const sample: FrameworkDocument = {
 describe('framework files', () => {
   it('a JSON export reads back to exactly the same document', () => {
     const read = readFrameworkFile('f.json', bytes(toJson(sample)));
-    expect(read).toEqual({ ok: true, file: { format: 'json', title: sample.title, description: sample.description, track: sample.track, content: { levels: sample.levels, domains: sample.domains } } });
+    expect(read).toEqual({
+      ok: true,
+      file: {
+        format: 'json',
+        title: sample.title,
+        description: sample.description,
+        track: sample.track,
+        content: { levels: sample.levels, domains: sample.domains },
+      },
+    });
     if (read.ok) expect(toJson({ ...sample, ...read.file.content })).toBe(toJson(sample));
   });
 
@@ -67,7 +81,12 @@ describe('framework files', () => {
       'Domain 2, skill 1: code is missing',
       'Domain 2, skill 3: description must be 600 characters or fewer',
     ]);
-    const second = readFrameworkFile('bad.json', bytes(JSON.stringify({ ...bad, title: 'Fine', track: 'both', domains: [bad.domains[0], { title: 'one', skills: [{ code: 'a1', title: 'Duplicate' }] }] })));
+    const second = readFrameworkFile(
+      'bad.json',
+      bytes(
+        JSON.stringify({ ...bad, title: 'Fine', track: 'both', domains: [bad.domains[0], { title: 'one', skills: [{ code: 'a1', title: 'Duplicate' }] }] }),
+      ),
+    );
     expect(second.ok ? [] : second.problems).toEqual([
       'Domain 1, skill 1: descriptors name the level “expert”, which is not one of the levels (middle)',
       'Domain 2: title “one” is also used by domain 1',
@@ -86,9 +105,16 @@ describe('framework files', () => {
       `Culture,SC2,${'t'.repeat(151)},,,`,
     ].join('\n');
     const header = readFrameworkFile('f.csv', bytes(csv));
-    expect(header.ok ? [] : header.problems).toEqual(['Row 1: column “descriptor:expert” names a level this framework does not have (levels: middle, senior, headship)']);
+    expect(header.ok ? [] : header.problems).toEqual([
+      'Row 1: column “descriptor:expert” names a level this framework does not have (levels: middle, senior, headship)',
+    ]);
     const rows = readFrameworkFile('f.csv', bytes(csv.replace(',descriptor:expert', '').replace(/,$/gm, '')));
-    expect(rows.ok ? [] : rows.problems).toEqual(['Row 4: code is missing', 'Row 6: domain is missing', 'Row 7: title must be 150 characters or fewer', 'Row 5: code SC1 is also used by row 2']);
+    expect(rows.ok ? [] : rows.problems).toEqual([
+      'Row 4: code is missing',
+      'Row 6: domain is missing',
+      'Row 7: title must be 150 characters or fewer',
+      'Row 5: code SC1 is also used by row 2',
+    ]);
   });
 
   it('refuses empty files, other kinds of file, and files without the needed columns', () => {
@@ -102,7 +128,9 @@ describe('framework files', () => {
     expect(problems('f.json', '[]')).toEqual(['The file must hold one framework: an object with title, track, levels and domains']);
     expect(problems('f.json', '{"title":"T","track":"both","domains":[]}')).toEqual(['The file has no domains or skills in it.']);
     expect(problems('f.xlsx', 'PK')).toEqual(['The selected file must be a JSON or CSV file.']);
-    expect(problems('f.csv', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).toEqual(['The selected file is a PDF, not a CSV file. Save the framework as a JSON or CSV file and upload that.']);
+    expect(problems('f.csv', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).toEqual([
+      'The selected file is a PDF, not a CSV file. Save the framework as a JSON or CSV file and upload that.',
+    ]);
     expect(problems('f.csv', 'domain,code,title\n')).toEqual(['The file has column headings but no skills in it.']);
     expect(problems('f.csv', 'Domain,Skill\nA,B\n')).toEqual([
       'Row 1: column “Skill” is not recognised: use domain, domain_description, code, title, description and one descriptor:<level> column per level',
@@ -119,7 +147,10 @@ describe('framework files', () => {
   });
 
   it('names framework files, not staff lists, when a CSV file cannot be read', () => {
-    expect(readFrameworkFile('framework.csv', bytes('domain,code,title\n'))).toEqual({ ok: false, problems: ['The file has column headings but no skills in it.'] });
+    expect(readFrameworkFile('framework.csv', bytes('domain,code,title\n'))).toEqual({
+      ok: false,
+      problems: ['The file has column headings but no skills in it.'],
+    });
     const binary = readFrameworkFile('framework.csv', new Uint8Array([0x61, 0x00, 0x01, 0x02, 0x03]));
     expect(binary.ok).toBe(false);
     expect(binary.ok ? '' : binary.problems.join(' ')).toMatch(/Check you chose a framework file saved as JSON or CSV\./);

@@ -50,7 +50,9 @@ export async function homeSummary(db: Executor, personId: string, adminSchoolIds
     enrolments: enrolments
       .filter((e) => e.status === 'active' || e.status === 'deferred')
       .map((e) => ({ id: e.id, programmeTitle: e.programme_title, cohortName: e.cohort_name, status: e.status })),
-    applications: applications.filter((a) => IN_PROGRESS.includes(a.status)).map((a) => ({ id: a.id, programmeTitle: a.programmeTitle, cohortName: a.cohortName, status: a.status })),
+    applications: applications
+      .filter((a) => IN_PROGRESS.includes(a.status))
+      .map((a) => ({ id: a.id, programmeTitle: a.programmeTitle, cohortName: a.cohortName, status: a.status })),
     endorsementsAwaiting: Number(lineManagerAsks?.n ?? 0) + Number(headteacherAsks?.n ?? 0),
     recommendations: recommendations
       .filter((r) => r.programme_status === 'open' && !seen.has(r.programme_id) && seen.add(r.programme_id))

@@ -29,6 +29,8 @@ pageRoutes.get('/', access('anyone'), async (c) => {
 
 pageRoutes.get('/accessibility', access('anyone'), (c) => renderPage(c, { title: 'Accessibility statement' }, <AccessibilityPage />));
 
-pageRoutes.get('/privacy', access('anyone'), (c) => renderPage(c, { title: 'Privacy notice' }, <PrivacyPage organisationName={c.get('viewer')?.organisationName ?? c.get('headerName')} />));
+pageRoutes.get('/privacy', access('anyone'), (c) =>
+  renderPage(c, { title: 'Privacy notice' }, <PrivacyPage organisationName={c.get('viewer')?.organisationName ?? c.get('headerName')} />),
+);
 
 pageRoutes.get('/health', access('anyone'), (c) => c.json({ status: 'ok' }));

@@ -62,7 +62,18 @@ describeEachEngine('pages and errors', (ctx) => {
     const world = await makeWorld(db);
     const organisationId = world.organisation.id;
     const recommend = async (programmeId: string, by: string, at: string) =>
-      db.insertInto('recommendations').values({ id: newId(), organisation_id: organisationId, programme_id: programmeId, person_id: world.staff.id, recommended_by: by, note: '', created_at: at }).execute();
+      db
+        .insertInto('recommendations')
+        .values({
+          id: newId(),
+          organisation_id: organisationId,
+          programme_id: programmeId,
+          person_id: world.staff.id,
+          recommended_by: by,
+          note: '',
+          created_at: at,
+        })
+        .execute();
     const twice = await makeProgramme(db, { organisationId, title: `Aspiring Heads ${newId().slice(-6)}` });
     await recommend(twice.id, world.lineManager.id, '2026-11-02T09:00:00.000Z');
     await recommend(twice.id, world.orgAdmin.id, '2026-11-03T09:00:00.000Z');
@@ -153,19 +164,33 @@ describeEachEngine('pages and errors', (ctx) => {
   });
 
   it('a body over the size limit is refused with 413', async () => {
-    const page = await ctx().client().post('/sign-in', { email: 'a'.repeat(2 * 1024 * 1024), password: 'x' });
+    const page = await ctx()
+      .client()
+      .post('/sign-in', { email: 'a'.repeat(2 * 1024 * 1024), password: 'x' });
     expect(page.status).toBe(413);
   });
 });
 
 it('a server error shows a request id to quote, logs the error with that id, and never shows a stack trace', async () => {
   const lines: string[] = [];
-  const logger = pino({ level: 'error' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
+  const logger = pino(
+    { level: 'error' },
+    new Writable({
+      write: (chunk, _encoding, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  );
   const db = connectDatabase<Database>(':memory:');
   await migrateToLatest(db, features.migrations);
   const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' }), mailer: memoryMailer(), logger });
   await db.destroy(); // every query now fails
-  const response = await app.request('/sign-in', { method: 'POST', body: 'email=a%40b.org&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' } });
+  const response = await app.request('/sign-in', {
+    method: 'POST',
+    body: 'email=a%40b.org&password=x',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+  });
   const text = visibleText(await response.text());
   expect(response.status).toBe(500);
   expect(text).toContain('Sorry, there is a problem with the service');

@@ -9,8 +9,19 @@ export const notificationsModule: FeatureModule = {
   name: 'notifications',
   routes: [notificationRoutes],
   middleware: [unreadNotificationsMiddleware],
-  navigation: [{ href: '/notifications', text: 'Notifications', order: 90, shownTo: 'signed-in', current: (path) => path.startsWith('/notifications'), count: { name: 'notifications', label: 'unread' } }],
+  navigation: [
+    {
+      href: '/notifications',
+      text: 'Notifications',
+      order: 90,
+      shownTo: 'signed-in',
+      current: (path) => path.startsWith('/notifications'),
+      count: { name: 'notifications', label: 'unread' },
+    },
+  ],
   outboxHandlers: (context) => ({ [NOTIFICATION_OUTBOX_KIND]: notificationHandler(context) }),
   demo: { seed: seedNotifications },
-  personalData: { holds: ['Notifications sent to the person (subject, text, link, whether read and emailed)', 'Which kinds of email the person has switched off'] },
+  personalData: {
+    holds: ['Notifications sent to the person (subject, text, link, whether read and emailed)', 'Which kinds of email the person has switched off'],
+  },
 };

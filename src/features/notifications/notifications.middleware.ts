@@ -13,6 +13,7 @@ const NOT_A_PAGE = /^\/(assets|health|api)(\/|$)|\.[A-Za-z0-9]+$/;
  */
 export const unreadNotificationsMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const viewer = c.get('viewer');
-  if (viewer && (c.req.method === 'GET' || c.req.method === 'POST') && !NOT_A_PAGE.test(c.req.path)) c.set('navigationCounts', { ...c.get('navigationCounts'), notifications: await countUnread(c.get('deps').db, viewer.id) });
+  if (viewer && (c.req.method === 'GET' || c.req.method === 'POST') && !NOT_A_PAGE.test(c.req.path))
+    c.set('navigationCounts', { ...c.get('navigationCounts'), notifications: await countUnread(c.get('deps').db, viewer.id) });
   await next();
 });

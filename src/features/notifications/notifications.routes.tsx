@@ -17,7 +17,11 @@ notificationRoutes.get('/notifications', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const query = inboxQuery.parse(c.req.query());
   const inbox = await getInbox(c.get('deps'), viewer, query.page);
-  return renderPage(c, { title: inbox.pages > 1 ? `Notifications (page ${inbox.page} of ${inbox.pages})` : 'Notifications' }, <InboxPage inbox={inbox} done={query.done} />);
+  return renderPage(
+    c,
+    { title: inbox.pages > 1 ? `Notifications (page ${inbox.page} of ${inbox.pages})` : 'Notifications' },
+    <InboxPage inbox={inbox} done={query.done} />,
+  );
 });
 
 notificationRoutes.post('/notifications/read-all', access('signed-in'), async (c) => {

@@ -53,7 +53,16 @@ export async function saveNotificationSettings(deps: AppDeps, viewer: Viewer, wa
   const on = new Set(wanted);
   await deps.db.transaction().execute(async (trx) => {
     const current = new Set(await q.listSwitchedOff(trx, viewer.id));
-    await q.deletePreferences(trx, viewer.id, switchable.filter((kind) => on.has(kind) && current.has(kind)));
-    await q.insertSwitchedOff(trx, viewer.id, switchable.filter((kind) => !on.has(kind) && !current.has(kind)), deps.clock.now().toISOString());
+    await q.deletePreferences(
+      trx,
+      viewer.id,
+      switchable.filter((kind) => on.has(kind) && current.has(kind)),
+    );
+    await q.insertSwitchedOff(
+      trx,
+      viewer.id,
+      switchable.filter((kind) => !on.has(kind) && !current.has(kind)),
+      deps.clock.now().toISOString(),
+    );
   });
 }

@@ -23,7 +23,11 @@ async function clientFor(ctx: TestContext, person: { email: string }): Promise<T
 }
 
 async function tell(ctx: TestContext, person: TestPerson, kind: NotificationKind, subject: string, link = '/my-programme') {
-  await ctx.db.transaction().execute((trx) => notify(trx, ctx.clock, { personId: person.id, kind, subject, paragraphs: [`About ${subject}.`, 'A second paragraph.'], link, linkText: 'See it:' }));
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      notify(trx, ctx.clock, { personId: person.id, kind, subject, paragraphs: [`About ${subject}.`, 'A second paragraph.'], link, linkText: 'See it:' }),
+    );
   await ctx.deliverMail();
   return ctx.db.selectFrom('notifications').selectAll().where('person_id', '=', person.id).where('subject', '=', subject).executeTakeFirstOrThrow();
 }
@@ -51,7 +55,10 @@ describeEachEngine('notifications', (ctx) => {
     const first = await tell(ctx(), world.report, 'enrolment_update', 'Your place on Towards Middle Leadership is active again', '/my-programme');
     ctx().clock.advance(90 * 60_000);
     await tell(ctx(), world.report, 'recommendation', 'Lena recommended you for Leadership Pathways', '/programmes');
-    expect(mailTo(ctx(), world.report).map((m) => m.subject)).toEqual(['Your place on Towards Middle Leadership is active again', 'Lena recommended you for Leadership Pathways']);
+    expect(mailTo(ctx(), world.report).map((m) => m.subject)).toEqual([
+      'Your place on Towards Middle Leadership is active again',
+      'Lena recommended you for Leadership Pathways',
+    ]);
     expect(mailTo(ctx(), world.report)[0].text).toContain(`See it:\n\n${TEST_ORIGIN}/my-programme`);
     expect(mailTo(ctx(), world.report)[0].text).toContain(`${TEST_ORIGIN}/notifications/settings`);
 
@@ -90,12 +97,19 @@ describeEachEngine('notifications', (ctx) => {
   });
 
   it('the inbox is paginated, twenty to a page', async () => {
-    await ctx().db.transaction().execute(async (trx) => {
-      for (let i = 1; i <= 23; i++) {
-        ctx().clock.advance(60_000);
-        await notify(trx, ctx().clock, { personId: world.staff.id, kind: 'feedback_update', subject: `Feedback update number ${i}`, paragraphs: ['Another answer came in.'] });
-      }
-    });
+    await ctx()
+      .db.transaction()
+      .execute(async (trx) => {
+        for (let i = 1; i <= 23; i++) {
+          ctx().clock.advance(60_000);
+          await notify(trx, ctx().clock, {
+            personId: world.staff.id,
+            kind: 'feedback_update',
+            subject: `Feedback update number ${i}`,
+            paragraphs: ['Another answer came in.'],
+          });
+        }
+      });
     await ctx().deliverMail();
     const staff = await clientFor(ctx(), world.staff);
     const first = visibleText((await staff.get('/notifications')).text);
@@ -148,7 +162,9 @@ describeEachEngine('notifications', (ctx) => {
     expect(visibleText(after.text)).toContain('Your email choices are saved');
     expect(after.text).toContain('value="session_reminder"');
     expect(after.text).not.toContain('value="session_reminder" checked');
-    expect(await ctx().db.selectFrom('notification_preferences').select(['kind', 'email']).where('person_id', '=', world.staff.id).execute()).toEqual([{ kind: 'session_reminder', email: 0 }]);
+    expect(await ctx().db.selectFrom('notification_preferences').select(['kind', 'email']).where('person_id', '=', world.staff.id).execute()).toEqual([
+      { kind: 'session_reminder', email: 0 },
+    ]);
 
     const reminder = await tell(ctx(), world.staff, 'session_reminder', 'Tomorrow: Leading a team, 4:30pm');
     expect(mailTo(ctx(), world.staff)).toEqual([]);
@@ -204,15 +220,49 @@ describeEachEngine('notifications', (ctx) => {
   it('the round-closing and awaited-endorsement sweeps send once even when run twice', async () => {
     const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id, title: 'Towards Middle Leadership' });
     // Closes on 27 November: 3 days from 24 November (London).
-    const closing = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 5', opensOn: '2026-11-01', closesOn: '2026-11-27' });
-    await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 6', opensOn: '2026-11-01', closesOn: '2026-12-20' });
+    const closing = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: programme.id,
+      name: 'Cohort 5',
+      opensOn: '2026-11-01',
+      closesOn: '2026-11-27',
+    });
+    await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: programme.id,
+      name: 'Cohort 6',
+      opensOn: '2026-11-01',
+      closesOn: '2026-12-20',
+    });
     const at = ctx().clock.now().toISOString();
     const draftId = newId();
     await ctx()
       .db.insertInto('applications')
       .values({
-        id: draftId, organisation_id: world.organisation.id, cohort_id: closing.id, person_id: world.report.id, school_id: world.schoolA.id, status: 'draft', live_slot: 'live', current_role: null, experience: null, motivation: null,
-        declarations: '[]', coach_person_id: null, coach_name: null, coach_email: null, project_idea: null, eligible: null, eligibility_notes: '[]', recommendation_id: null, decision_reason: null, submitted_at: null, decided_at: null, waitlisted_at: null, created_at: at, updated_at: at,
+        id: draftId,
+        organisation_id: world.organisation.id,
+        cohort_id: closing.id,
+        person_id: world.report.id,
+        school_id: world.schoolA.id,
+        status: 'draft',
+        live_slot: 'live',
+        current_role: null,
+        experience: null,
+        motivation: null,
+        declarations: '[]',
+        coach_person_id: null,
+        coach_name: null,
+        coach_email: null,
+        project_idea: null,
+        eligible: null,
+        eligibility_notes: '[]',
+        recommendation_id: null,
+        decision_reason: null,
+        submitted_at: null,
+        decided_at: null,
+        waitlisted_at: null,
+        created_at: at,
+        updated_at: at,
       })
       .execute();
     const recommended = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: 'Rhea' });
@@ -221,7 +271,18 @@ describeEachEngine('notifications', (ctx) => {
       [recommended, world.orgAdmin],
       [world.report, world.lineManager],
     ] as const) {
-      await ctx().db.insertInto('recommendations').values({ id: newId(), organisation_id: world.organisation.id, programme_id: programme.id, person_id: person.id, recommended_by: by.id, note: '', created_at: at }).execute();
+      await ctx()
+        .db.insertInto('recommendations')
+        .values({
+          id: newId(),
+          organisation_id: world.organisation.id,
+          programme_id: programme.id,
+          person_id: person.id,
+          recommended_by: by.id,
+          note: '',
+          created_at: at,
+        })
+        .execute();
     }
 
     ctx().clock.set('2026-11-23T12:00:00.000Z'); // 4 days before: too early
@@ -237,9 +298,15 @@ describeEachEngine('notifications', (ctx) => {
     expect(toDraft[0].text).toContain(`${TEST_ORIGIN}/applications/${draftId}`);
     const toRecommended = mailTo(ctx(), recommended);
     expect(toRecommended).toHaveLength(1);
-    expect(toRecommended[0].text).toContain(`${world.lineManager.givenName} ${world.lineManager.familyName} and ${world.orgAdmin.givenName} ${world.orgAdmin.familyName} recommended you for Towards Middle Leadership`);
+    expect(toRecommended[0].text).toContain(
+      `${world.lineManager.givenName} ${world.lineManager.familyName} and ${world.orgAdmin.givenName} ${world.orgAdmin.familyName} recommended you for Towards Middle Leadership`,
+    );
     expect(toRecommended[0].text).toContain(`${TEST_ORIGIN}/programmes/${programme.id}`);
-    const inbox = await ctx().db.selectFrom('notifications').select(['person_id', 'kind']).where('person_id', 'in', [world.report.id, recommended.id]).execute();
+    const inbox = await ctx()
+      .db.selectFrom('notifications')
+      .select(['person_id', 'kind'])
+      .where('person_id', 'in', [world.report.id, recommended.id])
+      .execute();
     expect(inbox).toHaveLength(2);
 
     // An endorsement asked for on 24 November and still unanswered five days later.
@@ -247,14 +314,50 @@ describeEachEngine('notifications', (ctx) => {
     await ctx()
       .db.insertInto('applications')
       .values({
-        id: applicationId, organisation_id: world.organisation.id, cohort_id: closing.id, person_id: world.staff.id, school_id: world.schoolA.id, status: 'awaiting_endorsement', live_slot: 'live', current_role: 'Teacher', experience: 'Some.', motivation: 'Keen.',
-        declarations: '[]', coach_person_id: null, coach_name: null, coach_email: null, project_idea: null, eligible: 1, eligibility_notes: '[]', recommendation_id: null, decision_reason: null, submitted_at: START, decided_at: null, waitlisted_at: null, created_at: START, updated_at: START,
+        id: applicationId,
+        organisation_id: world.organisation.id,
+        cohort_id: closing.id,
+        person_id: world.staff.id,
+        school_id: world.schoolA.id,
+        status: 'awaiting_endorsement',
+        live_slot: 'live',
+        current_role: 'Teacher',
+        experience: 'Some.',
+        motivation: 'Keen.',
+        declarations: '[]',
+        coach_person_id: null,
+        coach_name: null,
+        coach_email: null,
+        project_idea: null,
+        eligible: 1,
+        eligibility_notes: '[]',
+        recommendation_id: null,
+        decision_reason: null,
+        submitted_at: START,
+        decided_at: null,
+        waitlisted_at: null,
+        created_at: START,
+        updated_at: START,
       })
       .execute();
     const endorsementId = newId();
     await ctx()
       .db.insertInto('endorsements')
-      .values({ id: endorsementId, application_id: applicationId, kind: 'line_manager', endorser_id: world.lineManager.id, school_id: world.schoolA.id, status: 'requested', comment: null, answered_by: null, requested_at: START, due_on: '2026-12-31', reminded_at: null, answered_at: null, created_at: START })
+      .values({
+        id: endorsementId,
+        application_id: applicationId,
+        kind: 'line_manager',
+        endorser_id: world.lineManager.id,
+        school_id: world.schoolA.id,
+        status: 'requested',
+        comment: null,
+        answered_by: null,
+        requested_at: START,
+        due_on: '2026-12-31',
+        reminded_at: null,
+        answered_at: null,
+        created_at: START,
+      })
       .execute();
     ctx().clock.set(new Date(Date.parse(START) + 5 * DAY - 60_000));
     expect(await sendAwaitedEndorsementReminders(ctx().db, ctx().clock)).toBe(0);
@@ -266,9 +369,11 @@ describeEachEngine('notifications', (ctx) => {
     await ctx().deliverMail();
     const reminders = mailTo(ctx(), world.lineManager);
     expect(reminders).toHaveLength(1);
-    expect(reminders[0].subject).toBe('Reminder: Sian ' + world.staff.familyName + ' is waiting for your answer about Towards Middle Leadership');
+    expect(reminders[0].subject).toBe(`Reminder: Sian ${world.staff.familyName} is waiting for your answer about Towards Middle Leadership`);
     expect(reminders[0].text).toContain('5 days ago, and is still waiting');
     expect(reminders[0].text).toContain(`${TEST_ORIGIN}/endorsements/${endorsementId}`);
-    expect(await ctx().db.selectFrom('notifications').select('kind').where('person_id', '=', world.lineManager.id).execute()).toEqual([{ kind: 'endorsement_request' }]);
+    expect(await ctx().db.selectFrom('notifications').select('kind').where('person_id', '=', world.lineManager.id).execute()).toEqual([
+      { kind: 'endorsement_request' },
+    ]);
   });
 });

@@ -40,7 +40,15 @@ for (const engine of testEngines()) {
         },
       };
       const handlers = features.outboxHandlers({ db, clock, mailer, config: { BASE_URL: 'https://waymark.example.org' }, logger: silentLogger });
-      await db.transaction().execute((trx) => notify(trx, clock, { personId: person.id, kind: 'application_update', subject: 'You have a place on Towards Middle Leadership', paragraphs: ['Your application has been accepted.'], link: '/applications/abc' }));
+      await db.transaction().execute((trx) =>
+        notify(trx, clock, {
+          personId: person.id,
+          kind: 'application_update',
+          subject: 'You have a place on Towards Middle Leadership',
+          paragraphs: ['Your application has been accepted.'],
+          link: '/applications/abc',
+        }),
+      );
       await drain(db, clock, handlers);
       const inbox = () => db.selectFrom('notifications').select(['subject', 'emailed']).where('person_id', '=', person.id).execute();
       // The inbox entry was written before the email failed.

@@ -1,3 +1,10 @@
-export { anyOrganisationExists, createOrganisation, findOrganisationIdByName, installDisplayName, listAllSchools, listOrganisationIds } from './organisations.service';
+export {
+  anyOrganisationExists,
+  createOrganisation,
+  findOrganisationIdByName,
+  installDisplayName,
+  listAllSchools,
+  listOrganisationIds,
+} from './organisations.service';
 export { SCHOOL_PHASES } from './organisations.schemas';
 export type { School, SchoolPhase } from './organisations.tables';

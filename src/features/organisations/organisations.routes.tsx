@@ -15,11 +15,24 @@ export const organisationRoutes = new Hono<AppEnv>();
 organisationRoutes.get('/schools', access('staff-admin'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const schools = await listSchools(c.get('deps'), viewer);
-  return renderPage(c, { title: 'Schools' }, <SchoolsPage schools={schools} canAdd={canAddSchool(viewer)} organisationName={viewer.organisationName} saved={c.req.query('added') ? 'School added' : undefined} />);
+  return renderPage(
+    c,
+    { title: 'Schools' },
+    <SchoolsPage
+      schools={schools}
+      canAdd={canAddSchool(viewer)}
+      organisationName={viewer.organisationName}
+      saved={c.req.query('added') ? 'School added' : undefined}
+    />,
+  );
 });
 
 organisationRoutes.get('/schools/new', access('org-admin'), (c) =>
-  renderPage(c, { title: 'Add a school', beforeContent: <BackLink href="/schools" text="Back" /> }, <SchoolFormPage action="/schools" heading="Add a school" values={{}} backHref="/schools" />),
+  renderPage(
+    c,
+    { title: 'Add a school', beforeContent: <BackLink href="/schools" text="Back" /> },
+    <SchoolFormPage action="/schools" heading="Add a school" values={{}} backHref="/schools" />,
+  ),
 );
 
 organisationRoutes.post('/schools', access('org-admin'), async (c) => {
@@ -27,7 +40,11 @@ organisationRoutes.post('/schools', access('org-admin'), async (c) => {
   const values = await readForm(c);
   const form = validate(schoolForm, values);
   const page = (errors: Record<string, string>) =>
-    renderPage(c, { title: 'Add a school', hasErrors: true, beforeContent: <BackLink href="/schools" text="Back" /> }, <SchoolFormPage action="/schools" heading="Add a school" values={values} errors={errors} backHref="/schools" />);
+    renderPage(
+      c,
+      { title: 'Add a school', hasErrors: true, beforeContent: <BackLink href="/schools" text="Back" /> },
+      <SchoolFormPage action="/schools" heading="Add a school" values={values} errors={errors} backHref="/schools" />,
+    );
   if (!form.ok) return page(form.errors);
   try {
     await addSchool(c.get('deps'), viewer, form.data, c.get('requestId'));
@@ -41,7 +58,11 @@ organisationRoutes.post('/schools', access('org-admin'), async (c) => {
 organisationRoutes.get('/schools/:schoolId', access('staff-admin'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const school = await getSchool(c.get('deps'), viewer, c.req.param('schoolId'));
-  return renderPage(c, { title: school.name, beforeContent: <BackLink href="/schools" text="All schools" /> }, <SchoolPage school={school} canEdit={canEditSchool(viewer, school.id)} saved={c.req.query('saved') ? 'School details saved' : undefined} />);
+  return renderPage(
+    c,
+    { title: school.name, beforeContent: <BackLink href="/schools" text="All schools" /> },
+    <SchoolPage school={school} canEdit={canEditSchool(viewer, school.id)} saved={c.req.query('saved') ? 'School details saved' : undefined} />,
+  );
 });
 
 organisationRoutes.get('/schools/:schoolId/edit', access('staff-admin'), async (c) => {
@@ -49,7 +70,11 @@ organisationRoutes.get('/schools/:schoolId/edit', access('staff-admin'), async (
   const school = await getSchool(c.get('deps'), viewer, c.req.param('schoolId'));
   if (!canEditSchool(viewer, school.id)) throw new Forbidden();
   const back = `/schools/${school.id}`;
-  return renderPage(c, { title: `Change ${school.name}`, beforeContent: <BackLink href={back} text="Back" /> }, <SchoolFormPage action={back} heading="Change school details" values={schoolToValues(school)} backHref={back} />);
+  return renderPage(
+    c,
+    { title: `Change ${school.name}`, beforeContent: <BackLink href={back} text="Back" /> },
+    <SchoolFormPage action={back} heading="Change school details" values={schoolToValues(school)} backHref={back} />,
+  );
 });
 
 organisationRoutes.post('/schools/:schoolId', access('staff-admin'), async (c) => {
@@ -60,7 +85,11 @@ organisationRoutes.post('/schools/:schoolId', access('staff-admin'), async (c) =
   const values = await readForm(c);
   const form = validate(schoolForm, values);
   const page = (errors: Record<string, string>) =>
-    renderPage(c, { title: `Change ${school.name}`, hasErrors: true, beforeContent: <BackLink href={back} text="Back" /> }, <SchoolFormPage action={back} heading="Change school details" values={values} errors={errors} backHref={back} />);
+    renderPage(
+      c,
+      { title: `Change ${school.name}`, hasErrors: true, beforeContent: <BackLink href={back} text="Back" /> },
+      <SchoolFormPage action={back} heading="Change school details" values={values} errors={errors} backHref={back} />,
+    );
   if (!form.ok) return page(form.errors);
   try {
     await editSchool(c.get('deps'), viewer, school.id, form.data, c.get('requestId'));

@@ -86,7 +86,15 @@ export async function addSchool(deps: AppDeps, viewer: Viewer, form: SchoolForm,
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.insertSchool(trx, { id, organisation_id: viewer.organisationId, ...schoolColumns(form), status: 'open', created_at: now, updated_at: now });
-      await recordAudit(trx, deps.clock, { action: 'school_created', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'school', subjectId: id, detail: { name: form.name }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'school_created',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'school',
+        subjectId: id,
+        detail: { name: form.name },
+        requestId,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) duplicateSchool(error);
@@ -102,7 +110,15 @@ export async function editSchool(deps: AppDeps, viewer: Viewer, id: string, form
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.updateSchool(trx, id, { ...schoolColumns(form), updated_at: deps.clock.now().toISOString() });
-      await recordAudit(trx, deps.clock, { action: 'school_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'school', subjectId: id, detail: { name: form.name }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'school_updated',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'school',
+        subjectId: id,
+        detail: { name: form.name },
+        requestId,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) duplicateSchool(error);

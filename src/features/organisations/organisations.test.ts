@@ -6,7 +6,16 @@ import { visibleText, type TestClient } from '../../../test/support/http';
 describeEachEngine('schools', (ctx) => {
   let world: World;
   let admin: TestClient;
-  const school = { name: 'Willow Bank Primary', urn: '123456', phase: 'primary', localAuthority: 'Bradford', addressLine1: '1 Willow Lane', addressLine2: '', town: 'Bradford', postcode: 'bd1 1aa' };
+  const school = {
+    name: 'Willow Bank Primary',
+    urn: '123456',
+    phase: 'primary',
+    localAuthority: 'Bradford',
+    addressLine1: '1 Willow Lane',
+    addressLine2: '',
+    town: 'Bradford',
+    postcode: 'bd1 1aa',
+  };
 
   beforeAll(async () => {
     world = await makeWorld(ctx().db);

@@ -10,7 +10,11 @@ describe('eligibility rules', () => {
   });
 
   it('gives every reason that fails, not just the first', () => {
-    const result = checkEligibility(rules({ staffTypes: ['teaching'], leadershipLevels: ['middle', 'senior'], minYears: 2 }), { staffType: 'associate', leadershipLevel: 'none', yearsInSchools: 1 });
+    const result = checkEligibility(rules({ staffTypes: ['teaching'], leadershipLevels: ['middle', 'senior'], minYears: 2 }), {
+      staffType: 'associate',
+      leadershipLevel: 'none',
+      yearsInSchools: 1,
+    });
     expect(result.eligible).toBe(false);
     expect(result.reasons).toEqual([
       'It is for teaching staff, and you are associate or support staff.',
@@ -23,7 +27,9 @@ describe('eligibility rules', () => {
     const twoToFour = rules({ minYears: 2, maxYears: 4 });
     const at = (years: number) => checkEligibility(twoToFour, { staffType: 'teaching', leadershipLevel: 'none', yearsInSchools: years }).eligible;
     expect([1, 2, 3, 4, 5].map(at)).toEqual([false, true, true, true, false]);
-    expect(checkEligibility(twoToFour, { staffType: 'teaching', leadershipLevel: 'none', yearsInSchools: 7 }).reasons).toEqual(['It is for people with no more than 4 years in schools, and you have 7 years.']);
+    expect(checkEligibility(twoToFour, { staffType: 'teaching', leadershipLevel: 'none', yearsInSchools: 7 }).reasons).toEqual([
+      'It is for people with no more than 4 years in schools, and you have 7 years.',
+    ]);
   });
 
   it('without a start date on the staff record, a years rule says to ask the school admin', () => {
@@ -50,7 +56,9 @@ describe('eligibility rules', () => {
   });
 
   it('reads stored rules, dropping values it does not know and tolerating broken JSON', () => {
-    expect(parseEligibilityRules(JSON.stringify({ staffTypes: ['teaching', 'wizard'], leadershipLevels: ['senior', 7], minYears: 2, maxYears: 'lots' }))).toEqual({ staffTypes: ['teaching'], leadershipLevels: ['senior'], minYears: 2, maxYears: null });
+    expect(
+      parseEligibilityRules(JSON.stringify({ staffTypes: ['teaching', 'wizard'], leadershipLevels: ['senior', 7], minYears: 2, maxYears: 'lots' })),
+    ).toEqual({ staffTypes: ['teaching'], leadershipLevels: ['senior'], minYears: 2, maxYears: null });
     expect(parseEligibilityRules('')).toEqual(NO_RULES);
     expect(parseEligibilityRules('{not json')).toEqual(NO_RULES);
     expect(parseEligibilityRules('[1,2]')).toEqual(NO_RULES);

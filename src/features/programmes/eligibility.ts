@@ -44,7 +44,10 @@ export function parseEligibilityRules(json: string): EligibilityRules {
   };
 }
 
-export function factsFromPerson(person: { staff_type: StaffType; leadership_level: LeadershipLevel; started_in_schools_on: string | null }, today: string): EligibilityFacts {
+export function factsFromPerson(
+  person: { staff_type: StaffType; leadership_level: LeadershipLevel; started_in_schools_on: string | null },
+  today: string,
+): EligibilityFacts {
   return {
     staffType: person.staff_type,
     leadershipLevel: person.leadership_level,
@@ -76,7 +79,9 @@ export function checkEligibility(rules: EligibilityRules, facts: EligibilityFact
     reasons.push(`It is for ${list(rules.staffTypes.map((t) => STAFF_TYPES[t].toLowerCase()))}, and you are ${STAFF_TYPES[facts.staffType].toLowerCase()}.`);
   }
   if (rules.leadershipLevels.length > 0 && !rules.leadershipLevels.includes(facts.leadershipLevel)) {
-    reasons.push(`It is for people whose current role is ${list(rules.leadershipLevels.map((l) => LEADERSHIP_LEVELS[l].toLowerCase()))}, and yours is ${LEADERSHIP_LEVELS[facts.leadershipLevel].toLowerCase()}.`);
+    reasons.push(
+      `It is for people whose current role is ${list(rules.leadershipLevels.map((l) => LEADERSHIP_LEVELS[l].toLowerCase()))}, and yours is ${LEADERSHIP_LEVELS[facts.leadershipLevel].toLowerCase()}.`,
+    );
   }
   if (rules.minYears !== null || rules.maxYears !== null) {
     if (facts.yearsInSchools === null) {

@@ -6,7 +6,15 @@ import type { Programme } from './programmes.tables';
 
 export { canSeeProgramme } from './programmes.policy';
 export { cohortsByWindow, describeRequirements, parseStringList, personEligibility } from './programmes.service';
-export { checkEligibility, describeRules, factsFromPerson, parseEligibilityRules, type EligibilityFacts, type EligibilityResult, type EligibilityRules } from './eligibility';
+export {
+  checkEligibility,
+  describeRules,
+  factsFromPerson,
+  parseEligibilityRules,
+  type EligibilityFacts,
+  type EligibilityResult,
+  type EligibilityRules,
+} from './eligibility';
 export type { Delivery, Pathway, Programme, ProgrammeModule, ProgrammeRequirement, ProgrammeStatus, Recommendation } from './programmes.tables';
 
 /** A programme of the organisation (any status), or undefined. Check canSeeProgramme before showing it to staff. */

@@ -7,7 +7,15 @@ import { programmeRoutes } from './programmes.routes';
 export const programmesModule: FeatureModule = {
   name: 'programmes',
   routes: [programmeRoutes],
-  navigation: [{ href: '/programmes', text: 'Programmes', order: 10, shownTo: 'signed-in', current: (path) => /^\/(programmes|cohorts|applications|enrolments|my-programme|pathways)(\/|$)/.test(path) }],
+  navigation: [
+    {
+      href: '/programmes',
+      text: 'Programmes',
+      order: 10,
+      shownTo: 'signed-in',
+      current: (path) => /^\/(programmes|cohorts|applications|enrolments|my-programme|pathways)(\/|$)/.test(path),
+    },
+  ],
   notificationKinds: PROGRAMME_NOTIFICATIONS,
   demo: { seed: seedProgrammes },
   personalData: { holds: ['Recommendations: who recommended whom for which programme, and what they said'] },

@@ -11,7 +11,13 @@ export function listPathways(db: Executor, organisationId: string) {
   return db
     .selectFrom('pathways')
     .select(['pathways.id', 'pathways.title', 'pathways.summary'])
-    .select((eb) => eb.selectFrom('programmes').select((e) => e.fn.countAll<number>().as('n')).whereRef('programmes.pathway_id', '=', 'pathways.id').as('stage_count'))
+    .select((eb) =>
+      eb
+        .selectFrom('programmes')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('programmes.pathway_id', '=', 'pathways.id')
+        .as('stage_count'),
+    )
     .where('pathways.organisation_id', '=', organisationId)
     .orderBy('pathways.title_normalised')
     .execute();
@@ -59,7 +65,13 @@ export async function placeProgramme(db: Executor, programmeId: string, pathwayI
 
 /** Programmes of the organisation that are not a stage of any pathway. */
 export function listStandaloneProgrammes(db: Executor, organisationId: string) {
-  return db.selectFrom('programmes').select(['id', 'title', 'status']).where('organisation_id', '=', organisationId).where('pathway_id', 'is', null).orderBy('title_normalised').execute();
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'title', 'status'])
+    .where('organisation_id', '=', organisationId)
+    .where('pathway_id', 'is', null)
+    .orderBy('title_normalised')
+    .execute();
 }
 
 // ----- Programmes -----
@@ -93,7 +105,13 @@ export function listCatalogue(db: Executor, organisationId: string, includeHidde
 
 /** Open programmes with their eligibility rules, for "Is this for me?". */
 export function listOpenProgrammes(db: Executor, organisationId: string) {
-  return db.selectFrom('programmes').select(['id', 'title', 'summary', 'eligibility']).where('organisation_id', '=', organisationId).where('status', '=', 'open').orderBy('title_normalised').execute();
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'title', 'summary', 'eligibility'])
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'open')
+    .orderBy('title_normalised')
+    .execute();
 }
 
 export async function insertProgramme(db: Executor, row: Insertable<ProgrammesTable>) {
@@ -111,7 +129,13 @@ export function listModules(db: Executor, programmeId: string) {
   return db
     .selectFrom('programme_modules')
     .select(['programme_modules.id', 'programme_modules.title', 'programme_modules.description', 'programme_modules.position'])
-    .select((eb) => eb.selectFrom('enrolment_modules').select((e) => e.fn.countAll<number>().as('n')).whereRef('enrolment_modules.module_id', '=', 'programme_modules.id').as('chosen_by'))
+    .select((eb) =>
+      eb
+        .selectFrom('enrolment_modules')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('enrolment_modules.module_id', '=', 'programme_modules.id')
+        .as('chosen_by'),
+    )
     .where('programme_modules.programme_id', '=', programmeId)
     .orderBy('programme_modules.position')
     .execute();
@@ -122,7 +146,11 @@ export async function insertModule(db: Executor, row: Insertable<ProgrammeModule
 }
 
 export async function nextModulePosition(db: Executor, programmeId: string): Promise<number> {
-  const row = await db.selectFrom('programme_modules').select((eb) => eb.fn.max('position').as('last')).where('programme_id', '=', programmeId).executeTakeFirst();
+  const row = await db
+    .selectFrom('programme_modules')
+    .select((eb) => eb.fn.max('position').as('last'))
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirst();
   return Number(row?.last ?? 0) + 1;
 }
 
@@ -131,12 +159,20 @@ export function findModule(db: Executor, programmeId: string, moduleId: string) 
 }
 
 export async function countModuleChoices(db: Executor, moduleId: string): Promise<number> {
-  const row = await db.selectFrom('enrolment_modules').select((eb) => eb.fn.countAll<number>().as('n')).where('module_id', '=', moduleId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('enrolment_modules')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('module_id', '=', moduleId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function countModules(db: Executor, programmeId: string): Promise<number> {
-  const row = await db.selectFrom('programme_modules').select((eb) => eb.fn.countAll<number>().as('n')).where('programme_id', '=', programmeId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('programme_modules')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -147,7 +183,12 @@ export async function deleteModule(db: Executor, moduleId: string) {
 // ----- Requirements -----
 
 export function listRequirements(db: Executor, programmeId: string): Promise<RequirementSpec[]> {
-  return db.selectFrom('programme_requirements').select(['id', 'kind', 'position', 'settings']).where('programme_id', '=', programmeId).orderBy('position').execute();
+  return db
+    .selectFrom('programme_requirements')
+    .select(['id', 'kind', 'position', 'settings'])
+    .where('programme_id', '=', programmeId)
+    .orderBy('position')
+    .execute();
 }
 
 export async function replaceRequirements(trx: Executor, programmeId: string, rows: Insertable<ProgrammeRequirementsTable>[]) {
@@ -174,7 +215,13 @@ export function findVersion(db: Executor, organisationId: string, versionId: str
   return db
     .selectFrom('framework_versions')
     .innerJoin('frameworks', 'frameworks.id', 'framework_versions.framework_id')
-    .select(['framework_versions.id', 'framework_versions.number', 'framework_versions.status', 'framework_versions.levels', 'frameworks.title as framework_title'])
+    .select([
+      'framework_versions.id',
+      'framework_versions.number',
+      'framework_versions.status',
+      'framework_versions.levels',
+      'frameworks.title as framework_title',
+    ])
     .where('frameworks.organisation_id', '=', organisationId)
     .where('framework_versions.id', '=', versionId)
     .executeTakeFirst();
@@ -185,7 +232,14 @@ export function listVersionSkills(db: Executor, versionId: string) {
   return db
     .selectFrom('framework_skills')
     .innerJoin('framework_domains', 'framework_domains.id', 'framework_skills.domain_id')
-    .select(['framework_skills.id', 'framework_skills.code', 'framework_skills.title', 'framework_skills.description', 'framework_domains.id as domain_id', 'framework_domains.title as domain_title'])
+    .select([
+      'framework_skills.id',
+      'framework_skills.code',
+      'framework_skills.title',
+      'framework_skills.description',
+      'framework_domains.id as domain_id',
+      'framework_domains.title as domain_title',
+    ])
     .where('framework_skills.version_id', '=', versionId)
     .orderBy('framework_domains.position')
     .orderBy('framework_skills.position')
@@ -207,7 +261,11 @@ export function listFocusSkills(db: Executor, programmeId: string) {
 
 export async function replaceFocusSkills(trx: Executor, programmeId: string, skillIds: string[]) {
   await trx.deleteFrom('programme_focus_skills').where('programme_id', '=', programmeId).execute();
-  if (skillIds.length > 0) await trx.insertInto('programme_focus_skills').values(skillIds.map((skill_id) => ({ programme_id: programmeId, skill_id }))).execute();
+  if (skillIds.length > 0)
+    await trx
+      .insertInto('programme_focus_skills')
+      .values(skillIds.map((skill_id) => ({ programme_id: programmeId, skill_id })))
+      .execute();
 }
 
 // ----- Cohorts (read-only: cohorts belong to the cohorts feature) -----
@@ -253,13 +311,22 @@ export function findRecommendable(db: Executor, scope: RecommendScope, personId:
   return recommendable(db, scope).where('people.id', '=', personId).executeTakeFirst();
 }
 
-export async function insertRecommendation(db: Executor, row: { id: string; organisation_id: string; programme_id: string; person_id: string; recommended_by: string; note: string; created_at: string }) {
+export async function insertRecommendation(
+  db: Executor,
+  row: { id: string; organisation_id: string; programme_id: string; person_id: string; recommended_by: string; note: string; created_at: string },
+) {
   await db.insertInto('recommendations').values(row).execute();
 }
 
 /** The id of the most recent recommendation of the person for the programme, if any. */
 export function findLatestRecommendation(db: Executor, personId: string, programmeId: string) {
-  return db.selectFrom('recommendations').select('id').where('person_id', '=', personId).where('programme_id', '=', programmeId).orderBy('created_at', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('recommendations')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('programme_id', '=', programmeId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
 }
 
 /** Recommendations the person has received, newest first, with the programme and who recommended them. */
@@ -268,7 +335,16 @@ export function listRecommendationsReceived(db: Executor, personId: string) {
     .selectFrom('recommendations')
     .innerJoin('programmes', 'programmes.id', 'recommendations.programme_id')
     .innerJoin('people as recommender', 'recommender.id', 'recommendations.recommended_by')
-    .select(['recommendations.id', 'recommendations.note', 'recommendations.created_at', 'recommendations.programme_id', 'programmes.title as programme_title', 'programmes.status as programme_status', 'recommender.given_name', 'recommender.family_name'])
+    .select([
+      'recommendations.id',
+      'recommendations.note',
+      'recommendations.created_at',
+      'recommendations.programme_id',
+      'programmes.title as programme_title',
+      'programmes.status as programme_status',
+      'recommender.given_name',
+      'recommender.family_name',
+    ])
     .where('recommendations.person_id', '=', personId)
     .orderBy('recommendations.created_at', 'desc')
     .execute();

@@ -5,7 +5,18 @@ import { BadRequest, Invalid, type FieldErrors } from '../../platform/http/error
 import { readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
-import { JOURNEY_QUESTIONS, journeyAnswers, moduleForm, moveForm, pathwayForm, recommendForm, validateProgrammeForm, stageForm, type JourneyAnswers, type JourneyQuestion } from './programmes.schemas';
+import {
+  JOURNEY_QUESTIONS,
+  journeyAnswers,
+  moduleForm,
+  moveForm,
+  pathwayForm,
+  recommendForm,
+  validateProgrammeForm,
+  stageForm,
+  type JourneyAnswers,
+  type JourneyQuestion,
+} from './programmes.schemas';
 import {
   addModule,
   addStage,
@@ -69,19 +80,33 @@ const bannerOf = (c: Context<AppEnv>) => banners[c.req.query('done') ?? ''];
 programmeRoutes.get('/pathways', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const pathways = await listPathwaysFor(c.get('deps'), viewer);
-  return renderPage(c, { title: 'Pathways', beforeContent: <BackLink href="/programmes" text="Programmes" /> }, <PathwaysPage pathways={pathways} banner={bannerOf(c)} />);
+  return renderPage(
+    c,
+    { title: 'Pathways', beforeContent: <BackLink href="/programmes" text="Programmes" /> },
+    <PathwaysPage pathways={pathways} banner={bannerOf(c)} />,
+  );
 });
 
-function pathwayFormPage(c: Context<AppEnv>, options: { heading: string; action: string; values: FormValues; errors?: FieldErrors; cancelHref: string; submitText: string }) {
-  return renderPage(c, { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> }, <PathwayFormPage {...options} />);
+function pathwayFormPage(
+  c: Context<AppEnv>,
+  options: { heading: string; action: string; values: FormValues; errors?: FieldErrors; cancelHref: string; submitText: string },
+) {
+  return renderPage(
+    c,
+    { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> },
+    <PathwayFormPage {...options} />,
+  );
 }
 
-programmeRoutes.get('/pathways/new', access('programme-lead'), (c) => pathwayFormPage(c, { heading: 'Add a pathway', action: '/pathways', values: {}, cancelHref: '/pathways', submitText: 'Add pathway' }));
+programmeRoutes.get('/pathways/new', access('programme-lead'), (c) =>
+  pathwayFormPage(c, { heading: 'Add a pathway', action: '/pathways', values: {}, cancelHref: '/pathways', submitText: 'Add pathway' }),
+);
 
 programmeRoutes.post('/pathways', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const { values } = await readFormWithLists(c);
-  const again = (errors: FieldErrors) => pathwayFormPage(c, { heading: 'Add a pathway', action: '/pathways', values, errors, cancelHref: '/pathways', submitText: 'Add pathway' });
+  const again = (errors: FieldErrors) =>
+    pathwayFormPage(c, { heading: 'Add a pathway', action: '/pathways', values, errors, cancelHref: '/pathways', submitText: 'Add pathway' });
   const form = validate(pathwayForm, values);
   if (!form.ok) return again(form.errors);
   try {
@@ -96,7 +121,11 @@ programmeRoutes.post('/pathways', access('programme-lead'), async (c) => {
 async function pathwayPage(c: Context<AppEnv>, id: string, options: { errors?: FieldErrors; values?: FormValues } = {}) {
   const viewer = requireViewer(c.get('viewer'));
   const data = await getPathwayPage(c.get('deps'), viewer, id);
-  return renderPage(c, { title: data.pathway.title, hasErrors: !!options.errors, beforeContent: <BackLink href="/pathways" text="Pathways" /> }, <PathwayPage {...data} banner={bannerOf(c)} errors={options.errors} values={options.values} />);
+  return renderPage(
+    c,
+    { title: data.pathway.title, hasErrors: !!options.errors, beforeContent: <BackLink href="/pathways" text="Pathways" /> },
+    <PathwayPage {...data} banner={bannerOf(c)} errors={options.errors} values={options.values} />,
+  );
 }
 
 programmeRoutes.get('/pathways/:pathwayId', access('programme-lead'), (c) => pathwayPage(c, c.req.param('pathwayId')));
@@ -104,7 +133,13 @@ programmeRoutes.get('/pathways/:pathwayId', access('programme-lead'), (c) => pat
 programmeRoutes.get('/pathways/:pathwayId/edit', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const pathway = await getPathway(c.get('deps'), viewer, c.req.param('pathwayId'));
-  return pathwayFormPage(c, { heading: `Change ${pathway.title}`, action: `/pathways/${pathway.id}`, values: { title: pathway.title, summary: pathway.summary }, cancelHref: `/pathways/${pathway.id}`, submitText: 'Save changes' });
+  return pathwayFormPage(c, {
+    heading: `Change ${pathway.title}`,
+    action: `/pathways/${pathway.id}`,
+    values: { title: pathway.title, summary: pathway.summary },
+    cancelHref: `/pathways/${pathway.id}`,
+    submitText: 'Save changes',
+  });
 });
 
 programmeRoutes.post('/pathways/:pathwayId', access('programme-lead'), async (c) => {
@@ -112,7 +147,15 @@ programmeRoutes.post('/pathways/:pathwayId', access('programme-lead'), async (c)
   const deps = c.get('deps');
   const pathway = await getPathway(deps, viewer, c.req.param('pathwayId'));
   const { values } = await readFormWithLists(c);
-  const again = (errors: FieldErrors) => pathwayFormPage(c, { heading: `Change ${pathway.title}`, action: `/pathways/${pathway.id}`, values, errors, cancelHref: `/pathways/${pathway.id}`, submitText: 'Save changes' });
+  const again = (errors: FieldErrors) =>
+    pathwayFormPage(c, {
+      heading: `Change ${pathway.title}`,
+      action: `/pathways/${pathway.id}`,
+      values,
+      errors,
+      cancelHref: `/pathways/${pathway.id}`,
+      submitText: 'Save changes',
+    });
   const form = validate(pathwayForm, values);
   if (!form.ok) return again(form.errors);
   try {
@@ -179,7 +222,12 @@ programmeRoutes.get('/programmes/is-this-for-me', access('signed-in'), async (c)
     renderPage(
       c,
       { title: error ? `${title}: there is a problem` : title, hasErrors: !!error, beforeContent: <BackLink href="/programmes" text="Programmes" /> },
-      <QuestionPage question={question} answers={error ? given : { ...given, [question]: given[question] ?? defaults[question] }} error={error} startedOn={defaults.startedOn} />,
+      <QuestionPage
+        question={question}
+        answers={error ? given : { ...given, [question]: given[question] ?? defaults[question] }}
+        error={error}
+        startedOn={defaults.startedOn}
+      />,
     );
   if (target <= 0) return ask('role');
   // Every question before the one asked for must have a good answer; the first that doesn't is asked again.
@@ -194,7 +242,11 @@ programmeRoutes.get('/programmes/is-this-for-me', access('signed-in'), async (c)
   if (asked) return ask(asked);
   const complete = answers as JourneyAnswers;
   const results = await journeyResults(deps, viewer, complete);
-  return renderPage(c, { title: 'Programmes you can apply for', beforeContent: <BackLink href="/programmes" text="Programmes" /> }, <ResultPage answers={complete} eligible={results.eligible} notEligible={results.notEligible} />);
+  return renderPage(
+    c,
+    { title: 'Programmes you can apply for', beforeContent: <BackLink href="/programmes" text="Programmes" /> },
+    <ResultPage answers={complete} eligible={results.eligible} notEligible={results.notEligible} />,
+  );
 });
 
 // ----- Designing programmes -----
@@ -225,10 +277,17 @@ function programmeValues(p: Programme): ProgrammeFormValues {
   };
 }
 
-async function programmeFormPage(c: Context<AppEnv>, options: { heading: string; action: string; values: ProgrammeFormValues; errors?: FieldErrors; cancelHref: string; submitText: string }) {
+async function programmeFormPage(
+  c: Context<AppEnv>,
+  options: { heading: string; action: string; values: ProgrammeFormValues; errors?: FieldErrors; cancelHref: string; submitText: string },
+) {
   const viewer = requireViewer(c.get('viewer'));
   const frameworks = await frameworkChoices(c.get('deps'), viewer);
-  return renderPage(c, { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> }, <ProgrammeFormPage {...options} frameworks={frameworks} />);
+  return renderPage(
+    c,
+    { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> },
+    <ProgrammeFormPage {...options} frameworks={frameworks} />,
+  );
 }
 
 /** Reads the programme form: text fields, plus the two checkbox lists. */
@@ -239,13 +298,27 @@ async function readProgrammeForm(c: Context<AppEnv>) {
 }
 
 programmeRoutes.get('/programmes/new', access('programme-lead'), (c) =>
-  programmeFormPage(c, { heading: 'Add a programme', action: '/programmes', values: { text: { status: 'draft', motivationWordLimit: '500' }, staffTypes: [], leadershipLevels: [] }, cancelHref: '/programmes', submitText: 'Add programme' }),
+  programmeFormPage(c, {
+    heading: 'Add a programme',
+    action: '/programmes',
+    values: { text: { status: 'draft', motivationWordLimit: '500' }, staffTypes: [], leadershipLevels: [] },
+    cancelHref: '/programmes',
+    submitText: 'Add programme',
+  }),
 );
 
 programmeRoutes.post('/programmes', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const { submitted, form } = await readProgrammeForm(c);
-  const again = (errors: FieldErrors) => programmeFormPage(c, { heading: 'Add a programme', action: '/programmes', values: submitted, errors, cancelHref: '/programmes', submitText: 'Add programme' });
+  const again = (errors: FieldErrors) =>
+    programmeFormPage(c, {
+      heading: 'Add a programme',
+      action: '/programmes',
+      values: submitted,
+      errors,
+      cancelHref: '/programmes',
+      submitText: 'Add programme',
+    });
   if (!form.ok) return again(form.errors);
   try {
     const id = await createProgramme(c.get('deps'), viewer, form.data, c.get('requestId'));
@@ -261,13 +334,23 @@ programmeRoutes.get('/programmes/:programmeId', access('signed-in'), async (c) =
   const data = await getProgrammePage(c.get('deps'), viewer, c.req.param('programmeId'));
   const to = c.req.query('to');
   const banner = c.req.query('done') === 'recommended' && to ? `Recommendation sent to ${to.slice(0, 200)}` : bannerOf(c);
-  return renderPage(c, { title: data.programme.title, beforeContent: <BackLink href="/programmes" text="Programmes" /> }, <ProgrammePage data={data} banner={banner} />);
+  return renderPage(
+    c,
+    { title: data.programme.title, beforeContent: <BackLink href="/programmes" text="Programmes" /> },
+    <ProgrammePage data={data} banner={banner} />,
+  );
 });
 
 programmeRoutes.get('/programmes/:programmeId/edit', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const programme = await getProgrammeForDesign(c.get('deps'), viewer, c.req.param('programmeId'));
-  return programmeFormPage(c, { heading: `Change ${programme.title}`, action: `/programmes/${programme.id}`, values: programmeValues(programme), cancelHref: `/programmes/${programme.id}`, submitText: 'Save changes' });
+  return programmeFormPage(c, {
+    heading: `Change ${programme.title}`,
+    action: `/programmes/${programme.id}`,
+    values: programmeValues(programme),
+    cancelHref: `/programmes/${programme.id}`,
+    submitText: 'Save changes',
+  });
 });
 
 programmeRoutes.post('/programmes/:programmeId', access('programme-lead'), async (c) => {
@@ -275,7 +358,15 @@ programmeRoutes.post('/programmes/:programmeId', access('programme-lead'), async
   const deps = c.get('deps');
   const programme = await getProgrammeForDesign(deps, viewer, c.req.param('programmeId'));
   const { submitted, form } = await readProgrammeForm(c);
-  const again = (errors: FieldErrors) => programmeFormPage(c, { heading: `Change ${programme.title}`, action: `/programmes/${programme.id}`, values: submitted, errors, cancelHref: `/programmes/${programme.id}`, submitText: 'Save changes' });
+  const again = (errors: FieldErrors) =>
+    programmeFormPage(c, {
+      heading: `Change ${programme.title}`,
+      action: `/programmes/${programme.id}`,
+      values: submitted,
+      errors,
+      cancelHref: `/programmes/${programme.id}`,
+      submitText: 'Save changes',
+    });
   if (!form.ok) return again(form.errors);
   try {
     const { skillsCleared } = await editProgramme(deps, viewer, programme.id, form.data, c.get('requestId'));
@@ -293,10 +384,15 @@ async function requirementsPage(c: Context<AppEnv>, options: { kinds?: string[];
   const deps = c.get('deps');
   const data = await getRequirementsPage(deps, viewer, c.req.param('programmeId') ?? '');
   const stored: FormValues = {};
-  for (const r of data.chosen) for (const [name, value] of Object.entries(deps.completion.settingsFor(r.kind, r.settings))) stored[`${r.kind}-${name}`] = String(value);
+  for (const r of data.chosen)
+    for (const [name, value] of Object.entries(deps.completion.settingsFor(r.kind, r.settings))) stored[`${r.kind}-${name}`] = String(value);
   return renderPage(
     c,
-    { title: `Requirements: ${data.programme.title}`, hasErrors: !!options.errors, beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Back" /> },
+    {
+      title: `Requirements: ${data.programme.title}`,
+      hasErrors: !!options.errors,
+      beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Back" />,
+    },
     <RequirementsPage
       programme={data.programme}
       available={data.available}
@@ -334,8 +430,19 @@ async function skillsPage(c: Context<AppEnv>, options: { chosen?: string[]; erro
   const data = await getSkillsPage(c.get('deps'), viewer, c.req.param('programmeId') ?? '');
   return renderPage(
     c,
-    { title: `Focus skills: ${data.programme.title}`, hasErrors: !!options.errors, beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Back" /> },
-    <SkillsPage programme={data.programme} versionLabel={data.version?.label ?? null} skills={data.skills} chosen={options.chosen ?? data.chosen} errors={options.errors} banner={bannerOf(c)} />,
+    {
+      title: `Focus skills: ${data.programme.title}`,
+      hasErrors: !!options.errors,
+      beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Back" />,
+    },
+    <SkillsPage
+      programme={data.programme}
+      versionLabel={data.version?.label ?? null}
+      skills={data.skills}
+      chosen={options.chosen ?? data.chosen}
+      errors={options.errors}
+      banner={bannerOf(c)}
+    />,
   );
 }
 
@@ -363,7 +470,11 @@ async function modulesPage(c: Context<AppEnv>, options: { values?: FormValues; e
   const data = await getModulesPage(c.get('deps'), viewer, c.req.param('programmeId') ?? '');
   return renderPage(
     c,
-    { title: `Modules: ${data.programme.title}`, hasErrors: !!options.errors, beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Back" /> },
+    {
+      title: `Modules: ${data.programme.title}`,
+      hasErrors: !!options.errors,
+      beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Back" />,
+    },
     <ModulesPage programme={data.programme} modules={data.modules} values={options.values ?? {}} errors={options.errors} banner={bannerOf(c)} />,
   );
 }
@@ -405,7 +516,11 @@ async function recommendPage(c: Context<AppEnv>, options: { values?: FormValues;
   const data = await getRecommendPage(c.get('deps'), viewer, c.req.param('programmeId') ?? '');
   return renderPage(
     c,
-    { title: `Recommend a colleague for ${data.programme.title}`, hasErrors: !!options.errors, beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Back" /> },
+    {
+      title: `Recommend a colleague for ${data.programme.title}`,
+      hasErrors: !!options.errors,
+      beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Back" />,
+    },
     <RecommendPage programme={data.programme} colleagues={data.colleagues} values={options.values ?? {}} errors={options.errors} />,
   );
 }

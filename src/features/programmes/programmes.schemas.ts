@@ -27,11 +27,7 @@ const optionalText = (max: number, label: string) =>
     .pipe(z.string().max(max, `${label} must be ${max} characters or fewer`));
 
 const requiredText = (max: number, empty: string, label: string) =>
-  z
-    .string({ message: empty })
-    .trim()
-    .min(1, empty)
-    .max(max, `${label} must be ${max} characters or fewer`);
+  z.string({ message: empty }).trim().min(1, empty).max(max, `${label} must be ${max} characters or fewer`);
 
 /** A whole number typed into a box; blank is null. */
 const optionalWholeNumber = (label: string, min: number, max: number) =>
@@ -90,56 +86,55 @@ export const moveForm = z.object({
  * Every field of a programme. Checkbox lists (staff types, leadership levels) arrive as arrays;
  * the rest as text.
  */
-export const programmeForm = z
-  .object({
-    /** Unique in the organisation. */
-    title: requiredText(150, 'Enter a title for the programme', 'Title'),
-    /** A sentence or two for the catalogue. */
-    summary: requiredText(2000, 'Enter a summary of the programme', 'Summary'),
-    /** "Who is this for?", shown on the programme page. */
-    audience: requiredText(4000, 'Enter who the programme is for', 'Who the programme is for'),
-    /** For example "6 months". */
-    duration: optionalText(100, 'Duration'),
-    delivery: z.enum(['cohort', 'modular'], { message: 'Select how the programme is delivered' }),
-    /** Only for modular delivery: how many modules each participant completes. */
-    modulesRequired: optionalWholeNumber('The number of modules to complete', 1, 30),
-    status: z.enum(['draft', 'open', 'archived'], { message: 'Select the programme’s status' }),
-    /** A published version of one of the organisation's frameworks, or blank. */
-    frameworkVersionId: z
-      .string()
-      .optional()
-      .transform((v) => (v ? v : null)),
-    /** A level key of that version, or blank. */
-    frameworkLevel: z
-      .string()
-      .optional()
-      .transform((v) => (v ? v : null)),
-    staffTypes: z.array(z.enum(STAFF_TYPE_KEYS, { message: 'Select staff types from the list' })).default([]),
-    leadershipLevels: z.array(z.enum(LEVEL_KEYS, { message: 'Select leadership levels from the list' })).default([]),
-    minYears: optionalWholeNumber('The minimum number of years', 0, 50),
-    maxYears: optionalWholeNumber('The maximum number of years', 0, 50),
-    declarations: linesList('Declarations', 20),
-    experiences: linesList('Experiences and activities', 30),
-    asksForCoach: z
-      .string()
-      .optional()
-      .transform((v) => v === 'yes'),
-    asksForProject: z
-      .string()
-      .optional()
-      .transform((v) => v === 'yes'),
-    motivationWordLimit: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        const text = (v ?? '').trim();
-        if (!/^\d+$/.test(text) || Number(text) < 50 || Number(text) > 2000) {
-          ctx.addIssue({ code: 'custom', message: 'The word limit must be a whole number from 50 to 2000' });
-          return z.NEVER;
-        }
-        return Number(text);
-      }),
-  });
+export const programmeForm = z.object({
+  /** Unique in the organisation. */
+  title: requiredText(150, 'Enter a title for the programme', 'Title'),
+  /** A sentence or two for the catalogue. */
+  summary: requiredText(2000, 'Enter a summary of the programme', 'Summary'),
+  /** "Who is this for?", shown on the programme page. */
+  audience: requiredText(4000, 'Enter who the programme is for', 'Who the programme is for'),
+  /** For example "6 months". */
+  duration: optionalText(100, 'Duration'),
+  delivery: z.enum(['cohort', 'modular'], { message: 'Select how the programme is delivered' }),
+  /** Only for modular delivery: how many modules each participant completes. */
+  modulesRequired: optionalWholeNumber('The number of modules to complete', 1, 30),
+  status: z.enum(['draft', 'open', 'archived'], { message: 'Select the programme’s status' }),
+  /** A published version of one of the organisation's frameworks, or blank. */
+  frameworkVersionId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null)),
+  /** A level key of that version, or blank. */
+  frameworkLevel: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null)),
+  staffTypes: z.array(z.enum(STAFF_TYPE_KEYS, { message: 'Select staff types from the list' })).default([]),
+  leadershipLevels: z.array(z.enum(LEVEL_KEYS, { message: 'Select leadership levels from the list' })).default([]),
+  minYears: optionalWholeNumber('The minimum number of years', 0, 50),
+  maxYears: optionalWholeNumber('The maximum number of years', 0, 50),
+  declarations: linesList('Declarations', 20),
+  experiences: linesList('Experiences and activities', 30),
+  asksForCoach: z
+    .string()
+    .optional()
+    .transform((v) => v === 'yes'),
+  asksForProject: z
+    .string()
+    .optional()
+    .transform((v) => v === 'yes'),
+  motivationWordLimit: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? '').trim();
+      if (!/^\d+$/.test(text) || Number(text) < 50 || Number(text) > 2000) {
+        ctx.addIssue({ code: 'custom', message: 'The word limit must be a whole number from 50 to 2000' });
+        return z.NEVER;
+      }
+      return Number(text);
+    }),
+});
 export type ProgrammeForm = z.infer<typeof programmeForm>;
 
 /**
@@ -152,7 +147,8 @@ export function validateProgrammeForm(input: Record<string, unknown>): Validated
   const text = (key: string) => (typeof input[key] === 'string' ? (input[key] as string).trim() : '');
   if (text('delivery') === 'modular' && text('modulesRequired') === '') errors.modulesRequired ??= 'Enter how many modules each participant must complete';
   const [min, max] = [text('minYears'), text('maxYears')];
-  if (/^\d+$/.test(min) && /^\d+$/.test(max) && Number(min) > Number(max)) errors.maxYears ??= 'The maximum number of years must be the same as or more than the minimum';
+  if (/^\d+$/.test(min) && /^\d+$/.test(max) && Number(min) > Number(max))
+    errors.maxYears ??= 'The maximum number of years must be the same as or more than the minimum';
   if (text('frameworkLevel') !== '' && text('frameworkVersionId') === '') errors.frameworkLevel ??= 'Choose a framework version before a level';
   return Object.keys(errors).length > 0 ? { ok: false, errors } : result;
 }

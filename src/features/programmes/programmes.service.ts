@@ -77,8 +77,23 @@ export async function createPathway(deps: AppDeps, viewer: Viewer, form: Pathway
   const now = nowOf(deps);
   try {
     await deps.db.transaction().execute(async (trx) => {
-      await q.insertPathway(trx, { id, organisation_id: viewer.organisationId, title: form.title, title_normalised: form.title.toLowerCase(), summary: form.summary, created_at: now, updated_at: now });
-      await recordAudit(trx, deps.clock, { action: 'pathway_created', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'pathway', subjectId: id, requestId });
+      await q.insertPathway(trx, {
+        id,
+        organisation_id: viewer.organisationId,
+        title: form.title,
+        title_normalised: form.title.toLowerCase(),
+        summary: form.summary,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, deps.clock, {
+        action: 'pathway_created',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'pathway',
+        subjectId: id,
+        requestId,
+      });
     });
   } catch (error) {
     duplicateTitle(error, 'pathway');
@@ -91,7 +106,15 @@ export async function editPathway(deps: AppDeps, viewer: Viewer, id: string, for
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.updatePathwayRow(trx, id, { title: form.title, title_normalised: form.title.toLowerCase(), summary: form.summary, updated_at: nowOf(deps) });
-      await recordAudit(trx, deps.clock, { action: 'pathway_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'pathway', subjectId: id, detail: { changed: ['title', 'summary'] }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'pathway_updated',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'pathway',
+        subjectId: id,
+        detail: { changed: ['title', 'summary'] },
+        requestId,
+      });
     });
   } catch (error) {
     duplicateTitle(error, 'pathway');
@@ -120,13 +143,34 @@ export async function addStage(deps: AppDeps, viewer: Viewer, pathwayId: string,
     const stages = await q.listStages(trx, pathwayId);
     const now = nowOf(deps);
     await q.placeProgramme(trx, programmeId, pathwayId, stages.length + 1, now);
-    await renumberStages(trx, pathwayId, stages.map((s) => s.id), stages, now);
-    await recordAudit(trx, deps.clock, { action: 'pathway_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'pathway', subjectId: pathwayId, detail: { stageAdded: programmeId }, requestId });
+    await renumberStages(
+      trx,
+      pathwayId,
+      stages.map((s) => s.id),
+      stages,
+      now,
+    );
+    await recordAudit(trx, deps.clock, {
+      action: 'pathway_updated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'pathway',
+      subjectId: pathwayId,
+      detail: { stageAdded: programmeId },
+      requestId,
+    });
   });
 }
 
 /** Moves a stage one place up or down; at either end it stays where it is. */
-export async function moveStage(deps: AppDeps, viewer: Viewer, pathwayId: string, programmeId: string, direction: 'up' | 'down', requestId: string | null): Promise<void> {
+export async function moveStage(
+  deps: AppDeps,
+  viewer: Viewer,
+  pathwayId: string,
+  programmeId: string,
+  direction: 'up' | 'down',
+  requestId: string | null,
+): Promise<void> {
   await getPathway(deps, viewer, pathwayId);
   await deps.db.transaction().execute(async (trx) => {
     await q.lockPathway(trx, pathwayId);
@@ -139,7 +183,15 @@ export async function moveStage(deps: AppDeps, viewer: Viewer, pathwayId: string
     const neighbour = order[to];
     if (neighbour !== undefined) [order[from], order[to]] = [neighbour, programmeId];
     await renumberStages(trx, pathwayId, order, stages, nowOf(deps));
-    await recordAudit(trx, deps.clock, { action: 'pathway_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'pathway', subjectId: pathwayId, detail: { stageMoved: programmeId, direction }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'pathway_updated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'pathway',
+      subjectId: pathwayId,
+      detail: { stageMoved: programmeId, direction },
+      requestId,
+    });
   });
 }
 
@@ -155,8 +207,22 @@ export async function removeStage(deps: AppDeps, viewer: Viewer, pathwayId: stri
     const now = nowOf(deps);
     await q.placeProgramme(trx, programmeId, null, null, now);
     const rest = stages.filter((s) => s.id !== programmeId);
-    await renumberStages(trx, pathwayId, rest.map((s) => s.id), rest, now);
-    await recordAudit(trx, deps.clock, { action: 'pathway_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'pathway', subjectId: pathwayId, detail: { stageRemoved: programmeId }, requestId });
+    await renumberStages(
+      trx,
+      pathwayId,
+      rest.map((s) => s.id),
+      rest,
+      now,
+    );
+    await recordAudit(trx, deps.clock, {
+      action: 'pathway_updated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'pathway',
+      subjectId: pathwayId,
+      detail: { stageRemoved: programmeId },
+      requestId,
+    });
   });
 }
 
@@ -182,7 +248,8 @@ async function checkFramework(db: Executor, viewer: Viewer, form: ProgrammeForm,
   if (form.frameworkVersionId === null) return;
   const version = await q.findVersion(db, viewer.organisationId, form.frameworkVersionId);
   // A version chosen earlier stays valid; a new choice must be published.
-  if (!version || (version.status !== 'published' && version.id !== current?.framework_version_id)) throw new Invalid({ frameworkVersionId: 'Select a published framework version from the list' });
+  if (!version || (version.status !== 'published' && version.id !== current?.framework_version_id))
+    throw new Invalid({ frameworkVersionId: 'Select a published framework version from the list' });
   if (form.frameworkLevel !== null && !parseLevels(version.levels).some((l) => l.key === form.frameworkLevel)) {
     throw new Invalid({ frameworkLevel: `Select a level of ${version.framework_title}, version ${version.number}` });
   }
@@ -217,8 +284,23 @@ export async function createProgramme(deps: AppDeps, viewer: Viewer, form: Progr
   try {
     await deps.db.transaction().execute(async (trx) => {
       await checkFramework(trx, viewer, form, undefined);
-      await q.insertProgramme(trx, { id, organisation_id: viewer.organisationId, pathway_id: null, stage_position: null, ...programmeColumns(form), created_at: now, updated_at: now });
-      await recordAudit(trx, deps.clock, { action: 'programme_created', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'programme', subjectId: id, requestId });
+      await q.insertProgramme(trx, {
+        id,
+        organisation_id: viewer.organisationId,
+        pathway_id: null,
+        stage_position: null,
+        ...programmeColumns(form),
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, deps.clock, {
+        action: 'programme_created',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'programme',
+        subjectId: id,
+        requestId,
+      });
     });
   } catch (error) {
     duplicateTitle(error, 'programme');
@@ -230,7 +312,13 @@ export async function createProgramme(deps: AppDeps, viewer: Viewer, form: Progr
  * Changes a programme. A new framework version clears the focus skills (they belong to the old
  * version); cohort delivery is refused while "chosen modules completed" is a requirement.
  */
-export async function editProgramme(deps: AppDeps, viewer: Viewer, id: string, form: ProgrammeForm, requestId: string | null): Promise<{ skillsCleared: boolean }> {
+export async function editProgramme(
+  deps: AppDeps,
+  viewer: Viewer,
+  id: string,
+  form: ProgrammeForm,
+  requestId: string | null,
+): Promise<{ skillsCleared: boolean }> {
   const programme = await getProgrammeForDesign(deps, viewer, id);
   let skillsCleared = false;
   try {
@@ -238,10 +326,15 @@ export async function editProgramme(deps: AppDeps, viewer: Viewer, id: string, f
       await checkFramework(trx, viewer, form, programme);
       const requirements = await q.listRequirements(trx, id);
       if (requirements.some((r) => r.kind === 'modules')) {
-        if (form.delivery !== 'modular') throw new Invalid({ delivery: 'This programme requires chosen modules to be completed. Remove that requirement before changing to cohort-based delivery.' });
+        if (form.delivery !== 'modular')
+          throw new Invalid({
+            delivery: 'This programme requires chosen modules to be completed. Remove that requirement before changing to cohort-based delivery.',
+          });
         const modules = await q.countModules(trx, id);
         if (form.modulesRequired !== null && form.modulesRequired > modules) {
-          throw new Invalid({ modulesRequired: `The programme has ${modules} ${modules === 1 ? 'module' : 'modules'} and requires chosen modules to be completed, so participants cannot choose more than ${modules}. Add modules first.` });
+          throw new Invalid({
+            modulesRequired: `The programme has ${modules} ${modules === 1 ? 'module' : 'modules'} and requires chosen modules to be completed, so participants cannot choose more than ${modules}. Add modules first.`,
+          });
         }
       }
       const columns = programmeColumns(form);
@@ -254,7 +347,15 @@ export async function editProgramme(deps: AppDeps, viewer: Viewer, id: string, f
       const changed = Object.entries(columns)
         .filter(([k, v]) => k !== 'title_normalised' && (programme as unknown as Record<string, unknown>)[k] !== v)
         .map(([k]) => k);
-      await recordAudit(trx, deps.clock, { action: 'programme_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'programme', subjectId: id, detail: { changed }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'programme_updated',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'programme',
+        subjectId: id,
+        detail: { changed },
+        requestId,
+      });
     });
   } catch (error) {
     duplicateTitle(error, 'programme');
@@ -276,7 +377,14 @@ export async function getRequirementsPage(deps: AppDeps, viewer: Viewer, id: str
  * named `<kind>-<setting>`). Unknown kinds, settings out of range, and modules on a programme
  * that can't use them are refused with a message per field; nothing is stored then.
  */
-export async function saveRequirements(deps: AppDeps, viewer: Viewer, id: string, kinds: string[], values: Record<string, string>, requestId: string | null): Promise<void> {
+export async function saveRequirements(
+  deps: AppDeps,
+  viewer: Viewer,
+  id: string,
+  kinds: string[],
+  values: Record<string, string>,
+  requestId: string | null,
+): Promise<void> {
   const programme = await getProgrammeForDesign(deps, viewer, id);
   const errors: FieldErrors = {};
   const unknown = kinds.filter((k) => !deps.completion.evaluator(k));
@@ -289,28 +397,45 @@ export async function saveRequirements(deps: AppDeps, viewer: Viewer, id: string
       const name = `${evaluator.kind}-${field.name}`;
       const text = (values[name] ?? '').trim();
       if (text === '') settings[field.name] = field.default;
-      else if (!/^\d+$/.test(text) || Number(text) < field.min || Number(text) > field.max) errors[name] = `${field.label} must be a whole number from ${field.min} to ${field.max}`;
+      else if (!/^\d+$/.test(text) || Number(text) < field.min || Number(text) > field.max)
+        errors[name] = `${field.label} must be a whole number from ${field.min} to ${field.max}`;
       else settings[field.name] = Number(text);
     }
     settingsByKind.set(evaluator.kind, settings);
   }
   await deps.db.transaction().execute(async (trx) => {
     if (kinds.includes('modules')) {
-      if (programme.delivery !== 'modular') errors.kinds ??= '“Chosen modules completed” is only for self-directed, modular programmes. Change the programme’s delivery first.';
+      if (programme.delivery !== 'modular')
+        errors.kinds ??= '“Chosen modules completed” is only for self-directed, modular programmes. Change the programme’s delivery first.';
       else {
         const modules = await q.countModules(trx, id);
         const needed = programme.modules_required ?? 1;
-        if (modules < needed) errors.kinds ??= `Participants choose ${needed} ${needed === 1 ? 'module' : 'modules'}, but the programme has ${modules}. Add modules before requiring them.`;
+        if (modules < needed)
+          errors.kinds ??= `Participants choose ${needed} ${needed === 1 ? 'module' : 'modules'}, but the programme has ${modules}. Add modules before requiring them.`;
       }
     }
     if (Object.keys(errors).length > 0) throw new Invalid(errors);
     await q.replaceRequirements(
       trx,
       id,
-      chosen.map((evaluator, i) => ({ id: newId(), programme_id: id, kind: evaluator.kind, position: i + 1, settings: JSON.stringify(settingsByKind.get(evaluator.kind) ?? {}) })),
+      chosen.map((evaluator, i) => ({
+        id: newId(),
+        programme_id: id,
+        kind: evaluator.kind,
+        position: i + 1,
+        settings: JSON.stringify(settingsByKind.get(evaluator.kind) ?? {}),
+      })),
     );
     await q.updateProgrammeRow(trx, id, { updated_at: nowOf(deps) });
-    await recordAudit(trx, deps.clock, { action: 'programme_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'programme', subjectId: id, detail: { requirements: chosen.map((e) => e.kind) }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'programme_updated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'programme',
+      subjectId: id,
+      detail: { requirements: chosen.map((e) => e.kind) },
+      requestId,
+    });
   });
 }
 
@@ -319,7 +444,11 @@ export async function saveRequirements(deps: AppDeps, viewer: Viewer, id: string
 export async function getSkillsPage(deps: AppDeps, viewer: Viewer, id: string) {
   const programme = await getProgrammeForDesign(deps, viewer, id);
   if (!programme.framework_version_id) return { programme, version: null, skills: [], chosen: [] as string[] };
-  const [version, skills, focus] = await Promise.all([q.findVersion(deps.db, viewer.organisationId, programme.framework_version_id), q.listVersionSkills(deps.db, programme.framework_version_id), q.listFocusSkills(deps.db, id)]);
+  const [version, skills, focus] = await Promise.all([
+    q.findVersion(deps.db, viewer.organisationId, programme.framework_version_id),
+    q.listVersionSkills(deps.db, programme.framework_version_id),
+    q.listFocusSkills(deps.db, id),
+  ]);
   return { programme, version: version ? { label: `${version.framework_title}, version ${version.number}` } : null, skills, chosen: focus.map((s) => s.id) };
 }
 
@@ -334,7 +463,15 @@ export async function saveFocusSkills(deps: AppDeps, viewer: Viewer, id: string,
     if (unique.some((s) => !skills.has(s))) throw new Invalid({ skills: 'Select skills from the programme’s framework version' });
     await q.replaceFocusSkills(trx, id, unique);
     await q.updateProgrammeRow(trx, id, { updated_at: nowOf(deps) });
-    await recordAudit(trx, deps.clock, { action: 'programme_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'programme', subjectId: id, detail: { focusSkills: unique.length }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'programme_updated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'programme',
+      subjectId: id,
+      detail: { focusSkills: unique.length },
+      requestId,
+    });
   });
 }
 
@@ -350,9 +487,23 @@ export async function addModule(deps: AppDeps, viewer: Viewer, id: string, form:
   await getProgrammeForDesign(deps, viewer, id);
   await deps.db.transaction().execute(async (trx) => {
     const moduleId = newId();
-    await q.insertModule(trx, { id: moduleId, programme_id: id, position: await q.nextModulePosition(trx, id), title: form.title, description: form.description });
+    await q.insertModule(trx, {
+      id: moduleId,
+      programme_id: id,
+      position: await q.nextModulePosition(trx, id),
+      title: form.title,
+      description: form.description,
+    });
     await q.updateProgrammeRow(trx, id, { updated_at: nowOf(deps) });
-    await recordAudit(trx, deps.clock, { action: 'programme_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'programme', subjectId: id, detail: { moduleAdded: moduleId }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'programme_updated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'programme',
+      subjectId: id,
+      detail: { moduleAdded: moduleId },
+      requestId,
+    });
   });
 }
 
@@ -364,15 +515,26 @@ export async function removeModule(deps: AppDeps, viewer: Viewer, id: string, mo
     // Already removed (a second click, or another lead got there first): nothing to do.
     if (!module) return;
     const chosen = await q.countModuleChoices(trx, moduleId);
-    if (chosen > 0) throw new Invalid({ module: `“${module.title}” cannot be removed: ${chosen === 1 ? '1 participant has' : `${chosen} participants have`} chosen it.` });
+    if (chosen > 0)
+      throw new Invalid({ module: `“${module.title}” cannot be removed: ${chosen === 1 ? '1 participant has' : `${chosen} participants have`} chosen it.` });
     const requirements = await q.listRequirements(trx, id);
     const needed = programme.modules_required ?? 1;
     if (requirements.some((r) => r.kind === 'modules') && (await q.countModules(trx, id)) - 1 < needed) {
-      throw new Invalid({ module: `“${module.title}” cannot be removed: participants choose ${needed} ${needed === 1 ? 'module' : 'modules'}, so the programme needs at least ${needed}.` });
+      throw new Invalid({
+        module: `“${module.title}” cannot be removed: participants choose ${needed} ${needed === 1 ? 'module' : 'modules'}, so the programme needs at least ${needed}.`,
+      });
     }
     await q.deleteModule(trx, moduleId);
     await q.updateProgrammeRow(trx, id, { updated_at: nowOf(deps) });
-    await recordAudit(trx, deps.clock, { action: 'programme_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'programme', subjectId: id, detail: { moduleRemoved: moduleId, title: module.title }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'programme_updated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'programme',
+      subjectId: id,
+      detail: { moduleRemoved: moduleId, title: module.title },
+      requestId,
+    });
   });
 }
 
@@ -408,7 +570,9 @@ export function describeRequirements(deps: AppDeps, programme: Pick<Programme, '
   const context = { id: programme.id, modulesRequired: programme.modules_required };
   return requirements.flatMap((r) => {
     const evaluator = deps.completion.evaluator(r.kind);
-    return evaluator ? [{ kind: evaluator.kind, title: evaluator.title, text: evaluator.describe(deps.completion.settingsFor(r.kind, r.settings), context) }] : [];
+    return evaluator
+      ? [{ kind: evaluator.kind, title: evaluator.title, text: evaluator.describe(deps.completion.settingsFor(r.kind, r.settings), context) }]
+      : [];
   });
 }
 
@@ -446,7 +610,14 @@ export async function getProgrammePage(deps: AppDeps, viewer: Viewer, id: string
     eligibility: person ? checkEligibility(rules, factsFromPerson(person, today)) : null,
     pathway:
       pathway && at !== -1
-        ? { id: pathway.id, title: pathway.title, stage: at + 1, of: visibleStages.length, previous: visibleStages[at - 1] ?? null, next: visibleStages[at + 1] ?? null }
+        ? {
+            id: pathway.id,
+            title: pathway.title,
+            stage: at + 1,
+            of: visibleStages.length,
+            previous: visibleStages[at - 1] ?? null,
+            next: visibleStages[at + 1] ?? null,
+          }
         : null,
     modules,
     focusSkills,
@@ -492,11 +663,19 @@ export async function getCatalogue(deps: AppDeps, viewer: Viewer) {
 export type Catalogue = Awaited<ReturnType<typeof getCatalogue>>;
 
 /** The viewer's staff record, to prefill "Is this for me?". */
-export async function journeyDefaults(deps: AppDeps, viewer: Viewer): Promise<Partial<Record<'role' | 'level' | 'years', string>> & { startedOn: string | null }> {
+export async function journeyDefaults(
+  deps: AppDeps,
+  viewer: Viewer,
+): Promise<Partial<Record<'role' | 'level' | 'years', string>> & { startedOn: string | null }> {
   const person = await findPersonSummary(deps.db, viewer.id, viewer.organisationId);
   if (!person) return { startedOn: null };
   const facts = factsFromPerson(person, londonDate(deps.clock.now()));
-  return { role: facts.staffType, level: facts.leadershipLevel, years: facts.yearsInSchools === null ? undefined : String(facts.yearsInSchools), startedOn: person.started_in_schools_on };
+  return {
+    role: facts.staffType,
+    level: facts.leadershipLevel,
+    years: facts.yearsInSchools === null ? undefined : String(facts.yearsInSchools),
+    startedOn: person.started_in_schools_on,
+  };
 }
 
 /** "Is this for me?" results: each open programme, whether the answers meet its rules, and why not. */
@@ -533,7 +712,15 @@ export async function recommendColleague(deps: AppDeps, viewer: Viewer, id: stri
     const colleague = await q.findRecommendable(trx, recommendScope(viewer), form.personId);
     if (!colleague) throw new Invalid({ personId: 'Select a colleague from the list' });
     const recommendationId = newId();
-    await q.insertRecommendation(trx, { id: recommendationId, organisation_id: viewer.organisationId, programme_id: id, person_id: colleague.id, recommended_by: viewer.id, note: form.note, created_at: nowOf(deps) });
+    await q.insertRecommendation(trx, {
+      id: recommendationId,
+      organisation_id: viewer.organisationId,
+      programme_id: id,
+      person_id: colleague.id,
+      recommended_by: viewer.id,
+      note: form.note,
+      created_at: nowOf(deps),
+    });
     const recommender = `${viewer.givenName} ${viewer.familyName}`;
     await notify(trx, deps.clock, {
       personId: colleague.id,
@@ -547,7 +734,15 @@ export async function recommendColleague(deps: AppDeps, viewer: Viewer, id: stri
       link: `/programmes/${id}`,
       linkText: 'Read about the programme and who it is for here:',
     });
-    await recordAudit(trx, deps.clock, { action: 'recommendation_made', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'recommendation', subjectId: recommendationId, detail: { programmeId: id, personId: colleague.id }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'recommendation_made',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'recommendation',
+      subjectId: recommendationId,
+      detail: { programmeId: id, personId: colleague.id },
+      requestId,
+    });
     return { name: `${colleague.given_name} ${colleague.family_name}` };
   });
 }

@@ -36,8 +36,14 @@ const programmeFields = (title: string, overrides: Record<string, string> = {}) 
   ...overrides,
 });
 
-async function count(ctx: () => TestContext, table: 'programmes' | 'pathways' | 'programme_requirements' | 'programme_focus_skills' | 'recommendations' | 'outbox') {
-  const row = await ctx().db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+async function count(
+  ctx: () => TestContext,
+  table: 'programmes' | 'pathways' | 'programme_requirements' | 'programme_focus_skills' | 'recommendations' | 'outbox',
+) {
+  const row = await ctx()
+    .db.selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -66,7 +72,10 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
       ids.push(id);
       expect((await lead.post(`/pathways/${pathwayId}/stages`, { programmeId: id })).status).toBe(303);
     }
-    const stages = async () => (await ctx().db.selectFrom('programmes').select(['id', 'stage_position']).where('pathway_id', '=', pathwayId).orderBy('stage_position').execute()).map((r) => [r.id, r.stage_position]);
+    const stages = async () =>
+      (await ctx().db.selectFrom('programmes').select(['id', 'stage_position']).where('pathway_id', '=', pathwayId).orderBy('stage_position').execute()).map(
+        (r) => [r.id, r.stage_position],
+      );
     expect(await stages()).toEqual([
       [ids[0], 1],
       [ids[1], 2],
@@ -139,16 +148,35 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
     const row = await ctx().db.selectFrom('programmes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(JSON.parse(row.eligibility)).toEqual({ staffTypes: ['teaching'], leadershipLevels: ['middle', 'senior'], minYears: 2, maxYears: 10 });
     expect(JSON.parse(row.declarations)).toEqual(['I have the support of my headteacher', 'I can lead a whole-school project']);
-    expect(row).toMatchObject({ delivery: 'modular', modules_required: 3, framework_version_id: framework.versionId, framework_level: 'middle', asks_for_coach: 1, asks_for_project: 1, motivation_word_limit: 400, status: 'open' });
+    expect(row).toMatchObject({
+      delivery: 'modular',
+      modules_required: 3,
+      framework_version_id: framework.versionId,
+      framework_level: 'middle',
+      asks_for_coach: 1,
+      asks_for_project: 1,
+      motivation_word_limit: 400,
+      status: 'open',
+    });
 
     const edit = await lead.get(`/programmes/${id}/edit`);
     expect(edit.text).toMatch(/value="senior"[^>]*checked/);
     expect(edit.text).toContain('I can lead a whole-school project');
 
     // Changing the rules is audited.
-    const saved = await lead.post(`/programmes/${id}`, form(programmeFields('Leadership Pathways', { delivery: 'modular', modulesRequired: '3', frameworkVersionId: framework.versionId, minYears: '3' }), { staffTypes: ['teaching', 'associate'] }));
+    const saved = await lead.post(
+      `/programmes/${id}`,
+      form(programmeFields('Leadership Pathways', { delivery: 'modular', modulesRequired: '3', frameworkVersionId: framework.versionId, minYears: '3' }), {
+        staffTypes: ['teaching', 'associate'],
+      }),
+    );
     expect(saved.status).toBe(303);
-    const audit = await ctx().db.selectFrom('audit_events').select(['detail']).where('action', '=', 'programme_updated').where('subject_id', '=', id).executeTakeFirstOrThrow();
+    const audit = await ctx()
+      .db.selectFrom('audit_events')
+      .select(['detail'])
+      .where('action', '=', 'programme_updated')
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail).changed).toContain('eligibility');
   });
 
@@ -156,7 +184,17 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
     const before = await count(ctx, 'programmes');
     const page = await lead.post(
       '/programmes',
-      form(programmeFields('', { summary: 'Keep this summary', delivery: 'modular', minYears: '5', maxYears: '2', motivationWordLimit: 'lots', frameworkVersionId: newId() }), { staffTypes: ['wizard'], leadershipLevels: ['senior'] }),
+      form(
+        programmeFields('', {
+          summary: 'Keep this summary',
+          delivery: 'modular',
+          minYears: '5',
+          maxYears: '2',
+          motivationWordLimit: 'lots',
+          frameworkVersionId: newId(),
+        }),
+        { staffTypes: ['wizard'], leadershipLevels: ['senior'] },
+      ),
     );
     expect(page.status).toBe(400);
     const text = visibleText(page.text);
@@ -188,7 +226,12 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
   });
 
   it('requirements offer only the kinds Waymark can check, and refuse the rest', async () => {
-    const modular = await makeProgramme(ctx().db, { organisationId: world.organisation.id, delivery: 'modular', modulesRequired: 2, modules: ['Leading a team'] });
+    const modular = await makeProgramme(ctx().db, {
+      organisationId: world.organisation.id,
+      delivery: 'modular',
+      modulesRequired: 2,
+      modules: ['Leading a team'],
+    });
     const cohort = await makeProgramme(ctx().db, { organisationId: world.organisation.id, delivery: 'cohort' });
     const page = await lead.get(`/programmes/${modular.id}/requirements`);
     expect(page.status).toBe(200);
@@ -213,7 +256,12 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
 
     expect((await lead.post(`/programmes/${modular.id}/modules`, { title: 'Managing change', description: '' })).status).toBe(303);
     expect((await lead.post(`/programmes/${modular.id}/requirements`, form({}, { kinds: ['sign_off', 'modules'] }))).status).toBe(303);
-    const stored = await ctx().db.selectFrom('programme_requirements').select(['kind', 'position']).where('programme_id', '=', modular.id).orderBy('position').execute();
+    const stored = await ctx()
+      .db.selectFrom('programme_requirements')
+      .select(['kind', 'position'])
+      .where('programme_id', '=', modular.id)
+      .orderBy('position')
+      .execute();
     expect(stored).toEqual([
       { kind: 'modules', position: 1 },
       { kind: 'sign_off', position: 2 },
@@ -225,7 +273,9 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
 
     // Saving again replaces the set.
     expect((await lead.post(`/programmes/${modular.id}/requirements`, form({}, { kinds: ['sign_off'] }))).status).toBe(303);
-    expect((await ctx().db.selectFrom('programme_requirements').select('kind').where('programme_id', '=', modular.id).execute()).map((r) => r.kind)).toEqual(['sign_off']);
+    expect((await ctx().db.selectFrom('programme_requirements').select('kind').where('programme_id', '=', modular.id).execute()).map((r) => r.kind)).toEqual([
+      'sign_off',
+    ]);
   });
 
   it('focus skills come from the programme’s framework version only', async () => {
@@ -255,15 +305,36 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
   });
 
   it('a module someone has chosen cannot be removed', async () => {
-    const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id, delivery: 'modular', modulesRequired: 1, modules: ['Leading a team', 'Coaching colleagues', 'Spare'] });
+    const programme = await makeProgramme(ctx().db, {
+      organisationId: world.organisation.id,
+      delivery: 'modular',
+      modulesRequired: 1,
+      modules: ['Leading a team', 'Coaching colleagues', 'Spare'],
+    });
     const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: programme.id });
     const enrolmentId = newId();
     const at = '2026-11-01T09:00:00.000Z';
     await ctx()
       .db.insertInto('enrolments')
-      .values({ id: enrolmentId, organisation_id: world.organisation.id, application_id: null, cohort_id: cohort.id, programme_id: programme.id, person_id: world.staff.id, status: 'active', return_cohort_id: null, status_reason: null, completed_at: null, created_at: at, updated_at: at })
+      .values({
+        id: enrolmentId,
+        organisation_id: world.organisation.id,
+        application_id: null,
+        cohort_id: cohort.id,
+        programme_id: programme.id,
+        person_id: world.staff.id,
+        status: 'active',
+        return_cohort_id: null,
+        status_reason: null,
+        completed_at: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
-    await ctx().db.insertInto('enrolment_modules').values({ enrolment_id: enrolmentId, module_id: programme.moduleIds[0], chosen_at: at, completed_at: null, completed_by: null, reflection: null }).execute();
+    await ctx()
+      .db.insertInto('enrolment_modules')
+      .values({ enrolment_id: enrolmentId, module_id: programme.moduleIds[0], chosen_at: at, completed_at: null, completed_by: null, reflection: null })
+      .execute();
 
     const refused = await lead.post(`/programmes/${programme.id}/modules/${programme.moduleIds[0]}/remove`);
     expect(refused.status).toBe(400);
@@ -283,7 +354,17 @@ describeEachEngine('what staff see of programmes', (ctx) => {
   let world: World;
   let staff: TestClient;
   let lead: TestClient;
-  let ids: { first: string; second: string; third: string; draft: string; archived: string; standalone: string; openCohort: string; upcomingCohort: string; pathwayTitle: string };
+  let ids: {
+    first: string;
+    second: string;
+    third: string;
+    draft: string;
+    archived: string;
+    standalone: string;
+    openCohort: string;
+    upcomingCohort: string;
+    pathwayTitle: string;
+  };
 
   beforeAll(async () => {
     world = await makeWorld(ctx().db);
@@ -292,18 +373,64 @@ describeEachEngine('what staff see of programmes', (ctx) => {
     const pathwayId = newId();
     const pathwayTitle = 'Leadership ladder';
     const at = '2026-11-01T09:00:00.000Z';
-    await db.insertInto('pathways').values({ id: pathwayId, organisation_id: organisationId, title: pathwayTitle, title_normalised: pathwayTitle.toLowerCase(), summary: 'From a first leadership role to headship.', created_at: at, updated_at: at }).execute();
+    await db
+      .insertInto('pathways')
+      .values({
+        id: pathwayId,
+        organisation_id: organisationId,
+        title: pathwayTitle,
+        title_normalised: pathwayTitle.toLowerCase(),
+        summary: 'From a first leadership role to headship.',
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
     // The staff member is a teacher, not in a leadership role, who started in schools in September 2019 (7 years ago).
-    const first = await makeProgramme(db, { organisationId, title: 'Towards Middle Leadership', pathwayId, stagePosition: 1, eligibility: { staffTypes: ['teaching', 'associate'], maxYears: 10 } });
-    const second = await makeProgramme(db, { organisationId, title: 'Towards Senior Leadership', pathwayId, stagePosition: 2, eligibility: { leadershipLevels: ['middle', 'senior'], maxYears: 4 }, declarations: ['I have discussed this with my line manager'] });
-    const third = await makeProgramme(db, { organisationId, title: 'Towards Headship', pathwayId, stagePosition: 3, eligibility: { leadershipLevels: ['senior'], minYears: 8 } });
+    const first = await makeProgramme(db, {
+      organisationId,
+      title: 'Towards Middle Leadership',
+      pathwayId,
+      stagePosition: 1,
+      eligibility: { staffTypes: ['teaching', 'associate'], maxYears: 10 },
+    });
+    const second = await makeProgramme(db, {
+      organisationId,
+      title: 'Towards Senior Leadership',
+      pathwayId,
+      stagePosition: 2,
+      eligibility: { leadershipLevels: ['middle', 'senior'], maxYears: 4 },
+      declarations: ['I have discussed this with my line manager'],
+    });
+    const third = await makeProgramme(db, {
+      organisationId,
+      title: 'Towards Headship',
+      pathwayId,
+      stagePosition: 3,
+      eligibility: { leadershipLevels: ['senior'], minYears: 8 },
+    });
     const draft = await makeProgramme(db, { organisationId, title: 'Secret draft programme', status: 'draft' });
     const archived = await makeProgramme(db, { organisationId, title: 'Old archived programme', status: 'archived' });
-    const standalone = await makeProgramme(db, { organisationId, title: 'Coaching for all', delivery: 'modular', modulesRequired: 2, modules: ['Listening', 'Questioning', 'Feedback'] });
+    const standalone = await makeProgramme(db, {
+      organisationId,
+      title: 'Coaching for all',
+      delivery: 'modular',
+      modulesRequired: 2,
+      modules: ['Listening', 'Questioning', 'Feedback'],
+    });
     const openCohort = await makeCohort(db, { organisationId, programmeId: second.id, name: 'Cohort 8', opensOn: '2026-11-01', closesOn: '2026-12-12' });
     const upcomingCohort = await makeCohort(db, { organisationId, programmeId: second.id, name: 'Cohort 9', opensOn: '2027-04-27', closesOn: '2027-06-12' });
     await makeCohort(db, { organisationId, programmeId: second.id, name: 'Cohort 7', opensOn: '2026-01-05', closesOn: '2026-02-27' });
-    ids = { first: first.id, second: second.id, third: third.id, draft: draft.id, archived: archived.id, standalone: standalone.id, openCohort: openCohort.id, upcomingCohort: upcomingCohort.id, pathwayTitle };
+    ids = {
+      first: first.id,
+      second: second.id,
+      third: third.id,
+      draft: draft.id,
+      archived: archived.id,
+      standalone: standalone.id,
+      openCohort: openCohort.id,
+      upcomingCohort: upcomingCohort.id,
+      pathwayTitle,
+    };
     staff = ctx().client();
     await signIn(staff, world.staff.email);
     lead = ctx().client();
@@ -484,18 +611,45 @@ describeEachEngine('requirement settings', (ctx) => {
 
   it('settings are checked against each evaluator’s range and stored with the requirement', async () => {
     const world = await makeWorld(ctx().db);
-    const deps: AppDeps = { db: ctx().db, config: ctx().config, clock: ctx().clock, mailer: ctx().mailer, logger: silentLogger, completion: createCompletionEngine([attendance]), events: features.events(ctx().clock), navigation: features.navigation, notificationKinds: features.notificationKinds };
-    const viewer: Viewer = { id: world.programmeLead.id, sessionId: 'test', organisationId: world.organisation.id, organisationName: world.organisation.name, schoolId: world.schoolB.id, givenName: 'Priya', familyName: 'Lead', email: world.programmeLead.email, roles: [{ role: 'programme_lead', schoolId: null }], isLineManager: false };
+    const deps: AppDeps = {
+      db: ctx().db,
+      config: ctx().config,
+      clock: ctx().clock,
+      mailer: ctx().mailer,
+      logger: silentLogger,
+      completion: createCompletionEngine([attendance]),
+      events: features.events(ctx().clock),
+      navigation: features.navigation,
+      notificationKinds: features.notificationKinds,
+    };
+    const viewer: Viewer = {
+      id: world.programmeLead.id,
+      sessionId: 'test',
+      organisationId: world.organisation.id,
+      organisationName: world.organisation.name,
+      schoolId: world.schoolB.id,
+      givenName: 'Priya',
+      familyName: 'Lead',
+      email: world.programmeLead.email,
+      roles: [{ role: 'programme_lead', schoolId: null }],
+      isLineManager: false,
+    };
     const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
 
-    await expect(saveRequirements(deps, viewer, programme.id, ['attendance'], { 'attendance-minimum': '120' }, null)).rejects.toMatchObject({ fieldErrors: { 'attendance-minimum': 'Minimum attendance must be a whole number from 50 to 100' } });
+    await expect(saveRequirements(deps, viewer, programme.id, ['attendance'], { 'attendance-minimum': '120' }, null)).rejects.toMatchObject({
+      fieldErrors: { 'attendance-minimum': 'Minimum attendance must be a whole number from 50 to 100' },
+    });
     await expect(saveRequirements(deps, viewer, programme.id, ['attendance', 'sign_off'], {}, null)).rejects.toBeInstanceOf(Invalid);
     expect(await ctx().db.selectFrom('programme_requirements').select('id').where('programme_id', '=', programme.id).execute()).toEqual([]);
 
     await saveRequirements(deps, viewer, programme.id, ['attendance'], { 'attendance-minimum': '90' }, null);
     const stored = await ctx().db.selectFrom('programme_requirements').select(['kind', 'settings']).where('programme_id', '=', programme.id).execute();
     expect(stored).toEqual([{ kind: 'attendance', settings: '{"minimum":90}' }]);
-    const described = describeRequirements(deps, { id: programme.id, modules_required: null }, await ctx().db.selectFrom('programme_requirements').select(['id', 'kind', 'position', 'settings']).where('programme_id', '=', programme.id).execute());
+    const described = describeRequirements(
+      deps,
+      { id: programme.id, modules_required: null },
+      await ctx().db.selectFrom('programme_requirements').select(['id', 'kind', 'position', 'settings']).where('programme_id', '=', programme.id).execute(),
+    );
     expect(described.map((r) => r.text)).toEqual(['Attend at least 90% of sessions']);
   });
 });

@@ -2,7 +2,11 @@ import type { Executor } from '../../platform/db/database';
 import type { Checkpoint, SelfAssessmentRatingsTable, SelfAssessmentStatus } from './self-assessment.tables';
 
 export function findPlan(db: Executor, programmeId: string) {
-  return db.selectFrom('self_assessment_plans').select(['programme_id', 'checkpoints', 'updated_at']).where('programme_id', '=', programmeId).executeTakeFirst();
+  return db
+    .selectFrom('self_assessment_plans')
+    .select(['programme_id', 'checkpoints', 'updated_at'])
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirst();
 }
 
 export async function upsertPlan(trx: Executor, row: { programme_id: string; checkpoints: string; updated_by: string; updated_at: string }) {
@@ -32,16 +36,39 @@ export function listRatings(db: Executor, assessmentIds: string[]) {
 export async function ensureAssessment(trx: Executor, values: { id: string; enrolment_id: string; checkpoint: Checkpoint; now: string }) {
   await trx
     .insertInto('self_assessments')
-    .values({ id: values.id, enrolment_id: values.enrolment_id, checkpoint: values.checkpoint, status: 'draft', created_at: values.now, updated_at: values.now, submitted_at: null })
+    .values({
+      id: values.id,
+      enrolment_id: values.enrolment_id,
+      checkpoint: values.checkpoint,
+      status: 'draft',
+      created_at: values.now,
+      updated_at: values.now,
+      submitted_at: null,
+    })
     .onConflict((oc) => oc.columns(['enrolment_id', 'checkpoint']).doNothing())
     .execute();
-  return trx.selectFrom('self_assessments').selectAll().where('enrolment_id', '=', values.enrolment_id).where('checkpoint', '=', values.checkpoint).executeTakeFirstOrThrow();
+  return trx
+    .selectFrom('self_assessments')
+    .selectAll()
+    .where('enrolment_id', '=', values.enrolment_id)
+    .where('checkpoint', '=', values.checkpoint)
+    .executeTakeFirstOrThrow();
 }
 
 /** Replaces the answers for some skills (one domain's) and leaves the others as they are. */
-export async function replaceRatingsFor(trx: Executor, assessmentId: string, skillIds: string[], rows: Omit<SelfAssessmentRatingsTable, 'self_assessment_id'>[]) {
-  if (skillIds.length > 0) await trx.deleteFrom('self_assessment_ratings').where('self_assessment_id', '=', assessmentId).where('skill_id', 'in', skillIds).execute();
-  if (rows.length > 0) await trx.insertInto('self_assessment_ratings').values(rows.map((r) => ({ ...r, self_assessment_id: assessmentId }))).execute();
+export async function replaceRatingsFor(
+  trx: Executor,
+  assessmentId: string,
+  skillIds: string[],
+  rows: Omit<SelfAssessmentRatingsTable, 'self_assessment_id'>[],
+) {
+  if (skillIds.length > 0)
+    await trx.deleteFrom('self_assessment_ratings').where('self_assessment_id', '=', assessmentId).where('skill_id', 'in', skillIds).execute();
+  if (rows.length > 0)
+    await trx
+      .insertInto('self_assessment_ratings')
+      .values(rows.map((r) => ({ ...r, self_assessment_id: assessmentId })))
+      .execute();
 }
 
 /** Marks a draft as saved or submitted; returns false when it was already submitted. */
@@ -57,5 +84,10 @@ export async function updateAssessment(trx: Executor, id: string, status: SelfAs
 
 /** For the completion engine: one checkpoint's status for many enrolments at once. */
 export function listCheckpointStatuses(db: Executor, enrolmentIds: string[], checkpoint: Checkpoint) {
-  return db.selectFrom('self_assessments').select(['enrolment_id', 'status', 'submitted_at']).where('enrolment_id', 'in', enrolmentIds).where('checkpoint', '=', checkpoint).execute();
+  return db
+    .selectFrom('self_assessments')
+    .select(['enrolment_id', 'status', 'submitted_at'])
+    .where('enrolment_id', 'in', enrolmentIds)
+    .where('checkpoint', '=', checkpoint)
+    .execute();
 }

@@ -30,8 +30,18 @@ async function planPage(c: Context<AppEnv>, form?: { values: FormValues; ticked:
   const saved = planValues(data);
   return renderPage(
     c,
-    { title: `Self-assessment checkpoints: ${data.programme.title}`, hasErrors: !!form, beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Programme" /> },
-    <PlanPage data={data} values={form?.values ?? saved.values} ticked={form?.ticked ?? saved.ticked} errors={form?.errors} banner={c.req.query('done') === 'saved' ? 'Checkpoints saved' : undefined} />,
+    {
+      title: `Self-assessment checkpoints: ${data.programme.title}`,
+      hasErrors: !!form,
+      beforeContent: <BackLink href={`/programmes/${data.programme.id}`} text="Programme" />,
+    },
+    <PlanPage
+      data={data}
+      values={form?.values ?? saved.values}
+      ticked={form?.ticked ?? saved.ticked}
+      errors={form?.errors}
+      banner={c.req.query('done') === 'saved' ? 'Checkpoints saved' : undefined}
+    />,
   );
 }
 
@@ -58,9 +68,12 @@ selfAssessmentRoutes.get('/enrolments/:enrolmentId/self-assessment', access('sig
   const viewer = requireViewer(c.get('viewer'));
   const overview = await getOverview(c.get('deps'), viewer, c.req.param('enrolmentId'), c.get('requestId'));
   const done = c.req.query('done');
-  const banner = done === 'submitted' ? 'Self-assessment submitted' : done === 'saved' ? 'Your answers are saved: you can come back and finish later' : undefined;
+  const banner =
+    done === 'submitted' ? 'Self-assessment submitted' : done === 'saved' ? 'Your answers are saved: you can come back and finish later' : undefined;
   const back = overview.isParticipant ? <BackLink href={`/enrolments/${overview.enrolment.id}`} text="My programme" /> : undefined;
-  const title = overview.isParticipant ? `Your self-assessment: ${overview.enrolment.programme_title}` : `${overview.enrolment.given_name} ${overview.enrolment.family_name}: self-assessment`;
+  const title = overview.isParticipant
+    ? `Your self-assessment: ${overview.enrolment.programme_title}`
+    : `${overview.enrolment.given_name} ${overview.enrolment.family_name}: self-assessment`;
   return renderPage(c, { title, beforeContent: back }, <OverviewPage overview={overview} banner={banner} />);
 });
 
@@ -70,10 +83,16 @@ async function checkpointPage(c: Context<AppEnv>, errors?: FieldErrors) {
   const data = await getCheckpoint(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '', checkpoint, c.get('requestId'));
   const name = CHECKPOINT_TITLES[checkpoint];
   const back = <BackLink href={`/enrolments/${data.enrolment.id}/self-assessment`} text="Self-assessment" />;
-  const title = data.isParticipant ? `${name} self-assessment: ${data.enrolment.programme_title}` : `${data.enrolment.given_name} ${data.enrolment.family_name}: ${name.toLowerCase()} self-assessment`;
+  const title = data.isParticipant
+    ? `${name} self-assessment: ${data.enrolment.programme_title}`
+    : `${data.enrolment.given_name} ${data.enrolment.family_name}: ${name.toLowerCase()} self-assessment`;
   if (!data.editable) return renderPage(c, { title, beforeContent: back }, <CheckpointReadPage data={data} />);
   const banner = c.req.query('done') === 'saved' ? 'Your answers are saved: you can come back and finish later' : undefined;
-  return renderPage(c, { title, hasErrors: !!errors, beforeContent: back }, <CheckpointTasksPage data={data} errors={errors} banner={errors ? undefined : banner} />);
+  return renderPage(
+    c,
+    { title, hasErrors: !!errors, beforeContent: back },
+    <CheckpointTasksPage data={data} errors={errors} banner={errors ? undefined : banner} />,
+  );
 }
 
 selfAssessmentRoutes.get('/enrolments/:enrolmentId/self-assessment/:checkpoint', access('signed-in'), (c) => checkpointPage(c));
@@ -102,7 +121,11 @@ async function sectionPage(c: Context<AppEnv>, form?: { values: FormValues; erro
   const who = data.isParticipant ? '' : `${data.enrolment.given_name} ${data.enrolment.family_name}: `;
   const title = `${who}${data.domain.title}: ${name.toLowerCase()} self-assessment`;
   if (!data.editable) return renderPage(c, { title, beforeContent: back }, <CheckpointReadPage data={data} only={data.domain.id} />);
-  return renderPage(c, { title, hasErrors: !!form, beforeContent: back }, <SectionFormPage data={data} values={form?.values ?? valuesFromAnswers(data.answers)} errors={form?.errors} />);
+  return renderPage(
+    c,
+    { title, hasErrors: !!form, beforeContent: back },
+    <SectionFormPage data={data} values={form?.values ?? valuesFromAnswers(data.answers)} errors={form?.errors} />,
+  );
 }
 
 selfAssessmentRoutes.get('/enrolments/:enrolmentId/self-assessment/:checkpoint/:skillDomainId', access('signed-in'), (c) => sectionPage(c));

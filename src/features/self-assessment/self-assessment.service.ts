@@ -53,7 +53,9 @@ export function skillsToAssess(domains: VersionDomain[], focusSkillIds: string[]
     .map((d) => ({
       id: d.id,
       title: d.title,
-      skills: d.skills.filter((s) => focus.size === 0 || focus.has(s.id)).map((s) => ({ id: s.id, code: s.code, title: s.title, description: s.description, descriptor: (level && s.descriptors[level]) || '' })),
+      skills: d.skills
+        .filter((s) => focus.size === 0 || focus.has(s.id))
+        .map((s) => ({ id: s.id, code: s.code, title: s.title, description: s.description, descriptor: (level && s.descriptors[level]) || '' })),
     }))
     .filter((d) => d.skills.length > 0);
 }
@@ -109,7 +111,8 @@ export function readAnswers(skills: AssessedSkill[], values: Record<string, stri
       if (point) rating = point.value;
       else errors[`rating-${skill.id}`] = `Select a rating for ${skill.code} ${skill.title} from the list`;
     }
-    if (submit && !errors[`rating-${skill.id}`] && rating === null && !notSure) errors[`rating-${skill.id}`] = `Select a rating for ${skill.code} ${skill.title}, or ‘Not sure yet’`;
+    if (submit && !errors[`rating-${skill.id}`] && rating === null && !notSure)
+      errors[`rating-${skill.id}`] = `Select a rating for ${skill.code} ${skill.title}, or ‘Not sure yet’`;
     if (note.length > NOTE_MAX) errors[`note-${skill.id}`] = `Your note on ${skill.code} must be ${NOTE_MAX.toLocaleString('en-GB')} characters or fewer`;
     const urlError = checkEvidenceUrl(evidenceUrl);
     if (urlError) errors[`evidence-${skill.id}`] = `${skill.code}: ${urlError}`;
@@ -135,7 +138,11 @@ export async function getPlanPage(deps: AppDeps, viewer: Viewer, programmeId: st
   if (!canPlanSelfAssessment(viewer)) throw new Forbidden();
   const programme = await findProgramme(deps.db, viewer.organisationId, programmeId);
   if (!programme || !canSeeProgramme(viewer, programme)) throw new NotFound();
-  const [row, requirements, domains] = await Promise.all([q.findPlan(deps.db, programmeId), programmeRequirements(deps.db, programmeId), programmeSkills(deps.db, programme)]);
+  const [row, requirements, domains] = await Promise.all([
+    q.findPlan(deps.db, programmeId),
+    programmeRequirements(deps.db, programmeId),
+    programmeSkills(deps.db, programme),
+  ]);
   const kinds = requirements.map((r) => r.kind);
   const plan = parsePlan(row?.checkpoints);
   const inUse = checkpointsInUse(plan, kinds);
@@ -151,7 +158,14 @@ export type PlanPageData = Awaited<ReturnType<typeof getPlanPage>>;
  * Saves which checkpoints the programme uses and when each opens. Checkpoints its requirements need stay on.
  * `page` is the viewer's `getPlanPage` for the programme, which settles who may do this.
  */
-export async function savePlan(deps: AppDeps, viewer: Viewer, page: PlanPageData, ticked: string[], values: Record<string, string>, requestId: string | null): Promise<void> {
+export async function savePlan(
+  deps: AppDeps,
+  viewer: Viewer,
+  page: PlanPageData,
+  ticked: string[],
+  values: Record<string, string>,
+  requestId: string | null,
+): Promise<void> {
   const programmeId = page.programme.id;
   const errors: FieldErrors = {};
   const plan: CheckpointPlan[] = [];
@@ -169,7 +183,10 @@ export async function savePlan(deps: AppDeps, viewer: Viewer, page: PlanPageData
     let weeks: number | null = null;
     if (opens === 'weeks_before_end') {
       if (!/^\d{1,2}$/.test(weeksText) || Number(weeksText) < 1 || Number(weeksText) > 52) {
-        errors[`weeks-${row.checkpoint}`] = weeksText === '' ? `Enter how many weeks before the end the ${name} self-assessment opens` : `Weeks before the end for the ${name} self-assessment must be a whole number from 1 to 52`;
+        errors[`weeks-${row.checkpoint}`] =
+          weeksText === ''
+            ? `Enter how many weeks before the end the ${name} self-assessment opens`
+            : `Weeks before the end for the ${name} self-assessment must be a whole number from 1 to 52`;
         continue;
       }
       weeks = Number(weeksText);
@@ -178,8 +195,21 @@ export async function savePlan(deps: AppDeps, viewer: Viewer, page: PlanPageData
   }
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   await deps.db.transaction().execute(async (trx) => {
-    await q.upsertPlan(trx, { programme_id: programmeId, checkpoints: JSON.stringify(plan), updated_by: viewer.id, updated_at: deps.clock.now().toISOString() });
-    await recordAudit(trx, deps.clock, { action: 'programme_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'programme', subjectId: programmeId, detail: { selfAssessmentCheckpoints: plan }, requestId });
+    await q.upsertPlan(trx, {
+      programme_id: programmeId,
+      checkpoints: JSON.stringify(plan),
+      updated_by: viewer.id,
+      updated_at: deps.clock.now().toISOString(),
+    });
+    await recordAudit(trx, deps.clock, {
+      action: 'programme_updated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'programme',
+      subjectId: programmeId,
+      detail: { selfAssessmentCheckpoints: plan },
+      requestId,
+    });
   });
 }
 
@@ -205,7 +235,11 @@ async function loadContext(deps: AppDeps, viewer: Viewer, enrolmentId: string): 
   if (!canViewSelfAssessment(viewer, { organisation_id: enrolment.organisation_id, person_id: enrolment.person_id, coach_id: coachId })) throw new NotFound();
   const programme = await findProgramme(deps.db, viewer.organisationId, enrolment.programme_id);
   if (!programme) throw new NotFound();
-  const [row, requirements, domains] = await Promise.all([q.findPlan(deps.db, programme.id), programmeRequirements(deps.db, programme.id), programmeSkills(deps.db, programme)]);
+  const [row, requirements, domains] = await Promise.all([
+    q.findPlan(deps.db, programme.id),
+    programmeRequirements(deps.db, programme.id),
+    programmeSkills(deps.db, programme),
+  ]);
   const today = londonDate(deps.clock.now());
   const checkpoints = checkpointsInUse(
     parsePlan(row?.checkpoints),
@@ -215,7 +249,16 @@ async function loadContext(deps: AppDeps, viewer: Viewer, enrolmentId: string): 
     return { ...p, opensOn: on, open: on === null || on <= today };
   });
   const participant = isParticipant(viewer, enrolment);
-  return { enrolment, programme, domains, skills: domains.flatMap((d) => d.skills), coachId, checkpoints, isParticipant: participant, canWrite: participant && enrolment.status === 'active' };
+  return {
+    enrolment,
+    programme,
+    domains,
+    skills: domains.flatMap((d) => d.skills),
+    coachId,
+    checkpoints,
+    isParticipant: participant,
+    canWrite: participant && enrolment.status === 'active',
+  };
 }
 
 /** Someone other than the participant read a self-assessment: kept in the audit log (see docs/self-assessment.md). */
@@ -238,7 +281,16 @@ function answersOf(ratings: Awaited<ReturnType<typeof q.listRatings>>, assessmen
   return new Map(
     ratings
       .filter((r) => r.self_assessment_id === assessmentId)
-      .map((r) => [r.skill_id, { skillId: r.skill_id, rating: r.rating === null ? null : Number(r.rating), notSure: Number(r.not_sure) === 1, note: r.note, evidenceUrl: r.evidence_url }]),
+      .map((r) => [
+        r.skill_id,
+        {
+          skillId: r.skill_id,
+          rating: r.rating === null ? null : Number(r.rating),
+          notSure: Number(r.not_sure) === 1,
+          note: r.note,
+          evidenceUrl: r.evidence_url,
+        },
+      ]),
   );
 }
 
@@ -256,7 +308,14 @@ export async function getOverview(deps: AppDeps, viewer: Viewer, enrolmentId: st
   const tasks = shown.map((checkpoint) => {
     const plan = context.checkpoints.find((p) => p.checkpoint === checkpoint);
     const assessment = byCheckpoint.get(checkpoint);
-    return { checkpoint, required: plan?.required ?? false, opensOn: plan?.opensOn ?? null, open: plan?.open ?? true, status: assessment?.status ?? null, submittedAt: assessment?.submitted_at ?? null };
+    return {
+      checkpoint,
+      required: plan?.required ?? false,
+      opensOn: plan?.opensOn ?? null,
+      open: plan?.open ?? true,
+      status: assessment?.status ?? null,
+      submittedAt: assessment?.submitted_at ?? null,
+    };
   });
   const submitted = shown.filter((c) => byCheckpoint.get(c)?.status === 'submitted');
   const progress: ProgressData = {
@@ -319,7 +378,12 @@ export function sectionProgress(domains: AssessedDomain[], answers: Map<string, 
   return domains.map((domain) => {
     const answered = domain.skills.filter((s) => isAnswered(answers.get(s.id))).length;
     const touched = domain.skills.some((s) => answers.has(s.id));
-    return { domain, answered, total: domain.skills.length, status: answered === domain.skills.length ? ('completed' as const) : touched ? ('in_progress' as const) : ('not_started' as const) };
+    return {
+      domain,
+      answered,
+      total: domain.skills.length,
+      status: answered === domain.skills.length ? ('completed' as const) : touched ? ('in_progress' as const) : ('not_started' as const),
+    };
   });
 }
 
@@ -338,7 +402,8 @@ export async function saveSection(deps: AppDeps, context: WritableCheckpoint, do
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString();
     const assessment = await q.ensureAssessment(trx, { id: newId(), enrolment_id: enrolmentId, checkpoint, now });
-    if (!(await q.updateAssessment(trx, assessment.id, 'draft', now))) throw new Conflict(`You have already submitted your ${CHECKPOINT_TITLES[checkpoint].toLowerCase()} self-assessment.`);
+    if (!(await q.updateAssessment(trx, assessment.id, 'draft', now)))
+      throw new Conflict(`You have already submitted your ${CHECKPOINT_TITLES[checkpoint].toLowerCase()} self-assessment.`);
     await q.replaceRatingsFor(
       trx,
       assessment.id,
@@ -364,19 +429,31 @@ export async function submitCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentI
     const errors: FieldErrors = {};
     for (const section of sectionProgress(context.domains, answers)) {
       const missing = section.total - section.answered;
-      if (missing > 0) errors[`section-${section.domain.id}`] = `Answer every skill in ${section.domain.title} (${missing} still to do), or choose ‘Not sure yet’`;
+      if (missing > 0)
+        errors[`section-${section.domain.id}`] = `Answer every skill in ${section.domain.title} (${missing} still to do), or choose ‘Not sure yet’`;
     }
-    if (!assessment || Object.keys(errors).length > 0) throw new Invalid(Object.keys(errors).length > 0 ? errors : { form: 'Answer every skill before you submit' });
+    if (!assessment || Object.keys(errors).length > 0)
+      throw new Invalid(Object.keys(errors).length > 0 ? errors : { form: 'Answer every skill before you submit' });
     const now = deps.clock.now().toISOString();
     if (!(await q.updateAssessment(trx, assessment.id, 'submitted', now))) throw new Conflict(`You have already submitted your ${name} self-assessment.`);
-    await recordAudit(trx, deps.clock, { action: 'self_assessment_submitted', organisationId: context.enrolment.organisation_id, actorId: viewer.id, subjectType: 'enrolment', subjectId: enrolmentId, detail: { checkpoint }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'self_assessment_submitted',
+      organisationId: context.enrolment.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'enrolment',
+      subjectId: enrolmentId,
+      detail: { checkpoint },
+      requestId,
+    });
     // The coach can read it, but has no other way to know it is there.
     if (context.coachId && context.coachId !== viewer.id) {
       await notify(trx, deps.clock, {
         personId: context.coachId,
         kind: 'coaching_update',
         subject: `${viewer.givenName} ${viewer.familyName} has submitted their ${name} self-assessment`,
-        paragraphs: [`${viewer.givenName} ${viewer.familyName} has rated themselves on ${context.programme.title}’s skills at the ${name} checkpoint. As their coach, you can read it and see their progress.`],
+        paragraphs: [
+          `${viewer.givenName} ${viewer.familyName} has rated themselves on ${context.programme.title}’s skills at the ${name} checkpoint. As their coach, you can read it and see their progress.`,
+        ],
         link: `/enrolments/${enrolmentId}/self-assessment`,
         linkText: 'Read their self-assessment:',
         dedupeKey: `self-assessment-submitted:${enrolmentId}:${checkpoint}`,

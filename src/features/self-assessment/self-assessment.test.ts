@@ -3,13 +3,16 @@ import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 import { describeEachEngine } from '../../../test/support/app';
 import { makeWorld, signIn, type World } from '../../../test/support/factories';
-import { TestClient, visibleText } from '../../../test/support/http';
+import { type TestClient, visibleText } from '../../../test/support/http';
 import { makeCohort, makeFramework, makeProgramme } from '../../../test/support/programme-world';
 
 const at = '2026-11-01T09:00:00.000Z';
 
 /** An accepted application naming a coach, and the enrolment it led to. */
-async function enrolWithCoach(db: Db, options: { organisationId: string; cohortId: string; programmeId: string; personId: string; schoolId: string; coachId: string | null }) {
+async function enrolWithCoach(
+  db: Db,
+  options: { organisationId: string; cohortId: string; programmeId: string; personId: string; schoolId: string; coachId: string | null },
+) {
   const applicationId = newId();
   await db
     .insertInto('applications')
@@ -43,7 +46,20 @@ async function enrolWithCoach(db: Db, options: { organisationId: string; cohortI
   const id = newId();
   await db
     .insertInto('enrolments')
-    .values({ id, organisation_id: options.organisationId, application_id: applicationId, cohort_id: options.cohortId, programme_id: options.programmeId, person_id: options.personId, status: 'active', return_cohort_id: null, status_reason: null, completed_at: null, created_at: at, updated_at: at })
+    .values({
+      id,
+      organisation_id: options.organisationId,
+      application_id: applicationId,
+      cohort_id: options.cohortId,
+      programme_id: options.programmeId,
+      person_id: options.personId,
+      status: 'active',
+      return_cohort_id: null,
+      status_reason: null,
+      completed_at: null,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   return id;
 }
@@ -73,12 +89,25 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     const framework = await makeFramework(db, world.organisation.id, { skills: ['LP1', 'LP2', 'LP3'] });
     skillIds = framework.skillIds;
     domainId = framework.domainId;
-    const programme = await makeProgramme(db, { organisationId: world.organisation.id, frameworkVersionId: framework.versionId, requirements: [{ kind: 'baseline_self_assessment' }, { kind: 'sign_off' }] });
+    const programme = await makeProgramme(db, {
+      organisationId: world.organisation.id,
+      frameworkVersionId: framework.versionId,
+      requirements: [{ kind: 'baseline_self_assessment' }, { kind: 'sign_off' }],
+    });
     programmeId = programme.id;
     // Two focus skills of three: only those are rated.
-    for (const skillId of skillIds.slice(0, 2)) await db.insertInto('programme_focus_skills').values({ programme_id: programme.id, skill_id: skillId }).execute();
-    cohortId = (await makeCohort(db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 1', leadIds: [world.programmeLead.id] })).id;
-    enrolmentId = await enrolWithCoach(db, { organisationId: world.organisation.id, cohortId, programmeId: programme.id, personId: world.report.id, schoolId: world.schoolA.id, coachId: world.staff.id });
+    for (const skillId of skillIds.slice(0, 2))
+      await db.insertInto('programme_focus_skills').values({ programme_id: programme.id, skill_id: skillId }).execute();
+    cohortId = (await makeCohort(db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 1', leadIds: [world.programmeLead.id] }))
+      .id;
+    enrolmentId = await enrolWithCoach(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      programmeId: programme.id,
+      personId: world.report.id,
+      schoolId: world.schoolA.id,
+      coachId: world.staff.id,
+    });
     participant = await client(ctx, world.report.email);
     lead = await client(ctx, world.programmeLead.email);
     coach = await client(ctx, world.staff.email);
@@ -92,14 +121,13 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     const ratings = await db
       .selectFrom('self_assessment_ratings')
       .select(['self_assessment_id', 'skill_id', 'rating', 'not_sure', 'note', 'evidence_url'])
-      .where(
-        'self_assessment_id',
-        'in',
-        assessments.map((a) => a.id).concat(['-']),
-      )
+      .where('self_assessment_id', 'in', assessments.map((a) => a.id).concat(['-']))
       .orderBy('skill_id')
       .execute();
-    return { assessments: assessments.map((a) => [a.checkpoint, a.status]), ratings: ratings.map((r) => ({ ...r, rating: r.rating === null ? null : Number(r.rating), not_sure: Number(r.not_sure) })) };
+    return {
+      assessments: assessments.map((a) => [a.checkpoint, a.status]),
+      ratings: ratings.map((r) => ({ ...r, rating: r.rating === null ? null : Number(r.rating), not_sure: Number(r.not_sure) })),
+    };
   };
 
   it('shows the participant the checkpoints, with the programme’s requirement not started', async () => {
@@ -112,7 +140,9 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     expect(page.text).toContain(`href="${base}/baseline"`);
     expect(page.text).not.toContain(`href="${base}/final"`);
     const programmePage = visibleText((await participant.get(`/enrolments/${enrolmentId}`)).text);
-    expect(programmePage).toContain('Baseline self-assessment done Complete and submit your baseline self-assessment. No baseline self-assessment yet. Not started');
+    expect(programmePage).toContain(
+      'Baseline self-assessment done Complete and submit your baseline self-assessment. No baseline self-assessment yet. Not started',
+    );
     const tasks = await participant.get(`${base}/baseline`);
     expect(tasks.status).toBe(200);
     expect(visibleText(tasks.text)).toContain('You have answered 0 of 2 skills. Leading people 0 of 2 skills answered Not started');
@@ -128,7 +158,11 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
 
   it('saves a draft, and the participant comes back to their answers', async () => {
     const [s1] = skillIds;
-    const saved = await participant.post(section, { [`rating-${s1}`]: '3', [`note-${s1}`]: 'I run our department meetings.', [`evidence-${s1}`]: 'https://drive.example.org/minutes' });
+    const saved = await participant.post(section, {
+      [`rating-${s1}`]: '3',
+      [`note-${s1}`]: 'I run our department meetings.',
+      [`evidence-${s1}`]: 'https://drive.example.org/minutes',
+    });
     expect(saved.status).toBe(303);
     expect(saved.location).toBe(`${base}/baseline?done=saved`);
     expect(visibleText((await participant.get(saved.location ?? '')).text)).toContain('Your answers are saved: you can come back and finish later');
@@ -146,7 +180,11 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     const [s1] = skillIds;
     const before = await stored();
     // PostgreSQL refuses NUL in text: this was a server error there. The same answers, NULs dropped.
-    const saved = await participant.post(section, { [`rating-${s1}`]: '3', [`note-${s1}`]: 'I run our department\u0000 meetings.', [`evidence-${s1}`]: 'https://drive.example.org/minutes\u0000' });
+    const saved = await participant.post(section, {
+      [`rating-${s1}`]: '3',
+      [`note-${s1}`]: 'I run our department\u0000 meetings.',
+      [`evidence-${s1}`]: 'https://drive.example.org/minutes\u0000',
+    });
     expect(saved.status).toBe(303);
     expect(await stored()).toEqual(before);
   });
@@ -209,14 +247,18 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     const rows = (await stored()).ratings;
     expect(rows.find((r) => r.skill_id === s1)).toMatchObject({ rating: null, not_sure: 1, note: 'Too early to say.' });
     expect(rows.find((r) => r.skill_id === s2)).toMatchObject({ rating: 2, not_sure: 0 });
-    expect(visibleText((await participant.get(`/enrolments/${enrolmentId}`)).text)).toContain('Baseline self-assessment done Complete and submit your baseline self-assessment. Submitted on 24 November 2026. Met');
+    expect(visibleText((await participant.get(`/enrolments/${enrolmentId}`)).text)).toContain(
+      'Baseline self-assessment done Complete and submit your baseline self-assessment. Submitted on 24 November 2026. Met',
+    );
     const roster = visibleText((await lead.get(`/cohorts/${cohortId}/roster`)).text);
     expect(roster).toContain('Baseline self-assessment done');
     expect(roster).toMatch(/Ravi \w+.*Met/);
     // The coach is told, with a link to it.
     await ctx().deliverMail();
     const told = await ctx().db.selectFrom('notifications').selectAll().where('person_id', '=', world.staff.id).where('kind', '=', 'coaching_update').execute();
-    expect(told.map((n) => [n.subject, n.link])).toEqual([[`${world.report.givenName} ${world.report.familyName} has submitted their baseline self-assessment`, base]]);
+    expect(told.map((n) => [n.subject, n.link])).toEqual([
+      [`${world.report.givenName} ${world.report.familyName} has submitted their baseline self-assessment`, base],
+    ]);
   });
 
   it('is read-only once submitted', async () => {
@@ -245,7 +287,12 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     expect((await coach.get(section)).status).toBe(200);
     expect((await coach.post(section, {})).status).toBe(403);
     expect((await coach.post(`${base}/baseline`, {})).status).toBe(403);
-    const audits = await ctx().db.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_id', '=', enrolmentId).where('action', '=', 'self_assessment_viewed').execute();
+    const audits = await ctx()
+      .db.selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('subject_id', '=', enrolmentId)
+      .where('action', '=', 'self_assessment_viewed')
+      .execute();
     expect(audits.filter((a) => a.actor_id === world.staff.id)).toHaveLength(3);
     // The participant's own views are not recorded.
     expect(audits.some((a) => a.actor_id === world.report.id)).toBe(false);
@@ -259,12 +306,21 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     expect(visibleText(page.text)).toContain('Always used, because the programme’s requirements ask for it: baseline.');
     expect(page.text).not.toContain('value="baseline"');
     expect((await lead.get(`/programmes/${programmeId}`)).text).toContain(`href="/programmes/${programmeId}/self-assessment"`);
-    const bad = await lead.post(`/programmes/${programmeId}/self-assessment`, { 'opens-baseline': 'enrolment', 'opens-midpoint': 'weeks_before_end', 'weeks-midpoint': '', checkpoints: 'midpoint' });
+    const bad = await lead.post(`/programmes/${programmeId}/self-assessment`, {
+      'opens-baseline': 'enrolment',
+      'opens-midpoint': 'weeks_before_end',
+      'weeks-midpoint': '',
+      checkpoints: 'midpoint',
+    });
     expect(bad.status).toBe(400);
     expect(visibleText(bad.text)).toContain('Enter how many weeks before the end the midpoint self-assessment opens');
     expect(await ctx().db.selectFrom('self_assessment_plans').selectAll().where('programme_id', '=', programmeId).execute()).toEqual([]);
     // Baseline has no box (the programme requires it, so it is always used); final is dropped.
-    const saved = await lead.post(`/programmes/${programmeId}/self-assessment`, { 'opens-baseline': 'cohort_start', 'opens-midpoint': 'halfway', checkpoints: 'midpoint' });
+    const saved = await lead.post(`/programmes/${programmeId}/self-assessment`, {
+      'opens-baseline': 'cohort_start',
+      'opens-midpoint': 'halfway',
+      checkpoints: 'midpoint',
+    });
     expect(saved.status).toBe(303);
     const text = visibleText((await participant.get(base)).text);
     expect(text).toContain('Baseline self-assessment The programme requires this. Submitted on 24 November 2026. Submitted');
@@ -277,7 +333,14 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     const db = ctx().db;
     const programme = await makeProgramme(db, { organisationId: world.organisation.id });
     const cohort = await makeCohort(db, { organisationId: world.organisation.id, programmeId: programme.id });
-    const id = await enrolWithCoach(db, { organisationId: world.organisation.id, cohortId: cohort.id, programmeId: programme.id, personId: world.report.id, schoolId: world.schoolA.id, coachId: null });
+    const id = await enrolWithCoach(db, {
+      organisationId: world.organisation.id,
+      cohortId: cohort.id,
+      programmeId: programme.id,
+      personId: world.report.id,
+      schoolId: world.schoolA.id,
+      coachId: null,
+    });
     const page = await participant.get(`/enrolments/${id}/self-assessment`);
     expect(page.status).toBe(200);
     expect(visibleText(page.text)).toContain('Self-assessment is not available for this programme: it has no skills framework');

@@ -15,8 +15,20 @@ describe('the progress chart', () => {
       skills,
       checkpoints: ['baseline', 'midpoint'],
       answers: new Map([
-        ['baseline', new Map([['s1', { rating: 2, notSure: false }], ['s2', { rating: null, notSure: true }]])],
-        ['midpoint', new Map([['s1', { rating: 4, notSure: false }], ['s2', { rating: 3, notSure: false }]])],
+        [
+          'baseline',
+          new Map([
+            ['s1', { rating: 2, notSure: false }],
+            ['s2', { rating: null, notSure: true }],
+          ]),
+        ],
+        [
+          'midpoint',
+          new Map([
+            ['s1', { rating: 4, notSure: false }],
+            ['s2', { rating: 3, notSure: false }],
+          ]),
+        ],
       ]),
     });
     expect(chart.groups.map((g) => g.label)).toEqual(['LP1 Leading a team', 'LP2 Giving feedback']);
@@ -60,12 +72,16 @@ describe('self-assessment rules', () => {
   ];
 
   it('assesses the focus skills, or every skill when there are none, with the level’s descriptor', () => {
-    expect(skillsToAssess(domains, ['s1'], 'middle')).toEqual([{ id: 'd1', title: 'Leading people', skills: [{ id: 's1', code: 'LP1', title: 'A', description: '', descriptor: 'Middle words' }] }]);
+    expect(skillsToAssess(domains, ['s1'], 'middle')).toEqual([
+      { id: 'd1', title: 'Leading people', skills: [{ id: 's1', code: 'LP1', title: 'A', description: '', descriptor: 'Middle words' }] },
+    ]);
     expect(skillsToAssess(domains, [], null).flatMap((d) => d.skills.map((s) => s.id))).toEqual(['s1', 's2', 's3']);
   });
 
   it('keeps the checkpoints the programme’s requirements ask for', () => {
-    expect(checkpointsInUse([{ checkpoint: 'midpoint', opens: 'halfway', weeks: null }], ['final_self_assessment']).map((c) => [c.checkpoint, c.required])).toEqual([
+    expect(
+      checkpointsInUse([{ checkpoint: 'midpoint', opens: 'halfway', weeks: null }], ['final_self_assessment']).map((c) => [c.checkpoint, c.required]),
+    ).toEqual([
       ['midpoint', false],
       ['final', true],
     ]);

@@ -11,7 +11,17 @@ export const attendanceEvaluator: Evaluator = {
   order: 60,
   title: 'Session attendance',
   description: 'The participant attends at least a set share of their cohort’s sessions. Present and late both count; cancelled sessions do not.',
-  settings: [{ name: 'percent', label: 'Minimum attendance', hint: 'The share of the cohort’s sessions each participant must attend.', min: 1, max: 100, default: 80, suffix: '%' }],
+  settings: [
+    {
+      name: 'percent',
+      label: 'Minimum attendance',
+      hint: 'The share of the cohort’s sessions each participant must attend.',
+      min: 1,
+      max: 100,
+      default: 80,
+      suffix: '%',
+    },
+  ],
   describe: (settings) => `Attend at least ${settings.percent ?? 80}% of your cohort’s sessions`,
   async evaluate(enrolments, settings, { db, now }) {
     const needed = settings.percent ?? 80;

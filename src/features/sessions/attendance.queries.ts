@@ -71,10 +71,22 @@ export async function listExpected(db: Executor, session: { id: string; cohort_i
 /** Whether one person is expected at the session (see listExpected). */
 export async function isExpected(db: Executor, session: { id: string; cohort_id: string | null }, personId: string): Promise<boolean> {
   if (session.cohort_id) {
-    const row = await db.selectFrom('enrolments').select('id').where('cohort_id', '=', session.cohort_id).where('person_id', '=', personId).where('status', 'in', PLACE_HOLDING).executeTakeFirst();
+    const row = await db
+      .selectFrom('enrolments')
+      .select('id')
+      .where('cohort_id', '=', session.cohort_id)
+      .where('person_id', '=', personId)
+      .where('status', 'in', PLACE_HOLDING)
+      .executeTakeFirst();
     return !!row;
   }
-  const row = await db.selectFrom('session_bookings').select('id').where('session_id', '=', session.id).where('person_id', '=', personId).where('status', '=', 'booked').executeTakeFirst();
+  const row = await db
+    .selectFrom('session_bookings')
+    .select('id')
+    .where('session_id', '=', session.id)
+    .where('person_id', '=', personId)
+    .where('status', '=', 'booked')
+    .executeTakeFirst();
   return !!row;
 }
 
@@ -119,13 +131,21 @@ export async function saveMark(trx: Executor, row: MarkRow): Promise<void> {
   await trx
     .insertInto('session_attendance')
     .values(row)
-    .onConflict((oc) => oc.columns(['session_id', 'person_id']).doUpdateSet({ status: row.status, reason: row.reason, method: row.method, marked_by: row.marked_by, marked_at: row.marked_at }))
+    .onConflict((oc) =>
+      oc
+        .columns(['session_id', 'person_id'])
+        .doUpdateSet({ status: row.status, reason: row.reason, method: row.method, marked_by: row.marked_by, marked_at: row.marked_at }),
+    )
     .execute();
 }
 
 /** Writes a mark only if the person has none yet; true when it was written. */
 export async function addMarkIfNone(trx: Executor, row: MarkRow): Promise<boolean> {
-  const result = await trx.insertInto('session_attendance').values(row).onConflict((oc) => oc.columns(['session_id', 'person_id']).doNothing()).executeTakeFirst();
+  const result = await trx
+    .insertInto('session_attendance')
+    .values(row)
+    .onConflict((oc) => oc.columns(['session_id', 'person_id']).doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 

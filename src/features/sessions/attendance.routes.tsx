@@ -6,7 +6,16 @@ import { Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readForm, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
-import { assertCanSeeForCheckIn, assertCanTakeRegister, checkIn, getCheckIn, getCheckInCode, getRegister, markAllPresent, saveRegister } from './attendance.service';
+import {
+  assertCanSeeForCheckIn,
+  assertCanTakeRegister,
+  checkIn,
+  getCheckIn,
+  getCheckInCode,
+  getRegister,
+  markAllPresent,
+  saveRegister,
+} from './attendance.service';
 import { CheckInCodePage, CheckInPageView } from './views/check-in';
 import { RegisterPage } from './views/register';
 
@@ -19,7 +28,13 @@ async function registerPage(c: Context<AppEnv>, values?: FormValues, errors?: Fi
   const viewer = requireViewer(c.get('viewer'));
   const register = await getRegister(c.get('deps'), viewer, c.req.param('sessionId') ?? '');
   const done = c.req.query('done');
-  const banner = errors ? undefined : done === 'saved' ? 'The register is saved' : done === 'all-present' ? 'Everyone not marked yet is marked present' : undefined;
+  const banner = errors
+    ? undefined
+    : done === 'saved'
+      ? 'The register is saved'
+      : done === 'all-present'
+        ? 'Everyone not marked yet is marked present'
+        : undefined;
   return renderPage(
     c,
     { title: `Register: ${register.session.title}`, hasErrors: !!errors, beforeContent: <BackLink href={`/sessions/${register.session.id}`} text="Session" /> },

@@ -94,7 +94,8 @@ async function buildRegister(db: Executor, session: q.AttendanceSession): Promis
   const byPerson = new Map(marks.map((m) => [m.person_id, m]));
   const people = [...expected];
   for (const mark of marks) {
-    if (!people.some((p) => p.personId === mark.person_id)) people.push({ personId: mark.person_id, givenName: mark.given_name, familyName: mark.family_name, schoolName: null });
+    if (!people.some((p) => p.personId === mark.person_id))
+      people.push({ personId: mark.person_id, givenName: mark.given_name, familyName: mark.family_name, schoolName: null });
   }
   const entries = people.map((p) => {
     const mark = byPerson.get(p.personId);
@@ -158,7 +159,15 @@ export async function saveRegister(deps: AppDeps, viewer: Viewer, sessionId: str
     }
     const kept = status === 'absent_with_reason' ? reason : null;
     if (entry.status === status && (entry.reason ?? null) === kept && entry.method === 'register') continue;
-    changes.push({ session_id: session.id, person_id: entry.personId, status: status as AttendanceStatus, reason: kept, method: 'register', marked_by: viewer.id, marked_at: now });
+    changes.push({
+      session_id: session.id,
+      person_id: entry.personId,
+      status: status as AttendanceStatus,
+      reason: kept,
+      method: 'register',
+      marked_by: viewer.id,
+      marked_at: now,
+    });
   }
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   if (changes.length === 0) return 0;
@@ -191,9 +200,28 @@ export async function markAllPresent(deps: AppDeps, viewer: Viewer, sessionId: s
   return deps.db.transaction().execute(async (trx) => {
     let marked = 0;
     for (const entry of unmarked) {
-      if (await q.addMarkIfNone(trx, { session_id: session.id, person_id: entry.personId, status: 'present', reason: null, method: 'register', marked_by: viewer.id, marked_at: now })) marked += 1;
+      if (
+        await q.addMarkIfNone(trx, {
+          session_id: session.id,
+          person_id: entry.personId,
+          status: 'present',
+          reason: null,
+          method: 'register',
+          marked_by: viewer.id,
+          marked_at: now,
+        })
+      )
+        marked += 1;
     }
-    await recordAudit(trx, deps.clock, { action: 'attendance_recorded', organisationId: session.organisation_id, actorId: viewer.id, subjectType: 'session', subjectId: session.id, detail: { allPresent: marked }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'attendance_recorded',
+      organisationId: session.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'session',
+      subjectId: session.id,
+      detail: { allPresent: marked },
+      requestId,
+    });
     return marked;
   });
 }
@@ -263,9 +291,7 @@ export async function getCheckIn(deps: AppDeps, viewer: Viewer, sessionId: strin
   return { session: publicSession(session), state: await checkInState(deps.db, session, viewer.id, deps.clock.now()) };
 }
 
-export type CheckInResult =
-  | { ok: true; status: 'present' | 'late' }
-  | { ok: false; page: CheckInPage; error?: string; locked?: { retryAfterSeconds: number } };
+export type CheckInResult = { ok: true; status: 'present' | 'late' } | { ok: false; page: CheckInPage; error?: string; locked?: { retryAfterSeconds: number } };
 
 /**
  * Checks a participant in with the code on the facilitator's screen: only while the session is
@@ -283,7 +309,12 @@ export async function checkIn(deps: AppDeps, viewer: Viewer, sessionId: string, 
   const throttleKey = `check-in:${viewer.id}`;
   const locked = await attemptsLockedUntil(deps.db, throttleKey, now);
   if (locked) {
-    return { ok: false, page: current, error: `You have entered too many wrong codes. Wait ${describeWait(locked, now)} and try again, or ask the facilitator to mark you present.`, locked: { retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000) } };
+    return {
+      ok: false,
+      page: current,
+      error: `You have entered too many wrong codes. Wait ${describeWait(locked, now)} and try again, or ask the facilitator to mark you present.`,
+      locked: { retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000) },
+    };
   }
   const trimmed = code.replace(/\s+/g, '');
   if (!trimmed) return { ok: false, page: current, error: 'Enter the 6-digit code shown by the facilitator' };
@@ -302,7 +333,15 @@ export async function checkIn(deps: AppDeps, viewer: Viewer, sessionId: string, 
   }
   const status = checkInStatus(session.starts_at, now);
   const written = await deps.db.transaction().execute(async (trx) => {
-    const added = await q.addMarkIfNone(trx, { session_id: session.id, person_id: viewer.id, status, reason: null, method: 'check_in', marked_by: viewer.id, marked_at: now.toISOString() });
+    const added = await q.addMarkIfNone(trx, {
+      session_id: session.id,
+      person_id: viewer.id,
+      status,
+      reason: null,
+      method: 'check_in',
+      marked_by: viewer.id,
+      marked_at: now.toISOString(),
+    });
     if (added) await clearFailedAttempts(trx, throttleKey);
     return added;
   });
@@ -328,7 +367,11 @@ export interface AttendanceSummary {
  * Attendance per enrolment: of its cohort's sessions that have ended and were not cancelled, how
  * many the participant attended (present or late count). Two queries for any number of enrolments.
  */
-export async function attendanceForEnrolments(db: Executor, now: Date, enrolments: readonly { id: string; personId: string; cohortId: string }[]): Promise<Map<string, AttendanceSummary>> {
+export async function attendanceForEnrolments(
+  db: Executor,
+  now: Date,
+  enrolments: readonly { id: string; personId: string; cohortId: string }[],
+): Promise<Map<string, AttendanceSummary>> {
   const cohortIds = [...new Set(enrolments.map((e) => e.cohortId))];
   const sessions = await q.listCountedSessions(db, cohortIds);
   const nowIso = now.toISOString();
@@ -344,7 +387,12 @@ export async function attendanceForEnrolments(db: Executor, now: Date, enrolment
     const cohortHeld = held.filter((s) => s.cohort_id === enrolment.cohortId);
     const upcoming = sessions.filter((s) => s.cohort_id === enrolment.cohortId && s.ends_at > nowIso).length;
     const attended = cohortHeld.filter((s) => attendedKeys.has(`${s.id} ${enrolment.personId}`)).length;
-    out.set(enrolment.id, { held: cohortHeld.length, attended, upcoming, percent: cohortHeld.length === 0 ? null : Math.round((attended / cohortHeld.length) * 100) });
+    out.set(enrolment.id, {
+      held: cohortHeld.length,
+      attended,
+      upcoming,
+      percent: cohortHeld.length === 0 ? null : Math.round((attended / cohortHeld.length) * 100),
+    });
   }
   return out;
 }
@@ -368,7 +416,15 @@ export async function resetCalendarToken(deps: AppDeps, viewer: Viewer, requestI
   const replaced = await deps.db.transaction().execute(async (trx) => {
     const had = !!(await q.findFeedOf(trx, viewer.id));
     await q.replaceFeed(trx, viewer.id, token, deps.clock.now().toISOString());
-    await recordAudit(trx, deps.clock, { action: 'calendar_address_reset', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: viewer.id, detail: { replaced: had }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'calendar_address_reset',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'person',
+      subjectId: viewer.id,
+      detail: { replaced: had },
+      requestId,
+    });
     return had;
   });
   return { token, replaced };

@@ -5,7 +5,7 @@ import { newId } from '../../platform/db/ids';
 import { MINUTE } from '../../platform/db/clock';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
-import { TestClient, visibleText } from '../../../test/support/http';
+import { type TestClient, visibleText } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
 import { features } from '../index';
 import { attendanceEvaluator } from './attendance.evaluators';
@@ -17,14 +17,36 @@ async function enrol(db: Db, options: { organisationId: string; cohortId: string
   const id = newId();
   await db
     .insertInto('enrolments')
-    .values({ id, organisation_id: options.organisationId, application_id: null, cohort_id: options.cohortId, programme_id: options.programmeId, person_id: options.personId, status: options.status ?? 'active', return_cohort_id: null, status_reason: null, completed_at: null, created_at: at, updated_at: at })
+    .values({
+      id,
+      organisation_id: options.organisationId,
+      application_id: null,
+      cohort_id: options.cohortId,
+      programme_id: options.programmeId,
+      person_id: options.personId,
+      status: options.status ?? 'active',
+      return_cohort_id: null,
+      status_reason: null,
+      completed_at: null,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   return id;
 }
 
 async function makeSession(
   db: Db,
-  options: { organisationId: string; cohortId: string | null; startsAt: string; endsAt?: string; title?: string; status?: 'scheduled' | 'cancelled'; facilitatorIds?: string[]; sequence?: number },
+  options: {
+    organisationId: string;
+    cohortId: string | null;
+    startsAt: string;
+    endsAt?: string;
+    title?: string;
+    status?: 'scheduled' | 'cancelled';
+    facilitatorIds?: string[];
+    sequence?: number;
+  },
 ) {
   const id = newId();
   const secret = newId();
@@ -75,7 +97,11 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
   beforeAll(async () => {
     const { db } = ctx();
     world = await makeWorld(db);
-    const programme = await makeProgramme(db, { organisationId: world.organisation.id, title: 'Towards Middle Leadership', requirements: [{ kind: 'attendance', settings: { percent: 75 } }, { kind: 'sign_off' }] });
+    const programme = await makeProgramme(db, {
+      organisationId: world.organisation.id,
+      title: 'Towards Middle Leadership',
+      requirements: [{ kind: 'attendance', settings: { percent: 75 } }, { kind: 'sign_off' }],
+    });
     programmeId = programme.id;
     cohortId = (await makeCohort(db, { organisationId: world.organisation.id, programmeId, name: 'Cohort 7', leadIds: [world.programmeLead.id] })).id;
     otherCohortId = (await makeCohort(db, { organisationId: world.organisation.id, programmeId, name: 'Cohort 8' })).id;
@@ -103,13 +129,18 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
   it('the facilitator sees everyone in the cohort on the register; participants may not take it; others cannot see it', async () => {
     const { db } = ctx();
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, startsAt: '2026-11-24T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     const page = await clients.facilitator.get(`/sessions/${session.id}/register`);
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
     expect(text).toContain(`${world.report.givenName} ${world.report.familyName}`);
     expect(text).toContain('Sam Brook');
-    expect(text).not.toContain(world.staff.givenName + ' ' + world.staff.familyName);
+    expect(text).not.toContain(`${world.staff.givenName} ${world.staff.familyName}`);
     expect(text).toContain('2 people expected: 0 present, 0 late, 0 absent with reason, 0 absent, 2 not marked yet.');
     expect((await clients.lead.get(`/sessions/${session.id}/register`)).status).toBe(200);
     expect((await clients.teacher.get(`/sessions/${session.id}/register`)).status).toBe(403);
@@ -119,7 +150,12 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
   it('saving the register records each mark in one go, with the reason for an absence', async () => {
     const { db } = ctx();
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, startsAt: '2026-11-24T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     const saved = await clients.facilitator.post(`/sessions/${session.id}/register`, {
       [`status-${world.report.id}`]: 'late',
       [`reason-${world.report.id}`]: 'ignored unless absent with reason',
@@ -138,7 +174,12 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
   it('bad input on the register shows the problems and writes nothing', async () => {
     const { db } = ctx();
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, startsAt: '2026-11-24T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     const missingReason = await clients.facilitator.post(`/sessions/${session.id}/register`, {
       [`status-${world.report.id}`]: 'present',
       [`status-${second.id}`]: 'absent_with_reason',
@@ -156,7 +197,12 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
   it('“mark all present” marks only those not marked yet', async () => {
     const { db } = ctx();
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, startsAt: '2026-11-24T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     await clients.facilitator.post(`/sessions/${session.id}/register`, { [`status-${second.id}`]: 'absent' });
     const page = await clients.facilitator.get(`/sessions/${session.id}/register`);
     expect(visibleText(page.text)).toContain('Mark the 1 not marked yet as present');
@@ -173,7 +219,12 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
   it('the facilitator’s screen shows the current code and a QR code, and updates itself until asked not to', async () => {
     const { db, clock } = ctx();
     clock.set('2026-11-24T16:05:20.000Z');
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, startsAt: '2026-11-24T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     const page = await clients.facilitator.get(`/sessions/${session.id}/check-in-code`);
     expect(page.status).toBe(200);
     const code = currentCheckInCode(session.secret, clock.now());
@@ -187,12 +238,19 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     expect(visibleText(still.text)).toContain('no longer updates itself');
     expect((await clients.teacher.get(`/sessions/${session.id}/check-in-code`)).status).toBe(403);
     clock.set('2026-11-24T15:00:00.000Z');
-    expect(visibleText((await clients.facilitator.get(`/sessions/${session.id}/check-in-code`)).text)).toContain('Checking in opens 15 minutes before the session starts');
+    expect(visibleText((await clients.facilitator.get(`/sessions/${session.id}/check-in-code`)).text)).toContain(
+      'Checking in opens 15 minutes before the session starts',
+    );
   });
 
   it('a participant checks in with the code while the session runs; late after 10 minutes', async () => {
     const { db, clock } = ctx();
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, startsAt: '2026-11-24T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     clock.set('2026-11-24T15:40:00.000Z');
     const early = await clients.teacher.get(`/sessions/${session.id}/check-in`);
     expect(visibleText(early.text)).toContain('Checking in opens at 24 November 2026 at 3:45pm');
@@ -227,7 +285,12 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
   it('wrong and expired codes get clear messages, and repeated wrong codes are slowed down', async () => {
     const { db, clock } = ctx();
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, startsAt: '2026-11-24T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     clock.set('2026-11-24T16:03:00.000Z');
     const expired = await clients.second.post(`/sessions/${session.id}/check-in`, { code: checkInCodeFor(session.secret, minuteNumber(clock.now()) - 3) });
     expect(expired.status).toBe(400);
@@ -254,9 +317,17 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
   it('check-in never overrides the facilitator’s mark, and only people expected can check in', async () => {
     const { db, clock } = ctx();
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, startsAt: '2026-11-24T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     clock.set('2026-11-24T16:20:00.000Z');
-    await clients.facilitator.post(`/sessions/${session.id}/register`, { [`status-${world.report.id}`]: 'absent_with_reason', [`reason-${world.report.id}`]: 'Ill' });
+    await clients.facilitator.post(`/sessions/${session.id}/register`, {
+      [`status-${world.report.id}`]: 'absent_with_reason',
+      [`reason-${world.report.id}`]: 'Ill',
+    });
     const tried = await clients.teacher.post(`/sessions/${session.id}/check-in`, { code: currentCheckInCode(session.secret, clock.now()) });
     expect(tried.status).toBe(409);
     expect(visibleText(tried.text)).toContain('The facilitator has marked you absent with reason on the register');
@@ -271,9 +342,28 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
   it('at an open event, the people with a place are on the register and can check in; others cannot', async () => {
     const { db, clock } = ctx();
-    const event = await makeSession(db, { organisationId: world.organisation.id, cohortId: null, title: 'Leadership taster session', startsAt: '2026-11-26T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const event = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId: null,
+      title: 'Leadership taster session',
+      startsAt: '2026-11-26T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     const booking = (personId: string, status: 'booked' | 'waiting') =>
-      db.insertInto('session_bookings').values({ id: newId(), session_id: event.id, person_id: personId, status, waiting_since: status === 'waiting' ? at : null, booked_at: status === 'booked' ? at : null, cancelled_at: null, created_at: at, updated_at: at }).execute();
+      db
+        .insertInto('session_bookings')
+        .values({
+          id: newId(),
+          session_id: event.id,
+          person_id: personId,
+          status,
+          waiting_since: status === 'waiting' ? at : null,
+          booked_at: status === 'booked' ? at : null,
+          cancelled_at: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
     await booking(world.staff.id, 'booked');
     await booking(second.id, 'waiting');
     const register = visibleText((await clients.facilitator.get(`/sessions/${event.id}/register`)).text);
@@ -290,7 +380,12 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
   it('a facilitator’s register replaces a self check-in', async () => {
     const { db, clock } = ctx();
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, startsAt: '2026-11-24T16:00:00.000Z', facilitatorIds: [facilitator.id] });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
     clock.set('2026-11-24T16:01:00.000Z');
     await clients.teacher.post(`/sessions/${session.id}/check-in`, { code: currentCheckInCode(session.secret, clock.now()) });
     const register = visibleText((await clients.facilitator.get(`/sessions/${session.id}/register`)).text);
@@ -310,10 +405,22 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     const enrolA = await enrol(db, { organisationId: world.organisation.id, cohortId: cohort.id, programmeId: programme.id, personId: a.id });
     const enrolB = await enrol(db, { organisationId: world.organisation.id, cohortId: cohort.id, programmeId: programme.id, personId: b.id });
     const held = [];
-    for (const day of ['2026-02-10', '2026-03-10', '2026-04-21', '2026-05-19']) held.push(await makeSession(db, { organisationId: world.organisation.id, cohortId: cohort.id, startsAt: `${day}T15:30:00.000Z` }));
+    for (const day of ['2026-02-10', '2026-03-10', '2026-04-21', '2026-05-19'])
+      held.push(await makeSession(db, { organisationId: world.organisation.id, cohortId: cohort.id, startsAt: `${day}T15:30:00.000Z` }));
     await makeSession(db, { organisationId: world.organisation.id, cohortId: cohort.id, startsAt: '2026-06-16T15:30:00.000Z', status: 'cancelled' });
     const mark = (sessionId: string, personId: string, status: 'present' | 'late' | 'absent' | 'absent_with_reason') =>
-      db.insertInto('session_attendance').values({ session_id: sessionId, person_id: personId, status, reason: status === 'absent_with_reason' ? 'Ill' : null, method: 'register', marked_by: null, marked_at: at }).execute();
+      db
+        .insertInto('session_attendance')
+        .values({
+          session_id: sessionId,
+          person_id: personId,
+          status,
+          reason: status === 'absent_with_reason' ? 'Ill' : null,
+          method: 'register',
+          marked_by: null,
+          marked_at: at,
+        })
+        .execute();
     await mark(held[0].id, a.id, 'present');
     await mark(held[1].id, a.id, 'late');
     await mark(held[2].id, a.id, 'present');
@@ -360,8 +467,18 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
   it('each person gets a private calendar address that shows only their sessions, and resetting it stops the old one at once', async () => {
     const { db, clock } = ctx();
     clock.set('2026-11-24T10:00:00.000Z');
-    const mine = await makeSession(db, { organisationId: world.organisation.id, cohortId, title: 'Session 5: Coaching conversations', startsAt: '2027-01-12T16:00:00.000Z' });
-    const theirs = await makeSession(db, { organisationId: world.organisation.id, cohortId: otherCohortId, title: 'Cohort 8 only', startsAt: '2027-01-13T16:00:00.000Z' });
+    const mine = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      title: 'Session 5: Coaching conversations',
+      startsAt: '2027-01-12T16:00:00.000Z',
+    });
+    const theirs = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId: otherCohortId,
+      title: 'Cohort 8 only',
+      startsAt: '2027-01-13T16:00:00.000Z',
+    });
     const empty = await clients.teacher.get('/calendar');
     expect(visibleText(empty.text)).toContain('You do not have a calendar address yet');
     const created = await clients.teacher.post('/calendar/reset');
@@ -386,7 +503,9 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     // Someone else's feed has their sessions, not the teacher's.
     await clients.staff.post('/calendar/reset');
     const staffUrl = /value="http:\/\/localhost(\/calendar\/[A-Za-z0-9_-]{43}\.ics)"/.exec((await clients.staff.get('/calendar')).text)?.[1] ?? '';
-    const staffUids = new ICAL.Component(ICAL.parse((await anonymous.get(staffUrl)).text)).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'));
+    const staffUids = new ICAL.Component(ICAL.parse((await anonymous.get(staffUrl)).text))
+      .getAllSubcomponents('vevent')
+      .map((v) => v.getFirstPropertyValue('uid'));
     expect(staffUids).toContain(`${theirs.id}@localhost`);
     expect(staffUids).not.toContain(`${mine.id}@localhost`);
 
@@ -400,7 +519,9 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
     // Cancelling a session keeps it in the feed, cancelled, under the same UID with a higher SEQUENCE.
     await db.updateTable('sessions_events').set({ status: 'cancelled', cancel_reason: 'Snow', sequence: 1 }).where('id', '=', mine.id).execute();
-    const after = new ICAL.Component(ICAL.parse((await anonymous.get(newUrl)).text)).getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === `${mine.id}@localhost`);
+    const after = new ICAL.Component(ICAL.parse((await anonymous.get(newUrl)).text))
+      .getAllSubcomponents('vevent')
+      .find((v) => v.getFirstPropertyValue('uid') === `${mine.id}@localhost`);
     expect(after?.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(after?.getFirstPropertyValue('sequence')).toBe(1);
     expect((await anonymous.get('/calendar/not-a-token.ics')).status).toBe(404);
@@ -408,7 +529,12 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
 
   it('a session downloads as a file for those who can see it; once cancelled, the file cancels it (same UID, higher SEQUENCE)', async () => {
     const { db } = ctx();
-    const session = await makeSession(db, { organisationId: world.organisation.id, cohortId, title: 'Session 6: Reflection', startsAt: '2026-10-27T16:30:00.000Z' });
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      title: 'Session 6: Reflection',
+      startsAt: '2026-10-27T16:30:00.000Z',
+    });
     const file = await clients.teacher.get(`/sessions/${session.id}/calendar.ics`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -420,7 +546,11 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     expect(file.text).toContain('DTSTART;TZID=Europe/London:20261027T163000');
     expect((await clients.staff.get(`/sessions/${session.id}/calendar.ics`)).status).toBe(404);
 
-    await db.updateTable('sessions_events').set({ status: 'cancelled', cancel_reason: 'The venue flooded', sequence: 1, updated_at: '2026-10-20T09:00:00.000Z' }).where('id', '=', session.id).execute();
+    await db
+      .updateTable('sessions_events')
+      .set({ status: 'cancelled', cancel_reason: 'The venue flooded', sequence: 1, updated_at: '2026-10-20T09:00:00.000Z' })
+      .where('id', '=', session.id)
+      .execute();
     const cancelled = new ICAL.Component(ICAL.parse((await clients.teacher.get(`/sessions/${session.id}/calendar.ics`)).text));
     expect(cancelled.getFirstPropertyValue('method')).toBe('CANCEL');
     const gone = cancelled.getFirstSubcomponent('vevent');

@@ -39,7 +39,17 @@ calendarRoutes.get('/calendar', access('signed-in'), async (c) => {
   const webcalUrl = token ? `webcal://${base.host}/calendar/${token}.ics` : null;
   const done = c.req.query('done');
   c.header('Cache-Control', 'no-store');
-  return renderPage(c, { title: 'Your calendar' }, <CalendarPage feedUrl={feedUrl} webcalUrl={webcalUrl} banner={done === 'reset' ? 'Your calendar has a new address. The old one no longer works.' : done === 'created' ? 'Your calendar address is ready' : undefined} />);
+  return renderPage(
+    c,
+    { title: 'Your calendar' },
+    <CalendarPage
+      feedUrl={feedUrl}
+      webcalUrl={webcalUrl}
+      banner={
+        done === 'reset' ? 'Your calendar has a new address. The old one no longer works.' : done === 'created' ? 'Your calendar address is ready' : undefined
+      }
+    />,
+  );
 });
 
 calendarRoutes.post('/calendar/reset', access('signed-in'), async (c) => {
@@ -57,7 +67,12 @@ calendarRoutes.get('/calendar/:calendarToken{[A-Za-z0-9_-]+\\.ics}', access('any
   const owner = await findCalendarOwner(deps.db, token);
   if (!owner) throw new NotFound();
   const sessions = await sessionsForPerson(deps.db, owner.person_id);
-  const body = buildCalendar(sessions, { baseUrl: deps.config.BASE_URL, now: deps.clock.now(), method: 'PUBLISH', calendarName: `Waymark: ${owner.organisation_name}` });
+  const body = buildCalendar(sessions, {
+    baseUrl: deps.config.BASE_URL,
+    now: deps.clock.now(),
+    method: 'PUBLISH',
+    calendarName: `Waymark: ${owner.organisation_name}`,
+  });
   return c.body(body, 200, {
     'Content-Type': CALENDAR_TYPE,
     'Content-Disposition': 'inline; filename="waymark.ics"',

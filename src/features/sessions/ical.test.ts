@@ -61,7 +61,12 @@ describe('iCalendar output', () => {
       expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
       expect(line).not.toContain('\uFFFD');
     }
-    expect(folded.split('\r\n').map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(`DESCRIPTION:${'é'.repeat(100)}`);
+    expect(
+      folded
+        .split('\r\n')
+        .map((l, i) => (i === 0 ? l : l.slice(1)))
+        .join(''),
+    ).toBe(`DESCRIPTION:${'é'.repeat(100)}`);
   });
 
   it('escapes TEXT values', () => {
@@ -98,7 +103,18 @@ describe('iCalendar output', () => {
   it('keeps the UID when a session changes, and the SEQUENCE rises', () => {
     const first = parse(buildCalendar([session()], { baseUrl: BASE_URL, now, method: 'PUBLISH' })).events[0];
     const moved = parse(
-      buildCalendar([session({ startsAt: '2026-10-21T15:30:00.000Z', endsAt: '2026-10-21T17:30:00.000Z', venue: 'Birch Primary', sequence: 1, updatedAt: '2026-10-02T09:00:00.000Z' })], { baseUrl: BASE_URL, now, method: 'PUBLISH' }),
+      buildCalendar(
+        [
+          session({
+            startsAt: '2026-10-21T15:30:00.000Z',
+            endsAt: '2026-10-21T17:30:00.000Z',
+            venue: 'Birch Primary',
+            sequence: 1,
+            updatedAt: '2026-10-02T09:00:00.000Z',
+          }),
+        ],
+        { baseUrl: BASE_URL, now, method: 'PUBLISH' },
+      ),
     ).events[0];
     expect(first.uid).toBe(`${session().id}@waymark.example.org`);
     expect(moved.uid).toBe(first.uid);
@@ -117,7 +133,14 @@ describe('iCalendar output', () => {
     expect(feed.events[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(feed.events[0].sequence).toBe(2);
 
-    const file = parse(buildSessionFile(cancelled, { baseUrl: BASE_URL, now, organizer: { name: 'Northern Lights Trust', email: 'no-reply@example.org' }, attendee: { name: 'Ravi Patel', email: 'ravi@example.org' } }));
+    const file = parse(
+      buildSessionFile(cancelled, {
+        baseUrl: BASE_URL,
+        now,
+        organizer: { name: 'Northern Lights Trust', email: 'no-reply@example.org' },
+        attendee: { name: 'Ravi Patel', email: 'ravi@example.org' },
+      }),
+    );
     expect(file.calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(file.events[0].uid).toBe(sessionUid(cancelled.id, BASE_URL));
     expect(file.events[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
@@ -125,7 +148,14 @@ describe('iCalendar output', () => {
     expect(file.events[0].attendees.map((a) => a.getFirstValue())).toEqual(['mailto:ravi@example.org']);
     expect(file.events[0].description).toContain('The venue flooded');
 
-    const live = parse(buildSessionFile(session(), { baseUrl: BASE_URL, now, organizer: { name: 'Northern Lights Trust', email: 'no-reply@example.org' }, attendee: { name: 'Ravi', email: 'ravi@example.org' } }));
+    const live = parse(
+      buildSessionFile(session(), {
+        baseUrl: BASE_URL,
+        now,
+        organizer: { name: 'Northern Lights Trust', email: 'no-reply@example.org' },
+        attendee: { name: 'Ravi', email: 'ravi@example.org' },
+      }),
+    );
     expect(live.calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
     // PUBLISH carries no attendees (RFC 5546).
     expect(live.events[0].attendees).toEqual([]);

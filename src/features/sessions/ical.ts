@@ -95,7 +95,10 @@ export function londonLocal(iso: string): string {
 /** 20261027T163000Z. */
 export function utcStamp(iso: string | Date): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso;
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** `<sessionId>@<host of BASE_URL>`: the same for a session for ever, whatever changes. */

@@ -51,12 +51,19 @@ describeEachEngine('what calendars see when a session changes', (ctx) => {
   async function inFeed(): Promise<{ sequence: number; summary: string; description: string }> {
     const feed = await ctx().client().get(feedPath);
     expect(feed.status).toBe(200);
-    const event = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === `${ids.sessionId}@localhost`);
+    const event = new ICAL.Component(ICAL.parse(feed.text))
+      .getAllSubcomponents('vevent')
+      .find((v) => v.getFirstPropertyValue('uid') === `${ids.sessionId}@localhost`);
     if (!event) throw new Error('the session is not in the feed');
-    return { sequence: Number(event.getFirstPropertyValue('sequence')), summary: String(event.getFirstPropertyValue('summary')), description: String(event.getFirstPropertyValue('description')) };
+    return {
+      sequence: Number(event.getFirstPropertyValue('sequence')),
+      summary: String(event.getFirstPropertyValue('summary')),
+      description: String(event.getFirstPropertyValue('description')),
+    };
   }
 
-  const sequenceNow = async () => Number((await ctx().db.selectFrom('sessions_events').select('sequence').where('id', '=', ids.sessionId).executeTakeFirstOrThrow()).sequence);
+  const sequenceNow = async () =>
+    Number((await ctx().db.selectFrom('sessions_events').select('sequence').where('id', '=', ids.sessionId).executeTakeFirstOrThrow()).sequence);
 
   beforeAll(async () => {
     ctx().clock.set(START);
@@ -78,19 +85,44 @@ describeEachEngine('what calendars see when a session changes', (ctx) => {
   it('a new description or facilitator raises it too', async () => {
     await lead.post(`/sessions/${ids.sessionId}`, theSession(world, { title: 'Session 1: Leading your team', description: 'Bring two examples.' }));
     expect((await inFeed()).sequence).toBe(2);
-    await lead.post(`/sessions/${ids.sessionId}`, theSession(world, { title: 'Session 1: Leading your team', description: 'Bring two examples.', facilitatorIds: world.schoolAdminA.id }));
+    await lead.post(
+      `/sessions/${ids.sessionId}`,
+      theSession(world, { title: 'Session 1: Leading your team', description: 'Bring two examples.', facilitatorIds: world.schoolAdminA.id }),
+    );
     const after = await inFeed();
     expect(after.sequence).toBe(3);
     expect(after.description).toContain(`Facilitated by ${world.schoolAdminA.givenName}`);
-    const audit = await ctx().db.selectFrom('audit_events').select('detail').where('subject_id', '=', ids.sessionId).where('action', '=', 'session_updated').orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await ctx()
+      .db.selectFrom('audit_events')
+      .select('detail')
+      .where('subject_id', '=', ids.sessionId)
+      .where('action', '=', 'session_updated')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({ changed: ['facilitators'], sequence: 3 });
   });
 
   it('saving without changing anything, or changing only the skill focus, leaves it alone', async () => {
-    await lead.post(`/sessions/${ids.sessionId}`, theSession(world, { title: 'Session 1: Leading your team', description: 'Bring two examples.', facilitatorIds: world.schoolAdminA.id }));
+    await lead.post(
+      `/sessions/${ids.sessionId}`,
+      theSession(world, { title: 'Session 1: Leading your team', description: 'Bring two examples.', facilitatorIds: world.schoolAdminA.id }),
+    );
     expect(await sequenceNow()).toBe(3);
-    const focus = await ctx().db.selectFrom('programme_focus_skills').select('skill_id').where('programme_id', '=', programmes.programmeId).executeTakeFirstOrThrow();
-    await lead.post(`/sessions/${ids.sessionId}`, theSession(world, { title: 'Session 1: Leading your team', description: 'Bring two examples.', facilitatorIds: world.schoolAdminA.id, skillIds: focus.skill_id }));
+    const focus = await ctx()
+      .db.selectFrom('programme_focus_skills')
+      .select('skill_id')
+      .where('programme_id', '=', programmes.programmeId)
+      .executeTakeFirstOrThrow();
+    await lead.post(
+      `/sessions/${ids.sessionId}`,
+      theSession(world, {
+        title: 'Session 1: Leading your team',
+        description: 'Bring two examples.',
+        facilitatorIds: world.schoolAdminA.id,
+        skillIds: focus.skill_id,
+      }),
+    );
     expect(await sequenceNow()).toBe(3);
   });
 });
@@ -100,9 +132,22 @@ describeEachEngine('places at an event that is over', (ctx) => {
     ctx().clock.set(START);
     const world = await makeWorld(ctx().db);
     const lead = await clientFor(ctx(), world.programmeLead);
-    const event = { title: 'Network meeting', description: '', 'date-day': '1', 'date-month': '12', 'date-year': '2026', startTime: '4pm', endTime: '5pm', mode: 'in_person', venue: 'Aspen Academy', kind: 'network' };
+    const event = {
+      title: 'Network meeting',
+      description: '',
+      'date-day': '1',
+      'date-month': '12',
+      'date-year': '2026',
+      startTime: '4pm',
+      endTime: '5pm',
+      mode: 'in_person',
+      venue: 'Aspen Academy',
+      kind: 'network',
+    };
     const eventId = idFrom((await lead.post('/events', { ...event, capacity: '1' })).location);
-    const people = await Promise.all(['Ann', 'Bo'].map((givenName) => makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName })));
+    const people = await Promise.all(
+      ['Ann', 'Bo'].map((givenName) => makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName })),
+    );
     for (const person of people) {
       ctx().clock.advance(1000);
       await (await clientFor(ctx(), person)).post(`/sessions/${eventId}/book`);
@@ -130,7 +175,17 @@ describeEachEngine('dates no session can have', (ctx) => {
 
   it('a year outside 2000 to 2099 is refused on the date, with nothing saved', async () => {
     for (const year of ['0026', '1999', '2100', '9999']) {
-      const page = await lead.post(`/cohorts/${cohortId}/sessions`, { title: 'Session 1', description: '', 'date-day': '3', 'date-month': '12', 'date-year': year, startTime: '4pm', endTime: '5pm', mode: 'in_person', venue: 'Aspen Academy' });
+      const page = await lead.post(`/cohorts/${cohortId}/sessions`, {
+        title: 'Session 1',
+        description: '',
+        'date-day': '3',
+        'date-month': '12',
+        'date-year': year,
+        startTime: '4pm',
+        endTime: '5pm',
+        mode: 'in_person',
+        venue: 'Aspen Academy',
+      });
       expect(page.status, year).toBe(400);
       const text = visibleText(page.text);
       expect(text, year).toContain('Date must be between 2000 and 2099');

@@ -36,7 +36,14 @@ function sessionsWithNames(db: Executor) {
     .innerJoin('organisations', 'organisations.id', 'sessions_events.organisation_id')
     .leftJoin('cohorts', 'cohorts.id', 'sessions_events.cohort_id')
     .leftJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .select([...SESSION_COLUMNS, 'organisations.name as organisation_name', 'cohorts.name as cohort_name', 'programmes.id as programme_id', 'programmes.title as programme_title', 'programmes.framework_version_id']);
+    .select([
+      ...SESSION_COLUMNS,
+      'organisations.name as organisation_name',
+      'cohorts.name as cohort_name',
+      'programmes.id as programme_id',
+      'programmes.title as programme_title',
+      'programmes.framework_version_id',
+    ]);
 }
 
 export type SessionWithNames = Awaited<ReturnType<typeof findSessionWithOrg>> & {};
@@ -50,7 +57,13 @@ export async function relationTo(db: Executor, session: { id: string; cohort_id:
   const [facilitator, enrolment] = await Promise.all([
     db.selectFrom('session_facilitators').select('person_id').where('session_id', '=', session.id).where('person_id', '=', personId).executeTakeFirst(),
     session.cohort_id
-      ? db.selectFrom('enrolments').select('status').where('cohort_id', '=', session.cohort_id).where('person_id', '=', personId).orderBy('updated_at', 'desc').executeTakeFirst()
+      ? db
+          .selectFrom('enrolments')
+          .select('status')
+          .where('cohort_id', '=', session.cohort_id)
+          .where('person_id', '=', personId)
+          .orderBy('updated_at', 'desc')
+          .executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
   return { facilitates: !!facilitator, enrolmentStatus: (enrolment?.status ?? null) as EnrolmentStatus | null };
@@ -81,13 +94,27 @@ export async function listFacilitators(db: Executor, sessionIds: readonly string
 export function listSessionsForPerson(db: Executor, personId: string, options: { includeWaiting?: boolean } = {}) {
   const bookingStatuses = options.includeWaiting ? (['booked', 'waiting'] as const) : (['booked'] as const);
   return sessionsWithNames(db)
-    .leftJoin('session_bookings', (join) => join.onRef('session_bookings.session_id', '=', 'sessions_events.id').on('session_bookings.person_id', '=', personId))
+    .leftJoin('session_bookings', (join) =>
+      join.onRef('session_bookings.session_id', '=', 'sessions_events.id').on('session_bookings.person_id', '=', personId),
+    )
     .select(['session_bookings.status as booking_status'])
     .where((eb) =>
       eb.or([
-        eb('sessions_events.cohort_id', 'in', eb.selectFrom('enrolments').select('enrolments.cohort_id').where('enrolments.person_id', '=', personId).where('enrolments.status', 'in', PLACE_HOLDING)),
+        eb(
+          'sessions_events.cohort_id',
+          'in',
+          eb
+            .selectFrom('enrolments')
+            .select('enrolments.cohort_id')
+            .where('enrolments.person_id', '=', personId)
+            .where('enrolments.status', 'in', PLACE_HOLDING),
+        ),
         eb('session_bookings.status', 'in', bookingStatuses),
-        eb('sessions_events.id', 'in', eb.selectFrom('session_facilitators').select('session_facilitators.session_id').where('session_facilitators.person_id', '=', personId)),
+        eb(
+          'sessions_events.id',
+          'in',
+          eb.selectFrom('session_facilitators').select('session_facilitators.session_id').where('session_facilitators.person_id', '=', personId),
+        ),
       ]),
     )
     .orderBy('sessions_events.starts_at')
@@ -125,7 +152,14 @@ export function findCohortForSessions(db: Executor, organisationId: string, coho
   return db
     .selectFrom('cohorts')
     .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .select(['cohorts.id', 'cohorts.organisation_id', 'cohorts.name', 'cohorts.programme_id', 'programmes.title as programme_title', 'programmes.framework_version_id'])
+    .select([
+      'cohorts.id',
+      'cohorts.organisation_id',
+      'cohorts.name',
+      'cohorts.programme_id',
+      'programmes.title as programme_title',
+      'programmes.framework_version_id',
+    ])
     .where('cohorts.id', '=', cohortId)
     .where('cohorts.organisation_id', '=', organisationId)
     .executeTakeFirst();
@@ -163,7 +197,11 @@ export async function insertSession(trx: Executor, row: Insertable<SessionsEvent
 
 export async function replaceFacilitators(trx: Executor, sessionId: string, facilitatorIds: readonly string[]) {
   await trx.deleteFrom('session_facilitators').where('session_id', '=', sessionId).execute();
-  if (facilitatorIds.length) await trx.insertInto('session_facilitators').values(facilitatorIds.map((person_id) => ({ session_id: sessionId, person_id }))).execute();
+  if (facilitatorIds.length)
+    await trx
+      .insertInto('session_facilitators')
+      .values(facilitatorIds.map((person_id) => ({ session_id: sessionId, person_id })))
+      .execute();
 }
 
 export async function updateSession(trx: Executor, sessionId: string, changes: Updateable<SessionsEventsTable>) {
@@ -182,7 +220,16 @@ export function listMaterials(db: Executor, sessionId: string) {
   return db
     .selectFrom('session_materials')
     .leftJoin('stored_files', 'stored_files.id', 'session_materials.file_id')
-    .select(['session_materials.id', 'session_materials.title', 'session_materials.url', 'session_materials.file_id', 'session_materials.created_at', 'stored_files.file_name', 'stored_files.size_bytes', 'stored_files.content_type'])
+    .select([
+      'session_materials.id',
+      'session_materials.title',
+      'session_materials.url',
+      'session_materials.file_id',
+      'session_materials.created_at',
+      'stored_files.file_name',
+      'stored_files.size_bytes',
+      'stored_files.content_type',
+    ])
     .where('session_materials.session_id', '=', sessionId)
     .orderBy('session_materials.created_at')
     .orderBy('session_materials.id')
@@ -257,7 +304,16 @@ export function listBookings(db: Executor, sessionId: string) {
     .selectFrom('session_bookings')
     .innerJoin('people', 'people.id', 'session_bookings.person_id')
     .leftJoin('schools', 'schools.id', 'people.school_id')
-    .select(['session_bookings.id', 'session_bookings.person_id', 'session_bookings.status', 'session_bookings.waiting_since', 'session_bookings.booked_at', 'people.given_name', 'people.family_name', 'schools.name as school_name'])
+    .select([
+      'session_bookings.id',
+      'session_bookings.person_id',
+      'session_bookings.status',
+      'session_bookings.waiting_since',
+      'session_bookings.booked_at',
+      'people.given_name',
+      'people.family_name',
+      'schools.name as school_name',
+    ])
     .where('session_bookings.session_id', '=', sessionId)
     .where('session_bookings.status', 'in', ['booked', 'waiting'])
     .orderBy('session_bookings.status')
@@ -273,9 +329,15 @@ export function listBookings(db: Executor, sessionId: string) {
  * Everyone a change to the session affects: the cohort's active participants, people booked or
  * waiting for an open event, and its facilitators. Distinct person ids.
  */
-export async function listAffectedPeople(db: Executor, session: { id: string; cohort_id: string | null }, options: { includeWaiting: boolean }): Promise<string[]> {
+export async function listAffectedPeople(
+  db: Executor,
+  session: { id: string; cohort_id: string | null },
+  options: { includeWaiting: boolean },
+): Promise<string[]> {
   const [participants, bookings, facilitators] = await Promise.all([
-    session.cohort_id ? db.selectFrom('enrolments').select('person_id').where('cohort_id', '=', session.cohort_id).where('status', '=', 'active').execute() : Promise.resolve([]),
+    session.cohort_id
+      ? db.selectFrom('enrolments').select('person_id').where('cohort_id', '=', session.cohort_id).where('status', '=', 'active').execute()
+      : Promise.resolve([]),
     db
       .selectFrom('session_bookings')
       .select('person_id')

@@ -51,11 +51,19 @@ interface FormPageOptions {
 }
 
 function sessionFormPage(c: Context<AppEnv>, options: FormPageOptions) {
-  return renderPage(c, { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> }, <SessionFormPage {...options} />);
+  return renderPage(
+    c,
+    { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> },
+    <SessionFormPage {...options} />,
+  );
 }
 
 /** Reads and saves the session form; on bad input, the same form again with its errors (400). */
-async function submitSessionForm(c: Context<AppEnv>, options: Omit<FormPageOptions, 'values' | 'skillIds' | 'facilitatorIds' | 'errors'>, save: (form: Extract<ReturnType<typeof readSessionForm>, { ok: true }>['data']) => Promise<string>) {
+async function submitSessionForm(
+  c: Context<AppEnv>,
+  options: Omit<FormPageOptions, 'values' | 'skillIds' | 'facilitatorIds' | 'errors'>,
+  save: (form: Extract<ReturnType<typeof readSessionForm>, { ok: true }>['data']) => Promise<string>,
+) {
   const { values, list } = await readFormWithLists(c);
   const skillIds = list('skillIds');
   const facilitatorIds = list('facilitatorIds');
@@ -73,11 +81,26 @@ async function submitSessionForm(c: Context<AppEnv>, options: Omit<FormPageOptio
 sessionRoutes.get('/cohorts/:cohortId/sessions', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const data = await getCohortSessions(c.get('deps'), viewer, c.req.param('cohortId'));
-  return renderPage(c, { title: `Sessions, ${data.cohort.name}, ${data.cohort.programme_title}`, beforeContent: <BackLink href={`/cohorts/${data.cohort.id}`} text={data.cohort.name} /> }, <CohortSessionsPage data={data} />);
+  return renderPage(
+    c,
+    {
+      title: `Sessions, ${data.cohort.name}, ${data.cohort.programme_title}`,
+      beforeContent: <BackLink href={`/cohorts/${data.cohort.id}`} text={data.cohort.name} />,
+    },
+    <CohortSessionsPage data={data} />,
+  );
 });
 
 function newSessionOptions(cohort: { id: string; name: string; programme_title: string }, choices: SessionFormChoices) {
-  return { caption: `${cohort.programme_title}, ${cohort.name}`, heading: 'Add a session', action: `/cohorts/${cohort.id}/sessions`, choices, isEvent: false, isNew: true, cancelHref: `/cohorts/${cohort.id}/sessions` };
+  return {
+    caption: `${cohort.programme_title}, ${cohort.name}`,
+    heading: 'Add a session',
+    action: `/cohorts/${cohort.id}/sessions`,
+    choices,
+    isEvent: false,
+    isNew: true,
+    cancelHref: `/cohorts/${cohort.id}/sessions`,
+  };
 }
 
 sessionRoutes.get('/cohorts/:cohortId/sessions/new', access('programme-lead'), async (c) => {
@@ -92,7 +115,11 @@ sessionRoutes.post('/cohorts/:cohortId/sessions', access('programme-lead'), asyn
   const deps = c.get('deps');
   const { cohort, ...choices } = await getSessionFormChoices(deps, viewer, { cohortId: c.req.param('cohortId') });
   if (!cohort) throw new Error('unreachable: a cohort was asked for');
-  return submitSessionForm(c, newSessionOptions(cohort, choices), async (form) => `/sessions/${await createSession(deps, viewer, cohort.id, form, c.get('requestId'))}?done=created`);
+  return submitSessionForm(
+    c,
+    newSessionOptions(cohort, choices),
+    async (form) => `/sessions/${await createSession(deps, viewer, cohort.id, form, c.get('requestId'))}?done=created`,
+  );
 });
 
 const eventBanners: Record<string, string> = { created: 'Event created' };
@@ -100,10 +127,22 @@ const eventBanners: Record<string, string> = { created: 'Event created' };
 sessionRoutes.get('/events', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const events = await getUpcomingEvents(c.get('deps'), viewer);
-  return renderPage(c, { title: 'Events' }, <EventsPage events={events} canCreate={isProgrammeLead(viewer)} banner={eventBanners[c.req.query('done') ?? '']} />);
+  return renderPage(
+    c,
+    { title: 'Events' },
+    <EventsPage events={events} canCreate={isProgrammeLead(viewer)} banner={eventBanners[c.req.query('done') ?? '']} />,
+  );
 });
 
-const newEventOptions = (choices: SessionFormChoices) => ({ caption: 'Open events', heading: 'Add an event', action: '/events', choices, isEvent: true, isNew: true, cancelHref: '/events' });
+const newEventOptions = (choices: SessionFormChoices) => ({
+  caption: 'Open events',
+  heading: 'Add an event',
+  action: '/events',
+  choices,
+  isEvent: true,
+  isNew: true,
+  cancelHref: '/events',
+});
 
 sessionRoutes.get('/events/new', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
@@ -115,7 +154,11 @@ sessionRoutes.post('/events', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const { skills, staff } = await getSessionFormChoices(deps, viewer, { cohortId: null });
-  return submitSessionForm(c, newEventOptions({ skills, staff }), async (form) => `/sessions/${await createSession(deps, viewer, null, form, c.get('requestId'))}?done=created`);
+  return submitSessionForm(
+    c,
+    newEventOptions({ skills, staff }),
+    async (form) => `/sessions/${await createSession(deps, viewer, null, form, c.get('requestId'))}?done=created`,
+  );
 });
 
 // ----- Anyone's own sessions, and one session -----
@@ -141,8 +184,16 @@ const sessionBanners: Record<string, string> = {
 sessionRoutes.get('/sessions/:sessionId', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const view = await getSessionPage(c.get('deps'), viewer, c.req.param('sessionId'));
-  const back = view.isEvent ? { href: '/events', text: 'Events' } : view.canManage && view.session.cohort_id ? { href: `/cohorts/${view.session.cohort_id}/sessions`, text: 'Sessions' } : { href: '/sessions', text: 'Your sessions' };
-  return renderPage(c, { title: view.session.title, beforeContent: <BackLink href={back.href} text={back.text} /> }, <SessionPage view={view} banner={sessionBanners[c.req.query('done') ?? '']} />);
+  const back = view.isEvent
+    ? { href: '/events', text: 'Events' }
+    : view.canManage && view.session.cohort_id
+      ? { href: `/cohorts/${view.session.cohort_id}/sessions`, text: 'Sessions' }
+      : { href: '/sessions', text: 'Your sessions' };
+  return renderPage(
+    c,
+    { title: view.session.title, beforeContent: <BackLink href={back.href} text={back.text} /> },
+    <SessionPage view={view} banner={sessionBanners[c.req.query('done') ?? '']} />,
+  );
 });
 
 async function editOptions(c: Context<AppEnv>, sessionId: string) {
@@ -199,7 +250,11 @@ sessionRoutes.get('/sessions/:sessionId/cancel', access('programme-lead'), async
   const viewer = requireViewer(c.get('viewer'));
   const { session } = await getManagedSession(c.get('deps'), viewer, c.req.param('sessionId'));
   if (session.status === 'cancelled') return c.redirect(`/sessions/${session.id}`, 303);
-  return renderPage(c, { title: `Cancel ${session.title}`, beforeContent: <BackLink href={`/sessions/${session.id}`} text="Back" /> }, <CancelSessionPage session={session} values={{}} />);
+  return renderPage(
+    c,
+    { title: `Cancel ${session.title}`, beforeContent: <BackLink href={`/sessions/${session.id}`} text="Back" /> },
+    <CancelSessionPage session={session} values={{}} />,
+  );
 });
 
 sessionRoutes.post('/sessions/:sessionId/cancel', access('programme-lead'), async (c) => {
@@ -208,7 +263,12 @@ sessionRoutes.post('/sessions/:sessionId/cancel', access('programme-lead'), asyn
   const { session } = await getManagedSession(deps, viewer, c.req.param('sessionId'));
   const values = await readForm(c);
   const form = validate(cancelForm, values);
-  if (!form.ok) return renderPage(c, { title: `Cancel ${session.title}`, hasErrors: true, beforeContent: <BackLink href={`/sessions/${session.id}`} text="Back" /> }, <CancelSessionPage session={session} values={values} errors={form.errors} />);
+  if (!form.ok)
+    return renderPage(
+      c,
+      { title: `Cancel ${session.title}`, hasErrors: true, beforeContent: <BackLink href={`/sessions/${session.id}`} text="Back" /> },
+      <CancelSessionPage session={session} values={values} errors={form.errors} />,
+    );
   await cancelSession(deps, viewer, session.id, form.data.reason, c.get('requestId'));
   return c.redirect(`/sessions/${session.id}?done=cancelled`, 303);
 });
@@ -234,7 +294,12 @@ async function materialsPage(c: Context<AppEnv>, sessionId: string, options: { v
   const session = await getMaterialsSession(c.get('deps'), viewer, sessionId);
   return renderPage(
     c,
-    { title: `Add materials, ${session.title}`, hasErrors: !!options.errors, status: options.status, beforeContent: <BackLink href={`/sessions/${session.id}`} text="Back" /> },
+    {
+      title: `Add materials, ${session.title}`,
+      hasErrors: !!options.errors,
+      status: options.status,
+      beforeContent: <BackLink href={`/sessions/${session.id}`} text="Back" />,
+    },
     <MaterialsFormPage session={session} values={options.values ?? {}} errors={options.errors} />,
   );
 }
@@ -266,7 +331,13 @@ sessionRoutes.post('/sessions/:sessionId/materials', access('signed-in'), materi
       // A browser sends an empty, nameless file when none was chosen.
       if (!upload || (!upload.name && upload.size === 0)) return again({ file: 'Select a file' });
       if (upload.size === 0) return again({ file: 'The selected file is empty' });
-      await addFileMaterial(deps, viewer, sessionId, { title: title.data.fileTitle, fileName: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) }, c.get('requestId'));
+      await addFileMaterial(
+        deps,
+        viewer,
+        sessionId,
+        { title: title.data.fileTitle, fileName: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) },
+        c.get('requestId'),
+      );
     } else {
       const link = validate(linkMaterialForm, values);
       if (!link.ok) return again(link.errors);

@@ -78,7 +78,11 @@ const FIELD_ORDER = ['kind', 'title', 'description', 'skillIds', 'date', 'startT
  * Europe/London become UTC instants; the venue or link the mode needs; facilitators from the selects.
  * Which skills and people are allowed is checked by the service.
  */
-export function readSessionForm(values: FormValues, lists: { skillIds: string[]; facilitatorIds: string[] }, options: { isEvent: boolean }): { ok: true; data: SessionForm } | { ok: false; errors: FieldErrors } {
+export function readSessionForm(
+  values: FormValues,
+  lists: { skillIds: string[]; facilitatorIds: string[] },
+  options: { isEvent: boolean },
+): { ok: true; data: SessionForm } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   let kind: SessionKind = 'session';
   if (options.isEvent) {
@@ -102,7 +106,8 @@ export function readSessionForm(values: FormValues, lists: { skillIds: string[];
   if ('date' in date && 'time' in start && 'time' in end) {
     const s = londonDateTimeToUtc(date.date, start.time);
     const e = londonDateTimeToUtc(date.date, end.time);
-    if ('error' in s) errors.startTime = s.error === 'nonexistent' ? nonexistentMessage('Start time', date.date) : 'Start time must be a time, like 4:15pm or 16:15';
+    if ('error' in s)
+      errors.startTime = s.error === 'nonexistent' ? nonexistentMessage('Start time', date.date) : 'Start time must be a time, like 4:15pm or 16:15';
     else startsAt = s.instant;
     if ('error' in e) errors.endTime = e.error === 'nonexistent' ? nonexistentMessage('End time', date.date) : 'End time must be a time, like 4:15pm or 16:15';
     else endsAt = e.instant;

@@ -83,7 +83,12 @@ async function loadVisibleSession(db: Executor, viewer: Viewer, sessionId: strin
   const session = await q.findSessionWithOrg(db, viewer.organisationId, sessionId);
   if (!session) throw new NotFound();
   const relation = await q.personRelation(db, session, viewer.id);
-  const facts = { organisation_id: session.organisation_id, cohort_id: session.cohort_id, facilitates: relation.facilitates, enrolmentStatus: relation.enrolmentStatus };
+  const facts = {
+    organisation_id: session.organisation_id,
+    cohort_id: session.cohort_id,
+    facilitates: relation.facilitates,
+    enrolmentStatus: relation.enrolmentStatus,
+  };
   if (!canSeeSession(viewer, facts)) throw new NotFound();
   return { session, relation, facts };
 }
@@ -130,7 +135,8 @@ export async function getSessionPage(deps: AppDeps, viewer: Viewer, sessionId: s
     placesLeft: session.capacity === null ? null : Math.max(0, session.capacity - booked),
     booked,
     booking: relation.booking && relation.booking.status !== 'cancelled' ? relation.booking : undefined,
-    waitingPosition: relation.booking?.status === 'waiting' && relation.booking.waiting_since ? await q.waitingPosition(deps.db, session.id, relation.booking) : null,
+    waitingPosition:
+      relation.booking?.status === 'waiting' && relation.booking.waiting_since ? await q.waitingPosition(deps.db, session.id, relation.booking) : null,
     bookings,
     canManage,
     canManageMaterials: canManageMaterials(viewer, facts),
@@ -202,7 +208,12 @@ export async function getUpcomingEvents(deps: AppDeps, viewer: Viewer) {
 
 // ----- Creating, changing and cancelling -----
 
-async function checkChoices(db: Executor, viewer: Viewer, form: SessionForm, cohort: { programme_id: string | null; framework_version_id: string | null } | null) {
+async function checkChoices(
+  db: Executor,
+  viewer: Viewer,
+  form: SessionForm,
+  cohort: { programme_id: string | null; framework_version_id: string | null } | null,
+) {
   const errors: Record<string, string> = {};
   if (form.skillIds.length) {
     const allowed = new Set((await skillChoices(db, cohort)).map((s) => s.id));
@@ -252,7 +263,15 @@ export async function createSession(deps: AppDeps, viewer: Viewer, cohortId: str
       },
       form.facilitatorIds,
     );
-    await recordAudit(trx, deps.clock, { action: 'session_created', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'session', subjectId: id, detail: { cohortId: cohort?.id ?? null, title: form.title, startsAt: form.startsAt }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'session_created',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'session',
+      subjectId: id,
+      detail: { cohortId: cohort?.id ?? null, title: form.title, startsAt: form.startsAt },
+      requestId,
+    });
   });
   return id;
 }
@@ -308,7 +327,15 @@ export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: stri
       .concat(facilitatorsChanged ? ['facilitators'] : []);
     await q.updateSession(trx, current.id, { ...columns, sequence, updated_at: now });
     await q.replaceFacilitators(trx, current.id, form.facilitatorIds);
-    await recordAudit(trx, deps.clock, { action: 'session_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'session', subjectId: current.id, detail: { changed, sequence }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'session_updated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'session',
+      subjectId: current.id,
+      detail: { changed, sequence },
+      requestId,
+    });
     if (notifying) {
       const lines: string[] = [];
       if (timeChanged) lines.push(`When: ${formatTimeRange(current.starts_at, current.ends_at)} → ${formatTimeRange(form.startsAt, form.endsAt)} (UK time)`);
@@ -327,7 +354,8 @@ export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: stri
       }
     }
     // More places go to the people waiting, in order; not once the event is over (nobody can come).
-    if (isEvent && form.endsAt > now && (form.capacity === null || (current.capacity !== null && form.capacity > current.capacity))) await fillFreedPlaces(trx, deps.clock, current.id);
+    if (isEvent && form.endsAt > now && (form.capacity === null || (current.capacity !== null && form.capacity > current.capacity)))
+      await fillFreedPlaces(trx, deps.clock, current.id);
   });
 }
 
@@ -341,13 +369,25 @@ export async function cancelSession(deps: AppDeps, viewer: Viewer, sessionId: st
     const now = deps.clock.now().toISOString();
     const sequence = Number(current.sequence) + 1;
     await q.updateSession(trx, current.id, { status: 'cancelled', cancel_reason: reason, cancelled_at: now, sequence, updated_at: now });
-    await recordAudit(trx, deps.clock, { action: 'session_cancelled', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'session', subjectId: current.id, detail: { reason, sequence }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'session_cancelled',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'session',
+      subjectId: current.id,
+      detail: { reason, sequence },
+      requestId,
+    });
     for (const personId of await q.listAffectedPeople(trx, current, { includeWaiting: true })) {
       await notify(trx, deps.clock, {
         personId,
         kind: 'session_change',
         subject: `Cancelled: ${current.title}, ${formatTimeRange(current.starts_at, current.ends_at)}`,
-        paragraphs: [`“${current.title}” on ${formatTimeRange(current.starts_at, current.ends_at)} (UK time) has been cancelled.`, `The reason given: “${reason}”`, 'It is marked as cancelled in calendars that subscribe to your Waymark calendar.'],
+        paragraphs: [
+          `“${current.title}” on ${formatTimeRange(current.starts_at, current.ends_at)} (UK time) has been cancelled.`,
+          `The reason given: “${reason}”`,
+          'It is marked as cancelled in calendars that subscribe to your Waymark calendar.',
+        ],
         link: `/sessions/${current.id}`,
         linkText: `See the ${sessionTerm(current)}:`,
         dedupeKey: `session-cancelled:${current.id}:${personId}`,
@@ -394,8 +434,14 @@ export async function bookPlace(deps: AppDeps, viewer: Viewer, sessionId: string
       kind: 'session_booking',
       subject: full ? `You are on the waiting list for ${current.title}` : `You have a place at ${current.title}`,
       paragraphs: full
-        ? [`${current.title} (${when}, UK time) is full, so you are on the waiting list.`, 'If a place becomes free, it is offered to the people waiting in the order they joined, and we will tell you if it is yours.']
-        : [`You have a place at ${current.title}: ${when} (UK time), ${placeText(current)}.`, 'If you can no longer come, cancel your place so that someone else can have it.'],
+        ? [
+            `${current.title} (${when}, UK time) is full, so you are on the waiting list.`,
+            'If a place becomes free, it is offered to the people waiting in the order they joined, and we will tell you if it is yours.',
+          ]
+        : [
+            `You have a place at ${current.title}: ${when} (UK time), ${placeText(current)}.`,
+            'If you can no longer come, cancel your place so that someone else can have it.',
+          ],
       link: `/sessions/${current.id}`,
       linkText: 'See the event:',
     });
@@ -417,7 +463,11 @@ export async function cancelPlace(deps: AppDeps, viewer: Viewer, sessionId: stri
       personId: viewer.id,
       kind: 'session_booking',
       subject: booking.status === 'waiting' ? `You have left the waiting list for ${current.title}` : `Your place at ${current.title} is cancelled`,
-      paragraphs: [booking.status === 'waiting' ? `You are no longer on the waiting list for ${current.title}.` : `You no longer have a place at ${current.title} (${formatTimeRange(current.starts_at, current.ends_at)}, UK time).`],
+      paragraphs: [
+        booking.status === 'waiting'
+          ? `You are no longer on the waiting list for ${current.title}.`
+          : `You no longer have a place at ${current.title} (${formatTimeRange(current.starts_at, current.ends_at)}, UK time).`,
+      ],
       link: `/sessions/${current.id}`,
       linkText: 'See the event:',
     });
@@ -432,7 +482,11 @@ export async function cancelPlace(deps: AppDeps, viewer: Viewer, sessionId: stri
  * cancellations at once on PostgreSQL can never over-fill it.
  */
 export async function fillFreedPlaces(trx: Executor, clock: Clock, sessionId: string): Promise<number> {
-  const session = await trx.selectFrom('sessions_events').select(['id', 'title', 'capacity', 'starts_at', 'ends_at', 'mode', 'venue', 'online_url', 'status']).where('id', '=', sessionId).executeTakeFirst();
+  const session = await trx
+    .selectFrom('sessions_events')
+    .select(['id', 'title', 'capacity', 'starts_at', 'ends_at', 'mode', 'venue', 'online_url', 'status'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
   if (session?.status !== 'scheduled') return 0;
   let given = 0;
   for (;;) {
@@ -468,17 +522,45 @@ export async function getMaterialsSession(deps: AppDeps, viewer: Viewer, session
 }
 
 /** Adds a link as a material. */
-export async function addLinkMaterial(deps: AppDeps, viewer: Viewer, sessionId: string, link: { title: string; url: string }, requestId: string | null): Promise<void> {
+export async function addLinkMaterial(
+  deps: AppDeps,
+  viewer: Viewer,
+  sessionId: string,
+  link: { title: string; url: string },
+  requestId: string | null,
+): Promise<void> {
   const session = await getMaterialsSession(deps, viewer, sessionId);
   await deps.db.transaction().execute(async (trx) => {
     const id = newId();
-    await q.insertMaterial(trx, { id, session_id: session.id, title: link.title, url: link.url, file_id: null, added_by: viewer.id, created_at: deps.clock.now().toISOString() });
-    await recordAudit(trx, deps.clock, { action: 'session_material_added', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'session', subjectId: session.id, detail: { materialId: id, url: link.url }, requestId });
+    await q.insertMaterial(trx, {
+      id,
+      session_id: session.id,
+      title: link.title,
+      url: link.url,
+      file_id: null,
+      added_by: viewer.id,
+      created_at: deps.clock.now().toISOString(),
+    });
+    await recordAudit(trx, deps.clock, {
+      action: 'session_material_added',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'session',
+      subjectId: session.id,
+      detail: { materialId: id, url: link.url },
+      requestId,
+    });
   });
 }
 
 /** Uploads a file as a material (PDF, Office documents, images; up to 10 MB). Invalid names the `file` field. */
-export async function addFileMaterial(deps: AppDeps, viewer: Viewer, sessionId: string, upload: { title: string; fileName: string; bytes: Uint8Array }, requestId: string | null): Promise<void> {
+export async function addFileMaterial(
+  deps: AppDeps,
+  viewer: Viewer,
+  sessionId: string,
+  upload: { title: string; fileName: string; bytes: Uint8Array },
+  requestId: string | null,
+): Promise<void> {
   const session = await getMaterialsSession(deps, viewer, sessionId);
   if (upload.bytes.byteLength === 0) throw new Invalid({ file: 'The selected file is empty' });
   if (upload.bytes.byteLength > MAX_MATERIAL_BYTES) throw new Invalid({ file: 'The selected file must be smaller than 10 MB' });
@@ -488,8 +570,24 @@ export async function addFileMaterial(deps: AppDeps, viewer: Viewer, sessionId: 
   await deps.db.transaction().execute(async (trx) => {
     const fileId = await saveFile(trx, deps.clock, { organisationId: viewer.organisationId, fileName, contentType, bytes: upload.bytes, createdBy: viewer.id });
     const id = newId();
-    await q.insertMaterial(trx, { id, session_id: session.id, title: upload.title || fileName, url: null, file_id: fileId, added_by: viewer.id, created_at: deps.clock.now().toISOString() });
-    await recordAudit(trx, deps.clock, { action: 'session_material_added', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'session', subjectId: session.id, detail: { materialId: id, fileName, bytes: upload.bytes.byteLength }, requestId });
+    await q.insertMaterial(trx, {
+      id,
+      session_id: session.id,
+      title: upload.title || fileName,
+      url: null,
+      file_id: fileId,
+      added_by: viewer.id,
+      created_at: deps.clock.now().toISOString(),
+    });
+    await recordAudit(trx, deps.clock, {
+      action: 'session_material_added',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'session',
+      subjectId: session.id,
+      detail: { materialId: id, fileName, bytes: upload.bytes.byteLength },
+      requestId,
+    });
   });
 }
 
@@ -501,7 +599,15 @@ export async function removeMaterial(deps: AppDeps, viewer: Viewer, sessionId: s
     if (!material) return;
     await q.deleteMaterial(trx, material.id);
     if (material.file_id) await deleteFile(trx, material.file_id);
-    await recordAudit(trx, deps.clock, { action: 'session_material_removed', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'session', subjectId: session.id, detail: { materialId, title: material.title }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'session_material_removed',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'session',
+      subjectId: session.id,
+      detail: { materialId, title: material.title },
+      requestId,
+    });
   });
 }
 

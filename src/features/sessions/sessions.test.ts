@@ -25,13 +25,32 @@ async function enrol(ctx: TestContext, cohortId: string, programmeId: string, pe
   const at = '2026-11-01T09:00:00.000Z';
   await ctx.db
     .insertInto('enrolments')
-    .values({ id: newId(), organisation_id: (await ctx.db.selectFrom('cohorts').select('organisation_id').where('id', '=', cohortId).executeTakeFirstOrThrow()).organisation_id, application_id: null, cohort_id: cohortId, programme_id: programmeId, person_id: personId, status, return_cohort_id: null, status_reason: null, completed_at: null, created_at: at, updated_at: at })
+    .values({
+      id: newId(),
+      organisation_id: (await ctx.db.selectFrom('cohorts').select('organisation_id').where('id', '=', cohortId).executeTakeFirstOrThrow()).organisation_id,
+      application_id: null,
+      cohort_id: cohortId,
+      programme_id: programmeId,
+      person_id: personId,
+      status,
+      return_cohort_id: null,
+      status_reason: null,
+      completed_at: null,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
 }
 
 /** Notifications queued for a person (outbox payloads), oldest first. */
 async function notificationsFor(ctx: TestContext, personId: string, kind?: string) {
-  const rows = await ctx.db.selectFrom('outbox').select(['payload', 'created_at']).where('kind', '=', 'notification').orderBy('created_at').orderBy('id').execute();
+  const rows = await ctx.db
+    .selectFrom('outbox')
+    .select(['payload', 'created_at'])
+    .where('kind', '=', 'notification')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows
     .map((r) => JSON.parse(r.payload) as { personId: string; kind: string; subject: string; paragraphs: string[]; link?: string })
     .filter((n) => n.personId === personId && (!kind || n.kind === kind));
@@ -80,7 +99,11 @@ async function setting(ctx: TestContext): Promise<Setting> {
   const ids = await makeSessionWorld(ctx.db, world, programmes);
   const otherCohortParticipant = await makePerson(ctx.db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, givenName: 'Omar' });
   await enrol(ctx, programmes.cohortId, programmes.programmeId, otherCohortParticipant.id);
-  const focus = await ctx.db.selectFrom('programme_focus_skills').select('skill_id').where('programme_id', '=', programmes.programmeId).executeTakeFirstOrThrow();
+  const focus = await ctx.db
+    .selectFrom('programme_focus_skills')
+    .select('skill_id')
+    .where('programme_id', '=', programmes.programmeId)
+    .executeTakeFirstOrThrow();
   return {
     world,
     programmes,
@@ -101,10 +124,17 @@ describeEachEngine('a programme lead plans a cohort’s sessions', (ctx) => {
   });
 
   it('a twilight session entered in UK time is stored in UTC on both sides of the October clock change', async () => {
-    const after = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, { ...sessionForm(), facilitatorIds: s.world.lineManager.id, skillIds: s.focusSkillId });
+    const after = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, {
+      ...sessionForm(),
+      facilitatorIds: s.world.lineManager.id,
+      skillIds: s.focusSkillId,
+    });
     expect(after.status).toBe(303);
     const afterId = idFrom(after.location);
-    const before = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, sessionForm({ title: 'Session 1: Knowing your team', 'date-day': '23' }));
+    const before = await s.lead.post(
+      `/cohorts/${s.programmes.earlierCohortId}/sessions`,
+      sessionForm({ title: 'Session 1: Knowing your team', 'date-day': '23' }),
+    );
     expect(before.status).toBe(303);
     const beforeId = idFrom(before.location);
 
@@ -131,7 +161,10 @@ describeEachEngine('a programme lead plans a cohort’s sessions', (ctx) => {
   it('a time the clocks skip in March is refused with a clear message, and nothing is saved', async () => {
     const count = async () => (await ctx().db.selectFrom('sessions_events').select('id').execute()).length;
     const before = await count();
-    const page = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, sessionForm({ 'date-day': '28', 'date-month': '3', 'date-year': '2027', startTime: '1:30am', endTime: '3am' }));
+    const page = await s.lead.post(
+      `/cohorts/${s.programmes.earlierCohortId}/sessions`,
+      sessionForm({ 'date-day': '28', 'date-month': '3', 'date-year': '2027', startTime: '1:30am', endTime: '3am' }),
+    );
     expect(page.status).toBe(400);
     expect(visibleText(page.text)).toContain('Start time does not exist on 28 March 2027: the clocks go forward from 1am to 2am');
     expect(await count()).toBe(before);
@@ -153,7 +186,10 @@ describeEachEngine('a programme lead plans a cohort’s sessions', (ctx) => {
   });
 
   it('an online session shows its link', async () => {
-    const created = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, sessionForm({ mode: 'online', venue: '', onlineUrl: 'https://meet.example.org/leading-change' }));
+    const created = await s.lead.post(
+      `/cohorts/${s.programmes.earlierCohortId}/sessions`,
+      sessionForm({ mode: 'online', venue: '', onlineUrl: 'https://meet.example.org/leading-change' }),
+    );
     expect(created.status).toBe(303);
     const page = (await s.participant.get(`/sessions/${idFrom(created.location)}`)).text;
     expect(page).toContain('href="https://meet.example.org/leading-change"');
@@ -202,13 +238,33 @@ describeEachEngine('who can see a session and its materials', (ctx) => {
 
   it('participants may not add materials', async () => {
     expect((await s.participant.get(`/sessions/${s.ids.sessionId}/materials/new`)).status).toBe(403);
-    expect((await s.participant.post(`/sessions/${s.ids.sessionId}/materials`, { kind: 'link', linkTitle: 'Mine', url: 'https://example.org' })).status).toBe(403);
+    expect((await s.participant.post(`/sessions/${s.ids.sessionId}/materials`, { kind: 'link', linkTitle: 'Mine', url: 'https://example.org' })).status).toBe(
+      403,
+    );
   });
 
   it('findVisibleSession gives the calendar what the viewer may see, and nothing else', async () => {
-    const viewerOf = (person: { id: string }, organisationId = s.world.organisation.id) => ({ id: person.id, sessionId: 'x', organisationId, organisationName: 'Northern Lights Trust', schoolId: null, givenName: '', familyName: '', email: '', roles: [], isLineManager: false });
+    const viewerOf = (person: { id: string }, organisationId = s.world.organisation.id) => ({
+      id: person.id,
+      sessionId: 'x',
+      organisationId,
+      organisationName: 'Northern Lights Trust',
+      schoolId: null,
+      givenName: '',
+      familyName: '',
+      email: '',
+      roles: [],
+      isLineManager: false,
+    });
     const seen = await findVisibleSession(ctx().db, viewerOf(s.world.report), s.ids.sessionId);
-    expect(seen).toMatchObject({ id: s.ids.sessionId, title: 'Session 1: Leading a team', status: 'scheduled', sequence: 0, organisationName: 'Northern Lights Trust', facilitatorNames: [expect.stringMatching(/^Lena /)] });
+    expect(seen).toMatchObject({
+      id: s.ids.sessionId,
+      title: 'Session 1: Leading a team',
+      status: 'scheduled',
+      sequence: 0,
+      organisationName: 'Northern Lights Trust',
+      facilitatorNames: [expect.stringMatching(/^Lena /)],
+    });
     await expect(findVisibleSession(ctx().db, viewerOf(s.world.staff), s.ids.sessionId)).rejects.toThrow('Page not found');
     await expect(findVisibleSession(ctx().db, viewerOf(s.world.otherAdmin, s.world.otherOrganisation.id), s.ids.sessionId)).rejects.toThrow('Page not found');
   });
@@ -222,23 +278,42 @@ describeEachEngine('materials', (ctx) => {
 
   it('a facilitator uploads a PDF; participants download it as an attachment of the right type', async () => {
     const pdf = new Uint8Array(Buffer.from('%PDF-1.7\nslides for session one\n'));
-    const uploaded = await s.facilitator.upload(`/sessions/${s.ids.sessionId}/materials`, { kind: 'file', fileTitle: 'Slides' }, { field: 'file', name: 'slides “one”.pdf', content: pdf, type: 'text/html' });
+    const uploaded = await s.facilitator.upload(
+      `/sessions/${s.ids.sessionId}/materials`,
+      { kind: 'file', fileTitle: 'Slides' },
+      { field: 'file', name: 'slides “one”.pdf', content: pdf, type: 'text/html' },
+    );
     expect(uploaded.status).toBe(303);
-    const material = await ctx().db.selectFrom('session_materials').selectAll().where('session_id', '=', s.ids.sessionId).where('title', '=', 'Slides').executeTakeFirstOrThrow();
+    const material = await ctx()
+      .db.selectFrom('session_materials')
+      .selectAll()
+      .where('session_id', '=', s.ids.sessionId)
+      .where('title', '=', 'Slides')
+      .executeTakeFirstOrThrow();
     const download = await s.participant.get(`/sessions/${s.ids.sessionId}/materials/${material.id}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="slides _one_.pdf"; filename\*=UTF-8''slides%20%E2%80%9Cone%E2%80%9D.pdf$/);
+    expect(download.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="slides _one_.pdf"; filename\*=UTF-8''slides%20%E2%80%9Cone%E2%80%9D.pdf$/,
+    );
     expect(download.text).toBe('%PDF-1.7\nslides for session one\n');
   });
 
   it('a file that is not what its name says, or not a kind we accept, is refused and nothing is stored', async () => {
     const before = (await ctx().db.selectFrom('stored_files').select('id').execute()).length;
-    const fake = await s.facilitator.upload(`/sessions/${s.ids.sessionId}/materials`, { kind: 'file', fileTitle: '' }, { field: 'file', name: 'notes.pdf', content: '<script>alert(1)</script>', type: 'application/pdf' });
+    const fake = await s.facilitator.upload(
+      `/sessions/${s.ids.sessionId}/materials`,
+      { kind: 'file', fileTitle: '' },
+      { field: 'file', name: 'notes.pdf', content: '<script>alert(1)</script>', type: 'application/pdf' },
+    );
     expect(fake.status).toBe(400);
     expect(visibleText(fake.text)).toContain('The selected file must be a PDF, a Word, Excel or PowerPoint document, or a PNG, JPG or GIF image');
-    const svg = await s.facilitator.upload(`/sessions/${s.ids.sessionId}/materials`, { kind: 'file', fileTitle: '' }, { field: 'file', name: 'logo.svg', content: '<svg/>', type: 'image/svg+xml' });
+    const svg = await s.facilitator.upload(
+      `/sessions/${s.ids.sessionId}/materials`,
+      { kind: 'file', fileTitle: '' },
+      { field: 'file', name: 'logo.svg', content: '<svg/>', type: 'image/svg+xml' },
+    );
     expect(svg.status).toBe(400);
     const none = await s.facilitator.post(`/sessions/${s.ids.sessionId}/materials`, { kind: 'file', fileTitle: 'Nothing' });
     expect(none.status).toBe(400);
@@ -253,7 +328,11 @@ describeEachEngine('materials', (ctx) => {
     ] as const) {
       const big = new Uint8Array(bytes);
       big.set([0x25, 0x50, 0x44, 0x46]);
-      const page = await s.facilitator.upload(`/sessions/${s.ids.sessionId}/materials`, { kind: 'file', fileTitle: 'Huge' }, { field: 'file', name: 'huge.pdf', content: big, type: 'application/pdf' });
+      const page = await s.facilitator.upload(
+        `/sessions/${s.ids.sessionId}/materials`,
+        { kind: 'file', fileTitle: 'Huge' },
+        { field: 'file', name: 'huge.pdf', content: big, type: 'application/pdf' },
+      );
       expect(page.status).toBe(status);
       expect(visibleText(page.text)).toContain('The selected file must be smaller than 10 MB');
     }
@@ -263,13 +342,21 @@ describeEachEngine('materials', (ctx) => {
   it('a lead adds a link and removes a file; the stored file goes with it', async () => {
     const bad = await s.lead.post(`/sessions/${s.ids.sessionId}/materials`, { kind: 'link', linkTitle: 'Reading', url: 'ftp://example.org/file' });
     expect(bad.status).toBe(400);
-    expect((await s.lead.post(`/sessions/${s.ids.sessionId}/materials`, { kind: 'link', linkTitle: 'Reading', url: 'https://example.org/leading-change' })).status).toBe(303);
+    expect(
+      (await s.lead.post(`/sessions/${s.ids.sessionId}/materials`, { kind: 'link', linkTitle: 'Reading', url: 'https://example.org/leading-change' })).status,
+    ).toBe(303);
     expect((await s.participant.get(`/sessions/${s.ids.sessionId}`)).text).toContain('href="https://example.org/leading-change"');
 
     const material = await ctx().db.selectFrom('session_materials').selectAll().where('id', '=', s.ids.materialId).executeTakeFirstOrThrow();
     expect((await s.lead.post(`/sessions/${s.ids.sessionId}/materials/${s.ids.materialId}/remove`)).status).toBe(303);
     expect(await ctx().db.selectFrom('session_materials').select('id').where('id', '=', s.ids.materialId).execute()).toEqual([]);
-    expect(await ctx().db.selectFrom('stored_files').select('id').where('id', '=', material.file_id as string).execute()).toEqual([]);
+    expect(
+      await ctx()
+        .db.selectFrom('stored_files')
+        .select('id')
+        .where('id', '=', material.file_id as string)
+        .execute(),
+    ).toEqual([]);
     expect((await s.participant.get(`/sessions/${s.ids.sessionId}/materials/${s.ids.materialId}`)).status).toBe(404);
   });
 });
@@ -304,7 +391,9 @@ describeEachEngine('changing and cancelling a session', (ctx) => {
   });
 
   it('moving it tells the participants and the facilitator what changed, in UK time, and raises the sequence', async () => {
-    expect((await edit({ description: 'Bring two examples.', 'date-day': '8', startTime: '3:30pm', endTime: '5pm', venue: 'Birch Primary, Hall' })).status).toBe(303);
+    expect(
+      (await edit({ description: 'Bring two examples.', 'date-day': '8', startTime: '3:30pm', endTime: '5pm', venue: 'Birch Primary, Hall' })).status,
+    ).toBe(303);
     const row = await sessionRow(ctx(), s.ids.sessionId);
     expect(row.starts_at).toBe('2026-12-08T15:30:00.000Z');
     expect(row.sequence).toBe(2);
@@ -332,10 +421,16 @@ describeEachEngine('changing and cancelling a session', (ctx) => {
     const [told] = await notificationsFor(ctx(), s.world.report.id, 'session_change').then((n) => n.filter((x) => x.subject.startsWith('Cancelled')));
     expect(told.subject).toBe('Cancelled: Session 1: Leading a team, Tuesday 8 December 2026, 3:30pm to 5pm');
     expect(told.paragraphs).toContain('The reason given: “The facilitator is ill. We will rearrange.”');
-    expect(visibleText((await s.participant.get(`/sessions/${s.ids.sessionId}`)).text)).toMatch(/Session 1: Leading a team Cancelled.*The reason given: “The facilitator is ill. We will rearrange.”/);
+    expect(visibleText((await s.participant.get(`/sessions/${s.ids.sessionId}`)).text)).toMatch(
+      /Session 1: Leading a team Cancelled.*The reason given: “The facilitator is ill. We will rearrange.”/,
+    );
 
     const calendar = await sessionsForPerson(ctx().db, s.world.report.id);
-    expect(calendar.find((c) => c.id === s.ids.sessionId)).toMatchObject({ status: 'cancelled', sequence: 3, cancelReason: 'The facilitator is ill. We will rearrange.' });
+    expect(calendar.find((c) => c.id === s.ids.sessionId)).toMatchObject({
+      status: 'cancelled',
+      sequence: 3,
+      cancelReason: 'The facilitator is ill. We will rearrange.',
+    });
     expect((await edit()).status).toBe(409);
     expect((await s.lead.post(`/sessions/${s.ids.sessionId}/cancel`, { reason: 'Again' })).status).toBe(409);
     const audit = await ctx().db.selectFrom('audit_events').select('action').where('subject_id', '=', s.ids.sessionId).orderBy('created_at').execute();
@@ -353,7 +448,11 @@ describeEachEngine('open events: places and the waiting list', (ctx) => {
   });
 
   it('a lead adds a taster session with one place', async () => {
-    const created = await s.lead.post('/events', { ...sessionForm({ title: 'Leadership taster', 'date-day': '9', 'date-month': '12' }), kind: 'taster', capacity: '1' });
+    const created = await s.lead.post('/events', {
+      ...sessionForm({ title: 'Leadership taster', 'date-day': '9', 'date-month': '12' }),
+      kind: 'taster',
+      capacity: '1',
+    });
     expect(created.status).toBe(303);
     eventId = idFrom(created.location);
     expect(await sessionRow(ctx(), eventId)).toMatchObject({ cohort_id: null, kind: 'taster', capacity: 1 });
@@ -384,11 +483,28 @@ describeEachEngine('open events: places and the waiting list', (ctx) => {
   });
 
   it('raising the number of places gives them to the people waiting', async () => {
-    const page = await s.lead.post(`/sessions/${eventId}`, { ...sessionForm({ title: 'Leadership taster', 'date-day': '9', 'date-month': '12' }), kind: 'taster', capacity: '2' });
+    const page = await s.lead.post(`/sessions/${eventId}`, {
+      ...sessionForm({ title: 'Leadership taster', 'date-day': '9', 'date-month': '12' }),
+      kind: 'taster',
+      capacity: '2',
+    });
     expect(page.status).toBe(303);
-    expect((await ctx().db.selectFrom('session_bookings').select('status').where('session_id', '=', eventId).where('person_id', '=', s.world.schoolAdminA.id).executeTakeFirstOrThrow()).status).toBe('booked');
+    expect(
+      (
+        await ctx()
+          .db.selectFrom('session_bookings')
+          .select('status')
+          .where('session_id', '=', eventId)
+          .where('person_id', '=', s.world.schoolAdminA.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('booked');
     expect(await notificationsFor(ctx(), s.world.schoolAdminA.id, 'waitlist_place')).toHaveLength(1);
-    const tooFew = await s.lead.post(`/sessions/${eventId}`, { ...sessionForm({ title: 'Leadership taster', 'date-day': '9', 'date-month': '12' }), kind: 'taster', capacity: '1' });
+    const tooFew = await s.lead.post(`/sessions/${eventId}`, {
+      ...sessionForm({ title: 'Leadership taster', 'date-day': '9', 'date-month': '12' }),
+      kind: 'taster',
+      capacity: '1',
+    });
     expect(tooFew.status).toBe(400);
     expect(visibleText(tooFew.text)).toContain('Number of places cannot be less than the 2 already booked');
   });
@@ -396,7 +512,16 @@ describeEachEngine('open events: places and the waiting list', (ctx) => {
   it('someone who cancelled can ask again, and can leave the waiting list', async () => {
     expect((await s.staff.post(`/sessions/${eventId}/book`)).location).toBe(`/sessions/${eventId}?done=waiting`);
     expect((await s.staff.post(`/sessions/${eventId}/booking/cancel`)).location).toBe(`/sessions/${eventId}?done=left-waiting-list`);
-    expect((await ctx().db.selectFrom('session_bookings').select('status').where('session_id', '=', eventId).where('person_id', '=', s.world.staff.id).executeTakeFirstOrThrow()).status).toBe('cancelled');
+    expect(
+      (
+        await ctx()
+          .db.selectFrom('session_bookings')
+          .select('status')
+          .where('session_id', '=', eventId)
+          .where('person_id', '=', s.world.staff.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('cancelled');
     expect((await s.staff.post(`/sessions/${eventId}/booking/cancel`)).status).toBe(409);
   });
 
@@ -412,9 +537,15 @@ describeEachEngine('open events: places and the waiting list', (ctx) => {
   });
 
   it('two cancellations at once fill the freed places from the waiting list without over-filling', async () => {
-    const created = await s.lead.post('/events', { ...sessionForm({ title: 'Network meeting', 'date-day': '10', 'date-month': '12' }), kind: 'network', capacity: '2' });
+    const created = await s.lead.post('/events', {
+      ...sessionForm({ title: 'Network meeting', 'date-day': '10', 'date-month': '12' }),
+      kind: 'network',
+      capacity: '2',
+    });
     const networkId = idFrom(created.location);
-    const people = await Promise.all(['Ann', 'Bo', 'Cy', 'Di'].map((name) => makePerson(ctx().db, { organisationId: s.world.organisation.id, schoolId: s.world.schoolA.id, givenName: name })));
+    const people = await Promise.all(
+      ['Ann', 'Bo', 'Cy', 'Di'].map((name) => makePerson(ctx().db, { organisationId: s.world.organisation.id, schoolId: s.world.schoolA.id, givenName: name })),
+    );
     const clients: TestClient[] = [];
     for (const person of people) {
       const client = await clientFor(ctx(), person);
@@ -431,9 +562,17 @@ describeEachEngine('open events: places and the waiting list', (ctx) => {
   });
 
   it('people booking the last place at the same moment never over-fill the event', async () => {
-    const created = await s.lead.post('/events', { ...sessionForm({ title: 'Graduation', 'date-day': '11', 'date-month': '12' }), kind: 'graduation', capacity: '1' });
+    const created = await s.lead.post('/events', {
+      ...sessionForm({ title: 'Graduation', 'date-day': '11', 'date-month': '12' }),
+      kind: 'graduation',
+      capacity: '1',
+    });
     const graduationId = idFrom(created.location);
-    const people = await Promise.all(['Eve', 'Fin', 'Gia', 'Hal'].map((name) => makePerson(ctx().db, { organisationId: s.world.organisation.id, schoolId: s.world.schoolB.id, givenName: name })));
+    const people = await Promise.all(
+      ['Eve', 'Fin', 'Gia', 'Hal'].map((name) =>
+        makePerson(ctx().db, { organisationId: s.world.organisation.id, schoolId: s.world.schoolB.id, givenName: name }),
+      ),
+    );
     const clients = await Promise.all(people.map((person) => clientFor(ctx(), person)));
     const results = await Promise.all(clients.map((client) => client.post(`/sessions/${graduationId}/book`)));
     expect(results.map((r) => r.status)).toEqual([303, 303, 303, 303]);
@@ -461,7 +600,11 @@ describeEachEngine('reminders and “Your sessions”', (ctx) => {
     expect(await notificationsFor(ctx(), s.world.staff.id, 'session_reminder')).toEqual([]);
     expect(await notificationsFor(ctx(), s.otherCohortParticipant.id, 'session_reminder')).toEqual([]);
 
-    await ctx().db.updateTable('sessions_events').set({ starts_at: '2026-12-02T16:15:00.000Z', ends_at: '2026-12-02T17:45:00.000Z' }).where('id', '=', s.ids.sessionId).execute();
+    await ctx()
+      .db.updateTable('sessions_events')
+      .set({ starts_at: '2026-12-02T16:15:00.000Z', ends_at: '2026-12-02T17:45:00.000Z' })
+      .where('id', '=', s.ids.sessionId)
+      .execute();
     ctx().clock.set('2026-12-01T07:00:00.000Z');
     await sendSessionReminders(ctx().db, ctx().clock);
     expect(await notificationsFor(ctx(), s.world.report.id, 'session_reminder')).toHaveLength(2);
@@ -478,12 +621,25 @@ describeEachEngine('reminders and “Your sessions”', (ctx) => {
     await ctx().db.updateTable('sessions_events').set({ starts_at: '2026-12-02T18:00:00.000Z' }).where('id', '=', s.ids.sessionId).execute();
     await sendSessionReminders(ctx().db, ctx().clock);
     expect(await notificationsFor(ctx(), s.world.report.id, 'session_reminder')).toHaveLength(2);
-    await ctx().db.updateTable('sessions_events').set({ status: 'scheduled', starts_at: '2026-12-01T16:15:00.000Z', ends_at: '2026-12-01T17:45:00.000Z' }).where('id', '=', s.ids.sessionId).execute();
+    await ctx()
+      .db.updateTable('sessions_events')
+      .set({ status: 'scheduled', starts_at: '2026-12-01T16:15:00.000Z', ends_at: '2026-12-01T17:45:00.000Z' })
+      .where('id', '=', s.ids.sessionId)
+      .execute();
     ctx().clock.set(START);
   });
 
   it('“Your sessions” lists a participant’s cohort sessions, a facilitator’s sessions and booked events, upcoming and past', async () => {
-    await ctx().db.insertInto('sessions_events').values({ ...(await sessionRow(ctx(), s.ids.sessionId)), id: newId(), title: 'Induction', starts_at: '2026-11-02T16:15:00.000Z', ends_at: '2026-11-02T17:45:00.000Z' }).execute();
+    await ctx()
+      .db.insertInto('sessions_events')
+      .values({
+        ...(await sessionRow(ctx(), s.ids.sessionId)),
+        id: newId(),
+        title: 'Induction',
+        starts_at: '2026-11-02T16:15:00.000Z',
+        ends_at: '2026-11-02T17:45:00.000Z',
+      })
+      .execute();
     expect((await s.staff.post(`/sessions/${s.ids.eventId}/book`)).status).toBe(303);
 
     const mine = visibleText((await s.participant.get('/sessions')).text);
@@ -496,7 +652,17 @@ describeEachEngine('reminders and “Your sessions”', (ctx) => {
     const calendar = await sessionsForPerson(ctx().db, s.world.report.id);
     expect(calendar.map((c) => c.title)).toEqual(['Induction', 'Session 1: Leading a team']);
     // Events that have finished drop off the list of events to book.
-    await ctx().db.insertInto('sessions_events').values({ ...(await sessionRow(ctx(), s.ids.eventId)), id: newId(), title: 'Last year’s network meeting', kind: 'network', starts_at: '2026-11-03T16:00:00.000Z', ends_at: '2026-11-03T17:00:00.000Z' }).execute();
+    await ctx()
+      .db.insertInto('sessions_events')
+      .values({
+        ...(await sessionRow(ctx(), s.ids.eventId)),
+        id: newId(),
+        title: 'Last year’s network meeting',
+        kind: 'network',
+        starts_at: '2026-11-03T16:00:00.000Z',
+        ends_at: '2026-11-03T17:00:00.000Z',
+      })
+      .execute();
     const events = visibleText((await s.staff.get('/events')).text);
     expect(events).toContain('Leadership taster session');
     expect(events).not.toContain('Last year’s network meeting');

@@ -1,5 +1,14 @@
 import { formatDate } from '../../platform/dates';
-import { buildSearchText, LEADERSHIP_LEVELS, personRecord, STAFF_TYPES, type ExistingPerson, type LeadershipLevel, type PersonColumns, type StaffType } from '../staff';
+import {
+  buildSearchText,
+  LEADERSHIP_LEVELS,
+  personRecord,
+  STAFF_TYPES,
+  type ExistingPerson,
+  type LeadershipLevel,
+  type PersonColumns,
+  type StaffType,
+} from '../staff';
 
 export type { ExistingPerson, PersonColumns };
 import { columnPositions, type ColumnMapping, type ImportField } from './staff-import.columns';
@@ -109,7 +118,10 @@ const RECORD_LABELS: Record<string, string> = {
 
 /** School names compared without case, spaces or punctuation ("St Mary's C.E." = "st marys ce"). */
 function schoolKey(name: string): string {
-  return name.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 interface AcceptedRow {
@@ -155,7 +167,8 @@ export function planImport(input: PlanInput): ImportPlan {
     // Only real addresses identify a person: five rows with "n/a" aren't the same person.
     const emailKey = LOOKS_LIKE_EMAIL.test(emailText) ? emailText.toLowerCase() : '';
     const misId = at(row.cells, 'misStaffId');
-    const rowName = `${at(row.cells, 'preferredGivenName') || at(row.cells, 'givenName')} ${at(row.cells, 'preferredFamilyName') || at(row.cells, 'familyName')}`.trim();
+    const rowName =
+      `${at(row.cells, 'preferredGivenName') || at(row.cells, 'givenName')} ${at(row.cells, 'preferredFamilyName') || at(row.cells, 'familyName')}`.trim();
     const who = [rowName, emailText ? `(${emailText})` : ''].filter(Boolean).join(' ') || 'No name or email';
 
     // Match: email first; MIS staff ID finds someone whose email has changed.
@@ -181,7 +194,9 @@ export function planImport(input: PlanInput): ImportPlan {
 
     const reasons: string[] = [];
     if (existing && scope.schoolIds !== null && !schoolAllowed(existing.school_id)) {
-      reasons.push(`${existing.given_name} ${existing.family_name} is in Waymark at ${existing.school_id ? schoolName(existing.school_id) : 'trust level (no school)'}, which you do not administer`);
+      reasons.push(
+        `${existing.given_name} ${existing.family_name} is in Waymark at ${existing.school_id ? schoolName(existing.school_id) : 'trust level (no school)'}, which you do not administer`,
+      );
     }
 
     const dateText = at(row.cells, 'startedInSchoolsOn');
@@ -218,7 +233,8 @@ export function planImport(input: PlanInput): ImportPlan {
       else if (!schoolAllowed(school.id)) reasons.push(`You can only import staff into schools you administer, and ${school.name} is not one of them`);
       else schoolId = school.id;
     } else if (scope.defaultSchoolId) {
-      if (!schoolAllowed(scope.defaultSchoolId)) reasons.push(`You can only import staff into schools you administer, and ${schoolName(scope.defaultSchoolId)} is not one of them`);
+      if (!schoolAllowed(scope.defaultSchoolId))
+        reasons.push(`You can only import staff into schools you administer, and ${schoolName(scope.defaultSchoolId)} is not one of them`);
       else schoolId = scope.defaultSchoolId;
     } else if (!existing && !schoolAllowed(null)) {
       reasons.push('The row names no school: choose the school these staff belong to when you upload the file');
@@ -245,12 +261,20 @@ export function planImport(input: PlanInput): ImportPlan {
       search_text: '',
     };
     columns.search_text = buildSearchText(columns);
-    accepted.push({ rowNumber: row.rowNumber, id: existing?.id ?? input.newId(), existing, who: `${r.givenName} ${r.familyName} (${email})`, lineManagerEmail: r.lineManagerEmail, columns });
+    accepted.push({
+      rowNumber: row.rowNumber,
+      id: existing?.id ?? input.newId(),
+      existing,
+      who: `${r.givenName} ${r.familyName} (${email})`,
+      lineManagerEmail: r.lineManagerEmail,
+      columns,
+    });
   }
 
   // Line managers: anyone in the organisation after the import (so also people added or renamed by this file).
   const idByEmail = new Map(input.people.map((p) => [p.email_normalised, p.id]));
-  for (const row of accepted) if (row.existing && row.existing.email_normalised !== row.columns.email_normalised) idByEmail.delete(row.existing.email_normalised);
+  for (const row of accepted)
+    if (row.existing && row.existing.email_normalised !== row.columns.email_normalised) idByEmail.delete(row.existing.email_normalised);
   for (const row of accepted) idByEmail.set(row.columns.email_normalised, row.id);
   const emailById = new Map(input.people.map((p) => [p.id, p.email]));
   for (const row of accepted) emailById.set(row.id, row.columns.email);
@@ -294,7 +318,13 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const row of accepted) {
     const managerId = managerChanges.get(row.id);
     if (!row.existing) {
-      plan.creates.push({ rowNumber: row.rowNumber, id: row.id, columns: row.columns, lineManagerId: managerId ?? null, schoolName: row.columns.school_id ? schoolName(row.columns.school_id) : null });
+      plan.creates.push({
+        rowNumber: row.rowNumber,
+        id: row.id,
+        columns: row.columns,
+        lineManagerId: managerId ?? null,
+        schoolName: row.columns.school_id ? schoolName(row.columns.school_id) : null,
+      });
       continue;
     }
     const before = row.existing;
@@ -304,12 +334,24 @@ export function planImport(input: PlanInput): ImportPlan {
       to: shown(column, row.columns[column]),
     }));
     const columnsChanged = changes.length > 0;
-    if (managerId) changes.push({ field: 'Line manager', from: before.line_manager_id ? (emailById.get(before.line_manager_id) ?? 'Someone else') : 'Not given', to: emailById.get(managerId) ?? managerId });
+    if (managerId)
+      changes.push({
+        field: 'Line manager',
+        from: before.line_manager_id ? (emailById.get(before.line_manager_id) ?? 'Someone else') : 'Not given',
+        to: emailById.get(managerId) ?? managerId,
+      });
     if (changes.length === 0) {
       plan.unchanged.push({ rowNumber: row.rowNumber, id: row.id, name: row.who });
       continue;
     }
-    plan.updates.push({ rowNumber: row.rowNumber, id: row.id, columns: row.columns, columnsChanged, lineManager: managerId ? { id: managerId } : undefined, changes });
+    plan.updates.push({
+      rowNumber: row.rowNumber,
+      id: row.id,
+      columns: row.columns,
+      columnsChanged,
+      lineManager: managerId ? { id: managerId } : undefined,
+      changes,
+    });
   }
   plan.warnings.sort((a, b) => a.rowNumber - b.rowNumber);
   return plan;

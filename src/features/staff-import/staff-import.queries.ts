@@ -14,7 +14,16 @@ export function listRecentImports(db: Executor, organisationId: string, createdB
   let query = db
     .selectFrom('staff_imports')
     .leftJoin('people', 'people.id', 'staff_imports.created_by')
-    .select(['staff_imports.id', 'staff_imports.file_name', 'staff_imports.status', 'staff_imports.summary', 'staff_imports.created_at', 'staff_imports.applied_at', 'people.given_name', 'people.family_name'])
+    .select([
+      'staff_imports.id',
+      'staff_imports.file_name',
+      'staff_imports.status',
+      'staff_imports.summary',
+      'staff_imports.created_at',
+      'staff_imports.applied_at',
+      'people.given_name',
+      'people.family_name',
+    ])
     .where('staff_imports.organisation_id', '=', organisationId);
   if (createdBy) query = query.where('staff_imports.created_by', '=', createdBy);
   return query.orderBy('staff_imports.created_at', 'desc').orderBy('staff_imports.id', 'desc').limit(limit).execute();
@@ -29,7 +38,12 @@ export async function updateImportMapping(db: Executor, id: string, columnMappin
  * a second, simultaneous apply wait for the first (PostgreSQL row lock; SQLite's single writer).
  */
 export async function claimImportForApply(db: Executor, id: string, appliedAt: string): Promise<boolean> {
-  const result = await db.updateTable('staff_imports').set({ status: 'applied', applied_at: appliedAt }).where('id', '=', id).where('status', '=', 'previewed').executeTakeFirst();
+  const result = await db
+    .updateTable('staff_imports')
+    .set({ status: 'applied', applied_at: appliedAt })
+    .where('id', '=', id)
+    .where('status', '=', 'previewed')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -41,8 +55,8 @@ export async function saveImportSummary(db: Executor, id: string, summary: strin
 /** Discards previewed imports (the file's content with them); false when there was nothing to discard. */
 export async function discardImports(db: Executor, where: { id: string } | { organisationId: string; createdBefore: string }): Promise<boolean> {
   let query = db.updateTable('staff_imports').set({ status: 'discarded', content: '' }).where('status', '=', 'previewed');
-  query = 'id' in where ? query.where('id', '=', where.id) : query.where('organisation_id', '=', where.organisationId).where('created_at', '<', where.createdBefore);
+  query =
+    'id' in where ? query.where('id', '=', where.id) : query.where('organisation_id', '=', where.organisationId).where('created_at', '<', where.createdBefore);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
-

@@ -43,14 +43,25 @@ const formBodyLimit = bodyLimit({
   },
 });
 
-async function uploadPage(c: Context<AppEnv>, options: { values?: { defaultSchoolId?: string }; errors?: FieldErrors; status?: 400 | 413; discarded?: boolean }) {
+async function uploadPage(
+  c: Context<AppEnv>,
+  options: { values?: { defaultSchoolId?: string }; errors?: FieldErrors; status?: 400 | 413; discarded?: boolean },
+) {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const [schools, recent] = await Promise.all([importSchoolChoices(deps, viewer), listRecentStaffImports(deps, viewer)]);
   return renderPage(
     c,
     { title: 'Import staff', hasErrors: !!options.errors, status: options.status },
-    <UploadPage schools={schools} schoolOptional={isOrgAdmin(viewer)} values={options.values ?? {}} errors={options.errors} recent={recent} maxMegabytes={deps.config.IMPORT_MAX_MB} discarded={options.discarded} />,
+    <UploadPage
+      schools={schools}
+      schoolOptional={isOrgAdmin(viewer)}
+      values={options.values ?? {}}
+      errors={options.errors}
+      recent={recent}
+      maxMegabytes={deps.config.IMPORT_MAX_MB}
+      discarded={options.discarded}
+    />,
   );
 }
 
@@ -64,7 +75,11 @@ staffImportRoutes.post('/import', access('staff-admin'), uploadBodyLimit, async 
   // Without a chosen file, browsers still send the field: an empty part with no file name.
   if (!(file instanceof File) || (file.name === '' && file.size === 0)) return uploadPage(c, { values, errors: { file: 'Select a CSV file' } });
   try {
-    const upload = await uploadStaffFile(c.get('deps'), viewer, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), defaultSchoolId: values.defaultSchoolId || null });
+    const upload = await uploadStaffFile(c.get('deps'), viewer, {
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      defaultSchoolId: values.defaultSchoolId || null,
+    });
     return c.redirect(`/import/${upload.id}`, 303);
   } catch (error) {
     if (error instanceof Invalid) return uploadPage(c, { values, errors: error.fieldErrors });
@@ -80,17 +95,33 @@ staffImportRoutes.get('/import/:importId', access('staff-admin'), async (c) => {
   const page = await showStaffImport(c.get('deps'), viewer, c.req.param('importId'));
   const i = page.staffImport;
   if (page.kind === 'mapping') {
-    return renderPage(c, { title: 'Match the columns in your file', beforeContent: backToImports }, <MappingPage importId={i.id} fileName={i.file_name} headers={page.headers} samples={page.samples} mapping={page.mapping} missing={page.missing} />);
+    return renderPage(
+      c,
+      { title: 'Match the columns in your file', beforeContent: backToImports },
+      <MappingPage importId={i.id} fileName={i.file_name} headers={page.headers} samples={page.samples} mapping={page.mapping} missing={page.missing} />,
+    );
   }
   if (page.kind === 'preview') {
     return renderPage(
       c,
       { title: 'Check the import', beforeContent: backToImports },
-      <PreviewPage importId={i.id} fileName={i.file_name} uploadedAt={i.created_at} defaultSchoolName={page.defaultSchoolName} mapping={page.mapping} plan={page.plan} rowCount={page.rowCount} />,
+      <PreviewPage
+        importId={i.id}
+        fileName={i.file_name}
+        uploadedAt={i.created_at}
+        defaultSchoolName={page.defaultSchoolName}
+        mapping={page.mapping}
+        plan={page.plan}
+        rowCount={page.rowCount}
+      />,
     );
   }
   const justApplied = c.req.query('applied') === '1';
-  return renderPage(c, { title: justApplied ? 'Import complete' : `Import of ${i.file_name}`, beforeContent: justApplied ? undefined : backToImports }, <ResultPage fileName={i.file_name} appliedAt={i.applied_at} summary={page.summary} justApplied={justApplied} />);
+  return renderPage(
+    c,
+    { title: justApplied ? 'Import complete' : `Import of ${i.file_name}`, beforeContent: justApplied ? undefined : backToImports },
+    <ResultPage fileName={i.file_name} appliedAt={i.applied_at} summary={page.summary} justApplied={justApplied} />,
+  );
 });
 
 staffImportRoutes.get('/import/:importId/mapping', access('staff-admin'), async (c) => {
@@ -121,7 +152,15 @@ staffImportRoutes.post('/import/:importId/mapping', access('staff-admin'), formB
     return renderPage(
       c,
       { title: 'Match the columns in your file', hasErrors: true, beforeContent: backToImports },
-      <MappingPage importId={i.id} fileName={i.file_name} headers={page.headers} samples={page.samples} mapping={mappingValues(values)} missing={[]} errors={error.fieldErrors} />,
+      <MappingPage
+        importId={i.id}
+        fileName={i.file_name}
+        headers={page.headers}
+        samples={page.samples}
+        mapping={mappingValues(values)}
+        missing={[]}
+        errors={error.fieldErrors}
+      />,
     );
   }
   return c.redirect(`/import/${id}`, 303);

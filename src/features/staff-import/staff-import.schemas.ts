@@ -4,8 +4,30 @@ import { IMPORT_FIELDS, FIELD_LABELS, type ColumnMapping, type ImportField } fro
 // A Map, not an object: a word such as "constructor" must not find something on the prototype.
 const MONTHS = new Map(
   Object.entries({
-    jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-    jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+    jan: 1,
+    january: 1,
+    feb: 2,
+    february: 2,
+    mar: 3,
+    march: 3,
+    apr: 4,
+    april: 4,
+    may: 5,
+    jun: 6,
+    june: 6,
+    jul: 7,
+    july: 7,
+    aug: 8,
+    august: 8,
+    sep: 9,
+    sept: 9,
+    september: 9,
+    oct: 10,
+    october: 10,
+    nov: 11,
+    november: 11,
+    dec: 12,
+    december: 12,
   }),
 );
 
@@ -93,7 +115,12 @@ export function mappingForm(headers: string[]) {
         const header = mapping[field.key];
         if (header === undefined) continue;
         const earlier = seen.get(header);
-        if (earlier) ctx.addIssue({ code: 'custom', path: [field.key], message: `“${header}” is already chosen for ${FIELD_LABELS[earlier].toLowerCase()}: choose a different column for ${field.label.toLowerCase()}` });
+        if (earlier)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field.key],
+            message: `“${header}” is already chosen for ${FIELD_LABELS[earlier].toLowerCase()}: choose a different column for ${field.label.toLowerCase()}`,
+          });
         else seen.set(header, field.key);
       }
     });

@@ -108,7 +108,11 @@ function readStaffFile(deps: ImportDeps, bytes: Uint8Array): { text: string; tab
  * Reads an uploaded staff CSV and keeps it, with the automatic column matching, for preview (or
  * for matching columns by hand, when a required field has no column). Nothing about staff changes.
  */
-export async function uploadStaffFile(deps: ImportDeps, viewer: Viewer, upload: { fileName: string; bytes: Uint8Array; defaultSchoolId: string | null }): Promise<{ id: string }> {
+export async function uploadStaffFile(
+  deps: ImportDeps,
+  viewer: Viewer,
+  upload: { fileName: string; bytes: Uint8Array; defaultSchoolId: string | null },
+): Promise<{ id: string }> {
   const choices = await importSchoolChoices(deps, viewer);
   let schoolError: string | undefined;
   if (upload.defaultSchoolId !== null && !choices.some((s) => s.id === upload.defaultSchoolId)) schoolError = 'Select one of your schools';
@@ -162,12 +166,30 @@ function previewIds(): () => string {
   return () => `preview-${next++}`;
 }
 
-async function planStoredImport(db: Executor, importer: Importer, staffImport: StaffImport, table: CsvTable, schools: ImportSchool[], makeId: () => string): Promise<ImportPlan> {
+async function planStoredImport(
+  db: Executor,
+  importer: Importer,
+  staffImport: StaffImport,
+  table: CsvTable,
+  schools: ImportSchool[],
+  makeId: () => string,
+): Promise<ImportPlan> {
   const mapping = readMapping(staffImport.column_mapping);
   const emailPosition = mapping.email === undefined ? -1 : table.headers.indexOf(mapping.email);
   const emails = emailPosition < 0 ? [] : [...new Set(table.rows.map((r) => (r.cells[emailPosition] ?? '').trim().toLowerCase()).filter(Boolean))];
-  const [people, emailsElsewhere] = await Promise.all([listPeopleForMatching(db, importer.organisationId), findEmailsElsewhere(db, importer.organisationId, emails)]);
-  return planImport({ table, mapping, schools, scope: { schoolIds: importer.schoolIds, defaultSchoolId: staffImport.default_school_id }, people, emailsElsewhere, newId: makeId });
+  const [people, emailsElsewhere] = await Promise.all([
+    listPeopleForMatching(db, importer.organisationId),
+    findEmailsElsewhere(db, importer.organisationId, emails),
+  ]);
+  return planImport({
+    table,
+    mapping,
+    schools,
+    scope: { schoolIds: importer.schoolIds, defaultSchoolId: staffImport.default_school_id },
+    people,
+    emailsElsewhere,
+    newId: makeId,
+  });
 }
 
 export type ImportPage =
@@ -181,7 +203,10 @@ function samplesOf(table: CsvTable): Record<string, string> {
   const samples: Record<string, string> = Object.create(null);
   table.headers.forEach((header, position) => {
     if (header in samples) return;
-    const value = table.rows.slice(0, 20).map((r) => (r.cells[position] ?? '').trim()).find(Boolean);
+    const value = table.rows
+      .slice(0, 20)
+      .map((r) => (r.cells[position] ?? '').trim())
+      .find(Boolean);
     samples[header] = value && value.length > 40 ? `${value.slice(0, 39)}…` : (value ?? '');
   });
   return samples;
@@ -199,7 +224,14 @@ export async function showStaffImport(deps: ImportDeps, viewer: Viewer, id: stri
   const mapping = readMapping(staffImport.column_mapping);
   const missing = missingRequiredFields(mapping, table.headers);
   if (options.mapping || missing.length > 0) {
-    return { kind: 'mapping', staffImport, headers: table.headers.filter((h) => h !== ''), samples: samplesOf(table), mapping, missing: missing.map((f) => FIELD_LABELS[f]) };
+    return {
+      kind: 'mapping',
+      staffImport,
+      headers: table.headers.filter((h) => h !== ''),
+      samples: samplesOf(table),
+      mapping,
+      missing: missing.map((f) => FIELD_LABELS[f]),
+    };
   }
   const schools = await schoolsOf(deps, viewer.organisationId);
   const plan = await planStoredImport(deps.db, importerOf(viewer), staffImport, table, schools, previewIds());
@@ -226,7 +258,13 @@ export async function saveColumnMapping(deps: ImportDeps, viewer: Viewer, id: st
 }
 
 function summarise(plan: ImportPlan): ImportSummary {
-  return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged.length, rejected: plan.rejected.length, warnings: plan.warnings.length };
+  return {
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    unchanged: plan.unchanged.length,
+    rejected: plan.rejected.length,
+    warnings: plan.warnings.length,
+  };
 }
 
 /**
@@ -234,7 +272,12 @@ function summarise(plan: ImportPlan): ImportSummary {
  * staff as they are now, adds and updates people in batches, then links line managers. All or
  * nothing; an import is applied once.
  */
-async function applyImport(deps: ImportDeps, importer: Importer, staffImport: StaffImport, request: { requestId?: string | null; ipAddress?: string | null }): Promise<{ summary: ImportSummary; plan: ImportPlan }> {
+async function applyImport(
+  deps: ImportDeps,
+  importer: Importer,
+  staffImport: StaffImport,
+  request: { requestId?: string | null; ipAddress?: string | null },
+): Promise<{ summary: ImportSummary; plan: ImportPlan }> {
   const table = parseCsv(staffImport.content);
   const missing = missingRequiredFields(readMapping(staffImport.column_mapping), table.headers);
   if (missing.length > 0) throw new Conflict(`Choose the columns for ${listOfFields(missing)} before importing.`);
@@ -242,12 +285,17 @@ async function applyImport(deps: ImportDeps, importer: Importer, staffImport: St
   const now = deps.clock.now().toISOString();
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      if (!(await q.claimImportForApply(trx, staffImport.id, now))) throw new Conflict('This import has already been applied. To import the file again, upload it again.');
+      if (!(await q.claimImportForApply(trx, staffImport.id, now)))
+        throw new Conflict('This import has already been applied. To import the file again, upload it again.');
       const plan = await planStoredImport(trx, importer, staffImport, table, schools, () => newId());
       // New people are inserted managers first, so their line managers go in with them; people
       // already in Waymark whose manager changes (perhaps to someone new) are linked afterwards.
       await insertPeople(trx, importer.organisationId, managersFirst(plan.creates), now);
-      await updatePeopleColumns(trx, plan.updates.filter((u) => u.columnsChanged), now);
+      await updatePeopleColumns(
+        trx,
+        plan.updates.filter((u) => u.columnsChanged),
+        now,
+      );
       const links = plan.updates.filter((u) => u.lineManager).map((u) => ({ id: u.id, lineManagerId: (u.lineManager as { id: string }).id }));
       await setLineManagers(trx, links, now);
       const summary = summarise(plan);
@@ -258,7 +306,12 @@ async function applyImport(deps: ImportDeps, importer: Importer, staffImport: St
         actorId: importer.actorId,
         subjectType: 'staff_import',
         subjectId: staffImport.id,
-        detail: { fileName: staffImport.file_name, ...summary, lineManagersSet: links.length + plan.creates.filter((c) => c.lineManagerId).length, ...(importer.actorId ? {} : { via: 'command line' }) },
+        detail: {
+          fileName: staffImport.file_name,
+          ...summary,
+          lineManagersSet: links.length + plan.creates.filter((c) => c.lineManagerId).length,
+          ...(importer.actorId ? {} : { via: 'command line' }),
+        },
         requestId: request.requestId ?? null,
         ipAddress: request.ipAddress ?? null,
       });
@@ -266,14 +319,21 @@ async function applyImport(deps: ImportDeps, importer: Importer, staffImport: St
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new Conflict('Someone changed staff records while this import was running, so nothing was imported. Open the import again to check the preview, then import it.');
+      throw new Conflict(
+        'Someone changed staff records while this import was running, so nothing was imported. Open the import again to check the preview, then import it.',
+      );
     }
     throw error;
   }
 }
 
 /** Applies a previewed import for the viewer; Conflict when it was already applied. */
-export async function applyStaffImport(deps: ImportDeps, viewer: Viewer, id: string, request: { requestId: string | null; ipAddress: string | null }): Promise<ImportSummary> {
+export async function applyStaffImport(
+  deps: ImportDeps,
+  viewer: Viewer,
+  id: string,
+  request: { requestId: string | null; ipAddress: string | null },
+): Promise<ImportSummary> {
   const staffImport = await getStaffImport(deps, viewer, id);
   if (staffImport.status === 'discarded') throw new Conflict(DISCARDED);
   if (staffImport.status !== 'previewed') throw new Conflict('This import has already been applied. To import the file again, upload it again.');
@@ -285,7 +345,10 @@ export async function applyStaffImport(deps: ImportDeps, viewer: Viewer, id: str
  * not given), with the named school (or URN) for rows that name none. Matches columns
  * automatically; applies at once. Returns a report to print.
  */
-export async function importStaffFile(runtime: Pick<AppDeps, 'db' | 'config'> & { clock?: AppDeps['clock'] }, options: { file: string; organisationId?: string; schoolName?: string }): Promise<string> {
+export async function importStaffFile(
+  runtime: Pick<AppDeps, 'db' | 'config'> & { clock?: AppDeps['clock'] },
+  options: { file: string; organisationId?: string; schoolName?: string },
+): Promise<string> {
   const deps: ImportDeps = { db: runtime.db, config: runtime.config, clock: runtime.clock ?? systemClock };
   let organisationId = options.organisationId;
   if (!organisationId) {
@@ -298,7 +361,10 @@ export async function importStaffFile(runtime: Pick<AppDeps, 'db' | 'config'> & 
   if (options.schoolName) {
     const wanted = options.schoolName.trim().toLowerCase();
     const school = schools.find((s) => s.name.toLowerCase() === wanted || s.urn === wanted);
-    if (!school) throw new Error(`No school called “${options.schoolName}” in this organisation. Its schools are: ${schools.map((s) => s.name).join(', ') || 'none yet'}.`);
+    if (!school)
+      throw new Error(
+        `No school called “${options.schoolName}” in this organisation. Its schools are: ${schools.map((s) => s.name).join(', ') || 'none yet'}.`,
+      );
     defaultSchoolId = school.id;
   }
   let file: ReturnType<typeof readStaffFile>;
@@ -310,7 +376,10 @@ export async function importStaffFile(runtime: Pick<AppDeps, 'db' | 'config'> & 
     throw error;
   }
   const missing = missingRequiredFields(file.mapping, file.table.headers);
-  if (missing.length > 0) throw new Error(`The file has no column Waymark recognises for ${listOfFields(missing)}. Rename those columns (see docs/importing-staff.md) or import it on the Import staff page, where you can match columns.`);
+  if (missing.length > 0)
+    throw new Error(
+      `The file has no column Waymark recognises for ${listOfFields(missing)}. Rename those columns (see docs/importing-staff.md) or import it on the Import staff page, where you can match columns.`,
+    );
   const staffImport: StaffImport = {
     id: newId(),
     organisation_id: organisationId,
@@ -326,7 +395,9 @@ export async function importStaffFile(runtime: Pick<AppDeps, 'db' | 'config'> & 
   };
   await q.insertImport(deps.db, staffImport);
   const { summary, plan } = await applyImport(deps, { organisationId, actorId: null, schoolIds: null }, staffImport, {});
-  const lines = [`Imported ${staffImport.file_name}: ${summary.created} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected.`];
+  const lines = [
+    `Imported ${staffImport.file_name}: ${summary.created} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected.`,
+  ];
   for (const row of plan.rejected) lines.push(`  Row ${row.rowNumber} (${row.who}) not imported: ${row.reasons.join('; ')}`);
   for (const row of plan.warnings) lines.push(`  Row ${row.rowNumber} (${row.who}): ${row.message}`);
   return lines.join('\n');

@@ -19,8 +19,14 @@ async function peopleOf(db: Db, organisationId: string) {
 
 async function countRows(db: Db) {
   const [people, imports] = await Promise.all([
-    db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('staff_imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('staff_imports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { people: Number(people.n), imports: Number(imports.n) };
 }
@@ -95,11 +101,23 @@ describeEachEngine(
         status: 'active',
         search_text: `ada lovelace ada.${t}@aspen.sch.uk head of computing`,
       });
-      expect(await db.selectFrom('passwords').select('person_id').where('person_id', '=', ada?.id ?? '').executeTakeFirst(), 'an imported person has no password yet').toBeUndefined();
+      expect(
+        await db
+          .selectFrom('passwords')
+          .select('person_id')
+          .where('person_id', '=', ada?.id ?? '')
+          .executeTakeFirst(),
+        'an imported person has no password yet',
+      ).toBeUndefined();
       expect(grace).toMatchObject({ started_in_schools_on: '2009-09-01', line_manager_id: null });
       expect(katherine).toMatchObject({ staff_type: 'associate', started_in_schools_on: '2021-01-04', line_manager_id: grace?.id });
 
-      const audit = await db.selectFrom('audit_events').selectAll().where('action', '=', 'staff_import_applied').where('organisation_id', '=', world.organisation.id).execute();
+      const audit = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', '=', 'staff_import_applied')
+        .where('organisation_id', '=', world.organisation.id)
+        .execute();
       expect(audit).toHaveLength(1);
       expect(audit[0].actor_id).toBe(world.orgAdmin.id);
       expect(JSON.parse(audit[0].detail)).toMatchObject({ fileName: 'arbor-staff.csv', created: 3, updated: 0, unchanged: 0, rejected: 0 });
@@ -135,9 +153,22 @@ describeEachEngine(
         await applyImport(admin, importPath);
       }
       const people = await peopleOf(db, world.organisation.id);
-      expect(people.find((p) => p.email === `chi.${t}@birch.sch.uk`)).toMatchObject({ given_name: 'Chi', trn: '1234567', school_id: world.schoolB.id, started_in_schools_on: '2012-09-03' });
-      expect(people.find((p) => p.email === `priya.${t}@birch.sch.uk`)).toMatchObject({ given_name: 'Priya', staff_type: 'associate', school_id: world.schoolB.id });
-      expect(people.find((p) => p.email === `dana.${t}@aspen.sch.uk`)).toMatchObject({ leadership_level: 'senior', mis_staff_id: `B${t}1`, school_id: world.schoolA.id });
+      expect(people.find((p) => p.email === `chi.${t}@birch.sch.uk`)).toMatchObject({
+        given_name: 'Chi',
+        trn: '1234567',
+        school_id: world.schoolB.id,
+        started_in_schools_on: '2012-09-03',
+      });
+      expect(people.find((p) => p.email === `priya.${t}@birch.sch.uk`)).toMatchObject({
+        given_name: 'Priya',
+        staff_type: 'associate',
+        school_id: world.schoolB.id,
+      });
+      expect(people.find((p) => p.email === `dana.${t}@aspen.sch.uk`)).toMatchObject({
+        leadership_level: 'senior',
+        mis_staff_id: `B${t}1`,
+        school_id: world.schoolA.id,
+      });
     });
 
     it('a file with headings Waymark does not know is matched by the admin', async () => {
@@ -145,7 +176,9 @@ describeEachEngine(
       const world = await makeWorld(db);
       const t = tag();
       const admin = await signedIn(world.orgAdmin.email);
-      const importPath = await upload(admin, `Given,Family,Mail,Kind,Title\nRosalind,Franklin,ros.${t}@aspen.sch.uk,Teacher,Teacher of Chemistry\n`, { defaultSchoolId: world.schoolA.id });
+      const importPath = await upload(admin, `Given,Family,Mail,Kind,Title\nRosalind,Franklin,ros.${t}@aspen.sch.uk,Teacher,Teacher of Chemistry\n`, {
+        defaultSchoolId: world.schoolA.id,
+      });
 
       const mapping = await admin.get(importPath);
       const text = visibleText(mapping.text);
@@ -157,11 +190,22 @@ describeEachEngine(
       expect(missing.status).toBe(400);
       expect(missing.text).toContain('href="#column-email"');
       expect(visibleText(missing.text)).toContain('Select the column that holds each person’s work email');
-      const twice = await admin.post(`${importPath}/mapping`, { 'column-givenName': 'Given', 'column-familyName': 'Given', 'column-email': 'Mail', 'column-staffType': 'Kind' });
+      const twice = await admin.post(`${importPath}/mapping`, {
+        'column-givenName': 'Given',
+        'column-familyName': 'Given',
+        'column-email': 'Mail',
+        'column-staffType': 'Kind',
+      });
       expect(twice.status).toBe(400);
       expect(visibleText(twice.text)).toContain('“Given” is already chosen for first name');
 
-      const saved = await admin.post(`${importPath}/mapping`, { 'column-givenName': 'Given', 'column-familyName': 'Family', 'column-email': 'Mail', 'column-staffType': 'Kind', 'column-jobTitle': 'Title' });
+      const saved = await admin.post(`${importPath}/mapping`, {
+        'column-givenName': 'Given',
+        'column-familyName': 'Family',
+        'column-email': 'Mail',
+        'column-staffType': 'Kind',
+        'column-jobTitle': 'Title',
+      });
       expect(saved.status).toBe(303);
       expect(saved.location).toBe(importPath);
       const preview = visibleText((await admin.get(importPath)).text);
@@ -199,9 +243,20 @@ describeEachEngine(
       const { db } = ctx();
       const world = await makeWorld(db);
       const t = tag();
-      const existing = await makePerson(db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: 'Mae', familyName: 'Jemison', email: `mae.old.${t}@aspen.sch.uk`, misStaffId: `M${t}`, jobTitle: 'Teacher of Physics' });
+      const existing = await makePerson(db, {
+        organisationId: world.organisation.id,
+        schoolId: world.schoolA.id,
+        givenName: 'Mae',
+        familyName: 'Jemison',
+        email: `mae.old.${t}@aspen.sch.uk`,
+        misStaffId: `M${t}`,
+        jobTitle: 'Teacher of Physics',
+      });
       const admin = await signedIn(world.orgAdmin.email);
-      const importPath = await upload(admin, `Forename,Surname,Email,Staff Type,Job Title,MIS ID\nMae,Jemison,mae.new.${t}@aspen.sch.uk,Teacher,Teacher of Physics,M${t}\n`);
+      const importPath = await upload(
+        admin,
+        `Forename,Surname,Email,Staff Type,Job Title,MIS ID\nMae,Jemison,mae.new.${t}@aspen.sch.uk,Teacher,Teacher of Physics,M${t}\n`,
+      );
 
       const preview = visibleText((await admin.get(importPath)).text);
       expect(preview).toContain('To update 1 person');
@@ -209,8 +264,16 @@ describeEachEngine(
       await applyImport(admin, importPath);
 
       const row = await db.selectFrom('people').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ email: `mae.new.${t}@aspen.sch.uk`, email_normalised: `mae.new.${t}@aspen.sch.uk`, school_id: world.schoolA.id, status: 'active' });
-      expect(await db.selectFrom('passwords').select('person_id').where('person_id', '=', existing.id).executeTakeFirst(), 'their password is kept').toBeDefined();
+      expect(row).toMatchObject({
+        email: `mae.new.${t}@aspen.sch.uk`,
+        email_normalised: `mae.new.${t}@aspen.sch.uk`,
+        school_id: world.schoolA.id,
+        status: 'active',
+      });
+      expect(
+        await db.selectFrom('passwords').select('person_id').where('person_id', '=', existing.id).executeTakeFirst(),
+        'their password is kept',
+      ).toBeDefined();
       expect(row.search_text).toContain(`mae.new.${t}@aspen.sch.uk`);
       expect(await peopleOf(db, world.organisation.id)).toHaveLength(8);
     });
@@ -239,7 +302,9 @@ describeEachEngine(
       expect(preview).toContain(`6 Other Org (${world.otherAdmin.email}) ${world.otherAdmin.email} belongs to someone in another organisation`);
       expect(preview).toContain('7 Wrong School');
       expect(preview).toContain('School “Hogwarts” is not one of your organisation’s schools in Waymark');
-      expect(preview).toContain(`8 Lost Manager (lost.${t}@aspen.sch.uk) Line manager nobody.${t}@aspen.sch.uk is not in Waymark or in this file, so no line manager was set`);
+      expect(preview).toContain(
+        `8 Lost Manager (lost.${t}@aspen.sch.uk) Line manager nobody.${t}@aspen.sch.uk is not in Waymark or in this file, so no line manager was set`,
+      );
 
       const result = await applyImport(admin, importPath);
       expect(result).toContain('2 people added');
@@ -280,7 +345,12 @@ describeEachEngine(
       const world = await makeWorld(db);
       const t = tag();
       const schoolAdmin = await signedIn(world.schoolAdminA.email);
-      const file = ['Forename,Surname,Email,Staff Type,School', `In,Mine,mine.${t}@aspen.sch.uk,Teacher,${world.schoolA.name}`, `In,Theirs,theirs.${t}@birch.sch.uk,Teacher,${world.schoolB.name}`, `Already,There,${world.schoolAdminB.email},Teacher,`].join('\n');
+      const file = [
+        'Forename,Surname,Email,Staff Type,School',
+        `In,Mine,mine.${t}@aspen.sch.uk,Teacher,${world.schoolA.name}`,
+        `In,Theirs,theirs.${t}@birch.sch.uk,Teacher,${world.schoolB.name}`,
+        `Already,There,${world.schoolAdminB.email},Teacher,`,
+      ].join('\n');
       const before = await countRows(db);
 
       const wrongDefault = await schoolAdmin.upload('/import', { defaultSchoolId: world.schoolB.id }, { field: 'file', name: 'staff.csv', content: file });
@@ -303,7 +373,12 @@ describeEachEngine(
     });
 
     it.each([
-      ['a UTF-16 file', Buffer.from('\ufeffForename,Surname,Email,Staff Type\r\nAda,Lovelace,ada@x.org,Teacher\r\n', 'utf16le'), 400, 'saved as “Unicode text” (UTF-16)'],
+      [
+        'a UTF-16 file',
+        Buffer.from('\ufeffForename,Surname,Email,Staff Type\r\nAda,Lovelace,ada@x.org,Teacher\r\n', 'utf16le'),
+        400,
+        'saved as “Unicode text” (UTF-16)',
+      ],
       ['binary junk', Uint8Array.from({ length: 20_000 }, (_, i) => (i * 7919 + 13) % 256), 400, 'it contains binary data'],
       ['an Excel workbook', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(500, 1)]), 400, 'is an Excel workbook, not a CSV file'],
       ['a file missing required columns', 'Forename,Surname\nAda,Lovelace\n', 400, 'The file is missing columns for work email and staff type'],
@@ -317,7 +392,11 @@ describeEachEngine(
       const world = await makeWorld(db);
       const admin = await signedIn(world.orgAdmin.email);
       const before = await countRows(db);
-      const page = await admin.upload('/import', { defaultSchoolId: world.schoolA.id }, { field: 'file', name: 'staff.csv', content: asUploadContent(content) });
+      const page = await admin.upload(
+        '/import',
+        { defaultSchoolId: world.schoolA.id },
+        { field: 'file', name: 'staff.csv', content: asUploadContent(content) },
+      );
       expect(page.status).toBe(status);
       expect(page.text).toContain('govuk-error-summary');
       expect(page.text).toContain('href="#file"');
@@ -339,9 +418,18 @@ describeEachEngine(
       const world = await makeWorld(db);
       const t = tag();
       const admin = await signedIn(world.orgAdmin.email);
-      const bytes = Buffer.concat([Buffer.from('Forename,Surname,Email,Staff Type\r\nZo'), Buffer.from([0xeb]), Buffer.from(',O'), Buffer.from([0x92]), Buffer.from(`Neill,zoe.${t}@aspen.sch.uk,Teacher\r\n`)]);
+      const bytes = Buffer.concat([
+        Buffer.from('Forename,Surname,Email,Staff Type\r\nZo'),
+        Buffer.from([0xeb]),
+        Buffer.from(',O'),
+        Buffer.from([0x92]),
+        Buffer.from(`Neill,zoe.${t}@aspen.sch.uk,Teacher\r\n`),
+      ]);
       await applyImport(admin, await upload(admin, bytes, { defaultSchoolId: world.schoolA.id }));
-      expect((await peopleOf(db, world.organisation.id)).find((p) => p.email === `zoe.${t}@aspen.sch.uk`)).toMatchObject({ given_name: 'Zoë', family_name: 'O’Neill' });
+      expect((await peopleOf(db, world.organisation.id)).find((p) => p.email === `zoe.${t}@aspen.sch.uk`)).toMatchObject({
+        given_name: 'Zoë',
+        family_name: 'O’Neill',
+      });
     });
 
     it('an applied import cannot be applied again', async () => {
@@ -357,7 +445,14 @@ describeEachEngine(
       expect(visibleText(again.text)).toContain('This import has already been applied');
       expect((await admin.post(`${importPath}/mapping`, {})).status).toBe(409);
       expect(await countRows(db)).toEqual(before);
-      expect(await db.selectFrom('audit_events').select('id').where('action', '=', 'staff_import_applied').where('organisation_id', '=', world.organisation.id).execute()).toHaveLength(1);
+      expect(
+        await db
+          .selectFrom('audit_events')
+          .select('id')
+          .where('action', '=', 'staff_import_applied')
+          .where('organisation_id', '=', world.organisation.id)
+          .execute(),
+      ).toHaveLength(1);
       const page = visibleText((await admin.get(importPath)).text);
       expect(page).toContain('This file has been imported');
     });
@@ -433,21 +528,39 @@ describeEachEngine(
         expect((await outsider.post(`${importPath}/apply`)).status).toBe(404);
         expect(visibleText((await outsider.get('/import')).text)).not.toContain('staff.csv');
       }
-      expect(await db.selectFrom('staff_imports').select('status').where('id', '=', importPath.split('/')[2]).executeTakeFirst()).toEqual({ status: 'previewed' });
+      expect(await db.selectFrom('staff_imports').select('status').where('id', '=', importPath.split('/')[2]).executeTakeFirst()).toEqual({
+        status: 'previewed',
+      });
       expect((await orgAdmin.get('/import/not-an-import')).status).toBe(404);
     });
 
     it('each kind of viewer gets what the authorisation matrix says on every import route', async () => {
       const { db } = ctx();
       const world = await makeWorld(db);
-      const viewers = { staff: world.staff, lineManager: world.lineManager, schoolAdminHere: world.schoolAdminA, schoolAdminOther: world.schoolAdminB, orgAdmin: world.orgAdmin, otherOrgAdmin: world.otherAdmin };
+      const viewers = {
+        staff: world.staff,
+        lineManager: world.lineManager,
+        schoolAdminHere: world.schoolAdminA,
+        schoolAdminOther: world.schoolAdminB,
+        orgAdmin: world.orgAdmin,
+        otherOrgAdmin: world.otherAdmin,
+      };
       const clients: Record<string, TestClient> = { anonymous: ctx().client() };
       for (const [kind, person] of Object.entries(viewers)) clients[kind] = await signedIn(person.email);
       const outcome = (page: { status: number; location: string | null }) =>
-        page.status === 303 && page.location?.startsWith('/sign-in') ? 'sign-in' : page.status === 403 ? 'forbidden' : page.status === 404 ? 'not-found' : 'allowed';
+        page.status === 303 && page.location?.startsWith('/sign-in')
+          ? 'sign-in'
+          : page.status === 403
+            ? 'forbidden'
+            : page.status === 404
+              ? 'not-found'
+              : 'allowed';
       // The import was uploaded by the school admin of school A (schoolAdminHere).
       const importPath = await upload(clients.schoolAdminHere, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
-      const A = 'allowed', S = 'sign-in', F = 'forbidden', N = 'not-found';
+      const A = 'allowed',
+        S = 'sign-in',
+        F = 'forbidden',
+        N = 'not-found';
       const rows: [string, string, string[]][] = [
         ['GET', '/import', [S, F, F, A, A, A, A]],
         ['POST', '/import', [S, F, F, A, A, A, A]],

@@ -11,7 +11,17 @@ describe('column headings', () => {
   });
 
   it('an Arbor-style heading row is matched field by field', () => {
-    const mapping = guessColumnMapping(['Legal First Name', 'Preferred First Name', 'Legal Last Name', 'Work Email Address', 'Job Title', 'Staff Type', 'Employment Start Date', 'Staff ID', 'Line Manager Email']);
+    const mapping = guessColumnMapping([
+      'Legal First Name',
+      'Preferred First Name',
+      'Legal Last Name',
+      'Work Email Address',
+      'Job Title',
+      'Staff Type',
+      'Employment Start Date',
+      'Staff ID',
+      'Line Manager Email',
+    ]);
     expect(mapping).toEqual({
       givenName: 'Legal First Name',
       preferredGivenName: 'Preferred First Name',
@@ -26,7 +36,17 @@ describe('column headings', () => {
   });
 
   it('a SIMS-style heading row is matched, preferring the legal forename for first name', () => {
-    const mapping = guessColumnMapping(['Legal Surname', 'Legal Forename', 'Preferred Forename', 'Email Address', 'Post', 'Category', 'Date Started in Education', 'Teacher Number', 'Staff Code']);
+    const mapping = guessColumnMapping([
+      'Legal Surname',
+      'Legal Forename',
+      'Preferred Forename',
+      'Email Address',
+      'Post',
+      'Category',
+      'Date Started in Education',
+      'Teacher Number',
+      'Staff Code',
+    ]);
     expect(mapping.givenName).toBe('Legal Forename');
     expect(mapping.preferredGivenName).toBe('Preferred Forename');
     expect(mapping.familyName).toBe('Legal Surname');
@@ -92,7 +112,10 @@ describe('decoding files', () => {
   const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
   it('reads UTF-8 and drops a byte-order mark', () => {
-    expect(decodeCsvBytes(bytes([0xef, 0xbb, 0xbf], 'Forename,Surname\nZoë,Ó Briain\n'))).toEqual({ text: 'Forename,Surname\nZoë,Ó Briain\n', encoding: 'utf-8' });
+    expect(decodeCsvBytes(bytes([0xef, 0xbb, 0xbf], 'Forename,Surname\nZoë,Ó Briain\n'))).toEqual({
+      text: 'Forename,Surname\nZoë,Ó Briain\n',
+      encoding: 'utf-8',
+    });
   });
 
   it('reads Excel’s windows-1252 “CSV” when the bytes are not UTF-8', () => {
@@ -134,7 +157,10 @@ describe('parsing CSV', () => {
   });
 
   it('tolerates short rows and stray quotes', () => {
-    expect(parseCsv('a,b,c\n1,2\n3,4"5,6\n').rows.map((r) => r.cells)).toEqual([['1', '2'], ['3', '4"5', '6']]);
+    expect(parseCsv('a,b,c\n1,2\n3,4"5,6\n').rows.map((r) => r.cells)).toEqual([
+      ['1', '2'],
+      ['3', '4"5', '6'],
+    ]);
   });
 
   it('refuses headings with no rows, unclosed quotes and too many rows', () => {

@@ -2,4 +2,12 @@ export { createAdmin } from './staff.service';
 export { findPersonSummary } from './staff.queries';
 export { buildSearchText, personRecord, parseLeadershipLevel, parseStaffType, LEADERSHIP_LEVELS, STAFF_TYPES, type PersonRecord } from './staff.schemas';
 export type { LeadershipLevel, StaffType, Role } from './staff.tables';
-export { findEmailsElsewhere, insertPeople, listPeopleForMatching, setLineManagers, updatePeopleColumns, type ExistingPerson, type PersonColumns } from './staff.bulk';
+export {
+  findEmailsElsewhere,
+  insertPeople,
+  listPeopleForMatching,
+  setLineManagers,
+  updatePeopleColumns,
+  type ExistingPerson,
+  type PersonColumns,
+} from './staff.bulk';

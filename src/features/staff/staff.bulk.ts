@@ -10,7 +10,18 @@ import type { Person } from './staff.tables';
 /** The columns of `people` an import writes (never status, password or roles). */
 export type PersonColumns = Pick<
   Person,
-  'given_name' | 'family_name' | 'email' | 'email_normalised' | 'job_title' | 'staff_type' | 'started_in_schools_on' | 'leadership_level' | 'trn' | 'mis_staff_id' | 'school_id' | 'search_text'
+  | 'given_name'
+  | 'family_name'
+  | 'email'
+  | 'email_normalised'
+  | 'job_title'
+  | 'staff_type'
+  | 'started_in_schools_on'
+  | 'leadership_level'
+  | 'trn'
+  | 'mis_staff_id'
+  | 'school_id'
+  | 'search_text'
 >;
 
 /** Someone already in the organisation, as an import needs them to match rows. */
@@ -23,12 +34,26 @@ const PEOPLE_PER_STATEMENT = 500;
 const PEOPLE_PER_ARRAY_INSERT = 5_000;
 const EMAILS_PER_LOOKUP = 1_000;
 
-
 /** Everyone in the organisation (active or not), in one query, for matching in memory. */
 export function listPeopleForMatching(db: Executor, organisationId: string): Promise<ExistingPerson[]> {
   return db
     .selectFrom('people')
-    .select(['id', 'school_id', 'given_name', 'family_name', 'email', 'email_normalised', 'job_title', 'staff_type', 'started_in_schools_on', 'leadership_level', 'line_manager_id', 'trn', 'mis_staff_id', 'status'])
+    .select([
+      'id',
+      'school_id',
+      'given_name',
+      'family_name',
+      'email',
+      'email_normalised',
+      'job_title',
+      'staff_type',
+      'started_in_schools_on',
+      'leadership_level',
+      'line_manager_id',
+      'trn',
+      'mis_staff_id',
+      'status',
+    ])
     .where('organisation_id', '=', organisationId)
     .execute();
 }
@@ -37,7 +62,12 @@ export function listPeopleForMatching(db: Executor, organisationId: string): Pro
 export async function findEmailsElsewhere(db: Executor, organisationId: string, emails: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const batch of chunks(emails, EMAILS_PER_LOOKUP)) {
-    const rows = await db.selectFrom('people').select('email_normalised').where('organisation_id', '<>', organisationId).where('email_normalised', 'in', batch).execute();
+    const rows = await db
+      .selectFrom('people')
+      .select('email_normalised')
+      .where('organisation_id', '<>', organisationId)
+      .where('email_normalised', 'in', batch)
+      .execute();
     for (const row of rows) found.add(row.email_normalised);
   }
   return found;
@@ -49,7 +79,12 @@ export async function findEmailsElsewhere(db: Executor, organisationId: string, 
  * one INSERT ... SELECT FROM unnest(arrays) per few thousand people, which measured a third faster
  * than multi-row VALUES there (16 parameters instead of 20 per person, far less to parse).
  */
-export async function insertPeople(db: Executor, organisationId: string, people: { id: string; columns: PersonColumns; lineManagerId: string | null }[], now: string) {
+export async function insertPeople(
+  db: Executor,
+  organisationId: string,
+  people: { id: string; columns: PersonColumns; lineManagerId: string | null }[],
+  now: string,
+) {
   if (engineOfDb(db) === 'postgres') {
     for (const batch of chunks(people, PEOPLE_PER_ARRAY_INSERT)) {
       const column = (value: (person: (typeof batch)[number]) => string | null) => sql`${batch.map(value)}::text[]`;

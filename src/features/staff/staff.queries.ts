@@ -34,7 +34,13 @@ function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQue
       query = query.where((eb) =>
         eb.or([
           sql<boolean>`people.search_text LIKE ${like} ESCAPE '\\'`,
-          eb.exists(eb.selectFrom('schools').select('schools.id').whereRef('schools.id', '=', 'people.school_id').where(sql<boolean>`schools.name_normalised LIKE ${like} ESCAPE '\\'`)),
+          eb.exists(
+            eb
+              .selectFrom('schools')
+              .select('schools.id')
+              .whereRef('schools.id', '=', 'people.school_id')
+              .where(sql<boolean>`schools.name_normalised LIKE ${like} ESCAPE '\\'`),
+          ),
         ]),
       );
     }
@@ -45,7 +51,9 @@ function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQue
   if (filters.status !== 'all') query = query.where('people.status', '=', filters.status);
   if (filters.role) {
     const role = filters.role;
-    query = query.where((eb) => eb.exists(eb.selectFrom('role_grants').select('role_grants.id').whereRef('role_grants.person_id', '=', 'people.id').where('role_grants.role', '=', role)));
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('role_grants').select('role_grants.id').whereRef('role_grants.person_id', '=', 'people.id').where('role_grants.role', '=', role)),
+    );
   }
   return query;
 }
@@ -55,7 +63,17 @@ export async function searchDirectory(db: Executor, scope: DirectoryScope, filte
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
     .leftJoin('schools', 'schools.id', 'people.school_id')
-    .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'people.job_title', 'people.staff_type', 'people.leadership_level', 'people.status', 'schools.name as school_name'])
+    .select([
+      'people.id',
+      'people.given_name',
+      'people.family_name',
+      'people.email',
+      'people.job_title',
+      'people.staff_type',
+      'people.leadership_level',
+      'people.status',
+      'schools.name as school_name',
+    ])
     .orderBy('people.family_name')
     .orderBy('people.given_name')
     .orderBy('people.id')
@@ -71,7 +89,13 @@ export function findPerson(db: Executor, organisationId: string, id: string) {
     .leftJoin('schools', 'schools.id', 'people.school_id')
     .leftJoin('people as manager', 'manager.id', 'people.line_manager_id')
     .selectAll('people')
-    .select(['schools.name as school_name', 'manager.given_name as manager_given_name', 'manager.family_name as manager_family_name', 'manager.email as manager_email', 'manager.status as manager_status'])
+    .select([
+      'schools.name as school_name',
+      'manager.given_name as manager_given_name',
+      'manager.family_name as manager_family_name',
+      'manager.email as manager_email',
+      'manager.status as manager_status',
+    ])
     .select((eb) => passwordIsSet(eb.ref('people.id')).as('has_password'))
     .where('people.organisation_id', '=', organisationId)
     .where('people.id', '=', id)
@@ -85,14 +109,31 @@ export function findPerson(db: Executor, organisationId: string, id: string) {
 export function findPersonSummary(db: Executor, personId: string, organisationId?: string) {
   let query = db
     .selectFrom('people')
-    .select(['id', 'organisation_id', 'school_id', 'given_name', 'family_name', 'email', 'job_title', 'status', 'staff_type', 'leadership_level', 'started_in_schools_on', 'line_manager_id'])
+    .select([
+      'id',
+      'organisation_id',
+      'school_id',
+      'given_name',
+      'family_name',
+      'email',
+      'job_title',
+      'status',
+      'staff_type',
+      'leadership_level',
+      'started_in_schools_on',
+      'line_manager_id',
+    ])
     .where('id', '=', personId);
   if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
   return query.executeTakeFirst();
 }
 
 export function findPersonByEmail(db: Executor, emailNormalised: string) {
-  return db.selectFrom('people').select(['id', 'organisation_id', 'status', 'line_manager_id']).where('email_normalised', '=', emailNormalised).executeTakeFirst();
+  return db
+    .selectFrom('people')
+    .select(['id', 'organisation_id', 'status', 'line_manager_id'])
+    .where('email_normalised', '=', emailNormalised)
+    .executeTakeFirst();
 }
 
 export function listReports(db: Executor, managerId: string) {
@@ -128,7 +169,11 @@ export async function managerChain(db: Executor, personId: string, limit = 50): 
   const chain: string[] = [];
   let current: string | null = personId;
   while (current && chain.length < limit) {
-    const row: { line_manager_id: string | null } | undefined = await db.selectFrom('people').select('line_manager_id').where('id', '=', current).executeTakeFirst();
+    const row: { line_manager_id: string | null } | undefined = await db
+      .selectFrom('people')
+      .select('line_manager_id')
+      .where('id', '=', current)
+      .executeTakeFirst();
     current = row?.line_manager_id ?? null;
     if (current) chain.push(current);
   }

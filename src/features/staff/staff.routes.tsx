@@ -42,12 +42,23 @@ staffRoutes.get('/staff', access('people-manager'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const filters = directoryQuery.parse(c.req.query());
-  const [result, schools] = await Promise.all([searchStaff(deps, viewer, filters), isOrgAdmin(viewer) ? listAllSchools(deps.db, viewer.organisationId) : schoolChoices(deps, viewer)]);
+  const [result, schools] = await Promise.all([
+    searchStaff(deps, viewer, filters),
+    isOrgAdmin(viewer) ? listAllSchools(deps.db, viewer.organisationId) : schoolChoices(deps, viewer),
+  ]);
   const canAdd = isOrgAdmin(viewer) || viewer.roles.some((r) => r.role === 'school_admin');
   return renderPage(
     c,
     { title: filters.q ? `Staff matching “${filters.q}”` : 'Staff' },
-    <DirectoryPage filters={filters} rows={result.rows} total={result.total} pageSize={DIRECTORY_PAGE_SIZE} schools={schools.map((s) => ({ id: s.id, name: s.name }))} canAdd={canAdd} scopeDescription={scopeDescription(viewer)} />,
+    <DirectoryPage
+      filters={filters}
+      rows={result.rows}
+      total={result.total}
+      pageSize={DIRECTORY_PAGE_SIZE}
+      schools={schools.map((s) => ({ id: s.id, name: s.name }))}
+      canAdd={canAdd}
+      scopeDescription={scopeDescription(viewer)}
+    />,
   );
 });
 
@@ -60,29 +71,63 @@ function readPersonForm(values: FormValues): { ok: true; data: PersonForm } | { 
     const errors = result.ok ? {} : { ...result.errors };
     if (dateError) errors.startedInSchoolsOn = dateError;
     // Keep the on-page order of fields in the summary.
-    const order = ['givenName', 'familyName', 'email', 'schoolId', 'jobTitle', 'staffType', 'startedInSchoolsOn', 'leadershipLevel', 'lineManagerEmail', 'trn', 'misStaffId'];
+    const order = [
+      'givenName',
+      'familyName',
+      'email',
+      'schoolId',
+      'jobTitle',
+      'staffType',
+      'startedInSchoolsOn',
+      'leadershipLevel',
+      'lineManagerEmail',
+      'trn',
+      'misStaffId',
+    ];
     return { ok: false, errors: inFieldOrder(errors, order) };
   }
   return result;
 }
 
-async function personFormPage(c: Context<AppEnv>, options: { isNew: boolean; action: string; values: FormValues; errors?: FieldErrors; cancelHref: string; heading: string }) {
+async function personFormPage(
+  c: Context<AppEnv>,
+  options: { isNew: boolean; action: string; values: FormValues; errors?: FieldErrors; cancelHref: string; heading: string },
+) {
   const viewer = requireViewer(c.get('viewer'));
   const schools = await schoolChoices(c.get('deps'), viewer);
   return renderPage(
     c,
     { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> },
-    <PersonFormPage heading={options.heading} action={options.action} values={options.values} errors={options.errors} schools={schools} allowCentral={isOrgAdmin(viewer)} isNew={options.isNew} cancelHref={options.cancelHref} />,
+    <PersonFormPage
+      heading={options.heading}
+      action={options.action}
+      values={options.values}
+      errors={options.errors}
+      schools={schools}
+      allowCentral={isOrgAdmin(viewer)}
+      isNew={options.isNew}
+      cancelHref={options.cancelHref}
+    />,
   );
 }
 
-staffRoutes.get('/staff/new', access('staff-admin'), (c) => personFormPage(c, { isNew: true, action: '/staff', values: {}, cancelHref: '/staff', heading: 'Add a member of staff' }));
+staffRoutes.get('/staff/new', access('staff-admin'), (c) =>
+  personFormPage(c, { isNew: true, action: '/staff', values: {}, cancelHref: '/staff', heading: 'Add a member of staff' }),
+);
 
 staffRoutes.post('/staff', access('staff-admin'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const values = await readForm(c);
   const form = readPersonForm(values);
-  const again = (errors: FieldErrors) => personFormPage(c, { isNew: true, action: '/staff', values: { ...values, invite: values.invite ?? 'no' }, errors, cancelHref: '/staff', heading: 'Add a member of staff' });
+  const again = (errors: FieldErrors) =>
+    personFormPage(c, {
+      isNew: true,
+      action: '/staff',
+      values: { ...values, invite: values.invite ?? 'no' },
+      errors,
+      cancelHref: '/staff',
+      heading: 'Add a member of staff',
+    });
   if (!form.ok) return again(form.errors);
   try {
     const id = await addPerson(c.get('deps'), viewer, form.data, { invite: values.invite === 'yes', requestId: c.get('requestId') });
@@ -98,7 +143,11 @@ staffRoutes.get('/staff/invitations', access('staff-admin'), async (c) => {
   const people = await listUninvited(c.get('deps'), viewer);
   const sent = c.req.query('sent');
   const scope = isOrgAdmin(viewer) ? `everyone at ${viewer.organisationName}` : 'staff at the schools you administer';
-  return renderPage(c, { title: 'Invite staff', beforeContent: <BackLink href="/staff" text="Staff" /> }, <InvitationsPage people={people} sent={sent !== undefined && /^\d+$/.test(sent) ? Number(sent) : undefined} scope={scope} />);
+  return renderPage(
+    c,
+    { title: 'Invite staff', beforeContent: <BackLink href="/staff" text="Staff" /> },
+    <InvitationsPage people={people} sent={sent !== undefined && /^\d+$/.test(sent) ? Number(sent) : undefined} scope={scope} />,
+  );
 });
 
 staffRoutes.post('/staff/invitations', access('staff-admin'), async (c) => {
@@ -127,7 +176,14 @@ async function personPage(c: Context<AppEnv>, id: string, options: { roleErrors?
   return renderPage(
     c,
     { title: name, hasErrors: !!options.roleErrors, beforeContent: viewer.id === id ? undefined : <BackLink href="/staff" text="Staff" /> },
-    <PersonPage profile={profile} isSelf={viewer.id === id} banner={banners[c.req.query('done') ?? '']} schools={schools} roleErrors={options.roleErrors} now={deps.clock.now().toISOString()} />,
+    <PersonPage
+      profile={profile}
+      isSelf={viewer.id === id}
+      banner={banners[c.req.query('done') ?? '']}
+      schools={schools}
+      roleErrors={options.roleErrors}
+      now={deps.clock.now().toISOString()}
+    />,
   );
 }
 
@@ -152,7 +208,13 @@ staffRoutes.get('/staff/:personId/edit', access('staff-admin'), async (c) => {
     trn: person.trn ?? '',
     misStaffId: person.mis_staff_id ?? '',
   };
-  return personFormPage(c, { isNew: false, action: `/staff/${person.id}`, values, cancelHref: `/staff/${person.id}`, heading: `Change ${person.given_name} ${person.family_name}’s details` });
+  return personFormPage(c, {
+    isNew: false,
+    action: `/staff/${person.id}`,
+    values,
+    cancelHref: `/staff/${person.id}`,
+    heading: `Change ${person.given_name} ${person.family_name}’s details`,
+  });
 });
 
 staffRoutes.post('/staff/:personId', access('staff-admin'), async (c) => {
@@ -161,7 +223,15 @@ staffRoutes.post('/staff/:personId', access('staff-admin'), async (c) => {
   const person = await getEditablePerson(deps, viewer, c.req.param('personId'));
   const values = await readForm(c);
   const form = readPersonForm(values);
-  const again = (errors: FieldErrors) => personFormPage(c, { isNew: false, action: `/staff/${person.id}`, values, errors, cancelHref: `/staff/${person.id}`, heading: `Change ${person.given_name} ${person.family_name}’s details` });
+  const again = (errors: FieldErrors) =>
+    personFormPage(c, {
+      isNew: false,
+      action: `/staff/${person.id}`,
+      values,
+      errors,
+      cancelHref: `/staff/${person.id}`,
+      heading: `Change ${person.given_name} ${person.family_name}’s details`,
+    });
   if (!form.ok) return again(form.errors);
   try {
     await editPerson(deps, viewer, person.id, form.data, c.get('requestId'));
@@ -180,7 +250,11 @@ staffRoutes.get('/staff/:personId/deactivate', access('staff-admin'), async (c) 
   if (!profile.canEdit) throw new Forbidden();
   if (person.id === viewer.id) throw new Conflict('You cannot deactivate yourself. Ask another administrator.');
   const name = `${person.given_name} ${person.family_name}`;
-  return renderPage(c, { title: `Deactivate ${name}`, beforeContent: <BackLink href={`/staff/${person.id}`} text="Back" /> }, <DeactivatePage id={person.id} name={name} reports={profile.reports.filter((r) => r.status === 'active').length} />);
+  return renderPage(
+    c,
+    { title: `Deactivate ${name}`, beforeContent: <BackLink href={`/staff/${person.id}`} text="Back" /> },
+    <DeactivatePage id={person.id} name={name} reports={profile.reports.filter((r) => r.status === 'active').length} />,
+  );
 });
 
 staffRoutes.post('/staff/:personId/deactivate', access('staff-admin'), async (c) => {

@@ -25,7 +25,12 @@ export function parseStaffType(text: string | undefined | null): StaffType | nul
   const v = (text ?? '').trim().toLowerCase();
   if (v === '') return null;
   if (/^(teach|teacher|teaching|qualified teacher|unqualified teacher|ect|nqt|lecturer|teaching staff)/.test(v)) return 'teaching';
-  if (/^(associate|support|non[- ]?teaching|ta\b|teaching assistant|hlta|admin|business|site|office|learning (mentor|support)|cover supervisor|technician|lunchtime|catering|other)/.test(v)) return 'associate';
+  if (
+    /^(associate|support|non[- ]?teaching|ta\b|teaching assistant|hlta|admin|business|site|office|learning (mentor|support)|cover supervisor|technician|lunchtime|catering|other)/.test(
+      v,
+    )
+  )
+    return 'associate';
   return null;
 }
 
@@ -49,9 +54,7 @@ const requiredName = (label: string) =>
 
 /** Blank means "not given": an empty or whitespace-only value becomes null before any rule runs. */
 const optional = <T extends z.ZodType<string>>(schema: T) =>
-  z
-    .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
-    .transform((v) => (v === undefined ? null : v));
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional()).transform((v) => (v === undefined ? null : v));
 
 export const emailField = z
   .string()
@@ -80,13 +83,21 @@ export const personRecord = z.object({
     .transform((v, ctx) => {
       const parsed = parseStaffType(v);
       if (parsed === null) {
-        ctx.addIssue({ code: 'custom', message: v?.trim() ? `Staff type “${v.trim()}” is not recognised: use teaching or associate` : 'Select whether they are teaching or associate staff' });
+        ctx.addIssue({
+          code: 'custom',
+          message: v?.trim() ? `Staff type “${v.trim()}” is not recognised: use teaching or associate` : 'Select whether they are teaching or associate staff',
+        });
         return z.NEVER;
       }
       return parsed;
     }),
   /** YYYY-MM-DD, when they started teaching or working in schools. */
-  startedInSchoolsOn: optional(z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date started in schools must be a real date')),
+  startedInSchoolsOn: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date started in schools must be a real date'),
+  ),
   /** Current leadership level; none when blank. */
   leadershipLevel: z
     .string()
@@ -101,7 +112,12 @@ export const personRecord = z.object({
       return parsed;
     }),
   /** Teacher reference number: 7 digits, optional. */
-  trn: optional(z.string().trim().regex(/^\d{7}$/, 'Teacher reference number (TRN) must be 7 digits')),
+  trn: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{7}$/, 'Teacher reference number (TRN) must be 7 digits'),
+  ),
   /** The staff id in the MIS, used to match a person when their email changes. */
   misStaffId: optional(z.string().trim().max(64, 'MIS staff ID must be 64 characters or fewer')),
   /** The line manager's work email; must belong to someone in the organisation. */
@@ -113,7 +129,10 @@ export type PersonRecord = z.infer<typeof personRecord>;
 /** The add/edit form: a staff record plus the school picked from a list. */
 export const personForm = personRecord.extend({
   /** One of the organisation's schools, or blank for central (trust) staff. */
-  schoolId: z.string().optional().transform((v) => (v ? v : null)),
+  schoolId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 export type PersonForm = z.infer<typeof personForm>;
 

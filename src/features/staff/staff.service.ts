@@ -5,7 +5,16 @@ import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors';
 import { enqueueEmail, enqueueEmails } from '../../platform/jobs/outbox';
-import { endAllSignInSessions, hashPassword, issueToken, issueTokens, latestInvitation, normaliseEmail, savePasswordHashes, withdrawInvitations } from '../auth';
+import {
+  endAllSignInSessions,
+  hashPassword,
+  issueToken,
+  issueTokens,
+  latestInvitation,
+  normaliseEmail,
+  savePasswordHashes,
+  withdrawInvitations,
+} from '../auth';
 import { listAllSchools } from '../organisations';
 import * as q from './staff.queries';
 import { canEditPerson, canManageRoles, canPlaceInSchool, canViewPerson, directoryScope } from './staff.policy';
@@ -48,7 +57,8 @@ async function resolveLineManager(db: Executor, organisationId: string, email: s
   if (manager.status !== 'active') throw new Invalid({ lineManagerEmail: 'This person has been deactivated, so cannot be a line manager' });
   if (personId) {
     if (manager.id === personId) throw new Invalid({ lineManagerEmail: 'A person cannot be their own line manager' });
-    if ((await q.managerChain(db, manager.id)).includes(personId)) throw new Invalid({ lineManagerEmail: 'This would make a loop: that person is managed, directly or not, by this person' });
+    if ((await q.managerChain(db, manager.id)).includes(personId))
+      throw new Invalid({ lineManagerEmail: 'This would make a loop: that person is managed, directly or not, by this person' });
   }
   return manager.id;
 }
@@ -78,7 +88,8 @@ function duplicate(error: unknown): never {
 }
 
 async function checkSchool(deps: AppDeps, viewer: Viewer, schoolId: string | null) {
-  if (schoolId !== null && !(await schoolChoices(deps, viewer)).some((s) => s.id === schoolId)) throw new Invalid({ schoolId: 'Select a school from the list' });
+  if (schoolId !== null && !(await schoolChoices(deps, viewer)).some((s) => s.id === schoolId))
+    throw new Invalid({ schoolId: 'Select a school from the list' });
   if (!canPlaceInSchool(viewer, schoolId)) throw new Invalid({ schoolId: 'Select one of your schools' });
 }
 
@@ -90,8 +101,24 @@ export async function addPerson(deps: AppDeps, viewer: Viewer, form: PersonForm,
   try {
     await deps.db.transaction().execute(async (trx) => {
       const lineManagerId = await resolveLineManager(trx, viewer.organisationId, form.lineManagerEmail, null);
-      await q.insertPerson(trx, { id, organisation_id: viewer.organisationId, ...personColumns(form), line_manager_id: lineManagerId, status: 'active', created_at: now, updated_at: now, deactivated_at: null });
-      await recordAudit(trx, deps.clock, { action: 'person_created', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: id, requestId: options.requestId });
+      await q.insertPerson(trx, {
+        id,
+        organisation_id: viewer.organisationId,
+        ...personColumns(form),
+        line_manager_id: lineManagerId,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+        deactivated_at: null,
+      });
+      await recordAudit(trx, deps.clock, {
+        action: 'person_created',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'person',
+        subjectId: id,
+        requestId: options.requestId,
+      });
       if (options.invite) await writeInvitation(trx, deps, viewer, { id, given_name: form.givenName, email: form.email }, options.requestId);
     });
   } catch (error) {
@@ -110,9 +137,19 @@ export async function editPerson(deps: AppDeps, viewer: Viewer, id: string, form
       const lineManagerId = await resolveLineManager(trx, viewer.organisationId, form.lineManagerEmail, id);
       const columns = personColumns(form);
       await q.updatePersonRow(trx, id, { ...columns, line_manager_id: lineManagerId, updated_at: deps.clock.now().toISOString() });
-      const changed = Object.entries(columns).filter(([k, v]) => k !== 'search_text' && (person as Record<string, unknown>)[k] !== v).map(([k]) => k);
+      const changed = Object.entries(columns)
+        .filter(([k, v]) => k !== 'search_text' && (person as Record<string, unknown>)[k] !== v)
+        .map(([k]) => k);
       if (lineManagerId !== person.line_manager_id) changed.push('line_manager_id');
-      await recordAudit(trx, deps.clock, { action: 'person_updated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: id, detail: { changed }, requestId });
+      await recordAudit(trx, deps.clock, {
+        action: 'person_updated',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'person',
+        subjectId: id,
+        detail: { changed },
+        requestId,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) duplicate(error);
@@ -129,7 +166,14 @@ export async function deactivatePerson(deps: AppDeps, viewer: Viewer, id: string
   await deps.db.transaction().execute(async (trx) => {
     await q.updatePersonRow(trx, id, { status: 'deactivated', deactivated_at: now, updated_at: now });
     await endAllSignInSessions(trx, id);
-    await recordAudit(trx, deps.clock, { action: 'person_deactivated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: id, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'person_deactivated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'person',
+      subjectId: id,
+      requestId,
+    });
   });
 }
 
@@ -139,7 +183,14 @@ export async function reactivatePerson(deps: AppDeps, viewer: Viewer, id: string
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await q.updatePersonRow(trx, id, { status: 'active', deactivated_at: null, updated_at: now });
-    await recordAudit(trx, deps.clock, { action: 'person_reactivated', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: id, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'person_reactivated',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'person',
+      subjectId: id,
+      requestId,
+    });
   });
 }
 
@@ -151,10 +202,23 @@ function invitationEmail(deps: AppDeps, viewer: Viewer, person: { given_name: st
   };
 }
 
-async function writeInvitation(trx: Executor, deps: AppDeps, viewer: Viewer, person: { id: string; given_name: string; email: string }, requestId: string | null) {
+async function writeInvitation(
+  trx: Executor,
+  deps: AppDeps,
+  viewer: Viewer,
+  person: { id: string; given_name: string; email: string },
+  requestId: string | null,
+) {
   const token = await issueToken(trx, deps, person.id, 'invitation', viewer.id);
   await enqueueEmail(trx, deps.clock, invitationEmail(deps, viewer, person, token));
-  await recordAudit(trx, deps.clock, { action: 'invitation_sent', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: person.id, requestId });
+  await recordAudit(trx, deps.clock, {
+    action: 'invitation_sent',
+    organisationId: viewer.organisationId,
+    actorId: viewer.id,
+    subjectType: 'person',
+    subjectId: person.id,
+    requestId,
+  });
 }
 
 /** Sends (or sends again) an invitation to set a password. Earlier invitations stop working. */
@@ -182,15 +246,38 @@ export async function inviteEveryoneUninvited(deps: AppDeps, viewer: Viewer, req
     const { organisationId, wholeOrganisation, schoolIds } = directoryScope(viewer);
     const people = await q.findUninvited(trx, { organisationId, wholeOrganisation, schoolIds }, deps.clock.now().toISOString());
     if (people.length === 0) return 0;
-    const tokens = await issueTokens(trx, deps, people.map((p) => p.id), 'invitation', viewer.id);
-    await enqueueEmails(trx, deps.clock, people.map((person) => invitationEmail(deps, viewer, person, tokens.get(person.id) as string)));
-    await recordAudit(trx, deps.clock, { action: 'invitation_sent', organisationId, actorId: viewer.id, detail: { count: people.length, bulk: true }, requestId });
+    const tokens = await issueTokens(
+      trx,
+      deps,
+      people.map((p) => p.id),
+      'invitation',
+      viewer.id,
+    );
+    await enqueueEmails(
+      trx,
+      deps.clock,
+      people.map((person) => invitationEmail(deps, viewer, person, tokens.get(person.id) as string)),
+    );
+    await recordAudit(trx, deps.clock, {
+      action: 'invitation_sent',
+      organisationId,
+      actorId: viewer.id,
+      detail: { count: people.length, bulk: true },
+      requestId,
+    });
     return people.length;
   });
 }
 
 /** Grants a role. School admin needs a school of the organisation. */
-export async function grantRole(deps: AppDeps, viewer: Viewer, personId: string, role: Role, schoolId: string | undefined, requestId: string | null): Promise<void> {
+export async function grantRole(
+  deps: AppDeps,
+  viewer: Viewer,
+  personId: string,
+  role: Role,
+  schoolId: string | undefined,
+  requestId: string | null,
+): Promise<void> {
   if (!canManageRoles(viewer)) throw new Forbidden();
   const person = await q.findPerson(deps.db, viewer.organisationId, personId);
   if (!person) throw new NotFound();
@@ -202,8 +289,27 @@ export async function grantRole(deps: AppDeps, viewer: Viewer, personId: string,
   }
   try {
     await deps.db.transaction().execute(async (trx) => {
-      await trx.insertInto('role_grants').values({ id: newId(), person_id: personId, role, school_id: scopeSchool, scope_key: scopeSchool ?? 'organisation', granted_by: viewer.id, created_at: deps.clock.now().toISOString() }).execute();
-      await recordAudit(trx, deps.clock, { action: 'role_granted', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: personId, detail: { role, schoolId: scopeSchool }, requestId });
+      await trx
+        .insertInto('role_grants')
+        .values({
+          id: newId(),
+          person_id: personId,
+          role,
+          school_id: scopeSchool,
+          scope_key: scopeSchool ?? 'organisation',
+          granted_by: viewer.id,
+          created_at: deps.clock.now().toISOString(),
+        })
+        .execute();
+      await recordAudit(trx, deps.clock, {
+        action: 'role_granted',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'person',
+        subjectId: personId,
+        detail: { role, schoolId: scopeSchool },
+        requestId,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new Invalid({ role: 'They already have this role' });
@@ -231,7 +337,15 @@ export async function revokeRole(deps: AppDeps, viewer: Viewer, personId: string
       if (Number(admins.n) <= 1) throw new Conflict('Your organisation needs at least one organisation admin. Give someone else the role first.');
     }
     await trx.deleteFrom('role_grants').where('id', '=', grantId).execute();
-    await recordAudit(trx, deps.clock, { action: 'role_revoked', organisationId: viewer.organisationId, actorId: viewer.id, subjectType: 'person', subjectId: personId, detail: { role: grant.role, schoolId: grant.school_id }, requestId });
+    await recordAudit(trx, deps.clock, {
+      action: 'role_revoked',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'person',
+      subjectId: personId,
+      detail: { role: grant.role, schoolId: grant.school_id },
+      requestId,
+    });
   });
 }
 
@@ -239,7 +353,11 @@ export async function revokeRole(deps: AppDeps, viewer: Viewer, personId: string
  * Creates (or promotes and reactivates) an organisation admin from the command line, with the
  * password given: they can sign in at once.
  */
-export async function createAdmin(db: Db, clock: AppDeps['clock'], input: { organisationId: string; givenName: string; familyName: string; email: string; password: string }): Promise<string> {
+export async function createAdmin(
+  db: Db,
+  clock: AppDeps['clock'],
+  input: { organisationId: string; givenName: string; familyName: string; email: string; password: string },
+): Promise<string> {
   const emailNormalised = normaliseEmail(input.email);
   const now = clock.now().toISOString();
   // Hashed before the transaction: argon2id takes a while, and SQLite would hold its write lock meanwhile.
@@ -278,7 +396,13 @@ export async function createAdmin(db: Db, clock: AppDeps['clock'], input: { orga
       .values({ id: newId(), person_id: id as string, role: 'org_admin', school_id: null, scope_key: 'organisation', granted_by: null, created_at: now })
       .onConflict((oc) => oc.columns(['person_id', 'role', 'scope_key']).doNothing())
       .execute();
-    await recordAudit(trx, clock, { action: 'role_granted', organisationId: input.organisationId, subjectType: 'person', subjectId: id, detail: { role: 'org_admin', via: 'command line' } });
+    await recordAudit(trx, clock, {
+      action: 'role_granted',
+      organisationId: input.organisationId,
+      subjectType: 'person',
+      subjectId: id,
+      detail: { role: 'org_admin', via: 'command line' },
+    });
     return id as string;
   });
 }

@@ -11,8 +11,21 @@ describeEachEngine('the staff directory', (ctx) => {
 
   beforeAll(async () => {
     world = await makeWorld(ctx().db);
-    for (let i = 0; i < 30; i++) await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, familyName: `Zimmer${String(i).padStart(2, '0')}`, jobTitle: 'Teaching assistant', staffType: 'associate' });
-    await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: 'Wendy', familyName: 'Leaver', status: 'deactivated' });
+    for (let i = 0; i < 30; i++)
+      await makePerson(ctx().db, {
+        organisationId: world.organisation.id,
+        schoolId: world.schoolB.id,
+        familyName: `Zimmer${String(i).padStart(2, '0')}`,
+        jobTitle: 'Teaching assistant',
+        staffType: 'associate',
+      });
+    await makePerson(ctx().db, {
+      organisationId: world.organisation.id,
+      schoolId: world.schoolA.id,
+      givenName: 'Wendy',
+      familyName: 'Leaver',
+      status: 'deactivated',
+    });
     orgAdmin = ctx().client();
     await signIn(orgAdmin, world.orgAdmin.email);
   });
@@ -112,8 +125,14 @@ describeEachEngine('changing staff records', (ctx) => {
   });
 
   it('bad input is shown on the same page with what was typed, and nothing is saved', async () => {
-    const before = await ctx().db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const page = await schoolAdmin.post('/staff', validForm({ givenName: '', email: 'not-an-email', 'startedInSchoolsOn-day': '31', 'startedInSchoolsOn-month': '2', trn: '12', familyName: 'Keepme' }));
+    const before = await ctx()
+      .db.selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const page = await schoolAdmin.post(
+      '/staff',
+      validForm({ givenName: '', email: 'not-an-email', 'startedInSchoolsOn-day': '31', 'startedInSchoolsOn-month': '2', trn: '12', familyName: 'Keepme' }),
+    );
     expect(page.status).toBe(400);
     const text = visibleText(page.text);
     expect(text).toContain('Enter a first name');
@@ -122,7 +141,10 @@ describeEachEngine('changing staff records', (ctx) => {
     expect(text).toContain('Teacher reference number (TRN) must be 7 digits');
     expect(page.text).toContain('value="Keepme"');
     expect(page.text).toContain('href="#startedInSchoolsOn-day"');
-    const after = await ctx().db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx()
+      .db.selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -142,17 +164,28 @@ describeEachEngine('changing staff records', (ctx) => {
   });
 
   it('editing refuses a line-management loop', async () => {
-    const page = await schoolAdmin.post(`/staff/${world.lineManager.id}`, validForm({ givenName: 'Lena', email: world.lineManager.email, lineManagerEmail: world.report.email }));
+    const page = await schoolAdmin.post(
+      `/staff/${world.lineManager.id}`,
+      validForm({ givenName: 'Lena', email: world.lineManager.email, lineManagerEmail: world.report.email }),
+    );
     expect(visibleText(page.text)).toContain('This would make a loop');
   });
 
   it('an edit is saved and recorded in the audit log', async () => {
-    const page = await schoolAdmin.post(`/staff/${world.staff.id}`, validForm({ givenName: 'Sian', familyName: 'Edwards', email: world.staff.email, leadershipLevel: 'middle', lineManagerEmail: '' }));
+    const page = await schoolAdmin.post(
+      `/staff/${world.staff.id}`,
+      validForm({ givenName: 'Sian', familyName: 'Edwards', email: world.staff.email, leadershipLevel: 'middle', lineManagerEmail: '' }),
+    );
     expect(page.location).toBe(`/staff/${world.staff.id}?done=saved`);
     const text = visibleText((await schoolAdmin.get(page.location ?? '')).text);
     expect(text).toContain('Sian Edwards');
     expect(text).toContain('Middle leader');
-    const audit = await ctx().db.selectFrom('audit_events').select(['detail']).where('action', '=', 'person_updated').where('subject_id', '=', world.staff.id).executeTakeFirstOrThrow();
+    const audit = await ctx()
+      .db.selectFrom('audit_events')
+      .select(['detail'])
+      .where('action', '=', 'person_updated')
+      .where('subject_id', '=', world.staff.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail).changed).toContain('family_name');
   });
 
@@ -210,7 +243,12 @@ describeEachEngine('roles', (ctx) => {
     const promoted = ctx().client();
     await signIn(promoted, world.staff.email);
     expect((await promoted.get('/staff')).status).toBe(200);
-    const audit = await ctx().db.selectFrom('audit_events').select('action').where('action', '=', 'role_granted').where('subject_id', '=', world.staff.id).execute();
+    const audit = await ctx()
+      .db.selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'role_granted')
+      .where('subject_id', '=', world.staff.id)
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -229,8 +267,16 @@ describeEachEngine('inviting everyone who cannot sign in yet', (ctx) => {
   it('a school admin invites their school’s new staff in one go, and nobody twice', async () => {
     const world = await makeWorld(ctx().db);
     const newcomers: TestPerson[] = [];
-    for (let i = 0; i < 3; i++) newcomers.push(await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, withPassword: false, familyName: `Newcomer${i}` }));
-    const elsewhere = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, withPassword: false, familyName: 'Elsewhere' });
+    for (let i = 0; i < 3; i++)
+      newcomers.push(
+        await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, withPassword: false, familyName: `Newcomer${i}` }),
+      );
+    const elsewhere = await makePerson(ctx().db, {
+      organisationId: world.organisation.id,
+      schoolId: world.schoolB.id,
+      withPassword: false,
+      familyName: 'Elsewhere',
+    });
     const admin = ctx().client();
     await signIn(admin, world.schoolAdminA.email);
     const list = visibleText((await admin.get('/staff/invitations')).text);

@@ -6,7 +6,12 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
  */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema (Kysely<Database> is not assignable to Kysely<unknown>).
 export async function migrateToLatest(db: Kysely<any>, migrations: Record<string, Migration>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'waymark_migrations', migrationLockTableName: 'waymark_migration_lock' });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'waymark_migrations',
+    migrationLockTableName: 'waymark_migration_lock',
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

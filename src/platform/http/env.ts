@@ -27,7 +27,6 @@ export interface AppDeps {
   notificationKinds: NotificationKinds;
 }
 
-
 export interface AppEnv {
   Variables: {
     deps: AppDeps;

@@ -5,9 +5,11 @@ import { FixedClock, MINUTE } from '../db/clock';
 import { silentLogger } from '../log';
 import { drainOutbox, enqueue, MAX_ATTEMPTS, retryDelayMs, type OutboxHandler } from './outbox';
 
-const drain = (db: Db, clock: FixedClock, handlers: Record<string, OutboxHandler>, workerId?: string, batchSize?: number) => drainOutbox({ db, clock, handlers, logger: silentLogger, workerId, batchSize });
+const drain = (db: Db, clock: FixedClock, handlers: Record<string, OutboxHandler>, workerId?: string, batchSize?: number) =>
+  drainOutbox({ db, clock, handlers, logger: silentLogger, workerId, batchSize });
 
-const outboxRow = (db: Db, kind: string) => db.selectFrom('outbox').select(['status', 'attempts', 'available_at', 'last_error']).where('kind', '=', kind).executeTakeFirstOrThrow();
+const outboxRow = (db: Db, kind: string) =>
+  db.selectFrom('outbox').select(['status', 'attempts', 'available_at', 'last_error']).where('kind', '=', kind).executeTakeFirstOrThrow();
 
 for (const engine of testEngines()) {
   describe(`the outbox worker [${engine}]`, () => {
@@ -95,7 +97,10 @@ for (const engine of testEngines()) {
             sends.set(n, [...(sends.get(n) ?? []), worker]);
             await new Promise((resolve) => setTimeout(resolve, 1 + Math.floor(Math.random() * 3)));
           };
-        const [a, b] = await Promise.all([drain(database.db, clock, { race: handlerFor('a') }, 'worker-a', 10), drain(second.db, clock, { race: handlerFor('b') }, 'worker-b', 10)]);
+        const [a, b] = await Promise.all([
+          drain(database.db, clock, { race: handlerFor('a') }, 'worker-a', 10),
+          drain(second.db, clock, { race: handlerFor('b') }, 'worker-b', 10),
+        ]);
         expect(a + b).toBe(total);
         expect(sends.size).toBe(total);
         const twice = [...sends].filter(([, workers]) => workers.length !== 1);
@@ -103,7 +108,12 @@ for (const engine of testEngines()) {
         // Both took part (each message takes at least a millisecond, so neither can drain all 200 before the other starts).
         expect(a).toBeGreaterThan(0);
         expect(b).toBeGreaterThan(0);
-        const statuses = await database.db.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('kind', '=', 'race').groupBy('status').execute();
+        const statuses = await database.db
+          .selectFrom('outbox')
+          .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('kind', '=', 'race')
+          .groupBy('status')
+          .execute();
         expect(statuses).toEqual([{ status: 'sent', n: total }]);
       } finally {
         await second.destroy();

@@ -1,4 +1,3 @@
-
 import type { Db, Executor } from '../db/database';
 import type { Clock } from '../db/clock';
 import { chunks } from '../db/batches';
@@ -33,7 +32,11 @@ export async function enqueue(db: Executor, clock: Clock, message: OutboxMessage
     created_at: now,
   };
   if (message.dedupeKey) {
-    const result = await db.insertInto('outbox').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
+    const result = await db
+      .insertInto('outbox')
+      .values(row)
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
   await db.insertInto('outbox').values(row).execute();
@@ -51,7 +54,18 @@ export async function enqueueEmails(db: Executor, clock: Clock, emails: readonly
   for (const batch of chunks(emails, 500)) {
     await db
       .insertInto('outbox')
-      .values(batch.map((email) => ({ id: newId(), kind: 'email', payload: JSON.stringify(email), dedupe_key: null, status: 'pending' as const, attempts: 0, available_at: now, created_at: now })))
+      .values(
+        batch.map((email) => ({
+          id: newId(),
+          kind: 'email',
+          payload: JSON.stringify(email),
+          dedupe_key: null,
+          status: 'pending' as const,
+          attempts: 0,
+          available_at: now,
+          created_at: now,
+        })),
+      )
       .execute();
   }
 }
@@ -148,7 +162,10 @@ export async function drainOutbox({ db, clock, handlers, logger, workerId = newI
       } catch (error) {
         const attempts = message.attempts + 1;
         const failed = attempts >= MAX_ATTEMPTS;
-        logger.warn({ err: error, outboxId: message.id, kind: message.kind, attempts }, failed ? 'outbox message failed for good' : 'outbox message failed; will retry');
+        logger.warn(
+          { err: error, outboxId: message.id, kind: message.kind, attempts },
+          failed ? 'outbox message failed for good' : 'outbox message failed; will retry',
+        );
         await db
           .updateTable('outbox')
           .set({
@@ -221,4 +238,3 @@ export function startWorker(options: DrainOptions & { intervalMs?: number; sweep
     },
   };
 }
-

@@ -38,7 +38,9 @@ const files: Record<string, { path: string; type: string }> = {
 export function assetRoutes() {
   const app = new Hono<AppEnv>();
   const cache = 'public, max-age=3600';
-  app.get('/app.css', access('anyone'), async (c) => c.body(await compileStylesheet(), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': cache }));
+  app.get('/app.css', access('anyone'), async (c) =>
+    c.body(await compileStylesheet(), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': cache }),
+  );
   app.get('/:file', access('anyone'), async (c) => {
     const file = files[c.req.param('file')];
     if (!file) return c.notFound();

@@ -7,7 +7,10 @@ type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 429 | 500;
 const copy: Record<ErrorStatus, { title: string; lines: string[] }> = {
   400: { title: 'Sorry, there is a problem with that request', lines: ['Go back, check what you entered and try again.'] },
   403: { title: 'You do not have permission to see this page', lines: ['If you think you should, ask your school’s Waymark administrator.'] },
-  404: { title: 'Page not found', lines: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'] },
+  404: {
+    title: 'Page not found',
+    lines: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
+  },
   409: { title: 'That could not be done', lines: [] },
   413: { title: 'The file is too large', lines: [] },
   429: { title: 'Too many attempts', lines: [] },

@@ -73,10 +73,14 @@ export function Layout(props: LayoutProps) {
                   <h2 class="govuk-visually-hidden">Support links</h2>
                   <ul class="govuk-footer__inline-list">
                     <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/accessibility">Accessibility statement</a>
+                      <a class="govuk-footer__link" href="/accessibility">
+                        Accessibility statement
+                      </a>
                     </li>
                     <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/privacy">Privacy notice</a>
+                      <a class="govuk-footer__link" href="/privacy">
+                        Privacy notice
+                      </a>
                     </li>
                   </ul>
                   <p class="govuk-body-s">Waymark is open-source software for leadership development in schools.</p>

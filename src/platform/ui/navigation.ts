@@ -9,7 +9,10 @@ export function navigationFor(entries: readonly NavigationEntry[], viewer: Viewe
     if (entry.shownTo === 'signed-out' ? viewer !== null : !viewer || !allows(entry.shownTo, viewer)) continue;
     const n = entry.count ? (counts[entry.count.name] ?? 0) : 0;
     // Shown as "Notifications (3)", read out as "Notifications (3 unread)" (a hidden span inside the brackets would be read with a stray space).
-    const html = entry.count && n > 0 ? `${entry.text} <span class="govuk-visually-hidden">(${n} ${entry.count.label})</span><span aria-hidden="true">(${n})</span>` : undefined;
+    const html =
+      entry.count && n > 0
+        ? `${entry.text} <span class="govuk-visually-hidden">(${n} ${entry.count.label})</span><span aria-hidden="true">(${n})</span>`
+        : undefined;
     items.push({ href: entry.href, text: entry.text, html, current: entry.current(path) });
   }
   return items;

@@ -89,11 +89,21 @@ export async function startHarness(): Promise<Harness> {
   // only known once listening, so the server delegates to an app built right after.
   let app: ReturnType<typeof createApp> | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve(
+      { fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' },
+      () => resolve(s),
+    );
   });
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ NODE_ENV: 'test', BASE_URL: baseUrl, DATABASE_URL: join(dir, 'waymark.sqlite'), DATA_DIR: dir, LOG_LEVEL: 'error', WORKER: 'off' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BASE_URL: baseUrl,
+    DATABASE_URL: join(dir, 'waymark.sqlite'),
+    DATA_DIR: dir,
+    LOG_LEVEL: 'error',
+    WORKER: 'off',
+  });
   app = createApp({ db, config, mailer, logger });
 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });

@@ -31,10 +31,12 @@ export class Journey {
     page.on('load', () => this.loadedUrls.push(page.url()));
     page.on('pageerror', (error) => this.problems.push(`Script error on ${page.url()}: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) this.problems.push(`Content-Security-Policy violation on ${page.url()}: ${message.text()}`);
+      if (message.type() === 'error' && /Content Security Policy|Refused to (execute|load|apply)/i.test(message.text()))
+        this.problems.push(`Content-Security-Policy violation on ${page.url()}: ${message.text()}`);
     });
     page.on('response', (response) => {
-      if (response.request().isNavigationRequest() && response.status() >= 500) this.problems.push(`The server answered ${response.status()} for ${response.request().method()} ${response.url()}`);
+      if (response.request().isNavigationRequest() && response.status() >= 500)
+        this.problems.push(`The server answered ${response.status()} for ${response.request().method()} ${response.url()}`);
     });
   }
 
@@ -92,7 +94,11 @@ export class Journey {
       this.auditor = await context.newPage();
     }
     const target = url.split('#')[0];
-    await this.auditor.route((u) => u.href === target, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), { times: 1 });
+    await this.auditor.route(
+      (u) => u.href === target,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+      { times: 1 },
+    );
     await this.auditor.goto(target);
     return runAxe(this.auditor);
   }
@@ -100,7 +106,8 @@ export class Journey {
   /** Fails if a page went unaudited or anything went wrong along the way. Call it last in each test. */
   finish(): void {
     const unaudited = this.loadedUrls.map((url, i) => ({ url, n: i + 1 })).filter(({ n }) => !this.auditedLoads.has(n));
-    for (const { url } of unaudited) this.problems.push(`A page loaded without an accessibility audit: ${url} (navigate with journey.goto or journey.navigate)`);
+    for (const { url } of unaudited)
+      this.problems.push(`A page loaded without an accessibility audit: ${url} (navigate with journey.goto or journey.navigate)`);
     if (this.problems.length > 0) throw new Error(`${this.options.name}:\n  ${this.problems.join('\n  ')}`);
   }
 

@@ -47,7 +47,20 @@ export async function makeFeedbackWorld(db: Db, world: World, programmes: Progra
     .execute();
   await db
     .insertInto('feedback_respondents')
-    .values({ id: newId(), round_id: roundId, rater_group: 'peer', name: 'Pat Peer', email: `pat-${roundId}@example.org`, email_normalised: `pat-${roundId}@example.org`, token_hash: hashToken(respondentToken), status: 'invited', draft: null, decline_reason: null, invited_at: '2026-11-20', reminded_on: null })
+    .values({
+      id: newId(),
+      round_id: roundId,
+      rater_group: 'peer',
+      name: 'Pat Peer',
+      email: `pat-${roundId}@example.org`,
+      email_normalised: `pat-${roundId}@example.org`,
+      token_hash: hashToken(respondentToken),
+      status: 'invited',
+      draft: null,
+      decline_reason: null,
+      invited_at: '2026-11-20',
+      reminded_on: null,
+    })
     .execute();
   await db.insertInto('feedback_shares').values({ round_id: roundId, person_id: world.lineManager.id, relationship: 'line_manager', created_at: at }).execute();
   return { roundId, respondentToken, classToken };

@@ -16,7 +16,15 @@ export async function makeSelfAssessmentWorld(db: Db, world: World, programmes: 
   const assessmentId = newId();
   await db
     .insertInto('self_assessments')
-    .values({ id: assessmentId, enrolment_id: programmes.enrolmentId, checkpoint: 'baseline', status: 'submitted', created_at: at, updated_at: at, submitted_at: at })
+    .values({
+      id: assessmentId,
+      enrolment_id: programmes.enrolmentId,
+      checkpoint: 'baseline',
+      status: 'submitted',
+      created_at: at,
+      updated_at: at,
+      submitted_at: at,
+    })
     .execute();
   const focus = await db
     .selectFrom('programme_focus_skills')

@@ -17,12 +17,48 @@ const at = '2026-11-01T09:00:00.000Z';
 export async function makeSessionWorld(db: Db, world: World, programmes: ProgrammeWorld): Promise<Record<string, string>> {
   const sessionId = newId();
   const eventId = newId();
-  const base = { organisation_id: world.organisation.id, description: 'Bring a recent example of leading your team.', venue: 'Aspen Academy, Room 12', online_url: null, status: 'scheduled' as const, cancel_reason: null, cancelled_at: null, sequence: 0, created_by: world.programmeLead.id, created_at: at, updated_at: at };
+  const base = {
+    organisation_id: world.organisation.id,
+    description: 'Bring a recent example of leading your team.',
+    venue: 'Aspen Academy, Room 12',
+    online_url: null,
+    status: 'scheduled' as const,
+    cancel_reason: null,
+    cancelled_at: null,
+    sequence: 0,
+    created_by: world.programmeLead.id,
+    created_at: at,
+    updated_at: at,
+  };
   await db
     .insertInto('sessions_events')
     .values([
-      { ...base, id: sessionId, cohort_id: programmes.earlierCohortId, kind: 'session', title: 'Session 1: Leading a team', skill_ids: '[]', starts_at: '2026-12-01T16:15:00.000Z', ends_at: '2026-12-01T17:45:00.000Z', mode: 'in_person', capacity: null, check_in_secret: 'a'.repeat(64) },
-      { ...base, id: eventId, cohort_id: null, kind: 'taster', title: 'Leadership taster session', skill_ids: '[]', starts_at: '2026-12-10T16:00:00.000Z', ends_at: '2026-12-10T17:00:00.000Z', mode: 'in_person', capacity: 20, check_in_secret: 'b'.repeat(64) },
+      {
+        ...base,
+        id: sessionId,
+        cohort_id: programmes.earlierCohortId,
+        kind: 'session',
+        title: 'Session 1: Leading a team',
+        skill_ids: '[]',
+        starts_at: '2026-12-01T16:15:00.000Z',
+        ends_at: '2026-12-01T17:45:00.000Z',
+        mode: 'in_person',
+        capacity: null,
+        check_in_secret: 'a'.repeat(64),
+      },
+      {
+        ...base,
+        id: eventId,
+        cohort_id: null,
+        kind: 'taster',
+        title: 'Leadership taster session',
+        skill_ids: '[]',
+        starts_at: '2026-12-10T16:00:00.000Z',
+        ends_at: '2026-12-10T17:00:00.000Z',
+        mode: 'in_person',
+        capacity: 20,
+        check_in_secret: 'b'.repeat(64),
+      },
     ])
     .execute();
   await db.insertInto('session_facilitators').values({ session_id: sessionId, person_id: world.lineManager.id }).execute();
@@ -30,10 +66,23 @@ export async function makeSessionWorld(db: Db, world: World, programmes: Program
   const content = Buffer.from('%PDF-1.4\n% Waymark test material\n');
   await db
     .insertInto('stored_files')
-    .values({ id: fileId, organisation_id: world.organisation.id, file_name: 'pre-reading.pdf', content_type: 'application/pdf', size_bytes: content.byteLength, sha256: 'test', content: content.toString('base64'), created_by: world.programmeLead.id, created_at: at })
+    .values({
+      id: fileId,
+      organisation_id: world.organisation.id,
+      file_name: 'pre-reading.pdf',
+      content_type: 'application/pdf',
+      size_bytes: content.byteLength,
+      sha256: 'test',
+      content: content.toString('base64'),
+      created_by: world.programmeLead.id,
+      created_at: at,
+    })
     .execute();
   const materialId = newId();
-  await db.insertInto('session_materials').values({ id: materialId, session_id: sessionId, title: 'Pre-reading', url: null, file_id: fileId, added_by: world.programmeLead.id, created_at: at }).execute();
+  await db
+    .insertInto('session_materials')
+    .values({ id: materialId, session_id: sessionId, title: 'Pre-reading', url: null, file_id: fileId, added_by: world.programmeLead.id, created_at: at })
+    .execute();
   // The teacher's private calendar feed (attendance-calendars).
   const calendarToken = randomBytes(32).toString('base64url');
   await db.insertInto('calendar_feeds').values({ person_id: world.report.id, token: calendarToken, created_at: at }).execute();

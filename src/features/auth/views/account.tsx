@@ -13,8 +13,26 @@ export interface SessionSummary {
 /** "Chrome on Windows" from a user-agent string, or the raw string when unknown. */
 export function describeDevice(userAgent: string | null): string {
   if (!userAgent) return 'Unknown device';
-  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : null;
-  const os = /Windows/.test(userAgent) ? 'Windows' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Android/.test(userAgent) ? 'Android' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : null;
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : null;
+  const os = /Windows/.test(userAgent)
+    ? 'Windows'
+    : /iPhone|iPad/.test(userAgent)
+      ? 'iOS'
+      : /Android/.test(userAgent)
+        ? 'Android'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
   if (browser && os) return `${browser} on ${os}`;
   return browser ?? os ?? userAgent.slice(0, 60);
 }
@@ -75,7 +93,10 @@ export function AccountPage(props: { viewer: Viewer; sessions: SessionSummary[];
                       html={
                         <>
                           {current ? 'Sign out' : 'End session'}
-                          <span class="govuk-visually-hidden"> on {device}, signed in {formatDateTime(session.created_at)}</span>
+                          <span class="govuk-visually-hidden">
+                            {' '}
+                            on {device}, signed in {formatDateTime(session.created_at)}
+                          </span>
                         </>
                       }
                       classes="govuk-button--secondary govuk-!-margin-bottom-0"

@@ -94,7 +94,9 @@ export function CheckEmailPage(props: { email: string; kind: 'sign_in_link' | 'p
         <h1 class="govuk-heading-l">Check your email</h1>
         <p class="govuk-body">
           If <strong>{props.email}</strong> belongs to someone with a Waymark account, we have sent it a{' '}
-          {props.kind === 'sign_in_link' ? 'sign-in link. The link works once, for 15 minutes.' : 'link to reset the password. The link works once, for 60 minutes.'}
+          {props.kind === 'sign_in_link'
+            ? 'sign-in link. The link works once, for 15 minutes.'
+            : 'link to reset the password. The link works once, for 60 minutes.'}
         </p>
         <p class="govuk-body">If nothing arrives in a few minutes, check your junk folder or ask your school’s Waymark administrator.</p>
         <p class="govuk-body">

@@ -25,7 +25,13 @@ export async function seedCohorts(trx: Trx, clock: Clock, context: DemoContext):
   };
   const at = (days: number) => new Date(clock.now().getTime() + days * DAY).toISOString();
 
-  async function addCohort(programmeId: string, name: string, days: { opens: number; closes: number; starts: number; ends: number }, capacity: number, leads: string[]) {
+  async function addCohort(
+    programmeId: string,
+    name: string,
+    days: { opens: number; closes: number; starts: number; ends: number },
+    capacity: number,
+    leads: string[],
+  ) {
     const cohortId = newId();
     const closes = addDays(today, days.closes);
     await trx
@@ -48,7 +54,11 @@ export async function seedCohorts(trx: Trx, clock: Clock, context: DemoContext):
         updated_at: now,
       })
       .execute();
-    for (const lead of leads) await trx.insertInto('cohort_leads').values({ cohort_id: cohortId, person_id: id(lead) }).execute();
+    for (const lead of leads)
+      await trx
+        .insertInto('cohort_leads')
+        .values({ cohort_id: cohortId, person_id: id(lead) })
+        .execute();
     return cohortId;
   }
 
@@ -60,7 +70,10 @@ export async function seedCohorts(trx: Trx, clock: Clock, context: DemoContext):
   await addCohort(pathways.id, 'Cohort 4', { opens: 60, closes: 110, starts: 200, ends: 565 }, 12, ['director']);
 
   async function addEvent(applicationId: string, status: ApplicationStatus, actor: string | null, reason: string | null, days: number) {
-    await trx.insertInto('application_events').values({ id: newId(), application_id: applicationId, status, actor_id: actor ? id(actor) : null, reason, created_at: at(days) }).execute();
+    await trx
+      .insertInto('application_events')
+      .values({ id: newId(), application_id: applicationId, status, actor_id: actor ? id(actor) : null, reason, created_at: at(days) })
+      .execute();
   }
 
   interface DemoApplication {
@@ -81,7 +94,12 @@ export async function seedCohorts(trx: Trx, clock: Clock, context: DemoContext):
   async function addApplication(a: DemoApplication): Promise<string> {
     const applicationId = newId();
     const person = await trx.selectFrom('people').select(['job_title', 'school_id']).where('id', '=', id(a.person)).executeTakeFirstOrThrow();
-    const cohort = await trx.selectFrom('cohorts').innerJoin('programmes', 'programmes.id', 'cohorts.programme_id').select(['programmes.declarations', 'cohorts.endorsement_deadline']).where('cohorts.id', '=', a.cohortId).executeTakeFirstOrThrow();
+    const cohort = await trx
+      .selectFrom('cohorts')
+      .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+      .select(['programmes.declarations', 'cohorts.endorsement_deadline'])
+      .where('cohorts.id', '=', a.cohortId)
+      .executeTakeFirstOrThrow();
     const submitted = at(-a.submittedDaysAgo);
     const decided = a.decision ? at(-a.submittedDaysAgo + 9) : null;
     await trx
@@ -95,7 +113,8 @@ export async function seedCohorts(trx: Trx, clock: Clock, context: DemoContext):
         status: a.status,
         live_slot: a.status === 'declined' || a.status === 'withdrawn' ? null : 'live',
         current_role: person.job_title,
-        experience: 'I have taught here for several years and lead our work on reading across my year group. I ran this year’s transition days with our partner primaries.',
+        experience:
+          'I have taught here for several years and lead our work on reading across my year group. I ran this year’s transition days with our partner primaries.',
         motivation: a.motivation,
         declarations: cohort.declarations,
         coach_person_id: a.coach ? id(a.coach) : null,
@@ -126,7 +145,11 @@ export async function seedCohorts(trx: Trx, clock: Clock, context: DemoContext):
           endorser_id: kind === 'line_manager' ? id(a.manager) : null,
           school_id: person.school_id,
           status,
-          comment: answered ? (status === 'supported' ? 'Fully supported: ready for the next step and respected by colleagues.' : 'Not this year: please apply again next round.') : null,
+          comment: answered
+            ? status === 'supported'
+              ? 'Fully supported: ready for the next step and respected by colleagues.'
+              : 'Not this year: please apply again next round.'
+            : null,
           answered_by: answered && endorser ? id(endorser) : null,
           requested_at: status === 'waiting' ? null : at(-a.submittedDaysAgo + (kind === 'headteacher' ? 2 : 0)),
           due_on: cohort.endorsement_deadline,
@@ -145,13 +168,54 @@ export async function seedCohorts(trx: Trx, clock: Clock, context: DemoContext):
     return applicationId;
   }
 
-  const motivation = 'I want to understand how to lead colleagues, not just my own classroom, and to have a bigger effect on our pupils’ reading. My line manager has encouraged me to build my confidence in leading meetings and giving feedback.';
+  const motivation =
+    'I want to understand how to lead colleagues, not just my own classroom, and to have a bigger effect on our pupils’ reading. My line manager has encouraged me to build my confidence in leading meetings and giving feedback.';
 
   // The round open now: one waiting for the demo line manager, others at each later stage.
-  await addApplication({ person: 'rEng1', cohortId: middleOpen, status: 'awaiting_endorsement', motivation, manager: 'rEng', head: null, lineManager: 'requested', headteacher: 'waiting', submittedDaysAgo: 3 });
-  await addApplication({ person: 'rMat1', cohortId: middleOpen, status: 'awaiting_endorsement', motivation, manager: 'rMat', head: null, lineManager: 'supported', headteacher: 'requested', submittedDaysAgo: 6 });
-  await addApplication({ person: 'oT2', cohortId: middleOpen, status: 'endorsed', motivation, manager: 'oKs1', head: 'oHead', lineManager: 'supported', headteacher: 'supported', submittedDaysAgo: 10 });
-  await addApplication({ person: 'hTa2', cohortId: middleOpen, status: 'endorsed', motivation, manager: 'hEy', head: 'hHead', lineManager: 'supported', headteacher: 'supported', submittedDaysAgo: 9 });
+  await addApplication({
+    person: 'rEng1',
+    cohortId: middleOpen,
+    status: 'awaiting_endorsement',
+    motivation,
+    manager: 'rEng',
+    head: null,
+    lineManager: 'requested',
+    headteacher: 'waiting',
+    submittedDaysAgo: 3,
+  });
+  await addApplication({
+    person: 'rMat1',
+    cohortId: middleOpen,
+    status: 'awaiting_endorsement',
+    motivation,
+    manager: 'rMat',
+    head: null,
+    lineManager: 'supported',
+    headteacher: 'requested',
+    submittedDaysAgo: 6,
+  });
+  await addApplication({
+    person: 'oT2',
+    cohortId: middleOpen,
+    status: 'endorsed',
+    motivation,
+    manager: 'oKs1',
+    head: 'oHead',
+    lineManager: 'supported',
+    headteacher: 'supported',
+    submittedDaysAgo: 10,
+  });
+  await addApplication({
+    person: 'hTa2',
+    cohortId: middleOpen,
+    status: 'endorsed',
+    motivation,
+    manager: 'hEy',
+    head: 'hHead',
+    lineManager: 'supported',
+    headteacher: 'supported',
+    submittedDaysAgo: 9,
+  });
 
   // Cohort 7 of Towards Middle Leadership, running now.
   for (const [person, manager, head] of [
@@ -161,9 +225,31 @@ export async function seedCohorts(trx: Trx, clock: Clock, context: DemoContext):
     ['hT2', 'hEng', 'hHead'],
     ['rTa1', 'rSenco', 'rHead'],
   ] as const) {
-    await addApplication({ person, cohortId: middleRunning, status: 'accepted', motivation, manager, head, lineManager: 'supported', headteacher: 'supported', submittedDaysAgo: 170, decision: { by: 'director', reason: 'A strong application with clear support from your school.' } });
+    await addApplication({
+      person,
+      cohortId: middleRunning,
+      status: 'accepted',
+      motivation,
+      manager,
+      head,
+      lineManager: 'supported',
+      headteacher: 'supported',
+      submittedDaysAgo: 170,
+      decision: { by: 'director', reason: 'A strong application with clear support from your school.' },
+    });
   }
-  await addApplication({ person: 'hT4', cohortId: middleRunning, status: 'declined', motivation, manager: 'hDep', head: 'hHead', lineManager: 'supported', headteacher: 'not_supported', submittedDaysAgo: 168, decision: { by: 'director', reason: 'Your headteacher would like you to apply next year, after your first year leading Year 6.' } });
+  await addApplication({
+    person: 'hT4',
+    cohortId: middleRunning,
+    status: 'declined',
+    motivation,
+    manager: 'hDep',
+    head: 'hHead',
+    lineManager: 'supported',
+    headteacher: 'not_supported',
+    submittedDaysAgo: 168,
+    decision: { by: 'director', reason: 'Your headteacher would like you to apply next year, after your first year leading Year 6.' },
+  });
 
   // Cohort 3 of Leadership Pathways, running: module choices at different stages.
   for (const [person, manager, head] of [

@@ -24,7 +24,8 @@ export function Answers(props: { app: ApplicationDetail; sections: Section[]; ch
   const row = (key: string, value: Child, section?: Section): SummaryListRow => ({
     key: { text: key },
     value: { html: <>{value}</> },
-    actions: section && props.changeBase ? { items: [{ href: `${props.changeBase}/${section}`, text: 'Change', visuallyHiddenText: key.toLowerCase() }] } : undefined,
+    actions:
+      section && props.changeBase ? { items: [{ href: `${props.changeBase}/${section}`, text: 'Change', visuallyHiddenText: key.toLowerCase() }] } : undefined,
   });
   const declarations = parseStringList(app.declarations);
   const bySection: Record<Section, SummaryListRow[]> = {

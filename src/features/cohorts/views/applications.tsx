@@ -1,7 +1,21 @@
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, InsetText, NotificationBanner, Panel, Radios, statusTagParams, SummaryCard, SummaryList, Table, TaskList, Textarea, WarningText } from '../../../platform/ui/components';
+import {
+  Button,
+  ErrorSummary,
+  InsetText,
+  NotificationBanner,
+  Panel,
+  Radios,
+  statusTagParams,
+  SummaryCard,
+  SummaryList,
+  Table,
+  TaskList,
+  Textarea,
+  WarningText,
+} from '../../../platform/ui/components';
 import { sectionStatus } from '../applications.rules';
 import type { getApplicantView, getApplicationsInbox, getReviewerView } from '../applications.service';
 import { TERMINAL_STATUSES } from '../applications.lifecycle';
@@ -28,8 +42,18 @@ const NEXT_STEPS: Record<ApplicationStatus, string> = {
 
 function WindowNote(props: { view: ApplicantView }) {
   const { app, window } = props.view;
-  if (window === 'before') return <WarningText text={`Applications for ${app.cohort_name} open on ${formatDate(app.applications_open_on)}. You can save your answers now and submit from then.`} />;
-  if (window === 'after') return <WarningText text={`Applications for ${app.cohort_name} closed on ${formatDate(app.applications_close_on)}. This application can no longer be submitted.`} />;
+  if (window === 'before')
+    return (
+      <WarningText
+        text={`Applications for ${app.cohort_name} open on ${formatDate(app.applications_open_on)}. You can save your answers now and submit from then.`}
+      />
+    );
+  if (window === 'after')
+    return (
+      <WarningText
+        text={`Applications for ${app.cohort_name} closed on ${formatDate(app.applications_close_on)}. This application can no longer be submitted.`}
+      />
+    );
   return <p class="govuk-body">Applications close at the end of {formatDate(app.applications_close_on)}.</p>;
 }
 
@@ -53,7 +77,9 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
           {heading}
           <WindowNote view={props.view} />
           {!eligibility.eligible ? (
-            <WarningText text={`Your staff record does not meet this programme’s rules, so the application cannot be submitted. ${eligibility.reasons.join(' ')} If your record is wrong, ask your school admin to change it.`} />
+            <WarningText
+              text={`Your staff record does not meet this programme’s rules, so the application cannot be submitted. ${eligibility.reasons.join(' ')} If your record is wrong, ask your school admin to change it.`}
+            />
           ) : null}
           <h2 class="govuk-heading-s govuk-!-margin-bottom-2">Application incomplete</h2>
           <p class="govuk-body govuk-!-margin-bottom-7">
@@ -64,7 +90,10 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
             items={sections.map((section, i) => ({
               title: { text: SECTION_TITLES[section] },
               href: `/applications/${app.id}/${section}`,
-              status: statuses[i] === 'completed' ? { text: 'Completed' } : { tag: statusTagParams({ text: statuses[i] === 'incomplete' ? 'Incomplete' : 'Not yet started', colour: 'blue' }) },
+              status:
+                statuses[i] === 'completed'
+                  ? { text: 'Completed' }
+                  : { tag: statusTagParams({ text: statuses[i] === 'incomplete' ? 'Incomplete' : 'Not yet started', colour: 'blue' }) },
             }))}
           />
           {completed === sections.length ? (
@@ -101,14 +130,22 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
         <EndorsementSummary endorsements={endorsements} />
         <Answers app={app} sections={props.view.sections} />
         <ApplicationHistory events={events} />
-        {!TERMINAL_STATUSES.includes(app.status) ? <Button text="Withdraw this application" href={`/applications/${app.id}/withdraw`} classes="govuk-button--warning" /> : null}
+        {!TERMINAL_STATUSES.includes(app.status) ? (
+          <Button text="Withdraw this application" href={`/applications/${app.id}/withdraw`} classes="govuk-button--warning" />
+        ) : null}
       </div>
     </div>
   );
 }
 
 /** Anyone else allowed to read it: the whole application, its endorsements, its history, and for leads the decision. */
-export function ReviewerPage(props: { view: ReviewerView; sections: Parameters<typeof Answers>[0]['sections']; values?: FormValues; errors?: FieldErrors; done?: string }) {
+export function ReviewerPage(props: {
+  view: ReviewerView;
+  sections: Parameters<typeof Answers>[0]['sections'];
+  values?: FormValues;
+  errors?: FieldErrors;
+  done?: string;
+}) {
   const { app, endorsements, events, placesTaken, canDecide } = props.view;
   const errors = props.errors ?? {};
   const decidable = ['submitted', 'awaiting_endorsement', 'endorsed', 'waitlisted'].includes(app.status);
@@ -128,7 +165,17 @@ export function ReviewerPage(props: { view: ReviewerView; sections: Parameters<t
             { key: { text: 'Status' }, value: { html: <ApplicationStatusTag status={app.status} /> } },
             { key: { text: 'Submitted' }, value: { text: app.submitted_at ? formatDate(app.submitted_at) : 'Not yet submitted' } },
             { key: { text: 'Job title on record' }, value: { text: app.job_title ?? 'Not given' } },
-            { key: { text: 'Eligibility' }, value: { text: app.eligible === 1 ? 'Meets the programme’s rules (checked at submission)' : app.eligible === 0 ? 'Does not meet the programme’s rules' : 'Checked when submitted' } },
+            {
+              key: { text: 'Eligibility' },
+              value: {
+                text:
+                  app.eligible === 1
+                    ? 'Meets the programme’s rules (checked at submission)'
+                    : app.eligible === 0
+                      ? 'Does not meet the programme’s rules'
+                      : 'Checked when submitted',
+              },
+            },
             app.decision_reason ? { key: { text: 'Reason given' }, value: { text: app.decision_reason } } : null,
           ]}
         />
@@ -153,7 +200,14 @@ export function ReviewerPage(props: { view: ReviewerView; sections: Parameters<t
                   .filter(([value]) => !(value === 'waitlist' && app.status === 'waitlisted'))
                   .map(([value, text]) => ({ value, text }))}
               />
-              <Textarea id="reason" name="reason" label={{ text: 'Reason', classes: 'govuk-label--s' }} hint={{ text: 'The applicant will see this' }} value={props.values?.reason} errorMessage={errorFor(errors, 'reason')} />
+              <Textarea
+                id="reason"
+                name="reason"
+                label={{ text: 'Reason', classes: 'govuk-label--s' }}
+                hint={{ text: 'The applicant will see this' }}
+                value={props.values?.reason}
+                errorMessage={errorFor(errors, 'reason')}
+              />
               <Button text="Save decision" />
             </form>
           </>
@@ -174,10 +228,19 @@ export function WithdrawPage(props: { view: ApplicantView; values?: FormValues; 
           {app.programme_title}, {app.cohort_name}
         </span>
         <h1 class="govuk-heading-l">Are you sure you want to withdraw your application?</h1>
-        {app.status === 'accepted' ? <WarningText text="You have a place on this cohort. If you withdraw, you give up your place and it will be offered to someone on the waiting list." /> : null}
+        {app.status === 'accepted' ? (
+          <WarningText text="You have a place on this cohort. If you withdraw, you give up your place and it will be offered to someone on the waiting list." />
+        ) : null}
         <p class="govuk-body">You cannot undo this. You can apply again while applications are open.</p>
         <form method="post" action={`/applications/${app.id}/withdraw`} novalidate>
-          <Textarea id="reason" name="reason" label={{ text: 'Why are you withdrawing? (optional)', classes: 'govuk-label--s' }} hint={{ text: 'The programme lead will see this' }} value={props.values?.reason} errorMessage={errorFor(errors, 'reason')} />
+          <Textarea
+            id="reason"
+            name="reason"
+            label={{ text: 'Why are you withdrawing? (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'The programme lead will see this' }}
+            value={props.values?.reason}
+            errorMessage={errorFor(errors, 'reason')}
+          />
           <div class="govuk-button-group">
             <Button text="Withdraw application" classes="govuk-button--warning" />
             <a class="govuk-link" href={`/applications/${app.id}`}>
@@ -270,5 +333,3 @@ export function InboxPage(props: { inbox: Inbox }) {
     </div>
   );
 }
-
-

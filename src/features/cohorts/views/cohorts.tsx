@@ -62,7 +62,15 @@ export function CohortFormPage(props: {
         <span class="govuk-caption-l">{props.programmeTitle}</span>
         <h1 class="govuk-heading-l">{props.heading}</h1>
         <form method="post" action={props.action} novalidate>
-          <Input id="name" name="name" label={{ text: 'Name', classes: 'govuk-label--s' }} hint={{ text: 'For example, Cohort 8' }} classes="govuk-input--width-20" value={v.name} errorMessage={err('name')} />
+          <Input
+            id="name"
+            name="name"
+            label={{ text: 'Name', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, Cohort 8' }}
+            classes="govuk-input--width-20"
+            value={v.name}
+            errorMessage={err('name')}
+          />
           <h2 class="govuk-heading-m">Application round</h2>
           {dateInput('opensOn')}
           {dateInput('closesOn')}
@@ -70,7 +78,16 @@ export function CohortFormPage(props: {
           <h2 class="govuk-heading-m">The cohort</h2>
           {dateInput('startsOn')}
           {dateInput('endsOn')}
-          <Input id="capacity" name="capacity" label={{ text: 'Number of places', classes: 'govuk-label--s' }} hint={props.isNew ? undefined : { text: 'If you add places, they are offered to the people on the waiting list, in order' }} classes="govuk-input--width-4" inputmode="numeric" value={v.capacity} errorMessage={err('capacity')} />
+          <Input
+            id="capacity"
+            name="capacity"
+            label={{ text: 'Number of places', classes: 'govuk-label--s' }}
+            hint={props.isNew ? undefined : { text: 'If you add places, they are offered to the people on the waiting list, in order' }}
+            classes="govuk-input--width-4"
+            inputmode="numeric"
+            value={v.capacity}
+            errorMessage={err('capacity')}
+          />
           {props.leads.length > 0 ? (
             <Checkboxes
               idPrefix="leadIds"
@@ -82,7 +99,9 @@ export function CohortFormPage(props: {
               items={props.leads.map((p) => ({ value: p.id, text: `${p.given_name} ${p.family_name}`, hint: p.job_title ? { text: p.job_title } : undefined }))}
             />
           ) : (
-            <p class="govuk-body">Nobody in your organisation has the programme lead role yet. An organisation admin can give it from a person’s staff record.</p>
+            <p class="govuk-body">
+              Nobody in your organisation has the programme lead role yet. An organisation admin can give it from a person’s staff record.
+            </p>
           )}
           <Checkboxes
             idPrefix="support"
@@ -90,8 +109,20 @@ export function CohortFormPage(props: {
             fieldset={{ legend: { text: 'Support needed for a place', classes: 'govuk-fieldset__legend--s' } }}
             hint={{ text: 'Who is asked, by email, to support each application' }}
             items={[
-              { name: 'needsLineManager', value: 'yes', text: 'The applicant’s line manager’s endorsement', checked: v.needsLineManager === 'yes', id: 'needsLineManager' },
-              { name: 'needsHeadteacher', value: 'yes', text: 'The headteacher’s support (asked after the line manager)', checked: v.needsHeadteacher === 'yes', id: 'needsHeadteacher' },
+              {
+                name: 'needsLineManager',
+                value: 'yes',
+                text: 'The applicant’s line manager’s endorsement',
+                checked: v.needsLineManager === 'yes',
+                id: 'needsLineManager',
+              },
+              {
+                name: 'needsHeadteacher',
+                value: 'yes',
+                text: 'The headteacher’s support (asked after the line manager)',
+                checked: v.needsHeadteacher === 'yes',
+                id: 'needsHeadteacher',
+              },
             ]}
           />
           <div class="govuk-button-group">
@@ -133,13 +164,21 @@ export function CohortPage(props: { overview: Overview; banner?: string; today: 
           <SummaryList
             rows={[
               { key: { text: 'Programme' }, value: { text: cohort.programme_title } },
-              { key: { text: 'Applications' }, value: { text: `${formatDateRange(cohort.applications_open_on, cohort.applications_close_on)} (${window.toLowerCase()})` } },
+              {
+                key: { text: 'Applications' },
+                value: { text: `${formatDateRange(cohort.applications_open_on, cohort.applications_close_on)} (${window.toLowerCase()})` },
+              },
               { key: { text: 'Endorsement deadline' }, value: { text: cohort.endorsement_deadline ? formatDate(cohort.endorsement_deadline) : 'None' } },
               { key: { text: 'Runs' }, value: { text: formatDateRange(cohort.starts_on, cohort.ends_on) } },
               { key: { text: 'Places taken' }, value: { text: `${placesTaken} of ${cohort.capacity}` } },
               {
                 key: { text: 'Support needed' },
-                value: { text: [cohort.needs_line_manager ? 'Line manager’s endorsement' : null, cohort.needs_headteacher ? 'Headteacher’s support' : null].filter(Boolean).join(', then ') || 'None' },
+                value: {
+                  text:
+                    [cohort.needs_line_manager ? 'Line manager’s endorsement' : null, cohort.needs_headteacher ? 'Headteacher’s support' : null]
+                      .filter(Boolean)
+                      .join(', then ') || 'None',
+                },
               },
               {
                 key: { text: 'Programme leads' },
@@ -209,15 +248,30 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery }) {
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-one-quarter">
           <form method="get" action={`/cohorts/${cohort.id}/applications`} aria-label="Filter applications">
-            <Select id="school" name="school" label={{ text: 'School', classes: 'govuk-label--s' }} items={[option('', 'All schools'), ...schools.map((s) => option(s.id, s.name)), option('none', 'No school (central team)')]} value={f.school ?? ''} />
+            <Select
+              id="school"
+              name="school"
+              label={{ text: 'School', classes: 'govuk-label--s' }}
+              items={[option('', 'All schools'), ...schools.map((s) => option(s.id, s.name)), option('none', 'No school (central team)')]}
+              value={f.school ?? ''}
+            />
             <Select
               id="status"
               name="status"
               label={{ text: 'Status', classes: 'govuk-label--s' }}
-              items={[option('', 'All statuses'), ...(Object.entries(APPLICATION_STATUSES) as [ApplicationStatus, string][]).filter(([s]) => s !== 'draft').map(([s, t]) => option(s, t))]}
+              items={[
+                option('', 'All statuses'),
+                ...(Object.entries(APPLICATION_STATUSES) as [ApplicationStatus, string][]).filter(([s]) => s !== 'draft').map(([s, t]) => option(s, t)),
+              ]}
               value={f.status ?? ''}
             />
-            <Select id="eligibility" name="eligibility" label={{ text: 'Eligibility', classes: 'govuk-label--s' }} items={[option('', 'Any'), option('eligible', 'Eligible'), option('not_eligible', 'Not eligible')]} value={f.eligibility ?? ''} />
+            <Select
+              id="eligibility"
+              name="eligibility"
+              label={{ text: 'Eligibility', classes: 'govuk-label--s' }}
+              items={[option('', 'Any'), option('eligible', 'Eligible'), option('not_eligible', 'Not eligible')]}
+              value={f.eligibility ?? ''}
+            />
             <div class="govuk-button-group">
               <Button text="Apply filters" classes="govuk-button--secondary" />
               <a class="govuk-link" href={`/cohorts/${cohort.id}/applications`}>
@@ -249,11 +303,13 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery }) {
                   : {
                       html: (
                         <ul class="govuk-list govuk-!-margin-bottom-0">
-                          {[...row.endorsements].sort((a, b) => (a.kind === 'line_manager' ? -1 : b.kind === 'line_manager' ? 1 : 0)).map((e) => (
-                            <li>
-                              {e.kind === 'line_manager' ? 'Line manager' : 'Headteacher'}: {ENDORSEMENT_STATUSES[e.status].toLowerCase()}
-                            </li>
-                          ))}
+                          {[...row.endorsements]
+                            .sort((a, b) => (a.kind === 'line_manager' ? -1 : b.kind === 'line_manager' ? 1 : 0))
+                            .map((e) => (
+                              <li>
+                                {e.kind === 'line_manager' ? 'Line manager' : 'Headteacher'}: {ENDORSEMENT_STATUSES[e.status].toLowerCase()}
+                              </li>
+                            ))}
                         </ul>
                       ),
                     },
@@ -267,4 +323,3 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery }) {
     </>
   );
 }
-

@@ -16,8 +16,16 @@ export function EndorsementSummary(props: { endorsements: EndorsementRow[] }) {
             <>
               <EndorsementStatusTag status={e.status} />
               <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                {e.kind === 'line_manager' ? `${e.endorser_given_name ?? ''} ${e.endorser_family_name ?? ''}`.trim() || 'Line manager' : e.school_name ? `Headteacher or admin of ${e.school_name}` : 'An organisation admin'}
-                {e.answered_at ? `, answered by ${e.answerer_given_name} ${e.answerer_family_name} on ${formatDate(e.answered_at)}` : e.status === 'requested' && e.due_on ? `, asked to answer by ${formatDate(e.due_on)}` : ''}
+                {e.kind === 'line_manager'
+                  ? `${e.endorser_given_name ?? ''} ${e.endorser_family_name ?? ''}`.trim() || 'Line manager'
+                  : e.school_name
+                    ? `Headteacher or admin of ${e.school_name}`
+                    : 'An organisation admin'}
+                {e.answered_at
+                  ? `, answered by ${e.answerer_given_name} ${e.answerer_family_name} on ${formatDate(e.answered_at)}`
+                  : e.status === 'requested' && e.due_on
+                    ? `, asked to answer by ${formatDate(e.due_on)}`
+                    : ''}
               </p>
               {e.comment ? <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">“{e.comment}”</p> : null}
             </>

@@ -43,7 +43,12 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
             <Radios
               idPrefix="answer"
               name="answer"
-              fieldset={{ legend: { text: asHeadteacher ? `Does the school support ${app.given_name} taking part?` : `Do you endorse ${app.given_name}’s application?`, classes: 'govuk-fieldset__legend--m' } }}
+              fieldset={{
+                legend: {
+                  text: asHeadteacher ? `Does the school support ${app.given_name} taking part?` : `Do you endorse ${app.given_name}’s application?`,
+                  classes: 'govuk-fieldset__legend--m',
+                },
+              }}
               value={props.values?.answer}
               errorMessage={errorFor(errors, 'answer')}
               items={[

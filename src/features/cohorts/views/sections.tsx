@@ -51,7 +51,14 @@ export function SectionPage(props: { data: Editable; section: Section; values: F
               { key: { text: 'Leadership level' }, value: { text: person ? LEADERSHIP_LEVELS[person.leadership_level] : '' } },
             ]}
           />
-          <Input id="currentRole" name="currentRole" label={{ text: 'Your current role', classes: 'govuk-label--s' }} hint={{ text: 'As you would describe it, for example Head of English and Year 9 pastoral lead' }} value={v.currentRole} errorMessage={err('currentRole')} />
+          <Input
+            id="currentRole"
+            name="currentRole"
+            label={{ text: 'Your current role', classes: 'govuk-label--s' }}
+            hint={{ text: 'As you would describe it, for example Head of English and Year 9 pastoral lead' }}
+            value={v.currentRole}
+            errorMessage={err('currentRole')}
+          />
           <Textarea
             id="experience"
             name="experience"
@@ -102,7 +109,10 @@ export function SectionPage(props: { data: Editable; section: Section; values: F
     case 'coach':
       fields = (
         <>
-          <p class="govuk-body">An in-school coach supports and challenges you throughout the programme. They are usually an experienced leader at your school who has agreed to coach you.</p>
+          <p class="govuk-body">
+            An in-school coach supports and challenges you throughout the programme. They are usually an experienced leader at your school who has agreed to
+            coach you.
+          </p>
           {/* No conditional reveals on radios: axe refuses the aria-expanded govuk-frontend adds to them (decision 0005). */}
           <Radios
             idPrefix="coachType"
@@ -120,13 +130,33 @@ export function SectionPage(props: { data: Editable; section: Section; values: F
             id="coachPersonId"
             name="coachPersonId"
             label={{ text: 'Your coach' }}
-            items={[{ value: '', text: 'Select a colleague' }, ...coachCandidates.map((p) => ({ value: p.id, text: `${p.given_name} ${p.family_name}${p.job_title ? `, ${p.job_title}` : ''}` }))]}
+            items={[
+              { value: '', text: 'Select a colleague' },
+              ...coachCandidates.map((p) => ({ value: p.id, text: `${p.given_name} ${p.family_name}${p.job_title ? `, ${p.job_title}` : ''}` })),
+            ]}
             value={v.coachPersonId ?? ''}
             errorMessage={err('coachPersonId')}
           />
           <h2 class="govuk-heading-s">If they are not on Waymark</h2>
-          <Input id="coachName" name="coachName" label={{ text: 'Their full name' }} autocomplete="off" spellcheck={false} value={v.coachName} errorMessage={err('coachName')} />
-          <Input id="coachEmail" name="coachEmail" type="email" label={{ text: 'Their email address' }} autocomplete="off" spellcheck={false} value={v.coachEmail} errorMessage={err('coachEmail')} />
+          <Input
+            id="coachName"
+            name="coachName"
+            label={{ text: 'Their full name' }}
+            autocomplete="off"
+            spellcheck={false}
+            value={v.coachName}
+            errorMessage={err('coachName')}
+          />
+          <Input
+            id="coachEmail"
+            name="coachEmail"
+            type="email"
+            label={{ text: 'Their email address' }}
+            autocomplete="off"
+            spellcheck={false}
+            value={v.coachEmail}
+            errorMessage={err('coachEmail')}
+          />
         </>
       );
       break;
@@ -183,7 +213,9 @@ export function CheckPage(props: { view: Check; refusals?: Record<string, string
           {app.programme_title}, {app.cohort_name}
         </span>
         <h1 class="govuk-heading-l">Check your answers before submitting your application</h1>
-        {!eligibility.eligible && !refusals.eligibility ? <WarningText text={`Your staff record does not meet this programme’s rules. ${eligibility.reasons.join(' ')}`} /> : null}
+        {!eligibility.eligible && !refusals.eligibility ? (
+          <WarningText text={`Your staff record does not meet this programme’s rules. ${eligibility.reasons.join(' ')}`} />
+        ) : null}
         <Answers app={app} sections={sections} changeBase={`/applications/${app.id}`} />
         <h2 class="govuk-heading-m">Now send your application</h2>
         <p class="govuk-body">

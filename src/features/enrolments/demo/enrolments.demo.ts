@@ -34,9 +34,32 @@ export async function seedEnrolments(trx: Trx, clock: Clock, context: DemoContex
     const enrolmentId = newId();
     await trx
       .insertInto('enrolments')
-      .values({ id: enrolmentId, organisation_id: organisationId, application_id: applicationId, cohort_id: cohortId, programme_id: programmeId, person_id: id(person), status, return_cohort_id: null, status_reason: null, completed_at: null, created_at: at(-daysAgo), updated_at: at(-daysAgo) })
+      .values({
+        id: enrolmentId,
+        organisation_id: organisationId,
+        application_id: applicationId,
+        cohort_id: cohortId,
+        programme_id: programmeId,
+        person_id: id(person),
+        status,
+        return_cohort_id: null,
+        status_reason: null,
+        completed_at: null,
+        created_at: at(-daysAgo),
+        updated_at: at(-daysAgo),
+      })
       .execute();
-    await trx.insertInto('enrolment_events').values({ id: newId(), enrolment_id: enrolmentId, status, actor_id: id('director'), reason: 'Place offered after review of applications', created_at: at(-daysAgo) }).execute();
+    await trx
+      .insertInto('enrolment_events')
+      .values({
+        id: newId(),
+        enrolment_id: enrolmentId,
+        status,
+        actor_id: id('director'),
+        reason: 'Place offered after review of applications',
+        created_at: at(-daysAgo),
+      })
+      .execute();
     return enrolmentId;
   }
 
@@ -63,7 +86,10 @@ export async function seedEnrolments(trx: Trx, clock: Clock, context: DemoContex
           chosen_at: at(-75),
           completed_at: i < completed ? at(-40 + i * 10) : null,
           completed_by: i < completed ? id(person) : null,
-          reflection: i < completed ? 'I led the change with my team and we now review pupils’ work together each fortnight; attendance at the sessions has doubled.' : null,
+          reflection:
+            i < completed
+              ? 'I led the change with my team and we now review pupils’ work together each fortnight; attendance at the sessions has doubled.'
+              : null,
         })
         .execute();
     }

@@ -17,13 +17,18 @@ export function nextStep(overview: EnrolmentOverview): NextStep {
     case 'withdrawn':
       return { text: you ? 'You have withdrawn from this programme.' : `${name} has withdrawn from this programme.` };
     case 'deferred':
-      return { text: you ? `Your place is deferred. You will rejoin with ${enrolment.return_cohort_name ?? 'a later cohort'}.` : `${name}’s place is deferred to ${enrolment.return_cohort_name ?? 'a later cohort'}.` };
+      return {
+        text: you
+          ? `Your place is deferred. You will rejoin with ${enrolment.return_cohort_name ?? 'a later cohort'}.`
+          : `${name}’s place is deferred to ${enrolment.return_cohort_name ?? 'a later cohort'}.`,
+      };
     case 'completed':
       return { text: you ? 'You have completed the programme.' : `${name} has completed the programme.` };
     case 'active': {
       if (report.requirements.length === 0) return { text: 'The programme lead has not set this programme’s requirements yet.' };
       const first = report.requirements.find((r) => r.status !== 'met');
-      if (!first) return { text: you ? 'You have completed the programme. A programme lead will confirm it.' : `${name} has met every requirement and may graduate.` };
+      if (!first)
+        return { text: you ? 'You have completed the programme. A programme lead will confirm it.' : `${name} has met every requirement and may graduate.` };
       if (first.kind === 'sign_off') return { text: you ? 'A programme lead will sign you off.' : 'Ready for a programme lead to sign off.' };
       return { text: `${first.title}: ${first.reason}.`, link: you && first.link ? first.link : undefined };
     }
@@ -46,7 +51,12 @@ export function EnrolmentPage(props: { overview: EnrolmentOverview; banner?: str
   const next = nextStep(props.overview);
   const active = enrolment.status === 'active';
   const history = [
-    ...events.map((e) => ({ at: e.created_at, what: ENROLMENT_STATUSES[e.status], by: e.given_name ? `${e.given_name} ${e.family_name}` : 'Waymark', why: e.reason ?? '' })),
+    ...events.map((e) => ({
+      at: e.created_at,
+      what: ENROLMENT_STATUSES[e.status],
+      by: e.given_name ? `${e.given_name} ${e.family_name}` : 'Waymark',
+      why: e.reason ?? '',
+    })),
     ...(signoff ? [{ at: signoff.created_at, what: 'Signed off', by: `${signoff.given_name} ${signoff.family_name}`, why: signoff.note }] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return (
@@ -77,7 +87,9 @@ export function EnrolmentPage(props: { overview: EnrolmentOverview; banner?: str
                 html: (
                   <>
                     <EnrolmentStatusTag status={enrolment.status} />
-                    {enrolment.status_reason && (enrolment.status === 'deferred' || enrolment.status === 'withdrawn') ? <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{enrolment.status_reason}</p> : null}
+                    {enrolment.status_reason && (enrolment.status === 'deferred' || enrolment.status === 'withdrawn') ? (
+                      <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{enrolment.status_reason}</p>
+                    ) : null}
                   </>
                 ),
               },
@@ -102,7 +114,9 @@ export function EnrolmentPage(props: { overview: EnrolmentOverview; banner?: str
             }))}
           />
         )}
-        <p class="govuk-body">{report.mayGraduate ? (you ? 'You have met every requirement.' : 'May graduate: every requirement is met.') : `${report.graduationReason}`}</p>
+        <p class="govuk-body">
+          {report.mayGraduate ? (you ? 'You have met every requirement.' : 'May graduate: every requirement is met.') : `${report.graduationReason}`}
+        </p>
 
         <h2 class="govuk-heading-m">What to do next</h2>
         <p class="govuk-body">
@@ -121,7 +135,13 @@ export function EnrolmentPage(props: { overview: EnrolmentOverview; banner?: str
           <form method="post" action={`/enrolments/${enrolment.id}/sign-off`} novalidate>
             <h2 class="govuk-heading-m">Sign off</h2>
             <p class="govuk-body">Every other requirement is met. Sign off to confirm {enrolment.given_name} has completed the programme’s work.</p>
-            <Textarea id="note" name="note" label={{ text: 'Note for the record (optional)', classes: 'govuk-label--s' }} hint={{ text: `${enrolment.given_name} will see this note` }} rows={3} />
+            <Textarea
+              id="note"
+              name="note"
+              label={{ text: 'Note for the record (optional)', classes: 'govuk-label--s' }}
+              hint={{ text: `${enrolment.given_name} will see this note` }}
+              rows={3}
+            />
             <Button text="Sign off" />
           </form>
         ) : null}

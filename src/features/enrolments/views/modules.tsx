@@ -22,7 +22,8 @@ export function ModulesPage(props: { choices: ModuleChoices; selected: string[];
         <span class="govuk-caption-l">{enrolment.programme_title}</span>
         <h1 class="govuk-heading-l">Your modules</h1>
         <p class="govuk-body">
-          Choose {modulesNoun(required)} from the list and complete {required === 1 ? 'it' : 'them'}. When you complete a module, write a short reflection on what you did and what changed.
+          Choose {modulesNoun(required)} from the list and complete {required === 1 ? 'it' : 'them'}. When you complete a module, write a short reflection on
+          what you did and what changed.
         </p>
 
         <h2 class="govuk-heading-m">Modules you have chosen</h2>
@@ -40,10 +41,20 @@ export function ModulesPage(props: { choices: ModuleChoices; selected: string[];
                 <SummaryList
                   card={{
                     title: { text: module.title, headingLevel: 3 },
-                    actions: active && !choice?.completed_at ? { items: [{ href: `/enrolments/${enrolment.id}/modules/${module.id}/complete`, text: 'Mark as complete' }] } : undefined,
+                    actions:
+                      active && !choice?.completed_at
+                        ? { items: [{ href: `/enrolments/${enrolment.id}/modules/${module.id}/complete`, text: 'Mark as complete' }] }
+                        : undefined,
                   }}
                   rows={[
-                    { key: { text: 'Status' }, value: { text: choice?.completed_at ? `Completed on ${formatDate(choice.completed_at)}` : `Chosen on ${formatDate(choice?.chosen_at)}; not completed yet` } },
+                    {
+                      key: { text: 'Status' },
+                      value: {
+                        text: choice?.completed_at
+                          ? `Completed on ${formatDate(choice.completed_at)}`
+                          : `Chosen on ${formatDate(choice?.chosen_at)}; not completed yet`,
+                      },
+                    },
                     reflection && { key: { text: 'What you did' }, value: { text: reflection.did } },
                     reflection && { key: { text: 'What changed' }, value: { text: reflection.changed } },
                   ]}
@@ -58,7 +69,13 @@ export function ModulesPage(props: { choices: ModuleChoices; selected: string[];
             <Checkboxes
               idPrefix="moduleIds"
               name="moduleIds"
-              fieldset={{ legend: { text: mine.length === 0 ? `Choose ${modulesNoun(required)}` : `Change your ${required === 1 ? 'module' : 'modules'}`, classes: 'govuk-fieldset__legend--m', isPageHeading: false } }}
+              fieldset={{
+                legend: {
+                  text: mine.length === 0 ? `Choose ${modulesNoun(required)}` : `Change your ${required === 1 ? 'module' : 'modules'}`,
+                  classes: 'govuk-fieldset__legend--m',
+                  isPageHeading: false,
+                },
+              }}
               hint={{ text: `Select ${modulesNoun(required)}. Modules you have completed stay chosen.` }}
               items={modules.map((m) => ({
                 value: m.id,
@@ -84,7 +101,13 @@ export function ModulesPage(props: { choices: ModuleChoices; selected: string[];
 }
 
 /** Completing one module: a short reflection. */
-export function CompleteModulePage(props: { enrolmentId: string; programmeTitle: string; module: { id: string; title: string; description: string }; values: FormValues; errors?: FieldErrors }) {
+export function CompleteModulePage(props: {
+  enrolmentId: string;
+  programmeTitle: string;
+  module: { id: string; title: string; description: string };
+  values: FormValues;
+  errors?: FieldErrors;
+}) {
   const errors = props.errors ?? {};
   return (
     <div class="govuk-grid-row">
@@ -94,8 +117,24 @@ export function CompleteModulePage(props: { enrolmentId: string; programmeTitle:
         <h1 class="govuk-heading-l">Complete “{props.module.title}”</h1>
         <p class="govuk-body">{props.module.description}</p>
         <form method="post" action={`/enrolments/${props.enrolmentId}/modules/${props.module.id}/complete`} novalidate>
-          <Textarea id="did" name="did" label={{ text: 'What did you do?', classes: 'govuk-label--s' }} hint={{ text: 'A few sentences: what you read, tried or led' }} rows={5} value={props.values.did} errorMessage={errorFor(errors, 'did')} />
-          <Textarea id="changed" name="changed" label={{ text: 'What changed as a result?', classes: 'govuk-label--s' }} hint={{ text: 'For you, your team or your pupils' }} rows={5} value={props.values.changed} errorMessage={errorFor(errors, 'changed')} />
+          <Textarea
+            id="did"
+            name="did"
+            label={{ text: 'What did you do?', classes: 'govuk-label--s' }}
+            hint={{ text: 'A few sentences: what you read, tried or led' }}
+            rows={5}
+            value={props.values.did}
+            errorMessage={errorFor(errors, 'did')}
+          />
+          <Textarea
+            id="changed"
+            name="changed"
+            label={{ text: 'What changed as a result?', classes: 'govuk-label--s' }}
+            hint={{ text: 'For you, your team or your pupils' }}
+            rows={5}
+            value={props.values.changed}
+            errorMessage={errorFor(errors, 'changed')}
+          />
           <Button text="Mark as complete" />
         </form>
         <p class="govuk-body">

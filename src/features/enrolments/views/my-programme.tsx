@@ -4,7 +4,10 @@ import type { EnrolmentSummary } from '../enrolments.service';
 import { EnrolmentStatusTag } from './status-tags';
 
 /** "My programme": every programme the person is or was enrolled on. */
-export function MyProgrammePage(props: { enrolments: EnrolmentSummary[]; /** Facts from other features about each enrolment, by enrolment id (sessions attended). */ columns: { label: string; values: Map<string, string> }[] }) {
+export function MyProgrammePage(props: {
+  enrolments: EnrolmentSummary[] /** Facts from other features about each enrolment, by enrolment id (sessions attended). */;
+  columns: { label: string; values: Map<string, string> }[];
+}) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
@@ -28,7 +31,13 @@ export function MyProgrammePage(props: { enrolments: EnrolmentSummary[]; /** Fac
             caption="Your programmes"
             captionClasses="govuk-table__caption--m"
             firstCellIsHeader
-            head={[{ text: 'Programme' }, { text: 'Cohort' }, { text: 'Dates' }, { text: 'Status' }, ...props.columns.map((column) => ({ text: column.label }))]}
+            head={[
+              { text: 'Programme' },
+              { text: 'Cohort' },
+              { text: 'Dates' },
+              { text: 'Status' },
+              ...props.columns.map((column) => ({ text: column.label })),
+            ]}
             rows={props.enrolments.map((e) => [
               {
                 html: (

@@ -55,7 +55,8 @@ export function RosterPage(props: { roster: Roster; status: EnrolmentStatus | nu
               { html: <EnrolmentStatusTag status={row.status} /> },
               ...columns.map((column) => {
                 const result = row.report.requirements.find((r) => r.requirementId === column.requirementId);
-                return result ? {
+                return result
+                  ? {
                       html: (
                         <>
                           <RequirementStatusTag status={result.status} />

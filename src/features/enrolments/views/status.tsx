@@ -12,14 +12,23 @@ function summaryIds(errors: FieldErrors): Record<string, string> {
 }
 
 /** A programme lead changes an enrolment's status. */
-export function StatusPage(props: { enrolment: EnrolmentRecord; laterCohorts: { id: string; name: string; starts_on: string; ends_on: string }[]; actions: StatusAction[]; values: FormValues; errors?: FieldErrors }) {
+export function StatusPage(props: {
+  enrolment: EnrolmentRecord;
+  laterCohorts: { id: string; name: string; starts_on: string; ends_on: string }[];
+  actions: StatusAction[];
+  values: FormValues;
+  errors?: FieldErrors;
+}) {
   const { enrolment } = props;
   const errors = props.errors ?? {};
   const name = `${enrolment.given_name} ${enrolment.family_name}`;
   const hints: Partial<Record<StatusAction, string>> = {
     defer: 'They give up their place in this cohort and rejoin a later one. Their place is offered to the waiting list',
     withdraw: enrolment.status === 'active' ? 'They leave the programme. Their place is offered to the waiting list' : 'They leave the programme',
-    reinstate: enrolment.status === 'deferred' ? `They rejoin with ${enrolment.return_cohort_name ?? enrolment.cohort_name}, if it has a free place` : `They rejoin ${enrolment.cohort_name}, if it has a free place`,
+    reinstate:
+      enrolment.status === 'deferred'
+        ? `They rejoin with ${enrolment.return_cohort_name ?? enrolment.cohort_name}, if it has a free place`
+        : `They rejoin ${enrolment.cohort_name}, if it has a free place`,
     complete: 'Only when every requirement is met',
   };
   const returnCohort =
@@ -30,7 +39,10 @@ export function StatusPage(props: { enrolment: EnrolmentRecord; laterCohorts: { 
         id="returnCohortId"
         name="returnCohortId"
         label={{ text: 'If deferring: the cohort they will rejoin' }}
-        items={[{ value: '', text: 'Select a cohort' }, ...props.laterCohorts.map((c) => ({ value: c.id, text: `${c.name} (${formatDateRange(c.starts_on, c.ends_on)})` }))]}
+        items={[
+          { value: '', text: 'Select a cohort' },
+          ...props.laterCohorts.map((c) => ({ value: c.id, text: `${c.name} (${formatDateRange(c.starts_on, c.ends_on)})` })),
+        ]}
         value={props.values.returnCohortId ?? ''}
         errorMessage={errorFor(errors, 'returnCohortId')}
       />
@@ -65,7 +77,15 @@ export function StatusPage(props: { enrolment: EnrolmentRecord; laterCohorts: { 
             />
             {/* Not a conditional reveal: axe refuses the aria-expanded govuk-frontend adds to radios (decision 0005). */}
             {props.actions.includes('defer') ? returnCohort : null}
-            <Textarea id="reason" name="reason" label={{ text: 'Reason', classes: 'govuk-label--s' }} hint={{ text: `Needed to defer or withdraw. ${enrolment.given_name} will see it in the email we send them` }} rows={3} value={props.values.reason} errorMessage={errorFor(errors, 'reason')} />
+            <Textarea
+              id="reason"
+              name="reason"
+              label={{ text: 'Reason', classes: 'govuk-label--s' }}
+              hint={{ text: `Needed to defer or withdraw. ${enrolment.given_name} will see it in the email we send them` }}
+              rows={3}
+              value={props.values.reason}
+              errorMessage={errorFor(errors, 'reason')}
+            />
             <Button text="Save" />
           </form>
         )}
@@ -89,9 +109,23 @@ export function WithdrawPage(props: { enrolment: EnrolmentRecord; values: FormVa
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors)} /> : null}
         <span class="govuk-caption-l">{enrolment.programme_title}</span>
         <h1 class="govuk-heading-l">Withdraw from {enrolment.programme_title}</h1>
-        <WarningText text={enrolment.status === 'active' ? 'Your place will be offered to someone on the waiting list. Only a programme lead can reinstate you.' : 'Only a programme lead can reinstate you.'} />
+        <WarningText
+          text={
+            enrolment.status === 'active'
+              ? 'Your place will be offered to someone on the waiting list. Only a programme lead can reinstate you.'
+              : 'Only a programme lead can reinstate you.'
+          }
+        />
         <form method="post" action={`/enrolments/${enrolment.id}/withdraw`} novalidate>
-          <Textarea id="reason" name="reason" label={{ text: 'Why are you withdrawing?', classes: 'govuk-label--s' }} hint={{ text: 'Your programme lead will see this' }} rows={4} value={props.values.reason} errorMessage={errorFor(errors, 'reason')} />
+          <Textarea
+            id="reason"
+            name="reason"
+            label={{ text: 'Why are you withdrawing?', classes: 'govuk-label--s' }}
+            hint={{ text: 'Your programme lead will see this' }}
+            rows={4}
+            value={props.values.reason}
+            errorMessage={errorFor(errors, 'reason')}
+          />
           <Button text="Withdraw from the programme" classes="govuk-button--warning" />
         </form>
         <p class="govuk-body">

@@ -27,7 +27,13 @@ const DEVELOP = [
   'Give feedback sooner, not just at review points.',
   '',
 ] as const;
-const STUDENT_STRENGTHS = ['Explains things clearly and checks we understand.', 'Lessons are well organised.', 'Always fair when there is a problem.', 'Helps you if you are stuck.', ''] as const;
+const STUDENT_STRENGTHS = [
+  'Explains things clearly and checks we understand.',
+  'Lessons are well organised.',
+  'Always fair when there is a problem.',
+  'Helps you if you are stuck.',
+  '',
+] as const;
 const STUDENT_DEVELOP = ['Could give us more time to finish tasks.', 'Sometimes moves on too quickly.', '', 'More practical work please.'] as const;
 
 /** A small deterministic spread of ratings around `centre`, with the odd "not observed". */
@@ -38,7 +44,22 @@ function rating(seed: string, centre: number, notObservedEvery = 11): Rating {
   return Math.min(5, Math.max(1, value)) as Rating;
 }
 
-async function insertRound(trx: Trx, options: { organisationId: string; personId: string; enrolmentId: string; versionId: string; skillIds: string[]; closesOn: string; closedAt: string | null; createdAt: string; self: Record<string, Rating> | null; classToken: string | null; classOpen: boolean }) {
+async function insertRound(
+  trx: Trx,
+  options: {
+    organisationId: string;
+    personId: string;
+    enrolmentId: string;
+    versionId: string;
+    skillIds: string[];
+    closesOn: string;
+    closedAt: string | null;
+    createdAt: string;
+    self: Record<string, Rating> | null;
+    classToken: string | null;
+    classOpen: boolean;
+  },
+) {
   const id = newId();
   await trx
     .insertInto('feedback_rounds')
@@ -58,7 +79,10 @@ async function insertRound(trx: Trx, options: { organisationId: string; personId
       updated_at: options.createdAt,
     })
     .execute();
-  await trx.insertInto('feedback_round_skills').values(options.skillIds.map((skill_id, i) => ({ round_id: id, skill_id, position: i + 1 }))).execute();
+  await trx
+    .insertInto('feedback_round_skills')
+    .values(options.skillIds.map((skill_id, i) => ({ round_id: id, skill_id, position: i + 1 })))
+    .execute();
   await trx
     .insertInto('feedback_round_groups')
     .values(RATER_GROUPS.map((g) => ({ round_id: id, rater_group: g, minimum: g === 'line_manager' ? 1 : 3, anonymous: g === 'line_manager' ? 0 : 1 })))
@@ -66,10 +90,31 @@ async function insertRound(trx: Trx, options: { organisationId: string; personId
   return id;
 }
 
-async function addRespondent(trx: Trx, roundId: string, group: RaterGroup, name: string, email: string, status: 'invited' | 'started' | 'submitted' | 'declined', invitedOn: string) {
+async function addRespondent(
+  trx: Trx,
+  roundId: string,
+  group: RaterGroup,
+  name: string,
+  email: string,
+  status: 'invited' | 'started' | 'submitted' | 'declined',
+  invitedOn: string,
+) {
   await trx
     .insertInto('feedback_respondents')
-    .values({ id: newId(), round_id: roundId, rater_group: group, name, email, email_normalised: email.toLowerCase(), token_hash: hashToken(newToken()), status, draft: null, decline_reason: null, invited_at: invitedOn, reminded_on: null })
+    .values({
+      id: newId(),
+      round_id: roundId,
+      rater_group: group,
+      name,
+      email,
+      email_normalised: email.toLowerCase(),
+      token_hash: hashToken(newToken()),
+      status,
+      draft: null,
+      decline_reason: null,
+      invited_at: invitedOn,
+      reminded_on: null,
+    })
     .execute();
 }
 
@@ -78,7 +123,10 @@ async function addResponse(trx: Trx, roundId: string, group: RaterGroup, skillId
   const ratings = Object.fromEntries(skillIds.map((s, i) => [s, rating(`${roundId}:${group}:${n}:${i}`, centre + (i % 2 === 0 ? 0.3 : -0.3))]));
   const strengths = student ? inTurn(STUDENT_STRENGTHS, n) : inTurn(STRENGTHS, n);
   const develop = student ? inTurn(STUDENT_DEVELOP, n) : inTurn(DEVELOP, n);
-  await trx.insertInto('feedback_responses').values({ id: randomUUID(), round_id: roundId, rater_group: group, ratings: JSON.stringify(ratings), strengths, develop }).execute();
+  await trx
+    .insertInto('feedback_responses')
+    .values({ id: randomUUID(), round_id: roundId, rater_group: group, ratings: JSON.stringify(ratings), strengths, develop })
+    .execute();
 }
 
 /** Demo data: 360 feedback: one closed round with a full report and one open round collecting answers. Runs after the programmes, cohorts and enrolments are seeded. */
@@ -100,7 +148,12 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
     if (!row?.framework_version_id) return null;
     const focus = await trx.selectFrom('programme_focus_skills').select('skill_id').where('programme_id', '=', row.programme_id).execute();
     // Framework order, as the round form lists them.
-    const ordered = await trx.selectFrom('framework_skills').select('id').where('id', 'in', focus.length > 0 ? focus.map((f) => f.skill_id) : ['']).orderBy('position').execute();
+    const ordered = await trx
+      .selectFrom('framework_skills')
+      .select('id')
+      .where('id', 'in', focus.length > 0 ? focus.map((f) => f.skill_id) : [''])
+      .orderBy('position')
+      .execute();
     return { enrolmentId: row.id, versionId: row.framework_version_id, skillIds: ordered.map((s) => s.id) };
   }
 
@@ -109,7 +162,19 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
   const kwame = await enrolmentOf('rMat2');
   if (kwame && kwame.skillIds.length > 0) {
     const self = Object.fromEntries(kwame.skillIds.map((s, i) => [s, (i === 0 ? 5 : i === 1 ? 2 : 4) as Rating]));
-    const roundId = await insertRound(trx, { organisationId, personId: id('rMat2'), enrolmentId: kwame.enrolmentId, versionId: kwame.versionId, skillIds: kwame.skillIds, closesOn: addDays(today, -9), closedAt: at(-8), createdAt: at(-30), self, classToken: newToken(), classOpen: false });
+    const roundId = await insertRound(trx, {
+      organisationId,
+      personId: id('rMat2'),
+      enrolmentId: kwame.enrolmentId,
+      versionId: kwame.versionId,
+      skillIds: kwame.skillIds,
+      closesOn: addDays(today, -9),
+      closedAt: at(-8),
+      createdAt: at(-30),
+      self,
+      classToken: newToken(),
+      classOpen: false,
+    });
     const invitedOn = addDays(today, -30);
     await addRespondent(trx, roundId, 'line_manager', 'Sanjay Patel', 's.patel@riverside-academy.example.org', 'submitted', invitedOn);
     for (const [name, email, status] of [
@@ -118,27 +183,44 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
       ['Oliver Nowak', 'o.nowak@riverside-academy.example.org', 'submitted'],
       ['Aisha Begum', 'a.begum@riverside-academy.example.org', 'submitted'],
       ['Ben Harris', 'b.harris@riverside-academy.example.org', 'declined'],
-    ] as const) await addRespondent(trx, roundId, 'peer', name, email, status, invitedOn);
+    ] as const)
+      await addRespondent(trx, roundId, 'peer', name, email, status, invitedOn);
     await addRespondent(trx, roundId, 'other', 'Margaret Hale (governor)', 'margaret.hale@example.org', 'submitted', invitedOn);
     await addRespondent(trx, roundId, 'other', 'Dev Sharma (parent)', 'dev.sharma@example.org', 'submitted', invitedOn);
     await addResponse(trx, roundId, 'line_manager', kwame.skillIds, 3.6, 0);
     for (let n = 0; n < 4; n += 1) await addResponse(trx, roundId, 'peer', kwame.skillIds, 3.4, n + 1);
     for (let n = 0; n < 2; n += 1) await addResponse(trx, roundId, 'other', kwame.skillIds, 3.8, n + 2);
     for (let n = 0; n < 12; n += 1) await addResponse(trx, roundId, 'student', kwame.skillIds, 3.9, n);
-    await trx.insertInto('feedback_shares').values({ round_id: roundId, person_id: id('rMat'), relationship: 'line_manager', created_at: at(-7) }).execute();
+    await trx
+      .insertInto('feedback_shares')
+      .values({ round_id: roundId, person_id: id('rMat'), relationship: 'line_manager', created_at: at(-7) })
+      .execute();
   }
 
   // Oliver (Cohort 7): an open round closing in ten days, part way through, with the class link open.
   const oliver = await enrolmentOf('rSci1');
   if (oliver && oliver.skillIds.length > 0) {
-    const roundId = await insertRound(trx, { organisationId, personId: id('rSci1'), enrolmentId: oliver.enrolmentId, versionId: oliver.versionId, skillIds: oliver.skillIds, closesOn: addDays(today, 10), closedAt: null, createdAt: at(-4), self: null, classToken: newToken(), classOpen: true });
+    const roundId = await insertRound(trx, {
+      organisationId,
+      personId: id('rSci1'),
+      enrolmentId: oliver.enrolmentId,
+      versionId: oliver.versionId,
+      skillIds: oliver.skillIds,
+      closesOn: addDays(today, 10),
+      closedAt: null,
+      createdAt: at(-4),
+      self: null,
+      classToken: newToken(),
+      classOpen: true,
+    });
     const invitedOn = addDays(today, -4);
     await addRespondent(trx, roundId, 'line_manager', 'Fiona MacLeod', 'f.macleod@riverside-academy.example.org', 'submitted', invitedOn);
     for (const [name, email, status] of [
       ['Zara Ahmed', 'z.ahmed@riverside-academy.example.org', 'submitted'],
       ['Ben Harris', 'b.harris@riverside-academy.example.org', 'started'],
       ['Kwame Asante', 'k.asante@riverside-academy.example.org', 'invited'],
-    ] as const) await addRespondent(trx, roundId, 'peer', name, email, status, invitedOn);
+    ] as const)
+      await addRespondent(trx, roundId, 'peer', name, email, status, invitedOn);
     await addResponse(trx, roundId, 'line_manager', oliver.skillIds, 3.5, 0);
     await addResponse(trx, roundId, 'peer', oliver.skillIds, 3.7, 1);
     for (let n = 0; n < 5; n += 1) await addResponse(trx, roundId, 'student', oliver.skillIds, 4, n);

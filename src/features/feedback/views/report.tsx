@@ -100,13 +100,7 @@ function CommentList(props: { comments: string[]; question: string; headingId: s
 }
 
 /** The 360 report page's content (the route wraps it in `renderPage`). */
-export function FeedbackReportView(props: {
-  report: FeedbackReport;
-  participantName: string;
-  roundTitle: string;
-  closedOn: string;
-  pdfHref: string;
-}) {
+export function FeedbackReportView(props: { report: FeedbackReport; participantName: string; roundTitle: string; closedOn: string; pdfHref: string }) {
   const { report } = props;
   const flags = marginSentences(report.margin);
   return (

@@ -35,7 +35,11 @@ export function RatingQuestions(props: { skills: FormSkill[]; values: FormValues
 
 /** Error summary links go to the first radio of a skill's question. */
 function summaryIds(errors: FieldErrors): Record<string, string> {
-  return Object.fromEntries(Object.keys(errors).filter((k) => k.startsWith('rating-')).map((k) => [k, k]));
+  return Object.fromEntries(
+    Object.keys(errors)
+      .filter((k) => k.startsWith('rating-'))
+      .map((k) => [k, k]),
+  );
 }
 
 function OpenQuestions(props: { givenName: string; values: FormValues; errors: FieldErrors; hint: string }) {
@@ -79,17 +83,27 @@ export function RespondentFormPage(props: {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        {props.saved ? <NotificationBanner type="success" text={`Your answers are saved. Use the link in your email to come back to them before the round closes on ${formatDate(props.closesOn)}.`} /> : null}
+        {props.saved ? (
+          <NotificationBanner
+            type="success"
+            text={`Your answers are saved. Use the link in your email to come back to them before the round closes on ${formatDate(props.closesOn)}.`}
+          />
+        ) : null}
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors, summaryIds(errors))} /> : null}
         <span class="govuk-caption-l">360 feedback</span>
         <h1 class="govuk-heading-l">Feedback for {props.participantName}</h1>
         <p class="govuk-body">
-          {props.participantName} has asked for your feedback on their leadership. Answer by {formatDate(props.closesOn)}. It takes about 10 minutes. You can save your answers and come back to them.
+          {props.participantName} has asked for your feedback on their leadership. Answer by {formatDate(props.closesOn)}. It takes about 10 minutes. You can
+          save your answers and come back to them.
         </p>
         {props.named ? (
-          <WarningText text={`You are answering as ${props.givenName}’s line manager, so your answers are named: ${props.givenName} will know they are yours.`} />
+          <WarningText
+            text={`You are answering as ${props.givenName}’s line manager, so your answers are named: ${props.givenName} will know they are yours.`}
+          />
         ) : (
-          <InsetText text={`Your answers are anonymous. ${props.givenName} sees them only together with others’ answers, never on their own or with your name. Comments are shown word for word, so leave out anything that would identify you.`} />
+          <InsetText
+            text={`Your answers are anonymous. ${props.givenName} sees them only together with others’ answers, never on their own or with your name. Comments are shown word for word, so leave out anything that would identify you.`}
+          />
         )}
         <form method="post" action={props.action} novalidate>
           <h2 class="govuk-heading-m">How often do you see {props.givenName} do these things?</h2>
@@ -123,11 +137,26 @@ export function RespondentFormPage(props: {
 /** A link that no longer opens a form: answered, declined or closed. */
 export function LinkDonePage(props: { state: 'used' | 'declined' | 'closed' | 'class-closed' | 'class-answered'; participantName: string }) {
   const text: Record<typeof props.state, { heading: string; body: string }> = {
-    used: { heading: 'Thank you: your feedback has been sent', body: `This link has been used. Your feedback for ${props.participantName} has been sent, and it can’t be changed or sent again.` },
-    declined: { heading: 'You have declined to give feedback', body: `This link has been used. You declined to give feedback for ${props.participantName}, so there is nothing more to do.` },
-    closed: { heading: 'This feedback round has closed', body: `The round of feedback for ${props.participantName} has closed, so this link no longer takes answers. Thank you all the same.` },
-    'class-closed': { heading: 'This class link is closed', body: `The class link for feedback to ${props.participantName} is closed, so it no longer takes answers.` },
-    'class-answered': { heading: 'Thank you: your answers have been sent', body: `Your answers about ${props.participantName} have been sent. Each device can answer once.` },
+    used: {
+      heading: 'Thank you: your feedback has been sent',
+      body: `This link has been used. Your feedback for ${props.participantName} has been sent, and it can’t be changed or sent again.`,
+    },
+    declined: {
+      heading: 'You have declined to give feedback',
+      body: `This link has been used. You declined to give feedback for ${props.participantName}, so there is nothing more to do.`,
+    },
+    closed: {
+      heading: 'This feedback round has closed',
+      body: `The round of feedback for ${props.participantName} has closed, so this link no longer takes answers. Thank you all the same.`,
+    },
+    'class-closed': {
+      heading: 'This class link is closed',
+      body: `The class link for feedback to ${props.participantName} is closed, so it no longer takes answers.`,
+    },
+    'class-answered': {
+      heading: 'Thank you: your answers have been sent',
+      body: `Your answers about ${props.participantName} have been sent. Each device can answer once.`,
+    },
   };
   return (
     <div class="govuk-grid-row">
@@ -141,7 +170,14 @@ export function LinkDonePage(props: { state: 'used' | 'declined' | 'closed' | 'c
 }
 
 /** The class link's form: anonymous, no personal data asked. */
-export function ClassFormPage(props: { action: string; participantName: string; givenName: string; skills: FormSkill[]; values: FormValues; errors?: FieldErrors }) {
+export function ClassFormPage(props: {
+  action: string;
+  participantName: string;
+  givenName: string;
+  skills: FormSkill[];
+  values: FormValues;
+  errors?: FieldErrors;
+}) {
   const errors = props.errors ?? {};
   return (
     <div class="govuk-grid-row">
@@ -150,7 +186,9 @@ export function ClassFormPage(props: { action: string; participantName: string; 
         <span class="govuk-caption-l">Student feedback</span>
         <h1 class="govuk-heading-l">Feedback for {props.participantName}</h1>
         <p class="govuk-body">Your teacher would like to know how you see their teaching and leadership. It takes about 5 minutes.</p>
-        <InsetText text={`Your answers are anonymous: we don’t ask your name, and ${props.givenName} only sees them together with the rest of the class’s answers. Don’t write your name or anything that would identify you.`} />
+        <InsetText
+          text={`Your answers are anonymous: we don’t ask your name, and ${props.givenName} only sees them together with the rest of the class’s answers. Don’t write your name or anything that would identify you.`}
+        />
         <form method="post" action={props.action} novalidate>
           <h2 class="govuk-heading-m">How often does {props.givenName} do these things?</h2>
           <RatingQuestions skills={props.skills} values={props.values} errors={errors} notObservedLabel="I haven’t seen this" />

@@ -2,7 +2,19 @@ import { raw } from 'hono/html';
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, Checkboxes, DateInput, ErrorSummary, Input, InsetText, NotificationBanner, Radios, StatusTag, SummaryList, Table } from '../../../platform/ui/components';
+import {
+  Button,
+  Checkboxes,
+  DateInput,
+  ErrorSummary,
+  Input,
+  InsetText,
+  NotificationBanner,
+  Radios,
+  StatusTag,
+  SummaryList,
+  Table,
+} from '../../../platform/ui/components';
 import { RATER_GROUP_LABELS } from '../feedback.model';
 import { ADVISED_RESPONDENTS, INVITED_GROUPS } from '../feedback.schemas';
 import type { listFeedback, NewRoundChoices, RoundPage as RoundPageData, roundSources } from '../feedback.service';
@@ -21,7 +33,8 @@ export function FeedbackHomePage(props: { data: Awaited<ReturnType<typeof listFe
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
         <h1 class="govuk-heading-l">360 feedback</h1>
         <p class="govuk-body">
-          Ask colleagues, your line manager and your students how often they see you lead in the ways your programme focuses on. Answers are anonymous, except your line manager’s, and you see a report when the round closes.
+          Ask colleagues, your line manager and your students how often they see you lead in the ways your programme focuses on. Answers are anonymous, except
+          your line manager’s, and you see a report when the round closes.
         </p>
         <Button text="Start a feedback round" href="/feedback/new" />
         <h2 class="govuk-heading-m">Your feedback rounds</h2>
@@ -33,7 +46,13 @@ export function FeedbackHomePage(props: { data: Awaited<ReturnType<typeof listFe
             captionClasses="govuk-visually-hidden"
             head={[{ text: 'Started' }, { text: 'Closes' }, { text: 'Answers', format: 'numeric' }, { text: 'Status' }]}
             rows={rounds.map((r) => [
-              { html: <a class="govuk-link" href={`/feedback/${r.id}`}>Round started {formatDate(r.created_at)}</a> },
+              {
+                html: (
+                  <a class="govuk-link" href={`/feedback/${r.id}`}>
+                    Round started {formatDate(r.created_at)}
+                  </a>
+                ),
+              },
               { text: formatDate(r.closes_on) },
               { text: String(r.answered), format: 'numeric' },
               { html: <RoundStatusTag closed={r.closed} /> },
@@ -48,7 +67,13 @@ export function FeedbackHomePage(props: { data: Awaited<ReturnType<typeof listFe
               captionClasses="govuk-visually-hidden"
               head={[{ text: 'Whose' }, { text: 'You are their' }, { text: 'Status' }]}
               rows={shared.map((r) => [
-                { html: <a class="govuk-link" href={`/feedback/${r.id}/report`}>{r.given_name} {r.family_name}</a> },
+                {
+                  html: (
+                    <a class="govuk-link" href={`/feedback/${r.id}/report`}>
+                      {r.given_name} {r.family_name}
+                    </a>
+                  ),
+                },
                 { text: r.relationship === 'coach' ? 'Coach' : 'Line manager' },
                 { text: r.closed ? 'Report ready' : `Ready after ${formatDate(r.closes_on)}` },
               ])}
@@ -63,8 +88,16 @@ export function FeedbackHomePage(props: { data: Awaited<ReturnType<typeof listFe
 /** Step one: what the round is about (a programme you are on, or a framework for your own development). */
 export function ChooseSourcePage(props: { sources: Awaited<ReturnType<typeof roundSources>>; error?: string }) {
   const items = [
-    ...props.sources.enrolments.map((e) => ({ value: `enrolment:${e.id}`, text: `${e.programme_title}, ${e.cohort_name}`, hint: { text: 'Asks about the programme’s focus skills (you can change them).' } })),
-    ...props.sources.versions.map((v) => ({ value: `version:${v.versionId}`, text: `For my own development: ${v.title}`, hint: { text: 'Choose the skills yourself.' } })),
+    ...props.sources.enrolments.map((e) => ({
+      value: `enrolment:${e.id}`,
+      text: `${e.programme_title}, ${e.cohort_name}`,
+      hint: { text: 'Asks about the programme’s focus skills (you can change them).' },
+    })),
+    ...props.sources.versions.map((v) => ({
+      value: `version:${v.versionId}`,
+      text: `For my own development: ${v.title}`,
+      hint: { text: 'Choose the skills yourself.' },
+    })),
   ];
   return (
     <div class="govuk-grid-row">
@@ -99,12 +132,24 @@ export function NewRoundPage(props: { source: string; choices: NewRoundChoices; 
   const v = props.values;
   const dateClass = (width: number) => `govuk-input--width-${width}${errors.closesOn ? ' govuk-input--error' : ''}`;
   const minimum = (name: string, label: string, hint: string) => (
-    <Input name={name} id={name} type="text" inputmode="numeric" classes="govuk-input--width-2" label={{ text: label }} hint={{ text: hint }} value={v[name]} errorMessage={errorFor(errors, name)} />
+    <Input
+      name={name}
+      id={name}
+      type="text"
+      inputmode="numeric"
+      classes="govuk-input--width-2"
+      label={{ text: label }}
+      hint={{ text: hint }}
+      value={v[name]}
+      errorMessage={errorFor(errors, name)}
+    />
   );
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors, { closesOn: 'closesOn-day', skills: 'skills' })} /> : null}
+        {Object.keys(errors).length > 0 ? (
+          <ErrorSummary titleText="There is a problem" errorList={errorList(errors, { closesOn: 'closesOn-day', skills: 'skills' })} />
+        ) : null}
         <span class="govuk-caption-l">{props.choices.label}</span>
         <h1 class="govuk-heading-l">Start a feedback round</h1>
         <form method="post" action="/feedback" novalidate>
@@ -113,7 +158,12 @@ export function NewRoundPage(props: { source: string; choices: NewRoundChoices; 
             name="skills"
             idPrefix="skills"
             fieldset={{ legend: { text: 'Which skills should people give feedback on?', classes: 'govuk-fieldset__legend--m' } }}
-            hint={{ text: props.choices.defaults.length > 0 ? 'Your programme’s focus skills are ticked. Fewer skills make a quicker form: 4 to 8 works well.' : 'Fewer skills make a quicker form: 4 to 8 works well.' }}
+            hint={{
+              text:
+                props.choices.defaults.length > 0
+                  ? 'Your programme’s focus skills are ticked. Fewer skills make a quicker form: 4 to 8 works well.'
+                  : 'Fewer skills make a quicker form: 4 to 8 works well.',
+            }}
             errorMessage={errorFor(errors, 'skills')}
             values={props.skillIds}
             items={props.choices.skills.map((s) => ({ value: s.id, text: `${s.code} ${s.title}`, hint: { text: s.domain } }))}
@@ -132,7 +182,8 @@ export function NewRoundPage(props: { source: string; choices: NewRoundChoices; 
           />
           <h2 class="govuk-heading-m">Keeping answers anonymous</h2>
           <p class="govuk-body">
-            A group’s answers are shown on their own only when at least this many people in it answer; otherwise they are folded into ‘all others’. Your line manager is named, not anonymous: one answer is enough, and they are told so.
+            A group’s answers are shown on their own only when at least this many people in it answer; otherwise they are folded into ‘all others’. Your line
+            manager is named, not anonymous: one answer is enough, and they are told so.
           </p>
           {minimum('minimumPeer', 'Peers', 'At least 3.')}
           {minimum('minimumDirectReport', 'Direct reports', 'At least 3.')}
@@ -145,7 +196,9 @@ export function NewRoundPage(props: { source: string; choices: NewRoundChoices; 
             inputmode="decimal"
             classes="govuk-input--width-3"
             label={{ text: 'Blind spot margin (points)', classes: 'govuk-label--s' }}
-            hint={{ text: 'How far your own rating and others’ must differ, on the 1 to 5 scale, to count as a blind spot or a hidden strength. 1.3 is a third of the scale.' }}
+            hint={{
+              text: 'How far your own rating and others’ must differ, on the 1 to 5 scale, to count as a blind spot or a hidden strength. 1.3 is a third of the scale.',
+            }}
             value={v.margin}
             errorMessage={errorFor(errors, 'margin')}
           />
@@ -176,7 +229,9 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
         <form method="post" action={`${base}/sharing`} novalidate>
           <input type="hidden" name="with" value={relationship} />
           <input type="hidden" name="action" value="stop" />
-          <p class="govuk-body">{current ? `Your ${role}, ${name}: can read your report.` : `${name}, who was your ${role} when you shared it: can read your report.`}</p>
+          <p class="govuk-body">
+            {current ? `Your ${role}, ${name}: can read your report.` : `${name}, who was your ${role} when you shared it: can read your report.`}
+          </p>
           <Button text={`Stop sharing with ${name}`} classes="govuk-button--secondary" />
         </form>
       );
@@ -204,18 +259,38 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
         <SummaryList
           rows={[
             { key: { text: 'Status' }, value: { html: <RoundStatusTag closed={page.closed} /> } },
-            { key: { text: page.closed ? 'Closed' : 'Closes' }, value: { text: page.closed && round.closed_at ? formatDate(round.closed_at) : `At the end of ${formatDate(round.closes_on)}` } },
-            { key: { text: 'Skills' }, value: { html: <ul class="govuk-list">{page.skills.map((s) => <li>{s.code} {s.title}</li>)}</ul> } },
+            {
+              key: { text: page.closed ? 'Closed' : 'Closes' },
+              value: { text: page.closed && round.closed_at ? formatDate(round.closed_at) : `At the end of ${formatDate(round.closes_on)}` },
+            },
+            {
+              key: { text: 'Skills' },
+              value: {
+                html: (
+                  <ul class="govuk-list">
+                    {page.skills.map((s) => (
+                      <li>
+                        {s.code} {s.title}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+            },
             {
               key: { text: 'Your own rating' },
               value: { text: page.selfRated ? 'Done' : 'Not done yet' },
-              actions: page.closed ? undefined : { items: [{ href: `${base}/self`, text: page.selfRated ? 'Change' : 'Rate yourself', visuallyHiddenText: 'your own rating' }] },
+              actions: page.closed
+                ? undefined
+                : { items: [{ href: `${base}/self`, text: page.selfRated ? 'Change' : 'Rate yourself', visuallyHiddenText: 'your own rating' }] },
             },
           ]}
         />
         {page.closed ? (
           <p class="govuk-body">
-            <a class="govuk-link" href={`${base}/report`}>Read your report</a>
+            <a class="govuk-link" href={`${base}/report`}>
+              Read your report
+            </a>
           </p>
         ) : (
           <p class="govuk-body">Your report will be ready when the round closes. You can close it early once enough people have answered.</p>
@@ -227,7 +302,12 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
           caption="Answers by group"
           captionClasses="govuk-visually-hidden"
           firstCellIsHeader
-          head={[{ text: 'Group' }, { text: 'Asked', format: 'numeric' }, { text: 'Answered', format: 'numeric' }, { text: 'Shown on its own from', format: 'numeric' }]}
+          head={[
+            { text: 'Group' },
+            { text: 'Asked', format: 'numeric' },
+            { text: 'Answered', format: 'numeric' },
+            { text: 'Shown on its own from', format: 'numeric' },
+          ]}
           rows={page.groups.map((g) => [
             { text: RATER_GROUP_LABELS[g.group].plural },
             { text: g.group === 'student' ? (studentsAsked ? 'Class link' : '0') : String(g.invited.length), format: 'numeric' },
@@ -245,7 +325,9 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
           <>
             <h2 class="govuk-heading-m">Ask people for feedback</h2>
             {page.totalInvited < ADVISED_RESPONDENTS ? (
-              <InsetText text={`Ask at least ${ADVISED_RESPONDENTS} people in all, and at least 3 in each group you ask, so that answers stay anonymous and the report says something useful. Some people will not answer.`} />
+              <InsetText
+                text={`Ask at least ${ADVISED_RESPONDENTS} people in all, and at least 3 in each group you ask, so that answers stay anonymous and the report says something useful. Some people will not answer.`}
+              />
             ) : null}
             {page.lineManager && !page.lineManagerInvited ? (
               <form method="post" action={`${base}/respondents`} novalidate>
@@ -267,8 +349,26 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
                 errorMessage={errorFor(errors, 'group')}
                 items={INVITED_GROUPS.map((g) => ({ value: g, text: RATER_GROUP_LABELS[g].name, hint: { text: RATER_GROUP_LABELS[g].hint } }))}
               />
-              <Input name="name" id="name" label={{ text: 'Their name', classes: 'govuk-label--s' }} value={props.values.name} errorMessage={errorFor(errors, 'name')} autocomplete="off" spellcheck={false} />
-              <Input name="email" id="email" type="email" label={{ text: 'Their email address', classes: 'govuk-label--s' }} hint={{ text: 'They get a private link by email. They don’t need a Waymark account.' }} value={props.values.email} errorMessage={errorFor(errors, 'email')} autocomplete="off" spellcheck={false} />
+              <Input
+                name="name"
+                id="name"
+                label={{ text: 'Their name', classes: 'govuk-label--s' }}
+                value={props.values.name}
+                errorMessage={errorFor(errors, 'name')}
+                autocomplete="off"
+                spellcheck={false}
+              />
+              <Input
+                name="email"
+                id="email"
+                type="email"
+                label={{ text: 'Their email address', classes: 'govuk-label--s' }}
+                hint={{ text: 'They get a private link by email. They don’t need a Waymark account.' }}
+                value={props.values.email}
+                errorMessage={errorFor(errors, 'email')}
+                autocomplete="off"
+                spellcheck={false}
+              />
               <Button text="Send the invitation" />
             </form>
           </>
@@ -287,7 +387,10 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
         )}
 
         <h2 class="govuk-heading-m">Students</h2>
-        <p class="govuk-body">Students answer anonymously through one class link, on their own phone or a school device. It asks for no personal data, and each device can answer once.</p>
+        <p class="govuk-body">
+          Students answer anonymously through one class link, on their own phone or a school device. It asks for no personal data, and each device can answer
+          once.
+        </p>
         {page.classLink?.open && !page.closed ? (
           <>
             <p class="govuk-body">
@@ -312,7 +415,9 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
         <p class="govuk-body">Only you can read your report unless you share it. You can stop sharing at any time.</p>
         {shareFor('coach', page.coach)}
         {shareFor('line_manager', page.lineManager)}
-        {!page.coach && !page.lineManager && page.shares.length === 0 ? <p class="govuk-body">You have no coach or line manager in Waymark to share it with.</p> : null}
+        {!page.coach && !page.lineManager && page.shares.length === 0 ? (
+          <p class="govuk-body">You have no coach or line manager in Waymark to share it with.</p>
+        ) : null}
       </div>
     </div>
   );
@@ -331,7 +436,9 @@ export function SelfRatingPage(props: { roundId: string; skills: FormSkill[]; va
           <p class="govuk-body">This round has closed, so your own ratings can no longer change.</p>
         ) : (
           <form method="post" action={`/feedback/${props.roundId}/self`} novalidate>
-            <p class="govuk-body">How often do you do these things? Your answers sit beside everyone else’s in your report, to show where others see you differently.</p>
+            <p class="govuk-body">
+              How often do you do these things? Your answers sit beside everyone else’s in your report, to show where others see you differently.
+            </p>
             <RatingQuestions skills={props.skills} values={props.values} errors={errors} notObservedLabel="Not sure" />
             <Button text="Save your ratings" />
           </form>
@@ -351,7 +458,9 @@ export function ReportNotReadyPage(props: { participantName: string; closesOn: s
         <p class="govuk-body">The report will be ready when the round closes at the end of {formatDate(props.closesOn)}.</p>
         {props.isParticipant ? (
           <p class="govuk-body">
-            <a class="govuk-link" href={`/feedback/${props.roundId}`}>Back to your round</a>
+            <a class="govuk-link" href={`/feedback/${props.roundId}`}>
+              Back to your round
+            </a>
           </p>
         ) : null}
       </div>

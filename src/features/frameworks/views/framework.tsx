@@ -73,8 +73,24 @@ export function FrameworkFormPage(props: { values: FormValues; errors?: FieldErr
         <h1 class="govuk-heading-l">Create a framework</h1>
         <p class="govuk-body">The framework starts with an empty draft, version 1. Add domains and skills to it, then publish it.</p>
         <form method="post" action="/frameworks" novalidate>
-          <Input id="title" name="title" label={{ text: 'Title', classes: 'govuk-label--s' }} hint={{ text: 'For example, Middle leadership skills' }} value={v.title} errorMessage={errorFor(errors, 'title')} attributes={{ maxlength: LIMITS.frameworkTitle }} />
-          <Textarea id="description" name="description" label={{ text: 'Description (optional)', classes: 'govuk-label--s' }} hint={{ text: 'What the framework is for and who wrote it' }} value={v.description} errorMessage={errorFor(errors, 'description')} rows={4} />
+          <Input
+            id="title"
+            name="title"
+            label={{ text: 'Title', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, Middle leadership skills' }}
+            value={v.title}
+            errorMessage={errorFor(errors, 'title')}
+            attributes={{ maxlength: LIMITS.frameworkTitle }}
+          />
+          <Textarea
+            id="description"
+            name="description"
+            label={{ text: 'Description (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'What the framework is for and who wrote it' }}
+            value={v.description}
+            errorMessage={errorFor(errors, 'description')}
+            rows={4}
+          />
           <Radios
             idPrefix="track"
             name="track"

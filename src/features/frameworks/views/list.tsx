@@ -10,7 +10,10 @@ export function FrameworkListPage(props: { rows: FrameworkListRow[]; builtInsMis
       <h1 class="govuk-heading-l">Skills frameworks</h1>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <p class="govuk-body">A framework groups leadership skills into domains, with descriptors for each stage. Self-assessments, feedback and programme requirements point at one published version of a framework, which never changes: to change a framework, make a new draft and publish it.</p>
+          <p class="govuk-body">
+            A framework groups leadership skills into domains, with descriptors for each stage. Self-assessments, feedback and programme requirements point at
+            one published version of a framework, which never changes: to change a framework, make a new draft and publish it.
+          </p>
         </div>
       </div>
       <div class="govuk-button-group">
@@ -19,7 +22,9 @@ export function FrameworkListPage(props: { rows: FrameworkListRow[]; builtInsMis
       </div>
       {props.builtInsMissing ? (
         <form method="post" action="/frameworks/built-in">
-          <p class="govuk-body">Waymark comes with a school leadership framework and an associate staff framework, which your organisation does not have yet.</p>
+          <p class="govuk-body">
+            Waymark comes with a school leadership framework and an associate staff framework, which your organisation does not have yet.
+          </p>
           <Button text="Add Waymark’s built-in frameworks" classes="govuk-button--secondary" preventDoubleClick />
         </form>
       ) : null}

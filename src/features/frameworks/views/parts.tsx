@@ -22,8 +22,24 @@ export function DomainFormPage(props: FormPageProps) {
         <span class="govuk-caption-l">{props.caption}</span>
         <h1 class="govuk-heading-l">{props.heading}</h1>
         <form method="post" action={props.action} novalidate>
-          <Input id="title" name="title" label={{ text: 'Title', classes: 'govuk-label--s' }} hint={{ text: 'For example, School culture' }} value={props.values.title} errorMessage={errorFor(errors, 'title')} attributes={{ maxlength: LIMITS.domainTitle }} />
-          <Textarea id="description" name="description" label={{ text: 'Description (optional)', classes: 'govuk-label--s' }} hint={{ text: 'One sentence on what the domain covers' }} value={props.values.description} errorMessage={errorFor(errors, 'description')} rows={3} />
+          <Input
+            id="title"
+            name="title"
+            label={{ text: 'Title', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, School culture' }}
+            value={props.values.title}
+            errorMessage={errorFor(errors, 'title')}
+            attributes={{ maxlength: LIMITS.domainTitle }}
+          />
+          <Textarea
+            id="description"
+            name="description"
+            label={{ text: 'Description (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'One sentence on what the domain covers' }}
+            value={props.values.description}
+            errorMessage={errorFor(errors, 'description')}
+            rows={3}
+          />
           <div class="govuk-button-group">
             <Button text="Save domain" preventDoubleClick />
             <a class="govuk-link" href={props.cancelHref}>
@@ -64,8 +80,24 @@ export function SkillFormPage(props: FormPageProps & { domains: { id: string; ti
             errorMessage={errorFor(errors, 'code')}
             spellcheck={false}
           />
-          <Input id="title" name="title" label={{ text: 'Title', classes: 'govuk-label--s' }} hint={{ text: 'For example, Setting high expectations' }} value={v.title} errorMessage={errorFor(errors, 'title')} attributes={{ maxlength: LIMITS.skillTitle }} />
-          <Textarea id="description" name="description" label={{ text: 'Description (optional)', classes: 'govuk-label--s' }} hint={{ text: 'One sentence on what the skill is' }} value={v.description} errorMessage={errorFor(errors, 'description')} rows={3} />
+          <Input
+            id="title"
+            name="title"
+            label={{ text: 'Title', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, Setting high expectations' }}
+            value={v.title}
+            errorMessage={errorFor(errors, 'title')}
+            attributes={{ maxlength: LIMITS.skillTitle }}
+          />
+          <Textarea
+            id="description"
+            name="description"
+            label={{ text: 'Description (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'One sentence on what the skill is' }}
+            value={v.description}
+            errorMessage={errorFor(errors, 'description')}
+            rows={3}
+          />
           <Fieldset legend={{ text: 'Level descriptors (optional)', classes: 'govuk-fieldset__legend--m' }}>
             <p class="govuk-body">What the skill looks like at each stage. Leave blank any you have not written yet.</p>
             {props.levels.map((level) => (

@@ -41,7 +41,8 @@ export function VersionPage(props: { data: VersionData; banner?: string; errors?
             <>
               <p class="govuk-body">
                 Published on {formatDate(version.published_at)}
-                {publishedBy ? ` by ${publishedBy}` : framework.builtin_key ? ' by Waymark' : ''}. A published version never changes: self-assessments, feedback and programme requirements point at it.
+                {publishedBy ? ` by ${publishedBy}` : framework.builtin_key ? ' by Waymark' : ''}. A published version never changes: self-assessments, feedback
+                and programme requirements point at it.
               </p>
               {otherDraft ? (
                 <p class="govuk-body">
@@ -116,7 +117,12 @@ export function VersionPage(props: { data: VersionData; banner?: string; errors?
                 </a>
               </li>
               <li>
-                <PostLink action={`${base}/domains/${domain.id}/remove`} text="Remove" visuallyHiddenText={`the domain ${domain.title}`} classes="govuk-!-display-inline" />
+                <PostLink
+                  action={`${base}/domains/${domain.id}/remove`}
+                  text="Remove"
+                  visuallyHiddenText={`the domain ${domain.title}`}
+                  classes="govuk-!-display-inline"
+                />
               </li>
             </ul>
           ) : null}
@@ -137,7 +143,12 @@ export function VersionPage(props: { data: VersionData; banner?: string; errors?
                     </a>
                   </li>
                   <li>
-                    <PostLink action={`${base}/skills/${skill.id}/remove`} text="Remove" visuallyHiddenText={`skill ${skill.code}`} classes="govuk-!-display-inline" />
+                    <PostLink
+                      action={`${base}/skills/${skill.id}/remove`}
+                      text="Remove"
+                      visuallyHiddenText={`skill ${skill.code}`}
+                      classes="govuk-!-display-inline"
+                    />
                   </li>
                 </ul>
               ) : null}
@@ -159,7 +170,14 @@ export function levelValues(levels: FrameworkLevel[]): FormValues {
   return values;
 }
 
-export function LevelsFormPage(props: { action: string; cancelHref: string; frameworkTitle: string; number: number; values: FormValues; errors?: FieldErrors }) {
+export function LevelsFormPage(props: {
+  action: string;
+  cancelHref: string;
+  frameworkTitle: string;
+  number: number;
+  values: FormValues;
+  errors?: FieldErrors;
+}) {
   const errors = props.errors ?? {};
   return (
     <div class="govuk-grid-row">

@@ -1,15 +1,38 @@
 import { APPLICATION_STATUSES } from '../../cohorts';
 import { ENROLMENT_STATUSES } from '../../enrolments';
 import type { HomeSummary } from '../home.queries';
-export function HomePage(props: { givenName: string; organisationName: string; canManagePeople: boolean; isStaffAdmin: boolean; isOrgAdmin: boolean; isProgrammeLead: boolean; personId: string; summary: HomeSummary }) {
+export function HomePage(props: {
+  givenName: string;
+  organisationName: string;
+  canManagePeople: boolean;
+  isStaffAdmin: boolean;
+  isOrgAdmin: boolean;
+  isProgrammeLead: boolean;
+  personId: string;
+  summary: HomeSummary;
+}) {
   const { summary } = props;
   const todo: { href: string; text: string; hint: string }[] = [];
   if (summary.endorsementsAwaiting > 0) {
     const n = summary.endorsementsAwaiting;
-    todo.push({ href: '/endorsements', text: `${n} ${n === 1 ? 'application is' : 'applications are'} waiting for your support`, hint: 'Say whether you support each colleague taking part.' });
+    todo.push({
+      href: '/endorsements',
+      text: `${n} ${n === 1 ? 'application is' : 'applications are'} waiting for your support`,
+      hint: 'Say whether you support each colleague taking part.',
+    });
   }
-  for (const a of summary.applications.filter((x) => x.status === 'draft')) todo.push({ href: `/applications/${a.id}`, text: `Finish your application to ${a.programmeTitle} (${a.cohortName})`, hint: 'Your answers are saved; submit before the round closes.' });
-  for (const r of summary.recommendations) todo.push({ href: `/programmes/${r.programmeId}`, text: `${r.recommenderName} recommended you for ${r.programmeTitle}`, hint: 'Read about the programme and apply when a round is open.' });
+  for (const a of summary.applications.filter((x) => x.status === 'draft'))
+    todo.push({
+      href: `/applications/${a.id}`,
+      text: `Finish your application to ${a.programmeTitle} (${a.cohortName})`,
+      hint: 'Your answers are saved; submit before the round closes.',
+    });
+  for (const r of summary.recommendations)
+    todo.push({
+      href: `/programmes/${r.programmeId}`,
+      text: `${r.recommenderName} recommended you for ${r.programmeTitle}`,
+      hint: 'Read about the programme and apply when a round is open.',
+    });
   return (
     <>
       <h1 class="govuk-heading-xl">Hello, {props.givenName}</h1>
@@ -157,16 +180,16 @@ export function AccessibilityPage() {
         </ul>
         <h2 class="govuk-heading-m">How accessible this service is</h2>
         <p class="govuk-body">
-          We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at AA standard. Every page is checked automatically with axe-core before each release, and the design follows the GOV.UK Design System’s tested components.
+          We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at AA standard. Every page is checked automatically with axe-core before
+          each release, and the design follows the GOV.UK Design System’s tested components.
         </p>
         <h2 class="govuk-heading-m">Reporting problems</h2>
         <p class="govuk-body">
-          If you find a problem, tell your school’s Waymark administrator, who can report it to the people who run Waymark for your organisation. Say which page it was on and what you were trying to do.
+          If you find a problem, tell your school’s Waymark administrator, who can report it to the people who run Waymark for your organisation. Say which page
+          it was on and what you were trying to do.
         </p>
         <h2 class="govuk-heading-m">Enforcement</h2>
-        <p class="govuk-body">
-          If you are not happy with how your complaint is handled, contact the Equality Advisory and Support Service (EASS).
-        </p>
+        <p class="govuk-body">If you are not happy with how your complaint is handled, contact the Equality Advisory and Support Service (EASS).</p>
       </div>
     </div>
   );
@@ -185,13 +208,20 @@ export function PrivacyPage(props: { organisationName: string }) {
           <li>records of when you sign in, and from which device, to keep your account secure</li>
         </ul>
         <h2 class="govuk-heading-m">Why we hold it</h2>
-        <p class="govuk-body">To run leadership development for staff: who can take part in which programme, and who supports them. The lawful basis is the public task of educating pupils and developing the staff who teach them, or legitimate interests for independent schools.</p>
+        <p class="govuk-body">
+          To run leadership development for staff: who can take part in which programme, and who supports them. The lawful basis is the public task of educating
+          pupils and developing the staff who teach them, or legitimate interests for independent schools.
+        </p>
         <h2 class="govuk-heading-m">Who can see it</h2>
         <p class="govuk-body">Your organisation’s administrators, your school’s administrators and your line manager. Other staff cannot see your record.</p>
         <h2 class="govuk-heading-m">How long we keep it</h2>
-        <p class="govuk-body">While you work for {props.organisationName}. When you leave, your account is deactivated and sign-in records are kept for 12 months for security.</p>
+        <p class="govuk-body">
+          While you work for {props.organisationName}. When you leave, your account is deactivated and sign-in records are kept for 12 months for security.
+        </p>
         <h2 class="govuk-heading-m">Your rights</h2>
-        <p class="govuk-body">You can ask to see the information we hold about you, to correct it, or to have it erased. Ask your school’s data protection officer.</p>
+        <p class="govuk-body">
+          You can ask to see the information we hold about you, to correct it, or to have it erased. Ask your school’s data protection officer.
+        </p>
       </div>
     </div>
   );

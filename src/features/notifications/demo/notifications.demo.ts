@@ -21,7 +21,8 @@ export async function seedNotifications(trx: Transaction<Database>, clock: Clock
     return value;
   };
   const ago = (ms: number) => new Date(clock.now().getTime() - ms).toISOString();
-  const programme = (title: string) => trx.selectFrom('programmes').select(['id', 'title']).where('organisation_id', '=', organisationId).where('title', '=', title).executeTakeFirstOrThrow();
+  const programme = (title: string) =>
+    trx.selectFrom('programmes').select(['id', 'title']).where('organisation_id', '=', organisationId).where('title', '=', title).executeTakeFirstOrThrow();
   const middle = await programme('Towards Middle Leadership');
   const senior = await programme('Towards Senior Leadership');
   const names = async (key: string) => {
@@ -47,7 +48,10 @@ export async function seedNotifications(trx: Transaction<Database>, clock: Clock
     person: 'rEng',
     kind: 'endorsement_request',
     subject: `${await names('rEng1')} has asked for your support: ${middle.title}`,
-    paragraphs: [`${await names('rEng1')} has applied to ${cohort8} and has asked for your endorsement as their line manager.`, aisha.due_on ? `Please answer by ${formatDate(aisha.due_on)}.` : 'Please answer as soon as you can.'],
+    paragraphs: [
+      `${await names('rEng1')} has applied to ${cohort8} and has asked for your endorsement as their line manager.`,
+      aisha.due_on ? `Please answer by ${formatDate(aisha.due_on)}.` : 'Please answer as soon as you can.',
+    ],
     link: `/endorsements/${aisha.endorsement_id}`,
     at: submitted,
     read: false,
@@ -56,22 +60,57 @@ export async function seedNotifications(trx: Transaction<Database>, clock: Clock
     person: 'rEng1',
     kind: 'application_update',
     subject: `Application submitted: ${cohort8}`,
-    paragraphs: [`Your application to ${cohort8} has been submitted.`, `We have asked your line manager, ${await names('rEng')}, for their support. Once your line manager supports it, your headteacher will be asked too. We will email you when they answer.`],
+    paragraphs: [
+      `Your application to ${cohort8} has been submitted.`,
+      `We have asked your line manager, ${await names('rEng')}, for their support. Once your line manager supports it, your headteacher will be asked too. We will email you when they answer.`,
+    ],
     link: `/applications/${aisha.id}`,
     at: submitted,
     read: true,
   });
 
   // Recommendations: Daniel's is already in the demo; Grace's and Tom's are added here with their notifications.
-  const daniel = await trx.selectFrom('recommendations').select(['created_at', 'note']).where('person_id', '=', id('rHum1')).where('programme_id', '=', middle.id).executeTakeFirstOrThrow();
+  const daniel = await trx
+    .selectFrom('recommendations')
+    .select(['created_at', 'note'])
+    .where('person_id', '=', id('rHum1'))
+    .where('programme_id', '=', middle.id)
+    .executeTakeFirstOrThrow();
   const recommendations = [
     { person: 'rHum1', by: 'rHum', programme: middle, note: daniel.note, at: daniel.created_at, read: true, existing: true },
-    { person: 'rEng3', by: 'rEng', programme: middle, note: 'Grace has led our Year 7 reading group brilliantly this term. I think she is ready to start thinking about leading others.', at: ago(2 * DAY + 3 * HOUR), read: false, existing: false },
-    { person: 'rEng', by: 'rDep', programme: senior, note: 'Tom has turned the English department round. The next cohort would suit him.', at: ago(12 * DAY), read: true, existing: false },
+    {
+      person: 'rEng3',
+      by: 'rEng',
+      programme: middle,
+      note: 'Grace has led our Year 7 reading group brilliantly this term. I think she is ready to start thinking about leading others.',
+      at: ago(2 * DAY + 3 * HOUR),
+      read: false,
+      existing: false,
+    },
+    {
+      person: 'rEng',
+      by: 'rDep',
+      programme: senior,
+      note: 'Tom has turned the English department round. The next cohort would suit him.',
+      at: ago(12 * DAY),
+      read: true,
+      existing: false,
+    },
   ];
   for (const r of recommendations) {
     if (!r.existing) {
-      await trx.insertInto('recommendations').values({ id: newId(), organisation_id: organisationId, programme_id: r.programme.id, person_id: id(r.person), recommended_by: id(r.by), note: r.note, created_at: r.at }).execute();
+      await trx
+        .insertInto('recommendations')
+        .values({
+          id: newId(),
+          organisation_id: organisationId,
+          programme_id: r.programme.id,
+          person_id: id(r.person),
+          recommended_by: id(r.by),
+          note: r.note,
+          created_at: r.at,
+        })
+        .execute();
     }
     const recommender = await names(r.by);
     inbox.push({

@@ -15,7 +15,11 @@ export function InboxPage(props: { inbox: Inbox; done?: 'all-read' }) {
         {props.done === 'all-read' ? <NotificationBanner type="success" text="All your notifications are marked as read" /> : null}
         <h1 class="govuk-heading-l">Notifications</h1>
         <p class="govuk-body">
-          {total === 0 ? 'You have no notifications yet. When something needs your attention, it will appear here and we will email you.' : unread === 0 ? 'You have read all your notifications.' : `You have ${plural(unread, 'unread notification', 'unread notifications')}.`}
+          {total === 0
+            ? 'You have no notifications yet. When something needs your attention, it will appear here and we will email you.'
+            : unread === 0
+              ? 'You have read all your notifications.'
+              : `You have ${plural(unread, 'unread notification', 'unread notifications')}.`}
         </p>
         <div class="govuk-button-group">
           {unread > 0 ? (

@@ -11,7 +11,9 @@ export function SchoolsPage(props: { schools: SchoolWithCount[]; canAdd: boolean
     <>
       {props.saved ? <NotificationBanner type="success" text={props.saved} /> : null}
       <h1 class="govuk-heading-l">Schools</h1>
-      <p class="govuk-body">{props.organisationName} has {props.schools.length === 1 ? '1 school' : `${props.schools.length} schools`} in Waymark.</p>
+      <p class="govuk-body">
+        {props.organisationName} has {props.schools.length === 1 ? '1 school' : `${props.schools.length} schools`} in Waymark.
+      </p>
       {props.canAdd ? <Button text="Add a school" href="/schools/new" /> : null}
       <Table
         caption="Schools"
@@ -49,7 +51,9 @@ export function SchoolPage(props: { school: School; canEdit: boolean; saved?: st
     <>
       {props.saved ? <NotificationBanner type="success" text={props.saved} /> : null}
       <h1 class="govuk-heading-l">{s.name}</h1>
-      <SummaryList rows={rows.map(([key, value]) => ({ key: { text: key }, value: Array.isArray(value) ? { html: <Lines text={value} /> } : { text: value } }))} />
+      <SummaryList
+        rows={rows.map(([key, value]) => ({ key: { text: key }, value: Array.isArray(value) ? { html: <Lines text={value} /> } : { text: value } }))}
+      />
       {props.canEdit ? <Button text="Change school details" href={`/schools/${s.id}/edit`} classes="govuk-button--secondary" /> : null}
       <p class="govuk-body">
         <a class="govuk-link" href={`/staff?school=${s.id}`}>
@@ -76,7 +80,16 @@ export function SchoolFormPage(props: { action: string; heading: string; values:
         <h1 class="govuk-heading-l">{props.heading}</h1>
         <form method="post" action={props.action} novalidate>
           {fieldLabels.map(([name, label, opts]) => (
-            <Input id={name} name={name} label={{ text: label }} hint={opts.hint ? { text: opts.hint } : undefined} classes={opts.width} autocomplete={opts.autocomplete} value={v[name]} errorMessage={err(name)} />
+            <Input
+              id={name}
+              name={name}
+              label={{ text: label }}
+              hint={opts.hint ? { text: opts.hint } : undefined}
+              classes={opts.width}
+              autocomplete={opts.autocomplete}
+              value={v[name]}
+              errorMessage={err(name)}
+            />
           ))}
           <Select
             id="phase"
@@ -86,13 +99,49 @@ export function SchoolFormPage(props: { action: string; heading: string; values:
             value={v.phase}
             errorMessage={err('phase')}
           />
-          <Input id="localAuthority" name="localAuthority" label={{ text: 'Local authority (optional)' }} value={v.localAuthority} errorMessage={err('localAuthority')} />
+          <Input
+            id="localAuthority"
+            name="localAuthority"
+            label={{ text: 'Local authority (optional)' }}
+            value={v.localAuthority}
+            errorMessage={err('localAuthority')}
+          />
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Address (optional)</legend>
-            <Input id="addressLine1" name="addressLine1" label={{ text: 'Address line 1' }} autocomplete="address-line1" value={v.addressLine1} errorMessage={err('addressLine1')} />
-            <Input id="addressLine2" name="addressLine2" label={{ text: 'Address line 2' }} autocomplete="address-line2" value={v.addressLine2} errorMessage={err('addressLine2')} />
-            <Input id="town" name="town" label={{ text: 'Town or city' }} classes="govuk-!-width-two-thirds" autocomplete="address-level2" value={v.town} errorMessage={err('town')} />
-            <Input id="postcode" name="postcode" label={{ text: 'Postcode' }} classes="govuk-input--width-10" autocomplete="postal-code" value={v.postcode} errorMessage={err('postcode')} />
+            <Input
+              id="addressLine1"
+              name="addressLine1"
+              label={{ text: 'Address line 1' }}
+              autocomplete="address-line1"
+              value={v.addressLine1}
+              errorMessage={err('addressLine1')}
+            />
+            <Input
+              id="addressLine2"
+              name="addressLine2"
+              label={{ text: 'Address line 2' }}
+              autocomplete="address-line2"
+              value={v.addressLine2}
+              errorMessage={err('addressLine2')}
+            />
+            <Input
+              id="town"
+              name="town"
+              label={{ text: 'Town or city' }}
+              classes="govuk-!-width-two-thirds"
+              autocomplete="address-level2"
+              value={v.town}
+              errorMessage={err('town')}
+            />
+            <Input
+              id="postcode"
+              name="postcode"
+              label={{ text: 'Postcode' }}
+              classes="govuk-input--width-10"
+              autocomplete="postal-code"
+              value={v.postcode}
+              errorMessage={err('postcode')}
+            />
           </fieldset>
           <div class="govuk-button-group">
             <Button text="Save school" />
@@ -118,4 +167,3 @@ export function schoolToValues(school: School): FormValues {
     postcode: school.postcode ?? '',
   };
 }
-

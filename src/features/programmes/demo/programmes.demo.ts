@@ -29,7 +29,8 @@ interface ProgrammeSpec {
 
 const towardsMiddle: ProgrammeSpec = {
   title: 'Towards Middle Leadership',
-  summary: 'Five or six twilight sessions over six months for colleagues taking their first steps in leadership, with 360 feedback, self-assessment against the leadership skills, and a mentor.',
+  summary:
+    'Five or six twilight sessions over six months for colleagues taking their first steps in leadership, with 360 feedback, self-assessment against the leadership skills, and a mentor.',
   audience:
     'Colleagues in their first two to four years in schools who have been appointed to a first leadership role or recommended by their line manager as someone with potential. Because it is about leadership rather than subject content, it suits teachers with a small or focused responsibility and associate staff in classroom-facing roles — learning mentors, teaching assistants, administrators — who could lead a team.',
   duration: '6 months',
@@ -44,7 +45,8 @@ const towardsMiddle: ProgrammeSpec = {
 
 const towardsSenior: ProgrammeSpec = {
   title: 'Towards Senior Leadership',
-  summary: 'Six seminars across the academic year, each on a different aspect of school leadership, with a project from your own job description and mentoring aimed at it.',
+  summary:
+    'Six seminars across the academic year, each on a different aspect of school leadership, with a project from your own job description and mentoring aimed at it.',
   audience:
     'Colleagues with experience at middle leadership level who now aspire to senior leadership — already appointed to a senior role, or identified by their line manager as having the potential for one.',
   duration: 'One academic year',
@@ -187,10 +189,16 @@ export async function seedProgrammes(trx: Trx, clock: Clock, context: DemoContex
     for (const [i, [title, description]] of (spec.modules ?? []).entries()) {
       const moduleId = newId();
       moduleIds.push(moduleId);
-      await trx.insertInto('programme_modules').values({ id: moduleId, programme_id: programmeId, position: i + 1, title, description }).execute();
+      await trx
+        .insertInto('programme_modules')
+        .values({ id: moduleId, programme_id: programmeId, position: i + 1, title, description })
+        .execute();
     }
     for (const [i, kind] of spec.requirements.entries()) {
-      await trx.insertInto('programme_requirements').values({ id: newId(), programme_id: programmeId, kind, position: i + 1, settings: '{}' }).execute();
+      await trx
+        .insertInto('programme_requirements')
+        .values({ id: newId(), programme_id: programmeId, kind, position: i + 1, settings: '{}' })
+        .execute();
     }
     for (const domain of spec.focusDomains) {
       const skill = skills.find((s) => s.domainPosition === domain);
@@ -210,6 +218,14 @@ export async function seedProgrammes(trx: Trx, clock: Clock, context: DemoContex
 
   await trx
     .insertInto('recommendations')
-    .values({ id: newId(), organisation_id: organisationId, programme_id: middle.id, person_id: id('rHum1'), recommended_by: id('rHum'), note: 'Daniel runs our Year 8 fieldwork brilliantly — I think he is ready to lead more.', created_at: at(-5) })
+    .values({
+      id: newId(),
+      organisation_id: organisationId,
+      programme_id: middle.id,
+      person_id: id('rHum1'),
+      recommended_by: id('rHum'),
+      note: 'Daniel runs our Year 8 fieldwork brilliantly — I think he is ready to lead more.',
+      created_at: at(-5),
+    })
     .execute();
 }

@@ -15,7 +15,15 @@ function Caption(props: { programme: Programme }) {
 }
 
 /** Choosing the programme's requirements: one checkbox per kind Waymark can check, with its settings revealed. */
-export function RequirementsPage(props: { programme: Programme; available: Evaluator[]; kinds: string[]; values: FormValues; modules: number; errors?: FieldErrors; banner?: string }) {
+export function RequirementsPage(props: {
+  programme: Programme;
+  available: Evaluator[];
+  kinds: string[];
+  values: FormValues;
+  modules: number;
+  errors?: FieldErrors;
+  banner?: string;
+}) {
   const p = props.programme;
   const errors = props.errors ?? {};
   return (
@@ -25,7 +33,9 @@ export function RequirementsPage(props: { programme: Programme; available: Evalu
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors)} /> : null}
         <Caption programme={p} />
         <h1 class="govuk-heading-l">Requirements</h1>
-        <p class="govuk-body">Choose what a participant must do to complete the programme. Waymark checks each one and shows participants and leads how far they have got.</p>
+        <p class="govuk-body">
+          Choose what a participant must do to complete the programme. Waymark checks each one and shows participants and leads how far they have got.
+        </p>
         <form method="post" action={`/programmes/${p.id}/requirements`} novalidate>
           <Checkboxes
             idPrefix="kinds"
@@ -95,7 +105,14 @@ interface SkillRow {
 }
 
 /** Choosing the skills a programme focuses on, grouped by domain. */
-export function SkillsPage(props: { programme: Programme; versionLabel: string | null; skills: SkillRow[]; chosen: string[]; errors?: FieldErrors; banner?: string }) {
+export function SkillsPage(props: {
+  programme: Programme;
+  versionLabel: string | null;
+  skills: SkillRow[];
+  chosen: string[];
+  errors?: FieldErrors;
+  banner?: string;
+}) {
   const p = props.programme;
   const errors = props.errors ?? {};
   const domains: { id: string; title: string; skills: SkillRow[] }[] = [];
@@ -111,7 +128,9 @@ export function SkillsPage(props: { programme: Programme; versionLabel: string |
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
-        {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors, { skills: domains[0] ? `skills-${domains[0].id}` : 'skills' })} /> : null}
+        {Object.keys(errors).length > 0 ? (
+          <ErrorSummary titleText="There is a problem" errorList={errorList(errors, { skills: domains[0] ? `skills-${domains[0].id}` : 'skills' })} />
+        ) : null}
         <Caption programme={p} />
         <h1 class="govuk-heading-l">Focus skills</h1>
         {!p.framework_version_id || !props.versionLabel ? (
@@ -127,7 +146,11 @@ export function SkillsPage(props: { programme: Programme; versionLabel: string |
         ) : (
           <>
             <p class="govuk-body">Skills from {props.versionLabel}. Participants see these on the programme’s page.</p>
-            {errors.skills ? <p class="govuk-error-message" id="skills">{errors.skills}</p> : null}
+            {errors.skills ? (
+              <p class="govuk-error-message" id="skills">
+                {errors.skills}
+              </p>
+            ) : null}
             <form method="post" action={`/programmes/${p.id}/skills`} novalidate>
               {domains.map((domain) => (
                 <Checkboxes
@@ -154,7 +177,13 @@ export function SkillsPage(props: { programme: Programme; versionLabel: string |
 }
 
 /** The modules participants choose from, with a form to add one. */
-export function ModulesPage(props: { programme: Programme; modules: { id: string; title: string; description: string; chosen_by: number }[]; values: FormValues; errors?: FieldErrors; banner?: string }) {
+export function ModulesPage(props: {
+  programme: Programme;
+  modules: { id: string; title: string; description: string; chosen_by: number }[];
+  values: FormValues;
+  errors?: FieldErrors;
+  banner?: string;
+}) {
   const p = props.programme;
   const errors = props.errors ?? {};
   return (
@@ -169,7 +198,9 @@ export function ModulesPage(props: { programme: Programme; modules: { id: string
             Participants choose {p.modules_required ?? 1} {(p.modules_required ?? 1) === 1 ? 'module' : 'modules'} from this list.
           </p>
         ) : (
-          <p class="govuk-body">This programme is cohort-based, so participants do not choose modules. Change its delivery to self-directed and modular to use them.</p>
+          <p class="govuk-body">
+            This programme is cohort-based, so participants do not choose modules. Change its delivery to self-directed and modular to use them.
+          </p>
         )}
         {props.modules.length === 0 ? (
           <p class="govuk-body" id="modules-table">
@@ -196,14 +227,31 @@ export function ModulesPage(props: { programme: Programme; modules: { id: string
                 ),
               },
               { text: String(m.chosen_by), format: 'numeric' },
-              { html: m.chosen_by === 0 ? <PostLink action={`/programmes/${p.id}/modules/${m.id}/remove`} text="Remove" visuallyHiddenText={m.title} /> : undefined },
+              {
+                html:
+                  m.chosen_by === 0 ? <PostLink action={`/programmes/${p.id}/modules/${m.id}/remove`} text="Remove" visuallyHiddenText={m.title} /> : undefined,
+              },
             ])}
           />
         )}
         <h2 class="govuk-heading-m">Add a module</h2>
         <form method="post" action={`/programmes/${p.id}/modules`} novalidate>
-          <Input id="title" name="title" label={{ text: 'Title' }} hint={{ text: 'For example, Leading change' }} value={props.values.title} errorMessage={errorFor(errors, 'title')} />
-          <Textarea id="description" name="description" rows={3} label={{ text: 'Description (optional)' }} value={props.values.description} errorMessage={errorFor(errors, 'description')} />
+          <Input
+            id="title"
+            name="title"
+            label={{ text: 'Title' }}
+            hint={{ text: 'For example, Leading change' }}
+            value={props.values.title}
+            errorMessage={errorFor(errors, 'title')}
+          />
+          <Textarea
+            id="description"
+            name="description"
+            rows={3}
+            label={{ text: 'Description (optional)' }}
+            value={props.values.description}
+            errorMessage={errorFor(errors, 'description')}
+          />
           <Button text="Add module" classes="govuk-button--secondary" />
         </form>
         <p class="govuk-body">

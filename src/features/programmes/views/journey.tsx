@@ -18,7 +18,12 @@ const NEXT: Record<JourneyQuestion, JourneyQuestion | 'result'> = { role: 'level
 const BACK: Record<JourneyQuestion, JourneyQuestion | null> = { role: null, level: 'role', years: 'level' };
 
 /** One question a page; a GET form, so nothing is stored and it works without JavaScript. */
-export function QuestionPage(props: { question: JourneyQuestion; answers: Partial<Record<JourneyQuestion, string>>; error?: string; startedOn: string | null }) {
+export function QuestionPage(props: {
+  question: JourneyQuestion;
+  answers: Partial<Record<JourneyQuestion, string>>;
+  error?: string;
+  startedOn: string | null;
+}) {
   const { question, answers } = props;
   const errors: FieldErrors = props.error ? { [question]: props.error } : {};
   // Earlier (and later, when changing an answer) answers ride along as hidden fields.
@@ -63,7 +68,11 @@ export function QuestionPage(props: { question: JourneyQuestion; answers: Partia
               classes="govuk-input--width-2"
               inputmode="numeric"
               label={{ text: 'How many whole years have you worked in schools?', isPageHeading: true, classes: 'govuk-label--l' }}
-              hint={{ text: props.startedOn ? 'Count from when you started teaching or working in schools. We have worked it out from your staff record.' : 'Count from when you started teaching or working in schools. Your staff record does not say when that was.' }}
+              hint={{
+                text: props.startedOn
+                  ? 'Count from when you started teaching or working in schools. We have worked it out from your staff record.'
+                  : 'Count from when you started teaching or working in schools. Your staff record does not say when that was.',
+              }}
               suffix={{ text: 'years' }}
               value={answers.years}
               errorMessage={errorFor(errors, 'years')}
@@ -105,9 +114,21 @@ export function ResultPage(props: { answers: JourneyAnswers; eligible: Result[];
         <SummaryList
           classes="govuk-!-margin-bottom-9"
           rows={[
-            { key: { text: 'Kind of role' }, value: { text: STAFF_TYPES[a.role] }, actions: { items: [{ href: journeyHref('role', raw), text: 'Change', visuallyHiddenText: 'kind of role' }] } },
-            { key: { text: 'Leadership level' }, value: { text: LEADERSHIP_LEVELS[a.level] }, actions: { items: [{ href: journeyHref('level', raw), text: 'Change', visuallyHiddenText: 'leadership level' }] } },
-            { key: { text: 'Years in schools' }, value: { text: `${a.years} ${a.years === 1 ? 'year' : 'years'}` }, actions: { items: [{ href: journeyHref('years', raw), text: 'Change', visuallyHiddenText: 'years in schools' }] } },
+            {
+              key: { text: 'Kind of role' },
+              value: { text: STAFF_TYPES[a.role] },
+              actions: { items: [{ href: journeyHref('role', raw), text: 'Change', visuallyHiddenText: 'kind of role' }] },
+            },
+            {
+              key: { text: 'Leadership level' },
+              value: { text: LEADERSHIP_LEVELS[a.level] },
+              actions: { items: [{ href: journeyHref('level', raw), text: 'Change', visuallyHiddenText: 'leadership level' }] },
+            },
+            {
+              key: { text: 'Years in schools' },
+              value: { text: `${a.years} ${a.years === 1 ? 'year' : 'years'}` },
+              actions: { items: [{ href: journeyHref('years', raw), text: 'Change', visuallyHiddenText: 'years in schools' }] },
+            },
           ]}
         />
         {props.eligible.length === 0 ? (
@@ -140,7 +161,9 @@ export function ResultPage(props: { answers: JourneyAnswers; eligible: Result[];
             ))}
           </>
         ) : null}
-        <div class="govuk-inset-text">When you apply, Waymark checks your staff record, not these answers. If your staff record is wrong, ask your school admin to change it.</div>
+        <div class="govuk-inset-text">
+          When you apply, Waymark checks your staff record, not these answers. If your staff record is wrong, ask your school admin to change it.
+        </div>
         <p class="govuk-body">
           <a class="govuk-link" href="/programmes">
             Back to programmes

@@ -48,8 +48,22 @@ export function PathwayFormPage(props: { heading: string; action: string; values
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors)} /> : null}
         <h1 class="govuk-heading-l">{props.heading}</h1>
         <form method="post" action={props.action} novalidate>
-          <Input id="title" name="title" label={{ text: 'Title' }} hint={{ text: 'For example, Leadership ladder' }} value={props.values.title} errorMessage={errorFor(errors, 'title')} />
-          <Textarea id="summary" name="summary" label={{ text: 'Summary (optional)' }} hint={{ text: 'Where the pathway leads, in a sentence or two' }} value={props.values.summary} errorMessage={errorFor(errors, 'summary')} />
+          <Input
+            id="title"
+            name="title"
+            label={{ text: 'Title' }}
+            hint={{ text: 'For example, Leadership ladder' }}
+            value={props.values.title}
+            errorMessage={errorFor(errors, 'title')}
+          />
+          <Textarea
+            id="summary"
+            name="summary"
+            label={{ text: 'Summary (optional)' }}
+            hint={{ text: 'Where the pathway leads, in a sentence or two' }}
+            value={props.values.summary}
+            errorMessage={errorFor(errors, 'summary')}
+          />
           <div class="govuk-button-group">
             <Button text={props.submitText} />
             <a class="govuk-link" href={props.cancelHref}>
@@ -116,16 +130,30 @@ export function PathwayPage(props: {
                 <ul class="govuk-list govuk-!-margin-bottom-0">
                   {i > 0 ? (
                     <li>
-                      <PostLink action={`/pathways/${pathway.id}/stages/${stage.id}/move`} fields={{ direction: 'up' }} text="Move up" visuallyHiddenText={stage.title} />
+                      <PostLink
+                        action={`/pathways/${pathway.id}/stages/${stage.id}/move`}
+                        fields={{ direction: 'up' }}
+                        text="Move up"
+                        visuallyHiddenText={stage.title}
+                      />
                     </li>
                   ) : null}
                   {i < n - 1 ? (
                     <li>
-                      <PostLink action={`/pathways/${pathway.id}/stages/${stage.id}/move`} fields={{ direction: 'down' }} text="Move down" visuallyHiddenText={stage.title} />
+                      <PostLink
+                        action={`/pathways/${pathway.id}/stages/${stage.id}/move`}
+                        fields={{ direction: 'down' }}
+                        text="Move down"
+                        visuallyHiddenText={stage.title}
+                      />
                     </li>
                   ) : null}
                   <li>
-                    <PostLink action={`/pathways/${pathway.id}/stages/${stage.id}/remove`} text="Remove" visuallyHiddenText={`${stage.title} from the pathway`} />
+                    <PostLink
+                      action={`/pathways/${pathway.id}/stages/${stage.id}/remove`}
+                      text="Remove"
+                      visuallyHiddenText={`${stage.title} from the pathway`}
+                    />
                   </li>
                 </ul>
               ),
@@ -150,7 +178,10 @@ export function PathwayPage(props: {
             name="programmeId"
             label={{ text: 'Programme to add as the last stage' }}
             hint={{ text: 'Only programmes that are not already a stage of a pathway are listed' }}
-            items={[{ value: '', text: 'Select a programme' }, ...props.candidates.map((c) => ({ value: c.id, text: c.status === 'open' ? c.title : `${c.title} (${c.status})` }))]}
+            items={[
+              { value: '', text: 'Select a programme' },
+              ...props.candidates.map((c) => ({ value: c.id, text: c.status === 'open' ? c.title : `${c.title} (${c.status})` })),
+            ]}
             value={props.values?.programmeId}
             errorMessage={errorFor(errors, 'programmeId')}
           />

@@ -14,7 +14,15 @@ export interface ProgrammeFormValues {
 /** The error summary links to the first input of each field. */
 const SUMMARY_IDS: Record<string, string> = { delivery: 'delivery', status: 'status', staffTypes: 'staffTypes', leadershipLevels: 'leadershipLevels' };
 
-export function ProgrammeFormPage(props: { heading: string; action: string; values: ProgrammeFormValues; errors?: FieldErrors; frameworks: FrameworkChoice[]; cancelHref: string; submitText: string }) {
+export function ProgrammeFormPage(props: {
+  heading: string;
+  action: string;
+  values: ProgrammeFormValues;
+  errors?: FieldErrors;
+  frameworks: FrameworkChoice[];
+  cancelHref: string;
+  submitText: string;
+}) {
   const errors = props.errors ?? {};
   const ordered = inFieldOrder(errors, [...PROGRAMME_FIELD_ORDER, ...Object.keys(errors)]);
   const v = props.values.text;
@@ -27,17 +35,42 @@ export function ProgrammeFormPage(props: { heading: string; action: string; valu
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(ordered, SUMMARY_IDS)} /> : null}
         <h1 class="govuk-heading-l">{props.heading}</h1>
         <form method="post" action={props.action} novalidate>
-          <Input id="title" name="title" label={{ text: 'Title', classes: 'govuk-label--s' }} hint={{ text: 'For example, Towards Middle Leadership' }} value={v.title} errorMessage={err('title')} />
-          <Textarea id="summary" name="summary" rows={3} label={{ text: 'Summary', classes: 'govuk-label--s' }} hint={{ text: 'A sentence or two for the list of programmes' }} value={v.summary} errorMessage={err('summary')} />
+          <Input
+            id="title"
+            name="title"
+            label={{ text: 'Title', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, Towards Middle Leadership' }}
+            value={v.title}
+            errorMessage={err('title')}
+          />
+          <Textarea
+            id="summary"
+            name="summary"
+            rows={3}
+            label={{ text: 'Summary', classes: 'govuk-label--s' }}
+            hint={{ text: 'A sentence or two for the list of programmes' }}
+            value={v.summary}
+            errorMessage={err('summary')}
+          />
           <Textarea
             id="audience"
             name="audience"
             label={{ text: 'Who is this for?', classes: 'govuk-label--s' }}
-            hint={{ text: 'Shown on the programme’s page. For example, colleagues in their first 2 to 4 years of teaching who have taken on a first leadership role' }}
+            hint={{
+              text: 'Shown on the programme’s page. For example, colleagues in their first 2 to 4 years of teaching who have taken on a first leadership role',
+            }}
             value={v.audience}
             errorMessage={err('audience')}
           />
-          <Input id="duration" name="duration" classes="govuk-input--width-20" label={{ text: 'Duration (optional)', classes: 'govuk-label--s' }} hint={{ text: 'For example, 6 months or One academic year' }} value={v.duration} errorMessage={err('duration')} />
+          <Input
+            id="duration"
+            name="duration"
+            classes="govuk-input--width-20"
+            label={{ text: 'Duration (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, 6 months or One academic year' }}
+            value={v.duration}
+            errorMessage={err('duration')}
+          />
           <Radios
             idPrefix="delivery"
             name="delivery"
@@ -74,57 +107,75 @@ export function ProgrammeFormPage(props: { heading: string; action: string; valu
           />
 
           <h2 class="govuk-heading-m">Skills framework</h2>
-            <Select
-              id="frameworkVersionId"
-              name="frameworkVersionId"
-              label={{ text: 'Framework version (optional)', classes: 'govuk-label--s' }}
-              hint={{ text: 'Only published versions can be chosen' }}
-              items={[{ value: '', text: 'No framework' }, ...props.frameworks.map((f) => ({ value: f.id, text: f.label }))]}
-              value={v.frameworkVersionId}
-              errorMessage={err('frameworkVersionId')}
-            />
-            <Select
-              id="frameworkLevel"
-              name="frameworkLevel"
-              label={{ text: 'Framework level (optional)', classes: 'govuk-label--s' }}
-              hint={{ text: 'The stage whose level descriptors apply; it must be a level of the version chosen above' }}
-              items={[{ value: '', text: 'No particular level' }, ...[...levels].map(([key, title]) => ({ value: key, text: title }))]}
-              value={v.frameworkLevel}
-              errorMessage={err('frameworkLevel')}
-            />
+          <Select
+            id="frameworkVersionId"
+            name="frameworkVersionId"
+            label={{ text: 'Framework version (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'Only published versions can be chosen' }}
+            items={[{ value: '', text: 'No framework' }, ...props.frameworks.map((f) => ({ value: f.id, text: f.label }))]}
+            value={v.frameworkVersionId}
+            errorMessage={err('frameworkVersionId')}
+          />
+          <Select
+            id="frameworkLevel"
+            name="frameworkLevel"
+            label={{ text: 'Framework level (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'The stage whose level descriptors apply; it must be a level of the version chosen above' }}
+            items={[{ value: '', text: 'No particular level' }, ...[...levels].map(([key, title]) => ({ value: key, text: title }))]}
+            value={v.frameworkLevel}
+            errorMessage={err('frameworkLevel')}
+          />
 
           <h2 class="govuk-heading-m">Eligibility</h2>
-            <p class="govuk-body">Automatic rules are checked against each applicant’s staff record. Leave them empty for anyone.</p>
-            <Checkboxes
-              idPrefix="staffTypes"
-              name="staffTypes"
-              classes="govuk-checkboxes--small"
-              fieldset={{ legend: { text: 'Staff types (optional)', classes: 'govuk-fieldset__legend--s' } }}
-              hint={{ text: 'Select none for both' }}
-              values={props.values.staffTypes}
-              errorMessage={err('staffTypes')}
-              items={Object.entries(STAFF_TYPES).map(([value, text]) => ({ value, text }))}
-            />
-            <Checkboxes
-              idPrefix="leadershipLevels"
-              name="leadershipLevels"
-              classes="govuk-checkboxes--small"
-              fieldset={{ legend: { text: 'Current leadership levels (optional)', classes: 'govuk-fieldset__legend--s' } }}
-              hint={{ text: 'Select none for any level' }}
-              values={props.values.leadershipLevels}
-              errorMessage={err('leadershipLevels')}
-              items={Object.entries(LEADERSHIP_LEVELS).map(([value, text]) => ({ value, text }))}
-            />
-            <Input id="minYears" name="minYears" classes="govuk-input--width-3" inputmode="numeric" label={{ text: 'At least this many years working in schools (optional)' }} suffix={{ text: 'years' }} value={v.minYears} errorMessage={err('minYears')} />
-            <Input id="maxYears" name="maxYears" classes="govuk-input--width-3" inputmode="numeric" label={{ text: 'No more than this many years working in schools (optional)' }} suffix={{ text: 'years' }} value={v.maxYears} errorMessage={err('maxYears')} />
-            <Textarea
-              id="declarations"
-              name="declarations"
-              label={{ text: 'Declarations the applicant must confirm (optional)', classes: 'govuk-label--s' }}
-              hint={{ text: 'One a line. For example, I have the support of my headteacher to take part' }}
-              value={v.declarations}
-              errorMessage={err('declarations')}
-            />
+          <p class="govuk-body">Automatic rules are checked against each applicant’s staff record. Leave them empty for anyone.</p>
+          <Checkboxes
+            idPrefix="staffTypes"
+            name="staffTypes"
+            classes="govuk-checkboxes--small"
+            fieldset={{ legend: { text: 'Staff types (optional)', classes: 'govuk-fieldset__legend--s' } }}
+            hint={{ text: 'Select none for both' }}
+            values={props.values.staffTypes}
+            errorMessage={err('staffTypes')}
+            items={Object.entries(STAFF_TYPES).map(([value, text]) => ({ value, text }))}
+          />
+          <Checkboxes
+            idPrefix="leadershipLevels"
+            name="leadershipLevels"
+            classes="govuk-checkboxes--small"
+            fieldset={{ legend: { text: 'Current leadership levels (optional)', classes: 'govuk-fieldset__legend--s' } }}
+            hint={{ text: 'Select none for any level' }}
+            values={props.values.leadershipLevels}
+            errorMessage={err('leadershipLevels')}
+            items={Object.entries(LEADERSHIP_LEVELS).map(([value, text]) => ({ value, text }))}
+          />
+          <Input
+            id="minYears"
+            name="minYears"
+            classes="govuk-input--width-3"
+            inputmode="numeric"
+            label={{ text: 'At least this many years working in schools (optional)' }}
+            suffix={{ text: 'years' }}
+            value={v.minYears}
+            errorMessage={err('minYears')}
+          />
+          <Input
+            id="maxYears"
+            name="maxYears"
+            classes="govuk-input--width-3"
+            inputmode="numeric"
+            label={{ text: 'No more than this many years working in schools (optional)' }}
+            suffix={{ text: 'years' }}
+            value={v.maxYears}
+            errorMessage={err('maxYears')}
+          />
+          <Textarea
+            id="declarations"
+            name="declarations"
+            label={{ text: 'Declarations the applicant must confirm (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'One a line. For example, I have the support of my headteacher to take part' }}
+            value={v.declarations}
+            errorMessage={err('declarations')}
+          />
 
           <h2 class="govuk-heading-m">Activities and the application</h2>
           <Textarea

@@ -102,7 +102,9 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
             rows={[
               p.duration ? { key: { text: 'Duration' }, value: { text: p.duration } } : null,
               { key: { text: 'Delivery' }, value: { text: deliveryText(d) } },
-              d.framework ? { key: { text: 'Skills framework' }, value: { text: d.framework.level ? `${d.framework.label}: ${d.framework.level}` : d.framework.label } } : null,
+              d.framework
+                ? { key: { text: 'Skills framework' }, value: { text: d.framework.level ? `${d.framework.label}: ${d.framework.level}` : d.framework.label } }
+                : null,
             ]}
           />
           {p.delivery === 'modular' && d.modules.length > 0 ? (
@@ -138,7 +140,11 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
           ) : null}
 
           <h2 class="govuk-heading-m">To complete the programme</h2>
-          {d.requirements.length === 0 ? <p class="govuk-body">The programme’s requirements have not been set yet.</p> : <BulletList items={d.requirements.map((r) => r.text)} />}
+          {d.requirements.length === 0 ? (
+            <p class="govuk-body">The programme’s requirements have not been set yet.</p>
+          ) : (
+            <BulletList items={d.requirements.map((r) => r.text)} />
+          )}
 
           {d.pathway && (d.pathway.previous || d.pathway.next) ? (
             <>
@@ -240,9 +246,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
                         {c.name}
                       </a>
                       <br />
-                      <span class="govuk-hint">
-                        Applications {formatDateRange(c.applications_open_on, c.applications_close_on)}
-                      </span>
+                      <span class="govuk-hint">Applications {formatDateRange(c.applications_open_on, c.applications_close_on)}</span>
                     </li>
                   ))}
                 </ul>

@@ -35,7 +35,15 @@ export function RecommendPage(props: { programme: { id: string; title: string };
               value={props.values.personId}
               errorMessage={errorFor(errors, 'personId')}
             />
-            <Textarea id="note" name="note" rows={4} label={{ text: 'A note for them (optional)', classes: 'govuk-label--s' }} hint={{ text: 'Why you think the programme would suit them. It is included in the email.' }} value={props.values.note} errorMessage={errorFor(errors, 'note')} />
+            <Textarea
+              id="note"
+              name="note"
+              rows={4}
+              label={{ text: 'A note for them (optional)', classes: 'govuk-label--s' }}
+              hint={{ text: 'Why you think the programme would suit them. It is included in the email.' }}
+              value={props.values.note}
+              errorMessage={errorFor(errors, 'note')}
+            />
             <div class="govuk-button-group">
               <Button text="Send recommendation" />
               <a class="govuk-link" href={`/programmes/${p.id}`}>

@@ -20,8 +20,24 @@ interface DemoAssessment {
 
 const assessments: DemoAssessment[] = [
   // Towards Middle Leadership, Cohort 7 (running): three baselines, two midpoints, one draft; Maria Silva has not started.
-  { person: 'rMat2', programme: 'Towards Middle Leadership', checkpoint: 'baseline', status: 'submitted', daysAgo: 70, ratings: [2, 1, 3, null], notes: { 1: 'I have never led a meeting of adults: this is what I most want to work on.' } },
-  { person: 'rMat2', programme: 'Towards Middle Leadership', checkpoint: 'midpoint', status: 'submitted', daysAgo: 4, ratings: [3, 2, 3, 2], notes: { 1: 'I now chair our Key Stage 3 maths meeting every fortnight.' } },
+  {
+    person: 'rMat2',
+    programme: 'Towards Middle Leadership',
+    checkpoint: 'baseline',
+    status: 'submitted',
+    daysAgo: 70,
+    ratings: [2, 1, 3, null],
+    notes: { 1: 'I have never led a meeting of adults: this is what I most want to work on.' },
+  },
+  {
+    person: 'rMat2',
+    programme: 'Towards Middle Leadership',
+    checkpoint: 'midpoint',
+    status: 'submitted',
+    daysAgo: 4,
+    ratings: [3, 2, 3, 2],
+    notes: { 1: 'I now chair our Key Stage 3 maths meeting every fortnight.' },
+  },
   { person: 'oT1', programme: 'Towards Middle Leadership', checkpoint: 'baseline', status: 'submitted', daysAgo: 68, ratings: [3, 2, 2, 1] },
   { person: 'oT1', programme: 'Towards Middle Leadership', checkpoint: 'midpoint', status: 'submitted', daysAgo: 2, ratings: [3, 3, 3, 2] },
   { person: 'hT2', programme: 'Towards Middle Leadership', checkpoint: 'baseline', status: 'submitted', daysAgo: 66, ratings: [2, 2, null, 2] },
@@ -65,17 +81,34 @@ export async function seedSelfAssessments(trx: Trx, clock: Clock, people: DemoCo
       .orderBy('framework_domains.position')
       .orderBy('framework_skills.position')
       .execute();
-    focus.set(p.id, rows.map((r) => r.id));
+    focus.set(
+      p.id,
+      rows.map((r) => r.id),
+    );
   }
 
   for (const a of assessments) {
     const pid = programmeId(a.programme);
-    const enrolment = await trx.selectFrom('enrolments').select('id').where('programme_id', '=', pid).where('person_id', '=', id(a.person)).where('status', '=', 'active').executeTakeFirst();
+    const enrolment = await trx
+      .selectFrom('enrolments')
+      .select('id')
+      .where('programme_id', '=', pid)
+      .where('person_id', '=', id(a.person))
+      .where('status', '=', 'active')
+      .executeTakeFirst();
     if (!enrolment) continue;
     const assessmentId = newId();
     await trx
       .insertInto('self_assessments')
-      .values({ id: assessmentId, enrolment_id: enrolment.id, checkpoint: a.checkpoint, status: a.status, created_at: at(a.daysAgo + 3), updated_at: at(a.daysAgo), submitted_at: a.status === 'submitted' ? at(a.daysAgo) : null })
+      .values({
+        id: assessmentId,
+        enrolment_id: enrolment.id,
+        checkpoint: a.checkpoint,
+        status: a.status,
+        created_at: at(a.daysAgo + 3),
+        updated_at: at(a.daysAgo),
+        submitted_at: a.status === 'submitted' ? at(a.daysAgo) : null,
+      })
       .execute();
     for (const [i, skillId] of (focus.get(pid) ?? []).entries()) {
       const rating = a.ratings[i];

@@ -1,7 +1,18 @@
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, Input, InsetText, NotificationBanner, Radios, statusTagParams, SummaryList, TaskList, Textarea } from '../../../platform/ui/components';
+import {
+  Button,
+  ErrorSummary,
+  Input,
+  InsetText,
+  NotificationBanner,
+  Radios,
+  statusTagParams,
+  SummaryList,
+  TaskList,
+  Textarea,
+} from '../../../platform/ui/components';
 import { sectionProgress, type AssessedSkill, type CheckpointData, type SectionData } from '../self-assessment.service';
 import { CHECKPOINT_TITLES, NOT_SURE, NOT_SURE_TEXT, ratingText, SCALE, type SkillAnswer } from '../self-assessment.schemas';
 
@@ -46,7 +57,15 @@ function SkillFields(props: { skill: AssessedSkill; values: FormValues; errors: 
         value={props.values[`rating-${s.id}`]}
         errorMessage={errorFor(props.errors, `rating-${s.id}`)}
       />
-      <Textarea id={`note-${s.id}`} name={`note-${s.id}`} label={{ text: `Note on ${s.code} (optional)` }} hint={{ text: 'Why you chose this rating, or what you want to work on' }} rows={3} value={props.values[`note-${s.id}`]} errorMessage={errorFor(props.errors, `note-${s.id}`)} />
+      <Textarea
+        id={`note-${s.id}`}
+        name={`note-${s.id}`}
+        label={{ text: `Note on ${s.code} (optional)` }}
+        hint={{ text: 'Why you chose this rating, or what you want to work on' }}
+        rows={3}
+        value={props.values[`note-${s.id}`]}
+        errorMessage={errorFor(props.errors, `note-${s.id}`)}
+      />
       <Input
         id={`evidence-${s.id}`}
         name={`evidence-${s.id}`}
@@ -93,11 +112,18 @@ export function CheckpointTasksPage(props: { data: CheckpointData; errors?: Fiel
       <div class="govuk-grid-column-two-thirds">
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
         {Object.keys(errors).length > 0 ? (
-          <ErrorSummary titleText="There is a problem" errorList={Object.entries(errors).map(([key, text]) => ({ text, href: key.startsWith('section-') ? sectionHref(d, key.slice('section-'.length)) : '#sections' }))} />
+          <ErrorSummary
+            titleText="There is a problem"
+            errorList={Object.entries(errors).map(([key, text]) => ({
+              text,
+              href: key.startsWith('section-') ? sectionHref(d, key.slice('section-'.length)) : '#sections',
+            }))}
+          />
         ) : null}
         <Heading data={d} title={`${name} self-assessment`} />
         <p class="govuk-body">
-          Rate yourself honestly on each skill: it is a starting point for your development, not a test. If you cannot say yet, choose “{NOT_SURE_TEXT}”. Your answers are saved as you finish each section, so you can come back later.
+          Rate yourself honestly on each skill: it is a starting point for your development, not a test. If you cannot say yet, choose “{NOT_SURE_TEXT}”. Your
+          answers are saved as you finish each section, so you can come back later.
         </p>
         <p class="govuk-body" id="sections">
           You have answered {answered} of {d.skills.length} {d.skills.length === 1 ? 'skill' : 'skills'}.
@@ -169,10 +195,14 @@ export function CheckpointReadPage(props: { data: CheckpointData; banner?: strin
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
-        <Heading data={d} title={d.isParticipant ? `${name} self-assessment` : `${d.enrolment.given_name} ${d.enrolment.family_name}: ${name.toLowerCase()} self-assessment`} />
+        <Heading
+          data={d}
+          title={d.isParticipant ? `${name} self-assessment` : `${d.enrolment.given_name} ${d.enrolment.family_name}: ${name.toLowerCase()} self-assessment`}
+        />
         {submitted ? (
           <p class="govuk-body">
-            Submitted on {formatDate(d.assessment?.submitted_at)}. It cannot be changed now{d.isParticipant ? ': your next checkpoint is where you show how you have moved on' : ''}.
+            Submitted on {formatDate(d.assessment?.submitted_at)}. It cannot be changed now
+            {d.isParticipant ? ': your next checkpoint is where you show how you have moved on' : ''}.
           </p>
         ) : d.opensOn && !d.checkpoints.find((c) => c.checkpoint === d.checkpoint)?.open ? (
           <InsetText text={`The ${name.toLowerCase()} self-assessment opens on ${formatDate(d.opensOn)}.`} />
@@ -180,28 +210,37 @@ export function CheckpointReadPage(props: { data: CheckpointData; banner?: strin
           <InsetText text={`Your place on the programme is not active, so you cannot fill in ${who} ${name.toLowerCase()} self-assessment.`} />
         )}
         {submitted
-          ? d.domains.filter((domain) => !props.only || domain.id === props.only).map((domain) => (
-              <>
-                <h2 class="govuk-heading-m">{domain.title}</h2>
-                {domain.skills.map((skill) => {
-                  const answer = d.answers.get(skill.id);
-                  return (
-                    <SummaryList
-                      card={{ title: { text: `${skill.code} ${skill.title}`, headingLevel: 3 } }}
-                      rows={[
-                        { key: { text: 'Rating' }, value: { text: ratingText(answer) } },
-                        answer?.note ? { key: { text: 'Note' }, value: { text: answer.note } } : null,
-                        answer?.evidenceUrl ? { key: { text: 'Evidence' }, value: { html: <EvidenceLink url={answer.evidenceUrl} /> } } : null,
-                      ]}
-                    />
-                  );
-                })}
-              </>
-            ))
+          ? d.domains
+              .filter((domain) => !props.only || domain.id === props.only)
+              .map((domain) => (
+                <>
+                  <h2 class="govuk-heading-m">{domain.title}</h2>
+                  {domain.skills.map((skill) => {
+                    const answer = d.answers.get(skill.id);
+                    return (
+                      <SummaryList
+                        card={{ title: { text: `${skill.code} ${skill.title}`, headingLevel: 3 } }}
+                        rows={[
+                          { key: { text: 'Rating' }, value: { text: ratingText(answer) } },
+                          answer?.note ? { key: { text: 'Note' }, value: { text: answer.note } } : null,
+                          answer?.evidenceUrl ? { key: { text: 'Evidence' }, value: { html: <EvidenceLink url={answer.evidenceUrl} /> } } : null,
+                        ]}
+                      />
+                    );
+                  })}
+                </>
+              ))
           : null}
         <p class="govuk-body">
-          <a class="govuk-link" href={props.only ? `/enrolments/${d.enrolment.id}/self-assessment/${d.checkpoint}` : `/enrolments/${d.enrolment.id}/self-assessment`}>
-            {props.only ? `Back to the whole ${name.toLowerCase()} self-assessment` : d.isParticipant ? 'Back to your self-assessment' : 'Back to their self-assessment'}
+          <a
+            class="govuk-link"
+            href={props.only ? `/enrolments/${d.enrolment.id}/self-assessment/${d.checkpoint}` : `/enrolments/${d.enrolment.id}/self-assessment`}
+          >
+            {props.only
+              ? `Back to the whole ${name.toLowerCase()} self-assessment`
+              : d.isParticipant
+                ? 'Back to your self-assessment'
+                : 'Back to their self-assessment'}
           </a>
         </p>
       </div>

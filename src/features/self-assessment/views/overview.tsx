@@ -7,7 +7,12 @@ import { ProgressView } from './progress';
 function task(o: Overview, t: Overview['tasks'][number]): TaskListItem {
   const href = `/enrolments/${o.enrolment.id}/self-assessment/${t.checkpoint}`;
   const title = { text: `${CHECKPOINT_TITLES[t.checkpoint]} self-assessment` };
-  const hints = [t.required ? 'The programme requires this.' : '', t.submittedAt ? `Submitted on ${formatDate(t.submittedAt)}.` : !t.open && t.opensOn ? `Opens on ${formatDate(t.opensOn)}.` : ''].filter(Boolean).join(' ');
+  const hints = [
+    t.required ? 'The programme requires this.' : '',
+    t.submittedAt ? `Submitted on ${formatDate(t.submittedAt)}.` : !t.open && t.opensOn ? `Opens on ${formatDate(t.opensOn)}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const hint = hints ? { text: hints } : undefined;
   if (t.status === 'submitted') return { title, hint, href, status: { text: 'Submitted' } };
   if (!o.isParticipant) return { title, hint, status: { text: 'Not submitted yet', classes: 'govuk-task-list__status--cannot-start-yet' } };
@@ -34,16 +39,24 @@ export function OverviewPage(props: { overview: Overview; banner?: string }) {
           <>
             {o.isParticipant ? (
               <p class="govuk-body">
-                At each checkpoint you rate yourself on the programme’s {o.skills.length} focus {o.skills.length === 1 ? 'skill' : 'skills'}, from 1 ({SCALE[0].label}) to 5 ({SCALE[4].label}). Only you, your coach and the programme’s leads can see it. You can save and come back before you submit.
+                At each checkpoint you rate yourself on the programme’s {o.skills.length} focus {o.skills.length === 1 ? 'skill' : 'skills'}, from 1 (
+                {SCALE[0].label}) to 5 ({SCALE[4].label}). Only you, your coach and the programme’s leads can see it. You can save and come back before you
+                submit.
               </p>
             ) : (
               <p class="govuk-body">You can see the checkpoints {o.enrolment.given_name} has submitted. Drafts stay private to them.</p>
             )}
             <h2 class="govuk-heading-m">Checkpoints</h2>
-            {o.tasks.length === 0 ? <p class="govuk-body">The programme does not use any self-assessment checkpoints.</p> : <TaskList idPrefix="checkpoints" items={o.tasks.map((t) => task(o, t))} />}
+            {o.tasks.length === 0 ? (
+              <p class="govuk-body">The programme does not use any self-assessment checkpoints.</p>
+            ) : (
+              <TaskList idPrefix="checkpoints" items={o.tasks.map((t) => task(o, t))} />
+            )}
             <h2 class="govuk-heading-m">Progress</h2>
             {o.progress.checkpoints.length === 0 ? (
-              <p class="govuk-body">{o.isParticipant ? 'When you submit a checkpoint, your ratings appear here as a chart and a table.' : 'Nothing has been submitted yet.'}</p>
+              <p class="govuk-body">
+                {o.isParticipant ? 'When you submit a checkpoint, your ratings appear here as a chart and a table.' : 'Nothing has been submitted yet.'}
+              </p>
             ) : (
               <ProgressView data={o.progress} />
             )}

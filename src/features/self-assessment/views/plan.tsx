@@ -40,7 +40,8 @@ export function PlanPage(props: { data: PlanPageData; values: FormValues; ticked
           <>
             <p class="govuk-body">
               At each checkpoint, participants rate themselves on{' '}
-              {skills.length === 0 ? 'the programme’s skills' : `${skills.length} ${skills.length === 1 ? 'skill' : 'skills'}`}: the programme’s focus skills, or every skill of its framework when it has none. They, their coach and programme leads see the results.
+              {skills.length === 0 ? 'the programme’s skills' : `${skills.length} ${skills.length === 1 ? 'skill' : 'skills'}`}: the programme’s focus skills,
+              or every skill of its framework when it has none. They, their coach and programme leads see the results.
             </p>
             {skills.length > 0 ? (
               <Details summaryText="Skills participants rate">
@@ -53,20 +54,28 @@ export function PlanPage(props: { data: PlanPageData; values: FormValues; ticked
                 </ul>
               </Details>
             ) : null}
-            {!d.chosenByLead ? <p class="govuk-body">Nobody has chosen the checkpoints yet, so the programme uses a baseline and a final self-assessment.</p> : null}
+            {!d.chosenByLead ? (
+              <p class="govuk-body">Nobody has chosen the checkpoints yet, so the programme uses a baseline and a final self-assessment.</p>
+            ) : null}
           </>
         )}
         <form method="post" action={`/programmes/${d.programme.id}/self-assessment`} novalidate>
           {required.length > 0 ? (
             <p class="govuk-body">
-              Always used, because the programme’s requirements ask for {required.length === 1 ? 'it' : 'them'}: {required.map((r) => CHECKPOINT_TITLES[r.checkpoint].toLowerCase()).join(' and ')}.
+              Always used, because the programme’s requirements ask for {required.length === 1 ? 'it' : 'them'}:{' '}
+              {required.map((r) => CHECKPOINT_TITLES[r.checkpoint].toLowerCase()).join(' and ')}.
             </p>
           ) : null}
           {optional.length > 0 ? (
             <Checkboxes
               idPrefix="checkpoints"
               name="checkpoints"
-              fieldset={{ legend: { text: required.length > 0 ? 'Which other checkpoints does the programme use?' : 'Which checkpoints does the programme use?', classes: 'govuk-fieldset__legend--m' } }}
+              fieldset={{
+                legend: {
+                  text: required.length > 0 ? 'Which other checkpoints does the programme use?' : 'Which checkpoints does the programme use?',
+                  classes: 'govuk-fieldset__legend--m',
+                },
+              }}
               hint={{ text: 'A checkpoint the programme’s requirements ask for is always used.' }}
               items={optional.map((r) => ({ value: r.checkpoint, text: CHECKPOINT_TITLES[r.checkpoint], hint: { text: CHECKPOINT_HINTS[r.checkpoint] } }))}
               values={props.ticked}

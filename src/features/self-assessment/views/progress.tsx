@@ -8,7 +8,14 @@ export function ProgressView(props: { data: ProgressData; idPrefix?: string }) {
   const id = props.idPrefix ?? 'progress';
   return (
     <>
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${chart.width} ${chart.height}`} width="100%" font-size="14" class="govuk-!-margin-bottom-6">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${chart.width} ${chart.height}`}
+        width="100%"
+        font-size="14"
+        class="govuk-!-margin-bottom-6"
+      >
         <title id={`${id}-title`}>{chart.title}</title>
         <desc id={`${id}-desc`}>{chart.desc}</desc>
         {chart.axis.map((tick) => (
@@ -44,7 +51,10 @@ export function ProgressView(props: { data: ProgressData; idPrefix?: string }) {
         classes="govuk-table--small-text-until-tablet"
         firstCellIsHeader
         head={[{ text: 'Skill' }, ...props.data.checkpoints.map((c) => ({ text: CHECKPOINT_TITLES[c] }))]}
-        rows={props.data.skills.map((skill) => [{ text: `${skill.code} ${skill.title}` }, ...props.data.checkpoints.map((c) => ({ text: ratingText(props.data.answers.get(c)?.get(skill.id)) }))])}
+        rows={props.data.skills.map((skill) => [
+          { text: `${skill.code} ${skill.title}` },
+          ...props.data.checkpoints.map((c) => ({ text: ratingText(props.data.answers.get(c)?.get(skill.id)) })),
+        ])}
       />
     </>
   );

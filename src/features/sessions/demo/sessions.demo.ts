@@ -71,10 +71,20 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext):
     return value;
   };
   const cohortOf = async (programme: string, cohort: string) =>
-    trx.selectFrom('cohorts').innerJoin('programmes', 'programmes.id', 'cohorts.programme_id').select(['cohorts.id', 'cohorts.programme_id']).where('programmes.organisation_id', '=', organisationId).where('programmes.title', '=', programme).where('cohorts.name', '=', cohort).executeTakeFirstOrThrow();
+    trx
+      .selectFrom('cohorts')
+      .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+      .select(['cohorts.id', 'cohorts.programme_id'])
+      .where('programmes.organisation_id', '=', organisationId)
+      .where('programmes.title', '=', programme)
+      .where('cohorts.name', '=', cohort)
+      .executeTakeFirstOrThrow();
   const middle = await cohortOf('Towards Middle Leadership', 'Cohort 7');
   const pathways = await cohortOf('Leadership Pathways', 'Cohort 3');
-  const focusOf = async (programmeId: string) => (await trx.selectFrom('programme_focus_skills').select('skill_id').where('programme_id', '=', programmeId).orderBy('skill_id').execute()).map((r) => r.skill_id);
+  const focusOf = async (programmeId: string) =>
+    (await trx.selectFrom('programme_focus_skills').select('skill_id').where('programme_id', '=', programmeId).orderBy('skill_id').execute()).map(
+      (r) => r.skill_id,
+    );
 
   interface DemoSession {
     cohortId: string | null;
@@ -119,15 +129,39 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext):
         updated_at: now,
       })
       .execute();
-    for (const person of s.facilitators) await trx.insertInto('session_facilitators').values({ session_id: sessionId, person_id: id(person) }).execute();
+    for (const person of s.facilitators)
+      await trx
+        .insertInto('session_facilitators')
+        .values({ session_id: sessionId, person_id: id(person) })
+        .execute();
     return sessionId;
   }
   /** A file (a one-line PDF of `text`) or a link that a facilitator added to a session. */
   type DemoMaterial = { title: string; by: string } & ({ fileName: string; text: string } | { url: string });
   async function addMaterial(sessionId: string, material: DemoMaterial) {
     const by = id(material.by);
-    const fileId = 'url' in material ? null : await saveFile(trx, clock, { organisationId, fileName: material.fileName, contentType: 'application/pdf', bytes: demoPdf(material.text), createdBy: by });
-    await trx.insertInto('session_materials').values({ id: newId(), session_id: sessionId, title: material.title, url: 'url' in material ? material.url : null, file_id: fileId, added_by: by, created_at: now }).execute();
+    const fileId =
+      'url' in material
+        ? null
+        : await saveFile(trx, clock, {
+            organisationId,
+            fileName: material.fileName,
+            contentType: 'application/pdf',
+            bytes: demoPdf(material.text),
+            createdBy: by,
+          });
+    await trx
+      .insertInto('session_materials')
+      .values({
+        id: newId(),
+        session_id: sessionId,
+        title: material.title,
+        url: 'url' in material ? material.url : null,
+        file_id: fileId,
+        added_by: by,
+        created_at: now,
+      })
+      .execute();
   }
 
   // Towards Middle Leadership, Cohort 7: six twilight sessions over six months, three of them past.
@@ -139,7 +173,12 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext):
       title: 'Session 1: Knowing yourself as a leader',
       description: 'Your leadership so far, your strengths and what your colleagues expect of you. Please complete your self-assessment before the session.',
       materials: [
-        { title: 'Session 1 slides', fileName: 'session-1-knowing-yourself.pdf', text: 'Towards Middle Leadership - Session 1: Knowing yourself as a leader', by: 'director' },
+        {
+          title: 'Session 1 slides',
+          fileName: 'session-1-knowing-yourself.pdf',
+          text: 'Towards Middle Leadership - Session 1: Knowing yourself as a leader',
+          by: 'director',
+        },
         { title: 'Reading: the first ninety days as a middle leader', url: 'https://www.example.org/reading/first-ninety-days', by: 'rAss' },
       ],
     },
@@ -147,22 +186,32 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext):
       days: -42,
       title: 'Session 2: Leading a team',
       description: 'What makes a team work well, and how to get the best from people who were your peers last year.',
-      materials: [{ title: 'Session 2 slides', fileName: 'session-2-leading-a-team.pdf', text: 'Towards Middle Leadership - Session 2: Leading a team', by: 'rDep' }],
+      materials: [
+        { title: 'Session 2 slides', fileName: 'session-2-leading-a-team.pdf', text: 'Towards Middle Leadership - Session 2: Leading a team', by: 'rDep' },
+      ],
     },
     {
       days: -14,
       title: 'Session 3: Holding professional conversations',
       description: 'Planning and practising the difficult conversations every leader has: feedback, disagreement and saying no.',
-      materials: [{ title: 'Conversation planning sheet', fileName: 'conversation-planning-sheet.pdf', text: 'Planning a professional conversation', by: 'director' }],
+      materials: [
+        { title: 'Conversation planning sheet', fileName: 'conversation-planning-sheet.pdf', text: 'Planning a professional conversation', by: 'director' },
+      ],
     },
     {
       days: 14,
       title: 'Session 4: Leading change',
       description: 'Why changes stall, and how to plan one your team believes in. Bring the outline of your leadership project.',
-      materials: [{ title: 'Pre-reading: leading change', fileName: 'pre-reading-leading-change.pdf', text: 'Pre-reading for Session 4: Leading change', by: 'rDep' }],
+      materials: [
+        { title: 'Pre-reading: leading change', fileName: 'pre-reading-leading-change.pdf', text: 'Pre-reading for Session 4: Leading change', by: 'rDep' },
+      ],
     },
     { days: 49, title: 'Session 5: Coaching colleagues', description: 'A simple coaching model to use with your team, practised in threes.' },
-    { days: 77, title: 'Session 6: Presenting your leadership project', description: 'Each participant presents their project and what they learned: ten minutes each, with questions.' },
+    {
+      days: 77,
+      title: 'Session 6: Presenting your leadership project',
+      description: 'Each participant presents their project and what they learned: ten minutes each, with questions.',
+    },
   ];
   const middleSessionIds: string[] = [];
   for (const [i, { days, title, description, materials = [] }] of middleSpecs.entries()) {
@@ -191,10 +240,22 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext):
       days: -60,
       title: 'Seminar 1: Your whole-school project',
       description: 'Setting the aim and the measures for your project, with your coach.',
-      materials: [{ title: 'Project planning template', fileName: 'project-planning-template.pdf', text: 'Leadership Pathways - project planning template', by: 'director' }],
+      materials: [
+        {
+          title: 'Project planning template',
+          fileName: 'project-planning-template.pdf',
+          text: 'Leadership Pathways - project planning template',
+          by: 'director',
+        },
+      ],
     },
     { days: -25, title: 'Seminar 2: Using evidence well', description: 'Finding and weighing evidence for your project; bring one study you have read.' },
-    { days: 20, title: 'Seminar 3: Leading through others', description: 'Delegation and accountability across a school.', cancelled: 'Clashes with the trust’s training day. The seminar will be rearranged.' },
+    {
+      days: 20,
+      title: 'Seminar 3: Leading through others',
+      description: 'Delegation and accountability across a school.',
+      cancelled: 'Clashes with the trust’s training day. The seminar will be rearranged.',
+    },
     { days: 48, title: 'Seminar 3: Leading through others (rearranged)', description: 'Delegation and accountability across a school.' },
     { days: 90, title: 'Seminar 4: Evaluating impact', description: 'How you will know your project worked, and how to tell governors.' },
   ];
@@ -223,7 +284,8 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext):
     cohortId: null,
     kind: 'taster',
     title: 'Towards Middle Leadership: taster session',
-    description: 'An hour to find out what the programme involves and whether it is right for you, with two colleagues from Cohort 7. Applications for Cohort 8 are open now.',
+    description:
+      'An hour to find out what the programme involves and whether it is right for you, with two colleagues from Cohort 7. Applications for Cohort 8 are open now.',
     date: addDays(tuesdayFrom(addDays(today, 7)), 1),
     from: '16:00',
     to: '17:00',
@@ -238,7 +300,17 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext):
     const isBooked = i < booked.length;
     await trx
       .insertInto('session_bookings')
-      .values({ id: newId(), session_id: tasterId, person_id: id(person), status: isBooked ? 'booked' : 'waiting', waiting_since: isBooked ? null : since, booked_at: isBooked ? since : null, cancelled_at: null, created_at: since, updated_at: since })
+      .values({
+        id: newId(),
+        session_id: tasterId,
+        person_id: id(person),
+        status: isBooked ? 'booked' : 'waiting',
+        waiting_since: isBooked ? null : since,
+        booked_at: isBooked ? since : null,
+        cancelled_at: null,
+        created_at: since,
+        updated_at: since,
+      })
       .execute();
   }
 
@@ -255,7 +327,20 @@ export async function seedSessions(trx: Trx, clock: Clock, people: DemoContext):
     facilitators: ['ceo', 'director'],
   });
   for (const person of ['rMat2', 'rSci1', 'rMat', 'rHead']) {
-    await trx.insertInto('session_bookings').values({ id: newId(), session_id: graduationId, person_id: id(person), status: 'booked', waiting_since: null, booked_at: now, cancelled_at: null, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('session_bookings')
+      .values({
+        id: newId(),
+        session_id: graduationId,
+        person_id: id(person),
+        status: 'booked',
+        waiting_since: null,
+        booked_at: now,
+        cancelled_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
   }
 
   // Registers of Cohort 7's sessions that have happened (attendance-calendars).

@@ -7,10 +7,22 @@ export function CalendarPage(props: { feedUrl: string | null; webcalUrl: string 
       <div class="govuk-grid-column-two-thirds">
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
         <h1 class="govuk-heading-l">Your calendar</h1>
-        <p class="govuk-body">Add your sessions and events to Outlook, Google Calendar or your phone’s calendar. Your calendar program checks for changes: times, places and cancellations update there by themselves.</p>
+        <p class="govuk-body">
+          Add your sessions and events to Outlook, Google Calendar or your phone’s calendar. Your calendar program checks for changes: times, places and
+          cancellations update there by themselves.
+        </p>
         {props.feedUrl ? (
           <>
-            <Input id="feed-url" name="feed-url" label={{ text: 'Your calendar address', classes: 'govuk-label--m' }} hint={{ text: 'Copy this address into your calendar program' }} value={props.feedUrl} classes="govuk-!-width-full" spellcheck={false} attributes={{ readonly: true }} />
+            <Input
+              id="feed-url"
+              name="feed-url"
+              label={{ text: 'Your calendar address', classes: 'govuk-label--m' }}
+              hint={{ text: 'Copy this address into your calendar program' }}
+              value={props.feedUrl}
+              classes="govuk-!-width-full"
+              spellcheck={false}
+              attributes={{ readonly: true }}
+            />
             {props.webcalUrl ? (
               <p class="govuk-body">
                 <a class="govuk-link" href={props.webcalUrl}>
@@ -27,7 +39,9 @@ export function CalendarPage(props: { feedUrl: string | null; webcalUrl: string 
                 <li>Choose “Subscribe from web”.</li>
                 <li>Paste your calendar address, give it a name such as “Waymark”, and choose “Import”.</li>
               </ol>
-              <p class="govuk-body">In classic Outlook for Windows: Calendar, “Add calendar”, “From internet”, then paste the address. Outlook checks for changes every few hours.</p>
+              <p class="govuk-body">
+                In classic Outlook for Windows: Calendar, “Add calendar”, “From internet”, then paste the address. Outlook checks for changes every few hours.
+              </p>
             </Details>
             <Details summaryText="Google Calendar">
               <ol class="govuk-list govuk-list--number">
@@ -38,7 +52,10 @@ export function CalendarPage(props: { feedUrl: string | null; webcalUrl: string 
               <p class="govuk-body">Google can take up to a day to show changes. The session page always has the latest time and place.</p>
             </Details>
             <h2 class="govuk-heading-m">Reset the address</h2>
-            <p class="govuk-body">If you shared the address by mistake, reset it. The old address stops working straight away; add the new one to your calendar program and remove the old calendar.</p>
+            <p class="govuk-body">
+              If you shared the address by mistake, reset it. The old address stops working straight away; add the new one to your calendar program and remove
+              the old calendar.
+            </p>
             <form method="post" action="/calendar/reset">
               <Button text="Reset the address" classes="govuk-button--warning" />
             </form>

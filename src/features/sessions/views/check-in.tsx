@@ -36,7 +36,9 @@ export function CheckInCodePage(props: { view: CheckInCodeView; refreshing: bool
           </p>
         ) : code ? (
           <>
-            <p class="govuk-body">Participants go to the session on Waymark, choose “Check in” and enter this code, or scan the QR code with their phone’s camera.</p>
+            <p class="govuk-body">
+              Participants go to the session on Waymark, choose “Check in” and enter this code, or scan the QR code with their phone’s camera.
+            </p>
             <p class="govuk-heading-xl" id="check-in-code">
               <span class="govuk-visually-hidden">The code is </span>
               {spacedCode(code)}
@@ -92,7 +94,9 @@ export function CheckInPageView(props: { page: CheckInPage; code: string; error?
         {state.kind === 'cancelled' ? (
           <p class="govuk-body">This session was cancelled, so there is nothing to check in to.</p>
         ) : state.kind === 'not_expected' ? (
-          <p class="govuk-body">You are not on the register for this session, so you cannot check in to it. If you think you should be, speak to the facilitator.</p>
+          <p class="govuk-body">
+            You are not on the register for this session, so you cannot check in to it. If you think you should be, speak to the facilitator.
+          </p>
         ) : state.kind === 'marked' ? (
           props.done ? null : (
             <p class="govuk-body">

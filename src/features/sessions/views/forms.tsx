@@ -1,7 +1,20 @@
 import { formatTimeRange } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, Checkboxes, DateInput, ErrorSummary, Fieldset, FileUpload, Hint, Input, Radios, Select, Textarea, WarningText } from '../../../platform/ui/components';
+import {
+  Button,
+  Checkboxes,
+  DateInput,
+  ErrorSummary,
+  Fieldset,
+  FileUpload,
+  Hint,
+  Input,
+  Radios,
+  Select,
+  Textarea,
+  WarningText,
+} from '../../../platform/ui/components';
 import { EVENT_KINDS, FACILITATOR_FIELDS, MAX_MATERIAL_BYTES } from '../sessions.schemas';
 
 export interface SessionFormChoices {
@@ -28,14 +41,25 @@ export function SessionFormPage(props: {
   const err = (field: string) => errorFor(errors, field);
   const summaryIds = { kind: 'kind', date: 'date-day', skillIds: 'skillIds', facilitatorIds: 'facilitator-1', mode: 'mode' };
   const dateClass = (width: number) => `govuk-input--width-${width}${errors.date ? ' govuk-input--error' : ''}`;
-  const staffItems = [{ value: '', text: 'Nobody' }, ...props.choices.staff.map((p) => ({ value: p.id, text: `${p.given_name} ${p.family_name}${p.job_title ? `, ${p.job_title}` : ''}${p.school_name ? ` (${p.school_name})` : ''}` }))];
+  const staffItems = [
+    { value: '', text: 'Nobody' },
+    ...props.choices.staff.map((p) => ({
+      value: p.id,
+      text: `${p.given_name} ${p.family_name}${p.job_title ? `, ${p.job_title}` : ''}${p.school_name ? ` (${p.school_name})` : ''}`,
+    })),
+  ];
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors, summaryIds)} /> : null}
         <span class="govuk-caption-l">{props.caption}</span>
         <h1 class="govuk-heading-l">{props.heading}</h1>
-        {!props.isNew ? <p class="govuk-body">If you change the date, times or place, everyone taking part and the facilitators are told what changed. Other changes are saved without telling anyone.</p> : null}
+        {!props.isNew ? (
+          <p class="govuk-body">
+            If you change the date, times or place, everyone taking part and the facilitators are told what changed. Other changes are saved without telling
+            anyone.
+          </p>
+        ) : null}
         <form method="post" action={props.action} novalidate>
           {props.isEvent ? (
             <Radios
@@ -47,8 +71,23 @@ export function SessionFormPage(props: {
               items={Object.entries(EVENT_KINDS).map(([value, text]) => ({ value, text }))}
             />
           ) : null}
-          <Input id="title" name="title" label={{ text: 'Title', classes: 'govuk-label--s' }} hint={{ text: props.isEvent ? 'For example, Leadership taster session' : 'For example, Session 3: Leading change' }} value={v.title} errorMessage={err('title')} />
-          <Textarea id="description" name="description" label={{ text: 'Description (optional)', classes: 'govuk-label--s' }} hint={{ text: 'What happens and anything to prepare' }} rows={5} value={v.description} errorMessage={err('description')} />
+          <Input
+            id="title"
+            name="title"
+            label={{ text: 'Title', classes: 'govuk-label--s' }}
+            hint={{ text: props.isEvent ? 'For example, Leadership taster session' : 'For example, Session 3: Leading change' }}
+            value={v.title}
+            errorMessage={err('title')}
+          />
+          <Textarea
+            id="description"
+            name="description"
+            label={{ text: 'Description (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'What happens and anything to prepare' }}
+            rows={5}
+            value={v.description}
+            errorMessage={err('description')}
+          />
           {!props.isEvent && props.choices.skills.length > 0 ? (
             <Checkboxes
               idPrefix="skillIds"
@@ -73,8 +112,24 @@ export function SessionFormPage(props: {
               { name: 'year', classes: dateClass(4), value: v['date-year'] },
             ]}
           />
-          <Input id="startTime" name="startTime" label={{ text: 'Start time', classes: 'govuk-label--s' }} hint={{ text: 'UK time, for example 4:15pm or 16:15' }} classes="govuk-input--width-5" value={v.startTime} errorMessage={err('startTime')} />
-          <Input id="endTime" name="endTime" label={{ text: 'End time', classes: 'govuk-label--s' }} hint={{ text: 'UK time, for example 5:45pm or 17:45' }} classes="govuk-input--width-5" value={v.endTime} errorMessage={err('endTime')} />
+          <Input
+            id="startTime"
+            name="startTime"
+            label={{ text: 'Start time', classes: 'govuk-label--s' }}
+            hint={{ text: 'UK time, for example 4:15pm or 16:15' }}
+            classes="govuk-input--width-5"
+            value={v.startTime}
+            errorMessage={err('startTime')}
+          />
+          <Input
+            id="endTime"
+            name="endTime"
+            label={{ text: 'End time', classes: 'govuk-label--s' }}
+            hint={{ text: 'UK time, for example 5:45pm or 17:45' }}
+            classes="govuk-input--width-5"
+            value={v.endTime}
+            errorMessage={err('endTime')}
+          />
           <Radios
             idPrefix="mode"
             name="mode"
@@ -86,8 +141,24 @@ export function SessionFormPage(props: {
               { value: 'online', text: 'Online', hint: { text: 'Enter the link below' } },
             ]}
           />
-          <Input id="venue" name="venue" label={{ text: 'Venue (if in person)', classes: 'govuk-label--s' }} hint={{ text: 'For example, Aspen Academy, Room 12' }} value={v.venue} errorMessage={err('venue')} />
-          <Input id="onlineUrl" name="onlineUrl" type="url" label={{ text: 'Link to join (if online)', classes: 'govuk-label--s' }} hint={{ text: 'For example, https://teams.microsoft.com/l/meetup-join/…' }} value={v.onlineUrl} spellcheck={false} errorMessage={err('onlineUrl')} />
+          <Input
+            id="venue"
+            name="venue"
+            label={{ text: 'Venue (if in person)', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, Aspen Academy, Room 12' }}
+            value={v.venue}
+            errorMessage={err('venue')}
+          />
+          <Input
+            id="onlineUrl"
+            name="onlineUrl"
+            type="url"
+            label={{ text: 'Link to join (if online)', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, https://teams.microsoft.com/l/meetup-join/…' }}
+            value={v.onlineUrl}
+            spellcheck={false}
+            errorMessage={err('onlineUrl')}
+          />
           <Fieldset describedBy="facilitators-hint" legend={{ text: 'Facilitators (optional)', classes: 'govuk-fieldset__legend--s' }}>
             <Hint id="facilitators-hint" text="Staff from any school who run the session. They can see it, add materials and take the register." />
             {Array.from({ length: FACILITATOR_FIELDS }, (_, i) => (
@@ -102,7 +173,16 @@ export function SessionFormPage(props: {
             ))}
           </Fieldset>
           {props.isEvent ? (
-            <Input id="capacity" name="capacity" label={{ text: 'Number of places (optional)', classes: 'govuk-label--s' }} hint={{ text: 'Leave blank for no limit. When it is full, people can join a waiting list' }} classes="govuk-input--width-4" inputmode="numeric" value={v.capacity} errorMessage={err('capacity')} />
+            <Input
+              id="capacity"
+              name="capacity"
+              label={{ text: 'Number of places (optional)', classes: 'govuk-label--s' }}
+              hint={{ text: 'Leave blank for no limit. When it is full, people can join a waiting list' }}
+              classes="govuk-input--width-4"
+              inputmode="numeric"
+              value={v.capacity}
+              errorMessage={err('capacity')}
+            />
           ) : null}
           <div class="govuk-button-group">
             <Button text={props.isNew ? (props.isEvent ? 'Create event' : 'Create session') : 'Save changes'} />
@@ -116,7 +196,11 @@ export function SessionFormPage(props: {
   );
 }
 
-export function CancelSessionPage(props: { session: { id: string; title: string; starts_at: string; ends_at: string; cohort_id: string | null }; values: FormValues; errors?: FieldErrors }) {
+export function CancelSessionPage(props: {
+  session: { id: string; title: string; starts_at: string; ends_at: string; cohort_id: string | null };
+  values: FormValues;
+  errors?: FieldErrors;
+}) {
   const errors = props.errors ?? {};
   const term = props.session.cohort_id ? 'session' : 'event';
   return (
@@ -126,9 +210,19 @@ export function CancelSessionPage(props: { session: { id: string; title: string;
         <span class="govuk-caption-l">{props.session.title}</span>
         <h1 class="govuk-heading-l">Cancel this {term}</h1>
         <p class="govuk-body">{formatTimeRange(props.session.starts_at, props.session.ends_at)}</p>
-        <WarningText text={`Everyone taking part, ${term === 'event' ? 'everyone booked or waiting, ' : ''}and the facilitators are told, with your reason. You cannot undo this.`} />
+        <WarningText
+          text={`Everyone taking part, ${term === 'event' ? 'everyone booked or waiting, ' : ''}and the facilitators are told, with your reason. You cannot undo this.`}
+        />
         <form method="post" action={`/sessions/${props.session.id}/cancel`} novalidate>
-          <Textarea id="reason" name="reason" label={{ text: 'Why is it cancelled?', classes: 'govuk-label--s' }} hint={{ text: 'For example, the facilitator is ill. We will arrange another date.' }} rows={3} value={props.values.reason} errorMessage={errorFor(errors, 'reason')} />
+          <Textarea
+            id="reason"
+            name="reason"
+            label={{ text: 'Why is it cancelled?', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, the facilitator is ill. We will arrange another date.' }}
+            rows={3}
+            value={props.values.reason}
+            errorMessage={errorFor(errors, 'reason')}
+          />
           <div class="govuk-button-group">
             <Button text={`Cancel ${term}`} classes="govuk-button--warning" />
             <a class="govuk-link" href={`/sessions/${props.session.id}`}>
@@ -155,15 +249,44 @@ export function MaterialsFormPage(props: { session: { id: string; title: string 
         <h2 class="govuk-heading-m">Upload a file</h2>
         <form method="post" action={`/sessions/${props.session.id}/materials`} enctype="multipart/form-data" novalidate>
           <input type="hidden" name="kind" value="file" />
-          <Input id="fileTitle" name="fileTitle" label={{ text: 'Title (optional)', classes: 'govuk-label--s' }} hint={{ text: 'If you leave it blank, the file’s name is used' }} value={v.fileTitle} errorMessage={err('fileTitle')} />
-          <FileUpload id="file" name="file" label={{ text: 'File', classes: 'govuk-label--s' }} hint={{ text: `A PDF, Word, Excel or PowerPoint document, or a PNG, JPG or GIF image, smaller than ${MAX_MATERIAL_BYTES / 1024 / 1024} MB` }} errorMessage={err('file')} />
+          <Input
+            id="fileTitle"
+            name="fileTitle"
+            label={{ text: 'Title (optional)', classes: 'govuk-label--s' }}
+            hint={{ text: 'If you leave it blank, the file’s name is used' }}
+            value={v.fileTitle}
+            errorMessage={err('fileTitle')}
+          />
+          <FileUpload
+            id="file"
+            name="file"
+            label={{ text: 'File', classes: 'govuk-label--s' }}
+            hint={{ text: `A PDF, Word, Excel or PowerPoint document, or a PNG, JPG or GIF image, smaller than ${MAX_MATERIAL_BYTES / 1024 / 1024} MB` }}
+            errorMessage={err('file')}
+          />
           <Button text="Upload file" />
         </form>
         <h2 class="govuk-heading-m">Add a link</h2>
         <form method="post" action={`/sessions/${props.session.id}/materials`} novalidate>
           <input type="hidden" name="kind" value="link" />
-          <Input id="linkTitle" name="linkTitle" label={{ text: 'Title', classes: 'govuk-label--s' }} hint={{ text: 'For example, Reading: leading through change' }} value={v.linkTitle} errorMessage={err('linkTitle')} />
-          <Input id="url" name="url" type="url" label={{ text: 'Link', classes: 'govuk-label--s' }} hint={{ text: 'A full web address, starting with https://' }} spellcheck={false} value={v.url} errorMessage={err('url')} />
+          <Input
+            id="linkTitle"
+            name="linkTitle"
+            label={{ text: 'Title', classes: 'govuk-label--s' }}
+            hint={{ text: 'For example, Reading: leading through change' }}
+            value={v.linkTitle}
+            errorMessage={err('linkTitle')}
+          />
+          <Input
+            id="url"
+            name="url"
+            type="url"
+            label={{ text: 'Link', classes: 'govuk-label--s' }}
+            hint={{ text: 'A full web address, starting with https://' }}
+            spellcheck={false}
+            value={v.url}
+            errorMessage={err('url')}
+          />
           <div class="govuk-button-group">
             <Button text="Add link" />
             <a class="govuk-link" href={`/sessions/${props.session.id}`}>

@@ -103,7 +103,12 @@ export function SessionPage(props: { view: SessionView; banner?: string }) {
                   ),
                 },
               },
-              isEvent && { key: { text: 'Places' }, value: { text: placesLeft === null ? 'No limit' : placesLeft === 0 ? `Full (${session.capacity} places)` : `${placesLeft} of ${session.capacity} left` } },
+              isEvent && {
+                key: { text: 'Places' },
+                value: {
+                  text: placesLeft === null ? 'No limit' : placesLeft === 0 ? `Full (${session.capacity} places)` : `${placesLeft} of ${session.capacity} left`,
+                },
+              },
             ]}
           />
           {session.description ? (
@@ -130,12 +135,21 @@ export function SessionPage(props: { view: SessionView; banner?: string }) {
                     </a>
                   )}
                   {m.file_name ? ` (${m.file_name}, ${fileSize(m.size_bytes)})` : ' (link)'}
-                  {props.view.canManageMaterials ? <PostLink action={`/sessions/${session.id}/materials/${m.id}/remove`} text="Remove" visuallyHiddenText={m.title} classes="govuk-!-display-inline govuk-!-margin-left-2" /> : null}
+                  {props.view.canManageMaterials ? (
+                    <PostLink
+                      action={`/sessions/${session.id}/materials/${m.id}/remove`}
+                      text="Remove"
+                      visuallyHiddenText={m.title}
+                      classes="govuk-!-display-inline govuk-!-margin-left-2"
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
           )}
-          {props.view.canManageMaterials ? <Button text="Add materials" href={`/sessions/${session.id}/materials/new`} classes="govuk-button--secondary" /> : null}
+          {props.view.canManageMaterials ? (
+            <Button text="Add materials" href={`/sessions/${session.id}/materials/new`} classes="govuk-button--secondary" />
+          ) : null}
           {canManage && isEvent ? (
             <>
               <h2 class="govuk-heading-m">Bookings</h2>
@@ -187,7 +201,8 @@ function BookingSection(props: { view: SessionView }) {
       ) : booking?.status === 'waiting' ? (
         <>
           <p class="govuk-body">
-            <BookingStatusTag status="waiting" /> You are on the waiting list{waitingPosition ? ` (number ${waitingPosition})` : ''}. If a place becomes free, it is offered to the people waiting in the order they joined, and we will tell you if it is yours.
+            <BookingStatusTag status="waiting" /> You are on the waiting list{waitingPosition ? ` (number ${waitingPosition})` : ''}. If a place becomes free,
+            it is offered to the people waiting in the order they joined, and we will tell you if it is yours.
           </p>
           <form method="post" action={`/sessions/${session.id}/booking/cancel`}>
             <Button text="Leave the waiting list" classes="govuk-button--secondary" />
@@ -195,7 +210,9 @@ function BookingSection(props: { view: SessionView }) {
         </>
       ) : (
         <form method="post" action={`/sessions/${session.id}/book`}>
-          <p class="govuk-body">{placesLeft === 0 ? 'This event is full. You can join the waiting list.' : 'Book a place to add it to your sessions and calendar.'}</p>
+          <p class="govuk-body">
+            {placesLeft === 0 ? 'This event is full. You can join the waiting list.' : 'Book a place to add it to your sessions and calendar.'}
+          </p>
           <Button text={placesLeft === 0 ? 'Join the waiting list' : 'Book a place'} />
         </form>
       )}
@@ -219,7 +236,8 @@ function SessionTable(props: { caption: string; rows: YourSessions['upcoming'] }
                 {s.title}
               </a>
               <br />
-              <span class="govuk-hint govuk-!-font-size-16">{s.cohort_id ? `${s.programme_title ?? ''}, ${s.cohort_name ?? ''}` : kindName(s.kind)}</span> <SessionStatusTags status={s.status} booking={s.booking_status} facilitating={s.facilitating} />
+              <span class="govuk-hint govuk-!-font-size-16">{s.cohort_id ? `${s.programme_title ?? ''}, ${s.cohort_name ?? ''}` : kindName(s.kind)}</span>{' '}
+              <SessionStatusTags status={s.status} booking={s.booking_status} facilitating={s.facilitating} />
             </>
           ),
         },
@@ -282,7 +300,17 @@ export function EventsPage(props: { events: Events; canCreate: boolean; banner?:
               { key: { text: 'What' }, value: { text: kindName(e.kind) } },
               { key: { text: 'When' }, value: { text: formatTimeRange(e.starts_at, e.ends_at) } },
               { key: { text: 'Where' }, value: { text: placeSummary(e) } },
-              { key: { text: 'Places' }, value: { text: e.capacity === null ? 'No limit' : e.booked >= e.capacity ? 'Full: join the waiting list' : `${e.capacity - e.booked} of ${e.capacity} left` } },
+              {
+                key: { text: 'Places' },
+                value: {
+                  text:
+                    e.capacity === null
+                      ? 'No limit'
+                      : e.booked >= e.capacity
+                        ? 'Full: join the waiting list'
+                        : `${e.capacity - e.booked} of ${e.capacity} left`,
+                },
+              },
             ]}
           />
         ))

@@ -28,7 +28,11 @@ export function RegisterPage(props: { register: Register; values?: FormValues; e
   const errors = props.errors ?? {};
   const values = props.values;
   const shownValue = (entry: RegisterEntry, field: 'status' | 'reason') =>
-    values ? (values[field === 'status' ? statusField(entry.personId) : reasonField(entry.personId)] ?? '') : field === 'status' ? (entry.status ?? '') : (entry.reason ?? '');
+    values
+      ? (values[field === 'status' ? statusField(entry.personId) : reasonField(entry.personId)] ?? '')
+      : field === 'status'
+        ? (entry.status ?? '')
+        : (entry.reason ?? '');
   const unmarked = props.register.counts.unmarked;
   return (
     <div class="govuk-grid-row">
@@ -54,7 +58,10 @@ export function RegisterPage(props: { register: Register; values?: FormValues; e
             </p>
             {unmarked > 0 ? (
               <form method="post" action={`/sessions/${session.id}/register/all-present`}>
-                <Button text={`Mark ${unmarked === entries.length ? 'everyone' : `the ${unmarked} not marked yet`} as present`} classes="govuk-button--secondary" />
+                <Button
+                  text={`Mark ${unmarked === entries.length ? 'everyone' : `the ${unmarked} not marked yet`} as present`}
+                  classes="govuk-button--secondary"
+                />
               </form>
             ) : null}
             <form method="post" action={`/sessions/${session.id}/register`} novalidate>

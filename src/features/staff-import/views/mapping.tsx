@@ -19,7 +19,10 @@ export interface MappingPageProps {
 export function MappingPage(props: MappingPageProps) {
   const errors = props.errors ?? {};
   const ids = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, `column-${f.key}`]));
-  const columnItems = props.headers.map((header) => ({ value: header, text: props.samples[header] ? `${header} (for example “${props.samples[header]}”)` : header }));
+  const columnItems = props.headers.map((header) => ({
+    value: header,
+    text: props.samples[header] ? `${header} (for example “${props.samples[header]}”)` : header,
+  }));
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">

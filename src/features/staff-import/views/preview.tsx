@@ -83,17 +83,16 @@ export function PreviewPage(props: PreviewPageProps) {
           <h2 class="govuk-heading-m" id="rejected">
             Rows that will not be imported
           </h2>
-          <WarningText text={`${count(plan.rejected.length, 'row', 'rows')} will not be imported. You can still import the others, then correct these rows and import the file again.`} />
+          <WarningText
+            text={`${count(plan.rejected.length, 'row', 'rows')} will not be imported. You can still import the others, then correct these rows and import the file again.`}
+          />
           <Shown total={plan.rejected.length} />
           <RowTable
             caption="Rows that will not be imported, with the reason"
             headings={['Person', 'Reason']}
             rows={plan.rejected.slice(0, ROWS_SHOWN).map((row) => ({
               rowNumber: row.rowNumber,
-              cells: [
-                row.who,
-                row.reasons.length === 1 ? row.reasons[0] : <BulletList items={row.reasons} />,
-              ],
+              cells: [row.who, row.reasons.length === 1 ? row.reasons[0] : <BulletList items={row.reasons} />],
             }))}
           />
         </>
@@ -103,7 +102,11 @@ export function PreviewPage(props: PreviewPageProps) {
         <>
           <h2 class="govuk-heading-m">Rows imported with a warning</h2>
           <Shown total={plan.warnings.length} />
-          <RowTable caption="Rows imported with a warning" headings={['Person', 'Warning']} rows={plan.warnings.slice(0, ROWS_SHOWN).map((row) => ({ rowNumber: row.rowNumber, cells: [row.who, row.message] }))} />
+          <RowTable
+            caption="Rows imported with a warning"
+            headings={['Person', 'Warning']}
+            rows={plan.warnings.slice(0, ROWS_SHOWN).map((row) => ({ rowNumber: row.rowNumber, cells: [row.who, row.message] }))}
+          />
         </>
       ) : null}
 
@@ -163,7 +166,14 @@ export function PreviewPage(props: PreviewPageProps) {
       {changes === 0 ? <InsetText text="Nothing will change: everyone in this file who can be imported is already up to date in Waymark." /> : null}
       <form method="post" action={`/import/${props.importId}/apply`}>
         <div class="govuk-button-group">
-          <Button text={changes === 0 ? 'Confirm import' : `Import: add ${count(plan.creates.length, 'person', 'people')} and update ${plan.updates.length.toLocaleString('en-GB')}`} preventDoubleClick />
+          <Button
+            text={
+              changes === 0
+                ? 'Confirm import'
+                : `Import: add ${count(plan.creates.length, 'person', 'people')} and update ${plan.updates.length.toLocaleString('en-GB')}`
+            }
+            preventDoubleClick
+          />
           {/* A second submit button of the same form, sent elsewhere: no nested forms, no JavaScript. */}
           <Button text="Discard this file" classes="govuk-button--secondary" attributes={{ formaction: `/import/${props.importId}/discard` }} />
         </div>
@@ -185,7 +195,10 @@ export function ResultPage(props: ResultPageProps) {
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         {props.justApplied ? (
-          <Panel titleText="Import complete" text={s ? `${count(s.created, 'person', 'people')} added and ${count(s.updated, 'person', 'people')} updated` : undefined} />
+          <Panel
+            titleText="Import complete"
+            text={s ? `${count(s.created, 'person', 'people')} added and ${count(s.updated, 'person', 'people')} updated` : undefined}
+          />
         ) : (
           <>
             <NotificationBanner text="This file has been imported. To import it again, upload it again." />
@@ -204,7 +217,10 @@ export function ResultPage(props: ResultPageProps) {
           ]}
         />
         {s && s.rejected > 0 ? (
-          <p class="govuk-body">Rows that were not imported can be corrected (in your MIS or in the file) and the file imported again: people already imported will show as up to date.</p>
+          <p class="govuk-body">
+            Rows that were not imported can be corrected (in your MIS or in the file) and the file imported again: people already imported will show as up to
+            date.
+          </p>
         ) : null}
         {s && s.created > 0 ? (
           <>

@@ -1,7 +1,18 @@
 import { formatDateTime } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorList } from '../../../platform/http/forms';
-import { Button, Details, ErrorSummary, FileUpload, NotificationBanner, Select, StatusTag, SummaryList, Table, type StatusDisplay } from '../../../platform/ui/components';
+import {
+  Button,
+  Details,
+  ErrorSummary,
+  FileUpload,
+  NotificationBanner,
+  Select,
+  StatusTag,
+  SummaryList,
+  Table,
+  type StatusDisplay,
+} from '../../../platform/ui/components';
 import { IMPORT_FIELDS } from '../staff-import.columns';
 import { MAX_ROWS } from '../../../platform/csv';
 import type { ImportSummary } from '../staff-import.schemas';
@@ -42,7 +53,11 @@ function resultText(summary: ImportSummary | null): string {
 export function UploadPage(props: UploadPageProps) {
   const errors = props.errors ?? {};
   const schoolItems = [
-    props.schoolOptional ? { value: '', text: 'None (use the file’s School column)' } : props.schools.length === 1 ? null : { value: '', text: 'Select a school' },
+    props.schoolOptional
+      ? { value: '', text: 'None (use the file’s School column)' }
+      : props.schools.length === 1
+        ? null
+        : { value: '', text: 'Select a school' },
     ...props.schools.map((s) => ({ value: s.id, text: s.name })),
   ];
   return (
@@ -52,18 +67,31 @@ export function UploadPage(props: UploadPageProps) {
           {props.discarded ? <NotificationBanner type="success" text="The file was discarded. Nothing about your staff was changed." /> : null}
           {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors)} /> : null}
           <h1 class="govuk-heading-l">Import staff from a CSV file</h1>
-          <p class="govuk-body">Export the staff list from your MIS (such as Arbor, SIMS or Bromcom) as a CSV file and upload it here. You will see who will be added or changed before anything is saved.</p>
+          <p class="govuk-body">
+            Export the staff list from your MIS (such as Arbor, SIMS or Bromcom) as a CSV file and upload it here. You will see who will be added or changed
+            before anything is saved.
+          </p>
           <p class="govuk-body">Importing never removes or deactivates anyone, and never changes passwords or roles.</p>
           <Details summaryText="Columns Waymark recognises">
-            <p class="govuk-body">Waymark matches these column headings (capital letters, spaces and punctuation do not matter). If your file uses other headings, you can match them yourself after uploading.</p>
-            <SummaryList rows={IMPORT_FIELDS.map((field) => ({ key: { text: `${field.label}${field.required ? ' (required)' : ''}` }, value: { text: field.aliases.join(', ') } }))} />
+            <p class="govuk-body">
+              Waymark matches these column headings (capital letters, spaces and punctuation do not matter). If your file uses other headings, you can match
+              them yourself after uploading.
+            </p>
+            <SummaryList
+              rows={IMPORT_FIELDS.map((field) => ({
+                key: { text: `${field.label}${field.required ? ' (required)' : ''}` },
+                value: { text: field.aliases.join(', ') },
+              }))}
+            />
           </Details>
           <form method="post" action="/import" enctype="multipart/form-data" novalidate>
             <FileUpload
               id="file"
               name="file"
               label={{ text: 'Staff list (CSV file)', classes: 'govuk-label--m' }}
-              hint={{ text: `A .csv file up to ${props.maxMegabytes} MB and ${MAX_ROWS.toLocaleString('en-GB')} rows, with one row per member of staff and column headings in the first row` }}
+              hint={{
+                text: `A .csv file up to ${props.maxMegabytes} MB and ${MAX_ROWS.toLocaleString('en-GB')} rows, with one row per member of staff and column headings in the first row`,
+              }}
               errorMessage={errors.file ? { text: errors.file } : undefined}
               attributes={{ accept: '.csv,text/csv' }}
             />
@@ -71,7 +99,11 @@ export function UploadPage(props: UploadPageProps) {
               id="defaultSchoolId"
               name="defaultSchoolId"
               label={{ text: 'School for rows that do not name one', classes: 'govuk-label--m' }}
-              hint={{ text: props.schoolOptional ? 'When your file has a School or URN column, each row goes to the school it names.' : 'You can import staff into the schools you administer.' }}
+              hint={{
+                text: props.schoolOptional
+                  ? 'When your file has a School or URN column, each row goes to the school it names.'
+                  : 'You can import staff into the schools you administer.',
+              }}
               items={schoolItems}
               value={props.values.defaultSchoolId}
               errorMessage={errors.defaultSchoolId ? { text: errors.defaultSchoolId } : undefined}

@@ -31,7 +31,17 @@ interface DemoSchool {
   staff: DemoPerson[];
 }
 
-const p = (key: string, given: string, family: string, title: string, type: StaffType, level: LeadershipLevel, started: string, manager?: string, roles?: DemoPerson['roles']): DemoPerson => ({ key, given, family, title, type, level, started, manager, roles });
+const p = (
+  key: string,
+  given: string,
+  family: string,
+  title: string,
+  type: StaffType,
+  level: LeadershipLevel,
+  started: string,
+  manager?: string,
+  roles?: DemoPerson['roles'],
+): DemoPerson => ({ key, given, family, title, type, level, started, manager, roles });
 
 /** Riverside Learning Trust: a central team and three schools, about 60 staff with line managers and roles; its programmes are in ./programmes.ts. */
 const central: DemoPerson[] = [
@@ -138,10 +148,12 @@ export async function seedTrust(trx: Transaction<Database>, clock: Clock, contex
   const { organisationId, ids } = context;
   const emails = new Map<string, string>();
   const all: { person: DemoPerson; schoolId: string | null; email: string }[] = [];
-  for (const person of central) all.push({ person, schoolId: null, email: `${person.given}.${person.family}@riverside-trust.example.org`.toLowerCase().replace(/'/g, '') });
+  for (const person of central)
+    all.push({ person, schoolId: null, email: `${person.given}.${person.family}@riverside-trust.example.org`.toLowerCase().replace(/'/g, '') });
   const schoolsWithIds = schools.map((school) => ({ school, schoolId: newId() }));
   for (const { school, schoolId } of schoolsWithIds) {
-    for (const person of school.staff) all.push({ person, schoolId, email: `${person.given.charAt(0)}.${person.family}@${school.domain}`.toLowerCase().replace(/'/g, '') });
+    for (const person of school.staff)
+      all.push({ person, schoolId, email: `${person.given.charAt(0)}.${person.family}@${school.domain}`.toLowerCase().replace(/'/g, '') });
   }
   for (const { person, email } of all) {
     ids.set(person.key, newId());
@@ -185,7 +197,7 @@ export async function seedTrust(trx: Transaction<Database>, clock: Clock, contex
         started_in_schools_on: person.started,
         leadership_level: person.level,
         line_manager_id: person.manager ? (ids.get(person.manager) as string) : null,
-        trn: person.type === 'teaching' ? String(1_000_000 + Math.abs(hashCode(person.key)) % 8_999_999) : null,
+        trn: person.type === 'teaching' ? String(1_000_000 + (Math.abs(hashCode(person.key)) % 8_999_999)) : null,
         mis_staff_id: `RLT${String(all.findIndex((a) => a.person === person) + 1).padStart(4, '0')}`,
         status: 'active',
         created_at: now,
@@ -197,12 +209,24 @@ export async function seedTrust(trx: Transaction<Database>, clock: Clock, contex
       const school = grant.school ? schoolId : null;
       await trx
         .insertInto('role_grants')
-        .values({ id: newId(), person_id: ids.get(person.key) as string, role: grant.role, school_id: school, scope_key: school ?? 'organisation', granted_by: null, created_at: now })
+        .values({
+          id: newId(),
+          person_id: ids.get(person.key) as string,
+          role: grant.role,
+          school_id: school,
+          scope_key: school ?? 'organisation',
+          granted_by: null,
+          created_at: now,
+        })
         .execute();
     }
   }
   // Everyone signs in with the demo password, set through auth (which keeps passwords).
-  await savePasswordHashes(trx, clock, all.map(({ person }) => ({ personId: ids.get(person.key) as string, hash: passwordHash })));
+  await savePasswordHashes(
+    trx,
+    clock,
+    all.map(({ person }) => ({ personId: ids.get(person.key) as string, hash: passwordHash })),
+  );
   return [
     { who: 'Organisation admin (trust CEO)', email: emails.get('ceo') as string },
     { who: 'School admin (headteacher, Riverside Academy)', email: emails.get('rHead') as string },

@@ -60,11 +60,43 @@ export function DirectoryPage(props: DirectoryProps) {
         <div class="govuk-grid-column-one-third">
           {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the older browsers GOV.UK services support; role="search" makes the same landmark. */}
           <form method="get" action="/staff" role="search" aria-label="Find staff">
-            <Input id="q" name="q" label={{ text: 'Search', classes: 'govuk-label--s' }} hint={{ text: 'Name, email, job title or school' }} value={f.q} type="search" spellcheck={false} />
-            <Select id="school" name="school" label={{ text: 'School', classes: 'govuk-label--s' }} items={[option('', 'All schools'), ...props.schools.map((s) => option(s.id, s.name))]} value={f.school ?? ''} />
-            <Select id="staffType" name="staffType" label={{ text: 'Staff type', classes: 'govuk-label--s' }} items={[option('', 'All staff types'), ...Object.entries(STAFF_TYPES).map(([v, t]) => option(v, t))]} value={f.staffType ?? ''} />
-            <Select id="level" name="level" label={{ text: 'Leadership level', classes: 'govuk-label--s' }} items={[option('', 'All levels'), ...Object.entries(LEADERSHIP_LEVELS).map(([v, t]) => option(v, t))]} value={f.level ?? ''} />
-            <Select id="role" name="role" label={{ text: 'Waymark role', classes: 'govuk-label--s' }} items={[option('', 'Any role'), ...Object.entries(ROLE_NAMES).map(([v, t]) => option(v, t))]} value={f.role ?? ''} />
+            <Input
+              id="q"
+              name="q"
+              label={{ text: 'Search', classes: 'govuk-label--s' }}
+              hint={{ text: 'Name, email, job title or school' }}
+              value={f.q}
+              type="search"
+              spellcheck={false}
+            />
+            <Select
+              id="school"
+              name="school"
+              label={{ text: 'School', classes: 'govuk-label--s' }}
+              items={[option('', 'All schools'), ...props.schools.map((s) => option(s.id, s.name))]}
+              value={f.school ?? ''}
+            />
+            <Select
+              id="staffType"
+              name="staffType"
+              label={{ text: 'Staff type', classes: 'govuk-label--s' }}
+              items={[option('', 'All staff types'), ...Object.entries(STAFF_TYPES).map(([v, t]) => option(v, t))]}
+              value={f.staffType ?? ''}
+            />
+            <Select
+              id="level"
+              name="level"
+              label={{ text: 'Leadership level', classes: 'govuk-label--s' }}
+              items={[option('', 'All levels'), ...Object.entries(LEADERSHIP_LEVELS).map(([v, t]) => option(v, t))]}
+              value={f.level ?? ''}
+            />
+            <Select
+              id="role"
+              name="role"
+              label={{ text: 'Waymark role', classes: 'govuk-label--s' }}
+              items={[option('', 'Any role'), ...Object.entries(ROLE_NAMES).map(([v, t]) => option(v, t))]}
+              value={f.role ?? ''}
+            />
             <Select
               id="status"
               name="status"

@@ -16,9 +16,17 @@ export function InvitationsPage(props: { people: UninvitedPerson[]; sent?: numbe
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        {props.sent !== undefined ? <NotificationBanner type="success" text={`${props.sent === 1 ? '1 invitation' : `${props.sent.toLocaleString('en-GB')} invitations`} sent. Each works for 14 days.`} /> : null}
+        {props.sent !== undefined ? (
+          <NotificationBanner
+            type="success"
+            text={`${props.sent === 1 ? '1 invitation' : `${props.sent.toLocaleString('en-GB')} invitations`} sent. Each works for 14 days.`}
+          />
+        ) : null}
         <h1 class="govuk-heading-l">Invite staff to Waymark</h1>
-        <p class="govuk-body">Staff need an invitation to choose a password before they can sign in. This page lists {props.scope} who cannot sign in yet and have no invitation that still works: people added by an import, and people whose invitation expired.</p>
+        <p class="govuk-body">
+          Staff need an invitation to choose a password before they can sign in. This page lists {props.scope} who cannot sign in yet and have no invitation
+          that still works: people added by an import, and people whose invitation expired.
+        </p>
         {count === 0 ? (
           <InsetText text="Everyone can sign in or has an invitation waiting. There is nobody to invite." />
         ) : (

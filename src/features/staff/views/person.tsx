@@ -2,7 +2,19 @@ import { formatDate, formatDateTime } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
 import type { Child } from 'hono/jsx';
-import { Button, Checkboxes, DateInput, ErrorSummary, Input, NotificationBanner, PostLink, Radios, Select, SummaryList, WarningText } from '../../../platform/ui/components';
+import {
+  Button,
+  Checkboxes,
+  DateInput,
+  ErrorSummary,
+  Input,
+  NotificationBanner,
+  PostLink,
+  Radios,
+  Select,
+  SummaryList,
+  WarningText,
+} from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES } from '../staff.schemas';
 import type { getPersonProfile } from '../staff.service';
 import { PersonStatusTag } from './person-status-tag';
@@ -17,7 +29,14 @@ function invitationStatus(profile: Profile): string {
   return `Invited on ${formatDate(invitation.created_at)}; the invitation expires on ${formatDateTime(invitation.expires_at)}`;
 }
 
-export function PersonPage(props: { profile: Profile; isSelf: boolean; banner?: string; schools: { id: string; name: string }[]; roleErrors?: FieldErrors; now: string }) {
+export function PersonPage(props: {
+  profile: Profile;
+  isSelf: boolean;
+  banner?: string;
+  schools: { id: string; name: string }[];
+  roleErrors?: FieldErrors;
+  now: string;
+}) {
   const { person, reports, roles, canEdit, canManageRoles, invitation } = props.profile;
   const name = `${person.given_name} ${person.family_name}`;
   const invitationExpired = invitation && !invitation.used_at && invitation.expires_at <= props.now;
@@ -52,14 +71,18 @@ export function PersonPage(props: { profile: Profile; isSelf: boolean; banner?: 
       <h1 class="govuk-heading-l">
         {name} <PersonStatusTag status={person.status} />
       </h1>
-      {person.status === 'deactivated' ? <WarningText text={`${person.given_name} was deactivated on ${formatDate(person.deactivated_at)} and cannot sign in.`} /> : null}
+      {person.status === 'deactivated' ? (
+        <WarningText text={`${person.given_name} was deactivated on ${formatDate(person.deactivated_at)} and cannot sign in.`} />
+      ) : null}
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <SummaryList rows={rows.map(([key, value]) => ({ key: { text: key }, value: { html: <>{value}</> } }))} />
           {canEdit ? (
             <div class="govuk-button-group">
               <Button text="Change details" href={`/staff/${person.id}/edit`} classes="govuk-button--secondary" />
-              {person.status === 'active' && !props.isSelf ? <Button text="Deactivate" href={`/staff/${person.id}/deactivate`} classes="govuk-button--warning" /> : null}
+              {person.status === 'active' && !props.isSelf ? (
+                <Button text="Deactivate" href={`/staff/${person.id}/deactivate`} classes="govuk-button--warning" />
+              ) : null}
               {person.status === 'deactivated' ? (
                 <form method="post" action={`/staff/${person.id}/reactivate`}>
                   <Button text="Reactivate" classes="govuk-button--secondary" />
@@ -142,7 +165,16 @@ export function PersonPage(props: { profile: Profile; isSelf: boolean; banner?: 
   );
 }
 
-export function PersonFormPage(props: { heading: string; action: string; values: FormValues; errors?: FieldErrors; schools: { id: string; name: string }[]; allowCentral: boolean; isNew: boolean; cancelHref: string }) {
+export function PersonFormPage(props: {
+  heading: string;
+  action: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  schools: { id: string; name: string }[];
+  allowCentral: boolean;
+  isNew: boolean;
+  cancelHref: string;
+}) {
   const errors = props.errors ?? {};
   const v = props.values;
   const err = (field: string) => errorFor(errors, field);
@@ -153,14 +185,43 @@ export function PersonFormPage(props: { heading: string; action: string; values:
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors, summaryIds)} /> : null}
         <h1 class="govuk-heading-l">{props.heading}</h1>
         <form method="post" action={props.action} novalidate>
-          <Input id="givenName" name="givenName" label={{ text: 'First name' }} autocomplete="off" spellcheck={false} value={v.givenName} errorMessage={err('givenName')} />
-          <Input id="familyName" name="familyName" label={{ text: 'Last name' }} autocomplete="off" spellcheck={false} value={v.familyName} errorMessage={err('familyName')} />
-          <Input id="email" name="email" type="email" label={{ text: 'Work email address' }} hint={{ text: 'They will use this to sign in' }} autocomplete="off" spellcheck={false} value={v.email} errorMessage={err('email')} />
+          <Input
+            id="givenName"
+            name="givenName"
+            label={{ text: 'First name' }}
+            autocomplete="off"
+            spellcheck={false}
+            value={v.givenName}
+            errorMessage={err('givenName')}
+          />
+          <Input
+            id="familyName"
+            name="familyName"
+            label={{ text: 'Last name' }}
+            autocomplete="off"
+            spellcheck={false}
+            value={v.familyName}
+            errorMessage={err('familyName')}
+          />
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            label={{ text: 'Work email address' }}
+            hint={{ text: 'They will use this to sign in' }}
+            autocomplete="off"
+            spellcheck={false}
+            value={v.email}
+            errorMessage={err('email')}
+          />
           <Select
             id="schoolId"
             name="schoolId"
             label={{ text: 'School' }}
-            items={[...(props.allowCentral ? [{ value: '', text: 'Central team (no school)' }] : [{ value: '', text: 'Select a school' }]), ...props.schools.map((s) => ({ value: s.id, text: s.name }))]}
+            items={[
+              ...(props.allowCentral ? [{ value: '', text: 'Central team (no school)' }] : [{ value: '', text: 'Select a school' }]),
+              ...props.schools.map((s) => ({ value: s.id, text: s.name })),
+            ]}
             value={v.schoolId ?? ''}
             errorMessage={err('schoolId')}
           />
@@ -193,9 +254,36 @@ export function PersonFormPage(props: { heading: string; action: string; values:
             value={v.leadershipLevel || 'none'}
             errorMessage={err('leadershipLevel')}
           />
-          <Input id="lineManagerEmail" name="lineManagerEmail" type="email" label={{ text: 'Line manager’s email address (optional)' }} hint={{ text: 'Their line manager must already be in Waymark' }} autocomplete="off" spellcheck={false} value={v.lineManagerEmail} errorMessage={err('lineManagerEmail')} />
-          <Input id="trn" name="trn" label={{ text: 'Teacher reference number (TRN) (optional)' }} hint={{ text: '7 digits' }} classes="govuk-input--width-10" inputmode="numeric" value={v.trn} errorMessage={err('trn')} />
-          <Input id="misStaffId" name="misStaffId" label={{ text: 'MIS staff ID (optional)' }} hint={{ text: 'The ID in Arbor, SIMS or Bromcom, so imports can find them' }} classes="govuk-input--width-20" value={v.misStaffId} errorMessage={err('misStaffId')} />
+          <Input
+            id="lineManagerEmail"
+            name="lineManagerEmail"
+            type="email"
+            label={{ text: 'Line manager’s email address (optional)' }}
+            hint={{ text: 'Their line manager must already be in Waymark' }}
+            autocomplete="off"
+            spellcheck={false}
+            value={v.lineManagerEmail}
+            errorMessage={err('lineManagerEmail')}
+          />
+          <Input
+            id="trn"
+            name="trn"
+            label={{ text: 'Teacher reference number (TRN) (optional)' }}
+            hint={{ text: '7 digits' }}
+            classes="govuk-input--width-10"
+            inputmode="numeric"
+            value={v.trn}
+            errorMessage={err('trn')}
+          />
+          <Input
+            id="misStaffId"
+            name="misStaffId"
+            label={{ text: 'MIS staff ID (optional)' }}
+            hint={{ text: 'The ID in Arbor, SIMS or Bromcom, so imports can find them' }}
+            classes="govuk-input--width-20"
+            value={v.misStaffId}
+            errorMessage={err('misStaffId')}
+          />
           {props.isNew ? (
             <Checkboxes
               name="invite"
@@ -220,8 +308,14 @@ export function DeactivatePage(props: { id: string; name: string; reports: numbe
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-l">Deactivate {props.name}?</h1>
-        <p class="govuk-body">They will be signed out everywhere and will not be able to sign in. Their record and history stay in Waymark, and you can reactivate them later.</p>
-        {props.reports > 0 ? <WarningText text={`${props.name} line manages ${props.reports === 1 ? '1 person' : `${props.reports} people`}. Give them a new line manager afterwards.`} /> : null}
+        <p class="govuk-body">
+          They will be signed out everywhere and will not be able to sign in. Their record and history stay in Waymark, and you can reactivate them later.
+        </p>
+        {props.reports > 0 ? (
+          <WarningText
+            text={`${props.name} line manages ${props.reports === 1 ? '1 person' : `${props.reports} people`}. Give them a new line manager afterwards.`}
+          />
+        ) : null}
         <form method="post" action={`/staff/${props.id}/deactivate`}>
           <div class="govuk-button-group">
             <Button text="Deactivate" classes="govuk-button--warning" />

@@ -27,16 +27,16 @@ export function Breadcrumbs(params: BreadcrumbsParams) {
       <ol class="govuk-breadcrumbs__list">
         {spaced(
           (params.items ?? []).map((item) =>
-          item?.href ? (
-            <li class="govuk-breadcrumbs__list-item">
-              <a {...attrs(item.attributes)} class="govuk-breadcrumbs__link" href={item.href}>
-                {htmlOrText(item.html, item.text)}
-              </a>
-            </li>
-          ) : (
-            <li class="govuk-breadcrumbs__list-item" aria-current="page">
-              {htmlOrText(item?.html, item?.text)}
-            </li>
+            item?.href ? (
+              <li class="govuk-breadcrumbs__list-item">
+                <a {...attrs(item.attributes)} class="govuk-breadcrumbs__link" href={item.href}>
+                  {htmlOrText(item.html, item.text)}
+                </a>
+              </li>
+            ) : (
+              <li class="govuk-breadcrumbs__list-item" aria-current="page">
+                {htmlOrText(item?.html, item?.text)}
+              </li>
             ),
           ),
         )}

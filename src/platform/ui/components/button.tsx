@@ -15,15 +15,7 @@ export interface ButtonParams extends ContentBlock {
 
 function StartIcon() {
   return (
-    <svg
-      class="govuk-button__start-icon"
-      xmlns="http://www.w3.org/2000/svg"
-      width="17.5"
-      height="19"
-      viewBox="0 0 33 40"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
       <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
     </svg>
   );
@@ -40,14 +32,7 @@ export function Button(params: ButtonParams) {
     if (params.id && !('id' in props)) props.id = params.id;
     return props;
   };
-  const content =
-    params.html && params.isStartButton ? (
-      <span>{rawHtml(params.html)}</span>
-    ) : params.html ? (
-      rawHtml(params.html)
-    ) : (
-      params.text
-    );
+  const content = params.html && params.isStartButton ? <span>{rawHtml(params.html)}</span> : params.html ? rawHtml(params.html) : params.text;
   const icon = params.isStartButton ? <StartIcon /> : null;
 
   if (params.href) {
@@ -67,8 +52,7 @@ export function Button(params: ButtonParams) {
           name: params.name || undefined,
           disabled: params.disabled ? true : undefined,
           'aria-disabled': params.disabled ? 'true' : undefined,
-          'data-prevent-double-click':
-            params.preventDoubleClick !== undefined ? s(params.preventDoubleClick) : undefined,
+          'data-prevent-double-click': params.preventDoubleClick !== undefined ? s(params.preventDoubleClick) : undefined,
           ...common,
         }),
       )}

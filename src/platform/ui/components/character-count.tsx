@@ -31,22 +31,14 @@ export function CharacterCount(params: CharacterCountParams) {
   const countType = params.countType ? params.countType : params.maxwords ? 'words' : undefined;
   const hasNoLimit = !params.maxwords && !params.maxlength;
   const textareaDescriptionLength = params.maxwords || params.maxlength;
-  const textareaDescriptionText =
-    params.textareaDescriptionText ||
-    `You can enter up to %{count} ${countType === 'words' ? 'words' : 'characters'}`;
-  const textareaDescriptionTextNoLimit = !hasNoLimit
-    ? textareaDescriptionText.replaceAll('%{count}', s(textareaDescriptionLength))
-    : undefined;
+  const textareaDescriptionText = params.textareaDescriptionText || `You can enter up to %{count} ${countType === 'words' ? 'words' : 'characters'}`;
+  const textareaDescriptionTextNoLimit = !hasNoLimit ? textareaDescriptionText.replaceAll('%{count}', s(textareaDescriptionLength)) : undefined;
   const id = params.id ? params.id : params.name;
   const formGroup = params.formGroup;
 
   const countMessage = (
     <>
-      <Hint
-        text={textareaDescriptionTextNoLimit}
-        id={`${id}-info`}
-        classes={cx('govuk-character-count__message', params.countMessage?.classes)}
-      />
+      <Hint text={textareaDescriptionTextNoLimit} id={`${id}-info`} classes={cx('govuk-character-count__message', params.countMessage?.classes)} />
       {beforeOrAfterInput(formGroup?.afterInput)}
     </>
   );
@@ -60,9 +52,7 @@ export function CharacterCount(params: CharacterCountParams) {
       'data-threshold': { value: params.threshold, optional: true },
       'data-count-type': { value: countType ? countType : false, optional: true },
     }),
-    ...(hasNoLimit && params.textareaDescriptionText
-      ? i18nAttrs('textarea-description', undefined, { other: params.textareaDescriptionText })
-      : {}),
+    ...(hasNoLimit && params.textareaDescriptionText ? i18nAttrs('textarea-description', undefined, { other: params.textareaDescriptionText }) : {}),
     ...i18nAttrs('characters-under-limit', undefined, params.charactersUnderLimitText),
     ...i18nAttrs('characters-at-limit', params.charactersAtLimitText),
     ...i18nAttrs('characters-over-limit', undefined, params.charactersOverLimitText),

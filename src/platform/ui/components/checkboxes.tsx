@@ -28,20 +28,13 @@ export function Checkboxes(params: CheckboxesParams) {
   const fieldsetDescribedBy = params.fieldset ? params.fieldset.describedBy : undefined;
   if (fieldsetDescribedBy) initialDescribedBy = fieldsetDescribedBy;
   const { describedBy, elements: hintAndError } = hintAndErrorMessage(idPrefix, initialDescribedBy, params);
-  const isChecked = (item: CheckboxesItem) =>
-    item.checked || (params.values ? njIn(item.value, params.values) && !looseEq(item.checked, false) : false);
+  const isChecked = (item: CheckboxesItem) => item.checked || (params.values ? njIn(item.value, params.values) && !looseEq(item.checked, false) : false);
 
   return (
     <FieldsetFormGroup params={params} describedBy={describedBy}>
       {hintAndError}
       {/* Without a fieldset, the group's hint and error describe each checkbox */}
-      <ChoiceItems
-        kind="checkboxes"
-        params={params}
-        idPrefix={idPrefix}
-        isChecked={isChecked}
-        describedBy={params.fieldset ? '' : describedBy}
-      />
+      <ChoiceItems kind="checkboxes" params={params} idPrefix={idPrefix} isChecked={isChecked} describedBy={params.fieldset ? '' : describedBy} />
     </FieldsetFormGroup>
   );
 }

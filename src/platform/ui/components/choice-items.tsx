@@ -80,13 +80,7 @@ export function ChoiceItems<Item extends AnyChoiceItem>(props: ChoiceItemsProps<
               'aria-describedby': itemDescribedBy || undefined,
             })}
           />
-          <Label
-            html={item.html}
-            text={item.text}
-            classes={cx(`govuk-${kind}__label`, item.label?.classes)}
-            attributes={item.label?.attributes}
-            for={itemId}
-          />
+          <Label html={item.html} text={item.text} classes={cx(`govuk-${kind}__label`, item.label?.classes)} attributes={item.label?.attributes} for={itemId} />
           {hasHint ? (
             <Hint
               id={itemHintId}
@@ -98,10 +92,7 @@ export function ChoiceItems<Item extends AnyChoiceItem>(props: ChoiceItemsProps<
           ) : null}
         </div>
         {item.conditional?.html ? (
-          <div
-            class={cx(`govuk-${kind}__conditional`, !isChecked && `govuk-${kind}__conditional--hidden`)}
-            id={conditionalId}
-          >
+          <div class={cx(`govuk-${kind}__conditional`, !isChecked && `govuk-${kind}__conditional--hidden`)} id={conditionalId}>
             {rawHtml(item.conditional.html)}
           </div>
         ) : null}

@@ -20,8 +20,7 @@ interface Fixture {
 interface ComponentCase {
   /** govuk-frontend component folder name. */
   name: string;
-  // Fixture options are untyped JSON, so the component is called with `any`.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: fixture options are untyped JSON, so the component is called with `any`
   component: (params: any) => unknown;
   /** Fixtures that cannot be supported, by fixture name, with a one-line reason. */
   unsupported?: Record<string, string>;
@@ -91,7 +90,7 @@ interface P5Node {
  * whitespace-only text dropped. Parsing also makes `disabled` and
  * `disabled=""`, `<input>` and `<input/>`, and equivalent entity encodings the same.
  */
-export function canonicalHtml(html: string): string {
+function canonicalHtml(html: string): string {
   const lines: string[] = [];
   const walk = (nodes: P5Node[] | undefined, depth: number) => {
     for (const node of nodes ?? []) {
@@ -119,10 +118,8 @@ export function canonicalHtml(html: string): string {
 
 describe('canonicalHtml (the comparison must be able to fail)', () => {
   it('ignores formatting-only differences', () => {
-    expect(canonicalHtml('<input  disabled class=" a  b" id="x">\n')).toBe(
-      canonicalHtml('<input id="x" class="a b" disabled=""/>'),
-    );
-    expect(canonicalHtml('<p>\n  Tom &amp; Jerry\'s\n</p>')).toBe(canonicalHtml('<p>Tom &amp; Jerry&#39;s</p>'));
+    expect(canonicalHtml('<input  disabled class=" a  b" id="x">\n')).toBe(canonicalHtml('<input id="x" class="a b" disabled=""/>'));
+    expect(canonicalHtml("<p>\n  Tom &amp; Jerry's\n</p>")).toBe(canonicalHtml('<p>Tom &amp; Jerry&#39;s</p>'));
   });
   it('detects real differences', () => {
     expect(canonicalHtml('<p class="a">x</p>')).not.toBe(canonicalHtml('<p class="b">x</p>'));
@@ -142,13 +139,10 @@ for (const { name, component, unsupported = {} } of cases) {
       for (const fixtureName of Object.keys(unsupported)) expect(names).toContain(fixtureName);
     });
 
-    it.each(fixtures.filter((f) => !(f.name in unsupported)).map((f) => [f.name, f] as const))(
-      'fixture: %s',
-      async (_name, fixture) => {
-        const actual = await render(component(fixture.options));
-        expect(canonicalHtml(actual)).toBe(canonicalHtml(fixture.html));
-      },
-    );
+    it.each(fixtures.filter((f) => !(f.name in unsupported)).map((f) => [f.name, f] as const))('fixture: %s', async (_name, fixture) => {
+      const actual = await render(component(fixture.options));
+      expect(canonicalHtml(actual)).toBe(canonicalHtml(fixture.html));
+    });
   });
 }
 
@@ -181,14 +175,9 @@ describe('JSX usage', () => {
 
   it('supports { value, optional } attributes and keeps managed attributes', async () => {
     const html = await render(
-      <C.Tag
-        text="Done"
-        attributes={{ 'data-a': 'x', hidden: { value: true, optional: true }, 'data-b': { value: false, optional: true } }}
-      />,
+      <C.Tag text="Done" attributes={{ 'data-a': 'x', hidden: { value: true, optional: true }, 'data-b': { value: false, optional: true } }} />,
     );
-    expect(canonicalHtml(html)).toBe(
-      canonicalHtml('<strong class="govuk-tag" data-a="x" hidden>Done</strong>'),
-    );
+    expect(canonicalHtml(html)).toBe(canonicalHtml('<strong class="govuk-tag" data-a="x" hidden>Done</strong>'));
     // a managed attribute wins over the same name in `attributes`; an unset one does not hide it
     expect(await render(<C.Hint id="managed" text="x" attributes={{ id: 'user' }} />)).toContain('id="managed"');
     expect(await render(<C.Hint text="x" attributes={{ id: 'user' }} />)).toContain('id="user"');
@@ -260,7 +249,10 @@ describe('StatusTag', () => {
     expect(canonicalHtml(await render(<C.StatusTag text="Unread <b>" colour="blue" classes="govuk-!-margin-right-1" />))).toBe(
       canonicalHtml('<strong class="govuk-tag govuk-!-margin-right-1">Unread &lt;b&gt;</strong>'),
     );
-    expect(C.statusTagParams({ text: 'Draft', colour: 'grey' }, 'govuk-!-margin-left-2')).toEqual({ text: 'Draft', classes: 'govuk-tag--grey govuk-!-margin-left-2' });
+    expect(C.statusTagParams({ text: 'Draft', colour: 'grey' }, 'govuk-!-margin-left-2')).toEqual({
+      text: 'Draft',
+      classes: 'govuk-tag--grey govuk-!-margin-left-2',
+    });
   });
 });
 
@@ -291,7 +283,9 @@ describe('BulletList', () => {
 
 describe('PostLink', () => {
   it('is a one-button form that posts, with hidden fields and words for screen readers', async () => {
-    const html = await render(<C.PostLink action="/stages/1/move" text="Move up" visuallyHiddenText="Stage 1" fields={{ direction: 'up' }} classes="govuk-!-display-inline" />);
+    const html = await render(
+      <C.PostLink action="/stages/1/move" text="Move up" visuallyHiddenText="Stage 1" fields={{ direction: 'up' }} classes="govuk-!-display-inline" />,
+    );
     expect(canonicalHtml(html)).toBe(
       canonicalHtml(
         '<form method="post" action="/stages/1/move" class="govuk-!-display-inline"><input type="hidden" name="direction" value="up">' +

@@ -37,24 +37,14 @@ const hasClass = (classes: string | undefined, name: string) => !!classes && cla
 export function DateInput(params: DateInputParams) {
   const formGroup = params.formGroup;
 
-  const dateInputDay: DateInputItem =
-    params.day !== undefined
-      ? params.day
-      : { name: 'day', value: params.values?.day, classes: 'govuk-input--width-2' };
+  const dateInputDay: DateInputItem = params.day !== undefined ? params.day : { name: 'day', value: params.values?.day, classes: 'govuk-input--width-2' };
   const dateInputMonth: DateInputItem =
-    params.month !== undefined
-      ? params.month
-      : { name: 'month', value: params.values?.month, classes: 'govuk-input--width-2' };
-  const dateInputYear: DateInputItem =
-    params.year !== undefined
-      ? params.year
-      : { name: 'year', value: params.values?.year, classes: 'govuk-input--width-4' };
+    params.month !== undefined ? params.month : { name: 'month', value: params.values?.month, classes: 'govuk-input--width-2' };
+  const dateInputYear: DateInputItem = params.year !== undefined ? params.year : { name: 'year', value: params.values?.year, classes: 'govuk-input--width-4' };
 
   const dateInputItems = params.items?.length ? params.items : [dateInputDay, dateInputMonth, dateInputYear];
 
-  const anyItemHasError = dateInputItems.some(
-    (item) => !!item && (!!item.error || hasClass(item.classes, 'govuk-input--error')),
-  );
+  const anyItemHasError = dateInputItems.some((item) => !!item && (!!item.error || hasClass(item.classes, 'govuk-input--error')));
 
   const renderItem = (item: DateInputItem) => {
     let itemName = item.name;
@@ -75,10 +65,7 @@ export function DateInput(params: DateInputParams) {
       itemWidth = 4;
     }
 
-    if (
-      !hasClass(item.classes, 'govuk-input--error') &&
-      (itemHasError || (!looseEq(item.error, false) && params.errorMessage && !anyItemHasError))
-    ) {
+    if (!hasClass(item.classes, 'govuk-input--error') && (itemHasError || (!looseEq(item.error, false) && params.errorMessage && !anyItemHasError))) {
       itemClasses = `${itemClasses} govuk-input--error`.trim();
     }
     if (!hasClass(item.classes, 'govuk-input--width-')) {

@@ -24,9 +24,7 @@ export function Details(params: DetailsParams) {
       <summary class="govuk-details__summary">
         <span class="govuk-details__summary-text">{htmlOrText(params.summaryHtml, params.summaryText)}</span>
       </summary>
-      <div class="govuk-details__text">
-        {hasChildren(params.children) ? params.children : htmlOrText(params.html, params.text)}
-      </div>
+      <div class="govuk-details__text">{hasChildren(params.children) ? params.children : htmlOrText(params.html, params.text)}</div>
     </details>
   );
 }

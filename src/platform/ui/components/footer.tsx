@@ -56,24 +56,24 @@ export function Footer(params: FooterParams) {
             <div class="govuk-footer__navigation">
               {spaced(
                 (params.navigation ?? []).map((nav) => (
-                <div class={`govuk-footer__section govuk-grid-column-${nav.width || 'full'}`}>
-                  <h2 class="govuk-footer__heading govuk-heading-m">{nav.title}</h2>
-                  {njLength(nav.items) ? (
-                    <ul class={cx('govuk-footer__list', nav.columns && `govuk-footer__list--columns-${nav.columns}`)}>
-                      {spaced(
-                        (nav.items ?? []).map((item) =>
-                        item.href && item.text ? (
-                          <li class="govuk-footer__list-item">
-                            <a {...attrs(item.attributes)} class="govuk-footer__link" href={item.href}>
-                              {item.text}
-                            </a>
-                          </li>
-                        ) : null,
-                        ),
-                      )}
-                    </ul>
-                  ) : null}
-                </div>
+                  <div class={`govuk-footer__section govuk-grid-column-${nav.width || 'full'}`}>
+                    <h2 class="govuk-footer__heading govuk-heading-m">{nav.title}</h2>
+                    {njLength(nav.items) ? (
+                      <ul class={cx('govuk-footer__list', nav.columns && `govuk-footer__list--columns-${nav.columns}`)}>
+                        {spaced(
+                          (nav.items ?? []).map((item) =>
+                            item.href && item.text ? (
+                              <li class="govuk-footer__list-item">
+                                <a {...attrs(item.attributes)} class="govuk-footer__link" href={item.href}>
+                                  {item.text}
+                                </a>
+                              </li>
+                            ) : null,
+                          ),
+                        )}
+                      </ul>
+                    ) : null}
+                  </div>
                 )),
               )}
             </div>
@@ -89,18 +89,16 @@ export function Footer(params: FooterParams) {
                   <ul class="govuk-footer__inline-list">
                     {spaced(
                       (meta.items ?? []).map((item) => (
-                      <li class="govuk-footer__inline-list-item">
-                        <a {...attrs(item.attributes)} class="govuk-footer__link" href={s(item.href)}>
-                          {item.text}
-                        </a>
-                      </li>
+                        <li class="govuk-footer__inline-list-item">
+                          <a {...attrs(item.attributes)} class="govuk-footer__link" href={s(item.href)}>
+                            {item.text}
+                          </a>
+                        </li>
                       )),
                     )}
                   </ul>
                 ) : null}
-                {meta.text || meta.html ? (
-                  <div class="govuk-footer__meta-custom">{htmlOrText(meta.html, meta.text)}</div>
-                ) : null}
+                {meta.text || meta.html ? <div class="govuk-footer__meta-custom">{htmlOrText(meta.html, meta.text)}</div> : null}
               </>
             ) : null}
             {licence !== null ? (
@@ -134,9 +132,7 @@ export function Footer(params: FooterParams) {
           </div>
           <div class="govuk-footer__meta-item">
             <a class="govuk-footer__link govuk-footer__copyright-logo" href={CROWN_COPYRIGHT_URL}>
-              {params.copyright?.html || params.copyright?.text
-                ? htmlOrText(params.copyright.html, params.copyright.text)
-                : '© Crown copyright'}
+              {params.copyright?.html || params.copyright?.text ? htmlOrText(params.copyright.html, params.copyright.text) : '© Crown copyright'}
             </a>
           </div>
         </div>

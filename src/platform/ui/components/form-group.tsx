@@ -60,10 +60,7 @@ export function FormGroup(props: {
   children?: Child;
 }) {
   return (
-    <div
-      {...attrs(props.formGroup?.attributes)}
-      class={cx('govuk-form-group', props.errorMessage && 'govuk-form-group--error', props.formGroup?.classes)}
-    >
+    <div {...attrs(props.formGroup?.attributes)} class={cx('govuk-form-group', props.errorMessage && 'govuk-form-group--error', props.formGroup?.classes)}>
       {props.children}
     </div>
   );
@@ -85,15 +82,7 @@ export function hintAndErrorMessage(
   if (params.hint) {
     const hintId = `${idPrefix}-hint`;
     describedBy = describedBy ? `${describedBy} ${hintId}` : hintId;
-    hint = (
-      <Hint
-        id={hintId}
-        classes={params.hint.classes}
-        attributes={params.hint.attributes}
-        html={params.hint.html}
-        text={params.hint.text}
-      />
-    );
+    hint = <Hint id={hintId} classes={params.hint.classes} attributes={params.hint.attributes} html={params.hint.html} text={params.hint.text} />;
   }
 
   let error = null;
@@ -124,9 +113,7 @@ export function hintAndErrorMessage(
 }
 
 /** The single-control templates default `id` to `name`, then render the label (for that id), hint and error message before the control. */
-export function labelHintAndErrorMessage(
-  params: FormControlParams & { describedBy?: string },
-): HintAndErrorMessage & { id: string | undefined } {
+export function labelHintAndErrorMessage(params: FormControlParams & { describedBy?: string }): HintAndErrorMessage & { id: string | undefined } {
   const id = params.id ? params.id : params.name;
   const { describedBy, elements } = hintAndErrorMessage(id, params.describedBy ? params.describedBy : '', params);
   return {
@@ -165,13 +152,7 @@ export function FieldsetFormGroup(props: {
   return (
     <FormGroup formGroup={formGroup} errorMessage={errorMessage}>
       {fieldset ? (
-        <Fieldset
-          describedBy={props.describedBy}
-          classes={fieldset.classes}
-          role={props.role}
-          attributes={fieldset.attributes}
-          legend={fieldset.legend}
-        >
+        <Fieldset describedBy={props.describedBy} classes={fieldset.classes} role={props.role} attributes={fieldset.attributes} legend={fieldset.legend}>
           {props.children}
         </Fieldset>
       ) : (

@@ -8,8 +8,6 @@ export interface HintParams extends ContentBlock {
 /** GOV.UK hint text (`govukHint`). */
 export function Hint(params: HintParams) {
   return (
-    <div {...withAttrs(params.attributes, { id: params.id || undefined, class: cx('govuk-hint', params.classes) })}>
-      {htmlOrText(params.html, params.text)}
-    </div>
+    <div {...withAttrs(params.attributes, { id: params.id || undefined, class: cx('govuk-hint', params.classes) })}>{htmlOrText(params.html, params.text)}</div>
   );
 }

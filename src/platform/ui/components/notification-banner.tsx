@@ -25,13 +25,7 @@ export function NotificationBanner(params: NotificationBannerParams) {
   const successBanner = params.type === 'success';
   const typeClass = successBanner ? `govuk-notification-banner--${params.type}` : undefined;
   const role = params.role ? params.role : successBanner ? 'alert' : 'region';
-  const title: Child = params.titleHtml
-    ? rawHtml(params.titleHtml)
-    : params.titleText
-      ? params.titleText
-      : successBanner
-        ? 'Success'
-        : 'Important';
+  const title: Child = params.titleHtml ? rawHtml(params.titleHtml) : params.titleText ? params.titleText : successBanner ? 'Success' : 'Important';
   const titleId = params.titleId || 'govuk-notification-banner-title';
   const headingLevel = params.titleHeadingLevel || 2;
 
@@ -45,9 +39,7 @@ export function NotificationBanner(params: NotificationBannerParams) {
         'data-disable-auto-focus': params.disableAutoFocus !== undefined ? s(params.disableAutoFocus) : undefined,
       })}
     >
-      <div class="govuk-notification-banner__header">
-        {heading(headingLevel, { class: 'govuk-notification-banner__title', id: titleId }, title)}
-      </div>
+      <div class="govuk-notification-banner__header">{heading(headingLevel, { class: 'govuk-notification-banner__title', id: titleId }, title)}</div>
       <div class="govuk-notification-banner__content">
         {hasChildren(params.children) ? (
           params.children

@@ -65,19 +65,11 @@ function ArrowLink(props: { link: PaginationLink; type: 'prev' | 'next'; blockLe
     <div class={`govuk-pagination__${type}`}>
       <a {...attrs(link.attributes)} class="govuk-link govuk-pagination__link" href={s(link.href)} rel={type}>
         {blockLevel || type === 'prev' ? <Arrow type={type} /> : null}{' '}
-        <span
-          class={cx(
-            'govuk-pagination__link-title',
-            blockLevel && !link.labelText && 'govuk-pagination__link-title--decorated',
-          )}
-        >
-          {props.children}
-        </span>
+        <span class={cx('govuk-pagination__link-title', blockLevel && !link.labelText && 'govuk-pagination__link-title--decorated')}>{props.children}</span>
         {link.labelText && blockLevel ? (
           <>
             {' '}
-            <span class="govuk-visually-hidden">:</span>{' '}
-            <span class="govuk-pagination__link-label">{link.labelText}</span>
+            <span class="govuk-visually-hidden">:</span> <span class="govuk-pagination__link-label">{link.labelText}</span>
           </>
         ) : null}
         {!blockLevel && type === 'next' ? (
@@ -93,13 +85,7 @@ function ArrowLink(props: { link: PaginationLink; type: 'prev' | 'next'; blockLe
 
 function PageItem({ item }: { item: PaginationItem }) {
   return (
-    <li
-      class={cx(
-        'govuk-pagination__item',
-        item.current && 'govuk-pagination__item--current',
-        item.ellipsis && 'govuk-pagination__item--ellipsis',
-      )}
-    >
+    <li class={cx('govuk-pagination__item', item.current && 'govuk-pagination__item--current', item.ellipsis && 'govuk-pagination__item--ellipsis')}>
       {item.ellipsis ? (
         raw('&ctdot;')
       ) : (
@@ -140,9 +126,7 @@ export function Pagination(params: PaginationParams) {
         </ArrowLink>
       ) : null}
       {params.items ? (
-        <ul class="govuk-pagination__list">
-          {spaced(params.items.map((item) => (item && njLength(item) > 0 ? <PageItem item={item} /> : null)))}
-        </ul>
+        <ul class="govuk-pagination__list">{spaced(params.items.map((item) => (item && njLength(item) > 0 ? <PageItem item={item} /> : null)))}</ul>
       ) : null}
       {next?.href ? (
         <ArrowLink link={next} type="next" blockLevel={blockLevel}>

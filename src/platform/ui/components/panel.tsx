@@ -55,25 +55,14 @@ export function Panel(params: PanelParams) {
   const actions = params.actions;
 
   return (
-    <div
-      {...attrs(params.attributes)}
-      class={cx('govuk-panel', !isInterruption && 'govuk-panel--confirmation', params.classes)}
-    >
-      {heading(
-        headingLevel,
-        { class: 'govuk-panel__title' },
-        params.titleHtml ? rawHtml(params.titleHtml) : params.titleText,
-      )}
+    <div {...attrs(params.attributes)} class={cx('govuk-panel', !isInterruption && 'govuk-panel--confirmation', params.classes)}>
+      {heading(headingLevel, { class: 'govuk-panel__title' }, params.titleHtml ? rawHtml(params.titleHtml) : params.titleText)}
       {withCaller || params.html || params.text ? (
         <div class="govuk-panel__body">{withCaller ? params.children : htmlOrText(params.html, params.text)}</div>
       ) : null}
       {isInterruption && actions ? (
         <div {...attrs(actions.attributes)} class={cx('govuk-panel__actions', actions.classes)}>
-          {actions.items?.length ? (
-            <div class="govuk-button-group">
-              {spaced(actions.items.map((action) => <PanelActionItem action={action} />))}
-            </div>
-          ) : null}
+          {actions.items?.length ? <div class="govuk-button-group">{spaced(actions.items.map((action) => <PanelActionItem action={action} />))}</div> : null}
         </div>
       ) : null}
     </div>

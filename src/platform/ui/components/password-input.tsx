@@ -39,10 +39,7 @@ export function PasswordInput(params: PasswordInputParams) {
     <>
       <Button
         type="button"
-        classes={cx(
-          'govuk-button--secondary govuk-password-input__toggle govuk-js-password-input-toggle',
-          params.button?.classes,
-        )}
+        classes={cx('govuk-button--secondary govuk-password-input__toggle govuk-js-password-input-toggle', params.button?.classes)}
         text={params.showPasswordText !== undefined ? params.showPasswordText : 'Show'}
         attributes={{
           'aria-controls': id,

@@ -12,11 +12,7 @@ export function PhaseBanner(params: PhaseBannerParams) {
   return (
     <div {...attrs(params.attributes)} class={cx('govuk-phase-banner govuk-width-container', params.classes)}>
       <p class="govuk-phase-banner__content">
-        <Tag
-          text={params.tag?.text}
-          html={params.tag?.html}
-          classes={cx('govuk-phase-banner__content__tag', params.tag?.classes)}
-        />{' '}
+        <Tag text={params.tag?.text} html={params.tag?.html} classes={cx('govuk-phase-banner__content__tag', params.tag?.classes)} />{' '}
         <span class="govuk-phase-banner__text">{htmlOrText(params.html, params.text)}</span>
       </p>
     </div>

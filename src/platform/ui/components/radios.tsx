@@ -22,8 +22,7 @@ export function Radios(params: RadiosParams) {
   // `fieldset` may be false (no fieldset), so no optional chain here.
   const fieldsetDescribedBy = (params.fieldset ? params.fieldset.describedBy : undefined) || '';
   const { describedBy, elements: hintAndError } = hintAndErrorMessage(idPrefix, fieldsetDescribedBy, params);
-  const isChecked = (item: RadiosItem) =>
-    item.checked || (params.value ? looseEq(item.value, params.value) && !looseEq(item.checked, false) : false);
+  const isChecked = (item: RadiosItem) => item.checked || (params.value ? looseEq(item.value, params.value) && !looseEq(item.checked, false) : false);
 
   return (
     <FieldsetFormGroup params={params} describedBy={describedBy}>

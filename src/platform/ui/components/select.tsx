@@ -28,9 +28,7 @@ export function Select(params: SelectParams) {
     if (!item) return null;
     // Allow selecting by text content (the value for an option when no value attribute is specified)
     const effectiveValue = item.value !== undefined ? item.value : item.text;
-    const selected =
-      item.selected ||
-      (params.value ? looseEq(effectiveValue, params.value) && !looseEq(item.selected, false) : false);
+    const selected = item.selected || (params.value ? looseEq(effectiveValue, params.value) && !looseEq(item.selected, false) : false);
     return (
       <option
         {...withAttrs(item.attributes, {

@@ -54,8 +54,7 @@ export function ServiceNavigation(params: ServiceNavigationParams) {
   };
 
   const navigationItems = (params.navigation ?? []).filter((item): item is ServiceNavigationItem => !!item);
-  const collapseNavigationOnMobile =
-    params.collapseNavigationOnMobile !== undefined ? params.collapseNavigationOnMobile : navigationItems.length > 1;
+  const collapseNavigationOnMobile = params.collapseNavigationOnMobile !== undefined ? params.collapseNavigationOnMobile : navigationItems.length > 1;
 
   const inner = (
     <div class={cx('govuk-width-container', endSlotInline && 'govuk-service-navigation__inlining-container')}>
@@ -73,21 +72,14 @@ export function ServiceNavigation(params: ServiceNavigationParams) {
           </span>
         ) : null}
         {navigationItems.length || slots?.navigationStart || slots?.navigationEnd ? (
-          <nav
-            aria-label={params.navigationLabel || menuButtonText}
-            class={cx('govuk-service-navigation__wrapper', params.navigationClasses)}
-          >
+          <nav aria-label={params.navigationLabel || menuButtonText} class={cx('govuk-service-navigation__wrapper', params.navigationClasses)}>
             {collapseNavigationOnMobile ? (
               // biome-ignore lint/a11y/noAriaHiddenOnFocusable: govuk-frontend's own markup: the button is hidden until its script shows it (and removes both attributes).
               <button
                 type="button"
                 class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
                 aria-controls={navigationId}
-                aria-label={
-                  params.menuButtonLabel && !looseEq(params.menuButtonLabel, menuButtonText)
-                    ? params.menuButtonLabel
-                    : undefined
-                }
+                aria-label={params.menuButtonLabel && !looseEq(params.menuButtonLabel, menuButtonText) ? params.menuButtonLabel : undefined}
                 hidden
                 aria-hidden="true"
               >
@@ -98,33 +90,33 @@ export function ServiceNavigation(params: ServiceNavigationParams) {
               {spaced([
                 slots?.navigationStart ? rawHtml(slots.navigationStart) : null,
                 ...navigationItems.map((item) => {
-                const active = !!(item.active || item.current);
-                const ariaCurrent = active ? (item.current ? 'page' : 'true') : undefined;
-                // Active links are wrapped in <strong> so users who override colours still see the current item
-                const content = active ? (
-                  <strong class="govuk-service-navigation__active-fallback">{htmlOrText(item.html, item.text)}</strong>
-                ) : (
-                  htmlOrText(item.html, item.text)
-                );
-                return (
-                  <li class={cx('govuk-service-navigation__item', active && 'govuk-service-navigation__item--active')}>
-                    {item.href ? (
-                      <a
-                        {...withAttrs(item.attributes, {
-                          class: 'govuk-service-navigation__link',
-                          href: item.href,
-                          'aria-current': ariaCurrent,
-                        })}
-                      >
-                        {content}
-                      </a>
-                    ) : item.html || item.text ? (
-                      <span class="govuk-service-navigation__text" aria-current={ariaCurrent}>
-                        {content}
-                      </span>
-                    ) : null}
-                  </li>
-                );
+                  const active = !!(item.active || item.current);
+                  const ariaCurrent = active ? (item.current ? 'page' : 'true') : undefined;
+                  // Active links are wrapped in <strong> so users who override colours still see the current item
+                  const content = active ? (
+                    <strong class="govuk-service-navigation__active-fallback">{htmlOrText(item.html, item.text)}</strong>
+                  ) : (
+                    htmlOrText(item.html, item.text)
+                  );
+                  return (
+                    <li class={cx('govuk-service-navigation__item', active && 'govuk-service-navigation__item--active')}>
+                      {item.href ? (
+                        <a
+                          {...withAttrs(item.attributes, {
+                            class: 'govuk-service-navigation__link',
+                            href: item.href,
+                            'aria-current': ariaCurrent,
+                          })}
+                        >
+                          {content}
+                        </a>
+                      ) : item.html || item.text ? (
+                        <span class="govuk-service-navigation__text" aria-current={ariaCurrent}>
+                          {content}
+                        </span>
+                      ) : null}
+                    </li>
+                  );
                 }),
                 slots?.navigationEnd ? rawHtml(slots.navigationEnd) : null,
               ])}
@@ -139,10 +131,7 @@ export function ServiceNavigation(params: ServiceNavigationParams) {
   // With a service name, a <section> makes a landmark region; otherwise the <nav> does the job
   if (params.serviceName || slots?.start || endSlotHtml) {
     return (
-      <section
-        {...commonAttributes}
-        aria-label={params.ariaLabel === undefined ? 'Service information' : s(params.ariaLabel)}
-      >
+      <section {...commonAttributes} aria-label={params.ariaLabel === undefined ? 'Service information' : s(params.ariaLabel)}>
         {inner}
       </section>
     );

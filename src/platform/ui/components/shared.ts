@@ -45,7 +45,10 @@ export function s(value: unknown): string {
 
 /** Join the truthy class names with a single space. */
 export function cx(...classes: unknown[]): string {
-  return classes.filter((c) => c !== undefined && c !== null && c !== false && c !== '').map(String).join(' ');
+  return classes
+    .filter((c) => c !== undefined && c !== null && c !== false && c !== '')
+    .map(String)
+    .join(' ');
 }
 
 /**
@@ -60,9 +63,7 @@ export function attrs(attributes: Attributes | null | undefined): AttributeProps
   if (!attributes || typeof attributes !== 'object') return out;
   for (const [name, item] of Object.entries(attributes)) {
     const options: AttributeOptions =
-      item !== null && typeof item === 'object' && !(item instanceof String)
-        ? item
-        : { value: item as AttributeValue, optional: false };
+      item !== null && typeof item === 'object' && !(item instanceof String) ? item : { value: item as AttributeValue, optional: false };
     const value = options.value;
     // An optional attribute is bare when true and left out when empty or false.
     const leftOut = options.optional === true && (value === undefined || value === null || value === false);
@@ -76,11 +77,7 @@ export function attrs(attributes: Attributes | null | undefined): AttributeProps
  * Port of the `govukI18nAttributes` Nunjucks macro: `data-i18n.<key>` or, for
  * plural forms, `data-i18n.<key>.<pluralRule>` attributes.
  */
-export function i18nAttrs(
-  key: string,
-  message?: string | null,
-  messages?: Record<string, string> | null,
-): AttributeProps {
+export function i18nAttrs(key: string, message?: string | null, messages?: Record<string, string> | null): AttributeProps {
   const out: AttributeProps = {};
   if (messages) {
     for (const [pluralRule, text] of Object.entries(messages)) {

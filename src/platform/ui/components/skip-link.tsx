@@ -9,12 +9,7 @@ export interface SkipLinkParams extends ContentBlock {
 /** GOV.UK skip link (`govukSkipLink`). */
 export function SkipLink(params: SkipLinkParams) {
   return (
-    <a
-      {...attrs(params.attributes)}
-      href={params.href || '#content'}
-      class={cx('govuk-skip-link', params.classes)}
-      data-module="govuk-skip-link"
-    >
+    <a {...attrs(params.attributes)} href={params.href || '#content'} class={cx('govuk-skip-link', params.classes)} data-module="govuk-skip-link">
       {htmlOrText(params.html, params.text)}
     </a>
   );

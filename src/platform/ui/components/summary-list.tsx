@@ -75,11 +75,7 @@ export function SummaryCard({ children, ...card }: SummaryCardParams & { childre
     <div {...attrs(card.attributes)} class={cx('govuk-summary-card', card.classes)}>
       <div class="govuk-summary-card__title-wrapper">
         {card.title
-          ? heading(
-              headingLevel,
-              { class: cx('govuk-summary-card__title', card.title.classes) },
-              htmlOrText(card.title.html, card.title.text),
-            )
+          ? heading(headingLevel, { class: cx('govuk-summary-card__title', card.title.classes) }, htmlOrText(card.title.html, card.title.text))
           : null}
         {actions.length ? (
           onlyAction && otherActions.length === 0 ? (
@@ -117,17 +113,9 @@ export function SummaryList(params: SummaryListParams) {
         const actions = row.actions?.items ?? [];
         const [onlyAction, ...otherActions] = actions;
         return (
-          <div
-            class={cx(
-              'govuk-summary-list__row',
-              anyRowHasActions && !row.actions?.items && 'govuk-summary-list__row--no-actions',
-              row.classes,
-            )}
-          >
+          <div class={cx('govuk-summary-list__row', anyRowHasActions && !row.actions?.items && 'govuk-summary-list__row--no-actions', row.classes)}>
             <dt class={cx('govuk-summary-list__key', row.key?.classes)}>{htmlOrText(row.key?.html, row.key?.text)}</dt>
-            <dd class={cx('govuk-summary-list__value', row.value?.classes)}>
-              {htmlOrText(row.value?.html, row.value?.text)}
-            </dd>
+            <dd class={cx('govuk-summary-list__value', row.value?.classes)}>{htmlOrText(row.value?.html, row.value?.text)}</dd>
             {actions.length ? (
               <dd class={cx('govuk-summary-list__actions', row.actions?.classes)}>
                 {onlyAction && otherActions.length === 0 ? (

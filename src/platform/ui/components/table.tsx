@@ -37,9 +37,7 @@ function spans(cell: TableHeadCell | null | undefined): Record<string, string> {
 export function Table(params: TableParams) {
   return (
     <table {...attrs(params.attributes)} class={cx('govuk-table', params.classes)}>
-      {params.caption ? (
-        <caption class={cx('govuk-table__caption', params.captionClasses)}>{params.caption}</caption>
-      ) : null}
+      {params.caption ? <caption class={cx('govuk-table__caption', params.captionClasses)}>{params.caption}</caption> : null}
       {params.head ? (
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
@@ -62,12 +60,7 @@ export function Table(params: TableParams) {
             <tr class="govuk-table__row">
               {row.map((cell, index) =>
                 index === 0 && params.firstCellIsHeader ? (
-                  <th
-                    {...attrs(cell?.attributes)}
-                    scope="row"
-                    class={cx('govuk-table__header', cell?.classes)}
-                    {...spans(cell)}
-                  >
+                  <th {...attrs(cell?.attributes)} scope="row" class={cx('govuk-table__header', cell?.classes)} {...spans(cell)}>
                     {htmlOrText(cell?.html, cell?.text)}
                   </th>
                 ) : (

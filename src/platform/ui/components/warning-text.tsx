@@ -14,8 +14,7 @@ export function WarningText(params: WarningTextParams) {
         !
       </span>{' '}
       <strong class="govuk-warning-text__text">
-        <span class="govuk-visually-hidden">{params.iconFallbackText || 'Warning'}</span>{' '}
-        {htmlOrText(params.html, params.text)}
+        <span class="govuk-visually-hidden">{params.iconFallbackText || 'Warning'}</span> {htmlOrText(params.html, params.text)}
       </strong>
     </div>
   );

@@ -24,7 +24,20 @@ export async function feedbackPageIds(h: Harness): Promise<{ ids: Record<string,
   const token = newToken();
   await h.db
     .insertInto('feedback_respondents')
-    .values({ id: newId(), round_id: open.id, rater_group: 'other', name: 'Every Page', email: `every-page-${token.slice(0, 8)}@example.org`, email_normalised: `every-page-${token.slice(0, 8).toLowerCase()}@example.org`, token_hash: hashToken(token), status: 'invited', draft: null, decline_reason: null, invited_at: '2026-11-24', reminded_on: null })
+    .values({
+      id: newId(),
+      round_id: open.id,
+      rater_group: 'other',
+      name: 'Every Page',
+      email: `every-page-${token.slice(0, 8)}@example.org`,
+      email_normalised: `every-page-${token.slice(0, 8).toLowerCase()}@example.org`,
+      token_hash: hashToken(token),
+      status: 'invited',
+      draft: null,
+      decline_reason: null,
+      invited_at: '2026-11-24',
+      reminded_on: null,
+    })
     .execute();
   return {
     ids: { ':roundId': closed.id, ':respondentToken': token, ':classToken': open.class_token },

@@ -23,7 +23,13 @@ export async function sessionPageIds(h: Harness): Promise<{ ids: Record<string, 
     .where('session_materials.file_id', 'is not', null)
     .orderBy('sessions_events.starts_at')
     .executeTakeFirstOrThrow();
-  const event = await h.db.selectFrom('sessions_events').select('id').where('cohort_id', 'is', null).where('kind', '=', 'taster').orderBy('starts_at').executeTakeFirstOrThrow();
+  const event = await h.db
+    .selectFrom('sessions_events')
+    .select('id')
+    .where('cohort_id', 'is', null)
+    .where('kind', '=', 'taster')
+    .orderBy('starts_at')
+    .executeTakeFirstOrThrow();
   return { ids: { ':sessionId': material.session_id, ':materialId': material.id, ':eventId': event.id }, owners: {} };
 }
 
