@@ -1,4 +1,4 @@
-import { type Expression, expressionBuilder, type ExpressionWrapper, type SqlBool } from 'kysely';
+import { type Expression, expressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import { chunks } from '../../platform/db/batches';
 import type { Database, Executor } from '../../platform/db/database';
 import type { TokenPurpose } from './auth.tables';
@@ -141,15 +141,67 @@ export async function spendToken(db: Executor, tokenId: string, now: string): Pr
   return Number(result.numUpdatedRows) === 1;
 }
 
-export function findThrottle(db: Executor, key: string) {
-  return db.selectFrom('sign_in_throttles').selectAll().where('key', '=', key).executeTakeFirst();
+/** The locks on these keys (for saying how long to wait). */
+export function findThrottleLocks(db: Executor, keys: readonly string[]) {
+  return db.selectFrom('sign_in_throttles').select(['key', 'locked_until']).where('key', 'in', keys).execute();
 }
 
-export async function saveThrottle(db: Executor, row: { key: string; failures: number; window_started_at: string; locked_until: string | null }) {
-  await db
+/** A lock an attempt sets: from the `from`th failure in a window, locked until `until`. */
+export interface ThrottleLockStep {
+  from: number;
+  until: string;
+}
+
+/**
+ * Counts one attempt at `key` in a single statement, so attempts made at the same moment are each
+ * counted and none slips past a lock another has just set. Nothing is counted while a lock is in
+ * force at `now` (the result is then undefined). A window that began before `windowCutoff` starts
+ * again at one; the lock comes from `steps` (rising `from`) for the new count.
+ */
+export function countThrottleAttempt(db: Executor, args: { key: string; now: string; windowCutoff: string; steps: readonly ThrottleLockStep[] }) {
+  const { key, now, windowCutoff, steps } = args;
+  const lockFor = (failures: Expression<number>) => {
+    const branches = [...steps].reverse().map((step) => sql`when ${failures} >= ${step.from} then ${step.until}`);
+    return branches.length ? sql<string | null>`case ${sql.join(branches, sql` `)} else null end` : sql<string | null>`null`;
+  };
+  // A first failure locks only if the limits say so from the very first (worked out here, not in SQL).
+  const lockAtFirst = [...steps].reverse().find((step) => step.from <= 1)?.until ?? null;
+  const restarts = sql<SqlBool>`sign_in_throttles.window_started_at < ${windowCutoff}`;
+  const next = sql<number>`sign_in_throttles.failures + 1`;
+  return db
     .insertInto('sign_in_throttles')
-    .values(row)
-    .onConflict((oc) => oc.column('key').doUpdateSet({ failures: row.failures, window_started_at: row.window_started_at, locked_until: row.locked_until }))
+    .values({ key, failures: 1, window_started_at: now, locked_until: lockAtFirst })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({
+          failures: sql<number>`case when ${restarts} then 1 else ${next} end`,
+          window_started_at: sql<string>`case when ${restarts} then ${now} else sign_in_throttles.window_started_at end`,
+          locked_until: sql<string | null>`case when ${restarts} then ${lockAtFirst} else ${lockFor(next)} end`,
+        })
+        .where(sql<SqlBool>`sign_in_throttles.locked_until is null or sign_in_throttles.locked_until <= ${now}`),
+    )
+    .returning(['failures', 'window_started_at', 'locked_until'])
+    .executeTakeFirst();
+}
+
+/**
+ * Takes back one counted attempt (it turned out not to be a failure) if its window is still the
+ * one it was counted in; a lock that attempt set is lifted with it.
+ */
+export async function refundThrottleAttempt(db: Executor, attempt: { key: string; windowStartedAt: string; lockedUntil: string | null }) {
+  await db
+    .updateTable('sign_in_throttles')
+    .set({
+      failures: sql<number>`failures - 1`,
+      locked_until:
+        attempt.lockedUntil === null
+          ? sql<string | null>`locked_until`
+          : sql<string | null>`case when locked_until = ${attempt.lockedUntil} then null else locked_until end`,
+    })
+    .where('key', '=', attempt.key)
+    .where('window_started_at', '=', attempt.windowStartedAt)
+    .where('failures', '>', 0)
     .execute();
 }
 

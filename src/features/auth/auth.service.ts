@@ -11,7 +11,7 @@ import { formatDateTime } from '../../platform/dates';
 import type { Executor } from '../../platform/db/database';
 import * as q from './auth.queries';
 import type { TokenPurpose } from './auth.tables';
-import { attemptsLockedUntil, countFailedAttempt } from './attempt-throttle';
+import { type CountedAttempt, refundAttempts, reserveAttempt } from './attempt-throttle';
 import { ACCOUNT_LIMITS, ADDRESS_LIMITS, describeWait, type ThrottleLimits } from './throttle';
 
 export const SESSION_LIFETIME_MS = 14 * DAY;
@@ -52,24 +52,19 @@ interface RequestContext {
   requestId: string | null;
 }
 
-/** Throws TooManyRequests, starting with `reason`, if either the account or the address is locked. */
-async function assertNotLocked(deps: AppDeps, keys: string[], reason: string): Promise<void> {
+/**
+ * Counts an attempt against each key before it is made; throws TooManyRequests, starting with
+ * `reason`, if any of them is locked (and then nothing is counted).
+ */
+async function takeAttempt(deps: AppDeps, limitsByKey: readonly (readonly [string, ThrottleLimits])[], reason: string): Promise<CountedAttempt[]> {
   const now = deps.clock.now();
-  let latest: Date | null = null;
-  for (const key of keys) {
-    const until = await attemptsLockedUntil(deps.db, key, now);
-    if (until && (!latest || until > latest)) latest = until;
-  }
-  if (latest) {
-    throw new TooManyRequests(
-      `${reason} Wait ${describeWait(latest, now)} and try again (after ${formatDateTime(latest.toISOString()).split(' at ')[1]}).`,
-      Math.ceil((latest.getTime() - now.getTime()) / 1000),
-    );
-  }
-}
-
-async function countFailure(db: Executor, deps: AppDeps, key: string, limits: ThrottleLimits): Promise<void> {
-  await countFailedAttempt(db, key, deps.clock.now(), limits);
+  const reservation = await reserveAttempt(deps.db, now, limitsByKey);
+  if (reservation.admitted) return reservation.attempts;
+  const until = reservation.lockedUntil;
+  throw new TooManyRequests(
+    `${reason} Wait ${describeWait(until, now)} and try again (after ${formatDateTime(until.toISOString()).split(' at ')[1]}).`,
+    Math.ceil((until.getTime() - now.getTime()) / 1000),
+  );
 }
 
 /** Starts a sign-in session and returns its cookie token. */
@@ -102,8 +97,16 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
   const emailKey = normaliseEmail(email);
   const accountKey = `account:${emailKey}`;
   const addressKey = `address:${context.ipAddress ?? 'unknown'}`;
+  let attempts: CountedAttempt[];
   try {
-    await assertNotLocked(deps, [accountKey, addressKey], 'You have entered incorrect details too many times.');
+    attempts = await takeAttempt(
+      deps,
+      [
+        [accountKey, ACCOUNT_LIMITS],
+        [addressKey, ADDRESS_LIMITS],
+      ],
+      'You have entered incorrect details too many times.',
+    );
   } catch (error) {
     await recordAudit(deps.db, deps.clock, {
       action: 'sign_in_refused',
@@ -116,23 +119,25 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
   const person = await q.findPersonForSignIn(deps.db, emailKey);
   const passwordOk = await verifyPassword(person?.password_hash ?? null, password);
   if (!person || !passwordOk || person.status !== 'active') {
-    await deps.db.transaction().execute(async (trx) => {
-      await countFailure(trx, deps, accountKey, ACCOUNT_LIMITS);
-      await countFailure(trx, deps, addressKey, ADDRESS_LIMITS);
-      await recordAudit(trx, deps.clock, {
-        action: 'sign_in_failed',
-        organisationId: person?.organisation_id,
-        subjectType: person ? 'person' : undefined,
-        subjectId: person?.id,
-        detail: { email: emailKey },
-        ipAddress: context.ipAddress,
-        requestId: context.requestId,
-      });
+    // The attempt was counted before the password was checked.
+    await recordAudit(deps.db, deps.clock, {
+      action: 'sign_in_failed',
+      organisationId: person?.organisation_id,
+      subjectType: person ? 'person' : undefined,
+      subjectId: person?.id,
+      detail: { email: emailKey },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
     });
     return { ok: false };
   }
   const sessionToken = await deps.db.transaction().execute(async (trx) => {
+    // Success: the account starts afresh, and the address gets back the attempt it was charged.
     await q.clearThrottle(trx, accountKey);
+    await refundAttempts(
+      trx,
+      attempts.filter((attempt) => attempt.key === addressKey),
+    );
     await recordAudit(trx, deps.clock, {
       action: 'sign_in',
       organisationId: person.organisation_id,
@@ -191,12 +196,17 @@ export async function requestEmailLink(deps: AppDeps, purpose: 'sign_in_link' | 
   const emailKey = normaliseEmail(email);
   const accountKey = `${purpose}:account:${emailKey}`;
   const addressKey = `${purpose}:address:${context.ipAddress ?? 'unknown'}`;
-  await assertNotLocked(deps, [accountKey, addressKey], 'You have asked for too many links.');
+  // Every request counts towards the limit, so links can't be used to flood an inbox.
+  await takeAttempt(
+    deps,
+    [
+      [accountKey, LINK_LIMITS],
+      [addressKey, { ...LINK_LIMITS, slowFrom: 30, refuseFrom: 60 }],
+    ],
+    'You have asked for too many links.',
+  );
   const person = await q.findPersonForSignIn(deps.db, emailKey);
   await deps.db.transaction().execute(async (trx) => {
-    // Every request counts towards the limit, so links can't be used to flood an inbox.
-    await countFailure(trx, deps, accountKey, LINK_LIMITS);
-    await countFailure(trx, deps, addressKey, { ...LINK_LIMITS, slowFrom: 30, refuseFrom: 60 });
     if (person?.status !== 'active') return;
     const token = await issueToken(trx, deps, person.id, purpose);
     const url = `${deps.config.BASE_URL}/${purpose === 'sign_in_link' ? 'sign-in/link' : 'password-reset'}/${token}`;
@@ -227,12 +237,11 @@ const UNKNOWN_LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 2
  */
 export async function checkToken(deps: AppDeps, token: string, purpose: TokenPurpose, context: Pick<RequestContext, 'ipAddress'>): Promise<TokenCheck> {
   const key = `unknown-link:address:${context.ipAddress ?? 'unknown'}`;
-  await assertNotLocked(deps, [key], 'Too many links that do not work have been opened from your network.');
+  const attempts = await takeAttempt(deps, [[key, UNKNOWN_LINK_LIMITS]], 'Too many links that do not work have been opened from your network.');
   const row = looksLikeToken(token) ? await q.findToken(deps.db, hashToken(token), purpose) : undefined;
-  if (row?.status !== 'active') {
-    await countFailure(deps.db, deps, key, UNKNOWN_LINK_LIMITS);
-    return { ok: false, reason: 'unknown' };
-  }
+  if (row?.status !== 'active') return { ok: false, reason: 'unknown' };
+  // A link that matches a token isn't a guess, used or expired as it may be.
+  await refundAttempts(deps.db, attempts);
   if (row.used_at) return { ok: false, reason: 'used' };
   if (row.expires_at <= deps.clock.now().toISOString()) return { ok: false, reason: 'expired' };
   return { ok: true, tokenId: row.id, personId: row.person_id, organisationId: row.organisation_id, givenName: row.given_name, email: row.email };

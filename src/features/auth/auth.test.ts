@@ -267,3 +267,51 @@ describeEachEngine('links nobody was sent', (ctx) => {
     expect((await client.get(`/invitation/${'c'.repeat(43)}`)).status).toBe(404);
   });
 });
+
+describeEachEngine('sign-in limits under concurrent attempts', (ctx) => {
+  let organisationId: string;
+
+  beforeAll(async () => {
+    organisationId = (await makeOrganisation(ctx().db)).id;
+  });
+
+  const throttleRow = (key: string) => ctx().db.selectFrom('sign_in_throttles').select(['failures', 'locked_until']).where('key', '=', key).executeTakeFirst();
+
+  it('thirty wrong passwords sent at once for one account: only three are checked, and every one checked is counted', async () => {
+    const victim = await makePerson(ctx().db, { organisationId });
+    const pages = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        ctx()
+          .client({ address: `10.20.0.${i + 1}` })
+          .post('/sign-in', { email: victim.email, password: `wrong ${i}` }),
+      ),
+    );
+    const checked = pages.filter((p) => p.status === 400).length;
+    expect(checked).toBe(3);
+    expect(pages.filter((p) => p.status === 429)).toHaveLength(27);
+    expect((await throttleRow(`account:${victim.email}`))?.failures).toBe(checked);
+    const failed = await ctx().db.selectFrom('audit_events').select('id').where('action', '=', 'sign_in_failed').where('subject_id', '=', victim.id).execute();
+    expect(failed).toHaveLength(checked);
+    ctx().clock.advance(16 * MINUTE);
+  });
+
+  it('thirty sign-in link requests sent at once for one address: only five links are sent, and each is counted', async () => {
+    const person = await makePerson(ctx().db, { organisationId });
+    const client = ctx().client({ address: '10.21.0.1' });
+    const pages = await Promise.all(Array.from({ length: 30 }, () => client.post('/sign-in/link', { email: person.email })));
+    const accepted = pages.filter((p) => p.status !== 429).length;
+    expect(accepted).toBe(5);
+    const queued = await ctx().db.selectFrom('outbox').select('payload').where('kind', '=', 'email').where('payload', 'like', `%${person.email}%`).execute();
+    expect(queued).toHaveLength(accepted);
+    expect((await throttleRow(`sign_in_link:account:${person.email}`))?.failures).toBe(accepted);
+    expect((await throttleRow('sign_in_link:address:10.21.0.1'))?.failures).toBe(accepted);
+    ctx().clock.advance(61 * MINUTE);
+  });
+
+  it('a right password among concurrent wrong ones from a shared address is not counted against the address', async () => {
+    const people = await Promise.all(Array.from({ length: 10 }, () => makePerson(ctx().db, { organisationId })));
+    const pages = await Promise.all(people.map((p) => ctx().client({ address: '10.22.0.1' }).post('/sign-in', { email: p.email, password: TEST_PASSWORD })));
+    expect(pages.map((p) => p.status)).toEqual(people.map(() => 303));
+    expect((await throttleRow('address:10.22.0.1'))?.failures ?? 0).toBe(0);
+  });
+});

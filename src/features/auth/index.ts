@@ -11,5 +11,5 @@ export {
 } from './auth.service';
 // Query fragments for other features' queries: whether a person can sign in with a password, and whether they hold an invitation that works.
 export { holdsWorkingInvitation, passwordIsSet } from './auth.queries';
-export { describeWait, lockedUntil, recordFailure, type ThrottleLimits, type ThrottleState } from './throttle';
-export { attemptsLockedUntil, clearFailedAttempts, countFailedAttempt } from './attempt-throttle';
+export { describeWait, type ThrottleLimits } from './throttle';
+export { type AttemptReservation, type CountedAttempt, clearFailedAttempts, refundAttempts, reserveAttempt } from './attempt-throttle';

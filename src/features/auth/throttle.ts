@@ -1,11 +1,5 @@
 import { MINUTE } from '../../platform/db/clock';
 
-export interface ThrottleState {
-  failures: number;
-  windowStartedAt: string;
-  lockedUntil: string | null;
-}
-
 export interface ThrottleLimits {
   /** Failures are counted within this window from the first one. */
   windowMs: number;
@@ -23,22 +17,23 @@ export const ACCOUNT_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom:
 /** Per address: generous, because a whole school's staff often share one address. */
 export const ADDRESS_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 30, firstWaitMs: 15_000, refuseFrom: 60, refusalMs: 15 * MINUTE };
 
-/** The state after one more failure at `now`. */
-export function recordFailure(state: ThrottleState | undefined, now: Date, limits: ThrottleLimits): ThrottleState {
-  const windowExpired = !state || now.getTime() - new Date(state.windowStartedAt).getTime() > limits.windowMs;
-  const failures = windowExpired ? 1 : state.failures + 1;
-  const windowStartedAt = windowExpired ? now.toISOString() : state.windowStartedAt;
-  let waitMs = 0;
-  if (failures >= limits.refuseFrom) waitMs = limits.refusalMs;
-  else if (failures >= limits.slowFrom) waitMs = Math.min(limits.firstWaitMs * 2 ** (failures - limits.slowFrom), limits.refusalMs);
-  return { failures, windowStartedAt, lockedUntil: waitMs > 0 ? new Date(now.getTime() + waitMs).toISOString() : null };
+/** How long the `failures`th failure in a window locks for, in milliseconds (0: not at all). */
+export function waitAfter(failures: number, limits: ThrottleLimits): number {
+  if (failures >= limits.refuseFrom) return limits.refusalMs;
+  if (failures >= limits.slowFrom) return Math.min(limits.firstWaitMs * 2 ** (failures - limits.slowFrom), limits.refusalMs);
+  return 0;
 }
 
-/** When the lock ends, if it is still in force at `now`. */
-export function lockedUntil(state: ThrottleState | undefined, now: Date): Date | null {
-  if (!state?.lockedUntil) return null;
-  const until = new Date(state.lockedUntil);
-  return until > now ? until : null;
+/** From which failure count each wait applies, in rising order: `waitAfter` as a short table. */
+export function waitSteps(limits: ThrottleLimits): { from: number; waitMs: number }[] {
+  const steps: { from: number; waitMs: number }[] = [];
+  for (let failures = limits.slowFrom; failures <= limits.refuseFrom; failures++) {
+    const waitMs = waitAfter(failures, limits);
+    if (steps.at(-1)?.waitMs !== waitMs) steps.push({ from: failures, waitMs });
+    // The waits only grow, and stop growing at the refusal.
+    if (waitMs === limits.refusalMs) break;
+  }
+  return steps;
 }
 
 /** "15 minutes", "45 seconds": how long until `until`, rounded up. */

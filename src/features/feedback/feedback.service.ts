@@ -9,7 +9,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors';
 import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
 import { enqueueEmail } from '../../platform/jobs/outbox';
-import { attemptsLockedUntil, countFailedAttempt, describeWait, type ThrottleLimits } from '../auth';
+import { type CountedAttempt, describeWait, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
 import { coachOfEnrolment, enrolmentsOf } from '../enrolments';
 import { listPublishedVersions, skillsOfVersion } from '../frameworks';
 import { notify } from '../notifications';
@@ -425,10 +425,13 @@ const UNKNOWN_LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 2
 const CLASS_ANSWER_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 150, firstWaitMs: 15_000, refuseFrom: 200, refusalMs: 15 * MINUTE };
 
 // Counted with auth's attempt counters (one table and one rule set for every limit), under `feedback-…` keys.
-async function assertNotLocked(deps: AppDeps, key: string, reason: string): Promise<void> {
+// An attempt is counted before it is made (so many at once can't all get through) and given back if it wasn't one to count.
+async function takeAttempt(deps: AppDeps, key: string, limits: ThrottleLimits, reason: string): Promise<CountedAttempt[]> {
   const now = deps.clock.now();
-  const until = await attemptsLockedUntil(deps.db, key, now);
-  if (until) throw new TooManyRequests(`${reason} Wait ${describeWait(until, now)} and try again.`, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  const reservation = await reserveAttempt(deps.db, now, [[key, limits]]);
+  if (reservation.admitted) return reservation.attempts;
+  const until = reservation.lockedUntil;
+  throw new TooManyRequests(`${reason} Wait ${describeWait(until, now)} and try again.`, Math.ceil((until.getTime() - now.getTime()) / 1000));
 }
 
 export type RespondentLink =
@@ -443,12 +446,10 @@ export type RespondentLink =
 /** What a respondent's link opens; an unknown link is NotFound and counts against the address. */
 export async function openRespondentLink(deps: AppDeps, token: string, address: string | null): Promise<RespondentLink> {
   const key = `feedback-link:address:${address ?? 'unknown'}`;
-  await assertNotLocked(deps, key, 'Too many links that do not work have been opened from your network.');
+  const attempts = await takeAttempt(deps, key, UNKNOWN_LINK_LIMITS, 'Too many links that do not work have been opened from your network.');
   const respondent = looksLikeToken(token) ? await q.findRespondentByTokenHash(deps.db, hashToken(token)) : undefined;
-  if (!respondent) {
-    await countFailedAttempt(deps.db, key, deps.clock.now(), UNKNOWN_LINK_LIMITS);
-    throw new NotFound();
-  }
+  if (!respondent) throw new NotFound();
+  await refundAttempts(deps.db, attempts);
   const participantName = `${respondent.given_name} ${respondent.family_name}`;
   if (respondent.status === 'submitted') return { state: 'used', participantName };
   if (respondent.status === 'declined') return { state: 'declined', participantName };
@@ -500,12 +501,10 @@ export function browserHash(roundId: string, cookie: string): string {
 /** What a class link opens; unknown links are NotFound and count against the address. */
 export async function openClassLink(deps: AppDeps, token: string, cookie: string | undefined, address: string | null): Promise<ClassLink> {
   const key = `feedback-link:address:${address ?? 'unknown'}`;
-  await assertNotLocked(deps, key, 'Too many links that do not work have been opened from your network.');
+  const attempts = await takeAttempt(deps, key, UNKNOWN_LINK_LIMITS, 'Too many links that do not work have been opened from your network.');
   const round = looksLikeToken(token) ? await q.findRoundByClassToken(deps.db, token) : undefined;
-  if (!round) {
-    await countFailedAttempt(deps.db, key, deps.clock.now(), UNKNOWN_LINK_LIMITS);
-    throw new NotFound();
-  }
+  if (!round) throw new NotFound();
+  await refundAttempts(deps.db, attempts);
   const participantName = `${round.given_name} ${round.family_name}`;
   if (round.class_open !== 1 || isClosed(round, deps.clock)) return { state: 'closed', participantName };
   const answered = cookie ? !!(await q.hasClassBrowser(deps.db, round.id, browserHash(round.id, cookie))) : false;
@@ -515,8 +514,8 @@ export async function openClassLink(deps: AppDeps, token: string, cookie: string
 /** A student's answers through the class link: one per browser, limited per address. False if this browser already answered or the link closed. */
 export async function answerThroughClassLink(deps: AppDeps, roundId: string, cookie: string, answers: Answers, address: string | null): Promise<boolean> {
   const key = `feedback-class:address:${address ?? 'unknown'}`;
-  await assertNotLocked(deps, key, 'Too many answers have been sent from your network.');
-  return deps.db.transaction().execute(async (trx) => {
+  const attempts = await takeAttempt(deps, key, CLASS_ANSWER_LIMITS, 'Too many answers have been sent from your network.');
+  const answered = await deps.db.transaction().execute(async (trx) => {
     const round = await q.findRoundState(trx, roundId);
     if (round.class_open !== 1 || isClosed(round, deps.clock)) return false;
     if (!(await q.claimClassBrowser(trx, roundId, browserHash(roundId, cookie)))) return false;
@@ -528,9 +527,11 @@ export async function answerThroughClassLink(deps: AppDeps, roundId: string, coo
       strengths: answers.strengths,
       develop: answers.develop,
     });
-    await countFailedAttempt(trx, key, deps.clock.now(), CLASS_ANSWER_LIMITS);
     return true;
   });
+  // Only answers taken count towards the limit.
+  if (!answered) await refundAttempts(deps.db, attempts);
+  return answered;
 }
 
 // ----- Sweep: closing and reminders -----

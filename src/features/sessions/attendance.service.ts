@@ -6,7 +6,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import type { FormValues } from '../../platform/http/forms';
 import { newToken } from '../../platform/http/tokens';
-import { attemptsLockedUntil, clearFailedAttempts, countFailedAttempt, describeWait, type ThrottleLimits } from '../auth';
+import { clearFailedAttempts, describeWait, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
 import * as q from './attendance.queries';
 import { checkCheckInCode, checkInStatus, checkInWindow, currentCheckInCode, secondsUntilNextCode, type CheckInWindow } from './check-in';
 import { canSeeSession } from './sessions.policy';
@@ -307,8 +307,11 @@ export async function checkIn(deps: AppDeps, viewer: Viewer, sessionId: string, 
   if (current.state.kind !== 'open') return { ok: false, page: current };
 
   const throttleKey = `check-in:${viewer.id}`;
-  const locked = await attemptsLockedUntil(deps.db, throttleKey, now);
-  if (locked) {
+  // Counted before the code is compared, so codes sent at the same moment can't all be tried;
+  // anything that turns out not to be a wrong code is given back.
+  const reservation = await reserveAttempt(deps.db, now, [[throttleKey, CHECK_IN_LIMITS]]);
+  if (!reservation.admitted) {
+    const locked = reservation.lockedUntil;
     return {
       ok: false,
       page: current,
@@ -316,13 +319,18 @@ export async function checkIn(deps: AppDeps, viewer: Viewer, sessionId: string, 
       locked: { retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000) },
     };
   }
+  const notAFailure = async (error: string): Promise<CheckInResult> => {
+    await refundAttempts(deps.db, reservation.attempts);
+    return { ok: false, page: current, error };
+  };
   const trimmed = code.replace(/\s+/g, '');
-  if (!trimmed) return { ok: false, page: current, error: 'Enter the 6-digit code shown by the facilitator' };
-  if (!/^\d{6}$/.test(trimmed)) return { ok: false, page: current, error: 'The code must be 6 digits, like 123456' };
+  if (!trimmed) return notAFailure('Enter the 6-digit code shown by the facilitator');
+  if (!/^\d{6}$/.test(trimmed)) return notAFailure('The code must be 6 digits, like 123456');
   const check = checkCheckInCode(session.check_in_secret, trimmed, now);
-  if (check === 'expired') return { ok: false, page: current, error: 'That code has expired. Enter the code on the facilitator’s screen now' };
+  if (check === 'expired') return notAFailure('That code has expired. Enter the code on the facilitator’s screen now');
   if (check === 'wrong') {
-    const lockedNow = await countFailedAttempt(deps.db, throttleKey, now, CHECK_IN_LIMITS);
+    const lockSet = reservation.attempts[0]?.lockedUntil;
+    const lockedNow = lockSet ? new Date(lockSet) : null;
     return {
       ok: false,
       page: current,
@@ -345,8 +353,11 @@ export async function checkIn(deps: AppDeps, viewer: Viewer, sessionId: string, 
     if (added) await clearFailedAttempts(trx, throttleKey);
     return added;
   });
-  // A facilitator marked them in the meantime: their mark stands.
-  if (!written) return { ok: false, page: await page() };
+  // A facilitator marked them in the meantime: their mark stands (and the right code cost nothing).
+  if (!written) {
+    await refundAttempts(deps.db, reservation.attempts);
+    return { ok: false, page: await page() };
+  }
   return { ok: true, status };
 }
 

@@ -315,6 +315,26 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     expect((await clients.second.post(`/sessions/${session.id}/check-in`, { code: currentCheckInCode(session.secret, clock.now()) })).status).toBe(303);
   });
 
+  it('wrong codes sent all at once are tried no more often than one after another', async () => {
+    const { db, clock } = ctx();
+    const session = await makeSession(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      startsAt: '2026-11-24T16:00:00.000Z',
+      facilitatorIds: [facilitator.id],
+    });
+    clock.set('2026-11-24T16:03:00.000Z');
+    const current = currentCheckInCode(session.secret, clock.now());
+    const wrongCode = current === '000000' ? '000001' : '000000';
+    const pages = await Promise.all(Array.from({ length: 20 }, () => clients.second.post(`/sessions/${session.id}/check-in`, { code: wrongCode })));
+    const tried = pages.filter((p) => visibleText(p.text).includes('That code is not right'));
+    expect(tried).toHaveLength(5);
+    expect(pages.filter((p) => p.status === 429)).toHaveLength(15);
+    const key = `check-in:${second.id}`;
+    expect((await db.selectFrom('sign_in_throttles').select('failures').where('key', '=', key).executeTakeFirst())?.failures).toBe(5);
+    await db.deleteFrom('sign_in_throttles').where('key', '=', key).execute();
+  });
+
   it('check-in never overrides the facilitator’s mark, and only people expected can check in', async () => {
     const { db, clock } = ctx();
     const session = await makeSession(db, {
