@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redactTokens } from './http/tokens';
-import { fileMailer } from './mail/mailer';
+import nodemailer from 'nodemailer';
+import { fileMailer, messageIdFor, transportMailer } from './mail/mailer';
 import { describeEachEngine } from '../../test/support/app';
 import { createTestDatabase } from '../../test/support/database';
 import { makeOrganisation } from '../../test/support/factories';
@@ -71,9 +72,32 @@ describe('the development mailer', () => {
   it('lists the newest message first, even when several are sent in the same millisecond', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'waymark-mail-'));
     const mailer = fileMailer(dir);
-    for (const n of [1, 2, 3, 4, 5]) await mailer.send({ to: 'a@example.org', subject: `Message ${n}`, text: 'Hello' });
+    for (const n of [1, 2, 3, 4, 5]) await mailer.send({ to: 'a@example.org', subject: `Message ${n}`, text: 'Hello' }, `outbox-${n}`);
     expect((await mailer.list()).map((m) => m.subject)).toEqual(['Message 5', 'Message 4', 'Message 3', 'Message 2', 'Message 1']);
+    expect((await mailer.list()).at(-1)?.messageId).toBe('<outbox-1@waymark.localhost>');
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('sending email', () => {
+  it('every email has a Message-ID made from its outbox message, on the From address’s domain', async () => {
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    const raw: string[] = [];
+    const mailer = transportMailer(
+      {
+        sendMail: async (mail) => {
+          const info = await transport.sendMail(mail);
+          raw.push(String(info.message));
+          return info;
+        },
+      },
+      'Riverside Trust <waymark@riverside.example.org>',
+    );
+    await mailer.send({ to: 'a@example.org', subject: 'Hello', text: 'Hello' }, '0194f0a2-1b2c-7d3e-8f40-123456789abc');
+    await mailer.send({ to: 'a@example.org', subject: 'Hello', text: 'Hello' }, '0194f0a2-1b2c-7d3e-8f40-123456789abc');
+    expect(raw).toHaveLength(2);
+    for (const message of raw) expect(message).toContain('Message-ID: <0194f0a2-1b2c-7d3e-8f40-123456789abc@riverside.example.org>');
+    expect(messageIdFor('x', 'no-reply@example.org')).toBe('<x@example.org>');
   });
 });
 

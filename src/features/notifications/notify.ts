@@ -95,10 +95,13 @@ export function notificationHandler({ db, clock, mailer, config, notificationKin
       .execute();
     if (!email) return;
     const link = n.link ? `\n\n${n.linkText ?? 'See it in Waymark:'}\n\n${baseUrl}${n.link}` : '';
-    await mailer.send({
-      to: person.email,
-      subject: n.subject,
-      text: `Hello ${person.given_name},\n\n${n.paragraphs.join('\n\n')}${link}\n\nYou can choose which emails Waymark sends you: ${baseUrl}/notifications/settings\n`,
-    });
+    await mailer.send(
+      {
+        to: person.email,
+        subject: n.subject,
+        text: `Hello ${person.given_name},\n\n${n.paragraphs.join('\n\n')}${link}\n\nYou can choose which emails Waymark sends you: ${baseUrl}/notifications/settings\n`,
+      },
+      messageId,
+    );
   };
 }

@@ -70,11 +70,18 @@ export async function enqueueEmails(db: Executor, clock: Clock, emails: readonly
   }
 }
 
-/** Delivers one message; `messageId` lets a handler make its own writes idempotent across retries. */
+/**
+ * Delivers one message; `messageId` (the outbox message's id) lets a handler make its own writes
+ * idempotent across retries, and gives each email it sends a Message-ID that a repeat keeps.
+ */
 export type OutboxHandler = (payload: unknown, messageId: string) => Promise<void>;
 
 export const MAX_ATTEMPTS = 8;
-const LOCK_MS = 5 * 60_000;
+/**
+ * How long a claimed message is one worker's alone. The worker renews it every third of that while
+ * the send runs, so a slow SMTP server keeps its message; a worker that dies holds it up no longer.
+ */
+export const LEASE_MS = 60_000;
 
 /** Back-off after the nth failure: 30 s, 1 min, 2 min … capped at 1 hour. */
 export function retryDelayMs(attempts: number): number {
@@ -82,40 +89,35 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /**
- * Claims due messages so no other worker takes them: on PostgreSQL with FOR UPDATE SKIP LOCKED,
- * on SQLite inside the single writer's transaction.
+ * Claims the next due message for `workerId`, one at a time, in a single statement: on PostgreSQL
+ * the row is picked with FOR UPDATE SKIP LOCKED, so workers never wait on each other; SQLite has one
+ * writer. Claiming one at a time means a worker that dies holds up only the message it was sending.
  */
-async function claimDue(db: Db, clock: Clock, workerId: string, limit: number) {
+async function claimNext(db: Db, clock: Clock, workerId: string) {
   const now = clock.now().toISOString();
-  const lockedUntil = new Date(clock.now().getTime() + LOCK_MS).toISOString();
-  const postgres = engineOfDb(db) === 'postgres';
-  return db.transaction().execute(async (trx) => {
-    let query = trx
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('available_at', '<=', now)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-      .orderBy('available_at')
-      .limit(limit);
-    if (postgres) query = query.forUpdate().skipLocked();
-    const ids = (await query.execute()).map((r) => r.id);
-    if (ids.length === 0) return [];
-    return trx
-      .updateTable('outbox')
-      .set({ locked_until: lockedUntil, locked_by: workerId })
-      .where('id', 'in', ids)
-      .returning(['id', 'kind', 'payload', 'attempts'])
-      .execute();
-  });
+  let next = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('available_at', '<=', now)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+    .orderBy('available_at')
+    .limit(1);
+  if (engineOfDb(db) === 'postgres') next = next.forUpdate().skipLocked();
+  return db
+    .updateTable('outbox')
+    .set({ locked_until: new Date(clock.now().getTime() + LEASE_MS).toISOString(), locked_by: workerId })
+    .where('id', '=', next)
+    .returning(['id', 'kind', 'payload', 'attempts'])
+    .executeTakeFirst();
 }
 
-/** Extends our lock on a message we still hold; false when it isn't ours any more. */
-async function renewLock(db: Db, clock: Clock, id: string, workerId: string): Promise<boolean> {
+/** Extends our lease on a message we still hold; false when it isn't ours any more. */
+async function renewLease(db: Db, clock: Clock, id: string, workerId: string): Promise<boolean> {
   const now = clock.now();
   const result = await db
     .updateTable('outbox')
-    .set({ locked_until: new Date(now.getTime() + LOCK_MS).toISOString() })
+    .set({ locked_until: new Date(now.getTime() + LEASE_MS).toISOString() })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .where('status', '=', 'pending')
@@ -124,73 +126,86 @@ async function renewLock(db: Db, clock: Clock, id: string, workerId: string): Pr
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Runs `send` while renewing the lease on the message every third of `LEASE_MS`. */
+async function withLease(options: DrainOptions & { workerId: string }, id: string, send: () => Promise<void>): Promise<void> {
+  const { db, clock, logger, workerId } = options;
+  const heartbeat = setInterval(() => {
+    renewLease(db, clock, id, workerId)
+      .then((held) => {
+        if (!held) logger.warn({ outboxId: id }, 'outbox message lease lost while sending; another worker may send it again');
+      })
+      .catch((error: unknown) => logger.warn({ err: error, outboxId: id }, 'outbox lease renewal failed'));
+  }, LEASE_MS / 3);
+  try {
+    await send();
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
 export interface DrainOptions {
   db: Db;
   clock: Clock;
   handlers: Record<string, OutboxHandler>;
   logger: Logger;
   workerId?: string;
-  batchSize?: number;
 }
 
-/** Processes every due message once; returns how many were handled successfully. */
-export async function drainOutbox({ db, clock, handlers, logger, workerId = newId(), batchSize = 50 }: DrainOptions): Promise<number> {
+/**
+ * Processes every due message once, one at a time; returns how many were handled successfully.
+ * Delivery is at least once: a worker that dies after sending but before recording it leaves the
+ * message to be sent again when its lease runs out (emails keep their Message-ID; handlers that
+ * write, like the inbox, are idempotent by message id). See docs/operating.md.
+ */
+export async function drainOutbox(options: DrainOptions): Promise<number> {
+  const { db, clock, handlers, logger, workerId = newId() } = options;
   let sent = 0;
   for (;;) {
-    const batch = await claimDue(db, clock, workerId, batchSize);
-    if (batch.length === 0) return sent;
-    for (const message of batch) {
-      // A batch is claimed at once but sent one by one: renew this message's lock just before
-      // sending it, and skip it if the lock has run out meanwhile (another worker may have it).
-      if (!(await renewLock(db, clock, message.id, workerId))) continue;
-      const handler = handlers[message.kind];
-      try {
-        if (!handler) throw new Error(`No handler for outbox kind "${message.kind}"`);
-        await handler(JSON.parse(message.payload), message.id);
-        // Checked against our lock, so a worker whose lock ran out never overwrites another's
-        // outcome. A handler that runs longer than LOCK_MS can still be sent twice (the other
-        // worker took it after the lock expired): delivery is at least once, and handlers that
-        // write (the inbox) are idempotent by message id. See docs/operating.md.
-        await db
-          .updateTable('outbox')
-          .set({ status: 'sent', processed_at: clock.now().toISOString(), locked_until: null, attempts: message.attempts + 1 })
-          .where('id', '=', message.id)
-          .where('locked_by', '=', workerId)
-          .where('status', '=', 'pending')
-          .execute();
-        sent += 1;
-      } catch (error) {
-        const attempts = message.attempts + 1;
-        const failed = attempts >= MAX_ATTEMPTS;
-        logger.warn(
-          { err: error, outboxId: message.id, kind: message.kind, attempts },
-          failed ? 'outbox message failed for good' : 'outbox message failed; will retry',
-        );
-        await db
-          .updateTable('outbox')
-          .set({
-            status: failed ? 'failed' : 'pending',
-            attempts,
-            last_error: error instanceof Error ? error.message : String(error),
-            available_at: new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString(),
-            locked_until: null,
-          })
-          .where('id', '=', message.id)
-          // Only while it is still ours: if our lock ran out and another worker took the message
-          // (and perhaps sent it), our failure must not put it back in the queue.
-          .where('locked_by', '=', workerId)
-          .where('status', '=', 'pending')
-          .execute();
-      }
+    const message = await claimNext(db, clock, workerId);
+    if (!message) return sent;
+    const handler = handlers[message.kind];
+    try {
+      if (!handler) throw new Error(`No handler for outbox kind "${message.kind}"`);
+      await withLease({ ...options, workerId }, message.id, () => handler(JSON.parse(message.payload), message.id));
+      // Checked against our lease, so a worker whose lease ran out never overwrites another's outcome.
+      await db
+        .updateTable('outbox')
+        .set({ status: 'sent', processed_at: clock.now().toISOString(), locked_until: null, attempts: message.attempts + 1 })
+        .where('id', '=', message.id)
+        .where('locked_by', '=', workerId)
+        .where('status', '=', 'pending')
+        .execute();
+      sent += 1;
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      const failed = attempts >= MAX_ATTEMPTS;
+      logger.warn(
+        { err: error, outboxId: message.id, kind: message.kind, attempts },
+        failed ? 'outbox message failed for good' : 'outbox message failed; will retry',
+      );
+      await db
+        .updateTable('outbox')
+        .set({
+          status: failed ? 'failed' : 'pending',
+          attempts,
+          last_error: error instanceof Error ? error.message : String(error),
+          available_at: new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString(),
+          locked_until: null,
+        })
+        .where('id', '=', message.id)
+        // Only while it is still ours: if our lease ran out and another worker took the message
+        // (and perhaps sent it), our failure must not put it back in the queue.
+        .where('locked_by', '=', workerId)
+        .where('status', '=', 'pending')
+        .execute();
     }
-    if (batch.length < batchSize) return sent;
   }
 }
 
 /** The handlers every install has: sending email. Features add their own kinds. */
 export function platformHandlers(mailer: Mailer): Record<string, OutboxHandler> {
   return {
-    email: async (payload) => mailer.send(emailSchema.parse(payload)),
+    email: async (payload, outboxId) => mailer.send(emailSchema.parse(payload), outboxId),
   };
 }
 

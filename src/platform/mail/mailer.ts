@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
 
 export const emailSchema = z.object({
@@ -11,20 +11,43 @@ export const emailSchema = z.object({
 export type Email = z.infer<typeof emailSchema>;
 
 export interface Mailer {
-  send(email: Email): Promise<void>;
+  /**
+   * Sends one email. `outboxId` is the outbox message it delivers: the email's Message-ID is made
+   * from it, so if a worker dies after sending and the message is sent again, the repeat carries
+   * the same Message-ID and mail systems (and people) can tell it is one.
+   */
+  send(email: Email, outboxId: string): Promise<void>;
 }
 
-/** Sends through SMTP with nodemailer. */
-export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+/** Used for Message-IDs when no From address is given (development and tests). */
+const LOCAL_FROM = 'Waymark <no-reply@waymark.localhost>';
+
+/** The Message-ID of the email an outbox message delivers: its id, at the From address's domain. */
+export function messageIdFor(outboxId: string, from: string = LOCAL_FROM): string {
+  const domain = /@([^@\s<>]+)>?\s*$/.exec(from)?.[1] ?? 'waymark.localhost';
+  return `<${outboxId}@${domain}>`;
+}
+
+/** Sends through a nodemailer transport (SMTP in production; tests may pass another). */
+export function transportMailer(transport: Pick<Transporter, 'sendMail'>, from: string): Mailer {
   return {
-    async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+    async send(email, outboxId) {
+      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text, messageId: messageIdFor(outboxId, from) });
     },
   };
 }
 
-export interface StoredEmail extends Email {
+/** Sends through SMTP with nodemailer. */
+export function smtpMailer(smtpUrl: string, from: string): Mailer {
+  return transportMailer(nodemailer.createTransport(smtpUrl), from);
+}
+
+/** An email as sent, with its Message-ID. */
+export interface SentEmail extends Email {
+  messageId: string;
+}
+
+export interface StoredEmail extends SentEmail {
   id: string;
   sentAt: string;
 }
@@ -34,12 +57,13 @@ export function fileMailer(dir: string): Mailer & { list(): Promise<StoredEmail[
   // Messages sent in the same millisecond still list newest first: the counter orders them.
   let sequence = 0;
   return {
-    async send(email) {
+    async send(email, outboxId) {
       await mkdir(dir, { recursive: true });
       const sentAt = new Date().toISOString();
       sequence += 1;
       const id = `${sentAt.replace(/[:.]/g, '-')}-${String(sequence).padStart(8, '0')}-${Math.random().toString(36).slice(2, 8)}`;
-      await writeFile(join(dir, `${id}.json`), JSON.stringify({ ...email, id, sentAt }, null, 2));
+      const stored: StoredEmail = { ...email, messageId: messageIdFor(outboxId), id, sentAt };
+      await writeFile(join(dir, `${id}.json`), JSON.stringify(stored, null, 2));
     },
     async list() {
       let names: string[] = [];
@@ -56,12 +80,12 @@ export function fileMailer(dir: string): Mailer & { list(): Promise<StoredEmail[
 }
 
 /** Keeps messages in memory; tests read `sent`. */
-export function memoryMailer(): Mailer & { sent: Email[]; list(): Promise<StoredEmail[]> } {
-  const sent: Email[] = [];
+export function memoryMailer(): Mailer & { sent: SentEmail[]; list(): Promise<StoredEmail[]> } {
+  const sent: SentEmail[] = [];
   return {
     sent,
-    async send(email) {
-      sent.push(email);
+    async send(email, outboxId) {
+      sent.push({ ...email, messageId: messageIdFor(outboxId) });
     },
     async list() {
       return sent.map((e, i) => ({ ...e, id: String(i), sentAt: '' })).reverse();
