@@ -35,6 +35,16 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Days a sent email stays in the outbox (without its body) before it is deleted. At least 14:
+   * reminders are kept from going twice by the sent messages' dedupe keys, up to 12 days back.
+   */
+  OUTBOX_KEEP_DAYS: z.coerce
+    .number()
+    .int('OUTBOX_KEEP_DAYS must be a whole number of days')
+    .min(14, 'OUTBOX_KEEP_DAYS must be 14 or more (sent messages stop reminders being sent twice)')
+    .max(3650, 'OUTBOX_KEEP_DAYS must be 3650 or fewer')
+    .default(30),
   /** Largest staff CSV accepted, in megabytes. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(200).default(10),
 });

@@ -4,7 +4,7 @@ import { type CompletionEngine, createCompletionEngine } from './completion';
 import type { Clock } from './db/clock';
 import { migrations as platformMigrations } from './db/migrations/index';
 import { createEventBus, type EventBus, subscriptionHandlers } from './events';
-import { type OutboxHandler, platformHandlers, type Sweep } from './jobs/outbox';
+import { type OutboxHandler, outboxTidySweep, platformHandlers, type Sweep } from './jobs/outbox';
 import type { DemoStep, NavigationEntry, NotificationKinds, WorkerContext } from './contributions';
 import type { FeatureModule } from './module';
 
@@ -21,6 +21,7 @@ export interface Features {
   demoSteps: DemoStep[];
   completion(clock: Clock): CompletionEngine;
   events(clock: Clock): EventBus;
+  /** The platform's sweeps and every module's, for the worker. */
   sweeps(config: Config): Sweep[];
   /** Every outbox kind the worker can deliver: email, the modules' own, and one per event subscription. */
   outboxHandlers(context: Omit<WorkerContext, 'notificationKinds'>): Record<string, OutboxHandler>;
@@ -64,7 +65,8 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
         modules.flatMap((m) => m.progressColumns ?? []),
       ),
     events: (clock) => createEventBus(modules, clock),
-    sweeps: (config) => modules.flatMap((m) => m.sweeps?.(config) ?? []),
+    // The platform's own sweep first (tidying the outbox), then the modules'.
+    sweeps: (config) => [outboxTidySweep(config.OUTBOX_KEEP_DAYS), ...modules.flatMap((m) => m.sweeps?.(config) ?? [])],
     outboxHandlers(partial) {
       const context: WorkerContext = { ...partial, notificationKinds };
       const handlers: Record<string, OutboxHandler> = { ...platformHandlers(context.mailer) };

@@ -9,6 +9,7 @@ import { describeEachEngine } from '../../test/support/app';
 import { createTestDatabase } from '../../test/support/database';
 import { makeOrganisation } from '../../test/support/factories';
 import { ConfigError, loadConfig } from '../config';
+import { composeFeatures } from './compose';
 import { addDays, formatDate, formatDateTime, londonDate, parseDateParts, wholeYearsBetween } from './dates';
 import { isUniqueViolation } from './db/errors';
 import { newId } from './db/ids';
@@ -34,6 +35,21 @@ describe('configuration', () => {
       expect(message).toContain('BASE_URL: BASE_URL must be a full URL');
       expect(message).toContain('SMTP_URL: SMTP_URL must start with smtp://');
     }
+  });
+
+  it('sent emails are kept 30 days by default, and never fewer than 14', () => {
+    expect(loadConfig({}).OUTBOX_KEEP_DAYS).toBe(30);
+    expect(loadConfig({ OUTBOX_KEEP_DAYS: '90' }).OUTBOX_KEEP_DAYS).toBe(90);
+    expect(() => loadConfig({ OUTBOX_KEEP_DAYS: '7' })).toThrow(/OUTBOX_KEEP_DAYS must be 14 or more/);
+    expect(() => loadConfig({ OUTBOX_KEEP_DAYS: 'a month' })).toThrow(/OUTBOX_KEEP_DAYS/);
+  });
+
+  it('the worker tidies the outbox, whatever features there are', () => {
+    expect(
+      composeFeatures([])
+        .sweeps(loadConfig({}))
+        .map((sweep) => sweep.name),
+    ).toEqual(['outbox-tidy']);
   });
 
   it('production needs a mail server, so mail is never written to disk there', () => {

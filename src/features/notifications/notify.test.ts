@@ -61,6 +61,15 @@ for (const engine of testEngines()) {
       expect(await inbox()).toHaveLength(1);
       expect(sent.map((m) => m.subject)).toEqual(['You have a place on Towards Middle Leadership']);
       expect(sent[0].text).toContain('https://waymark.example.org/applications/abc');
+      // The inbox keeps the notification; the outbox's copy keeps only whom it was for and what about.
+      const row = await db.selectFrom('outbox').select('payload').where('kind', '=', 'notification').executeTakeFirstOrThrow();
+      expect(JSON.parse(row.payload)).toEqual({
+        personId: person.id,
+        kind: 'application_update',
+        subject: 'You have a place on Towards Middle Leadership',
+        at: expect.any(String),
+        redacted: true,
+      });
     });
   });
 }

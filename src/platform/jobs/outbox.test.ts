@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectAgain, createTestDatabase, testEngines, type TestDatabase } from '../../../test/support/database';
 import type { Db } from '../db/database';
-import { FixedClock, MINUTE } from '../db/clock';
+import { DAY, FixedClock, MINUTE } from '../db/clock';
 import { silentLogger } from '../log';
 import { memoryMailer } from '../mail/mailer';
-import { drainOutbox, enqueue, MAX_ATTEMPTS, platformHandlers, retryDelayMs, type OutboxHandler } from './outbox';
+import { drainOutbox, enqueue, MAX_ATTEMPTS, outboxTidySweep, platformHandlers, retryDelayMs, type OutboxHandler } from './outbox';
 
 const drain = (db: Db, clock: FixedClock, handlers: Record<string, OutboxHandler>, workerId?: string) =>
   drainOutbox({ db, clock, handlers, logger: silentLogger, workerId });
@@ -148,6 +148,94 @@ for (const engine of testEngines()) {
         vi.useRealTimers();
       }
       expect(sent).toEqual([]);
+    });
+
+    it('once sent, a message keeps only whom it was for and what it was about: no body, no links', async () => {
+      const { db } = database;
+      const token = 'k'.repeat(43);
+      await enqueue(db, clock, {
+        kind: 'keep-email',
+        payload: { to: 'a@example.org', subject: 'Your sign-in link', text: `https://waymark.example.org/sign-in/link/${token}` },
+      });
+      await enqueue(db, clock, {
+        kind: 'keep-notification',
+        payload: {
+          personId: 'p-1',
+          kind: 'feedback_update',
+          subject: 'Your report is ready',
+          paragraphs: ['Read it.'],
+          link: `/feedback/${token}`,
+          at: '2026-11-24T10:00:00.000Z',
+        },
+      });
+      await drain(db, clock, { 'keep-email': async () => {}, 'keep-notification': async () => {} });
+      const rows = await db.selectFrom('outbox').selectAll().where('kind', 'like', 'keep-%').orderBy('kind').execute();
+      expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+      expect(JSON.stringify(rows)).not.toContain(token);
+      expect(rows.map((r) => JSON.parse(r.payload))).toEqual([
+        { to: 'a@example.org', subject: 'Your sign-in link', redacted: true },
+        { personId: 'p-1', kind: 'feedback_update', subject: 'Your report is ready', at: '2026-11-24T10:00:00.000Z', redacted: true },
+      ]);
+    });
+
+    it('a message that failed for good loses its body too, keeping its error', async () => {
+      const { db } = database;
+      const token = 'f'.repeat(43);
+      await enqueue(db, clock, {
+        kind: 'never-sent',
+        payload: { to: 'b@example.org', subject: 'Your invitation', text: `https://waymark.example.org/invitation/${token}` },
+      });
+      const handlers = {
+        'never-sent': async () => {
+          throw new Error('550 no such mailbox');
+        },
+      };
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        await drain(db, clock, handlers);
+        const row = await db.selectFrom('outbox').select(['status', 'payload']).where('kind', '=', 'never-sent').executeTakeFirstOrThrow();
+        // Still to be retried: the body is needed.
+        if (attempt < MAX_ATTEMPTS) expect(row.payload).toContain(token);
+        clock.advance(retryDelayMs(attempt));
+      }
+      const failed = await db.selectFrom('outbox').selectAll().where('kind', '=', 'never-sent').executeTakeFirstOrThrow();
+      expect(failed).toMatchObject({ status: 'failed', last_error: '550 no such mailbox' });
+      expect(JSON.parse(failed.payload)).toEqual({ to: 'b@example.org', subject: 'Your invitation', redacted: true });
+    });
+
+    it('the tidying sweep removes sent messages older than the period kept, and nothing else', async () => {
+      const { db } = database;
+      const kept = 30;
+      const sweep = outboxTidySweep(kept);
+      await enqueue(db, clock, { kind: 'tidy-old', payload: { to: 'old@example.org', subject: 'Old', text: 'old link' } });
+      await enqueue(db, clock, { kind: 'tidy-failed', payload: {} });
+      await drain(db, clock, {
+        'tidy-old': async () => {},
+        'tidy-failed': async () => {
+          throw new Error('refused');
+        },
+      });
+      await db.updateTable('outbox').set({ status: 'failed' }).where('kind', '=', 'tidy-failed').execute();
+      clock.advance(kept * DAY - MINUTE);
+      await enqueue(db, clock, { kind: 'tidy-recent', payload: {} });
+      await enqueue(db, clock, { kind: 'tidy-pending', payload: {}, availableAt: new Date(clock.now().getTime() + 60 * DAY) });
+      await drain(db, clock, { 'tidy-recent': async () => {} });
+      const kinds = async () => (await db.selectFrom('outbox').select('kind').where('kind', 'like', 'tidy-%').orderBy('kind').execute()).map((r) => r.kind);
+      await sweep.run(db, clock);
+      expect(await kinds()).toEqual(['tidy-failed', 'tidy-old', 'tidy-pending', 'tidy-recent']);
+      clock.advance(2 * MINUTE);
+      await sweep.run(db, clock);
+      expect(await kinds()).toEqual(['tidy-failed', 'tidy-pending', 'tidy-recent']);
+    });
+
+    it('the tidying sweep also clears the bodies of messages sent before bodies were cleared on sending', async () => {
+      const { db } = database;
+      const token = 'o'.repeat(43);
+      await enqueue(db, clock, { kind: 'sent-long-ago', payload: { to: 'c@example.org', subject: 'Welcome', text: `/invitation/${token}` } });
+      // As a worker of an earlier release left it.
+      await db.updateTable('outbox').set({ status: 'sent', processed_at: clock.now().toISOString() }).where('kind', '=', 'sent-long-ago').execute();
+      await outboxTidySweep(30).run(db, clock);
+      const row = await db.selectFrom('outbox').select('payload').where('kind', '=', 'sent-long-ago').executeTakeFirstOrThrow();
+      expect(JSON.parse(row.payload)).toEqual({ to: 'c@example.org', subject: 'Welcome', redacted: true });
     });
 
     it('two workers draining the same database at once send every message exactly once', async () => {

@@ -83,6 +83,31 @@ export const MAX_ATTEMPTS = 8;
  */
 export const LEASE_MS = 60_000;
 
+/**
+ * What a finished message keeps of its payload: whom it was for and what it was about, for the
+ * record. Bodies go, because they hold live links (invitations last 14 days) that anyone reading
+ * the database or a backup could use.
+ */
+const KEPT_ONCE_FINISHED = ['to', 'personId', 'kind', 'subject', 'at'] as const;
+
+/** A payload with everything but `KEPT_ONCE_FINISHED` removed, marked as such. */
+export function redactPayload(payload: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payload);
+  } catch {
+    parsed = null;
+  }
+  const kept: Record<string, unknown> = {};
+  if (parsed && typeof parsed === 'object') {
+    for (const field of KEPT_ONCE_FINISHED) {
+      const value = (parsed as Record<string, unknown>)[field];
+      if (typeof value === 'string') kept[field] = value;
+    }
+  }
+  return JSON.stringify({ ...kept, redacted: true });
+}
+
 /** Back-off after the nth failure: 30 s, 1 min, 2 min … capped at 1 hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
@@ -170,7 +195,13 @@ export async function drainOutbox(options: DrainOptions): Promise<number> {
       // Checked against our lease, so a worker whose lease ran out never overwrites another's outcome.
       await db
         .updateTable('outbox')
-        .set({ status: 'sent', processed_at: clock.now().toISOString(), locked_until: null, attempts: message.attempts + 1 })
+        .set({
+          status: 'sent',
+          payload: redactPayload(message.payload),
+          processed_at: clock.now().toISOString(),
+          locked_until: null,
+          attempts: message.attempts + 1,
+        })
         .where('id', '=', message.id)
         .where('locked_by', '=', workerId)
         .where('status', '=', 'pending')
@@ -187,6 +218,9 @@ export async function drainOutbox(options: DrainOptions): Promise<number> {
         .updateTable('outbox')
         .set({
           status: failed ? 'failed' : 'pending',
+          // Given up on: nothing retries it, and its links stay live. Send again from Waymark
+          // (a new invitation or link), which makes fresh ones.
+          ...(failed ? { payload: redactPayload(message.payload) } : {}),
           attempts,
           last_error: error instanceof Error ? error.message : String(error),
           available_at: new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString(),
@@ -215,6 +249,43 @@ export interface Sweep {
   everyMs: number;
   /** Returns how many things it did; must be safe to run on several workers at once (use dedupe keys). */
   run(db: Db, clock: Clock): Promise<number>;
+}
+
+/**
+ * The platform's own sweep: deletes sent messages older than `keepDays` (the record of what was
+ * sent, kept that long for questions and for dedupe keys, which stop reminders going twice), and
+ * clears the body of any finished message that still has one (sent before bodies were cleared on
+ * sending). Returns how many messages it deleted or cleared.
+ */
+export function outboxTidySweep(keepDays: number): Sweep {
+  return {
+    name: 'outbox-tidy',
+    everyMs: 60 * 60_000,
+    async run(db, clock) {
+      const cutoff = new Date(clock.now().getTime() - keepDays * 24 * 60 * 60_000).toISOString();
+      const purged = await db.deleteFrom('outbox').where('status', '=', 'sent').where('processed_at', '<', cutoff).executeTakeFirst();
+      let cleared = 0;
+      for (;;) {
+        const rows = await db
+          .selectFrom('outbox')
+          .select(['id', 'payload'])
+          .where('status', 'in', ['sent', 'failed'])
+          .where('payload', 'not like', '%"redacted":true}')
+          .limit(500)
+          .execute();
+        for (const row of rows) {
+          await db
+            .updateTable('outbox')
+            .set({ payload: redactPayload(row.payload) })
+            .where('id', '=', row.id)
+            .execute();
+        }
+        cleared += rows.length;
+        if (rows.length < 500) break;
+      }
+      return Number(purged.numDeletedRows) + cleared;
+    },
+  };
 }
 
 /** Runs the sweeps that are due, then `drainOutbox`, every `intervalMs` until stopped. */
