@@ -30,11 +30,16 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  /**
+   * How many reverse proxies stand in front of Waymark, each adding the address it saw to
+   * X-Forwarded-For; the client's address is taken from the furthest of them. `true` means one,
+   * `false` (the default) none: the connection's own address.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'TRUST_PROXY must be false, true (one proxy) or how many proxies are in front of Waymark, such as 2')
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   /**
    * Days a sent email stays in the outbox (without its body) before it is deleted. At least 14:
    * reminders are kept from going twice by the sent messages' dedupe keys, up to 12 days back.

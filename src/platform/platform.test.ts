@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { forwardedClientAddress } from './http/request';
 import { redactTokens } from './http/tokens';
 import nodemailer from 'nodemailer';
 import { fileMailer, messageIdFor, transportMailer } from './mail/mailer';
@@ -35,6 +36,14 @@ describe('configuration', () => {
       expect(message).toContain('BASE_URL: BASE_URL must be a full URL');
       expect(message).toContain('SMTP_URL: SMTP_URL must start with smtp://');
     }
+  });
+
+  it('TRUST_PROXY is how many proxies stand in front: true is one, false none', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be false, true \(one proxy\) or how many proxies are in front of Waymark/);
   });
 
   it('sent emails are kept 30 days by default, and never fewer than 14', () => {
@@ -114,6 +123,19 @@ describe('sending email', () => {
     expect(raw).toHaveLength(2);
     for (const message of raw) expect(message).toContain('Message-ID: <0194f0a2-1b2c-7d3e-8f40-123456789abc@riverside.example.org>');
     expect(messageIdFor('x', 'no-reply@example.org')).toBe('<x@example.org>');
+  });
+});
+
+describe('the client address behind proxies', () => {
+  it('is the entry as many places from the right as there are trusted proxies, whatever the client put before it', () => {
+    expect(forwardedClientAddress('198.51.100.7', 1)).toBe('198.51.100.7');
+    expect(forwardedClientAddress('1.2.3.4, 198.51.100.7', 1)).toBe('198.51.100.7');
+    expect(forwardedClientAddress('1.2.3.4,5.6.7.8 ,  198.51.100.7, 10.0.0.2', 2)).toBe('198.51.100.7');
+    // Fewer entries than proxies: the first one there is.
+    expect(forwardedClientAddress('198.51.100.7', 2)).toBe('198.51.100.7');
+    expect(forwardedClientAddress('198.51.100.7', 0)).toBeNull();
+    expect(forwardedClientAddress(undefined, 1)).toBeNull();
+    expect(forwardedClientAddress(' , ', 1)).toBeNull();
   });
 });
 

@@ -204,6 +204,24 @@ describeEachEngine('sign-in links and password resets', (ctx) => {
   });
 });
 
+describeEachEngine('the address behind a reverse proxy', (ctx) => {
+  it('a client that writes its own X-Forwarded-For is still limited by the address the proxy saw', async () => {
+    // One trusted proxy appends the address it saw to whatever the client sent.
+    const client = ctx().client();
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const page = await client.post('/sign-in', { email: `spoof${i}@example.org`, password: 'wrong' }, { 'x-forwarded-for': `203.0.113.${i}, 10.40.0.1` });
+      statuses.push(page.status);
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 400)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    const counted = await ctx().db.selectFrom('sign_in_throttles').select(['key', 'failures']).where('key', 'like', 'address:%').execute();
+    expect(counted.find((r) => r.key === 'address:10.40.0.1')?.failures).toBe(30);
+    expect(counted.filter((r) => r.key.startsWith('address:203.0.113.'))).toEqual([]);
+    ctx().clock.advance(16 * MINUTE);
+  });
+});
+
 describeEachEngine('links kept out of the database once emailed', (ctx) => {
   it('after sign-in and reset links are sent, no token from them can be found in the outbox', async () => {
     const organisation = await makeOrganisation(ctx().db);
