@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { DAY, FixedClock, MINUTE } from '../db/clock';
 import { silentLogger } from '../log';
 import { memoryMailer } from '../mail/mailer';
-import { drainOutbox, enqueue, MAX_ATTEMPTS, outboxTidySweep, platformHandlers, retryDelayMs, type OutboxHandler } from './outbox';
+import { drainOutbox, enqueue, LEASE_MS, MAX_ATTEMPTS, outboxTidySweep, platformHandlers, retryDelayMs, type OutboxHandler } from './outbox';
 
 const drain = (db: Db, clock: FixedClock, handlers: Record<string, OutboxHandler>, workerId?: string) =>
   drainOutbox({ db, clock, handlers, logger: silentLogger, workerId });
@@ -105,7 +105,7 @@ for (const engine of testEngines()) {
       vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
       try {
         void drain(db, clock, sendFor('worker-a'), 'worker-a');
-        await vi.waitFor(() => expect(mailer.sent).toHaveLength(1));
+        await vi.waitFor(() => expect(mailer.sent).toHaveLength(1), { timeout: 10_000 });
         // Another worker sends the other four at once…
         expect(await drain(db, clock, sendFor('worker-b'), 'worker-b')).toBe(4);
         expect(mailer.sent.map((m) => m.subject).sort()).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4', 'Message 5']);
@@ -134,12 +134,13 @@ for (const engine of testEngines()) {
       try {
         const a = drain(db, clock, slowSend, 'worker-a');
         const row = () => db.selectFrom('outbox').select(['locked_by', 'locked_until']).where('kind', '=', 'slow-send').executeTakeFirstOrThrow();
-        await vi.waitFor(async () => expect((await row()).locked_by).toBe('worker-a'));
+        await vi.waitFor(async () => expect((await row()).locked_by).toBe('worker-a'), { timeout: 10_000 });
         // Ten minutes of a slow SMTP server, with worker A alive throughout.
         for (let i = 0; i < 30; i++) {
           clock.advance(20_000);
           await vi.advanceTimersByTimeAsync(20_000);
-          await vi.waitFor(async () => expect(Date.parse((await row()).locked_until ?? '')).toBeGreaterThan(clock.now().getTime()));
+          // This tick's renewal has landed: the lease runs a full LEASE_MS from now.
+          await vi.waitFor(async () => expect(Date.parse((await row()).locked_until ?? '')).toBe(clock.now().getTime() + LEASE_MS), { timeout: 10_000 });
         }
         expect(await drain(db, clock, { 'slow-send': async () => void sent.push('b') }, 'worker-b')).toBe(0);
         finish();
