@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, TEST_ORIGIN, type TestContext } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
-import { visibleText, type TestClient } from '../../../test/support/http';
+import { textContent, visibleText, type TestClient } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
 import { features } from '../index';
@@ -216,9 +216,12 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
 
   it('the line manager supports, then the headteacher is asked and supports: the application is endorsed', async () => {
     const manager = await clientFor(ctx(), world.lineManager);
-    const list = visibleText((await manager.get('/endorsements')).text);
+    const listPage = (await manager.get('/endorsements')).text;
+    const list = visibleText(listPage);
     expect(list).toContain('Waiting for your answer');
     expect(list).toContain(world.report.familyName);
+    // The applicant's name and school are apart on screen, and apart in the text too.
+    expect(textContent(listPage)).toContain(`${world.report.givenName} ${world.report.familyName} ${world.schoolA.name}`);
     const lm = await ctx()
       .db.selectFrom('endorsements')
       .select('id')

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, type TestContext } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
-import { visibleText, type TestClient } from '../../../test/support/http';
+import { textContent, visibleText, type TestClient } from '../../../test/support/http';
 import { makeCohort, makeFramework, makeProgramme } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
@@ -456,6 +456,12 @@ describeEachEngine('what staff see of programmes', (ctx) => {
     const draftPage = await lead.get(`/programmes/${ids.draft}`);
     expect(draftPage.status).toBe(200);
     expect(visibleText(draftPage.text)).toContain('only programme leads can see it');
+  });
+
+  it('the catalogue keeps a space between a stage’s number and its programme’s title', async () => {
+    const catalogue = textContent((await staff.get('/programmes')).text);
+    expect(catalogue).toContain('Stage 1 Towards Middle Leadership');
+    expect(catalogue).toContain('Stage 2 Towards Senior Leadership');
   });
 
   it('the programme page says who it is for, where it sits on the pathway, and why the viewer is not eligible', async () => {

@@ -91,7 +91,12 @@ export function EndorsementListPage(props: { list: ForViewer }) {
               <a class="govuk-link" href={`/endorsements/${r.id}`}>
                 {r.given_name} {r.family_name}
               </a>
-              {r.school_name ? <span class="govuk-hint govuk-!-margin-bottom-0">{r.school_name}</span> : null}
+              {r.school_name ? (
+                <>
+                  {' '}
+                  <span class="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{r.school_name}</span>
+                </>
+              ) : null}
             </>
           ),
         },
