@@ -113,7 +113,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       'Your whole-school project idea',
     ])
       expect(page).toContain(title);
-    expect(page).toContain('You have completed 0 of 5 sections');
+    expect(page).toContain('Application incomplete You have completed 0 of 5 sections.');
     const role = visibleText((await applicant.get(`/applications/${applicationId}/role`)).text);
     expect(role).toContain(world.schoolA.name);
     expect(role).toContain('Not in a leadership role');
@@ -160,7 +160,9 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     const row = await applicationRow(ctx(), applicationId);
     expect(JSON.parse(row.declarations)).toEqual(DECLARATIONS);
     expect(row.coach_person_id).toBe(world.staff.id);
-    expect(visibleText((await applicant.get(`/applications/${applicationId}`)).text)).toContain('You have completed 5 of 5 sections');
+    const done = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
+    expect(done).toContain('Application ready to check You have completed all 5 sections.');
+    expect(done).not.toContain('Application incomplete');
   });
 
   it('check your answers shows every answer with a Change link', async () => {
@@ -199,6 +201,29 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     const edit = await applicant.post(`/applications/${applicationId}/motivation`, { motivation: 'Changed my mind.' });
     expect(edit.status).toBe(409);
     expect(visibleText(edit.text)).toContain('can no longer be changed');
+  });
+
+  it('the applicant is told who was asked, and others read the answers under headings about the applicant', async () => {
+    const confirmation = mailTo(ctx(), world.report.email).find((m) => m.subject.startsWith('Application submitted'));
+    expect(confirmation?.text).toContain(`We have asked your line manager, ${world.lineManager.givenName} ${world.lineManager.familyName}, for their support.`);
+
+    const endorsement = await ctx()
+      .db.selectFrom('endorsements')
+      .select('id')
+      .where('application_id', '=', applicationId)
+      .where('kind', '=', 'line_manager')
+      .executeTakeFirstOrThrow();
+    const manager = visibleText((await (await clientFor(ctx(), world.lineManager)).get(`/endorsements/${endorsement.id}`)).text);
+    const lead = visibleText((await (await clientFor(ctx(), world.programmeLead)).get(`/applications/${applicationId}`)).text);
+    for (const page of [manager, lead]) {
+      expect(page).toContain('Current role and experience');
+      expect(page).toContain('Why they want to take part');
+      expect(page).toContain('In-school coach');
+      expect(page).not.toMatch(/Your current role|Why you want|Your in-school coach|Your whole-school/);
+    }
+    const own = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
+    expect(own).toContain('Your current role and experience');
+    expect(own).toContain('Why you want to take part');
   });
 
   it('only the person asked may answer an endorsement', async () => {

@@ -422,6 +422,10 @@ describeEachEngine('who sees an enrolment', (ctx) => {
     const page = await manager.get(`/enrolments/${enrolmentId}`);
     expect(page.status).toBe(200);
     expect(visibleText(page.text)).toContain(`Participant ${world.report.givenName} ${world.report.familyName}`);
+    // The requirements speak about the participant, not to the line manager reading them.
+    expect(visibleText(page.text)).toContain('Chosen modules completed The participant chooses and completes 2 modules.');
+    expect(visibleText(page.text)).toContain('A programme lead confirms the participant has completed the programme.');
+    expect(visibleText(page.text)).not.toMatch(/Choose and complete|confirms you/);
     expect(page.text).not.toContain(`href="/enrolments/${enrolmentId}/modules"`);
     expect((await manager.get(`/enrolments/${enrolmentId}/modules`)).status).toBe(403);
     expect((await manager.get(`/enrolments/${enrolmentId}/status`)).status).toBe(403);

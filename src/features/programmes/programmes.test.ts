@@ -471,11 +471,11 @@ describeEachEngine('what staff see of programmes', (ctx) => {
     expect(text).toContain('Stage 2 of 3: Leadership ladder');
     expect(text).toContain('Who is this for?');
     expect(text).toContain('Teachers and associate staff who lead, or want to lead, a team.');
-    expect(text).toContain('Current role: middle leader or senior leader');
+    expect(text).toContain('Leadership role: middle leader or senior leader');
     expect(text).toContain('No more than 4 years working in schools');
     expect(text).toContain('I have discussed this with my line manager');
     expect(text).toContain('Based on your staff record');
-    expect(text).toContain('It is for people whose current role is middle leader or senior leader, and yours is not in a leadership role.');
+    expect(text).toContain('It is for middle leaders or senior leaders, and you are not in a leadership role.');
     expect(text).toContain('It is for people with no more than 4 years in schools, and you have 7 years.');
     expect(text).toContain('ask your school admin');
     expect(page.text).toContain(`href="/programmes/${ids.first}"`);

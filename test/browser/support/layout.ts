@@ -103,7 +103,9 @@ function textNotInGovukFont(): string[] {
   for (const element of document.body.querySelectorAll('*')) {
     if (element.closest('code, pre, kbd, samp, svg, script, style, template, option')) continue;
     const ownText = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
-    if (!ownText || element.getClientRects().length === 0) continue;
+    const box = element.getBoundingClientRect();
+    // Unseen text (not rendered, or visually hidden for screen readers) has no font to see.
+    if (!ownText || element.getClientRects().length === 0 || (box.width <= 1 && box.height <= 1)) continue;
     const font = getComputedStyle(element).fontFamily;
     if (font !== govukFont) found.push(`${element.tagName.toLowerCase()} “${(element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}” (${font})`);
   }

@@ -69,7 +69,7 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
         ) : null}
         <h2 class="govuk-heading-m">Support so far</h2>
         <EndorsementSummary endorsements={endorsements} />
-        <Answers app={app} sections={sectionsFor(app)} />
+        <Answers app={app} sections={sectionsFor(app)} reader="others" />
       </div>
     </div>
   );

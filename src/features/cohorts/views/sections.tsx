@@ -216,7 +216,7 @@ export function CheckPage(props: { view: Check; refusals?: Record<string, string
         {!eligibility.eligible && !refusals.eligibility ? (
           <WarningText text={`Your staff record does not meet this programme’s rules. ${eligibility.reasons.join(' ')}`} />
         ) : null}
-        <Answers app={app} sections={sections} changeBase={`/applications/${app.id}`} />
+        <Answers app={app} sections={sections} reader="applicant" changeBase={`/applications/${app.id}`} />
         <h2 class="govuk-heading-m">Now send your application</h2>
         <p class="govuk-body">
           {app.needs_line_manager
