@@ -170,6 +170,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
     expect(text).toContain('Check your answers before submitting your application');
+    expect(text).toContain('your line manager is asked to endorse your application, and then your headteacher is asked for their support.');
     expect(text).toContain('Whole-school reading for pleasure.');
     expect(text).toContain(`${world.staff.givenName} ${world.staff.familyName}`);
     expect(page.text).toContain(`href="/applications/${applicationId}/motivation"`);
@@ -268,6 +269,10 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       .where('kind', '=', 'headteacher')
       .executeTakeFirstOrThrow();
     expect(head.status).toBe('requested');
+    // The line manager answered their own request: their name is not repeated as the one who answered.
+    const support = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
+    expect(support).toContain(`${world.lineManager.givenName} ${world.lineManager.familyName}, answered on`);
+    expect(support).not.toContain(`answered by ${world.lineManager.givenName}`);
     await ctx().deliverMail();
     expect(mailTo(ctx(), world.schoolAdminA.email).some((m) => m.text.includes(`/endorsements/${head.id}`))).toBe(true);
     expect(mailTo(ctx(), world.schoolAdminB.email)).toHaveLength(0);
@@ -335,6 +340,16 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     const lead = await clientFor(ctx(), world.programmeLead);
     const again = await lead.post(`/applications/${applicationId}/decision`, { decision: 'decline', reason: 'Oops' });
     expect(again.status).toBe(409);
+  });
+
+  it('the accepted applicant reads that they have a place in the cohort', async () => {
+    expect(visibleText((await applicant.get(`/applications/${applicationId}`)).text)).toContain('You have a place in this cohort.');
+    expect(visibleText((await applicant.get(`/applications/${applicationId}/withdraw`)).text)).toContain('You have a place in this cohort.');
+  });
+
+  it('the cohort page says which support a place needs, in one sentence', async () => {
+    const lead = await clientFor(ctx(), world.programmeLead);
+    expect(visibleText((await lead.get(`/cohorts/${cohort.id}`)).text)).toContain('Support needed Line manager’s endorsement, then headteacher’s support');
   });
 });
 
@@ -413,7 +428,7 @@ describeEachEngine('refusals', (ctx) => {
     const id = await draftApplication(applicant, cohort.id);
     const refused = await applicant.post(`/applications/${id}/submit`);
     expect(refused.status).toBe(400);
-    expect(visibleText(refused.text)).toContain('senior leader or headteacher');
+    expect(visibleText(refused.text)).toContain('senior leaders or headteachers');
     const row = await applicationRow(ctx(), id);
     expect(row.status).toBe('draft');
     expect(row.submitted_at).toBeNull();

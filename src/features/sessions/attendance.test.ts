@@ -253,7 +253,7 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     });
     clock.set('2026-11-24T15:40:00.000Z');
     const early = await clients.teacher.get(`/sessions/${session.id}/check-in`);
-    expect(visibleText(early.text)).toContain('Checking in opens at 24 November 2026 at 3:45pm');
+    expect(visibleText(early.text)).toContain('Checking in opens on 24 November 2026 at 3:45pm');
     expect((await clients.teacher.post(`/sessions/${session.id}/check-in`, { code: currentCheckInCode(session.secret, clock.now()) })).status).toBe(409);
 
     clock.set('2026-11-24T15:50:30.000Z');

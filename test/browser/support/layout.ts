@@ -47,9 +47,9 @@ function measureWidth(): { documentWidth: number; windowWidth: number; furthest:
 
 /**
  * Runs in the page: two pieces of text in different elements with no space between them where one is
- * needed, as "end|start" around the join. Two words glued on screen always need one (in a
- * paragraph, a list item, a table cell, anywhere in the page's main part). Text shown apart (one
- * piece in a box of its own: a block, a tag, visually hidden words) needs one, unless punctuation
+ * needed, as "end|start" around the join. Two words glued on screen (side by side on a line: text,
+ * links, tags) always need one, in a paragraph, a list item, a table cell, anywhere in the page's
+ * main part. Text shown apart (one piece in a block of its own, or visually hidden words) needs one, unless punctuation
  * follows, where the pieces make one name: a heading, a link, a button, a label, a legend, a caption
  * or a column heading, whose words screen readers read out as one.
  */
@@ -57,7 +57,8 @@ function wordsRunTogether(): string[] {
   const found: string[] = [];
   const named = 'h1, h2, h3, h4, h5, h6, a, button, label, legend, caption, th';
   const containers = document.querySelectorAll(`main :is(${named}, p, li, td, dt, dd, .govuk-hint, .govuk-body, .govuk-body-s)`);
-  const inline = (e: Element) => getComputedStyle(e).display === 'inline';
+  // Inline boxes (text, links, tags) sit side by side on a line; anything else starts a box of its own.
+  const inline = (e: Element) => ['inline', 'inline-block', 'inline-flex', 'inline-grid'].includes(getComputedStyle(e).display);
   for (const container of containers) {
     const isName = container.matches(named);
     const texts: Text[] = [];

@@ -34,7 +34,7 @@ const NEXT_STEPS: Record<ApplicationStatus, string> = {
   submitted: 'The programme lead will consider your application. We will email you when they decide.',
   awaiting_endorsement: 'We are waiting for the people asked to support your application. We will email you when they answer.',
   endorsed: 'Your application has the support it needs. The programme lead will consider it, and we will email you when they decide.',
-  accepted: 'You have a place on this cohort.',
+  accepted: 'You have a place in this cohort.',
   waitlisted: 'You are on the waiting list. If a place becomes free, it is offered to the people on the list in turn, and we will email you if it is yours.',
   declined: 'Your application was not successful this time.',
   withdrawn: 'You withdrew this application.',
@@ -231,7 +231,7 @@ export function WithdrawPage(props: { view: ApplicantView; values?: FormValues; 
         </span>
         <h1 class="govuk-heading-l">Are you sure you want to withdraw your application?</h1>
         {app.status === 'accepted' ? (
-          <WarningText text="You have a place on this cohort. If you withdraw, you give up your place and it will be offered to someone on the waiting list." />
+          <WarningText text="You have a place in this cohort. If you withdraw, you give up your place and it will be offered to someone on the waiting list." />
         ) : null}
         <p class="govuk-body">You cannot undo this. You can apply again while applications are open.</p>
         <form method="post" action={`/applications/${app.id}/withdraw`} novalidate>

@@ -32,7 +32,7 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
             { key: { text: 'School' }, value: { text: app.school_name ?? 'Central team (no school)' } },
             { key: { text: 'Programme' }, value: { text: `${app.programme_title}, ${app.cohort_name}` } },
             { key: { text: 'Application status' }, value: { html: <ApplicationStatusTag status={app.status} /> } },
-            { key: { text: 'Please answer by' }, value: { text: endorsement.due_on ? formatDate(endorsement.due_on) : 'No deadline' } },
+            { key: { text: 'Answer by' }, value: { text: endorsement.due_on ? formatDate(endorsement.due_on) : 'No deadline' } },
             { key: { text: 'This request' }, value: { html: <EndorsementStatusTag status={endorsement.status} /> } },
           ]}
         />
