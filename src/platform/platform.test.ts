@@ -46,6 +46,42 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be false, true \(one proxy\) or how many proxies are in front of Waymark/);
   });
 
+  it('BASE_URL loses a trailing slash, so emailed links never hold //', () => {
+    expect(loadConfig({ BASE_URL: 'https://waymark.example.org/' }).BASE_URL).toBe('https://waymark.example.org');
+    expect(loadConfig({ BASE_URL: 'https://example.org/waymark//' }).BASE_URL).toBe('https://example.org/waymark');
+    expect(() => loadConfig({ BASE_URL: 'ftp://example.org' })).toThrow(/BASE_URL must start with https:\/\//);
+  });
+
+  it('DATABASE_URL is a postgres URL or a SQLite path, nothing else', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://waymark@db.internal:5432/waymark' }).DATABASE_URL).toContain('postgres://');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/waymark' }).DATABASE_URL).toContain('postgresql://');
+    expect(loadConfig({ DATABASE_URL: '/var/lib/waymark/waymark.sqlite' }).DATABASE_URL).toBe('/var/lib/waymark/waymark.sqlite');
+    expect(loadConfig({ DATABASE_URL: 'sqlite:data/w.sqlite' }).DATABASE_URL).toBe('sqlite:data/w.sqlite');
+    expect(loadConfig({ DATABASE_URL: ':memory:' }).DATABASE_URL).toBe(':memory:');
+    for (const wrong of ['postgres//waymark@db/waymark', 'mysql://root@db/waymark', 'mariadb://db/w', 'http://db/w', 'postgres:/db'])
+      expect(() => loadConfig({ DATABASE_URL: wrong }), wrong).toThrow(/DATABASE_URL must be a postgres:\/\/ \(or postgresql:\/\/\) URL, or the path of a SQLite file/);
+  });
+
+  it('a bad setting that holds a password is reported without the password', () => {
+    try {
+      loadConfig({ SMTP_URL: 'smtp//mailer:s3cret-pass@mail.example.org', DATABASE_URL: 'mysql://root:db-s3cret@db/w' });
+      expect.unreachable('the settings are wrong');
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('SMTP_URL must start with smtp://');
+      expect(message).toContain('DATABASE_URL must be a postgres://');
+      expect(message).not.toContain('s3cret');
+      expect(message).toContain('mailer:***@');
+    }
+  });
+
+  it('production refuses to start without an https BASE_URL, saying why', () => {
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org:25' };
+    expect(() => loadConfig(production)).toThrow(/BASE_URL is required/);
+    expect(() => loadConfig({ ...production, BASE_URL: 'http://waymark.example.org' })).toThrow(/BASE_URL must start with https:\/\/\. Sign-in cookies are only sent over HTTPS/);
+    expect(loadConfig({ ...production, BASE_URL: 'https://waymark.example.org/' }).BASE_URL).toBe('https://waymark.example.org');
+  });
+
   it('sent emails are kept 30 days by default, and never fewer than 14', () => {
     expect(loadConfig({}).OUTBOX_KEEP_DAYS).toBe(30);
     expect(loadConfig({ OUTBOX_KEEP_DAYS: '90' }).OUTBOX_KEEP_DAYS).toBe(90);
