@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { sql } from 'kysely';
+import { connectDatabase } from './db/connect';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forwardedClientAddress } from './http/request';
@@ -136,6 +138,26 @@ describe('the development mailer', () => {
     for (const n of [1, 2, 3, 4, 5]) await mailer.send({ to: 'a@example.org', subject: `Message ${n}`, text: 'Hello' }, `outbox-${n}`);
     expect((await mailer.list()).map((m) => m.subject)).toEqual(['Message 5', 'Message 4', 'Message 3', 'Message 2', 'Message 1']);
     expect((await mailer.list()).at(-1)?.messageId).toBe('<outbox-1@waymark.localhost>');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('files Waymark keeps on disk', () => {
+  it('a new SQLite database, its folder, its journal and written mail are readable by Waymark’s own user only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-perms-'));
+    const file = join(dir, 'data', 'waymark.sqlite');
+    const db = connectDatabase<{ t: { id: number } }>(file);
+    await sql`create table t (id integer)`.execute(db);
+    await sql`insert into t values (1)`.execute(db);
+    const modeOf = (path: string) => statSync(path).mode & 0o777;
+    expect(modeOf(join(dir, 'data'))).toBe(0o700);
+    expect(modeOf(file)).toBe(0o600);
+    expect(modeOf(`${file}-wal`)).toBe(0o600);
+    await db.destroy();
+    const mailer = fileMailer(join(dir, 'mail'));
+    await mailer.send({ to: 'a@example.org', subject: 'Sign in', text: 'https://example.org/sign-in/token' }, 'outbox-1');
+    expect(modeOf(join(dir, 'mail'))).toBe(0o700);
+    for (const name of readdirSync(join(dir, 'mail'))) expect(modeOf(join(dir, 'mail', name))).toBe(0o600);
     rmSync(dir, { recursive: true, force: true });
   });
 });
