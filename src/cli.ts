@@ -1,8 +1,9 @@
 import 'dotenv/config';
 import { createInterface } from 'node:readline/promises';
-import { loadConfig, ConfigError } from './config';
+import { join } from 'node:path';
+import { loadConfig, ConfigError, type Config } from './config';
 import { features } from './features';
-import { anyOrganisationExists, createOrganisation, findOrganisationIdByName } from './features/organisations';
+import { anyOrganisationExists, createOrganisation, findOrganisationIdByName, listAllOrganisations } from './features/organisations';
 import { createAdmin } from './features/staff';
 import { importStaffFile } from './features/staff-import';
 import { systemClock } from './platform/db/clock';
@@ -15,12 +16,17 @@ const HELP = `Usage: waymark <command>
 
 Commands:
   demo                      migrate, seed the demo trust if the database is empty, and serve
+                            (its own database, DATA_DIR/demo.sqlite, unless DATABASE_URL is set;
+                            never in production)
   serve                     start the web server (migrates first unless MIGRATE_ON_START=false)
   migrate                   run pending database migrations
   seed-demo                 add the demo trust (Riverside Learning Trust) to an empty database
+                            (never in production: its accounts share a published password)
+  organisations             list the organisations, with the ids other commands take
   create-admin              create an organisation admin (asks for the details, or use
                             --org "Name" --email a@b --given Ann --family Lee; password from
-                            WAYMARK_ADMIN_PASSWORD or asked)
+                            WAYMARK_ADMIN_PASSWORD or asked; --new-organisation to create an
+                            organisation when others exist already)
   import-staff FILE         import a staff CSV (--org-id ID to choose the organisation,
                             --school "Name" for rows without a school)
   worker                    run the outbox worker on its own (set WORKER=off on web servers)
@@ -38,7 +44,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const config = loadConfig();
+  const config = configFor(command);
+  if ((command === 'demo' || command === 'seed-demo') && config.NODE_ENV === 'production')
+    throw new ConfigError(
+      `The demo is never run in production: its accounts share the password published in the README. Unset NODE_ENV to try the demo on its own database.`,
+    );
   const runtime = openRuntime(config);
   const { db, logger } = runtime;
 
@@ -74,6 +84,14 @@ async function main(argv: string[]): Promise<number> {
       });
       return -1;
     }
+    case 'organisations': {
+      await migrateToLatest(db, features.migrations);
+      const organisations = await listAllOrganisations(db);
+      if (organisations.length === 0) console.log('There are no organisations yet: create one with waymark create-admin.');
+      for (const organisation of organisations) console.log(`${organisation.id}  ${organisation.name}`);
+      await db.destroy();
+      return 0;
+    }
     case 'serve': {
       await startServer(runtime);
       return -1;
@@ -101,17 +119,40 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'create-admin': {
       await migrateToLatest(db, features.migrations);
+      const given = {
+        organisationName: option(args, 'org'),
+        email: option(args, 'email'),
+        givenName: option(args, 'given'),
+        familyName: option(args, 'family'),
+        password: process.env.WAYMARK_ADMIN_PASSWORD,
+      };
+      if (!process.stdin.isTTY) {
+        const missing = [
+          !given.organisationName && '--org',
+          !given.email && '--email',
+          !given.givenName && '--given',
+          !given.familyName && '--family',
+          !given.password && 'WAYMARK_ADMIN_PASSWORD',
+        ].filter(Boolean);
+        if (missing.length) throw new ConfigError(`Nothing was created: without a terminal to ask at, give ${missing.join(', ')} (see waymark help).`);
+      }
       const rl = createInterface({ input: process.stdin, output: process.stdout });
-      const ask = async (label: string, given?: string) => given ?? (await rl.question(`${label}: `)).trim();
-      const organisationName = await ask('Organisation name', option(args, 'org'));
-      const email = await ask('Email address', option(args, 'email'));
-      const givenName = await ask('First name', option(args, 'given'));
-      const familyName = await ask('Last name', option(args, 'family'));
-      const password = process.env.WAYMARK_ADMIN_PASSWORD ?? (await rl.question('Password (12 characters or more): '));
+      const ask = async (label: string, value?: string) => value ?? (await rl.question(`${label}: `)).trim();
+      const organisationName = await ask('Organisation name', given.organisationName);
+      const email = await ask('Email address', given.email);
+      const givenName = await ask('First name', given.givenName);
+      const familyName = await ask('Last name', given.familyName);
+      const password = given.password ?? (await rl.question('Password (12 characters or more): '));
       rl.close();
       if (!organisationName || !email || !givenName || !familyName) throw new ConfigError('Organisation, email, first name and last name are all needed.');
       if (password.length < 12) throw new ConfigError('The password must be 12 characters or more.');
       const existing = await findOrganisationIdByName(db, organisationName);
+      if (!existing && !args.includes('--new-organisation') && (await anyOrganisationExists(db))) {
+        const names = (await listAllOrganisations(db)).map((o) => `  ${o.name}`).join('\n');
+        throw new ConfigError(
+          `No organisation is called “${organisationName}”, so nothing was created. The organisations are:\n${names}\nGive one of these names exactly, or add --new-organisation to create “${organisationName}”.`,
+        );
+      }
       const organisationId = existing ?? (await createOrganisation(db, systemClock, organisationName));
       await createAdmin(db, systemClock, { organisationId, givenName, familyName, email, password });
       console.log(`${email} is now an organisation admin of ${organisationName}${existing ? '' : ' (new organisation)'}.`);
@@ -132,6 +173,16 @@ async function main(argv: string[]): Promise<number> {
       await db.destroy();
       return 1;
   }
+}
+
+/**
+ * The settings for a command. The demo keeps its own database (DATA_DIR/demo.sqlite) unless
+ * DATABASE_URL is given, so trying the demo never touches a real install's data/waymark.sqlite.
+ */
+function configFor(command: string): Config {
+  if (command !== 'demo' || process.env.DATABASE_URL) return loadConfig();
+  const dataDir = process.env.DATA_DIR || 'data';
+  return loadConfig({ ...process.env, DATABASE_URL: join(dataDir, 'demo.sqlite') });
 }
 
 function printSignIns(signIns: { who: string; email: string }[], url: string) {

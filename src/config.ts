@@ -100,12 +100,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (result.data.NODE_ENV === 'production') {
     const problems: string[] = [];
     if (!result.data.SMTP_URL) problems.push('SMTP_URL is required (mail is never written to disk in production).');
-    if (!cleaned.BASE_URL) problems.push('BASE_URL is required: the https:// address people use, for the links in emails (such as https://waymark.example.org).');
+    if (!cleaned.BASE_URL)
+      problems.push('BASE_URL is required: the https:// address people use, for the links in emails (such as https://waymark.example.org).');
     else if (!result.data.BASE_URL.toLowerCase().startsWith('https://'))
       problems.push(
         'BASE_URL must start with https://. Sign-in cookies are only sent over HTTPS in production, so over plain http nobody could stay signed in. Put Waymark behind a proxy that serves HTTPS (docs/operating.md).',
       );
-    if (problems.length) throw new ConfigError(`Waymark cannot start in production:\n${problems.map((p) => `  ${p}`).join('\n')}\nSee docs/operating.md for every setting.`);
+    if (problems.length)
+      throw new ConfigError(`Waymark cannot start in production:\n${problems.map((p) => `  ${p}`).join('\n')}\nSee docs/operating.md for every setting.`);
   }
   return Object.freeze(result.data);
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { forwardedClientAddress } from './http/request';
 import { redactTokens } from './http/tokens';
 import nodemailer from 'nodemailer';
+import pino from 'pino';
 import { fileMailer, messageIdFor, transportMailer } from './mail/mailer';
 import { describeEachEngine } from '../../test/support/app';
 import { createTestDatabase } from '../../test/support/database';
@@ -61,7 +62,9 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'sqlite:data/w.sqlite' }).DATABASE_URL).toBe('sqlite:data/w.sqlite');
     expect(loadConfig({ DATABASE_URL: ':memory:' }).DATABASE_URL).toBe(':memory:');
     for (const wrong of ['postgres//waymark@db/waymark', 'mysql://root@db/waymark', 'mariadb://db/w', 'http://db/w', 'postgres:/db'])
-      expect(() => loadConfig({ DATABASE_URL: wrong }), wrong).toThrow(/DATABASE_URL must be a postgres:\/\/ \(or postgresql:\/\/\) URL, or the path of a SQLite file/);
+      expect(() => loadConfig({ DATABASE_URL: wrong }), wrong).toThrow(
+        /DATABASE_URL must be a postgres:\/\/ \(or postgresql:\/\/\) URL, or the path of a SQLite file/,
+      );
   });
 
   it('a bad setting that holds a password is reported without the password', () => {
@@ -80,7 +83,9 @@ describe('configuration', () => {
   it('production refuses to start without an https BASE_URL, saying why', () => {
     const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org:25' };
     expect(() => loadConfig(production)).toThrow(/BASE_URL is required/);
-    expect(() => loadConfig({ ...production, BASE_URL: 'http://waymark.example.org' })).toThrow(/BASE_URL must start with https:\/\/\. Sign-in cookies are only sent over HTTPS/);
+    expect(() => loadConfig({ ...production, BASE_URL: 'http://waymark.example.org' })).toThrow(
+      /BASE_URL must start with https:\/\/\. Sign-in cookies are only sent over HTTPS/,
+    );
     expect(loadConfig({ ...production, BASE_URL: 'https://waymark.example.org/' }).BASE_URL).toBe('https://waymark.example.org');
   });
 
@@ -238,6 +243,9 @@ describeEachEngine('database platform', (ctx) => {
   it('the outbox sends each message once, retries failures with back-off, and gives up in the end', async () => {
     const { db, clock } = ctx();
     const delivered: string[] = [];
+    // What the operator's log says: each send, and a message given up on as an error.
+    const logged: { level: number; msg: string; kind?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
     let failuresLeft = 2;
     const handlers = {
       note: async (payload: unknown) => {
@@ -255,17 +263,23 @@ describeEachEngine('database platform', (ctx) => {
     await enqueue(db, clock, { kind: 'note', payload: { text: 'hello again' }, dedupeKey: 'note-1' });
     await enqueue(db, clock, { kind: 'flaky', payload: {} });
     await enqueue(db, clock, { kind: 'broken', payload: {} });
-    await drainOutbox({ db, clock, handlers, logger: silentLogger });
+    await drainOutbox({ db, clock, handlers, logger });
     expect(delivered).toEqual(['hello']);
-    await drainOutbox({ db, clock, handlers, logger: silentLogger });
+    await drainOutbox({ db, clock, handlers, logger });
     expect(delivered).toEqual(['hello']);
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       clock.advance(retryDelayMs(i) + 1);
-      await drainOutbox({ db, clock, handlers, logger: silentLogger });
+      await drainOutbox({ db, clock, handlers, logger });
     }
     expect(delivered).toEqual(['hello', 'flaky']);
     const broken = await db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('kind', '=', 'broken').executeTakeFirstOrThrow();
     expect(broken).toEqual({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: 'always broken' });
+    expect(logged.filter((l) => l.msg === 'outbox message sent').map((l) => [l.level, l.kind])).toEqual([
+      [30, 'note'],
+      [30, 'flaky'],
+    ]);
+    expect(logged.filter((l) => l.msg === 'outbox message failed for good').map((l) => [l.level, l.kind])).toEqual([[50, 'broken']]);
+    expect(JSON.stringify(logged)).not.toContain('hello');
   });
 });
 
