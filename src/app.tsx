@@ -16,6 +16,8 @@ import { DomainError, Invalid, NotFound, PayloadTooLarge, TooManyRequests, Unaut
 import type { Logger } from './platform/log';
 import type { Mailer, StoredEmail } from './platform/mail/mailer';
 import { assetRoutes } from './platform/ui/assets';
+import { access } from './platform/http/access';
+import { readyHandler } from './platform/http/ready';
 
 export interface CreateAppOptions {
   db: Db;
@@ -66,6 +68,7 @@ export function createApp(options: CreateAppOptions) {
     await next();
   });
   app.route('/assets', assetRoutes());
+  app.get('/ready', access('anyone'), readyHandler(features.migrations));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -8,6 +8,7 @@ import { createAdmin } from './features/staff';
 import { importStaffFile } from './features/staff-import';
 import { systemClock } from './platform/db/clock';
 import { migrateToLatest } from './platform/db/migrate';
+import { assertSchemaCurrent } from './platform/db/schema-check';
 import { startWorker } from './platform/jobs/outbox';
 import { DEMO_PASSWORD, seedDemo } from './platform/demo';
 import { openRuntime, startServer } from './server';
@@ -55,8 +56,13 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'migrate': {
       const applied = await migrateToLatest(db, features.migrations);
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
-      await db.destroy();
+      if (applied.length) console.log(`Applied: ${applied.join(', ')}`);
+      try {
+        await assertSchemaCurrent(db, features.migrations);
+      } finally {
+        await db.destroy();
+      }
+      if (!applied.length) console.log('The database is up to date.');
       return 0;
     }
     case 'seed-demo': {
@@ -98,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'worker': {
       await migrateToLatest(db, features.migrations);
+      await assertSchemaCurrent(db, features.migrations);
       const worker = startWorker({
         db,
         clock: systemClock,

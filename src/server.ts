@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config';
 import type { Database, Db } from './platform/db/database';
 import { connectDatabase } from './platform/db/connect';
 import { migrateToLatest } from './platform/db/migrate';
+import { assertSchemaCurrent } from './platform/db/schema-check';
 import { systemClock } from './platform/db/clock';
 import { startWorker } from './platform/jobs/outbox';
 import { features } from './features';
@@ -34,6 +35,7 @@ export async function startServer(runtime: Runtime, options: { onListening?: (ur
     const applied = await migrateToLatest(db, features.migrations);
     if (applied.length) logger.info({ applied }, 'database migrated');
   }
+  await assertSchemaCurrent(db, features.migrations);
   const app = createApp({ db, config, mailer, logger });
   const worker =
     config.WORKER === 'inline'
@@ -49,7 +51,10 @@ export async function startServer(runtime: Runtime, options: { onListening?: (ur
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address === '::1' || info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port}`;
       // In production people reach it at BASE_URL (through the proxy), not at the local address.
-      logger.info({ url, baseUrl: config.BASE_URL }, config.NODE_ENV === 'production' ? `Waymark is listening; people use ${config.BASE_URL}` : 'Waymark is listening');
+      logger.info(
+        { url, baseUrl: config.BASE_URL },
+        config.NODE_ENV === 'production' ? `Waymark is listening; people use ${config.BASE_URL}` : 'Waymark is listening',
+      );
       options.onListening?.(url);
       resolve(s);
     });

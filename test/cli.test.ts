@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/platform/db/database';
 import { connectDatabase } from '../src/platform/db/connect';
@@ -161,6 +162,21 @@ describe('the waymark command', { timeout: 300_000 }, () => {
     expect(await exited).toBe(0);
     expect(output).toContain('shutting down');
     expect(output).toContain('"msg":"stopped"');
+  });
+
+  it('refuses a database that says "up to date" but lacks tables its migrations define (a migration edited after it ran)', async () => {
+    const database = join(dir, 'incomplete.sqlite');
+    await waymarkOn(database, 'migrate');
+    const db = connectDatabase<Database>(database);
+    await sql`drop table audit_events`.execute(db);
+    await db.destroy();
+    for (const command of ['migrate', 'serve']) {
+      const failed = await waymarkOn(database, command).catch((error: { code: number; stderr: string }) => error);
+      expect('code' in failed && failed.code, command).toBe(1);
+      expect((failed as { stderr: string }).stderr).toContain(
+        'The database does not match what this release’s migrations define:\n  - Table audit_events is missing.',
+      );
+    }
   });
 
   it('a bad setting stops it with a message naming the setting', async () => {
