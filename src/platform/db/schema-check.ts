@@ -108,3 +108,35 @@ export async function assertSchemaCurrent(db: Kysely<any>, migrations: Record<st
   const problems = await schemaProblems(db, migrations);
   if (problems.length > 0) throw new SchemaMismatch(problems);
 }
+
+/**
+ * Everything about a database's shape that an upgrade must get right, as plain sorted data: each
+ * table's columns (type, nullability, whether it has a default) and each index. Two databases on the
+ * same engine with equal snapshots have the same schema (for the upgrade test).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any schema will do.
+export async function schemaSnapshot(db: Kysely<any>): Promise<{ tables: Record<string, string[]>; indexes: string[] }> {
+  const postgres = engineOfDb(db) === 'postgres';
+  const schema = postgres ? await currentSchema(db) : undefined;
+  const tables = (await db.introspection.getTables({ withInternalKyselyTables: false }))
+    .filter((t) => !t.isView && (schema === undefined || t.schema === schema))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const indexes = postgres
+    ? (await sql<{ line: string }>`select tablename || ': ' || indexdef as line from pg_indexes where schemaname = current_schema()`.execute(db)).rows
+    : (
+        await sql<{
+          line: string;
+        }>`select tbl_name || ': ' || coalesce(sql, name) as line from sqlite_master where type = 'index' and tbl_name not like 'waymark_migration%'`.execute(
+          db,
+        )
+      ).rows;
+  return {
+    tables: Object.fromEntries(
+      tables.map((t) => [
+        t.name,
+        t.columns.map((c) => `${c.name} ${c.dataType}${c.isNullable ? '' : ' not null'}${c.hasDefaultValue ? ' with default' : ''}`).sort(),
+      ]),
+    ),
+    indexes: indexes.map((i) => i.line.replace(/\s+/g, ' ')).sort(),
+  };
+}
