@@ -5,9 +5,14 @@ import { loadConfig, ConfigError, type Config } from './config';
 import { features } from './features';
 import { anyOrganisationExists, createOrganisation, findOrganisationIdByName, listAllOrganisations } from './features/organisations';
 import { createAdmin } from './features/staff';
+import { endEverySignInSession } from './features/auth';
 import { importStaffFile } from './features/staff-import';
 import { systemClock } from './platform/db/clock';
 import { migrateToLatest } from './platform/db/migrate';
+import { backupSqlite, restoreSqlite } from './platform/db/backup';
+import { connectDatabase } from './platform/db/connect';
+import { copyDatabase } from './platform/db/copy';
+import type { Database } from './platform/db/database';
 import { assertSchemaCurrent } from './platform/db/schema-check';
 import { startWorker } from './platform/jobs/outbox';
 import { DEMO_PASSWORD, seedDemo } from './platform/demo';
@@ -31,6 +36,12 @@ Commands:
   import-staff FILE         import a staff CSV (--org-id ID to choose the organisation,
                             --school "Name" for rows without a school)
   worker                    run the outbox worker on its own (set WORKER=off on web servers)
+  backup FILE               copy the SQLite database to FILE, safely while Waymark is serving
+  restore FILE              put a backup in place of the SQLite database (stop Waymark first;
+                            the database it replaces is kept as <file>.before-restore)
+  copy-database FROM TO     copy every row of one database into a new, empty one: a SQLite
+                            path or a postgres:// URL each way (stop Waymark first)
+  sign-out-everyone         end every sign-in session: everyone must sign in again
 
 Settings come from environment variables or a .env file: see docs/operating.md.`;
 
@@ -45,11 +56,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  if (command === 'copy-database') return copyDatabaseCommand(args);
   const config = configFor(command);
   if ((command === 'demo' || command === 'seed-demo') && config.NODE_ENV === 'production')
     throw new ConfigError(
       `The demo is never run in production: its accounts share the password published in the README. Unset NODE_ENV to try the demo on its own database.`,
     );
+  // Backup and restore work on the file itself, without opening it as the running database would.
+  if (command === 'backup' || command === 'restore') return backupCommand(command, args[0], config);
   const runtime = openRuntime(config);
   const { db, logger } = runtime;
 
@@ -175,10 +189,50 @@ async function main(argv: string[]): Promise<number> {
       await db.destroy();
       return 0;
     }
+    case 'sign-out-everyone': {
+      const ended = await endEverySignInSession(db, systemClock);
+      await db.destroy();
+      console.log(`Ended ${ended} sign-in session${ended === 1 ? '' : 's'}: everyone must sign in again.`);
+      return 0;
+    }
     default:
       console.error(`Unknown command "${command}".\n\n${HELP}`);
       await db.destroy();
       return 1;
+  }
+}
+
+async function backupCommand(command: 'backup' | 'restore', file: string | undefined, config: Config): Promise<number> {
+  if (!file) throw new ConfigError(`Give the file: waymark ${command} backups/waymark-2026-12-03.sqlite`);
+  if (command === 'backup') {
+    const { pages } = await backupSqlite(config.DATABASE_URL, file);
+    console.log(`Backed up ${config.DATABASE_URL} to ${file} (${pages} pages).`);
+  } else {
+    const { kept } = await restoreSqlite(config.DATABASE_URL, file, features.migrations);
+    console.log(`Restored ${file} to ${config.DATABASE_URL}.${kept ? ` The database it replaced is kept as ${kept}.` : ''}`);
+  }
+  return 0;
+}
+
+/** `waymark copy-database FROM TO`: each a SQLite path or a postgres:// URL, checked as DATABASE_URL is. */
+async function copyDatabaseCommand(args: string[]): Promise<number> {
+  const [fromUrl, toUrl] = args;
+  if (!fromUrl || !toUrl) throw new ConfigError('Give both databases: waymark copy-database data/waymark.sqlite postgres://waymark@db/waymark');
+  for (const url of [fromUrl, toUrl]) loadConfig({ DATABASE_URL: url });
+  if (fromUrl === toUrl) throw new ConfigError('FROM and TO are the same database.');
+  const from = connectDatabase<Database>(fromUrl);
+  const to = connectDatabase<Database>(toUrl);
+  try {
+    let total = 0;
+    await copyDatabase(from, to, features.migrations, ({ table, rows }) => {
+      total += rows;
+      if (rows > 0) console.log(`  ${table}: ${rows}`);
+    });
+    console.log(`Copied ${total} rows. Point DATABASE_URL at the new database and start Waymark.`);
+    return 0;
+  } finally {
+    await from.destroy();
+    await to.destroy();
   }
 }
 
