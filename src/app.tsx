@@ -16,6 +16,8 @@ import { DomainError, Invalid, NotFound, PayloadTooLarge, TooManyRequests, Unaut
 import type { Logger } from './platform/log';
 import type { Mailer, StoredEmail } from './platform/mail/mailer';
 import { assetRoutes } from './platform/ui/assets';
+import { access } from './platform/http/access';
+import { readyHandler } from './platform/http/ready';
 
 export interface CreateAppOptions {
   db: Db;
@@ -66,6 +68,7 @@ export function createApp(options: CreateAppOptions) {
     await next();
   });
   app.route('/assets', assetRoutes());
+  app.get('/ready', access('anyone'), readyHandler(features.migrations));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -82,8 +85,29 @@ export function createApp(options: CreateAppOptions) {
       crossOriginEmbedderPolicy: false,
       // Not hono's default no-referrer: with it, browsers send `Origin: null` on form posts and originCheck refuses them all.
       referrerPolicy: 'same-origin',
+      // Agrees with frame-ancestors 'none': no page is ever shown inside a frame.
+      xFrameOptions: 'DENY',
+      // Waymark uses none of these; a page (or anything injected into one) may not ask for them.
+      permissionsPolicy: {
+        camera: [],
+        microphone: [],
+        geolocation: [],
+        payment: [],
+        usb: [],
+        serial: [],
+        bluetooth: [],
+        hid: [],
+        displayCapture: [],
+        browsingTopics: [],
+      },
     }),
   );
+  // Pages may hold someone's record: a shared school computer's browser must not keep them (the back
+  // button after signing out, the disk cache). Responses that choose their own caching keep it.
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+  });
   app.use(originCheck([new URL(options.config.BASE_URL).origin]));
   // File uploads (a staff list, session materials) set their own, larger limits in their routes.
   const formLimit = bodyLimit({

@@ -1,12 +1,19 @@
 import 'dotenv/config';
 import { createInterface } from 'node:readline/promises';
-import { loadConfig, ConfigError } from './config';
+import { join } from 'node:path';
+import { loadConfig, ConfigError, type Config } from './config';
 import { features } from './features';
-import { anyOrganisationExists, createOrganisation, findOrganisationIdByName } from './features/organisations';
+import { anyOrganisationExists, createOrganisation, findOrganisationIdByName, listAllOrganisations } from './features/organisations';
 import { createAdmin } from './features/staff';
+import { endEverySignInSession } from './features/auth';
 import { importStaffFile } from './features/staff-import';
 import { systemClock } from './platform/db/clock';
 import { migrateToLatest } from './platform/db/migrate';
+import { backupSqlite, restoreSqlite } from './platform/db/backup';
+import { connectDatabase } from './platform/db/connect';
+import { copyDatabase } from './platform/db/copy';
+import type { Database } from './platform/db/database';
+import { assertSchemaCurrent } from './platform/db/schema-check';
 import { startWorker } from './platform/jobs/outbox';
 import { DEMO_PASSWORD, seedDemo } from './platform/demo';
 import { openRuntime, startServer } from './server';
@@ -15,15 +22,26 @@ const HELP = `Usage: waymark <command>
 
 Commands:
   demo                      migrate, seed the demo trust if the database is empty, and serve
+                            (its own database, DATA_DIR/demo.sqlite, unless DATABASE_URL is set;
+                            never in production)
   serve                     start the web server (migrates first unless MIGRATE_ON_START=false)
   migrate                   run pending database migrations
   seed-demo                 add the demo trust (Riverside Learning Trust) to an empty database
+                            (never in production: its accounts share a published password)
+  organisations             list the organisations, with the ids other commands take
   create-admin              create an organisation admin (asks for the details, or use
                             --org "Name" --email a@b --given Ann --family Lee; password from
-                            WAYMARK_ADMIN_PASSWORD or asked)
+                            WAYMARK_ADMIN_PASSWORD or asked; --new-organisation to create an
+                            organisation when others exist already)
   import-staff FILE         import a staff CSV (--org-id ID to choose the organisation,
                             --school "Name" for rows without a school)
   worker                    run the outbox worker on its own (set WORKER=off on web servers)
+  backup FILE               copy the SQLite database to FILE, safely while Waymark is serving
+  restore FILE              put a backup in place of the SQLite database (stop Waymark first;
+                            the database it replaces is kept as <file>.before-restore)
+  copy-database FROM TO     copy every row of one database into a new, empty one: a SQLite
+                            path or a postgres:// URL each way (stop Waymark first)
+  sign-out-everyone         end every sign-in session: everyone must sign in again
 
 Settings come from environment variables or a .env file: see docs/operating.md.`;
 
@@ -38,15 +56,27 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const config = loadConfig();
+  if (command === 'copy-database') return copyDatabaseCommand(args);
+  const config = configFor(command);
+  if ((command === 'demo' || command === 'seed-demo') && config.NODE_ENV === 'production')
+    throw new ConfigError(
+      `The demo is never run in production: its accounts share the password published in the README. Unset NODE_ENV to try the demo on its own database.`,
+    );
+  // Backup and restore work on the file itself, without opening it as the running database would.
+  if (command === 'backup' || command === 'restore') return backupCommand(command, args[0], config);
   const runtime = openRuntime(config);
   const { db, logger } = runtime;
 
   switch (command) {
     case 'migrate': {
       const applied = await migrateToLatest(db, features.migrations);
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
-      await db.destroy();
+      if (applied.length) console.log(`Applied: ${applied.join(', ')}`);
+      try {
+        await assertSchemaCurrent(db, features.migrations);
+      } finally {
+        await db.destroy();
+      }
+      if (!applied.length) console.log('The database is up to date.');
       return 0;
     }
     case 'seed-demo': {
@@ -74,12 +104,21 @@ async function main(argv: string[]): Promise<number> {
       });
       return -1;
     }
+    case 'organisations': {
+      await migrateToLatest(db, features.migrations);
+      const organisations = await listAllOrganisations(db);
+      if (organisations.length === 0) console.log('There are no organisations yet: create one with waymark create-admin.');
+      for (const organisation of organisations) console.log(`${organisation.id}  ${organisation.name}`);
+      await db.destroy();
+      return 0;
+    }
     case 'serve': {
       await startServer(runtime);
       return -1;
     }
     case 'worker': {
       await migrateToLatest(db, features.migrations);
+      await assertSchemaCurrent(db, features.migrations);
       const worker = startWorker({
         db,
         clock: systemClock,
@@ -101,17 +140,40 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'create-admin': {
       await migrateToLatest(db, features.migrations);
+      const given = {
+        organisationName: option(args, 'org'),
+        email: option(args, 'email'),
+        givenName: option(args, 'given'),
+        familyName: option(args, 'family'),
+        password: process.env.WAYMARK_ADMIN_PASSWORD,
+      };
+      if (!process.stdin.isTTY) {
+        const missing = [
+          !given.organisationName && '--org',
+          !given.email && '--email',
+          !given.givenName && '--given',
+          !given.familyName && '--family',
+          !given.password && 'WAYMARK_ADMIN_PASSWORD',
+        ].filter(Boolean);
+        if (missing.length) throw new ConfigError(`Nothing was created: without a terminal to ask at, give ${missing.join(', ')} (see waymark help).`);
+      }
       const rl = createInterface({ input: process.stdin, output: process.stdout });
-      const ask = async (label: string, given?: string) => given ?? (await rl.question(`${label}: `)).trim();
-      const organisationName = await ask('Organisation name', option(args, 'org'));
-      const email = await ask('Email address', option(args, 'email'));
-      const givenName = await ask('First name', option(args, 'given'));
-      const familyName = await ask('Last name', option(args, 'family'));
-      const password = process.env.WAYMARK_ADMIN_PASSWORD ?? (await rl.question('Password (12 characters or more): '));
+      const ask = async (label: string, value?: string) => value ?? (await rl.question(`${label}: `)).trim();
+      const organisationName = await ask('Organisation name', given.organisationName);
+      const email = await ask('Email address', given.email);
+      const givenName = await ask('First name', given.givenName);
+      const familyName = await ask('Last name', given.familyName);
+      const password = given.password ?? (await rl.question('Password (12 characters or more): '));
       rl.close();
       if (!organisationName || !email || !givenName || !familyName) throw new ConfigError('Organisation, email, first name and last name are all needed.');
       if (password.length < 12) throw new ConfigError('The password must be 12 characters or more.');
       const existing = await findOrganisationIdByName(db, organisationName);
+      if (!existing && !args.includes('--new-organisation') && (await anyOrganisationExists(db))) {
+        const names = (await listAllOrganisations(db)).map((o) => `  ${o.name}`).join('\n');
+        throw new ConfigError(
+          `No organisation is called “${organisationName}”, so nothing was created. The organisations are:\n${names}\nGive one of these names exactly, or add --new-organisation to create “${organisationName}”.`,
+        );
+      }
       const organisationId = existing ?? (await createOrganisation(db, systemClock, organisationName));
       await createAdmin(db, systemClock, { organisationId, givenName, familyName, email, password });
       console.log(`${email} is now an organisation admin of ${organisationName}${existing ? '' : ' (new organisation)'}.`);
@@ -127,11 +189,61 @@ async function main(argv: string[]): Promise<number> {
       await db.destroy();
       return 0;
     }
+    case 'sign-out-everyone': {
+      const ended = await endEverySignInSession(db, systemClock);
+      await db.destroy();
+      console.log(`Ended ${ended} sign-in session${ended === 1 ? '' : 's'}: everyone must sign in again.`);
+      return 0;
+    }
     default:
       console.error(`Unknown command "${command}".\n\n${HELP}`);
       await db.destroy();
       return 1;
   }
+}
+
+async function backupCommand(command: 'backup' | 'restore', file: string | undefined, config: Config): Promise<number> {
+  if (!file) throw new ConfigError(`Give the file: waymark ${command} backups/waymark-2026-12-03.sqlite`);
+  if (command === 'backup') {
+    const { pages } = await backupSqlite(config.DATABASE_URL, file);
+    console.log(`Backed up ${config.DATABASE_URL} to ${file} (${pages} pages).`);
+  } else {
+    const { kept } = await restoreSqlite(config.DATABASE_URL, file, features.migrations);
+    console.log(`Restored ${file} to ${config.DATABASE_URL}.${kept ? ` The database it replaced is kept as ${kept}.` : ''}`);
+  }
+  return 0;
+}
+
+/** `waymark copy-database FROM TO`: each a SQLite path or a postgres:// URL, checked as DATABASE_URL is. */
+async function copyDatabaseCommand(args: string[]): Promise<number> {
+  const [fromUrl, toUrl] = args;
+  if (!fromUrl || !toUrl) throw new ConfigError('Give both databases: waymark copy-database data/waymark.sqlite postgres://waymark@db/waymark');
+  for (const url of [fromUrl, toUrl]) loadConfig({ DATABASE_URL: url });
+  if (fromUrl === toUrl) throw new ConfigError('FROM and TO are the same database.');
+  const from = connectDatabase<Database>(fromUrl);
+  const to = connectDatabase<Database>(toUrl);
+  try {
+    let total = 0;
+    await copyDatabase(from, to, features.migrations, ({ table, rows }) => {
+      total += rows;
+      if (rows > 0) console.log(`  ${table}: ${rows}`);
+    });
+    console.log(`Copied ${total} rows. Point DATABASE_URL at the new database and start Waymark.`);
+    return 0;
+  } finally {
+    await from.destroy();
+    await to.destroy();
+  }
+}
+
+/**
+ * The settings for a command. The demo keeps its own database (DATA_DIR/demo.sqlite) unless
+ * DATABASE_URL is given, so trying the demo never touches a real install's data/waymark.sqlite.
+ */
+function configFor(command: string): Config {
+  if (command !== 'demo' || process.env.DATABASE_URL) return loadConfig();
+  const dataDir = process.env.DATA_DIR || 'data';
+  return loadConfig({ ...process.env, DATABASE_URL: join(dataDir, 'demo.sqlite') });
 }
 
 function printSignIns(signIns: { who: string; email: string }[], url: string) {

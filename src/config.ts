@@ -8,10 +8,19 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(1, 'PORT must be between 1 and 65535').max(65535, 'PORT must be between 1 and 65535').default(3000),
   /** Address the web server binds to. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** The public address people use, for links in emails. */
-  BASE_URL: z.url({ message: 'BASE_URL must be a full URL such as https://waymark.example.org' }).default('http://localhost:3000'),
+  /** The public address people use, for links in emails; a trailing slash is dropped. */
+  BASE_URL: z
+    .url({ message: 'BASE_URL must be a full URL such as https://waymark.example.org' })
+    .refine((v) => /^https?:\/\//i.test(v), 'BASE_URL must start with https:// (or http:// outside production)')
+    .refine((v) => !/[?#]/.test(v), 'BASE_URL must not have a query or a fragment')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
   /** `postgres://…` for PostgreSQL; otherwise a SQLite file path (default data/waymark.sqlite). */
-  DATABASE_URL: z.string().min(1).default('data/waymark.sqlite'),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .refine(isDatabaseUrl, 'DATABASE_URL must be a postgres:// (or postgresql://) URL, or the path of a SQLite file such as data/waymark.sqlite')
+    .default('data/waymark.sqlite'),
   /** Folder for the SQLite file, written mail and other local files. */
   DATA_DIR: z.string().min(1).default('data'),
   /** `smtp://user:pass@host:port` or `smtps://…`; when unset, mail is written to DATA_DIR/mail. */
@@ -56,6 +65,26 @@ const configSchema = z.object({
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
+/**
+ * A postgres:// URL, or a SQLite file path (`sqlite:` prefix and `:memory:` allowed). Anything else that
+ * looks like a URL (`mysql://…`, a mistyped `postgres//…`) is refused rather than opened as a SQLite file
+ * named after it.
+ */
+function isDatabaseUrl(value: string): boolean {
+  if (/^postgres(ql)?:\/\/[^/]/i.test(value)) return true;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !/^sqlite:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)) return false;
+  return !/postgres|mysql|mariadb|\/\//i.test(value.replace(/^sqlite:(\/\/)?/i, ''));
+}
+
+/** Settings whose values may hold a password: never echoed back in an error. */
+const SECRET_SETTINGS = new Set(['SMTP_URL', 'DATABASE_URL']);
+
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return 'null';
+  if (!SECRET_SETTINGS.has(name)) return JSON.stringify(value);
+  return JSON.stringify(value.replace(/\/\/([^/@]*)@/, (_m, userInfo: string) => `//${userInfo.includes(':') ? `${userInfo.split(':')[0]}:***` : userInfo}@`));
+}
+
 export class ConfigError extends Error {}
 
 /** Parses the environment once; throws a ConfigError listing every bad value in plain words. */
@@ -64,12 +93,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = configSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])] ?? null)})`,
+      (issue) => `  ${issue.path.join('.')}: ${issue.message} (got ${shown(String(issue.path[0]), cleaned[String(issue.path[0])])})`,
     );
     throw new ConfigError(`Waymark cannot start: some settings are not valid.\n${lines.join('\n')}\nSee docs/operating.md for every setting.`);
   }
-  if (result.data.NODE_ENV === 'production' && !result.data.SMTP_URL) {
-    throw new ConfigError('Waymark cannot start: SMTP_URL is required when NODE_ENV=production (mail is never written to disk in production).');
+  if (result.data.NODE_ENV === 'production') {
+    const problems: string[] = [];
+    if (!result.data.SMTP_URL) problems.push('SMTP_URL is required (mail is never written to disk in production).');
+    if (!cleaned.BASE_URL)
+      problems.push('BASE_URL is required: the https:// address people use, for the links in emails (such as https://waymark.example.org).');
+    else if (!result.data.BASE_URL.toLowerCase().startsWith('https://'))
+      problems.push(
+        'BASE_URL must start with https://. Sign-in cookies are only sent over HTTPS in production, so over plain http nobody could stay signed in. Put Waymark behind a proxy that serves HTTPS (docs/operating.md).',
+      );
+    if (problems.length)
+      throw new ConfigError(`Waymark cannot start in production:\n${problems.map((p) => `  ${p}`).join('\n')}\nSee docs/operating.md for every setting.`);
   }
   return Object.freeze(result.data);
 }

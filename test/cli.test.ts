@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/platform/db/database';
 import { connectDatabase } from '../src/platform/db/connect';
@@ -20,7 +21,15 @@ const env = {
 };
 
 function waymark(...args: string[]) {
-  return run(process.execPath, ['bin/waymark.js', ...args], { env: { ...env, WAYMARK_ADMIN_PASSWORD: 'a long admin password' }, timeout: 120_000 });
+  return waymarkOn(env.DATABASE_URL, ...args);
+}
+
+/** The command on a database of the test's own, so that no test depends on another having run. */
+function waymarkOn(database: string, ...args: string[]) {
+  return run(process.execPath, ['bin/waymark.js', ...args], {
+    env: { ...env, DATABASE_URL: database, WAYMARK_ADMIN_PASSWORD: 'a long admin password' },
+    timeout: 120_000,
+  });
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,6 +70,113 @@ describe('the waymark command', { timeout: 300_000 }, () => {
     ]);
     expect(grants).toEqual([{ role: 'org_admin' }]);
     expect((await waymark('seed-demo')).stdout).toContain('already has data');
+  });
+
+  it('create-admin never quietly does nothing, and never makes a second organisation from a typo', async () => {
+    const failure = (error: { code: number; stderr: string; stdout: string }) => error;
+    const database = join(dir, 'create-admin.sqlite');
+    await waymarkOn(
+      database,
+      'create-admin',
+      '--org',
+      'Fenland Schools Trust',
+      '--email',
+      'head@fenland.example.org',
+      '--given',
+      'Ruth',
+      '--family',
+      'Adebayo',
+    );
+    // No terminal to ask at (as under a script), and something missing: it says what, and fails.
+    const missing = await run(process.execPath, ['bin/waymark.js', 'create-admin', '--org', 'Fenland Schools Trust', '--email', 'a@fenland.example.org'], {
+      env: { ...env, DATABASE_URL: database },
+      timeout: 120_000,
+    }).catch(failure);
+    expect('code' in missing && missing.code).toBe(1);
+    expect(missing.stderr).toContain('Nothing was created: without a terminal to ask at, give --given, --family, WAYMARK_ADMIN_PASSWORD');
+    // A typo in --org is refused while other organisations exist, listing them.
+    const typo = await waymarkOn(
+      database,
+      'create-admin',
+      '--org',
+      'Fenland School Trust',
+      '--email',
+      'b@fenland.example.org',
+      '--given',
+      'Bo',
+      '--family',
+      'Lee',
+    ).catch(failure);
+    expect('code' in typo && typo.code).toBe(1);
+    expect(typo.stderr).toContain('No organisation is called “Fenland School Trust”, so nothing was created.');
+    expect(typo.stderr).toContain('  Fenland Schools Trust');
+    const created = await waymarkOn(
+      database,
+      'create-admin',
+      '--org',
+      'Marshland Academies',
+      '--new-organisation',
+      '--email',
+      'c@marsh.example.org',
+      '--given',
+      'Cy',
+      '--family',
+      'Ng',
+    );
+    expect(created.stdout).toContain('(new organisation)');
+    const listed = (await waymarkOn(database, 'organisations')).stdout.trim().split('\n');
+    expect(listed.map((line) => line.replace(/^\S+\s+/, ''))).toEqual(['Fenland Schools Trust', 'Marshland Academies']);
+    const db = connectDatabase<Database>(database);
+    expect(
+      await db.selectFrom('people').select('email_normalised').where('email_normalised', 'in', ['a@fenland.example.org', 'b@fenland.example.org']).execute(),
+    ).toEqual([]);
+    await db.destroy();
+  });
+
+  it('refuses the demo in production, where its published password would open real accounts', async () => {
+    const production = { ...env, NODE_ENV: 'production', BASE_URL: 'https://waymark.example.org', SMTP_URL: 'smtp://mail.example.org:25' };
+    for (const command of ['seed-demo', 'demo']) {
+      const failed = await run(process.execPath, ['bin/waymark.js', command], { env: production, timeout: 120_000 }).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect('code' in failed && failed.code, command).toBe(1);
+      expect((failed as { stderr: string }).stderr).toContain('The demo is never run in production');
+    }
+  });
+
+  it('serve stops cleanly on SIGTERM, as a service manager sends it: the worker and database close and it exits 0', async () => {
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const child = spawn(process.execPath, ['bin/waymark.js', 'serve'], {
+      env: { ...env, DATABASE_URL: join(dir, 'serve.sqlite'), PORT: port, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    for (let waited = 0; !output.includes('Waymark is listening') && waited < 240_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+    expect(output).toContain('Waymark is listening');
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('shutting down');
+    expect(output).toContain('"msg":"stopped"');
+  });
+
+  it('refuses a database that says "up to date" but lacks tables its migrations define (a migration edited after it ran)', async () => {
+    const database = join(dir, 'incomplete.sqlite');
+    await waymarkOn(database, 'migrate');
+    const db = connectDatabase<Database>(database);
+    await sql`drop table audit_events`.execute(db);
+    await db.destroy();
+    for (const command of ['migrate', 'serve']) {
+      const failed = await waymarkOn(database, command).catch((error: { code: number; stderr: string }) => error);
+      expect('code' in failed && failed.code, command).toBe(1);
+      expect((failed as { stderr: string }).stderr).toContain(
+        'The database does not match what this release’s migrations define:\n  - Table audit_events is missing.',
+      );
+    }
   });
 
   it('a bad setting stops it with a message naming the setting', async () => {

@@ -41,12 +41,18 @@ interface Access {
   how: string;
 }
 
+/**
+ * Operators' tools that work on the database as a whole, every table alike and never a feature's
+ * rules: copying a database between engines. Like migrations, they are not the app's code.
+ */
+const WHOLE_DATABASE_TOOLS = new Set(['src/platform/db/copy.ts']);
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
     // Demo data and migrations build the database as a whole, across owners; they are not the app's code.
     if (entry.isDirectory()) return entry.name === 'demo' || entry.name === 'migrations' ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !WHOLE_DATABASE_TOOLS.has(path) ? [path] : [];
   });
 }
 

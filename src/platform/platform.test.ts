@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { sql } from 'kysely';
+import { connectDatabase } from './db/connect';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forwardedClientAddress } from './http/request';
 import { redactTokens } from './http/tokens';
 import nodemailer from 'nodemailer';
+import pino from 'pino';
 import { fileMailer, messageIdFor, transportMailer } from './mail/mailer';
 import { describeEachEngine } from '../../test/support/app';
 import { createTestDatabase } from '../../test/support/database';
@@ -44,6 +47,46 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be false, true \(one proxy\) or how many proxies are in front of Waymark/);
+  });
+
+  it('BASE_URL loses a trailing slash, so emailed links never hold //', () => {
+    expect(loadConfig({ BASE_URL: 'https://waymark.example.org/' }).BASE_URL).toBe('https://waymark.example.org');
+    expect(loadConfig({ BASE_URL: 'https://example.org/waymark//' }).BASE_URL).toBe('https://example.org/waymark');
+    expect(() => loadConfig({ BASE_URL: 'ftp://example.org' })).toThrow(/BASE_URL must start with https:\/\//);
+  });
+
+  it('DATABASE_URL is a postgres URL or a SQLite path, nothing else', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://waymark@db.internal:5432/waymark' }).DATABASE_URL).toContain('postgres://');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/waymark' }).DATABASE_URL).toContain('postgresql://');
+    expect(loadConfig({ DATABASE_URL: '/var/lib/waymark/waymark.sqlite' }).DATABASE_URL).toBe('/var/lib/waymark/waymark.sqlite');
+    expect(loadConfig({ DATABASE_URL: 'sqlite:data/w.sqlite' }).DATABASE_URL).toBe('sqlite:data/w.sqlite');
+    expect(loadConfig({ DATABASE_URL: ':memory:' }).DATABASE_URL).toBe(':memory:');
+    for (const wrong of ['postgres//waymark@db/waymark', 'mysql://root@db/waymark', 'mariadb://db/w', 'http://db/w', 'postgres:/db'])
+      expect(() => loadConfig({ DATABASE_URL: wrong }), wrong).toThrow(
+        /DATABASE_URL must be a postgres:\/\/ \(or postgresql:\/\/\) URL, or the path of a SQLite file/,
+      );
+  });
+
+  it('a bad setting that holds a password is reported without the password', () => {
+    try {
+      loadConfig({ SMTP_URL: 'smtp//mailer:s3cret-pass@mail.example.org', DATABASE_URL: 'mysql://root:db-s3cret@db/w' });
+      expect.unreachable('the settings are wrong');
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('SMTP_URL must start with smtp://');
+      expect(message).toContain('DATABASE_URL must be a postgres://');
+      expect(message).not.toContain('s3cret');
+      expect(message).toContain('mailer:***@');
+    }
+  });
+
+  it('production refuses to start without an https BASE_URL, saying why', () => {
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org:25' };
+    expect(() => loadConfig(production)).toThrow(/BASE_URL is required/);
+    expect(() => loadConfig({ ...production, BASE_URL: 'http://waymark.example.org' })).toThrow(
+      /BASE_URL must start with https:\/\/\. Sign-in cookies are only sent over HTTPS/,
+    );
+    expect(loadConfig({ ...production, BASE_URL: 'https://waymark.example.org/' }).BASE_URL).toBe('https://waymark.example.org');
   });
 
   it('sent emails are kept 30 days by default, and never fewer than 14', () => {
@@ -100,6 +143,26 @@ describe('the development mailer', () => {
     for (const n of [1, 2, 3, 4, 5]) await mailer.send({ to: 'a@example.org', subject: `Message ${n}`, text: 'Hello' }, `outbox-${n}`);
     expect((await mailer.list()).map((m) => m.subject)).toEqual(['Message 5', 'Message 4', 'Message 3', 'Message 2', 'Message 1']);
     expect((await mailer.list()).at(-1)?.messageId).toBe('<outbox-1@waymark.localhost>');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('files Waymark keeps on disk', () => {
+  it('a new SQLite database, its folder, its journal and written mail are readable by Waymark’s own user only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waymark-perms-'));
+    const file = join(dir, 'data', 'waymark.sqlite');
+    const db = connectDatabase<{ t: { id: number } }>(file);
+    await sql`create table t (id integer)`.execute(db);
+    await sql`insert into t values (1)`.execute(db);
+    const modeOf = (path: string) => statSync(path).mode & 0o777;
+    expect(modeOf(join(dir, 'data'))).toBe(0o700);
+    expect(modeOf(file)).toBe(0o600);
+    expect(modeOf(`${file}-wal`)).toBe(0o600);
+    await db.destroy();
+    const mailer = fileMailer(join(dir, 'mail'));
+    await mailer.send({ to: 'a@example.org', subject: 'Sign in', text: 'https://example.org/sign-in/token' }, 'outbox-1');
+    expect(modeOf(join(dir, 'mail'))).toBe(0o700);
+    for (const name of readdirSync(join(dir, 'mail'))) expect(modeOf(join(dir, 'mail', name))).toBe(0o600);
     rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -180,6 +243,9 @@ describeEachEngine('database platform', (ctx) => {
   it('the outbox sends each message once, retries failures with back-off, and gives up in the end', async () => {
     const { db, clock } = ctx();
     const delivered: string[] = [];
+    // What the operator's log says: each send, and a message given up on as an error.
+    const logged: { level: number; msg: string; kind?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logged.push(JSON.parse(line)) });
     let failuresLeft = 2;
     const handlers = {
       note: async (payload: unknown) => {
@@ -197,17 +263,23 @@ describeEachEngine('database platform', (ctx) => {
     await enqueue(db, clock, { kind: 'note', payload: { text: 'hello again' }, dedupeKey: 'note-1' });
     await enqueue(db, clock, { kind: 'flaky', payload: {} });
     await enqueue(db, clock, { kind: 'broken', payload: {} });
-    await drainOutbox({ db, clock, handlers, logger: silentLogger });
+    await drainOutbox({ db, clock, handlers, logger });
     expect(delivered).toEqual(['hello']);
-    await drainOutbox({ db, clock, handlers, logger: silentLogger });
+    await drainOutbox({ db, clock, handlers, logger });
     expect(delivered).toEqual(['hello']);
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       clock.advance(retryDelayMs(i) + 1);
-      await drainOutbox({ db, clock, handlers, logger: silentLogger });
+      await drainOutbox({ db, clock, handlers, logger });
     }
     expect(delivered).toEqual(['hello', 'flaky']);
     const broken = await db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('kind', '=', 'broken').executeTakeFirstOrThrow();
     expect(broken).toEqual({ status: 'failed', attempts: MAX_ATTEMPTS, last_error: 'always broken' });
+    expect(logged.filter((l) => l.msg === 'outbox message sent').map((l) => [l.level, l.kind])).toEqual([
+      [30, 'note'],
+      [30, 'flaky'],
+    ]);
+    expect(logged.filter((l) => l.msg === 'outbox message failed for good').map((l) => [l.level, l.kind])).toEqual([[50, 'broken']]);
+    expect(JSON.stringify(logged)).not.toContain('hello');
   });
 });
 

@@ -31,6 +31,7 @@ import { A, type Row } from './matrix/outcomes';
 const platformRows: Row[] = [
   { route: 'GET /assets/app.css', expect: [A, A, A, A, A, A, A, A] },
   { route: 'GET /assets/:file', path: '/assets/app.js', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'GET /ready', expect: [A, A, A, A, A, A, A, A] },
 ];
 
 const featureRows = import.meta.glob<{ matrixRows: Row[] }>('../../src/features/*/*.matrix.ts', { eager: true });

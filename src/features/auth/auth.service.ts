@@ -8,7 +8,7 @@ import { TooManyRequests } from '../../platform/http/errors';
 import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
 import { enqueueEmail } from '../../platform/jobs/outbox';
 import { formatDateTime } from '../../platform/dates';
-import type { Executor } from '../../platform/db/database';
+import type { Db, Executor } from '../../platform/db/database';
 import * as q from './auth.queries';
 import type { TokenPurpose } from './auth.tables';
 import { type CountedAttempt, refundAttempts, reserveAttempt } from './attempt-throttle';
@@ -350,6 +350,19 @@ export async function endSignInSession(deps: AppDeps, viewer: Viewer, sessionId:
       requestId: context.requestId,
     });
     return true;
+  });
+}
+
+/**
+ * Ends every sign-in session of everyone, for an operator (`waymark sign-out-everyone`, after a
+ * suspected breach or a leaked backup): all must sign in again. Returns how many were ended.
+ */
+export async function endEverySignInSession(db: Db, clock: Clock): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('sign_in_sessions').executeTakeFirst();
+    const ended = Number(result.numDeletedRows);
+    await recordAudit(trx, clock, { action: 'everyone_signed_out', detail: { sessions: ended } });
+    return ended;
   });
 }
 

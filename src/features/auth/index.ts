@@ -1,5 +1,6 @@
 export {
   endAllSignInSessions,
+  endEverySignInSession,
   hashPassword,
   issueToken,
   issueTokens,

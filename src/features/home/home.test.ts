@@ -128,9 +128,25 @@ describeEachEngine('pages and errors', (ctx) => {
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeTruthy();
     expect(page.text).toContain(`nonce="${nonce}"`);
-    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
     // With no-referrer, browsers send `Origin: null` on form posts and every form would be refused.
     expect(page.headers.get('referrer-policy')).toBe('same-origin');
+    expect(page.headers.get('permissions-policy')).toContain('camera=()');
+    expect(page.headers.get('permissions-policy')).toContain('geolocation=()');
+  });
+
+  it('a signed-in page is never kept by the browser (shared school computers), while the stylesheet may be', async () => {
+    const world = await makeWorld(ctx().db);
+    const staff = ctx().client();
+    await signIn(staff, world.staff.email);
+    const home = await staff.get('/');
+    expect(home.status).toBe(200);
+    expect(home.headers.get('cache-control')).toBe('no-store');
+    expect((await ctx().client().get('/sign-in')).headers.get('cache-control')).toBe('no-store');
+    const stylesheet = /href="(\/assets\/[^"]+\.css)"/.exec(home.text)?.[1];
+    expect(stylesheet).toBeTruthy();
+    expect((await staff.get(stylesheet ?? '')).headers.get('cache-control')).not.toBe('no-store');
   });
 
   it('an unknown address gets a GOV.UK-style 404 page, or JSON when JSON was asked for', async () => {

@@ -3,6 +3,7 @@ export {
   createOrganisation,
   findOrganisationIdByName,
   installDisplayName,
+  listAllOrganisations,
   listAllSchools,
   listOrganisationIds,
 } from './organisations.service';

@@ -131,6 +131,11 @@ export async function listOrganisationIds(db: Db): Promise<string[]> {
   return (await q.listOrganisations(db)).map((organisation) => organisation.id);
 }
 
+/** Every organisation's id and name, by name (for the command line). */
+export async function listAllOrganisations(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
+}
+
 /** True when the database has an organisation already (the demo is only seeded into an empty one). */
 export async function anyOrganisationExists(db: Db): Promise<boolean> {
   return (await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) !== undefined;

@@ -9,6 +9,7 @@ export type AuditAction =
   | 'sign_in_link_used'
   | 'sign_out'
   | 'session_ended'
+  | 'everyone_signed_out'
   | 'password_reset'
   | 'invitation_sent'
   | 'invitation_accepted'

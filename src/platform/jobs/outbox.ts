@@ -206,11 +206,14 @@ export async function drainOutbox(options: DrainOptions): Promise<number> {
         .where('locked_by', '=', workerId)
         .where('status', '=', 'pending')
         .execute();
+      // What was done, never what it said: no addresses or links in the log.
+      logger.info({ outboxId: message.id, kind: message.kind, attempts: message.attempts + 1 }, 'outbox message sent');
       sent += 1;
     } catch (error) {
       const attempts = message.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS;
-      logger.warn(
+      // Given up on is an error an operator must act on (docs/operating.md, monitoring); a retry is a warning.
+      logger[failed ? 'error' : 'warn'](
         { err: error, outboxId: message.id, kind: message.kind, attempts },
         failed ? 'outbox message failed for good' : 'outbox message failed; will retry',
       );

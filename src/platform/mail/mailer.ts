@@ -58,12 +58,13 @@ export function fileMailer(dir: string): Mailer & { list(): Promise<StoredEmail[
   let sequence = 0;
   return {
     async send(email, outboxId) {
-      await mkdir(dir, { recursive: true });
+      // Written mail holds sign-in links: readable by Waymark's own user only.
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       const sentAt = new Date().toISOString();
       sequence += 1;
       const id = `${sentAt.replace(/[:.]/g, '-')}-${String(sequence).padStart(8, '0')}-${Math.random().toString(36).slice(2, 8)}`;
       const stored: StoredEmail = { ...email, messageId: messageIdFor(outboxId), id, sentAt };
-      await writeFile(join(dir, `${id}.json`), JSON.stringify(stored, null, 2));
+      await writeFile(join(dir, `${id}.json`), JSON.stringify(stored, null, 2), { mode: 0o600 });
     },
     async list() {
       let names: string[] = [];

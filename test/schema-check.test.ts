@@ -1,0 +1,72 @@
+import { type Kysely, type Migration, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase, testEngines } from './support/database';
+import { features } from '../src/features';
+import { compareShapes, schemaProblems } from '../src/platform/db/schema-check';
+
+// A landed migration as it first shipped, and the same migration edited afterwards: the edit adds a
+// table and a column that an install migrated before the edit never got.
+// biome-ignore lint/suspicious/noExplicitAny: migrations take any schema.
+type AnyDb = Kysely<any>;
+const shipped: Migration = {
+  up: async (db: AnyDb) => {
+    await db.schema
+      .createTable('garden_beds')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .execute();
+  },
+};
+const edited: Migration = {
+  up: async (db: AnyDb) => {
+    await db.schema
+      .createTable('garden_beds')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('planted_on', 'text')
+      .execute();
+    await db.schema
+      .createTable('garden_tools')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .execute();
+  },
+};
+const later: Migration = { up: async (db: AnyDb) => void (await sql`select 1`.execute(db)) };
+
+describe.each(testEngines())('the schema check [%s]', (engine) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.destroy();
+    database = undefined;
+  });
+
+  it('finds nothing wrong with a database its migrations made', async () => {
+    database = await createTestDatabase(engine);
+    expect(await schemaProblems(database.db, features.migrations)).toEqual([]);
+  });
+
+  it('finds the tables and columns a migration edited after it ran would have made, where "up to date" would not', async () => {
+    database = await createTestDatabase(engine, { ...features.migrations, '2099_01_01_0000_garden': shipped });
+    expect(await schemaProblems(database.db, { ...features.migrations, '2099_01_01_0000_garden': edited })).toEqual([
+      'Table garden_beds is missing column planted_on.',
+      'Table garden_tools is missing.',
+    ]);
+  });
+
+  it('says which migrations have not run', async () => {
+    database = await createTestDatabase(engine);
+    expect(await schemaProblems(database.db, { ...features.migrations, '2099_01_01_0000_later': later })).toEqual([
+      'A migration has not run: 2099_01_01_0000_later. Run waymark migrate.',
+    ]);
+  });
+});
+
+describe('comparing shapes', () => {
+  it('ignores what the live database has beyond the migrations (an operator’s own tables, a newer release’s columns)', () => {
+    const expected = new Map([['people', new Set(['id', 'email'])]]);
+    const live = new Map([
+      ['people', new Set(['id', 'email', 'extra'])],
+      ['reports_cache', new Set(['id'])],
+    ]);
+    expect(compareShapes(expected, live)).toEqual([]);
+    expect(compareShapes(new Map([['people', new Set(['id', 'email', 'phone', 'title'])]]), live)).toEqual(['Table people is missing columns phone, title.']);
+  });
+});
