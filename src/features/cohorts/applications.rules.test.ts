@@ -67,7 +67,7 @@ describe('application rules', () => {
   it('refuses with every reason at once: eligibility, missing sections and a missing line manager', () => {
     const refusals = submissionRefusals({ ...complete, leadership_level: 'none', coach_name: null, experience: '' }, '2027-05-01', null);
     expect(Object.keys(refusals).sort()).toEqual(['coach', 'eligibility', 'lineManager', 'role']);
-    expect(refusals.eligibility).toContain('middle leader or senior leader');
+    expect(refusals.eligibility).toContain('middle leaders or senior leaders');
   });
 
   it('acceptance needs every endorsement the cohort asks for to be supported', () => {

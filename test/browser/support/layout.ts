@@ -30,9 +30,18 @@ export async function layoutProblems(page: Page): Promise<string[]> {
 /** Runs in the page: the document's width, the window's, and the elements reaching furthest right. */
 function measureWidth(): { documentWidth: number; windowWidth: number; furthest: string[] } {
   const windowWidth = document.documentElement.clientWidth;
-  const describe = (e: Element) =>
-    `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} to ${Math.round(e.getBoundingClientRect().right)} px “${(e.textContent ?? '').replace(/\s+/g, ' ').slice(0, 50)}”`;
-  const over = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > windowWidth + 0.5);
+  const describe = (e: Element) => {
+    const name = `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
+    const right = Math.round(e.getBoundingClientRect().right);
+    const where = right > windowWidth ? `to ${right} px` : `its content ${e.scrollWidth} px wide in ${e.clientWidth} px`;
+    return `${name} ${where} “${(e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 50)}”`;
+  };
+  // Boxes that reach past the window, and boxes whose content spills out of them (a long link in a hint).
+  const over = [...document.body.querySelectorAll('*')].filter(
+    (e) =>
+      e.getBoundingClientRect().right > windowWidth + 0.5 ||
+      (e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'),
+  );
   // The innermost ones: what sticks out, not every box around it.
   const innermost = over.filter((e) => !over.some((other) => other !== e && e.contains(other)));
   return {
