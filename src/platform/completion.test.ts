@@ -27,7 +27,7 @@ function fake(kind: RequirementKind, statuses: Record<string, RequirementStatus>
     title: `Title of ${kind}`,
     description: `About ${kind}`,
     settings: [],
-    describe: () => `Do ${kind}`,
+    describe: (_settings, _programme, reader) => (reader === 'participant' ? `Do ${kind}` : `They do ${kind}`),
     async evaluate(enrolments, _settings, context) {
       seen.push({ kind, earlier: context.earlier.get(enrolments[0]?.id ?? '')?.length ?? 0 });
       const results = new Map<string, RequirementResult>();
@@ -50,7 +50,7 @@ describe('the completion engine', () => {
       requirementId: 'req-project',
       kind: 'project',
       title: 'Title of project',
-      description: 'Do project',
+      description: { participant: 'Do project', others: 'They do project' },
       status: 'in_progress',
       reason: 'project is in_progress',
       link: { href: '/enrolments/a/project', text: 'Work on project' },

@@ -22,6 +22,13 @@ export const REQUIREMENT_STATUS_TEXT: Record<RequirementStatus, string> = {
   met: 'Met',
 };
 
+/**
+ * Whom a requirement's description speaks to: the participant, on their own pages and on a
+ * programme's page ("Attend at least 80% of your cohort’s sessions"), or anyone else reading about a
+ * participant, such as their line manager or a programme lead ("The participant attends…").
+ */
+export type Reader = 'participant' | 'others';
+
 export interface RequirementResult {
   status: RequirementStatus;
   /** A sentence the participant and the lead both understand: "2 of 3 modules completed". */
@@ -72,8 +79,8 @@ export interface Evaluator {
   /** For the programme lead choosing requirements. */
   description: string;
   settings: SettingField[];
-  /** For the participant: "Choose and complete 3 modules". */
-  describe(settings: Settings, programme: EvaluationContext['programme']): string;
+  /** What the requirement asks, in words for `reader`: "Choose and complete 3 modules" to the participant. */
+  describe(settings: Settings, programme: EvaluationContext['programme'], reader: Reader): string;
   /** Evaluates many enrolments at once (a cohort roster), with a bounded number of queries. */
   evaluate(enrolments: EnrolmentFacts[], settings: Settings, context: EvaluationContext): Promise<Map<string, RequirementResult>>;
   /** Where the participant goes to work on it, if anywhere. */
@@ -106,7 +113,8 @@ export interface RequirementReport {
   requirementId: string;
   kind: RequirementKind;
   title: string;
-  description: string;
+  /** What it asks, for each kind of reader. */
+  description: Record<Reader, string>;
   status: RequirementStatus;
   reason: string;
   link: { href: string; text: string } | null;
@@ -199,7 +207,7 @@ export function createCompletionEngine(evaluators: Evaluator[], clock: Clock = s
             requirementId: spec.id,
             kind: evaluator.kind,
             title: evaluator.title,
-            description: evaluator.describe(settings, programme),
+            description: { participant: evaluator.describe(settings, programme, 'participant'), others: evaluator.describe(settings, programme, 'others') },
             status: result.status,
             reason: result.reason,
             link: evaluator.link?.(enrolment.id) ?? null,

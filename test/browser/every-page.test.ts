@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/platform/db/ids';
-import { matrix, viewers } from '../support/matrix';
+import { matrix, type Row, type Viewer, viewers } from '../support/matrix';
 import { makeFramework } from '../support/programme-world';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { auditSummary, type Journey } from './support/journey';
+import { layoutProblems } from './support/layout';
 import { heading, signInWithPassword } from './support/pages';
 
 /** Each feature's demo records for its pages (`support/page-ids/<feature>.ts`), found by name. */
@@ -21,12 +22,35 @@ const NOT_PAGES = new Set([
   'GET /feedback/:roundId/report.pdf' /* a PDF download */,
 ]);
 
+/** Every page in the authorisation matrix: its GET rows, less files, feeds and downloads. */
+function pagesToVisit(): Row[] {
+  return matrix.filter(
+    (row) =>
+      row.route.startsWith('GET ') &&
+      !NOT_PAGES.has(row.route) &&
+      !/\/export\.(json|csv)$/.test(row.route) &&
+      !/\.ics\b/.test(row.route) /* calendar files and feeds download */,
+  );
+}
+
+/** The matrix's kind of viewer each demo sign-in stands for, by the words the demo prints for it. */
+const DEMO_VIEWERS: [RegExp, Viewer][] = [
+  [/^Organisation admin/, 'orgAdmin'],
+  [/^School admin/, 'schoolAdminHere'],
+  [/^Line manager/, 'lineManager'],
+  [/^Member of staff/, 'staff'],
+  [/^Programme lead/, 'programmeLead'],
+];
+
 describeInBrowser('every page, in a browser', () => {
   let h: Harness;
   const ids: Record<string, string> = {};
 
   /** Pages only a record's owner may open (the applicant, the endorser, the participant): who to visit them as. */
   const owners: Record<string, string> = {};
+
+  /** Pages the layout walk also opens with other records (a roster with people in it), by route. */
+  const alsoWith: Record<string, Record<string, string>[]> = {};
 
   beforeAll(async () => {
     h = await startHarness();
@@ -74,6 +98,15 @@ describeInBrowser('every page, in a browser', () => {
     ).id; // chosen by the participant below, not yet completed
     const cohort8 = await db.selectFrom('cohorts').select('id').where('name', '=', 'Cohort 8').executeTakeFirstOrThrow();
     ids[':cohortId'] = cohort8.id;
+    // Cohort 8 has applications but nobody enrolled yet; Cohort 7 of Towards Middle Leadership is under way.
+    const cohort7 = await db
+      .selectFrom('cohorts')
+      .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+      .select('cohorts.id')
+      .where('programmes.title', '=', 'Towards Middle Leadership')
+      .where('cohorts.name', '=', 'Cohort 7')
+      .executeTakeFirstOrThrow();
+    alsoWith['GET /cohorts/:cohortId/roster'] = [{ ':cohortId': cohort7.id }];
     // The member of staff has a draft application to Cohort 8; the line manager is asked to support another.
     ids[':applicationId'] = newId();
     await db
@@ -137,13 +170,7 @@ describeInBrowser('every page, in a browser', () => {
     const admin = await h.journey({ name: 'every page' });
     await signInWithPassword(admin, h.orgAdminEmail, DEMO_PASSWORD);
     const journeys = new Map<string, Journey>();
-    const pages = matrix.filter(
-      (row) =>
-        row.route.startsWith('GET ') &&
-        !NOT_PAGES.has(row.route) &&
-        !/\/export\.(json|csv)$/.test(row.route) &&
-        !/\.ics\b/.test(row.route) /* calendar files and feeds download */,
-    );
+    const pages = pagesToVisit();
     expect(pages.length).toBeGreaterThan(60);
     for (const row of pages) {
       const route = row.route.slice(4);
@@ -161,6 +188,70 @@ describeInBrowser('every page, in a browser', () => {
       if (owner) expect(await heading(j.page), `${row.route} opens for its owner`).not.toMatch(/permission|not found/i);
     }
   });
+
+  /**
+   * Signs `email` in (or nobody, for anonymous) and opens every page in the matrix that `viewer` may
+   * open, less other people's records (pages with an owner are opened by their owner, and by admins
+   * and leads who may see them), checking each at a phone's width and a laptop's with layoutProblems.
+   */
+  async function layoutWalk(viewer: Viewer, email: string | null): Promise<{ pages: number; problems: string[] }> {
+    const context = await h.browser.newContext({ baseURL: h.baseUrl, viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(45_000);
+    const problems: string[] = [];
+    let pages = 0;
+    try {
+      const page = await context.newPage();
+      if (email) {
+        await page.goto('/sign-in');
+        await page.getByLabel('Email address').fill(email);
+        await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+        await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('button', { name: 'Sign in' }).click()]);
+      }
+      const seesOthersRecords = viewer === 'orgAdmin' || viewer === 'schoolAdminHere' || viewer === 'programmeLead';
+      for (const row of pagesToVisit()) {
+        const route = row.route.slice(4);
+        const owner = Object.entries(owners).find(([prefix]) => route.startsWith(prefix))?.[1];
+        const allowed = row.expect[viewers.indexOf(viewer)] === 'allowed';
+        if (owner ? owner !== email && !(allowed && seesOthersRecords) : !allowed) continue;
+        for (const records of [ids, ...(alsoWith[row.route] ?? []).map((also) => ({ ...ids, ...also }))]) {
+          const path = (row.path ?? route).replace(/:[A-Za-z]+/g, (param) => records[param] ?? param);
+          await page.setViewportSize({ width: 1280, height: 900 });
+          const response = await page.goto(path);
+          if ((response?.status() ?? 0) >= 500) problems.push(`${row.route} (${path}): the server answered ${response?.status()}`);
+          pages++;
+          for (const problem of await layoutProblems(page)) problems.push(`${row.route} (${new URL(page.url()).pathname}): ${problem}`);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+    return { pages, problems };
+  }
+
+  const layoutRoles: { viewer: Viewer; name: string }[] = [
+    { viewer: 'anonymous', name: 'someone not signed in' },
+    ...DEMO_VIEWERS.map(([, viewer]) => ({ viewer, name: viewer })),
+    { viewer: 'staff', name: 'participants (the owners of the records the walk opens)' },
+  ];
+  for (const role of layoutRoles) {
+    it(`every page ${role.name} can open fits a 375 px and a 1280 px window, with no words run together and all in GOV.UK's font`, async () => {
+      const emails =
+        role.viewer === 'anonymous'
+          ? [null]
+          : role.name.startsWith('participants')
+            ? [...new Set(Object.values(owners))].filter((email) => !h.signIns.some((s) => s.email === email))
+            : h.signIns.filter((s) => DEMO_VIEWERS.some(([who, viewer]) => viewer === role.viewer && who.test(s.who))).map((s) => s.email);
+      expect(emails.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      for (const email of emails) {
+        const walk = await layoutWalk(role.viewer, email);
+        console.log(`layout: ${walk.pages} pages as ${email ?? 'anonymous'}, ${walk.problems.length} problems`);
+        expect(walk.pages).toBeGreaterThan(0);
+        problems.push(...walk.problems.map((problem) => `as ${email ?? 'anonymous'}: ${problem}`));
+      }
+      expect(problems).toEqual([]);
+    });
+  }
 
   it('error pages and forms showing their errors pass axe too', async () => {
     const admin = await h.journey({ name: 'errors' });

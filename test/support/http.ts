@@ -79,3 +79,12 @@ export function visibleText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The page's text as the DOM's `textContent` has it: tags removed with nothing put in their place,
+ * so two elements with no space between them run together ("Stage 1Towards Middle Leadership"), as
+ * they do when the text is copied or read as one name.
+ */
+export function textContent(html: string): string {
+  return visibleText(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ''));
+}

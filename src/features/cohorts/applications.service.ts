@@ -261,7 +261,7 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, loaded: {
         asHeadteacher: false,
         schoolName: null,
       });
-      asked.push(`your line manager, ${lineManager.given_name} ${lineManager.family_name}`);
+      asked.push(`your line manager, ${lineManager.given_name} ${lineManager.family_name},`);
     }
     if (needsHeadteacher) {
       const endorsementId = newId();

@@ -41,6 +41,15 @@ export const SECTION_TITLES: Record<Section, string> = {
   project: 'Your whole-school project idea',
 };
 
+/** The same sections' headings for anyone reading someone else's application (a line manager, a programme lead). */
+export const SECTION_TITLES_FOR_READERS: Record<Section, string> = {
+  role: 'Current role and experience',
+  motivation: 'Why they want to take part',
+  declarations: 'Eligibility declarations',
+  coach: 'In-school coach',
+  project: 'Whole-school project idea',
+};
+
 export function isSection(value: string): value is Section {
   return (SECTIONS as readonly string[]).includes(value);
 }

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, TEST_ORIGIN, type TestContext } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
-import { visibleText, type TestClient } from '../../../test/support/http';
+import { textContent, visibleText, type TestClient } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
 import { features } from '../index';
@@ -113,7 +113,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       'Your whole-school project idea',
     ])
       expect(page).toContain(title);
-    expect(page).toContain('You have completed 0 of 5 sections');
+    expect(page).toContain('Application incomplete You have completed 0 of 5 sections.');
     const role = visibleText((await applicant.get(`/applications/${applicationId}/role`)).text);
     expect(role).toContain(world.schoolA.name);
     expect(role).toContain('Not in a leadership role');
@@ -160,7 +160,9 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     const row = await applicationRow(ctx(), applicationId);
     expect(JSON.parse(row.declarations)).toEqual(DECLARATIONS);
     expect(row.coach_person_id).toBe(world.staff.id);
-    expect(visibleText((await applicant.get(`/applications/${applicationId}`)).text)).toContain('You have completed 5 of 5 sections');
+    const done = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
+    expect(done).toContain('Application ready to check You have completed all 5 sections.');
+    expect(done).not.toContain('Application incomplete');
   });
 
   it('check your answers shows every answer with a Change link', async () => {
@@ -168,6 +170,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
     expect(text).toContain('Check your answers before submitting your application');
+    expect(text).toContain('your line manager is asked to endorse your application, and then your headteacher is asked for their support.');
     expect(text).toContain('Whole-school reading for pleasure.');
     expect(text).toContain(`${world.staff.givenName} ${world.staff.familyName}`);
     expect(page.text).toContain(`href="/applications/${applicationId}/motivation"`);
@@ -201,6 +204,29 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(visibleText(edit.text)).toContain('can no longer be changed');
   });
 
+  it('the applicant is told who was asked, and others read the answers under headings about the applicant', async () => {
+    const confirmation = mailTo(ctx(), world.report.email).find((m) => m.subject.startsWith('Application submitted'));
+    expect(confirmation?.text).toContain(`We have asked your line manager, ${world.lineManager.givenName} ${world.lineManager.familyName}, for their support.`);
+
+    const endorsement = await ctx()
+      .db.selectFrom('endorsements')
+      .select('id')
+      .where('application_id', '=', applicationId)
+      .where('kind', '=', 'line_manager')
+      .executeTakeFirstOrThrow();
+    const manager = visibleText((await (await clientFor(ctx(), world.lineManager)).get(`/endorsements/${endorsement.id}`)).text);
+    const lead = visibleText((await (await clientFor(ctx(), world.programmeLead)).get(`/applications/${applicationId}`)).text);
+    for (const page of [manager, lead]) {
+      expect(page).toContain('Current role and experience');
+      expect(page).toContain('Why they want to take part');
+      expect(page).toContain('In-school coach');
+      expect(page).not.toMatch(/Your current role|Why you want|Your in-school coach|Your whole-school/);
+    }
+    const own = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
+    expect(own).toContain('Your current role and experience');
+    expect(own).toContain('Why you want to take part');
+  });
+
   it('only the person asked may answer an endorsement', async () => {
     const endorsement = await ctx()
       .db.selectFrom('endorsements')
@@ -216,9 +242,12 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
 
   it('the line manager supports, then the headteacher is asked and supports: the application is endorsed', async () => {
     const manager = await clientFor(ctx(), world.lineManager);
-    const list = visibleText((await manager.get('/endorsements')).text);
+    const listPage = (await manager.get('/endorsements')).text;
+    const list = visibleText(listPage);
     expect(list).toContain('Waiting for your answer');
     expect(list).toContain(world.report.familyName);
+    // The applicant's name and school are apart on screen, and apart in the text too.
+    expect(textContent(listPage)).toContain(`${world.report.givenName} ${world.report.familyName} ${world.schoolA.name}`);
     const lm = await ctx()
       .db.selectFrom('endorsements')
       .select('id')
@@ -240,6 +269,10 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       .where('kind', '=', 'headteacher')
       .executeTakeFirstOrThrow();
     expect(head.status).toBe('requested');
+    // The line manager answered their own request: their name is not repeated as the one who answered.
+    const support = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
+    expect(support).toContain(`${world.lineManager.givenName} ${world.lineManager.familyName}, answered on`);
+    expect(support).not.toContain(`answered by ${world.lineManager.givenName}`);
     await ctx().deliverMail();
     expect(mailTo(ctx(), world.schoolAdminA.email).some((m) => m.text.includes(`/endorsements/${head.id}`))).toBe(true);
     expect(mailTo(ctx(), world.schoolAdminB.email)).toHaveLength(0);
@@ -307,6 +340,16 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     const lead = await clientFor(ctx(), world.programmeLead);
     const again = await lead.post(`/applications/${applicationId}/decision`, { decision: 'decline', reason: 'Oops' });
     expect(again.status).toBe(409);
+  });
+
+  it('the accepted applicant reads that they have a place in the cohort', async () => {
+    expect(visibleText((await applicant.get(`/applications/${applicationId}`)).text)).toContain('You have a place in this cohort.');
+    expect(visibleText((await applicant.get(`/applications/${applicationId}/withdraw`)).text)).toContain('You have a place in this cohort.');
+  });
+
+  it('the cohort page says which support a place needs, in one sentence', async () => {
+    const lead = await clientFor(ctx(), world.programmeLead);
+    expect(visibleText((await lead.get(`/cohorts/${cohort.id}`)).text)).toContain('Support needed Line manager’s endorsement, then headteacher’s support');
   });
 });
 
@@ -385,7 +428,7 @@ describeEachEngine('refusals', (ctx) => {
     const id = await draftApplication(applicant, cohort.id);
     const refused = await applicant.post(`/applications/${id}/submit`);
     expect(refused.status).toBe(400);
-    expect(visibleText(refused.text)).toContain('senior leader or headteacher');
+    expect(visibleText(refused.text)).toContain('senior leaders or headteachers');
     const row = await applicationRow(ctx(), id);
     expect(row.status).toBe('draft');
     expect(row.submitted_at).toBeNull();

@@ -8,7 +8,10 @@ export const signOffEvaluator: Evaluator = {
   title: 'Programme lead sign-off',
   description: 'A programme lead confirms the participant has completed the programme. They can sign off once every other requirement is met.',
   settings: [],
-  describe: () => 'A programme lead confirms you have completed the programme',
+  describe: (_settings, _programme, reader) =>
+    reader === 'participant'
+      ? 'A programme lead confirms you have completed the programme'
+      : 'A programme lead confirms the participant has completed the programme',
   async evaluate(enrolments, _settings, { db, earlier }) {
     const ids = enrolments.map((e) => e.id);
     const rows = await db
@@ -43,9 +46,9 @@ export const modulesEvaluator: Evaluator = {
   title: 'Chosen modules completed',
   description: 'The participant chooses modules from the programme’s list and completes them. How many is set on the programme.',
   settings: [],
-  describe: (_settings, programme) => {
+  describe: (_settings, programme, reader) => {
     const n = programme.modulesRequired ?? 1;
-    return `Choose and complete ${n} ${n === 1 ? 'module' : 'modules'}`;
+    return `${reader === 'participant' ? 'Choose and complete' : 'The participant chooses and completes'} ${n} ${n === 1 ? 'module' : 'modules'}`;
   },
   async evaluate(enrolments, _settings, { db, programme }) {
     const needed = Math.max(1, programme.modulesRequired ?? 1);

@@ -371,9 +371,9 @@ describeEachEngine('what programme leads may and may not do', (ctx) => {
     expect(roster.status).toBe(200);
     expect(roster.text).toContain('<caption class="govuk-table__caption govuk-table__caption--m">');
     const text = visibleText(roster.text);
-    expect(text).toContain('Name School Status Chosen modules completed Programme lead sign-off May graduate');
+    expect(text).toContain('Participant Status Requirements May graduate');
     expect(text).toMatch(
-      /Outstanding .* Active Not started No modules chosen yet: choose 2 modules Not started A programme lead signs off once every other requirement is met No/,
+      /Outstanding .* Active Chosen modules completed: Not started No modules chosen yet: choose 2 modules Programme lead sign-off: Not started A programme lead signs off once every other requirement is met No/,
     );
     expect(text).toContain('Leaver');
     const withdrawn = visibleText((await lead.get(`/cohorts/${cohortId}/roster?status=withdrawn`)).text);
@@ -422,6 +422,10 @@ describeEachEngine('who sees an enrolment', (ctx) => {
     const page = await manager.get(`/enrolments/${enrolmentId}`);
     expect(page.status).toBe(200);
     expect(visibleText(page.text)).toContain(`Participant ${world.report.givenName} ${world.report.familyName}`);
+    // The requirements speak about the participant, not to the line manager reading them.
+    expect(visibleText(page.text)).toContain('Chosen modules completed The participant chooses and completes 2 modules.');
+    expect(visibleText(page.text)).toContain('A programme lead confirms the participant has completed the programme.');
+    expect(visibleText(page.text)).not.toMatch(/Choose and complete|confirms you/);
     expect(page.text).not.toContain(`href="/enrolments/${enrolmentId}/modules"`);
     expect((await manager.get(`/enrolments/${enrolmentId}/modules`)).status).toBe(403);
     expect((await manager.get(`/enrolments/${enrolmentId}/status`)).status).toBe(403);

@@ -16,7 +16,8 @@ export const feedback360Evaluator: Evaluator = {
   settings: [
     { name: 'respondents', label: 'Answers needed', hint: 'Not counting the participant’s own rating. 8 is the usual advice.', min: 1, max: 50, default: 8 },
   ],
-  describe: (settings) => `Run a 360 feedback round that closes with at least ${settings.respondents ?? 8} answers`,
+  describe: (settings, _programme, reader) =>
+    `${reader === 'participant' ? 'Run' : 'The participant runs'} a 360 feedback round that closes with at least ${settings.respondents ?? 8} answers`,
   async evaluate(enrolments, settings, { db, now }) {
     const needed = settings.respondents ?? 8;
     const at = { now: () => now };

@@ -375,7 +375,7 @@ describe('the chart and its table', () => {
 
   it('puts the figures table right after each chart, and shows the closing date and PDF link', () => {
     expect(html).toMatch(
-      /<\/svg><\/div><\/div><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Figures for School culture<\/caption>/,
+      /<\/svg><\/div><\/div><table class="govuk-table waymark-table--stack"><caption class="govuk-table__caption govuk-table__caption--s">Figures for School culture<\/caption>/,
     );
     expect(html).toContain('Feedback closed on 20 November 2026. 10 people answered.');
     expect(html).toContain('Own rating is 0.5 above the average of all others.');

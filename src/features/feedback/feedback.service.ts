@@ -203,6 +203,20 @@ function assertOpen(round: { closed_at: string | null; closes_on: string }, cloc
   if (isClosed(round, clock)) throw new Conflict('This feedback round has closed.');
 }
 
+/** Titles that start a name typed as "Dr Amina Shah": such a name is used whole, as first names are not. */
+const TITLES = /^(mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|rev|revd|lady|lord)\.?$/i;
+
+/**
+ * Whom a 360 email greets, as Waymark's other emails do: by first name ("Hello Tom," for a
+ * respondent typed in as "Tom Walsh"), or by the whole name when it starts with a title ("Hello Dr
+ * Shah,") or is one word.
+ */
+export function greetingName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const first = words[0] ?? '';
+  return words.length < 2 || TITLES.test(first) ? name.trim() : first;
+}
+
 function respondentEmail(deps: AppDeps, round: q.RoundRecord, respondent: { name: string; email: string; group: RaterGroup }, token: string) {
   const who = `${round.given_name} ${round.family_name}`;
   const named =
@@ -212,7 +226,7 @@ function respondentEmail(deps: AppDeps, round: q.RoundRecord, respondent: { name
   return {
     to: respondent.email,
     subject: `${who} would like your feedback`,
-    text: `Hello ${respondent.name},\n\n${who} has asked for your feedback on their leadership, as part of their professional development. It takes about 10 minutes: how often you see them do a few things, and two short questions.\n\n${named}\n\nGive your feedback by ${formatDate(round.closes_on)}:\n\n${deps.config.BASE_URL}/feedback/respond/${token}\n\nThis link is only for you. You don’t need an account. If you would rather not, you can decline from the same page.\n`,
+    text: `Hello ${greetingName(respondent.name)},\n\n${who} has asked for your feedback on their leadership, as part of their professional development. It takes about 10 minutes: how often you see them do a few things, and two short questions.\n\n${named}\n\nGive your feedback by ${formatDate(round.closes_on)}:\n\n${deps.config.BASE_URL}/feedback/respond/${token}\n\nThis link is only for you. You don’t need an account. If you would rather not, you can decline from the same page.\n`,
   };
 }
 
@@ -584,7 +598,7 @@ export async function sweepFeedbackRounds(db: Db, clock: Clock, baseUrl: string)
         {
           to: r.email,
           subject: `Reminder: ${r.given_name} ${r.family_name} would like your feedback`,
-          text: `Hello ${r.name},\n\nA reminder that ${r.given_name} ${r.family_name} would value your feedback. The round closes on ${formatDate(r.closes_on)}.\n\nGive your feedback (anything you saved is still there):\n\n${baseUrl}/feedback/respond/${token}\n\nThis link replaces the one in your first email. If you would rather not, you can decline from the same page.\n`,
+          text: `Hello ${greetingName(r.name)},\n\nA reminder that ${r.given_name} ${r.family_name} would value your feedback. The round closes on ${formatDate(r.closes_on)}.\n\nGive your feedback (anything you saved is still there):\n\n${baseUrl}/feedback/respond/${token}\n\nThis link replaces the one in your first email. If you would rather not, you can decline from the same page.\n`,
         },
         `feedback-reminder:${r.id}`,
       );

@@ -135,6 +135,14 @@ describeEachEngine('360 feedback', (ctx) => {
         .mailer.sent.filter((m) => m.to === 'pat@example.org')
         .at(-1)?.text ?? '';
     expect(emailText).toContain('anonymous');
+    // Greeted by first name, as every other Waymark email greets people; a name with a title is used whole.
+    expect(emailText).toMatch(/^Hello Pat,\n/);
+    await invite(id, 'other', 'Dr Amina Shah', 'amina@example.org');
+    expect(
+      ctx()
+        .mailer.sent.filter((m) => m.to === 'amina@example.org')
+        .at(-1)?.text,
+    ).toMatch(/^Hello Dr Amina Shah,\n/);
     expect(await ctx().db.selectFrom('feedback_respondents').select('token_hash').where('token_hash', '=', peerToken).executeTakeFirst()).toBeUndefined();
 
     const stranger = ctx().client({ address: '10.2.0.1' });
@@ -392,6 +400,7 @@ describeEachEngine('360 feedback', (ctx) => {
     await sweepFeedbackRounds(ctx().db, ctx().clock, 'http://localhost');
     await ctx().deliverMail();
     expect(ctx().mailer.sent.filter((m) => m.to === 'pat-sweep@example.org' && m.subject.startsWith('Reminder'))).toHaveLength(1);
+    expect(ctx().mailer.sent.find((m) => m.to === 'pat-sweep@example.org' && m.subject.startsWith('Reminder'))?.text).toMatch(/^Hello Pat,\n/);
     expect(ctx().mailer.sent.filter((m) => m.to === 'quinn-sweep@example.org' && m.subject.startsWith('Reminder'))).toHaveLength(0);
     const fresh = tokenIn('pat-sweep@example.org');
     expect(fresh).not.toBe(token);

@@ -155,6 +155,9 @@ describeEachEngine('notifications', (ctx) => {
     const page = await staff.get('/notifications/settings');
     expect(page.status).toBe(200);
     expect(page.text).toContain('value="session_reminder" checked');
+    // Each email's explanation follows its name as a sentence of its own, not a capitalised aside in brackets.
+    expect(visibleText(page.text)).toContain('Requests to endorse or support an application Including reminders while an answer is awaited.');
+    expect(page.text).not.toContain('(Including');
     const saved = await staff.post('/notifications/settings', ticked(switchable.filter((kind) => kind !== 'session_reminder')));
     expect(saved.status).toBe(303);
     expect(saved.location).toBe('/notifications/settings?done=saved');

@@ -18,7 +18,7 @@ describe('eligibility rules', () => {
     expect(result.eligible).toBe(false);
     expect(result.reasons).toEqual([
       'It is for teaching staff, and you are associate or support staff.',
-      'It is for people whose current role is middle leader or senior leader, and yours is not in a leadership role.',
+      'It is for middle leaders or senior leaders, and you are not in a leadership role.',
       'It is for people with at least 2 years in schools, and you have 1 year.',
     ]);
   });
@@ -47,12 +47,23 @@ describe('eligibility rules', () => {
 
   it('describes the rules in plain words for the programme page', () => {
     expect(describeRules(rules({ staffTypes: ['teaching', 'associate'], leadershipLevels: ['senior'], minYears: 2, maxYears: 4 }))).toEqual([
-      'Open to: teaching staff or associate or support staff',
-      'Current role: senior leader',
+      'Open to: all staff',
+      'Leadership role: senior leader',
       'Between 2 and 4 years working in schools',
     ]);
     expect(describeRules(rules({ minYears: 1 }))).toEqual(['At least 1 year working in schools']);
     expect(describeRules(rules({ maxYears: 3 }))).toEqual(['No more than 3 years working in schools']);
+  });
+
+  it('names leadership roles in words that read right, with “none” last', () => {
+    const forFirstLeaders = rules({ staffTypes: ['teaching'], leadershipLevels: ['none', 'middle'] });
+    expect(describeRules(forFirstLeaders)).toEqual(['Open to: teaching staff', 'Leadership role: middle leader or none yet']);
+    expect(checkEligibility(forFirstLeaders, { staffType: 'teaching', leadershipLevel: 'senior', yearsInSchools: 3 }).reasons).toEqual([
+      'It is for middle leaders or people not yet in a leadership role, and you are a senior leader.',
+    ]);
+    expect(
+      checkEligibility(rules({ leadershipLevels: ['headteacher'] }), { staffType: 'teaching', leadershipLevel: 'executive', yearsInSchools: 3 }).reasons,
+    ).toEqual(['It is for headteachers, and you are an executive leader.']);
   });
 
   it('reads stored rules, dropping values it does not know and tolerating broken JSON', () => {

@@ -61,11 +61,34 @@ function list(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
-/** Describes the rules for a programme page: "Teaching staff; middle leaders; at least 2 years in schools". */
+/** Leadership levels as the people who hold them, for "It is for …": "middle leaders". */
+const LEVEL_HOLDERS: Record<LeadershipLevel, string> = {
+  none: 'people not yet in a leadership role',
+  middle: 'middle leaders',
+  senior: 'senior leaders',
+  headteacher: 'headteachers',
+  executive: 'executive leaders',
+};
+
+/** A leadership level said of the reader, for "and you are …": "a middle leader". */
+const LEVEL_OF_YOU: Record<LeadershipLevel, string> = {
+  none: 'not in a leadership role',
+  middle: 'a middle leader',
+  senior: 'a senior leader',
+  headteacher: 'a headteacher',
+  executive: 'an executive leader',
+};
+
+/** Leadership roles first and "none" last, so "or" never reads as "not … or not …". */
+const noneLast = (levels: LeadershipLevel[]) => [...levels.filter((l) => l !== 'none'), ...levels.filter((l) => l === 'none')];
+
+/** Describes the rules for a programme page: "Open to: teaching staff", "Leadership role: middle leader or none yet". */
 export function describeRules(rules: EligibilityRules): string[] {
   const lines: string[] = [];
-  if (rules.staffTypes.length > 0) lines.push(`Open to: ${list(rules.staffTypes.map((t) => STAFF_TYPES[t].toLowerCase()))}`);
-  if (rules.leadershipLevels.length > 0) lines.push(`Current role: ${list(rules.leadershipLevels.map((l) => LEADERSHIP_LEVELS[l].toLowerCase()))}`);
+  const everyType = Object.keys(STAFF_TYPES).every((t) => rules.staffTypes.includes(t as StaffType));
+  if (rules.staffTypes.length > 0) lines.push(`Open to: ${everyType ? 'all staff' : list(rules.staffTypes.map((t) => STAFF_TYPES[t].toLowerCase()))}`);
+  if (rules.leadershipLevels.length > 0)
+    lines.push(`Leadership role: ${list(noneLast(rules.leadershipLevels).map((l) => (l === 'none' ? 'none yet' : LEADERSHIP_LEVELS[l].toLowerCase())))}`);
   if (rules.minYears !== null && rules.maxYears !== null) lines.push(`Between ${rules.minYears} and ${years(rules.maxYears)} working in schools`);
   else if (rules.minYears !== null) lines.push(`At least ${years(rules.minYears)} working in schools`);
   else if (rules.maxYears !== null) lines.push(`No more than ${years(rules.maxYears)} working in schools`);
@@ -79,9 +102,7 @@ export function checkEligibility(rules: EligibilityRules, facts: EligibilityFact
     reasons.push(`It is for ${list(rules.staffTypes.map((t) => STAFF_TYPES[t].toLowerCase()))}, and you are ${STAFF_TYPES[facts.staffType].toLowerCase()}.`);
   }
   if (rules.leadershipLevels.length > 0 && !rules.leadershipLevels.includes(facts.leadershipLevel)) {
-    reasons.push(
-      `It is for people whose current role is ${list(rules.leadershipLevels.map((l) => LEADERSHIP_LEVELS[l].toLowerCase()))}, and yours is ${LEADERSHIP_LEVELS[facts.leadershipLevel].toLowerCase()}.`,
-    );
+    reasons.push(`It is for ${list(noneLast(rules.leadershipLevels).map((l) => LEVEL_HOLDERS[l]))}, and you are ${LEVEL_OF_YOU[facts.leadershipLevel]}.`);
   }
   if (rules.minYears !== null || rules.maxYears !== null) {
     if (facts.yearsInSchools === null) {

@@ -571,7 +571,7 @@ export function describeRequirements(deps: AppDeps, programme: Pick<Programme, '
   return requirements.flatMap((r) => {
     const evaluator = deps.completion.evaluator(r.kind);
     return evaluator
-      ? [{ kind: evaluator.kind, title: evaluator.title, text: evaluator.describe(deps.completion.settingsFor(r.kind, r.settings), context) }]
+      ? [{ kind: evaluator.kind, title: evaluator.title, text: evaluator.describe(deps.completion.settingsFor(r.kind, r.settings), context, 'participant') }]
       : [];
   });
 }

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine, type TestContext } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
-import { visibleText, type TestClient } from '../../../test/support/http';
+import { textContent, visibleText, type TestClient } from '../../../test/support/http';
 import { makeCohort, makeFramework, makeProgramme } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
@@ -458,6 +458,12 @@ describeEachEngine('what staff see of programmes', (ctx) => {
     expect(visibleText(draftPage.text)).toContain('only programme leads can see it');
   });
 
+  it('the catalogue keeps a space between a stage’s number and its programme’s title', async () => {
+    const catalogue = textContent((await staff.get('/programmes')).text);
+    expect(catalogue).toContain('Stage 1 Towards Middle Leadership');
+    expect(catalogue).toContain('Stage 2 Towards Senior Leadership');
+  });
+
   it('the programme page says who it is for, where it sits on the pathway, and why the viewer is not eligible', async () => {
     const page = await staff.get(`/programmes/${ids.second}`);
     expect(page.status).toBe(200);
@@ -465,11 +471,11 @@ describeEachEngine('what staff see of programmes', (ctx) => {
     expect(text).toContain('Stage 2 of 3: Leadership ladder');
     expect(text).toContain('Who is this for?');
     expect(text).toContain('Teachers and associate staff who lead, or want to lead, a team.');
-    expect(text).toContain('Current role: middle leader or senior leader');
+    expect(text).toContain('Leadership role: middle leader or senior leader');
     expect(text).toContain('No more than 4 years working in schools');
     expect(text).toContain('I have discussed this with my line manager');
     expect(text).toContain('Based on your staff record');
-    expect(text).toContain('It is for people whose current role is middle leader or senior leader, and yours is not in a leadership role.');
+    expect(text).toContain('It is for middle leaders or senior leaders, and you are not in a leadership role.');
     expect(text).toContain('It is for people with no more than 4 years in schools, and you have 7 years.');
     expect(text).toContain('ask your school admin');
     expect(page.text).toContain(`href="/programmes/${ids.first}"`);

@@ -11,7 +11,8 @@ function checkpointEvaluator(kind: 'baseline_self_assessment' | 'final_self_asse
     title: `${name.charAt(0).toUpperCase()}${name.slice(1)} self-assessment done`,
     description: `The participant rates themselves against the programme’s focus skills at the ${name} checkpoint and submits it.`,
     settings: [],
-    describe: () => `Complete and submit your ${name} self-assessment`,
+    describe: (_settings, _programme, reader) =>
+      reader === 'participant' ? `Complete and submit your ${name} self-assessment` : `The participant completes and submits their ${name} self-assessment`,
     async evaluate(enrolments, _settings, { db }) {
       const rows = await listCheckpointStatuses(
         db,

@@ -22,7 +22,10 @@ export const attendanceEvaluator: Evaluator = {
       suffix: '%',
     },
   ],
-  describe: (settings) => `Attend at least ${settings.percent ?? 80}% of your cohort’s sessions`,
+  describe: (settings, _programme, reader) =>
+    reader === 'participant'
+      ? `Attend at least ${settings.percent ?? 80}% of your cohort’s sessions`
+      : `The participant attends at least ${settings.percent ?? 80}% of the cohort’s sessions`,
   async evaluate(enrolments, settings, { db, now }) {
     const needed = settings.percent ?? 80;
     const summaries = await attendanceForEnrolments(

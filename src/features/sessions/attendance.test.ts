@@ -253,7 +253,7 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     });
     clock.set('2026-11-24T15:40:00.000Z');
     const early = await clients.teacher.get(`/sessions/${session.id}/check-in`);
-    expect(visibleText(early.text)).toContain('Checking in opens at 24 November 2026 at 3:45pm');
+    expect(visibleText(early.text)).toContain('Checking in opens on 24 November 2026 at 3:45pm');
     expect((await clients.teacher.post(`/sessions/${session.id}/check-in`, { code: currentCheckInCode(session.secret, clock.now()) })).status).toBe(409);
 
     clock.set('2026-11-24T15:50:30.000Z');
@@ -457,7 +457,8 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
     const results = await evaluator.evaluate(facts, { percent: 75 }, context);
     expect(results.get(enrolA)).toEqual({ status: 'met', reason: 'Attended 3 of 4 sessions (75%)' });
     expect(results.get(enrolB)).toEqual({ status: 'in_progress', reason: 'Attended 1 of 4 sessions (25%); at least 75% was needed' });
-    expect(evaluator.describe({ percent: 75 }, context.programme)).toBe('Attend at least 75% of your cohort’s sessions');
+    expect(evaluator.describe({ percent: 75 }, context.programme, 'participant')).toBe('Attend at least 75% of your cohort’s sessions');
+    expect(evaluator.describe({ percent: 75 }, context.programme, 'others')).toBe('The participant attends at least 75% of the cohort’s sessions');
 
     // With a session still to come, nobody has met it yet.
     await makeSession(db, { organisationId: world.organisation.id, cohortId: cohort.id, startsAt: '2026-07-14T15:30:00.000Z' });

@@ -281,6 +281,7 @@ describeEachEngine('inviting everyone who cannot sign in yet', (ctx) => {
     await signIn(admin, world.schoolAdminA.email);
     const list = visibleText((await admin.get('/staff/invitations')).text);
     expect(list).toContain('3 people to invite');
+    expect(list).toContain('who cannot sign in yet and has no invitation that still works');
     expect(list).toContain('Newcomer0');
     expect(list).not.toContain('Elsewhere');
     const sent = await admin.post('/staff/invitations');

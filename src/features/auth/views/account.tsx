@@ -80,7 +80,12 @@ export function AccountPage(props: { viewer: Viewer; sessions: SessionSummary[];
                   <>
                     {device}
                     {session.ip_address ? <span class="waymark-count"> ({session.ip_address})</span> : null}
-                    {current ? <StatusTag text="This device" colour="green" classes="govuk-!-margin-left-2" /> : null}
+                    {current ? (
+                      <>
+                        {' '}
+                        <StatusTag text="This device" colour="green" classes="govuk-!-margin-left-2" />
+                      </>
+                    ) : null}
                   </>
                 ),
               },

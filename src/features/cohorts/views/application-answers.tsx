@@ -3,7 +3,7 @@ import { BulletList, Paragraphs, SummaryList, type SummaryListRow } from '../../
 import { LEADERSHIP_LEVELS } from '../../staff';
 import { parseStringList } from '../applications.rules';
 import type { ApplicationDetail } from '../cohorts.queries';
-import { SECTION_TITLES, type Section } from '../cohorts.schemas';
+import { SECTION_TITLES, SECTION_TITLES_FOR_READERS, type Section } from '../cohorts.schemas';
 
 const NOT_ANSWERED = 'Not answered yet';
 
@@ -18,8 +18,11 @@ function coachText(app: ApplicationDetail): string {
   return NOT_ANSWERED;
 }
 
-/** The applicant's answers, section by section; with `changeBase`, each has a Change link. */
-export function Answers(props: { app: ApplicationDetail; sections: Section[]; changeBase?: string }) {
+/**
+ * The applicant's answers, section by section; with `changeBase`, each has a Change link. The
+ * headings speak to the applicant (`reader: 'applicant'`) or about them to anyone else.
+ */
+export function Answers(props: { app: ApplicationDetail; sections: Section[]; reader: 'applicant' | 'others'; changeBase?: string }) {
   const { app } = props;
   const row = (key: string, value: Child, section?: Section): SummaryListRow => ({
     key: { text: key },
@@ -44,7 +47,7 @@ export function Answers(props: { app: ApplicationDetail; sections: Section[]; ch
     <>
       {props.sections.map((section) => (
         <>
-          <h2 class="govuk-heading-m">{SECTION_TITLES[section]}</h2>
+          <h2 class="govuk-heading-m">{(props.reader === 'applicant' ? SECTION_TITLES : SECTION_TITLES_FOR_READERS)[section]}</h2>
           <SummaryList rows={bySection[section]} />
         </>
       ))}

@@ -34,7 +34,7 @@ const NEXT_STEPS: Record<ApplicationStatus, string> = {
   submitted: 'The programme lead will consider your application. We will email you when they decide.',
   awaiting_endorsement: 'We are waiting for the people asked to support your application. We will email you when they answer.',
   endorsed: 'Your application has the support it needs. The programme lead will consider it, and we will email you when they decide.',
-  accepted: 'You have a place on this cohort.',
+  accepted: 'You have a place in this cohort.',
   waitlisted: 'You are on the waiting list. If a place becomes free, it is offered to the people on the list in turn, and we will email you if it is yours.',
   declined: 'Your application was not successful this time.',
   withdrawn: 'You withdrew this application.',
@@ -81,9 +81,11 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
               text={`Your staff record does not meet this programme’s rules, so the application cannot be submitted. ${eligibility.reasons.join(' ')} If your record is wrong, ask your school admin to change it.`}
             />
           ) : null}
-          <h2 class="govuk-heading-s govuk-!-margin-bottom-2">Application incomplete</h2>
+          <h2 class="govuk-heading-s govuk-!-margin-bottom-2">{completed === sections.length ? 'Application ready to check' : 'Application incomplete'}</h2>
           <p class="govuk-body govuk-!-margin-bottom-7">
-            You have completed {completed} of {sections.length} sections.
+            {completed === sections.length
+              ? `You have completed all ${sections.length} sections.`
+              : `You have completed ${completed} of ${sections.length} sections.`}
           </p>
           <TaskList
             idPrefix="application"
@@ -128,7 +130,7 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
         {props.done === 'submitted' ? <p class="govuk-body">We have sent you a confirmation email.</p> : null}
         <h2 class="govuk-heading-m">Support for your application</h2>
         <EndorsementSummary endorsements={endorsements} />
-        <Answers app={app} sections={props.view.sections} />
+        <Answers app={app} sections={props.view.sections} reader="applicant" />
         <ApplicationHistory events={events} />
         {!TERMINAL_STATUSES.includes(app.status) ? (
           <Button text="Withdraw this application" href={`/applications/${app.id}/withdraw`} classes="govuk-button--warning" />
@@ -181,7 +183,7 @@ export function ReviewerPage(props: {
         />
         <h2 class="govuk-heading-m">Endorsements</h2>
         <EndorsementSummary endorsements={endorsements} />
-        <Answers app={app} sections={props.sections} />
+        <Answers app={app} sections={props.sections} reader="others" />
         <ApplicationHistory events={events} />
         {canDecide && decidable ? (
           <>
@@ -229,7 +231,7 @@ export function WithdrawPage(props: { view: ApplicantView; values?: FormValues; 
         </span>
         <h1 class="govuk-heading-l">Are you sure you want to withdraw your application?</h1>
         {app.status === 'accepted' ? (
-          <WarningText text="You have a place on this cohort. If you withdraw, you give up your place and it will be offered to someone on the waiting list." />
+          <WarningText text="You have a place in this cohort. If you withdraw, you give up your place and it will be offered to someone on the waiting list." />
         ) : null}
         <p class="govuk-body">You cannot undo this. You can apply again while applications are open.</p>
         <form method="post" action={`/applications/${app.id}/withdraw`} novalidate>

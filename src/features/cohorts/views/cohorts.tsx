@@ -175,9 +175,10 @@ export function CohortPage(props: { overview: Overview; banner?: string; today: 
                 key: { text: 'Support needed' },
                 value: {
                   text:
-                    [cohort.needs_line_manager ? 'Line manager’s endorsement' : null, cohort.needs_headteacher ? 'Headteacher’s support' : null]
+                    [cohort.needs_line_manager ? 'line manager’s endorsement' : null, cohort.needs_headteacher ? 'headteacher’s support' : null]
                       .filter(Boolean)
-                      .join(', then ') || 'None',
+                      .join(', then ')
+                      .replace(/^./, (first) => first.toUpperCase()) || 'None',
                 },
               },
               {

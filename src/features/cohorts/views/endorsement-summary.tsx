@@ -22,7 +22,9 @@ export function EndorsementSummary(props: { endorsements: EndorsementRow[] }) {
                     ? `Headteacher or admin of ${e.school_name}`
                     : 'An organisation admin'}
                 {e.answered_at
-                  ? `, answered by ${e.answerer_given_name} ${e.answerer_family_name} on ${formatDate(e.answered_at)}`
+                  ? e.answered_by && e.answered_by === e.endorser_id
+                    ? `, answered on ${formatDate(e.answered_at)}`
+                    : `, answered by ${e.answerer_given_name} ${e.answerer_family_name} on ${formatDate(e.answered_at)}`
                   : e.status === 'requested' && e.due_on
                     ? `, asked to answer by ${formatDate(e.due_on)}`
                     : ''}

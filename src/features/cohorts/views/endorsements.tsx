@@ -32,7 +32,7 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
             { key: { text: 'School' }, value: { text: app.school_name ?? 'Central team (no school)' } },
             { key: { text: 'Programme' }, value: { text: `${app.programme_title}, ${app.cohort_name}` } },
             { key: { text: 'Application status' }, value: { html: <ApplicationStatusTag status={app.status} /> } },
-            { key: { text: 'Please answer by' }, value: { text: endorsement.due_on ? formatDate(endorsement.due_on) : 'No deadline' } },
+            { key: { text: 'Answer by' }, value: { text: endorsement.due_on ? formatDate(endorsement.due_on) : 'No deadline' } },
             { key: { text: 'This request' }, value: { html: <EndorsementStatusTag status={endorsement.status} /> } },
           ]}
         />
@@ -69,7 +69,7 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
         ) : null}
         <h2 class="govuk-heading-m">Support so far</h2>
         <EndorsementSummary endorsements={endorsements} />
-        <Answers app={app} sections={sectionsFor(app)} />
+        <Answers app={app} sections={sectionsFor(app)} reader="others" />
       </div>
     </div>
   );
@@ -91,7 +91,12 @@ export function EndorsementListPage(props: { list: ForViewer }) {
               <a class="govuk-link" href={`/endorsements/${r.id}`}>
                 {r.given_name} {r.family_name}
               </a>
-              {r.school_name ? <span class="govuk-hint govuk-!-margin-bottom-0">{r.school_name}</span> : null}
+              {r.school_name ? (
+                <>
+                  {' '}
+                  <span class="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{r.school_name}</span>
+                </>
+              ) : null}
             </>
           ),
         },

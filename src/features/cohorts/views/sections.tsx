@@ -216,11 +216,11 @@ export function CheckPage(props: { view: Check; refusals?: Record<string, string
         {!eligibility.eligible && !refusals.eligibility ? (
           <WarningText text={`Your staff record does not meet this programme’s rules. ${eligibility.reasons.join(' ')}`} />
         ) : null}
-        <Answers app={app} sections={sections} changeBase={`/applications/${app.id}`} />
+        <Answers app={app} sections={sections} reader="applicant" changeBase={`/applications/${app.id}`} />
         <h2 class="govuk-heading-m">Now send your application</h2>
         <p class="govuk-body">
           {app.needs_line_manager
-            ? `When you submit, your line manager is asked to endorse your application${app.needs_headteacher ? ', and then your headteacher for their support' : ''}.`
+            ? `When you submit, your line manager is asked to endorse your application${app.needs_headteacher ? ', and then your headteacher is asked for their support' : ''}.`
             : app.needs_headteacher
               ? 'When you submit, your headteacher is asked for their support.'
               : 'When you submit, the programme lead will consider your application.'}{' '}

@@ -108,7 +108,7 @@ export function EnrolmentPage(props: { overview: EnrolmentOverview; banner?: str
             idPrefix="requirements"
             items={report.requirements.map((r) => ({
               title: { text: r.title },
-              hint: { text: `${r.description}. ${r.reason}.` },
+              hint: { text: `${r.description[you ? 'participant' : 'others']}. ${r.reason}.` },
               status: { html: <RequirementStatusTag status={r.status} /> },
               href: you && active && r.link ? r.link.href : undefined,
             }))}

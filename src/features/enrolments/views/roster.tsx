@@ -42,30 +42,38 @@ export function RosterPage(props: { roster: Roster; status: EnrolmentStatus | nu
             caption={`${rows.length} ${shown}${noun} in ${cohort.name}`}
             captionClasses="govuk-table__caption--m"
             firstCellIsHeader
-            head={[{ text: 'Name' }, { text: 'School' }, { text: 'Status' }, ...columns.map((c) => ({ text: c.title })), { text: 'May graduate' }]}
+            // One column for every requirement made the table wider than a desktop screen: each
+            // participant's requirements are listed in one cell instead.
+            head={[{ text: 'Participant' }, { text: 'Status' }, { text: 'Requirements' }, { text: 'May graduate' }]}
             rows={rows.map((row) => [
               {
                 html: (
-                  <a class="govuk-link" href={`/enrolments/${row.id}`}>
-                    {row.given_name} {row.family_name}
-                  </a>
+                  <>
+                    <a class="govuk-link" href={`/enrolments/${row.id}`}>
+                      {row.given_name} {row.family_name}
+                    </a>{' '}
+                    <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                      {row.school_name ?? 'Central team'}
+                    </span>
+                  </>
                 ),
               },
-              { text: row.school_name ?? 'Central team' },
               { html: <EnrolmentStatusTag status={row.status} /> },
-              ...columns.map((column) => {
-                const result = row.report.requirements.find((r) => r.requirementId === column.requirementId);
-                return result
-                  ? {
-                      html: (
-                        <>
-                          <RequirementStatusTag status={result.status} />
+              {
+                html: (
+                  <ul class="govuk-list govuk-!-margin-bottom-0">
+                    {columns.map((column) => {
+                      const result = row.report.requirements.find((r) => r.requirementId === column.requirementId);
+                      return result ? (
+                        <li>
+                          {column.title}: <RequirementStatusTag status={result.status} />{' '}
                           <span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">{result.reason}</span>
-                        </>
-                      ),
-                    }
-                  : { text: '' };
-              }),
+                        </li>
+                      ) : null;
+                    })}
+                  </ul>
+                ),
+              },
               { text: row.report.mayGraduate ? 'Yes' : 'No' },
             ])}
           />

@@ -52,7 +52,7 @@ export function InboxPage(props: { inbox: Inbox; done?: 'all-read' }) {
                 <p class="govuk-body waymark-email-body">{paragraph}</p>
               ))}
               {n.link || isUnread ? (
-                <form method="post" action={`/notifications/${n.id}/read`}>
+                <form method="post" action={`/notifications/${n.id}/read`} class="govuk-body">
                   <button type="submit" class="waymark-link-button">
                     {n.link ? 'Open' : 'Mark as read'}
                     <span class="govuk-visually-hidden">: {n.subject}</span>

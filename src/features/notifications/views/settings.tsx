@@ -21,7 +21,12 @@ export function SettingsPage(props: { settings: KindSetting[]; wanted: string[];
           {always.map((s) => (
             <li>
               {s.label}
-              {s.hint ? <span class="waymark-count"> ({s.hint.replace(/\.$/, '')})</span> : null}
+              {s.hint ? (
+                <>
+                  {' '}
+                  <span class="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{s.hint}</span>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

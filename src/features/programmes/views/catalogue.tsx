@@ -30,7 +30,11 @@ function ProgrammeEntry(props: { entry: Entry; stage?: number; isLead: boolean; 
   return (
     <div class="govuk-!-margin-bottom-6">
       <Heading class="govuk-heading-s govuk-!-margin-bottom-1">
-        {props.stage !== undefined ? <span class="govuk-caption-s">Stage {props.stage}</span> : null}
+        {props.stage !== undefined ? (
+          <>
+            <span class="govuk-caption-m govuk-!-font-size-16">Stage {props.stage}</span>{' '}
+          </>
+        ) : null}
         <a class="govuk-link" href={`/programmes/${e.id}`}>
           {e.title}
         </a>{' '}

@@ -133,7 +133,7 @@ export function ProgrammeFormPage(props: {
             name="staffTypes"
             classes="govuk-checkboxes--small"
             fieldset={{ legend: { text: 'Staff types (optional)', classes: 'govuk-fieldset__legend--s' } }}
-            hint={{ text: 'Select none for both' }}
+            hint={{ text: 'Leave both unticked for either' }}
             values={props.values.staffTypes}
             errorMessage={err('staffTypes')}
             items={Object.entries(STAFF_TYPES).map(([value, text]) => ({ value, text }))}
@@ -143,7 +143,7 @@ export function ProgrammeFormPage(props: {
             name="leadershipLevels"
             classes="govuk-checkboxes--small"
             fieldset={{ legend: { text: 'Current leadership levels (optional)', classes: 'govuk-fieldset__legend--s' } }}
-            hint={{ text: 'Select none for any level' }}
+            hint={{ text: 'Leave them all unticked for any level' }}
             values={props.values.leadershipLevels}
             errorMessage={err('leadershipLevels')}
             items={Object.entries(LEADERSHIP_LEVELS).map(([value, text]) => ({ value, text }))}

@@ -106,7 +106,7 @@ export function CheckInPageView(props: { page: CheckInPage; code: string; error?
             </p>
           )
         ) : state.kind === 'not_open' ? (
-          <p class="govuk-body">Checking in opens at {formatDateTime(state.opensAt)}, 15 minutes before the session starts.</p>
+          <p class="govuk-body">Checking in opens on {formatDateTime(state.opensAt)}, 15 minutes before the session starts.</p>
         ) : state.kind === 'closed' ? (
           <p class="govuk-body">The session has ended, so checking in has closed. If you were there, ask the facilitator to mark you present.</p>
         ) : (

@@ -19,7 +19,19 @@ const FACILITATING: StatusDisplay = { text: 'Facilitating', colour: 'blue' };
 /** Tags for a session in a list: cancelled, your booking, and whether you facilitate it. */
 export function SessionStatusTags(props: { status: SessionStatus; booking?: BookingStatus | null; facilitating?: boolean }) {
   const tags = [SESSION_STATUS_TAGS[props.status], props.booking ? BOOKING_STATUS_TAGS[props.booking] : null, props.facilitating ? FACILITATING : null];
-  return <>{tags.map((tag) => (tag ? <StatusTag {...tag} /> : null))}</>;
+  // A space between tags, so they read as separate words ("Cancelled Facilitating"), not one.
+  return (
+    <>
+      {tags.map((tag) =>
+        tag ? (
+          <>
+            {' '}
+            <StatusTag {...tag} />
+          </>
+        ) : null,
+      )}
+    </>
+  );
 }
 
 /** Your place on an event: booked or on the waiting list. */

@@ -24,8 +24,8 @@ export function InvitationsPage(props: { people: UninvitedPerson[]; sent?: numbe
         ) : null}
         <h1 class="govuk-heading-l">Invite staff to Waymark</h1>
         <p class="govuk-body">
-          Staff need an invitation to choose a password before they can sign in. This page lists {props.scope} who cannot sign in yet and have no invitation
-          that still works: people added by an import, and people whose invitation expired.
+          Staff need an invitation to choose a password before they can sign in. This page lists {props.scope} who cannot sign in yet and has no invitation that
+          still works: people added by an import, and people whose invitation expired.
         </p>
         {count === 0 ? (
           <InsetText text="Everyone can sign in or has an invitation waiting. There is nobody to invite." />

@@ -113,12 +113,15 @@ export function PersonPage(props: {
                   {ROLE_NAMES[grant.role]}
                   {grant.school_name ? ` for ${grant.school_name}` : ''}
                   {canManageRoles ? (
-                    <PostLink
-                      action={`/staff/${person.id}/roles/${grant.id}/remove`}
-                      text="Remove"
-                      visuallyHiddenText={`the ${ROLE_NAMES[grant.role].toLowerCase()} role${grant.school_name ? ` for ${grant.school_name}` : ''}`}
-                      classes="govuk-!-display-inline govuk-!-margin-left-2"
-                    />
+                    <>
+                      {' '}
+                      <PostLink
+                        action={`/staff/${person.id}/roles/${grant.id}/remove`}
+                        text="Remove"
+                        visuallyHiddenText={`the ${ROLE_NAMES[grant.role].toLowerCase()} role${grant.school_name ? ` for ${grant.school_name}` : ''}`}
+                        classes="govuk-!-display-inline govuk-!-margin-left-2"
+                      />
+                    </>
                   ) : null}
                 </li>
               ))}

@@ -54,7 +54,8 @@ const cases: ComponentCase[] = [
   { name: 'service-navigation', component: C.ServiceNavigation },
   { name: 'skip-link', component: C.SkipLink },
   { name: 'summary-list', component: C.SummaryList },
-  { name: 'table', component: C.Table },
+  // Waymark's stacked rows add a class and data-label attributes (checked below); off, the markup is the macro's.
+  { name: 'table', component: (params: C.TableParams) => C.Table({ ...params, stackOnNarrowScreens: false }) },
   { name: 'tag', component: C.Tag },
   { name: 'task-list', component: C.TaskList },
   { name: 'textarea', component: C.Textarea },
@@ -294,6 +295,56 @@ describe('PostLink', () => {
     );
     expect(canonicalHtml(await render(<C.PostLink action="/x" text="Remove" />))).toBe(
       canonicalHtml('<form method="post" action="/x"><button type="submit" class="waymark-link-button">Remove</button></form>'),
+    );
+  });
+});
+
+describe('Table with stacked rows on narrow screens', () => {
+  it('is the macro with the stacking class and each body cell labelled by its column (the row header heads the block)', async () => {
+    const params: C.TableParams = {
+      caption: 'Staff',
+      firstCellIsHeader: true,
+      head: [
+        { text: 'Name' },
+        { text: 'School', colspan: 2 },
+        { text: 'Places', format: 'numeric' },
+        { html: '<span class="govuk-visually-hidden">Actions</span>' },
+      ],
+      rows: [
+        [{ text: 'Ada' }, { text: 'Riverside' }, { text: 'Year 7' }, { text: '3', format: 'numeric' }, { html: '<a href="/x">Change</a>' }],
+        [{ text: 'Grace' }, { text: 'Hillcrest', colspan: 2 }, { text: '1', format: 'numeric', attributes: { 'data-label': 'Own label' } }, { text: '' }],
+      ],
+    };
+    const macroParams: C.TableParams = {
+      ...params,
+      classes: 'waymark-table--stack',
+      rows: [
+        [
+          { text: 'Ada' },
+          { text: 'Riverside', attributes: { 'data-label': 'School' } },
+          { text: 'Year 7', attributes: { 'data-label': 'School' } },
+          { text: '3', format: 'numeric', attributes: { 'data-label': 'Places' } },
+          { html: '<a href="/x">Change</a>' },
+        ],
+        [
+          { text: 'Grace' },
+          { text: 'Hillcrest', colspan: 2, attributes: { 'data-label': 'School' } },
+          { text: '1', format: 'numeric', attributes: { 'data-label': 'Own label' } },
+          { text: '' },
+        ],
+      ],
+    };
+    expect(canonicalHtml(await render(<C.Table {...params} />))).toBe(canonicalHtml(await render(<C.Table {...macroParams} stackOnNarrowScreens={false} />)));
+  });
+
+  it('leaves a table without a head, or one that asks not to stack, as the macro renders it', async () => {
+    const rows = [[{ text: 'a' }, { text: 'b' }]];
+    expect(await render(<C.Table rows={rows} />)).not.toContain('waymark-table--stack');
+    expect(await render(<C.Table rows={rows} head={[{ text: 'A' }, { text: 'B' }]} stackOnNarrowScreens={false} />)).not.toMatch(
+      /waymark-table--stack|data-label/,
+    );
+    expect(await render(<C.Table rows={rows} head={[{ text: 'A' }, { text: 'B' }]} classes="app-x" />)).toContain(
+      'class="govuk-table waymark-table--stack app-x"',
     );
   });
 });
