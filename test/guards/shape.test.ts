@@ -64,7 +64,8 @@ function cyclesOf(graph: Map<string, Set<string>>): string[] {
   return [...found].sort();
 }
 
-describe('the shape of the code', () => {
+// dependency-cruiser runs as its own process: about 3 seconds when idle, far longer on a busy two-core machine.
+describe('the shape of the code', { timeout: 180_000 }, () => {
   let result: CruiseResult;
   const cruised = async () => (result ??= await cruise());
 
