@@ -18,6 +18,7 @@ const NOT_PAGES = new Set([
   'GET /assets/app.css',
   'GET /assets/:file',
   'GET /health',
+  'GET /ready' /* JSON for load balancers */,
   'GET /sessions/:sessionId/materials/:materialId' /* a file download */,
   'GET /feedback/:roundId/report.pdf' /* a PDF download */,
 ]);
