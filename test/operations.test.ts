@@ -1,5 +1,5 @@
 // What an operator does to a running install: back up and restore, move between engines, sign everyone out.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -76,6 +76,8 @@ describe('backing up and restoring SQLite', { timeout: 300_000 }, () => {
     await backupSqlite(file, backupFile);
     await writing;
     await expect(backupSqlite(file, backupFile)).rejects.toThrow(/already exists/);
+    // It holds password hashes: only Waymark's own user may read it.
+    expect(statSync(backupFile).mode & 0o777).toBe(0o600);
     const backup = connectDatabase<Database>(backupFile);
     const backedUp = await contents(backup);
     await backup.destroy();
@@ -85,6 +87,7 @@ describe('backing up and restoring SQLite', { timeout: 300_000 }, () => {
 
     await restoreSqlite(file, backupFile, features.migrations);
     expect(existsSync(`${file}.before-restore`)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const restored = connectDatabase<Database>(file);
     expect((await contents(restored)).notifications).toEqual(before.notifications);
     expect(before.notifications?.length).toBeGreaterThan(0);

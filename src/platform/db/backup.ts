@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import type { Migration } from 'kysely';
 import { connectDatabase, engineOf } from './connect';
@@ -14,11 +14,17 @@ function sqliteFile(url: string): string {
 /**
  * Copies a SQLite database to `destination` with SQLite's online backup: safe while Waymark is
  * serving (writers carry on; the copy is of one consistent moment). Refuses to overwrite a file.
+ * The copy holds password hashes and personal data, so it is readable by Waymark's own user only.
  */
 export async function backupSqlite(url: string, destination: string): Promise<{ pages: number }> {
   const file = sqliteFile(url);
   if (!existsSync(file)) throw new Error(`There is no database at ${file}.`);
-  if (existsSync(destination)) throw new Error(`${destination} already exists: choose a new file name.`);
+  try {
+    closeSync(openSync(destination, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${destination} already exists: choose a new file name.`);
+    throw error;
+  }
   const source = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
     const result = await source.backup(destination);
@@ -41,6 +47,7 @@ export async function restoreSqlite(url: string, backup: string, migrations: Rec
   const incoming = `${file}.restoring`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${incoming}${suffix}`, { force: true });
   copyFileSync(backup, incoming);
+  chmodSync(incoming, 0o600);
   try {
     const check = connectDatabase<unknown>(incoming);
     try {
