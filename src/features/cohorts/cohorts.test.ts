@@ -7,6 +7,7 @@ import { newId } from '../../platform/db/ids';
 import { features } from '../index';
 import { releasePlace } from './decisions.service';
 import { sendEndorsementReminders } from './endorsements.service';
+import { item, part } from '../../../test/support/present';
 
 const DECLARATIONS = ['I have discussed this application with my line manager.', 'I will have the chance to lead a whole-school change.'];
 const START = '2026-11-24T10:00:00.000Z';
@@ -139,7 +140,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       303,
     );
 
-    const oneOfTwo = await applicant.post(`/applications/${applicationId}/declarations`, { declarations: DECLARATIONS[0] });
+    const oneOfTwo = await applicant.post(`/applications/${applicationId}/declarations`, { declarations: item(DECLARATIONS, 0) });
     expect(oneOfTwo.status).toBe(400);
     expect(visibleText(oneOfTwo.text)).toContain('Confirm each declaration');
     const both = await ctx().app.request(`/applications/${applicationId}/declarations`, {
@@ -193,7 +194,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     await ctx().deliverMail();
     const asked = mailTo(ctx(), world.lineManager.email);
     expect(asked).toHaveLength(1);
-    expect(asked[0].text).toContain(`/endorsements/${endorsements[1].id}`);
+    expect(item(asked, 0).text).toContain(`/endorsements/${item(endorsements, 1).id}`);
     expect(mailTo(ctx(), world.report.email).map((m) => m.subject)).toEqual([`Application submitted: ${programme.title} (Cohort 8)`]);
 
     const twice = await applicant.post(`/applications/${applicationId}/submit`);
@@ -622,28 +623,28 @@ describeEachEngine('the waiting list', (ctx) => {
       expect(overview.indexOf('Cal')).toBeLessThan(overview.indexOf('Eve'));
 
       ctx().clock.advance(60_000);
-      expect((await clients[0].post(`/applications/${ids[0]}/withdraw`, { reason: 'Moving school' })).status).toBe(303);
+      expect((await item(clients, 0).post(`/applications/${ids[0]}/withdraw`, { reason: 'Moving school' })).status).toBe(303);
       const statuses = async () => Promise.all(ids.map(async (id) => (await applicationRow(ctx(), id)).status));
       expect(await statuses()).toEqual(['withdrawn', 'accepted', 'waitlisted', 'accepted', 'waitlisted']);
-      const withdrawn = await ctx().db.selectFrom('enrolments').select('status').where('application_id', '=', ids[0]).executeTakeFirstOrThrow();
+      const withdrawn = await ctx().db.selectFrom('enrolments').select('status').where('application_id', '=', item(ids, 0)).executeTakeFirstOrThrow();
       expect(withdrawn.status).toBe('withdrawn');
 
       ctx().clock.advance(60_000);
-      expect((await clients[1].post(`/applications/${ids[1]}/withdraw`, {})).status).toBe(303);
+      expect((await item(clients, 1).post(`/applications/${ids[1]}/withdraw`, {})).status).toBe(303);
       expect(await statuses()).toEqual(['withdrawn', 'withdrawn', 'accepted', 'accepted', 'waitlisted']);
       const active = await ctx().db.selectFrom('enrolments').select('person_id').where('cohort_id', '=', cohort.id).where('status', '=', 'active').execute();
-      expect(active.map((e) => e.person_id).sort()).toEqual([people[2].id, people[3].id].sort());
+      expect(active.map((e) => e.person_id).sort()).toEqual([item(people, 2).id, item(people, 3).id].sort());
 
       await ctx().deliverMail();
       for (const i of [3, 2]) {
-        const offer = mailTo(ctx(), people[i].email).find((m) => m.subject.startsWith('A place has become available on'));
+        const offer = mailTo(ctx(), item(people, i).email).find((m) => m.subject.startsWith('A place has become available on'));
         expect(offer?.subject).toBe(`A place has become available on ${programme.title} (Cohort 4) — you have been given a place`);
       }
-      expect(mailTo(ctx(), people[4].email).some((m) => m.subject.startsWith('A place has become available'))).toBe(false);
+      expect(mailTo(ctx(), item(people, 4).email).some((m) => m.subject.startsWith('A place has become available'))).toBe(false);
       const event = await ctx()
         .db.selectFrom('application_events')
         .select('reason')
-        .where('application_id', '=', ids[3])
+        .where('application_id', '=', item(ids, 3))
         .where('status', '=', 'accepted')
         .executeTakeFirstOrThrow();
       expect(event.reason).toBe('A place became available');
@@ -662,7 +663,7 @@ describeEachEngine('the waiting list', (ctx) => {
       };
       const dates = { 'startsOn-day': '11', 'startsOn-month': '1', 'startsOn-year': '2027', 'endsOn-day': '16', 'endsOn-month': '7', 'endsOn-year': '2027' };
       expect((await lead.post(`/cohorts/${cohort.id}`, { ...edit, ...dates, capacity: '3' })).status).toBe(303);
-      expect((await applicationRow(ctx(), ids[4])).status).toBe('accepted');
+      expect((await applicationRow(ctx(), item(ids, 4))).status).toBe('accepted');
     } finally {
       ctx().clock.set(START);
     }
@@ -796,7 +797,7 @@ describeEachEngine('running cohorts', (ctx) => {
     expect(bad.text).toContain('value="Cohort 8"');
     const created = await lead.post(`/programmes/${programmeId}/cohorts`, form({ leadIds: world.programmeLead.id }));
     expect(created.status).toBe(303);
-    const id = (created.location ?? '').split('/')[2].split('?')[0];
+    const id = part(part(created.location ?? '', '/', 2, 'cohort id'), '?', 0);
     const cohort = await ctx().db.selectFrom('cohorts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(cohort.applications_open_on).toBe('2026-11-27');
     expect(cohort.endorsement_deadline).toBe('2026-12-26');
@@ -863,8 +864,8 @@ describeEachEngine('running cohorts', (ctx) => {
       await ctx().deliverMail();
       const reminders = mailTo(ctx(), world.lineManager.email).filter((m) => m.subject.startsWith('Reminder'));
       expect(reminders).toHaveLength(1);
-      expect(reminders[0].text).toContain(`${TEST_ORIGIN}/endorsements/${endorsement.id}`);
-      expect(reminders[0].text).toContain('10 December 2026');
+      expect(item(reminders, 0).text).toContain(`${TEST_ORIGIN}/endorsements/${endorsement.id}`);
+      expect(item(reminders, 0).text).toContain('10 December 2026');
     } finally {
       ctx().clock.set(START);
     }
