@@ -1,67 +1,61 @@
-import { expect, it } from 'vitest';
-import { describeEachEngine } from './support/app';
-import { buildApplication, buildCohort, buildPerson } from './support/build';
-import { signIn } from './support/factories';
-import { visibleText } from './support/http';
+// The production build: `npm run build` compiles the server once, and the compiled server serves
+// pages, the stylesheet and the browser assets without TypeScript or Sass at run time.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
 
-describeEachEngine('test builders build their parents', (ctx) => {
-  it('buildApplication() on its own makes the organisation, school, applicant, line manager, programme and cohort it needs', async () => {
-    const { db } = ctx();
-    const application = await buildApplication(db);
-    const row = await db.selectFrom('applications').selectAll().where('id', '=', application.id).executeTakeFirstOrThrow();
-    expect(row.status).toBe('submitted');
-    expect(row.cohort_id).toBe(application.cohort.id);
-    expect(row.person_id).toBe(application.applicant.id);
-    const cohort = await db.selectFrom('cohorts').select(['programme_id', 'organisation_id']).where('id', '=', application.cohort.id).executeTakeFirstOrThrow();
-    expect(cohort).toEqual({ programme_id: application.cohort.programme.id, organisation_id: application.cohort.organisation.id });
-    const applicant = await db
-      .selectFrom('people')
-      .select(['school_id', 'organisation_id', 'line_manager_id'])
-      .where('id', '=', application.applicant.id)
-      .executeTakeFirstOrThrow();
-    expect(applicant).toEqual({
-      school_id: application.applicant.school.id,
-      organisation_id: application.cohort.organisation.id,
-      line_manager_id: application.applicant.lineManager?.id,
+const run = promisify(execFile);
+// Inside the repository (tmp/ is ignored by git) so that the build's imports find node_modules.
+const out = join('tmp', `build-test-${process.pid}`);
+const data = mkdtempSync(join(tmpdir(), 'waymark-build-'));
+const env = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '',
+  DATABASE_URL: join(data, 'built.sqlite'),
+  DATA_DIR: data,
+  LOG_LEVEL: 'silent',
+  NODE_ENV: 'test',
+};
+
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(data, { recursive: true, force: true });
+});
+
+describe('the production build', { timeout: 300_000 }, () => {
+  it('compiles to one JavaScript file that serves pages and assets with no TypeScript loader', async () => {
+    await run(process.execPath, ['scripts/build.js', '--out', out], { timeout: 240_000 });
+    const bundle = readFileSync(join(out, 'waymark.js'), 'utf8');
+    expect(bundle).not.toMatch(/from ["']tsx/);
+    expect(bundle).not.toMatch(/\.tsx?["']\)/);
+    expect(existsSync(join(out, 'assets/app.css'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'build.json'), 'utf8')).sources).toMatch(/^[0-9a-f]{32}$/);
+
+    await run(process.execPath, [join(out, 'waymark.js'), 'migrate'], { env, timeout: 120_000 });
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const server = spawn(process.execPath, [join(out, 'waymark.js'), 'serve'], {
+      env: { ...env, PORT: port, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-  });
-
-  it('an accepted application has its endorsements answered and an active enrolment the applicant can open', async () => {
-    const { db } = ctx();
-    const application = await buildApplication(db, 'accepted');
-    const endorsements = await db.selectFrom('endorsements').select(['kind', 'status']).where('application_id', '=', application.id).orderBy('kind').execute();
-    expect(endorsements).toEqual([
-      { kind: 'headteacher', status: 'supported' },
-      { kind: 'line_manager', status: 'supported' },
-    ]);
-    const enrolment = await db
-      .selectFrom('enrolments')
-      .select(['status', 'application_id'])
-      .where('person_id', '=', application.applicant.id)
-      .executeTakeFirstOrThrow();
-    expect(enrolment).toEqual({ status: 'active', application_id: application.id });
-
-    const applicant = ctx().client();
-    await signIn(applicant, application.applicant.email);
-    const page = await applicant.get(`/enrolments/${application.enrolmentId}`);
-    expect(page.status).toBe(200);
-    expect(visibleText(page.text)).toContain(application.cohort.programme.title);
-  });
-
-  it('records given to a builder are shared, not built again', async () => {
-    const { db } = ctx();
-    const cohort = await buildCohort(db, { capacity: 2 });
-    const colleague = await buildPerson(db, { organisation: cohort.organisation, lineManager: true });
-    const first = await buildApplication(db, 'waitlisted', { cohort });
-    const second = await buildApplication(db, 'awaiting_endorsement', { cohort, applicant: colleague });
-    expect(second.cohort.organisation.id).toBe(first.cohort.organisation.id);
-    const rows = await db.selectFrom('applications').select(['person_id', 'status']).where('cohort_id', '=', cohort.id).orderBy('status').execute();
-    expect(rows).toEqual([
-      { person_id: colleague.id, status: 'awaiting_endorsement' },
-      { person_id: first.applicant.id, status: 'waitlisted' },
-    ]);
-    const lead = ctx().client();
-    await signIn(lead, cohort.lead.email);
-    expect((await lead.get(`/applications/${second.id}`)).status).toBe(200);
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    try {
+      for (let waited = 0; !output.includes('Waymark is listening') && waited < 120_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      const base = `http://127.0.0.1:${port}`;
+      const signIn = await fetch(`${base}/sign-in`);
+      expect(signIn.status).toBe(200);
+      expect(await signIn.text()).toContain('Sign in');
+      const css = await fetch(`${base}/assets/app.css`);
+      expect(css.status).toBe(200);
+      expect(await css.text()).toContain('.govuk-header');
+      expect((await fetch(`${base}/assets/waymark.svg`)).status).toBe(200);
+    } finally {
+      server.kill('SIGTERM');
+    }
   });
 });
