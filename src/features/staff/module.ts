@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../../platform/module';
 import { seedTrust } from './demo/trust.demo';
+import * as directorySearchIndex from './migrations/2026_12_04_0515_directory_search_index';
 import { staffRoutes } from './staff.routes';
 
 /** The staff directory and staff records: schools, line managers, roles and invitations. */
@@ -7,6 +8,7 @@ export const staffModule: FeatureModule = {
   name: 'staff',
   routes: [staffRoutes],
   navigation: [{ href: '/staff', text: 'Staff', order: 60, shownTo: 'people-manager', current: (path) => path.startsWith('/staff') }],
+  migrations: { '2026_12_04_0515_directory_search_index': directorySearchIndex },
   demo: { seed: seedTrust },
   personalData: {
     holds: [

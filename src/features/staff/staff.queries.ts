@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { engineOfDb } from '../../platform/db/connect';
 import type { Executor } from '../../platform/db/database';
 import { holdsWorkingInvitation, passwordIsSet } from '../auth';
 import type { DirectoryQuery } from './staff.schemas';
@@ -12,12 +13,86 @@ export interface DirectoryScope {
   lineManagerId: string | null;
 }
 
+/** The words of a directory search, lower-cased: at most five. */
+function searchWords(q: string | undefined): string[] {
+  return (q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+}
+
+/** `%word%` for LIKE, with LIKE's own characters escaped by a backslash. */
+function containing(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+/** For each search word, the organisation's schools whose name contains it (a small table, read once). */
+async function schoolsMatching(db: Executor, organisationId: string, words: string[]): Promise<string[][]> {
+  if (words.length === 0) return [];
+  const schools = await db.selectFrom('schools').select(['id', 'name_normalised']).where('organisation_id', '=', organisationId).execute();
+  return words.map((word) => schools.filter((school) => school.name_normalised.includes(word)).map((school) => school.id));
+}
+
+/** Words the trigram index can find: three characters or more (one trigram at least). */
+const INDEXED_WORD = /^.{3,}$/u;
+
+/** Up to this many people found by a word, their rows are read directly rather than through the organisation's index. */
+const FEW_MATCHES = 1_000;
+
+/** What a directory search looks for, worked out before the query is built. */
+interface Search {
+  words: string[];
+  /** For each word, the organisation's schools whose name contains it. */
+  schoolsPerWord: string[][];
+  /**
+   * SQLite: for each word, the rows of people whose search text contains it, found in the FTS5
+   * table — 'many' when there are more than FEW_MATCHES, null for a word too short for the index.
+   */
+  rowidsPerWord: (number[] | 'many' | null)[];
+}
+
+/** A quoted FTS5 phrase: with the trigram tokenizer it matches exactly the texts containing the word. */
+function phrase(word: string): string {
+  return `"${word.replaceAll('"', '""')}"`;
+}
+
+async function planSearch(db: Executor, organisationId: string, q: string | undefined): Promise<Search> {
+  const words = searchWords(q);
+  const search: Search = { words, schoolsPerWord: await schoolsMatching(db, organisationId, words), rowidsPerWord: [] };
+  if (engineOfDb(db) === 'postgres') return search;
+  for (const word of words) {
+    if (!INDEXED_WORD.test(word)) {
+      search.rowidsPerWord.push(null);
+      continue;
+    }
+    const { rows } = await sql<{
+      rowid: number;
+    }>`SELECT rowid FROM people_search WHERE people_search MATCH ${phrase(word)} LIMIT ${FEW_MATCHES + 1}`.execute(db);
+    search.rowidsPerWord.push(rows.length > FEW_MATCHES ? 'many' : rows.map((r) => r.rowid));
+  }
+  return search;
+}
+
+/** The condition "the word is in the person's search text", as the search plan says to test it. */
+function inSearchText(db: Executor, word: string, rowids: number[] | 'many' | null) {
+  if (engineOfDb(db) === 'postgres') return sql<boolean>`people.search_text LIKE ${containing(word)}`;
+  if (rowids === null) return sql<boolean>`people.search_text LIKE ${containing(word)} ESCAPE '\\'`;
+  if (rowids === 'many') return sql<boolean>`people.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ${phrase(word)})`;
+  return rowids.length ? sql<boolean>`people.rowid IN (${sql.join(rowids)})` : sql<boolean>`0 = 1`;
+}
+
 /**
- * The people the viewer may list, filtered. Schools are joined only when the search looks in
- * school names, so the usual count reads the people index alone.
+ * The people the viewer may list, filtered. Each search word must be in the person's search text
+ * (name, email, job title) or their school's name. Through the trigram index: on PostgreSQL the
+ * pg_trgm index serves LIKE itself; on SQLite each word of three characters or more is looked up in
+ * the FTS5 table first, and shorter words are tested with LIKE.
  */
-function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQuery) {
-  let query = db.selectFrom('people').where('people.organisation_id', '=', scope.organisationId);
+function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQuery, search: Search) {
+  // SQLite can't know that a list of rows is short, and would walk the organisation's whole index
+  // instead of reading them; nor that a LIKE on every row is quicker in the table's own order. The
+  // unary + keeps it off that index, except when every indexed word finds many people and the
+  // index is the quicker.
+  const few = search.rowidsPerWord.some(Array.isArray);
+  const offIndex = engineOfDb(db) === 'sqlite' && search.words.length > 0 && (few || !search.rowidsPerWord.includes('many'));
+  const organisation = offIndex ? sql<string>`+people.organisation_id` : sql.ref<string>('people.organisation_id');
+  let query = db.selectFrom('people').where(organisation, '=', scope.organisationId);
   if (!scope.wholeOrganisation) {
     query = query.where((eb) => {
       const ors = [];
@@ -26,25 +101,11 @@ function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQue
       return ors.length ? eb.or(ors) : eb.val(false);
     });
   }
-  if (filters.q) {
-    const words = filters.q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-    for (const word of words) {
-      const like = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      // ESCAPE spelled out: SQLite's LIKE has no escape character unless told (PostgreSQL's is the backslash).
-      query = query.where((eb) =>
-        eb.or([
-          sql<boolean>`people.search_text LIKE ${like} ESCAPE '\\'`,
-          eb.exists(
-            eb
-              .selectFrom('schools')
-              .select('schools.id')
-              .whereRef('schools.id', '=', 'people.school_id')
-              .where(sql<boolean>`schools.name_normalised LIKE ${like} ESCAPE '\\'`),
-          ),
-        ]),
-      );
-    }
-  }
+  search.words.forEach((word, i) => {
+    const inText = inSearchText(db, word, search.rowidsPerWord[i] ?? null);
+    const schoolIds = search.schoolsPerWord[i] ?? [];
+    query = query.where((eb) => (schoolIds.length ? eb.or([inText, eb('people.school_id', 'in', schoolIds)]) : inText));
+  });
   if (filters.school) query = query.where('people.school_id', '=', filters.school);
   if (filters.staffType) query = query.where('people.staff_type', '=', filters.staffType);
   if (filters.level) query = query.where('people.leadership_level', '=', filters.level);
@@ -59,7 +120,7 @@ function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQue
 }
 
 export async function searchDirectory(db: Executor, scope: DirectoryScope, filters: DirectoryQuery, pageSize: number) {
-  const base = scopedPeople(db, scope, filters);
+  const base = scopedPeople(db, scope, filters, await planSearch(db, scope.organisationId, filters.q));
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
     .leftJoin('schools', 'schools.id', 'people.school_id')

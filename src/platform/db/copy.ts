@@ -24,7 +24,11 @@ export async function copyPlan(migrations: Record<string, Migration>): Promise<T
   const scratch = connectDatabase<unknown>(':memory:');
   try {
     await migrateToLatest(scratch, migrations);
-    const { rows: tables } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(scratch);
+    // Ordinary tables only: a search index (an FTS5 virtual table and its shadow tables) is rebuilt
+    // from the rows it indexes, by the target's own triggers or index.
+    const { rows: tables } = await sql<{
+      name: string;
+    }>`select name from pragma_table_list where schema = 'main' and type = 'table' and name not like 'sqlite_%'`.execute(scratch);
     const skip = new Set<string>([MIGRATION_TABLES.migrationTableName, MIGRATION_TABLES.migrationLockTableName]);
     const plans = new Map<string, TablePlan & { parents: Set<string> }>();
     for (const { name } of tables) {
