@@ -208,7 +208,7 @@ export async function assignPairing(deps: AppDeps, viewer: Viewer, page: PersonM
   const mentor = mentorId ? await q.findPersonFacts(deps.db, viewer.organisationId, mentorId) : undefined;
   if (!mentorId) errors.mentorId = 'Select who will support them';
   else if (mentorId === page.person.id) errors.mentorId = `${page.person.given_name} cannot be their own mentor or coach`;
-  else if (!mentor || mentor.status !== 'active') errors.mentorId = 'Select someone from the list';
+  else if (mentor?.status !== 'active') errors.mentorId = 'Select someone from the list';
   else if (kind === 'in_school_coach' && mentor.school_id !== page.person.school_id) errors.mentorId = 'An in-school coach must work at the same school';
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   const now = deps.clock.now().toISOString();
