@@ -340,6 +340,138 @@ describeEachEngine(
       expect(byEmail(world.report.email)?.line_manager_id).toBe(byEmail(`r1.${t}@aspen.sch.uk`)?.id);
     });
 
+    it('a SIMS file with no staff type column: the admin works staff types out from job titles, and people already in Waymark keep theirs', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const existing = await makePerson(db, {
+        organisationId: world.organisation.id,
+        schoolId: world.schoolA.id,
+        email: `kept.${t}@aspen.sch.uk`,
+        staffType: 'teaching',
+      });
+      const admin = await signedIn(world.orgAdmin.email);
+      const file = [
+        'Legal Forename,Legal Surname,Email Address,Post',
+        `Maths,Teacher,maths.${t}@aspen.sch.uk,Teacher of Mathematics`,
+        `Class,Assistant,ta.${t}@aspen.sch.uk,Teaching Assistant`,
+        `Kept,Type,kept.${t}@aspen.sch.uk,Teaching Assistant`,
+        `Odd,Title,odd.${t}@aspen.sch.uk,Wellbeing Champion`,
+      ].join('\n');
+      const importPath = await upload(admin, file, { defaultSchoolId: world.schoolA.id });
+      const mapping = visibleText((await admin.get(importPath)).text);
+      expect(mapping).toContain('Waymark could not find a column for: Staff type');
+      expect(mapping).toContain('Not in this file: work it out from each person’s job title');
+      expect(mapping).toContain('Not in this file: everyone new is teaching staff');
+
+      const saved = await admin.post(`${importPath}/mapping`, {
+        'column-givenName': 'Legal Forename',
+        'column-familyName': 'Legal Surname',
+        'column-email': 'Email Address',
+        'column-jobTitle': 'Post',
+        'column-staffType': 'staff-type-for-file:job-title',
+      });
+      expect(saved.status, visibleText(saved.text).slice(0, 400)).toBe(303);
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('Staff type Not in this file: work it out from each person’s job title');
+      expect(preview).toContain(`Maths Teacher maths.${t}@aspen.sch.uk ${world.schoolA.name} Teacher of Mathematics Teaching staff`);
+      expect(preview).toContain(`Class Assistant ta.${t}@aspen.sch.uk ${world.schoolA.name} Teaching Assistant Associate or support staff`);
+      expect(preview).toContain('Staff type can’t be worked out from the job title “Wellbeing Champion”');
+      expect(preview).not.toContain('Staff type: Teaching staff');
+      await applyImport(admin, importPath);
+      const people = await peopleOf(db, world.organisation.id);
+      expect(people.find((p) => p.email === `maths.${t}@aspen.sch.uk`)?.staff_type).toBe('teaching');
+      expect(people.find((p) => p.email === `ta.${t}@aspen.sch.uk`)?.staff_type).toBe('associate');
+      expect(people.find((p) => p.id === existing.id)).toMatchObject({ staff_type: 'teaching', given_name: 'Kept' });
+
+      // One staff type for the whole file.
+      const second = await upload(admin, `Forename,Surname,Email\nAll,Support,allsupport.${t}@aspen.sch.uk\n`, { defaultSchoolId: world.schoolA.id });
+      await admin.post(`${second}/mapping`, {
+        'column-givenName': 'Forename',
+        'column-familyName': 'Surname',
+        'column-email': 'Email',
+        'column-staffType': 'staff-type-for-file:associate',
+      });
+      expect(visibleText((await admin.get(second)).text)).toContain('Staff type Not in this file: everyone new is associate or support staff');
+      await applyImport(admin, second);
+      expect((await peopleOf(db, world.organisation.id)).find((p) => p.email === `allsupport.${t}@aspen.sch.uk`)?.staff_type).toBe('associate');
+    });
+
+    it('an Arbor “Line Manager” column of names links managers found once in the file or Waymark, warns otherwise, and unused columns are listed', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const lena = `${world.lineManager.givenName} ${world.lineManager.familyName}`;
+      const file = [
+        'Legal First Name,Legal Last Name,Work Email Address,Staff Type,Line Manager,Home Address',
+        `Grace,Hopper${t},grace.${t}@aspen.sch.uk,Teacher,,1 High Street`,
+        `Ada,Lovelace,ada.${t}@aspen.sch.uk,Teacher,Grace Hopper${t},`,
+        `Joan,Clarke,joan.${t}@aspen.sch.uk,Teacher,"${world.lineManager.familyName}, ${world.lineManager.givenName}",`,
+        `Sam,Twin${t},twin1.${t}@aspen.sch.uk,Teacher,,`,
+        `Sam,Twin${t},twin2.${t}@aspen.sch.uk,Teacher,,`,
+        `Alan,Turing,alan.${t}@aspen.sch.uk,Teacher,Sam Twin${t},`,
+      ].join('\n');
+      const importPath = await upload(admin, file, { defaultSchoolId: world.schoolA.id });
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('Line manager (email or name) Line Manager');
+      expect(preview).toContain('Columns not used: Home Address.');
+      expect(preview).toContain(
+        `More than one person in Waymark or this file is called Sam Twin${t}, so no line manager was set: give the line manager’s email instead`,
+      );
+      expect(preview).not.toContain(lena);
+      await applyImport(admin, importPath);
+      const people = await peopleOf(db, world.organisation.id);
+      const byEmail = (email: string) => people.find((p) => p.email === email);
+      expect(byEmail(`ada.${t}@aspen.sch.uk`)?.line_manager_id).toBe(byEmail(`grace.${t}@aspen.sch.uk`)?.id);
+      expect(byEmail(`joan.${t}@aspen.sch.uk`)?.line_manager_id).toBe(world.lineManager.id);
+      expect(byEmail(`alan.${t}@aspen.sch.uk`)?.line_manager_id).toBeNull();
+    });
+
+    it('a changed staff ID shows as a change, and of two ID columns the one matching Waymark’s IDs is used', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const existing = await makePerson(db, {
+        organisationId: world.organisation.id,
+        schoolId: world.schoolA.id,
+        givenName: 'Gina',
+        familyName: 'Adams',
+        email: `gina.${t}@aspen.sch.uk`,
+        misStaffId: `RLT${t}`,
+      });
+      const admin = await signedIn(world.orgAdmin.email);
+      const codesOnly = await upload(admin, `Forename,Surname,Email,Staff Type,Staff Code\nGina,Adams,gina.${t}@aspen.sch.uk,Teacher,GAD\n`, {
+        defaultSchoolId: world.schoolA.id,
+      });
+      const preview = visibleText((await admin.get(codesOnly)).text);
+      expect(preview).toContain('Staff IDs that change');
+      expect(preview).toContain(`2 Gina Adams MIS staff ID: RLT${t} GAD`);
+
+      const both = await upload(admin, `Forename,Surname,Email,Staff Type,Staff Code,ID\nGina,Adams,gina.${t}@aspen.sch.uk,Teacher,GAD,RLT${t}\n`, {
+        defaultSchoolId: world.schoolA.id,
+      });
+      const bothPreview = visibleText((await admin.get(both)).text);
+      expect(bothPreview).toContain('MIS staff ID ID');
+      expect(bothPreview).toContain('Columns not used: Staff Code.');
+      expect(bothPreview).toContain('Already up to date 1 person');
+      await applyImport(admin, both);
+      expect((await db.selectFrom('people').select('mis_staff_id').where('id', '=', existing.id).executeTakeFirstOrThrow()).mis_staff_id).toBe(`RLT${t}`);
+    });
+
+    it('school moves and name changes of people already in Waymark are shown on their own before importing', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const admin = await signedIn(world.orgAdmin.email);
+      const file = `Forename,Surname,Email,Staff Type,School\nRavinder,${world.report.familyName},${world.report.email},Teacher,${world.schoolB.name}\n`;
+      const importPath = await upload(admin, file, { defaultSchoolId: world.schoolA.id });
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('People who move school');
+      expect(preview).toContain(`2 Ravinder ${world.report.familyName} School: ${world.schoolA.name} ${world.schoolB.name}`);
+      expect(preview).toContain('Names that change');
+      expect(preview).toContain(`2 Ravinder ${world.report.familyName} First name: Ravi Ravinder`);
+    });
+
     it('a school admin can import only into their own school', async () => {
       const { db } = ctx();
       const world = await makeWorld(db);
