@@ -199,8 +199,9 @@ export function planImport(input: PlanInput): ImportPlan {
       plan.rejected.push({ rowNumber: row.rowNumber, who, reasons: [`The same person as row ${duplicateOf}: each person must appear once in the file`] });
       continue;
     }
+    // Taken outside the organisation: refused without a word about who has it, or where.
     if (emailKey && input.emailsElsewhere.has(emailKey)) {
-      plan.rejected.push({ rowNumber: row.rowNumber, who, reasons: [`${emailText} belongs to someone in another organisation that uses Waymark`] });
+      plan.rejected.push({ rowNumber: row.rowNumber, who, reasons: [`${emailText} cannot be used. Check it is the person’s own work email address`] });
       continue;
     }
     if (existing && misMatch && misMatch.id !== existing.id) {

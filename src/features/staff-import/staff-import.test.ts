@@ -299,7 +299,10 @@ describeEachEngine(
       expect(preview).toContain(`3 Bad Type (badtype.${t}@aspen.sch.uk) Staff type “Wizard” is not recognised`);
       expect(preview).toContain(`4 Bad Date (baddate.${t}@aspen.sch.uk) Date started in schools: “31/02/2020” is not a real date`);
       expect(preview).toContain('5 No Email Email is blank');
-      expect(preview).toContain(`6 Other Org (${world.otherAdmin.email}) ${world.otherAdmin.email} belongs to someone in another organisation`);
+      expect(preview).toContain(
+        `6 Other Org (${world.otherAdmin.email}) ${world.otherAdmin.email} cannot be used. Check it is the person’s own work email address`,
+      );
+      expect(preview).not.toContain('another organisation');
       expect(preview).toContain('7 Wrong School');
       expect(preview).toContain('School “Hogwarts” is not one of your organisation’s schools in Waymark');
       expect(preview).toContain(
