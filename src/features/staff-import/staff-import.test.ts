@@ -540,6 +540,18 @@ describeEachEngine(
       expect(await countRows(db)).toEqual(before);
     });
 
+    it('a file announced as over the limit is refused from its Content-Length, before any of it is read', async () => {
+      const world = await makeWorld(ctx().db);
+      const admin = await signedIn(world.orgAdmin.email);
+      const page = await admin.postAnnounced('/import', 50 * 1024 * 1024);
+      expect(page.status).toBe(413);
+      expect(visibleText(page.text)).toContain('The selected file must be smaller than 1 MB');
+      expect(page.bytesRead).toBe(0);
+      const form = await admin.postAnnounced('/staff', 5 * 1024 * 1024, 'application/x-www-form-urlencoded');
+      expect(form.status).toBe(413);
+      expect(form.bytesRead).toBe(0);
+    });
+
     it('choosing no file asks for one', async () => {
       const world = await makeWorld(ctx().db);
       const admin = await signedIn(world.orgAdmin.email);
