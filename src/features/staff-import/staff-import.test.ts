@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { importStaffFile } from './staff-import.service';
 import type { Db } from '../../platform/db/database';
 import { describeEachEngine, type TestContext } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
@@ -398,6 +402,36 @@ describeEachEngine(
       expect(visibleText((await admin.get(second)).text)).toContain('Staff type Not in this file: everyone new is associate or support staff');
       await applyImport(admin, second);
       expect((await peopleOf(db, world.organisation.id)).find((p) => p.email === `allsupport.${t}@aspen.sch.uk`)?.staff_type).toBe('associate');
+    });
+
+    it('waymark import-staff takes --staff-type for a file with no staff type column, and says so when it is missing', async () => {
+      const { db, config } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const dir = mkdtempSync(join(tmpdir(), 'waymark-import-'));
+      const file = join(dir, 'sims.csv');
+      writeFileSync(
+        file,
+        `Legal Forename,Legal Surname,Email Address,Post\nCli,Teacher,cli.${t}@aspen.sch.uk,Teacher of History\nCli,Assistant,clita.${t}@aspen.sch.uk,Teaching Assistant\n`,
+      );
+      try {
+        await expect(importStaffFile({ db, config }, { file, organisationId: world.organisation.id })).rejects.toThrow(
+          /no staff type column\. Add one, or give everyone new one staff type with --staff-type teaching, --staff-type support, or --staff-type job-title/,
+        );
+        await expect(importStaffFile({ db, config }, { file, organisationId: world.organisation.id, staffType: 'wizard' })).rejects.toThrow(
+          '--staff-type must be teaching, support or job-title',
+        );
+        const report = await importStaffFile(
+          { db, config },
+          { file, organisationId: world.organisation.id, schoolName: world.schoolA.name, staffType: 'job-title' },
+        );
+        expect(report).toContain('2 added');
+        const people = await peopleOf(db, world.organisation.id);
+        expect(people.find((p) => p.email === `cli.${t}@aspen.sch.uk`)?.staff_type).toBe('teaching');
+        expect(people.find((p) => p.email === `clita.${t}@aspen.sch.uk`)?.staff_type).toBe('associate');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('an Arbor “Line Manager” column of names links managers found once in the file or Waymark, warns otherwise, and unused columns are listed', async () => {
