@@ -215,6 +215,8 @@ async function runImport(deps: ImportDeps, viewer: Viewer, label: string, csv: s
         uploadedAt: page.staffImport.created_at,
         defaultSchoolName: null,
         mapping: page.mapping,
+        staffTypeForFile: page.staffTypeForFile,
+        unusedColumns: page.unusedColumns,
         plan: page.plan,
         rowCount: page.rowCount,
       }),

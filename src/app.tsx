@@ -9,7 +9,7 @@ import type { Features } from './platform/compose';
 import type { Db } from './platform/db/database';
 import { renderErrorPage } from './platform/ui/error-page';
 import { systemClock, type Clock } from './platform/db/clock';
-import { originCheck } from './platform/http/csrf';
+import { formOrigins, originCheck } from './platform/http/csrf';
 import { redactTokens } from './platform/http/tokens';
 import type { AppDeps, AppEnv } from './platform/http/env';
 import { DomainError, Invalid, NotFound, PayloadTooLarge, TooManyRequests, Unauthenticated } from './platform/http/errors';
@@ -108,7 +108,7 @@ export function createApp(options: CreateAppOptions) {
     await next();
     if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
   });
-  app.use(originCheck([new URL(options.config.BASE_URL).origin]));
+  app.use(originCheck(formOrigins(options.config.BASE_URL)));
   // File uploads (a staff list, session materials) set their own, larger limits in their routes.
   const formLimit = bodyLimit({
     maxSize: 1024 * 1024,

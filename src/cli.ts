@@ -34,7 +34,8 @@ Commands:
                             WAYMARK_ADMIN_PASSWORD or asked; --new-organisation to create an
                             organisation when others exist already)
   import-staff FILE         import a staff CSV (--org-id ID to choose the organisation,
-                            --school "Name" for rows without a school)
+                            --school "Name" for rows without a school, --staff-type
+                            teaching|support|job-title for a file with no staff type column)
   worker                    run the outbox worker on its own (set WORKER=off on web servers)
   backup FILE               copy the SQLite database to FILE, safely while Waymark is serving
   restore FILE              put a backup in place of the SQLite database (stop Waymark first;
@@ -188,6 +189,7 @@ async function main(argv: string[]): Promise<number> {
         file,
         organisationId: option(args, 'org-id') ?? option(args, 'organisation'),
         schoolName: option(args, 'school'),
+        staffType: option(args, 'staff-type'),
       });
       console.log(result.report);
       await db.destroy();

@@ -8,13 +8,16 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(1, 'PORT must be between 1 and 65535').max(65535, 'PORT must be between 1 and 65535').default(3000),
   /** Address the web server binds to. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** The public address people use, for links in emails; a trailing slash is dropped. */
+  /**
+   * The public address people use, for links in emails; a trailing slash is dropped. Unset outside
+   * production, it is `http://localhost:PORT`, so links point where this server listens.
+   */
   BASE_URL: z
     .url({ message: 'BASE_URL must be a full URL such as https://waymark.example.org' })
     .refine((v) => /^https?:\/\//i.test(v), 'BASE_URL must start with https:// (or http:// outside production)')
     .refine((v) => !/[?#]/.test(v), 'BASE_URL must not have a query or a fragment')
     .transform((v) => v.replace(/\/+$/, ''))
-    .default('http://localhost:3000'),
+    .optional(),
   /** `postgres://…` for PostgreSQL; otherwise a SQLite file path (default data/waymark.sqlite). */
   DATABASE_URL: z
     .string()
@@ -63,7 +66,7 @@ const configSchema = z.object({
   IMPORT_MAX_MB: z.coerce.number().positive().max(200).default(10),
 });
 
-export type Config = Readonly<z.infer<typeof configSchema>>;
+export type Config = Readonly<Omit<z.infer<typeof configSchema>, 'BASE_URL'> & { BASE_URL: string }>;
 
 /**
  * A postgres:// URL, or a SQLite file path (`sqlite:` prefix and `:memory:` allowed). Anything else that
@@ -102,12 +105,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!result.data.SMTP_URL) problems.push('SMTP_URL is required (mail is never written to disk in production).');
     if (!cleaned.BASE_URL)
       problems.push('BASE_URL is required: the https:// address people use, for the links in emails (such as https://waymark.example.org).');
-    else if (!result.data.BASE_URL.toLowerCase().startsWith('https://'))
+    else if (!(result.data.BASE_URL ?? '').toLowerCase().startsWith('https://'))
       problems.push(
         'BASE_URL must start with https://. Sign-in cookies are only sent over HTTPS in production, so over plain http nobody could stay signed in. Put Waymark behind a proxy that serves HTTPS (docs/operating.md).',
       );
     if (problems.length)
       throw new ConfigError(`Waymark cannot start in production:\n${problems.map((p) => `  ${p}`).join('\n')}\nSee docs/operating.md for every setting.`);
   }
-  return Object.freeze(result.data);
+  // Outside production an unset BASE_URL follows PORT, so `PORT=3101 npm run demo` emails links,
+  // QR codes and calendar links that reach this server rather than port 3000.
+  return Object.freeze({ ...result.data, BASE_URL: result.data.BASE_URL ?? `http://localhost:${result.data.PORT}` });
 }

@@ -168,6 +168,8 @@ describe('the waymark command', { timeout: 300_000 }, () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     for (let waited = 0; !output.includes('Waymark is listening') && waited < 240_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
     expect(output).toContain('Waymark is listening');
+    // BASE_URL is unset, so emailed links, QR codes and calendar links use the port it listens on.
+    expect(output).toContain(`"baseUrl":"http://localhost:${port}"`);
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

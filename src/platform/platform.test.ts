@@ -55,6 +55,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ BASE_URL: 'ftp://example.org' })).toThrow(/BASE_URL must start with https:\/\//);
   });
 
+  it('with BASE_URL unset outside production, links follow the port the server listens on', () => {
+    expect(loadConfig({ PORT: '3101' }).BASE_URL).toBe('http://localhost:3101');
+    expect(loadConfig({}).BASE_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '3101', BASE_URL: 'https://waymark.example.org' }).BASE_URL).toBe('https://waymark.example.org');
+  });
+
   it('DATABASE_URL is a postgres URL or a SQLite path, nothing else', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://waymark@db.internal:5432/waymark' }).DATABASE_URL).toContain('postgres://');
     expect(loadConfig({ DATABASE_URL: 'postgresql://db/waymark' }).DATABASE_URL).toContain('postgresql://');

@@ -85,4 +85,24 @@ describeInBrowser('importing staff from a CSV file, in a browser', () => {
     expect(await heading(page)).toBe('Import of arbor-staff.csv');
     j.finish();
   });
+
+  it('a file far over the size limit gets the upload page with a 413 and a message, not a broken connection', async () => {
+    // 30 MB sent at 8 MB a second, as over a school's connection: the upload takes seconds, so the
+    // server must answer from Content-Length and still let the browser finish sending.
+    const file = join(dir, 'huge.csv');
+    await writeFile(file, Buffer.alloc(30 * 1024 * 1024, 0x41));
+    const j = await h.journey({ javaScript: false });
+    const { page } = j;
+    await signInWithPassword(j, h.orgAdminEmail, DEMO_PASSWORD);
+    await j.goto('/import');
+    const devTools = await page.context().newCDPSession(page);
+    await devTools.send('Network.enable');
+    await devTools.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 8 * 1024 * 1024 });
+    await page.getByLabel('Staff list (CSV file)').setInputFiles(file);
+    const response = page.waitForResponse((r) => r.url().endsWith('/import') && r.request().method() === 'POST');
+    await j.navigate(() => page.getByRole('button', { name: 'Upload and preview' }).click());
+    expect((await response).status()).toBe(413);
+    await expectFieldError(j, 'file', 'The selected file must be smaller than 10 MB');
+    j.finish();
+  });
 });

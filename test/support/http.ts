@@ -61,6 +61,33 @@ export class TestClient {
     return this.read(await this.app.request(path, { method: 'POST', body, headers: this.headers({ origin: 'http://localhost' }) }));
   }
 
+  /**
+   * Posts a body that announces `contentLength` bytes and counts how many are read, as a browser
+   * starting a large upload: shows whether the server answered before reading it.
+   */
+  async postAnnounced(path: string, contentLength: number, contentType = 'multipart/form-data; boundary=x'): Promise<Page & { bytesRead: number }> {
+    let bytesRead = 0;
+    const chunk = new Uint8Array(64 * 1024);
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (bytesRead >= contentLength) return controller.close();
+          bytesRead += chunk.length;
+          controller.enqueue(chunk);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const response = await this.app.request(path, {
+      method: 'POST',
+      body,
+      // @ts-expect-error Node's fetch needs duplex for a streamed body; the DOM types don't know it.
+      duplex: 'half',
+      headers: this.headers({ origin: 'http://localhost', 'content-type': contentType, 'content-length': String(contentLength) }),
+    });
+    return { ...(await this.read(response)), bytesRead };
+  }
+
   hasSession(): boolean {
     return this.cookies.has('waymark_session');
   }

@@ -113,6 +113,17 @@ describeEachEngine('signing in', (ctx) => {
     expect(page.status).toBe(403);
   });
 
+  it('a form is accepted only from BASE_URL’s origin, whatever Host the request names (localhost also as 127.0.0.1 or [::1])', async () => {
+    const form = new URLSearchParams({ email: person.email, password: TEST_PASSWORD }).toString();
+    const post = (url: string, origin: string) =>
+      ctx().app.request(url, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', origin } });
+    // BASE_URL is http://localhost here: a request naming another Host is not thereby from this site.
+    expect((await post('http://waymark.attacker.example/sign-in', 'http://waymark.attacker.example')).status).toBe(403);
+    expect((await post('http://localhost:4000/sign-in', 'http://localhost:4000')).status).toBe(403);
+    for (const origin of ['http://localhost', 'http://127.0.0.1', 'http://[::1]'])
+      expect((await post('http://localhost/sign-in', origin)).status, origin).toBe(303);
+  });
+
   it('after signing in, the person goes back to the page they asked for, but never to another site', async () => {
     const client = ctx().client({ address: '10.5.0.1' });
     const asked = await client.get('/account');

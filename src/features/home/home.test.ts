@@ -200,7 +200,7 @@ it('a server error shows a request id to quote, logs the error with that id, and
   );
   const db = connectDatabase<Database>(':memory:');
   await migrateToLatest(db, features.migrations);
-  const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' }), mailer: memoryMailer(), logger });
+  const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', BASE_URL: 'http://localhost', LOG_LEVEL: 'error' }), mailer: memoryMailer(), logger });
   await db.destroy(); // every query now fails
   const response = await app.request('/sign-in', {
     method: 'POST',

@@ -218,7 +218,11 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
   it('a line manager and a school admin cannot see it, unlike the enrolment', async () => {
     for (const email of [world.lineManager.email, world.schoolAdminA.email]) {
       const other = await client(ctx, email);
-      expect((await other.get(`/enrolments/${enrolmentId}`)).status).toBe(200);
+      const enrolment = await other.get(`/enrolments/${enrolmentId}`);
+      expect(enrolment.status).toBe(200);
+      // Someone else's enrolment reads about the participant, not as if it were the reader's own.
+      expect(visibleText(enrolment.text)).toContain('The participant completes and submits their baseline self-assessment');
+      expect(visibleText(enrolment.text)).not.toContain('Complete and submit your baseline');
       expect((await other.get(base)).status).toBe(404);
       expect((await other.get(`${base}/baseline`)).status).toBe(404);
       expect((await other.get(section)).status).toBe(404);

@@ -72,6 +72,7 @@ calendarRoutes.get('/calendar/:calendarToken{[A-Za-z0-9_-]+\\.ics}', access('any
     now: deps.clock.now(),
     method: 'PUBLISH',
     calendarName: `Waymark: ${owner.organisation_name}`,
+    organizerEmail: senderAddress(deps.config.MAIL_FROM),
   });
   return c.body(body, 200, {
     'Content-Type': CALENDAR_TYPE,
@@ -88,7 +89,7 @@ calendarRoutes.get('/sessions/:sessionId/calendar.ics', access('signed-in'), asy
   const body = buildSessionFile(session, {
     baseUrl: deps.config.BASE_URL,
     now: deps.clock.now(),
-    organizer: { name: session.organisationName, email: senderAddress(deps.config.MAIL_FROM) },
+    organizerEmail: senderAddress(deps.config.MAIL_FROM),
     attendee: { name: `${viewer.givenName} ${viewer.familyName}`, email: viewer.email },
   });
   return c.body(body, 200, {

@@ -46,7 +46,13 @@ afterEach(() => {
 describe('iCalendar output', () => {
   it('is a published calendar with CRLF lines, none longer than 75 octets', () => {
     const long = session({ description: 'Ünïcödé “quotes”, commas; semicolons\\ and a newline\nthen more. '.repeat(8) });
-    const text = buildCalendar([long], { baseUrl: BASE_URL, now, method: 'PUBLISH', calendarName: 'Waymark: Ravi Patel' });
+    const text = buildCalendar([long], {
+      baseUrl: BASE_URL,
+      now,
+      method: 'PUBLISH',
+      calendarName: 'Waymark: Ravi Patel',
+      organizerEmail: 'no-reply@example.org',
+    });
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
@@ -79,7 +85,7 @@ describe('iCalendar output', () => {
   });
 
   it('carries a Europe/London VTIMEZONE with summer and winter rules', () => {
-    const { calendar } = parse(buildCalendar([session()], { baseUrl: BASE_URL, now, method: 'PUBLISH' }));
+    const { calendar } = parse(buildCalendar([session()], { baseUrl: BASE_URL, now, method: 'PUBLISH', organizerEmail: 'no-reply@example.org' }));
     const zone = calendar.getFirstSubcomponent('vtimezone');
     expect(zone?.getFirstPropertyValue('tzid')).toBe('Europe/London');
     const daylight = zone?.getFirstSubcomponent('daylight');
@@ -94,7 +100,7 @@ describe('iCalendar output', () => {
     // 25 October 2026 is the last Sunday of October: 20 October is BST (UTC+1), 27 October GMT.
     const before = session({ id: 'before', startsAt: '2026-10-20T15:30:00.000Z', endsAt: '2026-10-20T17:30:00.000Z' });
     const after = session({ id: 'after', startsAt: '2026-10-27T16:30:00.000Z', endsAt: '2026-10-27T18:30:00.000Z' });
-    const text = buildCalendar([before, after], { baseUrl: BASE_URL, now, method: 'PUBLISH' });
+    const text = buildCalendar([before, after], { baseUrl: BASE_URL, now, method: 'PUBLISH', organizerEmail: 'no-reply@example.org' });
     expect(text).toContain('DTSTART;TZID=Europe/London:20261020T163000');
     expect(text).toContain('DTSTART;TZID=Europe/London:20261027T163000');
     const { events } = parse(text);
@@ -106,7 +112,8 @@ describe('iCalendar output', () => {
   });
 
   it('keeps the UID when a session changes, and the SEQUENCE rises', () => {
-    const first = parse(buildCalendar([session()], { baseUrl: BASE_URL, now, method: 'PUBLISH' })).events.at(0) ?? noEvent();
+    const first =
+      parse(buildCalendar([session()], { baseUrl: BASE_URL, now, method: 'PUBLISH', organizerEmail: 'no-reply@example.org' })).events.at(0) ?? noEvent();
     const moved =
       parse(
         buildCalendar(
@@ -119,7 +126,7 @@ describe('iCalendar output', () => {
               updatedAt: '2026-10-02T09:00:00.000Z',
             }),
           ],
-          { baseUrl: BASE_URL, now, method: 'PUBLISH' },
+          { baseUrl: BASE_URL, now, method: 'PUBLISH', organizerEmail: 'no-reply@example.org' },
         ),
       ).events.at(0) ?? noEvent();
     expect(first.uid).toBe(`${session().id}@waymark.example.org`);
@@ -134,7 +141,7 @@ describe('iCalendar output', () => {
 
   it('a cancelled session keeps its UID, is STATUS:CANCELLED with a higher SEQUENCE, and its own file is METHOD:CANCEL', () => {
     const cancelled = session({ status: 'cancelled', sequence: 2, cancelReason: 'The venue flooded' });
-    const feed = parse(buildCalendar([cancelled], { baseUrl: BASE_URL, now, method: 'PUBLISH' }));
+    const feed = parse(buildCalendar([cancelled], { baseUrl: BASE_URL, now, method: 'PUBLISH', organizerEmail: 'no-reply@example.org' }));
     expect(item(feed.events, 0).uid).toBe(sessionUid(cancelled.id, BASE_URL));
     expect(item(feed.events, 0).component.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(item(feed.events, 0).sequence).toBe(2);
@@ -143,7 +150,7 @@ describe('iCalendar output', () => {
       buildSessionFile(cancelled, {
         baseUrl: BASE_URL,
         now,
-        organizer: { name: 'Northern Lights Trust', email: 'no-reply@example.org' },
+        organizerEmail: 'no-reply@example.org',
         attendee: { name: 'Ravi Patel', email: 'ravi@example.org' },
       }),
     );
@@ -158,7 +165,7 @@ describe('iCalendar output', () => {
       buildSessionFile(session(), {
         baseUrl: BASE_URL,
         now,
-        organizer: { name: 'Northern Lights Trust', email: 'no-reply@example.org' },
+        organizerEmail: 'no-reply@example.org',
         attendee: { name: 'Ravi', email: 'ravi@example.org' },
       }),
     );
@@ -169,7 +176,8 @@ describe('iCalendar output', () => {
 
   it('describes an online session by its link', () => {
     const online = session({ mode: 'online', venue: null, onlineUrl: 'https://meet.example.org/abc' });
-    const event = parse(buildCalendar([online], { baseUrl: BASE_URL, now, method: 'PUBLISH' })).events.at(0) ?? noEvent();
+    const event =
+      parse(buildCalendar([online], { baseUrl: BASE_URL, now, method: 'PUBLISH', organizerEmail: 'no-reply@example.org' })).events.at(0) ?? noEvent();
     expect(event.location).toBe('Online: https://meet.example.org/abc');
     expect(event.description).toContain('Join online: https://meet.example.org/abc');
   });

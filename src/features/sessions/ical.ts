@@ -36,8 +36,12 @@ export interface IcalOptions {
   method: 'PUBLISH' | 'CANCEL';
   /** X-WR-CALNAME / NAME, for feeds. */
   calendarName?: string;
-  /** Required by RFC 5546 for PUBLISH and CANCEL of a single event; who sends it. */
-  organizer?: { name: string; email: string };
+  /**
+   * Who sends it (MAIL_FROM's address): RFC 5546 requires ORGANIZER on every event of a PUBLISH
+   * or CANCEL, and some programs won't apply a cancellation without it. Each event names its
+   * session's organisation.
+   */
+  organizerEmail: string;
   /** CANCEL needs at least one attendee: the person downloading it. */
   attendee?: { name: string; email: string };
 }
@@ -159,7 +163,7 @@ function eventLines(session: IcalSession, options: IcalOptions): string[] {
   ];
   if (location) lines.push(`LOCATION:${escapeText(location)}`);
   lines.push(`URL:${sessionUrl(session, options.baseUrl)}`);
-  if (options.organizer) lines.push(`ORGANIZER;CN=${paramValue(options.organizer.name)}:mailto:${options.organizer.email}`);
+  lines.push(`ORGANIZER;CN=${paramValue(session.organisationName)}:mailto:${options.organizerEmail}`);
   if (options.method === 'CANCEL' && options.attendee) lines.push(`ATTENDEE;CN=${paramValue(options.attendee.name)}:mailto:${options.attendee.email}`);
   lines.push(`STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`, `TRANSP:${cancelled ? 'TRANSPARENT' : 'OPAQUE'}`, 'END:VEVENT');
   return lines;

@@ -75,6 +75,16 @@ describeEachEngine('what calendars see when a session changes', (ctx) => {
     feedPath = `/calendar/${ids.calendarToken}.ics`;
   });
 
+  it('every event in a calendar feed names its organiser, from MAIL_FROM, as RFC 5546 requires', async () => {
+    const read = async () =>
+      new ICAL.Component(ICAL.parse((await ctx().client().get(feedPath)).text))
+        .getAllSubcomponents('vevent')
+        .map((event) => ({ organizer: event.getFirstPropertyValue('organizer'), cn: event.getFirstProperty('organizer')?.getParameter('cn') }));
+    const events = await read();
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event).toEqual({ organizer: 'mailto:no-reply@waymark.localhost', cn: world.organisation.name });
+  });
+
   it('a new title reaches calendars with a higher SEQUENCE, without telling anyone', async () => {
     expect((await inFeed()).sequence).toBe(0);
     expect((await lead.post(`/sessions/${ids.sessionId}`, theSession(world, { title: 'Session 1: Leading your team' }))).status).toBe(303);

@@ -114,9 +114,21 @@ export const IMPORT_FIELDS = [
   },
   {
     key: 'lineManagerEmail',
-    label: 'Line manager’s email',
+    label: 'Line manager (email or name)',
+    hint: 'An email, or a name Waymark matches to one person in this file or in Waymark',
     required: false,
-    aliases: ['Line Manager Email', 'Line Manager Email Address', 'Line Manager’s Email', 'Manager Email', 'Manager Email Address', 'Reports To Email'],
+    aliases: [
+      'Line Manager Email',
+      'Line Manager Email Address',
+      'Line Manager’s Email',
+      'Manager Email',
+      'Manager Email Address',
+      'Reports To Email',
+      'Line Manager',
+      'Line Manager Name',
+      'Manager',
+      'Reports To',
+    ],
   },
   {
     key: 'school',
@@ -135,6 +147,33 @@ export type ColumnMapping = Partial<Record<ImportField, string>>;
 export const REQUIRED_FIELDS: ImportField[] = IMPORT_FIELDS.filter((f) => f.required).map((f) => f.key);
 
 export const FIELD_LABELS = Object.fromEntries(IMPORT_FIELDS.map((f) => [f.key, f.label])) as Record<ImportField, string>;
+
+/**
+ * The staff type for people a file adds when it has no staff-type column: one type for everyone,
+ * or worked out from each job title. People already in Waymark keep theirs.
+ */
+export const STAFF_TYPE_FOR_FILE = {
+  teaching: 'Not in this file: everyone new is teaching staff',
+  associate: 'Not in this file: everyone new is associate or support staff',
+  'job-title': 'Not in this file: work it out from each person’s job title',
+} as const;
+export type StaffTypeForFile = keyof typeof STAFF_TYPE_FOR_FILE;
+/** How the mapping form's staff-type list names a choice that is not a column. */
+export const STAFF_TYPE_OPTION_PREFIX = 'staff-type-for-file:';
+
+/** Teaching, associate, or null when the job title doesn't say ("Teacher of Maths" → teaching, "Teaching Assistant" → associate). */
+export function staffTypeFromJobTitle(jobTitle: string): 'teaching' | 'associate' | null {
+  const v = jobTitle.toLowerCase();
+  if (/assistant (head|principal)/.test(v)) return 'teaching';
+  if (
+    /assistant|\b(h?lta|ta)\b|cover supervisor|admin|office|business|bursar|finance|site|caretaker|technician|librar|catering|cook|clean|lunchtime|midday|reception|secretary|clerk|data manager|exams? officer|mentor|support|it manager|network/.test(
+      v,
+    )
+  )
+    return 'associate';
+  if (/teacher|teaching|head|principal|deputy|senco|lecturer|\b(ect|nqt)\b|subject lead|phase lead|curriculum lead|tutor|instructor/.test(v)) return 'teaching';
+  return null;
+}
 
 /** Lower-case letters and digits only: "Work E-mail Address " -> "workemailaddress". */
 export function normaliseHeader(header: string): string {
@@ -172,9 +211,29 @@ export function guessColumnMapping(headers: string[]): ColumnMapping {
   return mapping;
 }
 
-/** Required fields the mapping doesn't fill from one of the file's headings. */
-export function missingRequiredFields(mapping: ColumnMapping, headers: string[]): ImportField[] {
+/**
+ * Headings the automatic guess could read as `field`, best first: when a file has several ID
+ * columns ("Staff Code" and "Person ID"), the import picks the one that matches the IDs Waymark has.
+ */
+export function candidateHeaders(field: ImportField, headers: string[], mapping: ColumnMapping): string[] {
+  const takenByOthers = new Set(Object.entries(mapping).flatMap(([key, header]) => (key === field ? [] : [header])));
+  return headers
+    .map((header, position) => ({ header, position, rank: aliasIndex.get(normaliseHeader(header))?.find((hit) => hit.field === field)?.rank }))
+    .filter((c): c is { header: string; position: number; rank: number } => c.rank !== undefined && !takenByOthers.has(c.header))
+    .sort((a, b) => a.rank - b.rank || a.position - b.position)
+    .map((c) => c.header);
+}
+
+/** The file's non-blank headings that no field reads. */
+export function unusedHeaders(mapping: ColumnMapping, headers: string[]): string[] {
+  const used = new Set(Object.values(mapping));
+  return headers.filter((h) => h.trim() !== '' && !used.has(h));
+}
+
+/** Required fields the mapping doesn't fill from one of the file's headings (staff type is filled by a choice for the file, too). */
+export function missingRequiredFields(mapping: ColumnMapping, headers: string[], staffTypeForFile: StaffTypeForFile | null = null): ImportField[] {
   return REQUIRED_FIELDS.filter((field) => {
+    if (field === 'staffType' && staffTypeForFile) return false;
     const header = mapping[field];
     return header === undefined || !headers.includes(header);
   });

@@ -11,7 +11,7 @@ import {
 } from '../staff';
 
 export type { ExistingPerson, PersonColumns };
-import { columnPositions, type ColumnMapping, type ImportField } from './staff-import.columns';
+import { columnPositions, staffTypeFromJobTitle, type ColumnMapping, type ImportField, type StaffTypeForFile } from './staff-import.columns';
 import type { CsvTable } from '../../platform/csv';
 import { normaliseTrn, parseImportDate } from './staff-import.schemas';
 
@@ -33,6 +33,8 @@ export interface ImportScope {
 export interface PlanInput {
   table: CsvTable;
   mapping: ColumnMapping;
+  /** For a file with no staff-type column: the type of the people it adds (null when the file has the column). */
+  staffTypeForFile?: StaffTypeForFile | null;
   schools: ImportSchool[];
   scope: ImportScope;
   people: ExistingPerson[];
@@ -129,8 +131,24 @@ interface AcceptedRow {
   id: string;
   existing: ExistingPerson | undefined;
   columns: PersonColumns;
-  lineManagerEmail: string | null;
+  /** The line manager as the file gives them: an email, or a name to find. */
+  lineManager: { email: string } | { name: string } | null;
+  /** Names this row's person may be called by in a Line Manager column (legal and preferred). */
+  names: string[];
   who: string;
+}
+
+/** A person's name as a Line Manager column may give it, compared without titles, case or punctuation ("Mrs Smith, Jane" = "jane smith"). */
+function nameKey(name: string): string {
+  const [before, after] = name.split(',', 2);
+  const ordered = after === undefined ? name : `${after} ${before}`;
+  return ordered
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .split(/\s+/)
+    .filter((word) => word && !/^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev)$/.test(word))
+    .join(' ');
 }
 
 /**
@@ -181,8 +199,9 @@ export function planImport(input: PlanInput): ImportPlan {
       plan.rejected.push({ rowNumber: row.rowNumber, who, reasons: [`The same person as row ${duplicateOf}: each person must appear once in the file`] });
       continue;
     }
+    // Taken outside the organisation: refused without a word about who has it, or where.
     if (emailKey && input.emailsElsewhere.has(emailKey)) {
-      plan.rejected.push({ rowNumber: row.rowNumber, who, reasons: [`${emailText} belongs to someone in another organisation that uses Waymark`] });
+      plan.rejected.push({ rowNumber: row.rowNumber, who, reasons: [`${emailText} cannot be used. Check it is the person’s own work email address`] });
       continue;
     }
     if (existing && misMatch && misMatch.id !== existing.id) {
@@ -203,25 +222,39 @@ export function planImport(input: PlanInput): ImportPlan {
     const date = parseImportDate(dateText);
     if (date && 'error' in date) reasons.push(`Date started in schools: ${date.error}`);
     const trnText = at(row.cells, 'trn');
+    const jobTitle = at(row.cells, 'jobTitle') || existing?.job_title || undefined;
+    // A file without a staff-type column: people already in Waymark keep theirs; new people get the
+    // type chosen for the file, or the one their job title gives.
+    let staffTypeForRow: string | undefined = at(row.cells, 'staffType') || existing?.staff_type;
+    if (!staffTypeForRow && input.staffTypeForFile === 'job-title') {
+      staffTypeForRow = (jobTitle && staffTypeFromJobTitle(jobTitle)) || undefined;
+      if (!staffTypeForRow)
+        reasons.push(
+          jobTitle
+            ? `Staff type can’t be worked out from the job title “${jobTitle}”: give this person a staff type in the file, or choose one staff type for the file`
+            : 'Staff type can’t be worked out: the job title is blank',
+        );
+    } else if (!staffTypeForRow && input.staffTypeForFile) staffTypeForRow = input.staffTypeForFile;
+    const lineManagerText = at(row.cells, 'lineManagerEmail');
     // A blank cell keeps what Waymark has: exports often leave out what the MIS doesn't hold.
     const values: Record<string, string | undefined> = {
       givenName: at(row.cells, 'preferredGivenName') || at(row.cells, 'givenName') || existing?.given_name,
       familyName: at(row.cells, 'preferredFamilyName') || at(row.cells, 'familyName') || existing?.family_name,
       email: emailText || existing?.email,
-      jobTitle: at(row.cells, 'jobTitle') || existing?.job_title || undefined,
-      staffType: at(row.cells, 'staffType') || existing?.staff_type,
+      jobTitle,
+      staffType: staffTypeForRow,
       startedInSchoolsOn: (date && 'date' in date ? date.date : undefined) ?? existing?.started_in_schools_on ?? undefined,
       leadershipLevel: at(row.cells, 'leadershipLevel') || existing?.leadership_level,
       trn: (trnText ? normaliseTrn(trnText) : undefined) ?? existing?.trn ?? undefined,
       misStaffId: misId || existing?.mis_staff_id || undefined,
-      lineManagerEmail: at(row.cells, 'lineManagerEmail') || undefined,
+      lineManagerEmail: LOOKS_LIKE_EMAIL.test(lineManagerText) ? lineManagerText : undefined,
     };
     const record = personRecord.safeParse(values);
     if (!record.success) {
       for (const issue of record.error.issues) {
         const field = String(issue.path[0] ?? '');
         const message = !values[field] && RECORD_LABELS[field] ? `${RECORD_LABELS[field]} is blank` : issue.message;
-        if (!reasons.includes(message)) reasons.push(message);
+        if (!reasons.includes(message) && !(field === 'staffType' && reasons.some((r) => r.startsWith('Staff type')))) reasons.push(message);
       }
     }
 
@@ -266,7 +299,16 @@ export function planImport(input: PlanInput): ImportPlan {
       id: existing?.id ?? input.newId(),
       existing,
       who: `${r.givenName} ${r.familyName} (${email})`,
-      lineManagerEmail: r.lineManagerEmail,
+      lineManager: r.lineManagerEmail ? { email: r.lineManagerEmail } : lineManagerText ? { name: lineManagerText } : null,
+      names: [
+        ...new Set(
+          [
+            `${r.givenName} ${r.familyName}`,
+            `${at(row.cells, 'givenName')} ${at(row.cells, 'familyName')}`,
+            `${at(row.cells, 'preferredGivenName') || at(row.cells, 'givenName')} ${at(row.cells, 'familyName')}`,
+          ].map(nameKey),
+        ),
+      ].filter(Boolean),
       columns,
     });
   }
@@ -276,6 +318,18 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const row of accepted)
     if (row.existing && row.existing.email_normalised !== row.columns.email_normalised) idByEmail.delete(row.existing.email_normalised);
   for (const row of accepted) idByEmail.set(row.columns.email_normalised, row.id);
+  // Names, for a Line Manager column holding names: everyone after the import, as the file names
+  // them (people in the file) or as Waymark does (everyone else).
+  const idsByName = new Map<string, Set<string>>();
+  const addName = (name: string, id: string) => {
+    if (!name) return;
+    const ids = idsByName.get(name) ?? new Set<string>();
+    ids.add(id);
+    idsByName.set(name, ids);
+  };
+  const inFile = new Set(accepted.map((row) => row.id));
+  for (const p of input.people) if (!inFile.has(p.id) && p.status !== 'deactivated') addName(nameKey(`${p.given_name} ${p.family_name}`), p.id);
+  for (const row of accepted) for (const name of row.names) addName(name, row.id);
   const emailById = new Map(input.people.map((p) => [p.id, p.email]));
   for (const row of accepted) emailById.set(row.id, row.columns.email);
   const managerOf = new Map(input.people.map((p) => [p.id, p.line_manager_id]));
@@ -284,23 +338,40 @@ export function planImport(input: PlanInput): ImportPlan {
 
   for (const row of accepted) {
     if (row.existing?.status === 'deactivated') warn(row, 'Deactivated in Waymark: the import updates their record but does not reactivate them');
-    if (!row.lineManagerEmail) continue;
+    if (!row.lineManager) continue;
     const keep = row.existing ? 'their line manager was not changed' : 'no line manager was set';
-    const managerId = idByEmail.get(row.lineManagerEmail);
-    if (!managerId) {
-      warn(row, `Line manager ${row.lineManagerEmail} is not in Waymark or in this file, so ${keep}`);
-      continue;
+    let managerId: string | undefined;
+    let manager: string;
+    if ('email' in row.lineManager) {
+      manager = row.lineManager.email;
+      managerId = idByEmail.get(manager);
+      if (!managerId) {
+        warn(row, `Line manager ${manager} is not in Waymark or in this file, so ${keep}`);
+        continue;
+      }
+    } else {
+      manager = row.lineManager.name;
+      const ids = [...(idsByName.get(nameKey(manager)) ?? [])];
+      if (ids.length > 1) {
+        warn(row, `More than one person in Waymark or this file is called ${manager}, so ${keep}: give the line manager’s email instead`);
+        continue;
+      }
+      managerId = ids[0];
+      if (!managerId) {
+        warn(row, `Line manager ${manager} is not in Waymark or in this file, so ${keep}`);
+        continue;
+      }
     }
     if (managerId === row.id) {
       warn(row, `A person cannot be their own line manager, so ${keep}`);
       continue;
     }
     if (peopleById.get(managerId)?.status === 'deactivated') {
-      warn(row, `Line manager ${row.lineManagerEmail} is deactivated, so ${keep}`);
+      warn(row, `Line manager ${manager} is deactivated, so ${keep}`);
       continue;
     }
     if (managesDirectlyOrNot(row.id, managerId, managerOf)) {
-      warn(row, `Line manager ${row.lineManagerEmail} is managed, directly or not, by this person: that would make a loop, so ${keep}`);
+      warn(row, `Line manager ${manager} is managed, directly or not, by this person: that would make a loop, so ${keep}`);
       continue;
     }
     managerOf.set(row.id, managerId);

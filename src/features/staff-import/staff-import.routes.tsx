@@ -111,6 +111,8 @@ staffImportRoutes.get('/import/:importId', access('staff-admin'), async (c) => {
         uploadedAt={i.created_at}
         defaultSchoolName={page.defaultSchoolName}
         mapping={page.mapping}
+        staffTypeForFile={page.staffTypeForFile}
+        unusedColumns={page.unusedColumns}
         plan={page.plan}
         rowCount={page.rowCount}
       />,

@@ -1,5 +1,21 @@
 import { z } from 'zod';
-import { IMPORT_FIELDS, FIELD_LABELS, type ColumnMapping, type ImportField } from './staff-import.columns';
+import {
+  IMPORT_FIELDS,
+  FIELD_LABELS,
+  STAFF_TYPE_FOR_FILE,
+  STAFF_TYPE_OPTION_PREFIX,
+  type ColumnMapping,
+  type ImportField,
+  type StaffTypeForFile,
+} from './staff-import.columns';
+
+/** A column mapping as stored: the columns, and the staff type for a file with no staff-type column. */
+export type StoredMapping = ColumnMapping & { staffTypeForFile?: StaffTypeForFile };
+
+function staffTypeChoice(value: string): StaffTypeForFile | undefined {
+  const choice = value.startsWith(STAFF_TYPE_OPTION_PREFIX) ? value.slice(STAFF_TYPE_OPTION_PREFIX.length) : '';
+  return Object.hasOwn(STAFF_TYPE_FOR_FILE, choice) ? (choice as StaffTypeForFile) : undefined;
+}
 
 // A Map, not an object: a word such as "constructor" must not find something on the prototype.
 const MONTHS = new Map(
@@ -86,7 +102,7 @@ export const uploadForm = z.object({
 
 /**
  * The column-matching form: one select per Waymark field, named `column-<field>`, holding one of the
- * file's headings or blank for "not in this file".
+ * file's headings or blank for "not in this file". Staff type may instead be one choice for the file.
  */
 export function mappingForm(headers: string[]) {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
@@ -95,6 +111,7 @@ export function mappingForm(headers: string[]) {
       .string()
       .optional()
       .transform((v, ctx) => {
+        if (v && field.key === 'staffType' && !headers.includes(v) && staffTypeChoice(v)) return v;
         if (!v) {
           if (field.required) ctx.addIssue({ code: 'custom', message: `Select the column that holds each person’s ${field.label.toLowerCase()}` });
           return undefined;
@@ -108,7 +125,15 @@ export function mappingForm(headers: string[]) {
   }
   return z
     .object(shape)
-    .transform((mapping) => Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== undefined)) as ColumnMapping)
+    .transform((chosen): StoredMapping => {
+      const mapping = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined)) as StoredMapping;
+      const forFile = mapping.staffType && !headers.includes(mapping.staffType) ? staffTypeChoice(mapping.staffType) : undefined;
+      if (forFile) {
+        delete mapping.staffType;
+        mapping.staffTypeForFile = forFile;
+      }
+      return mapping;
+    })
     .superRefine((mapping, ctx) => {
       const seen = new Map<string, ImportField>();
       for (const field of IMPORT_FIELDS) {
@@ -135,6 +160,16 @@ export function mappingValues(values: Record<string, string>): Record<string, st
 export const storedMapping = z
   .record(z.string(), z.string())
   .transform((m) => Object.fromEntries(Object.entries(m).filter(([k]) => IMPORT_FIELDS.some((f) => f.key === k))) as ColumnMapping);
+
+/** The staff type chosen for a file with no staff-type column, from staff_imports.column_mapping. */
+export const storedStaffTypeForFile = z
+  .object({
+    staffTypeForFile: z
+      .enum(Object.keys(STAFF_TYPE_FOR_FILE) as [StaffTypeForFile, ...StaffTypeForFile[]])
+      .optional()
+      .catch(undefined),
+  })
+  .transform((m) => m.staffTypeForFile ?? null);
 
 /** The counts kept in staff_imports.summary once an import is applied. */
 export const importSummary = z.object({

@@ -9,12 +9,22 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Invalid, NotFound, PayloadTooLarge } from '../../platform/http/errors';
 import { listAllSchools, listOrganisationIds } from '../organisations';
 import { findEmailsElsewhere, insertPeople, listPeopleForMatching, setLineManagers, updatePeopleColumns } from '../staff';
-import { FIELD_LABELS, guessColumnMapping, missingRequiredFields, REQUIRED_FIELDS, type ColumnMapping } from './staff-import.columns';
+import {
+  candidateHeaders,
+  FIELD_LABELS,
+  guessColumnMapping,
+  missingRequiredFields,
+  REQUIRED_FIELDS,
+  unusedHeaders,
+  type ColumnMapping,
+  STAFF_TYPE_OPTION_PREFIX,
+  type StaffTypeForFile,
+} from './staff-import.columns';
 import { decodeCsvBytes, parseCsv, UnreadableFile, type CsvTable } from '../../platform/csv';
 import { managersFirst, planImport, type ImportPlan, type ImportSchool } from './staff-import.plan';
 import { canSeeImport, importableSchoolIds, recentImportsUploader } from './staff-import.policy';
 import * as q from './staff-import.queries';
-import { importSummary, mappingForm, mappingValues, storedMapping, type ImportSummary } from './staff-import.schemas';
+import { importSummary, mappingForm, mappingValues, storedMapping, storedStaffTypeForFile, type ImportSummary } from './staff-import.schemas';
 import type { StaffImport } from './staff-import.tables';
 
 /** Days an uploaded file waits to be applied before it is discarded. */
@@ -77,6 +87,28 @@ function readMapping(json: string): ColumnMapping {
   return storedMapping.parse(JSON.parse(json));
 }
 
+function readStaffTypeForFile(json: string): StaffTypeForFile | null {
+  return storedStaffTypeForFile.parse(JSON.parse(json));
+}
+
+/**
+ * When several columns could be the MIS staff ID ("Staff Code" and "Person ID"), the one whose
+ * values match the most IDs already in Waymark, so a SIMS staff code doesn't replace the IDs an
+ * earlier import stored. The guess stands when no other column matches more.
+ */
+async function preferMatchingIdColumn(db: Executor, organisationId: string, table: CsvTable, mapping: ColumnMapping): Promise<ColumnMapping> {
+  const candidates = candidateHeaders('misStaffId', table.headers, mapping);
+  if (candidates.length < 2) return mapping;
+  const known = new Set((await listPeopleForMatching(db, organisationId)).flatMap((p) => (p.mis_staff_id ? [p.mis_staff_id] : [])));
+  if (known.size === 0) return mapping;
+  const matches = (header: string) => {
+    const position = table.headers.indexOf(header);
+    return table.rows.filter((r) => known.has((r.cells[position] ?? '').trim())).length;
+  };
+  const best = candidates.reduce((a, b) => (matches(b) > matches(a) ? b : a), mapping.misStaffId ?? (candidates[0] as string));
+  return { ...mapping, misStaffId: best };
+}
+
 function listOfFields(fields: readonly (keyof typeof FIELD_LABELS)[]): string {
   const names = fields.map((f) => FIELD_LABELS[f].toLowerCase());
   const last = names.pop() ?? '';
@@ -93,7 +125,8 @@ function readStaffFile(deps: ImportDeps, bytes: Uint8Array): { text: string; tab
     const missing = missingRequiredFields(mapping, table.headers);
     const headings = table.headers.filter((h) => h !== '');
     // With fewer columns than required fields, no choice of columns could work: say so now.
-    if (missing.length > 0 && headings.length < REQUIRED_FIELDS.length) {
+    // (Staff type can be one choice for the whole file, so it needs no column.)
+    if (missing.length > 0 && headings.length < REQUIRED_FIELDS.length - 1) {
       const needs = `A staff list needs a column for each person’s ${listOfFields(REQUIRED_FIELDS)}, with the column headings in the first row.`;
       throw new UnreadableFile(missing.length === REQUIRED_FIELDS.length ? needs : `The file is missing columns for ${listOfFields(missing)}. ${needs}`);
     }
@@ -126,6 +159,7 @@ export async function uploadStaffFile(
     throw error;
   }
   if (schoolError) throw new Invalid({ defaultSchoolId: schoolError });
+  const mapping = await preferMatchingIdColumn(deps.db, viewer.organisationId, file.table, file.mapping);
   const id = newId();
   // Files previewed but never applied are let go after a while (they hold staff personal data).
   const staleBefore = new Date(deps.clock.now().getTime() - UNAPPLIED_IMPORT_DAYS * DAY).toISOString();
@@ -136,7 +170,7 @@ export async function uploadStaffFile(
     created_by: viewer.id,
     file_name: upload.fileName.slice(0, 255) || 'staff.csv',
     content: file.text,
-    column_mapping: JSON.stringify(file.mapping),
+    column_mapping: JSON.stringify(mapping),
     default_school_id: upload.defaultSchoolId,
     status: 'previewed',
     summary: null,
@@ -184,6 +218,7 @@ async function planStoredImport(
   return planImport({
     table,
     mapping,
+    staffTypeForFile: readStaffTypeForFile(staffImport.column_mapping),
     schools,
     scope: { schoolIds: importer.schoolIds, defaultSchoolId: staffImport.default_school_id },
     people,
@@ -194,7 +229,16 @@ async function planStoredImport(
 
 export type ImportPage =
   | { kind: 'mapping'; staffImport: StaffImport; headers: string[]; samples: Record<string, string>; mapping: ColumnMapping; missing: string[] }
-  | { kind: 'preview'; staffImport: StaffImport; mapping: ColumnMapping; plan: ImportPlan; defaultSchoolName: string | null; rowCount: number }
+  | {
+      kind: 'preview';
+      staffImport: StaffImport;
+      mapping: ColumnMapping;
+      staffTypeForFile: StaffTypeForFile | null;
+      unusedColumns: string[];
+      plan: ImportPlan;
+      defaultSchoolName: string | null;
+      rowCount: number;
+    }
   | { kind: 'applied'; staffImport: StaffImport; summary: ImportSummary | null };
 
 /** A few values from the file's first rows for each heading, to help match columns. */
@@ -222,21 +266,31 @@ export async function showStaffImport(deps: ImportDeps, viewer: Viewer, id: stri
   if (staffImport.status !== 'previewed') throw new NotFound();
   const table = parseCsv(staffImport.content);
   const mapping = readMapping(staffImport.column_mapping);
-  const missing = missingRequiredFields(mapping, table.headers);
+  const staffTypeForFile = readStaffTypeForFile(staffImport.column_mapping);
+  const missing = missingRequiredFields(mapping, table.headers, staffTypeForFile);
   if (options.mapping || missing.length > 0) {
     return {
       kind: 'mapping',
       staffImport,
       headers: table.headers.filter((h) => h !== ''),
       samples: samplesOf(table),
-      mapping,
+      mapping: staffTypeForFile ? { ...mapping, staffType: `${STAFF_TYPE_OPTION_PREFIX}${staffTypeForFile}` } : mapping,
       missing: missing.map((f) => FIELD_LABELS[f]),
     };
   }
   const schools = await schoolsOf(deps, viewer.organisationId);
   const plan = await planStoredImport(deps.db, importerOf(viewer), staffImport, table, schools, previewIds());
   const defaultSchoolName = schools.find((s) => s.id === staffImport.default_school_id)?.name ?? null;
-  return { kind: 'preview', staffImport, mapping, plan, defaultSchoolName, rowCount: table.rows.length };
+  return {
+    kind: 'preview',
+    staffImport,
+    mapping,
+    staffTypeForFile,
+    unusedColumns: unusedHeaders(mapping, table.headers),
+    plan,
+    defaultSchoolName,
+    rowCount: table.rows.length,
+  };
 }
 
 /** Saves the columns the admin matched to each field. Invalid with a message per field. */
@@ -279,7 +333,7 @@ async function applyImport(
   request: { requestId?: string | null; ipAddress?: string | null },
 ): Promise<{ summary: ImportSummary; plan: ImportPlan }> {
   const table = parseCsv(staffImport.content);
-  const missing = missingRequiredFields(readMapping(staffImport.column_mapping), table.headers);
+  const missing = missingRequiredFields(readMapping(staffImport.column_mapping), table.headers, readStaffTypeForFile(staffImport.column_mapping));
   if (missing.length > 0) throw new Conflict(`Choose the columns for ${listOfFields(missing)} before importing.`);
   const schools = await schoolsOf(deps, importer.organisationId);
   const now = deps.clock.now().toISOString();
@@ -347,7 +401,7 @@ export async function applyStaffImport(
  */
 export async function importStaffFile(
   runtime: Pick<AppDeps, 'db' | 'config'> & { clock?: AppDeps['clock'] },
-  options: { file: string; organisationId?: string; schoolName?: string },
+  options: { file: string; organisationId?: string; schoolName?: string; staffType?: string },
 ): Promise<{ report: string; imported: number; rejected: number }> {
   const deps: ImportDeps = { db: runtime.db, config: runtime.config, clock: runtime.clock ?? systemClock };
   let organisationId = options.organisationId;
@@ -376,7 +430,13 @@ export async function importStaffFile(
     if (error instanceof PayloadTooLarge) throw new Error(error.message);
     throw error;
   }
-  const missing = missingRequiredFields(file.mapping, file.table.headers);
+  const staffTypeForFile = staffTypeOption(options.staffType);
+  const mapping = await preferMatchingIdColumn(deps.db, organisationId, file.table, file.mapping);
+  const missing = missingRequiredFields(mapping, file.table.headers, staffTypeForFile);
+  if (missing.length === 1 && missing[0] === 'staffType')
+    throw new Error(
+      'The file has no staff type column. Add one, or give everyone new one staff type with --staff-type teaching, --staff-type support, or --staff-type job-title to work it out from job titles (people already in Waymark keep theirs).',
+    );
   if (missing.length > 0)
     throw new Error(
       `The file has no column Waymark recognises for ${listOfFields(missing)}. Rename those columns (see docs/importing-staff.md) or import it on the Import staff page, where you can match columns.`,
@@ -387,7 +447,7 @@ export async function importStaffFile(
     created_by: null,
     file_name: basename(options.file),
     content: file.text,
-    column_mapping: JSON.stringify(file.mapping),
+    column_mapping: JSON.stringify(staffTypeForFile && !mapping.staffType ? { ...mapping, staffTypeForFile } : mapping),
     default_school_id: defaultSchoolId,
     status: 'previewed',
     summary: null,
@@ -402,4 +462,14 @@ export async function importStaffFile(
   for (const row of plan.rejected) lines.push(`  Row ${row.rowNumber} (${row.who}) not imported: ${row.reasons.join('; ')}`);
   for (const row of plan.warnings) lines.push(`  Row ${row.rowNumber} (${row.who}): ${row.message}`);
   return { report: lines.join('\n'), imported: summary.created + summary.updated + summary.unchanged, rejected: summary.rejected };
+}
+
+/** `--staff-type teaching|support|job-title`: the staff type for people added from a file with no staff-type column. */
+function staffTypeOption(value: string | undefined): StaffTypeForFile | null {
+  if (value === undefined) return null;
+  const wanted = value.trim().toLowerCase();
+  if (wanted === 'teaching') return 'teaching';
+  if (wanted === 'support' || wanted === 'associate') return 'associate';
+  if (wanted === 'job-title') return 'job-title';
+  throw new Error(`--staff-type must be teaching, support or job-title (got “${value}”).`);
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { importStaffFile } from './staff-import.service';
 import type { Db } from '../../platform/db/database';
 import { describeEachEngine, type TestContext } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
@@ -300,7 +304,10 @@ describeEachEngine(
       expect(preview).toContain(`3 Bad Type (badtype.${t}@aspen.sch.uk) Staff type “Wizard” is not recognised`);
       expect(preview).toContain(`4 Bad Date (baddate.${t}@aspen.sch.uk) Date started in schools: “31/02/2020” is not a real date`);
       expect(preview).toContain('5 No Email Email is blank');
-      expect(preview).toContain(`6 Other Org (${world.otherAdmin.email}) ${world.otherAdmin.email} belongs to someone in another organisation`);
+      expect(preview).toContain(
+        `6 Other Org (${world.otherAdmin.email}) ${world.otherAdmin.email} cannot be used. Check it is the person’s own work email address`,
+      );
+      expect(preview).not.toContain('another organisation');
       expect(preview).toContain('7 Wrong School');
       expect(preview).toContain('School “Hogwarts” is not one of your organisation’s schools in Waymark');
       expect(preview).toContain(
@@ -339,6 +346,168 @@ describeEachEngine(
       expect(byEmail(`r1.${t}@aspen.sch.uk`)?.line_manager_id).toBe(byEmail(`head.${t}@aspen.sch.uk`)?.id);
       expect(byEmail(`r2.${t}@aspen.sch.uk`)?.line_manager_id).toBe(world.lineManager.id);
       expect(byEmail(world.report.email)?.line_manager_id).toBe(byEmail(`r1.${t}@aspen.sch.uk`)?.id);
+    });
+
+    it('a SIMS file with no staff type column: the admin works staff types out from job titles, and people already in Waymark keep theirs', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const existing = await makePerson(db, {
+        organisationId: world.organisation.id,
+        schoolId: world.schoolA.id,
+        email: `kept.${t}@aspen.sch.uk`,
+        staffType: 'teaching',
+      });
+      const admin = await signedIn(world.orgAdmin.email);
+      const file = [
+        'Legal Forename,Legal Surname,Email Address,Post',
+        `Maths,Teacher,maths.${t}@aspen.sch.uk,Teacher of Mathematics`,
+        `Class,Assistant,ta.${t}@aspen.sch.uk,Teaching Assistant`,
+        `Kept,Type,kept.${t}@aspen.sch.uk,Teaching Assistant`,
+        `Odd,Title,odd.${t}@aspen.sch.uk,Wellbeing Champion`,
+      ].join('\n');
+      const importPath = await upload(admin, file, { defaultSchoolId: world.schoolA.id });
+      const mapping = visibleText((await admin.get(importPath)).text);
+      expect(mapping).toContain('Waymark could not find a column for: Staff type');
+      expect(mapping).toContain('Not in this file: work it out from each person’s job title');
+      expect(mapping).toContain('Not in this file: everyone new is teaching staff');
+
+      const saved = await admin.post(`${importPath}/mapping`, {
+        'column-givenName': 'Legal Forename',
+        'column-familyName': 'Legal Surname',
+        'column-email': 'Email Address',
+        'column-jobTitle': 'Post',
+        'column-staffType': 'staff-type-for-file:job-title',
+      });
+      expect(saved.status, visibleText(saved.text).slice(0, 400)).toBe(303);
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('Staff type Not in this file: work it out from each person’s job title');
+      expect(preview).toContain(`Maths Teacher maths.${t}@aspen.sch.uk ${world.schoolA.name} Teacher of Mathematics Teaching staff`);
+      expect(preview).toContain(`Class Assistant ta.${t}@aspen.sch.uk ${world.schoolA.name} Teaching Assistant Associate or support staff`);
+      expect(preview).toContain('Staff type can’t be worked out from the job title “Wellbeing Champion”');
+      expect(preview).not.toContain('Staff type: Teaching staff');
+      await applyImport(admin, importPath);
+      const people = await peopleOf(db, world.organisation.id);
+      expect(people.find((p) => p.email === `maths.${t}@aspen.sch.uk`)?.staff_type).toBe('teaching');
+      expect(people.find((p) => p.email === `ta.${t}@aspen.sch.uk`)?.staff_type).toBe('associate');
+      expect(people.find((p) => p.id === existing.id)).toMatchObject({ staff_type: 'teaching', given_name: 'Kept' });
+
+      // One staff type for the whole file.
+      const second = await upload(admin, `Forename,Surname,Email\nAll,Support,allsupport.${t}@aspen.sch.uk\n`, { defaultSchoolId: world.schoolA.id });
+      await admin.post(`${second}/mapping`, {
+        'column-givenName': 'Forename',
+        'column-familyName': 'Surname',
+        'column-email': 'Email',
+        'column-staffType': 'staff-type-for-file:associate',
+      });
+      expect(visibleText((await admin.get(second)).text)).toContain('Staff type Not in this file: everyone new is associate or support staff');
+      await applyImport(admin, second);
+      expect((await peopleOf(db, world.organisation.id)).find((p) => p.email === `allsupport.${t}@aspen.sch.uk`)?.staff_type).toBe('associate');
+    });
+
+    it('waymark import-staff takes --staff-type for a file with no staff type column, and says so when it is missing', async () => {
+      const { db, config } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const dir = mkdtempSync(join(tmpdir(), 'waymark-import-'));
+      const file = join(dir, 'sims.csv');
+      writeFileSync(
+        file,
+        `Legal Forename,Legal Surname,Email Address,Post\nCli,Teacher,cli.${t}@aspen.sch.uk,Teacher of History\nCli,Assistant,clita.${t}@aspen.sch.uk,Teaching Assistant\n`,
+      );
+      try {
+        await expect(importStaffFile({ db, config }, { file, organisationId: world.organisation.id })).rejects.toThrow(
+          /no staff type column\. Add one, or give everyone new one staff type with --staff-type teaching, --staff-type support, or --staff-type job-title/,
+        );
+        await expect(importStaffFile({ db, config }, { file, organisationId: world.organisation.id, staffType: 'wizard' })).rejects.toThrow(
+          '--staff-type must be teaching, support or job-title',
+        );
+        const { report } = await importStaffFile(
+          { db, config },
+          { file, organisationId: world.organisation.id, schoolName: world.schoolA.name, staffType: 'job-title' },
+        );
+        expect(report).toContain('2 added');
+        const people = await peopleOf(db, world.organisation.id);
+        expect(people.find((p) => p.email === `cli.${t}@aspen.sch.uk`)?.staff_type).toBe('teaching');
+        expect(people.find((p) => p.email === `clita.${t}@aspen.sch.uk`)?.staff_type).toBe('associate');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('an Arbor “Line Manager” column of names links managers found once in the file or Waymark, warns otherwise, and unused columns are listed', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const lena = `${world.lineManager.givenName} ${world.lineManager.familyName}`;
+      const file = [
+        'Legal First Name,Legal Last Name,Work Email Address,Staff Type,Line Manager,Home Address',
+        `Grace,Hopper${t},grace.${t}@aspen.sch.uk,Teacher,,1 High Street`,
+        `Ada,Lovelace,ada.${t}@aspen.sch.uk,Teacher,Grace Hopper${t},`,
+        `Joan,Clarke,joan.${t}@aspen.sch.uk,Teacher,"${world.lineManager.familyName}, ${world.lineManager.givenName}",`,
+        `Sam,Twin${t},twin1.${t}@aspen.sch.uk,Teacher,,`,
+        `Sam,Twin${t},twin2.${t}@aspen.sch.uk,Teacher,,`,
+        `Alan,Turing,alan.${t}@aspen.sch.uk,Teacher,Sam Twin${t},`,
+      ].join('\n');
+      const importPath = await upload(admin, file, { defaultSchoolId: world.schoolA.id });
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('Line manager (email or name) Line Manager');
+      expect(preview).toContain('Columns not used: Home Address.');
+      expect(preview).toContain(
+        `More than one person in Waymark or this file is called Sam Twin${t}, so no line manager was set: give the line manager’s email instead`,
+      );
+      expect(preview).not.toContain(lena);
+      await applyImport(admin, importPath);
+      const people = await peopleOf(db, world.organisation.id);
+      const byEmail = (email: string) => people.find((p) => p.email === email);
+      expect(byEmail(`ada.${t}@aspen.sch.uk`)?.line_manager_id).toBe(byEmail(`grace.${t}@aspen.sch.uk`)?.id);
+      expect(byEmail(`joan.${t}@aspen.sch.uk`)?.line_manager_id).toBe(world.lineManager.id);
+      expect(byEmail(`alan.${t}@aspen.sch.uk`)?.line_manager_id).toBeNull();
+    });
+
+    it('a changed staff ID shows as a change, and of two ID columns the one matching Waymark’s IDs is used', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const existing = await makePerson(db, {
+        organisationId: world.organisation.id,
+        schoolId: world.schoolA.id,
+        givenName: 'Gina',
+        familyName: 'Adams',
+        email: `gina.${t}@aspen.sch.uk`,
+        misStaffId: `RLT${t}`,
+      });
+      const admin = await signedIn(world.orgAdmin.email);
+      const codesOnly = await upload(admin, `Forename,Surname,Email,Staff Type,Staff Code\nGina,Adams,gina.${t}@aspen.sch.uk,Teacher,GAD\n`, {
+        defaultSchoolId: world.schoolA.id,
+      });
+      const preview = visibleText((await admin.get(codesOnly)).text);
+      expect(preview).toContain('Staff IDs that change');
+      expect(preview).toContain(`2 Gina Adams MIS staff ID: RLT${t} GAD`);
+
+      const both = await upload(admin, `Forename,Surname,Email,Staff Type,Staff Code,ID\nGina,Adams,gina.${t}@aspen.sch.uk,Teacher,GAD,RLT${t}\n`, {
+        defaultSchoolId: world.schoolA.id,
+      });
+      const bothPreview = visibleText((await admin.get(both)).text);
+      expect(bothPreview).toContain('MIS staff ID ID');
+      expect(bothPreview).toContain('Columns not used: Staff Code.');
+      expect(bothPreview).toContain('Already up to date 1 person');
+      await applyImport(admin, both);
+      expect((await db.selectFrom('people').select('mis_staff_id').where('id', '=', existing.id).executeTakeFirstOrThrow()).mis_staff_id).toBe(`RLT${t}`);
+    });
+
+    it('school moves and name changes of people already in Waymark are shown on their own before importing', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const admin = await signedIn(world.orgAdmin.email);
+      const file = `Forename,Surname,Email,Staff Type,School\nRavinder,${world.report.familyName},${world.report.email},Teacher,${world.schoolB.name}\n`;
+      const importPath = await upload(admin, file, { defaultSchoolId: world.schoolA.id });
+      const preview = visibleText((await admin.get(importPath)).text);
+      expect(preview).toContain('People who move school');
+      expect(preview).toContain(`2 Ravinder ${world.report.familyName} School: ${world.schoolA.name} ${world.schoolB.name}`);
+      expect(preview).toContain('Names that change');
+      expect(preview).toContain(`2 Ravinder ${world.report.familyName} First name: Ravi Ravinder`);
     });
 
     it('a school admin can import only into their own school', async () => {
@@ -404,6 +573,18 @@ describeEachEngine(
       expect(page.text).toContain('<title>Error: Import staff');
       expect(visibleText(page.text)).toContain(message);
       expect(await countRows(db)).toEqual(before);
+    });
+
+    it('a file announced as over the limit is refused from its Content-Length, before any of it is read', async () => {
+      const world = await makeWorld(ctx().db);
+      const admin = await signedIn(world.orgAdmin.email);
+      const page = await admin.postAnnounced('/import', 50 * 1024 * 1024);
+      expect(page.status).toBe(413);
+      expect(visibleText(page.text)).toContain('The selected file must be smaller than 1 MB');
+      expect(page.bytesRead).toBe(0);
+      const form = await admin.postAnnounced('/staff', 5 * 1024 * 1024, 'application/x-www-form-urlencoded');
+      expect(form.status).toBe(413);
+      expect(form.bytesRead).toBe(0);
     });
 
     it('choosing no file asks for one', async () => {

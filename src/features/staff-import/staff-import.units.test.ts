@@ -249,7 +249,7 @@ describe('planning an import', () => {
     expect(result.rejected.map((r) => [r.rowNumber, r.reasons[0]])).toEqual([
       [2, 'MIS staff ID E2 belongs to another person in Waymark (b@x.org)'],
       [4, 'The same person as row 3: each person must appear once in the file'],
-      [5, 'd@elsewhere.org belongs to someone in another organisation that uses Waymark'],
+      [5, 'd@elsewhere.org cannot be used. Check it is the person’s own work email address'],
     ]);
     expect(result.creates.map((c) => c.rowNumber)).toEqual([3]);
   });

@@ -81,10 +81,20 @@ function personColumns(form: PersonForm) {
   return { ...columns, search_text: buildSearchText(columns) };
 }
 
-function duplicate(error: unknown): never {
+/** Said when an email address is taken by someone outside the viewer's organisation: nothing about them, or where they are. */
+export const EMAIL_NOT_AVAILABLE = 'This email address cannot be used. Check it is the person’s own work email address';
+
+/**
+ * A unique index refused the write. An email taken in the viewer's own organisation is named as
+ * such (they can see that person); one taken elsewhere gets words that tell nothing about anyone
+ * outside it.
+ */
+async function duplicate(deps: AppDeps, viewer: Viewer, form: PersonForm, error: unknown): Promise<never> {
   const message = error instanceof Error ? error.message : '';
   if (/mis/i.test(message)) throw new Invalid({ misStaffId: 'Another person in your organisation has this MIS staff ID' });
-  throw new Invalid({ email: 'Another person already has this email address' });
+  const holder = await q.findPersonByEmail(deps.db, normaliseEmail(form.email));
+  if (holder && holder.organisation_id === viewer.organisationId) throw new Invalid({ email: 'Someone in your organisation already has this email address' });
+  throw new Invalid({ email: EMAIL_NOT_AVAILABLE });
 }
 
 async function checkSchool(deps: AppDeps, viewer: Viewer, schoolId: string | null) {
@@ -122,7 +132,7 @@ export async function addPerson(deps: AppDeps, viewer: Viewer, form: PersonForm,
       if (options.invite) await writeInvitation(trx, deps, viewer, { id, given_name: form.givenName, email: form.email }, options.requestId);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) duplicate(error);
+    if (isUniqueViolation(error)) await duplicate(deps, viewer, form, error);
     throw error;
   }
   return id;
@@ -152,7 +162,7 @@ export async function editPerson(deps: AppDeps, viewer: Viewer, id: string, form
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) duplicate(error);
+    if (isUniqueViolation(error)) await duplicate(deps, viewer, form, error);
     throw error;
   }
 }

@@ -151,7 +151,11 @@ describeEachEngine('changing staff records', (ctx) => {
 
   it('two people cannot share an email address, and a line manager must exist', async () => {
     const duplicate = await schoolAdmin.post('/staff', validForm({ email: world.staff.email.toUpperCase() }));
-    expect(visibleText(duplicate.text)).toContain('Another person already has this email address');
+    expect(visibleText(duplicate.text)).toContain('Someone in your organisation already has this email address');
+    // An address taken in another organisation: refused, with nothing said about that person or organisation.
+    const elsewhere = visibleText((await schoolAdmin.post('/staff', validForm({ email: world.otherAdmin.email }))).text);
+    expect(elsewhere).toContain('This email address cannot be used. Check it is the person’s own work email address');
+    expect(elsewhere).not.toMatch(/another (person|organisation)|already has/i);
     const unknown = await schoolAdmin.post('/staff', validForm({ lineManagerEmail: 'ghost@example.org' }));
     expect(visibleText(unknown.text)).toContain('No one in your organisation has this email address');
     const outsider = await schoolAdmin.post('/staff', validForm({ lineManagerEmail: world.otherAdmin.email }));

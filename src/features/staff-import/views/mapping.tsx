@@ -1,7 +1,10 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorList } from '../../../platform/http/forms';
 import { Button, ErrorSummary, InsetText, Select } from '../../../platform/ui/components';
-import { IMPORT_FIELDS, type ColumnMapping } from '../staff-import.columns';
+import { IMPORT_FIELDS, STAFF_TYPE_FOR_FILE, STAFF_TYPE_OPTION_PREFIX, type ColumnMapping } from '../staff-import.columns';
+
+/** For staff type: one type for the whole file, or each person's from their job title, instead of a column. */
+const staffTypeChoices = Object.entries(STAFF_TYPE_FOR_FILE).map(([value, text]) => ({ value: `${STAFF_TYPE_OPTION_PREFIX}${value}`, text }));
 
 export interface MappingPageProps {
   importId: string;
@@ -43,8 +46,20 @@ export function MappingPage(props: MappingPageProps) {
               id={`column-${field.key}`}
               name={`column-${field.key}`}
               label={{ text: field.required ? field.label : `${field.label} (optional)`, classes: 'govuk-label--s' }}
-              hint={'hint' in field ? { text: field.hint } : undefined}
-              items={[{ value: '', text: field.required ? 'Select a column' : 'Not in this file' }, ...columnItems]}
+              hint={
+                field.key === 'staffType'
+                  ? {
+                      text: 'Teaching or support (associate) staff. If your file has no such column, choose one type for everyone new, or to work it out from job titles: people already in Waymark keep theirs',
+                    }
+                  : 'hint' in field
+                    ? { text: field.hint }
+                    : undefined
+              }
+              items={[
+                { value: '', text: field.required ? 'Select a column' : 'Not in this file' },
+                ...columnItems,
+                ...(field.key === 'staffType' ? staffTypeChoices : []),
+              ]}
               value={props.mapping[field.key] ?? ''}
               errorMessage={errors[field.key] ? { text: errors[field.key] } : undefined}
             />

@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { formatDateTime } from '../../../platform/dates';
 import { BulletList, Button, Details, InsetText, NotificationBanner, Panel, SummaryList, Table, WarningText } from '../../../platform/ui/components';
-import { IMPORT_FIELDS, type ColumnMapping } from '../staff-import.columns';
+import { IMPORT_FIELDS, STAFF_TYPE_FOR_FILE, type ColumnMapping, type StaffTypeForFile } from '../staff-import.columns';
+import { STAFF_TYPES } from '../../staff';
 import type { ImportPlan } from '../staff-import.plan';
 import type { ImportSummary } from '../staff-import.schemas';
 
@@ -24,9 +25,28 @@ export interface PreviewPageProps {
   uploadedAt: string;
   defaultSchoolName: string | null;
   mapping: ColumnMapping;
+  staffTypeForFile: StaffTypeForFile | null;
+  /** The file's headings no field reads. */
+  unusedColumns: string[];
   plan: ImportPlan;
   rowCount: number;
 }
+
+/** Changes an admin should see on their own, not only among an update's details: who someone is, and where. */
+const NOTABLE = [
+  {
+    fields: ['MIS staff ID'],
+    heading: 'Staff IDs that change',
+    explain:
+      'Waymark uses the MIS staff ID to recognise someone whose email changes. If the file’s ID column is a different kind of ID (such as a SIMS staff code), change how columns are matched before you import.',
+  },
+  { fields: ['School'], heading: 'People who move school', explain: 'These people are moved to the school shown.' },
+  {
+    fields: ['First name', 'Last name'],
+    heading: 'Names that change',
+    explain: 'Check these are the same people, renamed, and not different people sharing an email address or staff ID.',
+  },
+];
 
 /** A table of rows from the file: the row number first (as a spreadsheet shows it), then the given cells. */
 function RowTable(props: { caption: string; headings: string[]; rows: { rowNumber: number; cells: Child[] }[] }) {
@@ -44,6 +64,8 @@ export function PreviewPage(props: PreviewPageProps) {
   const { plan } = props;
   const changes = plan.creates.length + plan.updates.length;
   const matched = IMPORT_FIELDS.filter((f) => props.mapping[f.key] !== undefined);
+  const columnRows = matched.map((field) => [{ text: field.label }, { text: props.mapping[field.key] }]);
+  if (props.staffTypeForFile) columnRows.push([{ text: 'Staff type' }, { text: STAFF_TYPE_FOR_FILE[props.staffTypeForFile] }]);
   return (
     <>
       <span class="govuk-caption-l">{props.fileName}</span>
@@ -70,8 +92,13 @@ export function PreviewPage(props: PreviewPageProps) {
         captionClasses="govuk-table__caption--s"
         firstCellIsHeader
         head={[{ text: 'Waymark field' }, { text: 'Column in your file' }]}
-        rows={matched.map((field) => [{ text: field.label }, { text: props.mapping[field.key] }])}
+        rows={columnRows}
       />
+      {props.unusedColumns.length > 0 ? (
+        <p class="govuk-body">Columns not used: {props.unusedColumns.join(', ')}.</p>
+      ) : (
+        <p class="govuk-body">Every column of the file is used.</p>
+      )}
       <p class="govuk-body">
         <a class="govuk-link" href={`/import/${props.importId}/mapping`}>
           Change how columns are matched
@@ -116,14 +143,39 @@ export function PreviewPage(props: PreviewPageProps) {
           <Shown total={plan.creates.length} />
           <RowTable
             caption="People to add"
-            headings={['Name', 'Email', 'School', 'Job title']}
+            headings={['Name', 'Email', 'School', 'Job title', 'Staff type']}
             rows={plan.creates.slice(0, ROWS_SHOWN).map((row) => ({
               rowNumber: row.rowNumber,
-              cells: [`${row.columns.given_name} ${row.columns.family_name}`, row.columns.email, row.schoolName ?? 'No school', row.columns.job_title ?? ''],
+              cells: [
+                `${row.columns.given_name} ${row.columns.family_name}`,
+                row.columns.email,
+                row.schoolName ?? 'No school',
+                row.columns.job_title ?? '',
+                STAFF_TYPES[row.columns.staff_type],
+              ],
             }))}
           />
         </>
       ) : null}
+
+      {NOTABLE.map((notable) => {
+        const rows = plan.updates.flatMap((row) => row.changes.filter((change) => notable.fields.includes(change.field)).map((change) => ({ row, change })));
+        return rows.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-m">{notable.heading}</h2>
+            <p class="govuk-body">{notable.explain}</p>
+            <Shown total={rows.length} />
+            <RowTable
+              caption={notable.heading}
+              headings={['Person', 'Now', 'After the import']}
+              rows={rows.slice(0, ROWS_SHOWN).map(({ row, change }) => ({
+                rowNumber: row.rowNumber,
+                cells: [`${row.columns.given_name} ${row.columns.family_name}`, `${change.field}: ${change.from}`, change.to],
+              }))}
+            />
+          </>
+        ) : null;
+      })}
 
       {plan.updates.length > 0 ? (
         <>
