@@ -10,6 +10,7 @@ import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
 import { programmesModule } from './programmes/module';
+import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
 import { staffImportModule } from './staff-import/module';
@@ -34,6 +35,7 @@ export const featureModules: readonly FeatureModule[] = [
   sessionsModule,
   selfAssessmentModule,
   feedbackModule,
+  projectsModule,
   devMailModule,
 ];
 
