@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../../platform/module';
+import { seedProjects } from './demo/projects.demo';
 import * as projectsTables from './migrations/2026_12_04_0438_projects';
 import { projectAssessedEvaluator } from './projects.evaluators';
 import { PROJECT_NOTIFICATIONS } from './projects.notifications';
@@ -11,6 +12,7 @@ export const projectsModule: FeatureModule = {
   navigation: [{ href: '/projects', text: 'Projects', order: 45, shownTo: 'signed-in', current: (path) => path.startsWith('/projects') }],
   evaluators: [projectAssessedEvaluator],
   notificationKinds: PROJECT_NOTIFICATIONS,
+  demo: { seed: seedProjects },
   migrations: { '2026_12_04_0438_projects': projectsTables },
   personalData: {
     holds: [

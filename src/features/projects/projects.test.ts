@@ -260,6 +260,22 @@ describeEachEngine('change projects with their impact', (ctx) => {
     expect(page).toContain('Line manager’s comment by');
   });
 
+  it('a programme lead names an assessor, who can then see the project; never the participant themselves', async () => {
+    const path = `/projects/${projectId}/assessor`;
+    const self = await lead.post(path, { assessorEmail: world.report.email });
+    expect(self.status).toBe(400);
+    expect(visibleText(self.text)).toContain('A participant cannot assess their own project');
+    expect(visibleText((await lead.post(path, { assessorEmail: 'nobody@example.org' })).text)).toContain(
+      'Enter the email address of someone in your organisation',
+    );
+    expect((await stored()).assessor_id).toBeNull();
+    expect((await participant.post(path, { assessorEmail: world.schoolAdminA.email })).status).toBe(403);
+
+    expect((await lead.post(path, { assessorEmail: world.schoolAdminA.email.toUpperCase() })).status).toBe(303);
+    expect((await stored()).assessor_id).toBe(world.schoolAdminA.id);
+    expect((await schoolAdmin.get(`/projects/${projectId}`)).status).toBe(200);
+  });
+
   it('a final report is assessed criterion by criterion; not yet leads to a resubmission, and the history is kept', async () => {
     const report = { whatChanged: 'Absence fell.', forWhom: 'Year 9 pupil premium pupils.', evidence: 'Termly figures.', learned: 'Patience.' };
     expect((await participant.post(`/projects/${projectId}/submit`, { ...report, evidence: '' })).status).toBe(400);
@@ -277,7 +293,8 @@ describeEachEngine('change projects with their impact', (ctx) => {
     expect(visibleText(missing.text)).toContain('Select met or not yet for success criterion 2');
     expect((await stored()).status).toBe('submitted');
 
-    const notYet = await lead.post(`/projects/${projectId}/assess`, {
+    // The named assessor judges the first submission.
+    const notYet = await schoolAdmin.post(`/projects/${projectId}/assess`, {
       [`judgement-${first}`]: 'met',
       [`feedback-${first}`]: 'Clear fall.',
       [`judgement-${second}`]: 'not_yet',
