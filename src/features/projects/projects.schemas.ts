@@ -22,7 +22,7 @@ export const JUDGEMENTS: Record<Judgement, string> = { met: 'Met', not_yet: 'Not
 function text(values: FormValues, field: string, errors: FieldErrors, what: { empty: string; name: string; max: number; optional?: boolean }): string {
   const value = (values[field] ?? '').trim();
   if (!value && !what.optional) errors[field] = what.empty;
-  else if (value.length > what.max) errors[field] = `${what.name} must be ${what.max.toLocaleString('en-GB')} characters or fewer`;
+  else if (value.length > what.max) errors[field] = `${what.name} must be ${formatFigure(what.max)} characters or fewer`;
   return value;
 }
 
@@ -38,8 +38,11 @@ export function parseFigure(raw: string): number | null {
 
 /** "18.2", "1,250", "-3": up to 4 decimal places as entered, no trailing zeros. */
 export function formatFigure(value: number): string {
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 4 });
+  return figureFormat.format(value);
 }
+// Made once: toLocaleString with options builds a new formatter on every call, which a page with
+// many figures feels.
+const figureFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 });
 
 /** A date from GOV.UK date input parts named `<prefix>-day`, `-month`, `-year`. */
 function date(values: FormValues, prefix: string, errors: FieldErrors, name: string): string | null {
