@@ -250,7 +250,8 @@ export async function getProjectPage(deps: AppDeps, viewer: Viewer, projectId: s
   const [criteria, skillIds, skills, measures, milestones, notes, submissions] = await Promise.all([
     q.listCriteria(deps.db, projectId),
     q.listSkillIds(deps.db, projectId),
-    offeredSkills(deps, context.enrolment),
+    // Only a programme's project links to skills.
+    context.enrolment ? offeredSkills(deps, context.enrolment) : Promise.resolve([]),
     q.listMeasures(deps.db, projectId),
     q.listMilestones(deps.db, projectId),
     q.listNotes(deps.db, projectId),
