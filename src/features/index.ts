@@ -11,6 +11,7 @@ import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
 import { programmesModule } from './programmes/module';
+import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
 import { staffImportModule } from './staff-import/module';
@@ -36,6 +37,7 @@ export const featureModules: readonly FeatureModule[] = [
   selfAssessmentModule,
   feedbackModule,
   mentoringModule,
+  projectsModule,
   devMailModule,
 ];
 

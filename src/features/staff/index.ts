@@ -1,5 +1,5 @@
 export { createAdmin } from './staff.service';
-export { findPersonSummary } from './staff.queries';
+export { findPersonByEmail, findPersonSummary, listPeopleNames, listReports } from './staff.queries';
 export { buildSearchText, personRecord, parseLeadershipLevel, parseStaffType, LEADERSHIP_LEVELS, STAFF_TYPES, type PersonRecord } from './staff.schemas';
 export type { LeadershipLevel, StaffType, Role } from './staff.tables';
 export {

@@ -189,6 +189,12 @@ export function findPersonSummary(db: Executor, personId: string, organisationId
   return query.executeTakeFirst();
 }
 
+/** Names of people of the organisation, by id, for pages that show who wrote or did something. */
+export function listPeopleNames(db: Executor, organisationId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('people').select(['id', 'given_name', 'family_name']).where('organisation_id', '=', organisationId).where('id', 'in', ids).execute();
+}
+
 export function findPersonByEmail(db: Executor, emailNormalised: string) {
   return db
     .selectFrom('people')

@@ -49,6 +49,7 @@ export type AuditAction =
   | 'feedback_report_viewed'
   | 'self_assessment_submitted'
   | 'self_assessment_viewed'
+  | 'project_status_changed'
   | 'session_created'
   | 'session_updated'
   | 'session_cancelled'

@@ -1,0 +1,2 @@
+export { projectPublicSummary, type ProjectPublicSummary } from './projects.summary';
+export type { ProjectStatus } from './projects.tables';

@@ -1,0 +1,200 @@
+// A project's public summary as a tagged A4 PDF: headings, paragraphs, lists and tables in the
+// structure tree, and each impact chart as a figure with its description as alternative text, so
+// screen readers and text extraction read it in order. It prints only the public summary
+// (projects.summary.ts), never the private working.
+
+import PDFDocument from 'pdfkit';
+import { formatDate } from '../../platform/dates';
+import { buildImpactChart, withUnit, type MeasureSeries } from './impact-chart';
+import { STATUS_TEXT } from './projects.lifecycle';
+import { JUDGEMENTS } from './projects.schemas';
+import type { ProjectPublicSummary } from './projects.summary';
+
+type Doc = PDFKit.PDFDocument;
+type StructureElement = PDFKit.PDFStructureElement;
+
+const BLACK = '#0b0c0c';
+const GREY = '#505a5f';
+const MARGIN = 56;
+
+// The built-in Helvetica only has the Windows-1252 characters; anything else prints as "?".
+const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+function printable(text: string): string {
+  let out = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0);
+    if (code === undefined) continue;
+    if (char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)) out += char;
+    else if (char === '\t') out += ' ';
+    else if (code >= 0x20) out += '?';
+  }
+  return out;
+}
+
+function keepRoom(doc: Doc, height: number) {
+  if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
+}
+
+function heading(doc: Doc, parent: StructureElement, level: 1 | 2 | 3, text: string) {
+  const size = level === 1 ? 20 : level === 2 ? 15 : 12;
+  if (level > 1) doc.moveDown(level === 2 ? 1 : 0.6);
+  keepRoom(doc, size * 4);
+  doc.font('Helvetica-Bold').fontSize(size).fillColor(BLACK);
+  doc.text(printable(text), MARGIN, doc.y, { structParent: parent, structType: `H${level}` });
+  doc.moveDown(0.3);
+}
+
+function paragraph(doc: Doc, parent: StructureElement, text: string, options: { colour?: string; size?: number } = {}) {
+  doc
+    .font('Helvetica')
+    .fontSize(options.size ?? 11)
+    .fillColor(options.colour ?? BLACK);
+  doc.text(printable(text), MARGIN, doc.y, { structParent: parent, structType: 'P' });
+  doc.moveDown(0.4);
+}
+
+function numberedList(doc: Doc, parent: StructureElement, items: string[]) {
+  if (items.length === 0) return;
+  doc.font('Helvetica').fontSize(11).fillColor(BLACK);
+  const list = doc.struct('L');
+  parent.add(list);
+  doc.list(items.map(printable), MARGIN, doc.y, { structParent: list, listType: 'numbered', textIndent: 18, paragraphGap: 4 } as PDFKit.Mixins.TextOptions);
+  doc.moveDown(0.4);
+}
+
+function table(doc: Doc, parent: StructureElement, head: string[], rows: string[][], widths: (number | string)[]) {
+  keepRoom(doc, 20 * (rows.length + 1) + 10);
+  doc.font('Helvetica').fontSize(10).fillColor(BLACK);
+  const options = {
+    structParent: parent,
+    position: { x: MARGIN, y: doc.y },
+    columnStyles: widths,
+    defaultStyle: { padding: [4, 6], border: [0, 0, 0.5, 0], borderColor: '#b1b4b6' },
+    data: [
+      head.map((text) => ({ text: printable(text), type: 'TH' as const, font: { src: 'Helvetica-Bold' } })),
+      ...rows.map((row) => row.map((text, index) => ({ text: printable(text), type: index === 0 ? ('TH' as const) : ('TD' as const) }))),
+    ],
+  };
+  doc.table(options as unknown as PDFKit.Mixins.TableOptionsWithData);
+  doc.x = MARGIN;
+  doc.moveDown(0.6);
+}
+
+/** Draws one measure's chart, as on the page, scaled to the text width; a figure whose alternative text is the chart's description. */
+function chart(doc: Doc, parent: StructureElement, series: MeasureSeries) {
+  const c = buildImpactChart(series);
+  const scale = (doc.page.width - 2 * MARGIN) / c.width;
+  keepRoom(doc, c.height * scale + 10);
+  const top = doc.y;
+  const figure = doc.struct('Figure', { alt: printable(c.desc) }, () => {
+    doc.save();
+    doc.translate(MARGIN, top).scale(scale);
+    doc.lineWidth(1).strokeColor('#b1b4b6');
+    for (const tick of c.ticks) doc.moveTo(c.plot.left, tick.y).lineTo(c.plot.right, tick.y).stroke();
+    doc.font('Helvetica').fontSize(13).fillColor(BLACK);
+    for (const tick of c.ticks) doc.text(tick.label, 0, tick.y - 6, { width: c.plot.left - 6, align: 'right', lineBreak: false });
+    doc.lineWidth(2).strokeColor('#00703c').dash(6, { space: 4 }).moveTo(c.target.x1, c.target.y).lineTo(c.target.x2, c.target.y).stroke().undash();
+    doc
+      .fillColor('#00703c')
+      .font('Helvetica-Bold')
+      .text(printable(c.target.label), c.target.x2 - 200, c.target.y - 18, { width: 200, align: 'right', lineBreak: false });
+    doc.lineWidth(3).strokeColor('#1d70b8');
+    for (const [i, p] of c.points.entries()) {
+      if (i === 0) doc.moveTo(p.x, p.y);
+      else doc.lineTo(p.x, p.y);
+    }
+    if (c.points.length > 1) doc.stroke();
+    doc.font('Helvetica');
+    for (const p of c.points) {
+      if (p.baseline) doc.rect(p.x - 5, p.y - 5, 10, 10).fill(BLACK);
+      else doc.circle(p.x, p.y, 5).fill('#1d70b8');
+      doc.fillColor(BLACK).text(printable(p.label), p.x - 50, p.labelY - 10, { width: 100, align: 'center', lineBreak: false });
+    }
+    for (const d of c.dates) {
+      const x = d.anchor === 'start' ? d.x : d.anchor === 'end' ? d.x - 160 : d.x - 80;
+      doc.text(printable(d.label), x, c.plot.bottom + 12, {
+        width: 160,
+        align: d.anchor === 'start' ? 'left' : d.anchor === 'end' ? 'right' : 'center',
+        lineBreak: false,
+      });
+    }
+    doc.restore();
+  });
+  parent.add(figure);
+  doc.y = top + c.height * scale + 8;
+  doc.x = MARGIN;
+}
+
+/** Renders the public summary as a tagged A4 PDF. `compress: false` (for tests) leaves the text streams readable. */
+export function renderProjectPdf(
+  summary: ProjectPublicSummary,
+  meta: { participantName: string; organisationName: string; programmeTitle: string | null },
+  options: { compress?: boolean } = {},
+): Promise<Buffer> {
+  const title = `Project summary: ${summary.title}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    compress: options.compress ?? true,
+    info: { Title: printable(title), Author: printable(meta.participantName), Subject: printable(meta.organisationName), Creator: 'Waymark' },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const document = doc.struct('Document');
+  doc.addStructure(document);
+
+  paragraph(doc, document, `${meta.organisationName}${meta.programmeTitle ? ` · ${meta.programmeTitle}` : ''}`, { colour: GREY });
+  heading(doc, document, 1, title);
+  paragraph(doc, document, `${meta.participantName}. ${STATUS_TEXT[summary.status]}.`);
+  heading(doc, document, 2, 'Aim');
+  paragraph(doc, document, summary.aim);
+  paragraph(doc, document, `Who it is for: ${summary.peopleAffected}`);
+  heading(doc, document, 2, 'Success criteria');
+  numberedList(doc, document, summary.criteria);
+
+  heading(doc, document, 2, 'Impact');
+  if (summary.measures.length === 0) paragraph(doc, document, 'No impact measures were recorded.');
+  for (const m of summary.measures) {
+    heading(doc, document, 3, `${m.name} (${m.unit})`);
+    chart(doc, document, m);
+    table(
+      doc,
+      document,
+      ['Date', 'Figure'],
+      [
+        [`${formatDate(m.baselineOn)} (baseline)`, withUnit(m.baselineValue, m.unit)],
+        ...m.outcomes.map((o) => [formatDate(o.measuredOn), withUnit(o.value, m.unit)]),
+        ['Target', withUnit(m.targetValue, m.unit)],
+      ],
+      ['*', 120],
+    );
+  }
+
+  heading(doc, document, 2, 'Assessment');
+  if (!summary.assessment) paragraph(doc, document, 'Not assessed yet.');
+  else {
+    paragraph(
+      doc,
+      document,
+      `Assessed on ${formatDate(summary.assessment.assessedAt)}: ${summary.assessment.outcome === 'met' ? 'every success criterion met' : 'not yet met'}.`,
+    );
+    table(
+      doc,
+      document,
+      ['Success criterion', 'Judgement'],
+      summary.assessment.criteria.map((c) => [c.text, JUDGEMENTS[c.judgement]]),
+      ['*', 90],
+    );
+  }
+  document.end();
+  doc.end();
+  return done;
+}
