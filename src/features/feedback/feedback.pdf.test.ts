@@ -20,7 +20,7 @@ const report = buildReport({
     { group: 'direct_report', minimum: 3, anonymous: true },
     { group: 'student', minimum: 3, anonymous: true },
   ],
-  self: { culture: 5, teaching: 2 },
+  self: { culture: 5, teaching: 1 },
   responses: [
     response('line_manager', 4, 'Clear vision for the school', 'Delegate more'),
     // Two direct reports (mean 1.5): below the minimum, so "1.5" must appear nowhere. The peers (mean
@@ -28,7 +28,8 @@ const report = buildReport({
     response('direct_report', 1, 'Always makes time for us'),
     response('direct_report', 2),
     ...[3, 3, 3].map((r) => response('peer', r as Rating, 'Listens well')),
-    ...[5, 5, 5, 5].map((r) => response('student', r as Rating, '', 'More feedback on homework')),
+    // Five students: their own group (5.0), never part of "All others".
+    ...[5, 5, 5, 5, 5].map((r) => response('student', r as Rating, '', 'More feedback on homework')),
   ],
   margin: 1.3,
   seed: 'round-1',
@@ -60,9 +61,19 @@ describe('the report as a PDF', () => {
     const text = pdfText(pdf);
     expect(text).toContain('360 feedback report: Jane Smith');
     expect(text).toContain('Oak Learning Trust · NPQH 360 feedback');
-    expect(text.join(' ')).toContain('Feedback closed on 20 November 2026. 10 people answered.');
+    expect(text.join(' ')).toContain('Feedback closed on 20 November 2026. 11 people answered.');
     expect(text.join(' ')).toContain('Fewer than 3 direct reports answered, so their answers are included in "All others" only.');
-    for (const expected of ['1 School culture (blind spot)', '2 Teaching (hidden strength)', 'Line manager', 'Students', 'All others', '4.0', '5.0', '3.6']) {
+    for (const expected of [
+      '1 School culture (blind spot)',
+      '2 Teaching (hidden strength)',
+      'Line manager',
+      'Students',
+      'All others',
+      '4.0',
+      '5.0',
+      '2.7',
+      '6 people answered',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text.join(' ')).toContain('Listens well');

@@ -17,6 +17,7 @@ const usualGroups: GroupSetting[] = [
   { group: 'peer', minimum: 3, anonymous: true },
   { group: 'direct_report', minimum: 3, anonymous: true },
   { group: 'student', minimum: 3, anonymous: true },
+  { group: 'other', minimum: 3, anonymous: true },
 ];
 
 function response(group: RaterGroup, ratings: Record<string, Rating>, strengths = '', develop = ''): SubmittedResponse {
@@ -41,18 +42,20 @@ function group(report: FeedbackReport, skillId: string, raterGroup: RaterGroup) 
 
 describe('the 360 report', () => {
   it('a peer’s ratings stay hidden until three peers respond', () => {
-    const twoPeers = buildReport(input([response('peer', all(5)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('student', all(r as Rating)))]));
+    const twoPeers = buildReport(input([response('peer', all(5)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('other', all(r as Rating)))]));
     expect(group(twoPeers, 'culture', 'peer')).toEqual({ group: 'peer', label: 'Peers', status: 'below_minimum', figure: null });
-    // Shown beside "All others", the students' figure would give the two peers' scores away by subtraction.
-    expect(group(twoPeers, 'culture', 'student')?.status).toBe('folded_to_protect');
+    // Shown beside "All others", the others' figure would give the two peers' scores away by subtraction.
+    expect(group(twoPeers, 'culture', 'other')?.status).toBe('folded_to_protect');
     expect(skill(twoPeers, 'culture').allOthers.figure).toEqual({ count: 5, mean: 3.6 });
     expect(twoPeers.explanations).toContain('Fewer than 3 peers answered, so their answers are included in "All others" only.');
 
     const threePeers = buildReport(
-      input([response('peer', all(5)), response('peer', all(4)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('student', all(r as Rating)))]),
+      input([response('peer', all(5)), response('peer', all(4)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('other', all(r as Rating)))]),
     );
     expect(group(threePeers, 'culture', 'peer')?.figure).toEqual({ count: 3, mean: 4.3 });
-    expect(threePeers.explanations).toEqual([]);
+    expect(threePeers.explanations).toEqual([
+      `Students' answers are shown only as their own group, and only when at least 5 students have answered. No students answered, so nothing from students is shown.`,
+    ]);
   });
 
   it('a single direct report’s answer cannot be worked out by subtraction', () => {
@@ -61,7 +64,7 @@ describe('the 360 report', () => {
         response('line_manager', all(4)),
         response('direct_report', all(1)),
         ...[4, 4, 5].map((r) => response('peer', all(r as Rating))),
-        ...[5, 5, 5].map((r) => response('student', all(r as Rating))),
+        ...[5, 5, 5].map((r) => response('other', all(r as Rating))),
       ]),
     );
     const culture = skill(report, 'culture');
@@ -69,9 +72,10 @@ describe('the 360 report', () => {
       ['line_manager', 'shown'],
       ['peer', 'shown'],
       ['direct_report', 'below_minimum'],
-      ['student', 'folded_to_protect'],
+      ['student', 'no_scores'],
+      ['other', 'folded_to_protect'],
     ]);
-    // Peers and students are the same size, so the later group in report order (students) is folded
+    // Peers and others are the same size, so the later group in report order (others) is folded
     // with the direct report: "All others" minus the line manager and the peers leaves 4 scores.
     expect(culture.allOthers.figure).toEqual({ count: 8, mean: 4.1 });
     expect(culture.notes.join(' ')).toContain('so that the scores from direct reports cannot be worked out');
@@ -83,7 +87,7 @@ describe('the 360 report', () => {
     expect(culture.allOthers).toEqual({ status: 'would_reveal_by_subtraction', figure: null });
     expect(culture.groups.find((g) => g.group === 'line_manager')?.figure).toEqual({ count: 1, mean: 4 });
     expect(culture.notes).toContain(
-      '"All others" is not shown for this skill: next to the figure for the line manager, it would give away the 2 scores from direct reports.',
+      '"All others" is not shown for this skill: next to the figure for the line manager, it would give away the answers of direct reports.',
     );
     expect(culture.flag).toBeNull();
   });
@@ -100,7 +104,8 @@ describe('the 360 report', () => {
     expect(group(report, 'culture', 'peer')?.figure).toEqual({ count: 3, mean: 4 });
     expect(group(report, 'teaching', 'peer')?.figure).toEqual({ count: 3, mean: 5 });
     expect(group(report, 'curriculum', 'peer')?.figure).toEqual({ count: 3, mean: 2 });
-    expect(skill(report, 'culture').allOthers.figure).toEqual({ count: 3, mean: 4 });
+    // "All others" counts the 4 people who answered, not the scores: "Not observed" moves no count.
+    expect(skill(report, 'culture').allOthers.figure).toEqual({ count: 4, mean: 4 });
   });
 
   it('folds a group on one skill when too many of them chose "not observed" for it, and says so', () => {
@@ -109,7 +114,7 @@ describe('the 360 report', () => {
         response('peer', { culture: 5, teaching: null, curriculum: 3 }),
         response('peer', { culture: 4, teaching: null, curriculum: 3 }),
         response('peer', { culture: 3, teaching: 4, curriculum: 3 }),
-        ...[2, 2, 2].map((r) => response('student', all(r as Rating))),
+        ...[2, 2, 2].map((r) => response('other', all(r as Rating))),
       ]),
     );
     expect(group(report, 'culture', 'peer')?.status).toBe('shown');
@@ -195,6 +200,7 @@ describe('the 360 report', () => {
       ['peer', 2],
       ['direct_report', 0],
       ['student', 0],
+      ['other', 0],
     ]);
     expect(report.totalResponses).toBe(3);
   });
@@ -209,8 +215,10 @@ describe('the 360 report', () => {
     ];
     const report = buildReport(input(responses));
     if (report.comments.status !== 'shown') throw new Error('comments withheld');
-    expect([...report.comments.strengths].sort()).toEqual(['Calm under pressure\nand kind', 'Clear vision', 'Explains things', 'Listens well']);
-    expect([...report.comments.develop].sort()).toEqual(['Delegate more', 'Homework feedback', 'Time management']);
+    // One student's comment stands apart (fewer than 5 students answered, so it is not shown at all).
+    expect([...report.comments.strengths].sort()).toEqual(['Calm under pressure\nand kind', 'Clear vision', 'Listens well']);
+    expect([...report.comments.develop].sort()).toEqual(['Delegate more', 'Time management']);
+    expect(report.studentComments).toBeNull();
     expect(buildReport(input(responses)).comments).toEqual(report.comments);
     // The order does not follow the order responses came in, for some seed.
     const orders = new Set(['a', 'b', 'c', 'd', 'e', 'f'].map((seed) => JSON.stringify(buildReport(input(responses, { seed })).comments)));
@@ -283,10 +291,13 @@ const roundArb = fc.uniqueArray(fc.constantFrom(...RATER_GROUPS), { minLength: 1
 );
 
 describe('the report keeps the anonymity rules (property)', () => {
-  it('every figure in the report, and "All others" minus the groups shown, rests on enough real scores', () => {
+  it('every figure in the report rests on enough real scores or people, and "All others" minus the groups shown on enough people', () => {
     fc.assert(
       fc.property(roundArb, ({ groups, responses }) => {
         const report = buildReport(input(responses, { groups }));
+        // Students' minimum is never below 5, whatever was set.
+        const minimumOf = (g: { group: RaterGroup; minimum: number }) => (g.group === 'student' ? Math.max(5, g.minimum) : g.minimum);
+        const people = (group: RaterGroup) => responses.filter((r) => r.group === group).length;
         for (const result of report.skills) {
           const truth = new Map(
             groups.map((g) => {
@@ -294,10 +305,9 @@ describe('the report keeps the anonymity rules (property)', () => {
                 .filter((r) => r.group === g.group)
                 .map((r) => r.ratings[result.skill.id])
                 .filter((r): r is Exclude<Rating, null> => r !== null && r !== undefined);
-              return [g.group, { ...g, count: scores.length, sum: scores.reduce((a, b) => a + b, 0) }];
+              return [g.group, { ...g, minimum: minimumOf(g), count: scores.length, sum: scores.reduce((a, b) => a + b, 0), people: people(g.group) }];
             }),
           );
-          let shownCount = 0;
           for (const cell of result.groups) {
             const real = truth.get(cell.group);
             if (!real) throw new Error(`the report shows ${cell.group}, which nobody answered as`);
@@ -305,23 +315,29 @@ describe('the report keeps the anonymity rules (property)', () => {
               expect(cell.figure.count).toBe(real.count);
               expect(cell.figure.count).toBeGreaterThanOrEqual(real.minimum);
               expect(cell.figure.mean).toBe(Math.round((real.sum * 10) / real.count) / 10);
-              shownCount += cell.figure.count;
             }
           }
           if (!result.allOthers.figure) continue;
-          const everyone = [...truth.values()];
-          expect(result.allOthers.figure.count).toBe(everyone.reduce((a, g) => a + g.count, 0));
-          const folded = everyone.filter((g) => g.count > 0 && !result.groups.find((c) => c.group === g.group)?.figure);
-          const remainder = result.allOthers.figure.count - shownCount;
+          // "All others" never includes students, and counts the people who answered in its groups.
+          const colleagues = [...truth.values()].filter((g) => g.group !== 'student');
+          const count = colleagues.reduce((a, g) => a + g.count, 0);
+          const sum = colleagues.reduce((a, g) => a + g.sum, 0);
+          expect(result.allOthers.figure.count).toBe(colleagues.reduce((a, g) => a + g.people, 0));
+          expect(result.allOthers.figure.mean).toBe(Math.round((sum * 10) / count) / 10);
+          // What subtraction leaves: the folded groups, a hidden group counted by its people (so that its
+          // "Not observed" answers decide nothing), at least the largest minimum among them.
+          const hidden = (g: (typeof colleagues)[number]) => g.anonymous && g.people > 0 && g.people < g.minimum;
+          const folded = colleagues.filter((g) => !result.groups.find((c) => c.group === g.group)?.figure && (hidden(g) || g.count > 0));
+          const remainder = folded.reduce((a, g) => a + (hidden(g) ? g.people : g.count), 0);
           if (remainder > 0) expect(remainder).toBeGreaterThanOrEqual(Math.max(...folded.map((g) => g.minimum)));
-          for (const g of everyone.filter((g) => g.count > 0)) expect(result.allOthers.figure.count).toBeGreaterThanOrEqual(g.minimum);
         }
         if (report.comments.status === 'shown') {
-          const anonymousAnswered = groups.filter((g) => g.anonymous && responses.some((r) => r.group === g.group));
-          const people = responses.filter((r) => anonymousAnswered.some((g) => g.group === r.group)).length;
-          for (const g of anonymousAnswered) expect(people).toBeGreaterThanOrEqual(g.minimum);
-          expect(people).toBeGreaterThan(0);
+          const anonymousAnswered = groups.filter((g) => g.group !== 'student' && g.anonymous && responses.some((r) => r.group === g.group));
+          const answered = responses.filter((r) => anonymousAnswered.some((g) => g.group === r.group)).length;
+          for (const g of anonymousAnswered) expect(answered).toBeGreaterThanOrEqual(g.minimum);
+          expect(answered).toBeGreaterThan(0);
         }
+        if (report.studentComments) expect(people('student')).toBeGreaterThanOrEqual(5);
       }),
       { numRuns: 1500 },
     );
@@ -333,7 +349,7 @@ describe('the chart and its table', () => {
     response('line_manager', all(4)),
     response('peer', all(1)),
     response('peer', all(2)), // two peers: below the minimum everywhere
-    ...[5, 5, 5, 4].map((r) => response('student', all(r as Rating))),
+    ...[5, 5, 5, 4, 5].map((r) => response('student', all(r as Rating))),
     ...[3, 3, 3].map((r) => response('direct_report', all(r as Rating))),
   ];
   const report = buildReport(input(responses));
@@ -349,7 +365,8 @@ describe('the chart and its table', () => {
 
   it('never shows a folded group in a chart or in a figures table', () => {
     // Two peers are below the minimum; the direct reports (the smallest group shown) are folded with them
-    // so that "All others" minus the groups shown does not give the two peers' scores away.
+    // so that "All others" minus the groups shown does not give the two peers' scores away. Students are
+    // their own group: never folded, never in "All others".
     expect(group(report, 'culture', 'peer')?.status).toBe('below_minimum');
     expect(group(report, 'culture', 'direct_report')?.status).toBe('folded_to_protect');
     const charts = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
@@ -369,7 +386,7 @@ describe('the chart and its table', () => {
     expect(svg).toContain('aria-labelledby="c-title c-desc"');
     expect(svg).toContain('<title id="c-title">School culture: ratings</title>');
     expect(svg).toContain(
-      '<desc id="c-desc">On a scale from 1 (rarely or never) to 5 (almost always): Self 4; Line manager 4.0 (1 score); Students 4.8 (4 scores); All others 3.5 (10 scores).</desc>',
+      '<desc id="c-desc">On a scale from 1 (rarely or never) to 5 (almost always): Self 4; Line manager 4.0 (1 score); Students 4.8 (5 scores); All others 2.7 (6 people answered).</desc>',
     );
   });
 
@@ -377,8 +394,8 @@ describe('the chart and its table', () => {
     expect(html).toMatch(
       /<\/svg><\/div><\/div><table class="govuk-table waymark-table--stack"><caption class="govuk-table__caption govuk-table__caption--s">Figures for School culture<\/caption>/,
     );
-    expect(html).toContain('Feedback closed on 20 November 2026. 10 people answered.');
-    expect(html).toContain('Own rating is 0.5 above the average of all others.');
+    expect(html).toContain('Feedback closed on 20 November 2026. 11 people answered.');
+    expect(html).toContain('Own rating is 1.3 above the average of all others.');
     expect(html).toContain('href="/feedback/rounds/r1/report.pdf"');
     expect(html).toContain('Fewer than 3 peers answered, so their answers are included in &quot;All others&quot; only.');
   });

@@ -30,6 +30,7 @@ import {
   closeRound,
   declineAsRespondent,
   decideOutsideAddress,
+  findApproval,
   listApprovals,
   findOwnRound,
   getReport,
@@ -176,6 +177,8 @@ const APPROVAL_BANNERS: Record<string, string> = { approved: 'Approved: the invi
 
 feedbackRoutes.post('/feedback/approvals/:respondentId', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
+  // Who may decide is settled first, so someone else's is a 404 rather than a form error.
+  await findApproval(c.get('deps'), viewer, c.req.param('respondentId'));
   const form = validate(approvalForm, await readForm(c));
   if (!form.ok) throw new Invalid(form.errors, Object.values(form.errors)[0]);
   await decideOutsideAddress(c.get('deps'), viewer, c.req.param('respondentId'), form.data.decision === 'approve', c.get('requestId'));
@@ -241,7 +244,6 @@ feedbackRoutes.post('/feedback/:roundId/class-link', access('signed-in'), async 
 feedbackRoutes.get('/feedback/:roundId/close', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const page = await getRoundPage(c.get('deps'), viewer, c.req.param('roundId'));
-  if (page.closed) return c.redirect(`/feedback/${page.round.id}`, 303);
   return renderPage(
     c,
     { title: 'Close your feedback round now?', beforeContent: <BackLink href={`/feedback/${page.round.id}`} text="Your feedback round" /> },

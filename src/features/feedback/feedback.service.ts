@@ -333,10 +333,16 @@ export async function listApprovals(deps: AppDeps, viewer: Viewer) {
 }
 export type Approval = Awaited<ReturnType<typeof listApprovals>>[number];
 
-/** Approves an outside address (the invitation is sent now) or refuses it (nothing is sent). */
-export async function decideOutsideAddress(deps: AppDeps, viewer: Viewer, respondentId: string, approve: boolean, requestId: string | null): Promise<void> {
+/** One outside address the viewer may approve; NotFound otherwise. */
+export async function findApproval(deps: AppDeps, viewer: Viewer, respondentId: string): Promise<Approval> {
   const row = (await listApprovals(deps, viewer)).find((r) => r.id === respondentId);
   if (!row) throw new NotFound();
+  return row;
+}
+
+/** Approves an outside address (the invitation is sent now) or refuses it (nothing is sent). */
+export async function decideOutsideAddress(deps: AppDeps, viewer: Viewer, respondentId: string, approve: boolean, requestId: string | null): Promise<void> {
+  const row = await findApproval(deps, viewer, respondentId);
   const round = await q.findRound(deps.db, viewer.organisationId, row.round_id);
   if (!round) throw new NotFound();
   const token = newToken();

@@ -546,6 +546,24 @@ export function ApprovalsPage(props: { approvals: Approval[]; banner?: string })
 export function CloseRoundPage(props: { page: RoundPageData }) {
   const { page } = props;
   const base = `/feedback/${page.round.id}`;
+  if (page.closed || page.totalAnswered === 0)
+    return (
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l">{page.closed ? 'This round has closed' : 'Nobody has answered yet'}</h1>
+          <p class="govuk-body">
+            {page.closed
+              ? 'Your feedback round has already closed, so there is nothing to close.'
+              : `Your round can be closed early once someone has answered. Until then it stays open until the end of ${formatDate(page.round.closes_on)}.`}
+          </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={base}>
+              Back to your feedback round
+            </a>
+          </p>
+        </div>
+      </div>
+    );
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
