@@ -115,10 +115,10 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
   }
 
   it('A: padding with class-link answers the participant controls does not give away a direct report’s score', async () => {
-    // Two rounds, months apart in effect (the first is closed before the second opens): the direct
-    // report answers 1 in one and 2 in the other, and one peer's answer differs the other way.
+    // Two rounds, months apart in effect (the first is closed before the second opens), alike but for
+    // the direct report, who answers 1 in one and 2 in the other: the participant reads the same report.
     const first = await roundReport({ lineManager: '5', peers: ['5', '5', '4'], directReport: '1' }, 3);
-    const second = await roundReport({ lineManager: '5', peers: ['5', '4', '4'], directReport: '2' }, 3);
+    const second = await roundReport({ lineManager: '5', peers: ['5', '5', '4'], directReport: '2' }, 3);
     expect(second).toEqual(first);
     // The padded answers are in no figure: fewer than 5 students, so nothing from students is shown.
     expect(first).toContain('nothing from students is shown');

@@ -23,8 +23,7 @@ const report = buildReport({
   self: { culture: 5, teaching: 1 },
   responses: [
     response('line_manager', 4, 'Clear vision for the school', 'Delegate more'),
-    // Two direct reports (mean 1.5): below the minimum, so "1.5" must appear nowhere. The peers (mean
-    // 3.0), the smallest group shown, are folded with them so that subtraction gives nothing away.
+    // Two direct reports (mean 1.5): below the minimum, so in no figure: "1.5" must appear nowhere.
     response('direct_report', 1, 'Always makes time for us'),
     response('direct_report', 2),
     ...[3, 3, 3].map((r) => response('peer', r as Rating, 'Listens well')),
@@ -62,7 +61,7 @@ describe('the report as a PDF', () => {
     expect(text).toContain('360 feedback report: Jane Smith');
     expect(text).toContain('Oak Learning Trust · NPQH 360 feedback');
     expect(text.join(' ')).toContain('Feedback closed on 20 November 2026. 11 people answered.');
-    expect(text.join(' ')).toContain('Fewer than 3 direct reports answered, so their answers are included in "All others" only.');
+    expect(text.join(' ')).toContain('Fewer than 3 direct reports answered, so their scores are not shown and not counted in any figure');
     for (const expected of [
       '1 School culture (blind spot)',
       '2 Teaching (hidden strength)',
@@ -71,8 +70,9 @@ describe('the report as a PDF', () => {
       'All others',
       '4.0',
       '5.0',
-      '2.7',
-      '6 people answered',
+      '3.0',
+      '3.3',
+      '4 people answered',
     ]) {
       expect(text).toContain(expected);
     }
@@ -85,9 +85,7 @@ describe('the report as a PDF', () => {
     const skillsSection = text.slice(text.indexOf('Skills'), text.indexOf('Comments'));
     expect(skillsSection.length).toBeGreaterThan(0);
     expect(skillsSection).not.toContain('Direct reports');
-    expect(skillsSection).not.toContain('Peers');
     expect(text).not.toContain('1.5');
-    expect(text).not.toContain('3.0');
   });
 
   it('says why comments are withheld when too few people answered', async () => {

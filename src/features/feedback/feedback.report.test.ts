@@ -44,10 +44,12 @@ describe('the 360 report', () => {
   it('a peer’s ratings stay hidden until three peers respond', () => {
     const twoPeers = buildReport(input([response('peer', all(5)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('other', all(r as Rating)))]));
     expect(group(twoPeers, 'culture', 'peer')).toEqual({ group: 'peer', label: 'Peers', status: 'below_minimum', figure: null });
-    // Shown beside "All others", the others' figure would give the two peers' scores away by subtraction.
-    expect(group(twoPeers, 'culture', 'other')?.status).toBe('folded_to_protect');
-    expect(skill(twoPeers, 'culture').allOthers.figure).toEqual({ count: 5, mean: 3.6 });
-    expect(twoPeers.explanations).toContain('Fewer than 3 peers answered, so their answers are included in "All others" only.');
+    // The two peers are in no figure, "All others" included, so nothing can be subtracted to find them.
+    expect(group(twoPeers, 'culture', 'other')?.status).toBe('shown');
+    expect(skill(twoPeers, 'culture').allOthers.figure).toEqual({ count: 3, mean: 3 });
+    expect(twoPeers.explanations).toContain(
+      'Fewer than 3 peers answered, so their scores are not shown and not counted in any figure, "All others" included: with so few, they could be worked out.',
+    );
 
     const threePeers = buildReport(
       input([response('peer', all(5)), response('peer', all(4)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('other', all(r as Rating)))]),
@@ -58,36 +60,56 @@ describe('the 360 report', () => {
     ]);
   });
 
-  it('a single direct report’s answer cannot be worked out by subtraction', () => {
-    const report = buildReport(
-      input([
-        response('line_manager', all(4)),
-        response('direct_report', all(1)),
-        ...[4, 4, 5].map((r) => response('peer', all(r as Rating))),
-        ...[5, 5, 5].map((r) => response('other', all(r as Rating))),
-      ]),
-    );
+  it('a single direct report’s answer is in no figure, so it cannot be worked out by subtraction', () => {
+    const responses = (dr: Rating) => [
+      response('line_manager', all(4)),
+      response('direct_report', all(dr)),
+      ...[4, 4, 5].map((r) => response('peer', all(r as Rating))),
+      ...[5, 5, 5].map((r) => response('other', all(r as Rating))),
+    ];
+    const report = buildReport(input(responses(1)));
     const culture = skill(report, 'culture');
     expect(culture.groups.map((g) => [g.group, g.status])).toEqual([
       ['line_manager', 'shown'],
       ['peer', 'shown'],
       ['direct_report', 'below_minimum'],
       ['student', 'no_scores'],
-      ['other', 'folded_to_protect'],
+      ['other', 'shown'],
     ]);
-    // Peers and others are the same size, so the later group in report order (others) is folded
-    // with the direct report: "All others" minus the line manager and the peers leaves 4 scores.
-    expect(culture.allOthers.figure).toEqual({ count: 8, mean: 4.1 });
-    expect(culture.notes.join(' ')).toContain('so that the scores from direct reports cannot be worked out');
+    expect(culture.allOthers.figure).toEqual({ count: 7, mean: 4.6 });
+    for (const dr of [2, 3, 4, 5, null] as Rating[]) expect(buildReport(input(responses(dr)))).toEqual(report);
+  });
+
+  it('folds a group below its minimum on one skill with the smallest group shown, so subtraction gives nothing away', () => {
+    const report = buildReport(
+      input([
+        response('line_manager', all(4)),
+        response('peer', { culture: 1, teaching: 3, curriculum: 3 }),
+        response('peer', { culture: 2, teaching: 3, curriculum: 3 }),
+        response('peer', { culture: null, teaching: 3, curriculum: 3 }),
+        ...[4, 4, 5].map((r) => response('other', all(r as Rating))),
+      ]),
+    );
+    const culture = skill(report, 'culture');
+    expect(culture.groups.find((g) => g.group === 'peer')?.status).toBe('below_minimum');
+    expect(culture.groups.find((g) => g.group === 'other')?.status).toBe('folded_to_protect');
+    expect(culture.notes.join(' ')).toContain('so that the scores from peers cannot be worked out');
   });
 
   it('withholds "All others" (and says why) when the line manager is the only other group shown', () => {
-    const report = buildReport(input([response('line_manager', all(4)), response('direct_report', all(1)), response('direct_report', all(2))]));
+    const report = buildReport(
+      input([
+        response('line_manager', all(4)),
+        response('peer', { culture: 1, teaching: 3, curriculum: 3 }),
+        response('peer', { culture: 2, teaching: 3, curriculum: 3 }),
+        response('peer', { culture: null, teaching: 3, curriculum: 3 }),
+      ]),
+    );
     const culture = skill(report, 'culture');
     expect(culture.allOthers).toEqual({ status: 'would_reveal_by_subtraction', figure: null });
     expect(culture.groups.find((g) => g.group === 'line_manager')?.figure).toEqual({ count: 1, mean: 4 });
     expect(culture.notes).toContain(
-      '"All others" is not shown for this skill: next to the figure for the line manager, it would give away the answers of direct reports.',
+      '"All others" is not shown for this skill: next to the figure for the line manager, it would give away the answers of peers.',
     );
     expect(culture.flag).toBeNull();
   });
@@ -319,16 +341,16 @@ describe('the report keeps the anonymity rules (property)', () => {
           }
           if (!result.allOthers.figure) continue;
           // "All others" never includes students, and counts the people who answered in its groups.
-          const colleagues = [...truth.values()].filter((g) => g.group !== 'student');
+          const hiddenGroup = (g: { anonymous: boolean; people: number; minimum: number }) => g.anonymous && g.people > 0 && g.people < g.minimum;
+          const colleagues = [...truth.values()].filter((g) => g.group !== 'student' && !hiddenGroup(g));
           const count = colleagues.reduce((a, g) => a + g.count, 0);
           const sum = colleagues.reduce((a, g) => a + g.sum, 0);
           expect(result.allOthers.figure.count).toBe(colleagues.reduce((a, g) => a + g.people, 0));
           expect(result.allOthers.figure.mean).toBe(Math.round((sum * 10) / count) / 10);
-          // What subtraction leaves: the folded groups, a hidden group counted by its people (so that its
-          // "Not observed" answers decide nothing), at least the largest minimum among them.
-          const hidden = (g: (typeof colleagues)[number]) => g.anonymous && g.people > 0 && g.people < g.minimum;
-          const folded = colleagues.filter((g) => !result.groups.find((c) => c.group === g.group)?.figure && (hidden(g) || g.count > 0));
-          const remainder = folded.reduce((a, g) => a + (hidden(g) ? g.people : g.count), 0);
+          // A group with fewer people than its minimum is in no figure; what subtraction leaves (the
+          // groups folded on this skill) rests on at least the largest minimum among them.
+          const folded = colleagues.filter((g) => !result.groups.find((c) => c.group === g.group)?.figure && g.count > 0);
+          const remainder = folded.reduce((a, g) => a + g.count, 0);
           if (remainder > 0) expect(remainder).toBeGreaterThanOrEqual(Math.max(...folded.map((g) => g.minimum)));
         }
         if (report.comments.status === 'shown') {
@@ -363,18 +385,16 @@ describe('the chart and its table', () => {
     }),
   );
 
-  it('never shows a folded group in a chart or in a figures table', () => {
-    // Two peers are below the minimum; the direct reports (the smallest group shown) are folded with them
-    // so that "All others" minus the groups shown does not give the two peers' scores away. Students are
-    // their own group: never folded, never in "All others".
+  it('never shows a group below its minimum in a chart or in a figures table', () => {
+    // Two peers are below the minimum: they are in no figure. Students are their own group, never in "All others".
     expect(group(report, 'culture', 'peer')?.status).toBe('below_minimum');
-    expect(group(report, 'culture', 'direct_report')?.status).toBe('folded_to_protect');
+    expect(group(report, 'culture', 'direct_report')?.status).toBe('shown');
     const charts = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     const tables = html.match(/<table[^>]*>\s*<caption[^>]*>Figures for[\s\S]*?<\/table>/g) ?? [];
     expect(charts).toHaveLength(3);
     expect(tables).toHaveLength(3);
     for (const part of [...charts, ...tables]) {
-      expect(part).not.toMatch(/Peers|data-series="peer"|Direct reports|data-series="direct_report"/);
+      expect(part).not.toMatch(/Peers|data-series="peer"/);
       expect(part).toContain('Students');
       expect(part).toContain('All others');
     }
@@ -386,7 +406,7 @@ describe('the chart and its table', () => {
     expect(svg).toContain('aria-labelledby="c-title c-desc"');
     expect(svg).toContain('<title id="c-title">School culture: ratings</title>');
     expect(svg).toContain(
-      '<desc id="c-desc">On a scale from 1 (rarely or never) to 5 (almost always): Self 4; Line manager 4.0 (1 score); Students 4.8 (5 scores); All others 2.7 (6 people answered).</desc>',
+      '<desc id="c-desc">On a scale from 1 (rarely or never) to 5 (almost always): Self 4; Line manager 4.0 (1 score); Direct reports 3.0 (3 scores); Students 4.8 (5 scores); All others 3.3 (4 people answered).</desc>',
     );
   });
 
@@ -395,9 +415,9 @@ describe('the chart and its table', () => {
       /<\/svg><\/div><\/div><table class="govuk-table waymark-table--stack"><caption class="govuk-table__caption govuk-table__caption--s">Figures for School culture<\/caption>/,
     );
     expect(html).toContain('Feedback closed on 20 November 2026. 11 people answered.');
-    expect(html).toContain('Own rating is 1.3 above the average of all others.');
+    expect(html).toContain('Own rating is 0.7 above the average of all others.');
     expect(html).toContain('href="/feedback/rounds/r1/report.pdf"');
-    expect(html).toContain('Fewer than 3 peers answered, so their answers are included in &quot;All others&quot; only.');
+    expect(html).toContain('Fewer than 3 peers answered, so their scores are not shown and not counted in any figure');
   });
 
   it('draws no chart for a skill with nothing to show', () => {

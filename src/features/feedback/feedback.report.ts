@@ -179,7 +179,7 @@ export function buildReport(input: ReportInput): FeedbackReport {
       foldedEverywhere.add(count.group);
       explanations.push(
         count.anonymous
-          ? `Fewer than ${count.minimum} ${groupPeople(count.group)} answered, so their answers are included in "All others" only.`
+          ? `Fewer than ${count.minimum} ${groupPeople(count.group)} answered, so their scores are not shown and not counted in any figure, "All others" included: with so few, they could be worked out.`
           : `${capitalise(groupPeople(count.group))}'s answers need at least ${count.minimum} responses to be shown on their own, so they are included in "All others" only.`,
       );
     }
@@ -245,16 +245,28 @@ function buildSkill(
     const respondents = responseCounts.get(setting.group) ?? 0;
     return { group: setting.group, minimum: setting.minimum, anonymous: setting.anonymous, count, sum, respondents };
   };
+  // An anonymous group with fewer people than its minimum is in no figure at all: not on its own, not in
+  // "All others". Folded into "All others", its scores (and whether they chose "Not observed", which
+  // shows in which averages are possible) could be narrowed down by someone who knows the rest.
+  const hidden = (setting: GroupSetting) => {
+    const people = responseCounts.get(setting.group) ?? 0;
+    return setting.anonymous && people > 0 && people < setting.minimum;
+  };
+  const counted = (setting: GroupSetting): GroupScores => (hidden(setting) ? { ...scoresOf(setting), count: 0, sum: 0, respondents: 0 } : scoresOf(setting));
   // Students stand apart: decided on their own, never in "All others", never folded to protect anyone.
-  const colleagues = discloseSkill(settings.filter((setting) => setting.group !== 'student').map(scoresOf));
+  const colleagueSettings = settings.filter((setting) => setting.group !== 'student');
+  const colleagues = discloseSkill(colleagueSettings.map(counted));
   const studentSetting = settings.find((setting) => setting.group === 'student');
-  const students = studentSetting ? discloseSkill([scoresOf(studentSetting)]).groups : [];
+  const students = studentSetting ? discloseSkill([counted(studentSetting)]).groups : [];
+  const hiddenGroups = new Set(settings.filter(hidden).map((setting) => setting.group));
   const disclosure = {
     ...colleagues,
-    groups: [...colleagues.groups, ...students].sort((a, b) => order(a.group) - order(b.group)),
+    groups: [...colleagues.groups, ...students]
+      .map((group) => (hiddenGroups.has(group.group) ? { ...group, decision: 'below_minimum' as const } : group))
+      .sort((a, b) => order(a.group) - order(b.group)),
   };
   // "All others" counts the people who answered in the groups it draws on: the same on every skill.
-  const allOthersPeople = settings.filter((setting) => setting.group !== 'student').reduce((n, setting) => n + (responseCounts.get(setting.group) ?? 0), 0);
+  const allOthersPeople = colleagueSettings.filter((setting) => !hidden(setting)).reduce((n, setting) => n + (responseCounts.get(setting.group) ?? 0), 0);
 
   const groups: SkillGroupResult[] = disclosure.groups.map((group) => ({
     group: group.group,
@@ -280,7 +292,7 @@ function buildSkill(
   }
 
   const notes: string[] = [];
-  const protectedGroups = colleagues.groups.filter((group) => group.decision === 'below_minimum');
+  const protectedGroups = colleagues.groups.filter((group) => group.decision === 'below_minimum' && !hiddenGroups.has(group.group));
   for (const group of disclosure.groups) {
     // Nothing is said about a group below its minimum (its "Not observed" answers included): it is
     // explained once for the whole report, from the number who answered, which the participant sees anyway.
@@ -310,7 +322,7 @@ function buildSkill(
       `Fewer than ${disclosure.remainder.largestMinimum} people rated this skill, so "All others" is not shown: it would identify the people who answered.`,
     );
   } else if (allOthers.status === 'would_reveal_by_subtraction') {
-    const shownNamed = disclosure.groups.filter((group) => group.decision === 'shown').map((group) => groupPeople(group.group));
+    const shownNamed = colleagues.groups.filter((group) => group.decision === 'shown').map((group) => groupPeople(group.group));
     notes.push(
       `"All others" is not shown for this skill: next to the figure for ${listInWords(shownNamed)}, it would give away the answers of ${listInWords(protectedGroups.map((group) => groupPeople(group.group)))}.`,
     );
