@@ -202,4 +202,43 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
     const rounds = await ctx().db.selectFrom('feedback_rounds').select('id').where('person_id', '=', world.report.id).execute();
     expect(rounds.map((r) => r.id)).toEqual([first]);
   });
+
+  it('the participant picks colleagues from the staff directory, and closing early asks first and needs an answer', async () => {
+    const id = await openRound();
+    const search = visibleText((await participant.get(`/feedback/${id}?find=${encodeURIComponent(peers[0].familyName)}`)).text);
+    expect(search).toContain(`${peers[0].givenName} ${peers[0].familyName}`);
+    const none = await participant.post(`/feedback/${id}/colleagues`, { group: 'peer', find: peers[0].familyName });
+    expect(none.status).toBe(400);
+    expect(visibleText(none.text)).toContain('Select at least one colleague to ask');
+    const body = new URLSearchParams({ group: 'peer' });
+    for (const peer of peers) body.append('people', peer.id);
+    const picked = await ctx().app.request(`/feedback/${id}/colleagues`, {
+      method: 'POST',
+      body: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie: cookieOf(participant) },
+    });
+    expect(picked.status).toBe(303);
+    await ctx().deliverMail();
+    for (const peer of peers) expect(ctx().mailer.sent.filter((m) => m.to === peer.email)).toHaveLength(1);
+    // Already asked: no longer offered.
+    expect(visibleText((await participant.get(`/feedback/${id}?find=${encodeURIComponent(peers[0].familyName)}`)).text)).toContain(
+      'No colleague you haven’t asked yet matches',
+    );
+
+    // Nobody has answered: closing isn't offered, and can't be done.
+    expect(visibleText((await participant.get(`/feedback/${id}`)).text)).not.toContain('Close the round now');
+    expect(visibleText((await participant.get(`/feedback/${id}/close`)).text)).toContain('Nobody has answered yet');
+    expect((await participant.post(`/feedback/${id}/close`, {})).status).toBe(409);
+    const token =
+      /\/feedback\/respond\/([A-Za-z0-9_-]{43})/.exec(
+        ctx()
+          .mailer.sent.filter((m) => m.to === peers[0].email)
+          .at(-1)?.text ?? '',
+      )?.[1] ?? '';
+    await answer(token, '4');
+    const confirm = visibleText((await participant.get(`/feedback/${id}/close`)).text);
+    expect(confirm).toContain('Close your feedback round now?');
+    expect(confirm).toContain('nobody else can answer');
+    expect((await participant.post(`/feedback/${id}/close`, {})).status).toBe(303);
+  });
 });

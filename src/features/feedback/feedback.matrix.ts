@@ -17,6 +17,7 @@ export const matrixRows: Row[] = [
   { route: 'POST /feedback/approvals/:respondentId', expect: [S, N, A, N, N, A, N, A] },
   { route: 'GET /feedback/:roundId', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/respondents', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /feedback/:roundId/colleagues', expect: [S, N, N, N, N, N, N, N] },
   { route: 'GET /feedback/:roundId/self', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/self', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/class-link', expect: [S, N, N, N, N, N, N, N] },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import type { RaterGroup } from './feedback.model';
 import type { FeedbackRespondentsTable, FeedbackRoundsTable, RespondentStatus, ShareRelationship } from './feedback.tables';
@@ -384,4 +385,32 @@ export async function decideApproval(
 ): Promise<boolean> {
   const result = await trx.updateTable('feedback_respondents').set(values).where('id', '=', id).where('status', '=', 'awaiting_approval').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Active colleagues in the organisation whose name, email or job title has every word of `q`, for picking respondents (at most 20). */
+export function searchColleagues(db: Executor, organisationId: string, q: string, excludeIds: string[]) {
+  let query = db
+    .selectFrom('people')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'people.job_title', 'schools.name as school_name'])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.status', '=', 'active');
+  if (excludeIds.length > 0) query = query.where('people.id', 'not in', excludeIds);
+  for (const word of q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5)) {
+    const like = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where(sql<boolean>`people.search_text LIKE ${like} ESCAPE '\\'`);
+  }
+  return query.orderBy('people.family_name').orderBy('people.given_name').limit(20).execute();
+}
+
+/** Active colleagues in the organisation among `ids`. */
+export function findColleagues(db: Executor, organisationId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name', 'email'])
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'active')
+    .where('id', 'in', ids)
+    .execute();
 }

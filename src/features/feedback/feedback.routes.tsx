@@ -31,6 +31,8 @@ import {
   declineAsRespondent,
   decideOutsideAddress,
   findApproval,
+  findColleaguesToInvite,
+  inviteColleagues,
   listApprovals,
   findOwnRound,
   getReport,
@@ -148,10 +150,12 @@ async function roundPage(c: Context<AppEnv>, values: FormValues = {}, errors?: F
   const viewer = requireViewer(c.get('viewer'));
   const page = await getRoundPage(c.get('deps'), viewer, c.req.param('roundId') ?? '');
   const qrSvg = page.classLink?.open && !page.closed ? await qrCode(page.classLink.url) : null;
+  const find = values.find ?? c.req.query('find') ?? '';
+  const found = page.closed ? [] : await findColleaguesToInvite(c.get('deps'), viewer, page.round.id, find);
   return renderPage(
     c,
     { title: 'Your feedback round', hasErrors: !!errors, beforeContent: <BackLink href="/feedback" text="360 feedback" /> },
-    <RoundPage page={page} qrSvg={qrSvg} values={values} errors={errors} banner={ROUND_BANNERS[c.req.query('done') ?? '']} />,
+    <RoundPage page={page} qrSvg={qrSvg} values={values} errors={errors} banner={ROUND_BANNERS[c.req.query('done') ?? '']} find={find} found={found} />,
   );
 }
 
@@ -203,6 +207,27 @@ feedbackRoutes.post('/feedback/:roundId/respondents', access('signed-in'), async
     throw error;
   }
   return c.redirect(`/feedback/${id}?done=${outcome === 'sent' ? 'invited' : 'awaiting'}`, 303);
+});
+
+feedbackRoutes.post('/feedback/:roundId/colleagues', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('roundId');
+  await findOwnRound(deps, viewer, id);
+  const submitted = await readFormWithLists(c);
+  const people = submitted.list('people');
+  const group = validate(respondentForm.pick({ group: true }), submitted.values);
+  const errors: FieldErrors = {};
+  if (people.length === 0) errors.people = 'Select at least one colleague to ask';
+  if (!group.ok) Object.assign(errors, group.errors);
+  if (!group.ok || Object.keys(errors).length > 0) return roundPage(c, submitted.values, errors);
+  try {
+    await inviteColleagues(deps, viewer, id, group.data.group, people, c.get('requestId'));
+  } catch (error) {
+    if (error instanceof Invalid) return roundPage(c, submitted.values, error.fieldErrors);
+    throw error;
+  }
+  return c.redirect(`/feedback/${id}?done=invited`, 303);
 });
 
 async function selfPage(c: Context<AppEnv>, values: FormValues | null, errors?: FieldErrors) {

@@ -28,6 +28,7 @@ import {
 } from './feedback.model';
 import { canReadReport, isRoundOwner } from './feedback.policy';
 import * as q from './feedback.queries';
+import * as q_ from './feedback.queries';
 import { parseDraft, parseRatings, type Answers, type RespondentForm, type RoundForm } from './feedback.schemas';
 import type { ShareRelationship } from './feedback.tables';
 
@@ -318,6 +319,41 @@ export async function inviteRespondent(
     throw error;
   }
   return outcome;
+}
+
+/** Colleagues matching a search, to pick as respondents (not the participant, not anyone already invited). */
+export async function findColleaguesToInvite(deps: AppDeps, viewer: Viewer, id: string, q: string) {
+  await findOwnRound(deps, viewer, id);
+  if (q.trim() === '') return [];
+  const invited = await q_.listInvited(deps.db, id);
+  const taken = [viewer.id, ...invited.map((r) => r.person_id).filter((p): p is string => p !== null)];
+  return q_.searchColleagues(deps.db, viewer.organisationId, q.trim().slice(0, 100), taken);
+}
+
+export type ColleagueFound = Awaited<ReturnType<typeof findColleaguesToInvite>>[number];
+
+/** Invites the colleagues picked from the directory, in one group; each gets their link by email. Returns how many were invited. */
+export async function inviteColleagues(
+  deps: AppDeps,
+  viewer: Viewer,
+  id: string,
+  group: RespondentForm['group'],
+  personIds: string[],
+  requestId: string | null,
+): Promise<number> {
+  const unique = [...new Set(personIds)].slice(0, MAX_RESPONDENTS);
+  const people = await q_.findColleagues(deps.db, viewer.organisationId, unique);
+  if (people.length === 0) throw new Invalid({ people: 'Select at least one colleague to ask' });
+  if (group === 'line_manager' && people.length > 1) throw new Invalid({ group: 'You have one line manager: select only them, or choose another group' });
+  // Checked before anyone is invited, so a refusal sends nothing.
+  if ((await q.countRespondents(deps.db, id)) + people.length > MAX_RESPONDENTS)
+    throw new Invalid({ people: `One round can ask at most ${MAX_RESPONDENTS} people: select fewer` });
+  if (group === 'line_manager' && (await q.countRespondentsInGroup(deps.db, id, 'line_manager')) > 0)
+    throw new Invalid({ group: 'You have already invited your line manager' });
+  if (people.some((p) => p.id === viewer.id)) throw new Invalid({ people: 'Rate yourself on your own form, not as a respondent' });
+  for (const person of people)
+    await inviteRespondent(deps, viewer, id, { group, name: `${person.given_name} ${person.family_name}`, email: person.email }, requestId);
+  return people.length;
 }
 
 /** Whether the viewer may approve outside addresses for this participant: their line manager, or a programme lead. */

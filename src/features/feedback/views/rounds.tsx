@@ -17,7 +17,7 @@ import {
 } from '../../../platform/ui/components';
 import { RATER_GROUP_LABELS } from '../feedback.model';
 import { ADVISED_RESPONDENTS, INVITED_GROUPS } from '../feedback.schemas';
-import type { Approval, listFeedback, NewRoundChoices, RoundPage as RoundPageData, roundSources } from '../feedback.service';
+import type { Approval, ColleagueFound, listFeedback, NewRoundChoices, RoundPage as RoundPageData, roundSources } from '../feedback.service';
 import { RatingQuestions, type FormSkill } from './respond';
 
 function RoundStatusTag(props: { closed: boolean }) {
@@ -223,7 +223,15 @@ export function NewRoundPage(props: { source: string; choices: NewRoundChoices; 
 }
 
 /** The participant's round: who they asked, how many answered per group (never who), the class link, sharing. */
-export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; values: FormValues; errors?: FieldErrors; banner?: string }) {
+export function RoundPage(props: {
+  page: RoundPageData;
+  qrSvg: string | null;
+  values: FormValues;
+  errors?: FieldErrors;
+  banner?: string;
+  find?: string;
+  found?: ColleagueFound[];
+}) {
   const { page } = props;
   const { round } = page;
   const errors = props.errors ?? {};
@@ -355,6 +363,48 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
                 <Button text={`Ask ${page.lineManager.given_name} ${page.lineManager.family_name}`} classes="govuk-button--secondary" />
               </form>
             ) : null}
+            <h3 class="govuk-heading-s">Choose colleagues from the staff directory</h3>
+            <form method="get" action={base} novalidate>
+              <Input
+                name="find"
+                id="find"
+                label={{ text: 'Search by name, email address or job title', classes: 'govuk-label--s' }}
+                value={props.find ?? ''}
+                autocomplete="off"
+                spellcheck={false}
+              />
+              <Button text="Search" classes="govuk-button--secondary" />
+            </form>
+            {props.find ? (
+              (props.found ?? []).length === 0 ? (
+                <p class="govuk-body">No colleague you haven’t asked yet matches “{props.find}”.</p>
+              ) : (
+                <form method="post" action={`${base}/colleagues`} novalidate>
+                  <input type="hidden" name="find" value={props.find} />
+                  <Checkboxes
+                    name="people"
+                    idPrefix="people"
+                    fieldset={{ legend: { text: 'Who would you like to ask?', classes: 'govuk-fieldset__legend--s' } }}
+                    errorMessage={errorFor(errors, 'people')}
+                    items={(props.found ?? []).map((p) => ({
+                      value: p.id,
+                      text: `${p.given_name} ${p.family_name}`,
+                      hint: { text: [p.job_title, p.school_name, p.email].filter(Boolean).join(', ') },
+                    }))}
+                  />
+                  <Radios
+                    name="group"
+                    idPrefix="colleagues-group"
+                    value={props.values.group}
+                    fieldset={{ legend: { text: 'How do they know you?', classes: 'govuk-fieldset__legend--s' } }}
+                    errorMessage={errorFor(errors, 'group')}
+                    items={INVITED_GROUPS.map((g) => ({ value: g, text: RATER_GROUP_LABELS[g].name }))}
+                  />
+                  <Button text="Send the invitations" />
+                </form>
+              )
+            ) : null}
+            <h3 class="govuk-heading-s">Or give a name and email address</h3>
             <form method="post" action={`${base}/respondents`} novalidate>
               <Radios
                 name="group"
