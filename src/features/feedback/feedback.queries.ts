@@ -391,8 +391,7 @@ export async function decideApproval(
 export function searchColleagues(db: Executor, organisationId: string, q: string, excludeIds: string[]) {
   let query = db
     .selectFrom('people')
-    .leftJoin('schools', 'schools.id', 'people.school_id')
-    .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'people.job_title', 'schools.name as school_name'])
+    .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'people.job_title'])
     .where('people.organisation_id', '=', organisationId)
     .where('people.status', '=', 'active');
   if (excludeIds.length > 0) query = query.where('people.id', 'not in', excludeIds);

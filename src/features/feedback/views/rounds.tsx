@@ -389,7 +389,7 @@ export function RoundPage(props: {
                     items={(props.found ?? []).map((p) => ({
                       value: p.id,
                       text: `${p.given_name} ${p.family_name}`,
-                      hint: { text: [p.job_title, p.school_name, p.email].filter(Boolean).join(', ') },
+                      hint: { text: [p.job_title, p.email].filter(Boolean).join(', ') },
                     }))}
                   />
                   <Radios
