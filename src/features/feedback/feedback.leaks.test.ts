@@ -44,7 +44,7 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
   async function postRound(): Promise<Response> {
     const body = new URLSearchParams({
       source: `enrolment:${programmes.enrolmentId}`,
-      skills: skillIds[0],
+      skills: skillIds[0] ?? '',
       'closesOn-day': '10',
       'closesOn-month': '12',
       'closesOn-year': '2026',
@@ -54,7 +54,7 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
       minimumOther: '3',
       margin: '1.3',
     });
-    body.append('skills', skillIds[1]);
+    body.append('skills', skillIds[1] ?? '');
     return ctx().app.request('/feedback', {
       method: 'POST',
       body: body.toString(),
@@ -65,7 +65,7 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
   async function openRound(): Promise<string> {
     const response = await postRound();
     expect(response.status).toBe(303);
-    return (response.headers.get('location') ?? '').split('?')[0].split('/').pop() as string;
+    return ((response.headers.get('location') ?? '').split('?')[0] ?? '').split('/').pop() as string;
   }
 
   async function invite(roundId: string, group: string, person: { givenName: string; familyName: string; email: string }): Promise<string> {
@@ -77,7 +77,7 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
       .at(-1);
     const match = /\/feedback\/respond\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '');
     if (!match) throw new Error(`no feedback link sent to ${person.email}`);
-    return match[1];
+    return match[1] ?? '';
   }
 
   /** The same rating on both skills ('n' is "Not observed"). */
@@ -205,9 +205,10 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
 
   it('the participant picks colleagues from the staff directory, and closing early asks first and needs an answer', async () => {
     const id = await openRound();
-    const search = visibleText((await participant.get(`/feedback/${id}?find=${encodeURIComponent(peers[0].familyName)}`)).text);
-    expect(search).toContain(`${peers[0].givenName} ${peers[0].familyName}`);
-    const none = await participant.post(`/feedback/${id}/colleagues`, { group: 'peer', find: peers[0].familyName });
+    const first = peers[0] as TestPerson;
+    const search = visibleText((await participant.get(`/feedback/${id}?find=${encodeURIComponent(first.familyName)}`)).text);
+    expect(search).toContain(`${first.givenName} ${first.familyName}`);
+    const none = await participant.post(`/feedback/${id}/colleagues`, { group: 'peer', find: first.familyName });
     expect(none.status).toBe(400);
     expect(visibleText(none.text)).toContain('Select at least one colleague to ask');
     const body = new URLSearchParams({ group: 'peer' });
@@ -221,7 +222,7 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
     await ctx().deliverMail();
     for (const peer of peers) expect(ctx().mailer.sent.filter((m) => m.to === peer.email)).toHaveLength(1);
     // Already asked: no longer offered.
-    expect(visibleText((await participant.get(`/feedback/${id}?find=${encodeURIComponent(peers[0].familyName)}`)).text)).toContain(
+    expect(visibleText((await participant.get(`/feedback/${id}?find=${encodeURIComponent(first.familyName)}`)).text)).toContain(
       'No colleague you haven’t asked yet matches',
     );
 
@@ -232,7 +233,7 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
     const token =
       /\/feedback\/respond\/([A-Za-z0-9_-]{43})/.exec(
         ctx()
-          .mailer.sent.filter((m) => m.to === peers[0].email)
+          .mailer.sent.filter((m) => m.to === first.email)
           .at(-1)?.text ?? '',
       )?.[1] ?? '';
     await answer(token, '4');
