@@ -25,6 +25,13 @@ export interface GroupScores {
   count: number;
   /** Their total. */
   sum: number;
+  /**
+   * How many people in the group answered the round (whatever they chose for this skill); defaults to
+   * `count`. An anonymous group with fewer respondents than its minimum is hidden on every skill, and
+   * every decision about it rests on this number, never on `count`: whether its members chose "Not
+   * observed" must change nothing anyone can see except the average of "All others".
+   */
+  respondents?: number;
 }
 
 /** Why a group is, or is not, shown on its own for one skill. */
@@ -64,13 +71,24 @@ function isFolded(group: GroupDisclosure): boolean {
   return group.decision === 'below_minimum' || group.decision === 'folded_to_protect';
 }
 
+/** An anonymous group that answered with fewer people than its minimum: nothing about it is shown. */
+export function isHidden(group: GroupScores): boolean {
+  const respondents = group.respondents ?? group.count;
+  return group.anonymous && respondents > 0 && respondents < group.minimum;
+}
+
+/** The count decisions rest on: a hidden group's respondents, so its "Not observed" answers decide nothing. */
+function decidingCount(group: GroupScores): number {
+  return isHidden(group) ? (group.respondents ?? group.count) : group.count;
+}
+
 function remainderOf(groups: GroupDisclosure[]) {
   let count = 0;
   let sum = 0;
   let largestMinimum = 0;
   for (const group of groups) {
     if (!isFolded(group)) continue;
-    count += group.count;
+    count += decidingCount(group);
     sum += group.sum;
     largestMinimum = Math.max(largestMinimum, group.minimum);
   }
@@ -87,13 +105,14 @@ function remainderOf(groups: GroupDisclosure[]) {
 export function discloseSkill(scores: GroupScores[]): SkillDisclosure {
   const groups: GroupDisclosure[] = scores.map((group) => ({
     ...group,
-    decision: group.count === 0 ? 'no_scores' : group.count >= Math.max(1, group.minimum) ? 'shown' : 'below_minimum',
+    decision: isHidden(group) ? 'below_minimum' : group.count === 0 ? 'no_scores' : group.count >= Math.max(1, group.minimum) ? 'shown' : 'below_minimum',
   }));
   const total = groups.reduce((acc, group) => ({ count: acc.count + group.count, sum: acc.sum + group.sum }), { count: 0, sum: 0 });
 
   for (;;) {
     const remainder = remainderOf(groups);
     if (remainder.count === 0 || remainder.count >= remainder.largestMinimum) {
+      // "No scores" can only follow when nobody hidden answered (or all of them, and everyone else, chose "Not observed").
       return { groups, allOthers: { decision: total.count === 0 ? 'no_scores' : 'shown', ...total }, remainder };
     }
     const candidate = smallestAnonymousShown(groups);

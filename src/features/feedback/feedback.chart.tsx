@@ -13,8 +13,10 @@ export interface ReportSeries {
   key: string;
   label: string;
   value: number;
-  /** Number of scores behind it; null for the participant's own rating. */
+  /** Number of scores behind it (people who answered, for "All others"); null for the participant's own rating. */
   count: number | null;
+  /** "3 scores", or for "All others" "8 people answered" (a count "Not observed" never moves); null for self. */
+  basis: string | null;
   marker: SeriesMarker;
   colour: string;
 }
@@ -23,7 +25,7 @@ export interface ReportSeries {
 export function reportSeries(result: SkillResult): ReportSeries[] {
   const series: ReportSeries[] = [];
   if (result.self !== null) {
-    series.push({ key: 'self', label: 'Self', value: result.self, count: null, marker: 'diamond', colour: '#1d70b8' });
+    series.push({ key: 'self', label: 'Self', value: result.self, count: null, basis: null, marker: 'diamond', colour: '#1d70b8' });
   }
   for (const group of result.groups) {
     if (group.status !== 'shown' || !group.figure) continue;
@@ -32,6 +34,7 @@ export function reportSeries(result: SkillResult): ReportSeries[] {
       label: group.label,
       value: group.figure.mean,
       count: group.figure.count,
+      basis: `${group.figure.count} ${group.figure.count === 1 ? 'score' : 'scores'}`,
       marker: group.group === 'line_manager' ? 'square' : 'circle',
       colour: group.group === 'line_manager' ? '#4c2c92' : '#00703c',
     });
@@ -42,6 +45,7 @@ export function reportSeries(result: SkillResult): ReportSeries[] {
       label: 'All others',
       value: result.allOthers.figure.mean,
       count: result.allOthers.figure.count,
+      basis: `${result.allOthers.figure.count} ${result.allOthers.figure.count === 1 ? 'person' : 'people'} answered`,
       marker: 'triangle',
       colour: '#0b0c0c',
     });
@@ -49,10 +53,10 @@ export function reportSeries(result: SkillResult): ReportSeries[] {
   return series;
 }
 
-/** "4.0 (3 scores)", or "4" for the participant's own rating. */
+/** "4.0 (3 scores)", "4.2 (8 people answered)", or "4" for the participant's own rating. */
 export function describeSeries(series: ReportSeries): string {
   if (series.count === null) return String(series.value);
-  return `${formatMean(series.value)} (${series.count} ${series.count === 1 ? 'score' : 'scores'})`;
+  return `${formatMean(series.value)} (${series.basis})`;
 }
 
 // Narrow enough that the labels stay readable when the chart shrinks to a phone's width.

@@ -10,11 +10,18 @@ export const matrixRows: Row[] = [
   { route: 'GET /feedback', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /feedback/new', expect: [S, A, A, A, A, A, A, A] },
   { route: 'POST /feedback', expect: [S, A, A, A, A, A, A, A] },
+  // Outside addresses awaiting approval: anyone signed in sees the ones they may approve (often none);
+  // `:respondentId` is an outside address in the teacher's round, which the teacher's line manager and a
+  // programme lead (an organisation admin is one) may approve or refuse, and nobody else, the teacher included.
+  { route: 'GET /feedback/approvals', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'POST /feedback/approvals/:respondentId', expect: [S, N, A, N, N, A, N, A] },
   { route: 'GET /feedback/:roundId', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/respondents', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /feedback/:roundId/colleagues', expect: [S, N, N, N, N, N, N, N] },
   { route: 'GET /feedback/:roundId/self', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/self', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/class-link', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'GET /feedback/:roundId/close', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/close', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/sharing', expect: [S, N, N, N, N, N, N, N] },
   { route: 'GET /feedback/:roundId/report', expect: [S, N, A, N, N, N, N, N] },

@@ -17,6 +17,12 @@ export const RATER_GROUP_LABELS: Record<RaterGroup, { name: string; plural: stri
 /** The smallest number of answers an anonymous group needs before it is shown on its own. */
 export const DEFAULT_GROUP_MINIMUM = 3;
 
+/**
+ * Students answer through a class link that anyone holding it can use, the participant included, so
+ * their answers stand apart: their own group only, never in "All others", and shown from 5 (never less).
+ */
+export const STUDENT_GROUP_MINIMUM = 5;
+
 /** A behavioural frequency scale; "not observed" is `null` and is never a score. */
 export const FREQUENCY_SCALE = [
   { value: 1, label: 'Rarely or never' },

@@ -20,15 +20,15 @@ const report = buildReport({
     { group: 'direct_report', minimum: 3, anonymous: true },
     { group: 'student', minimum: 3, anonymous: true },
   ],
-  self: { culture: 5, teaching: 2 },
+  self: { culture: 5, teaching: 1 },
   responses: [
     response('line_manager', 4, 'Clear vision for the school', 'Delegate more'),
-    // Two direct reports (mean 1.5): below the minimum, so "1.5" must appear nowhere. The peers (mean
-    // 3.0), the smallest group shown, are folded with them so that subtraction gives nothing away.
+    // Two direct reports (mean 1.5): below the minimum, so in no figure: "1.5" must appear nowhere.
     response('direct_report', 1, 'Always makes time for us'),
     response('direct_report', 2),
     ...[3, 3, 3].map((r) => response('peer', r as Rating, 'Listens well')),
-    ...[5, 5, 5, 5].map((r) => response('student', r as Rating, '', 'More feedback on homework')),
+    // Five students: their own group (5.0), never part of "All others".
+    ...[5, 5, 5, 5, 5].map((r) => response('student', r as Rating, '', 'More feedback on homework')),
   ],
   margin: 1.3,
   seed: 'round-1',
@@ -60,9 +60,20 @@ describe('the report as a PDF', () => {
     const text = pdfText(pdf);
     expect(text).toContain('360 feedback report: Jane Smith');
     expect(text).toContain('Oak Learning Trust · NPQH 360 feedback');
-    expect(text.join(' ')).toContain('Feedback closed on 20 November 2026. 10 people answered.');
-    expect(text.join(' ')).toContain('Fewer than 3 direct reports answered, so their answers are included in "All others" only.');
-    for (const expected of ['1 School culture (blind spot)', '2 Teaching (hidden strength)', 'Line manager', 'Students', 'All others', '4.0', '5.0', '3.6']) {
+    expect(text.join(' ')).toContain('Feedback closed on 20 November 2026. 11 people answered.');
+    expect(text.join(' ')).toContain('Fewer than 3 direct reports answered, so their scores are not shown and not counted in any figure');
+    for (const expected of [
+      '1 School culture (blind spot)',
+      '2 Teaching (hidden strength)',
+      'Line manager',
+      'Students',
+      'All others',
+      '4.0',
+      '5.0',
+      '3.0',
+      '3.3',
+      '4 people answered',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text.join(' ')).toContain('Listens well');
@@ -74,9 +85,7 @@ describe('the report as a PDF', () => {
     const skillsSection = text.slice(text.indexOf('Skills'), text.indexOf('Comments'));
     expect(skillsSection.length).toBeGreaterThan(0);
     expect(skillsSection).not.toContain('Direct reports');
-    expect(skillsSection).not.toContain('Peers');
     expect(text).not.toContain('1.5');
-    expect(text).not.toContain('3.0');
   });
 
   it('says why comments are withheld when too few people answered', async () => {

@@ -156,11 +156,11 @@ export function renderReportPdf(report: FeedbackReport, meta: ReportPdfMeta, opt
     const rows = reportSeries(result).map((item) => [
       item.label,
       item.count === null ? String(item.value) : formatMean(item.value),
-      item.count === null ? 'Own rating' : String(item.count),
+      item.basis ?? 'Own rating',
     ]);
     if (report.selfRated && result.self === null) rows.unshift(['Self', 'Not rated', 'Own rating']);
     if (rows.length === 0) paragraph(doc, document, 'No figures can be shown for this skill.');
-    else table(doc, document, ['Who', 'Average (1 to 5)', 'Number of scores'], rows, ['*', 110, 110]);
+    else table(doc, document, ['Who', 'Average (1 to 5)', 'Based on'], rows, ['*', 110, 110]);
     if (result.gap !== null) paragraph(doc, document, gapSentence(result.gap));
     for (const note of result.notes) paragraph(doc, document, note, { colour: GREY, size: 10 });
   }
@@ -178,6 +178,18 @@ export function renderReportPdf(report: FeedbackReport, meta: ReportPdfMeta, opt
     }
   } else {
     paragraph(doc, document, report.comments.reason);
+  }
+  if (report.studentComments) {
+    heading(doc, document, 2, 'Comments from students');
+    paragraph(doc, document, 'Students’ comments are kept apart from everyone else’s, as written, in a random order.');
+    for (const [question, comments] of [
+      [STRENGTHS_QUESTION, report.studentComments.strengths],
+      [DEVELOP_QUESTION, report.studentComments.develop],
+    ] as const) {
+      heading(doc, document, 3, question);
+      if (comments.length === 0) paragraph(doc, document, 'Nobody answered this question.');
+      else bulletList(doc, document, comments);
+    }
   }
 
   document.end();

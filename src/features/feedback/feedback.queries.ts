@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import type { RaterGroup } from './feedback.model';
 import type { FeedbackRespondentsTable, FeedbackRoundsTable, RespondentStatus, ShareRelationship } from './feedback.tables';
@@ -111,11 +112,22 @@ export function listRoundGroups(db: Executor, roundId: string) {
   return db.selectFrom('feedback_round_groups').select(['rater_group', 'minimum', 'anonymous']).where('round_id', '=', roundId).execute();
 }
 
-/** Names and groups of those invited: never their status. */
+/** Names and groups of those invited, and whether each awaits approval: never whether they answered. */
 export function listInvited(db: Executor, roundId: string) {
   return db
     .selectFrom('feedback_respondents')
-    .select(['id', 'rater_group', 'name', 'email'])
+    .select(['id', 'rater_group', 'name', 'email', 'person_id'])
+    .select((eb) =>
+      eb
+        .case()
+        .when('status', '=', 'awaiting_approval')
+        .then('awaiting_approval')
+        .when('status', '=', 'refused')
+        .then('refused')
+        .else('sent')
+        .end()
+        .as('approval'),
+    )
     .where('round_id', '=', roundId)
     .orderBy('rater_group')
     .orderBy('name')
@@ -312,5 +324,92 @@ export function roundTotalsOfEnrolments(db: Executor, enrolmentIds: string[]) {
     ])
     .where('feedback_rounds.enrolment_id', 'in', enrolmentIds)
     .groupBy(['feedback_rounds.id', 'feedback_rounds.enrolment_id', 'feedback_rounds.closed_at', 'feedback_rounds.closes_on'])
+    .execute();
+}
+
+/** An active colleague in the organisation with this email address (compared in lower case). */
+export function findColleagueByEmail(db: Executor, organisationId: string, emailNormalised: string) {
+  return db
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name', 'email'])
+    .where('organisation_id', '=', organisationId)
+    .where('email_normalised', '=', emailNormalised)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
+/** The participant's rounds still taking answers (not closed, closing date not passed). */
+export function listOpenRoundsOf(db: Executor, personId: string, today: string) {
+  return db
+    .selectFrom('feedback_rounds')
+    .select(['id', 'closes_on'])
+    .where('person_id', '=', personId)
+    .where('closed_at', 'is', null)
+    .where('closes_on', '>=', today)
+    .execute();
+}
+
+/** Outside addresses awaiting approval in the organisation's open rounds, with whose round each is. */
+export function listAwaitingApproval(db: Executor, organisationId: string, today: string) {
+  return db
+    .selectFrom('feedback_respondents')
+    .innerJoin('feedback_rounds', 'feedback_rounds.id', 'feedback_respondents.round_id')
+    .innerJoin('people', 'people.id', 'feedback_rounds.person_id')
+    .select([
+      'feedback_respondents.id',
+      'feedback_respondents.round_id',
+      'feedback_respondents.rater_group',
+      'feedback_respondents.name',
+      'feedback_respondents.email',
+      'feedback_rounds.person_id',
+      'feedback_rounds.closes_on',
+      'people.given_name',
+      'people.family_name',
+      'people.line_manager_id',
+    ])
+    .where('feedback_rounds.organisation_id', '=', organisationId)
+    .where('feedback_rounds.closed_at', 'is', null)
+    .where('feedback_rounds.closes_on', '>=', today)
+    .where('feedback_respondents.status', '=', 'awaiting_approval')
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .orderBy('feedback_respondents.name')
+    .execute();
+}
+
+/** Approves an outside address (a new link) or refuses it; false if it no longer awaits approval. */
+export async function decideApproval(
+  trx: Executor,
+  id: string,
+  values: { status: 'invited'; token_hash: string; approved_by: string; invited_at: string } | { status: 'refused' },
+): Promise<boolean> {
+  const result = await trx.updateTable('feedback_respondents').set(values).where('id', '=', id).where('status', '=', 'awaiting_approval').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Active colleagues in the organisation whose name, email or job title has every word of `q`, for picking respondents (at most 20). */
+export function searchColleagues(db: Executor, organisationId: string, q: string, excludeIds: string[]) {
+  let query = db
+    .selectFrom('people')
+    .select(['people.id', 'people.given_name', 'people.family_name', 'people.email', 'people.job_title'])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.status', '=', 'active');
+  if (excludeIds.length > 0) query = query.where('people.id', 'not in', excludeIds);
+  for (const word of q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5)) {
+    const like = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where(sql<boolean>`people.search_text LIKE ${like} ESCAPE '\\'`);
+  }
+  return query.orderBy('people.family_name').orderBy('people.given_name').limit(20).execute();
+}
+
+/** Active colleagues in the organisation among `ids`. */
+export function findColleagues(db: Executor, organisationId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name', 'email'])
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'active')
+    .where('id', 'in', ids)
     .execute();
 }

@@ -17,6 +17,7 @@ const usualGroups: GroupSetting[] = [
   { group: 'peer', minimum: 3, anonymous: true },
   { group: 'direct_report', minimum: 3, anonymous: true },
   { group: 'student', minimum: 3, anonymous: true },
+  { group: 'other', minimum: 3, anonymous: true },
 ];
 
 function response(group: RaterGroup, ratings: Record<string, Rating>, strengths = '', develop = ''): SubmittedResponse {
@@ -41,49 +42,74 @@ function group(report: FeedbackReport, skillId: string, raterGroup: RaterGroup) 
 
 describe('the 360 report', () => {
   it('a peer’s ratings stay hidden until three peers respond', () => {
-    const twoPeers = buildReport(input([response('peer', all(5)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('student', all(r as Rating)))]));
+    const twoPeers = buildReport(input([response('peer', all(5)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('other', all(r as Rating)))]));
     expect(group(twoPeers, 'culture', 'peer')).toEqual({ group: 'peer', label: 'Peers', status: 'below_minimum', figure: null });
-    // Shown beside "All others", the students' figure would give the two peers' scores away by subtraction.
-    expect(group(twoPeers, 'culture', 'student')?.status).toBe('folded_to_protect');
-    expect(skill(twoPeers, 'culture').allOthers.figure).toEqual({ count: 5, mean: 3.6 });
-    expect(twoPeers.explanations).toContain('Fewer than 3 peers answered, so their answers are included in "All others" only.');
+    // The two peers are in no figure, "All others" included, so nothing can be subtracted to find them.
+    expect(group(twoPeers, 'culture', 'other')?.status).toBe('shown');
+    expect(skill(twoPeers, 'culture').allOthers.figure).toEqual({ count: 3, mean: 3 });
+    expect(twoPeers.explanations).toContain(
+      'Fewer than 3 peers answered, so their scores are not shown and not counted in any figure, "All others" included: with so few, they could be worked out.',
+    );
 
     const threePeers = buildReport(
-      input([response('peer', all(5)), response('peer', all(4)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('student', all(r as Rating)))]),
+      input([response('peer', all(5)), response('peer', all(4)), response('peer', all(4)), ...[3, 3, 3].map((r) => response('other', all(r as Rating)))]),
     );
     expect(group(threePeers, 'culture', 'peer')?.figure).toEqual({ count: 3, mean: 4.3 });
-    expect(threePeers.explanations).toEqual([]);
+    expect(threePeers.explanations).toEqual([
+      `Students' answers are shown only as their own group, and only when at least 5 students have answered. No students answered, so nothing from students is shown.`,
+    ]);
   });
 
-  it('a single direct report’s answer cannot be worked out by subtraction', () => {
-    const report = buildReport(
-      input([
-        response('line_manager', all(4)),
-        response('direct_report', all(1)),
-        ...[4, 4, 5].map((r) => response('peer', all(r as Rating))),
-        ...[5, 5, 5].map((r) => response('student', all(r as Rating))),
-      ]),
-    );
+  it('a single direct report’s answer is in no figure, so it cannot be worked out by subtraction', () => {
+    const responses = (dr: Rating) => [
+      response('line_manager', all(4)),
+      response('direct_report', all(dr)),
+      ...[4, 4, 5].map((r) => response('peer', all(r as Rating))),
+      ...[5, 5, 5].map((r) => response('other', all(r as Rating))),
+    ];
+    const report = buildReport(input(responses(1)));
     const culture = skill(report, 'culture');
     expect(culture.groups.map((g) => [g.group, g.status])).toEqual([
       ['line_manager', 'shown'],
       ['peer', 'shown'],
       ['direct_report', 'below_minimum'],
-      ['student', 'folded_to_protect'],
+      ['student', 'no_scores'],
+      ['other', 'shown'],
     ]);
-    // Peers and students are the same size, so the later group in report order (students) is folded
-    // with the direct report: "All others" minus the line manager and the peers leaves 4 scores.
-    expect(culture.allOthers.figure).toEqual({ count: 8, mean: 4.1 });
-    expect(culture.notes.join(' ')).toContain('so that the scores from direct reports cannot be worked out');
+    expect(culture.allOthers.figure).toEqual({ count: 7, mean: 4.6 });
+    for (const dr of [2, 3, 4, 5, null] as Rating[]) expect(buildReport(input(responses(dr)))).toEqual(report);
+  });
+
+  it('folds a group below its minimum on one skill with the smallest group shown, so subtraction gives nothing away', () => {
+    const report = buildReport(
+      input([
+        response('line_manager', all(4)),
+        response('peer', { culture: 1, teaching: 3, curriculum: 3 }),
+        response('peer', { culture: 2, teaching: 3, curriculum: 3 }),
+        response('peer', { culture: null, teaching: 3, curriculum: 3 }),
+        ...[4, 4, 5].map((r) => response('other', all(r as Rating))),
+      ]),
+    );
+    const culture = skill(report, 'culture');
+    expect(culture.groups.find((g) => g.group === 'peer')?.status).toBe('below_minimum');
+    expect(culture.groups.find((g) => g.group === 'other')?.status).toBe('folded_to_protect');
+    expect(culture.notes.join(' ')).toContain('so that the scores from peers cannot be worked out');
   });
 
   it('withholds "All others" (and says why) when the line manager is the only other group shown', () => {
-    const report = buildReport(input([response('line_manager', all(4)), response('direct_report', all(1)), response('direct_report', all(2))]));
+    const report = buildReport(
+      input([
+        response('line_manager', all(4)),
+        response('peer', { culture: 1, teaching: 3, curriculum: 3 }),
+        response('peer', { culture: 2, teaching: 3, curriculum: 3 }),
+        response('peer', { culture: null, teaching: 3, curriculum: 3 }),
+      ]),
+    );
     const culture = skill(report, 'culture');
     expect(culture.allOthers).toEqual({ status: 'would_reveal_by_subtraction', figure: null });
     expect(culture.groups.find((g) => g.group === 'line_manager')?.figure).toEqual({ count: 1, mean: 4 });
     expect(culture.notes).toContain(
-      '"All others" is not shown for this skill: next to the figure for the line manager, it would give away the 2 scores from direct reports.',
+      '"All others" is not shown for this skill: next to the figure for the line manager, it would give away the answers of peers.',
     );
     expect(culture.flag).toBeNull();
   });
@@ -100,7 +126,8 @@ describe('the 360 report', () => {
     expect(group(report, 'culture', 'peer')?.figure).toEqual({ count: 3, mean: 4 });
     expect(group(report, 'teaching', 'peer')?.figure).toEqual({ count: 3, mean: 5 });
     expect(group(report, 'curriculum', 'peer')?.figure).toEqual({ count: 3, mean: 2 });
-    expect(skill(report, 'culture').allOthers.figure).toEqual({ count: 3, mean: 4 });
+    // "All others" counts the 4 people who answered, not the scores: "Not observed" moves no count.
+    expect(skill(report, 'culture').allOthers.figure).toEqual({ count: 4, mean: 4 });
   });
 
   it('folds a group on one skill when too many of them chose "not observed" for it, and says so', () => {
@@ -109,7 +136,7 @@ describe('the 360 report', () => {
         response('peer', { culture: 5, teaching: null, curriculum: 3 }),
         response('peer', { culture: 4, teaching: null, curriculum: 3 }),
         response('peer', { culture: 3, teaching: 4, curriculum: 3 }),
-        ...[2, 2, 2].map((r) => response('student', all(r as Rating))),
+        ...[2, 2, 2].map((r) => response('other', all(r as Rating))),
       ]),
     );
     expect(group(report, 'culture', 'peer')?.status).toBe('shown');
@@ -195,6 +222,7 @@ describe('the 360 report', () => {
       ['peer', 2],
       ['direct_report', 0],
       ['student', 0],
+      ['other', 0],
     ]);
     expect(report.totalResponses).toBe(3);
   });
@@ -209,8 +237,10 @@ describe('the 360 report', () => {
     ];
     const report = buildReport(input(responses));
     if (report.comments.status !== 'shown') throw new Error('comments withheld');
-    expect([...report.comments.strengths].sort()).toEqual(['Calm under pressure\nand kind', 'Clear vision', 'Explains things', 'Listens well']);
-    expect([...report.comments.develop].sort()).toEqual(['Delegate more', 'Homework feedback', 'Time management']);
+    // One student's comment stands apart (fewer than 5 students answered, so it is not shown at all).
+    expect([...report.comments.strengths].sort()).toEqual(['Calm under pressure\nand kind', 'Clear vision', 'Listens well']);
+    expect([...report.comments.develop].sort()).toEqual(['Delegate more', 'Time management']);
+    expect(report.studentComments).toBeNull();
     expect(buildReport(input(responses)).comments).toEqual(report.comments);
     // The order does not follow the order responses came in, for some seed.
     const orders = new Set(['a', 'b', 'c', 'd', 'e', 'f'].map((seed) => JSON.stringify(buildReport(input(responses, { seed })).comments)));
@@ -283,10 +313,13 @@ const roundArb = fc.uniqueArray(fc.constantFrom(...RATER_GROUPS), { minLength: 1
 );
 
 describe('the report keeps the anonymity rules (property)', () => {
-  it('every figure in the report, and "All others" minus the groups shown, rests on enough real scores', () => {
+  it('every figure in the report rests on enough real scores or people, and "All others" minus the groups shown on enough people', () => {
     fc.assert(
       fc.property(roundArb, ({ groups, responses }) => {
         const report = buildReport(input(responses, { groups }));
+        // Students' minimum is never below 5, whatever was set.
+        const minimumOf = (g: { group: RaterGroup; minimum: number }) => (g.group === 'student' ? Math.max(5, g.minimum) : g.minimum);
+        const people = (group: RaterGroup) => responses.filter((r) => r.group === group).length;
         for (const result of report.skills) {
           const truth = new Map(
             groups.map((g) => {
@@ -294,10 +327,9 @@ describe('the report keeps the anonymity rules (property)', () => {
                 .filter((r) => r.group === g.group)
                 .map((r) => r.ratings[result.skill.id])
                 .filter((r): r is Exclude<Rating, null> => r !== null && r !== undefined);
-              return [g.group, { ...g, count: scores.length, sum: scores.reduce((a, b) => a + b, 0) }];
+              return [g.group, { ...g, minimum: minimumOf(g), count: scores.length, sum: scores.reduce((a, b) => a + b, 0), people: people(g.group) }];
             }),
           );
-          let shownCount = 0;
           for (const cell of result.groups) {
             const real = truth.get(cell.group);
             if (!real) throw new Error(`the report shows ${cell.group}, which nobody answered as`);
@@ -305,23 +337,29 @@ describe('the report keeps the anonymity rules (property)', () => {
               expect(cell.figure.count).toBe(real.count);
               expect(cell.figure.count).toBeGreaterThanOrEqual(real.minimum);
               expect(cell.figure.mean).toBe(Math.round((real.sum * 10) / real.count) / 10);
-              shownCount += cell.figure.count;
             }
           }
           if (!result.allOthers.figure) continue;
-          const everyone = [...truth.values()];
-          expect(result.allOthers.figure.count).toBe(everyone.reduce((a, g) => a + g.count, 0));
-          const folded = everyone.filter((g) => g.count > 0 && !result.groups.find((c) => c.group === g.group)?.figure);
-          const remainder = result.allOthers.figure.count - shownCount;
+          // "All others" never includes students, and counts the people who answered in its groups.
+          const hiddenGroup = (g: { anonymous: boolean; people: number; minimum: number }) => g.anonymous && g.people > 0 && g.people < g.minimum;
+          const colleagues = [...truth.values()].filter((g) => g.group !== 'student' && !hiddenGroup(g));
+          const count = colleagues.reduce((a, g) => a + g.count, 0);
+          const sum = colleagues.reduce((a, g) => a + g.sum, 0);
+          expect(result.allOthers.figure.count).toBe(colleagues.reduce((a, g) => a + g.people, 0));
+          expect(result.allOthers.figure.mean).toBe(Math.round((sum * 10) / count) / 10);
+          // A group with fewer people than its minimum is in no figure; what subtraction leaves (the
+          // groups folded on this skill) rests on at least the largest minimum among them.
+          const folded = colleagues.filter((g) => !result.groups.find((c) => c.group === g.group)?.figure && g.count > 0);
+          const remainder = folded.reduce((a, g) => a + g.count, 0);
           if (remainder > 0) expect(remainder).toBeGreaterThanOrEqual(Math.max(...folded.map((g) => g.minimum)));
-          for (const g of everyone.filter((g) => g.count > 0)) expect(result.allOthers.figure.count).toBeGreaterThanOrEqual(g.minimum);
         }
         if (report.comments.status === 'shown') {
-          const anonymousAnswered = groups.filter((g) => g.anonymous && responses.some((r) => r.group === g.group));
-          const people = responses.filter((r) => anonymousAnswered.some((g) => g.group === r.group)).length;
-          for (const g of anonymousAnswered) expect(people).toBeGreaterThanOrEqual(g.minimum);
-          expect(people).toBeGreaterThan(0);
+          const anonymousAnswered = groups.filter((g) => g.group !== 'student' && g.anonymous && responses.some((r) => r.group === g.group));
+          const answered = responses.filter((r) => anonymousAnswered.some((g) => g.group === r.group)).length;
+          for (const g of anonymousAnswered) expect(answered).toBeGreaterThanOrEqual(g.minimum);
+          expect(answered).toBeGreaterThan(0);
         }
+        if (report.studentComments) expect(people('student')).toBeGreaterThanOrEqual(5);
       }),
       { numRuns: 1500 },
     );
@@ -333,7 +371,7 @@ describe('the chart and its table', () => {
     response('line_manager', all(4)),
     response('peer', all(1)),
     response('peer', all(2)), // two peers: below the minimum everywhere
-    ...[5, 5, 5, 4].map((r) => response('student', all(r as Rating))),
+    ...[5, 5, 5, 4, 5].map((r) => response('student', all(r as Rating))),
     ...[3, 3, 3].map((r) => response('direct_report', all(r as Rating))),
   ];
   const report = buildReport(input(responses));
@@ -347,17 +385,16 @@ describe('the chart and its table', () => {
     }),
   );
 
-  it('never shows a folded group in a chart or in a figures table', () => {
-    // Two peers are below the minimum; the direct reports (the smallest group shown) are folded with them
-    // so that "All others" minus the groups shown does not give the two peers' scores away.
+  it('never shows a group below its minimum in a chart or in a figures table', () => {
+    // Two peers are below the minimum: they are in no figure. Students are their own group, never in "All others".
     expect(group(report, 'culture', 'peer')?.status).toBe('below_minimum');
-    expect(group(report, 'culture', 'direct_report')?.status).toBe('folded_to_protect');
+    expect(group(report, 'culture', 'direct_report')?.status).toBe('shown');
     const charts = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     const tables = html.match(/<table[^>]*>\s*<caption[^>]*>Figures for[\s\S]*?<\/table>/g) ?? [];
     expect(charts).toHaveLength(3);
     expect(tables).toHaveLength(3);
     for (const part of [...charts, ...tables]) {
-      expect(part).not.toMatch(/Peers|data-series="peer"|Direct reports|data-series="direct_report"/);
+      expect(part).not.toMatch(/Peers|data-series="peer"/);
       expect(part).toContain('Students');
       expect(part).toContain('All others');
     }
@@ -369,7 +406,7 @@ describe('the chart and its table', () => {
     expect(svg).toContain('aria-labelledby="c-title c-desc"');
     expect(svg).toContain('<title id="c-title">School culture: ratings</title>');
     expect(svg).toContain(
-      '<desc id="c-desc">On a scale from 1 (rarely or never) to 5 (almost always): Self 4; Line manager 4.0 (1 score); Students 4.8 (4 scores); All others 3.5 (10 scores).</desc>',
+      '<desc id="c-desc">On a scale from 1 (rarely or never) to 5 (almost always): Self 4; Line manager 4.0 (1 score); Direct reports 3.0 (3 scores); Students 4.8 (5 scores); All others 3.3 (4 people answered).</desc>',
     );
   });
 
@@ -377,10 +414,10 @@ describe('the chart and its table', () => {
     expect(html).toMatch(
       /<\/svg><\/div><\/div><table class="govuk-table waymark-table--stack"><caption class="govuk-table__caption govuk-table__caption--s">Figures for School culture<\/caption>/,
     );
-    expect(html).toContain('Feedback closed on 20 November 2026. 10 people answered.');
-    expect(html).toContain('Own rating is 0.5 above the average of all others.');
+    expect(html).toContain('Feedback closed on 20 November 2026. 11 people answered.');
+    expect(html).toContain('Own rating is 0.7 above the average of all others.');
     expect(html).toContain('href="/feedback/rounds/r1/report.pdf"');
-    expect(html).toContain('Fewer than 3 peers answered, so their answers are included in &quot;All others&quot; only.');
+    expect(html).toContain('Fewer than 3 peers answered, so their scores are not shown and not counted in any figure');
   });
 
   it('draws no chart for a skill with nothing to show', () => {

@@ -8,6 +8,7 @@ import {
   DEFAULT_GROUP_MINIMUM,
   RATER_GROUPS,
   RATER_GROUP_LABELS,
+  STUDENT_GROUP_MINIMUM,
   type GroupSetting,
   type RaterGroup,
   type ReportInput,
@@ -32,7 +33,11 @@ export interface SkillGroupResult {
 
 export interface AllOthersResult {
   status: AllOthersDecision;
-  /** Only when `status` is "shown". */
+  /**
+   * Only when `status` is "shown". Its `count` is the number of PEOPLE who answered in the groups it
+   * draws on (the same on every skill), not the number of scores: a hidden group's "Not observed" must
+   * not move any count on the report.
+   */
   figure: ShownFigure | null;
 }
 
@@ -79,6 +84,8 @@ export interface FeedbackReport {
   /** Why there is no highest/lowest, when there is none. */
   rankingNote: string | null;
   comments: ReportComments;
+  /** Students' comments, apart from everyone else's; null unless at least the students' minimum answered. */
+  studentComments: { strengths: string[]; develop: string[] } | null;
   /** Plain-word explanations that apply to the whole report (groups folded everywhere). */
   explanations: string[];
 }
@@ -105,10 +112,6 @@ export function listInWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** A mean in tenths, rounded half up; integers throughout so ties and margins compare exactly. */
 function meanTenths(sum: number, count: number): number {
   return Math.round((sum * 10) / count);
@@ -130,13 +133,17 @@ function groupSettings(input: ReportInput): GroupSetting[] {
   const settings: GroupSetting[] = [];
   for (const group of RATER_GROUPS) {
     const setting = configured.get(group);
-    if (setting) settings.push(setting);
+    if (setting) settings.push(group === 'student' ? { ...setting, anonymous: true, minimum: Math.max(setting.minimum, STUDENT_GROUP_MINIMUM) } : setting);
     else if (answered.has(group)) {
       const anonymous = group !== 'line_manager';
-      settings.push({ group, anonymous, minimum: anonymous ? DEFAULT_GROUP_MINIMUM : 1 });
+      settings.push({ group, anonymous, minimum: group === 'student' ? STUDENT_GROUP_MINIMUM : anonymous ? DEFAULT_GROUP_MINIMUM : 1 });
     }
   }
   return settings;
+}
+
+function order(group: RaterGroup): number {
+  return RATER_GROUPS.indexOf(group);
 }
 
 function isScore(value: unknown): value is 1 | 2 | 3 | 4 | 5 {
@@ -161,18 +168,25 @@ export function buildReport(input: ReportInput): FeedbackReport {
   const foldedEverywhere = new Set<RaterGroup>();
   const explanations: string[] = [];
   for (const count of responses) {
-    if (count.count > 0 && count.count < count.minimum) {
+    if (count.group === 'student') {
+      explanations.push(
+        count.count >= count.minimum
+          ? `Students' answers are shown as their own group only, never in "All others" or any other figure.`
+          : `Students' answers are shown only as their own group, and only when at least ${count.minimum} students have answered. ${count.count === 0 ? 'No students' : `Fewer than ${count.minimum} students`} answered, so nothing from students is shown.`,
+      );
+      if (count.count > 0 && count.count < count.minimum) foldedEverywhere.add(count.group);
+    } else if (count.count > 0 && count.count < count.minimum) {
       foldedEverywhere.add(count.group);
       explanations.push(
         count.anonymous
-          ? `Fewer than ${count.minimum} ${groupPeople(count.group)} answered, so their answers are included in "All others" only.`
+          ? `Fewer than ${count.minimum} ${groupPeople(count.group)} answered, so their scores are not shown and not counted in any figure, "All others" included: with so few, they could be worked out.`
           : `${capitalise(groupPeople(count.group))}'s answers need at least ${count.minimum} responses to be shown on their own, so they are included in "All others" only.`,
       );
     }
   }
 
   const marginTenths = Math.round(input.margin * 10);
-  const skills = input.skills.map((skill) => buildSkill(skill, input, settings, foldedEverywhere, marginTenths));
+  const skills = input.skills.map((skill) => buildSkill(skill, input, settings, responseCounts, foldedEverywhere, marginTenths));
 
   const ranked = skills.filter((result) => result.allOthers.figure !== null);
   let highest: ReportSkill[] = [];
@@ -204,12 +218,20 @@ export function buildReport(input: ReportInput): FeedbackReport {
     lowest,
     rankingNote,
     comments: buildComments(input, settings, responseCounts),
+    studentComments: buildStudentComments(input, settings, responseCounts),
     explanations,
   };
 }
 
-function buildSkill(skill: ReportSkill, input: ReportInput, settings: GroupSetting[], foldedEverywhere: Set<RaterGroup>, marginTenths: number): SkillResult {
-  const scores: GroupScores[] = settings.map((setting) => {
+function buildSkill(
+  skill: ReportSkill,
+  input: ReportInput,
+  settings: GroupSetting[],
+  responseCounts: Map<RaterGroup, number>,
+  foldedEverywhere: Set<RaterGroup>,
+  marginTenths: number,
+): SkillResult {
+  const scoresOf = (setting: GroupSetting): GroupScores => {
     let count = 0;
     let sum = 0;
     for (const response of input.responses) {
@@ -220,9 +242,31 @@ function buildSkill(skill: ReportSkill, input: ReportInput, settings: GroupSetti
         sum += rating;
       }
     }
-    return { group: setting.group, minimum: setting.minimum, anonymous: setting.anonymous, count, sum };
-  });
-  const disclosure = discloseSkill(scores);
+    const respondents = responseCounts.get(setting.group) ?? 0;
+    return { group: setting.group, minimum: setting.minimum, anonymous: setting.anonymous, count, sum, respondents };
+  };
+  // An anonymous group with fewer people than its minimum is in no figure at all: not on its own, not in
+  // "All others". Folded into "All others", its scores (and whether they chose "Not observed", which
+  // shows in which averages are possible) could be narrowed down by someone who knows the rest.
+  const hidden = (setting: GroupSetting) => {
+    const people = responseCounts.get(setting.group) ?? 0;
+    return setting.anonymous && people > 0 && people < setting.minimum;
+  };
+  const counted = (setting: GroupSetting): GroupScores => (hidden(setting) ? { ...scoresOf(setting), count: 0, sum: 0, respondents: 0 } : scoresOf(setting));
+  // Students stand apart: decided on their own, never in "All others", never folded to protect anyone.
+  const colleagueSettings = settings.filter((setting) => setting.group !== 'student');
+  const colleagues = discloseSkill(colleagueSettings.map(counted));
+  const studentSetting = settings.find((setting) => setting.group === 'student');
+  const students = studentSetting ? discloseSkill([counted(studentSetting)]).groups : [];
+  const hiddenGroups = new Set(settings.filter(hidden).map((setting) => setting.group));
+  const disclosure = {
+    ...colleagues,
+    groups: [...colleagues.groups, ...students]
+      .map((group) => (hiddenGroups.has(group.group) ? { ...group, decision: 'below_minimum' as const } : group))
+      .sort((a, b) => order(a.group) - order(b.group)),
+  };
+  // "All others" counts the people who answered in the groups it draws on: the same on every skill.
+  const allOthersPeople = colleagueSettings.filter((setting) => !hidden(setting)).reduce((n, setting) => n + (responseCounts.get(setting.group) ?? 0), 0);
 
   const groups: SkillGroupResult[] = disclosure.groups.map((group) => ({
     group: group.group,
@@ -232,7 +276,8 @@ function buildSkill(skill: ReportSkill, input: ReportInput, settings: GroupSetti
   }));
   const allOthers: AllOthersResult = {
     status: disclosure.allOthers.decision,
-    figure: disclosure.allOthers.decision === 'shown' ? figureOf(disclosure.allOthers.sum, disclosure.allOthers.count) : null,
+    figure:
+      disclosure.allOthers.decision === 'shown' ? { count: allOthersPeople, mean: figureOf(disclosure.allOthers.sum, disclosure.allOthers.count).mean } : null,
   };
 
   const selfRating = input.self?.[skill.id];
@@ -247,11 +292,16 @@ function buildSkill(skill: ReportSkill, input: ReportInput, settings: GroupSetti
   }
 
   const notes: string[] = [];
-  const protectedGroups = disclosure.groups.filter((group) => group.decision === 'below_minimum');
+  const protectedGroups = colleagues.groups.filter((group) => group.decision === 'below_minimum' && !hiddenGroups.has(group.group));
   for (const group of disclosure.groups) {
-    if (group.decision === 'below_minimum' && !foldedEverywhere.has(group.group)) {
+    // Nothing is said about a group below its minimum (its "Not observed" answers included): it is
+    // explained once for the whole report, from the number who answered, which the participant sees anyway.
+    if (foldedEverywhere.has(group.group)) continue;
+    if (group.decision === 'below_minimum') {
       notes.push(
-        `Fewer than ${group.minimum} ${groupPeople(group.group)} rated this skill (the others chose "Not observed"), so their scores are included in "All others" only.`,
+        group.group === 'student'
+          ? `Fewer than ${group.minimum} students rated this skill (the others chose "Not observed"), so no figure from students is shown for it.`
+          : `Fewer than ${group.minimum} ${groupPeople(group.group)} rated this skill (the others chose "Not observed"), so their scores are included in "All others" only.`,
       );
     } else if (group.decision === 'no_scores' && input.responses.some((response) => response.group === group.group)) {
       notes.push(
@@ -272,18 +322,32 @@ function buildSkill(skill: ReportSkill, input: ReportInput, settings: GroupSetti
       `Fewer than ${disclosure.remainder.largestMinimum} people rated this skill, so "All others" is not shown: it would identify the people who answered.`,
     );
   } else if (allOthers.status === 'would_reveal_by_subtraction') {
-    const shownNamed = disclosure.groups.filter((group) => group.decision === 'shown').map((group) => groupPeople(group.group));
+    const shownNamed = colleagues.groups.filter((group) => group.decision === 'shown').map((group) => groupPeople(group.group));
     notes.push(
-      `"All others" is not shown for this skill: next to the figure for ${listInWords(shownNamed)}, it would give away the ${plural(disclosure.remainder.count, 'score', 'scores')} from ${listInWords(protectedGroups.map((group) => groupPeople(group.group)))}.`,
+      `"All others" is not shown for this skill: next to the figure for ${listInWords(shownNamed)}, it would give away the answers of ${listInWords(protectedGroups.map((group) => groupPeople(group.group)))}.`,
     );
-  } else if (allOthers.status === 'no_scores' && input.responses.length > 0) {
+  } else if (allOthers.status === 'no_scores' && input.responses.some((response) => response.group !== 'student')) {
     notes.push('Nobody else rated this skill: everyone who answered chose "Not observed".');
   }
 
   return { skill, self, groups, allOthers, gap, flag, notes };
 }
 
-function buildComments(input: ReportInput, settings: GroupSetting[], responseCounts: Map<RaterGroup, number>): ReportComments {
+/** Students' comments, in a list of their own, only when at least the students' minimum answered. */
+function buildStudentComments(input: ReportInput, settings: GroupSetting[], responseCounts: Map<RaterGroup, number>) {
+  const setting = settings.find((s) => s.group === 'student');
+  if (!setting || (responseCounts.get('student') ?? 0) < setting.minimum) return null;
+  const students = input.responses.filter((response) => response.group === 'student');
+  return {
+    strengths: shuffle(commentTexts(students.map((response) => response.strengths)), `${input.seed}:student-strengths`),
+    develop: shuffle(commentTexts(students.map((response) => response.develop)), `${input.seed}:student-develop`),
+  };
+}
+
+/** Colleagues' comments (students' are apart: they never make up the numbers that let these be shown). */
+function buildComments(input: ReportInput, allSettings: GroupSetting[], responseCounts: Map<RaterGroup, number>): ReportComments {
+  const settings = allSettings.filter((setting) => setting.group !== 'student');
+  const colleagues = input.responses.filter((response) => response.group !== 'student');
   const disclosure = discloseComments(settings, Object.fromEntries(responseCounts));
   if (!disclosure.show) {
     // With no anonymous answers at all, say the least that could be enough.
@@ -298,8 +362,8 @@ function buildComments(input: ReportInput, settings: GroupSetting[], responseCou
   }
   return {
     status: 'shown',
-    strengths: shuffle(commentTexts(input.responses.map((response) => response.strengths)), `${input.seed}:strengths`),
-    develop: shuffle(commentTexts(input.responses.map((response) => response.develop)), `${input.seed}:develop`),
+    strengths: shuffle(commentTexts(colleagues.map((response) => response.strengths)), `${input.seed}:strengths`),
+    develop: shuffle(commentTexts(colleagues.map((response) => response.develop)), `${input.seed}:develop`),
   };
 }
 

@@ -13,6 +13,7 @@ import { renderPage } from '../../platform/ui/page';
 import { renderReportPdf } from './feedback.pdf';
 import {
   answersToValues,
+  approvalForm,
   classLinkForm,
   declineForm,
   parseClosingDate,
@@ -28,6 +29,11 @@ import {
   changeSharing,
   closeRound,
   declineAsRespondent,
+  decideOutsideAddress,
+  findApproval,
+  findColleaguesToInvite,
+  inviteColleagues,
+  listApprovals,
   findOwnRound,
   getReport,
   getRoundPage,
@@ -45,7 +51,7 @@ import {
 } from './feedback.service';
 import { LinkDonePage, ClassFormPage, RespondentFormPage } from './views/respond';
 import { FeedbackReportView } from './views/report';
-import { ChooseSourcePage, FeedbackHomePage, NewRoundPage, ReportNotReadyPage, RoundPage, SelfRatingPage } from './views/rounds';
+import { ApprovalsPage, ChooseSourcePage, CloseRoundPage, FeedbackHomePage, NewRoundPage, ReportNotReadyPage, RoundPage, SelfRatingPage } from './views/rounds';
 
 /** 360-degree feedback rounds, respondent forms, class links and reports. */
 export const feedbackRoutes = new Hono<AppEnv>();
@@ -54,6 +60,7 @@ const HOME_BANNERS: Record<string, string> = { opened: 'Your feedback round has 
 const ROUND_BANNERS: Record<string, string> = {
   opened: 'Your feedback round has started. Now rate yourself and ask people for feedback.',
   invited: 'Invitation sent',
+  awaiting: 'This address is not on Waymark, so it awaits approval by your line manager or a programme lead. The invitation is sent when they approve it.',
   self: 'Your own ratings are saved',
   'class-opened': 'The class link is open',
   'class-closed': 'The class link is closed',
@@ -143,10 +150,12 @@ async function roundPage(c: Context<AppEnv>, values: FormValues = {}, errors?: F
   const viewer = requireViewer(c.get('viewer'));
   const page = await getRoundPage(c.get('deps'), viewer, c.req.param('roundId') ?? '');
   const qrSvg = page.classLink?.open && !page.closed ? await qrCode(page.classLink.url) : null;
+  const find = values.find ?? c.req.query('find') ?? '';
+  const found = page.closed ? [] : await findColleaguesToInvite(c.get('deps'), viewer, page.round.id, find);
   return renderPage(
     c,
     { title: 'Your feedback round', hasErrors: !!errors, beforeContent: <BackLink href="/feedback" text="360 feedback" /> },
-    <RoundPage page={page} qrSvg={qrSvg} values={values} errors={errors} banner={ROUND_BANNERS[c.req.query('done') ?? '']} />,
+    <RoundPage page={page} qrSvg={qrSvg} values={values} errors={errors} banner={ROUND_BANNERS[c.req.query('done') ?? '']} find={find} found={found} />,
   );
 }
 
@@ -155,6 +164,30 @@ async function qrCode(url: string): Promise<string> {
   const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   return svg.replace('<svg ', '<svg role="img" aria-label="QR code for the class link" width="240" height="240" focusable="false" ');
 }
+
+// ----- Approving outside addresses (the participant's line manager, or a programme lead) -----
+
+feedbackRoutes.get('/feedback/approvals', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const approvals = await listApprovals(c.get('deps'), viewer);
+  return renderPage(
+    c,
+    { title: 'Outside addresses to approve', beforeContent: <BackLink href="/feedback" text="360 feedback" /> },
+    <ApprovalsPage approvals={approvals} banner={APPROVAL_BANNERS[c.req.query('done') ?? '']} />,
+  );
+});
+
+const APPROVAL_BANNERS: Record<string, string> = { approved: 'Approved: the invitation has been sent', refused: 'Refused: no invitation was sent' };
+
+feedbackRoutes.post('/feedback/approvals/:respondentId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  // Who may decide is settled first, so someone else's is a 404 rather than a form error.
+  await findApproval(c.get('deps'), viewer, c.req.param('respondentId'));
+  const form = validate(approvalForm, await readForm(c));
+  if (!form.ok) throw new Invalid(form.errors, Object.values(form.errors)[0]);
+  await decideOutsideAddress(c.get('deps'), viewer, c.req.param('respondentId'), form.data.decision === 'approve', c.get('requestId'));
+  return c.redirect(`/feedback/approvals?done=${form.data.decision === 'approve' ? 'approved' : 'refused'}`, 303);
+});
 
 feedbackRoutes.get('/feedback/:roundId', access('signed-in'), (c) => roundPage(c));
 
@@ -166,10 +199,32 @@ feedbackRoutes.post('/feedback/:roundId/respondents', access('signed-in'), async
   const values = await readForm(c);
   const form = validate(respondentForm, values);
   if (!form.ok) return roundPage(c, values, form.errors);
+  let outcome: 'sent' | 'awaiting_approval';
   try {
-    await inviteRespondent(deps, viewer, id, form.data, c.get('requestId'));
+    outcome = await inviteRespondent(deps, viewer, id, form.data, c.get('requestId'));
   } catch (error) {
     if (error instanceof Invalid) return roundPage(c, values, error.fieldErrors);
+    throw error;
+  }
+  return c.redirect(`/feedback/${id}?done=${outcome === 'sent' ? 'invited' : 'awaiting'}`, 303);
+});
+
+feedbackRoutes.post('/feedback/:roundId/colleagues', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const id = c.req.param('roundId');
+  await findOwnRound(deps, viewer, id);
+  const submitted = await readFormWithLists(c);
+  const people = submitted.list('people');
+  const group = validate(respondentForm.pick({ group: true }), submitted.values);
+  const errors: FieldErrors = {};
+  if (people.length === 0) errors.people = 'Select at least one colleague to ask';
+  if (!group.ok) Object.assign(errors, group.errors);
+  if (!group.ok || Object.keys(errors).length > 0) return roundPage(c, submitted.values, errors);
+  try {
+    await inviteColleagues(deps, viewer, id, group.data.group, people, c.get('requestId'));
+  } catch (error) {
+    if (error instanceof Invalid) return roundPage(c, submitted.values, error.fieldErrors);
     throw error;
   }
   return c.redirect(`/feedback/${id}?done=invited`, 303);
@@ -209,6 +264,16 @@ feedbackRoutes.post('/feedback/:roundId/class-link', access('signed-in'), async 
   if (!form.ok) throw new Invalid(form.errors, Object.values(form.errors)[0]);
   await setClassLink(deps, viewer, id, form.data.action === 'open');
   return c.redirect(`/feedback/${id}?done=class-${form.data.action === 'open' ? 'opened' : 'closed'}`, 303);
+});
+
+feedbackRoutes.get('/feedback/:roundId/close', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const page = await getRoundPage(c.get('deps'), viewer, c.req.param('roundId'));
+  return renderPage(
+    c,
+    { title: 'Close your feedback round now?', beforeContent: <BackLink href={`/feedback/${page.round.id}`} text="Your feedback round" /> },
+    <CloseRoundPage page={page} />,
+  );
 });
 
 feedbackRoutes.post('/feedback/:roundId/close', access('signed-in'), async (c) => {

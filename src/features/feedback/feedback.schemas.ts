@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDateParts } from '../../platform/dates';
-import { DEFAULT_GROUP_MINIMUM, DEFAULT_MARGIN, type RaterGroup, type Rating } from './feedback.model';
+import { DEFAULT_GROUP_MINIMUM, DEFAULT_MARGIN, STUDENT_GROUP_MINIMUM, type RaterGroup, type Rating } from './feedback.model';
 import { firstMessage, type FormValues } from '../../platform/http/forms';
 import type { FieldErrors } from '../../platform/http/errors';
 
@@ -14,11 +14,11 @@ export const ANONYMOUS_GROUPS = ['peer', 'direct_report', 'student', 'other'] as
 /** How many people to ask in all: advice, not a rule. */
 export const ADVISED_RESPONDENTS = 8;
 
-const minimumField = (label: string) =>
+const minimumField = (label: string, least = DEFAULT_GROUP_MINIMUM) =>
   z.coerce
     .number({ message: `Enter the smallest number of ${label} to show on their own` })
     .int(`The smallest number of ${label} must be a whole number`)
-    .min(DEFAULT_GROUP_MINIMUM, `The smallest number of ${label} must be ${DEFAULT_GROUP_MINIMUM} or more, so nobody can be picked out`)
+    .min(least, `The smallest number of ${label} must be ${least} or more, so nobody can be picked out`)
     .max(20, `The smallest number of ${label} must be 20 or fewer`);
 
 /** Opening a round (the skills are read separately, as checkboxes send one value each). */
@@ -30,7 +30,7 @@ export const roundForm = z.object({
   /** Answers each anonymous group needs before it is shown on its own. */
   minimumPeer: minimumField('peers'),
   minimumDirectReport: minimumField('direct reports'),
-  minimumStudent: minimumField('students'),
+  minimumStudent: minimumField('students', STUDENT_GROUP_MINIMUM),
   minimumOther: minimumField('others'),
   /** Points between self and others that count as a blind spot or hidden strength. */
   margin: z.coerce
@@ -43,7 +43,7 @@ export type RoundForm = z.infer<typeof roundForm>;
 export const ROUND_FORM_DEFAULTS: FormValues = {
   minimumPeer: String(DEFAULT_GROUP_MINIMUM),
   minimumDirectReport: String(DEFAULT_GROUP_MINIMUM),
-  minimumStudent: String(DEFAULT_GROUP_MINIMUM),
+  minimumStudent: String(STUDENT_GROUP_MINIMUM),
   minimumOther: String(DEFAULT_GROUP_MINIMUM),
   margin: String(DEFAULT_MARGIN),
 };
@@ -161,4 +161,9 @@ export const shareForm = z.object({
 /** Opening or closing the class link. */
 export const classLinkForm = z.object({
   action: z.enum(['open', 'close'], { message: 'Choose whether to open or close the class link' }),
+});
+
+/** Approving or refusing an outside address. */
+export const approvalForm = z.object({
+  decision: z.enum(['approve', 'refuse'], { message: 'Choose whether to approve or refuse this address' }),
 });

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import { addDays, formatDate, londonDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
+import { isProgrammeLead } from '../../platform/http/access';
 import { Conflict, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors';
 import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
 import { enqueueEmail } from '../../platform/jobs/outbox';
@@ -27,6 +28,7 @@ import {
 } from './feedback.model';
 import { canReadReport, isRoundOwner } from './feedback.policy';
 import * as q from './feedback.queries';
+import * as q_ from './feedback.queries';
 import { parseDraft, parseRatings, type Answers, type RespondentForm, type RoundForm } from './feedback.schemas';
 import type { ShareRelationship } from './feedback.tables';
 
@@ -59,8 +61,13 @@ export async function findOwnRound(deps: AppDeps, viewer: Viewer, id: string): P
 
 /** The viewer's rounds and the reports shared with them. */
 export async function listFeedback(deps: AppDeps, viewer: Viewer) {
-  const [rounds, shared] = await Promise.all([q.listRoundsOf(deps.db, viewer.id), q.listRoundsSharedWith(deps.db, viewer.id)]);
+  const [rounds, shared, approvals] = await Promise.all([
+    q.listRoundsOf(deps.db, viewer.id),
+    q.listRoundsSharedWith(deps.db, viewer.id),
+    listApprovals(deps, viewer),
+  ]);
   return {
+    approvals: approvals.length,
     rounds: rounds.map((r) => ({ ...r, answered: Number(r.answered ?? 0), closed: isClosed(r, deps.clock) })),
     shared: shared.map((r) => ({ ...r, closed: isClosed(r, deps.clock) })),
   };
@@ -129,7 +136,14 @@ export async function openRound(
     student: form.minimumStudent,
     other: form.minimumOther,
   };
+  const today = londonDate(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
+    // One open round at a time: two rounds taking answers together could be differenced.
+    const open = await q.listOpenRoundsOf(trx, viewer.id, today);
+    if (open.length > 0)
+      throw new Invalid({
+        closesOn: `You already have a feedback round open until ${formatDate(open[0]?.closes_on ?? today)}. Close it or wait for it to close before you start another: two rounds open together could show what one person answered`,
+      });
     await q.insertRound(
       trx,
       {
@@ -185,7 +199,7 @@ export async function getRoundPage(deps: AppDeps, viewer: Viewer, id: string) {
       group,
       minimum: minimum.get(group) ?? DEFAULT_GROUP_MINIMUM,
       answered: counts.get(group) ?? 0,
-      invited: invited.filter((r) => r.rater_group === group).map((r) => ({ name: r.name, email: r.email })),
+      invited: invited.filter((r) => r.rater_group === group).map((r) => ({ name: r.name, email: r.email, approval: r.approval })),
     })),
     totalInvited: invited.length,
     totalAnswered: [...counts.values()].reduce((a, b) => a + b, 0),
@@ -233,13 +247,28 @@ function respondentEmail(deps: AppDeps, round: q.RoundRecord, respondent: { name
 /** Enough for any real 360 (8–20 is usual); stops a round being used to send mail to anyone at all. */
 export const MAX_RESPONDENTS = 40;
 
-/** Invites one respondent: a private single-use link by email. */
-export async function inviteRespondent(deps: AppDeps, viewer: Viewer, id: string, form: RespondentForm, requestId: string | null): Promise<void> {
+/**
+ * Invites one respondent. A colleague on Waymark in the organisation (matched by email address) gets a
+ * private single-use link by email at once; anyone else is an outside address, which waits, with no
+ * email sent, until the participant's line manager or a programme lead approves it (they see the
+ * address). So nobody the participant controls, such as an address of their own, can be counted in an
+ * anonymous group. One invitation per person (and per address) per round.
+ */
+export async function inviteRespondent(
+  deps: AppDeps,
+  viewer: Viewer,
+  id: string,
+  form: RespondentForm,
+  requestId: string | null,
+): Promise<'sent' | 'awaiting_approval'> {
   const round = await findOwnRound(deps, viewer, id);
   assertOpen(round, deps.clock);
-  if (form.email.toLowerCase() === viewer.email.toLowerCase())
-    throw new Invalid({ email: 'Enter someone else’s email address: rate yourself on your own form' });
+  const emailNormalised = form.email.toLowerCase();
+  if (emailNormalised === viewer.email.toLowerCase()) throw new Invalid({ email: 'Enter someone else’s email address: rate yourself on your own form' });
+  const colleague = await q.findColleagueByEmail(deps.db, viewer.organisationId, emailNormalised);
+  if (colleague?.id === viewer.id) throw new Invalid({ email: 'Enter someone else’s email address: rate yourself on your own form' });
   const token = newToken();
+  const outcome = colleague ? 'sent' : 'awaiting_approval';
   try {
     await deps.db.transaction().execute(async (trx) => {
       if ((await q.countRespondents(trx, id)) >= MAX_RESPONDENTS)
@@ -250,31 +279,142 @@ export async function inviteRespondent(deps: AppDeps, viewer: Viewer, id: string
         id: newId(),
         round_id: id,
         rater_group: form.group,
-        name: form.name,
-        email: form.email,
-        email_normalised: form.email.toLowerCase(),
+        name: colleague ? `${colleague.given_name} ${colleague.family_name}` : form.name,
+        email: colleague ? colleague.email : form.email,
+        email_normalised: emailNormalised,
+        // An outside address gets its link only when approved; until then the hash is of a token nobody has.
         token_hash: hashToken(token),
-        status: 'invited',
+        status: colleague ? 'invited' : 'awaiting_approval',
         draft: null,
         decline_reason: null,
         invited_at: londonDate(deps.clock.now()),
         reminded_on: null,
+        person_id: colleague?.id ?? null,
+        approved_by: null,
       });
-      await enqueueEmail(trx, deps.clock, respondentEmail(deps, round, { name: form.name, email: form.email, group: form.group }, token));
+      if (colleague) await enqueueEmail(trx, deps.clock, respondentEmail(deps, round, { name: form.name, email: colleague.email, group: form.group }, token));
+      else if (round.line_manager_id)
+        await notify(trx, deps.clock, {
+          personId: round.line_manager_id,
+          kind: 'feedback_update',
+          subject: `${viewer.givenName} ${viewer.familyName} would like to ask someone outside Waymark for 360 feedback`,
+          paragraphs: [
+            `${viewer.givenName} ${viewer.familyName} would like to ask ${form.name} (${form.email}) for 360 feedback. As their line manager, you (or a programme lead) approve it before the invitation is sent, so that only real people are counted in an anonymous group.`,
+          ],
+          link: '/feedback/approvals',
+          linkText: 'Approve or refuse it:',
+        });
       await recordAudit(trx, deps.clock, {
         action: 'feedback_respondent_invited',
         organisationId: viewer.organisationId,
         actorId: viewer.id,
         subjectType: 'feedback_round',
         subjectId: id,
-        detail: { group: form.group },
+        detail: { group: form.group, awaitingApproval: !colleague },
         requestId,
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new Invalid({ email: 'You have already invited someone with this email address' });
+    if (isUniqueViolation(error)) throw new Invalid({ email: 'You have already invited this person' });
     throw error;
   }
+  return outcome;
+}
+
+/** Colleagues matching a search, to pick as respondents (not the participant, not anyone already invited). */
+export async function findColleaguesToInvite(deps: AppDeps, viewer: Viewer, id: string, q: string) {
+  await findOwnRound(deps, viewer, id);
+  if (q.trim() === '') return [];
+  const invited = await q_.listInvited(deps.db, id);
+  const taken = [viewer.id, ...invited.map((r) => r.person_id).filter((p): p is string => p !== null)];
+  return q_.searchColleagues(deps.db, viewer.organisationId, q.trim().slice(0, 100), taken);
+}
+
+export type ColleagueFound = Awaited<ReturnType<typeof findColleaguesToInvite>>[number];
+
+/** Invites the colleagues picked from the directory, in one group; each gets their link by email. Returns how many were invited. */
+export async function inviteColleagues(
+  deps: AppDeps,
+  viewer: Viewer,
+  id: string,
+  group: RespondentForm['group'],
+  personIds: string[],
+  requestId: string | null,
+): Promise<number> {
+  const unique = [...new Set(personIds)].slice(0, MAX_RESPONDENTS);
+  const people = await q_.findColleagues(deps.db, viewer.organisationId, unique);
+  if (people.length === 0) throw new Invalid({ people: 'Select at least one colleague to ask' });
+  if (group === 'line_manager' && people.length > 1) throw new Invalid({ group: 'You have one line manager: select only them, or choose another group' });
+  // Checked before anyone is invited, so a refusal sends nothing.
+  if ((await q.countRespondents(deps.db, id)) + people.length > MAX_RESPONDENTS)
+    throw new Invalid({ people: `One round can ask at most ${MAX_RESPONDENTS} people: select fewer` });
+  if (group === 'line_manager' && (await q.countRespondentsInGroup(deps.db, id, 'line_manager')) > 0)
+    throw new Invalid({ group: 'You have already invited your line manager' });
+  if (people.some((p) => p.id === viewer.id)) throw new Invalid({ people: 'Rate yourself on your own form, not as a respondent' });
+  for (const person of people)
+    await inviteRespondent(deps, viewer, id, { group, name: `${person.given_name} ${person.family_name}`, email: person.email }, requestId);
+  return people.length;
+}
+
+/** Whether the viewer may approve outside addresses for this participant: their line manager, or a programme lead. */
+function mayApprove(viewer: Viewer, participant: { person_id: string; line_manager_id: string | null }): boolean {
+  if (participant.person_id === viewer.id) return false;
+  return participant.line_manager_id === viewer.id || isProgrammeLead(viewer);
+}
+
+/** Outside addresses the viewer may approve: their reports' (as line manager) or everyone's (as a programme lead). */
+export async function listApprovals(deps: AppDeps, viewer: Viewer) {
+  const rows = await q.listAwaitingApproval(deps.db, viewer.organisationId, londonDate(deps.clock.now()));
+  return rows.filter((row) => mayApprove(viewer, row));
+}
+export type Approval = Awaited<ReturnType<typeof listApprovals>>[number];
+
+/** One outside address the viewer may approve; NotFound otherwise. */
+export async function findApproval(deps: AppDeps, viewer: Viewer, respondentId: string): Promise<Approval> {
+  const row = (await listApprovals(deps, viewer)).find((r) => r.id === respondentId);
+  if (!row) throw new NotFound();
+  return row;
+}
+
+/** Approves an outside address (the invitation is sent now) or refuses it (nothing is sent). */
+export async function decideOutsideAddress(deps: AppDeps, viewer: Viewer, respondentId: string, approve: boolean, requestId: string | null): Promise<void> {
+  const row = await findApproval(deps, viewer, respondentId);
+  const round = await q.findRound(deps.db, viewer.organisationId, row.round_id);
+  if (!round) throw new NotFound();
+  const token = newToken();
+  await deps.db.transaction().execute(async (trx) => {
+    const changed = approve
+      ? await q.decideApproval(trx, respondentId, {
+          status: 'invited',
+          token_hash: hashToken(token),
+          approved_by: viewer.id,
+          invited_at: londonDate(deps.clock.now()),
+        })
+      : await q.decideApproval(trx, respondentId, { status: 'refused' });
+    if (!changed) return;
+    if (approve) await enqueueEmail(trx, deps.clock, respondentEmail(deps, round, { name: row.name, email: row.email, group: row.rater_group }, token));
+    await notify(trx, deps.clock, {
+      personId: row.person_id,
+      kind: 'feedback_update',
+      subject: approve ? `${row.name} has been asked for your 360 feedback` : `${row.name} will not be asked for your 360 feedback`,
+      paragraphs: [
+        approve
+          ? `${viewer.givenName} ${viewer.familyName} approved ${row.name} (${row.email}), so their invitation has been sent.`
+          : `${viewer.givenName} ${viewer.familyName} did not approve ${row.name} (${row.email}), so no invitation was sent. Ask a colleague on Waymark instead, or talk to them about it.`,
+      ],
+      link: `/feedback/${row.round_id}`,
+      linkText: 'Your feedback round:',
+    });
+    await recordAudit(trx, deps.clock, {
+      action: approve ? 'feedback_respondent_approved' : 'feedback_respondent_refused',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'feedback_round',
+      subjectId: row.round_id,
+      detail: { group: row.rater_group },
+      requestId,
+    });
+  });
 }
 
 /** The participant's own rating form. */
@@ -301,6 +441,8 @@ export async function setClassLink(deps: AppDeps, viewer: Viewer, id: string, op
 export async function closeRound(deps: AppDeps, viewer: Viewer, id: string, requestId: string | null): Promise<void> {
   const round = await findOwnRound(deps, viewer, id);
   assertOpen(round, deps.clock);
+  const answered = [...(await q.countResponsesByGroup(deps.db, id)).values()].reduce((a, b) => a + b, 0);
+  if (answered === 0) throw new Conflict('Nobody has answered yet, so there is no report to close the round for. It stays open until its closing date.');
   await deps.db.transaction().execute(async (trx) => {
     await q.closeRoundRow(trx, id, deps.clock.now().toISOString());
     await recordAudit(trx, deps.clock, {
@@ -462,7 +604,8 @@ export async function openRespondentLink(deps: AppDeps, token: string, address: 
   const key = `feedback-link:address:${address ?? 'unknown'}`;
   const attempts = await takeAttempt(deps, key, UNKNOWN_LINK_LIMITS, 'Too many links that do not work have been opened from your network.');
   const respondent = looksLikeToken(token) ? await q.findRespondentByTokenHash(deps.db, hashToken(token)) : undefined;
-  if (!respondent) throw new NotFound();
+  // An outside address's link works only once it has been approved (until then nobody has one).
+  if (!respondent || respondent.status === 'awaiting_approval' || respondent.status === 'refused') throw new NotFound();
   await refundAttempts(deps.db, attempts);
   const participantName = `${respondent.given_name} ${respondent.family_name}`;
   if (respondent.status === 'submitted') return { state: 'used', participantName };

@@ -43,7 +43,11 @@ export interface FeedbackRoundGroupsTable {
   anonymous: number;
 }
 
-export type RespondentStatus = 'invited' | 'started' | 'submitted' | 'declined';
+/**
+ * 'awaiting_approval': an outside address the line manager or a programme lead has not yet approved
+ * (no email sent, no working link); 'refused': they did not approve it.
+ */
+export type RespondentStatus = 'awaiting_approval' | 'refused' | 'invited' | 'started' | 'submitted' | 'declined';
 
 /** Someone asked for feedback through a private link. Their answers never stay here once submitted. */
 export interface FeedbackRespondentsTable {
@@ -64,6 +68,10 @@ export interface FeedbackRespondentsTable {
   invited_at: string;
   /** The day a reminder went, with a new link (the old one stops working); NULL until then. */
   reminded_on: string | null;
+  /** The colleague on Waymark invited (one invitation per person per round); NULL for an outside address. */
+  person_id: string | null;
+  /** Who approved an outside address (the participant's line manager or a programme lead); NULL for a colleague. */
+  approved_by: string | null;
 }
 
 /** One submitted answer set: no respondent id, no time (see docs/feedback.md). */

@@ -44,6 +44,8 @@ export type AuditAction =
   | 'feedback_round_opened'
   | 'feedback_round_closed'
   | 'feedback_respondent_invited'
+  | 'feedback_respondent_approved'
+  | 'feedback_respondent_refused'
   | 'feedback_report_shared'
   | 'feedback_report_unshared'
   | 'feedback_report_viewed'

@@ -12,7 +12,8 @@ const at = '2026-11-20T09:00:00.000Z';
  * programmes.cohortId). Returns the route parameters (`:name` → id) those rows use.
  *
  * The teacher has an open round on their enrolment (closing 15 December 2026), shared with their line
- * manager, with one invited peer (`:respondentToken`, the raw link token) and an open class link (`:classToken`).
+ * manager, with one invited peer (`:respondentToken`, the raw link token), an open class link (`:classToken`)
+ * and an outside address awaiting approval (`:respondentId`).
  */
 export async function makeFeedbackWorld(db: Db, world: World, programmes: ProgrammeWorld): Promise<Record<string, string>> {
   const roundId = newId();
@@ -62,8 +63,26 @@ export async function makeFeedbackWorld(db: Db, world: World, programmes: Progra
       reminded_on: null,
     })
     .execute();
+  const outsideId = newId();
+  await db
+    .insertInto('feedback_respondents')
+    .values({
+      id: outsideId,
+      round_id: roundId,
+      rater_group: 'other',
+      name: 'Olu Outside',
+      email: `olu-${roundId}@example.net`,
+      email_normalised: `olu-${roundId}@example.net`,
+      token_hash: hashToken(newToken()),
+      status: 'awaiting_approval',
+      draft: null,
+      decline_reason: null,
+      invited_at: '2026-11-20',
+      reminded_on: null,
+    })
+    .execute();
   await db.insertInto('feedback_shares').values({ round_id: roundId, person_id: world.lineManager.id, relationship: 'line_manager', created_at: at }).execute();
-  return { roundId, respondentToken, classToken };
+  return { roundId, respondentToken, classToken, respondentId: outsideId };
 }
 
 /** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */

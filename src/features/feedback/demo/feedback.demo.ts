@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/database';
-import { RATER_GROUPS, type RaterGroup, type Rating } from '../feedback.model';
+import { RATER_GROUPS, STUDENT_GROUP_MINIMUM, type RaterGroup, type Rating } from '../feedback.model';
 import type { Clock } from '../../../platform/db/clock';
 import { DAY } from '../../../platform/db/clock';
 import { newId } from '../../../platform/db/ids';
@@ -85,20 +85,40 @@ async function insertRound(
     .execute();
   await trx
     .insertInto('feedback_round_groups')
-    .values(RATER_GROUPS.map((g) => ({ round_id: id, rater_group: g, minimum: g === 'line_manager' ? 1 : 3, anonymous: g === 'line_manager' ? 0 : 1 })))
+    .values(
+      RATER_GROUPS.map((g) => ({
+        round_id: id,
+        rater_group: g,
+        minimum: g === 'line_manager' ? 1 : g === 'student' ? STUDENT_GROUP_MINIMUM : 3,
+        anonymous: g === 'line_manager' ? 0 : 1,
+      })),
+    )
     .execute();
   return id;
 }
 
+/**
+ * A respondent as Waymark now takes them: a colleague on Waymark (matched by email, as an invitation
+ * is) or an outside address, which `approvedBy` (the participant's line manager) approved before it was
+ * sent, or which still awaits approval.
+ */
 async function addRespondent(
   trx: Trx,
   roundId: string,
   group: RaterGroup,
   name: string,
   email: string,
-  status: 'invited' | 'started' | 'submitted' | 'declined',
+  status: 'awaiting_approval' | 'invited' | 'started' | 'submitted' | 'declined',
   invitedOn: string,
+  approvedBy: string | null = null,
 ) {
+  const round = await trx.selectFrom('feedback_rounds').select('organisation_id').where('id', '=', roundId).executeTakeFirstOrThrow();
+  const colleague = await trx
+    .selectFrom('people')
+    .select('id')
+    .where('organisation_id', '=', round.organisation_id)
+    .where('email_normalised', '=', email.toLowerCase())
+    .executeTakeFirst();
   await trx
     .insertInto('feedback_respondents')
     .values({
@@ -114,6 +134,8 @@ async function addRespondent(
       decline_reason: null,
       invited_at: invitedOn,
       reminded_on: null,
+      person_id: colleague?.id ?? null,
+      approved_by: colleague || status === 'awaiting_approval' ? null : approvedBy,
     })
     .execute();
 }
@@ -158,7 +180,8 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
   }
 
   // Kwame (Cohort 7): a closed round. Line manager, four peers and a class answered; two "others"
-  // answered too, fewer than three, so their group is folded into "all others" in the report.
+  // (outside addresses his line manager approved) answered too, fewer than three, so their scores are in
+  // no figure in the report.
   const kwame = await enrolmentOf('rMat2');
   if (kwame && kwame.skillIds.length > 0) {
     const self = Object.fromEntries(kwame.skillIds.map((s, i) => [s, (i === 0 ? 5 : i === 1 ? 2 : 4) as Rating]));
@@ -185,8 +208,8 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
       ['Ben Harris', 'b.harris@riverside-academy.example.org', 'declined'],
     ] as const)
       await addRespondent(trx, roundId, 'peer', name, email, status, invitedOn);
-    await addRespondent(trx, roundId, 'other', 'Margaret Hale (governor)', 'margaret.hale@example.org', 'submitted', invitedOn);
-    await addRespondent(trx, roundId, 'other', 'Dev Sharma (parent)', 'dev.sharma@example.org', 'submitted', invitedOn);
+    await addRespondent(trx, roundId, 'other', 'Margaret Hale (governor)', 'margaret.hale@example.org', 'submitted', invitedOn, id('rMat'));
+    await addRespondent(trx, roundId, 'other', 'Dev Sharma (parent)', 'dev.sharma@example.org', 'submitted', invitedOn, id('rMat'));
     await addResponse(trx, roundId, 'line_manager', kwame.skillIds, 3.6, 0);
     for (let n = 0; n < 4; n += 1) await addResponse(trx, roundId, 'peer', kwame.skillIds, 3.4, n + 1);
     for (let n = 0; n < 2; n += 1) await addResponse(trx, roundId, 'other', kwame.skillIds, 3.8, n + 2);
@@ -197,7 +220,8 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
       .execute();
   }
 
-  // Oliver (Cohort 7): an open round closing in ten days, part way through, with the class link open.
+  // Oliver (Cohort 7): an open round closing in ten days, part way through, with the class link open,
+  // and a governor's outside address waiting for his line manager (or a programme lead) to approve it.
   const oliver = await enrolmentOf('rSci1');
   if (oliver && oliver.skillIds.length > 0) {
     const roundId = await insertRound(trx, {
@@ -221,6 +245,7 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
       ['Kwame Asante', 'k.asante@riverside-academy.example.org', 'invited'],
     ] as const)
       await addRespondent(trx, roundId, 'peer', name, email, status, invitedOn);
+    await addRespondent(trx, roundId, 'other', 'Grace Okafor (governor)', 'grace.okafor@example.org', 'awaiting_approval', addDays(today, -1));
     await addResponse(trx, roundId, 'line_manager', oliver.skillIds, 3.5, 0);
     await addResponse(trx, roundId, 'peer', oliver.skillIds, 3.7, 1);
     for (let n = 0; n < 5; n += 1) await addResponse(trx, roundId, 'student', oliver.skillIds, 4, n);

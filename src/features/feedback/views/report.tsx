@@ -49,7 +49,7 @@ export function SkillFiguresTable(props: { result: SkillResult; selfRated: boole
   const rows = series.map((item) => [
     { text: item.label },
     { text: item.count === null ? String(item.value) : formatMean(item.value), format: 'numeric' },
-    { text: item.count === null ? 'Own rating' : String(item.count), format: 'numeric' },
+    { text: item.basis ?? 'Own rating', format: 'numeric' },
   ]);
   if (props.selfRated && props.result.self === null) {
     rows.unshift([{ text: 'Self' }, { text: 'Not rated', format: 'numeric' }, { text: 'Own rating', format: 'numeric' }]);
@@ -60,7 +60,7 @@ export function SkillFiguresTable(props: { result: SkillResult; selfRated: boole
       caption={`Figures for ${props.result.skill.title}`}
       captionClasses="govuk-table__caption--s"
       firstCellIsHeader
-      head={[{ text: 'Who' }, { text: 'Average (1 to 5)', format: 'numeric' }, { text: 'Number of scores', format: 'numeric' }]}
+      head={[{ text: 'Who' }, { text: 'Average (1 to 5)', format: 'numeric' }, { text: 'Based on', format: 'numeric' }]}
       rows={rows}
     />
   );
@@ -188,6 +188,14 @@ export function FeedbackReportView(props: { report: FeedbackReport; participantN
         ) : (
           <p class="govuk-body">{report.comments.reason}</p>
         )}
+        {report.studentComments ? (
+          <>
+            <h2 class="govuk-heading-m">Comments from students</h2>
+            <p class="govuk-body">Students’ comments are kept apart from everyone else’s, as written, in a random order.</p>
+            <CommentList comments={report.studentComments.strengths} question={STRENGTHS_QUESTION} headingId="student-comments-strengths" />
+            <CommentList comments={report.studentComments.develop} question={DEVELOP_QUESTION} headingId="student-comments-develop" />
+          </>
+        ) : null}
       </div>
     </div>
   );

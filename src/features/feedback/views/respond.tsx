@@ -187,7 +187,7 @@ export function ClassFormPage(props: {
         <h1 class="govuk-heading-l">Feedback for {props.participantName}</h1>
         <p class="govuk-body">Your teacher would like to know how you see their teaching and leadership. It takes about 5 minutes.</p>
         <InsetText
-          text={`Your answers are anonymous: we don’t ask your name, and ${props.givenName} only sees them together with the rest of the class’s answers. Don’t write your name or anything that would identify you.`}
+          text={`Your answers are anonymous: we don’t ask your name, and ${props.givenName} only sees them together with other pupils’ answers, once at least 5 pupils have answered. Don’t write your name or anything that would identify you.`}
         />
         <form method="post" action={props.action} novalidate>
           <h2 class="govuk-heading-m">How often does {props.givenName} do these things?</h2>

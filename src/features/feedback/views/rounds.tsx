@@ -17,7 +17,7 @@ import {
 } from '../../../platform/ui/components';
 import { RATER_GROUP_LABELS } from '../feedback.model';
 import { ADVISED_RESPONDENTS, INVITED_GROUPS } from '../feedback.schemas';
-import type { listFeedback, NewRoundChoices, RoundPage as RoundPageData, roundSources } from '../feedback.service';
+import type { Approval, ColleagueFound, listFeedback, NewRoundChoices, RoundPage as RoundPageData, roundSources } from '../feedback.service';
 import { RatingQuestions, type FormSkill } from './respond';
 
 function RoundStatusTag(props: { closed: boolean }) {
@@ -32,6 +32,19 @@ export function FeedbackHomePage(props: { data: Awaited<ReturnType<typeof listFe
       <div class="govuk-grid-column-two-thirds">
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
         <h1 class="govuk-heading-l">360 feedback</h1>
+        {props.data.approvals > 0 ? (
+          <InsetText
+            html={
+              <>
+                {props.data.approvals === 1 ? 'An outside address is' : `${props.data.approvals} outside addresses are`} waiting for you to approve them before
+                the invitation is sent.{' '}
+                <a class="govuk-link" href="/feedback/approvals">
+                  Approve or refuse them
+                </a>
+              </>
+            }
+          />
+        ) : null}
         <p class="govuk-body">
           Ask colleagues, your line manager and your students how often they see you lead in the ways your programme focuses on. Answers are anonymous, except
           your line manager’s, and you see a report when the round closes.
@@ -187,7 +200,7 @@ export function NewRoundPage(props: { source: string; choices: NewRoundChoices; 
           </p>
           {minimum('minimumPeer', 'Peers', 'At least 3.')}
           {minimum('minimumDirectReport', 'Direct reports', 'At least 3.')}
-          {minimum('minimumStudent', 'Students', 'At least 3.')}
+          {minimum('minimumStudent', 'Students', 'At least 5. Students’ answers are only ever shown as their own group, never in “All others”.')}
           {minimum('minimumOther', 'Others (governors, parents, external colleagues)', 'At least 3.')}
           <Input
             name="margin"
@@ -210,7 +223,15 @@ export function NewRoundPage(props: { source: string; choices: NewRoundChoices; 
 }
 
 /** The participant's round: who they asked, how many answered per group (never who), the class link, sharing. */
-export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; values: FormValues; errors?: FieldErrors; banner?: string }) {
+export function RoundPage(props: {
+  page: RoundPageData;
+  qrSvg: string | null;
+  values: FormValues;
+  errors?: FieldErrors;
+  banner?: string;
+  find?: string;
+  found?: ColleagueFound[];
+}) {
   const { page } = props;
   const { round } = page;
   const errors = props.errors ?? {};
@@ -315,10 +336,12 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
             { text: g.group === 'line_manager' ? '1 (named)' : String(g.minimum), format: 'numeric' },
           ])}
         />
-        {!page.closed ? (
-          <form method="post" action={`${base}/close`} novalidate>
-            <Button text="Close the round now" classes="govuk-button--warning" />
-          </form>
+        {!page.closed && page.totalAnswered > 0 ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${base}/close`}>
+              Close the round now
+            </a>
+          </p>
         ) : null}
 
         {!page.closed ? (
@@ -340,6 +363,48 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
                 <Button text={`Ask ${page.lineManager.given_name} ${page.lineManager.family_name}`} classes="govuk-button--secondary" />
               </form>
             ) : null}
+            <h3 class="govuk-heading-s">Choose colleagues from the staff directory</h3>
+            <form method="get" action={base} novalidate>
+              <Input
+                name="find"
+                id="find"
+                label={{ text: 'Search by name, email address or job title', classes: 'govuk-label--s' }}
+                value={props.find ?? ''}
+                autocomplete="off"
+                spellcheck={false}
+              />
+              <Button text="Search" classes="govuk-button--secondary" />
+            </form>
+            {props.find ? (
+              (props.found ?? []).length === 0 ? (
+                <p class="govuk-body">No colleague you haven’t asked yet matches “{props.find}”.</p>
+              ) : (
+                <form method="post" action={`${base}/colleagues`} novalidate>
+                  <input type="hidden" name="find" value={props.find} />
+                  <Checkboxes
+                    name="people"
+                    idPrefix="people"
+                    fieldset={{ legend: { text: 'Who would you like to ask?', classes: 'govuk-fieldset__legend--s' } }}
+                    errorMessage={errorFor(errors, 'people')}
+                    items={(props.found ?? []).map((p) => ({
+                      value: p.id,
+                      text: `${p.given_name} ${p.family_name}`,
+                      hint: { text: [p.job_title, p.email].filter(Boolean).join(', ') },
+                    }))}
+                  />
+                  <Radios
+                    name="group"
+                    idPrefix="colleagues-group"
+                    value={props.values.group}
+                    fieldset={{ legend: { text: 'How do they know you?', classes: 'govuk-fieldset__legend--s' } }}
+                    errorMessage={errorFor(errors, 'group')}
+                    items={INVITED_GROUPS.map((g) => ({ value: g, text: RATER_GROUP_LABELS[g].name }))}
+                  />
+                  <Button text="Send the invitations" />
+                </form>
+              )
+            ) : null}
+            <h3 class="govuk-heading-s">Or give a name and email address</h3>
             <form method="post" action={`${base}/respondents`} novalidate>
               <Radios
                 name="group"
@@ -363,7 +428,9 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
                 id="email"
                 type="email"
                 label={{ text: 'Their email address', classes: 'govuk-label--s' }}
-                hint={{ text: 'They get a private link by email. They don’t need a Waymark account.' }}
+                hint={{
+                  text: 'A colleague on Waymark gets a private link by email at once. Any other address waits until your line manager or a programme lead approves it, so that only real people are counted.',
+                }}
                 value={props.values.email}
                 errorMessage={errorFor(errors, 'email')}
                 autocomplete="off"
@@ -381,8 +448,15 @@ export function RoundPage(props: { page: RoundPageData; qrSvg: string | null; va
           <Table
             caption="People you have asked"
             captionClasses="govuk-visually-hidden"
-            head={[{ text: 'Name' }, { text: 'Email' }, { text: 'Group' }]}
-            rows={page.groups.flatMap((g) => g.invited.map((r) => [{ text: r.name }, { text: r.email }, { text: RATER_GROUP_LABELS[g.group].name }]))}
+            head={[{ text: 'Name' }, { text: 'Email' }, { text: 'Group' }, { text: 'Invitation' }]}
+            rows={page.groups.flatMap((g) =>
+              g.invited.map((r) => [
+                { text: r.name },
+                { text: r.email },
+                { text: RATER_GROUP_LABELS[g.group].name },
+                { text: r.approval === 'awaiting_approval' ? 'Awaits approval' : r.approval === 'refused' ? 'Not approved' : 'Sent' },
+              ]),
+            )}
           />
         )}
 
@@ -463,6 +537,106 @@ export function ReportNotReadyPage(props: { participantName: string; closesOn: s
             </a>
           </p>
         ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** Outside addresses waiting for the viewer (the participant's line manager, or a programme lead) to approve. */
+export function ApprovalsPage(props: { approvals: Approval[]; banner?: string }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
+        <h1 class="govuk-heading-l">Outside addresses to approve</h1>
+        <p class="govuk-body">
+          Colleagues on Waymark are asked for 360 feedback at once. Anyone else is asked only when the person’s line manager or a programme lead approves the
+          address, because answers are anonymous only if every answer counted comes from a real, different person. Refuse an address that could be the person’s
+          own, or someone already asked.
+        </p>
+        {props.approvals.length === 0 ? (
+          <p class="govuk-body">There is nothing to approve.</p>
+        ) : (
+          props.approvals.map((a) => (
+            <div class="govuk-summary-card">
+              <div class="govuk-summary-card__title-wrapper">
+                <h2 class="govuk-summary-card__title">
+                  {a.given_name} {a.family_name} would like to ask {a.name}
+                </h2>
+              </div>
+              <div class="govuk-summary-card__content">
+                <SummaryList
+                  rows={[
+                    { key: { text: 'Name' }, value: { text: a.name } },
+                    { key: { text: 'Email address' }, value: { text: a.email } },
+                    { key: { text: 'As' }, value: { text: RATER_GROUP_LABELS[a.rater_group].name } },
+                    { key: { text: 'Round closes' }, value: { text: formatDate(a.closes_on) } },
+                  ]}
+                />
+                <div class="govuk-button-group">
+                  <form method="post" action={`/feedback/approvals/${a.id}`} novalidate>
+                    <input type="hidden" name="decision" value="approve" />
+                    <Button text={`Approve ${a.name}`} />
+                  </form>
+                  <form method="post" action={`/feedback/approvals/${a.id}`} novalidate>
+                    <input type="hidden" name="decision" value="refuse" />
+                    <Button text={`Refuse ${a.name}`} classes="govuk-button--secondary" />
+                  </form>
+                </div>
+              </div>
+            </div>
+          ))
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Asks before closing a round early, and says what closing early means. */
+export function CloseRoundPage(props: { page: RoundPageData }) {
+  const { page } = props;
+  const base = `/feedback/${page.round.id}`;
+  if (page.closed || page.totalAnswered === 0)
+    return (
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <h1 class="govuk-heading-l">{page.closed ? 'This round has closed' : 'Nobody has answered yet'}</h1>
+          <p class="govuk-body">
+            {page.closed
+              ? 'Your feedback round has already closed, so there is nothing to close.'
+              : `Your round can be closed early once someone has answered. Until then it stays open until the end of ${formatDate(page.round.closes_on)}.`}
+          </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={base}>
+              Back to your feedback round
+            </a>
+          </p>
+        </div>
+      </div>
+    );
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <h1 class="govuk-heading-l">Close your feedback round now?</h1>
+        <p class="govuk-body">
+          {page.totalAnswered === 1 ? '1 person has' : `${page.totalAnswered} people have`} answered so far. The round would otherwise close at the end of{' '}
+          {formatDate(page.round.closes_on)}.
+        </p>
+        <p class="govuk-body">If you close it now:</p>
+        <ul class="govuk-list govuk-list--bullet">
+          <li>nobody else can answer: people who haven’t yet will see that the round has closed, and anything they saved is deleted</li>
+          <li>your report is ready at once, with only the answers given so far</li>
+          <li>a group with fewer answers than its minimum is not shown on its own, so a report closed early may show less</li>
+          <li>you cannot open the round again, though you can start a new round</li>
+        </ul>
+        <form method="post" action={`${base}/close`} novalidate>
+          <div class="govuk-button-group">
+            <Button text="Close the round now" classes="govuk-button--warning" />
+            <a class="govuk-link" href={base}>
+              Keep it open
+            </a>
+          </div>
+        </form>
       </div>
     </div>
   );
