@@ -2,10 +2,10 @@
 // screen readers and text extraction read it in order). It holds the same content as the page: every
 // figure comes from `reportSeries`, which leaves folded groups out, exactly as the page's tables do.
 
-import PDFDocument from 'pdfkit';
 import { reportSeries } from './feedback.chart';
 import { formatMean, type FeedbackReport } from './feedback.report';
 import { aboutAnonymity, closingDateText, DEVELOP_QUESTION, gapSentence, marginSentences, skillList, STRENGTHS_QUESTION } from './views/report';
+import { loadPdfKit } from '../../platform/documents/lazy';
 
 export interface ReportPdfMeta {
   participantName: string;
@@ -94,8 +94,9 @@ function table(doc: Doc, parent: StructureElement, head: string[], rows: string[
 }
 
 /** Renders the report as a tagged A4 PDF. `compress: false` (for tests) leaves the text streams readable. */
-export function renderReportPdf(report: FeedbackReport, meta: ReportPdfMeta, options: { compress?: boolean } = {}): Promise<Buffer> {
+export async function renderReportPdf(report: FeedbackReport, meta: ReportPdfMeta, options: { compress?: boolean } = {}): Promise<Buffer> {
   const title = `360 feedback report: ${meta.participantName}`;
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

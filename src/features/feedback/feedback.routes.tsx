@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import QRCode from 'qrcode';
 import { addDays, londonDate } from '../../platform/dates';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
@@ -52,6 +51,7 @@ import {
 import { LinkDonePage, ClassFormPage, RespondentFormPage } from './views/respond';
 import { FeedbackReportView } from './views/report';
 import { ApprovalsPage, ChooseSourcePage, CloseRoundPage, FeedbackHomePage, NewRoundPage, ReportNotReadyPage, RoundPage, SelfRatingPage } from './views/rounds';
+import { qrCodeSvg } from '../../platform/documents/lazy';
 
 /** 360-degree feedback rounds, respondent forms, class links and reports. */
 export const feedbackRoutes = new Hono<AppEnv>();
@@ -149,7 +149,8 @@ feedbackRoutes.post('/feedback', access('signed-in'), async (c) => {
 async function roundPage(c: Context<AppEnv>, values: FormValues = {}, errors?: FieldErrors) {
   const viewer = requireViewer(c.get('viewer'));
   const page = await getRoundPage(c.get('deps'), viewer, c.req.param('roundId') ?? '');
-  const qrSvg = page.classLink?.open && !page.closed ? await qrCode(page.classLink.url) : null;
+  const qrSvg =
+    page.classLink?.open && !page.closed ? await qrCodeSvg(page.classLink.url, 'QR code for the class link', { attributes: 'width="240" height="240"' }) : null;
   const find = values.find ?? c.req.query('find') ?? '';
   const found = page.closed ? [] : await findColleaguesToInvite(c.get('deps'), viewer, page.round.id, find);
   return renderPage(
@@ -157,12 +158,6 @@ async function roundPage(c: Context<AppEnv>, values: FormValues = {}, errors?: F
     { title: 'Your feedback round', hasErrors: !!errors, beforeContent: <BackLink href="/feedback" text="360 feedback" /> },
     <RoundPage page={page} qrSvg={qrSvg} values={values} errors={errors} banner={ROUND_BANNERS[c.req.query('done') ?? '']} find={find} found={found} />,
   );
-}
-
-/** The class link as an inline SVG QR code, labelled for screen readers. */
-async function qrCode(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  return svg.replace('<svg ', '<svg role="img" aria-label="QR code for the class link" width="240" height="240" focusable="false" ');
 }
 
 // ----- Approving outside addresses (the participant's line manager, or a programme lead) -----

@@ -3,12 +3,12 @@
 // screen readers and text extraction read it in order. It prints only the public summary
 // (projects.summary.ts), never the private working.
 
-import PDFDocument from 'pdfkit';
 import { formatDate } from '../../platform/dates';
 import { buildImpactChart, withUnit, type MeasureSeries } from './impact-chart';
 import { STATUS_TEXT } from './projects.lifecycle';
 import { JUDGEMENTS } from './projects.schemas';
 import type { ProjectPublicSummary } from './projects.summary';
+import { loadPdfKit } from '../../platform/documents/lazy';
 
 type Doc = PDFKit.PDFDocument;
 type StructureElement = PDFKit.PDFStructureElement;
@@ -126,12 +126,13 @@ function chart(doc: Doc, parent: StructureElement, series: MeasureSeries) {
 }
 
 /** Renders the public summary as a tagged A4 PDF. `compress: false` (for tests) leaves the text streams readable. */
-export function renderProjectPdf(
+export async function renderProjectPdf(
   summary: ProjectPublicSummary,
   meta: { participantName: string; organisationName: string; programmeTitle: string | null },
   options: { compress?: boolean } = {},
 ): Promise<Buffer> {
   const title = `Project summary: ${summary.title}`;
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

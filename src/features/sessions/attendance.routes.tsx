@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import QRCode from 'qrcode';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { Invalid, type FieldErrors } from '../../platform/http/errors';
@@ -18,6 +17,7 @@ import {
 } from './attendance.service';
 import { CheckInCodePage, CheckInPageView } from './views/check-in';
 import { RegisterPage } from './views/register';
+import { qrCodeSvg } from '../../platform/documents/lazy';
 
 /** The register, the facilitator's check-in code and participants' self check-in. */
 export const attendanceRoutes = new Hono<AppEnv>();
@@ -69,12 +69,6 @@ attendanceRoutes.post('/sessions/:sessionId/register/all-present', access('signe
 
 // ----- The facilitator's rotating code -----
 
-/** The QR code as inline SVG, named for screen readers. */
-async function qrCodeSvg(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', margin: 2, width: 256, errorCorrectionLevel: 'M' });
-  return svg.replace('<svg ', '<svg role="img" aria-label="QR code: scan it to open the check-in page with this code" focusable="false" ');
-}
-
 attendanceRoutes.get('/sessions/:sessionId/check-in-code', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const view = await getCheckInCode(c.get('deps'), viewer, c.req.param('sessionId'));
@@ -84,7 +78,7 @@ attendanceRoutes.get('/sessions/:sessionId/check-in-code', access('signed-in'), 
   // do the same, but axe fails any timed meta refresh (WCAG 2.2.1); the page offers a way to stop it.
   if (refreshing && live) c.header('Refresh', String(view.refreshInSeconds + 1));
   c.header('Cache-Control', 'no-store');
-  const qrSvg = view.code ? await qrCodeSvg(view.checkInUrl) : null;
+  const qrSvg = view.code ? await qrCodeSvg(view.checkInUrl, 'QR code: scan it to open the check-in page with this code', { width: 256 }) : null;
   return renderPage(
     c,
     { title: `Check-in code: ${view.session.title}`, beforeContent: <BackLink href={`/sessions/${view.session.id}`} text="Session" /> },
