@@ -431,6 +431,35 @@ describeEachEngine('who sees an enrolment', (ctx) => {
     expect((await manager.get(`/enrolments/${enrolmentId}/status`)).status).toBe(403);
   });
 
+  it('a line manager reaches their report’s enrolment from the staff record', async () => {
+    const manager = await client(ctx, world.lineManager.email);
+    const record = await manager.get(`/staff/${world.report.id}`);
+    expect(record.status).toBe(200);
+    expect(visibleText(record.text)).toContain('Programmes');
+    expect(record.text).toContain(`href="/enrolments/${enrolmentId}"`);
+    expect((await manager.get(`/enrolments/${enrolmentId}`)).status).toBe(200);
+    // Their own record lists their own programmes under "Your programmes".
+    const own = await (await client(ctx, world.report.email)).get(`/staff/${world.report.id}`);
+    expect(visibleText(own.text)).toContain('Your programmes');
+    expect(own.text).toContain(`href="/enrolments/${enrolmentId}"`);
+  });
+
+  it('a member of staff’s own record links their line manager’s name to a page that exists', async () => {
+    const report = await client(ctx, world.report.email);
+    const own = await report.get(`/staff/${world.report.id}`);
+    expect(own.text).toContain(`href="/staff/${world.lineManager.id}"`);
+    const manager = await report.get(`/staff/${world.lineManager.id}`);
+    expect(manager.status).toBe(200);
+    const text = visibleText(manager.text);
+    expect(text).toContain('Your line manager');
+    expect(text).toContain(world.lineManager.email);
+    // Only who they are and how to reach them: not their roles, reports or programmes.
+    expect(text).not.toContain('Line manages');
+    expect(text).not.toContain('Roles in Waymark');
+    // Someone who is not their line manager still finds nothing.
+    expect((await (await client(ctx, world.staff.email)).get(`/staff/${world.lineManager.id}`)).status).toBe(404);
+  });
+
   it('another school’s admin finds nothing; this school’s admin may look', async () => {
     expect((await (await client(ctx, world.schoolAdminB.email)).get(`/enrolments/${enrolmentId}`)).status).toBe(404);
     expect((await (await client(ctx, world.schoolAdminA.email)).get(`/enrolments/${enrolmentId}`)).status).toBe(200);

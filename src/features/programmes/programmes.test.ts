@@ -627,6 +627,7 @@ describeEachEngine('requirement settings', (ctx) => {
       events: features.events(ctx().clock),
       navigation: features.navigation,
       notificationKinds: features.notificationKinds,
+      personRecordSections: features.personRecordSections,
     };
     const viewer: Viewer = {
       id: world.programmeLead.id,
