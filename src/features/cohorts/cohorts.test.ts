@@ -421,11 +421,42 @@ describeEachEngine('refusals', (ctx) => {
     expect((await applicationRow(ctx(), id)).status).toBe('draft');
   });
 
-  it('an applicant whose staff record does not meet the rules cannot submit, and is told why', async () => {
+  it('someone who fails the rules is told why on the programme page, and no draft is made', async () => {
     const strict = await makeProgramme(ctx().db, { organisationId: world.organisation.id, eligibility: { leadershipLevels: ['senior', 'headteacher'] } });
     const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: strict.id });
-    const applicant = await clientFor(ctx(), world.report);
+    const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, lineManagerId: world.lineManager.id });
+    const applicant = await clientFor(ctx(), person);
+    const page = await applicant.get(`/programmes/${strict.id}`);
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain('You cannot apply: your staff record does not meet this programme’s rules.');
+    expect(visibleText(page.text)).not.toContain('Start your application');
+    expect(page.text).not.toContain(`action="/cohorts/${cohort.id}/apply"`);
+    const refused = await applicant.post(`/cohorts/${cohort.id}/apply`);
+    expect(refused.status).toBe(409);
+    expect(visibleText(refused.text)).toContain('your staff record does not meet its rules');
+    expect(visibleText(refused.text)).toContain('senior leaders or headteachers');
+    const drafts = await ctx().db.selectFrom('applications').select('id').where('person_id', '=', person.id).execute();
+    expect(drafts).toHaveLength(0);
+    expect(visibleText((await applicant.get('/')).text)).not.toContain('Finish your application');
+  });
+
+  it('an applicant whose staff record stops meeting the rules cannot submit, and is told why', async () => {
+    const strict = await makeProgramme(ctx().db, { organisationId: world.organisation.id, eligibility: { leadershipLevels: ['senior', 'headteacher'] } });
+    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: strict.id });
+    const person = await makePerson(ctx().db, {
+      organisationId: world.organisation.id,
+      schoolId: world.schoolA.id,
+      lineManagerId: world.lineManager.id,
+      leadershipLevel: 'senior',
+    });
+    const applicant = await clientFor(ctx(), person);
     const id = await draftApplication(applicant, cohort.id);
+    expect(visibleText((await applicant.get('/')).text)).toContain('Finish your application');
+    await ctx().db.updateTable('people').set({ leadership_level: 'middle' }).where('id', '=', person.id).execute();
+    // Home no longer asks them to finish what they cannot submit.
+    const home = visibleText((await applicant.get('/')).text);
+    expect(home).not.toContain('Finish your application');
+    expect(home).toContain('cannot be submitted');
     const refused = await applicant.post(`/applications/${id}/submit`);
     expect(refused.status).toBe(400);
     expect(visibleText(refused.text)).toContain('senior leaders or headteachers');
