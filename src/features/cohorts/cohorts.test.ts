@@ -291,7 +291,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(visibleText((await lead.get(`/cohorts/${cohort.id}/applications?status=declined`)).text)).not.toContain(world.report.familyName);
     expect(visibleText((await lead.get(`/cohorts/${cohort.id}/applications?school=${world.schoolB.id}`)).text)).not.toContain(world.report.familyName);
 
-    const missing = await lead.post(`/applications/${applicationId}/decision`, { decision: 'accept', reason: '' });
+    const missing = await lead.post(`/applications/${applicationId}/decision`, { decision: 'decline', reason: '' });
     expect(missing.status).toBe(400);
     expect(visibleText(missing.text)).toContain('Enter the reason for your decision');
     expect(
@@ -986,5 +986,95 @@ describeEachEngine('an enrolment that an application change causes', (ctx) => {
     expect(subjects.some((s) => s.startsWith('You have withdrawn from'))).toBe(false);
     const told = await ctx().db.selectFrom('notifications').select('kind').where('person_id', '=', person.id).where('kind', '=', 'enrolment_update').execute();
     expect(told).toEqual([]);
+  });
+});
+
+describeEachEngine('accepting without a reason, one at a time or several at once', (ctx) => {
+  let world: World;
+  let cohortId: string;
+  let ids: string[];
+  let people: TestPerson[];
+
+  beforeAll(async () => {
+    ctx().clock.set(START);
+    world = await makeWorld(ctx().db);
+    const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
+    const cohort = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: programme.id,
+      capacity: 3,
+      needsLineManager: false,
+      needsHeadteacher: false,
+    });
+    cohortId = cohort.id;
+    ids = [];
+    people = [];
+    for (const name of ['Ada', 'Bea', 'Cal', 'Dev']) {
+      const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: name });
+      const client = await clientFor(ctx(), person);
+      const id = await draftApplication(client, cohort.id);
+      expect((await client.post(`/applications/${id}/submit`)).status).toBe(303);
+      ids.push(id);
+      people.push(person);
+    }
+  });
+
+  it('a lead accepts without writing a reason; declining and waitlisting still need one', async () => {
+    const lead = await clientFor(ctx(), world.programmeLead);
+    const decline = await lead.post(`/applications/${ids[3]}/decision`, { decision: 'decline', reason: '' });
+    expect(decline.status).toBe(400);
+    expect(visibleText(decline.text)).toContain('Enter the reason for your decision');
+    const waitlist = await lead.post(`/applications/${ids[3]}/decision`, { decision: 'waitlist', reason: '' });
+    expect(waitlist.status).toBe(400);
+    expect((await applicationRow(ctx(), ids[3])).status).toBe('submitted');
+    const accept = await lead.post(`/applications/${ids[0]}/decision`, { decision: 'accept', reason: '' });
+    expect(accept.status).toBe(303);
+    const row = await applicationRow(ctx(), ids[0]);
+    expect(row.status).toBe('accepted');
+    expect(row.decision_reason).toBeNull();
+    await ctx().deliverMail();
+    const told = mailTo(ctx(), people[0].email).at(-1);
+    expect(told?.subject).toContain('You have a place on');
+    expect(told?.text).not.toContain('The programme lead said');
+  });
+
+  it('a lead accepts several applications ready for a decision at once from the list: all, or none when there is no room', async () => {
+    const lead = await clientFor(ctx(), world.programmeLead);
+    const queue = await lead.get(`/cohorts/${cohortId}/applications`);
+    expect(queue.text).toContain(`action="/cohorts/${cohortId}/applications/accept"`);
+    for (const id of ids.slice(1)) expect(queue.text).toContain(`value="${id}"`);
+    expect(queue.text).not.toContain(`value="${ids[0]}"`);
+
+    const none = await lead.post(`/cohorts/${cohortId}/applications/accept`, {});
+    expect(none.status).toBe(400);
+    expect(visibleText(none.text)).toContain('Select the applications to accept');
+
+    // Three selected, two places left: nothing is accepted.
+    const tooMany = await lead.post(`/cohorts/${cohortId}/applications/accept`, new URLSearchParams(ids.slice(1).map((id) => ['applicationIds', id])));
+    expect(tooMany.status).toBe(400);
+    expect(visibleText(tooMany.text)).toContain('Nothing was accepted');
+    for (const id of ids.slice(1)) expect((await applicationRow(ctx(), id)).status).toBe('submitted');
+
+    const two = await lead.post(`/cohorts/${cohortId}/applications/accept`, new URLSearchParams(ids.slice(1, 3).map((id) => ['applicationIds', id])));
+    expect(two.status).toBe(303);
+    expect(two.location).toBe(`/cohorts/${cohortId}/applications?accepted=2`);
+    expect(visibleText((await lead.get(two.location ?? '')).text)).toContain('2 applications accepted');
+    expect((await applicationRow(ctx(), ids[1])).status).toBe('accepted');
+    expect((await applicationRow(ctx(), ids[2])).status).toBe('accepted');
+    expect((await applicationRow(ctx(), ids[3])).status).toBe('submitted');
+    const enrolled = await ctx().db.selectFrom('enrolments').select('person_id').where('cohort_id', '=', cohortId).execute();
+    expect(enrolled).toHaveLength(3);
+  });
+
+  it('only programme leads accept from the list, and only applications to that cohort', async () => {
+    const staff = await clientFor(ctx(), world.staff);
+    expect((await staff.post(`/cohorts/${cohortId}/applications/accept`, { applicationIds: ids[3] })).status).toBe(403);
+    const other = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: (await makeProgramme(ctx().db, { organisationId: world.organisation.id })).id,
+    });
+    const lead = await clientFor(ctx(), world.programmeLead);
+    expect((await lead.post(`/cohorts/${other.id}/applications/accept`, { applicationIds: ids[3] })).status).toBe(404);
+    expect((await applicationRow(ctx(), ids[3])).status).toBe('submitted');
   });
 });
