@@ -222,6 +222,10 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       expect(page).toContain('In-school coach');
       expect(page).not.toMatch(/Your current role|Why you want|Your in-school coach|Your whole-school/);
     }
+    // The line manager reads the application before the form that asks for their answer.
+    expect(manager).toContain('Do you endorse');
+    expect(manager.indexOf('Why they want to take part')).toBeLessThan(manager.indexOf('Do you endorse'));
+    expect(manager.indexOf('Current role and experience')).toBeLessThan(manager.indexOf('Send your answer'));
     const own = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
     expect(own).toContain('Your current role and experience');
     expect(own).toContain('Why you want to take part');
