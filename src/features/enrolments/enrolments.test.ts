@@ -608,3 +608,41 @@ describeEachEngine('the roster for a large cohort', (ctx) => {
     expect(large.queries).toBeLessThanOrEqual(12);
   }, 60_000);
 });
+
+describeEachEngine('fellow participants', (ctx) => {
+  it('see who else is in their cohort: names, job titles and schools, nothing else', async () => {
+    const world = await makeWorld(ctx().db);
+    const { programme, cohort } = await modularProgramme(ctx().db, world);
+    const ids = { organisationId: world.organisation.id, cohortId: cohort.id, programmeId: programme.id };
+    const mine = await enrol(ctx().db, { ...ids, personId: world.report.id });
+    const colleague = await makePerson(ctx().db, {
+      organisationId: world.organisation.id,
+      schoolId: world.schoolB.id,
+      givenName: 'Maya',
+      familyName: 'Okafor',
+      jobTitle: 'Head of science',
+    });
+    await enrol(ctx().db, { ...ids, personId: colleague.id });
+    const leaver = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, familyName: 'Withdrawnson' });
+    await enrol(ctx().db, { ...ids, personId: leaver.id, status: 'withdrawn' });
+
+    const participant = await client(ctx, world.report.email);
+    const enrolment = await participant.get(`/enrolments/${mine}`);
+    expect(enrolment.text).toContain(`href="/cohorts/${cohort.id}/members"`);
+    const page = await participant.get(`/cohorts/${cohort.id}/members`);
+    expect(page.status).toBe(200);
+    const text = visibleText(page.text);
+    expect(text).toContain('Maya Okafor');
+    expect(text).toContain(`Head of science, ${world.schoolB.name}`);
+    expect(text).toContain(`${world.report.givenName} ${world.report.familyName} (you)`);
+    expect(text).not.toContain('Withdrawnson');
+    // Nothing else about them: no email, no links to records or enrolments.
+    expect(page.text).not.toContain(colleague.email);
+    expect(page.text).not.toContain('href="/enrolments/');
+    expect(page.text).not.toContain(`href="/staff/${colleague.id}"`);
+
+    // Someone not in the cohort finds nothing; the withdrawn participant no longer sees it.
+    expect((await (await client(ctx, world.staff.email)).get(`/cohorts/${cohort.id}/members`)).status).toBe(404);
+    expect((await (await client(ctx, leaver.email)).get(`/cohorts/${cohort.id}/members`)).status).toBe(404);
+  });
+});
