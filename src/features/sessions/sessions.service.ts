@@ -272,6 +272,26 @@ export async function createSession(deps: AppDeps, viewer: Viewer, cohortId: str
       detail: { cohortId: cohort?.id ?? null, title: form.title, startsAt: form.startsAt },
       requestId,
     });
+    // The cohort's participants (and the facilitators) are told, each by their own email choices.
+    if (cohort) {
+      const where = placeText({ mode: form.mode, venue: form.venue, online_url: form.onlineUrl });
+      for (const personId of await q.listAffectedPeople(trx, { id, cohort_id: cohort.id }, { includeWaiting: false })) {
+        await notify(trx, deps.clock, {
+          personId,
+          kind: 'session_new',
+          subject: `New session: “${form.title}”, ${formatTimeRange(form.startsAt, form.endsAt)}`,
+          paragraphs: [
+            `A session has been added to your programme: “${form.title}”.`,
+            `When: ${formatTimeRange(form.startsAt, form.endsAt)} (UK time)`,
+            `Where: ${where}`,
+            'Calendars that subscribe to your Waymark calendar show it by themselves.',
+          ],
+          link: `/sessions/${id}`,
+          linkText: 'See the session:',
+          dedupeKey: `session-new:${id}:${personId}`,
+        });
+      }
+    }
   });
   return id;
 }

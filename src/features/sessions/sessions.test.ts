@@ -195,6 +195,17 @@ describeEachEngine('a programme lead plans a cohort’s sessions', (ctx) => {
     expect(page).toContain('href="https://meet.example.org/leading-change"');
   });
 
+  it('creating a session tells the cohort’s participants, by a kind they can turn off on their settings page', async () => {
+    const created = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, sessionForm({ title: 'Session 5: Holding to account' }));
+    expect(created.status).toBe(303);
+    const told = await notificationsFor(ctx(), s.world.report.id, 'session_new');
+    expect(told.map((n) => n.subject)).toContain('New session: “Session 5: Holding to account”, Monday 26 October 2026, 4:15pm to 5:45pm');
+    expect(told.at(-1)?.link).toBe(`/sessions/${idFrom(created.location)}`);
+    // Someone not in the cohort hears nothing.
+    expect(await notificationsFor(ctx(), s.otherCohortParticipant.id, 'session_new')).toEqual([]);
+    expect(visibleText((await s.participant.get('/notifications/settings')).text)).toContain('New sessions in your cohort');
+  });
+
   it('the cohort page links to its sessions', async () => {
     expect((await s.lead.get(`/cohorts/${s.programmes.earlierCohortId}`)).text).toContain(`href="/cohorts/${s.programmes.earlierCohortId}/sessions"`);
   });
