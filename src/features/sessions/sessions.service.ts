@@ -90,7 +90,11 @@ async function loadVisibleSession(db: Executor, viewer: Viewer, sessionId: strin
     enrolmentStatus: relation.enrolmentStatus,
   };
   if (!canSeeSession(viewer, facts)) throw new NotFound();
-  return { session, relation, facts };
+  // An open event's joining link is for those with a place (and those who run it): not for people
+  // on the waiting list, or anyone just looking.
+  const mayJoin =
+    session.cohort_id !== null || relation.facilitates || relation.booking?.status === 'booked' || canManageSessions(viewer, session.organisation_id);
+  return { session: mayJoin ? session : { ...session, online_url: null }, relation, facts };
 }
 
 /**
@@ -357,11 +361,21 @@ export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: stri
       requestId,
     });
     if (notifying) {
-      const lines: string[] = [];
-      if (timeChanged) lines.push(`When: ${formatTimeRange(current.starts_at, current.ends_at)} → ${formatTimeRange(form.startsAt, form.endsAt)} (UK time)`);
-      if (placeChanged) lines.push(`Where: ${placeText(current)} → ${placeText({ mode: form.mode, venue: form.venue, online_url: form.onlineUrl })}`);
+      // People waiting for a place are told of the change, but not given the joining link.
+      const waiting = new Set(
+        (await trx.selectFrom('session_bookings').select('person_id').where('session_id', '=', current.id).where('status', '=', 'waiting').execute()).map(
+          (b) => b.person_id,
+        ),
+      );
+      const place = (s: { mode: SessionMode; venue: string | null; online_url: string | null }, withLink: boolean) =>
+        withLink ? placeText(s) : s.mode === 'online' ? 'online' : placeText(s);
       const what = [timeChanged ? 'time' : null, placeChanged ? 'place' : null].filter(Boolean).join(' and ');
       for (const personId of await q.listAffectedPeople(trx, current, { includeWaiting: true })) {
+        const lines: string[] = [];
+        if (timeChanged) lines.push(`When: ${formatTimeRange(current.starts_at, current.ends_at)} → ${formatTimeRange(form.startsAt, form.endsAt)} (UK time)`);
+        const withLink = !waiting.has(personId);
+        if (placeChanged)
+          lines.push(`Where: ${place(current, withLink)} → ${place({ mode: form.mode, venue: form.venue, online_url: form.onlineUrl }, withLink)}`);
         await notify(trx, deps.clock, {
           personId,
           kind: 'session_change',

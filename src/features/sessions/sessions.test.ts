@@ -680,3 +680,44 @@ describeEachEngine('reminders and “Your sessions”', (ctx) => {
     expect((await sessionsForPerson(ctx().db, s.world.staff.id)).map((c) => c.title)).toEqual(['Leadership taster session']);
   });
 });
+
+describeEachEngine('the joining link of a full online event', (ctx) => {
+  it('is shown only to those with a place, not to people on the waiting list', async () => {
+    const s = await setting(ctx());
+    const link = 'https://meet.example.org/taster-online';
+    const created = await s.lead.post('/events', {
+      ...sessionForm({ title: 'Online taster', 'date-day': '9', 'date-month': '12', mode: 'online', venue: '', onlineUrl: link }),
+      kind: 'taster',
+      capacity: '1',
+    });
+    expect(created.status).toBe(303);
+    const eventId = idFrom(created.location);
+    expect((await s.staff.post(`/sessions/${eventId}/book`)).location).toBe(`/sessions/${eventId}?done=booked`);
+    expect((await s.participant.post(`/sessions/${eventId}/book`)).location).toBe(`/sessions/${eventId}?done=waiting`);
+
+    const waiting = await s.participant.get(`/sessions/${eventId}`);
+    expect(visibleText(waiting.text)).toContain('You are on the waiting list');
+    expect(waiting.text).not.toContain(link);
+    expect(visibleText(waiting.text)).toContain('the joining link is shown here to people with a place');
+    expect((await s.participant.get(`/sessions/${eventId}/calendar.ics`)).text).not.toContain('taster-online');
+    // Not booked at all: no link either.
+    expect((await s.facilitator.get(`/sessions/${eventId}`)).text).not.toContain(link);
+
+    expect((await s.staff.get(`/sessions/${eventId}`)).text).toContain(`href="${link}"`);
+    expect((await s.lead.get(`/sessions/${eventId}`)).text).toContain(`href="${link}"`);
+
+    // A new link is told to the person with a place, and not to the person waiting.
+    const moved = 'https://meet.example.org/taster-moved';
+    const edited = await s.lead.post(`/sessions/${eventId}`, {
+      ...sessionForm({ title: 'Online taster', 'date-day': '9', 'date-month': '12', mode: 'online', venue: '', onlineUrl: moved }),
+      kind: 'taster',
+      capacity: '1',
+    });
+    expect(edited.status).toBe(303);
+    const booked = await notificationsFor(ctx(), s.world.staff.id, 'session_change');
+    expect(booked.at(-1)?.paragraphs.join(' ')).toContain(moved);
+    const waited = await notificationsFor(ctx(), s.world.report.id, 'session_change');
+    expect(waited).toHaveLength(1);
+    expect(JSON.stringify(waited)).not.toContain('meet.example.org');
+  });
+});
