@@ -206,6 +206,38 @@ describeEachEngine('a programme lead plans a cohort’s sessions', (ctx) => {
     expect(visibleText((await s.participant.get('/notifications/settings')).text)).toContain('New sessions in your cohort');
   });
 
+  it('a lead creates six fortnightly twilight sessions in one go, each at 4:15pm UK time, and participants hear of each', async () => {
+    const before = (await notificationsFor(ctx(), s.world.report.id, 'session_new')).length;
+    const form = await s.lead.get(`/cohorts/${s.programmes.earlierCohortId}/sessions/new`);
+    expect(visibleText(form.text)).toContain('How many sessions?');
+    const created = await s.lead.post(
+      `/cohorts/${s.programmes.earlierCohortId}/sessions`,
+      sessionForm({ title: 'Twilight', 'date-day': '14', 'date-month': '10', count: '6', everyWeeks: '2' }),
+    );
+    expect(created.status).toBe(303);
+    const rows = await ctx()
+      .db.selectFrom('sessions_events')
+      .select(['starts_at', 'ends_at'])
+      .where('title', '=', 'Twilight')
+      .where('cohort_id', '=', s.programmes.earlierCohortId)
+      .orderBy('starts_at')
+      .execute();
+    // 14 October is in summer time (UTC+1); the rest are after the clocks go back.
+    expect(rows.map((r) => r.starts_at)).toEqual([
+      '2026-10-14T15:15:00.000Z',
+      '2026-10-28T16:15:00.000Z',
+      '2026-11-11T16:15:00.000Z',
+      '2026-11-25T16:15:00.000Z',
+      '2026-12-09T16:15:00.000Z',
+      '2026-12-23T16:15:00.000Z',
+    ]);
+    expect((await notificationsFor(ctx(), s.world.report.id, 'session_new')).length).toBe(before + 6);
+    const tooMany = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, sessionForm({ title: 'Too many', count: '21' }));
+    expect(tooMany.status).toBe(400);
+    expect(visibleText(tooMany.text)).toContain('Number of sessions must be a whole number from 1 to 20');
+    expect(await ctx().db.selectFrom('sessions_events').select('id').where('title', '=', 'Too many').execute()).toEqual([]);
+  });
+
   it('the cohort page links to its sessions', async () => {
     expect((await s.lead.get(`/cohorts/${s.programmes.earlierCohortId}`)).text).toContain(`href="/cohorts/${s.programmes.earlierCohortId}/sessions"`);
   });
