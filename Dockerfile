@@ -9,11 +9,12 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /opt/waymark
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+COPY package.json package-lock.json tsconfig.json ./
 COPY bin ./bin
+COPY scripts ./scripts
 COPY src ./src
-COPY tsconfig.json ./
+# npm ci also builds dist/ (the `prepare` script): the server runs compiled JavaScript.
+RUN npm ci --omit=dev && npm cache clean --force
 
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \

@@ -22,6 +22,7 @@ import { newId } from '../src/platform/db/ids';
 import { migrateToLatest } from '../src/platform/db/migrate';
 import { features } from '../src/features';
 import { FAMILY_NAMES, GIVEN_NAMES, PLACES, SECONDARY_SUBJECTS, TOWNS } from './names';
+import { item } from '../test/support/present';
 
 /** The organisation admin the benchmark signs in as. */
 export const BENCH_ADMIN = { email: 'helen.okafor@northgate-trust.example.org', password: 'waymark-bench-password-2026' } as const;
@@ -140,7 +141,7 @@ class Random {
     return min + Math.floor(this.next() * (max - min + 1));
   }
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    return item(items, Math.floor(this.next() * items.length), 'a random pick');
   }
   chance(p: number): boolean {
     return this.next() < p;
@@ -150,10 +151,10 @@ class Random {
     const total = weights.reduce((s, w) => s + w, 0);
     let r = this.next() * total;
     for (let i = 0; i < items.length; i++) {
-      r -= weights[i];
-      if (r < 0) return items[i];
+      r -= item(weights, i, 'a weight for each item');
+      if (r < 0) return item(items, i);
     }
-    return items[items.length - 1];
+    return item(items, -1, 'the last weighted item');
   }
 }
 
@@ -228,8 +229,9 @@ function schoolSizes(phases: SchoolPhase[], total: number, random: Random): numb
   let diff = total - sizes.reduce((s, n) => s + n, 0);
   for (let i = 0; diff !== 0; i = (i + 1) % sizes.length) {
     const step = diff > 0 ? 1 : -1;
-    if (step < 0 && sizes[i] <= 20) continue;
-    sizes[i] += step;
+    const size = item(sizes, i, 'a school size');
+    if (step < 0 && size <= 20) continue;
+    sizes[i] = size + step;
     diff -= step;
   }
   return sizes;
@@ -358,7 +360,7 @@ function buildTrust(options: Required<GenerateOptions>) {
       town,
       postcode: `${town.slice(0, 2).toUpperCase()}${random.int(1, 28)} ${random.int(1, 9)}${String.fromCharCode(65 + random.int(0, 25))}${String.fromCharCode(65 + random.int(0, 25))}`,
       domain: `${slug(name)}.example.org`,
-      size: sizes[i],
+      size: item(sizes, i, 'the school’s size'),
     });
   }
 
@@ -378,7 +380,7 @@ function buildTrust(options: Required<GenerateOptions>) {
       });
 
     const secondaryLike = school.phase === 'secondary' || school.phase === 'all-through';
-    const head = staff('Headteacher', 'teaching', 'headteacher', regional[i % regional.length], [12, 30]);
+    const head = staff('Headteacher', 'teaching', 'headteacher', item(regional, i % regional.length, 'a regional leader'), [12, 30]);
     const seniors: GenPerson[] = [];
     const teachingSeniors: GenPerson[] = [];
     const senior = (title: string, type: StaffType) => {
@@ -398,7 +400,7 @@ function buildTrust(options: Required<GenerateOptions>) {
     const businessManager = senior('School Business Manager', 'associate');
 
     const middle = (title: string, type: StaffType, manager: GenPerson) => staff(title, type, 'middle', manager, [4, 20]);
-    const rr = (n: number) => teachingSeniors[n % teachingSeniors.length];
+    const rr = (n: number) => item(teachingSeniors, n % teachingSeniors.length, 'a teaching senior leader');
     const senco = middle('SENCo', 'teaching', rr(1));
     const office = middle('Office Manager', 'associate', businessManager);
     // Leaves: [title, type, manager, weight, level?]
@@ -424,9 +426,9 @@ function buildTrust(options: Required<GenerateOptions>) {
       leaves.push(
         ['Teaching Assistant', 'associate', senco, 5],
         ['Learning Support Assistant', 'associate', senco, 3],
-        ['Cover Supervisor', 'associate', seniors[0], 1.2],
-        ['Pastoral Manager', 'associate', heads[0], 0.6],
-        ['Pastoral Manager', 'associate', heads[heads.length - 1], 0.6],
+        ['Cover Supervisor', 'associate', item(seniors, 0), 1.2],
+        ['Pastoral Manager', 'associate', item(heads, 0), 0.6],
+        ['Pastoral Manager', 'associate', item(heads, -1), 0.6],
         ['Exams Officer', 'associate', office, 0.4],
         ['Receptionist', 'associate', office, 0.6],
         ['Administrator', 'associate', office, 1.2],
@@ -435,7 +437,7 @@ function buildTrust(options: Required<GenerateOptions>) {
         ['Site Manager', 'associate', businessManager, 0.3],
         ['Caretaker', 'associate', businessManager, 0.6],
         ['IT Technician', 'associate', businessManager, 0.5],
-        ['Librarian', 'associate', seniors[1] ?? seniors[0], 0.3],
+        ['Librarian', 'associate', seniors[1] ?? item(seniors, 0), 0.3],
       );
     } else {
       const eyfs = middle('Early Years Lead', 'teaching', rr(0));
@@ -473,7 +475,7 @@ function buildTrust(options: Required<GenerateOptions>) {
 
     grants.push({ personId: head.id, role: 'school_admin', schoolId: school.id });
     if (i % 4 === 0) grants.push({ personId: businessManager.id, role: 'school_admin', schoolId: school.id });
-    if (i % 5 === 0) grants.push({ personId: seniors[0].id, role: 'programme_lead', schoolId: null });
+    if (i % 5 === 0) grants.push({ personId: item(seniors, 0).id, role: 'programme_lead', schoolId: null });
   }
 
   return { organisationName: options.organisationName, schools, people, grants, centralCount };
@@ -525,7 +527,7 @@ export async function generate(db: Db, engine: Engine, options: GenerateOptions 
   const stats = { statements: 0, largest: 0 };
 
   const people = [...trust.people].sort((a, b) => a.depth - b.depth); // managers before their reports
-  const ceoId = people[0].id;
+  const ceoId = item(people, 0).id;
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('organisations').values({ id: organisationId, name: trust.organisationName, created_at: now, updated_at: now }).execute();
     stats.statements++;

@@ -21,6 +21,7 @@ import { newId } from '../src/platform/db/ids';
 import type { Viewer } from '../src/platform/http/env';
 import { createBenchDatabase } from './generate';
 import { FAMILY_NAMES, GIVEN_NAMES, PLACES, SECONDARY_SUBJECTS } from './names';
+import { item } from '../test/support/present';
 
 const ROWS = 10_000;
 const SCHOOLS = 20;
@@ -54,7 +55,7 @@ function random(seed: number) {
 
 function generateStaff(schools: { name: string; urn: string }[]): StaffRow[] {
   const next = random(2026);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const pick = <T>(items: readonly T[]) => item(items, Math.floor(next() * items.length), 'a random pick');
   const rows: StaffRow[] = [];
   const perSchool = ROWS / schools.length;
   schools.forEach((school, s) => {
@@ -97,7 +98,7 @@ function generateStaff(schools: { name: string; urn: string }[]): StaffRow[] {
   // Shuffle, so reports often come before their managers (the second pass must link them).
   for (let i = rows.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
-    [rows[i], rows[j]] = [rows[j], rows[i]];
+    [rows[i], rows[j]] = [item(rows, j), item(rows, i)];
   }
   return rows;
 }

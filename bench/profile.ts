@@ -16,6 +16,7 @@ import type { Db } from '../src/platform/db/database';
 import type { Engine } from '../src/platform/db/connect';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';
+import { item } from '../test/support/present';
 
 class QueryRecorder implements KyselyPlugin {
   recording: CompiledQuery[] | null = null;
@@ -139,7 +140,7 @@ export async function queryCensus(
     }
     // Plans for the statements that take more than a tenth of a millisecond.
     for (const [i, q] of queries.entries()) {
-      if (q.kind === 'select' && (q.meanMs ?? 0) > 0.1) q.plan = await planOf(db, engine, statements[i]);
+      if (q.kind === 'select' && (q.meanMs ?? 0) > 0.1) q.plan = await planOf(db, engine, item(statements, i, 'the statement of this query'));
     }
     const inProcess = await timeIt(iterations, async () => (await request()).text());
     entries.push({

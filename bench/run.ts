@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { BENCH_ADMIN, COMMON_SURNAME_FRAGMENT, createBenchDatabase, generate, type BenchDatabase, type GenerateSummary } from './generate';
 import { queryCensus, type CensusEntry } from './profile';
+import { item, part } from '../test/support/present';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -26,7 +27,8 @@ const root = resolve(here, '..');
 function option(name: string, fallback: number, min: number, max: number): number {
   const args = process.argv.slice(2);
   const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  const raw = i < 0 ? process.env[`BENCH_${name.toUpperCase()}`] : args[i].includes('=') ? args[i].split('=')[1] : args[i + 1];
+  const arg = args[i];
+  const raw = arg === undefined ? process.env[`BENCH_${name.toUpperCase()}`] : arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[i + 1];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) throw new Error(`--${name} must be a number from ${min} to ${max} (got ${raw})`);
@@ -133,7 +135,7 @@ async function signIn(origin: string): Promise<string> {
   });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith('waymark_session='));
   if (response.status !== 303 || !cookie) throw new Error(`sign-in failed: HTTP ${response.status}${cookie ? '' : ', no waymark_session cookie'}`);
-  return cookie.split(';')[0];
+  return part(cookie, ';', 0);
 }
 
 /** Fetches a target once, checks it is a 200, and returns the body size and the "of N people" total. */
@@ -175,7 +177,7 @@ interface RunResult {
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
 /** One autocannon run, bounded in time; latencies are kept per response (sub-millisecond). */
@@ -270,10 +272,10 @@ function round(value: number, places: number): number {
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const widths = item(rows, 0).map((_, c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
   return rows
     .map((r, i) => {
-      const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+      const line = r.map((cell, c) => (c === 0 ? cell.padEnd(item(widths, c)) : cell.padStart(item(widths, c)))).join('  ');
       return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
     })
     .join('\n');
@@ -331,7 +333,7 @@ async function main() {
     if (whole !== summary.activePeople) throw new Error(`the directory shows ${whole} people, expected ${summary.activePeople}`);
     const usageBefore = await server.usage({ gc: true });
     const serverBefore = usageBefore.memory;
-    const loadBefore = loadavg()[0];
+    const [loadBefore = 0] = loadavg();
     if (loadBefore > 1.5)
       console.warn(
         `Warning: the 1-minute load average is ${loadBefore.toFixed(2)} before the runs: other work on this machine will lower req/s (server CPU ms per request is less affected).`,
@@ -350,7 +352,7 @@ async function main() {
 
     const usageAfter = await server.usage({ gc: true });
     const serverAfter = usageAfter.memory;
-    const loadAfter = loadavg()[0];
+    const [loadAfter = 0] = loadavg();
     const writesAfter = await writeMarkers(database);
     await server.stop();
     server = undefined;
@@ -405,9 +407,9 @@ async function main() {
         (committed === undefined ? '' : `, SQLite commits by the server: ${committed ? 'yes' : 'none'}`),
     );
     console.log(
-      `After 6 idle minutes, one signed-in request makes ${refresh[0].writes} write(s): ${
-        refresh[0].queries
-          .filter((q) => q.kind !== 'select')
+      `After 6 idle minutes, one signed-in request makes ${item(refresh, 0).writes} write(s): ${
+        item(refresh, 0)
+          .queries.filter((q) => q.kind !== 'select')
           .map((q) => q.sql.slice(0, 60))
           .join('; ') || 'none'
       }`,
@@ -453,7 +455,7 @@ async function main() {
         outbox: writesAfter.outbox - writesBefore.outbox,
         sqliteCommits: committed,
       },
-      writesAfterSixIdleMinutes: refresh[0].writes,
+      writesAfterSixIdleMinutes: item(refresh, 0).writes,
       queryCensus: census,
     };
     const resultsDir = join(here, 'results');

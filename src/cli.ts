@@ -184,9 +184,17 @@ async function main(argv: string[]): Promise<number> {
       const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
       if (!file) throw new ConfigError('Give the CSV file: waymark import-staff staff.csv');
       await migrateToLatest(db, features.migrations);
-      const summary = await importStaffFile(runtime, { file, organisationId: option(args, 'org-id'), schoolName: option(args, 'school') });
-      console.log(summary);
+      const result = await importStaffFile(runtime, {
+        file,
+        organisationId: option(args, 'org-id') ?? option(args, 'organisation'),
+        schoolName: option(args, 'school'),
+      });
+      console.log(result.report);
       await db.destroy();
+      if (result.imported === 0 && result.rejected > 0) {
+        console.error('Every row was rejected, so nothing was imported. Correct the rows above and run the import again.');
+        return 1;
+      }
       return 0;
     }
     case 'sign-out-everyone': {

@@ -6,6 +6,7 @@ import { makeProgrammeWorld, type ProgrammeWorld } from './support/programme-wor
 import type { TestClient } from './support/http';
 import { matrix, viewers, type Outcome, type Row, type Viewer } from './support/matrix';
 import type { Db } from '../src/platform/db/database';
+import { part, present } from './support/present';
 
 /** Each feature's records for its rows (`test/support/worlds/<feature>.ts`), found by name so adding a feature registers nothing here. */
 const recordMakers = import.meta.glob<{ matrixRecords: (db: Db, world: World, programmes: ProgrammeWorld) => Promise<Record<string, string>> }>(
@@ -130,10 +131,9 @@ describeEachEngine('every route gives each kind of person what the matrix says',
       enrolmentId: programmes.enrolmentId,
       ...featureIds,
     };
-    const path = row.path ?? row.route.split(' ')[1];
+    const path = row.path ?? part(row.route, ' ', 1, 'the path of the route');
     return path.replace(/:([A-Za-z]+)/g, (param, name: string) => {
-      if (!(name in ids)) throw new Error(`the matrix test has no record for ${param} in ${row.route}`);
-      return ids[name];
+      return present(ids[name], `a record for ${param} in ${row.route} (the matrix test has none)`);
     });
   }
 
@@ -153,7 +153,7 @@ describeEachEngine('every route gives each kind of person what the matrix says',
         const client = clients[viewer];
         const page = method === 'GET' ? await client.get(pathFor(row)) : await client.post(pathFor(row), {});
         got[viewer] = outcomeOf(page.status, page.location);
-        want[viewer] = row.expect[i];
+        want[viewer] = present(row.expect[i], `the expected outcome for ${viewer} in ${row.route}`);
         if (page.status >= 500) throw new Error(`${row.route} as ${viewer} gave ${page.status}`);
       }
       expect(got).toEqual(want);

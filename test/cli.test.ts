@@ -126,6 +126,17 @@ describe('the waymark command', { timeout: 300_000 }, () => {
     expect(created.stdout).toContain('(new organisation)');
     const listed = (await waymarkOn(database, 'organisations')).stdout.trim().split('\n');
     expect(listed.map((line) => line.replace(/^\S+\s+/, ''))).toEqual(['Fenland Schools Trust', 'Marshland Academies']);
+    // With two organisations the import must be told which; a file whose every row is refused fails.
+    const marshland = listed.find((line) => line.endsWith('Marshland Academies'))?.split(/\s+/)[0] ?? '';
+    const rejected = join(dir, 'rejected.csv');
+    writeFileSync(rejected, 'Forename,Surname,Email,Staff Type\r\nDee,Ray,not-an-email,Teacher\r\n');
+    const unnamed = await waymarkOn(database, 'import-staff', rejected).catch(failure);
+    expect('code' in unnamed && unnamed.code).toBe(1);
+    expect(unnamed.stderr).toContain('say which with --org-id ID (waymark organisations lists them)');
+    const refused = await waymarkOn(database, 'import-staff', rejected, '--org-id', marshland).catch(failure);
+    expect('code' in refused && refused.code).toBe(1);
+    expect(refused.stdout).toContain('0 added, 0 updated, 0 unchanged, 1 rejected');
+    expect(refused.stderr).toContain('Every row was rejected, so nothing was imported.');
     const db = connectDatabase<Database>(database);
     expect(
       await db.selectFrom('people').select('email_normalised').where('email_normalised', 'in', ['a@fenland.example.org', 'b@fenland.example.org']).execute(),

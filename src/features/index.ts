@@ -6,6 +6,7 @@ import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
 import { feedbackModule } from './feedback/module';
 import { frameworksModule } from './frameworks/module';
+import { mentoringModule } from './mentoring/module';
 import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
@@ -34,6 +35,7 @@ export const featureModules: readonly FeatureModule[] = [
   sessionsModule,
   selfAssessmentModule,
   feedbackModule,
+  mentoringModule,
   devMailModule,
 ];
 

@@ -31,7 +31,10 @@ function fake(kind: RequirementKind, statuses: Record<string, RequirementStatus>
     async evaluate(enrolments, _settings, context) {
       seen.push({ kind, earlier: context.earlier.get(enrolments[0]?.id ?? '')?.length ?? 0 });
       const results = new Map<string, RequirementResult>();
-      for (const e of enrolments) if (statuses[e.id]) results.set(e.id, { status: statuses[e.id], reason: `${kind} is ${statuses[e.id]}` });
+      for (const e of enrolments) {
+        const status = statuses[e.id];
+        if (status) results.set(e.id, { status, reason: `${kind} is ${status}` });
+      }
       return results;
     },
     link: (id) => ({ href: `/enrolments/${id}/${kind}`, text: `Work on ${kind}` }),

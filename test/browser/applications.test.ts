@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditSummary, type Journey } from './support/journey';
 import { DEMO_PASSWORD, describeInBrowser, linkIn, startHarness, type Harness } from './support/harness';
 import { heading, pathOf, signInWithPassword, submitSignIn } from './support/pages';
+import { item } from '../support/present';
 
 describeInBrowser('applying for a programme, in a browser', () => {
   let h: Harness;
@@ -15,7 +16,7 @@ describeInBrowser('applying for a programme, in a browser', () => {
 
   // Two teachers in Riverside Academy's English department, line managed by the head of English.
   const runs = [
-    { javaScript: true, applicant: () => h.signIns[3].email, name: 'Grace' },
+    { javaScript: true, applicant: () => item(h.signIns, 3).email, name: 'Grace' },
     { javaScript: false, applicant: () => 'l.oconnor@riverside-academy.example.org', name: 'Liam' },
   ];
 
@@ -30,7 +31,10 @@ describeInBrowser('applying for a programme, in a browser', () => {
   for (const run of runs) {
     it(`${run.name} applies, their line manager endorses, the headteacher supports, the lead accepts, and ${run.name} sees their task list (${run.javaScript ? 'with' : 'without'} JavaScript)`, async () => {
       const applicantEmail = run.applicant();
-      const [, headEmail, lineManagerEmail, , leadEmail] = h.signIns.map((s) => s.email);
+      const emails = h.signIns.map((s) => s.email);
+      const headEmail = item(emails, 1, 'the headteacher’s email');
+      const lineManagerEmail = item(emails, 2, 'the line manager’s email');
+      const leadEmail = item(emails, 4, 'the programme lead’s email');
 
       // The applicant finds the programme and starts an application.
       const applicant = await h.journey({ javaScript: run.javaScript, name: `${run.name} applies` });

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './
 import { auditSummary, type Journey } from './support/journey';
 import { layoutProblems } from './support/layout';
 import { heading, signInWithPassword } from './support/pages';
+import { item } from '../support/present';
 
 /** Each feature's demo records for its pages (`support/page-ids/<feature>.ts`), found by name. */
 const pageIdFinders = import.meta.glob<{ pageIds: (h: Harness) => Promise<{ ids: Record<string, string>; owners: Record<string, string> }> }>(
@@ -56,7 +57,11 @@ describeInBrowser('every page, in a browser', () => {
   beforeAll(async () => {
     h = await startHarness();
     const db = h.db;
-    const person = await db.selectFrom('people').select(['id', 'organisation_id']).where('email_normalised', '=', h.signIns[3].email).executeTakeFirstOrThrow();
+    const person = await db
+      .selectFrom('people')
+      .select(['id', 'organisation_id'])
+      .where('email_normalised', '=', item(h.signIns, 3).email)
+      .executeTakeFirstOrThrow();
     const school = await db.selectFrom('schools').select('id').where('name', '=', 'Riverside Academy').executeTakeFirstOrThrow();
     ids[':personId'] = person.id;
     ids[':schoolId'] = school.id;
@@ -90,7 +95,7 @@ describeInBrowser('every page, in a browser', () => {
     ids[':frameworkId'] = framework.id;
     ids[':versionId'] = draft.versionId;
     ids[':domainId'] = draft.domainId;
-    ids[':skillId'] = draft.skillIds[0];
+    ids[':skillId'] = item(draft.skillIds, 0);
     ids[':pathwayId'] = (await db.selectFrom('pathways').select('id').executeTakeFirstOrThrow()).id;
     const modular = await db.selectFrom('programmes').select('id').where('title', '=', 'Leadership Pathways').executeTakeFirstOrThrow();
     ids[':programmeId'] = modular.id;
@@ -140,12 +145,12 @@ describeInBrowser('every page, in a browser', () => {
         updated_at: new Date().toISOString(),
       })
       .execute();
-    owners['/applications/:applicationId'] = h.signIns[3].email;
-    const lineManager = await db.selectFrom('people').select('id').where('email_normalised', '=', h.signIns[2].email).executeTakeFirstOrThrow();
+    owners['/applications/:applicationId'] = item(h.signIns, 3).email;
+    const lineManager = await db.selectFrom('people').select('id').where('email_normalised', '=', item(h.signIns, 2).email).executeTakeFirstOrThrow();
     ids[':endorsementId'] = (
       await db.selectFrom('endorsements').select('id').where('endorser_id', '=', lineManager.id).where('status', '=', 'requested').executeTakeFirstOrThrow()
     ).id;
-    owners['/endorsements/:endorsementId'] = h.signIns[2].email;
+    owners['/endorsements/:endorsementId'] = item(h.signIns, 2).email;
     // A participant on the modular programme, part way through.
     const participant = await db
       .selectFrom('enrolments')
@@ -280,7 +285,7 @@ describeInBrowser('every page, in a browser', () => {
     expect(await admin.page.locator('.govuk-error-summary').count()).toBe(1);
 
     const staff = await h.journey({ name: 'forbidden' });
-    await signInWithPassword(staff, h.signIns[3].email, DEMO_PASSWORD);
+    await signInWithPassword(staff, item(h.signIns, 3).email, DEMO_PASSWORD);
     await staff.goto('/schools');
     expect(await heading(staff.page)).toBe('You do not have permission to see this page');
   });

@@ -3,6 +3,7 @@ import { londonDate, addDays } from '../../src/platform/dates';
 import { auditSummary, type Journey } from './support/journey';
 import { DEMO_PASSWORD, describeInBrowser, linkIn, startHarness, type Harness } from './support/harness';
 import { heading, pathOf, signInWithPassword } from './support/pages';
+import { item, part } from '../support/present';
 
 describeInBrowser('a 360 feedback round, in a browser', () => {
   let h: Harness;
@@ -71,10 +72,10 @@ describeInBrowser('a 360 feedback round, in a browser', () => {
     const closes = addDays(londonDate(new Date()), 14).split('-');
     await page.getByLabel('Day').fill(String(Number(closes[2])));
     await page.getByLabel('Month').fill(String(Number(closes[1])));
-    await page.getByLabel('Year').fill(closes[0]);
+    await page.getByLabel('Year').fill(item(closes, 0));
     await j.navigate(() => page.getByRole('button', { name: 'Start the round' }).click());
     expect(await heading(page)).toBe('Your feedback round');
-    const roundPath = pathOf(page).split('?')[0];
+    const roundPath = part(pathOf(page), '?', 0);
 
     // Her own rating, on the same scale.
     await j.navigate(() => page.getByRole('link', { name: /Rate yourself/ }).click());
@@ -93,9 +94,9 @@ describeInBrowser('a 360 feedback round, in a browser', () => {
     }
 
     await answerFromEmail(lineManagerEmail, '4', true, true);
-    await answerFromEmail(peers[0].email, '5', true, false);
-    await answerFromEmail(peers[1].email, '4', false, false);
-    await answerFromEmail(peers[2].email, '4', true, false);
+    await answerFromEmail(item(peers, 0).email, '5', true, false);
+    await answerFromEmail(item(peers, 1).email, '4', false, false);
+    await answerFromEmail(item(peers, 2).email, '4', true, false);
 
     // Students answer through the class link, each on their own device.
     await j.navigate(() => page.getByRole('button', { name: 'Open a class link' }).click());

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditSummary } from './support/journey';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { heading, pathOf, signInWithPassword } from './support/pages';
+import { item } from '../support/present';
 
 describeInBrowser('notifications, in a browser', () => {
   let h: Harness;
@@ -15,8 +16,8 @@ describeInBrowser('notifications, in a browser', () => {
 
   // The demo line manager is asked to endorse an application; the early career teacher has been recommended.
   const runs = [
-    { javaScript: true, who: () => h.signIns[2].email, opens: /has asked for your support/, lands: /^\/endorsements\// },
-    { javaScript: false, who: () => h.signIns[3].email, opens: /has recommended you for Towards Middle Leadership/, lands: /^\/programmes\// },
+    { javaScript: true, who: () => item(h.signIns, 2).email, opens: /has asked for your support/, lands: /^\/endorsements\// },
+    { javaScript: false, who: () => item(h.signIns, 3).email, opens: /has recommended you for Towards Middle Leadership/, lands: /^\/programmes\// },
   ];
 
   for (const run of runs) {

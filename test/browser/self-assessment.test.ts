@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditSummary } from './support/journey';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { heading, pathOf, signInWithPassword } from './support/pages';
+import { item } from '../support/present';
 
 describeInBrowser('a participant’s self-assessment, in a browser', () => {
   let h: Harness;
@@ -130,7 +131,7 @@ describeInBrowser('a participant’s self-assessment, in a browser', () => {
   it('a programme lead chooses the checkpoints from the programme’s page', async () => {
     const j = await h.journey({ name: 'programme lead plans checkpoints' });
     const { page } = j;
-    await signInWithPassword(j, h.signIns[4].email, DEMO_PASSWORD);
+    await signInWithPassword(j, item(h.signIns, 4).email, DEMO_PASSWORD);
     const programme = await h.db.selectFrom('programmes').select('id').where('title', '=', 'Towards Middle Leadership').executeTakeFirstOrThrow();
     await j.goto(`/programmes/${programme.id}`);
     await j.navigate(() => page.getByRole('link', { name: 'Self-assessment checkpoints' }).click());

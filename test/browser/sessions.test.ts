@@ -3,6 +3,7 @@ import { londonWallClock } from '../../src/platform/dates';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { auditSummary } from './support/journey';
 import { heading, pathOf, signInWithPassword } from './support/pages';
+import { item, part } from '../support/present';
 
 describeInBrowser('sessions, the register and checking in, in a browser', () => {
   let h: Harness;
@@ -15,8 +16,8 @@ describeInBrowser('sessions, the register and checking in, in a browser', () => 
   });
 
   it('a lead creates a session, a participant sees it, checks in with the code, and the facilitator takes the register on a phone', async () => {
-    const leadEmail = h.signIns[4].email;
-    const facilitatorEmail = h.signIns[2].email; // the head of English at Riverside Academy
+    const leadEmail = item(h.signIns, 4).email;
+    const facilitatorEmail = item(h.signIns, 2).email; // the head of English at Riverside Academy
     const cohort = await h.db
       .selectFrom('cohorts')
       .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
@@ -35,14 +36,17 @@ describeInBrowser('sessions, the register and checking in, in a browser', () => 
       .limit(2)
       .execute();
     expect(participants.length).toBe(2);
-    const [checksIn, away] = participants;
+    const checksIn = item(participants, 0, 'the participant who checks in');
+    const away = item(participants, 1, 'the participant who is away');
     const facilitator = await h.db.selectFrom('people').select('id').where('email_normalised', '=', facilitatorEmail).executeTakeFirstOrThrow();
 
     // The session is running now: it started five minutes ago (UK time) and lasts an hour and a half.
     const start = londonWallClock(new Date(Date.now() - 5 * 60_000));
     const endAt = londonWallClock(new Date(Date.now() + 90 * 60_000));
     const end = endAt.date === start.date ? endAt : { date: start.date, time: '23:59' };
-    const [year, month, day] = start.date.split('-');
+    const year = part(start.date, '-', 0, 'year');
+    const month = part(start.date, '-', 1, 'month');
+    const day = part(start.date, '-', 2, 'day');
     const title = 'Session 6: Holding difficult conversations';
 
     // The programme lead creates it for Cohort 7, with the head of English facilitating.
@@ -60,7 +64,7 @@ describeInBrowser('sessions, the register and checking in, in a browser', () => 
     await lead.page.locator('#facilitator-1').selectOption(facilitator.id);
     await lead.navigate(() => lead.page.getByRole('button', { name: 'Create session' }).click());
     expect(await heading(lead.page)).toContain(title);
-    const sessionPath = pathOf(lead.page).split('?')[0];
+    const sessionPath = part(pathOf(lead.page), '?', 0);
     expect(sessionPath).toMatch(/^\/sessions\/[0-9a-f-]{36}$/);
     lead.finish();
 
@@ -97,7 +101,7 @@ describeInBrowser('sessions, the register and checking in, in a browser', () => 
     const feed = await participant.context.request.get(feedUrl);
     expect(feed.status()).toBe(200);
     expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
-    expect(await feed.text()).toContain(`UID:${sessionPath.split('/')[2]}@`);
+    expect(await feed.text()).toContain(`UID:${part(sessionPath, '/', 2, 'session id')}@`);
     participant.finish();
 
     // The facilitator takes the register: one absent with a reason, then everyone else present.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { auditSummary } from './support/journey';
 import { DEMO_PASSWORD, describeInBrowser, linkIn, startHarness, type Harness } from './support/harness';
 import { expectFieldError, heading, pathOf, signInWithPassword, signOut, submitSignIn } from './support/pages';
+import { item } from '../support/present';
 
 describeInBrowser('signing in, in a browser', () => {
   let h: Harness;
@@ -42,7 +43,7 @@ describeInBrowser('signing in, in a browser', () => {
   it('a sign-in link from an email signs the person in once, and is refused the second time', async () => {
     const j = await h.journey();
     const { page } = j;
-    const email = h.signIns[2].email;
+    const email = item(h.signIns, 2).email;
 
     await j.goto('/sign-in');
     await j.navigate(() => page.getByRole('link', { name: 'Email me a sign-in link' }).click());
@@ -74,7 +75,7 @@ describeInBrowser('signing in, in a browser', () => {
   it('a person resets a forgotten password from the emailed link, and the old password stops working', async () => {
     const j = await h.journey();
     const { page } = j;
-    const email = h.signIns[3].email;
+    const email = item(h.signIns, 3).email;
     const newPassword = 'lantern orchard copper seventeen';
 
     await j.goto('/sign-in');
@@ -110,7 +111,7 @@ describeInBrowser('signing in, in a browser', () => {
 
   it('the accessibility statement and privacy notice pass axe when signed in', async () => {
     const j = await h.journey();
-    await signInWithPassword(j, h.signIns[1].email, DEMO_PASSWORD);
+    await signInWithPassword(j, item(h.signIns, 1).email, DEMO_PASSWORD);
     await j.navigate(() => j.page.getByRole('link', { name: 'Accessibility statement' }).click());
     await j.navigate(() => j.page.getByRole('link', { name: 'Privacy notice' }).click());
     await j.navigate(() => j.page.getByRole('link', { name: 'Your account' }).click());

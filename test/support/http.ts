@@ -24,8 +24,8 @@ export class TestClient {
 
   private async read(response: Response): Promise<Page> {
     for (const cookie of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = cookie.split(';');
-      const [name, ...rest] = pair.split('=');
+      const [pair = '', ...attributes] = cookie.split(';');
+      const [name = '', ...rest] = pair.split('=');
       const value = rest.join('=');
       const expired = attributes.some((a) => /max-age=0/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a.trim()));
       if (!value || expired) this.cookies.delete(name.trim());

@@ -1,6 +1,7 @@
 import type { Db } from '../../src/platform/db/database';
 import { newId } from '../../src/platform/db/ids';
 import type { World } from './factories';
+import { item } from './present';
 
 const at = '2026-11-01T09:00:00.000Z';
 
@@ -318,10 +319,10 @@ export async function makeProgrammeWorld(db: Db, world: World) {
     publishedVersionId: published.versionId,
     versionId: draft.versionId,
     domainId: draft.domainId,
-    skillId: draft.skillIds[0],
+    skillId: item(draft.skillIds, 0, 'a skill of the draft version'),
     pathwayId,
     programmeId: programme.id,
-    moduleId: programme.moduleIds[0],
+    moduleId: item(programme.moduleIds, 0, 'a module of the programme'),
     moduleIds: programme.moduleIds,
     earlierCohortId: earlier.id,
     cohortId: cohort.id,

@@ -305,7 +305,8 @@ export async function setPasswordWithToken(
 /** The signed-in person for a session cookie, or null when it is unknown, expired or deactivated. */
 export async function loadViewer(deps: AppDeps, token: string | undefined): Promise<Viewer | null> {
   if (!token || !looksLikeToken(token)) return null;
-  const row = await q.findSignInSessionByTokenHash(deps.db, hashToken(token));
+  const rows = await q.findSignInSessionByTokenHash(deps.db, hashToken(token));
+  const row = rows[0];
   const now = deps.clock.now();
   if (row?.status !== 'active' || row.expires_at <= now.toISOString()) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > SEEN_REFRESH_MS) {
@@ -315,7 +316,6 @@ export async function loadViewer(deps: AppDeps, token: string | undefined): Prom
       .where('id', '=', row.session_id)
       .execute();
   }
-  const roles = await q.findRolesOf(deps.db, row.person_id);
   return {
     id: row.person_id,
     sessionId: row.session_id,
@@ -325,7 +325,7 @@ export async function loadViewer(deps: AppDeps, token: string | undefined): Prom
     givenName: row.given_name,
     familyName: row.family_name,
     email: row.email,
-    roles: roles.map((r) => ({ role: r.role as RoleName, schoolId: r.school_id })),
+    roles: rows.flatMap((r) => (r.role ? [{ role: r.role as RoleName, schoolId: r.role_school_id }] : [])),
     isLineManager: Boolean(row.is_line_manager),
   };
 }

@@ -3,11 +3,12 @@ import { describeEachEngine } from '../../../test/support/app';
 import { makeOrganisation, makePerson, signIn, TEST_PASSWORD, type TestPerson } from '../../../test/support/factories';
 import { visibleText } from '../../../test/support/http';
 import { MINUTE } from '../../platform/db/clock';
+import { item } from '../../../test/support/present';
 
 function linkIn(text: string, path: string): string {
   const match = new RegExp(`http://localhost(${path}/[A-Za-z0-9_-]+)`).exec(text);
   if (!match) throw new Error(`no ${path} link in: ${text}`);
-  return match[1];
+  return item(match, 1);
 }
 
 describeEachEngine('signing in', (ctx) => {

@@ -7,6 +7,8 @@ import { newId } from '../../platform/db/ids';
 import { features } from '../index';
 import { releasePlace } from './decisions.service';
 import { sendEndorsementReminders } from './endorsements.service';
+import { item, part, present } from '../../../test/support/present';
+import { buildApplication, buildCohort, buildPerson, buildProgramme } from '../../../test/support/build';
 
 const DECLARATIONS = ['I have discussed this application with my line manager.', 'I will have the chance to lead a whole-school change.'];
 const START = '2026-11-24T10:00:00.000Z';
@@ -40,55 +42,107 @@ function mailTo(ctx: TestContext, email: string) {
 
 describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   let world: World;
-  let programme: { id: string; title: string };
-  let cohort: { id: string; name: string };
-  let applicant: TestClient;
-  let applicationId: string;
 
   beforeAll(async () => {
     ctx().clock.set(START);
     world = await makeWorld(ctx().db);
-    programme = await makeProgramme(ctx().db, {
-      organisationId: world.organisation.id,
+  });
+
+  /**
+   * Each test's own programme (asking for a coach and a project) with Cohort 8, and its own applicant
+   * at school A whose line manager recommended them: no test depends on another having run.
+   */
+  async function story() {
+    const organisation = world.organisation;
+    const programme = await buildProgramme(ctx().db, {
+      organisation,
       title: `Leadership Pathways ${newId().slice(-6)}`,
       declarations: DECLARATIONS,
       asksForCoach: true,
       asksForProject: true,
     });
-    cohort = await makeCohort(ctx().db, {
-      organisationId: world.organisation.id,
-      programmeId: programme.id,
-      name: 'Cohort 8',
-      capacity: 12,
-      leadIds: [world.programmeLead.id],
-    });
+    const cohort = await buildCohort(ctx().db, { programme, name: 'Cohort 8', capacity: 12, lead: world.programmeLead });
+    const person = await buildPerson(ctx().db, { school: { ...world.schoolA, organisation }, lineManager: true, givenName: 'Ravi' });
+    const lineManager = present(person.lineManager, 'the applicant’s line manager');
     await ctx()
       .db.insertInto('recommendations')
       .values({
         id: newId(),
-        organisation_id: world.organisation.id,
+        organisation_id: organisation.id,
         programme_id: programme.id,
-        person_id: world.report.id,
-        recommended_by: world.lineManager.id,
+        person_id: person.id,
+        recommended_by: lineManager.id,
         note: 'You would be brilliant at this.',
         created_at: START,
       })
       .execute();
-    applicant = await clientFor(ctx(), world.report);
-  });
+    const applicant = await clientFor(ctx(), person);
+    return { programme, cohort, person, lineManager, applicant };
+  }
+  type Story = Awaited<ReturnType<typeof story>>;
+
+  /** The applicant starts an application: an empty draft. */
+  async function started(s: Story): Promise<string> {
+    const first = await s.applicant.post(`/cohorts/${s.cohort.id}/apply`);
+    expect(first.status).toBe(303);
+    return item((first.location ?? '').split('/'), -1, 'application id');
+  }
+
+  /** A draft with every section answered, as the applicant fills it in. */
+  async function completed(s: Story): Promise<string> {
+    const id = await started(s);
+    const sections: [string, Record<string, string>][] = [
+      ['role', { currentRole: 'Teacher of English and KS3 lead', experience: 'I lead the reading intervention group.' }],
+      ['motivation', { motivation: 'I want to lead a whole-school change to reading.' }],
+      ['coach', { coachType: 'colleague', coachPersonId: world.staff.id }],
+      ['project', { projectIdea: 'Whole-school reading for pleasure.' }],
+    ];
+    for (const [section, answers] of sections) expect((await s.applicant.post(`/applications/${id}/${section}`, answers)).status).toBe(303);
+    const both = await ctx().app.request(`/applications/${id}/declarations`, {
+      method: 'POST',
+      body: DECLARATIONS.map((d) => `declarations=${encodeURIComponent(d)}`).join('&'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_ORIGIN, cookie: (await cookieOf(s.applicant)) ?? '' },
+    });
+    expect(both.status).toBe(303);
+    return id;
+  }
+
+  /** A completed application, submitted: the line manager has been asked (mail delivered). */
+  async function submitted(s: Story): Promise<string> {
+    const id = await completed(s);
+    expect((await s.applicant.post(`/applications/${id}/submit`)).status).toBe(303);
+    await ctx().deliverMail();
+    return id;
+  }
+
+  async function endorsementOf(id: string, kind: 'line_manager' | 'headteacher') {
+    return ctx().db.selectFrom('endorsements').selectAll().where('application_id', '=', id).where('kind', '=', kind).executeTakeFirstOrThrow();
+  }
+
+  /** A submitted application that the line manager and then the headteacher support, through their pages. */
+  async function endorsed(s: Story): Promise<string> {
+    const id = await submitted(s);
+    const manager = await clientFor(ctx(), s.lineManager);
+    expect((await manager.post(`/endorsements/${(await endorsementOf(id, 'line_manager')).id}`, { answer: 'support', comment: 'Ravi is ready.' })).status).toBe(
+      303,
+    );
+    const headteacher = await clientFor(ctx(), world.schoolAdminA);
+    expect((await headteacher.post(`/endorsements/${(await endorsementOf(id, 'headteacher')).id}`, { answer: 'support', comment: '' })).status).toBe(303);
+    return id;
+  }
 
   it('the recommended colleague sees the recommendation and an open cohort to apply to', async () => {
-    const page = visibleText((await applicant.get('/applications')).text);
-    expect(page).toContain(`${world.lineManager.givenName} ${world.lineManager.familyName} recommended you`);
+    const s = await story();
+    const page = visibleText((await s.applicant.get('/applications')).text);
+    expect(page).toContain(`${s.lineManager.givenName} ${s.lineManager.familyName} recommended you`);
     expect(page).toContain('You would be brilliant at this.');
     expect(page).toContain('Apply for Cohort 8');
   });
 
   it('applying starts a draft prefilled from the staff record, and applying again leads back to it', async () => {
-    const first = await applicant.post(`/cohorts/${cohort.id}/apply`);
-    expect(first.status).toBe(303);
-    applicationId = (first.location ?? '').split('/').pop() as string;
-    const again = await applicant.post(`/cohorts/${cohort.id}/apply`);
+    const s = await story();
+    const applicationId = await started(s);
+    const again = await s.applicant.post(`/cohorts/${s.cohort.id}/apply`);
     expect(again.location).toBe(`/applications/${applicationId}`);
     const row = await applicationRow(ctx(), applicationId);
     expect(row.status).toBe('draft');
@@ -98,12 +152,15 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     const count = await ctx()
       .db.selectFrom('applications')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('person_id', '=', world.report.id)
+      .where('person_id', '=', s.person.id)
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
   it('the task list shows every section the programme asks for', async () => {
+    const s = await story();
+    const { applicant } = s;
+    const applicationId = await started(s);
     const page = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
     for (const title of [
       'Your current role and experience',
@@ -121,6 +178,9 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   });
 
   it('each section is saved on its own, and bad answers are refused with a message', async () => {
+    const s = await story();
+    const { applicant } = s;
+    const applicationId = await started(s);
     expect((await applicant.post(`/applications/${applicationId}/role`, { currentRole: 'Teacher of English', experience: '' })).status).toBe(400);
     expect(
       (
@@ -139,7 +199,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       303,
     );
 
-    const oneOfTwo = await applicant.post(`/applications/${applicationId}/declarations`, { declarations: DECLARATIONS[0] });
+    const oneOfTwo = await applicant.post(`/applications/${applicationId}/declarations`, { declarations: item(DECLARATIONS, 0) });
     expect(oneOfTwo.status).toBe(400);
     expect(visibleText(oneOfTwo.text)).toContain('Confirm each declaration');
     const both = await ctx().app.request(`/applications/${applicationId}/declarations`, {
@@ -166,6 +226,9 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   });
 
   it('check your answers shows every answer with a Change link', async () => {
+    const s = await story();
+    const { applicant } = s;
+    const applicationId = await completed(s);
     const page = await applicant.get(`/applications/${applicationId}/check`);
     expect(page.status).toBe(200);
     const text = visibleText(page.text);
@@ -178,6 +241,9 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   });
 
   it('submitting asks the line manager, keeps the headteacher waiting, and confirms to the applicant', async () => {
+    const s = await story();
+    const { applicant, person, lineManager, programme } = s;
+    const applicationId = await completed(s);
     const submitted = await applicant.post(`/applications/${applicationId}/submit`);
     expect(submitted.status).toBe(303);
     const confirmation = visibleText((await applicant.get(submitted.location ?? '')).text);
@@ -191,10 +257,10 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       ['line_manager', 'requested'],
     ]);
     await ctx().deliverMail();
-    const asked = mailTo(ctx(), world.lineManager.email);
+    const asked = mailTo(ctx(), lineManager.email);
     expect(asked).toHaveLength(1);
-    expect(asked[0].text).toContain(`/endorsements/${endorsements[1].id}`);
-    expect(mailTo(ctx(), world.report.email).map((m) => m.subject)).toEqual([`Application submitted: ${programme.title} (Cohort 8)`]);
+    expect(item(asked, 0).text).toContain(`/endorsements/${item(endorsements, 1).id}`);
+    expect(mailTo(ctx(), person.email).map((m) => m.subject)).toEqual([`Application submitted: ${programme.title} (Cohort 8)`]);
 
     const twice = await applicant.post(`/applications/${applicationId}/submit`);
     expect(twice.status).toBe(409);
@@ -205,8 +271,11 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   });
 
   it('the applicant is told who was asked, and others read the answers under headings about the applicant', async () => {
-    const confirmation = mailTo(ctx(), world.report.email).find((m) => m.subject.startsWith('Application submitted'));
-    expect(confirmation?.text).toContain(`We have asked your line manager, ${world.lineManager.givenName} ${world.lineManager.familyName}, for their support.`);
+    const s = await story();
+    const { applicant, person, lineManager } = s;
+    const applicationId = await submitted(s);
+    const confirmation = mailTo(ctx(), person.email).find((m) => m.subject.startsWith('Application submitted'));
+    expect(confirmation?.text).toContain(`We have asked your line manager, ${lineManager.givenName} ${lineManager.familyName}, for their support.`);
 
     const endorsement = await ctx()
       .db.selectFrom('endorsements')
@@ -214,7 +283,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       .where('application_id', '=', applicationId)
       .where('kind', '=', 'line_manager')
       .executeTakeFirstOrThrow();
-    const manager = visibleText((await (await clientFor(ctx(), world.lineManager)).get(`/endorsements/${endorsement.id}`)).text);
+    const manager = visibleText((await (await clientFor(ctx(), lineManager)).get(`/endorsements/${endorsement.id}`)).text);
     const lead = visibleText((await (await clientFor(ctx(), world.programmeLead)).get(`/applications/${applicationId}`)).text);
     for (const page of [manager, lead]) {
       expect(page).toContain('Current role and experience');
@@ -232,6 +301,9 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   });
 
   it('only the person asked may answer an endorsement', async () => {
+    const s = await story();
+    const { applicant } = s;
+    const applicationId = await submitted(s);
     const endorsement = await ctx()
       .db.selectFrom('endorsements')
       .select('id')
@@ -245,13 +317,16 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   });
 
   it('the line manager supports, then the headteacher is asked and supports: the application is endorsed', async () => {
-    const manager = await clientFor(ctx(), world.lineManager);
+    const s = await story();
+    const { applicant, person, lineManager } = s;
+    const applicationId = await submitted(s);
+    const manager = await clientFor(ctx(), lineManager);
     const listPage = (await manager.get('/endorsements')).text;
     const list = visibleText(listPage);
     expect(list).toContain('Waiting for your answer');
-    expect(list).toContain(world.report.familyName);
+    expect(list).toContain(person.familyName);
     // The applicant's name and school are apart on screen, and apart in the text too.
-    expect(textContent(listPage)).toContain(`${world.report.givenName} ${world.report.familyName} ${world.schoolA.name}`);
+    expect(textContent(listPage)).toContain(`${person.givenName} ${person.familyName} ${world.schoolA.name}`);
     const lm = await ctx()
       .db.selectFrom('endorsements')
       .select('id')
@@ -275,25 +350,28 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(head.status).toBe('requested');
     // The line manager answered their own request: their name is not repeated as the one who answered.
     const support = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
-    expect(support).toContain(`${world.lineManager.givenName} ${world.lineManager.familyName}, answered on`);
-    expect(support).not.toContain(`answered by ${world.lineManager.givenName}`);
+    expect(support).toContain(`${lineManager.givenName} ${lineManager.familyName}, answered on`);
+    expect(support).not.toContain(`answered by ${lineManager.givenName}`);
     await ctx().deliverMail();
     expect(mailTo(ctx(), world.schoolAdminA.email).some((m) => m.text.includes(`/endorsements/${head.id}`))).toBe(true);
     expect(mailTo(ctx(), world.schoolAdminB.email)).toHaveLength(0);
 
     const headteacher = await clientFor(ctx(), world.schoolAdminA);
-    expect(visibleText((await headteacher.get('/endorsements')).text)).toContain(world.report.familyName);
+    expect(visibleText((await headteacher.get('/endorsements')).text)).toContain(person.familyName);
     expect((await headteacher.post(`/endorsements/${head.id}`, { answer: 'support', comment: '' })).status).toBe(303);
     expect((await applicationRow(ctx(), applicationId)).status).toBe('endorsed');
   });
 
   it('the lead sees it in the review queue and accepts it, which creates the enrolment', async () => {
+    const s = await story();
+    const { applicant, person, programme, cohort } = s;
+    const applicationId = await endorsed(s);
     const lead = await clientFor(ctx(), world.programmeLead);
     const queue = visibleText((await lead.get(`/cohorts/${cohort.id}/applications?status=endorsed`)).text);
-    expect(queue).toContain(world.report.familyName);
+    expect(queue).toContain(person.familyName);
     expect(queue).toContain('Places taken: 0 of 12');
-    expect(visibleText((await lead.get(`/cohorts/${cohort.id}/applications?status=declined`)).text)).not.toContain(world.report.familyName);
-    expect(visibleText((await lead.get(`/cohorts/${cohort.id}/applications?school=${world.schoolB.id}`)).text)).not.toContain(world.report.familyName);
+    expect(visibleText((await lead.get(`/cohorts/${cohort.id}/applications?status=declined`)).text)).not.toContain(person.familyName);
+    expect(visibleText((await lead.get(`/cohorts/${cohort.id}/applications?school=${world.schoolB.id}`)).text)).not.toContain(person.familyName);
 
     const missing = await lead.post(`/applications/${applicationId}/decision`, { decision: 'decline', reason: '' });
     expect(missing.status).toBe(400);
@@ -306,7 +384,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(row.decision_reason).toBe('A strong application with clear support.');
     const enrolment = await ctx().db.selectFrom('enrolments').selectAll().where('application_id', '=', applicationId).executeTakeFirstOrThrow();
     expect(enrolment.status).toBe('active');
-    expect(enrolment.person_id).toBe(world.report.id);
+    expect(enrolment.person_id).toBe(person.id);
     const events = await ctx().db.selectFrom('enrolment_events').select('status').where('enrolment_id', '=', enrolment.id).execute();
     expect(events.map((e) => e.status)).toEqual(['active']);
     const audit = await ctx().db.selectFrom('audit_events').select('action').where('subject_id', '=', applicationId).execute();
@@ -322,14 +400,14 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(history.map((e) => e.status)).toEqual(['draft', 'awaiting_endorsement', 'awaiting_endorsement', 'endorsed', 'accepted']);
 
     await ctx().deliverMail();
-    const subjects = mailTo(ctx(), world.report.email).map((m) => m.subject);
+    const subjects = mailTo(ctx(), person.email).map((m) => m.subject);
     expect(subjects).toEqual([
       `Application submitted: ${programme.title} (Cohort 8)`,
       `Your line manager supports your application to ${programme.title}`,
       `Your application to ${programme.title} (Cohort 8) has been endorsed`,
       `You have a place on ${programme.title} (Cohort 8)`,
     ]);
-    const place = mailTo(ctx(), world.report.email).at(-1);
+    const place = mailTo(ctx(), person.email).at(-1);
     expect(place?.text).toContain('A strong application with clear support.');
     expect(place?.text).toContain(`${TEST_ORIGIN}/applications/${applicationId}`);
 
@@ -341,17 +419,22 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
   });
 
   it('a decision on an accepted application is refused', async () => {
+    const { person, cohort } = await story();
+    const applicationId = (await buildApplication(ctx().db, 'accepted', { cohort, applicant: person })).id;
     const lead = await clientFor(ctx(), world.programmeLead);
     const again = await lead.post(`/applications/${applicationId}/decision`, { decision: 'decline', reason: 'Oops' });
     expect(again.status).toBe(409);
   });
 
   it('the accepted applicant reads that they have a place in the cohort', async () => {
+    const { applicant, person, cohort } = await story();
+    const applicationId = (await buildApplication(ctx().db, 'accepted', { cohort, applicant: person })).id;
     expect(visibleText((await applicant.get(`/applications/${applicationId}`)).text)).toContain('You have a place in this cohort.');
     expect(visibleText((await applicant.get(`/applications/${applicationId}/withdraw`)).text)).toContain('You have a place in this cohort.');
   });
 
   it('the cohort page says which support a place needs, in one sentence', async () => {
+    const { cohort } = await story();
     const lead = await clientFor(ctx(), world.programmeLead);
     expect(visibleText((await lead.get(`/cohorts/${cohort.id}`)).text)).toContain('Support needed Line manager’s endorsement, then headteacher’s support');
   });
@@ -657,28 +740,28 @@ describeEachEngine('the waiting list', (ctx) => {
       expect(overview.indexOf('Cal')).toBeLessThan(overview.indexOf('Eve'));
 
       ctx().clock.advance(60_000);
-      expect((await clients[0].post(`/applications/${ids[0]}/withdraw`, { reason: 'Moving school' })).status).toBe(303);
+      expect((await item(clients, 0).post(`/applications/${ids[0]}/withdraw`, { reason: 'Moving school' })).status).toBe(303);
       const statuses = async () => Promise.all(ids.map(async (id) => (await applicationRow(ctx(), id)).status));
       expect(await statuses()).toEqual(['withdrawn', 'accepted', 'waitlisted', 'accepted', 'waitlisted']);
-      const withdrawn = await ctx().db.selectFrom('enrolments').select('status').where('application_id', '=', ids[0]).executeTakeFirstOrThrow();
+      const withdrawn = await ctx().db.selectFrom('enrolments').select('status').where('application_id', '=', item(ids, 0)).executeTakeFirstOrThrow();
       expect(withdrawn.status).toBe('withdrawn');
 
       ctx().clock.advance(60_000);
-      expect((await clients[1].post(`/applications/${ids[1]}/withdraw`, {})).status).toBe(303);
+      expect((await item(clients, 1).post(`/applications/${ids[1]}/withdraw`, {})).status).toBe(303);
       expect(await statuses()).toEqual(['withdrawn', 'withdrawn', 'accepted', 'accepted', 'waitlisted']);
       const active = await ctx().db.selectFrom('enrolments').select('person_id').where('cohort_id', '=', cohort.id).where('status', '=', 'active').execute();
-      expect(active.map((e) => e.person_id).sort()).toEqual([people[2].id, people[3].id].sort());
+      expect(active.map((e) => e.person_id).sort()).toEqual([item(people, 2).id, item(people, 3).id].sort());
 
       await ctx().deliverMail();
       for (const i of [3, 2]) {
-        const offer = mailTo(ctx(), people[i].email).find((m) => m.subject.startsWith('A place has become available on'));
+        const offer = mailTo(ctx(), item(people, i).email).find((m) => m.subject.startsWith('A place has become available on'));
         expect(offer?.subject).toBe(`A place has become available on ${programme.title} (Cohort 4) — you have been given a place`);
       }
-      expect(mailTo(ctx(), people[4].email).some((m) => m.subject.startsWith('A place has become available'))).toBe(false);
+      expect(mailTo(ctx(), item(people, 4).email).some((m) => m.subject.startsWith('A place has become available'))).toBe(false);
       const event = await ctx()
         .db.selectFrom('application_events')
         .select('reason')
-        .where('application_id', '=', ids[3])
+        .where('application_id', '=', item(ids, 3))
         .where('status', '=', 'accepted')
         .executeTakeFirstOrThrow();
       expect(event.reason).toBe('A place became available');
@@ -697,7 +780,7 @@ describeEachEngine('the waiting list', (ctx) => {
       };
       const dates = { 'startsOn-day': '11', 'startsOn-month': '1', 'startsOn-year': '2027', 'endsOn-day': '16', 'endsOn-month': '7', 'endsOn-year': '2027' };
       expect((await lead.post(`/cohorts/${cohort.id}`, { ...edit, ...dates, capacity: '3' })).status).toBe(303);
-      expect((await applicationRow(ctx(), ids[4])).status).toBe('accepted');
+      expect((await applicationRow(ctx(), item(ids, 4))).status).toBe('accepted');
     } finally {
       ctx().clock.set(START);
     }
@@ -831,7 +914,7 @@ describeEachEngine('running cohorts', (ctx) => {
     expect(bad.text).toContain('value="Cohort 8"');
     const created = await lead.post(`/programmes/${programmeId}/cohorts`, form({ leadIds: world.programmeLead.id }));
     expect(created.status).toBe(303);
-    const id = (created.location ?? '').split('/')[2].split('?')[0];
+    const id = part(part(created.location ?? '', '/', 2, 'cohort id'), '?', 0);
     const cohort = await ctx().db.selectFrom('cohorts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(cohort.applications_open_on).toBe('2026-11-27');
     expect(cohort.endorsement_deadline).toBe('2026-12-26');
@@ -898,8 +981,8 @@ describeEachEngine('running cohorts', (ctx) => {
       await ctx().deliverMail();
       const reminders = mailTo(ctx(), world.lineManager.email).filter((m) => m.subject.startsWith('Reminder'));
       expect(reminders).toHaveLength(1);
-      expect(reminders[0].text).toContain(`${TEST_ORIGIN}/endorsements/${endorsement.id}`);
-      expect(reminders[0].text).toContain('10 December 2026');
+      expect(item(reminders, 0).text).toContain(`${TEST_ORIGIN}/endorsements/${endorsement.id}`);
+      expect(item(reminders, 0).text).toContain('10 December 2026');
     } finally {
       ctx().clock.set(START);
     }

@@ -7,6 +7,7 @@ import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
 import { TestClient, visibleText } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
+import { item } from '../../../test/support/present';
 
 const at = '2026-11-01T09:00:00.000Z';
 
@@ -134,19 +135,22 @@ describeEachEngine('a participant’s programme, from choosing modules to comple
   });
 
   it('choosing must pick exactly the number the programme asks for', async () => {
-    const one = await participant.post(`/enrolments/${enrolmentId}/modules`, ticked('moduleIds', [programme.moduleIds[0]]));
+    const one = await participant.post(`/enrolments/${enrolmentId}/modules`, ticked('moduleIds', [item(programme.moduleIds, 0)]));
     expect(one.status).toBe(400);
     expect(visibleText(one.text)).toContain('There is a problem Select exactly 2 modules: you selected 1');
     expect(one.text).toMatch(/value="[^"]+" checked/);
     const none = await participant.post(`/enrolments/${enrolmentId}/modules`, {});
     expect(visibleText(none.text)).toContain('Select 2 modules');
-    const bogus = await participant.post(`/enrolments/${enrolmentId}/modules`, ticked('moduleIds', [programme.moduleIds[0], 'not-a-module']));
+    const bogus = await participant.post(`/enrolments/${enrolmentId}/modules`, ticked('moduleIds', [item(programme.moduleIds, 0), 'not-a-module']));
     expect(visibleText(bogus.text)).toContain('Select modules from the list');
     expect(await ctx().db.selectFrom('enrolment_modules').selectAll().where('enrolment_id', '=', enrolmentId).execute()).toEqual([]);
   });
 
   it('choosing modules puts the requirement in progress', async () => {
-    const saved = await participant.post(`/enrolments/${enrolmentId}/modules`, ticked('moduleIds', [programme.moduleIds[0], programme.moduleIds[1]]));
+    const saved = await participant.post(
+      `/enrolments/${enrolmentId}/modules`,
+      ticked('moduleIds', [item(programme.moduleIds, 0), item(programme.moduleIds, 1)]),
+    );
     expect(saved.status).toBe(303);
     expect(saved.location).toBe(`/enrolments/${enrolmentId}/modules?done=saved`);
     const modules = visibleText((await participant.get(saved.location ?? '')).text);
@@ -187,7 +191,10 @@ describeEachEngine('a participant’s programme, from choosing modules to comple
   });
 
   it('a completed module cannot be dropped', async () => {
-    const dropped = await participant.post(`/enrolments/${enrolmentId}/modules`, ticked('moduleIds', [programme.moduleIds[1], programme.moduleIds[2]]));
+    const dropped = await participant.post(
+      `/enrolments/${enrolmentId}/modules`,
+      ticked('moduleIds', [item(programme.moduleIds, 1), item(programme.moduleIds, 2)]),
+    );
     expect(dropped.status).toBe(400);
     expect(visibleText(dropped.text)).toContain('You have completed “Leading a team”, so it must stay chosen');
   });
@@ -588,7 +595,7 @@ describeEachEngine('the roster for a large cohort', (ctx) => {
         if (i % 3 === 0)
           await ctx()
             .db.insertInto('enrolment_modules')
-            .values({ enrolment_id: id, module_id: programme.moduleIds[0], chosen_at: at, completed_at: at, completed_by: person.id, reflection: null })
+            .values({ enrolment_id: id, module_id: item(programme.moduleIds, 0), chosen_at: at, completed_at: at, completed_by: person.id, reflection: null })
             .execute();
       }
     };

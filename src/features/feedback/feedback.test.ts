@@ -5,6 +5,7 @@ import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
 import { MAX_RESPONDENTS, sweepFeedbackRounds } from './feedback.service';
+import { item, part } from '../../../test/support/present';
 
 const START = '2026-11-24T10:00:00.000Z';
 
@@ -28,7 +29,7 @@ describeEachEngine('360 feedback', (ctx) => {
   const source = () => `enrolment:${programmes.enrolmentId}`;
   const roundForm = (extra: Record<string, string> = {}) => ({
     source: source(),
-    skills: skillIds[0],
+    skills: item(skillIds, 0),
     'closesOn-day': '10',
     'closesOn-month': '12',
     'closesOn-year': '2026',
@@ -42,15 +43,15 @@ describeEachEngine('360 feedback', (ctx) => {
 
   /** Opens a round on the teacher's enrolment asking about every focus skill; returns its id. */
   async function openRound(): Promise<string> {
-    const body = new URLSearchParams({ ...roundForm(), skills: skillIds[0] });
-    body.append('skills', skillIds[1]);
+    const body = new URLSearchParams({ ...roundForm(), skills: item(skillIds, 0) });
+    body.append('skills', item(skillIds, 1));
     const response = await ctx().app.request('/feedback', {
       method: 'POST',
       body: body.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', cookie: cookieOf(participant) },
     });
     expect(response.status).toBe(303);
-    return (response.headers.get('location') ?? '').split('?')[0].split('/').pop() as string;
+    return item(part(response.headers.get('location') ?? '', '?', 0).split('/'), -1, 'round id');
   }
 
   function cookieOf(client: TestClient): string {
@@ -71,7 +72,7 @@ describeEachEngine('360 feedback', (ctx) => {
       .at(-1);
     const match = /\/feedback\/respond\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '');
     if (!match) throw new Error(`no feedback link sent to ${email}`);
-    return match[1];
+    return item(match, 1);
   }
 
   const answers = (rating: string, extra: Record<string, string> = {}) => ({
@@ -181,9 +182,9 @@ describeEachEngine('360 feedback', (ctx) => {
     expect((await respondent.post(`/feedback/respond/${token}`, { ...answers('5'), action: 'submit' })).status).toBe(303);
     const rows = await ctx().db.selectFrom('feedback_responses').selectAll().where('round_id', '=', id).execute();
     expect(rows).toHaveLength(1);
-    expect(Object.keys(rows[0]).sort()).toEqual(['develop', 'id', 'rater_group', 'ratings', 'round_id', 'strengths']);
-    expect(rows[0].rater_group).toBe('peer');
-    expect(JSON.parse(rows[0].ratings)).toEqual({ [skillIds[0]]: 5, [skillIds[1]]: null });
+    expect(Object.keys(item(rows, 0)).sort()).toEqual(['develop', 'id', 'rater_group', 'ratings', 'round_id', 'strengths']);
+    expect(item(rows, 0).rater_group).toBe('peer');
+    expect(JSON.parse(item(rows, 0).ratings)).toEqual({ [item(skillIds, 0)]: 5, [item(skillIds, 1)]: null });
     const person = await ctx().db.selectFrom('feedback_respondents').selectAll().where('round_id', '=', id).executeTakeFirstOrThrow();
     expect(person.status).toBe('submitted');
     expect(person.draft).toBeNull();
@@ -460,7 +461,7 @@ describeEachEngine('360 feedback', (ctx) => {
     for (const [name, email] of [
       ['Pat', 'pat@example.org'],
       ['Quinn', 'quinn@example.org'],
-    ]) {
+    ] as const) {
       const token = await invite(id, 'peer', name, email);
       await respondent.post(`/feedback/respond/${token}`, { ...answers('4'), action: 'submit' });
     }

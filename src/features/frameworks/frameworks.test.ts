@@ -4,13 +4,15 @@ import { makeWorld, signIn, type World } from '../../../test/support/factories';
 import { visibleText, type TestClient } from '../../../test/support/http';
 import { createOrganisation } from '../organisations';
 import { listPublishedVersions, skillsOfVersion } from './index';
+import { item } from '../../../test/support/present';
 
 const PUBLISHED = 'This version is published and cannot change. Create a new draft to change it.';
 
 function idsFrom(location: string | null) {
   const match = /^\/frameworks\/([^/?#]+)\/versions\/([^/?#]+)/.exec(location ?? '');
   if (!match) throw new Error(`not a version page: ${location}`);
-  return { frameworkId: match[1], versionId: match[2], base: `/frameworks/${match[1]}/versions/${match[2]}` };
+  const [, frameworkId = '', versionId = ''] = match;
+  return { frameworkId, versionId, base: `/frameworks/${frameworkId}/versions/${versionId}` };
 }
 
 /** Everything stored for a version, to show that nothing changed. */
@@ -393,7 +395,7 @@ describeEachEngine('skills frameworks', (ctx) => {
       ['Associate staff leadership framework', 1],
       ['School leadership framework', 1],
     ]);
-    const leadership = (await skillsOfVersion(ctx().db, versions[1].versionId)).map((d) => d.title);
+    const leadership = (await skillsOfVersion(ctx().db, item(versions, 1).versionId)).map((d) => d.title);
     for (const heading of [
       'Ethics and professional conduct',
       'School culture',
@@ -410,7 +412,7 @@ describeEachEngine('skills frameworks', (ctx) => {
     ]) {
       expect(leadership).toContain(heading);
     }
-    const associate = (await skillsOfVersion(ctx().db, versions[0].versionId)).map((d) => d.title);
+    const associate = (await skillsOfVersion(ctx().db, item(versions, 0).versionId)).map((d) => d.title);
     expect(associate).toEqual([
       'Managing yourself',
       'Making decisions',

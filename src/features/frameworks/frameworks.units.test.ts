@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_FRAMEWORKS } from './frameworks.builtin';
 import { readFrameworkFile, toCsv, toJson, type FrameworkDocument } from './frameworks.interchange';
 import { DEFAULT_LEVELS } from './frameworks.schemas';
+import { item } from '../../../test/support/present';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -186,7 +187,9 @@ describe('the built-in frameworks', () => {
       'Managing resources and risk',
       'Achieving results',
     ]);
-    const personal = BUILT_IN_FRAMEWORKS[0].document.domains.at(-1)?.skills.map((s) => s.title);
+    const personal = item(BUILT_IN_FRAMEWORKS, 0)
+      .document.domains.at(-1)
+      ?.skills.map((s) => s.title);
     expect(personal).toEqual(['Self-awareness', 'Communicating and influencing', 'Coaching and developing others', 'Leading change', 'Resilience']);
   });
 

@@ -13,6 +13,7 @@ import type { NotificationKind } from './notify';
 const NOTIFICATION_KINDS = features.notificationKinds;
 const NOTIFICATION_KIND_NAMES = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
 import { notify } from './notify';
+import { item } from '../../../test/support/present';
 
 const START = '2026-11-24T10:00:00.000Z';
 
@@ -59,8 +60,8 @@ describeEachEngine('notifications', (ctx) => {
       'Your place on Towards Middle Leadership is active again',
       'Lena recommended you for Leadership Pathways',
     ]);
-    expect(mailTo(ctx(), world.report)[0].text).toContain(`See it:\n\n${TEST_ORIGIN}/my-programme`);
-    expect(mailTo(ctx(), world.report)[0].text).toContain(`${TEST_ORIGIN}/notifications/settings`);
+    expect(item(mailTo(ctx(), world.report), 0).text).toContain(`See it:\n\n${TEST_ORIGIN}/my-programme`);
+    expect(item(mailTo(ctx(), world.report), 0).text).toContain(`${TEST_ORIGIN}/notifications/settings`);
 
     const report = await clientFor(ctx(), world.report);
     const home = await report.get('/');
@@ -298,13 +299,13 @@ describeEachEngine('notifications', (ctx) => {
     await ctx().deliverMail();
     const toDraft = mailTo(ctx(), world.report);
     expect(toDraft.map((m) => m.subject)).toEqual([`Applications for Towards Middle Leadership (Cohort 5) close at the end of 27 November 2026`]);
-    expect(toDraft[0].text).toContain(`${TEST_ORIGIN}/applications/${draftId}`);
+    expect(item(toDraft, 0).text).toContain(`${TEST_ORIGIN}/applications/${draftId}`);
     const toRecommended = mailTo(ctx(), recommended);
     expect(toRecommended).toHaveLength(1);
-    expect(toRecommended[0].text).toContain(
+    expect(item(toRecommended, 0).text).toContain(
       `${world.lineManager.givenName} ${world.lineManager.familyName} and ${world.orgAdmin.givenName} ${world.orgAdmin.familyName} recommended you for Towards Middle Leadership`,
     );
-    expect(toRecommended[0].text).toContain(`${TEST_ORIGIN}/programmes/${programme.id}`);
+    expect(item(toRecommended, 0).text).toContain(`${TEST_ORIGIN}/programmes/${programme.id}`);
     const inbox = await ctx()
       .db.selectFrom('notifications')
       .select(['person_id', 'kind'])
@@ -372,9 +373,9 @@ describeEachEngine('notifications', (ctx) => {
     await ctx().deliverMail();
     const reminders = mailTo(ctx(), world.lineManager);
     expect(reminders).toHaveLength(1);
-    expect(reminders[0].subject).toBe(`Reminder: Sian ${world.staff.familyName} is waiting for your answer about Towards Middle Leadership`);
-    expect(reminders[0].text).toContain('5 days ago, and is still waiting');
-    expect(reminders[0].text).toContain(`${TEST_ORIGIN}/endorsements/${endorsementId}`);
+    expect(item(reminders, 0).subject).toBe(`Reminder: Sian ${world.staff.familyName} is waiting for your answer about Towards Middle Leadership`);
+    expect(item(reminders, 0).text).toContain('5 days ago, and is still waiting');
+    expect(item(reminders, 0).text).toContain(`${TEST_ORIGIN}/endorsements/${endorsementId}`);
     expect(await ctx().db.selectFrom('notifications').select('kind').where('person_id', '=', world.lineManager.id).execute()).toEqual([
       { kind: 'endorsement_request' },
     ]);

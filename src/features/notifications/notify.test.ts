@@ -8,6 +8,7 @@ import { silentLogger } from '../../platform/log';
 import type { Email } from '../../platform/mail/mailer';
 import { features } from '../index';
 import { notify } from './notify';
+import { item } from '../../../test/support/present';
 
 const drain = (db: Db, clock: FixedClock, handlers: Record<string, OutboxHandler>) => drainOutbox({ db, clock, handlers, logger: silentLogger });
 
@@ -60,7 +61,7 @@ for (const engine of testEngines()) {
       await drain(db, clock, handlers);
       expect(await inbox()).toHaveLength(1);
       expect(sent.map((m) => m.subject)).toEqual(['You have a place on Towards Middle Leadership']);
-      expect(sent[0].text).toContain('https://waymark.example.org/applications/abc');
+      expect(item(sent, 0).text).toContain('https://waymark.example.org/applications/abc');
       // The inbox keeps the notification; the outbox's copy keeps only whom it was for and what about.
       const row = await db.selectFrom('outbox').select('payload').where('kind', '=', 'notification').executeTakeFirstOrThrow();
       expect(JSON.parse(row.payload)).toEqual({

@@ -10,6 +10,7 @@ import { silentLogger } from '../../platform/log';
 import { createCompletionEngine, type Evaluator } from '../../platform/completion';
 import { features } from '../index';
 import { describeRequirements, saveRequirements } from './programmes.service';
+import { item } from '../../../test/support/present';
 
 /** A form body with repeated names (checkboxes), which TestClient.post passes to URLSearchParams as is. */
 function form(fields: Record<string, string>, lists: Record<string, string[]> = {}): Record<string, string> {
@@ -99,13 +100,13 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
       [ids[2], 1],
       [ids[1], 2],
     ]);
-    const removed = await ctx().db.selectFrom('programmes').select(['pathway_id', 'stage_position']).where('id', '=', ids[0]).executeTakeFirstOrThrow();
+    const removed = await ctx().db.selectFrom('programmes').select(['pathway_id', 'stage_position']).where('id', '=', item(ids, 0)).executeTakeFirstOrThrow();
     expect(removed).toEqual({ pathway_id: null, stage_position: null });
 
     // A programme already on a pathway can't be added to another.
     const other = await lead.post('/pathways', { title: 'Another ladder', summary: '' });
     const otherId = /\/pathways\/([^?]+)/.exec(other.location ?? '')?.[1] ?? '';
-    const refused = await lead.post(`/pathways/${otherId}/stages`, { programmeId: ids[1] });
+    const refused = await lead.post(`/pathways/${otherId}/stages`, { programmeId: item(ids, 1) });
     expect(refused.status).toBe(400);
     expect(visibleText(refused.text)).toContain('already a stage of a pathway');
 
@@ -287,12 +288,14 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
     expect(page.text).toContain(framework.skillIds[0]);
 
     const before = await count(ctx, 'programme_focus_skills');
-    const refused = await lead.post(`/programmes/${programme.id}/skills`, form({}, { skills: [framework.skillIds[0], elsewhere.skillIds[0]] }));
+    const refused = await lead.post(`/programmes/${programme.id}/skills`, form({}, { skills: [item(framework.skillIds, 0), item(elsewhere.skillIds, 0)] }));
     expect(refused.status).toBe(400);
     expect(visibleText(refused.text)).toContain('Select skills from the programme’s framework version');
     expect(await count(ctx, 'programme_focus_skills')).toBe(before);
 
-    expect((await lead.post(`/programmes/${programme.id}/skills`, form({}, { skills: [framework.skillIds[0], framework.skillIds[2]] }))).status).toBe(303);
+    expect(
+      (await lead.post(`/programmes/${programme.id}/skills`, form({}, { skills: [item(framework.skillIds, 0), item(framework.skillIds, 2)] }))).status,
+    ).toBe(303);
     const shown = visibleText((await staff.get(`/programmes/${programme.id}`)).text);
     expect(shown).toContain('A1 Skill A1');
     expect(shown).toContain('A3 Skill A3');
@@ -333,7 +336,7 @@ describeEachEngine('designing pathways and programmes', (ctx) => {
       .execute();
     await ctx()
       .db.insertInto('enrolment_modules')
-      .values({ enrolment_id: enrolmentId, module_id: programme.moduleIds[0], chosen_at: at, completed_at: null, completed_by: null, reflection: null })
+      .values({ enrolment_id: enrolmentId, module_id: item(programme.moduleIds, 0), chosen_at: at, completed_at: null, completed_by: null, reflection: null })
       .execute();
 
     const refused = await lead.post(`/programmes/${programme.id}/modules/${programme.moduleIds[0]}/remove`);

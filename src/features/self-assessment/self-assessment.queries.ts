@@ -91,3 +91,27 @@ export function listCheckpointStatuses(db: Executor, enrolmentIds: string[], che
     .where('checkpoint', '=', checkpoint)
     .execute();
 }
+
+/**
+ * The ratings of the most recent submitted self-assessment among these enrolments (one person's),
+ * for matching them with a mentor: skill id and rating, lowest first. "Not sure yet" is left out.
+ */
+export async function latestRatingsOf(db: Executor, enrolmentIds: string[]): Promise<{ skillId: string; rating: number }[]> {
+  if (enrolmentIds.length === 0) return [];
+  const latest = await db
+    .selectFrom('self_assessments')
+    .select('id')
+    .where('enrolment_id', 'in', enrolmentIds)
+    .where('status', '=', 'submitted')
+    .orderBy('submitted_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) return [];
+  const rows = await db
+    .selectFrom('self_assessment_ratings')
+    .select(['skill_id', 'rating'])
+    .where('self_assessment_id', '=', latest.id)
+    .where('rating', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ skillId: r.skill_id, rating: Number(r.rating) })).sort((a, b) => a.rating - b.rating);
+}

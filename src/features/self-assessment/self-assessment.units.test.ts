@@ -3,6 +3,7 @@ import { buildProgressChart, CHECKPOINT_FILLS } from './progress-chart';
 import { checkpointsInUse, opensOn, readAnswers, skillsToAssess } from './self-assessment.service';
 import { checkEvidenceUrl, DEFAULT_PLAN } from './self-assessment.schemas';
 import type { VersionDomain } from '../frameworks';
+import { item } from '../../../test/support/present';
 
 const skills = [
   { id: 's1', code: 'LP1', title: 'Leading a team' },
@@ -32,21 +33,22 @@ describe('the progress chart', () => {
       ]),
     });
     expect(chart.groups.map((g) => g.label)).toEqual(['LP1 Leading a team', 'LP2 Giving feedback']);
-    const [lp1, lp2] = chart.groups;
+    const lp1 = item(chart.groups, 0, 'LP1 group');
+    const lp2 = item(chart.groups, 1, 'LP2 group');
     expect(lp1.bars.map((b) => [b.label, b.value])).toEqual([
       ['Baseline', '2'],
       ['Midpoint', '4'],
     ]);
-    expect(lp1.bars[1].bar?.width).toBe(2 * (lp1.bars[0].bar?.width ?? 0));
-    expect(lp1.bars[0].bar?.fill).toBe(CHECKPOINT_FILLS.baseline);
+    expect(item(lp1.bars, 1).bar?.width).toBe(2 * (item(lp1.bars, 0).bar?.width ?? 0));
+    expect(item(lp1.bars, 0).bar?.fill).toBe(CHECKPOINT_FILLS.baseline);
     // "Not sure yet" is words, never a bar (not a score).
-    expect(lp2.bars[0].bar).toBeNull();
-    expect(lp2.bars[0].value).toBe('Not sure yet');
+    expect(item(lp2.bars, 0).bar).toBeNull();
+    expect(item(lp2.bars, 0).value).toBe('Not sure yet');
     // Bars never overlap and stay inside the drawing.
     const tops = chart.groups.flatMap((g) => g.bars.map((b) => b.labelY));
     expect([...tops].sort((a, b) => a - b)).toEqual(tops);
     expect(Math.max(...tops)).toBeLessThan(chart.height);
-    for (const bar of chart.groups.flatMap((g) => g.bars)) if (bar.bar) expect(bar.bar.x + bar.bar.width).toBeLessThanOrEqual(chart.axis[4].x);
+    for (const bar of chart.groups.flatMap((g) => g.bars)) if (bar.bar) expect(bar.bar.x + bar.bar.width).toBeLessThanOrEqual(item(chart.axis, 4).x);
     expect(chart.axis.map((a) => a.label)).toEqual(['1', '2', '3', '4', '5']);
     expect(chart.desc).toContain('baseline, midpoint');
   });

@@ -10,6 +10,7 @@ import { makeCohort, makeProgramme } from '../../../test/support/programme-world
 import { features } from '../index';
 import { attendanceEvaluator } from './attendance.evaluators';
 import { currentCheckInCode, checkInCodeFor, minuteNumber } from './check-in';
+import { item } from '../../../test/support/present';
 
 const at = '2026-09-01T09:00:00.000Z';
 
@@ -441,12 +442,12 @@ describeEachEngine('attendance, check-in and calendars', (ctx) => {
           marked_at: at,
         })
         .execute();
-    await mark(held[0].id, a.id, 'present');
-    await mark(held[1].id, a.id, 'late');
-    await mark(held[2].id, a.id, 'present');
-    await mark(held[3].id, a.id, 'absent_with_reason');
-    await mark(held[0].id, b.id, 'present');
-    await mark(held[1].id, b.id, 'absent');
+    await mark(item(held, 0).id, a.id, 'present');
+    await mark(item(held, 1).id, a.id, 'late');
+    await mark(item(held, 2).id, a.id, 'present');
+    await mark(item(held, 3).id, a.id, 'absent_with_reason');
+    await mark(item(held, 0).id, b.id, 'present');
+    await mark(item(held, 1).id, b.id, 'absent');
 
     const evaluator = attendanceEvaluator;
     const facts = [

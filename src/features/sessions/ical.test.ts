@@ -1,6 +1,11 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCalendar, buildSessionFile, escapeText, foldLine, sessionUid, type IcalSession } from './ical';
+import { item } from '../../../test/support/present';
+
+const noEvent = (): never => {
+  throw new Error('Expected the calendar to hold an event, but it held none');
+};
 
 const BASE_URL = 'https://waymark.example.org';
 const now = new Date('2026-10-01T08:00:00.000Z');
@@ -51,8 +56,8 @@ describe('iCalendar output', () => {
     expect(calendar.getFirstPropertyValue('calscale')).toBe('GREGORIAN');
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
     // Folding and escaping round-trip exactly, multi-byte characters included.
-    expect(events[0].description.startsWith(long.description.trim().slice(0, 40))).toBe(true);
-    expect(events[0].description).toContain('Ünïcödé “quotes”, commas; semicolons\\ and a newline\nthen more.');
+    expect(item(events, 0).description.startsWith(long.description.trim().slice(0, 40))).toBe(true);
+    expect(item(events, 0).description).toContain('Ünïcödé “quotes”, commas; semicolons\\ and a newline\nthen more.');
   });
 
   it('folds at 75 octets without splitting a UTF-8 character', () => {
@@ -93,29 +98,30 @@ describe('iCalendar output', () => {
     expect(text).toContain('DTSTART;TZID=Europe/London:20261020T163000');
     expect(text).toContain('DTSTART;TZID=Europe/London:20261027T163000');
     const { events } = parse(text);
-    expect(events[0].startDate.zone?.tzid).toBe('Europe/London');
-    expect(events[0].startDate.toJSDate().toISOString()).toBe('2026-10-20T15:30:00.000Z');
-    expect(events[0].endDate.toJSDate().toISOString()).toBe('2026-10-20T17:30:00.000Z');
-    expect(events[1].startDate.toJSDate().toISOString()).toBe('2026-10-27T16:30:00.000Z');
-    expect(events[1].endDate.toJSDate().toISOString()).toBe('2026-10-27T18:30:00.000Z');
+    expect(item(events, 0).startDate.zone?.tzid).toBe('Europe/London');
+    expect(item(events, 0).startDate.toJSDate().toISOString()).toBe('2026-10-20T15:30:00.000Z');
+    expect(item(events, 0).endDate.toJSDate().toISOString()).toBe('2026-10-20T17:30:00.000Z');
+    expect(item(events, 1).startDate.toJSDate().toISOString()).toBe('2026-10-27T16:30:00.000Z');
+    expect(item(events, 1).endDate.toJSDate().toISOString()).toBe('2026-10-27T18:30:00.000Z');
   });
 
   it('keeps the UID when a session changes, and the SEQUENCE rises', () => {
-    const first = parse(buildCalendar([session()], { baseUrl: BASE_URL, now, method: 'PUBLISH' })).events[0];
-    const moved = parse(
-      buildCalendar(
-        [
-          session({
-            startsAt: '2026-10-21T15:30:00.000Z',
-            endsAt: '2026-10-21T17:30:00.000Z',
-            venue: 'Birch Primary',
-            sequence: 1,
-            updatedAt: '2026-10-02T09:00:00.000Z',
-          }),
-        ],
-        { baseUrl: BASE_URL, now, method: 'PUBLISH' },
-      ),
-    ).events[0];
+    const first = parse(buildCalendar([session()], { baseUrl: BASE_URL, now, method: 'PUBLISH' })).events.at(0) ?? noEvent();
+    const moved =
+      parse(
+        buildCalendar(
+          [
+            session({
+              startsAt: '2026-10-21T15:30:00.000Z',
+              endsAt: '2026-10-21T17:30:00.000Z',
+              venue: 'Birch Primary',
+              sequence: 1,
+              updatedAt: '2026-10-02T09:00:00.000Z',
+            }),
+          ],
+          { baseUrl: BASE_URL, now, method: 'PUBLISH' },
+        ),
+      ).events.at(0) ?? noEvent();
     expect(first.uid).toBe(`${session().id}@waymark.example.org`);
     expect(moved.uid).toBe(first.uid);
     expect(moved.sequence).toBeGreaterThan(first.sequence);
@@ -129,9 +135,9 @@ describe('iCalendar output', () => {
   it('a cancelled session keeps its UID, is STATUS:CANCELLED with a higher SEQUENCE, and its own file is METHOD:CANCEL', () => {
     const cancelled = session({ status: 'cancelled', sequence: 2, cancelReason: 'The venue flooded' });
     const feed = parse(buildCalendar([cancelled], { baseUrl: BASE_URL, now, method: 'PUBLISH' }));
-    expect(feed.events[0].uid).toBe(sessionUid(cancelled.id, BASE_URL));
-    expect(feed.events[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
-    expect(feed.events[0].sequence).toBe(2);
+    expect(item(feed.events, 0).uid).toBe(sessionUid(cancelled.id, BASE_URL));
+    expect(item(feed.events, 0).component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(item(feed.events, 0).sequence).toBe(2);
 
     const file = parse(
       buildSessionFile(cancelled, {
@@ -142,11 +148,11 @@ describe('iCalendar output', () => {
       }),
     );
     expect(file.calendar.getFirstPropertyValue('method')).toBe('CANCEL');
-    expect(file.events[0].uid).toBe(sessionUid(cancelled.id, BASE_URL));
-    expect(file.events[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
-    expect(file.events[0].organizer).toBe('mailto:no-reply@example.org');
-    expect(file.events[0].attendees.map((a) => a.getFirstValue())).toEqual(['mailto:ravi@example.org']);
-    expect(file.events[0].description).toContain('The venue flooded');
+    expect(item(file.events, 0).uid).toBe(sessionUid(cancelled.id, BASE_URL));
+    expect(item(file.events, 0).component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(item(file.events, 0).organizer).toBe('mailto:no-reply@example.org');
+    expect(item(file.events, 0).attendees.map((a) => a.getFirstValue())).toEqual(['mailto:ravi@example.org']);
+    expect(item(file.events, 0).description).toContain('The venue flooded');
 
     const live = parse(
       buildSessionFile(session(), {
@@ -158,12 +164,12 @@ describe('iCalendar output', () => {
     );
     expect(live.calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
     // PUBLISH carries no attendees (RFC 5546).
-    expect(live.events[0].attendees).toEqual([]);
+    expect(item(live.events, 0).attendees).toEqual([]);
   });
 
   it('describes an online session by its link', () => {
     const online = session({ mode: 'online', venue: null, onlineUrl: 'https://meet.example.org/abc' });
-    const event = parse(buildCalendar([online], { baseUrl: BASE_URL, now, method: 'PUBLISH' })).events[0];
+    const event = parse(buildCalendar([online], { baseUrl: BASE_URL, now, method: 'PUBLISH' })).events.at(0) ?? noEvent();
     expect(event.location).toBe('Online: https://meet.example.org/abc');
     expect(event.description).toContain('Join online: https://meet.example.org/abc');
   });

@@ -4,7 +4,8 @@ import { describeEachEngine, type TestContext } from '../../../test/support/app'
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
 import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
-import { makeSessionWorld } from '../../../test/support/worlds/sessions';
+import { makeSessionWorld, type SessionWorldIds } from '../../../test/support/worlds/sessions';
+import { item, part } from '../../../test/support/present';
 
 // Edge cases of changing sessions and events: what calendars are told, places on events that are
 // over, and dates no session can have.
@@ -20,7 +21,7 @@ async function clientFor(ctx: TestContext, person: { email: string }): Promise<T
 }
 
 function idFrom(location: string | null): string {
-  return (location ?? '').split('?')[0].split('/').pop() as string;
+  return item(part(location ?? '', '?', 0).split('/'), -1, 'id in the location');
 }
 
 /** The session form as the world's session (`makeSessionWorld`) has it: 1 December 2026, 4:15pm to 5:45pm. */
@@ -43,7 +44,7 @@ function theSession(world: World, overrides: Record<string, string> = {}): Recor
 describeEachEngine('what calendars see when a session changes', (ctx) => {
   let world: World;
   let programmes: ProgrammeWorld;
-  let ids: Record<string, string>;
+  let ids: SessionWorldIds;
   let lead: TestClient;
   let feedPath: string;
 
@@ -157,7 +158,7 @@ describeEachEngine('places at an event that is over', (ctx) => {
     const later = await clientFor(ctx(), world.programmeLead);
     expect((await later.post(`/sessions/${eventId}`, { ...event, capacity: '5' })).status).toBe(303);
     const statuses = await ctx().db.selectFrom('session_bookings').select(['person_id', 'status']).where('session_id', '=', eventId).execute();
-    expect(statuses.find((b) => b.person_id === people[1].id)?.status).toBe('waiting');
+    expect(statuses.find((b) => b.person_id === item(people, 1).id)?.status).toBe('waiting');
     const offers = await ctx().db.selectFrom('outbox').select('payload').where('kind', '=', 'notification').execute();
     expect(offers.filter((r) => r.payload.includes('"waitlist_place"'))).toEqual([]);
   });

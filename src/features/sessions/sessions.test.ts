@@ -4,12 +4,13 @@ import { describeEachEngine, type TestContext } from '../../../test/support/app'
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
 import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
-import { makeSessionWorld } from '../../../test/support/worlds/sessions';
+import { makeSessionWorld, type SessionWorldIds } from '../../../test/support/worlds/sessions';
 import { newId } from '../../platform/db/ids';
 import type { EnrolmentStatus } from '../enrolments';
 import { features } from '../index';
 import { findVisibleSession, sessionsForPerson } from './index';
 import { sendSessionReminders } from './sessions.reminders';
+import { item, part } from '../../../test/support/present';
 
 const START = '2026-11-24T10:00:00.000Z';
 let clientCount = 0;
@@ -77,13 +78,13 @@ function sessionForm(overrides: Record<string, string> = {}): Record<string, str
 }
 
 function idFrom(location: string | null): string {
-  return (location ?? '').split('?')[0].split('/').pop() as string;
+  return item(part(location ?? '', '?', 0).split('/'), -1, 'id in the location');
 }
 
 interface Setting {
   world: World;
   programmes: ProgrammeWorld;
-  ids: Record<string, string>;
+  ids: SessionWorldIds;
   lead: TestClient;
   participant: TestClient;
   facilitator: TestClient;
@@ -441,7 +442,7 @@ describeEachEngine('changing and cancelling a session', (ctx) => {
     expect(row.starts_at).toBe('2026-12-08T15:30:00.000Z');
     expect(row.sequence).toBe(2);
     for (const person of [s.world.report, s.world.lineManager]) {
-      const [told] = await notificationsFor(ctx(), person.id, 'session_change');
+      const told = item(await notificationsFor(ctx(), person.id, 'session_change'), 0, 'session change notification');
       expect(told.subject).toBe('The time and place of “Session 1: Leading a team” has changed');
       expect(told.paragraphs).toContain('When: Tuesday 1 December 2026, 4:15pm to 5:45pm → Tuesday 8 December 2026, 3:30pm to 5pm (UK time)');
       expect(told.paragraphs).toContain('Where: in person at Aspen Academy, Room 12 → in person at Birch Primary, Hall');
@@ -461,7 +462,11 @@ describeEachEngine('changing and cancelling a session', (ctx) => {
     expect((await s.lead.post(`/sessions/${s.ids.sessionId}/cancel`, { reason: 'The facilitator is ill. We will rearrange.' })).status).toBe(303);
     const row = await sessionRow(ctx(), s.ids.sessionId);
     expect(row).toMatchObject({ status: 'cancelled', cancel_reason: 'The facilitator is ill. We will rearrange.', sequence: 3 });
-    const [told] = await notificationsFor(ctx(), s.world.report.id, 'session_change').then((n) => n.filter((x) => x.subject.startsWith('Cancelled')));
+    const told = item(
+      (await notificationsFor(ctx(), s.world.report.id, 'session_change')).filter((x) => x.subject.startsWith('Cancelled')),
+      0,
+      'cancellation notification',
+    );
     expect(told.subject).toBe('Cancelled: Session 1: Leading a team, Tuesday 8 December 2026, 3:30pm to 5pm');
     expect(told.paragraphs).toContain('The reason given: “The facilitator is ill. We will rearrange.”');
     expect(visibleText((await s.participant.get(`/sessions/${s.ids.sessionId}`)).text)).toMatch(
@@ -511,7 +516,7 @@ describeEachEngine('open events: places and the waiting list', (ctx) => {
     expect(visibleText((await s.facilitator.get(`/sessions/${eventId}`)).text)).toContain('You are on the waiting list (number 1)');
     expect(visibleText((await adminA.get(`/sessions/${eventId}`)).text)).toContain('You are on the waiting list (number 2)');
     expect(visibleText((await s.staff.get('/events')).text)).toContain('Full: join the waiting list');
-    expect((await notificationsFor(ctx(), s.world.staff.id, 'session_booking'))[0].subject).toBe('You have a place at Leadership taster');
+    expect(item(await notificationsFor(ctx(), s.world.staff.id, 'session_booking'), 0).subject).toBe('You have a place at Leadership taster');
   });
 
   it('when a place is cancelled, only the first person waiting gets it, and is told', async () => {
@@ -596,11 +601,14 @@ describeEachEngine('open events: places and the waiting list', (ctx) => {
       await client.post(`/sessions/${networkId}/book`);
       clients.push(client);
     }
-    const results = await Promise.all([clients[0].post(`/sessions/${networkId}/booking/cancel`), clients[1].post(`/sessions/${networkId}/booking/cancel`)]);
+    const results = await Promise.all([
+      item(clients, 0).post(`/sessions/${networkId}/booking/cancel`),
+      item(clients, 1).post(`/sessions/${networkId}/booking/cancel`),
+    ]);
     expect(results.map((r) => r.status)).toEqual([303, 303]);
     const bookings = await ctx().db.selectFrom('session_bookings').select(['person_id', 'status']).where('session_id', '=', networkId).execute();
     const booked = bookings.filter((b) => b.status === 'booked').map((b) => b.person_id);
-    expect(booked.sort()).toEqual([people[2].id, people[3].id].sort());
+    expect(booked.sort()).toEqual([item(people, 2).id, item(people, 3).id].sort());
     for (const person of people.slice(2)) expect(await notificationsFor(ctx(), person.id, 'waitlist_place')).toHaveLength(1);
   });
 
@@ -638,7 +646,9 @@ describeEachEngine('reminders and “Your sessions”', (ctx) => {
     for (const person of [s.world.report, s.world.lineManager]) {
       const reminders = await notificationsFor(ctx(), person.id, 'session_reminder');
       expect(reminders.map((r) => r.subject)).toEqual(['Tomorrow: Session 1: Leading a team']);
-      expect(reminders[0].paragraphs[0]).toBe('A reminder that “Session 1: Leading a team” is tomorrow, Tuesday 1 December 2026, 4:15pm to 5:45pm (UK time).');
+      expect(item(reminders, 0).paragraphs[0]).toBe(
+        'A reminder that “Session 1: Leading a team” is tomorrow, Tuesday 1 December 2026, 4:15pm to 5:45pm (UK time).',
+      );
     }
     expect(await notificationsFor(ctx(), s.world.staff.id, 'session_reminder')).toEqual([]);
     expect(await notificationsFor(ctx(), s.otherCohortParticipant.id, 'session_reminder')).toEqual([]);

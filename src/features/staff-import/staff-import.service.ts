@@ -348,12 +348,13 @@ export async function applyStaffImport(
 export async function importStaffFile(
   runtime: Pick<AppDeps, 'db' | 'config'> & { clock?: AppDeps['clock'] },
   options: { file: string; organisationId?: string; schoolName?: string },
-): Promise<string> {
+): Promise<{ report: string; imported: number; rejected: number }> {
   const deps: ImportDeps = { db: runtime.db, config: runtime.config, clock: runtime.clock ?? systemClock };
   let organisationId = options.organisationId;
   if (!organisationId) {
     const [only, ...others] = await listOrganisationIds(deps.db);
-    if (!only || others.length > 0) throw new Error('This Waymark has more than one organisation: say which with --organisation <id>.');
+    if (!only || others.length > 0)
+      throw new Error('This Waymark has more than one organisation: say which with --org-id ID (waymark organisations lists them).');
     organisationId = only;
   }
   const schools = await schoolsOf(deps, organisationId);
@@ -400,5 +401,5 @@ export async function importStaffFile(
   ];
   for (const row of plan.rejected) lines.push(`  Row ${row.rowNumber} (${row.who}) not imported: ${row.reasons.join('; ')}`);
   for (const row of plan.warnings) lines.push(`  Row ${row.rowNumber} (${row.who}): ${row.message}`);
-  return lines.join('\n');
+  return { report: lines.join('\n'), imported: summary.created + summary.updated + summary.unchanged, rejected: summary.rejected };
 }

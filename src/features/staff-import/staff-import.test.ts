@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database';
 import { describeEachEngine, type TestContext } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
 import { visibleText, type TestClient } from '../../../test/support/http';
+import { item, part, present } from '../../../test/support/present';
 
 let unique = 0;
 /** A suffix that keeps emails unique across tests sharing one database. */
@@ -119,8 +120,8 @@ describeEachEngine(
         .where('organisation_id', '=', world.organisation.id)
         .execute();
       expect(audit).toHaveLength(1);
-      expect(audit[0].actor_id).toBe(world.orgAdmin.id);
-      expect(JSON.parse(audit[0].detail)).toMatchObject({ fileName: 'arbor-staff.csv', created: 3, updated: 0, unchanged: 0, rejected: 0 });
+      expect(item(audit, 0).actor_id).toBe(world.orgAdmin.id);
+      expect(JSON.parse(item(audit, 0).detail)).toMatchObject({ fileName: 'arbor-staff.csv', created: 3, updated: 0, unchanged: 0, rejected: 0 });
 
       const list = visibleText((await admin.get('/import')).text);
       expect(list).toContain('arbor-staff.csv');
@@ -463,7 +464,11 @@ describeEachEngine(
       const admin = await signedIn(world.orgAdmin.email);
       const importPath = await upload(admin, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
       await applyImport(admin, importPath);
-      const stored = await db.selectFrom('staff_imports').select(['content', 'summary']).where('id', '=', importPath.split('/')[2]).executeTakeFirstOrThrow();
+      const stored = await db
+        .selectFrom('staff_imports')
+        .select(['content', 'summary'])
+        .where('id', '=', part(importPath, '/', 2, 'import id'))
+        .executeTakeFirstOrThrow();
       expect(stored.content).toBe('');
       expect(JSON.parse(stored.summary ?? '{}')).toMatchObject({ created: 3 });
     });
@@ -482,7 +487,11 @@ describeEachEngine(
       expect(visibleText((await admin.get('/import?discarded=1')).text)).toContain('The file was discarded');
       expect((await admin.post(`${importPath}/apply`)).status).toBe(409);
       expect(await countRows(db)).toEqual(before);
-      const stored = await db.selectFrom('staff_imports').select(['status', 'content']).where('id', '=', importPath.split('/')[2]).executeTakeFirstOrThrow();
+      const stored = await db
+        .selectFrom('staff_imports')
+        .select(['status', 'content'])
+        .where('id', '=', part(importPath, '/', 2, 'import id'))
+        .executeTakeFirstOrThrow();
       expect(stored).toEqual({ status: 'discarded', content: '' });
     });
 
@@ -495,7 +504,11 @@ describeEachEngine(
       const fresh = ctx().client();
       await signIn(fresh, world.orgAdmin.email);
       await upload(fresh, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
-      const stored = await db.selectFrom('staff_imports').select(['status', 'content']).where('id', '=', old.split('/')[2]).executeTakeFirstOrThrow();
+      const stored = await db
+        .selectFrom('staff_imports')
+        .select(['status', 'content'])
+        .where('id', '=', part(old, '/', 2, 'import id'))
+        .executeTakeFirstOrThrow();
       expect(stored).toEqual({ status: 'discarded', content: '' });
       clock.advance(-31 * 24 * 60 * 60 * 1000);
     });
@@ -528,7 +541,13 @@ describeEachEngine(
         expect((await outsider.post(`${importPath}/apply`)).status).toBe(404);
         expect(visibleText((await outsider.get('/import')).text)).not.toContain('staff.csv');
       }
-      expect(await db.selectFrom('staff_imports').select('status').where('id', '=', importPath.split('/')[2]).executeTakeFirst()).toEqual({
+      expect(
+        await db
+          .selectFrom('staff_imports')
+          .select('status')
+          .where('id', '=', part(importPath, '/', 2, 'import id'))
+          .executeTakeFirst(),
+      ).toEqual({
         status: 'previewed',
       });
       expect((await orgAdmin.get('/import/not-an-import')).status).toBe(404);
@@ -556,7 +575,7 @@ describeEachEngine(
               ? 'not-found'
               : 'allowed';
       // The import was uploaded by the school admin of school A (schoolAdminHere).
-      const importPath = await upload(clients.schoolAdminHere, arborFile(tag()), { defaultSchoolId: world.schoolA.id });
+      const importPath = await upload(present(clients.schoolAdminHere, 'the school admin client'), arborFile(tag()), { defaultSchoolId: world.schoolA.id });
       const A = 'allowed',
         S = 'sign-in',
         F = 'forbidden',
@@ -572,7 +591,8 @@ describeEachEngine(
       for (const [method, path, expected] of rows) {
         const got: string[] = [];
         for (const kind of ['anonymous', ...Object.keys(viewers)]) {
-          const page = method === 'GET' ? await clients[kind].get(path) : await clients[kind].post(path, {});
+          const client = present(clients[kind], `a client for ${kind}`);
+          const page = method === 'GET' ? await client.get(path) : await client.post(path, {});
           expect(page.status, `${method} ${path} as ${kind}`).toBeLessThan(500);
           got.push(outcome(page));
         }

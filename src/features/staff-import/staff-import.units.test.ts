@@ -3,6 +3,7 @@ import { guessColumnMapping, missingRequiredFields, normaliseHeader } from './st
 import { decodeCsvBytes, decodeWindows1252, detectDelimiter, MAX_ROWS, parseCsv, UnreadableFile } from '../../platform/csv';
 import { managersFirst, planImport, type ExistingPerson, type PlanInput } from './staff-import.plan';
 import { normaliseTrn, parseImportDate } from './staff-import.schemas';
+import { item } from '../../../test/support/present';
 
 describe('column headings', () => {
   it('are compared without case, spaces or punctuation', () => {
@@ -153,7 +154,7 @@ describe('parsing CSV', () => {
     expect(detectDelimiter('a;b;c\n1,5;2;3')).toBe(';');
     expect(detectDelimiter('a\tb\tc\n')).toBe('\t');
     expect(detectDelimiter('"a;b",c,d\n')).toBe(',');
-    expect(parseCsv('Forename;Surname\nAda;Lovelace\n').rows[0].cells).toEqual(['Ada', 'Lovelace']);
+    expect(item(parseCsv('Forename;Surname\nAda;Lovelace\n').rows, 0).cells).toEqual(['Ada', 'Lovelace']);
   });
 
   it('tolerates short rows and stray quotes', () => {
@@ -234,8 +235,8 @@ describe('planning an import', () => {
     const existing = person({ email: 'old@x.org', email_normalised: 'old@x.org', mis_staff_id: 'E1' });
     const result = plan(`${header}Sam,Taylor,new@x.org,Teacher,Teacher,E1,,\n`, { people: [existing] });
     expect(result.updates).toHaveLength(1);
-    expect(result.updates[0].id).toBe(existing.id);
-    expect(result.updates[0].changes).toEqual([{ field: 'Email', from: 'old@x.org', to: 'new@x.org' }]);
+    expect(item(result.updates, 0).id).toBe(existing.id);
+    expect(item(result.updates, 0).changes).toEqual([{ field: 'Email', from: 'old@x.org', to: 'new@x.org' }]);
   });
 
   it('rejects duplicates, other organisations’ emails and conflicting MIS IDs', () => {
@@ -274,7 +275,7 @@ describe('planning an import', () => {
 
   it('gives every reason a row is refused', () => {
     const result = plan('Forename,Surname,Email,Staff Type,Start Date,TRN\n,Taylor,not-an-email,Wizard,31/02/2020,12\n');
-    expect(result.rejected[0].reasons).toEqual([
+    expect(item(result.rejected, 0).reasons).toEqual([
       'Date started in schools: “31/02/2020” is not a real date',
       'First name is blank',
       'Enter an email address in the correct format, like name@school.org.uk',

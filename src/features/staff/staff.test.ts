@@ -4,6 +4,7 @@ import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../.
 import type { TestClient } from '../../../test/support/http';
 import { visibleText } from '../../../test/support/http';
 import { DAY } from '../../platform/db/clock';
+import { item } from '../../../test/support/present';
 
 describeEachEngine('the staff directory', (ctx) => {
   let world: World;
@@ -293,8 +294,8 @@ describeEachEngine('inviting everyone who cannot sign in yet', (ctx) => {
     expect(invited).toHaveLength(3);
     expect(ctx().mailer.sent.some((e) => e.to === elsewhere.email)).toBe(false);
     // Each link works for its own person.
-    const link = /localhost(\/invitation\/\S+)/.exec(invited[0].text)?.[1] ?? '';
-    expect(visibleText((await ctx().client().get(link)).text)).toContain(`(${invited[0].to})`);
+    const link = /localhost(\/invitation\/\S+)/.exec(item(invited, 0).text)?.[1] ?? '';
+    expect(visibleText((await ctx().client().get(link)).text)).toContain(`(${item(invited, 0).to})`);
     // Once an invitation expires, the person is listed again.
     ctx().clock.advance(15 * DAY);
     const later = ctx().client();

@@ -55,7 +55,10 @@ export type AuditAction =
   | 'attendance_recorded'
   | 'calendar_address_reset'
   | 'session_material_added'
-  | 'session_material_removed';
+  | 'session_material_removed'
+  | 'mentoring_pairing_assigned'
+  | 'mentoring_pairing_ended'
+  | 'mentoring_signed_off';
 
 export interface AuditEntry {
   action: AuditAction;

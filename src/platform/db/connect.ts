@@ -40,7 +40,36 @@ export function connectDatabase<DB>(url: string, options: { poolSize?: number } 
   sqlite.pragma('synchronous = NORMAL');
   // Gathers the statistics the query planner needs to choose indexes well (cheap; SQLite's advice for long-lived connections).
   sqlite.pragma('optimize = 0x10002');
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** How many prepared statements a SQLite connection keeps (Waymark runs a few hundred distinct ones). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The SQLite connection as Kysely sees it, with each statement prepared once and reused: Kysely
+ * prepares the SQL of every query it runs, which costs more than running most of Waymark's queries.
+ * SQLite re-prepares a cached statement by itself after a schema change. A statement still being
+ * iterated (a streamed query) is busy, so a second use of its SQL meanwhile gets a fresh one.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SQLite.Statement {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) return cached;
+      const statement = sqlite.prepare(text);
+      if (!cached) {
+        if (cache.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** Which engine a Kysely instance talks to. */

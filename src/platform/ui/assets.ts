@@ -1,9 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import * as sass from 'sass';
 import { access } from '../http/access';
 import type { AppEnv } from '../http/env';
 
@@ -13,19 +13,27 @@ const govukDist = `${dirname(require.resolve('govuk-frontend/package.json'))}/di
 
 let compiledCss: Promise<string> | undefined;
 
-/** Compiles app.scss once per process (about a second); every later request gets the cached text. */
+/**
+ * The stylesheet, once per process: the build's compiled copy when running from dist/ (next to this
+ * module, as the sources' assets are next to this file), otherwise app.scss compiled here (about a
+ * second; Sass is loaded only then). Every later request gets the cached text.
+ */
 export function compileStylesheet(): Promise<string> {
-  compiledCss ??= Promise.resolve().then(() => {
-    const result = sass.compile(join(here, 'assets/app.scss'), {
-      style: 'compressed',
-      importers: [new sass.NodePackageImporter()],
-      quietDeps: true,
-      silenceDeprecations: ['mixed-decls'],
-      logger: sass.Logger.silent,
-    });
-    return result.css;
-  });
+  const prebuilt = join(here, 'assets/app.css');
+  compiledCss ??= existsSync(prebuilt) ? readFile(prebuilt, 'utf8') : compileFromSource();
   return compiledCss;
+}
+
+async function compileFromSource(): Promise<string> {
+  const sass = await import('sass');
+  const result = sass.compile(join(here, 'assets/app.scss'), {
+    style: 'compressed',
+    importers: [new sass.NodePackageImporter()],
+    quietDeps: true,
+    silenceDeprecations: ['mixed-decls'],
+    logger: sass.Logger.silent,
+  });
+  return result.css;
 }
 
 const files: Record<string, { path: string; type: string }> = {

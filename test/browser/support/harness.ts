@@ -19,6 +19,7 @@ import { drainOutbox } from '../../../src/platform/jobs/outbox';
 import { createLogger } from '../../../src/platform/log';
 import { fileMailer, type StoredEmail } from '../../../src/platform/mail/mailer';
 import { Journey } from './journey';
+import { item } from '../../support/present';
 
 export { DEMO_PASSWORD };
 
@@ -107,7 +108,7 @@ export async function startHarness(): Promise<Harness> {
   app = createApp({ db, config, mailer, logger });
 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
-  const orgAdminEmail = signIns[0].email;
+  const orgAdminEmail = item(signIns, 0).email;
 
   return {
     baseUrl,

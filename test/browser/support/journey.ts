@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { onTestFinished } from 'vitest';
 import { formatViolations, runAxe } from './axe';
+import { part } from '../../support/present';
 
 /** Every page audited in this test file, for the summary line printed at the end. */
 export const auditLog: { journey: string; url: string; title: string; violations: number; ms: number }[] = [];
@@ -93,7 +94,7 @@ export class Journey {
       const context = await this.options.browser.newContext({ javaScriptEnabled: true, viewport: this.page.viewportSize() ?? undefined });
       this.auditor = await context.newPage();
     }
-    const target = url.split('#')[0];
+    const target = part(url, '#', 0);
     await this.auditor.route(
       (u) => u.href === target,
       (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),

@@ -2,6 +2,7 @@ import type { Db } from '../../../src/platform/db/database';
 import { newId } from '../../../src/platform/db/ids';
 import type { World } from '../factories';
 import type { ProgrammeWorld } from '../programme-world';
+import { item } from '../present';
 
 /**
  * Records the self-assessment matrix rows need, added to the shared world (teacher = world.report, enrolled in
@@ -38,7 +39,7 @@ export async function makeSelfAssessmentWorld(db: Db, world: World, programmes: 
       .values({ self_assessment_id: assessmentId, skill_id, rating: i === 0 ? null : 3, not_sure: i === 0 ? 1 : 0, note: '', evidence_url: '' })
       .execute();
   }
-  return { checkpoint: 'baseline', skillDomainId: focus[0].domain_id };
+  return { checkpoint: 'baseline', skillDomainId: item(focus, 0, 'a focus skill').domain_id };
 }
 
 /** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */

@@ -14,7 +14,15 @@ const at = '2026-11-01T09:00:00.000Z';
  * staff do not see it). `:materialId` is a PDF on it. `:eventId` is an open taster event of the
  * organisation (20 places, nobody booked) that anyone in the organisation can see and book.
  */
-export async function makeSessionWorld(db: Db, world: World, programmes: ProgrammeWorld): Promise<Record<string, string>> {
+/** The records `makeSessionWorld` adds, by what they are. */
+export interface SessionWorldIds {
+  sessionId: string;
+  eventId: string;
+  materialId: string;
+  calendarToken: string;
+}
+
+export async function makeSessionWorld(db: Db, world: World, programmes: ProgrammeWorld): Promise<SessionWorldIds> {
   const sessionId = newId();
   const eventId = newId();
   const base = {

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm run build` (also run by `npm install` and `npm ci`, as `prepare`): compiles Waymark once into
+// dist/ — one JavaScript file for the server and the command line, the stylesheet compiled, the
+// browser assets copied — so that a server runs without compiling TypeScript or Sass as it starts.
+// bin/waymark.js runs dist/ while it matches the sources (see scripts/source-fingerprint.js) and the
+// TypeScript sources through tsx otherwise, so an edit is never hidden behind an old build.
+//
+//   node scripts/build.js [--out DIR]    (default dist/)
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { sourceFingerprint } from './source-fingerprint.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outIndex = process.argv.indexOf('--out');
+const out = outIndex >= 0 ? resolve(process.argv[outIndex + 1] ?? '') : join(root, 'dist');
+
+// Installed without its sources (a container's dependency layer, say): nothing to build yet.
+if (!existsSync(join(root, 'src/cli.ts'))) {
+  console.log('waymark build: no src/ here, nothing built.');
+  process.exit(0);
+}
+
+const started = Date.now();
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'assets'), { recursive: true });
+
+await build({
+  entryPoints: [join(root, 'src/cli.ts')],
+  outfile: join(out, 'waymark.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // The packages stay in node_modules (native addons among them); only Waymark's own code is bundled.
+  packages: 'external',
+  tsconfig: join(root, 'tsconfig.json'),
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
+// The stylesheet, compiled by the very function the server uses when it runs from the sources.
+const { tsImport } = await import('tsx/esm/api');
+const { compileStylesheet } = await tsImport('../src/platform/ui/assets.ts', import.meta.url);
+writeFileSync(join(out, 'assets/app.css'), await compileStylesheet());
+const assets = join(root, 'src/platform/ui/assets');
+for (const file of ['app.js', 'waymark.svg']) copyFileSync(join(assets, file), join(out, 'assets', file));
+
+writeFileSync(join(out, 'build.json'), `${JSON.stringify({ sources: sourceFingerprint(root), builtAt: new Date().toISOString() }, null, 2)}\n`);
+console.log(`waymark build: ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,0 +1,1 @@
+export { latestRatingsOf } from './self-assessment.queries';
