@@ -1081,6 +1081,7 @@ describeEachEngine('accepting without a reason, one at a time or several at once
   let cohortId: string;
   let ids: string[];
   let people: TestPerson[];
+  const idAt = (i: number) => ids[i] as string;
 
   beforeAll(async () => {
     ctx().clock.set(START);
@@ -1108,19 +1109,19 @@ describeEachEngine('accepting without a reason, one at a time or several at once
 
   it('a lead accepts without writing a reason; declining and waitlisting still need one', async () => {
     const lead = await clientFor(ctx(), world.programmeLead);
-    const decline = await lead.post(`/applications/${ids[3]}/decision`, { decision: 'decline', reason: '' });
+    const decline = await lead.post(`/applications/${idAt(3)}/decision`, { decision: 'decline', reason: '' });
     expect(decline.status).toBe(400);
     expect(visibleText(decline.text)).toContain('Enter the reason for your decision');
-    const waitlist = await lead.post(`/applications/${ids[3]}/decision`, { decision: 'waitlist', reason: '' });
+    const waitlist = await lead.post(`/applications/${idAt(3)}/decision`, { decision: 'waitlist', reason: '' });
     expect(waitlist.status).toBe(400);
-    expect((await applicationRow(ctx(), ids[3])).status).toBe('submitted');
-    const accept = await lead.post(`/applications/${ids[0]}/decision`, { decision: 'accept', reason: '' });
+    expect((await applicationRow(ctx(), idAt(3))).status).toBe('submitted');
+    const accept = await lead.post(`/applications/${idAt(0)}/decision`, { decision: 'accept', reason: '' });
     expect(accept.status).toBe(303);
-    const row = await applicationRow(ctx(), ids[0]);
+    const row = await applicationRow(ctx(), idAt(0));
     expect(row.status).toBe('accepted');
     expect(row.decision_reason).toBeNull();
     await ctx().deliverMail();
-    const told = mailTo(ctx(), people[0].email).at(-1);
+    const told = mailTo(ctx(), (people[0] as TestPerson).email).at(-1);
     expect(told?.subject).toContain('You have a place on');
     expect(told?.text).not.toContain('The programme lead said');
   });
@@ -1130,7 +1131,7 @@ describeEachEngine('accepting without a reason, one at a time or several at once
     const queue = await lead.get(`/cohorts/${cohortId}/applications`);
     expect(queue.text).toContain(`action="/cohorts/${cohortId}/applications/accept"`);
     for (const id of ids.slice(1)) expect(queue.text).toContain(`value="${id}"`);
-    expect(queue.text).not.toContain(`value="${ids[0]}"`);
+    expect(queue.text).not.toContain(`value="${idAt(0)}"`);
 
     const none = await lead.post(`/cohorts/${cohortId}/applications/accept`, {});
     expect(none.status).toBe(400);
@@ -1146,22 +1147,22 @@ describeEachEngine('accepting without a reason, one at a time or several at once
     expect(two.status).toBe(303);
     expect(two.location).toBe(`/cohorts/${cohortId}/applications?accepted=2`);
     expect(visibleText((await lead.get(two.location ?? '')).text)).toContain('2 applications accepted');
-    expect((await applicationRow(ctx(), ids[1])).status).toBe('accepted');
-    expect((await applicationRow(ctx(), ids[2])).status).toBe('accepted');
-    expect((await applicationRow(ctx(), ids[3])).status).toBe('submitted');
+    expect((await applicationRow(ctx(), idAt(1))).status).toBe('accepted');
+    expect((await applicationRow(ctx(), idAt(2))).status).toBe('accepted');
+    expect((await applicationRow(ctx(), idAt(3))).status).toBe('submitted');
     const enrolled = await ctx().db.selectFrom('enrolments').select('person_id').where('cohort_id', '=', cohortId).execute();
     expect(enrolled).toHaveLength(3);
   });
 
   it('only programme leads accept from the list, and only applications to that cohort', async () => {
     const staff = await clientFor(ctx(), world.staff);
-    expect((await staff.post(`/cohorts/${cohortId}/applications/accept`, { applicationIds: ids[3] })).status).toBe(403);
+    expect((await staff.post(`/cohorts/${cohortId}/applications/accept`, { applicationIds: idAt(3) })).status).toBe(403);
     const other = await makeCohort(ctx().db, {
       organisationId: world.organisation.id,
       programmeId: (await makeProgramme(ctx().db, { organisationId: world.organisation.id })).id,
     });
     const lead = await clientFor(ctx(), world.programmeLead);
-    expect((await lead.post(`/cohorts/${other.id}/applications/accept`, { applicationIds: ids[3] })).status).toBe(404);
-    expect((await applicationRow(ctx(), ids[3])).status).toBe('submitted');
+    expect((await lead.post(`/cohorts/${other.id}/applications/accept`, { applicationIds: idAt(3) })).status).toBe(404);
+    expect((await applicationRow(ctx(), idAt(3))).status).toBe('submitted');
   });
 });
