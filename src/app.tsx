@@ -47,6 +47,7 @@ export function createApp(options: CreateAppOptions) {
     events: features.events(clock),
     navigation: features.navigation,
     notificationKinds: features.notificationKinds,
+    personRecordSections: features.personRecordSections,
   };
   const app = new Hono<AppEnv>();
 

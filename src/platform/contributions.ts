@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Config } from '../config';
 import type { Clock } from './db/clock';
 import type { Database, Db, Executor } from './db/database';
-import type { AccessRule } from './http/viewer';
+import type { AccessRule, Viewer } from './http/viewer';
 import type { Logger } from './log';
 import type { Mailer } from './mail/mailer';
 
@@ -58,6 +58,34 @@ export interface DemoStep {
   /** Runs inside the demo's one transaction; may return sign-ins to print. */
   // biome-ignore lint/suspicious/noConfusingVoidType: most steps print nothing, and an async function that returns nothing is a Promise<void>.
   seed(trx: Transaction<Database>, clock: Clock, context: DemoContext): Promise<DemoSignIn[] | void>;
+}
+
+/** The person a staff record is about, as another feature needs them to decide what the viewer may follow. */
+export interface RecordSubject {
+  id: string;
+  organisationId: string;
+  schoolId: string | null;
+  lineManagerId: string | null;
+}
+
+/** One line of a section another feature adds to a staff record: a link when the viewer may follow it. */
+export interface PersonRecordLine {
+  text: string;
+  href: string | null;
+  /** Shown after the text, e.g. a status. */
+  status: string | null;
+}
+
+/**
+ * A section a feature adds to a staff record (a person's programmes, say). It is only asked for
+ * people the viewer may see in full; it returns no lines when it has nothing to show.
+ */
+export interface PersonRecordSection {
+  /** Where it sits on the record: smaller first. */
+  order: number;
+  /** The heading, as the viewer reads it on their own record and on someone else's. */
+  heading: { own: string; other: string };
+  lines(db: Executor, viewer: Viewer, subject: RecordSubject): Promise<PersonRecordLine[]>;
 }
 
 export interface PersonalDataHook {

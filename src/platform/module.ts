@@ -2,7 +2,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { Migration } from 'kysely';
 import type { Config } from '../config';
 import type { Evaluator, ProgressColumn } from './completion';
-import type { DemoStep, NavigationEntry, NotificationKinds, PersonalDataHook, WorkerContext } from './contributions';
+import type { DemoStep, NavigationEntry, NotificationKinds, PersonalDataHook, PersonRecordSection, WorkerContext } from './contributions';
 import type { Reactions, Subscriptions } from './events';
 import type { AppEnv } from './http/env';
 import type { OutboxHandler, Sweep } from './jobs/outbox';
@@ -15,6 +15,9 @@ export type {
   NotificationKindSpec,
   NotificationKinds,
   PersonalDataHook,
+  PersonRecordLine,
+  PersonRecordSection,
+  RecordSubject,
   WorkerContext,
 } from './contributions';
 
@@ -36,6 +39,8 @@ export interface FeatureModule {
   evaluators?: Evaluator[];
   /** Facts shown beside each of a person's enrolments on My programme, whether or not required. */
   progressColumns?: ProgressColumn[];
+  /** Sections the feature adds to a staff record (the staff feature shows them without knowing whose they are). */
+  personRecordSections?: PersonRecordSection[];
   /** Kinds of notification the feature sends: the settings page lists them all. */
   notificationKinds?: NotificationKinds;
   /** Work the worker does on a timer (reminders and other sweeps that queue messages). */

@@ -114,6 +114,7 @@ describeInBrowser('every page, in a browser', () => {
       .where('cohorts.name', '=', 'Cohort 7')
       .executeTakeFirstOrThrow();
     alsoWith['GET /cohorts/:cohortId/roster'] = [{ ':cohortId': cohort7.id }];
+    alsoWith['GET /cohorts/:cohortId/members'] = [{ ':cohortId': cohort7.id }];
     // The member of staff has a draft application to Cohort 8; the line manager is asked to support another.
     ids[':applicationId'] = newId();
     await db

@@ -62,6 +62,12 @@ export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: 
     throw new Conflict(`Applications for ${cohort.name} of ${cohort.programme_title} closed on ${formatDate(cohort.applications_close_on)}.`);
   const person = await q.findPersonRecord(deps.db, viewer.organisationId, viewer.id);
   if (!person) throw new NotFound();
+  // A draft the rules would never let them submit helps nobody: say why instead.
+  const eligibility = checkEligibility(parseEligibilityRules(cohort.programme_eligibility), factsFromPerson(person, londonDate(deps.clock.now())));
+  if (!eligibility.eligible)
+    throw new Conflict(
+      `You cannot apply for ${cohort.programme_title}: your staff record does not meet its rules. ${eligibility.reasons.join(' ')} If your record is wrong, ask your school admin to change it.`,
+    );
   const recommendation = await q.findRecommendation(deps.db, viewer.id, cohort.programme_id);
   const id = newId();
   const now = deps.clock.now().toISOString();

@@ -22,7 +22,7 @@ export function findCohort(db: Executor, organisationId: string, cohortId: strin
     .selectFrom('cohorts')
     .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
     .selectAll('cohorts')
-    .select(['programmes.title as programme_title', 'programmes.status as programme_status'])
+    .select(['programmes.title as programme_title', 'programmes.status as programme_status', 'programmes.eligibility as programme_eligibility'])
     .where('cohorts.id', '=', cohortId)
     .where('cohorts.organisation_id', '=', organisationId)
     .executeTakeFirst();

@@ -27,6 +27,7 @@ import {
 import { canDecide } from './cohorts.policy';
 import { createCohort, editCohort, getCohortOverview, getManagedCohort, getProgrammeForNewCohort, getReviewQueue, leadChoices } from './cohorts.service';
 import {
+  bulkAcceptForm,
   coachSection,
   coachTypeMissing,
   dateParts,
@@ -36,13 +37,14 @@ import {
   motivationSection,
   projectSection,
   queueQuery,
+  type QueueQuery,
   readCohortForm,
   roleSection,
   SECTION_TITLES,
   withdrawForm,
   type Section,
 } from './cohorts.schemas';
-import { decideApplication } from './decisions.service';
+import { acceptApplications, decideApplication } from './decisions.service';
 import { answerEndorsement, type EndorsementForAnswer, getEndorsementForAnswer, listEndorsementsForViewer, whyNotAnswerable } from './endorsements.service';
 import { ApplicantPage, InboxPage, ReviewerPage, WithdrawPage } from './views/applications';
 import { CohortFormPage, CohortPage, QueuePage } from './views/cohorts';
@@ -196,18 +198,52 @@ cohortRoutes.post('/cohorts/:cohortId', access('programme-lead'), async (c) => {
   return c.redirect(`/cohorts/${cohort.id}?done=saved`, 303);
 });
 
-cohortRoutes.get('/cohorts/:cohortId/applications', access('programme-lead'), async (c) => {
+async function queuePage(c: Context<AppEnv>, filters: QueueQuery, options: { errors?: FieldErrors; selected?: string[] } = {}) {
   const viewer = requireViewer(c.get('viewer'));
-  const filters = queueQuery.parse(c.req.query());
-  const queue = await getReviewQueue(c.get('deps'), viewer, c.req.param('cohortId'), filters);
+  const queue = await getReviewQueue(c.get('deps'), viewer, c.req.param('cohortId') ?? '', filters);
+  const accepted = c.req.query('accepted');
   return renderPage(
     c,
     {
       title: `Applications to ${queue.cohort.name}, ${queue.cohort.programme_title}`,
+      hasErrors: !!options.errors,
       beforeContent: <BackLink href={`/cohorts/${queue.cohort.id}`} text={queue.cohort.name} />,
     },
-    <QueuePage queue={queue} filters={filters} />,
+    <QueuePage
+      queue={queue}
+      filters={filters}
+      errors={options.errors}
+      selected={options.selected ?? []}
+      accepted={accepted !== undefined && /^\d+$/.test(accepted) ? Number(accepted) : undefined}
+    />,
   );
+}
+
+cohortRoutes.get('/cohorts/:cohortId/applications', access('programme-lead'), (c) => queuePage(c, queueQuery.parse(c.req.query())));
+
+// Accepting several endorsed applications at once, without a reason: all of them, or none.
+cohortRoutes.post('/cohorts/:cohortId/applications/accept', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const cohort = await getManagedCohort(deps, viewer, c.req.param('cohortId'));
+  const { list } = await readFormWithLists(c);
+  const ids = [...new Set(list('applicationIds'))];
+  const form = validate(bulkAcceptForm, { applicationIds: ids });
+  if (!form.ok) return queuePage(c, {}, { errors: form.errors });
+  const apps = [];
+  for (const id of form.data.applicationIds) {
+    const loaded = await loadApplication(deps.db, viewer, id);
+    if (loaded.app.cohort_id !== cohort.id) throw new NotFound();
+    if (!canDecide(viewer, loaded.app)) throw new Forbidden('You cannot decide on your own application.');
+    apps.push(loaded.app);
+  }
+  try {
+    await acceptApplications(deps, viewer, apps, c.get('requestId'));
+  } catch (error) {
+    if (error instanceof Invalid) return queuePage(c, {}, { errors: error.fieldErrors, selected: ids });
+    throw error;
+  }
+  return c.redirect(`/cohorts/${cohort.id}/applications?accepted=${apps.length}`, 303);
 });
 
 // ----- Applying (any member of the organisation) -----

@@ -213,13 +213,23 @@ export const projectSection = z.object({
 export const DECISIONS = { accept: 'Accept', waitlist: 'Add to the waiting list', decline: 'Decline' } as const;
 export type Decision = keyof typeof DECISIONS;
 
-export const decisionForm = z.object({
-  // What the lead decided.
-  decision: z.enum(['accept', 'waitlist', 'decline'], { error: 'Select a decision' }),
-  // Why: the applicant sees it.
-  reason: z.string().trim().min(1, 'Enter the reason for your decision: the applicant will see it').max(2000, 'Reason must be 2,000 characters or fewer'),
-});
+export const decisionForm = z
+  .object({
+    // What the lead decided.
+    decision: z.enum(['accept', 'waitlist', 'decline'], { error: 'Select a decision' }),
+    // Why: the applicant sees it. Needed when declining or waitlisting; optional when accepting.
+    reason: z.string().trim().max(2000, 'Reason must be 2,000 characters or fewer'),
+  })
+  .refine((form) => form.decision === 'accept' || form.reason.length > 0, {
+    path: ['reason'],
+    message: 'Enter the reason for your decision: the applicant will see it',
+  });
 export type DecisionForm = z.infer<typeof decisionForm>;
+
+/** Accepting several endorsed applications at once, from a cohort's list. */
+export const bulkAcceptForm = z.object({
+  applicationIds: z.array(z.string().trim().min(1).max(100)).min(1, 'Select the applications to accept').max(500),
+});
 
 export const endorsementForm = z
   .object({

@@ -291,6 +291,10 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
       expect(page).toContain('In-school coach');
       expect(page).not.toMatch(/Your current role|Why you want|Your in-school coach|Your whole-school/);
     }
+    // The line manager reads the application before the form that asks for their answer.
+    expect(manager).toContain('Do you endorse');
+    expect(manager.indexOf('Why they want to take part')).toBeLessThan(manager.indexOf('Do you endorse'));
+    expect(manager.indexOf('Current role and experience')).toBeLessThan(manager.indexOf('Send your answer'));
     const own = visibleText((await applicant.get(`/applications/${applicationId}`)).text);
     expect(own).toContain('Your current role and experience');
     expect(own).toContain('Why you want to take part');
@@ -369,7 +373,7 @@ describeEachEngine('an application from recommendation to enrolment', (ctx) => {
     expect(visibleText((await lead.get(`/cohorts/${cohort.id}/applications?status=declined`)).text)).not.toContain(person.familyName);
     expect(visibleText((await lead.get(`/cohorts/${cohort.id}/applications?school=${world.schoolB.id}`)).text)).not.toContain(person.familyName);
 
-    const missing = await lead.post(`/applications/${applicationId}/decision`, { decision: 'accept', reason: '' });
+    const missing = await lead.post(`/applications/${applicationId}/decision`, { decision: 'decline', reason: '' });
     expect(missing.status).toBe(400);
     expect(visibleText(missing.text)).toContain('Enter the reason for your decision');
     expect(
@@ -504,11 +508,42 @@ describeEachEngine('refusals', (ctx) => {
     expect((await applicationRow(ctx(), id)).status).toBe('draft');
   });
 
-  it('an applicant whose staff record does not meet the rules cannot submit, and is told why', async () => {
+  it('someone who fails the rules is told why on the programme page, and no draft is made', async () => {
     const strict = await makeProgramme(ctx().db, { organisationId: world.organisation.id, eligibility: { leadershipLevels: ['senior', 'headteacher'] } });
     const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: strict.id });
-    const applicant = await clientFor(ctx(), world.report);
+    const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, lineManagerId: world.lineManager.id });
+    const applicant = await clientFor(ctx(), person);
+    const page = await applicant.get(`/programmes/${strict.id}`);
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain('You cannot apply: your staff record does not meet this programme’s rules.');
+    expect(visibleText(page.text)).not.toContain('Start your application');
+    expect(page.text).not.toContain(`action="/cohorts/${cohort.id}/apply"`);
+    const refused = await applicant.post(`/cohorts/${cohort.id}/apply`);
+    expect(refused.status).toBe(409);
+    expect(visibleText(refused.text)).toContain('your staff record does not meet its rules');
+    expect(visibleText(refused.text)).toContain('senior leaders or headteachers');
+    const drafts = await ctx().db.selectFrom('applications').select('id').where('person_id', '=', person.id).execute();
+    expect(drafts).toHaveLength(0);
+    expect(visibleText((await applicant.get('/')).text)).not.toContain('Finish your application');
+  });
+
+  it('an applicant whose staff record stops meeting the rules cannot submit, and is told why', async () => {
+    const strict = await makeProgramme(ctx().db, { organisationId: world.organisation.id, eligibility: { leadershipLevels: ['senior', 'headteacher'] } });
+    const cohort = await makeCohort(ctx().db, { organisationId: world.organisation.id, programmeId: strict.id });
+    const person = await makePerson(ctx().db, {
+      organisationId: world.organisation.id,
+      schoolId: world.schoolA.id,
+      lineManagerId: world.lineManager.id,
+      leadershipLevel: 'senior',
+    });
+    const applicant = await clientFor(ctx(), person);
     const id = await draftApplication(applicant, cohort.id);
+    expect(visibleText((await applicant.get('/')).text)).toContain('Finish your application');
+    await ctx().db.updateTable('people').set({ leadership_level: 'middle' }).where('id', '=', person.id).execute();
+    // Home no longer asks them to finish what they cannot submit.
+    const home = visibleText((await applicant.get('/')).text);
+    expect(home).not.toContain('Finish your application');
+    expect(home).toContain('cannot be submitted');
     const refused = await applicant.post(`/applications/${id}/submit`);
     expect(refused.status).toBe(400);
     expect(visibleText(refused.text)).toContain('senior leaders or headteachers');
@@ -1038,5 +1073,96 @@ describeEachEngine('an enrolment that an application change causes', (ctx) => {
     expect(subjects.some((s) => s.startsWith('You have withdrawn from'))).toBe(false);
     const told = await ctx().db.selectFrom('notifications').select('kind').where('person_id', '=', person.id).where('kind', '=', 'enrolment_update').execute();
     expect(told).toEqual([]);
+  });
+});
+
+describeEachEngine('accepting without a reason, one at a time or several at once', (ctx) => {
+  let world: World;
+  let cohortId: string;
+  let ids: string[];
+  let people: TestPerson[];
+  const idAt = (i: number) => ids[i] as string;
+
+  beforeAll(async () => {
+    ctx().clock.set(START);
+    world = await makeWorld(ctx().db);
+    const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id });
+    const cohort = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: programme.id,
+      capacity: 3,
+      needsLineManager: false,
+      needsHeadteacher: false,
+    });
+    cohortId = cohort.id;
+    ids = [];
+    people = [];
+    for (const name of ['Ada', 'Bea', 'Cal', 'Dev']) {
+      const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: name });
+      const client = await clientFor(ctx(), person);
+      const id = await draftApplication(client, cohort.id);
+      expect((await client.post(`/applications/${id}/submit`)).status).toBe(303);
+      ids.push(id);
+      people.push(person);
+    }
+  });
+
+  it('a lead accepts without writing a reason; declining and waitlisting still need one', async () => {
+    const lead = await clientFor(ctx(), world.programmeLead);
+    const decline = await lead.post(`/applications/${idAt(3)}/decision`, { decision: 'decline', reason: '' });
+    expect(decline.status).toBe(400);
+    expect(visibleText(decline.text)).toContain('Enter the reason for your decision');
+    const waitlist = await lead.post(`/applications/${idAt(3)}/decision`, { decision: 'waitlist', reason: '' });
+    expect(waitlist.status).toBe(400);
+    expect((await applicationRow(ctx(), idAt(3))).status).toBe('submitted');
+    const accept = await lead.post(`/applications/${idAt(0)}/decision`, { decision: 'accept', reason: '' });
+    expect(accept.status).toBe(303);
+    const row = await applicationRow(ctx(), idAt(0));
+    expect(row.status).toBe('accepted');
+    expect(row.decision_reason).toBeNull();
+    await ctx().deliverMail();
+    const told = mailTo(ctx(), (people[0] as TestPerson).email).at(-1);
+    expect(told?.subject).toContain('You have a place on');
+    expect(told?.text).not.toContain('The programme lead said');
+  });
+
+  it('a lead accepts several applications ready for a decision at once from the list: all, or none when there is no room', async () => {
+    const lead = await clientFor(ctx(), world.programmeLead);
+    const queue = await lead.get(`/cohorts/${cohortId}/applications`);
+    expect(queue.text).toContain(`action="/cohorts/${cohortId}/applications/accept"`);
+    for (const id of ids.slice(1)) expect(queue.text).toContain(`value="${id}"`);
+    expect(queue.text).not.toContain(`value="${idAt(0)}"`);
+
+    const none = await lead.post(`/cohorts/${cohortId}/applications/accept`, {});
+    expect(none.status).toBe(400);
+    expect(visibleText(none.text)).toContain('Select the applications to accept');
+
+    // Three selected, two places left: nothing is accepted.
+    const tooMany = await lead.post(`/cohorts/${cohortId}/applications/accept`, new URLSearchParams(ids.slice(1).map((id) => ['applicationIds', id])));
+    expect(tooMany.status).toBe(400);
+    expect(visibleText(tooMany.text)).toContain('Nothing was accepted');
+    for (const id of ids.slice(1)) expect((await applicationRow(ctx(), id)).status).toBe('submitted');
+
+    const two = await lead.post(`/cohorts/${cohortId}/applications/accept`, new URLSearchParams(ids.slice(1, 3).map((id) => ['applicationIds', id])));
+    expect(two.status).toBe(303);
+    expect(two.location).toBe(`/cohorts/${cohortId}/applications?accepted=2`);
+    expect(visibleText((await lead.get(two.location ?? '')).text)).toContain('2 applications accepted');
+    expect((await applicationRow(ctx(), idAt(1))).status).toBe('accepted');
+    expect((await applicationRow(ctx(), idAt(2))).status).toBe('accepted');
+    expect((await applicationRow(ctx(), idAt(3))).status).toBe('submitted');
+    const enrolled = await ctx().db.selectFrom('enrolments').select('person_id').where('cohort_id', '=', cohortId).execute();
+    expect(enrolled).toHaveLength(3);
+  });
+
+  it('only programme leads accept from the list, and only applications to that cohort', async () => {
+    const staff = await clientFor(ctx(), world.staff);
+    expect((await staff.post(`/cohorts/${cohortId}/applications/accept`, { applicationIds: idAt(3) })).status).toBe(403);
+    const other = await makeCohort(ctx().db, {
+      organisationId: world.organisation.id,
+      programmeId: (await makeProgramme(ctx().db, { organisationId: world.organisation.id })).id,
+    });
+    const lead = await clientFor(ctx(), world.programmeLead);
+    expect((await lead.post(`/cohorts/${other.id}/applications/accept`, { applicationIds: idAt(3) })).status).toBe(404);
+    expect((await applicationRow(ctx(), idAt(3))).status).toBe('submitted');
   });
 });

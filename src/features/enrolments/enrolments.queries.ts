@@ -213,6 +213,34 @@ export function listRoster(db: Executor, cohortId: string, status: EnrolmentStat
   return query.orderBy('people.family_name').orderBy('people.given_name').orderBy('enrolments.id').execute();
 }
 
+/** The people holding a place in a cohort (active or completed): what fellow participants see of each other. */
+export function listCohortMembers(db: Executor, cohortId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('people', 'people.id', 'enrolments.person_id')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .select(['people.id', 'people.given_name', 'people.family_name', 'people.job_title', 'schools.name as school_name'])
+    .where('enrolments.cohort_id', '=', cohortId)
+    .where('enrolments.status', 'in', PLACE_HOLDING)
+    .where('people.status', '=', 'active')
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .orderBy('people.id')
+    .execute();
+}
+
+/** Whether the person holds a place in the cohort. */
+export async function holdsPlaceIn(db: Executor, cohortId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('enrolments')
+    .select('id')
+    .where('cohort_id', '=', cohortId)
+    .where('person_id', '=', personId)
+    .where('status', 'in', PLACE_HOLDING)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Counts of the cohort's enrolments by status, for the roster's filter. */
 export async function countByStatus(db: Executor, cohortId: string): Promise<Record<EnrolmentStatus, number>> {
   const rows = await db

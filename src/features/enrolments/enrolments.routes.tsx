@@ -17,6 +17,7 @@ import {
   getModuleChoices,
   getModuleToComplete,
   getOwnEnrolment,
+  getCohortMembers,
   getRoster,
   leadActions,
   type ManagedEnrolment,
@@ -29,6 +30,7 @@ import type { EnrolmentRecord } from './enrolments.queries';
 import { enrolmentBanner, EnrolmentPage } from './views/enrolment';
 import { CompleteModulePage, ModulesPage } from './views/modules';
 import { MyProgrammePage } from './views/my-programme';
+import { MembersPage } from './views/members';
 import { RosterPage } from './views/roster';
 import { StatusPage, WithdrawPage } from './views/status';
 
@@ -57,6 +59,24 @@ enrolmentRoutes.get('/cohorts/:cohortId/roster', access('programme-lead'), async
       beforeContent: <BackLink href={`/cohorts/${roster.cohort.id}`} text="Cohort" />,
     },
     <RosterPage roster={roster} status={status ?? null} />,
+  );
+});
+
+// Fellow participants see who else holds a place: names, job titles and schools only.
+enrolmentRoutes.get('/cohorts/:cohortId/members', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await getCohortMembers(c.get('deps'), viewer, c.req.param('cohortId'));
+  return renderPage(
+    c,
+    {
+      title: `People in ${data.cohort.name}, ${data.cohort.programme_title}`,
+      beforeContent: data.viewerIsMember ? (
+        <BackLink href="/my-programme" text="My programme" />
+      ) : (
+        <BackLink href={`/cohorts/${data.cohort.id}/roster`} text="Roster" />
+      ),
+    },
+    <MembersPage data={data} viewerId={viewer.id} />,
   );
 });
 

@@ -119,6 +119,19 @@ export async function getRoster(deps: AppDeps, viewer: Viewer, cohortId: string,
   return { cohort, columns, rows, counts, placesTaken: q.PLACE_HOLDING.reduce((taken, status) => taken + counts[status], 0) };
 }
 
+/**
+ * Who else is in a cohort: names, schools and job titles, nothing more. For the people holding a
+ * place in it, and for those who see its roster; NotFound for everyone else.
+ */
+export async function getCohortMembers(deps: AppDeps, viewer: Viewer, cohortId: string) {
+  const cohort = await q.findRosterCohort(deps.db, viewer.organisationId, cohortId);
+  if (!cohort) throw new NotFound();
+  const member = await q.holdsPlaceIn(deps.db, cohort.id, viewer.id);
+  if (!member && !canViewRoster(viewer)) throw new NotFound();
+  const members = await q.listCohortMembers(deps.db, cohort.id);
+  return { cohort, members, viewerIsMember: member };
+}
+
 // ----- Status changes -----
 
 /** The enrolment for its participant; others who may see it get Forbidden. */

@@ -438,6 +438,35 @@ describeEachEngine('who sees an enrolment', (ctx) => {
     expect((await manager.get(`/enrolments/${enrolmentId}/status`)).status).toBe(403);
   });
 
+  it('a line manager reaches their report’s enrolment from the staff record', async () => {
+    const manager = await client(ctx, world.lineManager.email);
+    const record = await manager.get(`/staff/${world.report.id}`);
+    expect(record.status).toBe(200);
+    expect(visibleText(record.text)).toContain('Programmes');
+    expect(record.text).toContain(`href="/enrolments/${enrolmentId}"`);
+    expect((await manager.get(`/enrolments/${enrolmentId}`)).status).toBe(200);
+    // Their own record lists their own programmes under "Your programmes".
+    const own = await (await client(ctx, world.report.email)).get(`/staff/${world.report.id}`);
+    expect(visibleText(own.text)).toContain('Your programmes');
+    expect(own.text).toContain(`href="/enrolments/${enrolmentId}"`);
+  });
+
+  it('a member of staff’s own record links their line manager’s name to a page that exists', async () => {
+    const report = await client(ctx, world.report.email);
+    const own = await report.get(`/staff/${world.report.id}`);
+    expect(own.text).toContain(`href="/staff/${world.lineManager.id}"`);
+    const manager = await report.get(`/staff/${world.lineManager.id}`);
+    expect(manager.status).toBe(200);
+    const text = visibleText(manager.text);
+    expect(text).toContain('Your line manager');
+    expect(text).toContain(world.lineManager.email);
+    // Only who they are and how to reach them: not their roles, reports or programmes.
+    expect(text).not.toContain('Line manages');
+    expect(text).not.toContain('Roles in Waymark');
+    // Someone who is not their line manager still finds nothing.
+    expect((await (await client(ctx, world.staff.email)).get(`/staff/${world.lineManager.id}`)).status).toBe(404);
+  });
+
   it('another school’s admin finds nothing; this school’s admin may look', async () => {
     expect((await (await client(ctx, world.schoolAdminB.email)).get(`/enrolments/${enrolmentId}`)).status).toBe(404);
     expect((await (await client(ctx, world.schoolAdminA.email)).get(`/enrolments/${enrolmentId}`)).status).toBe(200);
@@ -585,4 +614,42 @@ describeEachEngine('the roster for a large cohort', (ctx) => {
     expect(large.queries).toBe(small.queries);
     expect(large.queries).toBeLessThanOrEqual(12);
   }, 60_000);
+});
+
+describeEachEngine('fellow participants', (ctx) => {
+  it('see who else is in their cohort: names, job titles and schools, nothing else', async () => {
+    const world = await makeWorld(ctx().db);
+    const { programme, cohort } = await modularProgramme(ctx().db, world);
+    const ids = { organisationId: world.organisation.id, cohortId: cohort.id, programmeId: programme.id };
+    const mine = await enrol(ctx().db, { ...ids, personId: world.report.id });
+    const colleague = await makePerson(ctx().db, {
+      organisationId: world.organisation.id,
+      schoolId: world.schoolB.id,
+      givenName: 'Maya',
+      familyName: 'Okafor',
+      jobTitle: 'Head of science',
+    });
+    await enrol(ctx().db, { ...ids, personId: colleague.id });
+    const leaver = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, familyName: 'Withdrawnson' });
+    await enrol(ctx().db, { ...ids, personId: leaver.id, status: 'withdrawn' });
+
+    const participant = await client(ctx, world.report.email);
+    const enrolment = await participant.get(`/enrolments/${mine}`);
+    expect(enrolment.text).toContain(`href="/cohorts/${cohort.id}/members"`);
+    const page = await participant.get(`/cohorts/${cohort.id}/members`);
+    expect(page.status).toBe(200);
+    const text = visibleText(page.text);
+    expect(text).toContain('Maya Okafor');
+    expect(text).toContain(`Head of science, ${world.schoolB.name}`);
+    expect(text).toContain(`${world.report.givenName} ${world.report.familyName} (you)`);
+    expect(text).not.toContain('Withdrawnson');
+    // Nothing else about them: no email, no links to records or enrolments.
+    expect(page.text).not.toContain(colleague.email);
+    expect(page.text).not.toContain('href="/enrolments/');
+    expect(page.text).not.toContain(`href="/staff/${colleague.id}"`);
+
+    // Someone not in the cohort finds nothing; the withdrawn participant no longer sees it.
+    expect((await (await client(ctx, world.staff.email)).get(`/cohorts/${cohort.id}/members`)).status).toBe(404);
+    expect((await (await client(ctx, leaver.email)).get(`/cohorts/${cohort.id}/members`)).status).toBe(404);
+  });
 });

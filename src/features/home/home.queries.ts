@@ -1,28 +1,38 @@
 import type { Executor } from '../../platform/db/database';
 import type { ApplicationStatus } from '../cohorts';
 import { enrolmentsOf, type EnrolmentStatus } from '../enrolments';
-import { recommendationsReceived } from '../programmes';
+import { personEligibility, recommendationsReceived } from '../programmes';
+import { findPersonSummary } from '../staff';
 
 /** Applications the home page lists: the ones still in progress. */
 const IN_PROGRESS: readonly ApplicationStatus[] = ['draft', 'submitted', 'awaiting_endorsement', 'endorsed', 'waitlisted'];
 
 export interface HomeSummary {
   enrolments: { id: string; programmeTitle: string; cohortName: string; status: EnrolmentStatus }[];
-  applications: { id: string; programmeTitle: string; cohortName: string; status: ApplicationStatus }[];
+  /** `eligible` is false for a draft the person's staff record stops them submitting. */
+  applications: { id: string; programmeTitle: string; cohortName: string; status: ApplicationStatus; eligible: boolean }[];
   endorsementsAwaiting: number;
   recommendations: { programmeId: string; programmeTitle: string; recommenderName: string }[];
 }
 
 /** What the home page shows a person about their own development: five small indexed queries. */
-export async function homeSummary(db: Executor, personId: string, adminSchoolIds: string[]): Promise<HomeSummary> {
-  const [enrolments, applications, lineManagerAsks, headteacherAsks, recommendations] = await Promise.all([
+export async function homeSummary(db: Executor, personId: string, adminSchoolIds: string[], today: string): Promise<HomeSummary> {
+  const [person, enrolments, applications, lineManagerAsks, headteacherAsks, recommendations] = await Promise.all([
+    findPersonSummary(db, personId),
     enrolmentsOf(db, personId),
     // Every application, whatever its status: the ones in progress are listed, and any application to a programme answers a recommendation for it.
     db
       .selectFrom('applications')
       .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
       .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-      .select(['applications.id', 'programmes.title as programmeTitle', 'cohorts.name as cohortName', 'applications.status', 'cohorts.programme_id'])
+      .select([
+        'applications.id',
+        'programmes.title as programmeTitle',
+        'programmes.eligibility',
+        'cohorts.name as cohortName',
+        'applications.status',
+        'cohorts.programme_id',
+      ])
       .where('applications.person_id', '=', personId)
       .orderBy('applications.updated_at', 'desc')
       .execute(),
@@ -52,7 +62,13 @@ export async function homeSummary(db: Executor, personId: string, adminSchoolIds
       .map((e) => ({ id: e.id, programmeTitle: e.programme_title, cohortName: e.cohort_name, status: e.status })),
     applications: applications
       .filter((a) => IN_PROGRESS.includes(a.status))
-      .map((a) => ({ id: a.id, programmeTitle: a.programmeTitle, cohortName: a.cohortName, status: a.status })),
+      .map((a) => ({
+        id: a.id,
+        programmeTitle: a.programmeTitle,
+        cohortName: a.cohortName,
+        status: a.status,
+        eligible: !person || personEligibility(a, person, today).eligible,
+      })),
     endorsementsAwaiting: Number(lineManagerAsks?.n ?? 0) + Number(headteacherAsks?.n ?? 0),
     recommendations: recommendations
       .filter((r) => r.programme_status === 'open' && !seen.has(r.programme_id) && seen.add(r.programme_id))

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { londonDate } from '../../platform/dates';
 import { access, adminSchoolIds, allows } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { renderPage } from '../../platform/ui/page';
@@ -10,7 +11,7 @@ export const pageRoutes = new Hono<AppEnv>();
 pageRoutes.get('/', access('anyone'), async (c) => {
   const viewer = c.get('viewer');
   if (!viewer) return c.redirect('/sign-in', 303);
-  const summary = await homeSummary(c.get('deps').db, viewer.id, adminSchoolIds(viewer));
+  const summary = await homeSummary(c.get('deps').db, viewer.id, adminSchoolIds(viewer), londonDate(c.get('deps').clock.now()));
   return renderPage(
     c,
     { title: 'Home' },

@@ -483,9 +483,11 @@ describeEachEngine('what staff see of programmes', (ctx) => {
     expect(text).toContain('ask your school admin');
     expect(page.text).toContain(`href="/programmes/${ids.first}"`);
     expect(page.text).toContain(`href="/programmes/${ids.third}"`);
-    // Applications: the open round has a button; the next one says when it opens; the closed one isn't offered.
-    expect(page.text).toContain(`action="/cohorts/${ids.openCohort}/apply"`);
-    expect(text).toContain('Start your application');
+    // Applications: the next round says when it opens; the closed one isn’t offered.
+    // The viewer fails the rules: they are told why, not offered an application they could never submit.
+    expect(page.text).not.toContain(`action="/cohorts/${ids.openCohort}/apply"`);
+    expect(text).not.toContain('Start your application');
+    expect(text).toContain('You cannot apply: your staff record does not meet this programme’s rules.');
     expect(text).toContain('Cohort 9: applications open on 27 April 2027');
     expect(page.text).not.toContain(`/cohorts/${ids.upcomingCohort}/apply`);
     expect(text).not.toContain('Cohort 7');
@@ -630,6 +632,7 @@ describeEachEngine('requirement settings', (ctx) => {
       events: features.events(ctx().clock),
       navigation: features.navigation,
       notificationKinds: features.notificationKinds,
+      personRecordSections: features.personRecordSections,
     };
     const viewer: Viewer = {
       id: world.programmeLead.id,

@@ -68,7 +68,7 @@ async function submitSessionForm(
   const skillIds = list('skillIds');
   const facilitatorIds = list('facilitatorIds');
   const again = (errors: FieldErrors) => sessionFormPage(c, { ...options, values, skillIds, facilitatorIds, errors });
-  const form = readSessionForm(values, { skillIds, facilitatorIds }, { isEvent: options.isEvent });
+  const form = readSessionForm(values, { skillIds, facilitatorIds }, { isEvent: options.isEvent, allowSeries: options.isNew && !options.isEvent });
   if (!form.ok) return again(form.errors);
   try {
     return c.redirect(await save(form.data), 303);

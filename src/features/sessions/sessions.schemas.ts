@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDate, londonDateTimeToUtc, parseDateParts, parseTimeOfDay } from '../../platform/dates';
+import { addDays, formatDate, londonDateTimeToUtc, parseDateParts, parseTimeOfDay } from '../../platform/dates';
 import type { FieldErrors } from '../../platform/http/errors';
 import { firstMessage, inFieldOrder, type FormValues } from '../../platform/http/forms';
 import type { SessionKind, SessionMode } from './sessions.tables';
@@ -31,7 +31,14 @@ export interface SessionForm {
   facilitatorIds: string[];
   /** Open events only; null is no limit. */
   capacity: number | null;
+  /** A new cohort session may be the first of a series: the later ones' times, in order (none for one session). */
+  repeats: { startsAt: string; endsAt: string }[];
 }
+
+/** A series of sessions is at most this many. */
+export const MAX_SERIES = 20;
+/** How often a series repeats, in weeks. */
+export const SERIES_INTERVALS: Record<string, string> = { '1': 'Every week', '2': 'Every 2 weeks (fortnightly)', '3': 'Every 3 weeks', '4': 'Every 4 weeks' };
 
 const basics = z.object({
   // What people see in their calendar: "Session 3: Leading change".
@@ -71,7 +78,22 @@ const FIRST_DATE = '2000-01-01';
 const LAST_DATE = '2099-12-31';
 
 /** The errors in the order the fields appear on the form. */
-const FIELD_ORDER = ['kind', 'title', 'description', 'skillIds', 'date', 'startTime', 'endTime', 'mode', 'venue', 'onlineUrl', 'facilitatorIds', 'capacity'];
+const FIELD_ORDER = [
+  'kind',
+  'title',
+  'description',
+  'skillIds',
+  'date',
+  'startTime',
+  'endTime',
+  'count',
+  'everyWeeks',
+  'mode',
+  'venue',
+  'onlineUrl',
+  'facilitatorIds',
+  'capacity',
+];
 
 /**
  * Reads the session (or open event) form: a date (GOV.UK date input) with start and end times in
@@ -81,7 +103,7 @@ const FIELD_ORDER = ['kind', 'title', 'description', 'skillIds', 'date', 'startT
 export function readSessionForm(
   values: FormValues,
   lists: { skillIds: string[]; facilitatorIds: string[] },
-  options: { isEvent: boolean },
+  options: { isEvent: boolean; allowSeries?: boolean },
 ): { ok: true; data: SessionForm } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   let kind: SessionKind = 'session';
@@ -112,6 +134,32 @@ export function readSessionForm(
     if ('error' in e) errors.endTime = e.error === 'nonexistent' ? nonexistentMessage('End time', date.date) : 'End time must be a time, like 4:15pm or 16:15';
     else endsAt = e.instant;
     if (startsAt && endsAt && endsAt <= startsAt) errors.endTime = 'End time must be after the start time';
+  }
+
+  // A series: the same time of day, every 1 to 4 weeks, in UK time (so a twilight stays at 4:15pm across the clock change).
+  const repeats: { startsAt: string; endsAt: string }[] = [];
+  if (options.allowSeries) {
+    const countText = (values.count ?? '').trim() || '1';
+    const weeksText = (values.everyWeeks ?? '').trim() || '1';
+    if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > MAX_SERIES)
+      errors.count = `Number of sessions must be a whole number from 1 to ${MAX_SERIES}`;
+    else if (!(weeksText in SERIES_INTERVALS)) errors.everyWeeks = 'Select how often the sessions repeat';
+    else if ('date' in date && 'time' in start && 'time' in end && startsAt && endsAt && endsAt > startsAt) {
+      for (let i = 1; i < Number(countText); i++) {
+        const day = addDays(date.date, i * 7 * Number(weeksText));
+        const s = londonDateTimeToUtc(day, start.time);
+        const e = londonDateTimeToUtc(day, end.time);
+        if ('error' in s || 'error' in e) {
+          errors.count = `Session ${i + 1} would fall on ${formatDate(day)} at a time the clocks skip. Choose another time or fewer sessions`;
+          break;
+        }
+        if (day > LAST_DATE) {
+          errors.count = 'The series must end by 2099';
+          break;
+        }
+        repeats.push({ startsAt: s.instant, endsAt: e.instant });
+      }
+    }
   }
 
   const mode = parsed.success ? parsed.data.mode : undefined;
@@ -152,6 +200,7 @@ export function readSessionForm(
       onlineUrl: mode === 'online' ? onlineUrl : null,
       facilitatorIds,
       capacity,
+      repeats,
     },
   };
 }

@@ -90,7 +90,11 @@ async function loadVisibleSession(db: Executor, viewer: Viewer, sessionId: strin
     enrolmentStatus: relation.enrolmentStatus,
   };
   if (!canSeeSession(viewer, facts)) throw new NotFound();
-  return { session, relation, facts };
+  // An open event's joining link is for those with a place (and those who run it): not for people
+  // on the waiting list, or anyone just looking.
+  const mayJoin =
+    session.cohort_id !== null || relation.facilitates || relation.booking?.status === 'booked' || canManageSessions(viewer, session.organisation_id);
+  return { session: mayJoin ? session : { ...session, online_url: null }, relation, facts };
 }
 
 /**
@@ -232,48 +236,74 @@ function sessionTerm(session: { cohort_id: string | null }) {
 /** Creates a cohort's session (cohortId) or an open event of the organisation (cohortId null). */
 export async function createSession(deps: AppDeps, viewer: Viewer, cohortId: string | null, form: SessionForm, requestId: string | null): Promise<string> {
   const cohort = await cohortToAddTo(deps, viewer, cohortId);
-  const id = newId();
+  const first = newId();
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await checkChoices(trx, viewer, form, cohort ?? null);
-    await q.insertSession(
-      trx,
-      {
-        id,
-        organisation_id: viewer.organisationId,
-        cohort_id: cohort?.id ?? null,
-        kind: cohort ? 'session' : form.kind,
-        title: form.title,
-        description: form.description,
-        skill_ids: JSON.stringify(cohort ? form.skillIds : []),
-        starts_at: form.startsAt,
-        ends_at: form.endsAt,
-        mode: form.mode,
-        venue: form.venue,
-        online_url: form.onlineUrl,
-        capacity: cohort ? null : form.capacity,
-        status: 'scheduled',
-        cancel_reason: null,
-        cancelled_at: null,
-        sequence: 0,
-        check_in_secret: randomBytes(32).toString('hex'),
-        created_by: viewer.id,
-        created_at: now,
-        updated_at: now,
-      },
-      form.facilitatorIds,
-    );
-    await recordAudit(trx, deps.clock, {
-      action: 'session_created',
-      organisationId: viewer.organisationId,
-      actorId: viewer.id,
-      subjectType: 'session',
-      subjectId: id,
-      detail: { cohortId: cohort?.id ?? null, title: form.title, startsAt: form.startsAt },
-      requestId,
-    });
+    // One session, or the first of a series and the rest at their own times: all or none.
+    const times = [{ startsAt: form.startsAt, endsAt: form.endsAt }, ...(cohort ? form.repeats : [])];
+    for (const [index, time] of times.entries()) {
+      const id = index === 0 ? first : newId();
+      const when = { ...form, ...time };
+      await q.insertSession(
+        trx,
+        {
+          id,
+          organisation_id: viewer.organisationId,
+          cohort_id: cohort?.id ?? null,
+          kind: cohort ? 'session' : form.kind,
+          title: form.title,
+          description: form.description,
+          skill_ids: JSON.stringify(cohort ? form.skillIds : []),
+          starts_at: when.startsAt,
+          ends_at: when.endsAt,
+          mode: form.mode,
+          venue: form.venue,
+          online_url: form.onlineUrl,
+          capacity: cohort ? null : form.capacity,
+          status: 'scheduled',
+          cancel_reason: null,
+          cancelled_at: null,
+          sequence: 0,
+          check_in_secret: randomBytes(32).toString('hex'),
+          created_by: viewer.id,
+          created_at: now,
+          updated_at: now,
+        },
+        form.facilitatorIds,
+      );
+      await recordAudit(trx, deps.clock, {
+        action: 'session_created',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'session',
+        subjectId: id,
+        detail: { cohortId: cohort?.id ?? null, title: form.title, startsAt: when.startsAt },
+        requestId,
+      });
+      // The cohort's participants (and the facilitators) are told, each by their own email choices.
+      if (cohort) {
+        const where = placeText({ mode: form.mode, venue: form.venue, online_url: form.onlineUrl });
+        for (const personId of await q.listAffectedPeople(trx, { id, cohort_id: cohort.id }, { includeWaiting: false })) {
+          await notify(trx, deps.clock, {
+            personId,
+            kind: 'session_new',
+            subject: `New session: “${form.title}”, ${formatTimeRange(when.startsAt, when.endsAt)}`,
+            paragraphs: [
+              `A session has been added to your programme: “${form.title}”.`,
+              `When: ${formatTimeRange(when.startsAt, when.endsAt)} (UK time)`,
+              `Where: ${where}`,
+              'Calendars that subscribe to your Waymark calendar show it by themselves.',
+            ],
+            link: `/sessions/${id}`,
+            linkText: 'See the session:',
+            dedupeKey: `session-new:${id}:${personId}`,
+          });
+        }
+      }
+    }
   });
-  return id;
+  return first;
 }
 
 function placeText(s: { mode: SessionMode; venue: string | null; online_url: string | null }): string {
@@ -337,11 +367,21 @@ export async function editSession(deps: AppDeps, viewer: Viewer, sessionId: stri
       requestId,
     });
     if (notifying) {
-      const lines: string[] = [];
-      if (timeChanged) lines.push(`When: ${formatTimeRange(current.starts_at, current.ends_at)} → ${formatTimeRange(form.startsAt, form.endsAt)} (UK time)`);
-      if (placeChanged) lines.push(`Where: ${placeText(current)} → ${placeText({ mode: form.mode, venue: form.venue, online_url: form.onlineUrl })}`);
+      // People waiting for a place are told of the change, but not given the joining link.
+      const waiting = new Set(
+        (await trx.selectFrom('session_bookings').select('person_id').where('session_id', '=', current.id).where('status', '=', 'waiting').execute()).map(
+          (b) => b.person_id,
+        ),
+      );
+      const place = (s: { mode: SessionMode; venue: string | null; online_url: string | null }, withLink: boolean) =>
+        withLink ? placeText(s) : s.mode === 'online' ? 'online' : placeText(s);
       const what = [timeChanged ? 'time' : null, placeChanged ? 'place' : null].filter(Boolean).join(' and ');
       for (const personId of await q.listAffectedPeople(trx, current, { includeWaiting: true })) {
+        const lines: string[] = [];
+        if (timeChanged) lines.push(`When: ${formatTimeRange(current.starts_at, current.ends_at)} → ${formatTimeRange(form.startsAt, form.endsAt)} (UK time)`);
+        const withLink = !waiting.has(personId);
+        if (placeChanged)
+          lines.push(`Where: ${place(current, withLink)} → ${place({ mode: form.mode, venue: form.venue, online_url: form.onlineUrl }, withLink)}`);
         await notify(trx, deps.clock, {
           personId,
           kind: 'session_change',

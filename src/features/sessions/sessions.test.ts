@@ -196,6 +196,49 @@ describeEachEngine('a programme lead plans a cohort’s sessions', (ctx) => {
     expect(page).toContain('href="https://meet.example.org/leading-change"');
   });
 
+  it('creating a session tells the cohort’s participants, by a kind they can turn off on their settings page', async () => {
+    const created = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, sessionForm({ title: 'Session 5: Holding to account' }));
+    expect(created.status).toBe(303);
+    const told = await notificationsFor(ctx(), s.world.report.id, 'session_new');
+    expect(told.map((n) => n.subject)).toContain('New session: “Session 5: Holding to account”, Monday 26 October 2026, 4:15pm to 5:45pm');
+    expect(told.at(-1)?.link).toBe(`/sessions/${idFrom(created.location)}`);
+    // Someone not in the cohort hears nothing.
+    expect(await notificationsFor(ctx(), s.otherCohortParticipant.id, 'session_new')).toEqual([]);
+    expect(visibleText((await s.participant.get('/notifications/settings')).text)).toContain('New sessions in your cohort');
+  });
+
+  it('a lead creates six fortnightly twilight sessions in one go, each at 4:15pm UK time, and participants hear of each', async () => {
+    const before = (await notificationsFor(ctx(), s.world.report.id, 'session_new')).length;
+    const form = await s.lead.get(`/cohorts/${s.programmes.earlierCohortId}/sessions/new`);
+    expect(visibleText(form.text)).toContain('How many sessions?');
+    const created = await s.lead.post(
+      `/cohorts/${s.programmes.earlierCohortId}/sessions`,
+      sessionForm({ title: 'Twilight', 'date-day': '14', 'date-month': '10', count: '6', everyWeeks: '2' }),
+    );
+    expect(created.status).toBe(303);
+    const rows = await ctx()
+      .db.selectFrom('sessions_events')
+      .select(['starts_at', 'ends_at'])
+      .where('title', '=', 'Twilight')
+      .where('cohort_id', '=', s.programmes.earlierCohortId)
+      .orderBy('starts_at')
+      .execute();
+    // 14 October is in summer time (UTC+1); the rest are after the clocks go back.
+    expect(rows.map((r) => r.starts_at)).toEqual([
+      '2026-10-14T15:15:00.000Z',
+      '2026-10-28T16:15:00.000Z',
+      '2026-11-11T16:15:00.000Z',
+      '2026-11-25T16:15:00.000Z',
+      '2026-12-09T16:15:00.000Z',
+      '2026-12-23T16:15:00.000Z',
+    ]);
+    expect((await notificationsFor(ctx(), s.world.report.id, 'session_new')).length).toBe(before + 6);
+    const tooMany = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, sessionForm({ title: 'Too many', count: '21' }));
+    expect(tooMany.status).toBe(400);
+    expect(visibleText(tooMany.text)).toContain('Number of sessions must be a whole number from 1 to 20');
+    expect(await ctx().db.selectFrom('sessions_events').select('id').where('title', '=', 'Too many').execute()).toEqual([]);
+  });
+
   it('the cohort page links to its sessions', async () => {
     expect((await s.lead.get(`/cohorts/${s.programmes.earlierCohortId}`)).text).toContain(`href="/cohorts/${s.programmes.earlierCohortId}/sessions"`);
   });
@@ -677,5 +720,46 @@ describeEachEngine('reminders and “Your sessions”', (ctx) => {
     expect(events).toContain('Leadership taster session');
     expect(events).not.toContain('Last year’s network meeting');
     expect((await sessionsForPerson(ctx().db, s.world.staff.id)).map((c) => c.title)).toEqual(['Leadership taster session']);
+  });
+});
+
+describeEachEngine('the joining link of a full online event', (ctx) => {
+  it('is shown only to those with a place, not to people on the waiting list', async () => {
+    const s = await setting(ctx());
+    const link = 'https://meet.example.org/taster-online';
+    const created = await s.lead.post('/events', {
+      ...sessionForm({ title: 'Online taster', 'date-day': '9', 'date-month': '12', mode: 'online', venue: '', onlineUrl: link }),
+      kind: 'taster',
+      capacity: '1',
+    });
+    expect(created.status).toBe(303);
+    const eventId = idFrom(created.location);
+    expect((await s.staff.post(`/sessions/${eventId}/book`)).location).toBe(`/sessions/${eventId}?done=booked`);
+    expect((await s.participant.post(`/sessions/${eventId}/book`)).location).toBe(`/sessions/${eventId}?done=waiting`);
+
+    const waiting = await s.participant.get(`/sessions/${eventId}`);
+    expect(visibleText(waiting.text)).toContain('You are on the waiting list');
+    expect(waiting.text).not.toContain(link);
+    expect(visibleText(waiting.text)).toContain('the joining link is shown here to people with a place');
+    expect((await s.participant.get(`/sessions/${eventId}/calendar.ics`)).text).not.toContain('taster-online');
+    // Not booked at all: no link either.
+    expect((await s.facilitator.get(`/sessions/${eventId}`)).text).not.toContain(link);
+
+    expect((await s.staff.get(`/sessions/${eventId}`)).text).toContain(`href="${link}"`);
+    expect((await s.lead.get(`/sessions/${eventId}`)).text).toContain(`href="${link}"`);
+
+    // A new link is told to the person with a place, and not to the person waiting.
+    const moved = 'https://meet.example.org/taster-moved';
+    const edited = await s.lead.post(`/sessions/${eventId}`, {
+      ...sessionForm({ title: 'Online taster', 'date-day': '9', 'date-month': '12', mode: 'online', venue: '', onlineUrl: moved }),
+      kind: 'taster',
+      capacity: '1',
+    });
+    expect(edited.status).toBe(303);
+    const booked = await notificationsFor(ctx(), s.world.staff.id, 'session_change');
+    expect(booked.at(-1)?.paragraphs.join(' ')).toContain(moved);
+    const waited = await notificationsFor(ctx(), s.world.report.id, 'session_change');
+    expect(waited).toHaveLength(1);
+    expect(JSON.stringify(waited)).not.toContain('meet.example.org');
   });
 });

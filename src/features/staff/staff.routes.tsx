@@ -175,7 +175,16 @@ async function personPage(c: Context<AppEnv>, id: string, options: { roleErrors?
   const name = `${profile.person.given_name} ${profile.person.family_name}`;
   return renderPage(
     c,
-    { title: name, hasErrors: !!options.roleErrors, beforeContent: viewer.id === id ? undefined : <BackLink href="/staff" text="Staff" /> },
+    {
+      title: name,
+      hasErrors: !!options.roleErrors,
+      beforeContent:
+        viewer.id === id ? undefined : profile.view === 'line-manager' ? (
+          <BackLink href={`/staff/${viewer.id}`} text="Your staff record" />
+        ) : (
+          <BackLink href="/staff" text="Staff" />
+        ),
+    },
     <PersonPage
       profile={profile}
       isSelf={viewer.id === id}

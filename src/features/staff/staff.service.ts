@@ -31,9 +31,36 @@ export function searchStaff(deps: AppDeps, viewer: Viewer, filters: DirectoryQue
 /** Everything the person page shows; NotFound when the viewer may not see them. */
 export async function getPersonProfile(deps: AppDeps, viewer: Viewer, id: string) {
   const person = await q.findPerson(deps.db, viewer.organisationId, id);
-  if (!person || !canViewPerson(viewer, person)) throw new NotFound();
-  const [reports, roles, invitation] = await Promise.all([q.listReports(deps.db, id), q.listRoleGrants(deps.db, id), latestInvitation(deps.db, id)]);
-  return { person, reports, roles, invitation, canEdit: canEditPerson(viewer, person), canManageRoles: canManageRoles(viewer) };
+  if (!person) throw new NotFound();
+  if (!canViewPerson(viewer, person)) {
+    // A member of staff may see who their own line manager is (their name, email, school and job
+    // title), so the link on their record leads somewhere; nothing more of the record.
+    const own = await q.findPerson(deps.db, viewer.organisationId, viewer.id);
+    if (own?.line_manager_id !== person.id) throw new NotFound();
+    return { view: 'line-manager' as const, person, reports: [], roles: [], invitation: undefined, sections: [], canEdit: false, canManageRoles: false };
+  }
+  const subject = { id: person.id, organisationId: person.organisation_id, schoolId: person.school_id, lineManagerId: person.line_manager_id };
+  const [reports, roles, invitation, sections] = await Promise.all([
+    q.listReports(deps.db, id),
+    q.listRoleGrants(deps.db, id),
+    latestInvitation(deps.db, id),
+    Promise.all(
+      deps.personRecordSections.map(async (section) => ({
+        heading: person.id === viewer.id ? section.heading.own : section.heading.other,
+        lines: await section.lines(deps.db, viewer, subject),
+      })),
+    ),
+  ]);
+  return {
+    view: 'full' as const,
+    person,
+    reports,
+    roles,
+    invitation,
+    sections: sections.filter((s) => s.lines.length > 0),
+    canEdit: canEditPerson(viewer, person),
+    canManageRoles: canManageRoles(viewer),
+  };
 }
 
 /** The person, if the viewer may change them. */

@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import type { Db } from '../db/database';
 import type { CompletionEngine } from '../completion';
-import type { NavigationEntry, NotificationKinds } from '../contributions';
+import type { NavigationEntry, NotificationKinds, PersonRecordSection } from '../contributions';
 import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
@@ -25,6 +25,8 @@ export interface AppDeps {
   navigation: readonly NavigationEntry[];
   /** Every kind of notification the feature modules send. */
   notificationKinds: NotificationKinds;
+  /** Sections feature modules add to a staff record. */
+  personRecordSections: readonly PersonRecordSection[];
 }
 
 export interface AppEnv {

@@ -206,7 +206,7 @@ export function ReviewerPage(props: {
                 id="reason"
                 name="reason"
                 label={{ text: 'Reason', classes: 'govuk-label--s' }}
-                hint={{ text: 'The applicant will see this' }}
+                hint={{ text: 'The applicant will see this. Needed when you decline or add to the waiting list; optional when you accept.' }}
                 value={props.values?.reason}
                 errorMessage={errorFor(errors, 'reason')}
               />

@@ -233,12 +233,21 @@ export function CohortPage(props: { overview: Overview; banner?: string; today: 
 
 type Queue = Awaited<ReturnType<typeof getReviewQueue>>;
 
-export function QueuePage(props: { queue: Queue; filters: QueueQuery }) {
+export function QueuePage(props: { queue: Queue; filters: QueueQuery; errors?: FieldErrors; selected: string[]; accepted?: number }) {
   const { cohort, rows, schools, placesTaken } = props.queue;
   const f = props.filters;
   const option = (value: string, text: string) => ({ value, text });
+  // Ready to accept: decided on by nobody yet (or waiting), with every endorsement the cohort asked for given.
+  const ready = (row: (typeof rows)[number]) =>
+    (row.status === 'submitted' || row.status === 'endorsed' || row.status === 'waitlisted') && row.endorsements.every((e) => e.status === 'supported');
+  const acceptable = rows.filter(ready);
+  const error = props.errors?.applicationIds;
   return (
     <>
+      {props.accepted !== undefined ? (
+        <NotificationBanner type="success" text={`${props.accepted} ${props.accepted === 1 ? 'application' : 'applications'} accepted`} />
+      ) : null}
+      {props.errors ? <ErrorSummary titleText="There is a problem" errorList={errorList(props.errors, { applicationIds: 'accept-selected' })} /> : null}
       <span class="govuk-caption-l">
         {cohort.programme_title}, {cohort.name}
       </span>
@@ -285,39 +294,86 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery }) {
           {rows.length === 0 ? (
             <p class="govuk-body">No submitted applications match.</p>
           ) : (
-            <Table
-              caption={`${rows.length} ${rows.length === 1 ? 'application' : 'applications'}`}
-              captionClasses="govuk-table__caption--s"
-              head={['Applicant', 'School', 'Status', 'Endorsements', 'Eligibility', 'Submitted'].map((text) => ({ text }))}
-              rows={rows.map((row) => [
-                {
-                  html: (
-                    <a class="govuk-link" href={`/applications/${row.id}`}>
-                      {row.given_name} {row.family_name}
-                    </a>
-                  ),
-                },
-                { text: row.school_name ?? 'Central team' },
-                { html: <ApplicationStatusTag status={row.status} /> },
-                row.endorsements.length === 0
-                  ? { text: 'None needed' }
-                  : {
+            <form method="post" action={`/cohorts/${cohort.id}/applications/accept`} novalidate>
+              <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`} id="accept-selected" tabindex={-1}>
+                {error ? (
+                  <p class="govuk-error-message">
+                    <span class="govuk-visually-hidden">Error:</span> {error}
+                  </p>
+                ) : null}
+                <Table
+                  caption={`${rows.length} ${rows.length === 1 ? 'application' : 'applications'}`}
+                  captionClasses="govuk-table__caption--s"
+                  head={[
+                    ...(acceptable.length > 0 ? [{ html: <span class="govuk-visually-hidden">Select to accept</span> }] : []),
+                    ...['Applicant', 'School', 'Status', 'Endorsements', 'Eligibility', 'Submitted'].map((text) => ({ text })),
+                  ]}
+                  rows={rows.map((row) => [
+                    ...(acceptable.length > 0
+                      ? [
+                          {
+                            html: ready(row) ? (
+                              <div class="govuk-checkboxes govuk-checkboxes--small">
+                                <div class="govuk-checkboxes__item">
+                                  <input
+                                    class="govuk-checkboxes__input"
+                                    id={`accept-${row.id}`}
+                                    name="applicationIds"
+                                    type="checkbox"
+                                    value={row.id}
+                                    checked={props.selected.includes(row.id)}
+                                  />
+                                  <label class="govuk-label govuk-checkboxes__label" for={`accept-${row.id}`}>
+                                    <span class="govuk-visually-hidden">
+                                      Accept {row.given_name} {row.family_name}
+                                    </span>
+                                  </label>
+                                </div>
+                              </div>
+                            ) : (
+                              ''
+                            ),
+                          },
+                        ]
+                      : []),
+                    {
                       html: (
-                        <ul class="govuk-list govuk-!-margin-bottom-0">
-                          {[...row.endorsements]
-                            .sort((a, b) => (a.kind === 'line_manager' ? -1 : b.kind === 'line_manager' ? 1 : 0))
-                            .map((e) => (
-                              <li>
-                                {e.kind === 'line_manager' ? 'Line manager' : 'Headteacher'}: {ENDORSEMENT_STATUSES[e.status].toLowerCase()}
-                              </li>
-                            ))}
-                        </ul>
+                        <a class="govuk-link" href={`/applications/${row.id}`}>
+                          {row.given_name} {row.family_name}
+                        </a>
                       ),
                     },
-                row.eligible === 0 ? { html: <StatusTag text="Not eligible" colour="red" /> } : { text: row.eligible === 1 ? 'Eligible' : 'Not checked' },
-                { text: formatDate(row.submitted_at) },
-              ])}
-            />
+                    { text: row.school_name ?? 'Central team' },
+                    { html: <ApplicationStatusTag status={row.status} /> },
+                    row.endorsements.length === 0
+                      ? { text: 'None needed' }
+                      : {
+                          html: (
+                            <ul class="govuk-list govuk-!-margin-bottom-0">
+                              {[...row.endorsements]
+                                .sort((a, b) => (a.kind === 'line_manager' ? -1 : b.kind === 'line_manager' ? 1 : 0))
+                                .map((e) => (
+                                  <li>
+                                    {e.kind === 'line_manager' ? 'Line manager' : 'Headteacher'}: {ENDORSEMENT_STATUSES[e.status].toLowerCase()}
+                                  </li>
+                                ))}
+                            </ul>
+                          ),
+                        },
+                    row.eligible === 0 ? { html: <StatusTag text="Not eligible" colour="red" /> } : { text: row.eligible === 1 ? 'Eligible' : 'Not checked' },
+                    { text: formatDate(row.submitted_at) },
+                  ])}
+                />
+              </div>
+              {acceptable.length > 0 ? (
+                <>
+                  <p class="govuk-body">
+                    Accepting gives each person selected a place and emails them; no reason is needed. To decline or waitlist, open the application.
+                  </p>
+                  <Button text="Accept selected applications" />
+                </>
+              ) : null}
+            </form>
           )}
         </div>
       </div>

@@ -38,6 +38,10 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
         />
         {props.notAnswerable ? <InsetText text={props.notAnswerable} /> : null}
         {endorsement.comment ? <InsetText>Your comment: “{endorsement.comment}”</InsetText> : null}
+        {/* The application first: the answer comes after reading it. */}
+        <Answers app={app} sections={sectionsFor(app)} reader="others" />
+        <h2 class="govuk-heading-m">Support so far</h2>
+        <EndorsementSummary endorsements={endorsements} />
         {!props.notAnswerable ? (
           <form method="post" action={`/endorsements/${endorsement.id}`} novalidate>
             <Radios
@@ -67,9 +71,6 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
             <Button text="Send your answer" preventDoubleClick />
           </form>
         ) : null}
-        <h2 class="govuk-heading-m">Support so far</h2>
-        <EndorsementSummary endorsements={endorsements} />
-        <Answers app={app} sections={sectionsFor(app)} reader="others" />
       </div>
     </div>
   );

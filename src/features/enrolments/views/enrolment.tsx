@@ -79,7 +79,22 @@ export function EnrolmentPage(props: { overview: EnrolmentOverview; banner?: str
                 ),
               },
             },
-            { key: { text: 'Cohort' }, value: { text: enrolment.cohort_name } },
+            {
+              key: { text: 'Cohort' },
+              value:
+                you && (enrolment.status === 'active' || enrolment.status === 'completed')
+                  ? {
+                      html: (
+                        <>
+                          {enrolment.cohort_name}{' '}
+                          <a class="govuk-link" href={`/cohorts/${enrolment.cohort_id}/members`}>
+                            See who is in your cohort
+                          </a>
+                        </>
+                      ),
+                    }
+                  : { text: enrolment.cohort_name },
+            },
             { key: { text: 'Dates' }, value: { text: formatDateRange(enrolment.starts_on, enrolment.ends_on) } },
             {
               key: { text: 'Status' },

@@ -22,11 +22,19 @@ export function HomePage(props: {
     });
   }
   for (const a of summary.applications.filter((x) => x.status === 'draft'))
-    todo.push({
-      href: `/applications/${a.id}`,
-      text: `Finish your application to ${a.programmeTitle} (${a.cohortName})`,
-      hint: 'Your answers are saved; submit before the round closes.',
-    });
+    todo.push(
+      a.eligible
+        ? {
+            href: `/applications/${a.id}`,
+            text: `Finish your application to ${a.programmeTitle} (${a.cohortName})`,
+            hint: 'Your answers are saved; submit before the round closes.',
+          }
+        : {
+            href: `/applications/${a.id}`,
+            text: `Your draft application to ${a.programmeTitle} (${a.cohortName}) cannot be submitted`,
+            hint: 'Your staff record does not meet the programme’s rules. Withdraw the draft, or ask your school admin to correct your record.',
+          },
+    );
   for (const r of summary.recommendations)
     todo.push({
       href: `/programmes/${r.programmeId}`,

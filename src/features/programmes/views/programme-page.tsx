@@ -10,7 +10,7 @@ function deliveryText(data: ProgrammePageData): string {
   return `Self-directed and modular: you choose ${n} ${n === 1 ? 'module' : 'modules'}${modules.length > 0 ? ` from ${modules.length}` : ''} and complete them at your own pace`;
 }
 
-function OpenCohort(props: { cohort: CohortSummary; many: boolean }) {
+function OpenCohort(props: { cohort: CohortSummary; many: boolean; ineligible: string[] | null }) {
   const c = props.cohort;
   return (
     <SummaryCard title={{ text: c.name, headingLevel: 3 }}>
@@ -20,19 +20,23 @@ function OpenCohort(props: { cohort: CohortSummary; many: boolean }) {
           { key: { text: 'Runs' }, value: { text: formatDateRange(c.starts_on, c.ends_on) } },
         ]}
       />
-      <form method="post" action={`/cohorts/${c.id}/apply`}>
-        <Button
-          html={
-            props.many ? (
-              <>
-                Start your application<span class="govuk-visually-hidden"> for {c.name}</span>
-              </>
-            ) : undefined
-          }
-          text={props.many ? undefined : 'Start your application'}
-          classes="govuk-!-margin-bottom-0"
-        />
-      </form>
+      {props.ineligible ? (
+        <p class="govuk-body govuk-!-margin-bottom-0">You cannot apply: your staff record does not meet this programme’s rules. {props.ineligible.join(' ')}</p>
+      ) : (
+        <form method="post" action={`/cohorts/${c.id}/apply`}>
+          <Button
+            html={
+              props.many ? (
+                <>
+                  Start your application<span class="govuk-visually-hidden"> for {c.name}</span>
+                </>
+              ) : undefined
+            }
+            text={props.many ? undefined : 'Start your application'}
+            classes="govuk-!-margin-bottom-0"
+          />
+        </form>
+      )}
     </SummaryCard>
   );
 }
@@ -173,7 +177,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
           <h2 class="govuk-heading-m">Applying</h2>
           {d.cohorts.open.length === 0 ? <p class="govuk-body">No application round is open at the moment.</p> : null}
           {d.cohorts.open.map((c) => (
-            <OpenCohort cohort={c} many={d.cohorts.open.length > 1} />
+            <OpenCohort cohort={c} many={d.cohorts.open.length > 1} ineligible={d.eligibility && !d.eligibility.eligible ? d.eligibility.reasons : null} />
           ))}
           {d.cohorts.upcoming.length > 0 ? (
             <>

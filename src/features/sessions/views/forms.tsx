@@ -15,7 +15,7 @@ import {
   Textarea,
   WarningText,
 } from '../../../platform/ui/components';
-import { EVENT_KINDS, FACILITATOR_FIELDS, MAX_MATERIAL_BYTES } from '../sessions.schemas';
+import { EVENT_KINDS, FACILITATOR_FIELDS, MAX_MATERIAL_BYTES, MAX_SERIES, SERIES_INTERVALS } from '../sessions.schemas';
 
 export interface SessionFormChoices {
   skills: { id: string; code: string; title: string; domain: string }[];
@@ -130,6 +130,28 @@ export function SessionFormPage(props: {
             value={v.endTime}
             errorMessage={err('endTime')}
           />
+          {props.isNew && !props.isEvent ? (
+            <Fieldset legend={{ text: 'A series of sessions (optional)', classes: 'govuk-fieldset__legend--s' }}>
+              <Input
+                id="count"
+                name="count"
+                label={{ text: 'How many sessions?' }}
+                hint={{ text: `1 for a single session. Up to ${MAX_SERIES}, each at the same time of day, starting on the date above` }}
+                classes="govuk-input--width-3"
+                inputmode="numeric"
+                value={v.count ?? '1'}
+                errorMessage={err('count')}
+              />
+              <Select
+                id="everyWeeks"
+                name="everyWeeks"
+                label={{ text: 'How often?' }}
+                items={Object.entries(SERIES_INTERVALS).map(([value, text]) => ({ value, text }))}
+                value={v.everyWeeks ?? '1'}
+                errorMessage={err('everyWeeks')}
+              />
+            </Fieldset>
+          ) : null}
           <Radios
             idPrefix="mode"
             name="mode"

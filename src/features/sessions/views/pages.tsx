@@ -69,7 +69,9 @@ export function SessionPage(props: { view: SessionView; banner?: string }) {
                           </>
                         ),
                       }
-                    : { text: placeSummary(session) },
+                    : session.mode === 'online' && isEvent
+                      ? { text: 'Online: the joining link is shown here to people with a place' }
+                      : { text: placeSummary(session) },
               },
               {
                 key: { text: 'Facilitators' },

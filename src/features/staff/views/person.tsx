@@ -40,6 +40,7 @@ export function PersonPage(props: {
   const { person, reports, roles, canEdit, canManageRoles, invitation } = props.profile;
   const name = `${person.given_name} ${person.family_name}`;
   const invitationExpired = invitation && !invitation.used_at && invitation.expires_at <= props.now;
+  if (props.profile.view === 'line-manager') return <LineManagerCard profile={props.profile} />;
   const rows: [string, Child][] = [
     ['Email address', person.email],
     ['School', person.school_name ?? 'Central team (no school)'],
@@ -162,6 +163,59 @@ export function PersonPage(props: {
               ))}
             </ul>
           ) : null}
+
+          {props.profile.sections.map((section) => (
+            <>
+              <h2 class="govuk-heading-m">{section.heading}</h2>
+              <ul class="govuk-list">
+                {section.lines.map((line) => (
+                  <li>
+                    {line.href ? (
+                      <a class="govuk-link" href={line.href}>
+                        {line.text}
+                      </a>
+                    ) : (
+                      line.text
+                    )}
+                    {line.status ? ` (${line.status.toLowerCase()})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ))}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** What a member of staff sees of their own line manager: who they are and how to reach them. */
+function LineManagerCard(props: { profile: Profile }) {
+  const { person } = props.profile;
+  return (
+    <>
+      <span class="govuk-caption-l">Your line manager</span>
+      <h1 class="govuk-heading-l">
+        {person.given_name} {person.family_name}
+      </h1>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <SummaryList
+            rows={[
+              {
+                key: { text: 'Email address' },
+                value: {
+                  html: (
+                    <a class="govuk-link" href={`mailto:${person.email}`}>
+                      {person.email}
+                    </a>
+                  ),
+                },
+              },
+              { key: { text: 'School' }, value: { text: person.school_name ?? 'Central team (no school)' } },
+              { key: { text: 'Job title' }, value: { text: person.job_title ?? 'Not given' } },
+            ]}
+          />
         </div>
       </div>
     </>
