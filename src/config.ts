@@ -24,6 +24,16 @@ const configSchema = z.object({
     .min(1)
     .refine(isDatabaseUrl, 'DATABASE_URL must be a postgres:// (or postgresql://) URL, or the path of a SQLite file such as data/waymark.sqlite')
     .default('data/waymark.sqlite'),
+  /**
+   * Most connections each process (web server or worker) opens to PostgreSQL. Several instances
+   * share the server's max_connections: keep instances × this under it. Not used by SQLite.
+   */
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int('DATABASE_POOL_SIZE must be a whole number of connections')
+    .min(1, 'DATABASE_POOL_SIZE must be between 1 and 100')
+    .max(100, 'DATABASE_POOL_SIZE must be between 1 and 100')
+    .default(10),
   /** Folder for the SQLite file, written mail and other local files. */
   DATA_DIR: z.string().min(1).default('data'),
   /** `smtp://user:pass@host:port` or `smtps://…`; when unset, mail is written to DATA_DIR/mail. */

@@ -23,7 +23,7 @@ export interface Runtime {
 export function openRuntime(config: Config = loadConfig()): Runtime {
   const logger = createLogger(config.LOG_LEVEL);
   const databaseUrl = config.DATABASE_URL;
-  const db: Db = connectDatabase<Database>(databaseUrl);
+  const db: Db = connectDatabase<Database>(databaseUrl, { poolSize: config.DATABASE_POOL_SIZE });
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : fileMailer(join(config.DATA_DIR, 'mail'));
   return { config, db, logger, mailer };
 }

@@ -1,8 +1,8 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase, testEngines } from './support/database';
+import { connectAgain, createTestDatabase, type TestDatabase, testEngines } from './support/database';
 import { features } from '../src/features';
-import { compareShapes, schemaProblems } from '../src/platform/db/schema-check';
+import { compareShapes, pendingMigrations, schemaProblems } from '../src/platform/db/schema-check';
 
 // A landed migration as it first shipped, and the same migration edited afterwards: the edit adds a
 // table and a column that an install migrated before the edit never got.
@@ -56,6 +56,40 @@ describe.each(testEngines())('the schema check [%s]', (engine) => {
     expect(await schemaProblems(database.db, { ...features.migrations, '2099_01_01_0000_later': later })).toEqual([
       'A migration has not run: 2099_01_01_0000_later. Run waymark migrate.',
     ]);
+  });
+
+  it('several processes starting at once (web instances and workers) check the schema together, and none sees another’s scratch tables', async () => {
+    database = await createTestDatabase(engine);
+    const current = database;
+    // Each its own pool, as separate processes have; each checks while the others do.
+    const processes = [0, 1, 2, 3].map(() => connectAgain(current));
+    // Another process's view, looked at throughout: a scratch schema it could see could also vanish
+    // under its own introspection (PostgreSQL then fails it with "schema … does not exist").
+    let checking = true;
+    let seen = 0;
+    const watching = (async () => {
+      if (engine !== 'postgres') return;
+      while (checking) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_namespace where nspname like 'waymark_schema_check_%'`.execute(current.db);
+        seen += rows[0]?.n ?? 0;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    try {
+      const checks = await Promise.all(
+        processes.flatMap(({ db }) => [
+          schemaProblems(db, features.migrations),
+          pendingMigrations(db, features.migrations),
+          schemaProblems(db, features.migrations),
+        ]),
+      );
+      expect(checks.flat()).toEqual([]);
+    } finally {
+      checking = false;
+      await watching;
+      for (const p of processes) await p.destroy();
+    }
+    expect(seen).toBe(0);
   });
 });
 

@@ -95,6 +95,13 @@ describe('configuration', () => {
     expect(loadConfig({ ...production, BASE_URL: 'https://waymark.example.org/' }).BASE_URL).toBe('https://waymark.example.org');
   });
 
+  it('each process opens at most 10 PostgreSQL connections unless DATABASE_POOL_SIZE says otherwise', () => {
+    expect(loadConfig({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '4' }).DATABASE_POOL_SIZE).toBe(4);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE must be between 1 and 100/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'ten' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it('sent emails are kept 30 days by default, and never fewer than 14', () => {
     expect(loadConfig({}).OUTBOX_KEEP_DAYS).toBe(30);
     expect(loadConfig({ OUTBOX_KEEP_DAYS: '90' }).OUTBOX_KEEP_DAYS).toBe(90);

@@ -7,13 +7,19 @@ export const MIGRATION_TABLES = { migrationTableName: 'waymark_migrations', migr
  * Runs every pending migration of the list (the platform's and every feature module's, composed
  * in name order by `composeFeatures`); throws with the failing migration's name on error.
  */
-// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema (Kysely<Database> is not assignable to Kysely<unknown>).
-export async function migrateToLatest(db: Kysely<any>, migrations: Record<string, Migration>, options: { schema?: string } = {}): Promise<string[]> {
+export async function migrateToLatest(
+  // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema (Kysely<Database> is not assignable to Kysely<unknown>).
+  db: Kysely<any>,
+  migrations: Record<string, Migration>,
+  /** `inTransaction`: the caller has begun a transaction on `db` (one connection) and ends it. */
+  options: { schema?: string; inTransaction?: boolean } = {},
+): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     ...MIGRATION_TABLES,
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+    ...(options.inTransaction ? { disableTransactions: true } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

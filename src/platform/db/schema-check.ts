@@ -74,17 +74,20 @@ async function expectedShape(db: Kysely<any>, migrations: Record<string, Migrati
       await scratch.destroy();
     }
   }
-  // One connection, its search path set to a new schema: the migrations build their tables there.
+  // One connection, in a transaction that is rolled back: a new schema on its search path, where the
+  // migrations build their tables. Other processes never see that schema (it is never committed), so
+  // several instances and workers starting at once never find one vanishing under their own look at
+  // the tables; and a check cut short leaves nothing behind.
   const schema = `waymark_schema_check_${randomBytes(6).toString('hex')}`;
   return db.connection().execute(async (connection) => {
-    await sql`create schema ${sql.id(schema)}`.execute(connection);
+    await sql`begin`.execute(connection);
     try {
-      await sql`set search_path to ${sql.id(schema)}`.execute(connection);
-      await migrateToLatest(connection, migrations, { schema });
+      await sql`create schema ${sql.id(schema)}`.execute(connection);
+      await sql`set local search_path to ${sql.id(schema)}`.execute(connection);
+      await migrateToLatest(connection, migrations, { schema, inTransaction: true });
       return await liveShape(connection, schema);
     } finally {
-      await sql`reset search_path`.execute(connection);
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(connection);
+      await sql`rollback`.execute(connection);
     }
   });
 }
