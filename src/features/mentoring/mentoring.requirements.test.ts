@@ -60,6 +60,10 @@ describeEachEngine('mentoring: sign-off, progress reviews and reminders', (ctx) 
     expect(visibleText((await lead.get(`/enrolments/${programmes.enrolmentId}`)).text)).toContain(`Signed off by ${mentorName()} on 24 November 2026`);
     // Once only.
     expect((await mentor.post(`/mentoring/pairings/${pairingId}/sign-off`, {})).status).toBe(409);
+    // People I support shows the mentee's programme and requirements, counting the sign-off.
+    const supported = visibleText((await mentor.get('/mentoring')).text);
+    expect(supported).toContain('Cohort 1');
+    expect(supported).toContain('1 of 3 requirements met');
   });
 
   it('shows a progress review to the mentee and the lead, and never the meeting notes to the lead', async () => {
