@@ -53,10 +53,6 @@ export const CROSS_FEATURE_READS: readonly CrossFeatureRead[] = [
   { feature: 'home', table: 'endorsements' },
   { feature: 'home', table: 'programmes' },
 
-  // Mentoring and coaching: the names, schools and leadership levels of the two people in a pairing,
-  // and of those offering places, for matching (staff depends on nothing that could call back).
-  { feature: 'mentoring', table: 'people' },
-
   // Each school's count of active staff (staff depends on organisations).
   { feature: 'organisations', table: 'people' },
 

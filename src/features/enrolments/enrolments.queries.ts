@@ -12,7 +12,7 @@ import type { EnrolmentStatus } from './enrolments.tables';
 export const PLACE_HOLDING: readonly EnrolmentStatus[] = ['active', 'completed'];
 
 /** One enrolment with what its pages show: participant, school, programme, cohort, return cohort. */
-export function findEnrolment(db: Executor, organisationId: string, id: string) {
+function enrolmentRecords(db: Executor, organisationId: string) {
   return db
     .selectFrom('enrolments')
     .innerJoin('people', 'people.id', 'enrolments.person_id')
@@ -46,9 +46,19 @@ export function findEnrolment(db: Executor, organisationId: string, id: string) 
       'cohorts.capacity',
       'return_cohort.name as return_cohort_name',
     ])
-    .where('enrolments.organisation_id', '=', organisationId)
-    .where('enrolments.id', '=', id)
-    .executeTakeFirst();
+    .where('enrolments.organisation_id', '=', organisationId);
+}
+
+export function findEnrolment(db: Executor, organisationId: string, id: string) {
+  return enrolmentRecords(db, organisationId).where('enrolments.id', '=', id).executeTakeFirst();
+}
+
+/** The records of several enrolments of the organisation in one query (those not found are left out). */
+export function listEnrolmentRecords(db: Executor, organisationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return enrolmentRecords(db, organisationId)
+    .where('enrolments.id', 'in', [...new Set(ids)])
+    .execute();
 }
 export type EnrolmentRecord = NonNullable<Awaited<ReturnType<typeof findEnrolment>>>;
 

@@ -1,63 +1,86 @@
 import type { Executor } from '../../platform/db/database';
+import { findPersonSummary, listPeopleFacts, type PersonFacts } from '../staff';
 import type { MeetingStatus, PairingKind } from './mentoring.tables';
 
-// Kysely only; the executor comes first. Mentoring reads `people` for names, schools and leadership
-// levels of the two people in a pairing (a visible entry in the table-ownership allowlist).
+// Kysely only; the executor comes first. Mentoring never reads `people` itself: names, schools and
+// leadership levels come from staff's `listPeopleFacts` and `findPersonSummary`, one query per list.
+
+/** The people of these ids, by id (one query). */
+async function peopleById(db: Executor, ids: readonly string[], organisationId?: string): Promise<Map<string, PersonFacts>> {
+  return new Map((await listPeopleFacts(db, ids, organisationId)).map((p) => [p.id, p]));
+}
+
+const byName = (a: { family_name: string; given_name: string }, b: { family_name: string; given_name: string }) =>
+  a.family_name.localeCompare(b.family_name) || a.given_name.localeCompare(b.given_name);
 
 const PAIRING_COLUMNS = [
-  'mentoring_pairings.id',
-  'mentoring_pairings.organisation_id',
-  'mentoring_pairings.kind',
-  'mentoring_pairings.mentor_id',
-  'mentoring_pairings.mentee_id',
-  'mentoring_pairings.enrolment_id',
-  'mentoring_pairings.status',
-  'mentoring_pairings.assigned_by',
-  'mentoring_pairings.started_at',
-  'mentoring_pairings.ended_at',
-  'mentoring_pairings.end_reason',
-  'mentoring_pairings.replaced_by_id',
-  'mentoring_pairings.signed_off_at',
-  'mentoring_pairings.signed_off_comment',
-  'mentor.given_name as mentor_given_name',
-  'mentor.family_name as mentor_family_name',
-  'mentee.given_name as mentee_given_name',
-  'mentee.family_name as mentee_family_name',
-  'mentee.school_id as mentee_school_id',
+  'id',
+  'organisation_id',
+  'kind',
+  'mentor_id',
+  'mentee_id',
+  'enrolment_id',
+  'status',
+  'assigned_by',
+  'started_at',
+  'ended_at',
+  'end_reason',
+  'replaced_by_id',
+  'signed_off_at',
+  'signed_off_comment',
 ] as const;
 
 function pairings(db: Executor) {
-  return db
-    .selectFrom('mentoring_pairings')
-    .innerJoin('people as mentor', 'mentor.id', 'mentoring_pairings.mentor_id')
-    .innerJoin('people as mentee', 'mentee.id', 'mentoring_pairings.mentee_id')
-    .select(PAIRING_COLUMNS);
+  return db.selectFrom('mentoring_pairings').select(PAIRING_COLUMNS);
+}
+type PairingBase = Awaited<ReturnType<ReturnType<typeof pairings>['executeTakeFirstOrThrow']>>;
+
+/** Pairings with the two people's names and the mentee's school (a pairing whose person is missing is left out). */
+async function withPeople(db: Executor, rows: PairingBase[]) {
+  const people = await peopleById(
+    db,
+    rows.flatMap((r) => [r.mentor_id, r.mentee_id]),
+  );
+  return rows.flatMap((r) => {
+    const mentor = people.get(r.mentor_id);
+    const mentee = people.get(r.mentee_id);
+    if (!mentor || !mentee) return [];
+    return [
+      {
+        ...r,
+        mentor_given_name: mentor.given_name,
+        mentor_family_name: mentor.family_name,
+        mentee_given_name: mentee.given_name,
+        mentee_family_name: mentee.family_name,
+        mentee_school_id: mentee.school_id,
+      },
+    ];
+  });
 }
 
-export function findPairing(db: Executor, organisationId: string, id: string) {
-  return pairings(db).where('mentoring_pairings.organisation_id', '=', organisationId).where('mentoring_pairings.id', '=', id).executeTakeFirst();
+export async function findPairing(db: Executor, organisationId: string, id: string) {
+  const row = await pairings(db).where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  return row ? (await withPeople(db, [row]))[0] : undefined;
 }
 export type PairingRow = NonNullable<Awaited<ReturnType<typeof findPairing>>>;
 
 /** Every pairing a person is the mentee of, newest first (history included). */
-export function listPairingsOfMentee(db: Executor, organisationId: string, menteeId: string) {
-  return pairings(db)
-    .where('mentoring_pairings.organisation_id', '=', organisationId)
-    .where('mentoring_pairings.mentee_id', '=', menteeId)
-    .orderBy('mentoring_pairings.started_at', 'desc')
-    .orderBy('mentoring_pairings.id')
+export async function listPairingsOfMentee(db: Executor, organisationId: string, menteeId: string) {
+  const rows = await pairings(db)
+    .where('organisation_id', '=', organisationId)
+    .where('mentee_id', '=', menteeId)
+    .orderBy('started_at', 'desc')
+    .orderBy('id')
     .execute();
+  return withPeople(db, rows);
 }
 
 /** The active pairings a person supports, by mentee name. */
-export function listActivePairingsOfMentor(db: Executor, mentorId: string) {
-  return pairings(db)
-    .where('mentoring_pairings.mentor_id', '=', mentorId)
-    .where('mentoring_pairings.status', '=', 'active')
-    .orderBy('mentee.family_name')
-    .orderBy('mentee.given_name')
-    .orderBy('mentoring_pairings.id')
-    .execute();
+export async function listActivePairingsOfMentor(db: Executor, mentorId: string) {
+  const rows = await pairings(db).where('mentor_id', '=', mentorId).where('status', '=', 'active').execute();
+  return (await withPeople(db, rows)).sort(
+    (a, b) => a.mentee_family_name.localeCompare(b.mentee_family_name) || a.mentee_given_name.localeCompare(b.mentee_given_name) || a.id.localeCompare(b.id),
+  );
 }
 
 /** Active pairings for an enrolment, or (enrolmentId null) outside any programme, of one kind. */
@@ -98,37 +121,43 @@ export async function saveProfile(trx: Executor, row: { person_id: string; organ
   if (Number(updated.numUpdatedRows) === 0) await trx.insertInto('mentoring_profiles').values(row).execute();
 }
 
-/** Everyone in the organisation who offers places (a profile with at least one), for matching. */
-export function listOfferingMentors(db: Executor, organisationId: string) {
-  return db
+/** Everyone in the organisation who offers places (a profile with at least one) and is active, for matching. */
+export async function listOfferingMentors(db: Executor, organisationId: string) {
+  const profiles = await db
     .selectFrom('mentoring_profiles')
-    .innerJoin('people', 'people.id', 'mentoring_profiles.person_id')
-    .select([
-      'people.id',
-      'people.given_name',
-      'people.family_name',
-      'people.job_title',
-      'people.school_id',
-      'people.leadership_level',
-      'mentoring_profiles.places',
-      'mentoring_profiles.strengths',
-    ])
-    .where('mentoring_profiles.organisation_id', '=', organisationId)
-    .where('mentoring_profiles.places', '>', 0)
-    .where('people.status', '=', 'active')
-    .orderBy('people.family_name')
-    .orderBy('people.given_name')
+    .select(['person_id', 'places', 'strengths'])
+    .where('organisation_id', '=', organisationId)
+    .where('places', '>', 0)
     .execute();
+  const people = await peopleById(
+    db,
+    profiles.map((p) => p.person_id),
+    organisationId,
+  );
+  return profiles
+    .flatMap((profile) => {
+      const person = people.get(profile.person_id);
+      return person?.status === 'active'
+        ? [
+            {
+              id: person.id,
+              given_name: person.given_name,
+              family_name: person.family_name,
+              job_title: person.job_title,
+              school_id: person.school_id,
+              leadership_level: person.leadership_level,
+              places: profile.places,
+              strengths: profile.strengths,
+            },
+          ]
+        : [];
+    })
+    .sort(byName);
 }
 
 /** A person of the organisation: what pairing and matching need. */
 export function findPersonFacts(db: Executor, organisationId: string, personId: string) {
-  return db
-    .selectFrom('people')
-    .select(['id', 'given_name', 'family_name', 'school_id', 'leadership_level', 'status'])
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', personId)
-    .executeTakeFirst();
+  return findPersonSummary(db, personId, organisationId);
 }
 
 // ----- Meetings, notes, actions -----
@@ -167,18 +196,15 @@ export async function saveOwnPrivateNotes(trx: Executor, meetingId: string, auth
   if (notes !== '') await trx.insertInto('mentoring_private_notes').values({ meeting_id: meetingId, author_id: authorId, notes, updated_at: at }).execute();
 }
 
-/** Actions of these pairings: open ones first by due date, then done ones. */
-export function listActions(db: Executor, pairingIds: string[]) {
-  if (pairingIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('mentoring_actions')
-    .innerJoin('people as owner', 'owner.id', 'mentoring_actions.owner_id')
-    .selectAll('mentoring_actions')
-    .select(['owner.given_name as owner_given_name', 'owner.family_name as owner_family_name'])
-    .where('mentoring_actions.pairing_id', 'in', pairingIds)
-    .orderBy('mentoring_actions.due_on')
-    .orderBy('mentoring_actions.created_at')
-    .execute();
+/** Actions of these pairings, with the owner's name: open ones first by due date, then done ones. */
+export async function listActions(db: Executor, pairingIds: string[]) {
+  if (pairingIds.length === 0) return [];
+  const rows = await db.selectFrom('mentoring_actions').selectAll().where('pairing_id', 'in', pairingIds).orderBy('due_on').orderBy('created_at').execute();
+  const people = await peopleById(
+    db,
+    rows.map((r) => r.owner_id),
+  );
+  return rows.map((r) => ({ ...r, owner_given_name: people.get(r.owner_id)?.given_name ?? '', owner_family_name: people.get(r.owner_id)?.family_name ?? '' }));
 }
 
 export function findAction(db: Executor, id: string) {
@@ -191,16 +217,19 @@ export function latestAgreement(db: Executor, pairingId: string) {
   return db.selectFrom('mentoring_agreements').selectAll().where('pairing_id', '=', pairingId).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
-export function listReviews(db: Executor, pairingIds: string[]) {
-  if (pairingIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('mentoring_reviews')
-    .innerJoin('people as author', 'author.id', 'mentoring_reviews.author_id')
-    .selectAll('mentoring_reviews')
-    .select(['author.given_name as author_given_name', 'author.family_name as author_family_name'])
-    .where('mentoring_reviews.pairing_id', 'in', pairingIds)
-    .orderBy('mentoring_reviews.created_at', 'desc')
-    .execute();
+/** Progress reviews of these pairings, newest first, with the author's name. */
+export async function listReviews(db: Executor, pairingIds: string[]) {
+  if (pairingIds.length === 0) return [];
+  const rows = await db.selectFrom('mentoring_reviews').selectAll().where('pairing_id', 'in', pairingIds).orderBy('created_at', 'desc').execute();
+  const people = await peopleById(
+    db,
+    rows.map((r) => r.author_id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    author_given_name: people.get(r.author_id)?.given_name ?? '',
+    author_family_name: people.get(r.author_id)?.family_name ?? '',
+  }));
 }
 
 // ----- Evaluators and reminders -----
@@ -219,17 +248,26 @@ export async function countConfirmedMeetings(db: Executor, enrolmentIds: string[
   return new Map(rows.map((r) => [r.enrolment_id ?? '', Number(r.n)]));
 }
 
-/** Sign-offs per enrolment: the earliest, with who gave it. */
-export function listSignOffs(db: Executor, enrolmentIds: string[]) {
-  if (enrolmentIds.length === 0) return Promise.resolve([]);
-  return db
+/** Sign-offs per enrolment, earliest first, with who gave them. */
+export async function listSignOffs(db: Executor, enrolmentIds: string[]) {
+  if (enrolmentIds.length === 0) return [];
+  const rows = await db
     .selectFrom('mentoring_pairings')
-    .innerJoin('people as mentor', 'mentor.id', 'mentoring_pairings.mentor_id')
-    .select(['mentoring_pairings.enrolment_id', 'mentoring_pairings.signed_off_at', 'mentor.given_name', 'mentor.family_name'])
-    .where('mentoring_pairings.enrolment_id', 'in', enrolmentIds)
-    .where('mentoring_pairings.signed_off_at', 'is not', null)
-    .orderBy('mentoring_pairings.signed_off_at')
+    .select(['enrolment_id', 'signed_off_at', 'mentor_id'])
+    .where('enrolment_id', 'in', enrolmentIds)
+    .where('signed_off_at', 'is not', null)
+    .orderBy('signed_off_at')
     .execute();
+  const people = await peopleById(
+    db,
+    rows.map((r) => r.mentor_id),
+  );
+  return rows.map((r) => ({
+    enrolment_id: r.enrolment_id,
+    signed_off_at: r.signed_off_at,
+    given_name: people.get(r.mentor_id)?.given_name ?? '',
+    family_name: people.get(r.mentor_id)?.family_name ?? '',
+  }));
 }
 
 /** Open actions due on or before a day, in active pairings. */

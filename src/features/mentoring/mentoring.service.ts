@@ -6,7 +6,7 @@ import { addDays, londonDate, parseDateParts } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import type { FormValues } from '../../platform/http/forms';
-import { coachOfEnrolment, enrolmentsOf, findEnrolmentRecord } from '../enrolments';
+import { coachOfEnrolment, enrolmentsOf, findEnrolmentRecord, listEnrolmentRecords } from '../enrolments';
 import { listPublishedVersions, skillsOfVersion } from '../frameworks';
 import { notify } from '../notifications';
 import { evaluationProgramme, findProgramme, programmeFocusSkills, programmeRequirements } from '../programmes';
@@ -86,10 +86,15 @@ export async function getPeopleISupport(deps: AppDeps, viewer: Viewer) {
   ]);
   const ids = pairings.map((p) => p.id);
   const [meetings, actions] = await Promise.all([q.listMeetings(db, ids), q.listActions(db, ids)]);
+  // One query for every mentee's enrolment, not one each.
   const enrolments = new Map(
-    (await Promise.all(pairings.filter((p) => p.enrolment_id).map((p) => findEnrolmentRecord(db, viewer.organisationId, p.enrolment_id as string)))).flatMap(
-      (e) => (e ? [[e.id, e] as const] : []),
-    ),
+    (
+      await listEnrolmentRecords(
+        db,
+        viewer.organisationId,
+        pairings.flatMap((p) => (p.enrolment_id ? [p.enrolment_id] : [])),
+      )
+    ).map((e) => [e.id, e] as const),
   );
   // Requirements: one report per programme, for all of this mentor's mentees on it.
   const byProgramme = new Map<string, string[]>();

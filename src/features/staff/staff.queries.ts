@@ -195,6 +195,21 @@ export function listPeopleNames(db: Executor, organisationId: string, ids: strin
   return db.selectFrom('people').select(['id', 'given_name', 'family_name']).where('organisation_id', '=', organisationId).where('id', 'in', ids).execute();
 }
 
+/**
+ * What other features need of several people at once, by id: names, job title, school, leadership
+ * level and status (one query for a whole list). Scoped to an organisation when one is given.
+ */
+export function listPeopleFacts(db: Executor, ids: readonly string[], organisationId?: string) {
+  if (ids.length === 0) return Promise.resolve([]);
+  let query = db
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name', 'job_title', 'school_id', 'leadership_level', 'status'])
+    .where('id', 'in', [...new Set(ids)]);
+  if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
+  return query.execute();
+}
+export type PersonFacts = Awaited<ReturnType<typeof listPeopleFacts>>[number];
+
 export function findPersonByEmail(db: Executor, emailNormalised: string) {
   return db
     .selectFrom('people')

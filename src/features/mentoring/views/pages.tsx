@@ -29,7 +29,7 @@ function DateField(props: { prefix: string; legend: string; hint?: string; value
   const p = props.prefix;
   return (
     <DateInput
-      id={`${p}-day`}
+      id={p}
       namePrefix={p}
       fieldset={{ legend: { text: props.legend, classes: 'govuk-fieldset__legend--s' } }}
       hint={props.hint ? { text: props.hint } : undefined}
@@ -503,7 +503,7 @@ export function MeetingPageView(props: { data: MeetingPage; values: FormValues; 
             {d.actions.map((x) => (
               <li>
                 {x.description}: {name(x.owner_given_name, x.owner_family_name)}, due {formatDate(x.due_on)}
-                {x.done_at ? ` (done on ${formatDate(x.done_at)})` : x.due_on < d.today ? ' (overdue)' : ''}
+                {x.done_at ? ` (done on ${formatDate(x.done_at)})` : x.due_on < d.today ? ' (overdue)' : ''}{' '}
                 {x.done_at === null && d.active ? (
                   <PostLink
                     action={`/mentoring/actions/${x.id}/done`}
