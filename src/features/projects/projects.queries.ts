@@ -130,6 +130,22 @@ export function listOutcomes(db: Executor, measureIds: string[]) {
     .execute();
 }
 
+/**
+ * A project's measures (in order) with their outcomes (oldest first), in one statement: a measure
+ * with no outcomes yet comes once, with the outcome columns null.
+ */
+export function listMeasuresWithOutcomes(db: Executor, projectId: string) {
+  return db
+    .selectFrom('project_measures as m')
+    .leftJoin('project_outcomes as o', 'o.measure_id', 'm.id')
+    .select(['m.id', 'm.name', 'm.unit', 'm.baseline_value', 'm.baseline_on', 'm.target_value', 'o.id as outcome_id', 'o.measured_on', 'o.value'])
+    .where('m.project_id', '=', projectId)
+    .orderBy('m.position')
+    .orderBy('o.measured_on')
+    .orderBy('o.created_at')
+    .execute();
+}
+
 export async function insertOutcome(trx: Executor, row: { id: string; measure_id: string; measured_on: string; value: number; created_at: string }) {
   await trx.insertInto('project_outcomes').values(row).execute();
 }

@@ -247,25 +247,15 @@ export async function updateProject(deps: AppDeps, data: EditProjectData, values
 /** Everything the project page shows, in a fixed number of queries whatever the number of measures and outcomes. */
 export async function getProjectPage(deps: AppDeps, viewer: Viewer, projectId: string) {
   const context = await loadProject(deps, viewer, projectId);
-  const [criteria, skillIds, skills, measures, milestones, notes, submissions] = await Promise.all([
+  // Only a programme's project links to skills; measures come with their outcomes.
+  const [criteria, skillIds, skills, measureRows, milestones, notes, submissions] = await Promise.all([
     q.listCriteria(deps.db, projectId),
-    q.listSkillIds(deps.db, projectId),
-    // Only a programme's project links to skills.
+    context.enrolment ? q.listSkillIds(deps.db, projectId) : Promise.resolve([]),
     context.enrolment ? offeredSkills(deps, context.enrolment) : Promise.resolve([]),
-    q.listMeasures(deps.db, projectId),
+    q.listMeasuresWithOutcomes(deps.db, projectId),
     q.listMilestones(deps.db, projectId),
     q.listNotes(deps.db, projectId),
     q.listSubmissions(deps.db, projectId),
-  ]);
-  const [outcomes, judgements] = await Promise.all([
-    q.listOutcomes(
-      deps.db,
-      measures.map((m) => m.id),
-    ),
-    q.listJudgements(
-      deps.db,
-      submissions.map((s) => s.id),
-    ),
   ]);
   const people = [
     ...new Set(
@@ -274,23 +264,20 @@ export async function getProjectPage(deps: AppDeps, viewer: Viewer, projectId: s
       ),
     ),
   ];
-  const names = new Map((await listPeopleNames(deps.db, viewer.organisationId, people)).map((p) => [p.id, fullName(p)]));
+  const [judgements, nameRows] = await Promise.all([
+    q.listJudgements(
+      deps.db,
+      submissions.map((s) => s.id),
+    ),
+    listPeopleNames(deps.db, viewer.organisationId, people),
+  ]);
+  const names = new Map(nameRows.map((p) => [p.id, fullName(p)]));
   const linked = new Set(skillIds.map((s) => s.skill_id));
   return {
     ...context,
     criteria,
     skills: skills.filter((s) => linked.has(s.id)),
-    measures: measures.map((m) => ({
-      id: m.id,
-      series: {
-        name: m.name,
-        unit: m.unit,
-        baselineValue: Number(m.baseline_value),
-        baselineOn: m.baseline_on,
-        targetValue: Number(m.target_value),
-        outcomes: outcomes.filter((o) => o.measure_id === m.id).map((o) => ({ measuredOn: o.measured_on, value: Number(o.value) })),
-      } satisfies MeasureSeries,
-    })),
+    measures: measuresOf(measureRows),
     milestones,
     notes: notes.map((n) => ({ ...n, authorName: names.get(n.author_id) ?? 'Someone who has left' })),
     submissions: submissions.map((s) => ({
@@ -303,6 +290,31 @@ export async function getProjectPage(deps: AppDeps, viewer: Viewer, projectId: s
   };
 }
 export type ProjectPage = Awaited<ReturnType<typeof getProjectPage>>;
+
+/** Each measure as its chart draws it, from the rows of `listMeasuresWithOutcomes` (in order). */
+function measuresOf(rows: Awaited<ReturnType<typeof q.listMeasuresWithOutcomes>>): { id: string; series: MeasureSeries }[] {
+  const measures: { id: string; series: MeasureSeries }[] = [];
+  let current: { id: string; series: MeasureSeries } | undefined;
+  for (const row of rows) {
+    if (current?.id !== row.id) {
+      current = {
+        id: row.id,
+        series: {
+          name: row.name,
+          unit: row.unit,
+          baselineValue: Number(row.baseline_value),
+          baselineOn: row.baseline_on,
+          targetValue: Number(row.target_value),
+          outcomes: [],
+        },
+      };
+      measures.push(current);
+    }
+    if (row.outcome_id !== null && row.measured_on !== null && row.value !== null)
+      current.series.outcomes.push({ measuredOn: row.measured_on, value: Number(row.value) });
+  }
+  return measures;
+}
 
 // ----- Measures and outcomes -----
 

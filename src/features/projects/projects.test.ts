@@ -9,6 +9,7 @@ import { buildImpactChart } from './impact-chart';
 import { parseFigure } from './projects.schemas';
 import { renderProjectPdf } from './projects.pdf';
 import { projectPublicSummary } from './projects.summary';
+import { ImpactTable, impactTableHtml } from './views/impact-chart';
 
 const at = '2026-11-01T09:00:00.000Z';
 
@@ -386,5 +387,22 @@ describe('impact figures', () => {
     expect(chart.points[2]?.y).toBeGreaterThan(chart.target.y);
     expect(chart.points[0]?.y).toBeLessThan(chart.target.y);
     expect(chart.target.label).toBe('Target 12%');
+  });
+
+  it('writes each measure’s table exactly as the GOV.UK table component does, text escaped', async () => {
+    const series = {
+      name: 'Pupils’ "persistent" absence <Year 9> & Year 10',
+      unit: "% (o'clock)",
+      baselineValue: 18.2,
+      baselineOn: '2026-09-15',
+      targetValue: 1250.5,
+      outcomes: [
+        { measuredOn: '2027-03-01', value: 14.1 },
+        { measuredOn: '2027-07-01', value: -3 },
+      ],
+    };
+    const component = await ImpactTable({ series }).toString();
+    expect(impactTableHtml(series)).toBe(component);
+    expect(impactTableHtml({ ...series, outcomes: [] })).toBe(await ImpactTable({ series: { ...series, outcomes: [] } }).toString());
   });
 });
