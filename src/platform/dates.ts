@@ -22,8 +22,16 @@ export function formatDate(value: string | null | undefined): string {
   const parts = CALENDAR_DATE.exec(value);
   const month = parts ? MONTHS[Number(parts[2]) - 1] : undefined;
   if (parts && month && Number(parts[3]) >= 1 && Number(parts[3]) <= 31) return `${Number(parts[3])} ${month} ${parts[1]}`;
-  return dateFormat.format(new Date(value));
+  // A moment's London date needs the formatter (tens of microseconds): remember the last few hundred.
+  let text = dates.get(value);
+  if (text === undefined) {
+    text = dateFormat.format(new Date(value));
+    if (dates.size >= 500) dates.clear();
+    dates.set(value, text);
+  }
+  return text;
 }
+const dates = new Map<string, string>();
 
 /** "24 November 2026 at 1:45pm" in Europe/London. */
 export function formatDateTime(value: string | null | undefined): string {
