@@ -72,6 +72,23 @@ export async function updateProjectStatus(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Deletes a project still being planned, with everything recorded under it. The first statement
+ * claims the row only while it is a draft (on PostgreSQL it also locks it, so a line manager
+ * confirming at the same moment waits and then finds nothing to confirm); false when it is not.
+ */
+export async function deleteDraftProject(trx: Executor, id: string, now: string): Promise<boolean> {
+  const claimed = await trx.updateTable('projects').set({ updated_at: now }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return false;
+  const measures = trx.selectFrom('project_measures').select('id').where('project_id', '=', id);
+  await trx.deleteFrom('project_outcomes').where('measure_id', 'in', measures).execute();
+  for (const table of ['project_measures', 'project_criteria', 'project_skills', 'project_milestones', 'project_notes'] as const)
+    await trx.deleteFrom(table).where('project_id', '=', id).execute();
+  // Submissions (and so judgements) exist only once a project has started: a draft has none.
+  await trx.deleteFrom('projects').where('id', '=', id).where('status', '=', 'draft').execute();
+  return true;
+}
+
 export async function setAssessor(trx: Executor, id: string, assessorId: string | null, now: string) {
   await trx.updateTable('projects').set({ assessor_id: assessorId, updated_at: now }).where('id', '=', id).execute();
 }

@@ -15,6 +15,7 @@ import {
   canAssess,
   canComment,
   canConfirmRole,
+  canDiscard,
   canEditProject,
   canNameAssessor,
   canRecordProgress,
@@ -58,6 +59,7 @@ export interface ProjectContext {
     assess: boolean;
     nameAssessor: boolean;
     submit: boolean;
+    discard: boolean;
   };
 }
 
@@ -96,6 +98,7 @@ async function loadProject(deps: AppDeps, viewer: Viewer, projectId: string): Pr
       assess: canAssess(viewer, facts),
       nameAssessor: canNameAssessor(viewer, facts),
       submit: relation === 'participant' && PROJECT_TRANSITIONS.submit.from.includes(project.status),
+      discard: canDiscard(viewer, facts),
     },
   };
 }
@@ -526,6 +529,38 @@ export async function confirmRole(deps: AppDeps, viewer: Viewer, projectId: stri
       link: `/projects/${projectId}`,
       linkText: 'Go to your project:',
       dedupeKey: `project-confirmed:${projectId}`,
+    });
+  });
+}
+
+// ----- Discarding a draft -----
+
+/** Who may discard, settled before the confirmation page shows: the participant, while it is a draft. */
+export async function getDiscardForm(deps: AppDeps, viewer: Viewer, projectId: string) {
+  const context = await loadProject(deps, viewer, projectId);
+  if (context.relation !== 'participant') throw new Forbidden('Only the participant discards their project.');
+  if (!context.can.discard) throw new Conflict('Your line manager has confirmed this project, so it has started and cannot be discarded.');
+  return context;
+}
+
+/**
+ * Deletes a draft project and everything planned under it (criteria, skills, measures, milestones,
+ * comments). Once the line manager has confirmed it, it cannot be discarded: a Conflict, nothing deleted.
+ */
+export async function discardProject(deps: AppDeps, viewer: Viewer, projectId: string, requestId: string | null): Promise<void> {
+  const context = await getDiscardForm(deps, viewer, projectId);
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await q.deleteDraftProject(trx, projectId, now)))
+      throw new Conflict('Your line manager has just confirmed this project, so it has started and cannot be discarded.');
+    await recordAudit(trx, deps.clock, {
+      action: 'project_discarded',
+      organisationId: context.project.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'project',
+      subjectId: projectId,
+      detail: { title: context.project.title },
+      requestId,
     });
   });
 }
