@@ -82,8 +82,11 @@ export async function deleteDraftProject(trx: Executor, id: string, now: string)
   if (Number(claimed.numUpdatedRows) !== 1) return false;
   const measures = trx.selectFrom('project_measures').select('id').where('project_id', '=', id);
   await trx.deleteFrom('project_outcomes').where('measure_id', 'in', measures).execute();
-  for (const table of ['project_measures', 'project_criteria', 'project_skills', 'project_milestones', 'project_notes'] as const)
-    await trx.deleteFrom(table).where('project_id', '=', id).execute();
+  await trx.deleteFrom('project_measures').where('project_id', '=', id).execute();
+  await trx.deleteFrom('project_criteria').where('project_id', '=', id).execute();
+  await trx.deleteFrom('project_skills').where('project_id', '=', id).execute();
+  await trx.deleteFrom('project_milestones').where('project_id', '=', id).execute();
+  await trx.deleteFrom('project_notes').where('project_id', '=', id).execute();
   // Submissions (and so judgements) exist only once a project has started: a draft has none.
   await trx.deleteFrom('projects').where('id', '=', id).where('status', '=', 'draft').execute();
   return true;
