@@ -97,7 +97,8 @@ export async function queryCensus(
   const executor = db.getExecutor();
   const recorder = new QueryRecorder((node, queryId) => executor.compileQuery(node, queryId));
   const recorded = db.withPlugin(recorder);
-  const origin = 'http://127.0.0.1';
+  // Production refuses a plain-http BASE_URL; in-process requests never leave the machine.
+  const origin = 'https://127.0.0.1';
   const config = loadConfig({ NODE_ENV: 'production', BASE_URL: origin, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525', WORKER: 'off' });
   const app = createApp({ db: recorded, config, mailer: memoryMailer(), logger: silentLogger });
 

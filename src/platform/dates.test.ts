@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatTime, formatTimeRange, londonDateTimeToUtc, londonWallClock, parseTimeOfDay } from './dates';
+import { formatDate, formatDateRange, formatTime, formatTimeRange, londonDateTimeToUtc, londonWallClock, parseTimeOfDay } from './dates';
 
 describe('London wall-clock times to UTC and back', () => {
   it('a twilight session is 4:15pm in London on both sides of the October 2026 clock change', () => {
@@ -61,5 +61,15 @@ describe('reading a time someone typed', () => {
 describe('spans of dates', () => {
   it('names both ends, as a cohort runs from one to the other', () => {
     expect(formatDateRange('2027-01-11', '2027-07-16')).toBe('11 January 2027 to 16 July 2027');
+  });
+});
+
+describe('formatDate for a calendar date', () => {
+  it('writes every day of a leap year and the next year as the date formatter does', () => {
+    const formatter = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+    for (let day = Date.UTC(2028, 0, 1); day < Date.UTC(2030, 0, 1); day += 86_400_000) {
+      const iso = new Date(day).toISOString().slice(0, 10);
+      expect(formatDate(iso)).toBe(formatter.format(new Date(`${iso}T12:00:00Z`)));
+    }
   });
 });

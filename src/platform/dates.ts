@@ -11,20 +11,44 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
 });
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** "24 November 2026" for a YYYY-MM-DD date or an ISO timestamp (in Europe/London). */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return dateFormat.format(date);
+  // A calendar date names its own day wherever it is read: written out directly, which is many
+  // times quicker than a date formatter (a page of charts and tables formats dozens).
+  const parts = CALENDAR_DATE.exec(value);
+  const month = parts ? MONTHS[Number(parts[2]) - 1] : undefined;
+  if (parts && month && Number(parts[3]) >= 1 && Number(parts[3]) <= 31) return `${Number(parts[3])} ${month} ${parts[1]}`;
+  // A moment's London date needs the formatter (tens of microseconds): remember the last few hundred.
+  let text = dates.get(value);
+  if (text === undefined) {
+    text = dateFormat.format(new Date(value));
+    if (dates.size >= 500) dates.clear();
+    dates.set(value, text);
+  }
+  return text;
 }
+const dates = new Map<string, string>();
 
 /** "24 November 2026 at 1:45pm" in Europe/London. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '';
-  const parts = dateTimeFormat.formatToParts(new Date(value));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')}${get('dayPeriod').toLowerCase().replace(/\s/g, '')}`;
+  // Formatting to parts costs tens of microseconds, and a page often shows the same moments more
+  // than once (and the next request the same ones again): remember the last few hundred.
+  let text = dateTimes.get(value);
+  if (text === undefined) {
+    const parts = dateTimeFormat.formatToParts(new Date(value));
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    text = `${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')}${get('dayPeriod').toLowerCase().replace(/\s/g, '')}`;
+    if (dateTimes.size >= 500) dateTimes.clear();
+    dateTimes.set(value, text);
+  }
+  return text;
 }
+const dateTimes = new Map<string, string>();
 
 /** "11 January 2027 to 16 July 2027": a span of calendar dates, such as when a cohort runs. */
 export function formatDateRange(from: string | null | undefined, to: string | null | undefined): string {

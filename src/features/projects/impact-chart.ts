@@ -64,41 +64,50 @@ export function withUnit(value: number, unit: string): string {
  * the view and the PDF draw exactly what this returns; the table beside the chart gives the same figures.
  */
 export function buildImpactChart(series: MeasureSeries): ImpactChart {
-  const all = [{ measuredOn: series.baselineOn, value: series.baselineValue, baseline: true }, ...series.outcomes.map((o) => ({ ...o, baseline: false }))];
-  const values = [...all.map((p) => p.value), series.targetValue];
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  // Each point's day, figure and labels worked out once: a page draws several charts.
+  const all = [
+    { measuredOn: series.baselineOn, value: series.baselineValue, baseline: true, day: day(series.baselineOn) },
+    ...series.outcomes.map((o) => ({ measuredOn: o.measuredOn, value: o.value, baseline: false, day: day(o.measuredOn) })),
+  ];
+  let min = series.targetValue;
+  let max = series.targetValue;
+  let last = -Infinity;
+  for (const p of all) {
+    if (p.value < min) min = p.value;
+    if (p.value > max) max = p.value;
+    if (p.day > last) last = p.day;
+  }
   const step = niceStep(max - min || Math.abs(max) || 1);
   const low = Math.floor(min / step) * step - (min === max ? step : 0);
   const high = Math.ceil(max / step) * step + (min === max ? step : 0);
   const plot = { left: LEFT, right: WIDTH - RIGHT, top: TOP, bottom: HEIGHT - BOTTOM };
   const yOf = (v: number) => plot.bottom - ((v - low) / (high - low || 1)) * (plot.bottom - plot.top);
-  const first = day(all[0]?.measuredOn ?? series.baselineOn);
-  const last = Math.max(...all.map((p) => day(p.measuredOn)));
+  const first = all[0]?.day ?? 0;
   const span = last - first;
-  const xOf = (iso: string) => (span === 0 ? (plot.left + plot.right) / 2 : plot.left + ((day(iso) - first) / span) * (plot.right - plot.left));
+  const xOfDay = (d: number) => (span === 0 ? (plot.left + plot.right) / 2 : plot.left + ((d - first) / span) * (plot.right - plot.left));
   const ticks: ImpactChart['ticks'] = [];
   for (let v = low, i = 0; v <= high + step / 1000 && i < 12; v += step, i++) ticks.push({ y: yOf(v), label: formatFigure(Number(v.toFixed(4))) });
   const points = all.map((p) => {
     const y = yOf(p.value);
-    return { x: xOf(p.measuredOn), y, label: withUnit(p.value, series.unit), labelY: y < plot.top + 14 ? y + 16 : y - 8, baseline: p.baseline };
+    return { x: xOfDay(p.day), y, label: withUnit(p.value, series.unit), labelY: y < plot.top + 14 ? y + 16 : y - 8, baseline: p.baseline };
   });
-  const dated = [...new Set(all.map((p) => p.measuredOn))];
+  const dayOf = new Map(all.map((p) => [p.measuredOn, p.day]));
+  const dated = [...dayOf.keys()];
   const shown = dated.length <= 2 ? dated : [dated[0], dated[Math.floor((dated.length - 1) / 2)], dated[dated.length - 1]];
   const dates =
     span === 0
-      ? [{ x: xOf(series.baselineOn), label: formatDate(series.baselineOn), anchor: 'middle' as const }]
+      ? [{ x: xOfDay(first), label: formatDate(series.baselineOn), anchor: 'middle' as const }]
       : shown
           .filter((d): d is string => !!d)
           .map((d, i, list) => ({
-            x: xOf(d),
+            x: xOfDay(dayOf.get(d) ?? first),
             label: formatDate(d),
             anchor: i === 0 ? ('start' as const) : i === list.length - 1 ? ('end' as const) : ('middle' as const),
           }));
   const outcomeWords =
     series.outcomes.length === 0
       ? 'No outcomes are recorded yet.'
-      : `Outcomes: ${series.outcomes.map((o) => `${withUnit(o.value, series.unit)} on ${formatDate(o.measuredOn)}`).join('; ')}.`;
+      : `Outcomes: ${series.outcomes.map((o, i) => `${points[i + 1]?.label ?? withUnit(o.value, series.unit)} on ${formatDate(o.measuredOn)}`).join('; ')}.`;
   return {
     width: WIDTH,
     height: HEIGHT,

@@ -29,6 +29,8 @@ export const matrixRows: Row[] = [
   { route: 'POST /projects/:projectId/updates/new', expect: [S, N, F, N, N, F, N, F] },
   { route: 'POST /projects/:projectId/comments', expect: [S, N, A, N, N, F, N, F] },
   { route: 'POST /projects/:projectId/confirm', expect: [S, N, A, N, N, F, N, F] },
+  { route: 'GET /projects/:projectId/discard', expect: [S, N, F, N, N, F, N, F] },
+  { route: 'POST /projects/:projectId/discard', expect: [S, N, F, N, N, F, N, F] },
   { route: 'POST /projects/:projectId/assessor', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /projects/:projectId/submit', expect: [S, N, F, N, N, F, N, F] },
   { route: 'POST /projects/:projectId/submit', expect: [S, N, F, N, N, F, N, F] },

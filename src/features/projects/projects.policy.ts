@@ -37,6 +37,11 @@ export function canEditProject(viewer: Viewer, facts: ProjectFacts): boolean {
   return relationTo(viewer, facts) === 'participant' && ['draft', 'in_progress', 'not_yet'].includes(facts.status);
 }
 
+/** The participant discards a project only while it is being planned: once confirmed, it is part of their record. */
+export function canDiscard(viewer: Viewer, facts: ProjectFacts): boolean {
+  return relationTo(viewer, facts) === 'participant' && facts.status === 'draft';
+}
+
 /** Outcomes and updates are recorded once the project has started. */
 export function canRecordProgress(viewer: Viewer, facts: ProjectFacts): boolean {
   return relationTo(viewer, facts) === 'participant' && ['in_progress', 'not_yet'].includes(facts.status);

@@ -72,6 +72,26 @@ export async function updateProjectStatus(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Deletes a project still being planned, with everything recorded under it. The first statement
+ * claims the row only while it is a draft (on PostgreSQL it also locks it, so a line manager
+ * confirming at the same moment waits and then finds nothing to confirm); false when it is not.
+ */
+export async function deleteDraftProject(trx: Executor, id: string, now: string): Promise<boolean> {
+  const claimed = await trx.updateTable('projects').set({ updated_at: now }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return false;
+  const measures = trx.selectFrom('project_measures').select('id').where('project_id', '=', id);
+  await trx.deleteFrom('project_outcomes').where('measure_id', 'in', measures).execute();
+  await trx.deleteFrom('project_measures').where('project_id', '=', id).execute();
+  await trx.deleteFrom('project_criteria').where('project_id', '=', id).execute();
+  await trx.deleteFrom('project_skills').where('project_id', '=', id).execute();
+  await trx.deleteFrom('project_milestones').where('project_id', '=', id).execute();
+  await trx.deleteFrom('project_notes').where('project_id', '=', id).execute();
+  // Submissions (and so judgements) exist only once a project has started: a draft has none.
+  await trx.deleteFrom('projects').where('id', '=', id).where('status', '=', 'draft').execute();
+  return true;
+}
+
 export async function setAssessor(trx: Executor, id: string, assessorId: string | null, now: string) {
   await trx.updateTable('projects').set({ assessor_id: assessorId, updated_at: now }).where('id', '=', id).execute();
 }
@@ -127,6 +147,22 @@ export function listOutcomes(db: Executor, measureIds: string[]) {
     .where('measure_id', 'in', measureIds)
     .orderBy('measured_on')
     .orderBy('created_at')
+    .execute();
+}
+
+/**
+ * A project's measures (in order) with their outcomes (oldest first), in one statement: a measure
+ * with no outcomes yet comes once, with the outcome columns null.
+ */
+export function listMeasuresWithOutcomes(db: Executor, projectId: string) {
+  return db
+    .selectFrom('project_measures as m')
+    .leftJoin('project_outcomes as o', 'o.measure_id', 'm.id')
+    .select(['m.id', 'm.name', 'm.unit', 'm.baseline_value', 'm.baseline_on', 'm.target_value', 'o.id as outcome_id', 'o.measured_on', 'o.value'])
+    .where('m.project_id', '=', projectId)
+    .orderBy('m.position')
+    .orderBy('o.measured_on')
+    .orderBy('o.created_at')
     .execute();
 }
 

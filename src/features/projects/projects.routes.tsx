@@ -14,6 +14,8 @@ import {
   addUpdate,
   assessProject,
   confirmRole,
+  discardProject,
+  getDiscardForm,
   createProject,
   getAssessForm,
   getEditableProject,
@@ -32,7 +34,17 @@ import {
   submitReport,
   updateProject,
 } from './projects.service';
-import { AssessFormView, dateToValues, MeasureFormView, MilestoneFormView, OutcomeFormView, ProjectForm, SubmitFormView, UpdateFormView } from './views/forms';
+import {
+  AssessFormView,
+  dateToValues,
+  DiscardView,
+  MeasureFormView,
+  MilestoneFormView,
+  OutcomeFormView,
+  ProjectForm,
+  SubmitFormView,
+  UpdateFormView,
+} from './views/forms';
 import { ProjectListPage } from './views/list';
 import { ProjectPageView } from './views/project';
 
@@ -69,7 +81,8 @@ const back = (id: string) => <BackLink href={`/projects/${id}`} text="Project" /
 projectRoutes.get('/projects', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const lists = await getProjectLists(c.get('deps'), viewer);
-  return renderPage(c, { title: 'Projects' }, <ProjectListPage {...lists} />);
+  const banner = c.req.query('done') === 'discarded' ? 'Project discarded' : undefined;
+  return renderPage(c, { title: 'Projects' }, <ProjectListPage {...lists} banner={banner} />);
 });
 
 // ----- Planning a project -----
@@ -334,6 +347,22 @@ projectRoutes.post('/projects/:projectId/confirm', access('signed-in'), async (c
   const id = c.req.param('projectId');
   await confirmRole(c.get('deps'), viewer, id, c.get('requestId'));
   return c.redirect(`/projects/${id}?done=confirmed`, 303);
+});
+
+projectRoutes.get('/projects/:projectId/discard', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await getDiscardForm(c.get('deps'), viewer, c.req.param('projectId'));
+  return renderPage(
+    c,
+    { title: `Discard your project: ${data.project.title}`, beforeContent: back(data.project.id) },
+    <DiscardView title={data.project.title} action={`/projects/${data.project.id}/discard`} back={`/projects/${data.project.id}`} />,
+  );
+});
+
+projectRoutes.post('/projects/:projectId/discard', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  await discardProject(c.get('deps'), viewer, c.req.param('projectId'), c.get('requestId'));
+  return c.redirect('/projects?done=discarded', 303);
 });
 
 projectRoutes.post('/projects/:projectId/assessor', access('programme-lead'), async (c) => {

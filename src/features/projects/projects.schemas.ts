@@ -38,11 +38,20 @@ export function parseFigure(raw: string): number | null {
 
 /** "18.2", "1,250", "-3": up to 4 decimal places as entered, no trailing zeros. */
 export function formatFigure(value: number): string {
-  return figureFormat.format(value);
+  let text = figures.get(value);
+  if (text === undefined) {
+    text = figureFormat.format(value);
+    // A page's figures repeat (each is in its chart, the chart's description and the table), and
+    // formatting a number costs far more than finding it: remember the last few hundred.
+    if (figures.size >= 500) figures.clear();
+    figures.set(value, text);
+  }
+  return text;
 }
 // Made once: toLocaleString with options builds a new formatter on every call, which a page with
 // many figures feels.
 const figureFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 });
+const figures = new Map<number, string>();
 
 /** A date from GOV.UK date input parts named `<prefix>-day`, `-month`, `-year`. */
 function date(values: FormValues, prefix: string, errors: FieldErrors, name: string): string | null {

@@ -15,6 +15,7 @@ import {
   canAssess,
   canComment,
   canConfirmRole,
+  canDiscard,
   canEditProject,
   canNameAssessor,
   canRecordProgress,
@@ -58,6 +59,7 @@ export interface ProjectContext {
     assess: boolean;
     nameAssessor: boolean;
     submit: boolean;
+    discard: boolean;
   };
 }
 
@@ -96,6 +98,7 @@ async function loadProject(deps: AppDeps, viewer: Viewer, projectId: string): Pr
       assess: canAssess(viewer, facts),
       nameAssessor: canNameAssessor(viewer, facts),
       submit: relation === 'participant' && PROJECT_TRANSITIONS.submit.from.includes(project.status),
+      discard: canDiscard(viewer, facts),
     },
   };
 }
@@ -247,25 +250,15 @@ export async function updateProject(deps: AppDeps, data: EditProjectData, values
 /** Everything the project page shows, in a fixed number of queries whatever the number of measures and outcomes. */
 export async function getProjectPage(deps: AppDeps, viewer: Viewer, projectId: string) {
   const context = await loadProject(deps, viewer, projectId);
-  const [criteria, skillIds, skills, measures, milestones, notes, submissions] = await Promise.all([
+  // Only a programme's project links to skills; measures come with their outcomes.
+  const [criteria, skillIds, skills, measureRows, milestones, notes, submissions] = await Promise.all([
     q.listCriteria(deps.db, projectId),
-    q.listSkillIds(deps.db, projectId),
-    // Only a programme's project links to skills.
+    context.enrolment ? q.listSkillIds(deps.db, projectId) : Promise.resolve([]),
     context.enrolment ? offeredSkills(deps, context.enrolment) : Promise.resolve([]),
-    q.listMeasures(deps.db, projectId),
+    q.listMeasuresWithOutcomes(deps.db, projectId),
     q.listMilestones(deps.db, projectId),
     q.listNotes(deps.db, projectId),
     q.listSubmissions(deps.db, projectId),
-  ]);
-  const [outcomes, judgements] = await Promise.all([
-    q.listOutcomes(
-      deps.db,
-      measures.map((m) => m.id),
-    ),
-    q.listJudgements(
-      deps.db,
-      submissions.map((s) => s.id),
-    ),
   ]);
   const people = [
     ...new Set(
@@ -274,23 +267,20 @@ export async function getProjectPage(deps: AppDeps, viewer: Viewer, projectId: s
       ),
     ),
   ];
-  const names = new Map((await listPeopleNames(deps.db, viewer.organisationId, people)).map((p) => [p.id, fullName(p)]));
+  const [judgements, nameRows] = await Promise.all([
+    q.listJudgements(
+      deps.db,
+      submissions.map((s) => s.id),
+    ),
+    listPeopleNames(deps.db, viewer.organisationId, people),
+  ]);
+  const names = new Map(nameRows.map((p) => [p.id, fullName(p)]));
   const linked = new Set(skillIds.map((s) => s.skill_id));
   return {
     ...context,
     criteria,
     skills: skills.filter((s) => linked.has(s.id)),
-    measures: measures.map((m) => ({
-      id: m.id,
-      series: {
-        name: m.name,
-        unit: m.unit,
-        baselineValue: Number(m.baseline_value),
-        baselineOn: m.baseline_on,
-        targetValue: Number(m.target_value),
-        outcomes: outcomes.filter((o) => o.measure_id === m.id).map((o) => ({ measuredOn: o.measured_on, value: Number(o.value) })),
-      } satisfies MeasureSeries,
-    })),
+    measures: measuresOf(measureRows),
     milestones,
     notes: notes.map((n) => ({ ...n, authorName: names.get(n.author_id) ?? 'Someone who has left' })),
     submissions: submissions.map((s) => ({
@@ -303,6 +293,31 @@ export async function getProjectPage(deps: AppDeps, viewer: Viewer, projectId: s
   };
 }
 export type ProjectPage = Awaited<ReturnType<typeof getProjectPage>>;
+
+/** Each measure as its chart draws it, from the rows of `listMeasuresWithOutcomes` (in order). */
+function measuresOf(rows: Awaited<ReturnType<typeof q.listMeasuresWithOutcomes>>): { id: string; series: MeasureSeries }[] {
+  const measures: { id: string; series: MeasureSeries }[] = [];
+  let current: { id: string; series: MeasureSeries } | undefined;
+  for (const row of rows) {
+    if (current?.id !== row.id) {
+      current = {
+        id: row.id,
+        series: {
+          name: row.name,
+          unit: row.unit,
+          baselineValue: Number(row.baseline_value),
+          baselineOn: row.baseline_on,
+          targetValue: Number(row.target_value),
+          outcomes: [],
+        },
+      };
+      measures.push(current);
+    }
+    if (row.outcome_id !== null && row.measured_on !== null && row.value !== null)
+      current.series.outcomes.push({ measuredOn: row.measured_on, value: Number(row.value) });
+  }
+  return measures;
+}
 
 // ----- Measures and outcomes -----
 
@@ -514,6 +529,38 @@ export async function confirmRole(deps: AppDeps, viewer: Viewer, projectId: stri
       link: `/projects/${projectId}`,
       linkText: 'Go to your project:',
       dedupeKey: `project-confirmed:${projectId}`,
+    });
+  });
+}
+
+// ----- Discarding a draft -----
+
+/** Who may discard, settled before the confirmation page shows: the participant, while it is a draft. */
+export async function getDiscardForm(deps: AppDeps, viewer: Viewer, projectId: string) {
+  const context = await loadProject(deps, viewer, projectId);
+  if (context.relation !== 'participant') throw new Forbidden('Only the participant discards their project.');
+  if (!context.can.discard) throw new Conflict('Your line manager has confirmed this project, so it has started and cannot be discarded.');
+  return context;
+}
+
+/**
+ * Deletes a draft project and everything planned under it (criteria, skills, measures, milestones,
+ * comments). Once the line manager has confirmed it, it cannot be discarded: a Conflict, nothing deleted.
+ */
+export async function discardProject(deps: AppDeps, viewer: Viewer, projectId: string, requestId: string | null): Promise<void> {
+  const context = await getDiscardForm(deps, viewer, projectId);
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await q.deleteDraftProject(trx, projectId, now)))
+      throw new Conflict('Your line manager has just confirmed this project, so it has started and cannot be discarded.');
+    await recordAudit(trx, deps.clock, {
+      action: 'project_discarded',
+      organisationId: context.project.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'project',
+      subjectId: projectId,
+      detail: { title: context.project.title },
+      requestId,
     });
   });
 }

@@ -9,6 +9,7 @@ import { buildImpactChart } from './impact-chart';
 import { parseFigure } from './projects.schemas';
 import { renderProjectPdf } from './projects.pdf';
 import { projectPublicSummary } from './projects.summary';
+import { ImpactTable, impactTableHtml } from './views/impact-chart';
 
 const at = '2026-11-01T09:00:00.000Z';
 
@@ -355,6 +356,48 @@ describeEachEngine('change projects with their impact', (ctx) => {
     const page = visibleText((await participant.get(`/enrolments/${enrolmentId}`)).text);
     expect(page).toMatch(/Project assessed as met.{0,200}Met/);
   });
+
+  it('a participant discards a project still being planned, after confirming; not one that has started, and nobody else can', async () => {
+    const created = await participant.post('/projects/new', { ...projectForm, title: 'A project I will not go ahead with' });
+    expect(created.status).toBe(303);
+    const draftId = (created.location ?? '').split('/')[2]?.split('?')[0] ?? '';
+    expect((await participant.post(`/projects/${draftId}/measures/new`, measureForm)).status).toBe(303);
+    expect(
+      (await participant.post(`/projects/${draftId}/milestones/new`, { title: 'First step', 'dueOn-day': '1', 'dueOn-month': '5', 'dueOn-year': '2027' }))
+        .status,
+    ).toBe(303);
+    expect((await lineManager.post(`/projects/${draftId}/comments`, { comment: 'Is this the right priority?' })).status).toBe(303);
+    expect(visibleText((await participant.get(`/projects/${draftId}`)).text)).toContain('Discard this project');
+
+    // Only the participant: their line manager may see the project but not discard it; others do not know it exists.
+    expect((await lineManager.get(`/projects/${draftId}/discard`)).status).toBe(403);
+    expect((await lineManager.post(`/projects/${draftId}/discard`, {})).status).toBe(403);
+    expect((await otherStaff.post(`/projects/${draftId}/discard`, {})).status).toBe(404);
+
+    const confirm = await participant.get(`/projects/${draftId}/discard`);
+    expect(confirm.status).toBe(200);
+    expect(visibleText(confirm.text)).toContain('Are you sure you want to discard your project?');
+    expect(visibleText(confirm.text)).toContain('You cannot undo this.');
+    const discarded = await participant.post(`/projects/${draftId}/discard`, {});
+    expect(discarded.status).toBe(303);
+    expect(discarded.location).toBe('/projects?done=discarded');
+    const list = visibleText((await participant.get('/projects?done=discarded')).text);
+    expect(list).toContain('Project discarded');
+    expect(list).not.toContain('A project I will not go ahead with');
+    expect((await participant.get(`/projects/${draftId}`)).status).toBe(404);
+    const db = ctx().db;
+    for (const table of ['project_criteria', 'project_measures', 'project_milestones', 'project_notes'] as const)
+      expect(await db.selectFrom(table).select('project_id').where('project_id', '=', draftId).execute(), table).toEqual([]);
+    expect(await db.selectFrom('projects').select('id').where('id', '=', draftId).execute()).toEqual([]);
+    const audit = await db.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_id', '=', draftId).execute();
+    expect(audit).toEqual([{ action: 'project_discarded', actor_id: world.report.id }]);
+
+    // A project the line manager has confirmed is part of the participant's record: it stays.
+    expect(visibleText((await participant.get(`/projects/${projectId}`)).text)).not.toContain('Discard this project');
+    expect((await participant.get(`/projects/${projectId}/discard`)).status).toBe(409);
+    expect((await participant.post(`/projects/${projectId}/discard`, {})).status).toBe(409);
+    expect((await stored()).id).toBe(projectId);
+  });
 });
 
 describe('impact figures', () => {
@@ -386,5 +429,22 @@ describe('impact figures', () => {
     expect(chart.points[2]?.y).toBeGreaterThan(chart.target.y);
     expect(chart.points[0]?.y).toBeLessThan(chart.target.y);
     expect(chart.target.label).toBe('Target 12%');
+  });
+
+  it('writes each measure’s table exactly as the GOV.UK table component does, text escaped', async () => {
+    const series = {
+      name: 'Pupils’ "persistent" absence <Year 9> & Year 10',
+      unit: "% (o'clock)",
+      baselineValue: 18.2,
+      baselineOn: '2026-09-15',
+      targetValue: 1250.5,
+      outcomes: [
+        { measuredOn: '2027-03-01', value: 14.1 },
+        { measuredOn: '2027-07-01', value: -3 },
+      ],
+    };
+    const component = await ImpactTable({ series }).toString();
+    expect(impactTableHtml(series)).toBe(component);
+    expect(impactTableHtml({ ...series, outcomes: [] })).toBe(await ImpactTable({ series: { ...series, outcomes: [] } }).toString());
   });
 });

@@ -52,6 +52,7 @@ export type AuditAction =
   | 'self_assessment_submitted'
   | 'self_assessment_viewed'
   | 'project_status_changed'
+  | 'project_discarded'
   | 'session_created'
   | 'session_updated'
   | 'session_cancelled'

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, Checkboxes, DateInput, ErrorSummary, Input, InsetText, Radios, Textarea } from '../../../platform/ui/components';
+import { Button, Checkboxes, DateInput, ErrorSummary, Input, InsetText, Radios, Textarea, WarningText } from '../../../platform/ui/components';
 import { withUnit } from '../impact-chart';
 import { CRITERIA_MAX, JUDGEMENTS } from '../projects.schemas';
 import type { AssessForm } from '../projects.service';
@@ -358,5 +358,30 @@ export function AssessFormView(props: FormProps & { form: AssessForm; action: st
         errorMessage={errorFor(props.errors, 'feedback')}
       />
     </FormFrame>
+  );
+}
+
+/** Are you sure? Discarding a project that is still being planned. */
+export function DiscardView(props: { title: string; action: string; back: string }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <span class="govuk-caption-l">{props.title}</span>
+        <h1 class="govuk-heading-l">Are you sure you want to discard your project?</h1>
+        <p class="govuk-body">
+          Your line manager has not confirmed it yet, so you can still discard it. Its plan, success criteria, impact measures, milestones and any comments are
+          deleted.
+        </p>
+        <WarningText text="You cannot undo this." />
+        <form method="post" action={props.action} novalidate>
+          <div class="govuk-button-group">
+            <Button text="Discard the project" classes="govuk-button--warning" />
+            <a class="govuk-link" href={props.back}>
+              Keep the project
+            </a>
+          </div>
+        </form>
+      </div>
+    </div>
   );
 }

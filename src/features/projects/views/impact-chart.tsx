@@ -14,25 +14,57 @@ export function ImpactChartView(props: { series: MeasureSeries; id: string }) {
         {raw(chartSvg(chart, id))}
         <p class="govuk-body-s">The square is the baseline; the dashed line is the target.</p>
       </div>
-      <div class="govuk-grid-column-one-third">
-        <Table
-          caption={`${s.name} (${s.unit})`}
-          captionClasses="govuk-table__caption--s"
-          classes="govuk-table--small-text-until-tablet"
-          firstCellIsHeader
-          head={[{ text: 'Date' }, { text: 'Figure', format: 'numeric' }]}
-          rows={[
-            [{ text: `${formatDate(s.baselineOn)} (baseline)` }, { text: withUnit(s.baselineValue, s.unit), format: 'numeric' }],
-            ...s.outcomes.map((o) => [{ text: formatDate(o.measuredOn) }, { text: withUnit(o.value, s.unit), format: 'numeric' }]),
-            [{ text: 'Target' }, { text: withUnit(s.targetValue, s.unit), format: 'numeric' }],
-          ]}
-        />
-      </div>
+      <div class="govuk-grid-column-one-third">{raw(impactTableHtml(s))}</div>
     </div>
   );
 }
 
-const escapeSvg = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The rows of a measure's table: the baseline, each outcome, the target. */
+export function impactRows(s: MeasureSeries): [string, string][] {
+  return [
+    [`${formatDate(s.baselineOn)} (baseline)`, withUnit(s.baselineValue, s.unit)],
+    ...s.outcomes.map((o): [string, string] => [formatDate(o.measuredOn), withUnit(o.value, s.unit)]),
+    ['Target', withUnit(s.targetValue, s.unit)],
+  ];
+}
+
+/** The same table as a GOV.UK Table component, kept for the test that the two stay the same. */
+export function ImpactTable(props: { series: MeasureSeries }) {
+  const s = props.series;
+  return (
+    <Table
+      caption={`${s.name} (${s.unit})`}
+      captionClasses="govuk-table__caption--s"
+      classes="govuk-table--small-text-until-tablet"
+      firstCellIsHeader
+      head={[{ text: 'Date' }, { text: 'Figure', format: 'numeric' }]}
+      rows={impactRows(s).map(([date, figure]) => [{ text: date }, { text: figure, format: 'numeric' }])}
+    />
+  );
+}
+
+/**
+ * A measure's figures as a table: exactly the markup of `ImpactTable` (GOV.UK's table, rows stacked
+ * on phones), written as a string for the same reason as the chart. A test keeps the two identical.
+ */
+export function impactTableHtml(s: MeasureSeries): string {
+  const out: string[] = [
+    '<table class="govuk-table waymark-table--stack govuk-table--small-text-until-tablet">',
+    `<caption class="govuk-table__caption govuk-table__caption--s">${escapeSvg(`${s.name} (${s.unit})`)}</caption>`,
+    '<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Date</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Figure</th></tr></thead>',
+    '<tbody class="govuk-table__body">',
+  ];
+  for (const [date, figure] of impactRows(s))
+    out.push(
+      `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeSvg(date)}</th><td data-label="Figure" class="govuk-table__cell govuk-table__cell--numeric">${escapeSvg(figure)}</td></tr>`,
+    );
+  out.push('</tbody></table>');
+  return out.join('');
+}
+
+/** Escapes text as the JSX renderer does (so the string-built markup matches it). */
+const escapeSvg = (text: string) =>
+  /[&<>"']/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;') : text;
 const n = (value: number) => String(Math.round(value * 10) / 10);
 
 /**

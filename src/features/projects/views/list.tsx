@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/dates';
-import { Button, StatusTag, Table } from '../../../platform/ui/components';
+import { Button, NotificationBanner, StatusTag, Table } from '../../../platform/ui/components';
 import { STATUS_COLOUR, STATUS_TEXT } from '../projects.lifecycle';
 import type { ProjectStatus } from '../projects.tables';
 
@@ -35,10 +35,11 @@ function ProjectTable(props: { caption: string; rows: Row[]; withName?: boolean 
 }
 
 /** Projects: the viewer's own, their reports', and those waiting for their assessment. */
-export function ProjectListPage(props: { own: Row[]; ofReports: Row[]; toAssess: Row[] }) {
+export function ProjectListPage(props: { own: Row[]; ofReports: Row[]; toAssess: Row[]; banner?: string }) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
+        {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
         <h1 class="govuk-heading-l">Projects</h1>
         <p class="govuk-body">
           A change project is a piece of work in your school that you lead, with success criteria and measures of its impact. A programme’s project starts from

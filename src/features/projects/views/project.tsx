@@ -84,7 +84,16 @@ export function ProjectPageView(props: { page: ProjectPage; banner?: string; err
         <div class="govuk-grid-column-two-thirds">
           {project.status === 'draft' ? (
             own ? (
-              <InsetText text="Before your project starts, your line manager confirms it is part of your role. Until then you can plan it: change the details, add impact measures with their baselines and targets, and add milestones." />
+              <>
+                <InsetText text="Before your project starts, your line manager confirms it is part of your role. Until then you can plan it: change the details, add impact measures with their baselines and targets, and add milestones." />
+                {p.can.discard ? (
+                  <p class="govuk-body">
+                    <a class="govuk-link" href={`${base}/discard`}>
+                      Discard this project
+                    </a>
+                  </p>
+                ) : null}
+              </>
             ) : p.can.confirm ? (
               <form method="post" action={`${base}/confirm`}>
                 <InsetText
