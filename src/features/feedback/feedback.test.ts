@@ -142,7 +142,6 @@ describeEachEngine('360 feedback', (ctx) => {
     const id = await openRound();
     const page = visibleText((await participant.get(`/feedback/${id}`)).text);
     expect(page).toContain('Your feedback round');
-    expect(page).toContain(`Your line manager on your staff record is ${world.lineManager.givenName}`);
     expect(page).toContain('Ask at least 8 people in all');
   });
 
@@ -641,5 +640,24 @@ describeEachEngine('360 feedback', (ctx) => {
     await signIn(staff, world.staff.email);
     expect((await staff.get(path)).status).toBe(403);
     expect((await staff.post(path, { ...defaults })).status).toBe(403);
+  });
+
+  it('the directory picker offers the line manager from the staff record, ticked, in the line manager group', async () => {
+    const id = await openRound();
+    const html = (await participant.get(`/feedback/${id}`)).text;
+    const form = /<form method="post" action="\/feedback\/[^"]+\/colleagues"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+    expect(form).toContain('name="group" value="line_manager"');
+    const box = new RegExp(`<input[^>]*value="${world.lineManager.id}"[^>]*>`).exec(form)?.[0] ?? '';
+    expect(box).toContain('checked');
+    expect(visibleText(form)).toContain(`Line manager`);
+    expect(visibleText(form)).toContain(`${world.lineManager.givenName}`);
+    // Sending it as it stands asks the line manager, in their group.
+    expect((await participant.post(`/feedback/${id}/colleagues`, { group: 'line_manager', people: world.lineManager.id })).status).toBe(303);
+    expect(await ctx().db.selectFrom('feedback_respondents').select(['rater_group', 'person_id']).where('round_id', '=', id).execute()).toEqual([
+      { rater_group: 'line_manager', person_id: world.lineManager.id },
+    ]);
+    await ctx().deliverMail();
+    expect(ctx().mailer.sent.some((m) => m.to === world.lineManager.email)).toBe(true);
+    expect((await participant.get(`/feedback/${id}`)).text).not.toContain(`value="${world.lineManager.id}"`);
   });
 });
