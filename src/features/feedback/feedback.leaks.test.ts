@@ -3,7 +3,7 @@ import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
 import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
-import type { Rating, SubmittedResponse } from './feedback.model';
+import { DEFAULT_PUPIL_QUESTIONS, type Rating, type SubmittedResponse } from './feedback.model';
 import { renderReportPdf } from './feedback.pdf';
 import { buildReport } from './feedback.report';
 
@@ -106,7 +106,16 @@ describeEachEngine('360 anonymity against the participant', (ctx) => {
       expect((await participant.post(`/feedback/${id}/class-link`, { action: 'open' })).status).toBe(303);
       const token = /\/feedback\/class\/([A-Za-z0-9_-]{43})/.exec((await participant.get(`/feedback/${id}`)).text)?.[1];
       // Cookie-less browsers: each is a new "student" as far as the link can tell.
-      for (let i = 0; i < padding; i += 1) expect((await ctx().client().post(`/feedback/class/${token}`, answers('5'))).status).toBe(303);
+      // They answer every question the class form asks (the pupil questions) and rate the skills as well.
+      const pupil = Object.fromEntries(DEFAULT_PUPIL_QUESTIONS.map((question) => [`rating-${question.id}`, '5']));
+      for (let i = 0; i < padding; i += 1)
+        expect(
+          (
+            await ctx()
+              .client()
+              .post(`/feedback/class/${token}`, { ...answers('5'), ...pupil })
+          ).status,
+        ).toBe(303);
     }
     expect((await participant.post(`/feedback/${id}/close`, {})).status).toBe(303);
     const page = await participant.get(`/feedback/${id}/report`);

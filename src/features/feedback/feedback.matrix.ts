@@ -1,4 +1,4 @@
-import { A, N, S, type Row } from '../../../test/support/matrix/outcomes';
+import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 
 // 360 feedback. `:roundId` is the teacher's open round on their enrolment, shared with their line
 // manager: only the teacher runs it (none of the viewers is the teacher, so every round page is a
@@ -15,6 +15,10 @@ export const matrixRows: Row[] = [
   // programme lead (an organisation admin is one) may approve or refuse, and nobody else, the teacher included.
   { route: 'GET /feedback/approvals', expect: [S, A, A, A, A, A, A, A] },
   { route: 'POST /feedback/approvals/:respondentId', expect: [S, N, A, N, N, A, N, A] },
+  // A programme's pupil questions: programme leads (an organisation admin is one) of the programme's
+  // organisation; other staff are refused, and the programme is not found from another organisation.
+  { route: 'GET /feedback/programmes/:programmeId/pupil-questions', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'POST /feedback/programmes/:programmeId/pupil-questions', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /feedback/:roundId', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/respondents', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /feedback/:roundId/colleagues', expect: [S, N, N, N, N, N, N, N] },

@@ -77,4 +77,43 @@ export interface ReportInput {
   margin: number;
   /** Makes the random order of comments stable for one round (use the round id). */
   seed: string;
+  /**
+   * The pupil questions students answered through the class link (their ratings are keyed by question
+   * id). Absent for a round whose students rated the skills instead (opened before pupil questions).
+   */
+  pupilQuestions?: readonly PupilQuestion[];
 }
+
+/** A question pupils answer through the class link, in words a pupil knows. */
+export interface PupilQuestion {
+  id: string;
+  text: string;
+}
+
+/**
+ * The pupil questions every programme starts with (and every round outside a programme uses): what
+ * pupils can see for themselves in lessons, worded for them. "My teacher" stands for the teacher.
+ */
+export const DEFAULT_PUPIL_QUESTIONS: readonly PupilQuestion[] = [
+  { id: 'pupil-explains', text: 'My teacher explains things so I understand' },
+  { id: 'pupil-help', text: 'My teacher helps me when I am stuck' },
+  { id: 'pupil-listens', text: 'My teacher listens to what I have to say' },
+  { id: 'pupil-fair', text: 'My teacher treats everyone fairly' },
+  { id: 'pupil-calm', text: 'Lessons are calm, so I can learn' },
+  { id: 'pupil-improve', text: 'My teacher tells me how to make my work better' },
+];
+
+/** The most pupil questions one set can have: the class form stays about 5 minutes. */
+export const MAX_PUPIL_QUESTIONS = 12;
+/** The longest a pupil question can be. */
+export const MAX_PUPIL_QUESTION_LENGTH = 150;
+
+/** How often, in words a pupil knows; "I don't know" is `null` and never a score. */
+export const PUPIL_SCALE = [
+  { value: 1, label: 'Never' },
+  { value: 2, label: 'Hardly ever' },
+  { value: 3, label: 'Sometimes' },
+  { value: 4, label: 'Most of the time' },
+  { value: 5, label: 'Always' },
+] as const;
+export const PUPIL_NOT_SURE_LABEL = 'I don’t know';

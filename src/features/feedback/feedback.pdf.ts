@@ -166,6 +166,26 @@ export async function renderReportPdf(report: FeedbackReport, meta: ReportPdfMet
     for (const note of result.notes) paragraph(doc, document, note, { colour: GREY, size: 10 });
   }
 
+  if (report.pupilQuestions) {
+    heading(doc, document, 2, 'What students said');
+    paragraph(
+      doc,
+      document,
+      'Students answered their own questions, not the skills above, on a scale from 1 (never) to 5 (always). Their answers are shown only as their own group and are in no other figure.',
+    );
+    table(
+      doc,
+      document,
+      ['Question', 'Average (1 to 5)', 'Based on'],
+      report.pupilQuestions.map((result) => [
+        result.question.text,
+        result.figure ? formatMean(result.figure.mean) : 'Not shown',
+        result.figure ? `${result.figure.count} students` : (result.note ?? ''),
+      ]),
+      ['*', 110, 110],
+    );
+  }
+
   heading(doc, document, 2, 'Comments');
   if (report.comments.status === 'shown') {
     paragraph(doc, document, 'Comments are shown as written, in a random order, and never say who wrote them.');

@@ -228,6 +228,7 @@ export function findRoundByClassToken(db: Executor, token: string) {
       'feedback_rounds.closes_on',
       'feedback_rounds.closed_at',
       'feedback_rounds.class_open',
+      'people.title',
       'people.given_name',
       'people.family_name',
     ])
@@ -412,4 +413,33 @@ export function findColleagues(db: Executor, organisationId: string, ids: string
     .where('status', '=', 'active')
     .where('id', 'in', ids)
     .execute();
+}
+
+/** A programme's own pupil questions, in order (none: it uses the default set). */
+export function listProgrammePupilQuestions(db: Executor, programmeId: string) {
+  return db.selectFrom('feedback_pupil_questions').select(['id', 'text']).where('programme_id', '=', programmeId).orderBy('position').execute();
+}
+
+/** Replaces a programme's pupil questions with `questions`, in that order. */
+export async function replaceProgrammePupilQuestions(trx: Executor, programmeId: string, questions: { id: string; text: string }[]) {
+  await trx.deleteFrom('feedback_pupil_questions').where('programme_id', '=', programmeId).execute();
+  if (questions.length === 0) return;
+  await trx
+    .insertInto('feedback_pupil_questions')
+    .values(questions.map((question, i) => ({ id: question.id, programme_id: programmeId, position: i + 1, text: question.text })))
+    .execute();
+}
+
+/** Keeps a copy of the pupil questions a round is opened with. */
+export async function insertRoundPupilQuestions(trx: Executor, roundId: string, questions: { id: string; text: string }[]) {
+  if (questions.length === 0) return;
+  await trx
+    .insertInto('feedback_round_pupil_questions')
+    .values(questions.map((question, i) => ({ round_id: roundId, question_id: question.id, position: i + 1, text: question.text })))
+    .execute();
+}
+
+/** The pupil questions a round was opened with, in order; none for a round opened before pupils had their own questions. */
+export function listRoundPupilQuestions(db: Executor, roundId: string) {
+  return db.selectFrom('feedback_round_pupil_questions').select(['question_id as id', 'text']).where('round_id', '=', roundId).orderBy('position').execute();
 }

@@ -12,6 +12,7 @@ import {
   type GroupSetting,
   type RaterGroup,
   type ReportInput,
+  type PupilQuestion,
   type ReportSkill,
 } from './feedback.model';
 
@@ -88,6 +89,19 @@ export interface FeedbackReport {
   studentComments: { strengths: string[]; develop: string[] } | null;
   /** Plain-word explanations that apply to the whole report (groups folded everywhere). */
   explanations: string[];
+  /**
+   * Students' answers to the pupil questions, apart from the skills; null when the round's students
+   * rated the skills (an older round) or fewer than the students' minimum answered.
+   */
+  pupilQuestions: PupilQuestionResult[] | null;
+}
+
+export interface PupilQuestionResult {
+  question: PupilQuestion;
+  /** Shown only when at least the students' minimum gave a score to this question. */
+  figure: ShownFigure | null;
+  /** Why there is no figure, when there is none. */
+  note: string | null;
 }
 
 /** The name of a group's people in a sentence: "peers", "direct reports", "the line manager". */
@@ -186,7 +200,9 @@ export function buildReport(input: ReportInput): FeedbackReport {
   }
 
   const marginTenths = Math.round(input.margin * 10);
-  const skills = input.skills.map((skill) => buildSkill(skill, input, settings, responseCounts, foldedEverywhere, marginTenths));
+  // With pupil questions, students answered those and not the skills: they have no row on any skill.
+  const skillSettings = input.pupilQuestions ? settings.filter((setting) => setting.group !== 'student') : settings;
+  const skills = input.skills.map((skill) => buildSkill(skill, input, skillSettings, responseCounts, foldedEverywhere, marginTenths));
 
   const ranked = skills.filter((result) => result.allOthers.figure !== null);
   let highest: ReportSkill[] = [];
@@ -220,7 +236,38 @@ export function buildReport(input: ReportInput): FeedbackReport {
     comments: buildComments(input, settings, responseCounts),
     studentComments: buildStudentComments(input, settings, responseCounts),
     explanations,
+    pupilQuestions: buildPupilQuestions(input, settings, responseCounts),
   };
+}
+
+/**
+ * Students' figures on the pupil questions: their own group only (never in any colleague figure), and
+ * only from the students' minimum, both in pupils who answered and in scores on the question.
+ */
+function buildPupilQuestions(input: ReportInput, settings: GroupSetting[], responseCounts: Map<RaterGroup, number>): PupilQuestionResult[] | null {
+  const setting = settings.find((s) => s.group === 'student');
+  if (!input.pupilQuestions || !setting || (responseCounts.get('student') ?? 0) < setting.minimum) return null;
+  const students = input.responses.filter((response) => response.group === 'student');
+  return input.pupilQuestions.map((question) => {
+    let count = 0;
+    let sum = 0;
+    for (const response of students) {
+      const rating = response.ratings[question.id];
+      if (isScore(rating)) {
+        count += 1;
+        sum += rating;
+      }
+    }
+    if (count >= setting.minimum) return { question, figure: figureOf(sum, count), note: null };
+    return {
+      question,
+      figure: null,
+      note:
+        count === 0
+          ? 'No students answered this question: they chose "I don’t know".'
+          : `Fewer than ${setting.minimum} students answered this question (the others chose "I don’t know"), so no figure is shown for it.`,
+    };
+  });
 }
 
 function buildSkill(

@@ -9,6 +9,7 @@ import { clientAddress } from '../../platform/http/request';
 import { looksLikeToken, newToken } from '../../platform/http/tokens';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
+import { PUPIL_NOT_SURE_LABEL } from './feedback.model';
 import { renderReportPdf } from './feedback.pdf';
 import {
   answersToValues,
@@ -17,6 +18,7 @@ import {
   declineForm,
   parseClosingDate,
   readAnswers,
+  readPupilQuestions,
   respondentForm,
   roundForm,
   ROUND_FORM_DEFAULTS,
@@ -37,6 +39,8 @@ import {
   getReport,
   getRoundPage,
   getSelfRating,
+  getPupilQuestions,
+  savePupilQuestions,
   inviteRespondent,
   listFeedback,
   newRoundChoices,
@@ -50,6 +54,7 @@ import {
 } from './feedback.service';
 import { LinkDonePage, ClassFormPage, RespondentFormPage } from './views/respond';
 import { FeedbackReportView } from './views/report';
+import { PupilQuestionsPageView, pupilQuestionValues } from './views/pupil-questions';
 import { ApprovalsPage, ChooseSourcePage, CloseRoundPage, FeedbackHomePage, NewRoundPage, ReportNotReadyPage, RoundPage, SelfRatingPage } from './views/rounds';
 import { qrCodeSvg } from '../../platform/documents/lazy';
 
@@ -399,6 +404,34 @@ feedbackRoutes.post('/feedback/respond/:respondentToken/decline', access('anyone
   return c.redirect(`/feedback/respond/${token}`, 303);
 });
 
+// ----- Pupil questions: a programme's own, edited by a programme lead -----
+
+feedbackRoutes.get('/feedback/programmes/:programmeId/pupil-questions', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const page = await getPupilQuestions(c.get('deps'), viewer, c.req.param('programmeId'));
+  return renderPage(
+    c,
+    { title: `Questions for pupils: ${page.programme.title}` },
+    <PupilQuestionsPageView page={page} values={pupilQuestionValues(page)} saved={c.req.query('done') === 'saved'} />,
+  );
+});
+
+feedbackRoutes.post('/feedback/programmes/:programmeId/pupil-questions', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const page = await getPupilQuestions(deps, viewer, c.req.param('programmeId'));
+  const values = await readForm(c);
+  const read = readPupilQuestions(values);
+  if (!read.ok)
+    return renderPage(
+      c,
+      { title: `Questions for pupils: ${page.programme.title}`, hasErrors: true },
+      <PupilQuestionsPageView page={page} values={values} errors={read.errors} />,
+    );
+  await savePupilQuestions(deps, viewer, page.programme.id, read.questions, c.get('requestId'));
+  return c.redirect(`/feedback/programmes/${page.programme.id}/pupil-questions?done=saved`, 303);
+});
+
 // ----- Students: one class link per round -----
 
 const CLASS_COOKIE = 'waymark_class';
@@ -411,15 +444,14 @@ async function classPage(c: Context<AppEnv>, values: FormValues = {}, errors?: F
     return renderPage(c, { title: 'Student feedback', status }, <LinkDonePage state="class-closed" participantName={link.participantName} />);
   if (link.answered)
     return renderPage(c, { title: 'Student feedback', status }, <LinkDonePage state="class-answered" participantName={link.participantName} />);
-  const givenName = link.participantName.split(' ')[0] ?? link.participantName;
   return renderPage(
     c,
-    { title: `Feedback for ${link.participantName}`, hasErrors: !!errors },
+    { title: `Feedback for ${link.teacherName}`, hasErrors: !!errors },
     <ClassFormPage
       action={`/feedback/class/${token}`}
-      participantName={link.participantName}
-      givenName={givenName}
-      skills={link.skills}
+      teacherName={link.teacherName}
+      questions={link.questions}
+      pupilWorded={link.pupilWorded}
       values={values}
       errors={errors}
     />,
@@ -434,7 +466,7 @@ feedbackRoutes.post('/feedback/class/:classToken', access('anyone'), async (c) =
   const link = await openClassLink(deps, token, getCookie(c, CLASS_COOKIE), clientAddress(c));
   if (link.state !== 'open' || link.answered) return classPage(c);
   const values = await readForm(c);
-  const read = readAnswers(values, link.skills, true);
+  const read = readAnswers(values, link.questions, true, PUPIL_NOT_SURE_LABEL);
   if (!read.ok) return classPage(c, values, read.errors);
   let cookie = getCookie(c, CLASS_COOKIE);
   if (!cookie || !looksLikeToken(cookie)) {

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { parseDateParts } from '../../platform/dates';
-import { DEFAULT_GROUP_MINIMUM, DEFAULT_MARGIN, STUDENT_GROUP_MINIMUM, type RaterGroup, type Rating } from './feedback.model';
+import {
+  DEFAULT_GROUP_MINIMUM,
+  DEFAULT_MARGIN,
+  MAX_PUPIL_QUESTION_LENGTH,
+  MAX_PUPIL_QUESTIONS,
+  STUDENT_GROUP_MINIMUM,
+  type RaterGroup,
+  type Rating,
+} from './feedback.model';
 import { firstMessage, type FormValues } from '../../platform/http/forms';
 import type { FieldErrors } from '../../platform/http/errors';
 
@@ -90,6 +98,7 @@ export function readAnswers(
   values: FormValues,
   skills: { id: string; title: string }[],
   complete: boolean,
+  notObservedLabel = 'Not observed',
 ): { ok: true; answers: Answers } | { ok: false; errors: FieldErrors; answers: Answers } {
   const errors: FieldErrors = {};
   const ratings: Record<string, Rating | undefined> = {};
@@ -97,7 +106,7 @@ export function readAnswers(
     const raw = values[`rating-${skill.id}`];
     if (raw === 'n') ratings[skill.id] = null;
     else if (raw && /^[1-5]$/.test(raw)) ratings[skill.id] = Number(raw) as Rating;
-    else if (complete) errors[`rating-${skill.id}`] = `Select how often for ‘${skill.title}’, or ‘Not observed’`;
+    else if (complete) errors[`rating-${skill.id}`] = `Select how often for ‘${skill.title}’, or ‘${notObservedLabel}’`;
   }
   const strengths = commentField.safeParse(values.strengths ?? '');
   const develop = commentField.safeParse(values.develop ?? '');
@@ -167,3 +176,47 @@ export const classLinkForm = z.object({
 export const approvalForm = z.object({
   decision: z.enum(['approve', 'refuse'], { message: 'Choose whether to approve or refuse this address' }),
 });
+
+/**
+ * Reads the pupil questions form: `question-1`…`question-N` (the wording, in order), `remove-N` ("yes"
+ * to remove), `added` (a new question, optional) and `move` ("up-N" or "down-N", from a move button).
+ * Returns the questions to keep in their new order, or errors keyed by field (nothing is saved then).
+ */
+export function readPupilQuestions(values: FormValues): { ok: true; questions: { text: string }[] } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const numbers = Object.keys(values)
+    .map((key) => /^question-(\d{1,2})$/.exec(key)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  let rows = numbers.map((n) => ({ n, text: (values[`question-${n}`] ?? '').trim().replace(/\s+/g, ' '), remove: values[`remove-${n}`] === 'yes' }));
+  // Removed questions go first, so that "Move up" passes the question above that stays.
+  rows = rows.filter((row) => !row.remove);
+  const move = /^(up|down)-(\d{1,2})$/.exec(values.move ?? '');
+  if (move) {
+    const from = rows.findIndex((row) => row.n === Number(move[2]));
+    const to = move[1] === 'up' ? from - 1 : from + 1;
+    const a = rows[from];
+    const b = rows[to];
+    if (a && b) {
+      rows = [...rows];
+      rows[from] = b;
+      rows[to] = a;
+    }
+  }
+  for (const row of rows) {
+    if (row.text === '') errors[`question-${row.n}`] = `Enter question ${row.n}, or tick ‘Remove’ to remove it`;
+    else if (row.text.length > MAX_PUPIL_QUESTION_LENGTH)
+      errors[`question-${row.n}`] = `Question ${row.n} must be ${MAX_PUPIL_QUESTION_LENGTH} characters or fewer`;
+  }
+  const added = (values.added ?? '').trim().replace(/\s+/g, ' ');
+  if (added.length > MAX_PUPIL_QUESTION_LENGTH) errors.added = `The new question must be ${MAX_PUPIL_QUESTION_LENGTH} characters or fewer`;
+  const kept = rows.map((row) => ({ text: row.text }));
+  if (added !== '') kept.push({ text: added });
+  if (Object.keys(errors).length === 0) {
+    if (kept.length === 0) errors.added = 'Keep at least one question, or add one: pupils need something to answer';
+    else if (kept.length > MAX_PUPIL_QUESTIONS)
+      errors.added = `A set can have at most ${MAX_PUPIL_QUESTIONS} questions, so that the form stays short: remove one first`;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, questions: kept };
+}

@@ -7,7 +7,7 @@ import { newId } from '../../platform/db/ids';
 import { addDays, formatDate, londonDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { isProgrammeLead } from '../../platform/http/access';
-import { Conflict, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors';
+import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors';
 import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
 import { enqueueEmail } from '../../platform/jobs/outbox';
 import { type CountedAttempt, describeWait, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
@@ -19,6 +19,8 @@ import { findPersonSummary } from '../staff';
 import { buildReport } from './feedback.report';
 import {
   DEFAULT_GROUP_MINIMUM,
+  DEFAULT_PUPIL_QUESTIONS,
+  type PupilQuestion,
   RATER_GROUPS,
   type GroupSetting,
   type RaterGroup,
@@ -31,6 +33,62 @@ import * as q from './feedback.queries';
 import * as q_ from './feedback.queries';
 import { parseDraft, parseRatings, type Answers, type RespondentForm, type RoundForm } from './feedback.schemas';
 import type { ShareRelationship } from './feedback.tables';
+
+// ----- Pupil questions -----
+
+/** The pupil questions a new round takes: the programme's own, or the default set (also for rounds outside a programme). */
+export async function pupilQuestionsFor(db: Executor, programmeId: string | null): Promise<PupilQuestion[]> {
+  const own = programmeId ? await q.listProgrammePupilQuestions(db, programmeId) : [];
+  return own.length > 0 ? own : [...DEFAULT_PUPIL_QUESTIONS];
+}
+
+/** A programme (of the viewer's organisation) whose pupil questions a programme lead may edit; NotFound otherwise. */
+async function editableProgramme(deps: AppDeps, viewer: Viewer, programmeId: string) {
+  const programme = await findProgramme(deps.db, viewer.organisationId, programmeId);
+  if (!programme) throw new NotFound();
+  if (!isProgrammeLead(viewer)) throw new Forbidden();
+  return programme;
+}
+
+/** The programme's pupil questions for its lead to edit, and whether they are still the default set. */
+export async function getPupilQuestions(deps: AppDeps, viewer: Viewer, programmeId: string) {
+  const programme = await editableProgramme(deps, viewer, programmeId);
+  const own = await q.listProgrammePupilQuestions(deps.db, programme.id);
+  return {
+    programme: { id: programme.id, title: programme.title },
+    questions: own.length > 0 ? own : [...DEFAULT_PUPIL_QUESTIONS],
+    isDefault: own.length === 0,
+  };
+}
+export type PupilQuestionsPage = Awaited<ReturnType<typeof getPupilQuestions>>;
+
+/** Saves the programme's pupil questions (already checked: 1 to the maximum, each worded). New rounds use them; running rounds keep theirs. */
+export async function savePupilQuestions(deps: AppDeps, viewer: Viewer, programmeId: string, questions: { text: string }[], requestId: string | null) {
+  const programme = await editableProgramme(deps, viewer, programmeId);
+  await deps.db.transaction().execute(async (trx) => {
+    // Every save writes fresh ids: a question's words belong to the rounds that copied them, not to the programme's row.
+    await q.replaceProgrammePupilQuestions(
+      trx,
+      programme.id,
+      questions.map((question) => ({ id: newId(), text: question.text })),
+    );
+    await recordAudit(trx, deps.clock, {
+      action: 'feedback_pupil_questions_changed',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'programme',
+      subjectId: programme.id,
+      detail: { questions: questions.length },
+      requestId,
+    });
+  });
+}
+
+/** How pupils know their teacher: title and surname ("Mr Walsh"), or the full name without a title. */
+export function pupilName(person: { title: string | null; given_name: string; family_name: string }): string {
+  const title = person.title?.trim();
+  return title ? `${title} ${person.family_name}` : `${person.given_name} ${person.family_name}`;
+}
 
 // ----- Rounds: reading -----
 
@@ -97,6 +155,7 @@ export async function newRoundChoices(deps: AppDeps, viewer: Viewer, source: Rou
     return {
       label: `${enrolment.programme_title}, ${enrolment.cohort_name}`,
       enrolmentId: enrolment.id,
+      programmeId: programme.id as string | null,
       versionId: programme.framework_version_id,
       skills,
       defaults: focus.map((s) => s.id),
@@ -107,6 +166,7 @@ export async function newRoundChoices(deps: AppDeps, viewer: Viewer, source: Rou
   return {
     label: `For your own development: ${version.title}`,
     enrolmentId: null,
+    programmeId: null,
     versionId: version.versionId,
     skills: await versionSkills(deps.db, version.versionId),
     defaults: [] as string[],
@@ -164,6 +224,8 @@ export async function openRound(
       chosen,
       RATER_GROUPS.map((group) => ({ group, minimum: minimums[group], anonymous: group !== 'line_manager' })),
     );
+    // A copy of the pupil questions as they are now: editing the programme's set changes no running round.
+    await q.insertRoundPupilQuestions(trx, id, await pupilQuestionsFor(trx, choices.programmeId));
     await recordAudit(trx, deps.clock, {
       action: 'feedback_round_opened',
       organisationId: viewer.organisationId,
@@ -536,7 +598,12 @@ export async function getReport(deps: AppDeps, viewer: Viewer, id: string, read:
     isParticipant: round.person_id === viewer.id,
   };
   if (!isClosed(round, deps.clock)) return { ...meta, ready: false as const };
-  const [skills, groups, rows] = await Promise.all([roundSkills(deps.db, round), q.listRoundGroups(deps.db, id), q.listResponses(deps.db, id)]);
+  const [skills, groups, rows, pupilQuestions] = await Promise.all([
+    roundSkills(deps.db, round),
+    q.listRoundGroups(deps.db, id),
+    q.listResponses(deps.db, id),
+    q.listRoundPupilQuestions(deps.db, id),
+  ]);
   const responses: SubmittedResponse[] = rows.map((r) => ({
     group: r.rater_group,
     ratings: parseRatings(r.ratings) ?? {},
@@ -557,6 +624,8 @@ export async function getReport(deps: AppDeps, viewer: Viewer, id: string, read:
     responses,
     margin: round.margin,
     seed: id,
+    // Rounds opened before pupils had their own questions have none: their pupils rated the skills.
+    pupilQuestions: pupilQuestions.length > 0 ? pupilQuestions : undefined,
   };
   if (!meta.isParticipant) {
     await recordAudit(deps.db, deps.clock, {
@@ -647,7 +716,17 @@ export async function declineAsRespondent(deps: AppDeps, respondentId: string, r
 // ----- The class link -----
 
 export type ClassLink =
-  | { state: 'open'; roundId: string; participantName: string; skills: Awaited<ReturnType<typeof roundSkills>>; answered: boolean }
+  | {
+      state: 'open';
+      roundId: string;
+      participantName: string;
+      /** How pupils know the teacher: "Mr Walsh", or the full name without a title. */
+      teacherName: string;
+      /** The pupil questions (or, for a round opened before pupils had their own, the skills). */
+      questions: { id: string; title: string; description: string }[];
+      pupilWorded: boolean;
+      answered: boolean;
+    }
   | { state: 'closed'; participantName: string };
 
 /** Which browser this is for a round: the cookie, hashed with the round, so rounds can't be linked. */
@@ -665,7 +744,12 @@ export async function openClassLink(deps: AppDeps, token: string, cookie: string
   const participantName = `${round.given_name} ${round.family_name}`;
   if (round.class_open !== 1 || isClosed(round, deps.clock)) return { state: 'closed', participantName };
   const answered = cookie ? !!(await q.hasClassBrowser(deps.db, round.id, browserHash(round.id, cookie))) : false;
-  return { state: 'open', roundId: round.id, participantName, skills: await roundSkills(deps.db, round), answered };
+  const pupilQuestions = await q.listRoundPupilQuestions(deps.db, round.id);
+  const questions =
+    pupilQuestions.length > 0
+      ? pupilQuestions.map((question) => ({ id: question.id, title: question.text, description: '' }))
+      : (await roundSkills(deps.db, round)).map((skill) => ({ id: skill.id, title: skill.title, description: skill.description }));
+  return { state: 'open', roundId: round.id, participantName, teacherName: pupilName(round), questions, pupilWorded: pupilQuestions.length > 0, answered };
 }
 
 /** A student's answers through the class link: one per browser, limited per address. False if this browser already answered or the link closed. */

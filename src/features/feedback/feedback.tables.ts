@@ -101,6 +101,22 @@ export interface FeedbackSharesTable {
   created_at: string;
 }
 
+/** A programme's own pupil questions for the class link; a programme without rows uses the default set. */
+export interface FeedbackPupilQuestionsTable {
+  id: string;
+  programme_id: string;
+  position: number;
+  text: string;
+}
+
+/** The pupil questions a round was opened with (a copy: editing the programme's set changes no running round). */
+export interface FeedbackRoundPupilQuestionsTable {
+  round_id: string;
+  question_id: string;
+  position: number;
+  text: string;
+}
+
 export type FeedbackRound = Selectable<FeedbackRoundsTable>;
 export type FeedbackRespondent = Selectable<FeedbackRespondentsTable>;
 
@@ -113,6 +129,8 @@ export interface FeedbackTables {
   feedback_responses: FeedbackResponsesTable;
   feedback_class_browsers: FeedbackClassBrowsersTable;
   feedback_shares: FeedbackSharesTable;
+  feedback_pupil_questions: FeedbackPupilQuestionsTable;
+  feedback_round_pupil_questions: FeedbackRoundPupilQuestionsTable;
 }
 
 declare module '../../platform/db/database' {

@@ -4,6 +4,7 @@ import { makePerson, makeWorld, signIn, type World } from '../../../test/support
 import { visibleText, type TestClient } from '../../../test/support/http';
 import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
 import { newId } from '../../platform/db/ids';
+import { DEFAULT_PUPIL_QUESTIONS } from './feedback.model';
 import { MAX_RESPONDENTS, sweepFeedbackRounds } from './feedback.service';
 import { item, part } from '../../../test/support/present';
 
@@ -97,6 +98,22 @@ describeEachEngine('360 feedback', (ctx) => {
     ...extra,
   });
 
+  /** A pupil's answers to the default pupil questions: `rating` on each, "I don't know" on the last. */
+  const pupilAnswers = (rating: string) => ({
+    ...Object.fromEntries(
+      DEFAULT_PUPIL_QUESTIONS.map((question, index) => [`rating-${question.id}`, index === DEFAULT_PUPIL_QUESTIONS.length - 1 ? 'n' : rating]),
+    ),
+    strengths: 'Explains things well.',
+    develop: '',
+  });
+
+  /** Opens the round's class link and returns its path. */
+  async function openClassLinkOf(id: string): Promise<string> {
+    expect((await participant.post(`/feedback/${id}/class-link`, { action: 'open' })).status).toBe(303);
+    const url = /http:\/\/localhost\/feedback\/class\/([A-Za-z0-9_-]{43})/.exec((await participant.get(`/feedback/${id}`)).text);
+    return `/feedback/class/${url?.[1]}`;
+  }
+
   const count = async (table: 'feedback_responses' | 'feedback_respondents' | 'feedback_rounds', roundId?: string) => {
     let query = ctx()
       .db.selectFrom(table)
@@ -125,7 +142,6 @@ describeEachEngine('360 feedback', (ctx) => {
     const id = await openRound();
     const page = visibleText((await participant.get(`/feedback/${id}`)).text);
     expect(page).toContain('Your feedback round');
-    expect(page).toContain(`Your line manager on your staff record is ${world.lineManager.givenName}`);
     expect(page).toContain('Ask at least 8 people in all');
   });
 
@@ -241,10 +257,10 @@ describeEachEngine('360 feedback', (ctx) => {
     const second = ctx().client({ address: '10.5.0.1' });
     const form = visibleText((await first.get(link)).text);
     expect(form).toContain('we don’t ask your name');
-    expect((await first.post(link, answers('4'))).status).toBe(303);
+    expect((await first.post(link, pupilAnswers('4'))).status).toBe(303);
     expect(visibleText((await first.get(link)).text)).toContain('Each device can answer once');
-    expect((await first.post(link, answers('1'))).status).toBe(409);
-    expect((await second.post(link, answers('2'))).status).toBe(303);
+    expect((await first.post(link, pupilAnswers('1'))).status).toBe(409);
+    expect((await second.post(link, pupilAnswers('2'))).status).toBe(303);
     const rows = await ctx().db.selectFrom('feedback_responses').select('rater_group').where('round_id', '=', id).execute();
     expect(rows.map((r) => r.rater_group)).toEqual(['student', 'student']);
     expect(await ctx().db.selectFrom('feedback_class_browsers').select('browser_hash').where('round_id', '=', id).execute()).toHaveLength(2);
@@ -252,7 +268,7 @@ describeEachEngine('360 feedback', (ctx) => {
     expect((await participant.post(`/feedback/${id}/class-link`, { action: 'close' })).status).toBe(303);
     const third = ctx().client({ address: '10.5.0.2' });
     expect(visibleText((await third.get(link)).text)).toContain('This class link is closed');
-    expect((await third.post(link, answers('3'))).status).toBe(409);
+    expect((await third.post(link, pupilAnswers('3'))).status).toBe(409);
     expect(await count('feedback_responses', id)).toBe(2);
   });
 
@@ -499,5 +515,149 @@ describeEachEngine('360 feedback', (ctx) => {
     expect(await ctx().db.selectFrom('feedback_round_skills').select('skill_id').where('round_id', '=', round.id).execute()).toEqual([
       { skill_id: skillIds[0] },
     ]);
+  });
+
+  it('pupils answer questions worded for them about their teacher, named as they know them, and the report shows them apart from the skills', async () => {
+    await ctx().db.updateTable('people').set({ title: 'Mr' }).where('id', '=', world.report.id).execute();
+    const skill = await ctx().db.selectFrom('framework_skills').select('title').where('id', '=', item(skillIds, 0)).executeTakeFirstOrThrow();
+    const id = await openRound();
+    const link = await openClassLinkOf(id);
+    const pupil = ctx().client({ address: '10.5.1.1' });
+    const form = visibleText((await pupil.get(link)).text);
+    expect(form).toContain(`Feedback for Mr ${world.report.familyName}`);
+    expect(form).toContain('My teacher explains things so I understand');
+    expect(form).toContain('Hardly ever');
+    expect(form).toContain('I don’t know');
+    expect(form).not.toContain(skill.title);
+    expect(form).not.toContain(world.report.givenName);
+    // Every question needs an answer: ratings of the skills are not answers to the pupils' questions.
+    const missing = await pupil.post(link, answers('4'));
+    expect(missing.status).not.toBe(303);
+    expect(visibleText(missing.text)).toContain('Select how often for ‘My teacher explains things so I understand’, or ‘I don’t know’');
+    expect(await count('feedback_responses', id)).toBe(0);
+
+    for (const [index, rating] of ['4', '4', '5', '3', '4'].entries())
+      expect(
+        (
+          await ctx()
+            .client({ address: `10.5.1.${index + 2}` })
+            .post(link, pupilAnswers(rating))
+        ).status,
+      ).toBe(303);
+    const peers = [
+      await invite(id, 'peer', 'Pat Peer', 'pat@example.org'),
+      await invite(id, 'peer', 'Quinn Peer', 'quinn@example.org'),
+      await invite(id, 'peer', 'Rowan Peer', 'rowan@example.org'),
+    ];
+    for (const token of peers)
+      expect(
+        (
+          await ctx()
+            .client()
+            .post(`/feedback/respond/${token}`, { ...answers('2'), action: 'submit' })
+        ).status,
+      ).toBe(303);
+    expect((await participant.post(`/feedback/${id}/close`, { confirm: 'yes' })).status).toBe(303);
+
+    const report = visibleText((await participant.get(`/feedback/${id}/report`)).text);
+    expect(report).toContain('What students said');
+    expect(report).toMatch(/My teacher explains things so I understand\s+4\.0\s+5 students/);
+    expect(report).toContain('No students answered this question');
+    // The skills carry colleagues' figures only: no row for students, and "All others" is the peers' 2.0.
+    const skillTable = part(report, `Figures for ${skill.title}`, 1).split('What students said')[0] ?? '';
+    expect(skillTable).not.toMatch(/Students/);
+    expect(skillTable).toMatch(/All others\s+2\.0/);
+    const pdf = await participant.get(`/feedback/${id}/report.pdf`);
+    expect(pdf.status).toBe(200);
+  });
+
+  it('without a title on the staff record the class link names the teacher in full', async () => {
+    const id = await openRound();
+    const form = visibleText(
+      (
+        await ctx()
+          .client()
+          .get(await openClassLinkOf(id))
+      ).text,
+    );
+    expect(form).toContain(`Feedback for ${world.report.givenName} ${world.report.familyName}`);
+  });
+
+  it('a programme lead rewords, reorders, removes and adds pupil questions; bad input writes nothing; new rounds use them', async () => {
+    const lead = ctx().client();
+    await signIn(lead, world.programmeLead.email);
+    const path = `/feedback/programmes/${programmes.programmeId}/pupil-questions`;
+    const page = await lead.get(path);
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain('This programme uses Waymark’s default questions');
+    expect(page.text).toContain('value="My teacher explains things so I understand"');
+
+    const defaults = Object.fromEntries(DEFAULT_PUPIL_QUESTIONS.map((question, index) => [`question-${index + 1}`, question.text]));
+    // A blank question, and a question over the limit, are refused on the same page; nothing is saved.
+    const blank = await lead.post(path, { ...defaults, 'question-2': '  ', added: 'x'.repeat(151) });
+    expect(blank.status).toBe(400);
+    const blankText = visibleText(blank.text);
+    expect(blankText).toContain('There is a problem');
+    expect(blankText).toContain('Enter question 2, or tick ‘Remove’ to remove it');
+    expect(blankText).toContain('The new question must be 150 characters or fewer');
+    const none = await lead.post(path, Object.fromEntries(DEFAULT_PUPIL_QUESTIONS.map((_, index) => [`remove-${index + 1}`, 'yes'])));
+    expect(visibleText(none.text)).toContain('Keep at least one question');
+    expect(await ctx().db.selectFrom('feedback_pupil_questions').select('id').execute()).toHaveLength(0);
+
+    // Reword the first, remove the second, move the third up, add one.
+    const saved = await lead.post(path, {
+      ...defaults,
+      'question-1': 'My teacher explains new ideas clearly',
+      'remove-2': 'yes',
+      move: 'up-3',
+      added: 'My teacher makes lessons interesting',
+    });
+    expect(saved.status).toBe(303);
+    const texts = (
+      await ctx().db.selectFrom('feedback_pupil_questions').select('text').where('programme_id', '=', programmes.programmeId).orderBy('position').execute()
+    ).map((row) => row.text);
+    expect(texts).toEqual([
+      'My teacher listens to what I have to say',
+      'My teacher explains new ideas clearly',
+      ...DEFAULT_PUPIL_QUESTIONS.slice(3).map((question) => question.text),
+      'My teacher makes lessons interesting',
+    ]);
+    expect(visibleText((await lead.get(`${path}?done=saved`)).text)).toContain('Rounds started from now on use them');
+
+    // A new round on the programme asks pupils the programme's questions.
+    const form = visibleText(
+      (
+        await ctx()
+          .client()
+          .get(await openClassLinkOf(await openRound()))
+      ).text,
+    );
+    expect(form).toContain('My teacher makes lessons interesting');
+    expect(form).not.toContain('My teacher helps me when I am stuck');
+
+    // Staff who don't lead programmes can't.
+    const staff = ctx().client();
+    await signIn(staff, world.staff.email);
+    expect((await staff.get(path)).status).toBe(403);
+    expect((await staff.post(path, { ...defaults })).status).toBe(403);
+  });
+
+  it('the directory picker offers the line manager from the staff record, ticked, in the line manager group', async () => {
+    const id = await openRound();
+    const html = (await participant.get(`/feedback/${id}`)).text;
+    const form = /<form method="post" action="\/feedback\/[^"]+\/colleagues"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+    expect(form).toContain('name="group" value="line_manager"');
+    const box = new RegExp(`<input[^>]*value="${world.lineManager.id}"[^>]*>`).exec(form)?.[0] ?? '';
+    expect(box).toContain('checked');
+    expect(visibleText(form)).toContain(`Line manager`);
+    expect(visibleText(form)).toContain(`${world.lineManager.givenName}`);
+    // Sending it as it stands asks the line manager, in their group.
+    expect((await participant.post(`/feedback/${id}/colleagues`, { group: 'line_manager', people: world.lineManager.id })).status).toBe(303);
+    expect(await ctx().db.selectFrom('feedback_respondents').select(['rater_group', 'person_id']).where('round_id', '=', id).execute()).toEqual([
+      { rater_group: 'line_manager', person_id: world.lineManager.id },
+    ]);
+    await ctx().deliverMail();
+    expect(ctx().mailer.sent.some((m) => m.to === world.lineManager.email)).toBe(true);
+    expect((await participant.get(`/feedback/${id}`)).text).not.toContain(`value="${world.lineManager.id}"`);
   });
 });

@@ -6,6 +6,7 @@ import { FEEDBACK_NOTIFICATIONS } from './feedback.notifications';
 import { feedbackRoutes } from './feedback.routes';
 import { sweepFeedbackRounds } from './feedback.service';
 import * as respondentApproval from './migrations/2026_12_04_0443_respondent_approval';
+import * as pupilQuestions from './migrations/2026_12_04_0601_pupil_questions';
 
 /** 360-degree feedback: rounds, respondents by group, private links, the report and its anonymity. */
 export const feedbackModule: FeatureModule = {
@@ -16,7 +17,7 @@ export const feedbackModule: FeatureModule = {
   notificationKinds: FEEDBACK_NOTIFICATIONS,
   sweeps: (config) => [{ name: 'feedback-rounds', everyMs: HOUR, run: (db, clock) => sweepFeedbackRounds(db, clock, config.BASE_URL) }],
   demo: { seed: seedFeedback },
-  migrations: { '2026_12_04_0443_respondent_approval': respondentApproval },
+  migrations: { '2026_12_04_0443_respondent_approval': respondentApproval, '2026_12_04_0601_pupil_questions': pupilQuestions },
   personalData: {
     holds: [
       'The participant’s 360 rounds: who was invited, in which group, and the participant’s own ratings',

@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../../platform/module';
 import { seedTrust } from './demo/trust.demo';
 import * as directorySearchIndex from './migrations/2026_12_04_0515_directory_search_index';
+import * as personTitle from './migrations/2026_12_04_0601_person_title';
 import { staffRoutes } from './staff.routes';
 
 /** The staff directory and staff records: schools, line managers, roles and invitations. */
@@ -8,11 +9,11 @@ export const staffModule: FeatureModule = {
   name: 'staff',
   routes: [staffRoutes],
   navigation: [{ href: '/staff', text: 'Staff', order: 60, shownTo: 'people-manager', current: (path) => path.startsWith('/staff') }],
-  migrations: { '2026_12_04_0515_directory_search_index': directorySearchIndex },
+  migrations: { '2026_12_04_0515_directory_search_index': directorySearchIndex, '2026_12_04_0601_person_title': personTitle },
   demo: { seed: seedTrust },
   personalData: {
     holds: [
-      'The staff record: name, work email, job title, school, staff type, leadership level, line manager, teacher reference number, MIS staff id, start date in schools, and whether the person is active',
+      'The staff record: title, name, work email, job title, school, staff type, leadership level, line manager, teacher reference number, MIS staff id, start date in schools, and whether the person is active',
       'Roles held (organisation admin, school admin, programme lead) and who granted them',
     ],
   },

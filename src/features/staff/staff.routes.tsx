@@ -72,6 +72,7 @@ function readPersonForm(values: FormValues): { ok: true; data: PersonForm } | { 
     if (dateError) errors.startedInSchoolsOn = dateError;
     // Keep the on-page order of fields in the summary.
     const order = [
+      'title',
       'givenName',
       'familyName',
       'email',
@@ -203,6 +204,7 @@ staffRoutes.get('/staff/:personId/edit', access('staff-admin'), async (c) => {
   const person = await getEditablePerson(c.get('deps'), viewer, c.req.param('personId'));
   const [year, month, day] = (person.started_in_schools_on ?? '').split('-');
   const values: FormValues = {
+    title: person.title ?? '',
     givenName: person.given_name,
     familyName: person.family_name,
     email: person.email,

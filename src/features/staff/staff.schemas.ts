@@ -68,6 +68,8 @@ export const emailField = z
  * import, so both apply the same rules and messages.
  */
 export const personRecord = z.object({
+  /** How pupils address them ("Mr", "Dr"); optional. */
+  title: optional(z.string().trim().max(20, 'Title must be 20 characters or fewer')),
   /** First name as used at work. */
   givenName: requiredName('a first name'),
   /** Last name. */

@@ -93,6 +93,7 @@ async function resolveLineManager(db: Executor, organisationId: string, email: s
 function personColumns(form: PersonForm) {
   const email = form.email.trim();
   const columns = {
+    title: form.title,
     given_name: form.givenName,
     family_name: form.familyName,
     email,

@@ -8,6 +8,8 @@ export interface PeopleTable {
   id: string;
   organisation_id: string;
   school_id: string | null;
+  /** "Mr", "Dr": how pupils address them; NULL when not given. */
+  title: string | null;
   given_name: string;
   family_name: string;
   email: string;

@@ -194,6 +194,18 @@ describeEachEngine('changing staff records', (ctx) => {
     expect(JSON.parse(audit.detail).changed).toContain('family_name');
   });
 
+  it('a title (how pupils address them) is kept on the staff record; a long one is refused on the same page', async () => {
+    const long = await schoolAdmin.post(`/staff/${world.staff.id}`, validForm({ title: 'Mr'.repeat(11), email: world.staff.email, lineManagerEmail: '' }));
+    expect(long.status).toBe(400);
+    expect(visibleText(long.text)).toContain('Title must be 20 characters or fewer');
+    const saved = await schoolAdmin.post(`/staff/${world.staff.id}`, validForm({ title: ' Ms ', email: world.staff.email, lineManagerEmail: '' }));
+    expect(saved.status).toBe(303);
+    expect((await ctx().db.selectFrom('people').select('title').where('id', '=', world.staff.id).executeTakeFirstOrThrow()).title).toBe('Ms');
+    expect((await schoolAdmin.get(`/staff/${world.staff.id}/edit`)).text).toMatch(/id="title"[^>]*value="Ms"|value="Ms"[^>]*id="title"/);
+    await schoolAdmin.post(`/staff/${world.staff.id}`, validForm({ title: '', email: world.staff.email, lineManagerEmail: '' }));
+    expect((await ctx().db.selectFrom('people').select('title').where('id', '=', world.staff.id).executeTakeFirstOrThrow()).title).toBeNull();
+  });
+
   it('a deactivated person is signed out, cannot sign in, and can be reactivated', async () => {
     const person = await makePerson(ctx().db, { organisationId: world.organisation.id, schoolId: world.schoolA.id });
     const theirClient = ctx().client();

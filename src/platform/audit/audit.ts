@@ -42,6 +42,7 @@ export type AuditAction =
   | 'enrolment_changed'
   | 'enrolment_signed_off'
   | 'feedback_round_opened'
+  | 'feedback_pupil_questions_changed'
   | 'feedback_round_closed'
   | 'feedback_respondent_invited'
   | 'feedback_respondent_approved'

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/database';
-import { RATER_GROUPS, STUDENT_GROUP_MINIMUM, type RaterGroup, type Rating } from '../feedback.model';
+import { DEFAULT_PUPIL_QUESTIONS, RATER_GROUPS, STUDENT_GROUP_MINIMUM, type RaterGroup, type Rating } from '../feedback.model';
 import type { Clock } from '../../../platform/db/clock';
 import { DAY } from '../../../platform/db/clock';
 import { newId } from '../../../platform/db/ids';
@@ -94,6 +94,11 @@ async function insertRound(
       })),
     )
     .execute();
+  // Pupils answer the default pupil questions (the demo programme's set), as every new round keeps a copy.
+  await trx
+    .insertInto('feedback_round_pupil_questions')
+    .values(DEFAULT_PUPIL_QUESTIONS.map((question, i) => ({ round_id: id, question_id: question.id, position: i + 1, text: question.text })))
+    .execute();
   return id;
 }
 
@@ -176,6 +181,13 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
       .where('id', 'in', focus.length > 0 ? focus.map((f) => f.skill_id) : [''])
       .orderBy('position')
       .execute();
+    // The demo programme keeps the default pupil questions as its own set, for its lead to edit.
+    const own = await trx.selectFrom('feedback_pupil_questions').select('id').where('programme_id', '=', row.programme_id).executeTakeFirst();
+    if (!own)
+      await trx
+        .insertInto('feedback_pupil_questions')
+        .values(DEFAULT_PUPIL_QUESTIONS.map((question, i) => ({ id: newId(), programme_id: row.programme_id, position: i + 1, text: question.text })))
+        .execute();
     return { enrolmentId: row.id, versionId: row.framework_version_id, skillIds: ordered.map((s) => s.id) };
   }
 
@@ -213,7 +225,8 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
     await addResponse(trx, roundId, 'line_manager', kwame.skillIds, 3.6, 0);
     for (let n = 0; n < 4; n += 1) await addResponse(trx, roundId, 'peer', kwame.skillIds, 3.4, n + 1);
     for (let n = 0; n < 2; n += 1) await addResponse(trx, roundId, 'other', kwame.skillIds, 3.8, n + 2);
-    for (let n = 0; n < 12; n += 1) await addResponse(trx, roundId, 'student', kwame.skillIds, 3.9, n);
+    const pupilQuestionIds = DEFAULT_PUPIL_QUESTIONS.map((question) => question.id);
+    for (let n = 0; n < 12; n += 1) await addResponse(trx, roundId, 'student', pupilQuestionIds, 3.9, n);
     await trx
       .insertInto('feedback_shares')
       .values({ round_id: roundId, person_id: id('rMat'), relationship: 'line_manager', created_at: at(-7) })
@@ -248,6 +261,14 @@ export async function seedFeedback(trx: Trx, clock: Clock, people: DemoContext):
     await addRespondent(trx, roundId, 'other', 'Grace Okafor (governor)', 'grace.okafor@example.org', 'awaiting_approval', addDays(today, -1));
     await addResponse(trx, roundId, 'line_manager', oliver.skillIds, 3.5, 0);
     await addResponse(trx, roundId, 'peer', oliver.skillIds, 3.7, 1);
-    for (let n = 0; n < 5; n += 1) await addResponse(trx, roundId, 'student', oliver.skillIds, 4, n);
+    for (let n = 0; n < 5; n += 1)
+      await addResponse(
+        trx,
+        roundId,
+        'student',
+        DEFAULT_PUPIL_QUESTIONS.map((question) => question.id),
+        4,
+        n,
+      );
   }
 }

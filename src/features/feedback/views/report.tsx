@@ -178,6 +178,27 @@ export function FeedbackReportView(props: { report: FeedbackReport; participantN
           </section>
         ))}
 
+        {report.pupilQuestions ? (
+          <>
+            <h2 class="govuk-heading-m">What students said</h2>
+            <p class="govuk-body">
+              Students answered their own questions, not the skills above, on a scale from 1 (never) to 5 (always). Their answers are shown only as their own
+              group and are in no other figure.
+            </p>
+            <Table
+              caption="Students’ answers"
+              captionClasses="govuk-table__caption--s"
+              firstCellIsHeader
+              head={[{ text: 'Question' }, { text: 'Average (1 to 5)', format: 'numeric' }, { text: 'Based on', format: 'numeric' }]}
+              rows={report.pupilQuestions.map((result) => [
+                { text: result.question.text },
+                { text: result.figure ? formatMean(result.figure.mean) : 'Not shown', format: 'numeric' },
+                { text: result.figure ? `${result.figure.count} students` : (result.note ?? ''), format: 'numeric' },
+              ])}
+            />
+          </>
+        ) : null}
+
         <h2 class="govuk-heading-m">Comments</h2>
         {report.comments.status === 'shown' ? (
           <>

@@ -2,7 +2,7 @@ import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
 import { Button, ErrorSummary, InsetText, NotificationBanner, Radios, Textarea, WarningText } from '../../../platform/ui/components';
-import { FREQUENCY_SCALE, NOT_OBSERVED_LABEL } from '../feedback.model';
+import { FREQUENCY_SCALE, NOT_OBSERVED_LABEL, PUPIL_NOT_SURE_LABEL, PUPIL_SCALE } from '../feedback.model';
 
 export interface FormSkill {
   id: string;
@@ -11,7 +11,13 @@ export interface FormSkill {
 }
 
 /** One question per skill: how often, on the frequency scale, or "Not observed". */
-export function RatingQuestions(props: { skills: FormSkill[]; values: FormValues; errors: FieldErrors; notObservedLabel?: string }) {
+export function RatingQuestions(props: {
+  skills: FormSkill[];
+  values: FormValues;
+  errors: FieldErrors;
+  notObservedLabel?: string;
+  scale?: readonly { value: number; label: string }[];
+}) {
   return (
     <>
       {props.skills.map((skill) => (
@@ -23,7 +29,7 @@ export function RatingQuestions(props: { skills: FormSkill[]; values: FormValues
           hint={skill.description ? { text: skill.description } : undefined}
           errorMessage={errorFor(props.errors, `rating-${skill.id}`)}
           items={[
-            ...FREQUENCY_SCALE.map((point) => ({ value: String(point.value), text: `${point.value}: ${point.label}` })),
+            ...(props.scale ?? FREQUENCY_SCALE).map((point) => ({ value: String(point.value), text: `${point.value}: ${point.label}` })),
             { divider: 'or' },
             { value: 'n', text: props.notObservedLabel ?? NOT_OBSERVED_LABEL },
           ]}
@@ -169,12 +175,14 @@ export function LinkDonePage(props: { state: 'used' | 'declined' | 'closed' | 'c
   );
 }
 
-/** The class link's form: anonymous, no personal data asked. */
+/** The class link's form: anonymous, no personal data asked; the teacher named as pupils know them. */
 export function ClassFormPage(props: {
   action: string;
-  participantName: string;
-  givenName: string;
-  skills: FormSkill[];
+  /** "Mr Walsh", or the full name when no title is recorded. */
+  teacherName: string;
+  questions: FormSkill[];
+  /** False for a round opened before pupils had their own questions: they rate the skills, on the adults' scale. */
+  pupilWorded: boolean;
   values: FormValues;
   errors?: FieldErrors;
 }) {
@@ -184,16 +192,23 @@ export function ClassFormPage(props: {
       <div class="govuk-grid-column-two-thirds">
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors, summaryIds(errors))} /> : null}
         <span class="govuk-caption-l">Student feedback</span>
-        <h1 class="govuk-heading-l">Feedback for {props.participantName}</h1>
-        <p class="govuk-body">Your teacher would like to know how you see their teaching and leadership. It takes about 5 minutes.</p>
+        <h1 class="govuk-heading-l">Feedback for {props.teacherName}</h1>
+        <p class="govuk-body">{props.teacherName} would like to know what their lessons are like for you. It takes about 5 minutes.</p>
         <InsetText
-          text={`Your answers are anonymous: we don’t ask your name, and ${props.givenName} only sees them together with other pupils’ answers, once at least 5 pupils have answered. Don’t write your name or anything that would identify you.`}
+          text={`Your answers are anonymous: we don’t ask your name, and ${props.teacherName} only sees them together with other pupils’ answers, once at least 5 pupils have answered. Don’t write your name or anything that would identify you.`}
         />
         <form method="post" action={props.action} novalidate>
-          <h2 class="govuk-heading-m">How often does {props.givenName} do these things?</h2>
-          <RatingQuestions skills={props.skills} values={props.values} errors={errors} notObservedLabel="I haven’t seen this" />
+          <h2 class="govuk-heading-m">{props.pupilWorded ? 'How often is this true?' : `How often does ${props.teacherName} do these things?`}</h2>
+          {props.pupilWorded ? <p class="govuk-body">“My teacher” means {props.teacherName}.</p> : null}
+          <RatingQuestions
+            skills={props.questions}
+            values={props.values}
+            errors={errors}
+            notObservedLabel={PUPIL_NOT_SURE_LABEL}
+            scale={props.pupilWorded ? PUPIL_SCALE : FREQUENCY_SCALE}
+          />
           <h2 class="govuk-heading-m">In your own words</h2>
-          <OpenQuestions givenName={props.givenName} values={props.values} errors={errors} hint="Optional." />
+          <OpenQuestions givenName={props.teacherName} values={props.values} errors={errors} hint="Optional." />
           <Button text="Send my answers" />
         </form>
       </div>

@@ -352,18 +352,27 @@ export function RoundPage(props: {
                 text={`Ask at least ${ADVISED_RESPONDENTS} people in all, and at least 3 in each group you ask, so that answers stay anonymous and the report says something useful. Some people will not answer.`}
               />
             ) : null}
+            <h3 class="govuk-heading-s">Choose colleagues from the staff directory</h3>
             {page.lineManager && !page.lineManagerInvited ? (
-              <form method="post" action={`${base}/respondents`} novalidate>
+              <form method="post" action={`${base}/colleagues`} novalidate>
                 <input type="hidden" name="group" value="line_manager" />
-                <input type="hidden" name="name" value={`${page.lineManager.given_name} ${page.lineManager.family_name}`} />
-                <input type="hidden" name="email" value={page.lineManager.email} />
-                <p class="govuk-body">
-                  Your line manager on your staff record is {page.lineManager.given_name} {page.lineManager.family_name} ({page.lineManager.email}).
-                </p>
-                <Button text={`Ask ${page.lineManager.given_name} ${page.lineManager.family_name}`} classes="govuk-button--secondary" />
+                <Checkboxes
+                  name="people"
+                  idPrefix="line-manager"
+                  fieldset={{ legend: { text: RATER_GROUP_LABELS.line_manager.name, classes: 'govuk-fieldset__legend--s' } }}
+                  hint={{ text: 'Your line manager on your staff record. Their answers are named in the report, and they are told so.' }}
+                  values={[page.lineManager.id]}
+                  items={[
+                    {
+                      value: page.lineManager.id,
+                      text: `${page.lineManager.given_name} ${page.lineManager.family_name}`,
+                      hint: { text: page.lineManager.email },
+                    },
+                  ]}
+                />
+                <Button text="Ask your line manager" classes="govuk-button--secondary" />
               </form>
             ) : null}
-            <h3 class="govuk-heading-s">Choose colleagues from the staff directory</h3>
             <form method="get" action={base} novalidate>
               <Input
                 name="find"

@@ -234,6 +234,11 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
                   </a>
                 </li>
                 <li>
+                  <a class="govuk-link" href={`/feedback/programmes/${p.id}/pupil-questions`}>
+                    360 feedback: questions for pupils
+                  </a>
+                </li>
+                <li>
                   <a class="govuk-link" href={`${base}/cohorts/new`}>
                     Add a cohort
                   </a>

@@ -182,11 +182,13 @@ export async function seedTrust(trx: Transaction<Database>, clock: Clock, contex
       .execute();
   }
   // Managers first, so every line_manager_id points at a row that exists.
+  // Titles as pupils say them ("Mr Mensah"); a few use Dr or Mx, and one has none (the form then uses the full name).
   for (const { person, schoolId, email } of all) {
     const columns = { given_name: person.given, family_name: person.family, email, job_title: person.title };
     await trx
       .insertInto('people')
       .values({
+        title: demoTitle(person),
         id: ids.get(person.key) as string,
         organisation_id: organisationId,
         school_id: schoolId,
@@ -240,4 +242,20 @@ function hashCode(text: string): number {
   let h = 0;
   for (const ch of text) h = (Math.imul(31, h) + ch.charCodeAt(0)) | 0;
   return h;
+}
+
+const MS = new Set(
+  'Aisha Amara Bethany Chloe Claire Donna Ellie Emily Farah Fiona Gillian Grace Hannah Helen Isla Jade Janet Karen Kelly Laura Lucy Maria Niamh Olivia Patience Pauline Priya Rachel Rebecca Sarah Shabana Sophie Yasmin Zara'.split(
+    ' ',
+  ),
+);
+
+/** A demo person's title: Dr for the chief executive, Mx for one teacher, none for one, Mrs or Miss for a few, otherwise Mr or Ms. */
+function demoTitle(person: DemoPerson): string | null {
+  if (person.key === 'ceo') return 'Dr';
+  if (person.given === 'Ellie') return 'Mx';
+  if (person.given === 'Connor') return null;
+  if (person.given === 'Janet' || person.given === 'Pauline') return 'Mrs';
+  if (person.given === 'Jade') return 'Miss';
+  return MS.has(person.given) ? 'Ms' : 'Mr';
 }

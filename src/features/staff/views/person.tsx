@@ -243,6 +243,17 @@ export function PersonFormPage(props: {
         <h1 class="govuk-heading-l">{props.heading}</h1>
         <form method="post" action={props.action} novalidate>
           <Input
+            id="title"
+            name="title"
+            label={{ text: 'Title (optional)' }}
+            hint={{ text: 'How pupils address them, like Mr, Mrs, Ms, Mx or Dr. Pupils’ feedback forms name them this way (“Mr Walsh”).' }}
+            classes="govuk-input--width-5"
+            autocomplete="off"
+            spellcheck={false}
+            value={v.title}
+            errorMessage={err('title')}
+          />
+          <Input
             id="givenName"
             name="givenName"
             label={{ text: 'First name' }}
