@@ -14,6 +14,7 @@ export const matrixRows: Row[] = [
   { route: 'POST /cohorts/:cohortId/completion/:enrolmentId/exception', path: exception, expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /certificates', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /certificates/:code', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'GET /certificates/:code/certificate.pdf', expect: [A, A, A, A, A, A, A, A] },
   { route: 'GET /certificates/:code/revoke', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /certificates/:code/revoke', expect: [S, F, F, F, F, A, N, A] },
 ];

@@ -6,6 +6,7 @@ import { readForm, readFormWithLists } from '../../platform/http/forms';
 import { clientAddress } from '../../platform/http/request';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
+import { renderCertificatePdf } from './certificates.pdf';
 import { canRevoke } from './certificates.policy';
 import {
   confirmCompletion,
@@ -19,6 +20,11 @@ import {
 } from './certificates.service';
 import { MyCertificatesPage, RevokeFormView, UnknownCertificatePage, VerificationPage } from './views/certificate';
 import { CompletionPageView, ExceptionFormView } from './views/completion';
+
+/** The public page that checks a certificate. */
+export function verificationUrl(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/certificates/${code}`;
+}
 
 /** Confirming completion for a cohort, the certificates it issues, and the public page that checks them. */
 export const certificateRoutes = new Hono<AppEnv>();
@@ -108,6 +114,22 @@ certificateRoutes.get('/certificates/:code', access('anyone'), async (c) => {
     : `Certificate: ${certificate.recipient_name}, ${certificate.programme_title}`;
   c.header('cache-control', 'no-store');
   return renderPage(c, { title }, <VerificationPage certificate={certificate} canRevoke={!!viewer && canRevoke(viewer, certificate)} />);
+});
+
+certificateRoutes.get('/certificates/:code/certificate.pdf', access('anyone'), async (c) => {
+  const deps = c.get('deps');
+  const certificate = await verifyCertificate(deps, c.req.param('code'), clientAddress(c));
+  if (!certificate) return renderPage(c, { title: 'There is no certificate with this code', status: 404 }, <UnknownCertificatePage />);
+  const pdf = await renderCertificatePdf(certificate, verificationUrl(deps.config.BASE_URL, certificate.code));
+  const fileName = `certificate-${certificate.programme_title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)}.pdf`;
+  return c.body(new Uint8Array(pdf), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="${fileName}"`,
+    'cache-control': 'no-store',
+  });
 });
 
 // ----- Revoking (programme leads) -----

@@ -6,6 +6,7 @@ import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../.
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
 import { present } from '../../../test/support/present';
+import { renderCertificatePdf } from './certificates.pdf';
 
 const at = '2026-11-01T09:00:00.000Z';
 
@@ -198,5 +199,25 @@ describeEachEngine('confirming completion for a cohort, and the certificates it 
     const text = visibleText((await graduate.get('/certificates')).text);
     expect(text).toContain(programmeTitle);
     expect(text).toContain('Download the certificate (PDF)');
+  });
+
+  it('the certificate downloads as a PDF with the name in an embedded Noto Sans, the verification link and its QR code', async () => {
+    const certificate = await ctx().db.selectFrom('certificates').selectAll().where('person_id', '=', bo.id).executeTakeFirstOrThrow();
+    const download = await ctx().client({ address: '10.9.9.6' }).get(`/certificates/${certificate.code}/certificate.pdf`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+
+    const pdf = (
+      await renderCertificatePdf({ ...certificate, recipient_name: 'Жанна Ødegård' }, `https://waymark.example/certificates/${certificate.code}`, {
+        compress: false,
+      })
+    ).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Bold/);
+    expect(pdf).not.toContain('Helvetica');
+    // The name's letters are mapped back to Unicode (Ж is U+0416, Ø U+00D8): text extraction reads it as written.
+    expect(pdf).toContain('<0416>');
+    expect(pdf).toContain('<00d8>');
+    expect(pdf).toContain(`/URI (https://waymark.example/certificates/${certificate.code})`);
   });
 });

@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../../platform/module';
 import { issueCertificate } from './certificates.service';
 import { certificateRoutes } from './certificates.routes';
+import { seedCertificates } from './demo/certificates.demo';
 import * as certificatesTables from './migrations/2026_12_04_0603_certificates';
 
 /** Confirming completion for a cohort, the certificates it issues, and the public page anyone uses to check one. */
@@ -13,6 +14,7 @@ export const certificatesModule: FeatureModule = {
       await issueCertificate(context.db, context.clock, payload);
     },
   },
+  demo: { seed: seedCertificates },
   migrations: { '2026_12_04_0603_certificates': certificatesTables },
   personalData: {
     holds: [
