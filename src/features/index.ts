@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../platform/module';
 import { composeFeatures } from '../platform/compose';
 import { authModule } from './auth/module';
+import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
@@ -38,6 +39,7 @@ export const featureModules: readonly FeatureModule[] = [
   feedbackModule,
   mentoringModule,
   projectsModule,
+  certificatesModule,
   devMailModule,
 ];
 

@@ -23,6 +23,7 @@ const NOT_PAGES = new Set([
   'GET /sessions/:sessionId/materials/:materialId' /* a file download */,
   'GET /feedback/:roundId/report.pdf' /* a PDF download */,
   'GET /projects/:projectId/summary.pdf' /* a PDF download */,
+  'GET /certificates/:code/certificate.pdf' /* a PDF download */,
 ]);
 
 /** Every page in the authorisation matrix: its GET rows, less files, feeds and downloads. */

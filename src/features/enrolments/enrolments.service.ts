@@ -132,6 +132,60 @@ export async function getCohortMembers(deps: AppDeps, viewer: Viewer, cohortId: 
   return { cohort, members, viewerIsMember: member };
 }
 
+/**
+ * A cohort of the organisation with each of its participants (any status) and the completion
+ * engine's report on them, in one report for the whole cohort; undefined when there is no such
+ * cohort. It checks nothing about who is asking: the caller decides (confirming completion).
+ */
+export async function cohortCompletion(deps: AppDeps, organisationId: string, cohortId: string) {
+  const cohort = await q.findRosterCohort(deps.db, organisationId, cohortId);
+  if (!cohort) return undefined;
+  const [requirements, participants] = await Promise.all([q.listRequirements(deps.db, cohort.programme_id), q.listRoster(deps.db, cohortId, null)]);
+  const reports = await deps.completion.report(
+    deps.db,
+    { id: cohort.programme_id, modulesRequired: cohort.modules_required },
+    requirements,
+    participants.map(factsOf),
+  );
+  return { cohort, rows: participants.map((p) => ({ ...p, report: reports.get(p.id) as CompletionReport })) };
+}
+
+/**
+ * Completes one active enrolment of the cohort, for a programme lead, inside the caller's
+ * transaction and through the enrolment lifecycle (so `enrolment.completed` is published). Without
+ * an exception it completes only when the completion engine, read under the row lock, says they
+ * may graduate (otherwise Conflict saying why); with one, the reason is recorded as the change's
+ * reason. Returns the report it completed on. NotFound when the enrolment is not in the cohort.
+ */
+export async function completeEnrolmentInCohort(
+  trx: Executor,
+  deps: AppDeps,
+  change: { organisationId: string; cohortId: string; enrolmentId: string; actorId: string; exceptionReason: string | null; requestId: string | null },
+): Promise<CompletionReport> {
+  const found = await trx
+    .selectFrom('enrolments')
+    .select('id')
+    .where('id', '=', change.enrolmentId)
+    .where('organisation_id', '=', change.organisationId)
+    .where('cohort_id', '=', change.cohortId)
+    .executeTakeFirst();
+  const cohort = await q.findRosterCohort(trx, change.organisationId, change.cohortId);
+  if (!found || !cohort) throw new NotFound();
+  const locked = await q.lockEnrolment(trx, found.id);
+  const [requirements, person] = await Promise.all([
+    q.listRequirements(trx, cohort.programme_id),
+    trx.selectFrom('people').select(['given_name', 'family_name']).where('id', '=', locked.person_id).executeTakeFirstOrThrow(),
+  ]);
+  const name = `${person.given_name} ${person.family_name}`;
+  if (locked.status !== 'active') throw new Conflict(`${name}’s enrolment is ${ENROLMENT_STATUSES[locked.status].toLowerCase()}, so it cannot be completed.`);
+  const reports = await deps.completion.report(trx, { id: cohort.programme_id, modulesRequired: cohort.modules_required }, requirements, [factsOf(locked)]);
+  const report = reports.get(locked.id) as CompletionReport;
+  if (!report.mayGraduate && !change.exceptionReason) throw new Conflict(`${name} has not met every requirement. ${report.graduationReason}`);
+  const reason = report.mayGraduate || !change.exceptionReason ? null : `Completed as an exception: ${change.exceptionReason}`;
+  await changeEnrolment(trx, deps, locked, { event: 'complete', by: { role: 'programme_lead', id: change.actorId }, reason, requestId: change.requestId });
+  return report;
+}
+
 // ----- Status changes -----
 
 /** The enrolment for its participant; others who may see it get Forbidden. */

@@ -1,4 +1,4 @@
-export { enrolmentsOf, lockCohortPlaces, placesTaken, type EnrolmentSummary } from './enrolments.service';
+export { cohortCompletion, completeEnrolmentInCohort, enrolmentsOf, lockCohortPlaces, placesTaken, type EnrolmentSummary } from './enrolments.service';
 export {
   enrolApplicant,
   holdsPlace,

@@ -22,6 +22,11 @@ export function findProgramme(db: Executor, organisationId: string, programmeId:
   return q.findProgrammeRow(db, organisationId, programmeId);
 }
 
+/** The title of a pathway of the organisation, or undefined. */
+export async function pathwayTitle(db: Executor, organisationId: string, pathwayId: string): Promise<string | undefined> {
+  return (await q.findPathway(db, organisationId, pathwayId))?.title;
+}
+
 /** The programme's requirements in order, as deps.completion.report takes them. */
 export function programmeRequirements(db: Executor, programmeId: string): Promise<RequirementSpec[]> {
   return q.listRequirements(db, programmeId);

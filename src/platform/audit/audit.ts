@@ -63,7 +63,10 @@ export type AuditAction =
   | 'session_material_removed'
   | 'mentoring_pairing_assigned'
   | 'mentoring_pairing_ended'
-  | 'mentoring_signed_off';
+  | 'mentoring_signed_off'
+  | 'completion_confirmed'
+  | 'certificate_issued'
+  | 'certificate_revoked';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,0 +1,139 @@
+// A certificate as a tagged A4 landscape PDF: the person's name, programme and stage, dates, skills,
+// issuer, and the verification link with its QR code. Text is set in Noto Sans, embedded from its
+// registry package (never the PDF's built-in Helvetica, which prints only Windows-1252 characters),
+// so names in Latin, Greek and Cyrillic scripts print as written.
+
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { formatDate } from '../../platform/dates';
+import { loadPdfKit } from '../../platform/documents/lazy';
+import { parseSkills } from './certificates.service';
+import type { Certificate } from './certificates.tables';
+
+type Doc = PDFKit.PDFDocument;
+
+const BLACK = '#0b0c0c';
+const GREY = '#505a5f';
+const MARGIN = 56;
+
+const require = createRequire(import.meta.url);
+const FONT_FILES = {
+  regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+} as const;
+let fonts: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
+
+/** The Noto Sans files, read once from the package. */
+function loadFonts() {
+  fonts ??= Promise.all([readFile(require.resolve(FONT_FILES.regular)), readFile(require.resolve(FONT_FILES.bold))]).then(([regular, bold]) => ({
+    regular,
+    bold,
+  }));
+  return fonts;
+}
+
+/** The QR code's modules (true = dark), from the qrcode package (loaded on first use). */
+async function qrMatrix(text: string): Promise<{ size: number; dark(row: number, col: number): boolean }> {
+  const { default: QRCode } = await import('qrcode');
+  const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  return { size: code.modules.size, dark: (row, col) => code.modules.get(row, col) === 1 };
+}
+
+function centred(
+  doc: Doc,
+  parent: PDFKit.PDFStructureElement,
+  text: string,
+  options: { font: 'regular' | 'bold'; size: number; colour?: string; type?: string; gap?: number },
+) {
+  doc
+    .font(options.font)
+    .fontSize(options.size)
+    .fillColor(options.colour ?? BLACK);
+  doc.text(text.normalize('NFC'), MARGIN, doc.y, {
+    width: doc.page.width - 2 * MARGIN,
+    align: 'center',
+    structParent: parent,
+    structType: options.type ?? 'P',
+  });
+  doc.moveDown(options.gap ?? 0.4);
+}
+
+/** Renders the certificate. `verifyUrl` is its public verification page. `compress: false` (for tests) leaves the text streams readable. */
+export async function renderCertificatePdf(certificate: Certificate, verifyUrl: string, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const [PDFDocument, font, qr] = await Promise.all([loadPdfKit(), loadFonts(), qrMatrix(verifyUrl)]);
+  const title = `Certificate: ${certificate.programme_title}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    compress: options.compress ?? true,
+    info: { Title: title, Author: certificate.issuer_name, Subject: certificate.recipient_name, Creator: 'Waymark' },
+  });
+  doc.registerFont('regular', font.regular);
+  doc.registerFont('bold', font.bold);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const document = doc.struct('Document');
+  doc.addStructure(document);
+
+  doc.y = MARGIN + 10;
+  centred(doc, document, certificate.issuer_name, { font: 'regular', size: 14, colour: GREY, gap: 1 });
+  centred(doc, document, 'Certificate of completion', { font: 'bold', size: 30, type: 'H1', gap: 0.6 });
+  centred(doc, document, 'This certifies that', { font: 'regular', size: 13, colour: GREY });
+  centred(doc, document, certificate.recipient_name, { font: 'bold', size: 26, gap: 0.4 });
+  centred(doc, document, 'has completed', { font: 'regular', size: 13, colour: GREY });
+  centred(doc, document, certificate.programme_title, { font: 'bold', size: 20, gap: 0.2 });
+  if (certificate.stage) centred(doc, document, certificate.stage, { font: 'regular', size: 13 });
+  centred(doc, document, `${certificate.cohort_name}: ${formatDate(certificate.started_on)} to ${formatDate(certificate.completed_at)}`, {
+    font: 'regular',
+    size: 12,
+    gap: 0.8,
+  });
+  const skills = parseSkills(certificate.skills);
+  if (skills.length > 0) {
+    centred(doc, document, 'Skills developed', { font: 'bold', size: 12, type: 'H2', gap: 0.2 });
+    centred(doc, document, skills.map((s) => s.title).join(' · '), { font: 'regular', size: 10, gap: 0.6 });
+  }
+  if (certificate.project_title) centred(doc, document, `Project: ${certificate.project_title}`, { font: 'regular', size: 11, gap: 0.6 });
+
+  // The verification block: the QR code (an artifact for screen readers: the link beside it says the same) and the link.
+  const cell = 2.2;
+  const qrSize = qr.size * cell;
+  const top = doc.page.height - MARGIN - qrSize;
+  const left = MARGIN;
+  // A long list of skills can reach the foot of the page: the verification block then goes on a page of its own.
+  if (doc.y > top - 8) doc.addPage();
+  doc.markContent('Artifact', { type: 'Layout' });
+  for (let row = 0; row < qr.size; row++)
+    for (let col = 0; col < qr.size; col++) if (qr.dark(row, col)) doc.rect(left + col * cell, top + row * cell, cell, cell);
+  doc.fillColor(BLACK).fill();
+  doc.endMarkedContent();
+  const textLeft = left + qrSize + 16;
+  const textWidth = doc.page.width - MARGIN - textLeft;
+  doc.font('regular').fontSize(10).fillColor(GREY);
+  doc.text(
+    `Issued by ${certificate.issuer_name} on ${formatDate(certificate.issued_at)}. Check this certificate is genuine, and has not been revoked, at:`,
+    textLeft,
+    top + 4,
+    {
+      width: textWidth,
+      structParent: document,
+      structType: 'P',
+    },
+  );
+  doc.moveDown(0.3);
+  doc.font('regular').fontSize(10).fillColor(BLACK);
+  doc.text(verifyUrl, textLeft, doc.y, { width: textWidth, link: verifyUrl, underline: true, structParent: document, structType: 'P' });
+
+  document.end();
+  doc.end();
+  return done;
+}

@@ -1,0 +1,300 @@
+import { recordAudit } from '../../platform/audit/audit';
+import type { CompletionReport } from '../../platform/completion';
+import { MINUTE, type Clock } from '../../platform/db/clock';
+import type { Db } from '../../platform/db/database';
+import { isUniqueViolation } from '../../platform/db/errors';
+import { newId } from '../../platform/db/ids';
+import type { AppDeps, Viewer } from '../../platform/http/env';
+import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors';
+import { looksLikeToken, newToken } from '../../platform/http/tokens';
+import { describeWait, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
+import { cohortCompletion, completeEnrolmentInCohort, type EnrolmentCompleted, findEnrolmentRecord } from '../enrolments';
+import { listAllOrganisations } from '../organisations';
+import { findProgramme, pathwayTitle, programmeFocusSkills } from '../programmes';
+import { findProjectOfEnrolment, projectPublicSummary } from '../projects';
+import * as q from './certificates.queries';
+import { canConfirmCompletion, canRevoke } from './certificates.policy';
+import type { Certificate } from './certificates.tables';
+
+/** A requirement as the completion engine reported it when completion was confirmed. */
+export interface ConfirmedCriterion {
+  title: string;
+  /** What it asks, in words for anyone reading the certificate. */
+  description: string;
+  /** What the engine said about this person: "Signed off by …", "4 of 5 sessions (80%)". */
+  result: string;
+  met: boolean;
+}
+
+function criteriaOf(report: CompletionReport): ConfirmedCriterion[] {
+  return report.requirements.map((r) => ({ title: r.title, description: r.description.others, result: r.reason, met: r.status === 'met' }));
+}
+
+export function parseCriteria(json: string): ConfirmedCriterion[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as ConfirmedCriterion[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function parseSkills(json: string): { code: string; title: string }[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as { code: string; title: string }[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+// ----- Confirming completion for a cohort -----
+
+/** The cohort's participants in four groups: ready to complete, not met yet (and why), completed (with the certificate), and the rest. */
+export async function getCompletionPage(deps: AppDeps, viewer: Viewer, cohortId: string) {
+  if (!canConfirmCompletion(viewer)) throw new Forbidden();
+  const data = await cohortCompletion(deps, viewer.organisationId, cohortId);
+  if (!data) throw new NotFound();
+  const certificates = await q.codesOfEnrolments(
+    deps.db,
+    data.rows.map((r) => r.id),
+  );
+  const named = data.rows.map((r) => ({
+    enrolmentId: r.id,
+    name: `${r.given_name} ${r.family_name}`,
+    school: r.school_name,
+    status: r.status,
+    report: r.report,
+    certificate: certificates.get(r.id) ?? null,
+  }));
+  return {
+    cohort: data.cohort,
+    ready: named.filter((r) => r.status === 'active' && r.report.mayGraduate),
+    notYet: named.filter((r) => r.status === 'active' && !r.report.mayGraduate),
+    completed: named.filter((r) => r.status === 'completed'),
+    elsewhere: named.filter((r) => r.status === 'deferred' || r.status === 'withdrawn'),
+  };
+}
+export type CompletionPage = Awaited<ReturnType<typeof getCompletionPage>>;
+
+/**
+ * Confirms completion for the chosen participants (enrolment ids), all in one transaction: each
+ * must have met every requirement, or nothing is completed (Invalid saying who and why).
+ * Each completion goes through the enrolment lifecycle; its certificate is issued when the worker
+ * delivers `enrolment.completed`. Returns how many were completed.
+ */
+export async function confirmCompletion(deps: AppDeps, viewer: Viewer, cohortId: string, enrolmentIds: string[], requestId: string | null): Promise<number> {
+  if (!canConfirmCompletion(viewer)) throw new Forbidden();
+  const chosen = [...new Set(enrolmentIds.filter((id) => id.length > 0))];
+  if (chosen.length === 0) throw new Invalid({ enrolmentIds: 'Select at least one participant whose completion you are confirming' });
+  await complete(
+    deps,
+    viewer,
+    cohortId,
+    chosen.map((enrolmentId) => ({ enrolmentId, exceptionReason: null })),
+    requestId,
+    'enrolmentIds',
+  );
+  return chosen.length;
+}
+
+/** A participant who has not met every requirement, with their report, for recording completion as an exception. */
+export async function getExceptionForm(deps: AppDeps, viewer: Viewer, cohortId: string, enrolmentId: string) {
+  const page = await getCompletionPage(deps, viewer, cohortId);
+  const participant = page.notYet.find((r) => r.enrolmentId === enrolmentId);
+  if (!participant) {
+    if (
+      page.ready.some((r) => r.enrolmentId === enrolmentId) ||
+      page.completed.some((r) => r.enrolmentId === enrolmentId) ||
+      page.elsewhere.some((r) => r.enrolmentId === enrolmentId)
+    )
+      throw new Conflict('This participant does not need an exception: go back to the cohort’s completion page.');
+    throw new NotFound();
+  }
+  return { cohort: page.cohort, participant };
+}
+export type ExceptionForm = Awaited<ReturnType<typeof getExceptionForm>>;
+
+export const EXCEPTION_REASON_MAX = 1000;
+
+/** Records completion although not every requirement is met; the reason is required and kept with the award. */
+export async function recordException(deps: AppDeps, viewer: Viewer, form: ExceptionForm, reason: string, requestId: string | null): Promise<void> {
+  const text = reason.trim();
+  if (!text) throw new Invalid({ reason: 'Enter why completion is being recorded although not every requirement is met' });
+  if (text.length > EXCEPTION_REASON_MAX) throw new Invalid({ reason: `The reason must be ${EXCEPTION_REASON_MAX} characters or fewer` });
+  await complete(deps, viewer, form.cohort.id, [{ enrolmentId: form.participant.enrolmentId, exceptionReason: text }], requestId, 'reason');
+}
+
+async function complete(
+  deps: AppDeps,
+  viewer: Viewer,
+  cohortId: string,
+  list: { enrolmentId: string; exceptionReason: string | null }[],
+  requestId: string | null,
+  field: string,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    for (const item of list) {
+      let report: CompletionReport;
+      try {
+        report = await completeEnrolmentInCohort(trx, deps, {
+          organisationId: viewer.organisationId,
+          cohortId,
+          enrolmentId: item.enrolmentId,
+          actorId: viewer.id,
+          exceptionReason: item.exceptionReason,
+          requestId,
+        });
+      } catch (error) {
+        // Nothing is completed: the transaction rolls back, and the page says who could not be.
+        if (error instanceof Conflict) throw new Invalid({ [field]: `${error.message} Nobody was marked as completed.` });
+        if (error instanceof NotFound) throw new Invalid({ [field]: 'One of the participants chosen is not in this cohort. Nobody was marked as completed.' });
+        throw error;
+      }
+      const now = deps.clock.now().toISOString();
+      await q.insertConfirmation(trx, {
+        enrolment_id: item.enrolmentId,
+        organisation_id: viewer.organisationId,
+        criteria: JSON.stringify(criteriaOf(report)),
+        exception_reason: report.mayGraduate ? null : item.exceptionReason,
+        confirmed_by: viewer.id,
+        confirmed_at: now,
+      });
+      await recordAudit(trx, deps.clock, {
+        action: 'completion_confirmed',
+        organisationId: viewer.organisationId,
+        actorId: viewer.id,
+        subjectType: 'enrolment',
+        subjectId: item.enrolmentId,
+        detail: { cohortId, exception: !report.mayGraduate },
+        requestId,
+      });
+    }
+  });
+}
+
+// ----- Issuing (the worker, on `enrolment.completed`) -----
+
+/**
+ * Issues the certificate for a completed enrolment, once: the award as it stands now (name,
+ * programme and stage, cohort dates, issuer, the criteria the lead confirmed, focus skills, the
+ * project's title) with a random verification code. Doing it again changes nothing.
+ */
+export async function issueCertificate(db: Db, clock: Clock, completed: EnrolmentCompleted): Promise<string | null> {
+  const existing = await q.findCertificateOfEnrolment(db, completed.enrolmentId);
+  if (existing) return existing.id;
+  const enrolment = await findEnrolmentRecord(db, completed.organisationId, completed.enrolmentId);
+  const programme = await findProgramme(db, completed.organisationId, completed.programmeId);
+  if (!enrolment || !programme) return null;
+  const [confirmation, skills, project, organisations, pathway] = await Promise.all([
+    q.findConfirmation(db, enrolment.id),
+    programmeFocusSkills(db, programme.id),
+    findProjectOfEnrolment(db, enrolment.id),
+    listAllOrganisations(db),
+    programme.pathway_id ? pathwayTitle(db, completed.organisationId, programme.pathway_id) : Promise.resolve(undefined),
+  ]);
+  const summary = project ? await projectPublicSummary(db, completed.organisationId, project.id) : undefined;
+  const id = newId();
+  const now = clock.now().toISOString();
+  try {
+    await db.transaction().execute(async (trx) => {
+      await q.insertCertificate(trx, {
+        id,
+        organisation_id: completed.organisationId,
+        enrolment_id: enrolment.id,
+        person_id: enrolment.person_id,
+        code: newToken(),
+        recipient_name: `${enrolment.given_name} ${enrolment.family_name}`,
+        programme_title: programme.title,
+        stage: pathway && programme.stage_position ? `Stage ${programme.stage_position} of ${pathway}` : null,
+        cohort_name: enrolment.cohort_name,
+        started_on: enrolment.starts_on,
+        completed_at: completed.completedAt,
+        issuer_name: organisations.find((o) => o.id === completed.organisationId)?.name ?? '',
+        criteria: confirmation?.criteria ?? '[]',
+        exception_reason: confirmation?.exception_reason ?? null,
+        skills: JSON.stringify(skills.map((s) => ({ code: s.code, title: s.title }))),
+        project_title: summary?.title ?? null,
+        issued_at: now,
+        revoked_at: null,
+        revoked_by: null,
+        revoked_reason: null,
+      });
+      await recordAudit(trx, clock, {
+        action: 'certificate_issued',
+        organisationId: completed.organisationId,
+        subjectType: 'certificate',
+        subjectId: id,
+        detail: { enrolmentId: enrolment.id },
+      });
+    });
+  } catch (error) {
+    // Delivered twice at once: the other delivery issued it.
+    if (isUniqueViolation(error)) return (await q.findCertificateOfEnrolment(db, completed.enrolmentId))?.id ?? null;
+    throw error;
+  }
+  return id;
+}
+
+// ----- Verifying (anyone, no sign-in) -----
+
+// Codes that match nothing, from one address: codes can't be guessed, but a flood of tries is refused.
+const UNKNOWN_CODE_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 20, firstWaitMs: 15_000, refuseFrom: 40, refusalMs: 15 * MINUTE };
+
+/**
+ * The certificate with this code, for anyone; undefined when no certificate was ever issued with
+ * it. Codes that match nothing count against the address, as other public links do.
+ */
+export async function verifyCertificate(deps: AppDeps, code: string, address: string | null): Promise<Certificate | undefined> {
+  const now = deps.clock.now();
+  const reservation = await reserveAttempt(deps.db, now, [[`certificate-code:address:${address ?? 'unknown'}`, UNKNOWN_CODE_LIMITS]]);
+  if (!reservation.admitted) {
+    const until = reservation.lockedUntil;
+    throw new TooManyRequests(
+      `Too many certificate codes that do not match have been checked from your network. Wait ${describeWait(until, now)} and try again.`,
+      Math.ceil((until.getTime() - now.getTime()) / 1000),
+    );
+  }
+  const certificate = looksLikeToken(code) ? await q.findCertificateByCode(deps.db, code) : undefined;
+  if (certificate) await refundAttempts(deps.db, reservation.attempts);
+  return certificate;
+}
+
+/** The signed-in person's own certificates. */
+export function myCertificates(deps: AppDeps, viewer: Viewer) {
+  return q.listCertificatesOf(deps.db, viewer.id);
+}
+
+// ----- Revoking (programme leads) -----
+
+export const REVOKE_REASON_MAX = 1000;
+
+/** A certificate a programme lead may revoke; NotFound for anyone else (and codes of other organisations). */
+export async function getCertificateToRevoke(deps: AppDeps, viewer: Viewer, code: string): Promise<Certificate> {
+  const certificate = looksLikeToken(code) ? await q.findCertificateByCode(deps.db, code) : undefined;
+  if (!certificate || certificate.organisation_id !== viewer.organisationId) throw new NotFound();
+  if (!canRevoke(viewer, certificate)) throw new Forbidden('Only a programme lead can revoke a certificate.');
+  return certificate;
+}
+
+/** Revokes the certificate with a reason, audited; the verification page then says it is revoked and when. */
+export async function revoke(deps: AppDeps, viewer: Viewer, certificate: Certificate, reason: string, requestId: string | null): Promise<void> {
+  const text = reason.trim();
+  if (certificate.revoked_at) throw new Invalid({ reason: 'This certificate has already been revoked' });
+  if (!text) throw new Invalid({ reason: 'Enter why the certificate is being revoked' });
+  if (text.length > REVOKE_REASON_MAX) throw new Invalid({ reason: `The reason must be ${REVOKE_REASON_MAX} characters or fewer` });
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now().toISOString();
+    if (!(await q.revokeCertificate(trx, certificate.id, { revoked_at: now, revoked_by: viewer.id, revoked_reason: text })))
+      throw new Invalid({ reason: 'This certificate has already been revoked' });
+    await recordAudit(trx, deps.clock, {
+      action: 'certificate_revoked',
+      organisationId: certificate.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'certificate',
+      subjectId: certificate.id,
+      detail: { reason: text, enrolmentId: certificate.enrolment_id },
+      requestId,
+    });
+  });
+}

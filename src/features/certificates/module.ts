@@ -1,0 +1,24 @@
+import type { FeatureModule } from '../../platform/module';
+import { issueCertificate } from './certificates.service';
+import { certificateRoutes } from './certificates.routes';
+import { seedCertificates } from './demo/certificates.demo';
+import * as certificatesTables from './migrations/2026_12_04_0603_certificates';
+
+/** Confirming completion for a cohort, the certificates it issues, and the public page anyone uses to check one. */
+export const certificatesModule: FeatureModule = {
+  name: 'certificates',
+  routes: [certificateRoutes],
+  navigation: [{ href: '/certificates', text: 'Certificates', order: 48, shownTo: 'signed-in', current: (path) => path === '/certificates' }],
+  subscriptions: {
+    'enrolment.completed': async (context, payload) => {
+      await issueCertificate(context.db, context.clock, payload);
+    },
+  },
+  demo: { seed: seedCertificates },
+  migrations: { '2026_12_04_0603_certificates': certificatesTables },
+  personalData: {
+    holds: [
+      'Certificates: each award as issued (name, programme, cohort, dates, criteria met, skills, project title), its verification code, and any revocation with its reason; completion confirmations with any exception and its reason',
+    ],
+  },
+};
