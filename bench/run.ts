@@ -128,7 +128,7 @@ function startServer(databaseUrl: string): Promise<Server> {
 async function signIn(origin: string): Promise<string> {
   const response = await fetch(`${origin}/sign-in`, {
     method: 'POST',
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { origin: origin.replace(/^http:/, 'https:'), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
     redirect: 'manual',
     signal: AbortSignal.timeout(15_000),
