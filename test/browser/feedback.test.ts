@@ -83,17 +83,27 @@ describeInBrowser('a 360 feedback round, in a browser', () => {
     await j.navigate(() => page.getByRole('button', { name: 'Save your ratings' }).click());
     expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Your own ratings are saved');
 
-    // Her line manager from her staff record, and three peers.
-    await j.navigate(() => page.getByRole('button', { name: 'Ask Niamh Byrne' }).click());
+    // Her line manager from her staff record (offered ticked), and three peers: two colleagues on
+    // Waymark, sent at once, and an outside address that waits for her line manager's approval.
+    await j.navigate(() => page.getByRole('button', { name: 'Ask your line manager' }).click());
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Invitation sent');
+    // (She answers now: her next email from Waymark asks her to approve the outside address.)
+    await answerFromEmail(lineManagerEmail, '4', true, true);
     for (const peer of peers) {
-      await page.getByLabel('Peer', { exact: true }).check();
+      await page.getByLabel('Peer', { exact: true }).last().check();
       await page.getByLabel('Their name').fill(peer.name);
       await page.getByLabel('Their email address').fill(peer.email);
       await j.navigate(() => page.getByRole('button', { name: 'Send the invitation' }).click());
-      expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Invitation sent');
+      expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
+        peer.email.endsWith('riverside-academy.example.org') ? 'Invitation sent' : 'awaits approval',
+      );
     }
+    const manager = await h.journey({ name: 'Niamh approves an outside address' });
+    await signInWithPassword(manager, lineManagerEmail, DEMO_PASSWORD);
+    await manager.goto('/feedback/approvals');
+    await manager.navigate(() => manager.page.getByRole('button', { name: `Approve ${item(peers, 2).name}` }).click());
+    manager.finish();
 
-    await answerFromEmail(lineManagerEmail, '4', true, true);
     await answerFromEmail(item(peers, 0).email, '5', true, false);
     await answerFromEmail(item(peers, 1).email, '4', false, false);
     await answerFromEmail(item(peers, 2).email, '4', true, false);
@@ -107,7 +117,9 @@ describeInBrowser('a 360 feedback round, in a browser', () => {
       const student = await h.journey({ javaScript, name: `student ${i + 1}` });
       await student.page.setViewportSize({ width: 360, height: 740 });
       await student.goto(classUrl as string);
-      expect(await heading(student.page)).toBe('Feedback for Maria Silva');
+      // Pupils know their teacher by title and surname.
+      expect(await heading(student.page)).toBe('Feedback for Ms Silva');
+      // Pupils answer questions worded for them, on a scale of Never to Always.
       await rateEverySkill(student, i === 0 ? '5' : '4');
       await student.navigate(() => student.page.getByRole('button', { name: 'Send my answers' }).click());
       expect(await heading(student.page)).toBe('Thank you: your answers have been sent');
@@ -118,6 +130,9 @@ describeInBrowser('a 360 feedback round, in a browser', () => {
     await j.goto(roundPath);
     const answers = page.getByRole('table', { name: 'Answers by group' });
     expect(await answers.getByRole('row', { name: /Peers/ }).textContent()).toMatch(/Peers\s*3\s*3/);
+    // Closing early asks first, and says what it means.
+    await j.navigate(() => page.getByRole('link', { name: 'Close the round now' }).click());
+    expect(await heading(page)).toBe('Close your feedback round now?');
     await j.navigate(() => page.getByRole('button', { name: 'Close the round now' }).click());
     expect(await page.locator('.govuk-notification-banner').textContent()).toContain('your report is ready');
 
