@@ -7,14 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { formatDate } from '../../platform/dates';
 import { loadPdfKit } from '../../platform/documents/lazy';
+import { BLACK, type Doc, GREY, MARGIN } from '../../platform/documents/pdf';
 import { parseSkills } from './certificates.service';
 import type { Certificate } from './certificates.tables';
-
-type Doc = PDFKit.PDFDocument;
-
-const BLACK = '#0b0c0c';
-const GREY = '#505a5f';
-const MARGIN = 56;
 
 const require = createRequire(import.meta.url);
 const FONT_FILES = {

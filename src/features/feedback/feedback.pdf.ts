@@ -6,6 +6,7 @@ import { reportSeries } from './feedback.chart';
 import { formatMean, type FeedbackReport } from './feedback.report';
 import { aboutAnonymity, closingDateText, DEVELOP_QUESTION, gapSentence, marginSentences, skillList, STRENGTHS_QUESTION } from './views/report';
 import { loadPdfKit } from '../../platform/documents/lazy';
+import { GREY, heading, list, MARGIN, paragraph, printable, table } from '../../platform/documents/pdf';
 
 export interface ReportPdfMeta {
   participantName: string;
@@ -13,84 +14,6 @@ export interface ReportPdfMeta {
   /** The closing date, YYYY-MM-DD (an ISO timestamp or text already formatted also work). */
   closedOn: string;
   organisationName: string;
-}
-
-type Doc = PDFKit.PDFDocument;
-type StructureElement = PDFKit.PDFStructureElement;
-
-const BLACK = '#0b0c0c';
-const GREY = '#505a5f';
-const MARGIN = 56;
-
-// The built-in Helvetica only has the Windows-1252 characters; anything else would print as the wrong
-// glyph, so it becomes "?" (comments keep every character on the page itself).
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-function printable(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0);
-    if (code === undefined) continue;
-    if (char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)) out += char;
-    else if (char === '\t') out += ' ';
-    else if (code >= 0x20) out += '?';
-  }
-  return out;
-}
-
-function heading(doc: Doc, parent: StructureElement, level: 1 | 2 | 3, text: string) {
-  const size = level === 1 ? 20 : level === 2 ? 15 : 12;
-  if (level > 1) doc.moveDown(level === 2 ? 1 : 0.6);
-  keepRoom(doc, size * 4);
-  doc.font('Helvetica-Bold').fontSize(size).fillColor(BLACK);
-  doc.text(printable(text), MARGIN, doc.y, { structParent: parent, structType: `H${level}` });
-  doc.moveDown(0.3);
-}
-
-function paragraph(doc: Doc, parent: StructureElement, text: string, options: { colour?: string; size?: number } = {}) {
-  doc
-    .font('Helvetica')
-    .fontSize(options.size ?? 11)
-    .fillColor(options.colour ?? BLACK);
-  doc.text(printable(text), MARGIN, doc.y, { structParent: parent, structType: 'P' });
-  doc.moveDown(0.4);
-}
-
-function bulletList(doc: Doc, parent: StructureElement, items: string[]) {
-  if (items.length === 0) return;
-  doc.font('Helvetica').fontSize(11).fillColor(BLACK);
-  const list = doc.struct('L');
-  parent.add(list);
-  doc.list(items.map(printable), MARGIN, doc.y, {
-    structParent: list,
-    listType: 'bullet',
-    bulletRadius: 2,
-    textIndent: 14,
-    paragraphGap: 4,
-  } as PDFKit.Mixins.TextOptions);
-  doc.moveDown(0.4);
-}
-
-/** Starts a new page when less than `height` points are left, so a heading never ends a page. */
-function keepRoom(doc: Doc, height: number) {
-  if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
-}
-
-function table(doc: Doc, parent: StructureElement, head: string[], rows: string[][], widths: (number | string)[]) {
-  keepRoom(doc, 20 * (rows.length + 1) + 10);
-  doc.font('Helvetica').fontSize(10).fillColor(BLACK);
-  const options = {
-    structParent: parent,
-    position: { x: MARGIN, y: doc.y },
-    columnStyles: widths,
-    defaultStyle: { padding: [4, 6], border: [0, 0, 0.5, 0], borderColor: '#b1b4b6' },
-    data: [
-      head.map((text) => ({ text: printable(text), type: 'TH' as const, font: { src: 'Helvetica-Bold' } })),
-      ...rows.map((row) => row.map((text, index) => ({ text: printable(text), type: index === 0 ? ('TH' as const) : ('TD' as const) }))),
-    ],
-  };
-  doc.table(options as unknown as PDFKit.Mixins.TableOptionsWithData);
-  doc.x = MARGIN;
-  doc.moveDown(0.6);
 }
 
 /** Renders the report as a tagged A4 PDF. `compress: false` (for tests) leaves the text streams readable. */
@@ -141,14 +64,19 @@ export async function renderReportPdf(report: FeedbackReport, meta: ReportPdfMet
   heading(doc, document, 2, 'Summary');
   heading(doc, document, 3, 'Highest and lowest rated by others');
   if (report.rankingNote) paragraph(doc, document, report.rankingNote);
-  else bulletList(doc, document, [`Highest rated: ${skillList(report.highest)}`, `Lowest rated: ${skillList(report.lowest)}`]);
+  else list(doc, document, [`Highest rated: ${skillList(report.highest)}`, `Lowest rated: ${skillList(report.lowest)}`], 'bullet');
   heading(doc, document, 3, 'Blind spots and hidden strengths');
   const flags = marginSentences(report.margin);
   paragraph(doc, document, `${flags.blindSpot} ${flags.hiddenStrength}`);
-  bulletList(doc, document, [
-    `Blind spots: ${report.blindSpots.length > 0 ? skillList(report.blindSpots) : 'none'}`,
-    `Hidden strengths: ${report.hiddenStrengths.length > 0 ? skillList(report.hiddenStrengths) : 'none'}`,
-  ]);
+  list(
+    doc,
+    document,
+    [
+      `Blind spots: ${report.blindSpots.length > 0 ? skillList(report.blindSpots) : 'none'}`,
+      `Hidden strengths: ${report.hiddenStrengths.length > 0 ? skillList(report.hiddenStrengths) : 'none'}`,
+    ],
+    'bullet',
+  );
 
   heading(doc, document, 2, 'Skills');
   for (const result of report.skills) {
@@ -195,7 +123,7 @@ export async function renderReportPdf(report: FeedbackReport, meta: ReportPdfMet
     ] as const) {
       heading(doc, document, 3, question);
       if (comments.length === 0) paragraph(doc, document, 'Nobody answered this question.');
-      else bulletList(doc, document, comments);
+      else list(doc, document, comments, 'bullet');
     }
   } else {
     paragraph(doc, document, report.comments.reason);
@@ -209,7 +137,7 @@ export async function renderReportPdf(report: FeedbackReport, meta: ReportPdfMet
     ] as const) {
       heading(doc, document, 3, question);
       if (comments.length === 0) paragraph(doc, document, 'Nobody answered this question.');
-      else bulletList(doc, document, comments);
+      else list(doc, document, comments, 'bullet');
     }
   }
 

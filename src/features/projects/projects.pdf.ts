@@ -9,76 +9,7 @@ import { STATUS_TEXT } from './projects.lifecycle';
 import { JUDGEMENTS } from './projects.schemas';
 import type { ProjectPublicSummary } from './projects.summary';
 import { loadPdfKit } from '../../platform/documents/lazy';
-
-type Doc = PDFKit.PDFDocument;
-type StructureElement = PDFKit.PDFStructureElement;
-
-const BLACK = '#0b0c0c';
-const GREY = '#505a5f';
-const MARGIN = 56;
-
-// The built-in Helvetica only has the Windows-1252 characters; anything else prints as "?".
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-function printable(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0);
-    if (code === undefined) continue;
-    if (char === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char)) out += char;
-    else if (char === '\t') out += ' ';
-    else if (code >= 0x20) out += '?';
-  }
-  return out;
-}
-
-function keepRoom(doc: Doc, height: number) {
-  if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
-}
-
-function heading(doc: Doc, parent: StructureElement, level: 1 | 2 | 3, text: string) {
-  const size = level === 1 ? 20 : level === 2 ? 15 : 12;
-  if (level > 1) doc.moveDown(level === 2 ? 1 : 0.6);
-  keepRoom(doc, size * 4);
-  doc.font('Helvetica-Bold').fontSize(size).fillColor(BLACK);
-  doc.text(printable(text), MARGIN, doc.y, { structParent: parent, structType: `H${level}` });
-  doc.moveDown(0.3);
-}
-
-function paragraph(doc: Doc, parent: StructureElement, text: string, options: { colour?: string; size?: number } = {}) {
-  doc
-    .font('Helvetica')
-    .fontSize(options.size ?? 11)
-    .fillColor(options.colour ?? BLACK);
-  doc.text(printable(text), MARGIN, doc.y, { structParent: parent, structType: 'P' });
-  doc.moveDown(0.4);
-}
-
-function numberedList(doc: Doc, parent: StructureElement, items: string[]) {
-  if (items.length === 0) return;
-  doc.font('Helvetica').fontSize(11).fillColor(BLACK);
-  const list = doc.struct('L');
-  parent.add(list);
-  doc.list(items.map(printable), MARGIN, doc.y, { structParent: list, listType: 'numbered', textIndent: 18, paragraphGap: 4 } as PDFKit.Mixins.TextOptions);
-  doc.moveDown(0.4);
-}
-
-function table(doc: Doc, parent: StructureElement, head: string[], rows: string[][], widths: (number | string)[]) {
-  keepRoom(doc, 20 * (rows.length + 1) + 10);
-  doc.font('Helvetica').fontSize(10).fillColor(BLACK);
-  const options = {
-    structParent: parent,
-    position: { x: MARGIN, y: doc.y },
-    columnStyles: widths,
-    defaultStyle: { padding: [4, 6], border: [0, 0, 0.5, 0], borderColor: '#b1b4b6' },
-    data: [
-      head.map((text) => ({ text: printable(text), type: 'TH' as const, font: { src: 'Helvetica-Bold' } })),
-      ...rows.map((row) => row.map((text, index) => ({ text: printable(text), type: index === 0 ? ('TH' as const) : ('TD' as const) }))),
-    ],
-  };
-  doc.table(options as unknown as PDFKit.Mixins.TableOptionsWithData);
-  doc.x = MARGIN;
-  doc.moveDown(0.6);
-}
+import { BLACK, type Doc, GREY, heading, keepRoom, list, MARGIN, paragraph, printable, type StructureElement, table } from '../../platform/documents/pdf';
 
 /** Draws one measure's chart, as on the page, scaled to the text width; a figure whose alternative text is the chart's description. */
 function chart(doc: Doc, parent: StructureElement, series: MeasureSeries) {
@@ -159,7 +90,7 @@ export async function renderProjectPdf(
   paragraph(doc, document, summary.aim);
   paragraph(doc, document, `Who it is for: ${summary.peopleAffected}`);
   heading(doc, document, 2, 'Success criteria');
-  numberedList(doc, document, summary.criteria);
+  list(doc, document, summary.criteria, 'numbered');
 
   heading(doc, document, 2, 'Impact');
   if (summary.measures.length === 0) paragraph(doc, document, 'No impact measures were recorded.');
