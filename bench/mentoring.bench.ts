@@ -8,18 +8,16 @@
 //   BENCH_DURATION=10 BENCH_CONNECTIONS=10 node bin/run-ts.js bench/mentoring.bench.ts
 //
 // Prints a table and writes bench/results/mentoring-<engine>.json.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import type { Db } from '../src/platform/db/database';
 import { newId } from '../src/platform/db/ids';
 import { makeCohort, makeProgramme } from '../test/support/programme-world';
 import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
+import { type BenchServer, load, signInAsBenchAdmin, startBenchServer } from './page-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
@@ -136,39 +134,6 @@ async function seedMentoring(db: Db, organisationId: string): Promise<void> {
   }
 }
 
-function startServer(databaseUrl: string): Promise<{ child: ChildProcess; origin: string }> {
-  const child = fork(join(root, 'bin/run-ts.js'), [join(here, 'server.ts')], {
-    cwd: root,
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, DATABASE_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolveServer, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start within 30 s')), 30_000);
-    child.once('exit', (code) => reject(new Error(`server exited early with code ${code}`)));
-    child.on('message', (message: { type?: string; origin?: string }) => {
-      if (message?.type !== 'listening' || !message.origin) return;
-      clearTimeout(timer);
-      if (new URL(message.origin).hostname !== '127.0.0.1') {
-        child.kill();
-        reject(new Error('refusing to benchmark anything but 127.0.0.1'));
-        return;
-      }
-      resolveServer({ child, origin: message.origin });
-    });
-  });
-}
-
-function load(url: string, headers: Record<string, string>, seconds: number): Promise<autocannon.Result> {
-  return new Promise((resolveRun, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers, timeout: 10 }, (error, result) => {
-      clearTimeout(guard);
-      if (error) reject(error);
-      else resolveRun(result);
-    });
-    const guard = setTimeout(() => instance.stop(), (seconds + 15) * 1000);
-  });
-}
-
 const database = await createBenchDatabase(process.env.DATABASE_URL);
 const watchdog = setTimeout(
   () => {
@@ -177,24 +142,13 @@ const watchdog = setTimeout(
   },
   (120 + 3 * (warmup + duration + 15)) * 1000,
 );
-let server: { child: ChildProcess; origin: string } | undefined;
+let server: BenchServer | undefined;
 try {
   const summary = await generate(database.db, database.engine, { schools: 2, staff: 80 });
   await seedMentoring(database.db, summary.organisationId);
-  server = await startServer(database.url);
+  server = await startBenchServer(database.url);
   const origin = server.origin;
-  const signIn = await fetch(`${origin}/sign-in`, {
-    method: 'POST',
-    // The server's BASE_URL is the https:// form of its address (production refuses plain http), and forms must come from it.
-    headers: { origin: origin.replace(/^http:/, 'https:'), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-    redirect: 'manual',
-  });
-  const cookie = signIn.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('waymark_session='))
-    ?.split(';')[0];
-  if (!cookie) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
+  const cookie = await signInAsBenchAdmin(origin);
   const page = await fetch(`${origin}/mentoring`, { headers: { cookie }, redirect: 'manual' });
   const body = await page.text();
   const rows = (body.match(/href="\/mentoring\/pairings\//g) ?? []).length;
@@ -208,8 +162,8 @@ try {
   ];
   const results: { name: string; path: string; requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; non2xx: number }[] = [];
   for (const t of targets) {
-    if (warmup > 0) await load(`${origin}${t.path}`, t.headers, warmup);
-    const r = await load(`${origin}${t.path}`, t.headers, duration);
+    if (warmup > 0) await load(`${origin}${t.path}`, t.headers, warmup, connections);
+    const r = await load(`${origin}${t.path}`, t.headers, duration, connections);
     results.push({
       name: t.name,
       path: t.path,

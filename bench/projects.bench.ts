@@ -8,16 +8,14 @@
 //   BENCH_DURATION=6 BENCH_ROUNDS=3 BENCH_CONNECTIONS=10 node bin/run-ts.js bench/projects.bench.ts
 //
 // Prints a table and writes bench/results/projects-<engine>.json.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
+import { createBenchDatabase, generate } from './generate';
 import { MEASURES, OUTCOMES, seedProject } from './projects-seed';
+import { type BenchServer, load, signInAsBenchAdmin, startBenchServer } from './page-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const duration = Number(process.env.BENCH_DURATION ?? 6);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
@@ -25,39 +23,6 @@ const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 // and goes, each round's ratio compares runs seconds apart, and the median round is reported.
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const FLOOR = 0.1;
-
-function startServer(databaseUrl: string): Promise<{ child: ChildProcess; origin: string }> {
-  const child = fork(join(root, 'bin/run-ts.js'), [join(here, 'server.ts')], {
-    cwd: root,
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, DATABASE_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolveServer, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start within 30 s')), 30_000);
-    child.once('exit', (code) => reject(new Error(`server exited early with code ${code}`)));
-    child.on('message', (message: { type?: string; origin?: string }) => {
-      if (message?.type !== 'listening' || !message.origin) return;
-      clearTimeout(timer);
-      if (new URL(message.origin).hostname !== '127.0.0.1') {
-        child.kill();
-        reject(new Error('refusing to benchmark anything but 127.0.0.1'));
-        return;
-      }
-      resolveServer({ child, origin: message.origin });
-    });
-  });
-}
-
-function load(url: string, headers: Record<string, string>, seconds: number): Promise<autocannon.Result> {
-  return new Promise((resolveRun, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers, timeout: 10 }, (error, result) => {
-      clearTimeout(guard);
-      if (error) reject(error);
-      else resolveRun(result);
-    });
-    const guard = setTimeout(() => instance.stop(), (seconds + 15) * 1000);
-  });
-}
 
 const database = await createBenchDatabase(process.env.DATABASE_URL);
 const watchdog = setTimeout(
@@ -67,24 +32,13 @@ const watchdog = setTimeout(
   },
   (120 + rounds * 3 * (warmup + duration + 15)) * 1000,
 );
-let server: { child: ChildProcess; origin: string } | undefined;
+let server: BenchServer | undefined;
 try {
   const summary = await generate(database.db, database.engine, { schools: 2, staff: 80 });
   const projectId = await seedProject(database.db, summary.organisationId);
-  server = await startServer(database.url);
+  server = await startBenchServer(database.url);
   const origin = server.origin;
-  const signIn = await fetch(`${origin}/sign-in`, {
-    method: 'POST',
-    // The server's BASE_URL is the https form of its address (bench/server.ts), and forms are accepted only from there.
-    headers: { origin: origin.replace(/^http:/, 'https:'), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-    redirect: 'manual',
-  });
-  const cookie = signIn.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('waymark_session='))
-    ?.split(';')[0];
-  if (!cookie) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
+  const cookie = await signInAsBenchAdmin(origin);
   const page = await fetch(`${origin}/projects/${projectId}`, { headers: { cookie }, redirect: 'manual' });
   const body = await page.text();
   if (page.status !== 200 || (body.match(/<svg role="img"/g) ?? []).length !== MEASURES)
@@ -100,8 +54,8 @@ try {
   for (let round = 1; round <= rounds; round++) {
     const runs: Run[] = [];
     for (const t of targets) {
-      if (warmup > 0) await load(`${origin}${t.path}`, t.headers, warmup);
-      const r = await load(`${origin}${t.path}`, t.headers, duration);
+      if (warmup > 0) await load(`${origin}${t.path}`, t.headers, warmup, connections);
+      const r = await load(`${origin}${t.path}`, t.headers, duration, connections);
       runs.push({
         round,
         name: t.name,
