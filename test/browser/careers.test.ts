@@ -120,4 +120,19 @@ describeInBrowser('careers, in a browser', () => {
     expect(await g2.page.locator('main').textContent()).toContain(`${title} (Leading a piece of INSET), verified on`);
     g2.finish();
   });
+
+  it('without JavaScript: Grace marks a directory item done and sees it on her staff record', async () => {
+    const g = await h.journey({ javaScript: false, name: 'Grace marks the NPQLBC done' });
+    await signInWithPassword(g, grace, DEMO_PASSWORD);
+    await g.goto('/careers');
+    await g.navigate(() => g.page.getByRole('link', { name: 'NPQ in Leading Behaviour and Culture (NPQLBC)' }).click());
+    expect(await heading(g.page)).toBe('NPQ in Leading Behaviour and Culture (NPQLBC)');
+    await g.page.getByLabel('Done', { exact: true }).check();
+    await g.navigate(() => g.page.getByRole('button', { name: 'Save' }).click());
+    expect(await g.page.locator('.govuk-notification-banner').textContent()).toContain('it shows on your Career page');
+    const person = await h.db.selectFrom('people').select('id').where('email_normalised', '=', grace).executeTakeFirstOrThrow();
+    await g.goto(`/staff/${person.id}`);
+    expect(await g.page.locator('main').textContent()).toContain('NPQ in Leading Behaviour and Culture (NPQLBC)');
+    g.finish();
+  });
 });

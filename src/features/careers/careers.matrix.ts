@@ -4,7 +4,7 @@ import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 // the teacher (`:personId`, school A) shares an aspiration with their line manager and has a
 // `:conversationId` with them, with a `:nextStepId` of their own; the line manager posted an
 // `:opportunityId` in which the member of staff expressed interest (`:interestId`); `:roleId` is a
-// role on the organisation's role map. Only the two people in a conversation see it — not admins,
+// role on the organisation's role map and `:itemId` an entry in its development directory. Only the two people in a conversation see it — not admins,
 // not programme leads; only the poster decides on interest.
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
 export const matrixRows: Row[] = [
@@ -31,4 +31,11 @@ export const matrixRows: Row[] = [
   { route: 'POST /careers/interests/:interestId/choose', expect: [S, F, A, N, N, N, N, N] },
   { route: 'POST /careers/interests/:interestId/decline', expect: [S, F, A, N, N, N, N, N] },
   { route: 'POST /careers/interests/:interestId/complete', expect: [S, F, A, N, N, N, N, N] },
+  { route: 'GET /careers/directory', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'GET /careers/directory/new', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'POST /careers/directory', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /careers/directory/:itemId', expect: [S, A, A, A, A, A, N, A] },
+  { route: 'POST /careers/directory/:itemId/mark', expect: [S, A, A, A, A, A, N, A] },
+  { route: 'GET /careers/directory/:itemId/edit', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'POST /careers/directory/:itemId', expect: [S, F, F, F, F, A, N, A] },
 ];

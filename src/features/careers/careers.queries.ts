@@ -1,10 +1,12 @@
 import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
-import { STARTER_ROLES } from './careers.schemas';
+import { STARTER_DIRECTORY, STARTER_ROLES } from './careers.schemas';
 import type {
   CareersActionsTable,
   CareersAspirationsTable,
   CareersConversationsTable,
+  CareersDirectoryItemsTable,
+  MarkStatus,
   CareersInterestsTable,
   CareersOpportunitiesTable,
   CareersRolesTable,
@@ -215,6 +217,92 @@ export function listCompletedExperiences(db: Executor, personId: string) {
     .execute();
 }
 
+// ----- The development directory -----
+
+/** Adds the starter directory to an organisation (idempotent by starter key), linked to its starter roles. */
+export async function installStarterDirectory(db: Executor, organisationId: string, at: string): Promise<void> {
+  const roles = new Map(
+    (await db.selectFrom('careers_roles').select(['id', 'starter_key']).where('organisation_id', '=', organisationId).execute()).map(
+      (r) => [r.starter_key, r.id] as const,
+    ),
+  );
+  await db
+    .insertInto('careers_directory_items')
+    .values(
+      STARTER_DIRECTORY.map((d) => ({
+        id: newId(),
+        organisation_id: organisationId,
+        starter_key: d.key,
+        title: d.title,
+        provider: d.provider,
+        kind: d.kind,
+        description: d.description,
+        who_for: d.whoFor,
+        length: d.length,
+        cost: d.cost,
+        skill_codes: JSON.stringify(d.skills),
+        role_ids: JSON.stringify(d.roles.flatMap((key) => roles.get(key) ?? [])),
+        url: d.url,
+        updated_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['organisation_id', 'starter_key']).doNothing())
+    .execute();
+}
+
+export async function countDirectoryItems(db: Executor, organisationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('careers_directory_items')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function listDirectoryItems(db: Executor, organisationId: string) {
+  return db.selectFrom('careers_directory_items').selectAll().where('organisation_id', '=', organisationId).orderBy('title').execute();
+}
+
+export function findDirectoryItem(db: Executor, organisationId: string, id: string) {
+  return db.selectFrom('careers_directory_items').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertDirectoryItem(db: Executor, row: Insertable<CareersDirectoryItemsTable>) {
+  await db.insertInto('careers_directory_items').values(row).execute();
+}
+
+export async function updateDirectoryItem(db: Executor, id: string, changes: Updateable<CareersDirectoryItemsTable>) {
+  await db.updateTable('careers_directory_items').set(changes).where('id', '=', id).execute();
+}
+
+export function listMarksOf(db: Executor, personId: string) {
+  return db.selectFrom('careers_directory_marks').selectAll().where('person_id', '=', personId).execute();
+}
+
+export async function saveMark(db: Executor, personId: string, itemId: string, status: MarkStatus | null, at: string) {
+  if (status === null) {
+    await db.deleteFrom('careers_directory_marks').where('person_id', '=', personId).where('item_id', '=', itemId).execute();
+    return;
+  }
+  await db
+    .insertInto('careers_directory_marks')
+    .values({ person_id: personId, item_id: itemId, status, updated_at: at })
+    .onConflict((oc) => oc.columns(['person_id', 'item_id']).doUpdateSet({ status, updated_at: at }))
+    .execute();
+}
+
+/** Directory items a person has done, for their record. */
+export function listDoneItems(db: Executor, personId: string) {
+  return db
+    .selectFrom('careers_directory_marks')
+    .innerJoin('careers_directory_items', 'careers_directory_items.id', 'careers_directory_marks.item_id')
+    .select(['careers_directory_items.id', 'careers_directory_items.title', 'careers_directory_items.organisation_id', 'careers_directory_marks.updated_at'])
+    .where('careers_directory_marks.person_id', '=', personId)
+    .where('careers_directory_marks.status', '=', 'done')
+    .orderBy('careers_directory_marks.updated_at', 'desc')
+    .execute();
+}
+
 // ----- Personal data -----
 
 export async function exportOf(db: Executor, personId: string) {
@@ -232,10 +320,12 @@ export async function exportOf(db: Executor, personId: string) {
     ),
     opportunitiesPosted: await db.selectFrom('careers_opportunities').selectAll().where('posted_by', '=', personId).execute(),
     interests: await listInterestsOf(db, personId),
+    development: await listMarksOf(db, personId),
   };
 }
 
 export async function eraseOf(db: Executor, personId: string) {
+  await db.deleteFrom('careers_directory_marks').where('person_id', '=', personId).execute();
   await db.deleteFrom('careers_aspirations').where('person_id', '=', personId).execute();
   await db.deleteFrom('careers_interests').where('person_id', '=', personId).execute();
   const own = db.selectFrom('careers_conversations').select('id').where('person_id', '=', personId);

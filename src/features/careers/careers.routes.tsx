@@ -12,6 +12,9 @@ import {
   BoardPage,
   CareersHomePage,
   ConversationView,
+  DirectoryItemFormPage,
+  DirectoryItemView,
+  DirectoryPage,
   OpportunityFormPage,
   OpportunityView,
   PersonCareersPage,
@@ -315,3 +318,82 @@ for (const event of ['choose', 'decline', 'complete'] as const) {
     return c.redirect(`/careers/opportunities/${opportunityId}?done=${event}`, 303);
   });
 }
+
+// ----- The development directory -----
+
+careersRoutes.get('/careers/directory', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await s.getDirectory(c.get('deps'), viewer);
+  return renderPage(
+    c,
+    { title: 'Development directory', beforeContent: <BackLink href="/careers" text="Your career" /> },
+    <DirectoryPage data={data} banner={banner(c, { added: 'Added to the directory' })} />,
+  );
+});
+
+async function directoryFormPage(c: Context<AppEnv>, itemId: string | undefined, form?: Form & { roles?: string[] }) {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await s.getDirectoryItemForm(c.get('deps'), viewer, itemId);
+  const i = data.item;
+  const values =
+    form?.values ??
+    (i
+      ? { title: i.title, provider: i.provider, kind: i.kind, description: i.description, whoFor: i.who_for, length: i.length, cost: i.cost, url: i.url }
+      : {});
+  return renderPage(
+    c,
+    {
+      title: i ? `Change ${i.title}` : 'Add to the directory',
+      hasErrors: !!form,
+      status: form ? 400 : 200,
+      beforeContent: <BackLink href={i ? `/careers/directory/${i.id}` : '/careers/directory'} text="Back" />,
+    },
+    <DirectoryItemFormPage
+      data={data}
+      values={values}
+      ticked={form?.list ?? (i ? parseList(i.skill_codes) : [])}
+      roles={form?.roles ?? (i ? parseList(i.role_ids) : [])}
+      errors={form?.errors}
+    />,
+  );
+}
+
+async function saveDirectory(c: Context<AppEnv>, itemId: string | undefined) {
+  const viewer = requireViewer(c.get('viewer'));
+  await s.getDirectoryItemForm(c.get('deps'), viewer, itemId);
+  const { values, list } = await readFormWithLists(c);
+  try {
+    const id = await s.saveDirectoryItem(c.get('deps'), viewer, itemId, values, list('skills'), list('roles'));
+    return c.redirect(itemId ? `/careers/directory/${id}?done=saved` : '/careers/directory?done=added', 303);
+  } catch (error) {
+    if (error instanceof Invalid) return directoryFormPage(c, itemId, { values, errors: error.fieldErrors, list: list('skills'), roles: list('roles') });
+    throw error;
+  }
+}
+careersRoutes.get('/careers/directory/new', access('programme-lead'), (c) => directoryFormPage(c, undefined));
+careersRoutes.post('/careers/directory', access('programme-lead'), (c) => saveDirectory(c, undefined));
+
+async function directoryItemPage(c: Context<AppEnv>, form?: { errors: FieldErrors }) {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await s.getDirectoryItemPage(c.get('deps'), viewer, c.req.param('itemId') ?? '');
+  return renderPage(
+    c,
+    { title: data.item.title, hasErrors: !!form, status: form ? 400 : 200, beforeContent: <BackLink href="/careers/directory" text="Development directory" /> },
+    <DirectoryItemView data={data} errors={form?.errors} banner={banner(c, { saved: 'Saved', marked: 'Saved: it shows on your Career page' })} />,
+  );
+}
+careersRoutes.get('/careers/directory/:itemId', access('signed-in'), (c) => directoryItemPage(c));
+careersRoutes.post('/careers/directory/:itemId/mark', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const page = await s.getDirectoryItemPage(c.get('deps'), viewer, c.req.param('itemId'));
+  const values = await readForm(c);
+  try {
+    await s.markDirectoryItem(c.get('deps'), viewer, page, values);
+  } catch (error) {
+    if (error instanceof Invalid) return directoryItemPage(c, { errors: error.fieldErrors });
+    throw error;
+  }
+  return c.redirect(`/careers/directory/${page.item.id}?done=marked`, 303);
+});
+careersRoutes.get('/careers/directory/:itemId/edit', access('programme-lead'), (c) => directoryFormPage(c, c.req.param('itemId')));
+careersRoutes.post('/careers/directory/:itemId', access('programme-lead'), (c) => saveDirectory(c, c.req.param('itemId')));

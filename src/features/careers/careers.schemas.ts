@@ -1,4 +1,4 @@
-import type { InterestStatus, OpenTo, OpportunityKind, RoleTier, RoleTrack, Sharing } from './careers.tables';
+import type { DirectoryKind, InterestStatus, MarkStatus, OpenTo, OpportunityKind, RoleTier, RoleTrack, Sharing } from './careers.tables';
 
 export const TEXT_MAX = 5000;
 export const SHORT_MAX = 200;
@@ -180,3 +180,211 @@ export function parseList(json: string): string[] {
 }
 
 export const isKey = <T extends string>(table: Record<T, string>, value: string | undefined): value is T => value !== undefined && Object.hasOwn(table, value);
+
+export const DIRECTORY_KINDS: Record<DirectoryKind, string> = {
+  npq: 'National professional qualifications',
+  chartered_college: 'Chartered College of Teaching',
+  network: 'Networks',
+  local: 'Local authority and trust offers',
+  other: 'Other development',
+};
+
+export const MARK_STATUS_TEXT: Record<MarkStatus, string> = {
+  interested: 'Interested',
+  doing: 'Doing it',
+  done: 'Done',
+};
+
+export interface StarterDirectoryItem {
+  key: string;
+  title: string;
+  provider: string;
+  kind: DirectoryKind;
+  description: string;
+  whoFor: string;
+  length: string;
+  cost: string;
+  skills: string[];
+  roles: string[];
+  url: string;
+}
+
+const NPQ_URL = 'https://www.gov.uk/guidance/national-professional-qualification-npq-courses';
+const NPQ_COST =
+  'Fees are set by the provider. Department for Education funding varies by year, qualification and school: check the current NPQ guidance before applying.';
+const npq = (key: string, title: string, description: string, whoFor: string, length: string, skills: string[], roles: string[]): StarterDirectoryItem => ({
+  key,
+  title,
+  provider: 'Department for Education accredited providers',
+  kind: 'npq',
+  description,
+  whoFor,
+  length,
+  cost: NPQ_COST,
+  skills,
+  roles,
+  url: NPQ_URL,
+});
+
+/** The directory every organisation starts with, in our own words; organisations edit theirs and add local offers. */
+export const STARTER_DIRECTORY: readonly StarterDirectoryItem[] = [
+  npq(
+    'npqlt',
+    'NPQ in Leading Teaching (NPQLT)',
+    'For leading teaching in a subject, year group, key stage or phase: how pupils learn, and helping colleagues teach well.',
+    'Teachers who lead, or want to lead, teaching in a subject or phase',
+    'About a year',
+    ['TE1', 'TE2', 'CA1'],
+    ['subject_leader'],
+  ),
+  npq(
+    'npqltd',
+    'NPQ in Leading Teacher Development (NPQLTD)',
+    'For leading the training and development of other teachers, including early career teachers and trainees.',
+    'Teachers who develop other teachers, such as mentors and professional tutors',
+    'About a year',
+    ['PD1', 'PE3', 'TE2'],
+    ['subject_leader', 'assistant_head'],
+  ),
+  npq(
+    'npqlbc',
+    'NPQ in Leading Behaviour and Culture (NPQLBC)',
+    'For leading behaviour and a positive culture across a school or part of one.',
+    'Teachers who lead, or want to lead, behaviour or pastoral care',
+    'About a year',
+    ['BE1', 'BE2', 'SC2'],
+    ['head_of_year'],
+  ),
+  npq(
+    'npqll',
+    'NPQ in Leading Literacy (NPQLL)',
+    'For leading literacy, and reading in particular, across a school, year group, key stage or phase.',
+    'Teachers who lead, or want to lead, literacy',
+    'About a year',
+    ['CA3', 'CA1', 'CA2'],
+    ['subject_leader'],
+  ),
+  npq(
+    'npqeyl',
+    'NPQ in Early Years Leadership (NPQEYL)',
+    'For leading early years provision: children’s development, the team and working with families.',
+    'Leaders and aspiring leaders in early years settings and schools',
+    'About 18 months',
+    ['CA1', 'WP1', 'PD1'],
+    ['subject_leader'],
+  ),
+  npq(
+    'npqsenco',
+    'NPQ for Special Educational Needs Coordinators (NPQSENCO)',
+    'The qualification for SENCos: identifying needs, planning provision and leading others to support pupils with SEND.',
+    'SENCos and those who want to become one',
+    'About 18 months',
+    ['SE1', 'SE2', 'SE3'],
+    ['senco'],
+  ),
+  npq(
+    'npqsl',
+    'NPQ in Senior Leadership (NPQSL)',
+    'For leading across a whole school: improvement, the curriculum, staff development and working with governors.',
+    'Senior leaders, or middle leaders ready to step up',
+    'About 18 months',
+    ['SI1', 'SI2', 'PE4', 'OM2'],
+    ['assistant_head', 'deputy_head'],
+  ),
+  npq(
+    'npqh',
+    'NPQ for Headship (NPQH)',
+    'For headteachers and those preparing to be one: leading a whole school, its culture, its people and its resources.',
+    'Deputy and assistant heads planning headship, and new headteachers',
+    'About 18 months',
+    ['GA1', 'GA2', 'OM1', 'EP1'],
+    ['headteacher'],
+  ),
+  npq(
+    'npqel',
+    'NPQ in Executive Leadership (NPQEL)',
+    'For leading more than one school: strategy across schools, governance and the trust’s finances.',
+    'Executive heads, trust leaders and experienced heads moving to trust roles',
+    'About 18 months',
+    ['WP2', 'GA1', 'OM1'],
+    ['executive_head', 'trust_ceo'],
+  ),
+  {
+    key: 'chartered_teacher',
+    title: 'Chartered Teacher status',
+    provider: 'Chartered College of Teaching',
+    kind: 'chartered_college',
+    description: 'A professional accreditation for teachers and school leaders showing expert practice, with routes for teachers and for leaders.',
+    whoFor: 'Teachers and leaders with some years in the classroom',
+    length: 'Usually one to two years',
+    cost: 'There is a fee; some schools and trusts pay it. Check the Chartered College for current fees and any bursaries.',
+    skills: ['TE1', 'PE1', 'PD1'],
+    roles: ['subject_leader', 'assistant_head'],
+    url: 'https://chartered.college',
+  },
+  {
+    key: 'chartered_college_membership',
+    title: 'Chartered College of Teaching membership',
+    provider: 'Chartered College of Teaching',
+    kind: 'chartered_college',
+    description: 'Membership of the professional body for teaching: research summaries, a journal, courses and events.',
+    whoFor: 'Anyone who works in education, including associate staff',
+    length: 'Yearly',
+    cost: 'A yearly fee, lower for early career teachers. Check the Chartered College for current rates.',
+    skills: ['MY2', 'TE1'],
+    roles: [],
+    url: 'https://chartered.college',
+  },
+  {
+    key: 'womened',
+    title: 'WomenEd',
+    provider: 'WomenEd',
+    kind: 'network',
+    description: 'A grassroots network that connects and supports women leaders and aspiring leaders in education, with regional groups and events.',
+    whoFor: 'Women in education at any stage, teaching and associate staff',
+    length: 'Ongoing',
+    cost: 'Free to join; some events charge.',
+    skills: ['PE1', 'PE5'],
+    roles: [],
+    url: 'https://www.womened.org',
+  },
+  {
+    key: 'bameed',
+    title: 'BAMEed Network',
+    provider: 'BAMEed Network',
+    kind: 'network',
+    description: 'A network supporting Black, Asian and minority ethnic educators into and through leadership, with events and mentoring.',
+    whoFor: 'Educators from Black, Asian and minority ethnic backgrounds, and their allies',
+    length: 'Ongoing',
+    cost: 'Free to join; some events charge.',
+    skills: ['PE1', 'SC2'],
+    roles: [],
+    url: 'https://www.bameednetwork.com',
+  },
+  {
+    key: 'lgbted',
+    title: 'LGBTed',
+    provider: 'LGBTed',
+    kind: 'network',
+    description: 'A network for lesbian, gay, bisexual and trans teachers and leaders, on visibility and leading as yourself.',
+    whoFor: 'LGBT+ educators and their allies',
+    length: 'Ongoing',
+    cost: 'Free to join; some events charge.',
+    skills: ['PE1', 'SC2'],
+    roles: [],
+    url: 'https://lgbted.uk',
+  },
+  {
+    key: 'mtpt',
+    title: 'The MTPT Project',
+    provider: 'The MTPT Project',
+    kind: 'network',
+    description: 'Support for teachers who are parents, including during parental leave and when working flexibly or part time.',
+    whoFor: 'Teachers who are parents or carers, and their schools',
+    length: 'Ongoing',
+    cost: 'Free to join; some events charge.',
+    skills: ['PE5', 'MY2'],
+    roles: [],
+    url: 'https://www.mtpt.org.uk',
+  },
+];

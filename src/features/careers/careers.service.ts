@@ -13,7 +13,9 @@ import { canEditRoleMap, canPostOpportunity, canSeeAspiration, isInConversation,
 import * as q from './careers.queries';
 import {
   BARRIERS,
+  DIRECTORY_KINDS,
   isKey,
+  MARK_STATUS_TEXT,
   LINE_MAX,
   MAX_PLACES,
   OPEN_TO,
@@ -26,7 +28,7 @@ import {
   TIMEFRAMES,
   TRACKS,
 } from './careers.schemas';
-import type { CareersOpportunity, CareersRole } from './careers.tables';
+import type { CareersDirectoryItem, CareersOpportunity, CareersRole, MarkStatus } from './careers.tables';
 
 const fullName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`;
 
@@ -105,11 +107,12 @@ export async function getRolePage(deps: AppDeps, viewer: Viewer, roleId: string)
   await rolesOf(deps, viewer.organisationId);
   const role = await q.findRole(db, viewer.organisationId, roleId);
   if (!role) throw new NotFound();
-  const [titles, experiences, opportunities, aspiration] = await Promise.all([
+  const [titles, experiences, opportunities, aspiration, directory] = await Promise.all([
     skillTitles(db, viewer.organisationId),
     q.listCompletedExperiences(db, viewer.id),
     q.listOpportunities(db, viewer.organisationId),
     q.findAspiration(db, viewer.id),
+    directoryOf(deps, viewer.organisationId),
   ]);
   const today = londonDate(deps.clock.now());
   const open = opportunities.filter((o) => o.closes_on >= today);
@@ -119,7 +122,11 @@ export async function getRolePage(deps: AppDeps, viewer: Viewer, roleId: string)
     evidence: experiences.filter((e) => parseList(e.skill_codes).includes(skill.code)).map((e) => ({ title: e.title, completedAt: e.completed_at })),
     opportunities: open.filter((o) => parseList(o.skill_codes).includes(skill.code)).map((o) => ({ id: o.id, title: o.title })),
   }));
-  return { role, skills, isAspiration: aspiration?.role_id === role.id, canEdit: canEditRoleMap(viewer) };
+  const development = directory
+    .filter((d) => parseList(d.role_ids).includes(role.id) || parseList(d.skill_codes).some((code) => codes.includes(code)))
+    .map((d) => ({ id: d.id, title: d.title, forThisRole: parseList(d.role_ids).includes(role.id) }))
+    .sort((a, b) => Number(b.forThisRole) - Number(a.forThisRole) || a.title.localeCompare(b.title));
+  return { role, skills, development, isAspiration: aspiration?.role_id === role.id, canEdit: canEditRoleMap(viewer) };
 }
 export type RolePage = Awaited<ReturnType<typeof getRolePage>>;
 
@@ -215,7 +222,12 @@ export async function getCareersHome(deps: AppDeps, viewer: Viewer) {
     db,
     conversations.map((c) => c.id),
   );
-  const opportunities = await q.listOpportunities(db, viewer.organisationId);
+  const [opportunities, marks, directory] = await Promise.all([
+    q.listOpportunities(db, viewer.organisationId),
+    q.listMarksOf(db, viewer.id),
+    q.listDirectoryItems(db, viewer.organisationId),
+  ]);
+  const itemTitle = new Map(directory.map((d) => [d.id, d.title] as const));
   const activeReports = reports.filter((r) => r.status === 'active');
   const reportAspirations = new Map(
     (
@@ -237,6 +249,7 @@ export async function getCareersHome(deps: AppDeps, viewer: Viewer) {
       .map((a) => ({ ...a, ownerName: a.owner_id === viewer.id ? 'You' : (names.get(a.owner_id) ?? ''), overdue: a.due_on < today })),
     interests: interests.map((i) => ({ ...i, title: opportunityTitle.get(i.opportunity_id) ?? '' })),
     experiences,
+    development: marks.map((m) => ({ ...m, title: itemTitle.get(m.item_id) ?? '' })).sort((a, b) => a.title.localeCompare(b.title)),
     reports: activeReports.map((r) => {
       const a = reportAspirations.get(r.id);
       return { ...r, aspiration: a && a.sharing === 'line_manager' ? (roleTitle.get(a.role_id) ?? null) : null };
@@ -684,4 +697,117 @@ export async function opportunityOfInterest(deps: AppDeps, interestId: string): 
   const interest = await q.findInterest(deps.db, interestId);
   if (!interest) throw new NotFound();
   return interest.opportunity_id;
+}
+
+// ----- The development directory -----
+
+/** The organisation's directory; the starter list (after the starter role map) is added the first time anyone looks. */
+async function directoryOf(deps: AppDeps, organisationId: string): Promise<CareersDirectoryItem[]> {
+  if ((await q.countDirectoryItems(deps.db, organisationId)) === 0) {
+    await rolesOf(deps, organisationId);
+    await q.installStarterDirectory(deps.db, organisationId, deps.clock.now().toISOString());
+  }
+  return q.listDirectoryItems(deps.db, organisationId);
+}
+
+export async function getDirectory(deps: AppDeps, viewer: Viewer) {
+  const [items, marks] = await Promise.all([directoryOf(deps, viewer.organisationId), q.listMarksOf(deps.db, viewer.id)]);
+  const mark = new Map(marks.map((m) => [m.item_id, m.status] as const));
+  const kinds = (Object.keys(DIRECTORY_KINDS) as (keyof typeof DIRECTORY_KINDS)[])
+    .map((kind) => ({ kind, title: DIRECTORY_KINDS[kind], items: items.filter((i) => i.kind === kind).map((i) => ({ ...i, mark: mark.get(i.id) ?? null })) }))
+    .filter((k) => k.items.length > 0);
+  return { kinds, canEdit: canEditRoleMap(viewer) };
+}
+export type Directory = Awaited<ReturnType<typeof getDirectory>>;
+
+export async function getDirectoryItemPage(deps: AppDeps, viewer: Viewer, itemId: string) {
+  const { db } = deps;
+  const [items, marks, roles, titles] = await Promise.all([
+    directoryOf(deps, viewer.organisationId),
+    q.listMarksOf(db, viewer.id),
+    rolesOf(deps, viewer.organisationId),
+    skillTitles(db, viewer.organisationId),
+  ]);
+  const item = items.find((i) => i.id === itemId);
+  if (!item) throw new NotFound();
+  const roleIds = parseList(item.role_ids);
+  return {
+    item,
+    mark: marks.find((m) => m.item_id === item.id) ?? null,
+    roles: roles.filter((r) => roleIds.includes(r.id)).map((r) => ({ id: r.id, title: r.title })),
+    skills: skillsNamed(parseList(item.skill_codes), titles),
+    canEdit: canEditRoleMap(viewer),
+  };
+}
+export type DirectoryItemPage = Awaited<ReturnType<typeof getDirectoryItemPage>>;
+
+export async function markDirectoryItem(deps: AppDeps, viewer: Viewer, page: DirectoryItemPage, values: FormValues) {
+  const status = values.status ?? '';
+  if (status !== 'none' && !isKey(MARK_STATUS_TEXT, status)) throw new Invalid({ status: 'Select whether you are interested, doing it or have done it' });
+  await q.saveMark(deps.db, viewer.id, page.item.id, status === 'none' ? null : (status as MarkStatus), deps.clock.now().toISOString());
+}
+
+export async function getDirectoryItemForm(deps: AppDeps, viewer: Viewer, itemId?: string) {
+  if (!canEditRoleMap(viewer)) throw new Forbidden();
+  const [items, roles, frameworks] = await Promise.all([
+    directoryOf(deps, viewer.organisationId),
+    rolesOf(deps, viewer.organisationId),
+    skillChoices(deps.db, viewer.organisationId),
+  ]);
+  const item = itemId ? items.find((i) => i.id === itemId) : undefined;
+  if (itemId && !item) throw new NotFound();
+  return { item: item ?? null, roles: roles.map((r) => ({ id: r.id, title: r.title })), frameworks };
+}
+export type DirectoryItemForm = Awaited<ReturnType<typeof getDirectoryItemForm>>;
+
+export async function saveDirectoryItem(
+  deps: AppDeps,
+  viewer: Viewer,
+  itemId: string | undefined,
+  values: FormValues,
+  skills: string[],
+  roleIds: string[],
+): Promise<string> {
+  const form = await getDirectoryItemForm(deps, viewer, itemId);
+  const errors: FieldErrors = {};
+  const field = (name: string, what: string, max: number, required = true) => {
+    const value = text(values, name);
+    if (required && value === '') errors[name] = `Enter ${what}`;
+    else if (value.length > max) errors[name] = `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max} characters or fewer`;
+    return value;
+  };
+  const title = field('title', 'the name', SHORT_MAX);
+  const provider = field('provider', 'who provides it', SHORT_MAX);
+  if (!isKey(DIRECTORY_KINDS, values.kind)) errors.kind = 'Select the kind of development';
+  const description = field('description', 'what it is', TEXT_MAX);
+  const whoFor = field('whoFor', 'who it is for', LINE_MAX);
+  const length = field('length', 'how long it takes', SHORT_MAX);
+  const cost = field('cost', 'the cost and funding', LINE_MAX);
+  const url = field('url', 'the link', LINE_MAX);
+  if (url !== '' && !errors.url && !/^https?:\/\/[^\s]+\.[^\s]+$/.test(url)) errors.url = 'Enter the link in the right format, like https://www.example.org';
+  const known = new Set(form.frameworks.flatMap((f) => f.skills.map((s) => s.code)));
+  if (skills.some((code) => !known.has(code))) errors.skills = 'Select skills from the list';
+  const roles = new Set(form.roles.map((r) => r.id));
+  if (roleIds.some((id) => !roles.has(id))) errors.roles = 'Select roles from the list';
+  fail(errors);
+  const row = {
+    title,
+    provider,
+    kind: values.kind as CareersDirectoryItem['kind'],
+    description,
+    who_for: whoFor,
+    length,
+    cost,
+    skill_codes: JSON.stringify([...new Set(skills)]),
+    role_ids: JSON.stringify([...new Set(roleIds)]),
+    url,
+    updated_at: deps.clock.now().toISOString(),
+  };
+  if (form.item) {
+    await q.updateDirectoryItem(deps.db, form.item.id, row);
+    return form.item.id;
+  }
+  const id = newId();
+  await q.insertDirectoryItem(deps.db, { id, organisation_id: viewer.organisationId, starter_key: null, ...row });
+  return id;
 }

@@ -5,6 +5,8 @@ export type RoleTier = 'middle' | 'senior' | 'headship' | 'trust';
 export type Sharing = 'only_me' | 'line_manager';
 export type OpportunityKind = 'shadowing' | 'acting_up' | 'working_party' | 'inset' | 'project' | 'other';
 export type OpenTo = 'all' | 'teaching' | 'associate';
+export type DirectoryKind = 'npq' | 'chartered_college' | 'network' | 'local' | 'other';
+export type MarkStatus = 'interested' | 'doing' | 'done';
 export type InterestStatus = 'interested' | 'chosen' | 'not_chosen' | 'completed';
 
 /** A leadership role on the organisation's role map: what it does and the framework skills it leans on. */
@@ -99,6 +101,37 @@ export interface CareersInterestsTable {
   created_at: string;
 }
 
+/** An external development offer in the organisation's directory. */
+export interface CareersDirectoryItemsTable {
+  id: string;
+  organisation_id: string;
+  /** Set for items from the starter list; NULL for items an organisation adds. */
+  starter_key: string | null;
+  title: string;
+  provider: string;
+  kind: DirectoryKind;
+  description: string;
+  who_for: string;
+  length: string;
+  /** Cost and funding notes, in words. */
+  cost: string;
+  /** JSON: framework skill codes it builds. */
+  skill_codes: string;
+  /** JSON: ids of roles on the role map it serves. */
+  role_ids: string;
+  url: string;
+  updated_at: string;
+}
+
+/** A person's mark on a directory item: interested, doing it, or done. */
+export interface CareersDirectoryMarksTable {
+  person_id: string;
+  item_id: string;
+  status: MarkStatus;
+  updated_at: string;
+}
+
+export type CareersDirectoryItem = Selectable<CareersDirectoryItemsTable>;
 export type CareersRole = Selectable<CareersRolesTable>;
 export type CareersAspiration = Selectable<CareersAspirationsTable>;
 export type CareersConversation = Selectable<CareersConversationsTable>;
@@ -114,6 +147,8 @@ export interface CareersTables {
   careers_actions: CareersActionsTable;
   careers_opportunities: CareersOpportunitiesTable;
   careers_interests: CareersInterestsTable;
+  careers_directory_items: CareersDirectoryItemsTable;
+  careers_directory_marks: CareersDirectoryMarksTable;
 }
 
 declare module '../../platform/db/database' {

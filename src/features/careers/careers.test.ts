@@ -264,4 +264,65 @@ describeEachEngine('careers', (ctx) => {
       expect(page).toContain('Lead the reading working party');
     });
   });
+
+  describe('the development directory', () => {
+    const itemId = async (title: string) =>
+      (
+        await ctx()
+          .db.selectFrom('careers_directory_items')
+          .select('id')
+          .where('organisation_id', '=', world.organisation.id)
+          .where('title', '=', title)
+          .executeTakeFirstOrThrow()
+      ).id;
+
+    it('starts with the NPQs, the Chartered College and networks, each with who it is for, length, cost and a link', async () => {
+      const page = visibleText((await teacher.get('/careers/directory')).text);
+      for (const npq of ['NPQLT', 'NPQLTD', 'NPQLBC', 'NPQLL', 'NPQEYL', 'NPQSENCO', 'NPQSL', 'NPQH', 'NPQEL']) expect(page).toContain(`(${npq})`);
+      expect(page).toContain('Chartered Teacher status');
+      expect(page).toContain('WomenEd');
+      const npqh = visibleText((await teacher.get(`/careers/directory/${await itemId('NPQ for Headship (NPQH)')}`)).text);
+      expect(npqh).toContain('About 18 months');
+      expect(npqh).toContain('Headteacher');
+      expect(npqh).toContain('https://www.gov.uk/guidance/national-professional-qualification-npq-courses');
+    });
+
+    it('lets a person say they are interested, doing it or have done it, and puts what is done on their record', async () => {
+      const id = await itemId('NPQ in Leading Behaviour and Culture (NPQLBC)');
+      const bad = await teacher.post(`/careers/directory/${id}/mark`, { status: 'finished' });
+      expect(bad.status).toBe(400);
+      expect(visibleText(bad.text)).toContain('Select whether you are interested, doing it or have done it');
+      expect(await ctx().db.selectFrom('careers_directory_marks').selectAll().execute()).toHaveLength(0);
+      expect((await teacher.post(`/careers/directory/${id}/mark`, { status: 'doing' })).status).toBe(303);
+      expect(visibleText((await teacher.get('/careers')).text)).toMatch(/NPQ in Leading Behaviour and Culture \(NPQLBC\)\s+\(doing it\)/);
+      expect((await teacher.post(`/careers/directory/${id}/mark`, { status: 'done' })).status).toBe(303);
+      const record = visibleText((await manager.get(`/staff/${world.report.id}`)).text);
+      expect(record).toContain('Leadership experience');
+      expect(record).toContain('NPQ in Leading Behaviour and Culture (NPQLBC)');
+      // The role map points to it from the roles and skills it serves.
+      expect(visibleText((await teacher.get(`/careers/roles/${await roleId('Head of year or pastoral leader')}`)).text)).toContain(
+        'NPQ in Leading Behaviour and Culture (NPQLBC) (for this role)',
+      );
+    });
+
+    it('is added to by programme leads, with a link that must be a web address', async () => {
+      expect((await teacher.get('/careers/directory/new')).status).toBe(403);
+      const form = {
+        title: 'Trust aspiring middle leaders course',
+        provider: 'Northern Lights Trust',
+        kind: 'local',
+        description: 'Six twilight sessions on leading a team.',
+        whoFor: 'Teachers and associate staff thinking about middle leadership',
+        length: 'One term',
+        cost: 'Free to trust staff',
+        url: 'not a link',
+      };
+      const bad = await lead.post('/careers/directory', form);
+      expect(bad.status).toBe(400);
+      expect(visibleText(bad.text)).toContain('Enter the link in the right format, like https://www.example.org');
+      expect(await ctx().db.selectFrom('careers_directory_items').selectAll().where('title', '=', form.title).execute()).toHaveLength(0);
+      expect((await lead.post('/careers/directory', { ...form, url: 'https://northern-lights.example.org/courses' })).status).toBe(303);
+      expect(visibleText((await teacher.get('/careers/directory')).text)).toContain('Trust aspiring middle leaders course');
+    });
+  });
 });

@@ -7,8 +7,9 @@ import { experienceOnStaffRecord } from './careers.record';
 import { careersRoutes } from './careers.routes';
 import { sweepCareersReminders } from './careers.service';
 import * as careers from './migrations/2026_12_04_0920_careers';
+import * as careersDirectory from './migrations/2026_12_04_0935_careers_directory';
 
-/** Careers: aspirations, career conversations with line managers, the role map and "have a go" opportunities. */
+/** Careers: aspirations, career conversations with line managers, the role map, "have a go" opportunities and the development directory. */
 export const careersModule: FeatureModule = {
   name: 'careers',
   routes: [careersRoutes],
@@ -24,13 +25,14 @@ export const careersModule: FeatureModule = {
   personRecordSections: [experienceOnStaffRecord],
   notificationKinds: CAREERS_NOTIFICATIONS,
   sweeps: () => [{ name: 'careers-reminders', everyMs: 6 * HOUR, run: (db, clock) => sweepCareersReminders(db, clock) }],
-  migrations: { '2026_12_04_0920_careers': careers },
+  migrations: { '2026_12_04_0920_careers': careers, '2026_12_04_0935_careers_directory': careersDirectory },
   demo: { seed: seedCareers },
   personalData: {
     holds: [
       'Aspirations: the role a person would like, when, the barriers they feel (seen only by them; others see counts) and the support they would like, and whether their line manager may see it',
       'Career conversations between a person and their line manager: the date, what was discussed, the aspiration agreed, and who confirmed the record',
       'Next steps from career conversations: what, whose, when due and when done',
+      'Development directory items a person marked as interesting, being done or done',
       '"Have a go" opportunities a person posted, and the interest people expressed in them: their line, the decision and its reason, and the verification once done',
     ],
     exportPersonalData: exportOf,

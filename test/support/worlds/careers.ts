@@ -1,10 +1,10 @@
-import { installStarterRoles } from '../../../src/features/careers/careers.queries';
+import { installStarterDirectory, installStarterRoles } from '../../../src/features/careers/careers.queries';
 import type { Db } from '../../../src/platform/db/database';
 import { newId } from '../../../src/platform/db/ids';
 import type { World } from '../factories';
 
 /**
- * Records the careers matrix rows need: the starter role map (`:roleId`); the teacher
+ * Records the careers matrix rows need: the starter role map (`:roleId`) and directory (`:itemId`); the teacher
  * (world.report) shares an aspiration with their line manager and has a career conversation with
  * them (`:conversationId`) with a next step of their own (`:nextStepId`); the line manager posted an
  * opportunity (`:opportunityId`) in which the member of staff (world.staff) expressed interest
@@ -13,6 +13,13 @@ import type { World } from '../factories';
 export async function makeCareersWorld(db: Db, world: World): Promise<Record<string, string>> {
   const at = '2026-11-10T09:00:00.000Z';
   await installStarterRoles(db, world.organisation.id, at);
+  await installStarterDirectory(db, world.organisation.id, at);
+  const item = await db
+    .selectFrom('careers_directory_items')
+    .select('id')
+    .where('organisation_id', '=', world.organisation.id)
+    .orderBy('title')
+    .executeTakeFirstOrThrow();
   const role = await db
     .selectFrom('careers_roles')
     .select('id')
@@ -99,7 +106,7 @@ export async function makeCareersWorld(db: Db, world: World): Promise<Record<str
       created_at: at,
     })
     .execute();
-  return { roleId: role.id, conversationId, nextStepId: actionId, opportunityId, interestId };
+  return { itemId: item.id, roleId: role.id, conversationId, nextStepId: actionId, opportunityId, interestId };
 }
 
 /** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */

@@ -3,14 +3,15 @@ import type { Database } from '../../../platform/db/database';
 import { DAY, type Clock } from '../../../platform/db/clock';
 import { newId } from '../../../platform/db/ids';
 import type { DemoContext } from '../../../platform/module';
-import { installStarterRoles } from '../careers.queries';
-import type { InterestStatus, OpenTo, OpportunityKind, Sharing } from '../careers.tables';
+import { installStarterDirectory, installStarterRoles } from '../careers.queries';
+import type { InterestStatus, MarkStatus, OpenTo, OpportunityKind, Sharing } from '../careers.tables';
 
 /**
  * Demo data: the starter role map; aspirations at several stages (Grace Adeyemi, an early career
  * teacher, shares hers with Tom Walsh, who has held a career conversation with her; Chloe Evans, an
  * HLTA, shares hers; Aisha Begum keeps hers private); open opportunities with interest (the Year 7
- * transition working party, shadowing the head, acting up at Oakfield); and one done and verified.
+ * transition working party, shadowing the head, acting up at Oakfield); one done and verified; the
+ * starter development directory, with NPQs people are interested in, doing and have done.
  */
 export async function seedCareers(trx: Transaction<Database>, clock: Clock, context: DemoContext): Promise<void> {
   const now = clock.now();
@@ -214,4 +215,22 @@ export async function seedCareers(trx: Transaction<Database>, clock: Clock, cont
       },
     ])
     .execute();
+
+  await installStarterDirectory(trx, org, at(120));
+  const items = new Map(
+    (await trx.selectFrom('careers_directory_items').select(['id', 'starter_key']).where('organisation_id', '=', org).execute()).map(
+      (r) => [r.starter_key, r.id] as const,
+    ),
+  );
+  const mark = (person: string, key: string, status: MarkStatus, daysAgo: number) =>
+    trx
+      .insertInto('careers_directory_marks')
+      .values({ person_id: id(person), item_id: items.get(key) as string, status, updated_at: at(daysAgo) })
+      .execute();
+  await mark('rEng3', 'npqlbc', 'interested', 18);
+  await mark('rEng3', 'womened', 'doing', 40);
+  await mark('rMat3', 'npqsl', 'doing', 200);
+  await mark('rMat1', 'npqlt', 'done', 90);
+  await mark('rEng1', 'npqlt', 'interested', 12);
+  await mark('rSenco', 'npqsenco', 'done', 400);
 }

@@ -19,12 +19,27 @@ import {
   Textarea,
 } from '../../../platform/ui/components';
 import { INTEREST_COLOUR } from '../careers.lifecycle';
-import { BARRIERS, INTEREST_STATUS_TEXT, OPEN_TO, OPPORTUNITY_KINDS, parseList, SHARING, TIERS, TIMEFRAMES, TRACKS } from '../careers.schemas';
+import {
+  BARRIERS,
+  DIRECTORY_KINDS,
+  INTEREST_STATUS_TEXT,
+  MARK_STATUS_TEXT,
+  OPEN_TO,
+  OPPORTUNITY_KINDS,
+  parseList,
+  SHARING,
+  TIERS,
+  TIMEFRAMES,
+  TRACKS,
+} from '../careers.schemas';
 import type {
   AspirationForm,
   Board,
   CareersHome,
   ConversationPage,
+  Directory,
+  DirectoryItemForm,
+  DirectoryItemPage,
   OpportunityForm,
   OpportunityPage,
   PersonCareers,
@@ -242,6 +257,27 @@ export function CareersHomePage(props: { data: CareersHome; banner?: string }) {
               <li>
                 {e.title} ({OPPORTUNITY_KINDS[e.kind]}), verified on {formatDate(e.completed_at)}
                 {e.verified_note ? `: “${e.verified_note}”` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2 class="govuk-heading-m">Your development</h2>
+        {d.development.length === 0 ? (
+          <p class="govuk-body">
+            Nothing marked yet.{' '}
+            <a class="govuk-link" href="/careers/directory">
+              See the development directory
+            </a>
+            : NPQs, the Chartered College, networks and local offers.
+          </p>
+        ) : (
+          <ul class="govuk-list">
+            {d.development.map((m) => (
+              <li>
+                <a class="govuk-link" href={`/careers/directory/${m.item_id}`}>
+                  {m.title}
+                </a>{' '}
+                ({MARK_STATUS_TEXT[m.status].toLowerCase()})
               </li>
             ))}
           </ul>
@@ -576,6 +612,21 @@ export function RoleView(props: { data: RolePage; banner?: string }) {
             ])}
           />
         )}
+        <h2 class="govuk-heading-m">Development for this role</h2>
+        {d.development.length === 0 ? (
+          <p class="govuk-body">Nothing in the development directory is linked to this role or its skills yet.</p>
+        ) : (
+          <ul class="govuk-list">
+            {d.development.map((item) => (
+              <li>
+                <a class="govuk-link" href={`/careers/directory/${item.id}`}>
+                  {item.title}
+                </a>
+                {item.forThisRole ? ' (for this role)' : ''}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     </div>
   );
@@ -862,5 +913,149 @@ function PosterSection(props: { data: OpportunityPage; values: FormValues; error
         </div>
       ))}
     </>
+  );
+}
+
+// ----- The development directory -----
+
+export function DirectoryPage(props: { data: Directory; banner?: string }) {
+  const d = props.data;
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <Banner text={props.banner} />
+        <h1 class="govuk-heading-l">Development directory</h1>
+        <p class="govuk-body">
+          Qualifications, networks and courses outside school that build leadership. Mark what interests you, what you are doing and what you have done.
+        </p>
+        {d.canEdit ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href="/careers/directory/new">
+              Add to the directory
+            </a>
+          </p>
+        ) : null}
+        {d.kinds.map((k) => (
+          <>
+            <h2 class="govuk-heading-m">{k.title}</h2>
+            <ul class="govuk-list">
+              {k.items.map((i) => (
+                <li>
+                  <a class="govuk-link" href={`/careers/directory/${i.id}`}>
+                    {i.title}
+                  </a>
+                  {i.mark ? ` (${MARK_STATUS_TEXT[i.mark].toLowerCase()})` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function DirectoryItemView(props: { data: DirectoryItemPage; errors?: FieldErrors; banner?: string }) {
+  const d = props.data;
+  const i = d.item;
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <Banner text={props.banner} />
+        <Errors errors={props.errors} />
+        <span class="govuk-caption-l">{i.provider}</span>
+        <h1 class="govuk-heading-l">{i.title}</h1>
+        <Paragraphs text={i.description} />
+        <SummaryList
+          rows={[
+            { key: { text: 'Who it is for' }, value: { text: i.who_for } },
+            { key: { text: 'How long' }, value: { text: i.length } },
+            { key: { text: 'Cost and funding' }, value: { text: i.cost } },
+            { key: { text: 'Skills it builds' }, value: { text: d.skills.map((s) => `${s.code} ${s.title}`).join('; ') || 'None named' } },
+            {
+              key: { text: 'Roles it serves' },
+              value: { html: d.roles.length === 0 ? 'Any' : d.roles.map((r) => link(`/careers/roles/${r.id}`, r.title)).join('<br>') },
+            },
+            { key: { text: 'Find out more' }, value: { html: `<a class="govuk-link" href="${esc(i.url)}" rel="noreferrer noopener">${esc(i.url)}</a>` } },
+          ]}
+        />
+        {d.canEdit ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/careers/directory/${i.id}/edit`}>
+              Change this entry
+            </a>
+          </p>
+        ) : null}
+        <form method="post" action={`/careers/directory/${i.id}/mark`} novalidate>
+          <Radios
+            name="status"
+            idPrefix="status"
+            fieldset={{ legend: { text: 'Where are you with it?', classes: 'govuk-fieldset__legend--m' } }}
+            hint={{ text: 'Only you and your line manager’s career conversations use this.' }}
+            items={[...Object.entries(MARK_STATUS_TEXT).map(([value, text]) => ({ value, text })), { value: 'none', text: 'Not for me just now' }]}
+            value={d.mark?.status}
+            errorMessage={errorFor(props.errors, 'status')}
+          />
+          <Button text="Save" />
+        </form>
+      </div>
+    </div>
+  );
+}
+
+export function DirectoryItemFormPage(props: { data: DirectoryItemForm; values: FormValues; ticked: string[]; roles: string[]; errors?: FieldErrors }) {
+  const d = props.data;
+  const v = props.values;
+  const input = (name: string, label: string, hint?: string) => (
+    <Input
+      id={name}
+      name={name}
+      label={{ text: label, classes: 'govuk-label--s' }}
+      hint={hint ? { text: hint } : undefined}
+      value={v[name]}
+      errorMessage={errorFor(props.errors, name)}
+    />
+  );
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <Errors errors={props.errors} />
+        <h1 class="govuk-heading-l">{d.item ? `Change ${d.item.title}` : 'Add to the directory'}</h1>
+        <form method="post" action={d.item ? `/careers/directory/${d.item.id}` : '/careers/directory'} novalidate>
+          {input('title', 'Name')}
+          {input('provider', 'Who provides it')}
+          <Radios
+            name="kind"
+            idPrefix="kind"
+            fieldset={{ legend: { text: 'Kind', classes: 'govuk-fieldset__legend--s' } }}
+            items={Object.entries(DIRECTORY_KINDS).map(([value, text]) => ({ value, text }))}
+            value={v.kind}
+            errorMessage={errorFor(props.errors, 'kind')}
+          />
+          <Textarea
+            id="description"
+            name="description"
+            label={{ text: 'What it is', classes: 'govuk-label--s' }}
+            value={v.description}
+            errorMessage={errorFor(props.errors, 'description')}
+          />
+          {input('whoFor', 'Who it is for')}
+          {input('length', 'How long it takes')}
+          {input('cost', 'Cost and funding')}
+          {input('url', 'Link', 'Where people find out more, starting https://')}
+          <Checkboxes
+            name="roles"
+            idPrefix="roles"
+            classes="govuk-checkboxes--small"
+            fieldset={{ legend: { text: 'Roles it serves', classes: 'govuk-fieldset__legend--s' } }}
+            items={d.roles.map((r) => ({ value: r.id, text: r.title }))}
+            values={props.roles}
+            errorMessage={errorFor(props.errors, 'roles')}
+          />
+          <SkillCheckboxes frameworks={d.frameworks} ticked={props.ticked} errors={props.errors} legend="Skills it builds" />
+          <Button text="Save" />
+        </form>
+      </div>
+    </div>
   );
 }
