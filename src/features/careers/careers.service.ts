@@ -28,6 +28,7 @@ import {
   TIMEFRAMES,
   TRACKS,
 } from './careers.schemas';
+import { postcodeDistrict } from './careers.vacancies';
 import type { CareersDirectoryItem, CareersOpportunity, CareersRole, MarkStatus } from './careers.tables';
 
 const fullName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`;
@@ -810,4 +811,34 @@ export async function saveDirectoryItem(
   const id = newId();
   await q.insertDirectoryItem(deps.db, { id, organisation_id: viewer.organisationId, starter_key: null, ...row });
   return id;
+}
+
+// ----- Leadership vacancies -----
+
+const MAX_DISTRICTS = 10;
+const VACANCIES_SHOWN = 50;
+
+/** Vacancies matched to the viewer's aspiration (its role on the role map) and the postcode districts they chose. */
+export async function getVacanciesPage(deps: AppDeps, viewer: Viewer) {
+  const { db } = deps;
+  const [aspiration, settings, roles] = await Promise.all([
+    q.findAspiration(db, viewer.id),
+    q.findVacancySettings(db, viewer.id),
+    rolesOf(deps, viewer.organisationId),
+  ]);
+  const role = aspiration ? roles.find((r) => r.id === aspiration.role_id) : undefined;
+  const districts = parseList(settings?.districts ?? '[]');
+  const vacancies = role?.starter_key ? await q.listMatchingVacancies(db, role.starter_key, districts, deps.clock.now().toISOString(), VACANCIES_SHOWN) : [];
+  return { role: role ? { id: role.id, title: role.title, matchable: role.starter_key !== null } : null, districts, vacancies, shownAtMost: VACANCIES_SHOWN };
+}
+export type VacanciesPage = Awaited<ReturnType<typeof getVacanciesPage>>;
+
+export async function saveVacancySettings(deps: AppDeps, viewer: Viewer, values: FormValues) {
+  const raw = text(values, 'districts');
+  const parts = raw === '' ? [] : raw.split(/[,;\s]+/).filter((p) => p !== '');
+  const districts = parts.map((p) => postcodeDistrict(p));
+  if (districts.some((d) => d === null)) throw new Invalid({ districts: 'Enter postcode districts like LS11 or WF2, separated by commas' });
+  const unique = [...new Set(districts as string[])];
+  if (unique.length > MAX_DISTRICTS) throw new Invalid({ districts: `Enter ${MAX_DISTRICTS} postcode districts or fewer` });
+  await q.saveVacancySettings(deps.db, viewer.id, unique, deps.clock.now().toISOString());
 }
