@@ -21,7 +21,8 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { BENCH_ADMIN, COMMON_SURNAME_FRAGMENT, createBenchDatabase, generate, type BenchDatabase, type GenerateSummary } from './generate';
 import { queryCensus, type CensusEntry } from './profile';
-import { COHORT_NAME, PROGRAMME_TITLE, ROSTER_SIZE, seedPages, type PagesSeed } from './pages-seed';
+import { seedPages } from './pages-seed';
+import { targetsFor, type Target, type Viewer } from './targets';
 import { item, part } from '../test/support/present';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,63 +56,6 @@ const settings = {
   built: flag('built'),
 };
 
-type Viewer = 'admin' | 'lead' | 'participant';
-
-interface Target {
-  name: string;
-  path: string;
-  /** Whose session cookie the requests carry; null for none. */
-  viewer: Viewer | null;
-  signedIn: boolean;
-  note: string;
-  /** Checks the page once before the runs: returns what is wrong with it, or null. */
-  expect?: (body: string) => string | null;
-}
-
-const searchPath = `/staff?q=${encodeURIComponent(COMMON_SURNAME_FRAGMENT)}`;
-
-const count = (body: string, text: string) => body.split(text).length - 1;
-const contains =
-  (...texts: string[]) =>
-  (body: string) => {
-    const missing = texts.filter((t) => !body.includes(t));
-    return missing.length ? `does not show ${missing.map((t) => `“${t}”`).join(', ')}` : null;
-  };
-
-function targetsFor(seed: PagesSeed): Target[] {
-  const target = (name: string, path: string, viewer: Viewer | null, note: string, expect?: Target['expect']): Target => ({
-    name,
-    path,
-    viewer,
-    signedIn: viewer !== null,
-    note,
-    ...(expect ? { expect } : {}),
-  });
-  return [
-    target('directory', '/staff', 'admin', 'staff directory, first page, whole organisation (org admin)'),
-    target('directory-search', searchPath, 'admin', `staff directory searching “${COMMON_SURNAME_FRAGMENT}” (org admin)`),
-    target('home', '/', 'admin', 'home page of the org admin (the most summaries)', contains('Helen')),
-    target('home-participant', '/', 'participant', 'home page of a participant', contains(seed.participant.name.split(' ')[0] ?? '')),
-    target('my-programme', '/my-programme', 'participant', 'My programme: the participant’s enrolments and progress', contains(PROGRAMME_TITLE, COHORT_NAME)),
-    target(
-      'enrolment',
-      `/enrolments/${seed.enrolmentId}`,
-      'participant',
-      'the participant’s enrolment page (requirements, modules)',
-      contains(`My programme: ${PROGRAMME_TITLE}`),
-    ),
-    target('report-360', `/feedback/${seed.roundId}/report`, 'participant', 'the participant’s own 360 report: 8 skills, 21 answers in 5 groups', (body) => {
-      const figures = count(body, 'Figures for Skill ');
-      return figures === 8 && !body.includes('No figures can be shown') ? null : `shows figures for ${figures} of 8 skills`;
-    }),
-    target('roster', `/cohorts/${seed.cohortId}/roster`, 'lead', `the programme lead’s roster of a cohort of ${ROSTER_SIZE}`, (body) => {
-      const shown = new RegExp(`(\\d+) (?:[a-z]+ )?participants? in ${COHORT_NAME}`).exec(body);
-      return shown?.[1] === String(ROSTER_SIZE) ? null : `shows ${shown?.[1] ?? 'no'} participants, expected ${ROSTER_SIZE}`;
-    }),
-    target('health', '/health', null, 'trivial route, no session cookie'),
-    target('health-signed-in', '/health', 'admin', 'trivial route with the session cookie: the cost of loading the viewer'),
-  ];
-}
 const TARGET_COUNT = 10;
 
 // The whole run is bounded: if anything hangs, the watchdog stops the server and exits.
