@@ -5,13 +5,18 @@
 //   node bin/run-ts.js bench/pages.profile.ts                        # SQLite, every page
 //   PROFILE_ONLY=roster,report-360 node bin/run-ts.js bench/pages.profile.ts
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bin/run-ts.js bench/pages.profile.ts
+//   PROFILE_CENSUS=1 node bin/run-ts.js bench/pages.profile.ts      # also each page's statements, timed alone
+//   PROFILE_DUMP=/tmp/pages node bin/run-ts.js bench/pages.profile.ts  # also writes each page's HTML there
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/run-ts.js bench/pages.profile.ts   # and a CPU profile
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';
 import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
 import { seedPages } from './pages-seed';
+import { queryCensus } from './profile';
 import { targetsFor, type Viewer } from './targets';
 
 const database = await createBenchDatabase(process.env.DATABASE_URL);
@@ -45,12 +50,25 @@ try {
     participant: await signIn(seed.participant),
   };
 
+  if (process.env.PROFILE_CENSUS) {
+    const viewers = { admin: BENCH_ADMIN, lead: seed.lead, participant: seed.participant };
+    for (const target of targets.filter((t) => t.viewer)) {
+      const [entry] = await queryCensus(database.db, database.engine, viewers[target.viewer ?? 'admin'], [target], { iterations: 200 });
+      if (!entry) continue;
+      console.log(
+        `${entry.name}: ${entry.queries.length} statements, ≈${entry.dbMsPerRequest} ms in the database, ${entry.inProcessMsPerRequest} ms in-process`,
+      );
+      for (const q of entry.queries) console.log(`  ${String(q.meanMs ?? 'write').padStart(6)} ms  ${q.rows} rows  ${q.sql.slice(0, 140)}`);
+    }
+  }
+
   const cpu: Record<string, number[]> = {};
   for (const target of targets) {
     const response = await app.request(`${origin}${target.path}`, { headers: target.viewer ? { cookie: cookies[target.viewer] } : {} });
     const body = await response.text();
     const wrong = response.status !== 200 ? `answered ${response.status}` : target.expect?.(body);
     if (wrong) throw new Error(`${target.name} ${wrong}`);
+    if (process.env.PROFILE_DUMP) writeFileSync(join(process.env.PROFILE_DUMP, `${target.name}.html`), body);
     cpu[target.name] = [];
   }
   for (let round = 0; round < rounds; round++) {
