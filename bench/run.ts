@@ -311,13 +311,17 @@ function load(url: string, headers: Record<string, string>, run: { seconds: numb
   let count = 0;
   const length = 'seconds' in run ? { duration: run.seconds } : { amount: run.requests };
   const seconds = 'seconds' in run ? run.seconds : perTargetRun;
-  return new Promise<{ result: autocannon.Result; latencies: Float64Array }>((resolveRun, reject) => {
+  // From the start to the last response: autocannon reports a fixed number of requests only on its next one-second tick.
+  const started = performance.now();
+  let lastResponseAt = started;
+  return new Promise<{ result: autocannon.Result; latencies: Float64Array; activeMs: number }>((resolveRun, reject) => {
     const instance = autocannon({ url, connections: settings.connections, ...length, headers, timeout: 10 }, (error, result) => {
       clearTimeout(guard);
       if (error) reject(error);
-      else resolveRun({ result, latencies: times.slice(0, count).sort() });
+      else resolveRun({ result, latencies: times.slice(0, count).sort(), activeMs: lastResponseAt - started });
     });
     instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      lastResponseAt = performance.now();
       if (statusCode < 200 || statusCode > 299) return;
       if (count === times.length) {
         const bigger = new Float64Array(times.length * 2);
@@ -336,7 +340,7 @@ async function measure(server: Server, target: Target, cookies: Cookies, bytes: 
   if (settings.warmupSeconds > 0) await load(url, headers, { seconds: settings.warmupSeconds });
   const before = (await server.usage()).cpu;
   const wallStart = performance.now();
-  const { result, latencies } = await load(
+  const { result, latencies, activeMs } = await load(
     url,
     headers,
     settings.totalRequests > 0 ? { requests: Math.ceil(settings.totalRequests / TARGET_COUNT) } : { seconds: settings.durationSeconds },
@@ -353,7 +357,7 @@ async function measure(server: Server, target: Target, cookies: Cookies, bytes: 
     signedIn: target.signedIn,
     note: target.note,
     // A fixed number of requests ends part-way through a second: count over the wall time instead.
-    requestsPerSecond: round(settings.totalRequests > 0 ? completed / (wallMs / 1000) : result.requests.average, 1),
+    requestsPerSecond: round(settings.totalRequests > 0 ? completed / (activeMs / 1000) : result.requests.average, 1),
     latencyP50Ms: round(percentile(latencies, 50), 2),
     latencyP99Ms: round(percentile(latencies, 99), 2),
     latencyMeanMs: round(mean, 2),
