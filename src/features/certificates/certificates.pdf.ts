@@ -53,8 +53,20 @@ function centred(
   doc.moveDown(options.gap ?? 0.4);
 }
 
-/** Renders the certificate. `verifyUrl` is its public verification page. `compress: false` (for tests) leaves the text streams readable. */
-export async function renderCertificatePdf(certificate: Certificate, verifyUrl: string, options: { compress?: boolean } = {}): Promise<Buffer> {
+/** The name of the credential file embedded in the PDF. */
+export const EMBEDDED_CREDENTIAL_NAME = 'open-badge-credential.json';
+
+/**
+ * Renders the certificate. `verifyUrl` is its public verification page. `credential`, the signed
+ * Open Badges credential (JSON), is embedded: as an associated file of the document (PDF/A-3's way
+ * of carrying the data a document shows) named `open-badge-credential.json`, with its id in the
+ * document information. `compress: false` (for tests) leaves the text streams readable.
+ */
+export async function renderCertificatePdf(
+  certificate: Certificate,
+  verifyUrl: string,
+  options: { compress?: boolean; credential?: string } = {},
+): Promise<Buffer> {
   const [PDFDocument, font, qr] = await Promise.all([loadPdfKit(), loadFonts(), qrMatrix(verifyUrl)]);
   const title = `Certificate: ${certificate.programme_title}`;
   const doc = new PDFDocument({
@@ -66,8 +78,25 @@ export async function renderCertificatePdf(certificate: Certificate, verifyUrl: 
     displayTitle: true,
     pdfVersion: '1.7',
     compress: options.compress ?? true,
-    info: { Title: title, Author: certificate.issuer_name, Subject: certificate.recipient_name, Creator: 'Waymark' },
+    info: {
+      Title: title,
+      Author: certificate.issuer_name,
+      Subject: certificate.recipient_name,
+      Creator: 'Waymark',
+      ...(options.credential ? { Keywords: `OpenBadgeCredential ${(JSON.parse(options.credential) as { id: string }).id}` } : {}),
+    },
   });
+  if (options.credential) {
+    // PDFKit takes the associated file's relationship to the document, which its types leave out.
+    const attachment: PDFKit.Mixins.PDFAttachmentOptions & { relationship: 'Data' } = {
+      name: EMBEDDED_CREDENTIAL_NAME,
+      type: 'application/json',
+      relationship: 'Data',
+      description: 'The signed Open Badges 3.0 credential for this certificate (W3C Verifiable Credential)',
+      creationDate: new Date(certificate.issued_at),
+    };
+    doc.file(Buffer.from(options.credential, 'utf8'), attachment);
+  }
   doc.registerFont('regular', font.regular);
   doc.registerFont('bold', font.bold);
   const chunks: Buffer[] = [];
