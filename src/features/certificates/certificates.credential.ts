@@ -315,6 +315,8 @@ export async function signCertificateCredential(
   const issuedAt = clock.now();
   const unsigned = openBadgeCredential(config.BASE_URL, { ...facts, credentialId, statusIndex, issuedAt });
   const signed = await signCredential(unsigned, key, didResolver(db, config.BASE_URL), issuedAt);
+  // The 1EdTech Open Badges 3.0 schema wants the proofs as a list (VC 2.0 allows one or a list).
+  if (signed.proof && !Array.isArray(signed.proof)) signed.proof = [signed.proof];
   return { credentialId, statusIndex, credential: JSON.stringify(signed) };
 }
 
