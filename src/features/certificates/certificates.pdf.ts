@@ -4,6 +4,7 @@
 // so names in Latin, Greek and Cyrillic scripts print as written.
 
 import { readFile } from 'node:fs/promises';
+import type { Font as FontkitFont } from 'fontkit';
 import { createRequire } from 'node:module';
 import { formatDate } from '../../platform/dates';
 import { loadPdfKit } from '../../platform/documents/lazy';
@@ -12,18 +13,21 @@ import { parseSkills } from './certificates.service';
 import type { Certificate } from './certificates.tables';
 
 const require = createRequire(import.meta.url);
+type FontSource = Parameters<Doc['registerFont']>[1];
 const FONT_FILES = {
   regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
 } as const;
-let fonts: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
+let fonts: Promise<{ regular: FontkitFont; bold: FontkitFont }> | undefined;
 
-/** The Noto Sans files, read once from the package. */
+/**
+ * The Noto Sans fonts, read and parsed once (fontkit, which PDFKit uses) and shared by every PDF:
+ * parsing the font files again for each certificate took most of its time.
+ */
 function loadFonts() {
-  fonts ??= Promise.all([readFile(require.resolve(FONT_FILES.regular)), readFile(require.resolve(FONT_FILES.bold))]).then(([regular, bold]) => ({
-    regular,
-    bold,
-  }));
+  fonts ??= Promise.all([readFile(require.resolve(FONT_FILES.regular)), readFile(require.resolve(FONT_FILES.bold)), import('fontkit')]).then(
+    ([regular, bold, fontkit]) => ({ regular: fontkit.create(regular), bold: fontkit.create(bold) }),
+  );
   return fonts;
 }
 
@@ -97,8 +101,9 @@ export async function renderCertificatePdf(
     };
     doc.file(Buffer.from(options.credential, 'utf8'), attachment);
   }
-  doc.registerFont('regular', font.regular);
-  doc.registerFont('bold', font.bold);
+  // PDFKit takes a parsed fontkit font as it is (its types list only files and bytes).
+  doc.registerFont('regular', font.regular as unknown as FontSource);
+  doc.registerFont('bold', font.bold as unknown as FontSource);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
