@@ -287,6 +287,7 @@ describeEachEngine('the signed Open Badges 3.0 credential of a certificate', (ct
 
     // The library still calls the credential "verified": the status bit has to be read.
     const result = await verifyOutside(adaCredential, await verifierLoader(anyone));
+    expect(result.verified).toBe(true);
     expect((result.statusResult as { results?: { status: boolean }[] }).results?.[0]?.status).toBe(true);
 
     const page = visibleText((await anyone.post('/certificates/check', { credential: JSON.stringify(adaCredential) })).text);
