@@ -129,6 +129,23 @@ export async function rotateSigningKey(
   requestId: string | null,
 ): Promise<void> {
   const made = await generateSigningKey(config.SIGNING_KEYS_SECRET);
+  try {
+    await replaceKey(db, clock, config, organisationId, made, actorId, requestId);
+  } catch (error) {
+    // Replaced at the same moment by another request (a double click): that replacement stands.
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+async function replaceKey(
+  db: Db,
+  clock: Clock,
+  config: SigningConfig,
+  organisationId: string,
+  made: { publicKeyMultibase: string; sealedSecretKey: string },
+  actorId: string,
+  requestId: string | null,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await q.lockStatusList(trx, organisationId);
     const now = clock.now().toISOString();
@@ -303,13 +320,15 @@ export async function signCertificateCredential(
   facts: Omit<CredentialFacts, 'credentialId' | 'statusIndex' | 'issuedAt'>,
 ): Promise<{ credentialId: string; statusIndex: number; credential: string }> {
   const organisationId = facts.certificate.organisation_id;
+  // The key first, outside any transaction: on PostgreSQL a clash with a key made at the same
+  // moment would otherwise spoil the transaction that publishes the list.
+  const key = await currentSigningKey(db, clock, config, organisationId);
   if (!(await q.findStatusList(db, organisationId))) {
     await db.transaction().execute(async (trx) => {
       await q.lockStatusList(trx, organisationId);
       if (!(await q.findStatusList(trx, organisationId))) await publishStatusList(trx, clock, config, organisationId);
     });
   }
-  const key = await currentSigningKey(db, clock, config, organisationId);
   const credentialId = `urn:uuid:${randomUUID()}`;
   const statusIndex = await freeStatusIndex(db, organisationId);
   const issuedAt = clock.now();
