@@ -103,6 +103,7 @@ describeEachEngine('the signed Open Badges 3.0 credential of a certificate', (ct
   const enrolments: Record<string, string> = {};
   const codes: Record<string, string> = {};
   let adaCredential: Credential;
+  let programmeId: string;
 
   async function complete(name: string) {
     const enrolmentId = present(enrolments[name], 'the enrolment');
@@ -125,6 +126,7 @@ describeEachEngine('the signed Open Badges 3.0 credential of a certificate', (ct
       title: 'Towards Middle Leadership',
       requirements: [{ kind: 'sign_off' }],
     });
+    programmeId = programme.id;
     for (const skillId of framework.skillIds) await db.insertInto('programme_focus_skills').values({ programme_id: programme.id, skill_id: skillId }).execute();
     cohortId = (await makeCohort(db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 4', leadIds: [world.programmeLead.id] }))
       .id;
@@ -235,6 +237,23 @@ describeEachEngine('the signed Open Badges 3.0 credential of a certificate', (ct
     expect(visibleText(page.text)).toContain('This credential is not genuine');
   });
 
+  it('odd objects that are not credentials are reported not genuine, never an error', async () => {
+    const issuer = adaCredential.issuer.id;
+    const proof = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', proofValue: 'z1111' };
+    for (const odd of [
+      {},
+      { '@context': 'https://example.org/remote-context.jsonld', type: 'VerifiableCredential' },
+      { ...structuredClone(adaCredential), proof: [] },
+      { ...structuredClone(adaCredential), proof: [{ ...proof, verificationMethod: `${issuer}#not-a-key` }] },
+      { ...structuredClone(adaCredential), proof: [{ ...proof, verificationMethod: 'did:web:example.org#key' }] },
+      { ...structuredClone(adaCredential), '@context': ['https://www.w3.org/ns/credentials/v2', { '@import': 'https://example.org/evil.jsonld' }] },
+    ]) {
+      const page = await anyone.post('/certificates/check', { credential: JSON.stringify(odd) });
+      expect(page.status, JSON.stringify(odd).slice(0, 80)).toBe(200);
+      expect(visibleText(page.text)).toContain('This credential is not genuine');
+    }
+  });
+
   it('the genuine credential, pasted or uploaded, is reported genuine with the award', async () => {
     const pasted = visibleText((await anyone.post('/certificates/check', { credential: JSON.stringify(adaCredential, null, 2) })).text);
     expect(pasted).toContain('This credential is genuine');
@@ -314,6 +333,38 @@ describeEachEngine('the signed Open Badges 3.0 credential of a certificate', (ct
     const audit = await ctx().db.selectFrom('audit_events').select('actor_id').where('action', '=', 'signing_key_rotated').execute();
     expect(audit).toEqual([{ actor_id: world.orgAdmin.id }]);
     expect((await lead.get('/certificates/signing-key')).status).toBe(403);
+  });
+
+  it('a certificate issued before credentials were signed gets one, once, when it is first downloaded (revoked ones listed as revoked)', async () => {
+    const db = ctx().db;
+    const earlier = await db.selectFrom('certificates').selectAll().where('code', '=', present(codes.Bo, 'Bo’s code')).executeTakeFirstOrThrow();
+    const code = 'L'.repeat(43);
+    const dee = await makePerson(db, { organisationId: world.organisation.id, givenName: 'Dee', familyName: 'Marsh' });
+    await db
+      .insertInto('certificates')
+      .values({
+        ...earlier,
+        id: newId(),
+        person_id: dee.id,
+        recipient_name: 'Dee Marsh',
+        enrolment_id: await enrol(db, world, cohortId, programmeId, dee.id),
+        code,
+        revoked_at: '2026-11-20T10:00:00.000Z',
+        revoked_by: world.programmeLead.id,
+        revoked_reason: 'Awarded twice',
+        credential_id: null,
+        credential: null,
+        status_index: null,
+      })
+      .execute();
+    const first = await anyone.get(`/certificates/${code}/credential.json`);
+    expect(first.status).toBe(200);
+    const again = await anyone.get(`/certificates/${code}/credential.json`);
+    expect(again.text).toBe(first.text);
+    const credential = JSON.parse(first.text) as Credential;
+    const result = await verifyOutside(credential, await verifierLoader(anyone));
+    expect(result.verified).toBe(true);
+    expect((result.statusResult as { results?: { status: boolean }[] }).results?.[0]?.status).toBe(true);
   });
 
   it('keeps private keys encrypted with SIGNING_KEYS_SECRET, and refuses documents from the network', async () => {
