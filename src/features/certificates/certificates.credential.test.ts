@@ -17,6 +17,7 @@ import { didDocument, verificationMethod } from '../../platform/credentials/did'
 import { documentLoaderFor, signCredential, STATUS_LIST_LENGTH } from '../../platform/credentials/signing';
 import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
+import { publishStatusList } from './certificates.credential';
 
 // The signed Open Badges 3.0 credential that comes with each certificate, checked as someone
 // outside Waymark would: with Digital Bazaar's libraries, contexts from the registry packages, and
@@ -312,6 +313,19 @@ describeEachEngine('the signed Open Badges 3.0 credential of a certificate', (ct
     const page = visibleText((await anyone.post('/certificates/check', { credential: JSON.stringify(adaCredential) })).text);
     expect(page).toMatch(/This credential was revoked on \d+ [A-Z][a-z]+ \d{4}/);
     expect(page).not.toContain('This credential is genuine');
+  });
+
+  it('the verification page reads the signed status list as well as the record', async () => {
+    const db = ctx().db;
+    const code = present(codes.Bo, 'Bo’s code');
+    // The list says revoked while the record does not (as if the record were restored from an older backup).
+    await db.updateTable('certificates').set({ revoked_at: '2026-11-24T09:00:00.000Z' }).where('code', '=', code).execute();
+    await publishStatusList(db, ctx().clock, ctx().config, world.organisation.id);
+    await db.updateTable('certificates').set({ revoked_at: null }).where('code', '=', code).execute();
+    const page = visibleText((await anyone.get(`/certificates/${code}`)).text);
+    expect(page).toContain('This certificate was revoked on 24 November 2026');
+    await publishStatusList(db, ctx().clock, ctx().config, world.organisation.id);
+    expect(visibleText((await anyone.get(`/certificates/${code}`)).text)).toContain('This is a genuine certificate');
   });
 
   it('an organisation admin replaces the signing key: old credentials still verify, new ones use the new key, and it is audited', async () => {

@@ -201,6 +201,18 @@ export async function statusListCredential(db: Executor, organisationId: string)
   return (await q.findStatusList(db, organisationId))?.credential;
 }
 
+/**
+ * When the organisation's signed status list has the certificate's entry set, the moment the list
+ * was signed so (its `updated_at`); null when the entry is clear or the certificate has none.
+ */
+export async function revokedInStatusList(db: Executor, certificate: Pick<Certificate, 'organisation_id' | 'status_index'>): Promise<string | null> {
+  if (certificate.status_index === null) return null;
+  const row = await q.findStatusList(db, certificate.organisation_id);
+  if (!row) return null;
+  const encodedList = (JSON.parse(row.credential) as { credentialSubject?: { encodedList?: string } }).credentialSubject?.encodedList;
+  return encodedList && (await statusBit(encodedList, certificate.status_index)) ? row.updated_at : null;
+}
+
 /** A free entry in the organisation's status list, chosen at random (so the entry says nothing about when it was issued). */
 async function freeStatusIndex(db: Executor, organisationId: string): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {

@@ -11,6 +11,7 @@ import {
   issuerDid,
   issuerDidDocument,
   issuerDidUrl,
+  revokedInStatusList,
   rotateSigningKey,
   statusListCredential,
   statusListUrl,
@@ -209,8 +210,10 @@ certificateRoutes.post('/certificates/check', access('anyone'), async (c) => {
 // ----- Checking a certificate (anyone, no sign-in) -----
 
 certificateRoutes.get('/certificates/:code', access('anyone'), async (c) => {
-  const certificate = await verifyCertificate(c.get('deps'), c.req.param('code'), clientAddress(c));
-  if (!certificate) return renderPage(c, { title: 'There is no certificate with this code', status: 404 }, <UnknownCertificatePage />);
+  const found = await verifyCertificate(c.get('deps'), c.req.param('code'), clientAddress(c));
+  if (!found) return renderPage(c, { title: 'There is no certificate with this code', status: 404 }, <UnknownCertificatePage />);
+  // Revoked when the record says so, or when the signed status list that wallets read does.
+  const certificate = found.revoked_at ? found : { ...found, revoked_at: await revokedInStatusList(c.get('deps').db, found) };
   const viewer = c.get('viewer');
   const title = certificate.revoked_at
     ? `Revoked certificate: ${certificate.recipient_name}`
