@@ -255,6 +255,15 @@ describeEachEngine('the signed Open Badges 3.0 credential of a certificate', (ct
     }
   });
 
+  it('refuses an address that checks many credentials that are not genuine', async () => {
+    const flooder = ctx().client({ address: '10.8.0.9' });
+    let last = 0;
+    for (let i = 0; i < 70 && last !== 429; i++) last = (await flooder.post('/certificates/check', { credential: `{"n":${i}}` })).status;
+    expect(last).toBe(429);
+    // Another address is unaffected.
+    expect(visibleText((await anyone.post('/certificates/check', { credential: JSON.stringify(adaCredential) })).text)).toContain('genuine');
+  });
+
   it('the genuine credential, pasted or uploaded, is reported genuine with the award', async () => {
     const pasted = visibleText((await anyone.post('/certificates/check', { credential: JSON.stringify(adaCredential, null, 2) })).text);
     expect(pasted).toContain('This credential is genuine');
