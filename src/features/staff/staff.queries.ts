@@ -191,6 +191,11 @@ export function findPersonSummary(db: Executor, personId: string, organisationId
   return query.executeTakeFirst();
 }
 
+/** The identifiers a person's credentials carry (hashed): their email address and, when recorded, their Teacher Reference Number. */
+export function findPersonIdentifiers(db: Executor, personId: string) {
+  return db.selectFrom('people').select(['email_normalised', 'trn']).where('id', '=', personId).executeTakeFirst();
+}
+
 /** Names of people of the organisation, by id, for pages that show who wrote or did something. */
 export function listPeopleNames(db: Executor, organisationId: string, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);

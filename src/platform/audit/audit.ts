@@ -66,7 +66,8 @@ export type AuditAction =
   | 'mentoring_signed_off'
   | 'completion_confirmed'
   | 'certificate_issued'
-  | 'certificate_revoked';
+  | 'certificate_revoked'
+  | 'signing_key_rotated';
 
 export interface AuditEntry {
   action: AuditAction;
