@@ -64,6 +64,9 @@ export type AuditAction =
   | 'mentoring_pairing_assigned'
   | 'mentoring_pairing_ended'
   | 'mentoring_signed_off'
+  | 'portfolio_verification_requested'
+  | 'portfolio_verification_answered'
+  | 'portfolio_verification_cleared'
   | 'completion_confirmed'
   | 'certificate_issued'
   | 'certificate_revoked';
