@@ -145,3 +145,14 @@ export function listEvidenceOf(db: Executor, personIds: string[]) {
     .where((eb) => eb.or([eb('verification_id', 'is not', null), eb('source', '=', 'waymark')]))
     .execute();
 }
+
+/** A person's entries that name any of these skills, for the skills profile. */
+export function listEntriesForSkills(db: Executor, personId: string) {
+  return db
+    .selectFrom('portfolio_entries')
+    .select(['id', 'title', 'skills', 'source', 'verification_id', 'reflection', 'started_on'])
+    .where('person_id', '=', personId)
+    .where('skills', '!=', '[]')
+    .orderBy('started_on', 'desc')
+    .execute();
+}

@@ -164,4 +164,28 @@ export async function seedPortfolio(trx: Transaction<Database>, clock: Clock, co
       .execute();
     if (v.status === 'confirmed') await trx.updateTable('portfolio_entries').set({ verification_id: verificationId }).where('id', '=', id).execute();
   }
+  // One recorded by Waymark (as the worker records sessions attended), with Hannah's reflection added.
+  await trx
+    .insertInto('portfolio_entries')
+    .values({
+      id: newId(),
+      organisation_id: context.organisationId,
+      person_id: person,
+      kind: 'session_attended',
+      title: 'Leading through change (pathways residential)',
+      reflection: 'I now name the “why” first when I introduce a change to the department; two colleagues who had resisted the new marking policy now use it.',
+      started_on: on(60),
+      ended_on: null,
+      hours: 6,
+      skills: JSON.stringify(focus.slice(0, 1).map((s) => s.skill_id)),
+      source: 'waymark',
+      source_key: `demo:session:${person}`,
+      source_path: null,
+      verification_id: null,
+      verification_cleared_at: null,
+      verification_cleared_name: null,
+      created_at: at(60),
+      updated_at: at(50),
+    })
+    .execute();
 }
