@@ -24,6 +24,7 @@ const NOT_PAGES = new Set([
   'GET /feedback/:roundId/report.pdf' /* a PDF download */,
   'GET /projects/:projectId/summary.pdf' /* a PDF download */,
   'GET /certificates/:code/certificate.pdf' /* a PDF download */,
+  'GET /portfolio/entries/:entryId/attachments/:attachmentId' /* a file download */,
 ]);
 
 /** Every page in the authorisation matrix: its GET rows, less files, feeds and downloads. */

@@ -366,27 +366,26 @@ export async function askForVerification(deps: AppDeps, viewer: Viewer, page: As
     if (!page.lineManager) errors.relationship = 'You have no line manager on Waymark: choose someone else';
     else verifier = { personId: page.lineManager.id, name: page.lineManager.name, email: page.lineManager.email };
   } else if (relationship === 'mentor' || relationship === 'colleague') {
-    const field = relationship === 'mentor' ? 'mentorEmail' : 'colleagueEmail';
-    const email = (values[field] ?? '').trim();
-    if (!email) errors[field] = relationship === 'mentor' ? 'Enter your mentor’s or coach’s email address' : 'Enter your colleague’s email address';
-    else if (!EMAIL.test(email)) errors[field] = 'Enter an email address in the correct format, like name@example.org';
+    const email = (values.email ?? '').trim();
+    if (!email) errors.email = relationship === 'mentor' ? 'Enter your mentor’s or coach’s email address' : 'Enter your colleague’s email address';
+    else if (!EMAIL.test(email)) errors.email = 'Enter an email address in the correct format, like name@example.org';
     else {
       const colleague = await findColleague(deps.db, viewer.organisationId, email);
-      if (!colleague) errors[field] = 'There is nobody on Waymark in your organisation with this email address: ask them as someone outside Waymark instead';
-      else if (colleague.id === viewer.id) errors[field] = 'Ask someone else: you cannot verify your own entry';
+      if (!colleague) errors.email = 'There is nobody on Waymark in your organisation with this email address: ask them as someone outside Waymark instead';
+      else if (colleague.id === viewer.id) errors.email = 'Ask someone else: you cannot verify your own entry';
       else verifier = { personId: colleague.id, name: colleague.name, email: colleague.email };
     }
   } else if (relationship === 'outside') {
-    const name = (values.outsideName ?? '').trim();
-    const email = (values.outsideEmail ?? '').trim();
-    if (!name) errors.outsideName = 'Enter their name';
-    else if (name.length > TITLE_MAX) errors.outsideName = `Name must be ${TITLE_MAX} characters or fewer`;
-    if (!email) errors.outsideEmail = 'Enter their email address';
-    else if (!EMAIL.test(email) || email.length > 320) errors.outsideEmail = 'Enter an email address in the correct format, like name@example.org';
-    else if (normaliseEmail(email) === normaliseEmail(viewer.email)) errors.outsideEmail = 'Ask someone else: you cannot verify your own entry';
-    if (!errors.outsideName && !errors.outsideEmail) {
+    const name = (values.name ?? '').trim();
+    const email = (values.email ?? '').trim();
+    if (!name) errors.name = 'Enter the name of the person outside Waymark';
+    else if (name.length > TITLE_MAX) errors.name = `Name must be ${TITLE_MAX} characters or fewer`;
+    if (!email) errors.email = 'Enter their email address';
+    else if (!EMAIL.test(email) || email.length > 320) errors.email = 'Enter an email address in the correct format, like name@example.org';
+    else if (normaliseEmail(email) === normaliseEmail(viewer.email)) errors.email = 'Ask someone else: you cannot verify your own entry';
+    if (!errors.name && !errors.email) {
       const colleague = await findColleague(deps.db, viewer.organisationId, email);
-      if (colleague?.id === viewer.id) errors.outsideEmail = 'Ask someone else: you cannot verify your own entry';
+      if (colleague?.id === viewer.id) errors.email = 'Ask someone else: you cannot verify your own entry';
       else verifier = colleague ? { personId: colleague.id, name: colleague.name, email: colleague.email } : { personId: null, name, email };
     }
   } else errors.relationship = 'Select who you would like to ask';

@@ -133,8 +133,8 @@ describeEachEngine('the portfolio', (ctx) => {
       (
         await teacher.post(`/portfolio/entries/${entryId}/verification`, {
           relationship: 'outside',
-          outsideName: 'Gwen Hughes',
-          outsideEmail: 'gwen@riverside.example.org',
+          name: 'Gwen Hughes',
+          email: 'gwen@riverside.example.org',
         })
       ).status,
     ).toBe(303);
@@ -161,7 +161,7 @@ describeEachEngine('the portfolio', (ctx) => {
   it('an outside link stops working after 30 days, and a declined request shows the reason to the owner', async () => {
     const second = await teacher.post('/portfolio/new', entryForm({ kind: 'reading', title: 'Reading on feedback' }));
     const id = new URL(second.headers.get('location') ?? '', 'http://x').pathname.split('/')[3] ?? '';
-    await teacher.post(`/portfolio/entries/${id}/verification`, { relationship: 'outside', outsideName: 'Tom Walsh', outsideEmail: 'tom@example.net' });
+    await teacher.post(`/portfolio/entries/${id}/verification`, { relationship: 'outside', name: 'Tom Walsh', email: 'tom@example.net' });
     await ctx().deliverMail();
     const link = /\/portfolio\/verify\/[A-Za-z0-9_-]{43}/.exec(ctx().mailer.sent.find((m) => m.to === 'tom@example.net')?.text ?? '')?.[0] ?? '';
     const outsider = ctx().client({ address: '10.2.0.10' });
@@ -177,7 +177,7 @@ describeEachEngine('the portfolio', (ctx) => {
       givenName: 'Ade',
       email: 'ade@example.org',
     });
-    expect((await teacher.post(`/portfolio/entries/${id}/verification`, { relationship: 'colleague', colleagueEmail: 'ADE@example.org' })).status).toBe(303);
+    expect((await teacher.post(`/portfolio/entries/${id}/verification`, { relationship: 'colleague', email: 'ADE@example.org' })).status).toBe(303);
     expect(visibleText((await outsider.get(link)).text)).toContain('This request is no longer needed');
     const ade = ctx().client({ address: '10.2.0.11' });
     await signIn(ade, colleague.email);
@@ -191,12 +191,12 @@ describeEachEngine('the portfolio', (ctx) => {
   it('refuses to ask the owner themselves, or an address nobody on Waymark has as a colleague', async () => {
     const self = await teacher.post(`/portfolio/entries/${entryId}/verification`, {
       relationship: 'outside',
-      outsideName: 'Me',
-      outsideEmail: world.report.email,
+      name: 'Me',
+      email: world.report.email,
     });
     expect(self.status).toBe(400);
     expect(visibleText(self.text)).toContain('you cannot verify your own entry');
-    const nobody = await teacher.post(`/portfolio/entries/${entryId}/verification`, { relationship: 'colleague', colleagueEmail: 'nobody@example.org' });
+    const nobody = await teacher.post(`/portfolio/entries/${entryId}/verification`, { relationship: 'colleague', email: 'nobody@example.org' });
     expect(nobody.status).toBe(400);
     expect(visibleText(nobody.text)).toContain('There is nobody on Waymark in your organisation with this email address');
   });

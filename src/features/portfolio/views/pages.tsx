@@ -483,19 +483,6 @@ export function AttachmentFormPage(props: { entry: { id: string; title: string }
 export function AskPageView(props: { page: AskPage; values: FormValues; errors?: FieldErrors }) {
   const { page, values: v } = props;
   const err = (f: string) => errorFor(props.errors, f);
-  const email = (name: string, label: string, hint?: string) => (
-    <Input
-      id={name}
-      name={name}
-      type="email"
-      spellcheck={false}
-      autocomplete="email"
-      label={{ text: label }}
-      hint={hint ? { text: hint } : undefined}
-      value={v[name] ?? ''}
-      errorMessage={err(name)}
-    />
-  );
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -520,37 +507,34 @@ export function AskPageView(props: { page: AskPage; values: FormValues; errors?:
             value={v.relationship}
             items={[
               page.lineManager ? { value: 'line_manager', text: `Your line manager, ${page.lineManager.name}` } : null,
-              {
-                value: 'mentor',
-                text: 'A mentor or coach on Waymark',
-                conditional: { html: email('mentorEmail', 'Their email address') as unknown as string },
-              },
-              {
-                value: 'colleague',
-                text: 'Another colleague on Waymark',
-                conditional: { html: email('colleagueEmail', 'Their email address') as unknown as string },
-              },
+              { value: 'mentor', text: 'A mentor or coach on Waymark' },
+              { value: 'colleague', text: 'Another colleague on Waymark' },
               {
                 value: 'outside',
                 text: 'Someone outside Waymark',
                 hint: { text: 'For example, a course tutor or the head of a school you trained. We email them a private link; they don’t need an account.' },
-                conditional: {
-                  html: (
-                    <>
-                      <Input
-                        id="outsideName"
-                        name="outsideName"
-                        autocomplete="off"
-                        label={{ text: 'Their name' }}
-                        value={v.outsideName ?? ''}
-                        errorMessage={err('outsideName')}
-                      />
-                      {email('outsideEmail', 'Their email address')}
-                    </>
-                  ) as unknown as string,
-                },
               },
             ]}
+          />
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            spellcheck={false}
+            autocomplete="off"
+            label={{ text: 'Their email address', classes: 'govuk-label--s' }}
+            hint={{ text: 'Not needed for your line manager.' }}
+            value={v.email ?? ''}
+            errorMessage={err('email')}
+          />
+          <Input
+            id="name"
+            name="name"
+            autocomplete="off"
+            label={{ text: 'Their name', classes: 'govuk-label--s' }}
+            hint={{ text: 'Only for someone outside Waymark: we use the name on Waymark for colleagues.' }}
+            value={v.name ?? ''}
+            errorMessage={err('name')}
           />
           <div class="govuk-button-group">
             <Button text="Send request" />
@@ -582,59 +566,39 @@ export function AnswerPage(props: { toAnswer: VerificationToAnswer; action: stri
         <EntryFacts view={toAnswer.view} />
         <h2 class="govuk-heading-m">Attachments</h2>
         <Attachments entryId={toAnswer.view.entry.id} attachments={toAnswer.view.attachments} canRemove={false} canDownload={false} />
+        <h2 class="govuk-heading-m">If you can confirm it</h2>
         <form method="post" action={props.action} novalidate>
-          <Radios
-            idPrefix="decision"
-            name="decision"
-            fieldset={{ legend: { text: 'Can you confirm this entry?', classes: 'govuk-fieldset__legend--m' } }}
-            errorMessage={err('decision')}
-            value={v.decision}
-            items={[
-              {
-                value: 'confirm',
-                text: 'Yes, I can confirm it',
-                conditional: {
-                  html: (
-                    <>
-                      <Input
-                        id="role"
-                        name="role"
-                        label={{ text: 'Your role' }}
-                        hint={{ text: `Shown with your name, for example “Headteacher, Oak Primary” or “${owner}’s line manager”` }}
-                        value={v.role ?? toAnswer.suggestedRole}
-                        errorMessage={err('role')}
-                      />
-                      <Textarea
-                        id="statement"
-                        name="statement"
-                        label={{ text: 'Your statement' }}
-                        hint={{ text: 'What you saw or know, in a sentence or two. It is shown with the entry.' }}
-                        value={v.statement ?? ''}
-                        errorMessage={err('statement')}
-                      />
-                    </>
-                  ) as unknown as string,
-                },
-              },
-              {
-                value: 'decline',
-                text: 'No, I can’t confirm it',
-                conditional: {
-                  html: (
-                    <Textarea
-                      id="reason"
-                      name="reason"
-                      label={{ text: 'Why not?' }}
-                      hint={{ text: `${owner} reads your reason.` }}
-                      value={v.reason ?? ''}
-                      errorMessage={err('reason')}
-                    />
-                  ) as unknown as string,
-                },
-              },
-            ]}
+          <input type="hidden" name="decision" value="confirm" />
+          <Input
+            id="role"
+            name="role"
+            label={{ text: 'Your role', classes: 'govuk-label--s' }}
+            hint={{ text: `Shown with your name, for example “Headteacher, Oak Primary” or “${owner}’s line manager”` }}
+            value={v.role ?? toAnswer.suggestedRole}
+            errorMessage={err('role')}
           />
-          <Button text="Send answer" />
+          <Textarea
+            id="statement"
+            name="statement"
+            label={{ text: 'Your statement', classes: 'govuk-label--s' }}
+            hint={{ text: 'What you saw or know, in a sentence or two. It is shown with the entry.' }}
+            value={v.statement ?? ''}
+            errorMessage={err('statement')}
+          />
+          <Button text="Confirm the entry" />
+        </form>
+        <h2 class="govuk-heading-m">If you can’t confirm it</h2>
+        <form method="post" action={props.action} novalidate>
+          <input type="hidden" name="decision" value="decline" />
+          <Textarea
+            id="reason"
+            name="reason"
+            label={{ text: 'Why you can’t confirm it', classes: 'govuk-label--s' }}
+            hint={{ text: `${owner} reads your reason.` }}
+            value={v.reason ?? ''}
+            errorMessage={err('reason')}
+          />
+          <Button text="Decline" classes="govuk-button--secondary" />
         </form>
       </div>
     </div>
