@@ -25,6 +25,8 @@ const NOT_PAGES = new Set([
   'GET /projects/:projectId/summary.pdf' /* a PDF download */,
   'GET /certificates/:code/certificate.pdf' /* a PDF download */,
   'GET /portfolio/entries/:entryId/attachments/:attachmentId' /* a file download */,
+  'GET /portfolio/verifications/:verificationId/attachments/:attachmentId' /* a file download */,
+  'GET /portfolio/verify/:verifyToken/attachments/:attachmentId' /* a file download */,
 ]);
 
 /** Every page in the authorisation matrix: its GET rows, less files, feeds and downloads. */

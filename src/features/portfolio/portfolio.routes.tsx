@@ -175,9 +175,9 @@ portfolioRoutes.post('/portfolio/entries/:entryId/attachments', access('signed-i
   return c.redirect(`/portfolio/entries/${id}?done=attached`, 303);
 });
 
-portfolioRoutes.get('/portfolio/entries/:entryId/attachments/:attachmentId', access('signed-in'), async (c) => {
-  const viewer = requireViewer(c.get('viewer'));
-  const { file, bytes } = await s.readAttachmentFile(c.get('deps'), viewer, c.req.param('entryId'), c.req.param('attachmentId'));
+/** A stored file as a download, never shown in the browser. */
+function download(c: Context<AppEnv>, stored: { file: { file_name: string; content_type: string }; bytes: Buffer }) {
+  const { file, bytes } = stored;
   const asciiName = file.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return c.body(new Uint8Array(bytes), 200, {
     'Content-Type': file.content_type,
@@ -186,6 +186,11 @@ portfolioRoutes.get('/portfolio/entries/:entryId/attachments/:attachmentId', acc
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
   });
+}
+
+portfolioRoutes.get('/portfolio/entries/:entryId/attachments/:attachmentId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  return download(c, await s.readAttachmentFile(c.get('deps'), viewer, c.req.param('entryId'), c.req.param('attachmentId')));
 });
 
 portfolioRoutes.post('/portfolio/entries/:entryId/attachments/:attachmentId/remove', access('signed-in'), async (c) => {
@@ -265,10 +270,20 @@ portfolioRoutes.post('/portfolio/verifications/:verificationId', access('signed-
   return answer(c, toAnswer, `/portfolio/verifications/${toAnswer.request.id}`, viewer.id);
 });
 
+portfolioRoutes.get('/portfolio/verifications/:verificationId/attachments/:attachmentId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const toAnswer = await s.getVerificationForColleague(c.get('deps'), viewer, c.req.param('verificationId'));
+  return download(c, await s.readAttachmentForVerifier(c.get('deps'), toAnswer, c.req.param('attachmentId')));
+});
+
 portfolioRoutes.get('/portfolio/verify/:verifyToken', access('anyone'), async (c) => {
   const token = c.req.param('verifyToken');
   const toAnswer = await s.openVerificationLink(c.get('deps'), token, clientAddress(c));
   return thanksOr(c, toAnswer, `/portfolio/verify/${token}`);
+});
+portfolioRoutes.get('/portfolio/verify/:verifyToken/attachments/:attachmentId', access('anyone'), async (c) => {
+  const toAnswer = await s.openVerificationLink(c.get('deps'), c.req.param('verifyToken'), clientAddress(c));
+  return download(c, await s.readAttachmentForVerifier(c.get('deps'), toAnswer, c.req.param('attachmentId')));
 });
 portfolioRoutes.post('/portfolio/verify/:verifyToken', access('anyone'), async (c) => {
   const token = c.req.param('verifyToken');

@@ -498,6 +498,16 @@ export async function openVerificationLink(deps: AppDeps, token: string, address
   return loadToAnswer(deps.db, request);
 }
 
+/** A file attached to the entry a verifier is asked about, while the request is waiting for their answer. */
+export async function readAttachmentForVerifier(deps: AppDeps, toAnswer: VerificationToAnswer, attachmentId: string) {
+  if (answerState(toAnswer.request, deps.clock.now()) !== 'open') throw new NotFound();
+  const attachment = await q.findAttachment(deps.db, toAnswer.view.entry.id, attachmentId);
+  if (!attachment?.file_id) throw new NotFound();
+  const stored = await readFile(deps.db, attachment.file_id);
+  if (!stored) throw new NotFound();
+  return stored;
+}
+
 /** Whether a request can still be answered: waiting, and not expired. */
 export function answerState(request: PortfolioVerification, now: Date): 'open' | 'answered' | 'withdrawn' | 'expired' {
   if (request.status === 'confirmed' || request.status === 'declined') return 'answered';

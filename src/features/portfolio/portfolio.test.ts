@@ -149,11 +149,23 @@ describeEachEngine('the portfolio', (ctx) => {
     expect(visibleText(page.text)).toContain('Science colleagues now plan');
     expect((await outsider.get('/portfolio')).status).toBe(303);
     expect((await outsider.get(`/portfolio/entries/${entryId}`)).status).toBe(303);
+    // The entry's files open from the link while it waits for an answer; nothing else does.
+    const pdf = await ctx()
+      .db.selectFrom('portfolio_attachments')
+      .select('id')
+      .where('entry_id', '=', entryId)
+      .where('file_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const file = await outsider.get(`${link}/attachments/${pdf.id}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toContain('attachment');
+    expect((await outsider.get(`${link}/attachments/${'0'.repeat(36)}`)).status).toBe(404);
     const confirmed = await outsider.post(link, { decision: 'confirm', role: 'Maths lead, Riverside Primary', statement: 'Hannah led our INSET.' });
     expect(confirmed.status).toBe(303);
     expect(visibleText((await outsider.get(`${link}?done=1`)).text)).toContain('Thank you: your answer is sent');
     expect(visibleText((await outsider.get(link)).text)).toContain('This request has been answered');
     expect((await outsider.post(link, { decision: 'confirm', role: 'x', statement: 'y' })).status).toBe(409);
+    expect((await outsider.get(`${link}/attachments/${pdf.id}`)).status).toBe(404);
     expect(visibleText((await teacher.get(`/portfolio/entries/${entryId}`)).text)).toContain('Verified by Gwen Hughes, Maths lead, Riverside Primary');
     expect((await outsider.get(`/portfolio/verify/${'y'.repeat(43)}`)).status).toBe(404);
   });

@@ -5,7 +5,7 @@ import type { World } from '../factories';
 import type { ProgrammeWorld } from '../programme-world';
 
 /**
- * Records the portfolio matrix rows need: the teacher (world.report) has an entry with a link
+ * Records the portfolio matrix rows need: the teacher (world.report) has an entry with a PDF
  * attached, and has asked their line manager (a pending request) and someone outside Waymark (a
  * pending request whose emailed link holds `:verifyToken`) to verify it.
  */
@@ -36,9 +36,25 @@ export async function makePortfolioWorld(db: Db, world: World, _programmes: Prog
     })
     .execute();
   const attachmentId = newId();
+  const fileId = newId();
+  const pdf = Buffer.from('%PDF-1.7\nslides\n');
+  await db
+    .insertInto('stored_files')
+    .values({
+      id: fileId,
+      organisation_id: world.organisation.id,
+      file_name: 'slides.pdf',
+      content_type: 'application/pdf',
+      size_bytes: pdf.byteLength,
+      sha256: '0'.repeat(64),
+      content: pdf.toString('base64'),
+      created_by: world.report.id,
+      created_at: at,
+    })
+    .execute();
   await db
     .insertInto('portfolio_attachments')
-    .values({ id: attachmentId, entry_id: entryId, title: 'Slides', url: 'https://example.org/slides', file_id: null, added_at: at })
+    .values({ id: attachmentId, entry_id: entryId, title: 'Slides', url: null, file_id: fileId, added_at: at })
     .execute();
   const request = (
     id: string,

@@ -149,7 +149,8 @@ function VerifiedBy(props: { verified: PortfolioVerification }) {
   );
 }
 
-function Attachments(props: { entryId: string; attachments: AttachmentRow[]; canRemove: boolean; canDownload: boolean }) {
+/** The entry's attachments: links, and files downloaded from `downloadFrom` + `/<id>`. */
+function Attachments(props: { entryId: string; attachments: AttachmentRow[]; canRemove: boolean; downloadFrom: string }) {
   if (props.attachments.length === 0) return <p class="govuk-body">No attachments.</p>;
   return (
     <ul class="govuk-list">
@@ -159,14 +160,10 @@ function Attachments(props: { entryId: string; attachments: AttachmentRow[]; can
             <a class="govuk-link" href={a.url} rel="noreferrer noopener">
               {a.title} (link)
             </a>
-          ) : props.canDownload ? (
-            <a class="govuk-link" href={`/portfolio/entries/${props.entryId}/attachments/${a.id}`}>
+          ) : (
+            <a class="govuk-link" href={`${props.downloadFrom}/${a.id}`}>
               {a.title} ({a.file_name}, {fileSize(a.size_bytes)})
             </a>
-          ) : (
-            <>
-              {a.title} ({a.file_name}, {fileSize(a.size_bytes)})
-            </>
           )}
           {props.canRemove ? (
             <PostLink
@@ -260,7 +257,7 @@ export function EntryPage(props: { view: EntryView; banner?: string }) {
           </p>
         ) : null}
         <h2 class="govuk-heading-m">Attachments</h2>
-        <Attachments entryId={entry.id} attachments={props.view.attachments} canRemove canDownload />
+        <Attachments entryId={entry.id} attachments={props.view.attachments} canRemove downloadFrom={`/portfolio/entries/${entry.id}/attachments`} />
         <p class="govuk-body">
           <a class="govuk-link" href={`/portfolio/entries/${entry.id}/attachments/new`}>
             Add a file or a link
@@ -490,7 +487,7 @@ export function AskPageView(props: { page: AskPage; values: FormValues; errors?:
         <span class="govuk-caption-l">{page.entry.title}</span>
         <h1 class="govuk-heading-l">Ask someone to verify this entry</h1>
         <p class="govuk-body">
-          They read this entry — its reflection, details and attachments’ names — and nothing else in your portfolio. They confirm it with a short statement, or
+          They read this entry — its reflection, details and attachments — and nothing else in your portfolio. They confirm it with a short statement, or
           decline and say why.
         </p>
         {page.pending ? (
@@ -565,7 +562,7 @@ export function AnswerPage(props: { toAnswer: VerificationToAnswer; action: stri
         </p>
         <EntryFacts view={toAnswer.view} />
         <h2 class="govuk-heading-m">Attachments</h2>
-        <Attachments entryId={toAnswer.view.entry.id} attachments={toAnswer.view.attachments} canRemove={false} canDownload={false} />
+        <Attachments entryId={toAnswer.view.entry.id} attachments={toAnswer.view.attachments} canRemove={false} downloadFrom={`${props.action}/attachments`} />
         <h2 class="govuk-heading-m">If you can confirm it</h2>
         <form method="post" action={props.action} novalidate>
           <input type="hidden" name="decision" value="confirm" />
