@@ -49,6 +49,7 @@ async function entryFormPage(
           title: e.title,
           reflection: e.reflection,
           hours: e.hours === null ? '' : String(e.hours),
+          projectId: data.projectId ?? '',
           ...dateToValues('startedOn', e.started_on),
           ...dateToValues('endedOn', e.ended_on),
         }

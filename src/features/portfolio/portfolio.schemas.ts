@@ -74,6 +74,8 @@ export interface EntryInput {
   endedOn: string | null;
   hours: number | null;
   skills: string[];
+  /** For leading a project: the person's own project on Waymark it links to. */
+  projectId: string | null;
 }
 
 /**
@@ -83,7 +85,13 @@ export interface EntryInput {
 export function readEntryForm(
   values: FormValues,
   skills: string[],
-  options: { today: string; knownSkills: Set<string>; recorded?: Pick<EntryInput, 'kind' | 'title' | 'startedOn' | 'endedOn' | 'hours'> },
+  options: {
+    today: string;
+    knownSkills: Set<string>;
+    /** The person's own projects, which a "leading a project" entry may link to. */
+    projects?: Set<string>;
+    recorded?: Pick<EntryInput, 'kind' | 'title' | 'startedOn' | 'endedOn' | 'hours' | 'projectId'>;
+  },
 ): { ok: true; input: EntryInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const reflection = (values.reflection ?? '').trim();
@@ -97,6 +105,9 @@ export function readEntryForm(
   }
   const kind = values.kind ?? '';
   if (!isOwnKind(kind)) errors.kind = 'Select the kind of development';
+  const projectId = (values.projectId ?? '').trim() || null;
+  if (projectId && !options.projects?.has(projectId)) errors.projectId = 'Select one of your projects, or no project';
+  else if (projectId && kind !== 'project') errors.projectId = 'Choose “Leading a project” to link one of your projects, or select no project';
   const title = (values.title ?? '').trim();
   if (!title) errors.title = 'Enter a title';
   else if (title.length > TITLE_MAX) errors.title = `Title must be ${TITLE_MAX} characters or fewer`;
@@ -126,6 +137,7 @@ export function readEntryForm(
       endedOn: (ended as { date: string | null }).date,
       hours,
       skills: ticked,
+      projectId,
     },
   };
 }
@@ -151,6 +163,7 @@ export function substanceChanged(before: EntryInput, after: EntryInput): boolean
     before.startedOn !== after.startedOn ||
     before.endedOn !== after.endedOn ||
     before.hours !== after.hours ||
+    before.projectId !== after.projectId ||
     [...before.skills].sort().join() !== [...after.skills].sort().join()
   );
 }

@@ -12,6 +12,7 @@ import { enqueueEmail } from '../../platform/jobs/outbox';
 import { type CountedAttempt, describeWait, normaliseEmail, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
 import { listPublishedVersions, skillsOfVersion } from '../frameworks';
 import { notify } from '../notifications';
+import { listProjectsOf } from '../projects';
 import { findPersonByEmail, findPersonSummary, listPeopleNames } from '../staff';
 import { isNamedVerifier, needsVerification, ownsEntry } from './portfolio.policy';
 import * as q from './portfolio.queries';
@@ -71,7 +72,14 @@ function entryFacts(entry: PortfolioEntry): EntryInput {
     endedOn: entry.ended_on,
     hours: entry.hours === null ? null : Number(entry.hours),
     skills: parseSkillIds(entry.skills),
+    projectId: linkedProjectId(entry),
   };
+}
+
+/** The project an entry of the person's own links to (kept as the path to its page). */
+function linkedProjectId(entry: Pick<PortfolioEntry, 'source' | 'source_path'>): string | null {
+  if (entry.source !== 'own' || !entry.source_path) return null;
+  return /^\/projects\/([^/]+)$/.exec(entry.source_path)?.[1] ?? null;
 }
 
 /** The viewer's own portfolio: every entry with its verification, and requests waiting for the viewer's answer. */
@@ -148,9 +156,19 @@ export async function getEntryPage(deps: AppDeps, viewer: Viewer, entryId: strin
 
 /** The form for a new entry or a change: the skills to choose from, and the entry's current facts when changing one. */
 export async function getEntryForm(deps: AppDeps, viewer: Viewer, entryId?: string) {
-  const [choices, entry] = await Promise.all([skillChoices(deps.db, viewer.organisationId), entryId ? loadOwnEntry(deps.db, viewer, entryId) : undefined]);
+  const [choices, entry, projects] = await Promise.all([
+    skillChoices(deps.db, viewer.organisationId),
+    entryId ? loadOwnEntry(deps.db, viewer, entryId) : undefined,
+    listProjectsOf(deps.db, viewer.organisationId, [viewer.id]),
+  ]);
   const requests = entry ? await q.listVerifications(deps.db, [entry.id]) : [];
-  return { choices, entry: entry ?? null, verified: entry ? verificationState(entry, requests).verified : null };
+  return {
+    choices,
+    entry: entry ?? null,
+    projectId: entry ? linkedProjectId(entry) : null,
+    projects: projects.map((p) => ({ id: p.id, title: p.title })),
+    verified: entry ? verificationState(entry, requests).verified : null,
+  };
 }
 export type EntryForm = Awaited<ReturnType<typeof getEntryForm>>;
 
@@ -216,8 +234,12 @@ export async function createEntry(
   skills: string[],
   attachments: { file?: AttachmentUpload; link?: AttachmentUpload },
 ): Promise<string> {
-  const choices = await skillChoices(deps.db, viewer.organisationId);
-  const read = readEntryForm(values, skills, { today: londonDate(deps.clock.now()), knownSkills: new Set(skillTitles(choices).keys()) });
+  const form = await getEntryForm(deps, viewer);
+  const read = readEntryForm(values, skills, {
+    today: londonDate(deps.clock.now()),
+    knownSkills: new Set(skillTitles(form.choices).keys()),
+    projects: new Set(form.projects.map((p) => p.id)),
+  });
   const errors: FieldErrors = read.ok ? {} : { ...read.errors };
   for (const upload of [attachments.file, attachments.link]) {
     if (!upload) continue;
@@ -242,7 +264,7 @@ export async function createEntry(
       skills: JSON.stringify(input.skills),
       source: 'own',
       source_key: null,
-      source_path: null,
+      source_path: input.projectId ? `/projects/${input.projectId}` : null,
       verification_id: null,
       verification_cleared_at: null,
       verification_cleared_name: null,
@@ -266,6 +288,7 @@ export async function changeEntry(deps: AppDeps, viewer: Viewer, entryId: string
   const read = readEntryForm(values, skills, {
     today: londonDate(deps.clock.now()),
     knownSkills: new Set([...skillTitles(form.choices).keys(), ...before.skills]),
+    projects: new Set(form.projects.map((p) => p.id)),
     recorded: entry.source === 'waymark' ? before : undefined,
   });
   if (!read.ok) throw new Invalid(read.errors);
@@ -282,6 +305,7 @@ export async function changeEntry(deps: AppDeps, viewer: Viewer, entryId: string
       ended_on: after.endedOn,
       hours: after.hours,
       skills: JSON.stringify(after.skills),
+      ...(entry.source === 'own' ? { source_path: after.projectId ? `/projects/${after.projectId}` : null } : {}),
       updated_at: now,
       ...(clearing ? { verification_id: null, verification_cleared_at: now, verification_cleared_name: form.verified?.verifier_name ?? null } : {}),
     });

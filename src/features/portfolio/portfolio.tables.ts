@@ -36,7 +36,7 @@ export interface PortfolioEntriesTable {
   source: EntrySource;
   /** For Waymark's records: what it was recorded from (`session:<id>` …), unique, so a record is added once. */
   source_key: string | null;
-  /** For Waymark's records: the page in Waymark it came from. */
+  /** The page in Waymark the entry links to: for Waymark's records, where it came from; for the person's own, the project they led (`/projects/<id>`). */
   source_path: string | null;
   /** The confirmed verification in force; cleared when the entry's substance changes. */
   verification_id: string | null;

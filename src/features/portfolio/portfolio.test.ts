@@ -212,4 +212,45 @@ describeEachEngine('the portfolio', (ctx) => {
     expect(nobody.status).toBe(400);
     expect(visibleText(nobody.text)).toContain('There is nobody on Waymark in your organisation with this email address');
   });
+
+  it('links a “leading a project” entry to one of the person’s own projects, and refuses anyone else’s or another kind', async () => {
+    const project = async (personId: string, title: string) => {
+      const id = crypto.randomUUID();
+      await ctx()
+        .db.insertInto('projects')
+        .values({
+          id,
+          organisation_id: world.organisation.id,
+          person_id: personId,
+          enrolment_id: null,
+          title,
+          rationale: 'A priority.',
+          people_affected: 'Year 7',
+          status: 'in_progress',
+          assessor_id: null,
+          role_confirmed_by: null,
+          role_confirmed_at: null,
+          created_at: '2026-10-01T09:00:00.000Z',
+          updated_at: '2026-10-01T09:00:00.000Z',
+        })
+        .execute();
+      return id;
+    };
+    const mine = await project(world.report.id, 'Reading for pleasure in Year 7');
+    const theirs = await project(world.staff.id, 'Someone else’s project');
+    const form = visibleText((await teacher.get('/portfolio/new')).text);
+    expect(form).toContain('Reading for pleasure in Year 7');
+    expect(form).not.toContain('Someone else’s project');
+    const wrongKind = await teacher.post('/portfolio/new', entryForm({ projectId: mine }));
+    expect(visibleText(wrongKind.text)).toContain('Choose “Leading a project” to link one of your projects');
+    const notMine = await teacher.post('/portfolio/new', entryForm({ kind: 'project', projectId: theirs }));
+    expect(visibleText(notMine.text)).toContain('Select one of your projects, or no project');
+    const before = (await entries()).length;
+    const linked = await teacher.post('/portfolio/new', entryForm({ kind: 'project', title: 'Leading reading for pleasure', projectId: mine }));
+    expect(linked.status).toBe(303);
+    expect(await entries()).toHaveLength(before + 1);
+    const page = await teacher.get(linked.headers.get('location') ?? '');
+    expect(page.text).toContain(`href="/projects/${mine}"`);
+    expect(visibleText(page.text)).toContain('See the project');
+  });
 });

@@ -14,6 +14,7 @@ import {
   Paragraphs,
   PostLink,
   Radios,
+  Select,
   StatusTag,
   SummaryList,
   Textarea,
@@ -266,7 +267,7 @@ export function EntryPage(props: { view: EntryView; banner?: string }) {
         {entry.source_path ? (
           <p class="govuk-body">
             <a class="govuk-link" href={entry.source_path}>
-              See the record in Waymark
+              {own ? 'See the project' : 'See the record in Waymark'}
             </a>
           </p>
         ) : null}
@@ -347,6 +348,17 @@ export function EntryFormPage(props: { form: EntryForm; values: FormValues; tick
                 value={v.kind}
                 items={Object.entries(OWN_KINDS).map(([value, text]) => ({ value, text, hint: { text: KIND_HINTS[value as keyof typeof OWN_KINDS] } }))}
               />
+              {props.form.projects.length > 0 ? (
+                <Select
+                  id="projectId"
+                  name="projectId"
+                  label={{ text: 'Your project on Waymark (optional)', classes: 'govuk-label--s' }}
+                  hint={{ text: 'Only for leading a project: link the entry to one of your projects' }}
+                  value={v.projectId ?? ''}
+                  errorMessage={errorFor(props.errors, 'projectId')}
+                  items={[{ value: '', text: 'No project' }, ...props.form.projects.map((p) => ({ value: p.id, text: p.title }))]}
+                />
+              ) : null}
               <Input
                 id="title"
                 name="title"
