@@ -11,6 +11,7 @@ import { mentoringModule } from './mentoring/module';
 import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
+import { portfolioModule } from './portfolio/module';
 import { programmesModule } from './programmes/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
@@ -39,6 +40,7 @@ export const featureModules: readonly FeatureModule[] = [
   feedbackModule,
   mentoringModule,
   projectsModule,
+  portfolioModule,
   certificatesModule,
   devMailModule,
 ];

@@ -28,6 +28,9 @@ const NOT_PAGES = new Set([
   'GET /.well-known/did.json' /* JSON for credential verifiers */,
   'GET /issuers/:organisationId/did.json' /* JSON for credential verifiers */,
   'GET /issuers/:organisationId/status-list' /* JSON for credential verifiers */,
+  'GET /portfolio/entries/:entryId/attachments/:attachmentId' /* a file download */,
+  'GET /portfolio/verifications/:verificationId/attachments/:attachmentId' /* a file download */,
+  'GET /portfolio/verify/:verifyToken/attachments/:attachmentId' /* a file download */,
 ]);
 
 /** Every page in the authorisation matrix: its GET rows, less files, feeds and downloads. */
