@@ -762,6 +762,55 @@ describeEachEngine('the joining link of a full online event', (ctx) => {
     expect(waited).toHaveLength(1);
     expect(JSON.stringify(waited)).not.toContain('meet.example.org');
   });
+
+  it('no calendar feed carries a joining link to people waiting, not booked, or no longer enrolled', async () => {
+    const s = await setting(ctx());
+    const eventLink = 'https://meet.example.org/online-network';
+    const sessionLink = 'https://meet.example.org/cohort-twilight';
+    const event = await s.lead.post('/events', {
+      ...sessionForm({ title: 'Online network meeting', 'date-day': '10', 'date-month': '12', mode: 'online', venue: '', onlineUrl: eventLink }),
+      kind: 'network',
+      capacity: '1',
+    });
+    const eventId = idFrom(event.location);
+    const session = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, {
+      ...sessionForm({ title: 'Online twilight', 'date-day': '11', 'date-month': '12', mode: 'online', venue: '', onlineUrl: sessionLink }),
+    });
+    expect(session.status).toBe(303);
+    expect((await s.staff.post(`/sessions/${eventId}/book`)).location).toBe(`/sessions/${eventId}?done=booked`);
+    expect((await s.participant.post(`/sessions/${eventId}/book`)).location).toBe(`/sessions/${eventId}?done=waiting`);
+    const withdrawn = await makePerson(ctx().db, { organisationId: s.world.organisation.id, schoolId: s.world.schoolA.id, givenName: 'Wendy' });
+    await enrol(ctx(), s.programmes.earlierCohortId, s.programmes.programmeId, withdrawn.id, 'withdrawn');
+    const withdrawnClient = await clientFor(ctx(), withdrawn);
+
+    /** The person's own feed, lines unfolded (RFC 5545 folds long lines). */
+    const feedOf = async (client: TestClient) => {
+      await client.post('/calendar/reset');
+      const path = /value="http:\/\/localhost(\/calendar\/[A-Za-z0-9_-]{43}\.ics)"/.exec((await client.get('/calendar')).text)?.[1] ?? '';
+      const feed = await ctx().client().get(path);
+      expect(feed.status).toBe(200);
+      return feed.text.replace(/\r\n[ \t]/g, '');
+    };
+    const booked = await feedOf(s.staff);
+    expect(booked).toContain(eventLink);
+    const waiting = await feedOf(s.participant);
+    expect(waiting).not.toContain(eventLink);
+    // Their own cohort's session, which they have a place at, keeps its link.
+    expect(waiting).toContain(sessionLink);
+    const notBooked = await feedOf(s.facilitator);
+    expect(notBooked).not.toContain(eventLink);
+    expect(notBooked).not.toContain(sessionLink);
+    const noLongerEnrolled = await feedOf(withdrawnClient);
+    expect(noLongerEnrolled).not.toContain(sessionLink);
+    expect(noLongerEnrolled).not.toContain('Online twilight');
+    // Giving up the place takes the event, and its link, out of the feed.
+    expect((await s.staff.post(`/sessions/${eventId}/booking/cancel`)).status).toBe(303);
+    expect(await feedOf(s.staff)).not.toContain(eventLink);
+    // The place went to the person waiting: now their feed has the link.
+    expect(await feedOf(s.participant)).toContain(eventLink);
+    // The single-session file follows the same rule for someone just looking.
+    expect((await s.facilitator.get(`/sessions/${eventId}/calendar.ics`)).text.replace(/\r\n[ \t]/g, '')).not.toContain(eventLink);
+  });
 });
 
 describeEachEngine('a programme lead picks facilitators by searching staff, with or without JavaScript', (ctx) => {
