@@ -21,6 +21,7 @@ const NOT_PAGES = new Set([
   'GET /health',
   'GET /ready' /* JSON for load balancers */,
   'GET /sessions/:sessionId/materials/:materialId' /* a file download */,
+  'GET /enrolments/:enrolmentId/self-assessment/:checkpoint/evidence/:evidenceId' /* a file download */,
   'GET /feedback/:roundId/report.pdf' /* a PDF download */,
   'GET /projects/:projectId/summary.pdf' /* a PDF download */,
   'GET /certificates/:code/certificate.pdf' /* a PDF download */,

@@ -146,6 +146,17 @@ export async function searchDirectory(db: Executor, scope: DirectoryScope, filte
   return { total: Number(total), rows };
 }
 
+/**
+ * Active staff of the whole organisation matching a search, as the directory finds them (name,
+ * email, job title or school; every word), for pickers in other features' forms. At most `limit`.
+ */
+export async function searchActiveStaff(db: Executor, organisationId: string, q: string, limit: number) {
+  const scope: DirectoryScope = { organisationId, wholeOrganisation: true, schoolIds: [], lineManagerId: null };
+  const filters: DirectoryQuery = { q, status: 'active', page: 1 };
+  const { rows } = await searchDirectory(db, scope, filters, limit);
+  return rows.map((r) => ({ id: r.id, given_name: r.given_name, family_name: r.family_name, job_title: r.job_title, school_name: r.school_name }));
+}
+
 export function findPerson(db: Executor, organisationId: string, id: string) {
   return db
     .selectFrom('people')
