@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../platform/module';
 import { composeFeatures } from '../platform/compose';
 import { authModule } from './auth/module';
+import { careersModule } from './careers/module';
 import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
@@ -42,6 +43,7 @@ export const featureModules: readonly FeatureModule[] = [
   projectsModule,
   portfolioModule,
   certificatesModule,
+  careersModule,
   devMailModule,
 ];
 
