@@ -12,6 +12,7 @@ import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
 import { programmesModule } from './programmes/module';
+import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
@@ -40,6 +41,7 @@ export const featureModules: readonly FeatureModule[] = [
   mentoringModule,
   projectsModule,
   certificatesModule,
+  reportsModule,
   devMailModule,
 ];
 
