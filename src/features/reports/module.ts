@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../../platform/module';
+import { reportsDemo } from './demo/reports.demo';
 import { progressOnStaffRecord } from './reports.record';
 import { reportRoutes } from './reports.routes';
 
@@ -8,6 +9,7 @@ export const reportsModule: FeatureModule = {
   routes: [reportRoutes],
   navigation: [{ href: '/reports', text: 'Reports', order: 55, shownTo: 'programme-lead', current: (path) => path.startsWith('/reports') }],
   personRecordSections: [progressOnStaffRecord],
+  demo: reportsDemo,
   // Reports read other features' records and keep nothing of their own.
   personalData: { holds: [] },
 };

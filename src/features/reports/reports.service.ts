@@ -89,8 +89,10 @@ export interface ProgrammeProgress {
   cohortDates: { startsOn: string; endsOn: string };
   status: EnrolmentStatus;
   statusText: string;
-  /** "2 of 3 requirements met", or null when the programme sets none. */
+  /** "2 of 3 requirements met" while on the programme; null when it sets none, or once they have left or completed it. */
   requirements: string | null;
+  /** The day they completed it (Europe/London), or null. */
+  completedOn: string | null;
   /** Each requirement not yet met, with its reason: the next steps. */
   nextSteps: string[];
   mayGraduate: boolean;
@@ -144,7 +146,8 @@ export async function progressOf(deps: Pick<AppDeps, 'db' | 'completion'>, enrol
       cohortDates: { startsOn: e.starts_on, endsOn: e.ends_on },
       status: e.status,
       statusText: ENROLMENT_STATUSES[e.status],
-      requirements: total === 0 ? null : `${met} of ${plural(total, 'requirement', 'requirements')} met`,
+      requirements: total === 0 || !open ? null : `${met} of ${plural(total, 'requirement', 'requirements')} met`,
+      completedOn: e.status === 'completed' && e.completed_at ? londonDate(new Date(e.completed_at)) : null,
       nextSteps: open ? (report?.requirements.filter((r) => r.status !== 'met').map((r) => `${r.title}: ${r.reason}`) ?? []) : [],
       mayGraduate: report?.mayGraduate ?? false,
       facts: columns.map((c) => ({ label: c.label, value: c.values.get(e.id) ?? '' })).filter((f) => f.value !== ''),
@@ -345,7 +348,7 @@ export async function progressDownload(deps: AppDeps, viewer: Viewer, cohortId: 
         p.family_name,
         p.school_name ?? 'Central team',
         row.statusText,
-        row.requirements ?? 'None set',
+        row.requirements ?? (row.status === 'active' || row.status === 'deferred' ? 'None set' : ''),
         row.mayGraduate ? 'Yes' : 'No',
         ...labels.map((label) => row.facts.find((f) => f.label === label)?.value ?? ''),
         row.mentor ?? '',

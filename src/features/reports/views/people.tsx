@@ -1,4 +1,4 @@
-import { formatDateRange } from '../../../platform/dates';
+import { formatDate, formatDateRange } from '../../../platform/dates';
 import { SummaryList, Table } from '../../../platform/ui/components';
 import type { PersonWithProgrammes, ProgrammeProgress, schoolProgrammes } from '../reports.service';
 
@@ -13,9 +13,16 @@ function ProgrammeLines(props: { programmes: ProgrammeProgress[]; applications: 
             {p.programmeTitle}, {p.cohortName}
           </strong>{' '}
           – {p.statusText}
-          {p.requirements || p.facts.length > 0 || p.mentor ? (
+          {p.requirements || p.completedOn || p.facts.length > 0 || p.mentor ? (
             <span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">
-              {[p.requirements, ...p.facts.map((f) => `${f.label}: ${f.value}`), p.mentor ? `Mentor or coach: ${p.mentor}` : null].filter(Boolean).join('. ')}
+              {[
+                p.completedOn ? `Completed on ${formatDate(p.completedOn)}` : null,
+                p.requirements,
+                ...p.facts.map((f) => `${f.label}: ${f.value}`),
+                p.mentor ? `Mentor or coach: ${p.mentor}` : null,
+              ]
+                .filter(Boolean)
+                .join('. ')}
             </span>
           ) : null}
         </li>
@@ -87,7 +94,10 @@ export function PersonProgrammesPage(props: { person: PersonWithProgrammes; isOw
             rows={[
               { key: { text: 'Status' }, value: { text: p.statusText } },
               { key: { text: 'Cohort dates' }, value: { text: formatDateRange(p.cohortDates.startsOn, p.cohortDates.endsOn) } },
-              { key: { text: 'Requirements' }, value: { text: p.requirements ?? 'The programme sets no requirements' } },
+              ...(p.completedOn ? [{ key: { text: 'Completed on' }, value: { text: formatDate(p.completedOn) } }] : []),
+              ...(p.status === 'active' || p.status === 'deferred'
+                ? [{ key: { text: 'Requirements' }, value: { text: p.requirements ?? 'The programme sets no requirements' } }]
+                : []),
               ...p.facts.map((f) => ({ key: { text: f.label }, value: { text: f.value } })),
               { key: { text: 'Mentor or coach' }, value: { text: p.mentor ?? 'None assigned' } },
               ...(p.status === 'active' || p.status === 'deferred'
