@@ -395,3 +395,71 @@ export function enrolmentCounts(db: Executor, organisationId: string) {
     .groupBy(['enrolments.cohort_id', 'enrolments.status'])
     .execute();
 }
+
+/** Applications by the applicant's school (when they applied) and status. */
+export function applicationCountsBySchool(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('applications')
+    .leftJoin('schools', 'schools.id', 'applications.school_id')
+    .select((eb) => ['schools.name as school_name', 'applications.status', eb.fn.countAll<number>().as('n')])
+    .where('applications.organisation_id', '=', organisationId)
+    .groupBy(['schools.name', 'applications.status'])
+    .execute();
+}
+
+/** Enrolments by the participant's school and status. */
+export function enrolmentCountsBySchool(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('people', 'people.id', 'enrolments.person_id')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .select((eb) => ['schools.name as school_name', 'enrolments.status', eb.fn.countAll<number>().as('n')])
+    .where('enrolments.organisation_id', '=', organisationId)
+    .groupBy(['schools.name', 'enrolments.status'])
+    .execute();
+}
+
+/** Withdrawals from programmes, by programme and the reason given. */
+export function withdrawalReasons(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .select((eb) => ['programmes.title as programme_title', 'enrolments.status_reason', eb.fn.countAll<number>().as('n')])
+    .where('enrolments.organisation_id', '=', organisationId)
+    .where('enrolments.status', '=', 'withdrawn')
+    .groupBy(['programmes.title', 'enrolments.status_reason'])
+    .execute();
+}
+
+/** Every cohort session held by `now`, with its attendance marks counted by status. */
+export function attendanceBySession(db: Executor, organisationId: string, now: string) {
+  return db
+    .selectFrom('sessions_events')
+    .innerJoin('cohorts', 'cohorts.id', 'sessions_events.cohort_id')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .leftJoin('session_attendance', 'session_attendance.session_id', 'sessions_events.id')
+    .select((eb) => [
+      'sessions_events.id',
+      'sessions_events.title',
+      'sessions_events.starts_at',
+      'cohorts.id as cohort_id',
+      'cohorts.name as cohort_name',
+      'programmes.title as programme_title',
+      'session_attendance.status',
+      eb.fn.count<number>('session_attendance.person_id').as('n'),
+    ])
+    .where('sessions_events.organisation_id', '=', organisationId)
+    .where('sessions_events.status', '=', 'scheduled')
+    .where('sessions_events.starts_at', '<=', now)
+    .groupBy([
+      'sessions_events.id',
+      'sessions_events.title',
+      'sessions_events.starts_at',
+      'cohorts.id',
+      'cohorts.name',
+      'programmes.title',
+      'session_attendance.status',
+    ])
+    .orderBy('sessions_events.starts_at', 'desc')
+    .execute();
+}

@@ -6,15 +6,14 @@ import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
 import {
   attendanceDownload,
-  cohortRatesDownload,
   type Download,
   myTeam,
   personProgrammes,
-  pipelineDownload,
   progressDownload,
   reportsIndex,
   rosterDownload,
   schoolProgrammes,
+  trustTableDownload,
 } from './reports.service';
 import { PersonProgrammesPage, SchoolProgrammesPage, TeamPage } from './views/people';
 import { ReportsPage } from './views/reports';
@@ -59,12 +58,8 @@ function csv(c: Context<AppEnv>, download: Download) {
   });
 }
 
-reportRoutes.get('/reports/pipeline/export.csv', access('programme-lead'), async (c) =>
-  csv(c, await pipelineDownload(c.get('deps'), requireViewer(c.get('viewer')))),
-);
-
-reportRoutes.get('/reports/cohorts/export.csv', access('programme-lead'), async (c) =>
-  csv(c, await cohortRatesDownload(c.get('deps'), requireViewer(c.get('viewer')))),
+reportRoutes.get('/reports/:table/export.csv', access('programme-lead'), async (c) =>
+  csv(c, await trustTableDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('table'))),
 );
 
 reportRoutes.get('/reports/cohorts/:cohortId/roster/export.csv', access('programme-lead'), async (c) =>

@@ -358,28 +358,52 @@ export async function progressDownload(deps: AppDeps, viewer: Viewer, cohortId: 
   };
 }
 
-/** The pipeline: people at each programme (in pathway order) and school, by status; and each cohort's rates. */
+/** A table of the trust report: shown on the page and downloaded as CSV with the same columns. */
+export interface ReportTable {
+  /** Its name in the download's address: `/reports/<key>/export.csv`. */
+  key: string;
+  caption: string;
+  headers: string[];
+  /** Which columns hold numbers (right-aligned on the page). */
+  numeric: boolean[];
+  rows: (string | number | null)[][];
+  /** Said instead of an empty table. */
+  empty: string;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 100));
+const SENT: readonly string[] = ['submitted', 'awaiting_endorsement', 'endorsed', 'accepted', 'waitlisted', 'declined', 'withdrawn'];
+const ENROLLED: readonly string[] = ['active', 'deferred', 'withdrawn', 'completed'];
+
+function sumWhere<T extends { status: string; n: number }>(rows: T[], match: (row: T) => boolean, statuses: readonly string[]): number {
+  return rows.filter((r) => match(r) && statuses.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
+}
+
+/**
+ * The trust report: the pipeline (people on each programme in pathway order, and by school);
+ * applications, acceptance and completion by cohort and by school; withdrawal reasons; and
+ * attendance at each session held. For programme leads and organisation admins.
+ */
 export async function trustReport(deps: AppDeps, viewer: Viewer) {
   if (!isProgrammeLead(viewer)) throw new Forbidden();
   const org = viewer.organisationId;
-  const [pipeline, applications, enrolments, cohorts] = await Promise.all([
+  const now = deps.clock.now().toISOString();
+  const [pipeline, applications, enrolments, cohorts, schoolApplications, schoolEnrolments, withdrawals, sessions] = await Promise.all([
     q.pipelineCounts(deps.db, org),
     q.applicationCounts(deps.db, org),
     q.enrolmentCounts(deps.db, org),
     q.cohortsOfOrganisation(deps.db, org),
+    q.applicationCountsBySchool(deps.db, org),
+    q.enrolmentCountsBySchool(deps.db, org),
+    q.withdrawalReasons(deps.db, org),
+    q.attendanceBySession(deps.db, org, now),
   ]);
+
   const programmes = new Map<string, { title: string; stage: number | null; active: number; completed: number; withdrawn: number; deferred: number }>();
   const bySchool = new Map<string, { school: string; programme: string; active: number; completed: number }>();
   for (const row of pipeline) {
     const n = Number(row.n);
-    const p = programmes.get(row.programme_id) ?? {
-      title: row.programme_title,
-      stage: row.stage_position,
-      active: 0,
-      completed: 0,
-      withdrawn: 0,
-      deferred: 0,
-    };
+    const p = programmes.get(row.programme_id) ?? { title: row.programme_title, stage: row.stage_position, active: 0, completed: 0, withdrawn: 0, deferred: 0 };
     p[row.status] += n;
     programmes.set(row.programme_id, p);
     if (row.status === 'active' || row.status === 'completed') {
@@ -390,75 +414,132 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
     }
   }
   const stages = [...programmes.values()].sort((a, b) => (a.stage ?? 99) - (b.stage ?? 99) || a.title.localeCompare(b.title));
-  const count = (rows: { cohort_id: string; status: string; n: number }[], cohortId: string, statuses: string[]) =>
-    rows.filter((r) => r.cohort_id === cohortId && statuses.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
-  const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 100));
-  const cohortRates = cohorts.map((c) => {
-    const sent = count(applications, c.id, ['submitted', 'awaiting_endorsement', 'endorsed', 'accepted', 'waitlisted', 'declined', 'withdrawn']);
-    const accepted = count(applications, c.id, ['accepted']);
-    const enrolled = count(enrolments, c.id, ['active', 'deferred', 'withdrawn', 'completed']);
-    const completed = count(enrolments, c.id, ['completed']);
-    const withdrawn = count(enrolments, c.id, ['withdrawn']);
-    return {
-      cohortId: c.id,
-      programme: c.programme_title,
-      cohort: c.name,
-      startsOn: c.starts_on,
-      applications: sent,
+
+  // Enrolled counts who took a place (active, deferred, withdrawn or completed); the completion rate is completed of enrolled.
+  const cohortRows = cohorts.map((c) => {
+    const of = (r: { cohort_id: string }) => r.cohort_id === c.id;
+    const sent = sumWhere(applications, of, SENT);
+    const accepted = sumWhere(applications, of, ['accepted']);
+    const enrolled = sumWhere(enrolments, of, ENROLLED);
+    const completed = sumWhere(enrolments, of, ['completed']);
+    return [
+      c.programme_title,
+      c.name,
+      c.starts_on,
+      sent,
       accepted,
-      acceptanceRate: percent(accepted, sent),
+      percent(accepted, sent),
       enrolled,
       completed,
-      withdrawn,
-      completionRate: percent(completed, enrolled),
-    };
+      sumWhere(enrolments, of, ['withdrawn']),
+      percent(completed, enrolled),
+    ];
   });
-  return {
-    stages,
-    bySchool: [...bySchool.values()].sort((a, b) => a.school.localeCompare(b.school) || a.programme.localeCompare(b.programme)),
-    cohortRates,
-  };
+  const schoolNames = [...new Set([...schoolApplications, ...schoolEnrolments].map((r) => r.school_name ?? 'Central team'))].sort((a, b) => a.localeCompare(b));
+  const schoolRows = schoolNames.map((name) => {
+    const of = (r: { school_name: string | null }) => (r.school_name ?? 'Central team') === name;
+    const sent = sumWhere(schoolApplications, of, SENT);
+    const accepted = sumWhere(schoolApplications, of, ['accepted']);
+    const enrolled = sumWhere(schoolEnrolments, of, ENROLLED);
+    const completed = sumWhere(schoolEnrolments, of, ['completed']);
+    return [name, sent, accepted, percent(accepted, sent), enrolled, completed, percent(completed, enrolled)];
+  });
+
+  const sessionRows = new Map<string, (string | number | null)[]>();
+  const marks = new Map<string, Record<string, number>>();
+  for (const row of sessions) {
+    if (!sessionRows.has(row.id)) sessionRows.set(row.id, [row.programme_title, row.cohort_name, row.title, londonDate(new Date(row.starts_at))]);
+    const m = marks.get(row.id) ?? {};
+    if (row.status) m[row.status] = Number(row.n);
+    marks.set(row.id, m);
+  }
+  const attendanceRows = [...sessionRows].map(([id, cells]) => {
+    const m = marks.get(id) ?? {};
+    const recorded = (m.present ?? 0) + (m.late ?? 0) + (m.absent_with_reason ?? 0) + (m.absent ?? 0);
+    return [
+      ...cells,
+      recorded === 0 ? 'Not taken' : recorded,
+      m.present ?? 0,
+      m.late ?? 0,
+      m.absent_with_reason ?? 0,
+      m.absent ?? 0,
+      percent((m.present ?? 0) + (m.late ?? 0), recorded),
+    ];
+  });
+
+  const tables: ReportTable[] = [
+    {
+      key: 'pipeline',
+      caption: 'People on each programme, in pathway order',
+      headers: ['Programme', 'On it now', 'Deferred', 'Completed', 'Withdrew'],
+      numeric: [false, true, true, true, true],
+      rows: stages.map((s) => [s.title, s.active, s.deferred, s.completed, s.withdrawn]),
+      empty: 'Nobody has been enrolled on a programme yet.',
+    },
+    {
+      key: 'pipeline-by-school',
+      caption: 'People on each programme, by school',
+      headers: ['School', 'Programme', 'On it now', 'Completed'],
+      numeric: [false, false, true, true],
+      rows: [...bySchool.values()]
+        .sort((a, b) => a.school.localeCompare(b.school) || a.programme.localeCompare(b.programme))
+        .map((r) => [r.school, r.programme, r.active, r.completed]),
+      empty: 'Nobody is on a programme or has completed one yet.',
+    },
+    {
+      key: 'cohorts',
+      caption: 'Applications, acceptance and completion by cohort, newest first',
+      headers: [
+        'Programme',
+        'Cohort',
+        'Starts on',
+        'Applications',
+        'Accepted',
+        'Acceptance rate (%)',
+        'Enrolled',
+        'Completed',
+        'Withdrew',
+        'Completion rate (%)',
+      ],
+      numeric: [false, false, false, true, true, true, true, true, true, true],
+      rows: cohortRows,
+      empty: 'There are no cohorts yet.',
+    },
+    {
+      key: 'schools',
+      caption: 'Applications, acceptance and completion by school',
+      headers: ['School', 'Applications', 'Accepted', 'Acceptance rate (%)', 'Enrolled', 'Completed', 'Completion rate (%)'],
+      numeric: [false, true, true, true, true, true, true],
+      rows: schoolRows,
+      empty: 'Nobody has applied or been enrolled yet.',
+    },
+    {
+      key: 'withdrawals',
+      caption: 'Reasons for withdrawing from a programme',
+      headers: ['Programme', 'Reason', 'Withdrawals'],
+      numeric: [false, false, true],
+      rows: withdrawals
+        .map((w) => [w.programme_title, w.status_reason?.trim() || 'No reason given', Number(w.n)] as [string, string, number])
+        .sort((a, b) => a[0].localeCompare(b[0]) || b[2] - a[2]),
+      empty: 'Nobody has withdrawn from a programme.',
+    },
+    {
+      key: 'attendance',
+      caption: 'Attendance at each session held, newest first',
+      headers: ['Programme', 'Cohort', 'Session', 'Date', 'Recorded', 'Present', 'Late', 'Absent with reason', 'Absent', 'Attendance (%)'],
+      numeric: [false, false, false, false, true, true, true, true, true, true],
+      rows: attendanceRows,
+      empty: 'No cohort sessions have been held yet.',
+    },
+  ];
+  return { stages, tables };
 }
 
 export type TrustReport = Awaited<ReturnType<typeof trustReport>>;
 
-/** The pipeline tables as downloads, with the same columns as the page. */
-export async function pipelineDownload(deps: AppDeps, viewer: Viewer): Promise<Download> {
-  const report = await trustReport(deps, viewer);
-  return {
-    fileName: 'pipeline-by-school.csv',
-    headers: ['School', 'Programme', 'On the programme', 'Completed'],
-    rows: report.bySchool.map((r) => [r.school, r.programme, r.active, r.completed]),
-  };
-}
-
-export async function cohortRatesDownload(deps: AppDeps, viewer: Viewer): Promise<Download> {
-  const report = await trustReport(deps, viewer);
-  return {
-    fileName: 'cohorts-applications-and-completion.csv',
-    headers: [
-      'Programme',
-      'Cohort',
-      'Starts on',
-      'Applications',
-      'Accepted',
-      'Acceptance rate (%)',
-      'Enrolled',
-      'Completed',
-      'Withdrawn',
-      'Completion rate (%)',
-    ],
-    rows: report.cohortRates.map((r) => [
-      r.programme,
-      r.cohort,
-      r.startsOn,
-      r.applications,
-      r.accepted,
-      r.acceptanceRate,
-      r.enrolled,
-      r.completed,
-      r.withdrawn,
-      r.completionRate,
-    ]),
-  };
+/** One table of the trust report as a download, with the same columns as the page; NotFound for an unknown table. */
+export async function trustTableDownload(deps: AppDeps, viewer: Viewer, key: string): Promise<Download> {
+  const table = (await trustReport(deps, viewer)).tables.find((t) => t.key === key);
+  if (!table) throw new NotFound();
+  return { fileName: `${table.key}.csv`, headers: table.headers, rows: table.rows };
 }

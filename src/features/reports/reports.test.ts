@@ -315,22 +315,38 @@ describeEachEngine('oversight and reports', (ctx) => {
       endsOn: '2026-07-17',
     });
     await enrol(db, world.organisation.id, finished.id, programmes.programmeId, world.staff.id, 'completed');
+    const left = await makePerson(db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, givenName: 'Wren' });
+    const leftId = await enrol(db, world.organisation.id, finished.id, programmes.programmeId, left.id);
+    await db.updateTable('enrolments').set({ status: 'withdrawn', status_reason: 'Workload this term' }).where('id', '=', leftId).execute();
+    const held = await session(db, world.organisation.id, programmes.earlierCohortId, 'Day 1', '2026-11-10T09:00:00.000Z');
+    await db
+      .insertInto('session_attendance')
+      .values({ session_id: held, person_id: world.report.id, status: 'absent_with_reason', reason: 'Ill', method: 'register', marked_by: null, marked_at: at })
+      .execute();
 
     const admin = ctx().client();
     await signIn(admin, world.orgAdmin.email);
     const page = await admin.get('/reports');
     const text = visibleText(page.text);
     expect(page.text).toContain('role="img"');
-    expect(text).toMatch(/Towards Middle Leadership \S+ 1 0 1 0/);
+    expect(text).toMatch(/Towards Middle Leadership \S+ 1 0 1 1/);
     expect(text).toContain(world.schoolA.name);
 
-    const pipeline = parse((await admin.get('/reports/pipeline/export.csv')).text, { bom: true }) as string[][];
-    expect(pipeline[0]).toEqual(['School', 'Programme', 'On the programme', 'Completed']);
+    expect(text).toContain('Workload this term');
+    expect(text).toMatch(/Day 1 10 November 2026 1 0 0 1 0 0/);
+
+    const pipeline = parse((await admin.get('/reports/pipeline-by-school/export.csv')).text, { bom: true }) as string[][];
+    expect(pipeline[0]).toEqual(['School', 'Programme', 'On it now', 'Completed']);
     expect(pipeline.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([[world.schoolA.name, '1', '1']]);
+    const withdrawals = parse((await admin.get('/reports/withdrawals/export.csv')).text, { bom: true }) as string[][];
+    expect(withdrawals.slice(1)).toEqual([[expect.stringMatching(/^Towards Middle Leadership/), 'Workload this term', '1']]);
+    const attendance = parse((await admin.get('/reports/attendance/export.csv')).text, { bom: true }) as string[][];
+    expect(attendance[1]?.slice(2)).toEqual(['Day 1', '2026-11-10', '1', '0', '0', '1', '0', '0']);
+    expect((await admin.get('/reports/no-such-table/export.csv')).status).toBe(404);
 
     const cohorts = parse((await admin.get('/reports/cohorts/export.csv')).text, { bom: true }) as string[][];
     const cohort0 = cohorts.find((r) => r[1] === 'Cohort 0');
-    expect(cohort0?.slice(6)).toEqual(['1', '1', '0', '100']);
+    expect(cohort0?.slice(6)).toEqual(['2', '1', '1', '50']);
     const cohort2 = cohorts.find((r) => r[1] === 'Cohort 2');
     expect(cohort2?.slice(3, 6)).toEqual(['1', '0', '0']);
   });

@@ -12,7 +12,7 @@ function ProgrammeLines(props: { programmes: ProgrammeProgress[]; applications: 
           <strong>
             {p.programmeTitle}, {p.cohortName}
           </strong>{' '}
-          – {p.statusText}
+          – {p.statusText}{' '}
           {p.requirements || p.completedOn || p.facts.length > 0 || p.mentor ? (
             <span class="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">
               {[
@@ -59,7 +59,7 @@ export function TeamPage(props: { team: PersonWithProgrammes[] }) {
                   <>
                     <a class="govuk-link" href={`/people/${person.id}/programmes`}>
                       {person.name}
-                    </a>
+                    </a>{' '}
                     <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular govuk-!-margin-top-1 govuk-!-margin-bottom-0">
                       {person.jobTitle ?? ''}
                     </span>
@@ -171,7 +171,7 @@ export function SchoolProgrammesPage(props: { data: Awaited<ReturnType<typeof sc
                 <>
                   <a class="govuk-link" href={`/people/${person.id}/programmes`}>
                     {person.name}
-                  </a>
+                  </a>{' '}
                   <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular govuk-!-margin-top-1 govuk-!-margin-bottom-0">
                     {person.jobTitle ?? ''}
                   </span>

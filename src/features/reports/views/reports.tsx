@@ -1,6 +1,6 @@
 import { formatDate } from '../../../platform/dates';
 import { Table } from '../../../platform/ui/components';
-import type { reportsIndex, TrustReport } from '../reports.service';
+import type { ReportTable, reportsIndex, TrustReport } from '../reports.service';
 
 /** A horizontal bar chart of people at each stage: an SVG with a title, its numbers in the table beside it. */
 function StageChart(props: { stages: TrustReport['stages'] }) {
@@ -43,110 +43,66 @@ function StageChart(props: { stages: TrustReport['stages'] }) {
   );
 }
 
-const percent = (value: number | null) => (value === null ? '–' : `${value}%`);
+/** One table of the report, with its download beneath it. */
+function ReportTableView(props: { table: ReportTable }) {
+  const { table } = props;
+  if (table.rows.length === 0) return <p class="govuk-body">{table.empty}</p>;
+  return (
+    <>
+      <Table
+        caption={table.caption}
+        captionClasses="govuk-table__caption--s"
+        firstCellIsHeader
+        head={table.headers.map((text, i) => ({ text, format: table.numeric[i] ? 'numeric' : undefined }))}
+        rows={table.rows.map((row) =>
+          row.map((cell, i) => ({
+            text: cell === null ? '–' : typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? formatDate(cell) : String(cell),
+            format: table.numeric[i] ? 'numeric' : undefined,
+          })),
+        )}
+      />
+      <p class="govuk-body">
+        <a class="govuk-link" href={`/reports/${table.key}/export.csv`} download>
+          Download this table (CSV)<span class="govuk-visually-hidden">: {table.caption}</span>
+        </a>
+      </p>
+    </>
+  );
+}
 
-/** The reports page for programme leads: the trust's pipeline, each cohort's rates, and downloads. */
+const SECTIONS: { heading: string; keys: string[] }[] = [
+  { heading: 'The pipeline', keys: ['pipeline', 'pipeline-by-school'] },
+  { heading: 'Applications and completion', keys: ['cohorts', 'schools', 'withdrawals'] },
+  { heading: 'Attendance', keys: ['attendance'] },
+];
+
+/** The reports page for programme leads: the trust's pipeline, rates, withdrawals, attendance, and each cohort's downloads. */
 export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsIndex>> }) {
   const { trust, cohorts } = props.data;
   return (
     <>
       <h1 class="govuk-heading-l">Reports</h1>
-      <p class="govuk-body">Where the trust’s staff are on its programmes, how each cohort went, and each cohort’s lists to download as CSV files.</p>
-
-      <h2 class="govuk-heading-m">The pipeline</h2>
-      {trust.stages.length === 0 ? (
-        <p class="govuk-body">Nobody has been enrolled on a programme yet.</p>
-      ) : (
+      <p class="govuk-body">
+        Where the trust’s staff are on its programmes, how each cohort went, and each cohort’s lists. Every table downloads as a CSV file that opens in Excel.
+      </p>
+      {SECTIONS.map((section) => (
         <>
-          <StageChart stages={trust.stages} />
-          <Table
-            caption="People on each programme, in pathway order"
-            captionClasses="govuk-table__caption--s"
-            firstCellIsHeader
-            head={[
-              { text: 'Programme' },
-              { text: 'On it now', format: 'numeric' },
-              { text: 'Deferred', format: 'numeric' },
-              { text: 'Completed', format: 'numeric' },
-              { text: 'Withdrew', format: 'numeric' },
-            ]}
-            rows={trust.stages.map((s) => [
-              { text: s.title },
-              { text: String(s.active), format: 'numeric' },
-              { text: String(s.deferred), format: 'numeric' },
-              { text: String(s.completed), format: 'numeric' },
-              { text: String(s.withdrawn), format: 'numeric' },
-            ])}
-          />
-          <Table
-            caption="By school"
-            captionClasses="govuk-table__caption--s"
-            firstCellIsHeader
-            head={[{ text: 'School' }, { text: 'Programme' }, { text: 'On it now', format: 'numeric' }, { text: 'Completed', format: 'numeric' }]}
-            rows={trust.bySchool.map((r) => [
-              { text: r.school },
-              { text: r.programme },
-              { text: String(r.active), format: 'numeric' },
-              { text: String(r.completed), format: 'numeric' },
-            ])}
-          />
-          <p class="govuk-body">
-            <a class="govuk-link" href="/reports/pipeline/export.csv" download>
-              Download the pipeline by school (CSV)
-            </a>
-          </p>
+          <h2 class="govuk-heading-m">{section.heading}</h2>
+          {section.keys.includes('pipeline') && trust.stages.length > 0 ? <StageChart stages={trust.stages} /> : null}
+          {trust.tables
+            .filter((t) => section.keys.includes(t.key))
+            .map((t) => (
+              <ReportTableView table={t} />
+            ))}
         </>
-      )}
-
-      <h2 class="govuk-heading-m">Applications and completion by cohort</h2>
-      {trust.cohortRates.length === 0 ? (
-        <p class="govuk-body">There are no cohorts yet.</p>
-      ) : (
-        <>
-          <Table
-            caption="Each cohort, newest first"
-            captionClasses="govuk-table__caption--s"
-            firstCellIsHeader
-            head={[
-              { text: 'Cohort' },
-              { text: 'Applications', format: 'numeric' },
-              { text: 'Accepted', format: 'numeric' },
-              { text: 'Enrolled', format: 'numeric' },
-              { text: 'Completed', format: 'numeric' },
-              { text: 'Withdrew', format: 'numeric' },
-            ]}
-            rows={trust.cohortRates.map((r) => [
-              {
-                html: (
-                  <>
-                    {r.programme}, {r.cohort}
-                    <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular govuk-!-margin-top-1 govuk-!-margin-bottom-0">
-                      Starts {formatDate(r.startsOn)}
-                    </span>
-                  </>
-                ),
-              },
-              { text: String(r.applications), format: 'numeric' },
-              { text: `${r.accepted} (${percent(r.acceptanceRate)})`, format: 'numeric' },
-              { text: String(r.enrolled), format: 'numeric' },
-              { text: `${r.completed} (${percent(r.completionRate)})`, format: 'numeric' },
-              { text: String(r.withdrawn), format: 'numeric' },
-            ])}
-          />
-          <p class="govuk-body">
-            <a class="govuk-link" href="/reports/cohorts/export.csv" download>
-              Download applications and completion by cohort (CSV)
-            </a>
-          </p>
-        </>
-      )}
+      ))}
 
       <h2 class="govuk-heading-m">Each cohort’s lists</h2>
       {cohorts.length === 0 ? (
         <p class="govuk-body">There are no cohorts yet.</p>
       ) : (
         <Table
-          caption="Downloads for each cohort (CSV files that open in Excel)"
+          caption="Roster, attendance and progress for each cohort (CSV files)"
           captionClasses="govuk-table__caption--s"
           firstCellIsHeader
           head={[{ text: 'Cohort' }, { text: 'Downloads' }]}
