@@ -12,7 +12,9 @@ import { mentoringModule } from './mentoring/module';
 import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
+import { portfolioModule } from './portfolio/module';
 import { programmesModule } from './programmes/module';
+import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
@@ -40,8 +42,10 @@ export const featureModules: readonly FeatureModule[] = [
   feedbackModule,
   mentoringModule,
   projectsModule,
+  portfolioModule,
   certificatesModule,
   careersModule,
+  reportsModule,
   devMailModule,
 ];
 
