@@ -60,6 +60,49 @@ export interface SkillChoice {
   title: string;
 }
 
+/** A "have a go" experience verified by its poster: for the portfolio to record. */
+export interface CareersExperienceVerified {
+  organisationId: string;
+  personId: string;
+  interestId: string;
+  opportunityId: string;
+  title: string;
+  kind: string;
+  startedOn: string;
+  endedOn: string;
+  /** The poster's note, or empty. */
+  note: string;
+  /** Framework skill ids (newest published versions) of the skills it developed. */
+  skillIds: string[];
+}
+
+/** A development directory entry a person marked done: for the portfolio to record. */
+export interface CareersDevelopmentDone {
+  organisationId: string;
+  personId: string;
+  itemId: string;
+  title: string;
+  provider: string;
+  skillIds: string[];
+}
+
+declare module '../../platform/events' {
+  interface DomainEvents {
+    'careers.experience_verified': CareersExperienceVerified;
+    'careers.development_done': CareersDevelopmentDone;
+  }
+}
+
+/** Skill ids (newest published version of each framework) for skill codes. */
+async function skillIdsFor(db: Executor, organisationId: string, codes: string[]): Promise<string[]> {
+  const wanted = new Set(codes);
+  const versions = await listPublishedVersions(db, organisationId);
+  const newest = versions.filter((v, i) => versions.findIndex((w) => w.frameworkId === v.frameworkId) === i);
+  const ids: string[] = [];
+  for (const v of newest) for (const d of await skillsOfVersion(db, v.versionId)) for (const sk of d.skills) if (wanted.has(sk.code)) ids.push(sk.id);
+  return ids;
+}
+
 /** The skills of the newest published version of each of the organisation's frameworks, by framework. */
 export async function skillChoices(db: Executor, organisationId: string): Promise<{ title: string; skills: SkillChoice[] }[]> {
   const versions = await listPublishedVersions(db, organisationId);
@@ -689,6 +732,19 @@ export async function decideInterest(
       link: `/careers/opportunities/${o.id}`,
       linkText: 'See the opportunity:',
     });
+    if (event === 'complete')
+      await deps.events.publish(trx, 'careers.experience_verified', {
+        organisationId: o.organisation_id,
+        personId: interest.person_id,
+        interestId: interest.id,
+        opportunityId: o.id,
+        title: o.title,
+        kind: o.kind,
+        startedOn: o.starts_on,
+        endedOn: o.ends_on,
+        note,
+        skillIds: await skillIdsFor(trx, o.organisation_id, parseList(o.skill_codes)),
+      });
   });
   return { opportunityId: o.id };
 }
@@ -745,7 +801,18 @@ export type DirectoryItemPage = Awaited<ReturnType<typeof getDirectoryItemPage>>
 export async function markDirectoryItem(deps: AppDeps, viewer: Viewer, page: DirectoryItemPage, values: FormValues) {
   const status = values.status ?? '';
   if (status !== 'none' && !isKey(MARK_STATUS_TEXT, status)) throw new Invalid({ status: 'Select whether you are interested, doing it or have done it' });
-  await q.saveMark(deps.db, viewer.id, page.item.id, status === 'none' ? null : (status as MarkStatus), deps.clock.now().toISOString());
+  await deps.db.transaction().execute(async (trx) => {
+    await q.saveMark(trx, viewer.id, page.item.id, status === 'none' ? null : (status as MarkStatus), deps.clock.now().toISOString());
+    if (status === 'done' && page.mark?.status !== 'done')
+      await deps.events.publish(trx, 'careers.development_done', {
+        organisationId: viewer.organisationId,
+        personId: viewer.id,
+        itemId: page.item.id,
+        title: page.item.title,
+        provider: page.item.provider,
+        skillIds: await skillIdsFor(trx, viewer.organisationId, parseList(page.item.skill_codes)),
+      });
+  });
 }
 
 export async function getDirectoryItemForm(deps: AppDeps, viewer: Viewer, itemId?: string) {
