@@ -48,6 +48,7 @@ export function createApp(options: CreateAppOptions) {
     navigation: features.navigation,
     notificationKinds: features.notificationKinds,
     personRecordSections: features.personRecordSections,
+    calendarEntries: features.calendarEntries,
   };
   const app = new Hono<AppEnv>();
 

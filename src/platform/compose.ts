@@ -5,7 +5,7 @@ import type { Clock } from './db/clock';
 import { migrations as platformMigrations } from './db/migrations/index';
 import { createEventBus, type EventBus, subscriptionHandlers } from './events';
 import { type OutboxHandler, outboxTidySweep, platformHandlers, type Sweep } from './jobs/outbox';
-import type { DemoStep, NavigationEntry, NotificationKinds, PersonRecordSection, WorkerContext } from './contributions';
+import type { CalendarEntries, DemoStep, NavigationEntry, NotificationKinds, PersonRecordSection, WorkerContext } from './contributions';
 import type { FeatureModule } from './module';
 
 /** Everything the app, the worker and the command line need, composed from the list of feature modules. */
@@ -16,6 +16,8 @@ export interface Features {
   notificationKinds: NotificationKinds;
   /** Every section modules add to a staff record, in order. */
   personRecordSections: PersonRecordSection[];
+  /** What modules add to people's calendar feeds. */
+  calendarEntries: CalendarEntries[];
   /** The platform's migrations and every module's, in name order (which is time order). */
   migrations: Record<string, Migration>;
   /** Paths whose routes limit their own request size. */
@@ -58,6 +60,7 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     navigation: modules.flatMap((m) => m.navigation ?? []).sort((a, b) => a.order - b.order),
     notificationKinds,
     personRecordSections: modules.flatMap((m) => m.personRecordSections ?? []).sort((a, b) => a.order - b.order),
+    calendarEntries: modules.flatMap((m) => (m.calendarEntries ? [m.calendarEntries] : [])),
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
     demoSteps: modules.flatMap((m) => (m.demo ? [m.demo] : [])),

@@ -83,6 +83,17 @@ export async function listActivePairingsOfMentor(db: Executor, mentorId: string)
   );
 }
 
+/** The active pairings a person is in, as mentor (or coach) or as mentee. */
+export async function listActivePairingsOf(db: Executor, personId: string) {
+  const rows = await pairings(db)
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('mentor_id', '=', personId), eb('mentee_id', '=', personId)]))
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
+  return withPeople(db, rows);
+}
+
 /** Active pairings for an enrolment, or (enrolmentId null) outside any programme, of one kind. */
 export function findActivePairingFor(db: Executor, menteeId: string, kind: PairingKind, enrolmentId: string | null) {
   let query = db
