@@ -31,7 +31,11 @@ export async function mentoringCalendarEntries(db: Executor, personId: string, n
       .sort()[0];
     if (!next) continue;
     const setting = own.filter((m) => m.next_meeting_on === next).sort((a, b) => a.added_at.localeCompare(b.added_at));
-    const latest = own.map((m) => m.added_at).sort().at(-1) ?? pairing.started_at;
+    const latest =
+      own
+        .map((m) => m.added_at)
+        .sort()
+        .at(-1) ?? pairing.started_at;
     const asMentor = pairing.mentor_id === personId;
     const other = asMentor ? `${pairing.mentee_given_name} ${pairing.mentee_family_name}` : `${pairing.mentor_given_name} ${pairing.mentor_family_name}`;
     const role = ROLE_WORD[pairing.kind];

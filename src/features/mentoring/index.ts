@@ -1,0 +1,1 @@
+export { coachOfEnrolmentPairing } from './mentoring.queries';
