@@ -7,6 +7,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { coachOfEnrolment, findEnrolmentRecord, type EnrolmentRecord } from '../enrolments';
 import { notify } from '../notifications';
+import { skillEvidenceOf } from '../portfolio';
 import { skillsOfVersion, type VersionDomain } from '../frameworks';
 import { canSeeProgramme, findProgramme, programmeFocusSkills, programmeRequirements, type Programme } from '../programmes';
 import type { ProgressData } from './progress-chart';
@@ -326,8 +327,15 @@ export async function getOverview(deps: AppDeps, viewer: Viewer, enrolmentId: st
     checkpoints: submitted,
     answers: new Map(submitted.map((c) => [c, answersOf(ratings, byCheckpoint.get(c)?.id ?? '')])),
   };
+  // Per skill, the portfolio entries that evidence it: all of them for the participant, only verified ones for others.
+  const evidence = await skillEvidenceOf(
+    deps.db,
+    context.enrolment.person_id,
+    context.skills.map((skill) => skill.id),
+    !context.isParticipant,
+  );
   await auditView(deps, viewer, context, null, requestId);
-  return { ...context, tasks, progress };
+  return { ...context, tasks, progress, evidence };
 }
 export type Overview = Awaited<ReturnType<typeof getOverview>>;
 
