@@ -49,6 +49,7 @@ export function createApp(options: CreateAppOptions) {
     notificationKinds: features.notificationKinds,
     personRecordSections: features.personRecordSections,
     calendarEntries: features.calendarEntries,
+    coachOfEnrolment: features.coachOfEnrolment,
   };
   const app = new Hono<AppEnv>();
 

@@ -110,6 +110,12 @@ export interface CalendarEntry {
 /** A feature's entries in one person's calendar feed (only what that person may see). */
 export type CalendarEntries = (db: Executor, personId: string, now: Date) => Promise<CalendarEntry[]>;
 
+/**
+ * Who coaches the participant of an enrolment (the mentoring feature answers), for features that
+ * give the coach a part without depending on mentoring (a project's comments, say). Null: nobody.
+ */
+export type CoachOfEnrolment = (db: Executor, enrolmentId: string) => Promise<string | null>;
+
 export interface PersonalDataHook {
   /** The personal data the feature keeps, in plain words, one line a kind. Empty when it keeps none. */
   holds: string[];

@@ -6,7 +6,6 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import type { FormValues } from '../../platform/http/forms';
 import { findEnrolmentRecord, type EnrolmentRecord } from '../enrolments';
-import { coachOfEnrolmentPairing } from '../mentoring';
 import { notify } from '../notifications';
 import { programmeFocusSkills } from '../programmes';
 import { findPersonByEmail, findPersonSummary, listPeopleNames, listReports } from '../staff';
@@ -71,7 +70,7 @@ async function loadProject(deps: AppDeps, viewer: Viewer, projectId: string): Pr
     findPersonSummary(deps.db, project.person_id, viewer.organisationId),
     project.enrolment_id ? findEnrolmentRecord(deps.db, viewer.organisationId, project.enrolment_id) : Promise.resolve(undefined),
     // The coach is whoever is paired with the participant as their coach for this enrolment (mentoring).
-    project.enrolment_id ? coachOfEnrolmentPairing(deps.db, project.enrolment_id) : Promise.resolve(null),
+    project.enrolment_id && deps.coachOfEnrolment ? deps.coachOfEnrolment(deps.db, project.enrolment_id) : Promise.resolve(null),
   ]);
   if (!person) throw new NotFound();
   const facts: ProjectFacts = {

@@ -1,1 +1,0 @@
-export { coachOfEnrolmentPairing } from './mentoring.queries';
