@@ -83,6 +83,8 @@ export interface CareersDevelopmentDone {
   itemId: string;
   title: string;
   provider: string;
+  /** The directory's kind of entry: `npq`, `chartered_college`, `network`, `local` or `other`. */
+  kind: string;
   skillIds: string[];
 }
 
@@ -810,6 +812,7 @@ export async function markDirectoryItem(deps: AppDeps, viewer: Viewer, page: Dir
         itemId: page.item.id,
         title: page.item.title,
         provider: page.item.provider,
+        kind: page.item.kind,
         skillIds: await skillIdsFor(trx, viewer.organisationId, parseList(page.item.skill_codes)),
       });
   });
