@@ -128,3 +128,8 @@ export async function attachCredential(
   const result = await trx.updateTable('certificates').set(change).where('id', '=', id).where('credential', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Certificates without a signed credential yet (issued before credentials were signed), oldest first. */
+export function certificatesWithoutCredential(db: Executor, limit: number) {
+  return db.selectFrom('certificates').selectAll().where('credential', 'is', null).orderBy('issued_at').orderBy('id').limit(limit).execute();
+}
