@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../platform/module';
 import { composeFeatures } from '../platform/compose';
 import { authModule } from './auth/module';
+import { careersModule } from './careers/module';
 import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
@@ -11,7 +12,9 @@ import { mentoringModule } from './mentoring/module';
 import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
+import { portfolioModule } from './portfolio/module';
 import { programmesModule } from './programmes/module';
+import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
@@ -39,7 +42,10 @@ export const featureModules: readonly FeatureModule[] = [
   feedbackModule,
   mentoringModule,
   projectsModule,
+  portfolioModule,
   certificatesModule,
+  careersModule,
+  reportsModule,
   devMailModule,
 ];
 

@@ -185,3 +185,32 @@ export function parseCsv(text: string, words: CsvWords = STAFF_LIST_WORDS): CsvT
   if (rows.length === 0) throw new UnreadableFile(words.noRows);
   return { headers, rows };
 }
+
+// ----- Writing -----
+
+/** A value a spreadsheet would run as a formula: it starts with =, +, -, @, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number, which a spreadsheet reads as a number rather than a formula, even with its minus sign. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * One cell as RFC 4180 writes it. Text a spreadsheet would take for a formula (`=HYPERLINK(…)`,
+ * `@SUM(…)`, `+1-2`) is neutralised with a leading apostrophe, which Excel, LibreOffice and Google
+ * Sheets show as plain text; plain numbers are left alone. Cells with a comma, quotation mark, line
+ * break or leading/trailing space are quoted, with quotation marks doubled.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n;\t]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A CSV file of a heading row and data rows: UTF-8 with a byte-order mark (so Excel reads accented
+ * names correctly; other readers skip it), cells as `csvCell` writes them, CRLF line ends as RFC 4180 says.
+ */
+export function toCsvFile(headers: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  const lines = [headers, ...rows].map((cells) => cells.map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database';
-import type { ApplicationStatus } from '../cohorts';
+import { type ApplicationStatus, windowState } from '../cohorts';
 import { enrolmentsOf, type EnrolmentStatus } from '../enrolments';
 import { personEligibility, recommendationsReceived } from '../programmes';
 import { findPersonSummary } from '../staff';
@@ -9,8 +9,11 @@ const IN_PROGRESS: readonly ApplicationStatus[] = ['draft', 'submitted', 'awaiti
 
 export interface HomeSummary {
   enrolments: { id: string; programmeTitle: string; cohortName: string; status: EnrolmentStatus }[];
-  /** `eligible` is false for a draft the person's staff record stops them submitting. */
-  applications: { id: string; programmeTitle: string; cohortName: string; status: ApplicationStatus; eligible: boolean }[];
+  /**
+   * `eligible` is false for a draft the person's staff record stops them submitting; `roundClosed`
+   * is true for a draft whose cohort stopped taking applications before it was sent.
+   */
+  applications: { id: string; programmeTitle: string; cohortName: string; status: ApplicationStatus; eligible: boolean; roundClosed: boolean }[];
   endorsementsAwaiting: number;
   recommendations: { programmeId: string; programmeTitle: string; recommenderName: string }[];
 }
@@ -30,6 +33,8 @@ export async function homeSummary(db: Executor, personId: string, adminSchoolIds
         'programmes.title as programmeTitle',
         'programmes.eligibility',
         'cohorts.name as cohortName',
+        'cohorts.applications_open_on',
+        'cohorts.applications_close_on',
         'applications.status',
         'cohorts.programme_id',
       ])
@@ -68,6 +73,7 @@ export async function homeSummary(db: Executor, personId: string, adminSchoolIds
         cohortName: a.cohortName,
         status: a.status,
         eligible: !person || personEligibility(a, person, today).eligible,
+        roundClosed: windowState(a, today) === 'after',
       })),
     endorsementsAwaiting: Number(lineManagerAsks?.n ?? 0) + Number(headteacherAsks?.n ?? 0),
     recommendations: recommendations

@@ -3,6 +3,7 @@ import { londonDate } from '../../platform/dates';
 import { access, adminSchoolIds, allows } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { renderPage } from '../../platform/ui/page';
+import { schoolsAdministered, workQueue } from '../reports';
 import { homeSummary } from './home.queries';
 import { AccessibilityPage, HomePage, PrivacyPage } from './views/static-pages';
 
@@ -11,7 +12,13 @@ export const pageRoutes = new Hono<AppEnv>();
 pageRoutes.get('/', access('anyone'), async (c) => {
   const viewer = c.get('viewer');
   if (!viewer) return c.redirect('/sign-in', 303);
-  const summary = await homeSummary(c.get('deps').db, viewer.id, adminSchoolIds(viewer), londonDate(c.get('deps').clock.now()));
+  const { db, clock } = c.get('deps');
+  const now = clock.now();
+  const [summary, waiting, schools] = await Promise.all([
+    homeSummary(db, viewer.id, adminSchoolIds(viewer), londonDate(now)),
+    workQueue(db, viewer, now),
+    schoolsAdministered(db, viewer),
+  ]);
   return renderPage(
     c,
     { title: 'Home' },
@@ -22,8 +29,11 @@ pageRoutes.get('/', access('anyone'), async (c) => {
       isStaffAdmin={allows('staff-admin', viewer)}
       isOrgAdmin={allows('org-admin', viewer)}
       isProgrammeLead={allows('programme-lead', viewer)}
+      isLineManager={viewer.isLineManager}
+      schools={schools}
       personId={viewer.id}
       summary={summary}
+      waiting={waiting}
     />,
   );
 });

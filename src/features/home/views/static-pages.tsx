@@ -1,5 +1,6 @@
 import { APPLICATION_STATUSES } from '../../cohorts';
 import { ENROLMENT_STATUSES } from '../../enrolments';
+import type { WorkItem } from '../../reports';
 import type { HomeSummary } from '../home.queries';
 export function HomePage(props: {
   givenName: string;
@@ -8,11 +9,16 @@ export function HomePage(props: {
   isStaffAdmin: boolean;
   isOrgAdmin: boolean;
   isProgrammeLead: boolean;
+  isLineManager: boolean;
+  /** Schools the person administers: each has a page of its people on programmes. */
+  schools: { id: string; name: string }[];
   personId: string;
   summary: HomeSummary;
+  /** What waits for them because of their roles (work queue), in the order to do it. */
+  waiting: WorkItem[];
 }) {
   const { summary } = props;
-  const todo: { href: string; text: string; hint: string }[] = [];
+  const todo: { href: string; text: string; hint: string }[] = [...props.waiting];
   if (summary.endorsementsAwaiting > 0) {
     const n = summary.endorsementsAwaiting;
     todo.push({
@@ -23,17 +29,23 @@ export function HomePage(props: {
   }
   for (const a of summary.applications.filter((x) => x.status === 'draft'))
     todo.push(
-      a.eligible
+      !a.eligible
         ? {
-            href: `/applications/${a.id}`,
-            text: `Finish your application to ${a.programmeTitle} (${a.cohortName})`,
-            hint: 'Your answers are saved; submit before the round closes.',
-          }
-        : {
             href: `/applications/${a.id}`,
             text: `Your draft application to ${a.programmeTitle} (${a.cohortName}) cannot be submitted`,
             hint: 'Your staff record does not meet the programme’s rules. Withdraw the draft, or ask your school admin to correct your record.',
-          },
+          }
+        : a.roundClosed
+          ? {
+              href: `/applications/${a.id}`,
+              text: `Applications to ${a.programmeTitle} (${a.cohortName}) closed before your draft was sent`,
+              hint: 'It can no longer be submitted. Withdraw the draft, and apply to a later cohort when its round opens.',
+            }
+          : {
+              href: `/applications/${a.id}`,
+              text: `Finish your application to ${a.programmeTitle} (${a.cohortName})`,
+              hint: 'Your answers are saved; submit before the round closes.',
+            },
     );
   for (const r of summary.recommendations)
     todo.push({
@@ -160,6 +172,38 @@ export function HomePage(props: {
             </h2>
             <p class="govuk-body">Ladders of programmes, from a first leadership role to headship.</p>
           </div>
+          <div class="govuk-grid-column-one-third">
+            <h2 class="govuk-heading-m">
+              <a class="govuk-link" href="/reports">
+                Reports
+              </a>
+            </h2>
+            <p class="govuk-body">The trust’s pipeline, how each cohort went, and rosters, attendance and progress to download.</p>
+          </div>
+        </div>
+      ) : null}
+      {props.isLineManager || props.schools.length > 0 ? (
+        <div class="govuk-grid-row">
+          {props.isLineManager ? (
+            <div class="govuk-grid-column-one-third">
+              <h2 class="govuk-heading-m">
+                <a class="govuk-link" href="/team">
+                  My team
+                </a>
+              </h2>
+              <p class="govuk-body">The people you line manage: their programmes, attendance and progress.</p>
+            </div>
+          ) : null}
+          {props.schools.map((school) => (
+            <div class="govuk-grid-column-one-third">
+              <h2 class="govuk-heading-m">
+                <a class="govuk-link" href={`/schools/${school.id}/programmes`}>
+                  Programmes at {school.name}
+                </a>
+              </h2>
+              <p class="govuk-body">Who in your school is on which programme, and how they are doing.</p>
+            </div>
+          ))}
         </div>
       ) : null}
       {props.isStaffAdmin ? (

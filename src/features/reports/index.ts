@@ -1,0 +1,1 @@
+export { schoolsAdministered, type WorkItem, workQueue } from './reports.service';

@@ -1,0 +1,15 @@
+import type { FeatureModule } from '../../platform/module';
+import { reportsDemo } from './demo/reports.demo';
+import { progressOnStaffRecord } from './reports.record';
+import { reportRoutes } from './reports.routes';
+
+/** Oversight: work queues, My team, a school's people on programmes, and reports and downloads for programme leads. */
+export const reportsModule: FeatureModule = {
+  name: 'reports',
+  routes: [reportRoutes],
+  navigation: [{ href: '/reports', text: 'Reports', order: 55, shownTo: 'programme-lead', current: (path) => path.startsWith('/reports') }],
+  personRecordSections: [progressOnStaffRecord],
+  demo: reportsDemo,
+  // Reports read other features' records and keep nothing of their own.
+  personalData: { holds: [] },
+};

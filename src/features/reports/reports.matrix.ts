@@ -1,0 +1,20 @@
+import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
+
+// Oversight and reports. `:personId` is a teacher at school A line managed by the line manager:
+// their programmes and progress are for them, that line manager, school A's admins, organisation
+// admins and programme leads (404 for anyone else). `:schoolId` is school A: its people on
+// programmes are for its admins, organisation admins and programme leads (404 for another school's
+// admin, 403 for those with no school to administer). My team is for anyone who manages people.
+// Reports and downloads are for programme leads and organisation admins; a cohort of another
+// organisation is not found.
+//                                                                          anon staff lm adminHere adminOther org otherOrg lead
+export const matrixRows: Row[] = [
+  { route: 'GET /team', expect: [S, F, A, A, A, A, A, F] },
+  { route: 'GET /people/:personId/programmes', expect: [S, N, A, A, N, A, N, A] },
+  { route: 'GET /schools/:schoolId/programmes', expect: [S, F, F, A, N, A, N, A] },
+  { route: 'GET /reports', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/:table/export.csv', path: '/reports/pipeline/export.csv', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/cohorts/:cohortId/roster/export.csv', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'GET /reports/cohorts/:cohortId/attendance/export.csv', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'GET /reports/cohorts/:cohortId/progress/export.csv', expect: [S, F, F, F, F, A, N, A] },
+];

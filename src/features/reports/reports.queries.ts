@@ -1,0 +1,465 @@
+import type { Executor } from '../../platform/db/database';
+import type { ApplicationStatus } from '../cohorts';
+import type { EnrolmentStatus } from '../enrolments';
+
+// Reports read every feature's tables, read-only (docs/architecture.md: "reports may read
+// everything"). Nothing here writes; every query is scoped to one organisation.
+
+/** Applications a programme lead can decide on now: submitted with no support still awaited, or endorsed. */
+export const READY_TO_DECIDE: readonly ApplicationStatus[] = ['submitted', 'endorsed'];
+
+/** How far back a session's register still counts as "to take": older gaps are history, not a task. */
+export const REGISTER_WINDOW_DAYS = 60;
+
+// ----- Work queues -----
+
+/** Applications ready for a decision, by cohort (cohorts of the organisation; for programme leads). */
+export function applicationsToDecide(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .select((eb) => ['cohorts.id as cohort_id', 'cohorts.name as cohort_name', 'programmes.title as programme_title', eb.fn.countAll<number>().as('n')])
+    .where('applications.organisation_id', '=', organisationId)
+    .where('applications.status', 'in', [...READY_TO_DECIDE])
+    .groupBy(['cohorts.id', 'cohorts.name', 'programmes.title'])
+    .orderBy('programmes.title')
+    .orderBy('cohorts.name')
+    .execute();
+}
+
+/** Support (endorsements) asked for and not given by its due date, by cohort. */
+export function endorsementsOverdue(db: Executor, organisationId: string, today: string) {
+  return db
+    .selectFrom('endorsements')
+    .innerJoin('applications', 'applications.id', 'endorsements.application_id')
+    .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .select((eb) => ['cohorts.id as cohort_id', 'cohorts.name as cohort_name', 'programmes.title as programme_title', eb.fn.countAll<number>().as('n')])
+    .where('applications.organisation_id', '=', organisationId)
+    .where('applications.status', '=', 'awaiting_endorsement')
+    .where('endorsements.status', '=', 'requested')
+    .where('endorsements.due_on', '<', today)
+    .groupBy(['cohorts.id', 'cohorts.name', 'programmes.title'])
+    .orderBy('programmes.title')
+    .orderBy('cohorts.name')
+    .execute();
+}
+
+/** Cohort sessions held in the last REGISTER_WINDOW_DAYS days with no attendance recorded at all. */
+export function registersNotTaken(db: Executor, organisationId: string, now: string, since: string) {
+  return db
+    .selectFrom('sessions_events')
+    .innerJoin('cohorts', 'cohorts.id', 'sessions_events.cohort_id')
+    .select(['sessions_events.id', 'sessions_events.title', 'sessions_events.starts_at', 'cohorts.name as cohort_name'])
+    .where('sessions_events.organisation_id', '=', organisationId)
+    .where('sessions_events.status', '=', 'scheduled')
+    .where('sessions_events.starts_at', '<=', now)
+    .where('sessions_events.starts_at', '>=', since)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(selectFrom('session_attendance').select('session_attendance.session_id').whereRef('session_attendance.session_id', '=', 'sessions_events.id')),
+      ),
+    )
+    .orderBy('sessions_events.starts_at')
+    .execute();
+}
+
+/** Cohorts that have ended with participants still active: their completion waits to be confirmed. */
+export function completionsToConfirm(db: Executor, organisationId: string, today: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .select((eb) => ['cohorts.id as cohort_id', 'cohorts.name as cohort_name', 'programmes.title as programme_title', eb.fn.countAll<number>().as('n')])
+    .where('enrolments.organisation_id', '=', organisationId)
+    .where('enrolments.status', '=', 'active')
+    .where('cohorts.ends_on', '<=', today)
+    .groupBy(['cohorts.id', 'cohorts.name', 'programmes.title'])
+    .orderBy('programmes.title')
+    .orderBy('cohorts.name')
+    .execute();
+}
+
+/**
+ * Submitted projects the viewer assesses: those naming them as assessor, and (for programme leads)
+ * those naming nobody. Never their own.
+ */
+export function projectsToAssess(db: Executor, organisationId: string, viewerId: string, isLead: boolean) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('people', 'people.id', 'projects.person_id')
+    .select(['projects.id', 'projects.title', 'people.given_name', 'people.family_name'])
+    .where('projects.organisation_id', '=', organisationId)
+    .where('projects.status', '=', 'submitted')
+    .where('projects.person_id', '!=', viewerId)
+    .where((eb) =>
+      isLead ? eb.or([eb('projects.assessor_id', '=', viewerId), eb('projects.assessor_id', 'is', null)]) : eb('projects.assessor_id', '=', viewerId),
+    )
+    .orderBy('projects.updated_at')
+    .execute();
+}
+
+/** Outside addresses for 360 feedback awaiting approval: the viewer's reports' (or everyone's, for programme leads). */
+export async function feedbackApprovalsWaiting(db: Executor, organisationId: string, viewerId: string, isLead: boolean, today: string): Promise<number> {
+  const row = await db
+    .selectFrom('feedback_respondents')
+    .innerJoin('feedback_rounds', 'feedback_rounds.id', 'feedback_respondents.round_id')
+    .innerJoin('people', 'people.id', 'feedback_rounds.person_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('feedback_rounds.organisation_id', '=', organisationId)
+    .where('feedback_rounds.closed_at', 'is', null)
+    .where('feedback_rounds.closes_on', '>=', today)
+    .where('feedback_respondents.status', '=', 'awaiting_approval')
+    .where('feedback_rounds.person_id', '!=', viewerId)
+    .$if(!isLead, (qb) => qb.where('people.line_manager_id', '=', viewerId))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+// ----- People and their programmes -----
+
+/** Active staff of the organisation line managed by the viewer. */
+export function directReports(db: Executor, organisationId: string, managerId: string) {
+  return people(db, organisationId).where('people.line_manager_id', '=', managerId).execute();
+}
+
+/** Active staff of one school. */
+export function staffOfSchool(db: Executor, organisationId: string, schoolId: string) {
+  return people(db, organisationId).where('people.school_id', '=', schoolId).execute();
+}
+
+/** One member of staff of the organisation (any status), or undefined. */
+export function findPerson(db: Executor, organisationId: string, personId: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .select([
+      'people.id',
+      'people.given_name',
+      'people.family_name',
+      'people.job_title',
+      'people.school_id',
+      'people.line_manager_id',
+      'people.organisation_id',
+      'schools.name as school_name',
+    ])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.id', '=', personId)
+    .executeTakeFirst();
+}
+
+function people(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .select(['people.id', 'people.given_name', 'people.family_name', 'people.job_title', 'people.school_id', 'schools.name as school_name'])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.status', '=', 'active')
+    .orderBy('people.family_name')
+    .orderBy('people.given_name');
+}
+
+/** One school of the organisation, or undefined. */
+export function findSchool(db: Executor, organisationId: string, schoolId: string) {
+  return db.selectFrom('schools').select(['id', 'name']).where('organisation_id', '=', organisationId).where('id', '=', schoolId).executeTakeFirst();
+}
+
+export interface EnrolmentRow {
+  id: string;
+  person_id: string;
+  organisation_id: string;
+  cohort_id: string;
+  programme_id: string;
+  status: EnrolmentStatus;
+  completed_at: string | null;
+  programme_title: string;
+  modules_required: number | null;
+  cohort_name: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+/** Every enrolment of these people (any status), newest cohort first. */
+export async function enrolmentsOfPeople(db: Executor, organisationId: string, personIds: readonly string[]): Promise<EnrolmentRow[]> {
+  if (personIds.length === 0) return [];
+  const rows: EnrolmentRow[] = [];
+  // In slices, so a whole trust's staff stays under every engine's limit on bound parameters.
+  for (let i = 0; i < personIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('enrolments')
+        .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+        .innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
+        .select([
+          'enrolments.id',
+          'enrolments.person_id',
+          'enrolments.organisation_id',
+          'enrolments.cohort_id',
+          'enrolments.programme_id',
+          'enrolments.status',
+          'enrolments.completed_at',
+          'programmes.title as programme_title',
+          'programmes.modules_required',
+          'cohorts.name as cohort_name',
+          'cohorts.starts_on',
+          'cohorts.ends_on',
+        ])
+        .where('enrolments.organisation_id', '=', organisationId)
+        .where('enrolments.person_id', 'in', personIds.slice(i, i + 500))
+        .orderBy('cohorts.starts_on', 'desc')
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** Applications of these people still in progress (sent, not yet decided), for "applied" in a school's view. */
+export async function openApplicationsOfPeople(db: Executor, organisationId: string, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  const rows = [];
+  for (let i = 0; i < personIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('applications')
+        .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
+        .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+        .select(['applications.id', 'applications.person_id', 'applications.status', 'programmes.title as programme_title', 'cohorts.name as cohort_name'])
+        .where('applications.organisation_id', '=', organisationId)
+        .where('applications.person_id', 'in', personIds.slice(i, i + 500))
+        .where('applications.status', 'in', ['submitted', 'awaiting_endorsement', 'endorsed', 'waitlisted'])
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** The mentor or coach of each enrolment in an active pairing. */
+export async function mentorsOfEnrolments(db: Executor, enrolmentIds: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < enrolmentIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('mentoring_pairings')
+      .innerJoin('people', 'people.id', 'mentoring_pairings.mentor_id')
+      .select(['mentoring_pairings.enrolment_id', 'people.given_name', 'people.family_name'])
+      .where('mentoring_pairings.enrolment_id', 'in', enrolmentIds.slice(i, i + 500))
+      .where('mentoring_pairings.status', '=', 'active')
+      .execute();
+    for (const row of rows) if (row.enrolment_id) found.set(row.enrolment_id, `${row.given_name} ${row.family_name}`);
+  }
+  return found;
+}
+
+/** The programme's requirements, as the completion engine takes them. */
+export function requirementsOfProgrammes(db: Executor, programmeIds: readonly string[]) {
+  if (programmeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('programme_requirements')
+    .select(['id', 'programme_id', 'kind', 'position', 'settings'])
+    .where('programme_id', 'in', [...programmeIds])
+    .orderBy('position')
+    .execute();
+}
+
+// ----- Cohorts (programme leads' downloads) -----
+
+/** Every cohort of the organisation with its programme, newest start first. */
+export function cohortsOfOrganisation(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('cohorts')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .select([
+      'cohorts.id',
+      'cohorts.name',
+      'cohorts.starts_on',
+      'cohorts.ends_on',
+      'cohorts.capacity',
+      'programmes.title as programme_title',
+      'programmes.id as programme_id',
+    ])
+    .where('cohorts.organisation_id', '=', organisationId)
+    .orderBy('cohorts.starts_on', 'desc')
+    .orderBy('programmes.title')
+    .execute();
+}
+
+/** One cohort of the organisation with its programme, or undefined. */
+export function findCohort(db: Executor, organisationId: string, cohortId: string) {
+  return db
+    .selectFrom('cohorts')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .select([
+      'cohorts.id',
+      'cohorts.name',
+      'cohorts.starts_on',
+      'cohorts.ends_on',
+      'programmes.title as programme_title',
+      'programmes.id as programme_id',
+      'programmes.modules_required',
+    ])
+    .where('cohorts.organisation_id', '=', organisationId)
+    .where('cohorts.id', '=', cohortId)
+    .executeTakeFirst();
+}
+
+/** The cohort's participants (any status) with their school, line manager and email. */
+export function participantsOfCohort(db: Executor, cohortId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('people', 'people.id', 'enrolments.person_id')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .leftJoin('people as manager', 'manager.id', 'people.line_manager_id')
+    .select([
+      'enrolments.id',
+      'enrolments.person_id',
+      'enrolments.organisation_id',
+      'enrolments.cohort_id',
+      'enrolments.programme_id',
+      'enrolments.status',
+      'enrolments.completed_at',
+      'people.given_name',
+      'people.family_name',
+      'people.email',
+      'people.job_title',
+      'people.staff_type',
+      'schools.name as school_name',
+      'manager.given_name as manager_given_name',
+      'manager.family_name as manager_family_name',
+    ])
+    .where('enrolments.cohort_id', '=', cohortId)
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .execute();
+}
+
+/** The cohort's scheduled sessions, in order. */
+export function sessionsOfCohort(db: Executor, cohortId: string) {
+  return db
+    .selectFrom('sessions_events')
+    .select(['id', 'title', 'starts_at', 'ends_at'])
+    .where('cohort_id', '=', cohortId)
+    .where('status', '=', 'scheduled')
+    .orderBy('starts_at')
+    .execute();
+}
+
+/** Every attendance mark of the cohort's sessions. */
+export function attendanceOfCohort(db: Executor, cohortId: string) {
+  return db
+    .selectFrom('session_attendance')
+    .innerJoin('sessions_events', 'sessions_events.id', 'session_attendance.session_id')
+    .select(['session_attendance.session_id', 'session_attendance.person_id', 'session_attendance.status', 'session_attendance.method'])
+    .where('sessions_events.cohort_id', '=', cohortId)
+    .execute();
+}
+
+// ----- The trust's pipeline -----
+
+/** Enrolments by programme (with its pathway stage), school and status, for the whole organisation. */
+export function pipelineCounts(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .innerJoin('people', 'people.id', 'enrolments.person_id')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .select((eb) => [
+      'programmes.id as programme_id',
+      'programmes.title as programme_title',
+      'programmes.stage_position',
+      'schools.id as school_id',
+      'schools.name as school_name',
+      'enrolments.status',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('enrolments.organisation_id', '=', organisationId)
+    .groupBy(['programmes.id', 'programmes.title', 'programmes.stage_position', 'schools.id', 'schools.name', 'enrolments.status'])
+    .execute();
+}
+
+/** Applications by cohort and status, for application, acceptance and completion rates. */
+export function applicationCounts(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('applications')
+    .select((eb) => ['applications.cohort_id', 'applications.status', eb.fn.countAll<number>().as('n')])
+    .where('applications.organisation_id', '=', organisationId)
+    .groupBy(['applications.cohort_id', 'applications.status'])
+    .execute();
+}
+
+/** Enrolments by cohort and status. */
+export function enrolmentCounts(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('enrolments')
+    .select((eb) => ['enrolments.cohort_id', 'enrolments.status', eb.fn.countAll<number>().as('n')])
+    .where('enrolments.organisation_id', '=', organisationId)
+    .groupBy(['enrolments.cohort_id', 'enrolments.status'])
+    .execute();
+}
+
+/** Applications by the applicant's school (when they applied) and status. */
+export function applicationCountsBySchool(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('applications')
+    .leftJoin('schools', 'schools.id', 'applications.school_id')
+    .select((eb) => ['schools.name as school_name', 'applications.status', eb.fn.countAll<number>().as('n')])
+    .where('applications.organisation_id', '=', organisationId)
+    .groupBy(['schools.name', 'applications.status'])
+    .execute();
+}
+
+/** Enrolments by the participant's school and status. */
+export function enrolmentCountsBySchool(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('people', 'people.id', 'enrolments.person_id')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .select((eb) => ['schools.name as school_name', 'enrolments.status', eb.fn.countAll<number>().as('n')])
+    .where('enrolments.organisation_id', '=', organisationId)
+    .groupBy(['schools.name', 'enrolments.status'])
+    .execute();
+}
+
+/** Withdrawals from programmes, by programme and the reason given. */
+export function withdrawalReasons(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .select((eb) => ['programmes.title as programme_title', 'enrolments.status_reason', eb.fn.countAll<number>().as('n')])
+    .where('enrolments.organisation_id', '=', organisationId)
+    .where('enrolments.status', '=', 'withdrawn')
+    .groupBy(['programmes.title', 'enrolments.status_reason'])
+    .execute();
+}
+
+/** Every cohort session held by `now`, with its attendance marks counted by status. */
+export function attendanceBySession(db: Executor, organisationId: string, now: string) {
+  return db
+    .selectFrom('sessions_events')
+    .innerJoin('cohorts', 'cohorts.id', 'sessions_events.cohort_id')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .leftJoin('session_attendance', 'session_attendance.session_id', 'sessions_events.id')
+    .select((eb) => [
+      'sessions_events.id',
+      'sessions_events.title',
+      'sessions_events.starts_at',
+      'cohorts.id as cohort_id',
+      'cohorts.name as cohort_name',
+      'programmes.title as programme_title',
+      'session_attendance.status',
+      eb.fn.count<number>('session_attendance.person_id').as('n'),
+    ])
+    .where('sessions_events.organisation_id', '=', organisationId)
+    .where('sessions_events.status', '=', 'scheduled')
+    .where('sessions_events.starts_at', '<=', now)
+    .groupBy([
+      'sessions_events.id',
+      'sessions_events.title',
+      'sessions_events.starts_at',
+      'cohorts.id',
+      'cohorts.name',
+      'programmes.title',
+      'session_attendance.status',
+    ])
+    .orderBy('sessions_events.starts_at', 'desc')
+    .execute();
+}
