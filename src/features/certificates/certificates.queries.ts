@@ -85,6 +85,10 @@ export function findStatusList(db: Executor, organisationId: string) {
   return db.selectFrom('certificate_status_lists').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();
 }
 
+export async function statusListExists(db: Executor, organisationId: string): Promise<boolean> {
+  return !!(await db.selectFrom('certificate_status_lists').select('organisation_id').where('organisation_id', '=', organisationId).executeTakeFirst());
+}
+
 export function saveStatusList(db: Executor, row: Insertable<CertificateStatusListsTable>) {
   return db
     .insertInto('certificate_status_lists')

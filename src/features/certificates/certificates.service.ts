@@ -193,8 +193,10 @@ export async function issueCertificate(
 ): Promise<string | null> {
   const existing = await q.findCertificateOfEnrolment(db, completed.enrolmentId);
   if (existing) return existing.id;
-  const enrolment = await findEnrolmentRecord(db, completed.organisationId, completed.enrolmentId);
-  const programme = await findProgramme(db, completed.organisationId, completed.programmeId);
+  const [enrolment, programme] = await Promise.all([
+    findEnrolmentRecord(db, completed.organisationId, completed.enrolmentId),
+    findProgramme(db, completed.organisationId, completed.programmeId),
+  ]);
   if (!enrolment || !programme) return null;
   const [confirmation, skills, project, organisations, pathway, person] = await Promise.all([
     q.findConfirmation(db, enrolment.id),
