@@ -8,6 +8,7 @@ import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
 import { feedbackModule } from './feedback/module';
 import { frameworksModule } from './frameworks/module';
+import { graduationModule } from './graduation/module';
 import { mentoringModule } from './mentoring/module';
 import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
@@ -44,6 +45,7 @@ export const featureModules: readonly FeatureModule[] = [
   projectsModule,
   portfolioModule,
   certificatesModule,
+  graduationModule,
   careersModule,
   reportsModule,
   devMailModule,

@@ -454,3 +454,28 @@ export function listRecommendedNotAppliedClosingSoon(db: Executor, today: string
     .orderBy('recommendations.created_at')
     .execute();
 }
+
+/**
+ * Every cohort of the organisation with its programme and, for a programme that is a stage of a
+ * pathway, the pathway and the stage's place on it; newest start first.
+ */
+export function listCohortsOfOrganisation(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('cohorts')
+    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+    .leftJoin('pathways', 'pathways.id', 'programmes.pathway_id')
+    .select([
+      'cohorts.id',
+      'cohorts.name',
+      'cohorts.starts_on',
+      'cohorts.ends_on',
+      'programmes.id as programme_id',
+      'programmes.title as programme_title',
+      'programmes.stage_position',
+      'pathways.title as pathway_title',
+    ])
+    .where('cohorts.organisation_id', '=', organisationId)
+    .orderBy('cohorts.starts_on', 'desc')
+    .orderBy('cohorts.id')
+    .execute();
+}

@@ -3,9 +3,15 @@ export { windowState } from './cohorts.policy';
 export type { ApplicationStatus, Cohort, EndorsementStatus } from './cohorts.tables';
 
 import type { Executor } from '../../platform/db/database';
-import { listCohortsOfProgramme } from './cohorts.queries';
+import { listCohortsOfOrganisation, listCohortsOfProgramme } from './cohorts.queries';
 
 /** Every cohort of a programme (newest start first), for the programme's page. */
 export function cohortsOfProgramme(db: Executor, organisationId: string, programmeId: string) {
   return listCohortsOfProgramme(db, organisationId, programmeId);
 }
+
+/** Every cohort of the organisation with its programme and stage (newest start first). */
+export function cohortsOfOrganisation(db: Executor, organisationId: string) {
+  return listCohortsOfOrganisation(db, organisationId);
+}
+export type CohortWithProgramme = Awaited<ReturnType<typeof listCohortsOfOrganisation>>[number];

@@ -338,3 +338,15 @@ export async function coachOfEnrolment(db: Executor, enrolmentId: string): Promi
     .executeTakeFirst();
   return row?.coach_person_id ?? null;
 }
+
+/** The completed enrolments of the organisation in any of these cohorts (the graduates), by name. */
+export function listCompletedInCohorts(db: Executor, organisationId: string, cohortIds: readonly string[]) {
+  if (cohortIds.length === 0) return Promise.resolve([]);
+  return enrolmentRecords(db, organisationId)
+    .where('enrolments.cohort_id', 'in', [...new Set(cohortIds)])
+    .where('enrolments.status', '=', 'completed')
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .orderBy('enrolments.id')
+    .execute();
+}

@@ -11,4 +11,10 @@ export {
 } from './enrolments.lifecycle';
 export { ENROLMENT_STATUSES } from './enrolments.schemas';
 export type { EnrolmentStatus } from './enrolments.tables';
-export { coachOfEnrolment, findEnrolment as findEnrolmentRecord, listEnrolmentRecords, type EnrolmentRecord } from './enrolments.queries';
+export {
+  coachOfEnrolment,
+  findEnrolment as findEnrolmentRecord,
+  listCompletedInCohorts,
+  listEnrolmentRecords,
+  type EnrolmentRecord,
+} from './enrolments.queries';

@@ -361,3 +361,16 @@ export function listSessionsStartingBetween(db: Executor, fromIso: string, toIso
     .orderBy('sessions_events.starts_at')
     .execute();
 }
+
+/** The organisation's graduation ceremonies (open events of kind `graduation`), soonest first. */
+export function listGraduationEvents(db: Executor, organisationId: string, ids?: readonly string[]) {
+  let query = sessionsWithNames(db)
+    .where('sessions_events.organisation_id', '=', organisationId)
+    .where('sessions_events.kind', '=', 'graduation')
+    .where('sessions_events.cohort_id', 'is', null);
+  if (ids) {
+    if (ids.length === 0) return Promise.resolve([]);
+    query = query.where('sessions_events.id', 'in', [...new Set(ids)]);
+  }
+  return query.orderBy('sessions_events.starts_at').orderBy('sessions_events.id').execute();
+}
