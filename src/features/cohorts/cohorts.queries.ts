@@ -457,13 +457,12 @@ export function listRecommendedNotAppliedClosingSoon(db: Executor, today: string
 
 /**
  * Every cohort of the organisation with its programme and, for a programme that is a stage of a
- * pathway, the pathway and the stage's place on it; newest start first.
+ * pathway, the pathway's id and the stage's place on it; newest start first.
  */
 export function listCohortsOfOrganisation(db: Executor, organisationId: string) {
   return db
     .selectFrom('cohorts')
     .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .leftJoin('pathways', 'pathways.id', 'programmes.pathway_id')
     .select([
       'cohorts.id',
       'cohorts.name',
@@ -471,8 +470,8 @@ export function listCohortsOfOrganisation(db: Executor, organisationId: string) 
       'cohorts.ends_on',
       'programmes.id as programme_id',
       'programmes.title as programme_title',
+      'programmes.pathway_id',
       'programmes.stage_position',
-      'pathways.title as pathway_title',
     ])
     .where('cohorts.organisation_id', '=', organisationId)
     .orderBy('cohorts.starts_on', 'desc')

@@ -7,6 +7,7 @@ import type { CalendarEntry, WorkerContext } from '../../platform/module';
 import { type CohortWithProgramme, cohortsOfOrganisation } from '../cohorts';
 import { type EnrolmentCompleted, type EnrolmentRecord, listCompletedInCohorts } from '../enrolments';
 import { notify } from '../notifications';
+import { pathwayTitle } from '../programmes';
 import { listGraduationEvents, sessionsForPerson } from '../sessions';
 import { canManageGraduation, canSeeGraduation } from './graduation.policy';
 import * as q from './graduation.queries';
@@ -32,6 +33,17 @@ export interface GraduateGroup {
   graduates: Graduate[];
 }
 
+/** A cohort with the title of the pathway its programme is a stage of (if any). */
+export type StagedCohort = CohortWithProgramme & { pathway_title: string | null };
+
+/** The organisation's cohorts, each with its pathway's title. */
+async function stagedCohorts(db: Executor, organisationId: string): Promise<StagedCohort[]> {
+  const cohorts = await cohortsOfOrganisation(db, organisationId);
+  const titles = new Map<string, string | undefined>();
+  for (const id of new Set(cohorts.flatMap((c) => (c.pathway_id ? [c.pathway_id] : [])))) titles.set(id, await pathwayTitle(db, organisationId, id));
+  return cohorts.map((c) => ({ ...c, pathway_title: (c.pathway_id && titles.get(c.pathway_id)) || null }));
+}
+
 /** Where the ceremony is, in words. */
 export function placeOf(event: Pick<GraduationEvent, 'venue' | 'mode'>): string {
   if (event.venue) return event.venue;
@@ -39,7 +51,7 @@ export function placeOf(event: Pick<GraduationEvent, 'venue' | 'mode'>): string 
 }
 
 /** "Stage 2 of Leadership Pathways", or null for a programme that stands alone. */
-export function stageOf(cohort: Pick<CohortWithProgramme, 'pathway_title' | 'stage_position'> | undefined): string | null {
+export function stageOf(cohort: Pick<StagedCohort, 'pathway_title' | 'stage_position'> | undefined): string | null {
   if (!cohort?.pathway_title || !cohort.stage_position) return null;
   return `Stage ${cohort.stage_position} of ${cohort.pathway_title}`;
 }
@@ -63,7 +75,7 @@ function toGraduate(record: EnrolmentRecord): Graduate {
 }
 
 /** Graduates grouped by programme and stage, programmes in title order; each person once a group. */
-export function groupGraduates(records: readonly EnrolmentRecord[], cohorts: readonly CohortWithProgramme[]): GraduateGroup[] {
+export function groupGraduates(records: readonly EnrolmentRecord[], cohorts: readonly StagedCohort[]): GraduateGroup[] {
   const byCohort = new Map(cohorts.map((c) => [c.id, c]));
   const groups = new Map<string, GraduateGroup>();
   for (const record of records) {
@@ -109,7 +121,7 @@ export async function getProgramme(deps: AppDeps, viewer: Viewer, eventId: strin
   const { event, graduation, records } = await loadCeremony(deps.db, viewer.organisationId, eventId);
   const graduates = records.map(toGraduate);
   if (!canSeeGraduation(viewer, { organisation_id: event.organisation_id }, graduates)) throw new NotFound();
-  const cohorts = await cohortsOfOrganisation(deps.db, viewer.organisationId);
+  const cohorts = await stagedCohorts(deps.db, viewer.organisationId);
   const invitations = canManageGraduation(viewer, event.organisation_id) ? await q.listInvitations(deps.db, eventId) : [];
   return {
     event,
@@ -134,7 +146,7 @@ export interface CeremonyForm {
 export async function getCeremonyForm(deps: AppDeps, viewer: Viewer, eventId: string) {
   const { event, graduation, cohortIds } = await loadCeremony(deps.db, viewer.organisationId, eventId);
   if (!canManageGraduation(viewer, event.organisation_id)) throw new NotFound();
-  const cohorts = await cohortsOfOrganisation(deps.db, viewer.organisationId);
+  const cohorts = await stagedCohorts(deps.db, viewer.organisationId);
   const saved: CeremonyForm = {
     cohortIds,
     proceedings: graduation?.proceedings ?? '',
