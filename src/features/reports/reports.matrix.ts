@@ -14,6 +14,7 @@ export const matrixRows: Row[] = [
   { route: 'GET /schools/:schoolId/programmes', expect: [S, F, F, A, N, A, N, A] },
   { route: 'GET /reports', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/:table/export.csv', path: '/reports/pipeline/export.csv', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/cohorts/:cohortId/applications/export.csv', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /reports/cohorts/:cohortId/roster/export.csv', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /reports/cohorts/:cohortId/attendance/export.csv', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /reports/cohorts/:cohortId/progress/export.csv', expect: [S, F, F, F, F, A, N, A] },

@@ -463,3 +463,50 @@ export function attendanceBySession(db: Executor, organisationId: string, now: s
     .orderBy('sessions_events.starts_at', 'desc')
     .execute();
 }
+
+/** Draft projects of the viewer's direct reports, waiting for them to confirm the project is part of the job. */
+export function projectsToConfirm(db: Executor, organisationId: string, managerId: string) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('people', 'people.id', 'projects.person_id')
+    .select(['projects.id', 'projects.title', 'people.given_name', 'people.family_name'])
+    .where('projects.organisation_id', '=', organisationId)
+    .where('projects.status', '=', 'draft')
+    .where('people.line_manager_id', '=', managerId)
+    .orderBy('projects.created_at')
+    .execute();
+}
+
+/** The cohort's applications (all but drafts), with the applicant and their school when they applied. */
+export function applicationsOfCohort(db: Executor, cohortId: string) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('people', 'people.id', 'applications.person_id')
+    .leftJoin('schools', 'schools.id', 'applications.school_id')
+    .select([
+      'applications.id',
+      'applications.status',
+      'applications.current_role',
+      'applications.submitted_at',
+      'applications.decided_at',
+      'people.given_name',
+      'people.family_name',
+      'people.email',
+      'schools.name as school_name',
+    ])
+    .where('applications.cohort_id', '=', cohortId)
+    .where('applications.status', '!=', 'draft')
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .execute();
+}
+
+/** The endorsements of the cohort's applications: kind and status. */
+export function endorsementsOfCohort(db: Executor, cohortId: string) {
+  return db
+    .selectFrom('endorsements')
+    .innerJoin('applications', 'applications.id', 'endorsements.application_id')
+    .select(['endorsements.application_id', 'endorsements.kind', 'endorsements.status'])
+    .where('applications.cohort_id', '=', cohortId)
+    .execute();
+}

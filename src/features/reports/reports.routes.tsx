@@ -5,6 +5,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
 import {
+  applicationsDownload,
   attendanceDownload,
   type Download,
   myTeam,
@@ -72,4 +73,8 @@ reportRoutes.get('/reports/cohorts/:cohortId/attendance/export.csv', access('pro
 
 reportRoutes.get('/reports/cohorts/:cohortId/progress/export.csv', access('programme-lead'), async (c) =>
   csv(c, await progressDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'))),
+);
+
+reportRoutes.get('/reports/cohorts/:cohortId/applications/export.csv', access('programme-lead'), async (c) =>
+  csv(c, await applicationsDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'))),
 );

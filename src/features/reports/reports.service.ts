@@ -30,13 +30,14 @@ export async function workQueue(db: Executor, viewer: Viewer, now: Date): Promis
   const lead = isProgrammeLead(viewer);
   const today = londonDate(now);
   const org = viewer.organisationId;
-  const [toDecide, overdue, registers, completions, projects, approvals] = await Promise.all([
+  const [toDecide, overdue, registers, completions, projects, approvals, toConfirm] = await Promise.all([
     lead ? q.applicationsToDecide(db, org) : [],
     lead ? q.endorsementsOverdue(db, org, today) : [],
     lead ? q.registersNotTaken(db, org, now.toISOString(), new Date(now.getTime() - q.REGISTER_WINDOW_DAYS * 86_400_000).toISOString()) : [],
     lead ? q.completionsToConfirm(db, org, today) : [],
     q.projectsToAssess(db, org, viewer.id, lead),
     lead || viewer.isLineManager ? q.feedbackApprovalsWaiting(db, org, viewer.id, lead, today) : 0,
+    viewer.isLineManager ? q.projectsToConfirm(db, org, viewer.id) : [],
   ]);
   const items: WorkItem[] = [];
   for (const c of toDecide)
@@ -68,6 +69,12 @@ export async function workQueue(db: Executor, viewer: Viewer, now: Date): Promis
       href: `/projects/${p.id}/assess`,
       text: `Assess ${p.given_name} ${p.family_name}’s project: ${p.title}`,
       hint: 'The project has been submitted for assessment.',
+    });
+  for (const p of toConfirm)
+    items.push({
+      href: `/projects/${p.id}`,
+      text: `Confirm ${p.given_name} ${p.family_name}’s project is part of their role: ${p.title}`,
+      hint: 'They are planning a project; it starts once you confirm it fits their job.',
     });
   if (approvals > 0)
     items.push({
@@ -322,6 +329,52 @@ export async function attendanceDownload(deps: AppDeps, viewer: Viewer, cohortId
   };
 }
 
+const ENDORSEMENT_TEXT: Record<string, string> = {
+  waiting: 'Not asked yet',
+  requested: 'Asked',
+  supported: 'Supported',
+  not_supported: 'Not supported',
+  cancelled: 'Cancelled',
+};
+
+/** The cohort's applications (not drafts): applicant, school, role, status, support and dates. */
+export async function applicationsDownload(deps: AppDeps, viewer: Viewer, cohortId: string): Promise<Download> {
+  const cohort = await cohortFor(deps, viewer, cohortId);
+  const [applications, endorsements] = await Promise.all([q.applicationsOfCohort(deps.db, cohortId), q.endorsementsOfCohort(deps.db, cohortId)]);
+  const support = (id: string, kind: 'line_manager' | 'headteacher') => {
+    const found = endorsements.find((e) => e.application_id === id && e.kind === kind);
+    return found ? (ENDORSEMENT_TEXT[found.status] ?? found.status) : 'Not needed';
+  };
+  const day = (value: string | null) => (value ? londonDate(new Date(value)) : '');
+  return {
+    fileName: `${fileStem(`${cohort.programme_title} ${cohort.name}`)}-applications.csv`,
+    headers: [
+      'Given name',
+      'Family name',
+      'Email',
+      'School',
+      'Role when applying',
+      'Status',
+      'Sent on',
+      'Line manager’s support',
+      'Headteacher’s support',
+      'Decided on',
+    ],
+    rows: applications.map((a) => [
+      a.given_name,
+      a.family_name,
+      a.email,
+      a.school_name ?? 'Central team',
+      a.current_role,
+      APPLICATION_STATUSES[a.status],
+      day(a.submitted_at),
+      support(a.id, 'line_manager'),
+      support(a.id, 'headteacher'),
+      day(a.decided_at),
+    ]),
+  };
+}
+
 /** The cohort's progress: each participant's requirements met, next steps, attendance and mentor. */
 export async function progressDownload(deps: AppDeps, viewer: Viewer, cohortId: string): Promise<Download> {
   const cohort = await cohortFor(deps, viewer, cohortId);
@@ -422,18 +475,7 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
     const accepted = sumWhere(applications, of, ['accepted']);
     const enrolled = sumWhere(enrolments, of, ENROLLED);
     const completed = sumWhere(enrolments, of, ['completed']);
-    return [
-      c.programme_title,
-      c.name,
-      c.starts_on,
-      sent,
-      accepted,
-      percent(accepted, sent),
-      enrolled,
-      completed,
-      sumWhere(enrolments, of, ['withdrawn']),
-      percent(completed, enrolled),
-    ];
+    return [`${c.programme_title}, ${c.name}`, c.starts_on, sent, accepted, percent(accepted, sent), enrolled, completed, percent(completed, enrolled)];
   });
   const schoolNames = [...new Set([...schoolApplications, ...schoolEnrolments].map((r) => r.school_name ?? 'Central team'))].sort((a, b) => a.localeCompare(b));
   const schoolRows = schoolNames.map((name) => {
@@ -448,7 +490,7 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
   const sessionRows = new Map<string, (string | number | null)[]>();
   const marks = new Map<string, Record<string, number>>();
   for (const row of sessions) {
-    if (!sessionRows.has(row.id)) sessionRows.set(row.id, [row.programme_title, row.cohort_name, row.title, londonDate(new Date(row.starts_at))]);
+    if (!sessionRows.has(row.id)) sessionRows.set(row.id, [`${row.programme_title}, ${row.cohort_name}`, row.title, londonDate(new Date(row.starts_at))]);
     const m = marks.get(row.id) ?? {};
     if (row.status) m[row.status] = Number(row.n);
     marks.set(row.id, m);
@@ -489,19 +531,8 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
     {
       key: 'cohorts',
       caption: 'Applications, acceptance and completion by cohort, newest first',
-      headers: [
-        'Programme',
-        'Cohort',
-        'Starts on',
-        'Applications',
-        'Accepted',
-        'Acceptance rate (%)',
-        'Enrolled',
-        'Completed',
-        'Withdrew',
-        'Completion rate (%)',
-      ],
-      numeric: [false, false, false, true, true, true, true, true, true, true],
+      headers: ['Cohort', 'Starts on', 'Applications', 'Accepted', 'Acceptance rate (%)', 'Enrolled', 'Completed', 'Completion rate (%)'],
+      numeric: [false, false, true, true, true, true, true, true],
       rows: cohortRows,
       empty: 'There are no cohorts yet.',
     },
@@ -526,8 +557,8 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
     {
       key: 'attendance',
       caption: 'Attendance at each session held, newest first',
-      headers: ['Programme', 'Cohort', 'Session', 'Date', 'Recorded', 'Present', 'Late', 'Absent with reason', 'Absent', 'Attendance (%)'],
-      numeric: [false, false, false, false, true, true, true, true, true, true],
+      headers: ['Cohort', 'Session', 'Date', 'Recorded', 'Present', 'Late', 'Absent with reason', 'Absent', 'Attendance (%)'],
+      numeric: [false, false, false, true, true, true, true, true, true],
       rows: attendanceRows,
       empty: 'No cohort sessions have been held yet.',
     },

@@ -70,6 +70,8 @@ function ReportTableView(props: { table: ReportTable }) {
   );
 }
 
+const DOWNLOAD_NAMES = { applications: 'Applications', roster: 'Roster', attendance: 'Attendance', progress: 'Progress' } as const;
+
 const SECTIONS: { heading: string; keys: string[] }[] = [
   { heading: 'The pipeline', keys: ['pipeline', 'pipeline-by-school'] },
   { heading: 'Applications and completion', keys: ['cohorts', 'schools', 'withdrawals'] },
@@ -102,7 +104,7 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
         <p class="govuk-body">There are no cohorts yet.</p>
       ) : (
         <Table
-          caption="Roster, attendance and progress for each cohort (CSV files)"
+          caption="Applications, roster, attendance and progress for each cohort (CSV files)"
           captionClasses="govuk-table__caption--s"
           firstCellIsHeader
           head={[{ text: 'Cohort' }, { text: 'Downloads' }]}
@@ -111,10 +113,10 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
             {
               html: (
                 <ul class="govuk-list govuk-!-margin-bottom-0">
-                  {(['roster', 'attendance', 'progress'] as const).map((kind) => (
+                  {(['applications', 'roster', 'attendance', 'progress'] as const).map((kind) => (
                     <li>
                       <a class="govuk-link" href={`/reports/cohorts/${c.id}/${kind}/export.csv`} download>
-                        {kind === 'roster' ? 'Roster' : kind === 'attendance' ? 'Attendance' : 'Progress'}
+                        {DOWNLOAD_NAMES[kind]}
                         <span class="govuk-visually-hidden">
                           {' '}
                           for {c.programme_title}, {c.name}
