@@ -369,10 +369,11 @@ export function pipelineCounts(db: Executor, organisationId: string) {
       'schools.id as school_id',
       'schools.name as school_name',
       'enrolments.status',
+      'enrolments.cohort_id',
       eb.fn.countAll<number>().as('n'),
     ])
     .where('enrolments.organisation_id', '=', organisationId)
-    .groupBy(['programmes.id', 'programmes.title', 'programmes.stage_position', 'schools.id', 'schools.name', 'enrolments.status'])
+    .groupBy(['programmes.id', 'programmes.title', 'programmes.stage_position', 'schools.id', 'schools.name', 'enrolments.status', 'enrolments.cohort_id'])
     .execute();
 }
 
@@ -401,9 +402,9 @@ export function applicationCountsBySchool(db: Executor, organisationId: string) 
   return db
     .selectFrom('applications')
     .leftJoin('schools', 'schools.id', 'applications.school_id')
-    .select((eb) => ['schools.name as school_name', 'applications.status', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['schools.name as school_name', 'applications.status', 'applications.cohort_id', eb.fn.countAll<number>().as('n')])
     .where('applications.organisation_id', '=', organisationId)
-    .groupBy(['schools.name', 'applications.status'])
+    .groupBy(['schools.name', 'applications.status', 'applications.cohort_id'])
     .execute();
 }
 
@@ -413,9 +414,9 @@ export function enrolmentCountsBySchool(db: Executor, organisationId: string) {
     .selectFrom('enrolments')
     .innerJoin('people', 'people.id', 'enrolments.person_id')
     .leftJoin('schools', 'schools.id', 'people.school_id')
-    .select((eb) => ['schools.name as school_name', 'enrolments.status', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['schools.name as school_name', 'enrolments.status', 'enrolments.cohort_id', eb.fn.countAll<number>().as('n')])
     .where('enrolments.organisation_id', '=', organisationId)
-    .groupBy(['schools.name', 'enrolments.status'])
+    .groupBy(['schools.name', 'enrolments.status', 'enrolments.cohort_id'])
     .execute();
 }
 
@@ -424,10 +425,10 @@ export function withdrawalReasons(db: Executor, organisationId: string) {
   return db
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
-    .select((eb) => ['programmes.title as programme_title', 'enrolments.status_reason', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['programmes.title as programme_title', 'enrolments.status_reason', 'enrolments.cohort_id', eb.fn.countAll<number>().as('n')])
     .where('enrolments.organisation_id', '=', organisationId)
     .where('enrolments.status', '=', 'withdrawn')
-    .groupBy(['programmes.title', 'enrolments.status_reason'])
+    .groupBy(['programmes.title', 'enrolments.status_reason', 'enrolments.cohort_id'])
     .execute();
 }
 

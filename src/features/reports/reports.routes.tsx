@@ -48,7 +48,8 @@ reportRoutes.get('/schools/:schoolId/programmes', access('signed-in'), async (c)
 
 reportRoutes.get('/reports', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  return renderPage(c, { title: 'Reports' }, <ReportsPage data={await reportsIndex(c.get('deps'), viewer)} />);
+  const data = await reportsIndex(c.get('deps'), viewer, { programme: c.req.query('programme'), year: c.req.query('year') });
+  return renderPage(c, { title: 'Reports', hasErrors: Object.keys(data.choices.errors).length > 0 }, <ReportsPage data={data} />);
 });
 
 /** A download as a CSV file that opens in Excel: see toCsvFile. */
@@ -60,7 +61,13 @@ function csv(c: Context<AppEnv>, download: Download) {
 }
 
 reportRoutes.get('/reports/:table/export.csv', access('programme-lead'), async (c) =>
-  csv(c, await trustTableDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('table'))),
+  csv(
+    c,
+    await trustTableDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('table'), {
+      programme: c.req.query('programme'),
+      year: c.req.query('year'),
+    }),
+  ),
 );
 
 reportRoutes.get('/reports/cohorts/:cohortId/roster/export.csv', access('programme-lead'), async (c) =>

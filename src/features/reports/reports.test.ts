@@ -381,6 +381,18 @@ describeEachEngine('oversight and reports', (ctx) => {
     expect(attendance[1]?.slice(1)).toEqual(['Day 1', '2026-11-10', '1', '0', '0', '1', '0', '0']);
     expect((await admin.get('/reports/no-such-table/export.csv')).status).toBe(404);
 
+    // Narrowed to the academic year Cohort 1 started in (April 2026 is in 2025 to 2026), on the page and in the download.
+    const narrowed = visibleText((await admin.get('/reports?year=2025')).text);
+    expect(narrowed).toMatch(/Towards Middle Leadership \S+ 1 0 0 0/);
+    expect(narrowed).not.toContain('Workload this term');
+    const yearFile = await admin.get(`/reports/cohorts/export.csv?year=2025&programme=${programmes.programmeId}`);
+    expect(yearFile.headers.get('content-disposition')).toMatch(/filename="cohorts-towards-middle-leadership-[a-z0-9]+-2025-2026\.csv"/);
+    expect((parse(yearFile.text, { bom: true }) as string[][]).slice(1).map((r) => r[0]?.replace(/^.*, /, ''))).toEqual(['Cohort 1']);
+    const wrong = await admin.get('/reports?year=1999&programme=nonsense');
+    expect(wrong.status).toBe(400);
+    expect(visibleText(wrong.text)).toContain('There is a problem Choose a programme from the list Choose an academic year from the list');
+    expect((await admin.get('/reports/cohorts/export.csv?year=x')).status).toBe(400);
+
     const cohorts = parse((await admin.get('/reports/cohorts/export.csv')).text, { bom: true }) as string[][];
     const cohort0 = cohorts.find((r) => r[0]?.endsWith(', Cohort 0'));
     expect(cohort0?.slice(5)).toEqual(['2', '1', '50']);
