@@ -107,7 +107,9 @@ export function createApp(options: CreateAppOptions) {
   // button after signing out, the disk cache). Responses that choose their own caching keep it.
   app.use(async (c, next) => {
     await next();
-    if (!c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+    // On the response's own headers (as secureHeaders does): c.header() on a finished response would
+    // rebuild it around a stream of its body, and the server would then stream every page.
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
   });
   app.use(originCheck(formOrigins(options.config.BASE_URL)));
   // File uploads (a staff list, session materials) set their own, larger limits in their routes.
@@ -117,7 +119,11 @@ export function createApp(options: CreateAppOptions) {
       throw new PayloadTooLarge('The form was too large to accept.');
     },
   });
-  app.use((c, next) => (features.ownBodyLimits.some((path) => path.test(c.req.path)) ? next() : formLimit(c, next)));
+  // A GET or HEAD request has no body (the server refuses to build one for them), and asking would
+  // make the server build a full Request object for every page just to find that out.
+  app.use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || features.ownBodyLimits.some((path) => path.test(c.req.path)) ? next() : formLimit(c, next),
+  );
   for (const module of features.modules) for (const middleware of module.middleware ?? []) app.use(middleware);
   for (const module of features.modules) for (const routes of module.routes ?? []) app.route('/', routes);
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The signing keys' secret outside production (development, tests, the demo): never for real credentials. */
+export const DEVELOPMENT_SIGNING_KEYS_SECRET = 'waymark-development-only-signing-keys-secret';
+
 /** Environment variables Waymark reads, each with its meaning and default. */
 const configSchema = z.object({
   /** `production` turns off the development mail page and forces secure cookies. */
@@ -72,6 +75,15 @@ const configSchema = z.object({
     .min(14, 'OUTBOX_KEEP_DAYS must be 14 or more (sent messages stop reminders being sent twice)')
     .max(3650, 'OUTBOX_KEEP_DAYS must be 3650 or fewer')
     .default(30),
+  /**
+   * Secret that encrypts each organisation's private signing key (for Open Badges credentials) in
+   * the database: at least 32 characters. Required in production; keep it with the backups' keys,
+   * apart from the database. Changing it makes the stored keys unreadable (docs/operating.md).
+   */
+  SIGNING_KEYS_SECRET: z
+    .string()
+    .min(32, 'SIGNING_KEYS_SECRET must be at least 32 characters (a long random text, such as the output of `openssl rand -base64 32`)')
+    .default(DEVELOPMENT_SIGNING_KEYS_SECRET),
   /** Largest staff CSV accepted, in megabytes. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(200).default(10),
 });
@@ -90,11 +102,12 @@ function isDatabaseUrl(value: string): boolean {
 }
 
 /** Settings whose values may hold a password: never echoed back in an error. */
-const SECRET_SETTINGS = new Set(['SMTP_URL', 'DATABASE_URL']);
+const SECRET_SETTINGS = new Set(['SMTP_URL', 'DATABASE_URL', 'SIGNING_KEYS_SECRET']);
 
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return 'null';
   if (!SECRET_SETTINGS.has(name)) return JSON.stringify(value);
+  if (name === 'SIGNING_KEYS_SECRET') return '"***"';
   return JSON.stringify(value.replace(/\/\/([^/@]*)@/, (_m, userInfo: string) => `//${userInfo.includes(':') ? `${userInfo.split(':')[0]}:***` : userInfo}@`));
 }
 
@@ -118,6 +131,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else if (!(result.data.BASE_URL ?? '').toLowerCase().startsWith('https://'))
       problems.push(
         'BASE_URL must start with https://. Sign-in cookies are only sent over HTTPS in production, so over plain http nobody could stay signed in. Put Waymark behind a proxy that serves HTTPS (docs/operating.md).',
+      );
+    if (!cleaned.SIGNING_KEYS_SECRET || cleaned.SIGNING_KEYS_SECRET === DEVELOPMENT_SIGNING_KEYS_SECRET)
+      problems.push(
+        'SIGNING_KEYS_SECRET is required: a long random secret (at least 32 characters) that encrypts the keys certificates are signed with (such as the output of `openssl rand -base64 32`).',
       );
     if (problems.length)
       throw new ConfigError(`Waymark cannot start in production:\n${problems.map((p) => `  ${p}`).join('\n')}\nSee docs/operating.md for every setting.`);

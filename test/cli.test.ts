@@ -145,7 +145,13 @@ describe('the waymark command', { timeout: 300_000 }, () => {
   });
 
   it('refuses the demo in production, where its published password would open real accounts', async () => {
-    const production = { ...env, NODE_ENV: 'production', BASE_URL: 'https://waymark.example.org', SMTP_URL: 'smtp://mail.example.org:25' };
+    const production = {
+      ...env,
+      NODE_ENV: 'production',
+      BASE_URL: 'https://waymark.example.org',
+      SMTP_URL: 'smtp://mail.example.org:25',
+      SIGNING_KEYS_SECRET: 'an-example-secret-of-at-least-32-characters',
+    };
     for (const command of ['seed-demo', 'demo']) {
       const failed = await run(process.execPath, ['bin/waymark.js', command], { env: production, timeout: 120_000 }).catch(
         (error: { code: number; stderr: string }) => error,

@@ -60,7 +60,12 @@ describe('the deployment recipes', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['db', 'web']);
     const web = compose.services.web;
     expect(web?.build).toBe('.');
-    const examples: Record<string, string> = { BASE_URL: 'https://waymark.example.org', SMTP_URL: 'smtp://mail.example.org:587', POSTGRES_PASSWORD: 'secret' };
+    const examples: Record<string, string> = {
+      BASE_URL: 'https://waymark.example.org',
+      SMTP_URL: 'smtp://mail.example.org:587',
+      POSTGRES_PASSWORD: 'secret',
+      SIGNING_KEYS_SECRET: 'an-example-secret-of-at-least-32-characters',
+    };
     const env = Object.fromEntries(
       Object.entries(web?.environment ?? {}).map(([key, value]) => [
         key,

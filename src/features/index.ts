@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../platform/module';
 import { composeFeatures } from '../platform/compose';
 import { authModule } from './auth/module';
+import { careersModule } from './careers/module';
 import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
@@ -11,6 +12,7 @@ import { mentoringModule } from './mentoring/module';
 import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
+import { portfolioModule } from './portfolio/module';
 import { programmesModule } from './programmes/module';
 import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
@@ -40,7 +42,9 @@ export const featureModules: readonly FeatureModule[] = [
   feedbackModule,
   mentoringModule,
   projectsModule,
+  portfolioModule,
   certificatesModule,
+  careersModule,
   reportsModule,
   devMailModule,
 ];

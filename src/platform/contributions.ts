@@ -36,7 +36,7 @@ export interface WorkerContext {
   db: Db;
   clock: Clock;
   mailer: Mailer;
-  config: Pick<Config, 'BASE_URL'>;
+  config: Pick<Config, 'BASE_URL' | 'SIGNING_KEYS_SECRET'>;
   logger: Logger;
   /** Every module's notification kinds. */
   notificationKinds: NotificationKinds;

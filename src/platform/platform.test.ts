@@ -12,7 +12,7 @@ import { fileMailer, messageIdFor, transportMailer } from './mail/mailer';
 import { describeEachEngine } from '../../test/support/app';
 import { createTestDatabase } from '../../test/support/database';
 import { makeOrganisation } from '../../test/support/factories';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, DEVELOPMENT_SIGNING_KEYS_SECRET, loadConfig } from '../config';
 import { composeFeatures } from './compose';
 import { addDays, formatDate, formatDateTime, londonDate, parseDateParts, wholeYearsBetween } from './dates';
 import { isUniqueViolation } from './db/errors';
@@ -87,12 +87,26 @@ describe('configuration', () => {
   });
 
   it('production refuses to start without an https BASE_URL, saying why', () => {
-    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org:25' };
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org:25', SIGNING_KEYS_SECRET: 'an-example-secret-of-at-least-32-characters' };
     expect(() => loadConfig(production)).toThrow(/BASE_URL is required/);
     expect(() => loadConfig({ ...production, BASE_URL: 'http://waymark.example.org' })).toThrow(
       /BASE_URL must start with https:\/\/\. Sign-in cookies are only sent over HTTPS/,
     );
     expect(loadConfig({ ...production, BASE_URL: 'https://waymark.example.org/' }).BASE_URL).toBe('https://waymark.example.org');
+  });
+
+  it('production refuses to start without its own secret for the signing keys, and never echoes one back', () => {
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org:25', BASE_URL: 'https://waymark.example.org' };
+    expect(() => loadConfig(production)).toThrow(/SIGNING_KEYS_SECRET is required/);
+    expect(() => loadConfig({ ...production, SIGNING_KEYS_SECRET: DEVELOPMENT_SIGNING_KEYS_SECRET })).toThrow(/SIGNING_KEYS_SECRET is required/);
+    try {
+      loadConfig({ SIGNING_KEYS_SECRET: 'too-short-s3cret' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toContain('SIGNING_KEYS_SECRET must be at least 32 characters');
+      expect((error as Error).message).not.toContain('s3cret');
+    }
+    expect(loadConfig({}).SIGNING_KEYS_SECRET).toBe(DEVELOPMENT_SIGNING_KEYS_SECRET);
   });
 
   it('each process opens at most 10 PostgreSQL connections unless DATABASE_POOL_SIZE says otherwise', () => {

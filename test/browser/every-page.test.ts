@@ -21,9 +21,17 @@ const NOT_PAGES = new Set([
   'GET /health',
   'GET /ready' /* JSON for load balancers */,
   'GET /sessions/:sessionId/materials/:materialId' /* a file download */,
+  'GET /enrolments/:enrolmentId/self-assessment/:checkpoint/evidence/:evidenceId' /* a file download */,
   'GET /feedback/:roundId/report.pdf' /* a PDF download */,
   'GET /projects/:projectId/summary.pdf' /* a PDF download */,
   'GET /certificates/:code/certificate.pdf' /* a PDF download */,
+  'GET /certificates/:code/credential.json' /* a credential download */,
+  'GET /.well-known/did.json' /* JSON for credential verifiers */,
+  'GET /issuers/:organisationId/did.json' /* JSON for credential verifiers */,
+  'GET /issuers/:organisationId/status-list' /* JSON for credential verifiers */,
+  'GET /portfolio/entries/:entryId/attachments/:attachmentId' /* a file download */,
+  'GET /portfolio/verifications/:verificationId/attachments/:attachmentId' /* a file download */,
+  'GET /portfolio/verify/:verifyToken/attachments/:attachmentId' /* a file download */,
 ]);
 
 /** Every page in the authorisation matrix: its GET rows, less files, feeds and downloads. */

@@ -82,7 +82,16 @@ describeInBrowser('a participant’s self-assessment, in a browser', () => {
       expect(await page.title()).toMatch(/^Error: /);
       expect(await page.locator('.govuk-error-summary').getByRole('link').count()).toBe(2);
 
-      await answer(2, '4: Secure', () => page.getByLabel(/^Link to evidence for /).fill('https://drive.example.org/my-team-meeting-notes'));
+      await answer(2, '4: Secure', async () => {
+        await page.getByLabel(/^Link to evidence for /).fill('https://drive.example.org/my-team-meeting-notes');
+        // A file too, kept with the answers.
+        await page
+          .getByLabel(/^Add a file as evidence for /)
+          .setInputFiles({ name: 'Team meeting notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nnotes\n%%EOF\n') });
+      });
+      await j.navigate(() => sections.nth(2).click());
+      expect(await page.getByRole('link', { name: /^Team meeting notes\.pdf/ }).count()).toBe(1);
+      await j.navigate(() => page.getByRole('link', { name: 'Back to all sections' }).click());
       await answer(3, 'Not sure yet', () => page.getByLabel(/^Note on /).fill('I have not had the chance to try this yet.'));
       await j.navigate(() => page.getByRole('button', { name: 'Submit baseline self-assessment' }).click());
       expect(pathOf(page)).toBe(`${overview}?done=submitted`);

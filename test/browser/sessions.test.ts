@@ -53,7 +53,7 @@ describeInBrowser('sessions, the register and checking in, in a browser', () => 
     const lead = await h.journey({ name: 'the lead creates a session' });
     await signInWithPassword(lead, leadEmail, DEMO_PASSWORD);
     await lead.goto(`/cohorts/${cohort.id}/sessions/new`);
-    await lead.page.getByLabel('Title').fill(title);
+    await lead.page.getByLabel('Title', { exact: true }).fill(title);
     await lead.page.getByLabel('Day').fill(String(Number(day)));
     await lead.page.getByLabel('Month').fill(String(Number(month)));
     await lead.page.getByLabel('Year').fill(year);
@@ -61,7 +61,12 @@ describeInBrowser('sessions, the register and checking in, in a browser', () => 
     await lead.page.getByLabel('End time').fill(end.time);
     await lead.page.getByRole('radio', { name: 'In person' }).check();
     await lead.page.getByLabel('Venue (if in person)').fill('Riverside Academy, Library');
-    await lead.page.locator('#facilitator-1').selectOption(facilitator.id);
+    // The facilitator is found by searching staff: the form comes back as typed, with the people found.
+    const found = await h.db.selectFrom('people').select(['given_name', 'family_name']).where('id', '=', facilitator.id).executeTakeFirstOrThrow();
+    await lead.page.getByLabel('Find staff by name, email address, job title or school').fill(found.family_name);
+    await lead.navigate(() => lead.page.getByRole('button', { name: 'Search staff' }).click());
+    expect(await lead.page.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
+    await lead.page.getByRole('checkbox', { name: `${found.given_name} ${found.family_name}`, exact: true }).check();
     await lead.navigate(() => lead.page.getByRole('button', { name: 'Create session' }).click());
     expect(await heading(lead.page)).toContain(title);
     const sessionPath = part(pathOf(lead.page), '?', 0);

@@ -61,6 +61,18 @@ export class TestClient {
     return this.read(await this.app.request(path, { method: 'POST', body, headers: this.headers({ origin: 'http://localhost' }) }));
   }
 
+  /** Posts a multipart form with repeated fields and any number of files (some may be empty: no file chosen). */
+  async uploadMany(
+    path: string,
+    fields: [string, string][],
+    files: { field: string; name: string; content: string | Uint8Array<ArrayBuffer>; type?: string }[],
+  ): Promise<Page> {
+    const body = new FormData();
+    for (const [k, v] of fields) body.append(k, v);
+    for (const f of files) body.append(f.field, new File([f.content], f.name, { type: f.type ?? 'application/octet-stream' }));
+    return this.read(await this.app.request(path, { method: 'POST', body, headers: this.headers({ origin: 'http://localhost' }) }));
+  }
+
   /**
    * Posts a body that announces `contentLength` bytes and counts how many are read, as a browser
    * starting a large upload: shows whether the server answered before reading it.

@@ -1,13 +1,9 @@
-import { type Expression, expressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
+import { type CompiledQuery, type Expression, expressionBuilder, type ExpressionWrapper, type SqlBool, sql } from 'kysely';
 import { chunks } from '../../platform/db/batches';
 import type { Database, Executor } from '../../platform/db/database';
 import type { TokenPurpose } from './auth.tables';
 
-/**
- * The sign-in session with its person and each of their roles, in one statement (it runs on every
- * signed-in request): one row per role, or one row with a null role for someone with none.
- */
-export function findSignInSessionByTokenHash(db: Executor, tokenHash: string) {
+function signInSessionQuery(db: Executor, tokenHash: string) {
   return db
     .selectFrom('sign_in_sessions')
     .innerJoin('people', 'people.id', 'sign_in_sessions.person_id')
@@ -35,8 +31,29 @@ export function findSignInSessionByTokenHash(db: Executor, tokenHash: string) {
         )
         .as('is_line_manager'),
     )
-    .where('sign_in_sessions.token_hash', '=', tokenHash)
-    .execute();
+    .where('sign_in_sessions.token_hash', '=', tokenHash);
+}
+
+type SignInSessionRow = Awaited<ReturnType<ReturnType<typeof signInSessionQuery>['execute']>>[number];
+
+/** Stands for the token hash in the compiled statement: never a real hash (those are 64 hex digits). */
+const TOKEN_HASH_SLOT = 'token hash';
+const compiledSignInSessionQueries = new WeakMap<Executor, CompiledQuery<SignInSessionRow>>();
+
+/**
+ * The sign-in session with its person and each of their roles, in one statement (it runs on every
+ * signed-in request): one row per role, or one row with a null role for someone with none. The
+ * statement is built and compiled once per database handle (building it cost more than running it)
+ * and only the token hash changes.
+ */
+export async function findSignInSessionByTokenHash(db: Executor, tokenHash: string): Promise<SignInSessionRow[]> {
+  let compiled = compiledSignInSessionQueries.get(db);
+  if (!compiled) {
+    compiled = signInSessionQuery(db, TOKEN_HASH_SLOT).compile();
+    compiledSignInSessionQueries.set(db, compiled);
+  }
+  const parameters = compiled.parameters.map((p) => (p === TOKEN_HASH_SLOT ? tokenHash : p));
+  return (await db.executeQuery<SignInSessionRow>({ ...compiled, parameters })).rows;
 }
 
 export function findPersonForSignIn(db: Executor, emailNormalised: string) {

@@ -4,6 +4,7 @@
 // so names in Latin, Greek and Cyrillic scripts print as written.
 
 import { readFile } from 'node:fs/promises';
+import type { Font as FontkitFont } from 'fontkit';
 import { createRequire } from 'node:module';
 import { formatDate } from '../../platform/dates';
 import { loadPdfKit } from '../../platform/documents/lazy';
@@ -12,18 +13,21 @@ import { parseSkills } from './certificates.service';
 import type { Certificate } from './certificates.tables';
 
 const require = createRequire(import.meta.url);
+type FontSource = Parameters<Doc['registerFont']>[1];
 const FONT_FILES = {
   regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
 } as const;
-let fonts: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
+let fonts: Promise<{ regular: FontkitFont; bold: FontkitFont }> | undefined;
 
-/** The Noto Sans files, read once from the package. */
+/**
+ * The Noto Sans fonts, read and parsed once (fontkit, which PDFKit uses) and shared by every PDF:
+ * parsing the font files again for each certificate took most of its time.
+ */
 function loadFonts() {
-  fonts ??= Promise.all([readFile(require.resolve(FONT_FILES.regular)), readFile(require.resolve(FONT_FILES.bold))]).then(([regular, bold]) => ({
-    regular,
-    bold,
-  }));
+  fonts ??= Promise.all([readFile(require.resolve(FONT_FILES.regular)), readFile(require.resolve(FONT_FILES.bold)), import('fontkit')]).then(
+    ([regular, bold, fontkit]) => ({ regular: fontkit.create(regular), bold: fontkit.create(bold) }),
+  );
   return fonts;
 }
 
@@ -53,8 +57,20 @@ function centred(
   doc.moveDown(options.gap ?? 0.4);
 }
 
-/** Renders the certificate. `verifyUrl` is its public verification page. `compress: false` (for tests) leaves the text streams readable. */
-export async function renderCertificatePdf(certificate: Certificate, verifyUrl: string, options: { compress?: boolean } = {}): Promise<Buffer> {
+/** The name of the credential file embedded in the PDF. */
+export const EMBEDDED_CREDENTIAL_NAME = 'open-badge-credential.json';
+
+/**
+ * Renders the certificate. `verifyUrl` is its public verification page. `credential`, the signed
+ * Open Badges credential (JSON), is embedded: as an associated file of the document (PDF/A-3's way
+ * of carrying the data a document shows) named `open-badge-credential.json`, with its id in the
+ * document information. `compress: false` (for tests) leaves the text streams readable.
+ */
+export async function renderCertificatePdf(
+  certificate: Certificate,
+  verifyUrl: string,
+  options: { compress?: boolean; credential?: string } = {},
+): Promise<Buffer> {
   const [PDFDocument, font, qr] = await Promise.all([loadPdfKit(), loadFonts(), qrMatrix(verifyUrl)]);
   const title = `Certificate: ${certificate.programme_title}`;
   const doc = new PDFDocument({
@@ -66,10 +82,28 @@ export async function renderCertificatePdf(certificate: Certificate, verifyUrl: 
     displayTitle: true,
     pdfVersion: '1.7',
     compress: options.compress ?? true,
-    info: { Title: title, Author: certificate.issuer_name, Subject: certificate.recipient_name, Creator: 'Waymark' },
+    info: {
+      Title: title,
+      Author: certificate.issuer_name,
+      Subject: certificate.recipient_name,
+      Creator: 'Waymark',
+      ...(options.credential ? { Keywords: `OpenBadgeCredential ${(JSON.parse(options.credential) as { id: string }).id}` } : {}),
+    },
   });
-  doc.registerFont('regular', font.regular);
-  doc.registerFont('bold', font.bold);
+  if (options.credential) {
+    // PDFKit takes the associated file's relationship to the document, which its types leave out.
+    const attachment: PDFKit.Mixins.PDFAttachmentOptions & { relationship: 'Data' } = {
+      name: EMBEDDED_CREDENTIAL_NAME,
+      type: 'application/json',
+      relationship: 'Data',
+      description: 'The signed Open Badges 3.0 credential for this certificate (W3C Verifiable Credential)',
+      creationDate: new Date(certificate.issued_at),
+    };
+    doc.file(Buffer.from(options.credential, 'utf8'), attachment);
+  }
+  // PDFKit takes a parsed fontkit font as it is (its types list only files and bytes).
+  doc.registerFont('regular', font.regular as unknown as FontSource);
+  doc.registerFont('bold', font.bold as unknown as FontSource);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
+import { engineOfDb } from '../../platform/db/connect';
 import type { Executor } from '../../platform/db/database';
-import type { CertificatesTable, CompletionConfirmationsTable } from './certificates.tables';
+import type { CertificateStatusListsTable, CertificatesTable, CompletionConfirmationsTable, IssuerKeysTable } from './certificates.tables';
 
 export function insertConfirmation(trx: Executor, row: Insertable<CompletionConfirmationsTable>) {
   return trx.insertInto('completion_confirmations').values(row).execute();
@@ -41,5 +42,89 @@ export async function revokeCertificate(
   change: { revoked_at: string; revoked_by: string; revoked_reason: string },
 ): Promise<boolean> {
   const result = await trx.updateTable('certificates').set(change).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+// ----- Signing keys and status lists -----
+
+export function findCurrentIssuerKey(db: Executor, organisationId: string) {
+  return db.selectFrom('issuer_keys').selectAll().where('organisation_id', '=', organisationId).where('retired_at', 'is', null).executeTakeFirst();
+}
+
+/** The organisation's keys, current first, then the earlier ones newest first. */
+export function listIssuerKeys(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('issuer_keys')
+    .select(['id', 'organisation_id', 'public_key_multibase', 'created_at', 'retired_at'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Every organisation's keys (for the installation's DID document). */
+export function listAllIssuerKeys(db: Executor) {
+  return db.selectFrom('issuer_keys').select(['organisation_id', 'public_key_multibase']).orderBy('organisation_id').orderBy('created_at', 'desc').execute();
+}
+
+export function insertIssuerKey(db: Executor, row: Insertable<IssuerKeysTable>) {
+  return db.insertInto('issuer_keys').values(row).execute();
+}
+
+export function retireIssuerKeys(trx: Executor, organisationId: string, at: string) {
+  return trx.updateTable('issuer_keys').set({ retired_at: at }).where('organisation_id', '=', organisationId).where('retired_at', 'is', null).execute();
+}
+
+/** The status list row, locked for the rest of the transaction on PostgreSQL (SQLite's single writer already serialises). */
+export function lockStatusList(trx: Executor, organisationId: string) {
+  const query = trx.selectFrom('certificate_status_lists').select('organisation_id').where('organisation_id', '=', organisationId);
+  return engineOfDb(trx) === 'postgres' ? query.forUpdate().executeTakeFirst() : query.executeTakeFirst();
+}
+
+export function findStatusList(db: Executor, organisationId: string) {
+  return db.selectFrom('certificate_status_lists').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();
+}
+
+export function saveStatusList(db: Executor, row: Insertable<CertificateStatusListsTable>) {
+  return db
+    .insertInto('certificate_status_lists')
+    .values(row)
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ credential: row.credential, updated_at: row.updated_at }))
+    .execute();
+}
+
+/** The status list entries of the organisation's revoked certificates. */
+export async function revokedStatusIndexes(db: Executor, organisationId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('certificates')
+    .select('status_index')
+    .where('organisation_id', '=', organisationId)
+    .where('revoked_at', 'is not', null)
+    .where('status_index', 'is not', null)
+    .execute();
+  return rows.map((r) => Number(r.status_index));
+}
+
+/** Whether the organisation already uses this status list entry. */
+export async function statusIndexTaken(db: Executor, organisationId: string, index: number): Promise<boolean> {
+  return !!(await db
+    .selectFrom('certificates')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('status_index', '=', index)
+    .executeTakeFirst());
+}
+
+export function findCertificateByCredentialId(db: Executor, credentialId: string) {
+  return db.selectFrom('certificates').selectAll().where('credential_id', '=', credentialId).executeTakeFirst();
+}
+
+/** Gives a certificate issued before credentials were signed its credential; false when it already has one. */
+export async function attachCredential(
+  trx: Executor,
+  id: string,
+  change: { credential_id: string; credential: string; status_index: number },
+): Promise<boolean> {
+  const result = await trx.updateTable('certificates').set(change).where('id', '=', id).where('credential', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

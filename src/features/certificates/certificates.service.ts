@@ -1,3 +1,4 @@
+import type { Config } from '../../config';
 import { recordAudit } from '../../platform/audit/audit';
 import type { CompletionReport } from '../../platform/completion';
 import { MINUTE, type Clock } from '../../platform/db/clock';
@@ -6,12 +7,15 @@ import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors';
+import { isOrgAdmin } from '../../platform/http/access';
 import { looksLikeToken, newToken } from '../../platform/http/tokens';
 import { describeWait, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
 import { cohortCompletion, completeEnrolmentInCohort, type EnrolmentCompleted, findEnrolmentRecord } from '../enrolments';
 import { listAllOrganisations } from '../organisations';
 import { findProgramme, pathwayTitle, programmeFocusSkills } from '../programmes';
 import { findProjectOfEnrolment, projectPublicSummary } from '../projects';
+import { findPersonIdentifiers } from '../staff';
+import { type CredentialCheck, type CredentialFacts, checkCredential, publishStatusList, signCertificateCredential } from './certificates.credential';
 import * as q from './certificates.queries';
 import { canConfirmCompletion, canRevoke } from './certificates.policy';
 import type { Certificate } from './certificates.tables';
@@ -178,62 +182,115 @@ async function complete(
 /**
  * Issues the certificate for a completed enrolment, once: the award as it stands now (name,
  * programme and stage, cohort dates, issuer, the criteria the lead confirmed, focus skills, the
- * project's title) with a random verification code. Doing it again changes nothing.
+ * project's title) with a random verification code, and its Open Badges credential signed by the
+ * organisation. Doing it again changes nothing.
  */
-export async function issueCertificate(db: Db, clock: Clock, completed: EnrolmentCompleted): Promise<string | null> {
+export async function issueCertificate(
+  db: Db,
+  clock: Clock,
+  config: Pick<Config, 'BASE_URL' | 'SIGNING_KEYS_SECRET'>,
+  completed: EnrolmentCompleted,
+): Promise<string | null> {
   const existing = await q.findCertificateOfEnrolment(db, completed.enrolmentId);
   if (existing) return existing.id;
   const enrolment = await findEnrolmentRecord(db, completed.organisationId, completed.enrolmentId);
   const programme = await findProgramme(db, completed.organisationId, completed.programmeId);
   if (!enrolment || !programme) return null;
-  const [confirmation, skills, project, organisations, pathway] = await Promise.all([
+  const [confirmation, skills, project, organisations, pathway, person] = await Promise.all([
     q.findConfirmation(db, enrolment.id),
     programmeFocusSkills(db, programme.id),
     findProjectOfEnrolment(db, enrolment.id),
     listAllOrganisations(db),
     programme.pathway_id ? pathwayTitle(db, completed.organisationId, programme.pathway_id) : Promise.resolve(undefined),
+    findPersonIdentifiers(db, enrolment.person_id),
   ]);
   const summary = project ? await projectPublicSummary(db, completed.organisationId, project.id) : undefined;
-  const id = newId();
-  const now = clock.now().toISOString();
-  try {
-    await db.transaction().execute(async (trx) => {
-      await q.insertCertificate(trx, {
-        id,
-        organisation_id: completed.organisationId,
-        enrolment_id: enrolment.id,
-        person_id: enrolment.person_id,
-        code: newToken(),
-        recipient_name: `${enrolment.given_name} ${enrolment.family_name}`,
-        programme_title: programme.title,
-        stage: pathway && programme.stage_position ? `Stage ${programme.stage_position} of ${pathway}` : null,
-        cohort_name: enrolment.cohort_name,
-        started_on: enrolment.starts_on,
-        completed_at: completed.completedAt,
-        issuer_name: organisations.find((o) => o.id === completed.organisationId)?.name ?? '',
-        criteria: confirmation?.criteria ?? '[]',
-        exception_reason: confirmation?.exception_reason ?? null,
-        skills: JSON.stringify(skills.map((s) => ({ code: s.code, title: s.title }))),
-        project_title: summary?.title ?? null,
-        issued_at: now,
-        revoked_at: null,
-        revoked_by: null,
-        revoked_reason: null,
+  const row = {
+    organisation_id: completed.organisationId,
+    enrolment_id: enrolment.id,
+    person_id: enrolment.person_id,
+    code: newToken(),
+    recipient_name: `${enrolment.given_name} ${enrolment.family_name}`,
+    programme_title: programme.title,
+    stage: pathway && programme.stage_position ? `Stage ${programme.stage_position} of ${pathway}` : null,
+    cohort_name: enrolment.cohort_name,
+    started_on: enrolment.starts_on,
+    completed_at: completed.completedAt,
+    issuer_name: organisations.find((o) => o.id === completed.organisationId)?.name ?? '',
+    criteria: confirmation?.criteria ?? '[]',
+    exception_reason: confirmation?.exception_reason ?? null,
+    skills: JSON.stringify(skills.map((s) => ({ code: s.code, title: s.title }))),
+    project_title: summary?.title ?? null,
+  };
+  const facts: Omit<CredentialFacts, 'credentialId' | 'statusIndex' | 'issuedAt'> = {
+    certificate: { ...row, criteria: parseCriteria(row.criteria) },
+    programmeSummary: programme.summary,
+    skills: skills.map((s) => ({ code: s.code, title: s.title, domain_title: s.domain_title })),
+    email: person?.email_normalised ?? '',
+    trn: person?.trn ?? null,
+  };
+  // A status list entry taken at the same moment by another certificate: sign again with another.
+  for (let attempt = 0; ; attempt++) {
+    const signed = await signCertificateCredential(db, clock, config, facts);
+    const id = newId();
+    try {
+      await db.transaction().execute(async (trx) => {
+        await q.insertCertificate(trx, {
+          ...row,
+          id,
+          issued_at: clock.now().toISOString(),
+          revoked_at: null,
+          revoked_by: null,
+          revoked_reason: null,
+          credential_id: signed.credentialId,
+          credential: signed.credential,
+          status_index: signed.statusIndex,
+        });
+        await recordAudit(trx, clock, {
+          action: 'certificate_issued',
+          organisationId: completed.organisationId,
+          subjectType: 'certificate',
+          subjectId: id,
+          detail: { enrolmentId: enrolment.id, credentialId: signed.credentialId },
+        });
       });
-      await recordAudit(trx, clock, {
-        action: 'certificate_issued',
-        organisationId: completed.organisationId,
-        subjectType: 'certificate',
-        subjectId: id,
-        detail: { enrolmentId: enrolment.id },
-      });
-    });
-  } catch (error) {
-    // Delivered twice at once: the other delivery issued it.
-    if (isUniqueViolation(error)) return (await q.findCertificateOfEnrolment(db, completed.enrolmentId))?.id ?? null;
-    throw error;
+      return id;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Delivered twice at once: the other delivery issued it.
+      const issued = await q.findCertificateOfEnrolment(db, completed.enrolmentId);
+      if (issued) return issued.id;
+      if (attempt >= 3) throw error;
+    }
   }
-  return id;
+}
+
+/**
+ * The certificate's signed credential. Certificates issued before credentials were signed get one
+ * now, once (signed as of now, with the organisation's current key).
+ */
+export async function credentialOf(deps: AppDeps, certificate: Certificate): Promise<string> {
+  if (certificate.credential) return certificate.credential;
+  const enrolment = await findEnrolmentRecord(deps.db, certificate.organisation_id, certificate.enrolment_id);
+  const [programme, skills, person] = await Promise.all([
+    enrolment ? findProgramme(deps.db, certificate.organisation_id, enrolment.programme_id) : Promise.resolve(undefined),
+    enrolment ? programmeFocusSkills(deps.db, enrolment.programme_id) : Promise.resolve([]),
+    findPersonIdentifiers(deps.db, certificate.person_id),
+  ]);
+  const stored = parseSkills(certificate.skills);
+  const signed = await signCertificateCredential(deps.db, deps.clock, deps.config, {
+    certificate: { ...certificate, criteria: parseCriteria(certificate.criteria) },
+    programmeSummary: programme?.summary ?? '',
+    skills: stored.map((s) => ({ ...s, domain_title: skills.find((k) => k.code === s.code)?.domain_title ?? 'Skill' })),
+    email: person?.email_normalised ?? '',
+    trn: person?.trn ?? null,
+  });
+  await deps.db.transaction().execute(async (trx) => {
+    await q.lockStatusList(trx, certificate.organisation_id);
+    await q.attachCredential(trx, certificate.id, { credential_id: signed.credentialId, credential: signed.credential, status_index: signed.statusIndex });
+    if (certificate.revoked_at) await publishStatusList(trx, deps.clock, deps.config, certificate.organisation_id);
+  });
+  return (await q.findCertificateByCode(deps.db, certificate.code))?.credential ?? signed.credential;
 }
 
 // ----- Verifying (anyone, no sign-in) -----
@@ -285,8 +342,11 @@ export async function revoke(deps: AppDeps, viewer: Viewer, certificate: Certifi
   if (text.length > REVOKE_REASON_MAX) throw new Invalid({ reason: `The reason must be ${REVOKE_REASON_MAX} characters or fewer` });
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString();
+    await q.lockStatusList(trx, certificate.organisation_id);
     if (!(await q.revokeCertificate(trx, certificate.id, { revoked_at: now, revoked_by: viewer.id, revoked_reason: text })))
       throw new Invalid({ reason: 'This certificate has already been revoked' });
+    // The organisation's status list is re-signed with this certificate's entry set.
+    if (certificate.status_index !== null) await publishStatusList(trx, deps.clock, deps.config, certificate.organisation_id);
     await recordAudit(trx, deps.clock, {
       action: 'certificate_revoked',
       organisationId: certificate.organisation_id,
@@ -297,4 +357,67 @@ export async function revoke(deps: AppDeps, viewer: Viewer, certificate: Certifi
       requestId,
     });
   });
+}
+
+// ----- Signing keys (organisation admins) -----
+
+/** The organisation's signing keys, current first. */
+export function signingKeys(deps: AppDeps, viewer: Viewer) {
+  if (!isOrgAdmin(viewer)) throw new Forbidden('Only an organisation admin can see the certificate signing key.');
+  return q.listIssuerKeys(deps.db, viewer.organisationId);
+}
+
+// ----- Checking a credential file (anyone, no sign-in) -----
+
+/** Largest credential accepted for checking: a certificate's credential is a few kilobytes. */
+export const CREDENTIAL_MAX_BYTES = 256 * 1024;
+
+// Checks that find nothing genuine, from one address: each costs some work, so a flood is refused.
+const CREDENTIAL_CHECK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 30, firstWaitMs: 5_000, refuseFrom: 60, refusalMs: 15 * MINUTE };
+
+/**
+ * Checks a credential someone pasted or uploaded. Bad input (nothing given, both given, not JSON,
+ * too large) is Invalid, field by field; otherwise the check's outcome. Checks that are not
+ * genuine count against the address, as unknown certificate codes do.
+ */
+export async function checkPostedCredential(deps: AppDeps, input: { text: string; file: File | undefined }, address: string | null): Promise<CredentialCheck> {
+  const file = input.file && input.file.size > 0 ? input.file : undefined;
+  const pasted = input.text.trim();
+  if (!pasted && !file) throw new Invalid({ credential: 'Paste the credential, or choose its file' });
+  if (pasted && file) throw new Invalid({ credential: 'Paste the credential or choose its file, not both' });
+  if (file && file.size > CREDENTIAL_MAX_BYTES) throw new Invalid({ file: 'The file must be 256 KB or smaller: a credential is a few kilobytes' });
+  if (!file && Buffer.byteLength(pasted) > CREDENTIAL_MAX_BYTES)
+    throw new Invalid({ credential: 'The credential must be 256 KB or smaller: a credential is a few kilobytes' });
+  const text = file ? (await file.text()).trim() : pasted;
+  const field = file ? 'file' : 'credential';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Invalid({
+      [field]: file
+        ? 'The file is not a credential: it is not JSON'
+        : 'The text is not a credential: it is not JSON. Paste all of it, from the first { to the last }',
+    });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Invalid({
+      [field]: file
+        ? 'The file is not a credential: a credential is a JSON object'
+        : 'The text is not a credential: a credential is a JSON object, from { to }',
+    });
+
+  const now = deps.clock.now();
+  const reservation = await reserveAttempt(deps.db, now, [[`credential-check:address:${address ?? 'unknown'}`, CREDENTIAL_CHECK_LIMITS]]);
+  if (!reservation.admitted) {
+    const until = reservation.lockedUntil;
+    throw new TooManyRequests(
+      `Too many credentials that are not genuine have been checked from your network. Wait ${describeWait(until, now)} and try again.`,
+      Math.ceil((until.getTime() - now.getTime()) / 1000),
+    );
+  }
+  const check = await checkCredential(deps.db, deps.clock, deps.config.BASE_URL, parsed);
+  if (check.outcome !== 'not-genuine') await refundAttempts(deps.db, reservation.attempts);
+  else deps.logger.info({ reason: check.reason }, 'credential check: not genuine');
+  return check;
 }

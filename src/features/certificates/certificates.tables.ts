@@ -47,14 +47,43 @@ export interface CertificatesTable {
   revoked_at: string | null;
   revoked_by: string | null;
   revoked_reason: string | null;
+  /** The Open Badges credential's id (`urn:uuid:…`); NULL for certificates issued before credentials were signed. */
+  credential_id: string | null;
+  /** The signed OpenBadgeCredential (JSON), exactly as issued. */
+  credential: string | null;
+  /** The certificate's entry in its organisation's revocation status list. */
+  status_index: number | null;
+}
+
+/**
+ * An organisation's Ed25519 signing keys (Multikey). The current one (retired_at NULL) signs; the
+ * earlier ones stay in the organisation's DID document so what they signed still verifies.
+ */
+export interface IssuerKeysTable {
+  id: string;
+  organisation_id: string;
+  public_key_multibase: string;
+  /** The private key, encrypted with SIGNING_KEYS_SECRET (see platform/credentials/keys.ts). */
+  secret_key_sealed: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+/** An organisation's signed revocation list (a BitstringStatusListCredential), re-signed on every change. */
+export interface CertificateStatusListsTable {
+  organisation_id: string;
+  credential: string;
+  updated_at: string;
 }
 
 export type Certificate = Selectable<CertificatesTable>;
 
-/** Tables owned by this feature (completion confirmations and certificates). */
+/** Tables owned by this feature (completion confirmations, certificates, signing keys and status lists). */
 export interface CertificateTables {
   completion_confirmations: CompletionConfirmationsTable;
   certificates: CertificatesTable;
+  issuer_keys: IssuerKeysTable;
+  certificate_status_lists: CertificateStatusListsTable;
 }
 
 declare module '../../platform/db/database' {

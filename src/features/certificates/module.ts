@@ -3,22 +3,27 @@ import { issueCertificate } from './certificates.service';
 import { certificateRoutes } from './certificates.routes';
 import { seedCertificates } from './demo/certificates.demo';
 import * as certificatesTables from './migrations/2026_12_04_0603_certificates';
+import * as openBadges from './migrations/2026_12_04_0930_open_badges';
 
-/** Confirming completion for a cohort, the certificates it issues, and the public page anyone uses to check one. */
+/**
+ * Confirming completion for a cohort, the certificates it issues (each with a signed Open Badges 3.0
+ * credential), and the public pages anyone uses to check one.
+ */
 export const certificatesModule: FeatureModule = {
   name: 'certificates',
   routes: [certificateRoutes],
   navigation: [{ href: '/certificates', text: 'Certificates', order: 48, shownTo: 'signed-in', current: (path) => path === '/certificates' }],
   subscriptions: {
     'enrolment.completed': async (context, payload) => {
-      await issueCertificate(context.db, context.clock, payload);
+      await issueCertificate(context.db, context.clock, context.config, payload);
     },
   },
   demo: { seed: seedCertificates },
-  migrations: { '2026_12_04_0603_certificates': certificatesTables },
+  migrations: { '2026_12_04_0603_certificates': certificatesTables, '2026_12_04_0930_open_badges': openBadges },
   personalData: {
     holds: [
       'Certificates: each award as issued (name, programme, cohort, dates, criteria met, skills, project title), its verification code, and any revocation with its reason; completion confirmations with any exception and its reason',
+      'Open Badges credentials: each certificate’s signed credential, which carries the award and the person’s email address and Teacher Reference Number only as salted SHA-256 hashes',
     ],
   },
 };

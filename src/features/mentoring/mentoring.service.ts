@@ -20,6 +20,26 @@ import type { PairingKind, ReviewView } from './mentoring.tables';
 
 const fullName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`;
 
+/** A meeting was confirmed: the totals of the pairing's confirmed meetings, for the mentor's portfolio. */
+export interface MentoringMeetingConfirmed {
+  organisationId: string;
+  pairingId: string;
+  kind: PairingKind;
+  mentorId: string;
+  menteeName: string;
+  meetings: number;
+  minutes: number;
+  firstHeldOn: string;
+  lastHeldOn: string;
+  skillIds: string[];
+}
+
+declare module '../../platform/events' {
+  interface DomainEvents {
+    'mentoring.meeting_confirmed': MentoringMeetingConfirmed;
+  }
+}
+
 /** A date from day, month and year fields named `${prefix}-day` etc.; an error message, or null when all are empty and `optional`. */
 export function readDate(values: FormValues, prefix: string, what: string, optional: boolean): { date: string | null } | { error: string } {
   const parsed = parseDateParts(values[`${prefix}-day`] ?? '', values[`${prefix}-month`] ?? '', values[`${prefix}-year`] ?? '');
@@ -457,7 +477,28 @@ export async function confirmMeetingHeld(deps: AppDeps, viewer: Viewer, meetingI
   if (pairing.status !== 'active') throw new Conflict('This pairing has ended, so its log can no longer change.');
   if (meeting.added_by === viewer.id) throw new Forbidden('The other person in the pairing confirms the meeting happened.');
   if (meeting.held_on > londonDate(deps.clock.now())) throw new Conflict('A meeting in the future cannot be confirmed as held.');
-  const done = await deps.db.transaction().execute((trx) => q.confirmMeeting(trx, meeting.id, viewer.id, deps.clock.now().toISOString()));
+  const done = await deps.db.transaction().execute(async (trx) => {
+    if (!(await q.confirmMeeting(trx, meeting.id, viewer.id, deps.clock.now().toISOString()))) return false;
+    // The mentor's portfolio records the mentoring they give: the pairing's confirmed meetings so far.
+    const confirmed = (await q.listMeetings(trx, [pairing.id])).filter((m) => m.status === 'confirmed');
+    await deps.events.publish(trx, 'mentoring.meeting_confirmed', {
+      organisationId: pairing.organisation_id,
+      pairingId: pairing.id,
+      kind: pairing.kind,
+      mentorId: pairing.mentor_id,
+      menteeName: `${pairing.mentee_given_name} ${pairing.mentee_family_name}`,
+      meetings: confirmed.length,
+      minutes: confirmed.reduce((sum, m) => sum + m.duration_minutes, 0),
+      firstHeldOn: confirmed.map((m) => m.held_on).sort()[0] ?? meeting.held_on,
+      lastHeldOn:
+        confirmed
+          .map((m) => m.held_on)
+          .sort()
+          .at(-1) ?? meeting.held_on,
+      skillIds: [...new Set(confirmed.flatMap((m) => parseIdList(m.focus_skills)))],
+    });
+    return true;
+  });
   if (!done) throw new Conflict('This meeting is already confirmed.');
   return meeting;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/support/database';
 import { makeOrganisation, makePerson } from '../../../test/support/factories';
+import { DEVELOPMENT_SIGNING_KEYS_SECRET } from '../../config';
 import { FixedClock } from '../../platform/db/clock';
 import type { Db } from '../../platform/db/database';
 import { drainOutbox, retryDelayMs, type OutboxHandler } from '../../platform/jobs/outbox';
@@ -40,7 +41,13 @@ for (const engine of testEngines()) {
           sent.push(email);
         },
       };
-      const handlers = features.outboxHandlers({ db, clock, mailer, config: { BASE_URL: 'https://waymark.example.org' }, logger: silentLogger });
+      const handlers = features.outboxHandlers({
+        db,
+        clock,
+        mailer,
+        config: { BASE_URL: 'https://waymark.example.org', SIGNING_KEYS_SECRET: DEVELOPMENT_SIGNING_KEYS_SECRET },
+        logger: silentLogger,
+      });
       await db.transaction().execute((trx) =>
         notify(trx, clock, {
           personId: person.id,

@@ -1,3 +1,3 @@
 export { projectPublicSummary, type ProjectPublicSummary } from './projects.summary';
 export type { ProjectStatus } from './projects.tables';
-export { findProjectOfEnrolment } from './projects.queries';
+export { findProjectOfEnrolment, listProjectsOf } from './projects.queries';

@@ -613,6 +613,25 @@ export async function submitReport(deps: AppDeps, viewer: Viewer, form: SubmitFo
   });
 }
 
+/** A project was assessed as met: the participant's portfolio records it, with their final report's words. */
+export interface ProjectAssessedMet {
+  organisationId: string;
+  personId: string;
+  projectId: string;
+  title: string;
+  startedAt: string;
+  assessedAt: string;
+  whatChanged: string;
+  forWhom: string;
+  skillIds: string[];
+}
+
+declare module '../../platform/events' {
+  interface DomainEvents {
+    'project.assessed_met': ProjectAssessedMet;
+  }
+}
+
 /** Who may assess, settled before the form is read. */
 export async function getAssessForm(deps: AppDeps, viewer: Viewer, projectId: string) {
   const page = await getProjectPage(deps, viewer, projectId);
@@ -644,6 +663,18 @@ export async function assessProject(deps: AppDeps, viewer: Viewer, form: AssessF
     );
     if (!assessed) throw new Conflict('Someone else has just assessed this submission.');
     await move(deps, trx, viewer, form, outcome === 'met' ? 'assess_met' : 'assess_not_yet', {}, requestId);
+    if (outcome === 'met')
+      await deps.events.publish(trx, 'project.assessed_met', {
+        organisationId: form.project.organisation_id,
+        personId: form.project.person_id,
+        projectId: form.project.id,
+        title: form.project.title,
+        startedAt: form.project.role_confirmed_at ?? form.project.created_at,
+        assessedAt: deps.clock.now().toISOString(),
+        whatChanged: form.submission.what_changed,
+        forWhom: form.submission.for_whom,
+        skillIds: form.skills.map((skill) => skill.id),
+      });
     await notify(trx, deps.clock, {
       personId: form.project.person_id,
       kind: 'project_update',

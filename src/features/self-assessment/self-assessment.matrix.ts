@@ -14,4 +14,6 @@ export const matrixRows: Row[] = [
   { route: 'POST /enrolments/:enrolmentId/self-assessment/:checkpoint', expect: [S, N, N, N, N, F, N, F] },
   { route: 'GET /enrolments/:enrolmentId/self-assessment/:checkpoint/:skillDomainId', expect: [S, N, N, N, N, A, N, A] },
   { route: 'POST /enrolments/:enrolmentId/self-assessment/:checkpoint/:skillDomainId', expect: [S, N, N, N, N, F, N, F] },
+  // An evidence file of the submitted baseline: whoever may read the checkpoint.
+  { route: 'GET /enrolments/:enrolmentId/self-assessment/:checkpoint/evidence/:evidenceId', expect: [S, N, N, N, N, A, N, A] },
 ];

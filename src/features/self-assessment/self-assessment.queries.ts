@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { Checkpoint, SelfAssessmentRatingsTable, SelfAssessmentStatus } from './self-assessment.tables';
+import type { Checkpoint, SelfAssessmentEvidenceFilesTable, SelfAssessmentRatingsTable, SelfAssessmentStatus } from './self-assessment.tables';
 
 export function findPlan(db: Executor, programmeId: string) {
   return db
@@ -114,4 +115,33 @@ export async function latestRatingsOf(db: Executor, enrolmentIds: string[]): Pro
     .where('rating', 'is not', null)
     .execute();
   return rows.map((r) => ({ skillId: r.skill_id, rating: Number(r.rating) })).sort((a, b) => a.rating - b.rating);
+}
+
+/** Evidence files of some self-assessments, oldest first. */
+export function listEvidenceFiles(db: Executor, assessmentIds: string[]) {
+  if (assessmentIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('self_assessment_evidence_files')
+    .select(['id', 'self_assessment_id', 'skill_id', 'file_id', 'file_name', 'size_bytes'])
+    .where('self_assessment_id', 'in', assessmentIds)
+    .orderBy('added_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertEvidenceFile(trx: Executor, row: Insertable<SelfAssessmentEvidenceFilesTable>) {
+  await trx.insertInto('self_assessment_evidence_files').values(row).execute();
+}
+
+/** Removes some of a self-assessment's evidence files (rows only); returns the stored files they named. */
+export async function deleteEvidenceFiles(trx: Executor, assessmentId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('self_assessment_evidence_files')
+    .select('file_id')
+    .where('self_assessment_id', '=', assessmentId)
+    .where('id', 'in', ids)
+    .execute();
+  await trx.deleteFrom('self_assessment_evidence_files').where('self_assessment_id', '=', assessmentId).where('id', 'in', ids).execute();
+  return rows.map((r) => r.file_id);
 }

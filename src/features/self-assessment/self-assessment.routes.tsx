@@ -1,12 +1,25 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
-import { readForm, readFormWithLists, type FormValues } from '../../platform/http/forms';
+import { readFormWithLists, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
-import { CHECKPOINT_TITLES, checkpointParam } from './self-assessment.schemas';
-import { getCheckpoint, getOverview, getPlanPage, getSection, getWritableCheckpoint, savePlan, saveSection, submitCheckpoint } from './self-assessment.service';
+import { CHECKPOINT_TITLES, checkpointParam, MAX_EVIDENCE_BYTES } from './self-assessment.schemas';
+import {
+  getCheckpoint,
+  getOverview,
+  getPlanPage,
+  getSection,
+  getWritableCheckpoint,
+  readEvidenceFile,
+  savePlan,
+  saveSection,
+  submitCheckpoint,
+  type EvidenceUpload,
+} from './self-assessment.service';
 import type { Checkpoint } from './self-assessment.tables';
 import { CheckpointReadPage, CheckpointTasksPage, SectionFormPage, valuesFromAnswers } from './views/checkpoint';
 import { OverviewPage } from './views/overview';
@@ -112,7 +125,7 @@ selfAssessmentRoutes.post('/enrolments/:enrolmentId/self-assessment/:checkpoint'
   return c.redirect(`/enrolments/${id}/self-assessment?done=submitted`, 303);
 });
 
-async function sectionPage(c: Context<AppEnv>, form?: { values: FormValues; errors: FieldErrors }) {
+async function sectionPage(c: Context<AppEnv>, form?: { values: FormValues; errors: FieldErrors; status?: 413 }) {
   const viewer = requireViewer(c.get('viewer'));
   const checkpoint = checkpointOf(c);
   const data = await getSection(c.get('deps'), viewer, c.req.param('enrolmentId') ?? '', checkpoint, c.req.param('skillDomainId') ?? '', c.get('requestId'));
@@ -123,27 +136,73 @@ async function sectionPage(c: Context<AppEnv>, form?: { values: FormValues; erro
   if (!data.editable) return renderPage(c, { title, beforeContent: back }, <CheckpointReadPage data={data} only={data.domain.id} />);
   return renderPage(
     c,
-    { title, hasErrors: !!form, beforeContent: back },
+    { title, hasErrors: !!form, status: form?.status, beforeContent: back },
     <SectionFormPage data={data} values={form?.values ?? valuesFromAnswers(data.answers)} errors={form?.errors} />,
   );
 }
 
 selfAssessmentRoutes.get('/enrolments/:enrolmentId/self-assessment/:checkpoint/:skillDomainId', access('signed-in'), (c) => sectionPage(c));
 
-// Saving one domain's answers as part of the draft ("save and come back").
-selfAssessmentRoutes.post('/enrolments/:enrolmentId/self-assessment/:checkpoint/:skillDomainId', access('signed-in'), async (c) => {
+// app.tsx leaves this path out of its 1 MB limit: a section may carry evidence files (10 MB in all,
+// plus room for the form around them); a larger body gets the form again with a message.
+const FORM_ENVELOPE_BYTES = 64 * 1024;
+const sectionBodyLimit = createMiddleware<AppEnv>((c, next) =>
+  bodyLimit({
+    maxSize: MAX_EVIDENCE_BYTES + FORM_ENVELOPE_BYTES,
+    onError: async () => {
+      await getWritableCheckpoint(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('enrolmentId') ?? '', checkpointOf(c));
+      const data = await getSection(
+        c.get('deps'),
+        requireViewer(c.get('viewer')),
+        c.req.param('enrolmentId') ?? '',
+        checkpointOf(c),
+        c.req.param('skillDomainId') ?? '',
+        null,
+      );
+      const first = data.domain.skills[0]?.id ?? '';
+      return sectionPage(c, {
+        values: {},
+        errors: { [`evidenceFile-${first}`]: 'The selected files must be smaller than 10 MB in all. Add large files one at a time' },
+        status: 413,
+      });
+    },
+  })(c, next),
+);
+
+// Saving one domain's answers as part of the draft ("save and come back"), with any evidence files.
+selfAssessmentRoutes.post('/enrolments/:enrolmentId/self-assessment/:checkpoint/:skillDomainId', access('signed-in'), sectionBodyLimit, async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const id = c.req.param('enrolmentId');
   const checkpoint = checkpointOf(c);
   // Who may do this is settled before the form is read, so others get 403/404 rather than a form error.
   const writable = await getWritableCheckpoint(deps, viewer, id, checkpoint);
-  const values = await readForm(c);
+  const { values, list, file } = await readFormWithLists(c);
+  const uploads = new Map<string, EvidenceUpload>();
+  for (const skill of writable.skills) {
+    const upload = file(`evidenceFile-${skill.id}`);
+    // A browser sends an empty, nameless file when none was chosen.
+    if (upload && (upload.name || upload.size > 0)) uploads.set(skill.id, { fileName: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) });
+  }
   try {
-    await saveSection(deps, writable, c.req.param('skillDomainId'), values);
+    await saveSection(deps, writable, c.req.param('skillDomainId'), values, { uploads, remove: list('removeEvidence') });
   } catch (error) {
     if (error instanceof Invalid) return sectionPage(c, { values, errors: error.fieldErrors });
     throw error;
   }
   return c.redirect(`/enrolments/${id}/self-assessment/${checkpoint}?done=saved`, 303);
+});
+
+// An evidence file, for whoever may see the checkpoint it belongs to.
+selfAssessmentRoutes.get('/enrolments/:enrolmentId/self-assessment/:checkpoint/evidence/:evidenceId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const file = await readEvidenceFile(c.get('deps'), viewer, c.req.param('enrolmentId'), checkpointOf(c), c.req.param('evidenceId'), c.get('requestId'));
+  const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return c.body(new Uint8Array(file.bytes), 200, {
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.bytes.byteLength),
+    'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+  });
 });

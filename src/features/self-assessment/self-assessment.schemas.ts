@@ -92,6 +92,10 @@ export function checkEvidenceUrl(value: string): string | null {
 }
 
 /** One skill's answer as the participant gave it. */
+/** Largest evidence file, and the most files one skill's evidence may have. */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+export const MAX_EVIDENCE_FILES = 5;
+
 export interface SkillAnswer {
   skillId: string;
   /** 1-5, or null */

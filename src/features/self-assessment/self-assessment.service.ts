@@ -1,11 +1,13 @@
 import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { newId } from '../../platform/db/ids';
+import { deleteFile, readFile, saveFile, uploadContentType } from '../../platform/files/files';
 import { addDays, londonDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { coachOfEnrolment, findEnrolmentRecord, type EnrolmentRecord } from '../enrolments';
 import { notify } from '../notifications';
+import { skillEvidenceOf } from '../portfolio';
 import { skillsOfVersion, type VersionDomain } from '../frameworks';
 import { canSeeProgramme, findProgramme, programmeFocusSkills, programmeRequirements, type Programme } from '../programmes';
 import type { ProgressData } from './progress-chart';
@@ -17,6 +19,8 @@ import {
   DEFAULT_OPENS,
   checkEvidenceUrl,
   isAnswered,
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
   NOT_SURE,
   NOTE_MAX,
   OPENS_RULES,
@@ -323,10 +327,24 @@ export async function getOverview(deps: AppDeps, viewer: Viewer, enrolmentId: st
     checkpoints: submitted,
     answers: new Map(submitted.map((c) => [c, answersOf(ratings, byCheckpoint.get(c)?.id ?? '')])),
   };
+  // Per skill, the portfolio entries that evidence it: all of them for the participant, only verified ones for others.
+  const evidence = await skillEvidenceOf(
+    deps.db,
+    context.enrolment.person_id,
+    context.skills.map((skill) => skill.id),
+    !context.isParticipant,
+  );
   await auditView(deps, viewer, context, null, requestId);
-  return { ...context, tasks, progress };
+  return { ...context, tasks, progress, evidence };
 }
 export type Overview = Awaited<ReturnType<typeof getOverview>>;
+
+/** A file attached as evidence for a skill. */
+export interface EvidenceFile {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+}
 
 /** One checkpoint: the participant's form (or their submitted answers), or a submitted checkpoint for a coach or lead. */
 export async function getCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentId: string, checkpoint: Checkpoint, requestId: string | null) {
@@ -339,12 +357,17 @@ export async function getCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentId: 
   if (!context.isParticipant && !submitted) throw new NotFound();
   if (context.isParticipant && !submitted && !plan) throw new NotFound();
   const answers = assessment ? answersOf(await q.listRatings(deps.db, [assessment.id]), assessment.id) : new Map<string, SkillAnswer>();
+  const evidenceFiles = new Map<string, EvidenceFile[]>();
+  for (const f of assessment ? await q.listEvidenceFiles(deps.db, [assessment.id]) : []) {
+    evidenceFiles.set(f.skill_id, [...(evidenceFiles.get(f.skill_id) ?? []), { id: f.id, fileName: f.file_name, sizeBytes: Number(f.size_bytes) }]);
+  }
   await auditView(deps, viewer, context, checkpoint, requestId);
   return {
     ...context,
     checkpoint,
     assessment: assessment ?? null,
     answers,
+    evidenceFiles,
     opensOn: plan?.opensOn ?? null,
     /** The form is shown: the participant's, open, not submitted, place active. */
     editable: context.canWrite && !submitted && !!plan?.open,
@@ -392,12 +415,32 @@ export function sectionProgress(domains: AssessedDomain[], answers: Map<string, 
  * `context` is the viewer's `getWritableCheckpoint`, which settles who may do this.
  * Bad input throws Invalid and writes nothing. Once submitted, a checkpoint never changes (Conflict).
  */
-export async function saveSection(deps: AppDeps, context: WritableCheckpoint, domainId: string, values: Record<string, string>): Promise<void> {
+export async function saveSection(
+  deps: AppDeps,
+  context: WritableCheckpoint,
+  domainId: string,
+  values: Record<string, string>,
+  files: { uploads?: Map<string, EvidenceUpload>; remove?: string[] } = {},
+): Promise<void> {
   const enrolmentId = context.enrolment.id;
   const checkpoint = context.plan.checkpoint;
   const domain = context.domains.find((d) => d.id === domainId);
   if (!domain) throw new NotFound();
   const { answers, errors } = readAnswers(domain.skills, values, false);
+  const existing = await q.findAssessment(deps.db, enrolmentId, checkpoint);
+  const kept = (existing ? await q.listEvidenceFiles(deps.db, [existing.id]) : []).filter((f) => domain.skills.some((s) => s.id === f.skill_id));
+  const remove = (files.remove ?? []).filter((id) => kept.some((f) => f.id === id));
+  const uploads: { skillId: string; fileName: string; contentType: string; bytes: Uint8Array }[] = [];
+  for (const skill of domain.skills) {
+    const upload = files.uploads?.get(skill.id);
+    if (!upload) continue;
+    const field = `evidenceFile-${skill.id}`;
+    const checked = checkEvidenceUpload(upload);
+    if (typeof checked === 'string') errors[field] = `${skill.code}: ${checked}`;
+    else if (kept.filter((f) => f.skill_id === skill.id && !remove.includes(f.id)).length >= MAX_EVIDENCE_FILES)
+      errors[field] = `${skill.code}: You can attach up to ${MAX_EVIDENCE_FILES} files to a skill. Remove one before you add another`;
+    else uploads.push({ skillId: skill.id, ...checked, bytes: upload.bytes });
+  }
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString();
@@ -412,7 +455,61 @@ export async function saveSection(deps: AppDeps, context: WritableCheckpoint, do
         .filter((a) => isAnswered(a) || a.note !== '' || a.evidenceUrl !== '')
         .map((a) => ({ skill_id: a.skillId, rating: a.rating, not_sure: a.notSure ? 1 : 0, note: a.note, evidence_url: a.evidenceUrl })),
     );
+    for (const fileId of await q.deleteEvidenceFiles(trx, assessment.id, remove)) await deleteFile(trx, fileId);
+    for (const upload of uploads) {
+      const fileId = await saveFile(trx, deps.clock, {
+        organisationId: context.enrolment.organisation_id,
+        fileName: upload.fileName,
+        contentType: upload.contentType,
+        bytes: upload.bytes,
+        createdBy: context.enrolment.person_id,
+      });
+      await q.insertEvidenceFile(trx, {
+        id: newId(),
+        self_assessment_id: assessment.id,
+        skill_id: upload.skillId,
+        file_id: fileId,
+        file_name: upload.fileName,
+        size_bytes: upload.bytes.byteLength,
+        added_at: now,
+      });
+    }
   });
+}
+
+/** A file chosen as evidence: the name it was uploaded with and its bytes. */
+export interface EvidenceUpload {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** What to store for an evidence file (a safe name and the type its bytes show), or why it can't be. */
+export function checkEvidenceUpload(upload: EvidenceUpload): { fileName: string; contentType: string } | string {
+  if (upload.bytes.byteLength === 0) return 'The selected file is empty';
+  if (upload.bytes.byteLength > MAX_EVIDENCE_BYTES) return 'The selected file must be smaller than 10 MB';
+  const contentType = uploadContentType(upload.fileName, upload.bytes);
+  if (!contentType) return 'The selected file must be a PDF, a Word, Excel or PowerPoint document, or a PNG, JPG or GIF image';
+  return { fileName: upload.fileName.replace(/[\\/\r\n"]/g, '_').slice(-200), contentType };
+}
+
+/**
+ * An evidence file, for someone who may see the checkpoint it belongs to (the participant their
+ * draft; others only once submitted, and the reading is audited as the checkpoint's is).
+ */
+export async function readEvidenceFile(
+  deps: AppDeps,
+  viewer: Viewer,
+  enrolmentId: string,
+  checkpoint: Checkpoint,
+  evidenceId: string,
+  requestId: string | null,
+) {
+  const data = await getCheckpoint(deps, viewer, enrolmentId, checkpoint, requestId);
+  const evidence = data.assessment ? (await q.listEvidenceFiles(deps.db, [data.assessment.id])).find((f) => f.id === evidenceId) : undefined;
+  if (!evidence) throw new NotFound();
+  const stored = await readFile(deps.db, evidence.file_id);
+  if (!stored) throw new NotFound();
+  return { fileName: evidence.file_name, contentType: stored.file.content_type, bytes: stored.bytes };
 }
 
 /**

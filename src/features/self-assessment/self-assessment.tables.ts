@@ -32,6 +32,17 @@ export interface SelfAssessmentRatingsTable {
   evidence_url: string;
 }
 
+/** A file attached as evidence for one skill of a self-assessment; its bytes are a stored file. */
+export interface SelfAssessmentEvidenceFilesTable {
+  id: string;
+  self_assessment_id: string;
+  skill_id: string;
+  file_id: string;
+  file_name: string;
+  size_bytes: number;
+  added_at: string;
+}
+
 export type SelfAssessment = Selectable<SelfAssessmentsTable>;
 export type SelfAssessmentRating = Selectable<SelfAssessmentRatingsTable>;
 
@@ -40,6 +51,7 @@ export interface SelfAssessmentTables {
   self_assessment_plans: SelfAssessmentPlansTable;
   self_assessments: SelfAssessmentsTable;
   self_assessment_ratings: SelfAssessmentRatingsTable;
+  self_assessment_evidence_files: SelfAssessmentEvidenceFilesTable;
 }
 
 declare module '../../platform/db/database' {

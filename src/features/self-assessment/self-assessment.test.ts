@@ -352,3 +352,154 @@ describeEachEngine('self-assessment at the programme’s checkpoints', (ctx) => 
     expect(visibleText((await lead.get(`/programmes/${programme.id}/self-assessment`)).text)).toContain('Self-assessment is not available for this programme');
   });
 });
+
+describeEachEngine('evidence files on a self-assessment, stored as session materials are', (ctx) => {
+  let world: World;
+  let participant: TestClient;
+  let lead: TestClient;
+  let enrolmentId: string;
+  let skillIds: string[];
+  let section: string;
+  let base: string;
+  const pdf = new TextEncoder().encode('%PDF-1.4\nminutes of the department meeting\n%%EOF\n');
+
+  beforeAll(async () => {
+    const db = ctx().db;
+    world = await makeWorld(db);
+    const framework = await makeFramework(db, world.organisation.id, { skills: ['LP1', 'LP2'] });
+    skillIds = framework.skillIds;
+    const programme = await makeProgramme(db, {
+      organisationId: world.organisation.id,
+      frameworkVersionId: framework.versionId,
+      requirements: [{ kind: 'baseline_self_assessment' }],
+    });
+    const cohortId = (
+      await makeCohort(db, { organisationId: world.organisation.id, programmeId: programme.id, name: 'Cohort 1', leadIds: [world.programmeLead.id] })
+    ).id;
+    enrolmentId = await enrolWithCoach(db, {
+      organisationId: world.organisation.id,
+      cohortId,
+      programmeId: programme.id,
+      personId: world.report.id,
+      schoolId: world.schoolA.id,
+      coachId: null,
+    });
+    participant = await client(ctx, world.report.email);
+    lead = await client(ctx, world.programmeLead.email);
+    base = `/enrolments/${enrolmentId}/self-assessment`;
+    section = `${base}/baseline/${framework.domainId}`;
+  });
+
+  const evidenceRows = () => ctx().db.selectFrom('self_assessment_evidence_files').selectAll().execute();
+
+  it('the section form offers a file beside the link, and a PDF is kept with the answers', async () => {
+    const [s1 = '', s2 = ''] = skillIds;
+    const form = await participant.get(section);
+    expect(form.text).toContain('enctype="multipart/form-data"');
+    expect(visibleText(form.text)).toContain('Add a file as evidence for LP1 (optional)');
+    const saved = await participant.uploadMany(
+      section,
+      [
+        [`rating-${s1}`, '3'],
+        [`rating-${s2}`, '2'],
+      ],
+      [
+        { field: `evidenceFile-${s1}`, name: 'Department minutes.pdf', content: pdf },
+        { field: `evidenceFile-${s2}`, name: '', content: '' },
+      ],
+    );
+    expect(saved.status).toBe(303);
+    const rows = await evidenceRows();
+    expect(rows.map((r) => [r.skill_id, r.file_name, r.size_bytes])).toEqual([[s1, 'Department minutes.pdf', pdf.byteLength]]);
+    const again = await participant.get(section);
+    const link = `${base}/baseline/evidence/${rows[0]?.id}`;
+    expect(again.text).toContain(`href="${link}"`);
+    expect(visibleText(again.text)).toContain('Files you have attached for LP1');
+    const download = await participant.get(link);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain('attachment; filename="Department minutes.pdf"');
+    expect(download.text).toContain('minutes of the department meeting');
+  });
+
+  it('a file of an unknown kind, one pretending to be a PDF, or an empty one is refused with a clear error, and nothing is saved', async () => {
+    const [s1 = ''] = skillIds;
+    const before = await evidenceRows();
+    const ratingBefore = await ctx().db.selectFrom('self_assessment_ratings').selectAll().execute();
+    for (const [file, message] of [
+      [{ name: 'notes.txt', content: 'plain text' }, 'LP1: The selected file must be a PDF, a Word, Excel or PowerPoint document, or a PNG, JPG or GIF image'],
+      [{ name: 'script.pdf', content: 'MZ not a pdf' }, 'LP1: The selected file must be a PDF'],
+      [{ name: 'empty.pdf', content: '' }, 'LP1: The selected file is empty'],
+    ] as const) {
+      const page = await participant.uploadMany(section, [[`rating-${s1}`, '5']], [{ field: `evidenceFile-${s1}`, ...file }]);
+      expect(page.status).toBe(400);
+      const text = visibleText(page.text);
+      expect(text).toContain('There is a problem');
+      expect(text).toContain(message);
+      expect(page.text).toContain(`href="#evidenceFile-${s1}"`);
+    }
+    expect(await evidenceRows()).toEqual(before);
+    expect(await ctx().db.selectFrom('self_assessment_ratings').selectAll().execute()).toEqual(ratingBefore);
+  });
+
+  it('an upload over 10 MB is refused from its announced size, before it is read, with the form again', async () => {
+    const page = await participant.postAnnounced(section, 12 * 1024 * 1024);
+    expect(page.status).toBe(413);
+    expect(page.bytesRead).toBeLessThan(1024 * 1024);
+    expect(visibleText(page.text)).toContain('The selected files must be smaller than 10 MB in all');
+  });
+
+  it('at most five files for a skill', async () => {
+    const [, s2 = ''] = skillIds;
+    for (let i = 1; i <= 5; i += 1) {
+      const page = await participant.uploadMany(section, [], [{ field: `evidenceFile-${s2}`, name: `note-${i}.pdf`, content: pdf }]);
+      expect(page.status).toBe(303);
+    }
+    const sixth = await participant.uploadMany(section, [], [{ field: `evidenceFile-${s2}`, name: 'note-6.pdf', content: pdf }]);
+    expect(sixth.status).toBe(400);
+    expect(visibleText(sixth.text)).toContain('LP2: You can attach up to 5 files to a skill. Remove one before you add another');
+  });
+
+  it('ticking a file removes it and its stored bytes', async () => {
+    const [, s2 = ''] = skillIds;
+    const rows = (await evidenceRows()).filter((r) => r.skill_id === s2);
+    const gone = rows[0];
+    if (!gone) throw new Error('expected a file');
+    const page = await participant.uploadMany(section, [['removeEvidence', gone.id]], []);
+    expect(page.status).toBe(303);
+    expect((await evidenceRows()).some((r) => r.id === gone.id)).toBe(false);
+    expect(await ctx().db.selectFrom('stored_files').select('id').where('id', '=', gone.file_id).execute()).toEqual([]);
+    expect((await participant.get(`${base}/baseline/evidence/${gone.id}`)).status).toBe(404);
+  });
+
+  it('others can’t open a file of a draft; once submitted, a programme lead can, and other staff still can’t', async () => {
+    const row = (await evidenceRows())[0];
+    if (!row) throw new Error('expected a file');
+    const link = `${base}/baseline/evidence/${row.id}`;
+    expect((await lead.get(link)).status).toBe(404);
+    const [s1 = '', s2 = ''] = skillIds;
+    expect(
+      (
+        await participant.uploadMany(
+          section,
+          [
+            [`rating-${s1}`, '3'],
+            [`rating-${s2}`, '2'],
+          ],
+          [],
+        )
+      ).status,
+    ).toBe(303);
+    expect((await participant.post(`${base}/baseline`, {})).status).toBe(303);
+    const read = await lead.get(`${base}/baseline`);
+    expect(read.text).toContain(`href="${link}"`);
+    expect(visibleText(read.text)).toContain('Evidence file Department minutes.pdf');
+    expect((await lead.get(link)).status).toBe(200);
+    for (const email of [world.staff.email, world.lineManager.email]) {
+      const other = await client(ctx, email);
+      expect((await other.get(link)).status).toBe(404);
+    }
+    // Submitted: no more files.
+    expect((await participant.uploadMany(section, [], [{ field: `evidenceFile-${s1}`, name: 'late.pdf', content: pdf }])).status).toBe(409);
+  });
+});

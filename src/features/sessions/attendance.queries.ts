@@ -20,6 +20,7 @@ export function findSessionForAttendance(db: Executor, organisationId: string, s
       'sessions_events.ends_at',
       'sessions_events.status',
       'sessions_events.check_in_secret',
+      'sessions_events.skill_ids',
       'cohorts.name as cohort_name',
       'programmes.title as programme_title',
     ])

@@ -10,6 +10,7 @@ import { clearFailedAttempts, describeWait, refundAttempts, reserveAttempt, type
 import * as q from './attendance.queries';
 import { checkCheckInCode, checkInStatus, checkInWindow, currentCheckInCode, secondsUntilNextCode, type CheckInWindow } from './check-in';
 import { canSeeSession } from './sessions.policy';
+import { parseSkillIds } from './sessions.schemas';
 import { relationTo } from './sessions.queries';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from './sessions.tables';
 
@@ -19,6 +20,39 @@ export const ATTENDANCE_STATUS_TEXT: Record<AttendanceStatus, string> = {
   absent_with_reason: 'Absent with reason',
   absent: 'Absent',
 };
+
+/** Someone was marked present or late at a session (or checked in): the portfolio records it. */
+export interface SessionAttended {
+  organisationId: string;
+  personId: string;
+  sessionId: string;
+  title: string;
+  programmeTitle: string | null;
+  startsAt: string;
+  endsAt: string;
+  skillIds: string[];
+}
+
+declare module '../../platform/events' {
+  interface DomainEvents {
+    'session.attended': SessionAttended;
+  }
+}
+
+/** Publishes `session.attended` for each person, in the transaction that marks them. */
+async function publishAttended(deps: AppDeps, trx: Executor, session: q.AttendanceSession, personIds: string[]): Promise<void> {
+  for (const personId of personIds)
+    await deps.events.publish(trx, 'session.attended', {
+      organisationId: session.organisation_id,
+      personId,
+      sessionId: session.id,
+      title: session.title,
+      programmeTitle: session.programme_title ?? null,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+      skillIds: parseSkillIds(session.skill_ids),
+    });
+}
 
 /** Longest reason for an absence we keep. */
 export const REASON_MAX = 500;
@@ -173,6 +207,12 @@ export async function saveRegister(deps: AppDeps, viewer: Viewer, sessionId: str
   if (changes.length === 0) return 0;
   await deps.db.transaction().execute(async (trx) => {
     for (const change of changes) await q.saveMark(trx, change);
+    await publishAttended(
+      deps,
+      trx,
+      session,
+      changes.filter((c) => c.status === 'present' || c.status === 'late').map((c) => c.person_id),
+    );
     await recordAudit(trx, deps.clock, {
       action: 'attendance_recorded',
       organisationId: session.organisation_id,
@@ -210,8 +250,10 @@ export async function markAllPresent(deps: AppDeps, viewer: Viewer, sessionId: s
           marked_by: viewer.id,
           marked_at: now,
         })
-      )
+      ) {
         marked += 1;
+        await publishAttended(deps, trx, session, [entry.personId]);
+      }
     }
     await recordAudit(trx, deps.clock, {
       action: 'attendance_recorded',
@@ -350,7 +392,10 @@ export async function checkIn(deps: AppDeps, viewer: Viewer, sessionId: string, 
       marked_by: viewer.id,
       marked_at: now.toISOString(),
     });
-    if (added) await clearFailedAttempts(trx, throttleKey);
+    if (added) {
+      await clearFailedAttempts(trx, throttleKey);
+      await publishAttended(deps, trx, session, [viewer.id]);
+    }
     return added;
   });
   // A facilitator marked them in the meantime: their mark stands (and the right code cost nothing).

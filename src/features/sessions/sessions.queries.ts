@@ -165,14 +165,16 @@ export function findCohortForSessions(db: Executor, organisationId: string, coho
     .executeTakeFirst();
 }
 
-/** Active staff of the organisation, any school: who can facilitate. */
-export function listStaffChoices(db: Executor, organisationId: string) {
+/** Active staff of the organisation among `ids` (any school), with their school: the facilitators a form has chosen. */
+export function listStaffByIds(db: Executor, organisationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('people')
     .leftJoin('schools', 'schools.id', 'people.school_id')
     .select(['people.id', 'people.given_name', 'people.family_name', 'people.job_title', 'schools.name as school_name'])
     .where('people.organisation_id', '=', organisationId)
     .where('people.status', '=', 'active')
+    .where('people.id', 'in', [...ids])
     .orderBy('people.family_name')
     .orderBy('people.given_name')
     .execute();

@@ -18,6 +18,7 @@ import {
   createSession,
   editSession,
   getCohortSessions,
+  getFacilitatorPicker,
   getManagedSession,
   getMaterialsSession,
   getSessionFormChoices,
@@ -50,15 +51,21 @@ interface FormPageOptions {
   cancelHref: string;
 }
 
-function sessionFormPage(c: Context<AppEnv>, options: FormPageOptions) {
+/** The form, with the facilitators chosen so far and, after "Search staff", the staff the search found. */
+async function sessionFormPage(c: Context<AppEnv>, options: FormPageOptions, search: string | null = null) {
+  const viewer = requireViewer(c.get('viewer'));
+  const picker = await getFacilitatorPicker(c.get('deps'), viewer, options.facilitatorIds, search);
   return renderPage(
     c,
     { title: options.heading, hasErrors: !!options.errors, beforeContent: <BackLink href={options.cancelHref} text="Back" /> },
-    <SessionFormPage {...options} />,
+    <SessionFormPage {...options} picker={{ ...picker, search: search ?? '' }} />,
   );
 }
 
-/** Reads and saves the session form; on bad input, the same form again with its errors (400). */
+/**
+ * Reads and saves the session form; on bad input, the same form again with its errors (400). The
+ * "Search staff" button posts the same form: it is shown again, as typed, with the staff found.
+ */
 async function submitSessionForm(
   c: Context<AppEnv>,
   options: Omit<FormPageOptions, 'values' | 'skillIds' | 'facilitatorIds' | 'errors'>,
@@ -66,8 +73,13 @@ async function submitSessionForm(
 ) {
   const { values, list } = await readFormWithLists(c);
   const skillIds = list('skillIds');
-  const facilitatorIds = list('facilitatorIds');
-  const again = (errors: FieldErrors) => sessionFormPage(c, { ...options, values, skillIds, facilitatorIds, errors });
+  const facilitatorIds = [...new Set(list('facilitatorIds').filter(Boolean))];
+  const again = (errors?: FieldErrors, search: string | null = null) => sessionFormPage(c, { ...options, values, skillIds, facilitatorIds, errors }, search);
+  if (values.findFacilitators !== undefined) {
+    const search = (values.facilitatorSearch ?? '').trim().slice(0, 100);
+    if (!search) return again({ facilitatorSearch: 'Enter a name, email address, job title or school to search for' });
+    return again(undefined, search);
+  }
   const form = readSessionForm(values, { skillIds, facilitatorIds }, { isEvent: options.isEvent, allowSeries: options.isNew && !options.isEvent });
   if (!form.ok) return again(form.errors);
   try {
@@ -146,17 +158,17 @@ const newEventOptions = (choices: SessionFormChoices) => ({
 
 sessionRoutes.get('/events/new', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const { skills, staff } = await getSessionFormChoices(c.get('deps'), viewer, { cohortId: null });
-  return sessionFormPage(c, { ...newEventOptions({ skills, staff }), values: { mode: 'in_person' }, skillIds: [], facilitatorIds: [] });
+  const { skills } = await getSessionFormChoices(c.get('deps'), viewer, { cohortId: null });
+  return sessionFormPage(c, { ...newEventOptions({ skills }), values: { mode: 'in_person' }, skillIds: [], facilitatorIds: [] });
 });
 
 sessionRoutes.post('/events', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
-  const { skills, staff } = await getSessionFormChoices(deps, viewer, { cohortId: null });
+  const { skills } = await getSessionFormChoices(deps, viewer, { cohortId: null });
   return submitSessionForm(
     c,
-    newEventOptions({ skills, staff }),
+    newEventOptions({ skills }),
     async (form) => `/sessions/${await createSession(deps, viewer, null, form, c.get('requestId'))}?done=created`,
   );
 });
@@ -200,13 +212,13 @@ async function editOptions(c: Context<AppEnv>, sessionId: string) {
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const managed = await getManagedSession(deps, viewer, sessionId);
-  const { skills, staff } = await getSessionFormChoices(deps, viewer, { cohortId: managed.session.cohort_id });
+  const { skills } = await getSessionFormChoices(deps, viewer, { cohortId: managed.session.cohort_id });
   const s = managed.session;
   const options = {
     caption: s.cohort_id ? `${s.programme_title ?? ''}, ${s.cohort_name ?? ''}` : 'Open events',
     heading: `Change ${s.title}`,
     action: `/sessions/${s.id}`,
-    choices: { skills, staff },
+    choices: { skills },
     isEvent: s.cohort_id === null,
     isNew: false,
     cancelHref: `/sessions/${s.id}`,

@@ -14,8 +14,8 @@ export const EVENT_KINDS: Record<Exclude<SessionKind, 'session'>, string> = {
 
 export const MODES: Record<SessionMode, string> = { in_person: 'In person', online: 'Online' };
 
-/** How many facilitators the form offers. */
-export const FACILITATOR_FIELDS = 3;
+/** A session has at most this many facilitators. */
+export const MAX_FACILITATORS = 10;
 
 /** A session or event as the form gives it: times already in UTC. */
 export interface SessionForm {
@@ -97,7 +97,7 @@ const FIELD_ORDER = [
 
 /**
  * Reads the session (or open event) form: a date (GOV.UK date input) with start and end times in
- * Europe/London become UTC instants; the venue or link the mode needs; facilitators from the selects.
+ * Europe/London become UTC instants; the venue or link the mode needs; facilitators from the picker's checkboxes.
  * Which skills and people are allowed is checked by the service.
  */
 export function readSessionForm(
@@ -183,6 +183,7 @@ export function readSessionForm(
   }
 
   const facilitatorIds = [...new Set(lists.facilitatorIds.map((id) => id.trim()).filter(Boolean))];
+  if (facilitatorIds.length > MAX_FACILITATORS) errors.facilitatorIds = `Choose at most ${MAX_FACILITATORS} facilitators`;
   if (Object.keys(errors).length > 0 || !parsed.success || !startsAt || !endsAt || !mode) {
     return { ok: false, errors: inFieldOrder(errors, FIELD_ORDER) };
   }

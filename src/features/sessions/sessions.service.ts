@@ -9,6 +9,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors';
 import { skillsOfVersion } from '../frameworks';
 import { notify } from '../notifications';
+import { searchActiveStaff } from '../staff';
 import { programmeFocusSkills } from '../programmes';
 import { canManageMaterials, canManageSessions, canSeeSession } from './sessions.policy';
 import * as q from './sessions.queries';
@@ -171,11 +172,27 @@ async function cohortToAddTo(deps: AppDeps, viewer: Viewer, cohortId: string | n
   return cohort;
 }
 
-/** What the session form offers: skills (cohort sessions only) and staff who may facilitate. */
+/** What the session form offers: skills (cohort sessions only). Facilitators are found by searching staff. */
 export async function getSessionFormChoices(deps: AppDeps, viewer: Viewer, target: { cohortId: string | null }) {
   const cohort = await cohortToAddTo(deps, viewer, target.cohortId);
-  const [skills, staff] = await Promise.all([skillChoices(deps.db, cohort ?? null), q.listStaffChoices(deps.db, viewer.organisationId)]);
-  return { cohort, skills, staff };
+  const skills = await skillChoices(deps.db, cohort ?? null);
+  return { cohort, skills };
+}
+
+/** At most this many people are listed for a facilitator search; more asks for a closer search. */
+export const FACILITATOR_RESULTS = 20;
+
+/**
+ * The facilitator picker: the chosen people (active staff of the organisation among `chosenIds`) and,
+ * for a search, the active staff it finds (any school) who aren't chosen already.
+ */
+export async function getFacilitatorPicker(deps: AppDeps, viewer: Viewer, chosenIds: readonly string[], search: string | null) {
+  const chosen = await q.listStaffByIds(deps.db, viewer.organisationId, chosenIds);
+  if (!search) return { chosen, found: null };
+  const chosenSet = new Set(chosen.map((p) => p.id));
+  const rows = await searchActiveStaff(deps.db, viewer.organisationId, search, FACILITATOR_RESULTS + chosenSet.size + 1);
+  const found = rows.filter((p) => !chosenSet.has(p.id));
+  return { chosen, found: found.slice(0, FACILITATOR_RESULTS), more: found.length > FACILITATOR_RESULTS };
 }
 
 /** A session the viewer may change (leads and organisation admins of its organisation); NotFound otherwise. */

@@ -762,4 +762,146 @@ describeEachEngine('the joining link of a full online event', (ctx) => {
     expect(waited).toHaveLength(1);
     expect(JSON.stringify(waited)).not.toContain('meet.example.org');
   });
+
+  it('no calendar feed carries a joining link to people waiting, not booked, or no longer enrolled', async () => {
+    const s = await setting(ctx());
+    const eventLink = 'https://meet.example.org/online-network';
+    const sessionLink = 'https://meet.example.org/cohort-twilight';
+    const event = await s.lead.post('/events', {
+      ...sessionForm({ title: 'Online network meeting', 'date-day': '10', 'date-month': '12', mode: 'online', venue: '', onlineUrl: eventLink }),
+      kind: 'network',
+      capacity: '1',
+    });
+    const eventId = idFrom(event.location);
+    const session = await s.lead.post(`/cohorts/${s.programmes.earlierCohortId}/sessions`, {
+      ...sessionForm({ title: 'Online twilight', 'date-day': '11', 'date-month': '12', mode: 'online', venue: '', onlineUrl: sessionLink }),
+    });
+    expect(session.status).toBe(303);
+    expect((await s.staff.post(`/sessions/${eventId}/book`)).location).toBe(`/sessions/${eventId}?done=booked`);
+    expect((await s.participant.post(`/sessions/${eventId}/book`)).location).toBe(`/sessions/${eventId}?done=waiting`);
+    const withdrawn = await makePerson(ctx().db, { organisationId: s.world.organisation.id, schoolId: s.world.schoolA.id, givenName: 'Wendy' });
+    await enrol(ctx(), s.programmes.earlierCohortId, s.programmes.programmeId, withdrawn.id, 'withdrawn');
+    const withdrawnClient = await clientFor(ctx(), withdrawn);
+
+    /** The person's own feed, lines unfolded (RFC 5545 folds long lines). */
+    const feedOf = async (client: TestClient) => {
+      await client.post('/calendar/reset');
+      const path = /value="http:\/\/localhost(\/calendar\/[A-Za-z0-9_-]{43}\.ics)"/.exec((await client.get('/calendar')).text)?.[1] ?? '';
+      const feed = await ctx().client().get(path);
+      expect(feed.status).toBe(200);
+      return feed.text.replace(/\r\n[ \t]/g, '');
+    };
+    const booked = await feedOf(s.staff);
+    expect(booked).toContain(eventLink);
+    const waiting = await feedOf(s.participant);
+    expect(waiting).not.toContain(eventLink);
+    // Their own cohort's session, which they have a place at, keeps its link.
+    expect(waiting).toContain(sessionLink);
+    const notBooked = await feedOf(s.facilitator);
+    expect(notBooked).not.toContain(eventLink);
+    expect(notBooked).not.toContain(sessionLink);
+    const noLongerEnrolled = await feedOf(withdrawnClient);
+    expect(noLongerEnrolled).not.toContain(sessionLink);
+    expect(noLongerEnrolled).not.toContain('Online twilight');
+    // Giving up the place takes the event, and its link, out of the feed.
+    expect((await s.staff.post(`/sessions/${eventId}/booking/cancel`)).status).toBe(303);
+    expect(await feedOf(s.staff)).not.toContain(eventLink);
+    // The place went to the person waiting: now their feed has the link.
+    expect(await feedOf(s.participant)).toContain(eventLink);
+    // The single-session file follows the same rule for someone just looking.
+    expect((await s.facilitator.get(`/sessions/${eventId}/calendar.ics`)).text.replace(/\r\n[ \t]/g, '')).not.toContain(eventLink);
+  });
+});
+
+describeEachEngine('a programme lead picks facilitators by searching staff, with or without JavaScript', (ctx) => {
+  let s: Setting;
+  beforeAll(async () => {
+    s = await setting(ctx());
+    await makePerson(ctx().db, { organisationId: s.world.organisation.id, schoolId: s.world.schoolB.id, givenName: 'Marguerite', familyName: 'Okonjo' });
+    await makePerson(ctx().db, {
+      organisationId: s.world.organisation.id,
+      givenName: 'Margot',
+      familyName: 'Left',
+      status: 'deactivated',
+    });
+    await makePerson(ctx().db, { organisationId: s.world.otherOrganisation.id, givenName: 'Margaret', familyName: 'Elsewhere' });
+  });
+
+  it('the form has a staff search instead of dropdowns of everyone', async () => {
+    const page = await s.lead.get(`/cohorts/${s.programmes.cohortId}/sessions/new`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('<select id="facilitator-1"');
+    expect(page.text).not.toContain(s.world.lineManager.familyName);
+    expect(page.text).toContain('name="facilitatorSearch"');
+    expect(visibleText(page.text)).toContain('Nobody chosen yet.');
+  });
+
+  it('searching shows the form again as typed, listing active staff of the organisation who match', async () => {
+    const page = await s.lead.post(`/cohorts/${s.programmes.cohortId}/sessions`, {
+      ...sessionForm({ title: 'Session 3: Coaching conversations' }),
+      facilitatorSearch: 'marg',
+      findFacilitators: 'search',
+    });
+    expect(page.status).toBe(200);
+    const text = visibleText(page.text);
+    expect(text).toContain('Staff matching “marg”');
+    expect(text).toContain('Marguerite Okonjo');
+    expect(text).not.toContain('Margot Left');
+    expect(text).not.toContain('Margaret Elsewhere');
+    expect(page.text).toContain('value="Session 3: Coaching conversations"');
+    expect(await ctx().db.selectFrom('sessions_events').select('id').where('title', '=', 'Session 3: Coaching conversations').execute()).toEqual([]);
+  });
+
+  it('a search by school finds its staff; a search with no match says so', async () => {
+    const bySchool = visibleText(
+      (await s.lead.post(`/events`, { ...sessionForm(), kind: 'network', facilitatorSearch: s.world.schoolB.name, findFacilitators: 'search' })).text,
+    );
+    expect(bySchool).toContain('Marguerite Okonjo');
+    const none = await s.lead.post(`/events`, { ...sessionForm(), kind: 'network', facilitatorSearch: 'zzqx', findFacilitators: 'search' });
+    expect(none.status).toBe(200);
+    expect(visibleText(none.text)).toContain('No active member of staff matches “zzqx”.');
+  });
+
+  it('an empty search asks for words, and saves nothing', async () => {
+    const page = await s.lead.post(`/cohorts/${s.programmes.cohortId}/sessions`, {
+      ...sessionForm({ title: 'Session 4: Empty search' }),
+      facilitatorSearch: '  ',
+      findFacilitators: 'search',
+    });
+    expect(page.status).toBe(400);
+    expect(visibleText(page.text)).toContain('There is a problem');
+    expect(visibleText(page.text)).toContain('Enter a name, email address, job title or school to search for');
+    expect(await ctx().db.selectFrom('sessions_events').select('id').where('title', '=', 'Session 4: Empty search').execute()).toEqual([]);
+  });
+
+  it('people ticked stay chosen through another search, and are saved as facilitators', async () => {
+    const marguerite = await ctx().db.selectFrom('people').select('id').where('given_name', '=', 'Marguerite').executeTakeFirstOrThrow();
+    const form = new URLSearchParams({ ...sessionForm({ title: 'Session 5: Two facilitators' }), facilitatorSearch: 'lena', findFacilitators: 'search' });
+    form.append('facilitatorIds', marguerite.id);
+    const again = await s.lead.post(`/cohorts/${s.programmes.cohortId}/sessions`, form);
+    expect(again.status).toBe(200);
+    const text = visibleText(again.text);
+    expect(text).toContain('Chosen facilitators');
+    expect(again.text).toMatch(new RegExp(`value="${marguerite.id}" checked`));
+    expect(text).toContain(`Lena ${s.world.lineManager.familyName}`);
+
+    const save = new URLSearchParams(sessionForm({ title: 'Session 5: Two facilitators' }));
+    save.append('facilitatorIds', marguerite.id);
+    save.append('facilitatorIds', s.world.lineManager.id);
+    const saved = await s.lead.post(`/cohorts/${s.programmes.cohortId}/sessions`, save);
+    expect(saved.status).toBe(303);
+    const rows = await ctx().db.selectFrom('session_facilitators').select('person_id').where('session_id', '=', idFrom(saved.location)).execute();
+    expect(rows.map((r) => r.person_id).sort()).toEqual([marguerite.id, s.world.lineManager.id].sort());
+  });
+
+  it('someone outside the organisation can’t be made a facilitator by editing the form', async () => {
+    const elsewhere = await ctx().db.selectFrom('people').select('id').where('given_name', '=', 'Margaret').executeTakeFirstOrThrow();
+    const page = await s.lead.post(`/cohorts/${s.programmes.cohortId}/sessions`, {
+      ...sessionForm({ title: 'Session 6: Outsider' }),
+      facilitatorIds: elsewhere.id,
+    });
+    expect(page.status).toBe(400);
+    expect(visibleText(page.text)).toContain('Select facilitators from the list of staff');
+    expect(page.text).not.toContain('Elsewhere');
+  });
 });

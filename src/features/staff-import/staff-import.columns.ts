@@ -4,6 +4,13 @@
  */
 export const IMPORT_FIELDS = [
   {
+    key: 'title',
+    label: 'Title',
+    hint: 'Mr, Mrs, Miss, Ms, Mx, Dr and so on: how pupils address them',
+    required: false,
+    aliases: ['Title', 'Salutation', 'Honorific', 'Courtesy Title', 'Name Title', 'Preferred Title'],
+  },
+  {
     key: 'givenName',
     label: 'First name',
     required: true,

@@ -97,6 +97,7 @@ export interface ImportPlan {
 
 /** Columns compared to tell an update from an unchanged row, with how each is shown. */
 const COMPARED: { column: keyof PersonColumns; label: string }[] = [
+  { column: 'title', label: 'Title' },
   { column: 'given_name', label: 'First name' },
   { column: 'family_name', label: 'Last name' },
   { column: 'email', label: 'Email' },
@@ -238,6 +239,7 @@ export function planImport(input: PlanInput): ImportPlan {
     const lineManagerText = at(row.cells, 'lineManagerEmail');
     // A blank cell keeps what Waymark has: exports often leave out what the MIS doesn't hold.
     const values: Record<string, string | undefined> = {
+      title: at(row.cells, 'title') || existing?.title || undefined,
       givenName: at(row.cells, 'preferredGivenName') || at(row.cells, 'givenName') || existing?.given_name,
       familyName: at(row.cells, 'preferredFamilyName') || at(row.cells, 'familyName') || existing?.family_name,
       email: emailText || existing?.email,
@@ -280,6 +282,7 @@ export function planImport(input: PlanInput): ImportPlan {
     const r = record.data;
     const email = r.email.trim();
     const columns: PersonColumns = {
+      title: r.title,
       given_name: r.givenName,
       family_name: r.familyName,
       email,

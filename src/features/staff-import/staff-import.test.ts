@@ -176,6 +176,33 @@ describeEachEngine(
       });
     });
 
+    it('a SIMS “Title” column (Mr, Dr…) gives people their title: shown in the preview, saved, and a changed title shown as a change', async () => {
+      const { db } = ctx();
+      const world = await makeWorld(db);
+      const t = tag();
+      const admin = await signedIn(world.orgAdmin.email);
+      const file = (title: string) =>
+        [
+          'Title,Legal Forename,Legal Surname,Email Address,Post,Category',
+          `Dr,Amira,Haddad,amira.${t}@aspen.sch.uk,Head of Science,Teacher`,
+          `${title},Tom,Walsh,tom.${t}@aspen.sch.uk,Teacher of History,Teacher`,
+        ].join('\n');
+      const first = await upload(admin, file('Mr'), { defaultSchoolId: world.schoolA.id });
+      const preview = visibleText((await admin.get(first)).text);
+      expect(preview).toContain('Dr Amira Haddad');
+      expect(preview).toContain('Mr Tom Walsh');
+      await applyImport(admin, first);
+      const people = await peopleOf(db, world.organisation.id);
+      expect(people.find((p) => p.email === `amira.${t}@aspen.sch.uk`)).toMatchObject({ title: 'Dr', given_name: 'Amira', job_title: 'Head of Science' });
+      expect(people.find((p) => p.email === `tom.${t}@aspen.sch.uk`)).toMatchObject({ title: 'Mr' });
+
+      const second = await upload(admin, file('Dr'), { defaultSchoolId: world.schoolA.id });
+      const changes = visibleText((await admin.get(second)).text);
+      expect(changes).toContain('Title: Mr → changes to Dr');
+      await applyImport(admin, second);
+      expect((await peopleOf(db, world.organisation.id)).find((p) => p.email === `tom.${t}@aspen.sch.uk`)).toMatchObject({ title: 'Dr' });
+    });
+
     it('a file with headings Waymark does not know is matched by the admin', async () => {
       const { db } = ctx();
       const world = await makeWorld(db);

@@ -176,6 +176,7 @@ describe('planning an import', () => {
   const person = (overrides: Partial<ExistingPerson>): ExistingPerson => ({
     id: `p${++ids}`,
     school_id: 's1',
+    title: null,
     given_name: 'Sam',
     family_name: 'Taylor',
     email: 'sam@example.org',
@@ -237,6 +238,18 @@ describe('planning an import', () => {
     expect(result.updates).toHaveLength(1);
     expect(item(result.updates, 0).id).toBe(existing.id);
     expect(item(result.updates, 0).changes).toEqual([{ field: 'Email', from: 'old@x.org', to: 'new@x.org' }]);
+  });
+
+  it('a Title column (Mr, Dr…) is read as the person’s title; a change of title is listed, and a blank keeps it', () => {
+    const existing = person({ email: 'sam@x.org', email_normalised: 'sam@x.org', title: 'Miss' });
+    const withTitle = 'Title,Forename,Surname,Email,Staff Type\n';
+    const result = plan(`${withTitle}Dr,Ann,Lee,ann@x.org,Teacher\nMrs,Sam,Taylor,sam@x.org,Teacher\n`, { people: [existing] });
+    expect(item(result.creates, 0).columns.title).toBe('Dr');
+    expect(item(result.updates, 0).changes).toEqual([{ field: 'Title', from: 'Miss', to: 'Mrs' }]);
+    const blank = plan(`${withTitle},Sam,Taylor,sam@x.org,Teacher\n`, { people: [existing] });
+    expect(blank.unchanged).toHaveLength(1);
+    const tooLong = plan(`${withTitle}${'x'.repeat(21)},Ann,Lee,ann@x.org,Teacher\n`);
+    expect(item(tooLong.rejected, 0).reasons).toEqual(['Title must be 20 characters or fewer']);
   });
 
   it('rejects duplicates, other organisations’ emails and conflicting MIS IDs', () => {

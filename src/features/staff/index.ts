@@ -1,5 +1,14 @@
 export { createAdmin } from './staff.service';
-export { findPersonByEmail, findPersonSummary, listPeopleFacts, listPeopleNames, listReports, type PersonFacts } from './staff.queries';
+export {
+  findPersonByEmail,
+  findPersonIdentifiers,
+  findPersonSummary,
+  listPeopleFacts,
+  listPeopleNames,
+  listReports,
+  searchActiveStaff,
+  type PersonFacts,
+} from './staff.queries';
 export { buildSearchText, personRecord, parseLeadershipLevel, parseStaffType, LEADERSHIP_LEVELS, STAFF_TYPES, type PersonRecord } from './staff.schemas';
 export type { LeadershipLevel, StaffType, Role } from './staff.tables';
 export {

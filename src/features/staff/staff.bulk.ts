@@ -10,6 +10,7 @@ import type { Person } from './staff.tables';
 /** The columns of `people` an import writes (never status, password or roles). */
 export type PersonColumns = Pick<
   Person,
+  | 'title'
   | 'given_name'
   | 'family_name'
   | 'email'
@@ -27,10 +28,10 @@ export type PersonColumns = Pick<
 /** Someone already in the organisation, as an import needs them to match rows. */
 export type ExistingPerson = Omit<PersonColumns, 'search_text'> & Pick<Person, 'id' | 'line_manager_id' | 'status'>;
 
-// Rows per multi-row statement: 500 people x 20 columns = 10,000 parameters, well under SQLite's
+// Rows per multi-row statement: 500 people x 21 columns = 10,500 parameters, well under SQLite's
 // 32,766 and PostgreSQL's 65,535, and big enough that 10,000 people take 20 statements.
 const PEOPLE_PER_STATEMENT = 500;
-// PostgreSQL array inserts take 16 parameters whatever the size; batches only bound memory.
+// PostgreSQL array inserts take 17 parameters whatever the size; batches only bound memory.
 const PEOPLE_PER_ARRAY_INSERT = 5_000;
 const EMAILS_PER_LOOKUP = 1_000;
 
@@ -41,6 +42,7 @@ export function listPeopleForMatching(db: Executor, organisationId: string): Pro
     .select([
       'id',
       'school_id',
+      'title',
       'given_name',
       'family_name',
       'email',
@@ -77,7 +79,7 @@ export async function findEmailsElsewhere(db: Executor, organisationId: string, 
  * Adds people, in the order given: a line manager who is also being added must come before (or in
  * the same statement as) the people they manage. SQLite gets multi-row INSERTs; PostgreSQL gets
  * one INSERT ... SELECT FROM unnest(arrays) per few thousand people, which measured a third faster
- * than multi-row VALUES there (16 parameters instead of 20 per person, far less to parse).
+ * than multi-row VALUES there (17 parameters instead of 21 per person, far less to parse).
  */
 export async function insertPeople(
   db: Executor,
@@ -89,13 +91,14 @@ export async function insertPeople(
     for (const batch of chunks(people, PEOPLE_PER_ARRAY_INSERT)) {
       const column = (value: (person: (typeof batch)[number]) => string | null) => sql`${batch.map(value)}::text[]`;
       await sql`
-        INSERT INTO people (id, organisation_id, school_id, given_name, family_name, email, email_normalised, job_title, staff_type,
+        INSERT INTO people (id, organisation_id, school_id, title, given_name, family_name, email, email_normalised, job_title, staff_type,
           started_in_schools_on, leadership_level, line_manager_id, trn, mis_staff_id, search_text, status, created_at, updated_at, deactivated_at)
-        SELECT v.id, ${organisationId}, v.school_id, v.given_name, v.family_name, v.email, v.email_normalised, v.job_title, v.staff_type,
+        SELECT v.id, ${organisationId}, v.school_id, v.title, v.given_name, v.family_name, v.email, v.email_normalised, v.job_title, v.staff_type,
           v.started_in_schools_on, v.leadership_level, v.line_manager_id, v.trn, v.mis_staff_id, v.search_text, 'active', ${now}, ${now}, NULL
         FROM unnest(${sql.join([
           column((p) => p.id),
           column((p) => p.columns.school_id),
+          column((p) => p.columns.title),
           column((p) => p.columns.given_name),
           column((p) => p.columns.family_name),
           column((p) => p.columns.email),
@@ -108,7 +111,7 @@ export async function insertPeople(
           column((p) => p.columns.trn),
           column((p) => p.columns.mis_staff_id),
           column((p) => p.columns.search_text),
-        ])}) AS v (id, school_id, given_name, family_name, email, email_normalised, job_title, staff_type,
+        ])}) AS v (id, school_id, title, given_name, family_name, email, email_normalised, job_title, staff_type,
           started_in_schools_on, leadership_level, line_manager_id, trn, mis_staff_id, search_text)`.execute(db);
     }
     return;
@@ -140,13 +143,13 @@ export async function updatePeopleColumns(db: Executor, people: { id: string; co
   for (const batch of chunks(people, PEOPLE_PER_STATEMENT)) {
     const rows = batch.map(
       ({ id, columns: c }) =>
-        sql`(${id}, ${c.given_name}, ${c.family_name}, ${c.email}, ${c.email_normalised}, ${c.job_title}, ${c.staff_type}, ${c.started_in_schools_on}, ${c.leadership_level}, ${c.trn}, ${c.mis_staff_id}, ${c.school_id}, ${c.search_text})`,
+        sql`(${id}, ${c.title}, ${c.given_name}, ${c.family_name}, ${c.email}, ${c.email_normalised}, ${c.job_title}, ${c.staff_type}, ${c.started_in_schools_on}, ${c.leadership_level}, ${c.trn}, ${c.mis_staff_id}, ${c.school_id}, ${c.search_text})`,
     );
     await sql`
-      WITH v (id, given_name, family_name, email, email_normalised, job_title, staff_type, started_in_schools_on, leadership_level, trn, mis_staff_id, school_id, search_text)
+      WITH v (id, title, given_name, family_name, email, email_normalised, job_title, staff_type, started_in_schools_on, leadership_level, trn, mis_staff_id, school_id, search_text)
         AS (VALUES ${sql.join(rows)})
       UPDATE people SET
-        given_name = v.given_name, family_name = v.family_name, email = v.email, email_normalised = v.email_normalised,
+        title = v.title, given_name = v.given_name, family_name = v.family_name, email = v.email, email_normalised = v.email_normalised,
         job_title = v.job_title, staff_type = v.staff_type, started_in_schools_on = v.started_in_schools_on,
         leadership_level = v.leadership_level, trn = v.trn, mis_staff_id = v.mis_staff_id, school_id = v.school_id,
         search_text = v.search_text, updated_at = ${now}

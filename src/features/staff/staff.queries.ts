@@ -42,10 +42,10 @@ interface Search {
   /** For each word, the organisation's schools whose name contains it. */
   schoolsPerWord: string[][];
   /**
-   * SQLite: for each word, the rows of people whose search text contains it, found in the FTS5
-   * table — 'many' when there are more than FEW_MATCHES, null for a word too short for the index.
+   * SQLite: for each word, how many people the FTS5 table finds with it: 'few' (up to FEW_MATCHES),
+   * 'many' (more), or null for a word too short for the index.
    */
-  rowidsPerWord: (number[] | 'many' | null)[];
+  matchesPerWord: ('few' | 'many' | null)[];
 }
 
 /** A quoted FTS5 phrase: with the trigram tokenizer it matches exactly the texts containing the word. */
@@ -55,27 +55,28 @@ function phrase(word: string): string {
 
 async function planSearch(db: Executor, organisationId: string, q: string | undefined): Promise<Search> {
   const words = searchWords(q);
-  const search: Search = { words, schoolsPerWord: await schoolsMatching(db, organisationId, words), rowidsPerWord: [] };
+  const search: Search = { words, schoolsPerWord: await schoolsMatching(db, organisationId, words), matchesPerWord: [] };
   if (engineOfDb(db) === 'postgres') return search;
   for (const word of words) {
     if (!INDEXED_WORD.test(word)) {
-      search.rowidsPerWord.push(null);
+      search.matchesPerWord.push(null);
       continue;
     }
+    // Only how many (up to one more than FEW_MATCHES): the rows themselves are read by the page's
+    // own statements, so hundreds of row ids never travel to JavaScript and back as parameters.
     const { rows } = await sql<{
-      rowid: number;
-    }>`SELECT rowid FROM people_search WHERE people_search MATCH ${phrase(word)} LIMIT ${FEW_MATCHES + 1}`.execute(db);
-    search.rowidsPerWord.push(rows.length > FEW_MATCHES ? 'many' : rows.map((r) => r.rowid));
+      n: number;
+    }>`SELECT count(*) AS n FROM (SELECT rowid FROM people_search WHERE people_search MATCH ${phrase(word)} LIMIT ${FEW_MATCHES + 1})`.execute(db);
+    search.matchesPerWord.push(Number(rows[0]?.n ?? 0) > FEW_MATCHES ? 'many' : 'few');
   }
   return search;
 }
 
 /** The condition "the word is in the person's search text", as the search plan says to test it. */
-function inSearchText(db: Executor, word: string, rowids: number[] | 'many' | null) {
+function inSearchText(db: Executor, word: string, matches: 'few' | 'many' | null) {
   if (engineOfDb(db) === 'postgres') return sql<boolean>`people.search_text LIKE ${containing(word)}`;
-  if (rowids === null) return sql<boolean>`people.search_text LIKE ${containing(word)} ESCAPE '\\'`;
-  if (rowids === 'many') return sql<boolean>`people.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ${phrase(word)})`;
-  return rowids.length ? sql<boolean>`people.rowid IN (${sql.join(rowids)})` : sql<boolean>`0 = 1`;
+  if (matches === null) return sql<boolean>`people.search_text LIKE ${containing(word)} ESCAPE '\\'`;
+  return sql<boolean>`people.rowid IN (SELECT rowid FROM people_search WHERE people_search MATCH ${phrase(word)})`;
 }
 
 /**
@@ -87,11 +88,12 @@ function inSearchText(db: Executor, word: string, rowids: number[] | 'many' | nu
 function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQuery, search: Search) {
   // SQLite can't know that a list of rows is short, and would walk the organisation's whole index
   // instead of reading them; nor that a LIKE on every row is quicker in the table's own order. The
-  // unary + keeps it off that index, except when every indexed word finds many people and the
-  // index is the quicker.
-  const few = search.rowidsPerWord.some(Array.isArray);
-  const offIndex = engineOfDb(db) === 'sqlite' && search.words.length > 0 && (few || !search.rowidsPerWord.includes('many'));
+  // unary + keeps it off that index (on the organisation and on the status, which the index also
+  // covers), except when every indexed word finds many people and the index is the quicker.
+  const few = search.matchesPerWord.includes('few');
+  const offIndex = engineOfDb(db) === 'sqlite' && search.words.length > 0 && (few || !search.matchesPerWord.includes('many'));
   const organisation = offIndex ? sql<string>`+people.organisation_id` : sql.ref<string>('people.organisation_id');
+  const status = offIndex ? sql<string>`+people.status` : sql.ref<string>('people.status');
   let query = db.selectFrom('people').where(organisation, '=', scope.organisationId);
   if (!scope.wholeOrganisation) {
     query = query.where((eb) => {
@@ -102,14 +104,14 @@ function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQue
     });
   }
   search.words.forEach((word, i) => {
-    const inText = inSearchText(db, word, search.rowidsPerWord[i] ?? null);
+    const inText = inSearchText(db, word, search.matchesPerWord[i] ?? null);
     const schoolIds = search.schoolsPerWord[i] ?? [];
     query = query.where((eb) => (schoolIds.length ? eb.or([inText, eb('people.school_id', 'in', schoolIds)]) : inText));
   });
   if (filters.school) query = query.where('people.school_id', '=', filters.school);
   if (filters.staffType) query = query.where('people.staff_type', '=', filters.staffType);
   if (filters.level) query = query.where('people.leadership_level', '=', filters.level);
-  if (filters.status !== 'all') query = query.where('people.status', '=', filters.status);
+  if (filters.status !== 'all') query = query.where(status, '=', filters.status);
   if (filters.role) {
     const role = filters.role;
     query = query.where((eb) =>
@@ -142,6 +144,17 @@ export async function searchDirectory(db: Executor, scope: DirectoryScope, filte
     .offset((filters.page - 1) * pageSize)
     .execute();
   return { total: Number(total), rows };
+}
+
+/**
+ * Active staff of the whole organisation matching a search, as the directory finds them (name,
+ * email, job title or school; every word), for pickers in other features' forms. At most `limit`.
+ */
+export async function searchActiveStaff(db: Executor, organisationId: string, q: string, limit: number) {
+  const scope: DirectoryScope = { organisationId, wholeOrganisation: true, schoolIds: [], lineManagerId: null };
+  const filters: DirectoryQuery = { q, status: 'active', page: 1 };
+  const { rows } = await searchDirectory(db, scope, filters, limit);
+  return rows.map((r) => ({ id: r.id, given_name: r.given_name, family_name: r.family_name, job_title: r.job_title, school_name: r.school_name }));
 }
 
 export function findPerson(db: Executor, organisationId: string, id: string) {
@@ -187,6 +200,11 @@ export function findPersonSummary(db: Executor, personId: string, organisationId
     .where('id', '=', personId);
   if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
   return query.executeTakeFirst();
+}
+
+/** The identifiers a person's credentials carry (hashed): their email address and, when recorded, their Teacher Reference Number. */
+export function findPersonIdentifiers(db: Executor, personId: string) {
+  return db.selectFrom('people').select(['email_normalised', 'trn']).where('id', '=', personId).executeTakeFirst();
 }
 
 /** Names of people of the organisation, by id, for pages that show who wrote or did something. */

@@ -64,9 +64,13 @@ export type AuditAction =
   | 'mentoring_pairing_assigned'
   | 'mentoring_pairing_ended'
   | 'mentoring_signed_off'
+  | 'portfolio_verification_requested'
+  | 'portfolio_verification_answered'
+  | 'portfolio_verification_cleared'
   | 'completion_confirmed'
   | 'certificate_issued'
-  | 'certificate_revoked';
+  | 'certificate_revoked'
+  | 'signing_key_rotated';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,3 +1,6 @@
+import { loadConfig } from '../../../src/config';
+import { publishStatusList } from '../../../src/features/certificates/certificates.credential';
+import { FixedClock } from '../../../src/platform/db/clock';
 import type { Db } from '../../../src/platform/db/database';
 import { newId } from '../../../src/platform/db/ids';
 import type { World } from '../factories';
@@ -6,7 +9,8 @@ import type { ProgrammeWorld } from '../programme-world';
 /**
  * Records the certificates matrix rows need: `:completionCohortId`, the cohort of the teacher's
  * active enrolment (`:enrolmentId`, which has not met its requirements, so an exception can be
- * recorded for it); and `:code`, a certificate issued to the teacher for that enrolment.
+ * recorded for it); `:code`, a certificate issued to the teacher for that enrolment; and `:issuerId`,
+ * the organisation, with its signing key and status list.
  */
 export async function makeCertificatesWorld(db: Db, world: World, programmes: ProgrammeWorld): Promise<Record<string, string>> {
   const enrolment = await db.selectFrom('enrolments').select(['cohort_id', 'programme_id']).where('id', '=', programmes.enrolmentId).executeTakeFirstOrThrow();
@@ -38,7 +42,9 @@ export async function makeCertificatesWorld(db: Db, world: World, programmes: Pr
       revoked_reason: null,
     })
     .execute();
-  return { completionCohortId: enrolment.cohort_id, code };
+  // The organisation's signing key and status list, as issuing its first credential makes them.
+  await publishStatusList(db, new FixedClock(new Date('2026-07-17T15:00:00.000Z')), loadConfig({}), world.organisation.id);
+  return { completionCohortId: enrolment.cohort_id, code, issuerId: world.organisation.id };
 }
 
 /** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */

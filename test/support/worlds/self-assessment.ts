@@ -9,10 +9,9 @@ import { item } from '../present';
  * programmes.cohortId). Returns the route parameters (`:name` → id) those rows use.
  *
  * The teacher's enrolment (programmes.enrolmentId) has a submitted baseline, rating the programme's
- * focus skills (the programme world's framework has them).
+ * focus skills (the programme world's framework has them), with an evidence file (`:evidenceId`).
  */
 export async function makeSelfAssessmentWorld(db: Db, world: World, programmes: ProgrammeWorld): Promise<Record<string, string>> {
-  void world;
   const at = '2026-11-10T09:00:00.000Z';
   const assessmentId = newId();
   await db
@@ -39,7 +38,38 @@ export async function makeSelfAssessmentWorld(db: Db, world: World, programmes: 
       .values({ self_assessment_id: assessmentId, skill_id, rating: i === 0 ? null : 3, not_sure: i === 0 ? 1 : 0, note: '', evidence_url: '' })
       .execute();
   }
-  return { checkpoint: 'baseline', skillDomainId: item(focus, 0, 'a focus skill').domain_id };
+  // An evidence file on the first focus skill (`:evidenceId`).
+  const fileId = newId();
+  const content = Buffer.from('%PDF-1.4\nminutes\n%%EOF\n');
+  await db
+    .insertInto('stored_files')
+    .values({
+      id: fileId,
+      organisation_id: world.organisation.id,
+      file_name: 'minutes.pdf',
+      content_type: 'application/pdf',
+      size_bytes: content.byteLength,
+      sha256: 'test',
+      content: content.toString('base64'),
+      created_by: world.report.id,
+      created_at: at,
+    })
+    .execute();
+  const evidenceId = newId();
+  const first = item(focus, 0, 'a focus skill');
+  await db
+    .insertInto('self_assessment_evidence_files')
+    .values({
+      id: evidenceId,
+      self_assessment_id: assessmentId,
+      skill_id: first.skill_id,
+      file_id: fileId,
+      file_name: 'minutes.pdf',
+      size_bytes: content.byteLength,
+      added_at: at,
+    })
+    .execute();
+  return { checkpoint: 'baseline', skillDomainId: first.domain_id, evidenceId };
 }
 
 /** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */

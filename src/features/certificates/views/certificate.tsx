@@ -29,7 +29,9 @@ export function AwardDetails(props: { certificate: Certificate }) {
         {row('Issued on', formatDate(c.issued_at))}
         {c.project_title ? row('Project', c.project_title) : null}
       </dl>
-      <h2 class="govuk-heading-m">What was required, and how it was met</h2>
+      <h2 class="govuk-heading-m" id="criteria">
+        What was required, and how it was met
+      </h2>
       {criteria.length === 0 ? (
         <p class="govuk-body">The issuer recorded no requirements for this award.</p>
       ) : (
@@ -51,7 +53,7 @@ export function AwardDetails(props: { certificate: Certificate }) {
           <h2 class="govuk-heading-m">Skills the programme develops</h2>
           <ul class="govuk-list govuk-list--bullet">
             {skills.map((s) => (
-              <li>
+              <li id={`skill-${s.code}`}>
                 {s.code} {s.title}
               </li>
             ))}
@@ -84,10 +86,26 @@ export function VerificationPage(props: { certificate: Certificate; canRevoke: b
           </>
         )}
         <AwardDetails certificate={c} />
+        <h2 class="govuk-heading-m">Download</h2>
+        <ul class="govuk-list">
+          <li>
+            <a class="govuk-link" href={`/certificates/${c.code}/certificate.pdf`}>
+              Download the certificate (PDF)
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`/certificates/${c.code}/credential.json`}>
+              Download the digital credential (Open Badges 3.0, JSON)
+            </a>
+          </li>
+        </ul>
         <p class="govuk-body">
-          <a class="govuk-link" href={`/certificates/${c.code}/certificate.pdf`}>
-            Download the certificate (PDF)
+          The digital credential is signed by {c.issuer_name}: digital wallets and other services can check it without Waymark. Given a credential file, you can
+          also{' '}
+          <a class="govuk-link" href="/certificates/check">
+            check it here
           </a>
+          .
         </p>
         {props.canRevoke && !c.revoked_at ? (
           <p class="govuk-body">
@@ -110,13 +128,20 @@ export function UnknownCertificatePage() {
         <h1 class="govuk-heading-l">There is no certificate with this code</h1>
         <p class="govuk-body">No certificate has been issued with this link. Check the link or code was copied in full, including any capital letters.</p>
         <p class="govuk-body">If you were shown a certificate with this link, it is not one Waymark issued.</p>
+        <p class="govuk-body">
+          If you were given a digital credential file instead,{' '}
+          <a class="govuk-link" href="/certificates/check">
+            check the credential
+          </a>
+          .
+        </p>
       </div>
     </div>
   );
 }
 
 /** The signed-in person's own certificates. */
-export function MyCertificatesPage(props: { certificates: Certificate[] }) {
+export function MyCertificatesPage(props: { certificates: Certificate[]; showSigningKey?: boolean }) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -140,6 +165,11 @@ export function MyCertificatesPage(props: { certificates: Certificate[] }) {
                     </a>
                   </li>
                   <li>
+                    <a class="govuk-link" href={`/certificates/${c.code}/credential.json`}>
+                      Download the digital credential (Open Badges 3.0)<span class="govuk-visually-hidden"> for {c.programme_title}</span>
+                    </a>
+                  </li>
+                  <li>
                     <a class="govuk-link" href={`/certificates/${c.code}`}>
                       Open the page anyone can use to check it<span class="govuk-visually-hidden"> for {c.programme_title}</span>
                     </a>
@@ -149,6 +179,13 @@ export function MyCertificatesPage(props: { certificates: Certificate[] }) {
             </div>
           ))
         )}
+        {props.showSigningKey ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href="/certificates/signing-key">
+              Your organisation’s certificate signing key
+            </a>
+          </p>
+        ) : null}
       </div>
     </div>
   );

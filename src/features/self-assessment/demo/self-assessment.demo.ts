@@ -3,6 +3,8 @@ import type { Database } from '../../../platform/db/database';
 import type { Clock } from '../../../platform/db/clock';
 import { DAY } from '../../../platform/db/clock';
 import { newId } from '../../../platform/db/ids';
+import { demoPdf } from '../../../platform/demo';
+import { saveFile } from '../../../platform/files/files';
 import type { DemoContext } from '../../../platform/module';
 
 type Trx = Transaction<Database>;
@@ -16,6 +18,8 @@ interface DemoAssessment {
   daysAgo: number;
   ratings: (number | null | undefined)[];
   notes?: Record<number, string>;
+  /** Files attached as evidence, by skill position. */
+  files?: { skill: number; fileName: string; text: string }[];
 }
 
 const assessments: DemoAssessment[] = [
@@ -37,6 +41,7 @@ const assessments: DemoAssessment[] = [
     daysAgo: 4,
     ratings: [3, 2, 3, 2],
     notes: { 1: 'I now chair our Key Stage 3 maths meeting every fortnight.' },
+    files: [{ skill: 1, fileName: 'KS3 maths meeting minutes, October.pdf', text: 'KS3 maths meeting: minutes and actions, chaired by Kwame Asante' }],
   },
   { person: 'oT1', programme: 'Towards Middle Leadership', checkpoint: 'baseline', status: 'submitted', daysAgo: 68, ratings: [3, 2, 2, 1] },
   { person: 'oT1', programme: 'Towards Middle Leadership', checkpoint: 'midpoint', status: 'submitted', daysAgo: 2, ratings: [3, 3, 3, 2] },
@@ -116,6 +121,30 @@ export async function seedSelfAssessments(trx: Trx, clock: Clock, people: DemoCo
       await trx
         .insertInto('self_assessment_ratings')
         .values({ self_assessment_id: assessmentId, skill_id: skillId, rating, not_sure: rating === null ? 1 : 0, note: a.notes?.[i] ?? '', evidence_url: '' })
+        .execute();
+    }
+    for (const f of a.files ?? []) {
+      const skillId = focus.get(pid)?.[f.skill];
+      if (!skillId) continue;
+      const bytes = demoPdf(f.text);
+      const fileId = await saveFile(trx, clock, {
+        organisationId: people.organisationId,
+        fileName: f.fileName,
+        contentType: 'application/pdf',
+        bytes,
+        createdBy: id(a.person),
+      });
+      await trx
+        .insertInto('self_assessment_evidence_files')
+        .values({
+          id: newId(),
+          self_assessment_id: assessmentId,
+          skill_id: skillId,
+          file_id: fileId,
+          file_name: f.fileName,
+          size_bytes: bytes.byteLength,
+          added_at: at(a.daysAgo),
+        })
         .execute();
     }
   }

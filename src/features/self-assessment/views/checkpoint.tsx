@@ -3,7 +3,9 @@ import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
 import {
   Button,
+  Checkboxes,
   ErrorSummary,
+  FileUpload,
   Input,
   InsetText,
   NotificationBanner,
@@ -13,8 +15,17 @@ import {
   TaskList,
   Textarea,
 } from '../../../platform/ui/components';
-import { sectionProgress, type AssessedSkill, type CheckpointData, type SectionData } from '../self-assessment.service';
-import { CHECKPOINT_TITLES, NOT_SURE, NOT_SURE_TEXT, ratingText, SCALE, type SkillAnswer } from '../self-assessment.schemas';
+import { sectionProgress, type AssessedSkill, type CheckpointData, type EvidenceFile, type SectionData } from '../self-assessment.service';
+import {
+  CHECKPOINT_TITLES,
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES,
+  NOT_SURE,
+  NOT_SURE_TEXT,
+  ratingText,
+  SCALE,
+  type SkillAnswer,
+} from '../self-assessment.schemas';
 
 /** The form's values from stored answers, for the first visit after "save and come back". */
 export function valuesFromAnswers(answers: Map<string, SkillAnswer>): FormValues {
@@ -40,7 +51,23 @@ function SkillIntro(props: { skill: AssessedSkill }) {
   );
 }
 
-function SkillFields(props: { skill: AssessedSkill; values: FormValues; errors: FieldErrors }) {
+function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const evidenceHref = (d: CheckpointData, file: EvidenceFile) => `/enrolments/${d.enrolment.id}/self-assessment/${d.checkpoint}/evidence/${file.id}`;
+
+function FileLink(props: { data: CheckpointData; file: EvidenceFile }) {
+  return (
+    <a class="govuk-link" href={evidenceHref(props.data, props.file)} download>
+      {props.file.fileName} ({fileSize(props.file.sizeBytes)})
+    </a>
+  );
+}
+
+function SkillFields(props: { data: CheckpointData; skill: AssessedSkill; values: FormValues; errors: FieldErrors }) {
+  const files = props.data.evidenceFiles.get(props.skill.id) ?? [];
   const s = props.skill;
   return (
     <div class="govuk-!-margin-bottom-8">
@@ -76,6 +103,35 @@ function SkillFields(props: { skill: AssessedSkill; values: FormValues; errors: 
         hint={{ text: 'A web address starting https://, for example a document in your school’s shared drive' }}
         value={props.values[`evidence-${s.id}`]}
         errorMessage={errorFor(props.errors, `evidence-${s.id}`)}
+      />
+      {files.length > 0 ? (
+        <>
+          <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Files you have attached for {s.code}</h3>
+          <ul class="govuk-list">
+            {files.map((f) => (
+              <li>
+                <FileLink data={props.data} file={f} />
+              </li>
+            ))}
+          </ul>
+          <Checkboxes
+            name="removeEvidence"
+            idPrefix={`remove-evidence-${s.id}`}
+            classes="govuk-checkboxes--small"
+            fieldset={{ legend: { text: `Remove files from ${s.code}`, classes: 'govuk-fieldset__legend--s govuk-visually-hidden' } }}
+            hint={{ text: 'Tick a file to remove it when you save.' }}
+            items={files.map((f) => ({ value: f.id, text: `Remove ${f.fileName}` }))}
+          />
+        </>
+      ) : null}
+      <FileUpload
+        id={`evidenceFile-${s.id}`}
+        name={`evidenceFile-${s.id}`}
+        label={{ text: `Add a file as evidence for ${s.code} (optional)` }}
+        hint={{
+          text: `A PDF, Word, Excel or PowerPoint document, or a PNG, JPG or GIF image, smaller than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB. Up to ${MAX_EVIDENCE_FILES} files for each skill.`,
+        }}
+        errorMessage={errorFor(props.errors, `evidenceFile-${s.id}`)}
       />
     </div>
   );
@@ -151,7 +207,7 @@ export function CheckpointTasksPage(props: { data: CheckpointData; errors?: Fiel
   );
 }
 
-/** One domain's skills: a rating, a note and an evidence link each; saved as part of the draft. */
+/** One domain's skills: a rating, a note, an evidence link and evidence files each; saved as part of the draft. */
 export function SectionFormPage(props: { data: SectionData; values: FormValues; errors?: FieldErrors }) {
   const d = props.data;
   const errors = props.errors ?? {};
@@ -161,9 +217,9 @@ export function SectionFormPage(props: { data: SectionData; values: FormValues; 
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors)} /> : null}
         <span class="govuk-caption-l">{CHECKPOINT_TITLES[d.checkpoint]} self-assessment</span>
         <h1 class="govuk-heading-l">{d.domain.title}</h1>
-        <form method="post" action={sectionHref(d, d.domain.id)} novalidate>
+        <form method="post" action={sectionHref(d, d.domain.id)} enctype="multipart/form-data" novalidate>
           {d.domain.skills.map((skill) => (
-            <SkillFields skill={skill} values={props.values} errors={errors} />
+            <SkillFields data={d} skill={skill} values={props.values} errors={errors} />
           ))}
           <Button text="Save and continue" />
         </form>
@@ -217,6 +273,7 @@ export function CheckpointReadPage(props: { data: CheckpointData; banner?: strin
                   <h2 class="govuk-heading-m">{domain.title}</h2>
                   {domain.skills.map((skill) => {
                     const answer = d.answers.get(skill.id);
+                    const files = d.evidenceFiles.get(skill.id) ?? [];
                     return (
                       <SummaryList
                         card={{ title: { text: `${skill.code} ${skill.title}`, headingLevel: 3 } }}
@@ -224,6 +281,22 @@ export function CheckpointReadPage(props: { data: CheckpointData; banner?: strin
                           { key: { text: 'Rating' }, value: { text: ratingText(answer) } },
                           answer?.note ? { key: { text: 'Note' }, value: { text: answer.note } } : null,
                           answer?.evidenceUrl ? { key: { text: 'Evidence' }, value: { html: <EvidenceLink url={answer.evidenceUrl} /> } } : null,
+                          files.length > 0
+                            ? {
+                                key: { text: files.length === 1 ? 'Evidence file' : 'Evidence files' },
+                                value: {
+                                  html: (
+                                    <ul class="govuk-list">
+                                      {files.map((f) => (
+                                        <li>
+                                          <FileLink data={d} file={f} />
+                                        </li>
+                                      ))}
+                                    </ul>
+                                  ),
+                                },
+                              }
+                            : null,
                         ]}
                       />
                     );

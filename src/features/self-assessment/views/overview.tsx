@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/dates';
-import { InsetText, NotificationBanner, statusTagParams, TaskList, type TaskListItem } from '../../../platform/ui/components';
+import { InsetText, NotificationBanner, statusTagParams, Table, TaskList, type TaskListItem } from '../../../platform/ui/components';
 import type { Overview } from '../self-assessment.service';
 import { CHECKPOINT_TITLES, SCALE } from '../self-assessment.schemas';
 import { ProgressView } from './progress';
@@ -19,6 +19,63 @@ function task(o: Overview, t: Overview['tasks'][number]): TaskListItem {
   if (!t.open) return { title, hint, status: { text: 'Cannot start yet', classes: 'govuk-task-list__status--cannot-start-yet' } };
   if (!o.canWrite) return { title, hint, status: { text: 'Not submitted', classes: 'govuk-task-list__status--cannot-start-yet' } };
   return { title, hint, href, status: { tag: statusTagParams({ text: t.status === 'draft' ? 'In progress' : 'Not started', colour: 'blue' }) } };
+}
+
+const STANDING = { verified: 'verified', recorded: 'recorded by Waymark', unverified: 'not verified yet' } as const;
+
+/** The skills profile's evidence: per focus skill, the portfolio entries that evidence it. */
+function SkillEvidenceView(props: { overview: Overview }) {
+  const o = props.overview;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Evidence from {o.isParticipant ? 'your' : 'their'} portfolio</h2>
+      <p class="govuk-body">
+        {o.isParticipant
+          ? 'Entries in your portfolio that you linked to each skill. Entries count as evidence once someone verifies them (or Waymark recorded them).'
+          : `Entries in ${o.enrolment.given_name}’s portfolio that evidence each skill: verified by someone else, or recorded by Waymark.`}
+      </p>
+      <Table
+        caption="Portfolio evidence by skill"
+        captionClasses="govuk-visually-hidden"
+        firstCellIsHeader
+        head={[{ text: 'Skill' }, { text: 'Entries' }]}
+        rows={o.skills.map((skill) => {
+          const entries = o.evidence.get(skill.id) ?? [];
+          return [
+            { text: `${skill.code} ${skill.title}` },
+            {
+              html:
+                entries.length === 0 ? (
+                  'None yet'
+                ) : (
+                  <ul class="govuk-list">
+                    {entries.map((e) => (
+                      <li>
+                        {o.isParticipant ? (
+                          <a class="govuk-link" href={`/portfolio/entries/${e.entryId}`}>
+                            {e.title}
+                          </a>
+                        ) : (
+                          e.title
+                        )}{' '}
+                        ({STANDING[e.standing]})
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+          ];
+        })}
+      />
+      {o.isParticipant ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href="/portfolio">
+            Go to your portfolio
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 /** The enrolment's self-assessment: checkpoints as a task list, then progress across submitted ones. */
@@ -60,6 +117,7 @@ export function OverviewPage(props: { overview: Overview; banner?: string }) {
             ) : (
               <ProgressView data={o.progress} />
             )}
+            <SkillEvidenceView overview={o} />
           </>
         )}
         {o.isParticipant ? (

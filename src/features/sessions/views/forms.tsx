@@ -8,19 +8,33 @@ import {
   ErrorSummary,
   Fieldset,
   FileUpload,
-  Hint,
   Input,
   Radios,
   Select,
   Textarea,
   WarningText,
 } from '../../../platform/ui/components';
-import { EVENT_KINDS, FACILITATOR_FIELDS, MAX_MATERIAL_BYTES, MAX_SERIES, SERIES_INTERVALS } from '../sessions.schemas';
+import { EVENT_KINDS, MAX_MATERIAL_BYTES, MAX_SERIES, SERIES_INTERVALS } from '../sessions.schemas';
 
 export interface SessionFormChoices {
   skills: { id: string; code: string; title: string; domain: string }[];
-  staff: { id: string; given_name: string; family_name: string; job_title: string | null; school_name: string | null }[];
 }
+
+type StaffChoice = { id: string; given_name: string; family_name: string; job_title: string | null; school_name: string | null };
+
+/** The facilitator picker: who is chosen, and what a search found (null: no search yet). */
+export interface FacilitatorPicker {
+  chosen: StaffChoice[];
+  found: StaffChoice[] | null;
+  more?: boolean;
+  search: string;
+}
+
+const staffItem = (p: StaffChoice) => ({
+  value: p.id,
+  text: `${p.given_name} ${p.family_name}`,
+  hint: { text: [p.job_title, p.school_name].filter(Boolean).join(', ') },
+});
 
 /** The form for a cohort's session or an open event (isEvent: kind and places, no skills). */
 export function SessionFormPage(props: {
@@ -31,6 +45,7 @@ export function SessionFormPage(props: {
   skillIds: string[];
   facilitatorIds: string[];
   choices: SessionFormChoices;
+  picker: FacilitatorPicker;
   errors?: FieldErrors;
   isEvent: boolean;
   isNew: boolean;
@@ -39,15 +54,16 @@ export function SessionFormPage(props: {
   const errors = props.errors ?? {};
   const v = props.values;
   const err = (field: string) => errorFor(errors, field);
-  const summaryIds = { kind: 'kind', date: 'date-day', skillIds: 'skillIds', facilitatorIds: 'facilitator-1', mode: 'mode' };
+  const summaryIds = {
+    kind: 'kind',
+    date: 'date-day',
+    skillIds: 'skillIds',
+    facilitatorIds: 'facilitatorSearch',
+    facilitatorSearch: 'facilitatorSearch',
+    mode: 'mode',
+  };
   const dateClass = (width: number) => `govuk-input--width-${width}${errors.date ? ' govuk-input--error' : ''}`;
-  const staffItems = [
-    { value: '', text: 'Nobody' },
-    ...props.choices.staff.map((p) => ({
-      value: p.id,
-      text: `${p.given_name} ${p.family_name}${p.job_title ? `, ${p.job_title}` : ''}${p.school_name ? ` (${p.school_name})` : ''}`,
-    })),
-  ];
+  const picker = props.picker;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -181,19 +197,50 @@ export function SessionFormPage(props: {
             spellcheck={false}
             errorMessage={err('onlineUrl')}
           />
-          <Fieldset describedBy="facilitators-hint" legend={{ text: 'Facilitators (optional)', classes: 'govuk-fieldset__legend--s' }}>
-            <Hint id="facilitators-hint" text="Staff from any school who run the session. They can see it, add materials and take the register." />
-            {Array.from({ length: FACILITATOR_FIELDS }, (_, i) => (
-              <Select
-                id={`facilitator-${i + 1}`}
-                name="facilitatorIds"
-                label={{ text: `Facilitator ${i + 1}` }}
-                items={staffItems}
-                value={props.facilitatorIds[i] ?? ''}
-                errorMessage={i === 0 ? err('facilitatorIds') : undefined}
-              />
-            ))}
-          </Fieldset>
+          <h2 class="govuk-heading-s govuk-!-margin-bottom-1">Facilitators (optional)</h2>
+          <p class="govuk-hint">Staff from any school who run the session. They can see it, add materials and take the register.</p>
+          {picker.chosen.length > 0 ? (
+            <Checkboxes
+              name="facilitatorIds"
+              idPrefix="facilitatorIds"
+              classes="govuk-checkboxes--small"
+              fieldset={{ legend: { text: 'Chosen facilitators', classes: 'govuk-fieldset__legend--s' } }}
+              hint={{ text: 'Untick someone to take them off when you save.' }}
+              values={picker.chosen.map((p) => p.id)}
+              items={picker.chosen.map(staffItem)}
+            />
+          ) : (
+            <p class="govuk-body">Nobody chosen yet.</p>
+          )}
+          <Input
+            id="facilitatorSearch"
+            name="facilitatorSearch"
+            label={{ text: 'Find staff by name, email address, job title or school', classes: 'govuk-label--s' }}
+            hint={{ text: 'Search, tick the people you want, then save the form. Nothing else you have typed is lost.' }}
+            value={picker.search || undefined}
+            autocomplete="off"
+            spellcheck={false}
+            errorMessage={err('facilitatorSearch') ?? err('facilitatorIds')}
+          />
+          <Button text="Search staff" name="findFacilitators" value="search" classes="govuk-button--secondary" />
+          {picker.found === null ? null : picker.found.length === 0 ? (
+            <p class="govuk-body" role="status">
+              No active member of staff {picker.chosen.length > 0 ? 'who isn’t chosen already ' : ''}matches “{picker.search}”.
+            </p>
+          ) : (
+            <Checkboxes
+              name="facilitatorIds"
+              idPrefix="found"
+              classes="govuk-checkboxes--small"
+              fieldset={{ legend: { text: `Staff matching “${picker.search}”`, classes: 'govuk-fieldset__legend--s' } }}
+              hint={{
+                text: picker.more
+                  ? `The first ${picker.found.length} are shown. Tick the people to add, or search with more words.`
+                  : 'Tick the people to add.',
+              }}
+              items={picker.found.map(staffItem)}
+            />
+          )}
           {props.isEvent ? (
             <Input
               id="capacity"

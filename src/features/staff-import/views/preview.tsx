@@ -42,7 +42,7 @@ const NOTABLE = [
   },
   { fields: ['School'], heading: 'People who move school', explain: 'These people are moved to the school shown.' },
   {
-    fields: ['First name', 'Last name'],
+    fields: ['Title', 'First name', 'Last name'],
     heading: 'Names that change',
     explain: 'Check these are the same people, renamed, and not different people sharing an email address or staff ID.',
   },
@@ -147,7 +147,7 @@ export function PreviewPage(props: PreviewPageProps) {
             rows={plan.creates.slice(0, ROWS_SHOWN).map((row) => ({
               rowNumber: row.rowNumber,
               cells: [
-                `${row.columns.given_name} ${row.columns.family_name}`,
+                [row.columns.title, row.columns.given_name, row.columns.family_name].filter(Boolean).join(' '),
                 row.columns.email,
                 row.schoolName ?? 'No school',
                 row.columns.job_title ?? '',

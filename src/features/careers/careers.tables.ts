@@ -1,0 +1,156 @@
+import type { Selectable } from 'kysely';
+
+export type RoleTrack = 'teaching' | 'associate';
+export type RoleTier = 'middle' | 'senior' | 'headship' | 'trust';
+export type Sharing = 'only_me' | 'line_manager';
+export type OpportunityKind = 'shadowing' | 'acting_up' | 'working_party' | 'inset' | 'project' | 'other';
+export type OpenTo = 'all' | 'teaching' | 'associate';
+export type DirectoryKind = 'npq' | 'chartered_college' | 'network' | 'local' | 'other';
+export type MarkStatus = 'interested' | 'doing' | 'done';
+export type InterestStatus = 'interested' | 'chosen' | 'not_chosen' | 'completed';
+
+/** A leadership role on the organisation's role map: what it does and the framework skills it leans on. */
+export interface CareersRolesTable {
+  id: string;
+  organisation_id: string;
+  /** Set for roles from the starter list (what makes installing it idempotent); NULL for roles an organisation adds. */
+  starter_key: string | null;
+  title: string;
+  track: RoleTrack;
+  tier: RoleTier;
+  summary: string;
+  /** JSON: framework skill codes (e.g. "PE4"), matched against the newest published version of each framework. */
+  skill_codes: string;
+  updated_at: string;
+}
+
+/** Where a person wants to go: one current aspiration each. */
+export interface CareersAspirationsTable {
+  person_id: string;
+  organisation_id: string;
+  role_id: string;
+  timeframe: string;
+  /** JSON: barrier keys. Only the person sees their own; anyone else only counts, in aggregate. */
+  barriers: string;
+  support: string;
+  sharing: Sharing;
+  updated_at: string;
+}
+
+/** A career conversation between a member of staff and their line manager. */
+export interface CareersConversationsTable {
+  id: string;
+  organisation_id: string;
+  person_id: string;
+  manager_id: string;
+  held_on: string;
+  discussed: string;
+  aspiration_agreed: string;
+  recorded_by: string;
+  recorded_at: string;
+  /** When the member of staff confirmed the record (the manager records, both see it). */
+  confirmed_at: string | null;
+}
+
+/** A next step from a career conversation, with an owner and a date, perhaps linked to an opportunity. */
+export interface CareersActionsTable {
+  id: string;
+  conversation_id: string;
+  description: string;
+  owner_id: string;
+  due_on: string;
+  opportunity_id: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+/** A "have a go" opportunity posted by a leader. */
+export interface CareersOpportunitiesTable {
+  id: string;
+  organisation_id: string;
+  posted_by: string;
+  title: string;
+  kind: OpportunityKind;
+  description: string;
+  /** JSON: framework skill codes it develops. */
+  skill_codes: string;
+  time_needed: string;
+  starts_on: string;
+  ends_on: string;
+  /** Interest closes at the end of this day. */
+  closes_on: string;
+  open_to: OpenTo;
+  places: number;
+  created_at: string;
+}
+
+/** A member of staff's interest in an opportunity, and what became of it. */
+export interface CareersInterestsTable {
+  id: string;
+  opportunity_id: string;
+  person_id: string;
+  line: string;
+  status: InterestStatus;
+  /** Told to someone not chosen. */
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** The poster's note when verifying the experience. */
+  verified_note: string | null;
+  completed_at: string | null;
+  created_at: string;
+}
+
+/** An external development offer in the organisation's directory. */
+export interface CareersDirectoryItemsTable {
+  id: string;
+  organisation_id: string;
+  /** Set for items from the starter list; NULL for items an organisation adds. */
+  starter_key: string | null;
+  title: string;
+  provider: string;
+  kind: DirectoryKind;
+  description: string;
+  who_for: string;
+  length: string;
+  /** Cost and funding notes, in words. */
+  cost: string;
+  /** JSON: framework skill codes it builds. */
+  skill_codes: string;
+  /** JSON: ids of roles on the role map it serves. */
+  role_ids: string;
+  url: string;
+  updated_at: string;
+}
+
+/** A person's mark on a directory item: interested, doing it, or done. */
+export interface CareersDirectoryMarksTable {
+  person_id: string;
+  item_id: string;
+  status: MarkStatus;
+  updated_at: string;
+}
+
+export type CareersDirectoryItem = Selectable<CareersDirectoryItemsTable>;
+export type CareersRole = Selectable<CareersRolesTable>;
+export type CareersAspiration = Selectable<CareersAspirationsTable>;
+export type CareersConversation = Selectable<CareersConversationsTable>;
+export type CareersAction = Selectable<CareersActionsTable>;
+export type CareersOpportunity = Selectable<CareersOpportunitiesTable>;
+export type CareersInterest = Selectable<CareersInterestsTable>;
+
+/** Tables owned by this feature (careers). */
+export interface CareersTables {
+  careers_roles: CareersRolesTable;
+  careers_aspirations: CareersAspirationsTable;
+  careers_conversations: CareersConversationsTable;
+  careers_actions: CareersActionsTable;
+  careers_opportunities: CareersOpportunitiesTable;
+  careers_interests: CareersInterestsTable;
+  careers_directory_items: CareersDirectoryItemsTable;
+  careers_directory_marks: CareersDirectoryMarksTable;
+}
+
+declare module '../../platform/db/database' {
+  interface Database extends CareersTables {}
+}

@@ -1,0 +1,1 @@
+export { countBarriers } from './careers.service';

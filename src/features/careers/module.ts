@@ -1,0 +1,41 @@
+import { HOUR } from '../../platform/db/clock';
+import type { FeatureModule } from '../../platform/module';
+import { seedCareers } from './demo/careers.demo';
+import { CAREERS_NOTIFICATIONS } from './careers.notifications';
+import { eraseOf, exportOf } from './careers.queries';
+import { experienceOnStaffRecord } from './careers.record';
+import { careersRoutes } from './careers.routes';
+import { sweepCareersReminders } from './careers.service';
+import * as careers from './migrations/2026_12_04_0920_careers';
+import * as careersDirectory from './migrations/2026_12_04_0935_careers_directory';
+
+/** Careers: aspirations, career conversations with line managers, the role map, "have a go" opportunities and the development directory. */
+export const careersModule: FeatureModule = {
+  name: 'careers',
+  routes: [careersRoutes],
+  navigation: [
+    {
+      href: '/careers',
+      text: 'Career',
+      order: 37,
+      shownTo: 'signed-in',
+      current: (path) => path.startsWith('/careers') || /^\/people\/[^/]+\/careers/.test(path),
+    },
+  ],
+  personRecordSections: [experienceOnStaffRecord],
+  notificationKinds: CAREERS_NOTIFICATIONS,
+  sweeps: () => [{ name: 'careers-reminders', everyMs: 6 * HOUR, run: (db, clock) => sweepCareersReminders(db, clock) }],
+  migrations: { '2026_12_04_0920_careers': careers, '2026_12_04_0935_careers_directory': careersDirectory },
+  demo: { seed: seedCareers },
+  personalData: {
+    holds: [
+      'Aspirations: the role a person would like, when, the barriers they feel (seen only by them; others see counts) and the support they would like, and whether their line manager may see it',
+      'Career conversations between a person and their line manager: the date, what was discussed, the aspiration agreed, and who confirmed the record',
+      'Next steps from career conversations: what, whose, when due and when done',
+      'Development directory items a person marked as interesting, being done or done',
+      '"Have a go" opportunities a person posted, and the interest people expressed in them: their line, the decision and its reason, and the verification once done',
+    ],
+    exportPersonalData: exportOf,
+    erasePersonalData: eraseOf,
+  },
+};
