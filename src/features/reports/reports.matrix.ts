@@ -13,6 +13,7 @@ export const matrixRows: Row[] = [
   { route: 'GET /people/:personId/programmes', expect: [S, N, A, A, N, A, N, A] },
   { route: 'GET /schools/:schoolId/programmes', expect: [S, F, F, A, N, A, N, A] },
   { route: 'GET /reports', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/staff/export.csv', expect: [S, F, F, A, A, A, A, F] },
   { route: 'GET /reports/:table/export.csv', path: '/reports/pipeline/export.csv', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/cohorts/:cohortId/applications/export.csv', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /reports/cohorts/:cohortId/roster/export.csv', expect: [S, F, F, F, F, A, N, A] },

@@ -511,3 +511,26 @@ export function endorsementsOfCohort(db: Executor, cohortId: string) {
     .where('applications.cohort_id', '=', cohortId)
     .execute();
 }
+
+/** Active staff of the organisation (of some schools only, when `schoolIds` is given) with their school and line manager. */
+export function staffList(db: Executor, organisationId: string, schoolIds: readonly string[] | null) {
+  return db
+    .selectFrom('people')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .leftJoin('people as manager', 'manager.id', 'people.line_manager_id')
+    .select([
+      'people.given_name',
+      'people.family_name',
+      'people.email',
+      'people.job_title',
+      'schools.name as school_name',
+      'manager.given_name as manager_given_name',
+      'manager.family_name as manager_family_name',
+    ])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.status', '=', 'active')
+    .$if(schoolIds !== null, (qb) => qb.where('people.school_id', 'in', schoolIds && schoolIds.length > 0 ? [...schoolIds] : ['']))
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .execute();
+}

@@ -14,6 +14,7 @@ import {
   reportsIndex,
   rosterDownload,
   schoolProgrammes,
+  staffDownload,
   trustTableDownload,
 } from './reports.service';
 import { PersonProgrammesPage, SchoolProgrammesPage, TeamPage } from './views/people';
@@ -59,6 +60,8 @@ function csv(c: Context<AppEnv>, download: Download) {
     'content-disposition': `attachment; filename="${download.fileName}"`,
   });
 }
+
+reportRoutes.get('/reports/staff/export.csv', access('staff-admin'), async (c) => csv(c, await staffDownload(c.get('deps'), requireViewer(c.get('viewer')))));
 
 reportRoutes.get('/reports/:table/export.csv', access('programme-lead'), async (c) =>
   csv(

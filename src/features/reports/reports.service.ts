@@ -1,7 +1,7 @@
 import type { CompletionReport, EnrolmentFacts } from '../../platform/completion';
 import type { Executor } from '../../platform/db/database';
 import { formatDate, londonDate } from '../../platform/dates';
-import { adminSchoolIds, isProgrammeLead } from '../../platform/http/access';
+import { adminSchoolIds, isOrgAdmin, isProgrammeLead } from '../../platform/http/access';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors';
 import { APPLICATION_STATUSES } from '../cohorts';
@@ -647,4 +647,26 @@ export async function trustTableDownload(deps: AppDeps, viewer: Viewer, key: str
     .filter(Boolean)
     .join('-');
   return { fileName: `${table.key}${suffix ? `-${suffix}` : ''}.csv`, headers: table.headers, rows: table.rows };
+}
+
+/**
+ * The staff list as a download: the directory's columns (name, job title, school) with email and
+ * line manager. An organisation admin gets everyone active; a school admin, their schools' staff.
+ */
+export async function staffDownload(deps: AppDeps, viewer: Viewer): Promise<Download> {
+  const schools = adminSchoolIds(viewer);
+  if (!isOrgAdmin(viewer) && schools.length === 0) throw new Forbidden();
+  const people = await q.staffList(deps.db, viewer.organisationId, isOrgAdmin(viewer) ? null : schools);
+  return {
+    fileName: 'staff.csv',
+    headers: ['Given name', 'Family name', 'Email', 'Job title', 'School', 'Line manager'],
+    rows: people.map((p) => [
+      p.given_name,
+      p.family_name,
+      p.email,
+      p.job_title,
+      p.school_name ?? 'Central team',
+      p.manager_given_name ? `${p.manager_given_name} ${p.manager_family_name}` : '',
+    ]),
+  };
 }

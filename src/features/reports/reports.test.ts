@@ -277,6 +277,17 @@ describeEachEngine('oversight and reports', (ctx) => {
     expect(text).toMatch(/Sian \S+ .*Cohort 0 – Completed/);
     expect(text).not.toContain('Lena'); // on no programme
 
+    // The headteacher downloads their school's staff list; the organisation admin gets everyone's.
+    const list = parse((await head.get('/reports/staff/export.csv')).text, { bom: true }) as string[][];
+    expect(list[0]).toEqual(['Given name', 'Family name', 'Email', 'Job title', 'School', 'Line manager']);
+    expect(new Set(list.slice(1).map((r) => r[4]))).toEqual(new Set([world.schoolA.name]));
+    expect(list.slice(1).find((r) => r[0] === 'Ravi')?.[5]).toBe(`Lena ${world.lineManager.familyName}`);
+    const admin = ctx().client();
+    await signIn(admin, world.orgAdmin.email);
+    const everyone = parse((await admin.get('/reports/staff/export.csv')).text, { bom: true }) as string[][];
+    expect(everyone.slice(1).map((r) => r[4])).toContain(world.schoolB.name);
+    expect(everyone.slice(1).map((r) => r[2])).not.toContain(world.otherAdmin.email);
+
     const otherHead = ctx().client();
     await signIn(otherHead, world.schoolAdminB.email);
     expect((await otherHead.get(`/schools/${world.schoolA.id}/programmes`)).status).toBe(404);
