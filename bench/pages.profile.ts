@@ -18,6 +18,7 @@ import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
 import { seedPages } from './pages-seed';
 import { queryCensus } from './profile';
 import { targetsFor, type Viewer } from './targets';
+import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 
 const database = await createBenchDatabase(process.env.DATABASE_URL);
 try {
@@ -29,7 +30,14 @@ try {
   const targets = targetsFor(seed).filter((t) => !only || only.includes(t.name) || t.name.startsWith('health'));
 
   const origin = 'https://127.0.0.1';
-  const config = loadConfig({ NODE_ENV: 'production', BASE_URL: origin, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525', WORKER: 'off' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    BASE_URL: origin,
+    LOG_LEVEL: 'silent',
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    WORKER: 'off',
+    SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
+  });
   const app = createApp({ db: database.db, config, mailer: memoryMailer(), logger: silentLogger });
   const signIn = async (who: { email: string; password: string }) => {
     const response = await app.request(`${origin}/sign-in`, {

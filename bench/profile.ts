@@ -17,6 +17,7 @@ import type { Engine } from '../src/platform/db/connect';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';
 import { item } from '../test/support/present';
+import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 
 class QueryRecorder implements KyselyPlugin {
   recording: CompiledQuery[] | null = null;
@@ -99,7 +100,14 @@ export async function queryCensus(
   const recorded = db.withPlugin(recorder);
   // Production refuses a plain-http BASE_URL; in-process requests never leave the machine.
   const origin = 'https://127.0.0.1';
-  const config = loadConfig({ NODE_ENV: 'production', BASE_URL: origin, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525', WORKER: 'off' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    BASE_URL: origin,
+    LOG_LEVEL: 'silent',
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    WORKER: 'off',
+    SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
+  });
   const app = createApp({ db: recorded, config, mailer: memoryMailer(), logger: silentLogger });
 
   const signIn = await app.request(`${origin}/sign-in`, {

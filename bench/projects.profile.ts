@@ -11,6 +11,7 @@ import { memoryMailer } from '../src/platform/mail/mailer';
 import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
 import { queryCensus } from './profile';
 import { seedProject } from './projects-seed';
+import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 
 const database = await createBenchDatabase(process.env.DATABASE_URL);
 try {
@@ -37,7 +38,14 @@ try {
   // CPU time per request (user + system, this process only), the page and the trivial route in
   // alternating rounds: steadier than wall-clock time on a machine other work is loading.
   const origin = 'https://127.0.0.1';
-  const config = loadConfig({ NODE_ENV: 'production', BASE_URL: origin, LOG_LEVEL: 'silent', SMTP_URL: 'smtp://127.0.0.1:2525', WORKER: 'off' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    BASE_URL: origin,
+    LOG_LEVEL: 'silent',
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    WORKER: 'off',
+    SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
+  });
   const app = createApp({ db: database.db, config, mailer: memoryMailer(), logger: silentLogger });
   const signIn = await app.request(`${origin}/sign-in`, {
     method: 'POST',

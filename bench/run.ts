@@ -22,6 +22,7 @@ import { sql } from 'kysely';
 import { BENCH_ADMIN, COMMON_SURNAME_FRAGMENT, createBenchDatabase, generate, type BenchDatabase, type GenerateSummary } from './generate';
 import { queryCensus, type CensusEntry } from './profile';
 import { seedPages } from './pages-seed';
+import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 import { targetsFor, type Target, type Viewer } from './targets';
 import { item, part } from '../test/support/present';
 
@@ -197,6 +198,7 @@ async function startBuiltServer(entry: string, databaseUrl: string, dataDir: str
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       SMTP_URL: 'smtp://127.0.0.1:2525',
+      SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
       MIGRATE_ON_START: 'false',
       WORKER: 'off',
     },

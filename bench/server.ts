@@ -13,6 +13,7 @@ import type { Database } from '../src/platform/db/database';
 import { connectDatabase } from '../src/platform/db/connect';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';
+import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 if (!databaseUrl || !process.send) {
@@ -39,6 +40,7 @@ const server = serve(
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'silent',
       SMTP_URL: 'smtp://127.0.0.1:2525',
+      SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
       MIGRATE_ON_START: 'false',
       WORKER: 'off',
     });

@@ -15,6 +15,8 @@ export const matrixRows: Row[] = [
   { route: 'GET /portfolio/entries/:entryId', expect: [S, N, N, N, N, N, N, N] },
   { route: 'GET /portfolio/entries/:entryId/edit', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /portfolio/entries/:entryId/edit', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'GET /portfolio/entries/:entryId/remove', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /portfolio/entries/:entryId/remove', expect: [S, N, N, N, N, N, N, N] },
   { route: 'GET /portfolio/entries/:entryId/attachments/new', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /portfolio/entries/:entryId/attachments', expect: [S, N, N, N, N, N, N, N] },
   { route: 'GET /portfolio/entries/:entryId/attachments/:attachmentId', expect: [S, N, N, N, N, N, N, N] },

@@ -156,3 +156,12 @@ export function listEntriesForSkills(db: Executor, personId: string) {
     .orderBy('started_on', 'desc')
     .execute();
 }
+
+/** Deletes an entry with its attachments' rows and its verification requests (their links stop working); returns the entry's stored files to delete. */
+export async function deleteEntry(trx: Executor, entryId: string): Promise<string[]> {
+  const files = await trx.selectFrom('portfolio_attachments').select('file_id').where('entry_id', '=', entryId).where('file_id', 'is not', null).execute();
+  await trx.deleteFrom('portfolio_attachments').where('entry_id', '=', entryId).execute();
+  await trx.deleteFrom('portfolio_verifications').where('entry_id', '=', entryId).execute();
+  await trx.deleteFrom('portfolio_entries').where('id', '=', entryId).execute();
+  return files.flatMap((f) => (f.file_id ? [f.file_id] : []));
+}

@@ -10,7 +10,17 @@ import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
 import { MAX_ATTACHMENT_BYTES, parseSkillIds } from './portfolio.schemas';
 import * as s from './portfolio.service';
-import { AnswerDonePage, AnswerPage, AskPageView, AttachmentFormPage, EntryFormPage, EntryPage, PortfolioPage, dateToValues } from './views/pages';
+import {
+  AnswerDonePage,
+  AnswerPage,
+  AskPageView,
+  AttachmentFormPage,
+  EntryFormPage,
+  EntryPage,
+  PortfolioPage,
+  RemoveEntryPage,
+  dateToValues,
+} from './views/pages';
 
 /** A person's portfolio, and the pages verifiers answer on. Only the owner sees their portfolio; a verifier sees one entry. */
 export const portfolioRoutes = new Hono<AppEnv>();
@@ -22,6 +32,7 @@ const BANNERS: Record<string, string> = {
   asked: 'Request sent',
   attached: 'Attachment added',
   removed: 'Attachment removed',
+  'entry-removed': 'Entry removed',
 };
 
 portfolioRoutes.get('/portfolio', access('signed-in'), async (c) => {
@@ -134,6 +145,21 @@ portfolioRoutes.post('/portfolio/entries/:entryId/edit', access('signed-in'), as
     throw error;
   }
   return c.redirect(`/portfolio/entries/${id}?done=${cleared ? 'cleared' : 'saved'}`, 303);
+});
+
+portfolioRoutes.get('/portfolio/entries/:entryId/remove', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const entry = await s.getEntryToRemove(c.get('deps'), viewer, c.req.param('entryId'));
+  return renderPage(
+    c,
+    { title: `Remove your entry: ${entry.title}`, beforeContent: <BackLink href={`/portfolio/entries/${entry.id}`} text="Back" /> },
+    <RemoveEntryPage entry={entry} />,
+  );
+});
+portfolioRoutes.post('/portfolio/entries/:entryId/remove', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  await s.removeEntry(c.get('deps'), viewer, c.req.param('entryId'), c.get('requestId'));
+  return c.redirect('/portfolio?done=entry-removed', 303);
 });
 
 // ----- Attachments -----

@@ -323,6 +323,31 @@ export async function changeEntry(deps: AppDeps, viewer: Viewer, entryId: string
   return clearing;
 }
 
+/** One of the viewer's entries, to confirm removing it. */
+export async function getEntryToRemove(deps: AppDeps, viewer: Viewer, entryId: string) {
+  return loadOwnEntry(deps.db, viewer, entryId);
+}
+
+/**
+ * Removes one of the viewer's entries with everything attached to it: its files and links, and its
+ * verification requests and answers (an emailed link stops working). Audited.
+ */
+export async function removeEntry(deps: AppDeps, viewer: Viewer, entryId: string, requestId: string | null): Promise<void> {
+  const entry = await loadOwnEntry(deps.db, viewer, entryId);
+  await deps.db.transaction().execute(async (trx) => {
+    for (const fileId of await q.deleteEntry(trx, entry.id)) await deleteFile(trx, fileId);
+    await recordAudit(trx, deps.clock, {
+      action: 'portfolio_entry_removed',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'portfolio_entry',
+      subjectId: entry.id,
+      detail: { kind: entry.kind, verified: entry.verification_id !== null },
+      requestId,
+    });
+  });
+}
+
 /** Attaches a file or a link to one of the viewer's entries. */
 export async function addAttachment(deps: AppDeps, viewer: Viewer, entryId: string, upload: AttachmentUpload): Promise<void> {
   const entry = await loadOwnEntry(deps.db, viewer, entryId);

@@ -253,4 +253,22 @@ describeEachEngine('the portfolio', (ctx) => {
     expect(page.text).toContain(`href="/projects/${mine}"`);
     expect(visibleText(page.text)).toContain('See the project');
   });
+
+  it('the owner removes an entry with its files, links and verification requests; its emailed link stops working', async () => {
+    const added = await teacher.upload('/portfolio/new', entryForm({ title: 'To be removed' }), { field: 'file', name: 'notes.pdf', content: PDF });
+    const id = new URL(added.headers.get('location') ?? '', 'http://x').pathname.split('/')[3] ?? '';
+    await teacher.post(`/portfolio/entries/${id}/verification`, { relationship: 'outside', name: 'Pat Lee', email: 'pat.lee@example.net' });
+    await ctx().deliverMail();
+    const link = /\/portfolio\/verify\/[A-Za-z0-9_-]{43}/.exec(ctx().mailer.sent.find((m) => m.to === 'pat.lee@example.net')?.text ?? '')?.[0] ?? '';
+    const filesBefore = (await files()).length;
+    expect((await other.post(`/portfolio/entries/${id}/remove`)).status).toBe(404);
+    expect(visibleText((await teacher.get(`/portfolio/entries/${id}/remove`)).text)).toContain('Are you sure you want to remove this entry?');
+    const removed = await teacher.post(`/portfolio/entries/${id}/remove`);
+    expect(removed.status).toBe(303);
+    expect(visibleText((await teacher.get('/portfolio?done=entry-removed')).text)).not.toContain('To be removed');
+    expect(await ctx().db.selectFrom('portfolio_entries').select('id').where('id', '=', id).execute()).toHaveLength(0);
+    expect(await ctx().db.selectFrom('portfolio_verifications').select('id').where('entry_id', '=', id).execute()).toHaveLength(0);
+    expect((await files()).length).toBe(filesBefore - 1);
+    expect((await ctx().client({ address: '10.2.0.12' }).get(link)).status).toBe(404);
+  });
 });

@@ -67,6 +67,7 @@ export type AuditAction =
   | 'portfolio_verification_requested'
   | 'portfolio_verification_answered'
   | 'portfolio_verification_cleared'
+  | 'portfolio_entry_removed'
   | 'completion_confirmed'
   | 'certificate_issued'
   | 'certificate_revoked'

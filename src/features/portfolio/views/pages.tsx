@@ -272,10 +272,38 @@ export function EntryPage(props: { view: EntryView; banner?: string }) {
           </p>
         ) : null}
         <p class="govuk-body">
+          <a class="govuk-link" href={`/portfolio/entries/${entry.id}/remove`}>
+            Remove this entry
+          </a>
+        </p>
+        <p class="govuk-body">
           <a class="govuk-link" href="/portfolio">
             Back to your portfolio
           </a>
         </p>
+      </div>
+    </div>
+  );
+}
+
+export function RemoveEntryPage(props: { entry: { id: string; title: string; source: string } }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <span class="govuk-caption-l">{props.entry.title}</span>
+        <h1 class="govuk-heading-l">Are you sure you want to remove this entry?</h1>
+        <p class="govuk-body">
+          The entry, its files and links, and any verification and requests for it are deleted. A link you emailed to someone outside Waymark stops working.
+        </p>
+        <WarningText text="You cannot undo this." />
+        <form method="post" action={`/portfolio/entries/${props.entry.id}/remove`} novalidate>
+          <div class="govuk-button-group">
+            <Button text="Remove the entry" classes="govuk-button--warning" />
+            <a class="govuk-link" href={`/portfolio/entries/${props.entry.id}`}>
+              Keep the entry
+            </a>
+          </div>
+        </form>
       </div>
     </div>
   );
