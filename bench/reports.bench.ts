@@ -12,6 +12,7 @@ import { newId } from '../src/platform/db/ids';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';
 import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
+import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const PER_COHORT = 60;
@@ -204,7 +205,7 @@ try {
     LOG_LEVEL: 'silent',
     SMTP_URL: 'smtp://127.0.0.1:2525',
     WORKER: 'off',
-    SIGNING_KEYS_SECRET: 'bench-only-signing-keys-secret-0123456789',
+    SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
   });
   const app = createApp({ db: database.db, config, mailer: memoryMailer(), logger: silentLogger });
   const signIn = await app.request(`${origin}/sign-in`, {
