@@ -41,7 +41,7 @@ export async function seedRecord(trx: Transaction<Database>, clock: Clock, conte
       {
         id: live.id,
         person_id: person,
-        label: 'Head of mathematics application, Oakfield School',
+        label: 'Head of mathematics application, Northgate School',
         token: live.token,
         items: JSON.stringify(items),
         include_statement: 1,
