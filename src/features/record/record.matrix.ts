@@ -10,6 +10,7 @@ export const matrixRows: Row[] = [
   { route: 'GET /record', expect: [S, A, A, A, A, A, A, A] },
   { route: 'POST /record', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /record/export.json', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'GET /record/record.pdf', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /record/shares/new', expect: [S, A, A, A, A, A, A, A] },
   { route: 'POST /record/shares/new', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /record/shares/:shareId', expect: [S, N, N, N, N, N, N, N] },

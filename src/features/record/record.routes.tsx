@@ -6,6 +6,7 @@ import { readFormWithLists, type FormValues } from '../../platform/http/forms';
 import { clientAddress } from '../../platform/http/request';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
+import { renderRecordPdf } from './record.pdf';
 import * as s from './record.service';
 import { LinkGonePage, MyRecordPage, SharePage, SharedRecordPage, ShareFormPage } from './views/pages';
 
@@ -48,6 +49,18 @@ recordRoutes.get('/record/export.json', access('signed-in'), async (c) => {
   return c.body(JSON.stringify(bundle, null, 2), 200, {
     'content-type': 'application/json; charset=utf-8',
     'content-disposition': 'attachment; filename="leadership-record.json"',
+    'cache-control': 'no-store',
+  });
+});
+
+recordRoutes.get('/record/record.pdf', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const mine = await s.getMyRecord(deps, viewer);
+  const pdf = await renderRecordPdf(mine.record, deps.config.BASE_URL, { madeOn: deps.clock.now().toISOString() });
+  return c.body(new Uint8Array(pdf), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': 'attachment; filename="leadership-record.pdf"',
     'cache-control': 'no-store',
   });
 });

@@ -149,6 +149,14 @@ describeEachEngine('the leadership record', (ctx) => {
     expect(bundle.entries.map((e) => e.title).sort()).toEqual(['INSET on adaptive teaching', 'Reading working party']);
   });
 
+  it('gives the person a PDF of their record', async () => {
+    const pdf = await teacher.get('/record/record.pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toContain('leadership-record.pdf');
+    expect(pdf.text.startsWith('%PDF-')).toBe(true);
+  });
+
   it('shows nothing on a link that has expired', async () => {
     const made = await teacher.post(
       '/record/shares/new',
@@ -197,4 +205,41 @@ describeEachEngine('the leadership record', (ctx) => {
     expect(statuses[0]).toBe(404);
     expect(statuses).toContain(429);
   });
+});
+
+it('prints what the record shows, with where each item came from, in its PDF', async () => {
+  const { renderRecordPdf } = await import('./record.pdf');
+  const pdf = await renderRecordPdf(
+    {
+      personName: 'Grace Obi',
+      givenName: 'Grace',
+      organisationName: 'Riverside Learning Trust',
+      statement: 'I lead reading across Key Stage 3.',
+      certificates: [],
+      entries: [
+        {
+          id: 'e1',
+          kind: 'Training delivered',
+          title: 'INSET on adaptive teaching',
+          reflection: 'Colleagues plan for the range of pupils.',
+          startedOn: '2026-11-02',
+          endedOn: null,
+          hours: 3,
+          source: 'own',
+          verification: { name: 'Tom Walsh', relationship: 'Line manager', role: 'Head of English', statement: 'I saw it.', on: '2026-11-20T09:00:00.000Z' },
+        },
+      ],
+    },
+    'https://waymark.example.org',
+    { compress: false, madeOn: '2026-11-24T10:00:00.000Z' },
+  );
+  const raw = pdf.toString('latin1');
+  expect(raw).toContain('/StructTreeRoot');
+  const decode = (hex: string) => Buffer.from(hex, 'hex').toString('latin1');
+  const text = [...raw.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)]
+    .map((m) => [...(m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => decode(h[1] ?? '')).join(''))
+    .join(' ');
+  expect(text).toContain('INSET on adaptive teaching');
+  expect(text).toContain('Verified by Tom Walsh, Head of English, 20 November 2026');
+  expect(text).toContain('Added by Grace.');
 });

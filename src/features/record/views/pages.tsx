@@ -160,6 +160,11 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
           </a>
         </p>
         <p class="govuk-body">
+          <a class="govuk-link" href="/record/record.pdf" download="leadership-record.pdf">
+            Download your record as a PDF
+          </a>
+        </p>
+        <p class="govuk-body">
           The file holds each certificate’s Open Badges 3.0 credential exactly as it was issued and signed, so anyone can check it with any Open Badges
           verifier, and the rest of what your record shows.
         </p>
