@@ -16,4 +16,7 @@ export const matrixRows: Row[] = [
   { route: 'GET /record/shares/:shareId', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /record/shares/:shareId/revoke', expect: [S, N, N, N, N, N, N, N] },
   { route: 'GET /shared/:shareToken', expect: [A, A, A, A, A, A, A, A] },
+  // Checking a record file someone has been given: public, as checking a credential is.
+  { route: 'GET /record/check', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'POST /record/check', expect: [A, A, A, A, A, A, A, A] },
 ];

@@ -6,8 +6,10 @@ import { readFormWithLists, type FormValues } from '../../platform/http/forms';
 import { clientAddress } from '../../platform/http/request';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
+import { checkBundle } from './record.check';
 import { renderRecordPdf } from './record.pdf';
 import * as s from './record.service';
+import { CheckBundleForm, CheckBundleResult } from './views/check';
 import { LinkGonePage, MyRecordPage, SharePage, SharedRecordPage, ShareFormPage } from './views/pages';
 
 /** The person's own leadership record, the links they share it by, and what a reader of a link sees. */
@@ -113,4 +115,19 @@ recordRoutes.get('/shared/:shareToken', access('anyone'), async (c) => {
   c.header('x-robots-tag', 'noindex');
   if (view.state === 'gone') return renderPage(c, { title: 'This link is no longer available', status: 404 }, <LinkGonePage />);
   return renderPage(c, { title: `Leadership record: ${view.record.personName}` }, <SharedRecordPage record={view.record} expiresOn={view.share.expires_on} />);
+});
+
+// ----- Checking a record file (anyone) -----
+
+recordRoutes.get('/record/check', access('anyone'), (c) => renderPage(c, { title: 'Check a leadership record file' }, <CheckBundleForm />));
+recordRoutes.post('/record/check', access('anyone'), async (c) => {
+  const { file } = await readFormWithLists(c);
+  try {
+    const check = await checkBundle(c.get('deps'), file('file'), clientAddress(c));
+    return renderPage(c, { title: 'Leadership record check' }, <CheckBundleResult check={check} />);
+  } catch (error) {
+    if (error instanceof Invalid)
+      return renderPage(c, { title: 'Check a leadership record file', hasErrors: true }, <CheckBundleForm errors={error.fieldErrors} />);
+    throw error;
+  }
 });

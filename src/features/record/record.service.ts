@@ -11,6 +11,7 @@ import { type Certificate, certificatesOf } from '../certificates';
 import { type RecordEntry, recordEntriesOf } from '../portfolio';
 import { listAllOrganisations } from '../organisations';
 import { findPersonSummary, listPeopleNames } from '../staff';
+import { BUNDLE_FORMAT } from './record.check';
 import * as q from './record.queries';
 import type { RecordItemKind, RecordShare } from './record.tables';
 
@@ -124,7 +125,7 @@ export async function exportBundle(deps: AppDeps, viewer: Viewer) {
   const r = mine.record;
   const base = deps.config.BASE_URL;
   return {
-    format: 'https://waymark.education/formats/leadership-record/v1',
+    format: BUNDLE_FORMAT,
     exportedAt: deps.clock.now().toISOString(),
     person: { name: r.personName },
     exportedFrom: r.organisationName,

@@ -149,6 +149,34 @@ describeEachEngine('the leadership record', (ctx) => {
     expect(bundle.entries.map((e) => e.title).sort()).toEqual(['INSET on adaptive teaching', 'Reading working party']);
   });
 
+  it('checks a record file item by item: a tampered credential could not be verified, and a file that is not a record is refused', async () => {
+    const bundle = JSON.parse((await teacher.get('/record/export.json')).text) as { credentials: unknown[] };
+    bundle.credentials.push({ type: ['VerifiableCredential', 'OpenBadgeCredential'], issuer: 'did:web:elsewhere.example.org', name: 'Made up' });
+    const content = new Uint8Array(Buffer.from(JSON.stringify(bundle)));
+    const checked = await panel.upload('/record/check', {}, { field: 'file', name: 'leadership-record.json', content, type: 'application/json' });
+    expect(checked.status).toBe(200);
+    const text = visibleText(checked.text);
+    expect(text).toContain(`${world.report.givenName} ${world.report.familyName}’s leadership record`);
+    expect(text).toContain('Could not be verified');
+    expect(text).toContain('1 of the credentials in this file could not be verified');
+    expect(text).toContain('INSET on adaptive teaching (not verified by anyone else');
+
+    const notJson = await panel.upload(
+      '/record/check',
+      {},
+      { field: 'file', name: 'notes.json', content: new Uint8Array(Buffer.from('hello')), type: 'application/json' },
+    );
+    expect(notJson.status).toBe(400);
+    expect(visibleText(notJson.text)).toContain('The file is not a leadership record: it is not JSON');
+    const other = await panel.upload(
+      '/record/check',
+      {},
+      { field: 'file', name: 'x.json', content: new Uint8Array(Buffer.from('{"a":1}')), type: 'application/json' },
+    );
+    expect(other.status).toBe(400);
+    expect(visibleText(other.text)).toContain('The file is not a leadership record downloaded from Waymark');
+  });
+
   it('gives the person a PDF of their record', async () => {
     const pdf = await teacher.get('/record/record.pdf');
     expect(pdf.status).toBe(200);
