@@ -48,6 +48,8 @@ export function createApp(options: CreateAppOptions) {
     navigation: features.navigation,
     notificationKinds: features.notificationKinds,
     personRecordSections: features.personRecordSections,
+    calendarEntries: features.calendarEntries,
+    coachOfEnrolment: features.coachOfEnrolment,
   };
   const app = new Hono<AppEnv>();
 

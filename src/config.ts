@@ -86,6 +86,15 @@ const configSchema = z.object({
     .default(DEVELOPMENT_SIGNING_KEYS_SECRET),
   /** Largest staff CSV accepted, in megabytes. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(200).default(10),
+  /**
+   * Where the careers feature imports leadership vacancies from: the base address of a Teaching
+   * Vacancies-shaped feed (`<address>/api/v1/jobs.json?page=N`) the operator supplies. Unset (the
+   * default), nothing is imported.
+   */
+  TEACHING_VACANCIES_URL: z
+    .url({ message: 'TEACHING_VACANCIES_URL must be a full URL such as https://teaching-vacancies.service.gov.uk' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export type Config = Readonly<Omit<z.infer<typeof configSchema>, 'BASE_URL'> & { BASE_URL: string }>;

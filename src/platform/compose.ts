@@ -5,7 +5,7 @@ import type { Clock } from './db/clock';
 import { migrations as platformMigrations } from './db/migrations/index';
 import { createEventBus, type EventBus, subscriptionHandlers } from './events';
 import { type OutboxHandler, outboxTidySweep, platformHandlers, type Sweep } from './jobs/outbox';
-import type { DemoStep, NavigationEntry, NotificationKinds, PersonRecordSection, WorkerContext } from './contributions';
+import type { CalendarEntries, CoachOfEnrolment, DemoStep, NavigationEntry, NotificationKinds, PersonRecordSection, WorkerContext } from './contributions';
 import type { FeatureModule } from './module';
 
 /** Everything the app, the worker and the command line need, composed from the list of feature modules. */
@@ -16,6 +16,10 @@ export interface Features {
   notificationKinds: NotificationKinds;
   /** Every section modules add to a staff record, in order. */
   personRecordSections: PersonRecordSection[];
+  /** What modules add to people's calendar feeds. */
+  calendarEntries: CalendarEntries[];
+  /** Who coaches an enrolment's participant: the one module that says (none: nobody does). */
+  coachOfEnrolment: CoachOfEnrolment;
   /** The platform's migrations and every module's, in name order (which is time order). */
   migrations: Record<string, Migration>;
   /** Paths whose routes limit their own request size. */
@@ -27,6 +31,13 @@ export interface Features {
   sweeps(config: Config): Sweep[];
   /** Every outbox kind the worker can deliver: email, the modules' own, and one per event subscription. */
   outboxHandlers(context: Omit<WorkerContext, 'notificationKinds'>): Record<string, OutboxHandler>;
+}
+
+/** The one module's answer to who coaches an enrolment; two modules giving one is refused. */
+function coachResolver(modules: readonly FeatureModule[]): CoachOfEnrolment {
+  const givers = modules.filter((m) => m.coachOfEnrolment);
+  if (givers.length > 1) throw new Error(`Two feature modules say who coaches an enrolment: ${givers.map((m) => m.name).join(', ')}`);
+  return givers[0]?.coachOfEnrolment ?? (async () => null);
 }
 
 /** Composes the modules, refusing two modules that claim the same name, notification kind, outbox kind or migration. */
@@ -58,6 +69,8 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     navigation: modules.flatMap((m) => m.navigation ?? []).sort((a, b) => a.order - b.order),
     notificationKinds,
     personRecordSections: modules.flatMap((m) => m.personRecordSections ?? []).sort((a, b) => a.order - b.order),
+    calendarEntries: modules.flatMap((m) => (m.calendarEntries ? [m.calendarEntries] : [])),
+    coachOfEnrolment: coachResolver(modules),
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
     demoSteps: modules.flatMap((m) => (m.demo ? [m.demo] : [])),

@@ -88,6 +88,34 @@ export interface PersonRecordSection {
   lines(db: Executor, viewer: Viewer, subject: RecordSubject): Promise<PersonRecordLine[]>;
 }
 
+/**
+ * Something a feature puts in a person's private calendar feed besides sessions (a mentoring
+ * meeting, say). The sessions feature writes the feed; the UID is `<uid>@<host of BASE_URL>`, so
+ * `uid` must stay the same for the same thing for ever, and `sequence` must rise when it changes.
+ */
+export interface CalendarEntry {
+  uid: string;
+  title: string;
+  description: string;
+  /** A whole day (YYYY-MM-DD, UK date), or a time (UTC ISO instants). */
+  when: { date: string } | { startsAt: string; endsAt: string };
+  location: string | null;
+  /** Where on Waymark it is, e.g. `/mentoring/pairings/<id>`. */
+  path: string;
+  sequence: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A feature's entries in one person's calendar feed (only what that person may see). */
+export type CalendarEntries = (db: Executor, personId: string, now: Date) => Promise<CalendarEntry[]>;
+
+/**
+ * Who coaches the participant of an enrolment (the mentoring feature answers), for features that
+ * give the coach a part without depending on mentoring (a project's comments, say). Null: nobody.
+ */
+export type CoachOfEnrolment = (db: Executor, enrolmentId: string) => Promise<string | null>;
+
 export interface PersonalDataHook {
   /** The personal data the feature keeps, in plain words, one line a kind. Empty when it keeps none. */
   holds: string[];

@@ -2,12 +2,24 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { Migration } from 'kysely';
 import type { Config } from '../config';
 import type { Evaluator, ProgressColumn } from './completion';
-import type { DemoStep, NavigationEntry, NotificationKinds, PersonalDataHook, PersonRecordSection, WorkerContext } from './contributions';
+import type {
+  CalendarEntries,
+  CoachOfEnrolment,
+  DemoStep,
+  NavigationEntry,
+  NotificationKinds,
+  PersonalDataHook,
+  PersonRecordSection,
+  WorkerContext,
+} from './contributions';
 import type { Reactions, Subscriptions } from './events';
 import type { AppEnv } from './http/env';
 import type { OutboxHandler, Sweep } from './jobs/outbox';
 
 export type {
+  CalendarEntries,
+  CalendarEntry,
+  CoachOfEnrolment,
   DemoContext,
   DemoSignIn,
   DemoStep,
@@ -41,6 +53,10 @@ export interface FeatureModule {
   progressColumns?: ProgressColumn[];
   /** Sections the feature adds to a staff record (the staff feature shows them without knowing whose they are). */
   personRecordSections?: PersonRecordSection[];
+  /** What the feature adds to a person's calendar feed (the sessions feature writes the feed). */
+  calendarEntries?: CalendarEntries;
+  /** Who coaches an enrolment's participant (one module gives it: mentoring). */
+  coachOfEnrolment?: CoachOfEnrolment;
   /** Kinds of notification the feature sends: the settings page lists them all. */
   notificationKinds?: NotificationKinds;
   /** Work the worker does on a timer (reminders and other sweeps that queue messages). */

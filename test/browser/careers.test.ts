@@ -135,4 +135,22 @@ describeInBrowser('careers, in a browser', () => {
     expect(await g.page.locator('main').textContent()).toContain('NPQ in Leading Behaviour and Culture (NPQLBC)');
     g.finish();
   });
+
+  it('without JavaScript: Grace sees leadership vacancies matched to her aspiration, and narrows them to a postcode district', async () => {
+    const g = await h.journey({ javaScript: false, name: 'Grace sees matched vacancies' });
+    await signInWithPassword(g, grace, DEMO_PASSWORD);
+    await g.goto('/careers/vacancies');
+    const all = (await g.page.locator('main').textContent()) ?? '';
+    expect(all).toContain('Head of Year 9');
+    expect(all).toContain('Open Government Licence v3.0');
+    await g.page.getByLabel('Where to look').fill('Leeds');
+    await g.navigate(() => g.page.getByRole('button', { name: 'Save where to look' }).click());
+    await expectFieldError(g, 'districts', 'Enter postcode districts like LS11 or WF2, separated by commas');
+    await g.page.getByLabel('Where to look').fill('WF2');
+    await g.navigate(() => g.page.getByRole('button', { name: 'Save where to look' }).click());
+    const near = (await g.page.locator('main').textContent()) ?? '';
+    expect(near).toContain('Head of Year 7 and transition lead');
+    expect(near).not.toContain('Head of Year 9');
+    g.finish();
+  });
 });

@@ -38,4 +38,6 @@ export const matrixRows: Row[] = [
   { route: 'POST /careers/directory/:itemId/mark', expect: [S, A, A, A, A, A, N, A] },
   { route: 'GET /careers/directory/:itemId/edit', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /careers/directory/:itemId', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'GET /careers/vacancies', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'POST /careers/vacancies/settings', expect: [S, A, A, A, A, A, A, A] },
 ];

@@ -10,6 +10,7 @@ import type {
   CareersInterestsTable,
   CareersOpportunitiesTable,
   CareersRolesTable,
+  CareersVacanciesTable,
   InterestStatus,
 } from './careers.tables';
 import type { Insertable, Updateable } from 'kysely';
@@ -303,6 +304,57 @@ export function listDoneItems(db: Executor, personId: string) {
     .execute();
 }
 
+// ----- Vacancies -----
+
+/** Stores imported vacancies by their address (new ones added, changed ones updated) and removes expired ones; returns how many went. */
+export async function replaceVacancies(db: Executor, rows: CareersVacanciesTable[], now: string): Promise<number> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('careers_vacancies')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) =>
+        oc.column('url').doUpdateSet((eb) => ({
+          title: eb.ref('excluded.title'),
+          employer: eb.ref('excluded.employer'),
+          postcode: eb.ref('excluded.postcode'),
+          district: eb.ref('excluded.district'),
+          job_roles: eb.ref('excluded.job_roles'),
+          role_keys: eb.ref('excluded.role_keys'),
+          date_posted: eb.ref('excluded.date_posted'),
+          valid_through: eb.ref('excluded.valid_through'),
+          imported_at: eb.ref('excluded.imported_at'),
+        })),
+      )
+      .execute();
+  }
+  const result = await db.deleteFrom('careers_vacancies').where('valid_through', '<', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Open vacancies for a role on the role map (by its starter key), in the districts given (all when none), newest first. */
+export function listMatchingVacancies(db: Executor, roleKey: string, districts: string[], now: string, limit: number) {
+  let query = db
+    .selectFrom('careers_vacancies')
+    .selectAll()
+    .where('valid_through', '>=', now)
+    .where('role_keys', 'like', `%"${roleKey.replace(/[%"\\]/g, '')}"%`);
+  if (districts.length > 0) query = query.where('district', 'in', districts);
+  return query.orderBy('date_posted', 'desc').orderBy('url').limit(limit).execute();
+}
+
+export function findVacancySettings(db: Executor, personId: string) {
+  return db.selectFrom('careers_vacancy_settings').selectAll().where('person_id', '=', personId).executeTakeFirst();
+}
+
+export async function saveVacancySettings(db: Executor, personId: string, districts: string[], at: string) {
+  const value = JSON.stringify(districts);
+  await db
+    .insertInto('careers_vacancy_settings')
+    .values({ person_id: personId, districts: value, updated_at: at })
+    .onConflict((oc) => oc.column('person_id').doUpdateSet({ districts: value, updated_at: at }))
+    .execute();
+}
+
 // ----- Personal data -----
 
 export async function exportOf(db: Executor, personId: string) {
@@ -321,10 +373,12 @@ export async function exportOf(db: Executor, personId: string) {
     opportunitiesPosted: await db.selectFrom('careers_opportunities').selectAll().where('posted_by', '=', personId).execute(),
     interests: await listInterestsOf(db, personId),
     development: await listMarksOf(db, personId),
+    vacancySettings: (await findVacancySettings(db, personId)) ?? null,
   };
 }
 
 export async function eraseOf(db: Executor, personId: string) {
+  await db.deleteFrom('careers_vacancy_settings').where('person_id', '=', personId).execute();
   await db.deleteFrom('careers_directory_marks').where('person_id', '=', personId).execute();
   await db.deleteFrom('careers_aspirations').where('person_id', '=', personId).execute();
   await db.deleteFrom('careers_interests').where('person_id', '=', personId).execute();

@@ -21,6 +21,7 @@ import {
   RoleFormPage,
   RoleMapPage,
   RoleView,
+  VacanciesView,
 } from './views/pages';
 
 /** Careers: aspirations, career conversations, the role map and "have a go" opportunities. Who may do what is in careers.policy.ts. */
@@ -397,3 +398,29 @@ careersRoutes.post('/careers/directory/:itemId/mark', access('signed-in'), async
 });
 careersRoutes.get('/careers/directory/:itemId/edit', access('programme-lead'), (c) => directoryFormPage(c, c.req.param('itemId')));
 careersRoutes.post('/careers/directory/:itemId', access('programme-lead'), (c) => saveDirectory(c, c.req.param('itemId')));
+
+// ----- Leadership vacancies -----
+
+async function vacanciesPage(c: Context<AppEnv>, form?: Form) {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await s.getVacanciesPage(c.get('deps'), viewer);
+  return renderPage(
+    c,
+    { title: 'Leadership vacancies', hasErrors: !!form, status: form ? 400 : 200, beforeContent: <BackLink href="/careers" text="Your career" /> },
+    <VacanciesView data={data} values={form?.values ?? {}} errors={form?.errors} banner={banner(c, { saved: 'Saved where to look' })} />,
+  );
+}
+careersRoutes.get('/careers/vacancies', access('signed-in'), (c) => vacanciesPage(c));
+careersRoutes.post('/careers/vacancies/settings', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const values = await readForm(c);
+  return saveOr(
+    c,
+    async () => {
+      await s.saveVacancySettings(c.get('deps'), viewer, values);
+      return '/careers/vacancies?done=saved';
+    },
+    (form) => vacanciesPage(c, form),
+    { values },
+  );
+});

@@ -28,6 +28,7 @@ import {
   TIMEFRAMES,
   TRACKS,
 } from './careers.schemas';
+import { postcodeDistrict } from './careers.vacancies';
 import type { CareersDirectoryItem, CareersOpportunity, CareersRole, MarkStatus } from './careers.tables';
 
 const fullName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`;
@@ -57,6 +58,51 @@ async function namesOf(db: Executor, organisationId: string, ids: string[]): Pro
 export interface SkillChoice {
   code: string;
   title: string;
+}
+
+/** A "have a go" experience verified by its poster: for the portfolio to record. */
+export interface CareersExperienceVerified {
+  organisationId: string;
+  personId: string;
+  interestId: string;
+  opportunityId: string;
+  title: string;
+  kind: string;
+  startedOn: string;
+  endedOn: string;
+  /** The poster's note, or empty. */
+  note: string;
+  /** Framework skill ids (newest published versions) of the skills it developed. */
+  skillIds: string[];
+}
+
+/** A development directory entry a person marked done: for the portfolio to record. */
+export interface CareersDevelopmentDone {
+  organisationId: string;
+  personId: string;
+  itemId: string;
+  title: string;
+  provider: string;
+  /** The directory's kind of entry: `npq`, `chartered_college`, `network`, `local` or `other`. */
+  kind: string;
+  skillIds: string[];
+}
+
+declare module '../../platform/events' {
+  interface DomainEvents {
+    'careers.experience_verified': CareersExperienceVerified;
+    'careers.development_done': CareersDevelopmentDone;
+  }
+}
+
+/** Skill ids (newest published version of each framework) for skill codes. */
+async function skillIdsFor(db: Executor, organisationId: string, codes: string[]): Promise<string[]> {
+  const wanted = new Set(codes);
+  const versions = await listPublishedVersions(db, organisationId);
+  const newest = versions.filter((v, i) => versions.findIndex((w) => w.frameworkId === v.frameworkId) === i);
+  const ids: string[] = [];
+  for (const v of newest) for (const d of await skillsOfVersion(db, v.versionId)) for (const sk of d.skills) if (wanted.has(sk.code)) ids.push(sk.id);
+  return ids;
 }
 
 /** The skills of the newest published version of each of the organisation's frameworks, by framework. */
@@ -688,6 +734,19 @@ export async function decideInterest(
       link: `/careers/opportunities/${o.id}`,
       linkText: 'See the opportunity:',
     });
+    if (event === 'complete')
+      await deps.events.publish(trx, 'careers.experience_verified', {
+        organisationId: o.organisation_id,
+        personId: interest.person_id,
+        interestId: interest.id,
+        opportunityId: o.id,
+        title: o.title,
+        kind: o.kind,
+        startedOn: o.starts_on,
+        endedOn: o.ends_on,
+        note,
+        skillIds: await skillIdsFor(trx, o.organisation_id, parseList(o.skill_codes)),
+      });
   });
   return { opportunityId: o.id };
 }
@@ -744,7 +803,19 @@ export type DirectoryItemPage = Awaited<ReturnType<typeof getDirectoryItemPage>>
 export async function markDirectoryItem(deps: AppDeps, viewer: Viewer, page: DirectoryItemPage, values: FormValues) {
   const status = values.status ?? '';
   if (status !== 'none' && !isKey(MARK_STATUS_TEXT, status)) throw new Invalid({ status: 'Select whether you are interested, doing it or have done it' });
-  await q.saveMark(deps.db, viewer.id, page.item.id, status === 'none' ? null : (status as MarkStatus), deps.clock.now().toISOString());
+  await deps.db.transaction().execute(async (trx) => {
+    await q.saveMark(trx, viewer.id, page.item.id, status === 'none' ? null : (status as MarkStatus), deps.clock.now().toISOString());
+    if (status === 'done' && page.mark?.status !== 'done')
+      await deps.events.publish(trx, 'careers.development_done', {
+        organisationId: viewer.organisationId,
+        personId: viewer.id,
+        itemId: page.item.id,
+        title: page.item.title,
+        provider: page.item.provider,
+        kind: page.item.kind,
+        skillIds: await skillIdsFor(trx, viewer.organisationId, parseList(page.item.skill_codes)),
+      });
+  });
 }
 
 export async function getDirectoryItemForm(deps: AppDeps, viewer: Viewer, itemId?: string) {
@@ -810,4 +881,34 @@ export async function saveDirectoryItem(
   const id = newId();
   await q.insertDirectoryItem(deps.db, { id, organisation_id: viewer.organisationId, starter_key: null, ...row });
   return id;
+}
+
+// ----- Leadership vacancies -----
+
+const MAX_DISTRICTS = 10;
+const VACANCIES_SHOWN = 50;
+
+/** Vacancies matched to the viewer's aspiration (its role on the role map) and the postcode districts they chose. */
+export async function getVacanciesPage(deps: AppDeps, viewer: Viewer) {
+  const { db } = deps;
+  const [aspiration, settings, roles] = await Promise.all([
+    q.findAspiration(db, viewer.id),
+    q.findVacancySettings(db, viewer.id),
+    rolesOf(deps, viewer.organisationId),
+  ]);
+  const role = aspiration ? roles.find((r) => r.id === aspiration.role_id) : undefined;
+  const districts = parseList(settings?.districts ?? '[]');
+  const vacancies = role?.starter_key ? await q.listMatchingVacancies(db, role.starter_key, districts, deps.clock.now().toISOString(), VACANCIES_SHOWN) : [];
+  return { role: role ? { id: role.id, title: role.title, matchable: role.starter_key !== null } : null, districts, vacancies, shownAtMost: VACANCIES_SHOWN };
+}
+export type VacanciesPage = Awaited<ReturnType<typeof getVacanciesPage>>;
+
+export async function saveVacancySettings(deps: AppDeps, viewer: Viewer, values: FormValues) {
+  const raw = text(values, 'districts');
+  const parts = raw === '' ? [] : raw.split(/[,;\s]+/).filter((p) => p !== '');
+  const districts = parts.map((p) => postcodeDistrict(p));
+  if (districts.some((d) => d === null)) throw new Invalid({ districts: 'Enter postcode districts like LS11 or WF2, separated by commas' });
+  const unique = [...new Set(districts as string[])];
+  if (unique.length > MAX_DISTRICTS) throw new Invalid({ districts: `Enter ${MAX_DISTRICTS} postcode districts or fewer` });
+  await q.saveVacancySettings(deps.db, viewer.id, unique, deps.clock.now().toISOString());
 }

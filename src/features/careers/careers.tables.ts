@@ -131,7 +131,34 @@ export interface CareersDirectoryMarksTable {
   updated_at: string;
 }
 
+/** A leadership vacancy imported from the Teaching Vacancies feed, keyed by its posting's address. */
+export interface CareersVacanciesTable {
+  url: string;
+  title: string;
+  employer: string;
+  postcode: string | null;
+  /** The postcode's district (outward code), e.g. LS11. */
+  district: string | null;
+  /** JSON: the feed's job-role values. */
+  job_roles: string;
+  /** JSON: starter role keys on the role map the job roles map to. */
+  role_keys: string;
+  date_posted: string | null;
+  /** Removed after this. */
+  valid_through: string;
+  imported_at: string;
+}
+
+/** Where a person looks for vacancies: postcode districts they choose. */
+export interface CareersVacancySettingsTable {
+  person_id: string;
+  /** JSON: postcode districts, e.g. ["LS11", "WF2"]. */
+  districts: string;
+  updated_at: string;
+}
+
 export type CareersDirectoryItem = Selectable<CareersDirectoryItemsTable>;
+export type CareersVacancy = Selectable<CareersVacanciesTable>;
 export type CareersRole = Selectable<CareersRolesTable>;
 export type CareersAspiration = Selectable<CareersAspirationsTable>;
 export type CareersConversation = Selectable<CareersConversationsTable>;
@@ -149,6 +176,8 @@ export interface CareersTables {
   careers_interests: CareersInterestsTable;
   careers_directory_items: CareersDirectoryItemsTable;
   careers_directory_marks: CareersDirectoryMarksTable;
+  careers_vacancies: CareersVacanciesTable;
+  careers_vacancy_settings: CareersVacancySettingsTable;
 }
 
 declare module '../../platform/db/database' {

@@ -237,6 +237,14 @@ describeEachEngine('careers', (ctx) => {
       const record = visibleText((await colleague.get(`/staff/${world.staff.id}`)).text);
       expect(record).toContain('Your leadership experience');
       expect(record).toContain('Lead the reading working party (Leading a working party)');
+      // It is recorded in their portfolio too, once, for them to add what changed.
+      await ctx().deliverMail();
+      await ctx().deliverMail();
+      const portfolio = visibleText((await colleague.get('/portfolio')).text);
+      expect(portfolio).toContain('Lead the reading working party');
+      expect(portfolio).toContain('Recorded by Waymark');
+      const entries = await ctx().db.selectFrom('portfolio_entries').select(['kind', 'title']).where('person_id', '=', world.staff.id).execute();
+      expect(entries).toEqual([{ kind: 'opportunity', title: 'Lead the reading working party' }]);
     });
   });
 
@@ -299,6 +307,11 @@ describeEachEngine('careers', (ctx) => {
       const record = visibleText((await manager.get(`/staff/${world.report.id}`)).text);
       expect(record).toContain('Leadership experience');
       expect(record).toContain('NPQ in Leading Behaviour and Culture (NPQLBC)');
+      // Done development is recorded in the person's portfolio as a course.
+      await ctx().deliverMail();
+      const entry = await ctx().db.selectFrom('portfolio_entries').select(['kind', 'title']).where('person_id', '=', world.report.id).executeTakeFirstOrThrow();
+      expect(entry.kind).toBe('course');
+      expect(entry.title).toContain('NPQ in Leading Behaviour and Culture (NPQLBC)');
       // The role map points to it from the roles and skills it serves.
       expect(visibleText((await teacher.get(`/careers/roles/${await roleId('Head of year or pastoral leader')}`)).text)).toContain(
         'NPQ in Leading Behaviour and Culture (NPQLBC) (for this role)',

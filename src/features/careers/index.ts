@@ -1,1 +1,1 @@
-export { countBarriers } from './careers.service';
+export { countBarriers, type CareersDevelopmentDone, type CareersExperienceVerified } from './careers.service';

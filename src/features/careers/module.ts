@@ -1,4 +1,5 @@
-import { HOUR } from '../../platform/db/clock';
+import { type Clock, HOUR } from '../../platform/db/clock';
+import type { Db } from '../../platform/db/database';
 import type { FeatureModule } from '../../platform/module';
 import { seedCareers } from './demo/careers.demo';
 import { CAREERS_NOTIFICATIONS } from './careers.notifications';
@@ -8,6 +9,8 @@ import { careersRoutes } from './careers.routes';
 import { sweepCareersReminders } from './careers.service';
 import * as careers from './migrations/2026_12_04_0920_careers';
 import * as careersDirectory from './migrations/2026_12_04_0935_careers_directory';
+import * as careersVacancies from './migrations/2026_12_04_1000_careers_vacancies';
+import { importVacancies } from './careers.vacancies';
 
 /** Careers: aspirations, career conversations with line managers, the role map, "have a go" opportunities and the development directory. */
 export const careersModule: FeatureModule = {
@@ -24,14 +27,31 @@ export const careersModule: FeatureModule = {
   ],
   personRecordSections: [experienceOnStaffRecord],
   notificationKinds: CAREERS_NOTIFICATIONS,
-  sweeps: () => [{ name: 'careers-reminders', everyMs: 6 * HOUR, run: (db, clock) => sweepCareersReminders(db, clock) }],
-  migrations: { '2026_12_04_0920_careers': careers, '2026_12_04_0935_careers_directory': careersDirectory },
+  sweeps: (config) => [
+    { name: 'careers-reminders', everyMs: 6 * HOUR, run: (db, clock) => sweepCareersReminders(db, clock) },
+    // Leadership vacancies, from the feed the operator names; none when TEACHING_VACANCIES_URL is unset.
+    ...(config.TEACHING_VACANCIES_URL
+      ? [
+          {
+            name: 'careers-vacancies',
+            everyMs: 6 * HOUR,
+            run: async (db: Db, clock: Clock) => (await importVacancies(db, clock, { baseUrl: config.TEACHING_VACANCIES_URL as string })).imported,
+          },
+        ]
+      : []),
+  ],
+  migrations: {
+    '2026_12_04_0920_careers': careers,
+    '2026_12_04_0935_careers_directory': careersDirectory,
+    '2026_12_04_1000_careers_vacancies': careersVacancies,
+  },
   demo: { seed: seedCareers },
   personalData: {
     holds: [
       'Aspirations: the role a person would like, when, the barriers they feel (seen only by them; others see counts) and the support they would like, and whether their line manager may see it',
       'Career conversations between a person and their line manager: the date, what was discussed, the aspiration agreed, and who confirmed the record',
       'Next steps from career conversations: what, whose, when due and when done',
+      'The postcode districts a person chose to see vacancies in',
       'Development directory items a person marked as interesting, being done or done',
       '"Have a go" opportunities a person posted, and the interest people expressed in them: their line, the decision and its reason, and the verification once done',
     ],

@@ -334,15 +334,18 @@ export async function signCertificateCredential(
   const organisationId = facts.certificate.organisation_id;
   // The key first, outside any transaction: on PostgreSQL a clash with a key made at the same
   // moment would otherwise spoil the transaction that publishes the list.
-  const key = await currentSigningKey(db, clock, config, organisationId);
-  if (!(await q.findStatusList(db, organisationId))) {
+  const [key, listed, statusIndex] = await Promise.all([
+    currentSigningKey(db, clock, config, organisationId),
+    q.statusListExists(db, organisationId),
+    freeStatusIndex(db, organisationId),
+  ]);
+  if (!listed) {
     await db.transaction().execute(async (trx) => {
       await q.lockStatusList(trx, organisationId);
       if (!(await q.findStatusList(trx, organisationId))) await publishStatusList(trx, clock, config, organisationId);
     });
   }
   const credentialId = `urn:uuid:${randomUUID()}`;
-  const statusIndex = await freeStatusIndex(db, organisationId);
   const issuedAt = clock.now();
   const unsigned = openBadgeCredential(config.BASE_URL, { ...facts, credentialId, statusIndex, issuedAt });
   const signed = await signCredential(unsigned, key, didResolver(db, config.BASE_URL), issuedAt);

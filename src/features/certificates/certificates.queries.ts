@@ -85,6 +85,10 @@ export function findStatusList(db: Executor, organisationId: string) {
   return db.selectFrom('certificate_status_lists').selectAll().where('organisation_id', '=', organisationId).executeTakeFirst();
 }
 
+export async function statusListExists(db: Executor, organisationId: string): Promise<boolean> {
+  return !!(await db.selectFrom('certificate_status_lists').select('organisation_id').where('organisation_id', '=', organisationId).executeTakeFirst());
+}
+
 export function saveStatusList(db: Executor, row: Insertable<CertificateStatusListsTable>) {
   return db
     .insertInto('certificate_status_lists')
@@ -127,4 +131,9 @@ export async function attachCredential(
 ): Promise<boolean> {
   const result = await trx.updateTable('certificates').set(change).where('id', '=', id).where('credential', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Certificates without a signed credential yet (issued before credentials were signed), oldest first. */
+export function certificatesWithoutCredential(db: Executor, limit: number) {
+  return db.selectFrom('certificates').selectAll().where('credential', 'is', null).orderBy('issued_at').orderBy('id').limit(limit).execute();
 }

@@ -193,8 +193,10 @@ export async function issueCertificate(
 ): Promise<string | null> {
   const existing = await q.findCertificateOfEnrolment(db, completed.enrolmentId);
   if (existing) return existing.id;
-  const enrolment = await findEnrolmentRecord(db, completed.organisationId, completed.enrolmentId);
-  const programme = await findProgramme(db, completed.organisationId, completed.programmeId);
+  const [enrolment, programme] = await Promise.all([
+    findEnrolmentRecord(db, completed.organisationId, completed.enrolmentId),
+    findProgramme(db, completed.organisationId, completed.programmeId),
+  ]);
   if (!enrolment || !programme) return null;
   const [confirmation, skills, project, organisations, pathway, person] = await Promise.all([
     q.findConfirmation(db, enrolment.id),
@@ -269,7 +271,10 @@ export async function issueCertificate(
  * The certificate's signed credential. Certificates issued before credentials were signed get one
  * now, once (signed as of now, with the organisation's current key).
  */
-export async function credentialOf(deps: AppDeps, certificate: Certificate): Promise<string> {
+export async function credentialOf(
+  deps: { db: Db; clock: Clock; config: Pick<Config, 'BASE_URL' | 'SIGNING_KEYS_SECRET'> },
+  certificate: Certificate,
+): Promise<string> {
   if (certificate.credential) return certificate.credential;
   const enrolment = await findEnrolmentRecord(deps.db, certificate.organisation_id, certificate.enrolment_id);
   const [programme, skills, person] = await Promise.all([
@@ -291,6 +296,17 @@ export async function credentialOf(deps: AppDeps, certificate: Certificate): Pro
     if (certificate.revoked_at) await publishStatusList(trx, deps.clock, deps.config, certificate.organisation_id);
   });
   return (await q.findCertificateByCode(deps.db, certificate.code))?.credential ?? signed.credential;
+}
+
+/**
+ * The worker's sweep: signs the credentials of certificates that have none (issued before
+ * credentials were signed, or made by the demo), a batch at a time. Safe on several workers: a
+ * credential is only ever attached once. Returns how many it signed.
+ */
+export async function signMissingCredentials(db: Db, clock: Clock, config: Pick<Config, 'BASE_URL' | 'SIGNING_KEYS_SECRET'>): Promise<number> {
+  const certificates = await q.certificatesWithoutCredential(db, 50);
+  for (const certificate of certificates) await credentialOf({ db, clock, config }, certificate);
+  return certificates.length;
 }
 
 // ----- Verifying (anyone, no sign-in) -----

@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../../platform/module';
-import { issueCertificate } from './certificates.service';
+import { HOUR } from '../../platform/db/clock';
+import { issueCertificate, signMissingCredentials } from './certificates.service';
 import { certificateRoutes } from './certificates.routes';
 import { seedCertificates } from './demo/certificates.demo';
 import * as certificatesTables from './migrations/2026_12_04_0603_certificates';
@@ -18,6 +19,8 @@ export const certificatesModule: FeatureModule = {
       await issueCertificate(context.db, context.clock, context.config, payload);
     },
   },
+  // Certificates issued before credentials were signed (and the demo's) get theirs from the worker.
+  sweeps: (config) => [{ name: 'certificate-credentials', everyMs: HOUR, run: (db, clock) => signMissingCredentials(db, clock, config) }],
   demo: { seed: seedCertificates },
   migrations: { '2026_12_04_0603_certificates': certificatesTables, '2026_12_04_0930_open_badges': openBadges },
   personalData: {

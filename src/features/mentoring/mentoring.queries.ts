@@ -83,6 +83,34 @@ export async function listActivePairingsOfMentor(db: Executor, mentorId: string)
   );
 }
 
+/** The active pairings a person is in, as mentor (or coach) or as mentee. */
+export async function listActivePairingsOf(db: Executor, personId: string) {
+  const rows = await pairings(db)
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('mentor_id', '=', personId), eb('mentee_id', '=', personId)]))
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
+  return withPeople(db, rows);
+}
+
+/**
+ * The coach of an enrolment: the person in its active coaching pairing (an in-school coach before
+ * an external one; the latest if there are two of a kind), or null when it has none.
+ */
+export async function coachOfEnrolmentPairing(db: Executor, enrolmentId: string): Promise<string | null> {
+  const rows = await db
+    .selectFrom('mentoring_pairings')
+    .select(['mentor_id', 'kind', 'started_at'])
+    .where('enrolment_id', '=', enrolmentId)
+    .where('status', '=', 'active')
+    .where('kind', 'in', ['in_school_coach', 'external_coach'])
+    .execute();
+  const rank = (kind: PairingKind) => (kind === 'in_school_coach' ? 0 : 1);
+  rows.sort((a, b) => rank(a.kind) - rank(b.kind) || b.started_at.localeCompare(a.started_at));
+  return rows[0]?.mentor_id ?? null;
+}
+
 /** Active pairings for an enrolment, or (enrolmentId null) outside any programme, of one kind. */
 export function findActivePairingFor(db: Executor, menteeId: string, kind: PairingKind, enrolmentId: string | null) {
   let query = db

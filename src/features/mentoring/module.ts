@@ -1,6 +1,8 @@
 import { HOUR } from '../../platform/db/clock';
 import type { FeatureModule } from '../../platform/module';
 import { seedMentoring } from './demo/mentoring.demo';
+import { mentoringCalendarEntries } from './mentoring.calendar';
+import { coachOfEnrolmentPairing } from './mentoring.queries';
 import { mentoringMeetingsEvaluator, mentoringSignOffEvaluator } from './mentoring.evaluators';
 import { MENTORING_NOTIFICATIONS } from './mentoring.notifications';
 import { mentoringRoutes } from './mentoring.routes';
@@ -16,6 +18,10 @@ export const mentoringModule: FeatureModule = {
   notificationKinds: MENTORING_NOTIFICATIONS,
   sweeps: () => [{ name: 'mentoring-reminders', everyMs: 6 * HOUR, run: (db, clock) => sweepMentoringReminders(db, clock) }],
   migrations: { '2026_12_04_0438_mentoring': mentoring },
+  // The next meeting of each pairing, in both people's calendar feeds.
+  calendarEntries: mentoringCalendarEntries,
+  // A project's coach (and any other feature's) is the coach paired for the enrolment.
+  coachOfEnrolment: coachOfEnrolmentPairing,
   demo: { seed: seedMentoring },
   personalData: {
     holds: [

@@ -91,9 +91,45 @@ export async function recordMentoringGiven(db: Executor, clock: Clock, event: Do
   });
 }
 
+/** A "have a go" opportunity the person did, verified by the colleague who offered it. */
+export async function recordExperienceVerified(db: Executor, clock: Clock, event: DomainEvents['careers.experience_verified']): Promise<void> {
+  await record(db, clock, `careers-experience:${event.interestId}`, {
+    organisation_id: event.organisationId,
+    person_id: event.personId,
+    kind: 'opportunity',
+    title: event.title,
+    // The person writes what changed; the poster's note is on the opportunity's page.
+    reflection: '',
+    started_on: event.startedOn,
+    ended_on: event.endedOn === event.startedOn ? null : event.endedOn,
+    hours: null,
+    skills: JSON.stringify(event.skillIds),
+    source_path: `/careers/opportunities/${event.opportunityId}`,
+  });
+}
+
+/** Development from the directory the person marked done: an NPQ or course, or a network they joined. */
+export async function recordDevelopmentDone(db: Executor, clock: Clock, event: DomainEvents['careers.development_done']): Promise<void> {
+  const network = event.kind === 'network' || event.kind === 'chartered_college';
+  await record(db, clock, `careers-development:${event.itemId}:${event.personId}`, {
+    organisation_id: event.organisationId,
+    person_id: event.personId,
+    kind: network ? 'network' : 'course',
+    title: event.provider ? `${event.title} (${event.provider})` : event.title,
+    reflection: '',
+    started_on: londonDate(clock.now()),
+    ended_on: null,
+    hours: null,
+    skills: JSON.stringify(event.skillIds),
+    source_path: `/careers/directory/${event.itemId}`,
+  });
+}
+
 /** The portfolio's subscriptions: delivered by the worker after each change commits. */
 export const portfolioSubscriptions: Subscriptions = {
   'session.attended': (context, payload) => recordSessionAttended(context.db, context.clock, payload),
   'project.assessed_met': (context, payload) => recordProjectAssessed(context.db, context.clock, payload),
   'mentoring.meeting_confirmed': (context, payload) => recordMentoringGiven(context.db, context.clock, payload),
+  'careers.experience_verified': (context, payload) => recordExperienceVerified(context.db, context.clock, payload),
+  'careers.development_done': (context, payload) => recordDevelopmentDone(context.db, context.clock, payload),
 };

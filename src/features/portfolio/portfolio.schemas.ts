@@ -26,7 +26,7 @@ export const KIND_HINTS: Record<keyof typeof OWN_KINDS, string> = {
   reading: 'Reading, research or enquiry into practice',
 };
 
-export const KIND_LABELS: Record<EntryKind, string> = { ...OWN_KINDS, session_attended: 'Session attended' };
+export const KIND_LABELS: Record<EntryKind, string> = { ...OWN_KINDS, session_attended: 'Session attended', opportunity: '“Have a go” opportunity' };
 
 export const RELATIONSHIPS: Record<VerifierRelationship, string> = {
   line_manager: 'Line manager',

@@ -10,7 +10,8 @@ export type EntryKind =
   | 'project'
   | 'network'
   | 'reading'
-  | 'session_attended';
+  | 'session_attended'
+  | 'opportunity';
 
 /** `own`: written by the person; `waymark`: recorded by Waymark from its own records. */
 export type EntrySource = 'own' | 'waymark';

@@ -5,7 +5,7 @@ import { isProgrammeLead } from '../../platform/http/access';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import type { FormValues } from '../../platform/http/forms';
-import { coachOfEnrolment, findEnrolmentRecord, type EnrolmentRecord } from '../enrolments';
+import { findEnrolmentRecord, type EnrolmentRecord } from '../enrolments';
 import { notify } from '../notifications';
 import { programmeFocusSkills } from '../programmes';
 import { findPersonByEmail, findPersonSummary, listPeopleNames, listReports } from '../staff';
@@ -69,7 +69,8 @@ async function loadProject(deps: AppDeps, viewer: Viewer, projectId: string): Pr
   const [person, enrolment, coachId] = await Promise.all([
     findPersonSummary(deps.db, project.person_id, viewer.organisationId),
     project.enrolment_id ? findEnrolmentRecord(deps.db, viewer.organisationId, project.enrolment_id) : Promise.resolve(undefined),
-    project.enrolment_id ? coachOfEnrolment(deps.db, project.enrolment_id) : Promise.resolve(null),
+    // The coach is whoever is paired with the participant as their coach for this enrolment (mentoring).
+    project.enrolment_id && deps.coachOfEnrolment ? deps.coachOfEnrolment(deps.db, project.enrolment_id) : Promise.resolve(null),
   ]);
   if (!person) throw new NotFound();
   const facts: ProjectFacts = {

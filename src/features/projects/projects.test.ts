@@ -126,6 +126,28 @@ describeEachEngine('change projects with their impact', (ctx) => {
       schoolId: world.schoolA.id,
       coachId: world.schoolAdminB.id,
     });
+    // The project's coach comes from mentoring: the in-school coach paired with the participant for
+    // this enrolment (here the coach the application named, assigned as the suggestion).
+    await db
+      .insertInto('mentoring_pairings')
+      .values({
+        id: newId(),
+        organisation_id: world.organisation.id,
+        kind: 'in_school_coach',
+        mentor_id: world.schoolAdminB.id,
+        mentee_id: world.report.id,
+        enrolment_id: enrolmentId,
+        status: 'active',
+        assigned_by: world.programmeLead.id,
+        started_at: '2026-11-01T09:00:00.000Z',
+        ended_at: null,
+        ended_by: null,
+        end_reason: null,
+        replaced_by_id: null,
+        signed_off_at: null,
+        signed_off_comment: null,
+      })
+      .execute();
     participant = await as(world.report.email);
     lineManager = await as(world.lineManager.email);
     coach = await as(world.schoolAdminB.email);
@@ -397,6 +419,28 @@ describeEachEngine('change projects with their impact', (ctx) => {
     expect((await participant.get(`/projects/${projectId}/discard`)).status).toBe(409);
     expect((await participant.post(`/projects/${projectId}/discard`, {})).status).toBe(409);
     expect((await stored()).id).toBe(projectId);
+  });
+
+  it('the coach is taken from the mentoring pairing, not the application: a new coach paired takes over, and the old one loses access', async () => {
+    const path = `/projects/${projectId}`;
+    expect((await coach.get(path)).status).toBe(200);
+    // The programme lead pairs another in-school coach (the old pairing ends and is kept as history).
+    const newCoach = await as(world.staff.email);
+    expect((await newCoach.post('/mentoring/profile', { places: '2' })).status).toBe(303);
+    const reassigned = await lead.post(`/people/${world.report.id}/mentoring`, { mentorId: world.staff.id, kind: 'in_school_coach', enrolmentId });
+    expect(reassigned.status).toBe(303);
+    expect((await newCoach.get(path)).status).toBe(200);
+    expect((await newCoach.post(`${path}/comments`, { comment: 'Glad to be coaching this.' })).status).toBe(303);
+    // The application still names the first coach, but that no longer makes them the project's coach.
+    expect((await coach.get(path)).status).toBe(404);
+    expect((await coach.post(`${path}/comments`, { comment: 'Still here?' })).status).toBe(404);
+    // A mentor (not a coach) is not the project's coach.
+    await ctx()
+      .db.updateTable('mentoring_pairings')
+      .set({ status: 'ended', ended_at: '2026-11-24T09:00:00.000Z' })
+      .where('mentor_id', '=', world.staff.id)
+      .execute();
+    expect((await newCoach.get(path)).status).toBe(404);
   });
 });
 

@@ -66,14 +66,21 @@ calendarRoutes.get('/calendar/:calendarToken{[A-Za-z0-9_-]+\\.ics}', access('any
   if (!looksLikeToken(token)) throw new NotFound();
   const owner = await findCalendarOwner(deps.db, token);
   if (!owner) throw new NotFound();
+  const now = deps.clock.now();
   const sessions = await sessionsForPerson(deps.db, owner.person_id);
-  const body = buildCalendar(sessions, {
-    baseUrl: deps.config.BASE_URL,
-    now: deps.clock.now(),
-    method: 'PUBLISH',
-    calendarName: `Waymark: ${owner.organisation_name}`,
-    organizerEmail: senderAddress(deps.config.MAIL_FROM),
-  });
+  // Other features' entries for this person (the next mentoring meeting, say).
+  const entries = (await Promise.all((deps.calendarEntries ?? []).map((entriesOf) => entriesOf(deps.db, owner.person_id, now)))).flat();
+  const body = buildCalendar(
+    sessions,
+    {
+      baseUrl: deps.config.BASE_URL,
+      now,
+      method: 'PUBLISH',
+      calendarName: `Waymark: ${owner.organisation_name}`,
+      organizerEmail: senderAddress(deps.config.MAIL_FROM),
+    },
+    { organisationName: owner.organisation_name, list: entries },
+  );
   return c.body(body, 200, {
     'Content-Type': CALENDAR_TYPE,
     'Content-Disposition': 'inline; filename="waymark.ics"',

@@ -5,7 +5,8 @@
  * SEQUENCE comes from the session row (raised on every change to what a calendar shows).
  */
 
-import { londonWallClock } from '../../platform/dates';
+import { addDays, londonWallClock } from '../../platform/dates';
+import type { CalendarEntry } from '../../platform/module';
 
 /** What one calendar event needs to know about a session. */
 export interface IcalSession {
@@ -169,8 +170,40 @@ function eventLines(session: IcalSession, options: IcalOptions): string[] {
   return lines;
 }
 
-/** A whole VCALENDAR, CRLF line endings, folded, ending with CRLF. */
-export function buildCalendar(sessions: IcalSession[], options: IcalOptions): string {
+/**
+ * Another feature's entry (a mentoring meeting, say): a whole day is DTSTART;VALUE=DATE with DTEND
+ * the day after (RFC 5545 §3.6.1) and shown as free; a time is written as sessions are.
+ */
+function entryLines(entry: CalendarEntry, options: IcalOptions & { organisationName: string }): string[] {
+  const url = `${new URL(options.baseUrl).origin}${entry.path}`;
+  const lines = ['BEGIN:VEVENT', `UID:${sessionUid(entry.uid, options.baseUrl)}`, `DTSTAMP:${utcStamp(options.now)}`];
+  if ('date' in entry.when) {
+    lines.push(`DTSTART;VALUE=DATE:${entry.when.date.replace(/-/g, '')}`, `DTEND;VALUE=DATE:${addDays(entry.when.date, 1).replace(/-/g, '')}`);
+  } else {
+    lines.push(`DTSTART;TZID=${TIME_ZONE}:${londonLocal(entry.when.startsAt)}`, `DTEND;TZID=${TIME_ZONE}:${londonLocal(entry.when.endsAt)}`);
+  }
+  lines.push(
+    `SEQUENCE:${entry.sequence}`,
+    `CREATED:${utcStamp(entry.createdAt)}`,
+    `LAST-MODIFIED:${utcStamp(entry.updatedAt)}`,
+    `SUMMARY:${escapeText(entry.title)}`,
+    `DESCRIPTION:${escapeText(`${entry.description}\n\nOn Waymark: ${url}`)}`,
+  );
+  if (entry.location) lines.push(`LOCATION:${escapeText(entry.location)}`);
+  lines.push(`URL:${url}`, `ORGANIZER;CN=${paramValue(options.organisationName)}:mailto:${options.organizerEmail}`);
+  lines.push('STATUS:CONFIRMED', `TRANSP:${'date' in entry.when ? 'TRANSPARENT' : 'OPAQUE'}`, 'END:VEVENT');
+  return lines;
+}
+
+/**
+ * A whole VCALENDAR, CRLF line endings, folded, ending with CRLF. `entries` are other features'
+ * (a person's feed only), written under the organisation's name.
+ */
+export function buildCalendar(
+  sessions: IcalSession[],
+  options: IcalOptions,
+  entries: { organisationName: string; list: CalendarEntry[] } = { organisationName: '', list: [] },
+): string {
   const lines = ['BEGIN:VCALENDAR', `PRODID:${PRODID}`, 'VERSION:2.0', 'CALSCALE:GREGORIAN', `METHOD:${options.method}`];
   if (options.calendarName) {
     lines.push(`NAME:${escapeText(options.calendarName)}`, `X-WR-CALNAME:${escapeText(options.calendarName)}`);
@@ -179,6 +212,7 @@ export function buildCalendar(sessions: IcalSession[], options: IcalOptions): st
   }
   lines.push(`X-WR-TIMEZONE:${TIME_ZONE}`, ...LONDON_VTIMEZONE);
   for (const session of sessions) lines.push(...eventLines(session, options));
+  for (const entry of entries.list) lines.push(...entryLines(entry, { ...options, organisationName: entries.organisationName }));
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }

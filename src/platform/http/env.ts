@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import type { Db } from '../db/database';
 import type { CompletionEngine } from '../completion';
-import type { NavigationEntry, NotificationKinds, PersonRecordSection } from '../contributions';
+import type { CalendarEntries, CoachOfEnrolment, NavigationEntry, NotificationKinds, PersonRecordSection } from '../contributions';
 import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
@@ -27,6 +27,10 @@ export interface AppDeps {
   notificationKinds: NotificationKinds;
   /** Sections feature modules add to a staff record. */
   personRecordSections: readonly PersonRecordSection[];
+  /** What feature modules add to people's calendar feeds (none when left out). */
+  calendarEntries?: readonly CalendarEntries[];
+  /** Who coaches an enrolment's participant (from mentoring; nobody when left out). */
+  coachOfEnrolment?: CoachOfEnrolment;
 }
 
 export interface AppEnv {

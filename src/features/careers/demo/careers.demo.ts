@@ -233,4 +233,66 @@ export async function seedCareers(trx: Transaction<Database>, clock: Clock, cont
   await mark('rMat1', 'npqlt', 'done', 90);
   await mark('rEng1', 'npqlt', 'interested', 12);
   await mark('rSenco', 'npqsenco', 'done', 400);
+
+  // A small sample of leadership vacancies (the demo imports nothing from the feed).
+  const vacancy = (
+    slug: string,
+    title: string,
+    employer: string,
+    postcode: string,
+    jobRoles: string[],
+    roleKeys: string[],
+    closesIn: number,
+    postedAgo: number,
+  ) => ({
+    url: `https://teaching-vacancies.example/jobs/${slug}`,
+    title,
+    employer,
+    postcode,
+    district: postcode.split(' ')[0] ?? null,
+    job_roles: JSON.stringify(jobRoles),
+    role_keys: JSON.stringify(roleKeys),
+    date_posted: at(postedAgo),
+    valid_through: at(-closesIn),
+    imported_at: at(1),
+  });
+  await trx
+    .insertInto('careers_vacancies')
+    .values([
+      vacancy('head-of-english-ls11', 'Head of English', 'Beeston Hill Academy', 'LS11 7AB', ['head_of_department_or_curriculum'], ['subject_leader'], 18, 3),
+      vacancy(
+        'head-of-year-9-ls8',
+        'Head of Year 9',
+        'Roundhay Park High School',
+        'LS8 2LJ',
+        ['head_of_year_or_phase'],
+        ['head_of_year', 'subject_leader'],
+        12,
+        5,
+      ),
+      vacancy(
+        'head-of-year-7-wf2',
+        'Head of Year 7 and transition lead',
+        'Wakefield City School',
+        'WF2 9QT',
+        ['head_of_year_or_phase'],
+        ['head_of_year', 'subject_leader'],
+        25,
+        2,
+      ),
+      vacancy('senco-ls11', 'SENCo', 'Holbeck Primary School', 'LS11 9DL', ['sendco'], ['senco'], 20, 6),
+      vacancy(
+        'assistant-head-ls6',
+        'Assistant Headteacher (Curriculum)',
+        'Headingley Community College',
+        'LS6 3AA',
+        ['assistant_headteacher'],
+        ['assistant_head'],
+        15,
+        4,
+      ),
+      vacancy('deputy-head-wf1', 'Deputy Headteacher', 'Westgate Academy', 'WF1 2QX', ['deputy_headteacher'], ['deputy_head'], 30, 1),
+      vacancy('headteacher-ls17', 'Headteacher', 'Alwoodley Primary School', 'LS17 7PZ', ['headteacher'], ['headteacher'], 35, 7),
+    ])
+    .execute();
 }

@@ -38,6 +38,7 @@ import type {
   CareersHome,
   ConversationPage,
   Directory,
+  VacanciesPage,
   DirectoryItemForm,
   DirectoryItemPage,
   OpportunityForm,
@@ -1055,6 +1056,76 @@ export function DirectoryItemFormPage(props: { data: DirectoryItemForm; values: 
           <SkillCheckboxes frameworks={d.frameworks} ticked={props.ticked} errors={props.errors} legend="Skills it builds" />
           <Button text="Save" />
         </form>
+      </div>
+    </div>
+  );
+}
+
+// ----- Leadership vacancies -----
+
+export function VacanciesView(props: { data: VacanciesPage; values: FormValues; errors?: FieldErrors; banner?: string }) {
+  const d = props.data;
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <Banner text={props.banner} />
+        <Errors errors={props.errors} />
+        <h1 class="govuk-heading-l">Leadership vacancies</h1>
+        {d.role === null ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href="/careers/aspiration">
+              Record your aspiration
+            </a>{' '}
+            to see vacancies for the role you would like.
+          </p>
+        ) : !d.role.matchable ? (
+          <p class="govuk-body">
+            {d.role.title} was added by your organisation, so vacancies are not matched to it. Choose a role from the starter role map to see vacancies.
+          </p>
+        ) : (
+          <p class="govuk-body">
+            Vacancies for {d.role.title.toLowerCase()} roles
+            {d.districts.length > 0 ? ` in ${d.districts.join(', ')}` : ' anywhere in England'}, newest first.
+          </p>
+        )}
+        <form method="post" action="/careers/vacancies/settings" novalidate>
+          <Input
+            id="districts"
+            name="districts"
+            label={{ text: 'Where to look', classes: 'govuk-label--s' }}
+            hint={{ text: 'Postcode districts, separated by commas, for example LS11, WF2. Leave empty to see all of England.' }}
+            value={props.values.districts ?? d.districts.join(', ')}
+            errorMessage={errorFor(props.errors, 'districts')}
+          />
+          <Button text="Save where to look" classes="govuk-button--secondary" />
+        </form>
+        {d.role?.matchable ? (
+          d.vacancies.length === 0 ? (
+            <p class="govuk-body">There are no matching vacancies just now.</p>
+          ) : (
+            <ul class="govuk-list">
+              {d.vacancies.map((v) => (
+                <li class="govuk-!-margin-bottom-4">
+                  <a class="govuk-link" href={v.url} rel="noreferrer noopener">
+                    {v.title}
+                  </a>
+                  <br />
+                  <span class="govuk-hint">
+                    {v.employer}
+                    {v.postcode ? `, ${v.postcode}` : ''}. Closes {formatDate(v.valid_through.slice(0, 10))}.
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        ) : null}
+        <p class="govuk-body-s">
+          Vacancies from Teaching Vacancies, the Department for Education’s free job service. Contains public sector information licensed under the{' '}
+          <a class="govuk-link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="license">
+            Open Government Licence v3.0
+          </a>
+          .
+        </p>
       </div>
     </div>
   );

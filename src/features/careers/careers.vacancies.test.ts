@@ -1,0 +1,208 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/app';
+import { makeWorld, signIn, type World } from '../../../test/support/factories';
+import { type TestClient, visibleText } from '../../../test/support/http';
+import { FeedError, importVacancies, postcodeDistrict } from './careers.vacancies';
+
+/** A schema.org JobPosting in the shape the Teaching Vacancies feed serves, written for these tests. */
+function posting(n: number, overrides: Record<string, unknown> = {}) {
+  return {
+    '@context': 'http://schema.org',
+    '@type': 'JobPosting',
+    title: `Headteacher ${n}`,
+    url: `https://teaching-vacancies.example/jobs/head-${n}`,
+    datePosted: '2026-11-20T09:00:00Z',
+    validThrough: '2027-01-31T12:00:00Z',
+    job_roles: ['headteacher'],
+    hiringOrganization: { '@type': 'Organization', name: `School ${n}` },
+    jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', postalCode: n % 2 === 0 ? 'LS11 5QB' : 'WF2 8AH' } },
+    ...overrides,
+  };
+}
+
+type Reply = { status: number; body: string; headers?: Record<string, string> };
+
+/** A local feed: `pages[n - 1]` answers `?page=n` (a function may answer differently on each request). */
+async function startFeed(pages: (Reply | (() => Reply))[]): Promise<{ url: string; requests: number[]; close(): Promise<void> }> {
+  const requests: number[] = [];
+  const server: Server = createServer((request, response) => {
+    const n = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('page') ?? '1');
+    requests.push(n);
+    const entry = pages[n - 1];
+    const reply = typeof entry === 'function' ? entry() : (entry ?? { status: 200, body: JSON.stringify({ data: [] }) });
+    response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+    response.end(reply.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const json = (data: unknown[], next: boolean, extra: Record<string, unknown> = {}): Reply => ({
+  status: 200,
+  body: JSON.stringify({ data, links: { next: next ? 'more' : null }, ...extra }),
+});
+
+const quick = { minIntervalMs: 0, sleep: async () => undefined };
+
+describe('postcode districts', () => {
+  it('takes the outward code of a full or partial postcode', () => {
+    expect(postcodeDistrict('ls11 5qb')).toBe('LS11');
+    expect(postcodeDistrict('WF2')).toBe('WF2');
+    expect(postcodeDistrict('SW1A 1AA')).toBe('SW1A');
+    expect(postcodeDistrict('not a postcode')).toBeNull();
+  });
+});
+
+describeEachEngine('leadership vacancies', (ctx) => {
+  let world: World;
+  let teacher: TestClient;
+
+  beforeAll(async () => {
+    world = await makeWorld(ctx().db);
+    teacher = ctx().client({ address: '10.3.0.1' });
+    await signIn(teacher, world.report.email);
+  });
+  beforeEach(async () => {
+    await ctx().db.deleteFrom('careers_vacancies').execute();
+  });
+
+  const stored = () => ctx().db.selectFrom('careers_vacancies').selectAll().orderBy('url').execute();
+
+  it('imports leadership postings from every page, maps their job roles to the role map, and skips the rest', async () => {
+    const feed = await startFeed([
+      json([posting(1), posting(2, { job_roles: ['teacher'] }), posting(3, { url: undefined })], true),
+      json([posting(4, { job_roles: ['deputy_headteacher', 'assistant_headteacher'] }), posting(5, { job_roles: ['sendco'], jobLocation: undefined })], false),
+    ]);
+    try {
+      const result = await importVacancies(ctx().db, ctx().clock, { baseUrl: feed.url, ...quick });
+      expect(result).toMatchObject({ pages: 2, imported: 3, skipped: 2, removed: 0 });
+      const rows = await stored();
+      expect(rows.map((r) => [r.title, JSON.parse(r.role_keys), r.district])).toEqual([
+        ['Headteacher 1', ['headteacher'], 'WF2'],
+        ['Headteacher 4', ['deputy_head', 'assistant_head'], 'LS11'],
+        ['Headteacher 5', ['senco'], null],
+      ]);
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('updates a posting by its address rather than adding it twice, and removes expired ones', async () => {
+    const first = await startFeed([json([posting(1), posting(2, { job_roles: ['headteacher'] })], false)]);
+    await importVacancies(ctx().db, ctx().clock, { baseUrl: first.url, ...quick });
+    await first.close();
+    const second = await startFeed([json([posting(1, { title: 'Headteacher (re-advertised)' })], false)]);
+    await ctx().db.updateTable('careers_vacancies').set({ valid_through: '2026-11-01T00:00:00.000Z' }).where('url', '=', posting(2).url).execute();
+    try {
+      const result = await importVacancies(ctx().db, ctx().clock, { baseUrl: second.url, ...quick });
+      expect(result.removed).toBe(1);
+      expect((await stored()).map((r) => r.title)).toEqual(['Headteacher (re-advertised)']);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('waits and tries again after a 429 or a 5xx, politely spaced', async () => {
+    let calls = 0;
+    const feed = await startFeed([
+      () =>
+        ++calls === 1 ? { status: 429, body: '{}', headers: { 'retry-after': '1' } } : calls === 2 ? { status: 503, body: 'busy' } : json([posting(1)], false),
+    ]);
+    const waits: number[] = [];
+    try {
+      const result = await importVacancies(ctx().db, ctx().clock, {
+        baseUrl: feed.url,
+        minIntervalMs: 10,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      });
+      expect(result.imported).toBe(1);
+      expect(feed.requests).toEqual([1, 1, 1]);
+      expect(waits).toContain(1000); // the Retry-After
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('stores nothing from a run whose page is malformed or keeps failing, and keeps what it had', async () => {
+    const good = await startFeed([json([posting(1)], false)]);
+    await importVacancies(ctx().db, ctx().clock, { baseUrl: good.url, ...quick });
+    await good.close();
+    for (const pages of [
+      [json([posting(7)], true), { status: 200, body: '<html>Service unavailable</html>' }],
+      [json([posting(7)], true), { status: 200, body: JSON.stringify({ jobs: [] }) }],
+      [json([posting(7)], true), { status: 500, body: 'error' }],
+    ]) {
+      const feed = await startFeed(pages);
+      try {
+        await expect(importVacancies(ctx().db, ctx().clock, { baseUrl: feed.url, ...quick })).rejects.toBeInstanceOf(FeedError);
+      } finally {
+        await feed.close();
+      }
+      expect((await stored()).map((r) => r.title)).toEqual(['Headteacher 1']);
+    }
+  });
+
+  it('imports 5,000 postings from 50 pages in under 10 seconds of processing', async () => {
+    const pages = Array.from({ length: 50 }, (_, p) =>
+      json(
+        Array.from({ length: 100 }, (_, i) => posting(p * 100 + i)),
+        p < 49,
+      ),
+    );
+    const feed = await startFeed(pages);
+    try {
+      const started = performance.now();
+      const result = await importVacancies(ctx().db, ctx().clock, { baseUrl: feed.url, minIntervalMs: 0, sleep: async () => undefined });
+      const seconds = (performance.now() - started - result.waitedMs) / 1000;
+      console.log(`careers: imported ${result.imported} vacancies from ${result.pages} pages in ${seconds.toFixed(2)} s of processing`);
+      expect(result.imported).toBe(5000);
+      expect(seconds).toBeLessThan(10);
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('shows a person the vacancies for their aspiration in the districts they choose, with the licence', async () => {
+    const feed = await startFeed([
+      json([posting(1), posting(2), posting(3, { job_roles: ['sendco'] }), posting(4, { job_roles: ['deputy_headteacher'] })], false),
+    ]);
+    await importVacancies(ctx().db, ctx().clock, { baseUrl: feed.url, ...quick });
+    await feed.close();
+    expect(visibleText((await teacher.get('/careers/vacancies')).text)).toContain('Record your aspiration to see vacancies');
+    const head = await ctx()
+      .db.selectFrom('careers_roles')
+      .select('id')
+      .where('organisation_id', '=', world.organisation.id)
+      .where('starter_key', '=', 'headteacher')
+      .executeTakeFirstOrThrow();
+    expect((await teacher.post('/careers/aspiration', { roleId: head.id, timeframe: '3_to_5', sharing: 'only_me' })).status).toBe(303);
+    let page = visibleText((await teacher.get('/careers/vacancies')).text);
+    expect(page).toContain('Headteacher 1');
+    expect(page).toContain('Headteacher 2');
+    expect(page).not.toContain('Headteacher 3');
+    expect(page).toContain('Open Government Licence v3.0');
+    const bad = await teacher.post('/careers/vacancies/settings', { districts: 'Leeds' });
+    expect(bad.status).toBe(400);
+    expect(visibleText(bad.text)).toContain('Enter postcode districts like LS11 or WF2, separated by commas');
+    expect(await ctx().db.selectFrom('careers_vacancy_settings').selectAll().execute()).toHaveLength(0);
+    expect((await teacher.post('/careers/vacancies/settings', { districts: 'ls11' })).status).toBe(303);
+    page = visibleText((await teacher.get('/careers/vacancies')).text);
+    expect(page).toContain('Headteacher 2');
+    expect(page).not.toContain('Headteacher 1');
+    // Roles with underscores in their keys match too (deputy_head).
+    const deputy = await ctx()
+      .db.selectFrom('careers_roles')
+      .select('id')
+      .where('organisation_id', '=', world.organisation.id)
+      .where('starter_key', '=', 'deputy_head')
+      .executeTakeFirstOrThrow();
+    expect((await teacher.post('/careers/aspiration', { roleId: deputy.id, timeframe: '3_to_5', sharing: 'only_me' })).status).toBe(303);
+    expect((await teacher.post('/careers/vacancies/settings', { districts: '' })).status).toBe(303);
+    expect(visibleText((await teacher.get('/careers/vacancies')).text)).toContain('Headteacher 4');
+  });
+});
