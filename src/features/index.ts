@@ -15,6 +15,7 @@ import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
 import { portfolioModule } from './portfolio/module';
 import { programmesModule } from './programmes/module';
+import { recordModule } from './record/module';
 import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
@@ -46,6 +47,7 @@ export const featureModules: readonly FeatureModule[] = [
   portfolioModule,
   certificatesModule,
   graduationModule,
+  recordModule,
   careersModule,
   reportsModule,
   devMailModule,
