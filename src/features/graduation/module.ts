@@ -14,7 +14,7 @@ import * as graduationTables from './migrations/2026_12_04_1045_graduation';
 export const graduationModule: FeatureModule = {
   name: 'graduation',
   routes: [graduationRoutes],
-  navigation: [{ href: '/graduations', text: 'Graduation', order: 49, shownTo: 'signed-in', current: (path) => /^\/graduations(\/|$)/.test(path) }],
+  navigation: [{ href: '/graduations', text: 'Graduation', order: 48.5, shownTo: 'signed-in', current: (path) => /^\/graduations(\/|$)/.test(path) }],
   notificationKinds: GRADUATION_NOTIFICATIONS,
   calendarEntries: graduationCalendarEntries,
   subscriptions: {
