@@ -14,6 +14,7 @@ import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
 import { portfolioModule } from './portfolio/module';
 import { programmesModule } from './programmes/module';
+import { recordModule } from './record/module';
 import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
@@ -44,6 +45,7 @@ export const featureModules: readonly FeatureModule[] = [
   projectsModule,
   portfolioModule,
   certificatesModule,
+  recordModule,
   careersModule,
   reportsModule,
   devMailModule,

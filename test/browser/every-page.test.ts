@@ -24,6 +24,7 @@ const NOT_PAGES = new Set([
   'GET /enrolments/:enrolmentId/self-assessment/:checkpoint/evidence/:evidenceId' /* a file download */,
   'GET /feedback/:roundId/report.pdf' /* a PDF download */,
   'GET /projects/:projectId/summary.pdf' /* a PDF download */,
+  'GET /record/record.pdf' /* a PDF download */,
   'GET /certificates/:code/certificate.pdf' /* a PDF download */,
   'GET /certificates/:code/credential.json' /* a credential download */,
   'GET /.well-known/did.json' /* JSON for credential verifiers */,

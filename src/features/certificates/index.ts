@@ -1,1 +1,5 @@
 export type { Certificate } from './certificates.tables';
+/** A person's certificates, newest first, each with its signed Open Badges credential as issued. */
+export { listCertificatesOf as certificatesOf } from './certificates.queries';
+/** Checks a credential as an outside verifier would: its issuer's signature over exactly this content, then its revocation status. */
+export { checkCredential, type CredentialCheck } from './certificates.credential';

@@ -607,6 +607,9 @@ describeEachEngine('the roster for a large cohort', (ctx) => {
     };
 
     await addParticipants(3);
+    // The sign-in session statement is compiled on a handle's first request and reused after, so
+    // the count starts from the second request.
+    await measure();
     const small = await measure();
     await addParticipants(97);
     const large = await measure();

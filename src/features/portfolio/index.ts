@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/database';
-import { listEntriesForSkills } from './portfolio.queries';
-import { parseSkillIds } from './portfolio.schemas';
+import { listEntriesForSkills, listEntriesOf, listVerifications } from './portfolio.queries';
+import { KIND_LABELS, RELATIONSHIPS, parseSkillIds } from './portfolio.schemas';
 
 /** One portfolio entry as evidence for a skill: `evidence` when it is verified or recorded by Waymark, with a reflection. */
 export interface SkillEvidence {
@@ -25,4 +25,56 @@ export async function skillEvidenceOf(db: Executor, personId: string, skillIds: 
     for (const skill of parseSkillIds(row.skills)) if (wanted.has(skill)) result.get(skill)?.push({ entryId: row.id, title: row.title, standing, evidence });
   }
   return result;
+}
+
+/** An entry of the person's portfolio as their leadership record shows it: with the verification in force, if any. */
+export interface RecordEntry {
+  id: string;
+  /** What kind of development, in words: "Course", "Training delivered". */
+  kind: string;
+  title: string;
+  reflection: string;
+  startedOn: string;
+  endedOn: string | null;
+  hours: number | null;
+  /** `waymark`: recorded by Waymark from its own records. */
+  source: 'own' | 'waymark';
+  verification: { name: string; relationship: string; role: string | null; statement: string | null; on: string } | null;
+}
+
+/** The person's portfolio entries, newest first, each with who verified it and when. */
+export async function recordEntriesOf(db: Executor, personId: string): Promise<RecordEntry[]> {
+  const entries = await listEntriesOf(db, personId);
+  const confirmed = new Map(
+    (
+      await listVerifications(
+        db,
+        entries.flatMap((e) => (e.verification_id ? [e.id] : [])),
+      )
+    )
+      .filter((v) => v.status === 'confirmed')
+      .map((v) => [v.id, v]),
+  );
+  return entries.map((e) => {
+    const v = e.verification_id ? confirmed.get(e.verification_id) : undefined;
+    return {
+      id: e.id,
+      kind: KIND_LABELS[e.kind],
+      title: e.title,
+      reflection: e.reflection,
+      startedOn: e.started_on,
+      endedOn: e.ended_on,
+      hours: e.hours,
+      source: e.source,
+      verification: v
+        ? {
+            name: v.verifier_name,
+            relationship: RELATIONSHIPS[v.relationship],
+            role: v.verifier_role,
+            statement: v.statement,
+            on: v.answered_at ?? v.requested_at,
+          }
+        : null,
+    };
+  });
 }

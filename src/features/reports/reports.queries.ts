@@ -369,10 +369,11 @@ export function pipelineCounts(db: Executor, organisationId: string) {
       'schools.id as school_id',
       'schools.name as school_name',
       'enrolments.status',
+      'enrolments.cohort_id',
       eb.fn.countAll<number>().as('n'),
     ])
     .where('enrolments.organisation_id', '=', organisationId)
-    .groupBy(['programmes.id', 'programmes.title', 'programmes.stage_position', 'schools.id', 'schools.name', 'enrolments.status'])
+    .groupBy(['programmes.id', 'programmes.title', 'programmes.stage_position', 'schools.id', 'schools.name', 'enrolments.status', 'enrolments.cohort_id'])
     .execute();
 }
 
@@ -401,9 +402,9 @@ export function applicationCountsBySchool(db: Executor, organisationId: string) 
   return db
     .selectFrom('applications')
     .leftJoin('schools', 'schools.id', 'applications.school_id')
-    .select((eb) => ['schools.name as school_name', 'applications.status', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['schools.name as school_name', 'applications.status', 'applications.cohort_id', eb.fn.countAll<number>().as('n')])
     .where('applications.organisation_id', '=', organisationId)
-    .groupBy(['schools.name', 'applications.status'])
+    .groupBy(['schools.name', 'applications.status', 'applications.cohort_id'])
     .execute();
 }
 
@@ -413,9 +414,9 @@ export function enrolmentCountsBySchool(db: Executor, organisationId: string) {
     .selectFrom('enrolments')
     .innerJoin('people', 'people.id', 'enrolments.person_id')
     .leftJoin('schools', 'schools.id', 'people.school_id')
-    .select((eb) => ['schools.name as school_name', 'enrolments.status', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['schools.name as school_name', 'enrolments.status', 'enrolments.cohort_id', eb.fn.countAll<number>().as('n')])
     .where('enrolments.organisation_id', '=', organisationId)
-    .groupBy(['schools.name', 'enrolments.status'])
+    .groupBy(['schools.name', 'enrolments.status', 'enrolments.cohort_id'])
     .execute();
 }
 
@@ -424,10 +425,10 @@ export function withdrawalReasons(db: Executor, organisationId: string) {
   return db
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
-    .select((eb) => ['programmes.title as programme_title', 'enrolments.status_reason', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['programmes.title as programme_title', 'enrolments.status_reason', 'enrolments.cohort_id', eb.fn.countAll<number>().as('n')])
     .where('enrolments.organisation_id', '=', organisationId)
     .where('enrolments.status', '=', 'withdrawn')
-    .groupBy(['programmes.title', 'enrolments.status_reason'])
+    .groupBy(['programmes.title', 'enrolments.status_reason', 'enrolments.cohort_id'])
     .execute();
 }
 
@@ -461,5 +462,75 @@ export function attendanceBySession(db: Executor, organisationId: string, now: s
       'session_attendance.status',
     ])
     .orderBy('sessions_events.starts_at', 'desc')
+    .execute();
+}
+
+/** Draft projects of the viewer's direct reports, waiting for them to confirm the project is part of the job. */
+export function projectsToConfirm(db: Executor, organisationId: string, managerId: string) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('people', 'people.id', 'projects.person_id')
+    .select(['projects.id', 'projects.title', 'people.given_name', 'people.family_name'])
+    .where('projects.organisation_id', '=', organisationId)
+    .where('projects.status', '=', 'draft')
+    .where('people.line_manager_id', '=', managerId)
+    .orderBy('projects.created_at')
+    .execute();
+}
+
+/** The cohort's applications (all but drafts), with the applicant and their school when they applied. */
+export function applicationsOfCohort(db: Executor, cohortId: string) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('people', 'people.id', 'applications.person_id')
+    .leftJoin('schools', 'schools.id', 'applications.school_id')
+    .select([
+      'applications.id',
+      'applications.status',
+      'applications.current_role',
+      'applications.submitted_at',
+      'applications.decided_at',
+      'people.given_name',
+      'people.family_name',
+      'people.email',
+      'schools.name as school_name',
+    ])
+    .where('applications.cohort_id', '=', cohortId)
+    .where('applications.status', '!=', 'draft')
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .execute();
+}
+
+/** The endorsements of the cohort's applications: kind and status. */
+export function endorsementsOfCohort(db: Executor, cohortId: string) {
+  return db
+    .selectFrom('endorsements')
+    .innerJoin('applications', 'applications.id', 'endorsements.application_id')
+    .select(['endorsements.application_id', 'endorsements.kind', 'endorsements.status'])
+    .where('applications.cohort_id', '=', cohortId)
+    .execute();
+}
+
+/** Active staff of the organisation (of some schools only, when `schoolIds` is given) with their school and line manager. */
+export function staffList(db: Executor, organisationId: string, schoolIds: readonly string[] | null) {
+  return db
+    .selectFrom('people')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .leftJoin('people as manager', 'manager.id', 'people.line_manager_id')
+    .select([
+      'people.given_name',
+      'people.family_name',
+      'people.email',
+      'people.job_title',
+      'schools.name as school_name',
+      'manager.given_name as manager_given_name',
+      'manager.family_name as manager_family_name',
+    ])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.status', '=', 'active')
+    .$if(schoolIds !== null, (qb) => qb.where('people.school_id', 'in', schoolIds && schoolIds.length > 0 ? [...schoolIds] : ['']))
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
     .execute();
 }

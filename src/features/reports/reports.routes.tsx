@@ -5,6 +5,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
 import {
+  applicationsDownload,
   attendanceDownload,
   type Download,
   myTeam,
@@ -13,6 +14,7 @@ import {
   reportsIndex,
   rosterDownload,
   schoolProgrammes,
+  staffDownload,
   trustTableDownload,
 } from './reports.service';
 import { PersonProgrammesPage, SchoolProgrammesPage, TeamPage } from './views/people';
@@ -47,7 +49,8 @@ reportRoutes.get('/schools/:schoolId/programmes', access('signed-in'), async (c)
 
 reportRoutes.get('/reports', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  return renderPage(c, { title: 'Reports' }, <ReportsPage data={await reportsIndex(c.get('deps'), viewer)} />);
+  const data = await reportsIndex(c.get('deps'), viewer, { programme: c.req.query('programme'), year: c.req.query('year') });
+  return renderPage(c, { title: 'Reports', hasErrors: Object.keys(data.choices.errors).length > 0 }, <ReportsPage data={data} />);
 });
 
 /** A download as a CSV file that opens in Excel: see toCsvFile. */
@@ -58,8 +61,16 @@ function csv(c: Context<AppEnv>, download: Download) {
   });
 }
 
+reportRoutes.get('/reports/staff/export.csv', access('staff-admin'), async (c) => csv(c, await staffDownload(c.get('deps'), requireViewer(c.get('viewer')))));
+
 reportRoutes.get('/reports/:table/export.csv', access('programme-lead'), async (c) =>
-  csv(c, await trustTableDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('table'))),
+  csv(
+    c,
+    await trustTableDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('table'), {
+      programme: c.req.query('programme'),
+      year: c.req.query('year'),
+    }),
+  ),
 );
 
 reportRoutes.get('/reports/cohorts/:cohortId/roster/export.csv', access('programme-lead'), async (c) =>
@@ -72,4 +83,8 @@ reportRoutes.get('/reports/cohorts/:cohortId/attendance/export.csv', access('pro
 
 reportRoutes.get('/reports/cohorts/:cohortId/progress/export.csv', access('programme-lead'), async (c) =>
   csv(c, await progressDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'))),
+);
+
+reportRoutes.get('/reports/cohorts/:cohortId/applications/export.csv', access('programme-lead'), async (c) =>
+  csv(c, await applicationsDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'))),
 );

@@ -1,9 +1,9 @@
 import type { CompletionReport, EnrolmentFacts } from '../../platform/completion';
 import type { Executor } from '../../platform/db/database';
 import { formatDate, londonDate } from '../../platform/dates';
-import { adminSchoolIds, isProgrammeLead } from '../../platform/http/access';
+import { adminSchoolIds, isOrgAdmin, isProgrammeLead } from '../../platform/http/access';
 import type { AppDeps, Viewer } from '../../platform/http/env';
-import { Forbidden, NotFound } from '../../platform/http/errors';
+import { Forbidden, Invalid, NotFound } from '../../platform/http/errors';
 import { APPLICATION_STATUSES } from '../cohorts';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../enrolments';
 import { canSeeProgress, schoolAccess } from './reports.policy';
@@ -30,13 +30,14 @@ export async function workQueue(db: Executor, viewer: Viewer, now: Date): Promis
   const lead = isProgrammeLead(viewer);
   const today = londonDate(now);
   const org = viewer.organisationId;
-  const [toDecide, overdue, registers, completions, projects, approvals] = await Promise.all([
+  const [toDecide, overdue, registers, completions, projects, approvals, toConfirm] = await Promise.all([
     lead ? q.applicationsToDecide(db, org) : [],
     lead ? q.endorsementsOverdue(db, org, today) : [],
     lead ? q.registersNotTaken(db, org, now.toISOString(), new Date(now.getTime() - q.REGISTER_WINDOW_DAYS * 86_400_000).toISOString()) : [],
     lead ? q.completionsToConfirm(db, org, today) : [],
     q.projectsToAssess(db, org, viewer.id, lead),
     lead || viewer.isLineManager ? q.feedbackApprovalsWaiting(db, org, viewer.id, lead, today) : 0,
+    viewer.isLineManager ? q.projectsToConfirm(db, org, viewer.id) : [],
   ]);
   const items: WorkItem[] = [];
   for (const c of toDecide)
@@ -68,6 +69,12 @@ export async function workQueue(db: Executor, viewer: Viewer, now: Date): Promis
       href: `/projects/${p.id}/assess`,
       text: `Assess ${p.given_name} ${p.family_name}’s project: ${p.title}`,
       hint: 'The project has been submitted for assessment.',
+    });
+  for (const p of toConfirm)
+    items.push({
+      href: `/projects/${p.id}`,
+      text: `Confirm ${p.given_name} ${p.family_name}’s project is part of their role: ${p.title}`,
+      hint: 'They are planning a project; it starts once you confirm it fits their job.',
     });
   if (approvals > 0)
     items.push({
@@ -234,10 +241,17 @@ export async function schoolProgrammes(deps: AppDeps, viewer: Viewer, schoolId: 
 // ----- Programme leads' downloads and the trust report -----
 
 /** Every cohort with its download links, for the reports page. */
-export async function reportsIndex(deps: AppDeps, viewer: Viewer) {
-  if (!isProgrammeLead(viewer)) throw new Forbidden();
-  const [cohorts, trust] = await Promise.all([q.cohortsOfOrganisation(deps.db, viewer.organisationId), trustReport(deps, viewer)]);
-  return { cohorts, trust };
+export async function reportsIndex(deps: AppDeps, viewer: Viewer, query: { programme?: string; year?: string }) {
+  const choices = await reportFilter(deps, viewer, query);
+  const [cohorts, trust] = await Promise.all([q.cohortsOfOrganisation(deps.db, viewer.organisationId), trustReport(deps, viewer, choices.filter)]);
+  const { programmeId, year } = choices.filter;
+  return {
+    cohorts: cohorts.filter((c) => (programmeId === null || c.programme_id === programmeId) && (year === null || academicYearOf(c.starts_on) === year)),
+    trust,
+    choices,
+    /** The filter as an address's query, for the downloads: "?programme=…&year=2026" or "". */
+    query: [programmeId ? `programme=${encodeURIComponent(programmeId)}` : '', year ? `year=${year}` : ''].filter(Boolean).join('&'),
+  };
 }
 
 async function cohortFor(deps: AppDeps, viewer: Viewer, cohortId: string) {
@@ -322,6 +336,52 @@ export async function attendanceDownload(deps: AppDeps, viewer: Viewer, cohortId
   };
 }
 
+const ENDORSEMENT_TEXT: Record<string, string> = {
+  waiting: 'Not asked yet',
+  requested: 'Asked',
+  supported: 'Supported',
+  not_supported: 'Not supported',
+  cancelled: 'Cancelled',
+};
+
+/** The cohort's applications (not drafts): applicant, school, role, status, support and dates. */
+export async function applicationsDownload(deps: AppDeps, viewer: Viewer, cohortId: string): Promise<Download> {
+  const cohort = await cohortFor(deps, viewer, cohortId);
+  const [applications, endorsements] = await Promise.all([q.applicationsOfCohort(deps.db, cohortId), q.endorsementsOfCohort(deps.db, cohortId)]);
+  const support = (id: string, kind: 'line_manager' | 'headteacher') => {
+    const found = endorsements.find((e) => e.application_id === id && e.kind === kind);
+    return found ? (ENDORSEMENT_TEXT[found.status] ?? found.status) : 'Not needed';
+  };
+  const day = (value: string | null) => (value ? londonDate(new Date(value)) : '');
+  return {
+    fileName: `${fileStem(`${cohort.programme_title} ${cohort.name}`)}-applications.csv`,
+    headers: [
+      'Given name',
+      'Family name',
+      'Email',
+      'School',
+      'Role when applying',
+      'Status',
+      'Sent on',
+      'Line manager’s support',
+      'Headteacher’s support',
+      'Decided on',
+    ],
+    rows: applications.map((a) => [
+      a.given_name,
+      a.family_name,
+      a.email,
+      a.school_name ?? 'Central team',
+      a.current_role,
+      APPLICATION_STATUSES[a.status],
+      day(a.submitted_at),
+      support(a.id, 'line_manager'),
+      support(a.id, 'headteacher'),
+      day(a.decided_at),
+    ]),
+  };
+}
+
 /** The cohort's progress: each participant's requirements met, next steps, attendance and mentor. */
 export async function progressDownload(deps: AppDeps, viewer: Viewer, cohortId: string): Promise<Download> {
   const cohort = await cohortFor(deps, viewer, cohortId);
@@ -379,16 +439,55 @@ function sumWhere<T extends { status: string; n: number }>(rows: T[], match: (ro
   return rows.filter((r) => match(r) && statuses.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
 }
 
+/** What the trust report is narrowed to: one programme, one academic year (cohorts starting from 1 September of `year`), or all. */
+export interface ReportFilter {
+  programmeId: string | null;
+  year: number | null;
+}
+
+/** "2026 to 2027" for the academic year starting in September 2026. */
+export const academicYearText = (year: number) => `${year} to ${year + 1}`;
+
+/** The academic year (its first calendar year) a cohort starting on `startsOn` belongs to. */
+export function academicYearOf(startsOn: string): number {
+  const year = Number(startsOn.slice(0, 4));
+  return startsOn.slice(5, 7) >= '09' ? year : year - 1;
+}
+
+/**
+ * Reads the report's filters from the address: a programme and an academic year, each one of those
+ * the organisation's cohorts have, or nothing. Returns the choices to offer, and an error for each
+ * value that is not one of them.
+ */
+export async function reportFilter(deps: AppDeps, viewer: Viewer, query: { programme?: string; year?: string }) {
+  if (!isProgrammeLead(viewer)) throw new Forbidden();
+  const cohorts = await q.cohortsOfOrganisation(deps.db, viewer.organisationId);
+  const programmes = [...new Map(cohorts.map((c) => [c.programme_id, c.programme_title])).entries()]
+    .map(([id, title]) => ({ id, title }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  const years = [...new Set(cohorts.map((c) => academicYearOf(c.starts_on)))].sort((a, b) => b - a);
+  const errors: Record<string, string> = {};
+  const programme = query.programme ?? '';
+  const year = query.year ?? '';
+  if (programme !== '' && !programmes.some((p) => p.id === programme)) errors.programme = 'Choose a programme from the list';
+  if (year !== '' && !years.some((y) => String(y) === year)) errors.year = 'Choose an academic year from the list';
+  const filter: ReportFilter = {
+    programmeId: programme !== '' && !errors.programme ? programme : null,
+    year: year !== '' && !errors.year ? Number(year) : null,
+  };
+  return { filter, errors, programmes, years };
+}
+
 /**
  * The trust report: the pipeline (people on each programme in pathway order, and by school);
  * applications, acceptance and completion by cohort and by school; withdrawal reasons; and
  * attendance at each session held. For programme leads and organisation admins.
  */
-export async function trustReport(deps: AppDeps, viewer: Viewer) {
+export async function trustReport(deps: AppDeps, viewer: Viewer, filter: ReportFilter = { programmeId: null, year: null }) {
   if (!isProgrammeLead(viewer)) throw new Forbidden();
   const org = viewer.organisationId;
   const now = deps.clock.now().toISOString();
-  const [pipeline, applications, enrolments, cohorts, schoolApplications, schoolEnrolments, withdrawals, sessions] = await Promise.all([
+  const [allPipeline, allApplications, allEnrolments, allCohorts, allSchoolApplications, allSchoolEnrolments, allWithdrawals, allSessions] = await Promise.all([
     q.pipelineCounts(deps.db, org),
     q.applicationCounts(deps.db, org),
     q.enrolmentCounts(deps.db, org),
@@ -398,6 +497,26 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
     q.withdrawalReasons(deps.db, org),
     q.attendanceBySession(deps.db, org, now),
   ]);
+  // Everything counts towards a cohort; the filter keeps the cohorts of the programme and year chosen.
+  const cohorts = allCohorts.filter(
+    (c) => (filter.programmeId === null || c.programme_id === filter.programmeId) && (filter.year === null || academicYearOf(c.starts_on) === filter.year),
+  );
+  const kept = new Set(cohorts.map((c) => c.id));
+  const inKept = <T extends { cohort_id: string }>(rows: T[]) => rows.filter((r) => kept.has(r.cohort_id));
+  const pipeline = inKept(allPipeline);
+  const applications = inKept(allApplications);
+  const enrolments = inKept(allEnrolments);
+  const schoolApplications = inKept(allSchoolApplications);
+  const schoolEnrolments = inKept(allSchoolEnrolments);
+  const sessions = inKept(allSessions);
+  const withdrawals = new Map<string, { programme: string; reason: string; n: number }>();
+  for (const w of inKept(allWithdrawals)) {
+    const reason = w.status_reason?.trim() || 'No reason given';
+    const key = `${w.programme_title}\u0000${reason}`;
+    const found = withdrawals.get(key) ?? { programme: w.programme_title, reason, n: 0 };
+    found.n += Number(w.n);
+    withdrawals.set(key, found);
+  }
 
   const programmes = new Map<string, { title: string; stage: number | null; active: number; completed: number; withdrawn: number; deferred: number }>();
   const bySchool = new Map<string, { school: string; programme: string; active: number; completed: number }>();
@@ -422,18 +541,7 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
     const accepted = sumWhere(applications, of, ['accepted']);
     const enrolled = sumWhere(enrolments, of, ENROLLED);
     const completed = sumWhere(enrolments, of, ['completed']);
-    return [
-      c.programme_title,
-      c.name,
-      c.starts_on,
-      sent,
-      accepted,
-      percent(accepted, sent),
-      enrolled,
-      completed,
-      sumWhere(enrolments, of, ['withdrawn']),
-      percent(completed, enrolled),
-    ];
+    return [`${c.programme_title}, ${c.name}`, c.starts_on, sent, accepted, percent(accepted, sent), enrolled, completed, percent(completed, enrolled)];
   });
   const schoolNames = [...new Set([...schoolApplications, ...schoolEnrolments].map((r) => r.school_name ?? 'Central team'))].sort((a, b) => a.localeCompare(b));
   const schoolRows = schoolNames.map((name) => {
@@ -448,7 +556,7 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
   const sessionRows = new Map<string, (string | number | null)[]>();
   const marks = new Map<string, Record<string, number>>();
   for (const row of sessions) {
-    if (!sessionRows.has(row.id)) sessionRows.set(row.id, [row.programme_title, row.cohort_name, row.title, londonDate(new Date(row.starts_at))]);
+    if (!sessionRows.has(row.id)) sessionRows.set(row.id, [`${row.programme_title}, ${row.cohort_name}`, row.title, londonDate(new Date(row.starts_at))]);
     const m = marks.get(row.id) ?? {};
     if (row.status) m[row.status] = Number(row.n);
     marks.set(row.id, m);
@@ -489,19 +597,8 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
     {
       key: 'cohorts',
       caption: 'Applications, acceptance and completion by cohort, newest first',
-      headers: [
-        'Programme',
-        'Cohort',
-        'Starts on',
-        'Applications',
-        'Accepted',
-        'Acceptance rate (%)',
-        'Enrolled',
-        'Completed',
-        'Withdrew',
-        'Completion rate (%)',
-      ],
-      numeric: [false, false, false, true, true, true, true, true, true, true],
+      headers: ['Cohort', 'Starts on', 'Applications', 'Accepted', 'Acceptance rate (%)', 'Enrolled', 'Completed', 'Completion rate (%)'],
+      numeric: [false, false, true, true, true, true, true, true],
       rows: cohortRows,
       empty: 'There are no cohorts yet.',
     },
@@ -518,16 +615,14 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
       caption: 'Reasons for withdrawing from a programme',
       headers: ['Programme', 'Reason', 'Withdrawals'],
       numeric: [false, false, true],
-      rows: withdrawals
-        .map((w) => [w.programme_title, w.status_reason?.trim() || 'No reason given', Number(w.n)] as [string, string, number])
-        .sort((a, b) => a[0].localeCompare(b[0]) || b[2] - a[2]),
+      rows: [...withdrawals.values()].sort((a, b) => a.programme.localeCompare(b.programme) || b.n - a.n).map((w) => [w.programme, w.reason, w.n]),
       empty: 'Nobody has withdrawn from a programme.',
     },
     {
       key: 'attendance',
       caption: 'Attendance at each session held, newest first',
-      headers: ['Programme', 'Cohort', 'Session', 'Date', 'Recorded', 'Present', 'Late', 'Absent with reason', 'Absent', 'Attendance (%)'],
-      numeric: [false, false, false, false, true, true, true, true, true, true],
+      headers: ['Cohort', 'Session', 'Date', 'Recorded', 'Present', 'Late', 'Absent with reason', 'Absent', 'Attendance (%)'],
+      numeric: [false, false, false, true, true, true, true, true, true],
       rows: attendanceRows,
       empty: 'No cohort sessions have been held yet.',
     },
@@ -538,8 +633,40 @@ export async function trustReport(deps: AppDeps, viewer: Viewer) {
 export type TrustReport = Awaited<ReturnType<typeof trustReport>>;
 
 /** One table of the trust report as a download, with the same columns as the page; NotFound for an unknown table. */
-export async function trustTableDownload(deps: AppDeps, viewer: Viewer, key: string): Promise<Download> {
-  const table = (await trustReport(deps, viewer)).tables.find((t) => t.key === key);
+export async function trustTableDownload(deps: AppDeps, viewer: Viewer, key: string, query: { programme?: string; year?: string }): Promise<Download> {
+  const { filter, errors } = await reportFilter(deps, viewer, query);
+  if (Object.keys(errors).length > 0) throw new Invalid(errors, Object.values(errors)[0]);
+  const table = (await trustReport(deps, viewer, filter)).tables.find((t) => t.key === key);
   if (!table) throw new NotFound();
-  return { fileName: `${table.key}.csv`, headers: table.headers, rows: table.rows };
+  const suffix = [
+    filter.programmeId
+      ? fileStem((await q.cohortsOfOrganisation(deps.db, viewer.organisationId)).find((c) => c.programme_id === filter.programmeId)?.programme_title ?? '')
+      : '',
+    filter.year ? `${filter.year}-${filter.year + 1}` : '',
+  ]
+    .filter(Boolean)
+    .join('-');
+  return { fileName: `${table.key}${suffix ? `-${suffix}` : ''}.csv`, headers: table.headers, rows: table.rows };
+}
+
+/**
+ * The staff list as a download: the directory's columns (name, job title, school) with email and
+ * line manager. An organisation admin gets everyone active; a school admin, their schools' staff.
+ */
+export async function staffDownload(deps: AppDeps, viewer: Viewer): Promise<Download> {
+  const schools = adminSchoolIds(viewer);
+  if (!isOrgAdmin(viewer) && schools.length === 0) throw new Forbidden();
+  const people = await q.staffList(deps.db, viewer.organisationId, isOrgAdmin(viewer) ? null : schools);
+  return {
+    fileName: 'staff.csv',
+    headers: ['Given name', 'Family name', 'Email', 'Job title', 'School', 'Line manager'],
+    rows: people.map((p) => [
+      p.given_name,
+      p.family_name,
+      p.email,
+      p.job_title,
+      p.school_name ?? 'Central team',
+      p.manager_given_name ? `${p.manager_given_name} ${p.manager_family_name}` : '',
+    ]),
+  };
 }

@@ -201,10 +201,32 @@ describeEachEngine('oversight and reports', (ctx) => {
       .values({ session_id: sessionId, person_id: world.report.id, status: 'late', reason: null, method: 'register', marked_by: null, marked_at: at })
       .execute();
 
+    const projectId = newId();
+    await db
+      .insertInto('projects')
+      .values({
+        id: projectId,
+        organisation_id: world.organisation.id,
+        person_id: world.report.id,
+        enrolment_id: programmes.enrolmentId,
+        title: 'Reading for pleasure in Year 8',
+        rationale: 'A school priority',
+        people_affected: 'Year 8 pupils',
+        status: 'draft',
+        assessor_id: null,
+        role_confirmed_by: null,
+        role_confirmed_at: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+
     const manager = ctx().client();
     await signIn(manager, world.lineManager.email);
     const home = await manager.get('/');
     expect(home.text).toContain('href="/team"');
+    expect(visibleText(home.text)).toContain(`Confirm Ravi ${world.report.familyName}’s project is part of their role: Reading for pleasure in Year 8`);
+    expect(home.text).toContain(`href="/projects/${projectId}"`);
     const team = await manager.get('/team');
     expect(team.status).toBe(200);
     const text = visibleText(team.text);
@@ -255,6 +277,17 @@ describeEachEngine('oversight and reports', (ctx) => {
     expect(text).toMatch(/Sian \S+ .*Cohort 0 – Completed/);
     expect(text).not.toContain('Lena'); // on no programme
 
+    // The headteacher downloads their school's staff list; the organisation admin gets everyone's.
+    const list = parse((await head.get('/reports/staff/export.csv')).text, { bom: true }) as string[][];
+    expect(list[0]).toEqual(['Given name', 'Family name', 'Email', 'Job title', 'School', 'Line manager']);
+    expect(new Set(list.slice(1).map((r) => r[4]))).toEqual(new Set([world.schoolA.name]));
+    expect(list.slice(1).find((r) => r[0] === 'Ravi')?.[5]).toBe(`Lena ${world.lineManager.familyName}`);
+    const admin = ctx().client();
+    await signIn(admin, world.orgAdmin.email);
+    const everyone = parse((await admin.get('/reports/staff/export.csv')).text, { bom: true }) as string[][];
+    expect(everyone.slice(1).map((r) => r[4])).toContain(world.schoolB.name);
+    expect(everyone.slice(1).map((r) => r[2])).not.toContain(world.otherAdmin.email);
+
     const otherHead = ctx().client();
     await signIn(otherHead, world.schoolAdminB.email);
     expect((await otherHead.get(`/schools/${world.schoolA.id}/programmes`)).status).toBe(404);
@@ -294,6 +327,21 @@ describeEachEngine('oversight and reports', (ctx) => {
     const progress = parse((await lead.get(`/reports/cohorts/${programmes.earlierCohortId}/progress/export.csv`)).text, { bom: true }) as string[][];
     expect(progress[0]?.slice(0, 6)).toEqual(['Given name', 'Family name', 'School', 'Enrolment status', 'Requirements', 'May graduate']);
     expect(progress[1]?.slice(3, 6)).toEqual(['Active', '0 of 2 requirements met', 'No']);
+
+    const applications = parse((await lead.get(`/reports/cohorts/${programmes.cohortId}/applications/export.csv`)).text, { bom: true }) as string[][];
+    expect(applications[0]).toEqual([
+      'Given name',
+      'Family name',
+      'Email',
+      'School',
+      'Role when applying',
+      'Status',
+      'Sent on',
+      'Line manager’s support',
+      'Headteacher’s support',
+      'Decided on',
+    ]);
+    expect(applications[1]?.slice(3)).toEqual([world.schoolA.name, 'Teacher of English', 'Awaiting endorsement', '2026-11-01', 'Asked', 'Not asked yet', '']);
 
     // Another organisation's admin can't reach this cohort; a teacher can't download at all.
     const outsider = ctx().client();
@@ -341,13 +389,25 @@ describeEachEngine('oversight and reports', (ctx) => {
     const withdrawals = parse((await admin.get('/reports/withdrawals/export.csv')).text, { bom: true }) as string[][];
     expect(withdrawals.slice(1)).toEqual([[expect.stringMatching(/^Towards Middle Leadership/), 'Workload this term', '1']]);
     const attendance = parse((await admin.get('/reports/attendance/export.csv')).text, { bom: true }) as string[][];
-    expect(attendance[1]?.slice(2)).toEqual(['Day 1', '2026-11-10', '1', '0', '0', '1', '0', '0']);
+    expect(attendance[1]?.slice(1)).toEqual(['Day 1', '2026-11-10', '1', '0', '0', '1', '0', '0']);
     expect((await admin.get('/reports/no-such-table/export.csv')).status).toBe(404);
 
+    // Narrowed to the academic year Cohort 1 started in (April 2026 is in 2025 to 2026), on the page and in the download.
+    const narrowed = visibleText((await admin.get('/reports?year=2025')).text);
+    expect(narrowed).toMatch(/Towards Middle Leadership \S+ 1 0 0 0/);
+    expect(narrowed).not.toContain('Workload this term');
+    const yearFile = await admin.get(`/reports/cohorts/export.csv?year=2025&programme=${programmes.programmeId}`);
+    expect(yearFile.headers.get('content-disposition')).toMatch(/filename="cohorts-towards-middle-leadership-[a-z0-9]+-2025-2026\.csv"/);
+    expect((parse(yearFile.text, { bom: true }) as string[][]).slice(1).map((r) => r[0]?.replace(/^.*, /, ''))).toEqual(['Cohort 1']);
+    const wrong = await admin.get('/reports?year=1999&programme=nonsense');
+    expect(wrong.status).toBe(400);
+    expect(visibleText(wrong.text)).toContain('There is a problem Choose a programme from the list Choose an academic year from the list');
+    expect((await admin.get('/reports/cohorts/export.csv?year=x')).status).toBe(400);
+
     const cohorts = parse((await admin.get('/reports/cohorts/export.csv')).text, { bom: true }) as string[][];
-    const cohort0 = cohorts.find((r) => r[1] === 'Cohort 0');
-    expect(cohort0?.slice(6)).toEqual(['2', '1', '1', '50']);
-    const cohort2 = cohorts.find((r) => r[1] === 'Cohort 2');
-    expect(cohort2?.slice(3, 6)).toEqual(['1', '0', '0']);
+    const cohort0 = cohorts.find((r) => r[0]?.endsWith(', Cohort 0'));
+    expect(cohort0?.slice(5)).toEqual(['2', '1', '50']);
+    const cohort2 = cohorts.find((r) => r[0]?.endsWith(', Cohort 2'));
+    expect(cohort2?.slice(2, 5)).toEqual(['1', '0', '0']);
   });
 });

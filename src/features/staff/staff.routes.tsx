@@ -54,6 +54,7 @@ staffRoutes.get('/staff', access('people-manager'), async (c) => {
       filters={filters}
       rows={result.rows}
       total={result.total}
+      position={result.position}
       pageSize={DIRECTORY_PAGE_SIZE}
       schools={schools.map((s) => ({ id: s.id, name: s.name }))}
       canAdd={canAdd}

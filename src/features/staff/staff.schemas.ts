@@ -151,7 +151,10 @@ export const directoryQuery = z.object({
   level: z.enum(['none', 'middle', 'senior', 'headteacher', 'executive']).optional().catch(undefined),
   role: z.enum(['org_admin', 'school_admin', 'programme_lead']).optional().catch(undefined),
   status: z.enum(['active', 'deactivated', 'all']).default('active').catch('active'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  /** The page after this person (by id), in the directory's order. */
+  after: z.string().max(64).optional().catch(undefined),
+  /** The page before this person (by id). */
+  before: z.string().max(64).optional().catch(undefined),
 });
 export type DirectoryQuery = z.infer<typeof directoryQuery>;
 

@@ -25,7 +25,8 @@ export const DIRECTORY_PAGE_SIZE = 25;
 
 /** A page of the staff directory, limited to the people the viewer may see. */
 export function searchStaff(deps: AppDeps, viewer: Viewer, filters: DirectoryQuery) {
-  return q.searchDirectory(deps.db, directoryScope(viewer), filters, DIRECTORY_PAGE_SIZE);
+  const cursor = filters.after ? { after: filters.after } : filters.before ? { before: filters.before } : null;
+  return q.searchDirectory(deps.db, directoryScope(viewer), filters, DIRECTORY_PAGE_SIZE, cursor);
 }
 
 /** Everything the person page shows; NotFound when the viewer may not see them. */

@@ -141,6 +141,13 @@ export function HomePage(props: {
               </a>
             </h2>
             <p class="govuk-body">{props.isStaffAdmin ? 'Find, add and update staff, and invite them to Waymark.' : 'See the people you line manage.'}</p>
+            {props.isStaffAdmin ? (
+              <p class="govuk-body">
+                <a class="govuk-link" href="/reports/staff/export.csv" download>
+                  Download the staff list (CSV)
+                </a>
+              </p>
+            ) : null}
           </div>
         ) : null}
         {props.isStaffAdmin ? (

@@ -1,6 +1,6 @@
 import { formatDate } from '../../../platform/dates';
-import { Table } from '../../../platform/ui/components';
-import type { ReportTable, reportsIndex, TrustReport } from '../reports.service';
+import { Button, ErrorSummary, Select, Table } from '../../../platform/ui/components';
+import { academicYearText, type ReportTable, type reportsIndex, type TrustReport } from '../reports.service';
 
 /** A horizontal bar chart of people at each stage: an SVG with a title, its numbers in the table beside it. */
 function StageChart(props: { stages: TrustReport['stages'] }) {
@@ -44,7 +44,7 @@ function StageChart(props: { stages: TrustReport['stages'] }) {
 }
 
 /** One table of the report, with its download beneath it. */
-function ReportTableView(props: { table: ReportTable }) {
+function ReportTableView(props: { table: ReportTable; query: string }) {
   const { table } = props;
   if (table.rows.length === 0) return <p class="govuk-body">{table.empty}</p>;
   return (
@@ -62,13 +62,15 @@ function ReportTableView(props: { table: ReportTable }) {
         )}
       />
       <p class="govuk-body">
-        <a class="govuk-link" href={`/reports/${table.key}/export.csv`} download>
+        <a class="govuk-link" href={`/reports/${table.key}/export.csv${props.query ? `?${props.query}` : ''}`} download>
           Download this table (CSV)<span class="govuk-visually-hidden">: {table.caption}</span>
         </a>
       </p>
     </>
   );
 }
+
+const DOWNLOAD_NAMES = { applications: 'Applications', roster: 'Roster', attendance: 'Attendance', progress: 'Progress' } as const;
 
 const SECTIONS: { heading: string; keys: string[] }[] = [
   { heading: 'The pipeline', keys: ['pipeline', 'pipeline-by-school'] },
@@ -78,13 +80,40 @@ const SECTIONS: { heading: string; keys: string[] }[] = [
 
 /** The reports page for programme leads: the trust's pipeline, rates, withdrawals, attendance, and each cohort's downloads. */
 export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsIndex>> }) {
-  const { trust, cohorts } = props.data;
+  const { trust, cohorts, choices } = props.data;
+  const errors = Object.entries(choices.errors);
   return (
     <>
+      {errors.length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errors.map(([field, text]) => ({ text, href: `#${field}` }))} /> : null}
       <h1 class="govuk-heading-l">Reports</h1>
       <p class="govuk-body">
         Where the trust’s staff are on its programmes, how each cohort went, and each cohort’s lists. Every table downloads as a CSV file that opens in Excel.
       </p>
+      <form method="get" action="/reports" class="govuk-!-margin-bottom-6">
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-one-half">
+            <Select
+              id="programme"
+              name="programme"
+              label={{ text: 'Programme', classes: 'govuk-label--s' }}
+              items={[{ value: '', text: 'All programmes' }, ...choices.programmes.map((p) => ({ value: p.id, text: p.title }))]}
+              value={choices.filter.programmeId ?? ''}
+              errorMessage={choices.errors.programme ? { text: choices.errors.programme } : undefined}
+            />
+          </div>
+          <div class="govuk-grid-column-one-half">
+            <Select
+              id="year"
+              name="year"
+              label={{ text: 'Academic year the cohort started', classes: 'govuk-label--s' }}
+              items={[{ value: '', text: 'All years' }, ...choices.years.map((y) => ({ value: String(y), text: academicYearText(y) }))]}
+              value={choices.filter.year === null ? '' : String(choices.filter.year)}
+              errorMessage={choices.errors.year ? { text: choices.errors.year } : undefined}
+            />
+          </div>
+        </div>
+        <Button text="Show the reports" classes="govuk-button--secondary govuk-!-margin-bottom-0" />
+      </form>
       {SECTIONS.map((section) => (
         <>
           <h2 class="govuk-heading-m">{section.heading}</h2>
@@ -92,7 +121,7 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
           {trust.tables
             .filter((t) => section.keys.includes(t.key))
             .map((t) => (
-              <ReportTableView table={t} />
+              <ReportTableView table={t} query={props.data.query} />
             ))}
         </>
       ))}
@@ -102,7 +131,7 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
         <p class="govuk-body">There are no cohorts yet.</p>
       ) : (
         <Table
-          caption="Roster, attendance and progress for each cohort (CSV files)"
+          caption="Applications, roster, attendance and progress for each cohort (CSV files)"
           captionClasses="govuk-table__caption--s"
           firstCellIsHeader
           head={[{ text: 'Cohort' }, { text: 'Downloads' }]}
@@ -111,10 +140,10 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
             {
               html: (
                 <ul class="govuk-list govuk-!-margin-bottom-0">
-                  {(['roster', 'attendance', 'progress'] as const).map((kind) => (
+                  {(['applications', 'roster', 'attendance', 'progress'] as const).map((kind) => (
                     <li>
                       <a class="govuk-link" href={`/reports/cohorts/${c.id}/${kind}/export.csv`} download>
-                        {kind === 'roster' ? 'Roster' : kind === 'attendance' ? 'Attendance' : 'Progress'}
+                        {DOWNLOAD_NAMES[kind]}
                         <span class="govuk-visually-hidden">
                           {' '}
                           for {c.programme_title}, {c.name}

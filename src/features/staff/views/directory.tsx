@@ -1,5 +1,4 @@
 import { Button, Input, Pagination, Select, Table } from '../../../platform/ui/components';
-import { paginationFor } from '../../../platform/ui/paginate';
 import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES, type DirectoryQuery } from '../staff.schemas';
 import type { LeadershipLevel, StaffType } from '../staff.tables';
 import { PersonStatusTag } from './person-status-tag';
@@ -20,30 +19,39 @@ export interface DirectoryProps {
   filters: DirectoryQuery;
   rows: DirectoryRow[];
   total: number;
+  /** How many matching people come before this page. */
+  position: number;
   pageSize: number;
   schools: { id: string; name: string }[];
   canAdd: boolean;
   scopeDescription: string;
 }
 
-function queryString(filters: DirectoryQuery, page: number): string {
+/** The directory's address with the same search and filters, from a point in the list. */
+function queryString(filters: DirectoryQuery, from: { after: string } | { before: string } | null): string {
   const params = new URLSearchParams();
   for (const key of ['q', 'school', 'staffType', 'level', 'role'] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }
   if (filters.status !== 'active') params.set('status', filters.status);
-  if (page > 1) params.set('page', String(page));
+  if (from && 'after' in from) params.set('after', from.after);
+  if (from && 'before' in from) params.set('before', from.before);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
 export function DirectoryPage(props: DirectoryProps) {
   const f = props.filters;
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
-  const first = props.total === 0 ? 0 : (f.page - 1) * props.pageSize + 1;
-  const last = Math.min(props.total, f.page * props.pageSize);
-  const pagination = paginationFor(f.page, pages, (p) => `/staff${queryString(f, p)}`);
+  const first = props.total === 0 ? 0 : props.position + 1;
+  const last = props.position + props.rows.length;
+  const firstRow = props.rows[0];
+  const lastRow = props.rows[props.rows.length - 1];
+  // Previous and next by keyset (before the first row shown, after the last); back to the plain
+  // address when the previous page is the first.
+  const previous =
+    firstRow && props.position > 0 ? { href: `/staff${queryString(f, props.position <= props.pageSize ? null : { before: firstRow.id })}` } : undefined;
+  const next = lastRow && last < props.total ? { href: `/staff${queryString(f, { after: lastRow.id })}` } : undefined;
   const option = (value: string, text: string) => ({ value, text });
   return (
     <>
@@ -155,7 +163,7 @@ export function DirectoryPage(props: DirectoryProps) {
               ])}
             />
           ) : null}
-          {pagination ? <Pagination {...pagination} /> : null}
+          {previous || next ? <Pagination previous={previous} next={next} /> : null}
         </div>
       </div>
     </>

@@ -1,0 +1,22 @@
+import type { FeatureModule } from '../../platform/module';
+import { seedRecord } from './demo/record.demo';
+import * as recordTables from './migrations/2026_12_04_1040_record';
+import { eraseOf, exportOf } from './record.queries';
+import { recordRoutes } from './record.routes';
+
+/** The person's leadership record: what they choose to show from their certificates and portfolio, the private links they share it by, and the file they take with them. */
+export const recordModule: FeatureModule = {
+  name: 'record',
+  routes: [recordRoutes],
+  navigation: [{ href: '/record', text: 'Leadership record', order: 49, shownTo: 'signed-in', current: (path) => path.startsWith('/record') }],
+  migrations: { '2026_12_04_1040_record': recordTables },
+  demo: { seed: seedRecord },
+  personalData: {
+    holds: [
+      'Leadership record: which certificates and portfolio entries the person includes, and their personal statement',
+      'Shared links: what each is for, what it shows, when it expires or was revoked, and each time it was opened with a coarse description of the browser (no address)',
+    ],
+    exportPersonalData: exportOf,
+    erasePersonalData: eraseOf,
+  },
+};

@@ -1,0 +1,99 @@
+import type { Insertable } from 'kysely';
+import type { Executor } from '../../platform/db/database';
+import type { RecordItemKind, RecordSharesTable } from './record.tables';
+
+export function listItemsOf(db: Executor, personId: string) {
+  return db.selectFrom('record_items').select(['kind', 'item_id']).where('person_id', '=', personId).execute();
+}
+
+/** Replaces what the person includes in their record. */
+export async function replaceItems(trx: Executor, personId: string, items: { kind: RecordItemKind; id: string }[], at: string): Promise<void> {
+  await trx.deleteFrom('record_items').where('person_id', '=', personId).execute();
+  if (items.length > 0)
+    await trx
+      .insertInto('record_items')
+      .values(items.map((i) => ({ person_id: personId, kind: i.kind, item_id: i.id, added_at: at })))
+      .execute();
+}
+
+export async function findStatement(db: Executor, personId: string): Promise<string> {
+  const row = await db.selectFrom('record_statements').select('statement').where('person_id', '=', personId).executeTakeFirst();
+  return row?.statement ?? '';
+}
+
+export async function saveStatement(trx: Executor, personId: string, statement: string, at: string): Promise<void> {
+  await trx.deleteFrom('record_statements').where('person_id', '=', personId).execute();
+  if (statement !== '') await trx.insertInto('record_statements').values({ person_id: personId, statement, updated_at: at }).execute();
+}
+
+export function listSharesOf(db: Executor, personId: string) {
+  return db.selectFrom('record_shares').selectAll().where('person_id', '=', personId).orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
+export function findShare(db: Executor, id: string) {
+  return db.selectFrom('record_shares').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findShareByToken(db: Executor, token: string) {
+  return db.selectFrom('record_shares').selectAll().where('token', '=', token).executeTakeFirst();
+}
+
+export async function insertShare(trx: Executor, row: Insertable<RecordSharesTable>): Promise<void> {
+  await trx.insertInto('record_shares').values(row).execute();
+}
+
+/** Revokes a link that is not revoked yet. */
+export async function revokeShare(trx: Executor, id: string, at: string): Promise<void> {
+  await trx.updateTable('record_shares').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
+
+export async function insertView(trx: Executor, row: { id: string; share_id: string; viewed_at: string; client: string }): Promise<void> {
+  await trx.insertInto('record_share_views').values(row).execute();
+}
+
+export function listViews(db: Executor, shareId: string) {
+  return db
+    .selectFrom('record_share_views')
+    .select(['viewed_at', 'client'])
+    .where('share_id', '=', shareId)
+    .orderBy('viewed_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export async function countViews(db: Executor, shareIds: string[]): Promise<Map<string, number>> {
+  if (shareIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('record_share_views')
+    .select(['share_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('share_id', 'in', shareIds)
+    .groupBy('share_id')
+    .execute();
+  return new Map(rows.map((r) => [r.share_id, Number(r.n)]));
+}
+
+/** Everything held about the person, for a subject access request. */
+export async function exportOf(db: Executor, personId: string) {
+  const shares = await listSharesOf(db, personId);
+  return {
+    items: await listItemsOf(db, personId),
+    statement: await findStatement(db, personId),
+    shares: await Promise.all(
+      shares.map(async (s) => ({
+        label: s.label,
+        expiresOn: s.expires_on,
+        revokedAt: s.revoked_at,
+        createdAt: s.created_at,
+        views: await listViews(db, s.id),
+      })),
+    ),
+  };
+}
+
+export async function eraseOf(trx: Executor, personId: string): Promise<void> {
+  const ids = (await listSharesOf(trx, personId)).map((s) => s.id);
+  if (ids.length > 0) await trx.deleteFrom('record_share_views').where('share_id', 'in', ids).execute();
+  await trx.deleteFrom('record_shares').where('person_id', '=', personId).execute();
+  await trx.deleteFrom('record_statements').where('person_id', '=', personId).execute();
+  await trx.deleteFrom('record_items').where('person_id', '=', personId).execute();
+}

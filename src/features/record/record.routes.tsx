@@ -1,0 +1,133 @@
+import { Hono, type Context } from 'hono';
+import { access, requireViewer } from '../../platform/http/access';
+import type { AppEnv } from '../../platform/http/env';
+import { Invalid, type FieldErrors } from '../../platform/http/errors';
+import { readFormWithLists, type FormValues } from '../../platform/http/forms';
+import { clientAddress } from '../../platform/http/request';
+import { BackLink } from '../../platform/ui/components';
+import { renderPage } from '../../platform/ui/page';
+import { checkBundle } from './record.check';
+import { renderRecordPdf } from './record.pdf';
+import * as s from './record.service';
+import { CheckBundleForm, CheckBundleResult } from './views/check';
+import { LinkGonePage, MyRecordPage, SharePage, SharedRecordPage, ShareFormPage } from './views/pages';
+
+/** The person's own leadership record, the links they share it by, and what a reader of a link sees. */
+export const recordRoutes = new Hono<AppEnv>();
+
+const BANNERS: Record<string, string> = {
+  saved: 'Your record is saved',
+  shared: 'Link created. Copy it and send it to the reader',
+  revoked: 'Link revoked. It shows nothing to anyone who opens it',
+};
+
+async function recordPage(c: Context<AppEnv>, form?: { values: FormValues; ticked: string[]; errors: FieldErrors }) {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await s.getMyRecord(c.get('deps'), viewer);
+  const done = c.req.query('done');
+  return renderPage(
+    c,
+    { title: 'Your leadership record', hasErrors: !!form },
+    <MyRecordPage data={data} banner={done ? BANNERS[done] : undefined} values={form?.values} ticked={form?.ticked} errors={form?.errors} />,
+  );
+}
+
+recordRoutes.get('/record', access('signed-in'), (c) => recordPage(c));
+recordRoutes.post('/record', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const { values, list } = await readFormWithLists(c);
+  try {
+    await s.saveMyRecord(c.get('deps'), viewer, values, list('items'));
+  } catch (error) {
+    if (error instanceof Invalid) return recordPage(c, { values, ticked: list('items'), errors: error.fieldErrors });
+    throw error;
+  }
+  return c.redirect('/record?done=saved', 303);
+});
+
+recordRoutes.get('/record/export.json', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const bundle = await s.exportBundle(c.get('deps'), viewer);
+  return c.body(JSON.stringify(bundle, null, 2), 200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-disposition': 'attachment; filename="leadership-record.json"',
+    'cache-control': 'no-store',
+  });
+});
+
+recordRoutes.get('/record/record.pdf', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const deps = c.get('deps');
+  const mine = await s.getMyRecord(deps, viewer);
+  const pdf = await renderRecordPdf(mine.record, deps.config.BASE_URL, { madeOn: deps.clock.now().toISOString() });
+  return c.body(new Uint8Array(pdf), 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': 'attachment; filename="leadership-record.pdf"',
+    'cache-control': 'no-store',
+  });
+});
+
+async function shareFormPage(c: Context<AppEnv>, form?: { values: FormValues; leftOut: string[]; errors: FieldErrors }) {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await s.getShareForm(c.get('deps'), viewer);
+  return renderPage(
+    c,
+    { title: 'Share your record', hasErrors: !!form, beforeContent: <BackLink href="/record" text="Your leadership record" /> },
+    <ShareFormPage form={data} values={form?.values ?? {}} leftOut={form?.leftOut ?? []} errors={form?.errors} />,
+  );
+}
+
+recordRoutes.get('/record/shares/new', access('signed-in'), (c) => shareFormPage(c));
+recordRoutes.post('/record/shares/new', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const { values, list } = await readFormWithLists(c);
+  let id: string;
+  try {
+    id = await s.createShare(c.get('deps'), viewer, values, list('leaveOut'));
+  } catch (error) {
+    if (error instanceof Invalid) return shareFormPage(c, { values, leftOut: list('leaveOut'), errors: error.fieldErrors });
+    throw error;
+  }
+  return c.redirect(`/record/shares/${id}?done=shared`, 303);
+});
+
+recordRoutes.get('/record/shares/:shareId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const view = await s.getMyShare(c.get('deps'), viewer, c.req.param('shareId'));
+  const done = c.req.query('done');
+  return renderPage(
+    c,
+    { title: `${view.share.label}: shared link`, beforeContent: <BackLink href="/record" text="Your leadership record" /> },
+    <SharePage view={view} banner={done ? BANNERS[done] : undefined} />,
+  );
+});
+
+recordRoutes.post('/record/shares/:shareId/revoke', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const id = c.req.param('shareId');
+  await s.revokeMyShare(c.get('deps'), viewer, id);
+  return c.redirect(`/record/shares/${id}?done=revoked`, 303);
+});
+
+recordRoutes.get('/shared/:shareToken', access('anyone'), async (c) => {
+  const view = await s.openSharedLink(c.get('deps'), c.req.param('shareToken'), clientAddress(c), c.req.header('user-agent') ?? null);
+  c.header('cache-control', 'no-store');
+  c.header('x-robots-tag', 'noindex');
+  if (view.state === 'gone') return renderPage(c, { title: 'This link is no longer available', status: 404 }, <LinkGonePage />);
+  return renderPage(c, { title: `Leadership record: ${view.record.personName}` }, <SharedRecordPage record={view.record} expiresOn={view.share.expires_on} />);
+});
+
+// ----- Checking a record file (anyone) -----
+
+recordRoutes.get('/record/check', access('anyone'), (c) => renderPage(c, { title: 'Check a leadership record file' }, <CheckBundleForm />));
+recordRoutes.post('/record/check', access('anyone'), async (c) => {
+  const { file } = await readFormWithLists(c);
+  try {
+    const check = await checkBundle(c.get('deps'), file('file'), clientAddress(c));
+    return renderPage(c, { title: 'Leadership record check' }, <CheckBundleResult check={check} />);
+  } catch (error) {
+    if (error instanceof Invalid)
+      return renderPage(c, { title: 'Check a leadership record file', hasErrors: true }, <CheckBundleForm errors={error.fieldErrors} />);
+    throw error;
+  }
+});

@@ -1,0 +1,298 @@
+import { MINUTE } from '../../platform/db/clock';
+import type { Executor } from '../../platform/db/database';
+import { newId } from '../../platform/db/ids';
+import { addDays, londonDate, parseDateParts } from '../../platform/dates';
+import type { AppDeps, Viewer } from '../../platform/http/env';
+import { Invalid, NotFound, TooManyRequests, type FieldErrors } from '../../platform/http/errors';
+import type { FormValues } from '../../platform/http/forms';
+import { looksLikeToken, newToken } from '../../platform/http/tokens';
+import { type CountedAttempt, describeWait, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
+import { type Certificate, certificatesOf } from '../certificates';
+import { type RecordEntry, recordEntriesOf } from '../portfolio';
+import { listAllOrganisations } from '../organisations';
+import { findPersonSummary, listPeopleNames } from '../staff';
+import { BUNDLE_FORMAT } from './record.check';
+import * as q from './record.queries';
+import type { RecordItemKind, RecordShare } from './record.tables';
+
+export const STATEMENT_MAX = 2000;
+export const LABEL_MAX = 100;
+/** The furthest ahead a link's expiry may be set, in days. */
+export const LONGEST_LINK_DAYS = 366;
+
+export interface ItemRef {
+  kind: RecordItemKind;
+  id: string;
+}
+
+/** The value of an item's checkbox: `entry:<id>` or `certificate:<id>`. */
+export function itemKey(item: ItemRef): string {
+  return `${item.kind}:${item.id}`;
+}
+
+function parseItemKey(key: string): ItemRef | undefined {
+  const [kind, id] = key.split(':');
+  return (kind === 'entry' || kind === 'certificate') && id ? { kind, id } : undefined;
+}
+
+/** A record as it is shown: the person, their statement, and the certificates and entries in it. */
+export interface ComposedRecord {
+  personName: string;
+  givenName: string;
+  organisationName: string;
+  statement: string;
+  certificates: Certificate[];
+  entries: RecordEntry[];
+}
+
+async function personName(db: Executor, organisationId: string, personId: string) {
+  const [row] = await listPeopleNames(db, organisationId, [personId]);
+  return { full: row ? `${row.given_name} ${row.family_name}` : '', given: row?.given_name ?? '' };
+}
+
+/** Everything the person could include, and what they have. */
+async function everything(db: Executor, personId: string) {
+  const [certificates, entries, chosen] = await Promise.all([certificatesOf(db, personId), recordEntriesOf(db, personId), q.listItemsOf(db, personId)]);
+  return { certificates, entries, chosen: new Set(chosen.map((c) => itemKey({ kind: c.kind, id: c.item_id }))) };
+}
+
+async function compose(
+  db: Executor,
+  person: { id: string; organisationId: string; organisationName: string },
+  shows: (key: string) => boolean,
+  statement: string,
+) {
+  const all = await everything(db, person.id);
+  const name = await personName(db, person.organisationId, person.id);
+  return {
+    personName: name.full,
+    givenName: name.given,
+    organisationName: person.organisationName,
+    statement,
+    certificates: all.certificates.filter((c) => shows(itemKey({ kind: 'certificate', id: c.id }))),
+    entries: all.entries.filter((e) => shows(itemKey({ kind: 'entry', id: e.id }))),
+  } satisfies ComposedRecord;
+}
+
+function isLive(share: RecordShare, now: Date): boolean {
+  return share.revoked_at === null && londonDate(now) <= share.expires_on;
+}
+
+// ----- The person's own record -----
+
+/** The signed-in person's record: what it shows, what else they could include, and their links. */
+export async function getMyRecord(deps: AppDeps, viewer: Viewer) {
+  const all = await everything(deps.db, viewer.id);
+  const statement = await q.findStatement(deps.db, viewer.id);
+  const shares = await q.listSharesOf(deps.db, viewer.id);
+  const views = await q.countViews(
+    deps.db,
+    shares.map((s) => s.id),
+  );
+  const now = deps.clock.now();
+  return {
+    ...all,
+    statement,
+    record: await compose(deps.db, viewer, (key) => all.chosen.has(key), statement),
+    shares: shares.map((s) => ({ share: s, live: isLive(s, now), views: views.get(s.id) ?? 0 })),
+  };
+}
+export type MyRecord = Awaited<ReturnType<typeof getMyRecord>>;
+
+/** Saves what the person includes and their statement. Items that are not theirs are refused. */
+export async function saveMyRecord(deps: AppDeps, viewer: Viewer, values: FormValues, ticked: string[]): Promise<void> {
+  const statement = (values.statement ?? '').trim();
+  const errors: FieldErrors = {};
+  if (statement.length > STATEMENT_MAX) errors.statement = `Your statement must be ${STATEMENT_MAX} characters or fewer`;
+  const all = await everything(deps.db, viewer.id);
+  const owned = new Set([
+    ...all.certificates.map((c) => itemKey({ kind: 'certificate', id: c.id })),
+    ...all.entries.map((e) => itemKey({ kind: 'entry', id: e.id })),
+  ]);
+  const items = [...new Set(ticked)].map(parseItemKey);
+  if (items.some((i) => !i || !owned.has(itemKey(i)))) errors.items = 'Select only certificates and entries from your own record';
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const at = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.replaceItems(trx, viewer.id, items as ItemRef[], at);
+    await q.saveStatement(trx, viewer.id, statement, at);
+  });
+}
+
+/** A JSON-safe copy of the record the person takes with them: their signed credentials as issued, and the rest as Waymark's documented format. */
+export async function exportBundle(deps: AppDeps, viewer: Viewer) {
+  const mine = await getMyRecord(deps, viewer);
+  const r = mine.record;
+  const base = deps.config.BASE_URL;
+  return {
+    format: BUNDLE_FORMAT,
+    exportedAt: deps.clock.now().toISOString(),
+    person: { name: r.personName },
+    exportedFrom: r.organisationName,
+    statement: r.statement || null,
+    credentials: r.certificates.flatMap((c) => (c.credential ? [JSON.parse(c.credential) as unknown] : [])),
+    certificates: r.certificates.map((c) => ({
+      programme: c.programme_title,
+      stage: c.stage,
+      cohort: c.cohort_name,
+      issuedBy: c.issuer_name,
+      completedOn: c.completed_at.slice(0, 10),
+      credentialId: c.credential_id,
+      checkAt: `${base}/certificates/${c.code}`,
+      revokedOn: c.revoked_at ? c.revoked_at.slice(0, 10) : null,
+    })),
+    entries: r.entries.map((e) => ({
+      kind: e.kind,
+      title: e.title,
+      whatChanged: e.reflection,
+      startedOn: e.startedOn,
+      endedOn: e.endedOn,
+      hours: e.hours,
+      addedBy: e.source === 'waymark' ? `Waymark, from ${r.organisationName}’s records` : r.personName,
+      verification: e.verification
+        ? {
+            by: e.verification.name,
+            relationship: e.verification.relationship,
+            role: e.verification.role,
+            statement: e.verification.statement,
+            on: e.verification.on.slice(0, 10),
+          }
+        : null,
+    })),
+  };
+}
+
+// ----- Sharing -----
+
+/** The form for a new link: the items in the record, any of which can be left out. */
+export async function getShareForm(deps: AppDeps, viewer: Viewer) {
+  const mine = await getMyRecord(deps, viewer);
+  return { record: mine.record, today: londonDate(deps.clock.now()) };
+}
+export type ShareForm = Awaited<ReturnType<typeof getShareForm>>;
+
+/** Makes a link to the record as it is now, less what is left out. Returns the new link's id. */
+export async function createShare(deps: AppDeps, viewer: Viewer, values: FormValues, leaveOut: string[]): Promise<string> {
+  const form = await getShareForm(deps, viewer);
+  const errors: FieldErrors = {};
+  const label = (values.label ?? '').trim();
+  if (!label) errors.label = 'Enter what the link is for';
+  else if (label.length > LABEL_MAX) errors.label = `What the link is for must be ${LABEL_MAX} characters or fewer`;
+  const parsed = parseDateParts(values['expiresOn-day'] ?? '', values['expiresOn-month'] ?? '', values['expiresOn-year'] ?? '');
+  if ('error' in parsed) errors.expiresOn = parsed.error === 'empty' ? 'Enter the last day the link works' : `The last day the link works ${parsed.error}`;
+  else if (parsed.date < form.today) errors.expiresOn = 'The last day the link works must be today or in the future';
+  else if (parsed.date > addDays(form.today, LONGEST_LINK_DAYS)) errors.expiresOn = 'The last day the link works must be within a year';
+  const left = new Set(leaveOut);
+  const items = [
+    ...form.record.certificates.map((c) => ({ kind: 'certificate' as const, id: c.id })),
+    ...form.record.entries.map((e) => ({ kind: 'entry' as const, id: e.id })),
+  ].filter((i) => !left.has(itemKey(i)));
+  const includeStatement = form.record.statement !== '' && !left.has('statement');
+  if (!errors.label && !errors.expiresOn && items.length === 0 && !includeStatement)
+    errors.leaveOut = 'Leave at least one thing in the link for the reader to see';
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const id = newId();
+  await q.insertShare(deps.db, {
+    id,
+    person_id: viewer.id,
+    label,
+    token: newToken(),
+    items: JSON.stringify(items),
+    include_statement: includeStatement ? 1 : 0,
+    expires_on: 'date' in parsed ? parsed.date : form.today,
+    revoked_at: null,
+    created_at: deps.clock.now().toISOString(),
+  });
+  return id;
+}
+
+/** One of the person's own links with its views; anyone else's is not found. */
+export async function getMyShare(deps: AppDeps, viewer: Viewer, shareId: string) {
+  const share = await q.findShare(deps.db, shareId);
+  if (!share || share.person_id !== viewer.id) throw new NotFound();
+  return { share, live: isLive(share, deps.clock.now()), views: await q.listViews(deps.db, share.id), url: `${deps.config.BASE_URL}/shared/${share.token}` };
+}
+export type MyShare = Awaited<ReturnType<typeof getMyShare>>;
+
+export async function revokeMyShare(deps: AppDeps, viewer: Viewer, shareId: string): Promise<void> {
+  const { share } = await getMyShare(deps, viewer, shareId);
+  await q.revokeShare(deps.db, share.id, deps.clock.now().toISOString());
+}
+
+// Links that match nothing, from one address: tokens can't be guessed, but a flood of tries is refused.
+const UNKNOWN_LINK_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 20, firstWaitMs: 15_000, refuseFrom: 40, refusalMs: 15 * MINUTE };
+// Openings of any link from one address: a reader opens a record a few times, not hundreds.
+const OPENING_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 120, firstWaitMs: 5_000, refuseFrom: 240, refusalMs: 15 * MINUTE };
+
+async function takeAttempt(deps: AppDeps, address: string | null): Promise<CountedAttempt[]> {
+  const now = deps.clock.now();
+  const who = address ?? 'unknown';
+  const reservation = await reserveAttempt(deps.db, now, [
+    [`record-link:address:${who}`, UNKNOWN_LINK_LIMITS],
+    [`record-opening:address:${who}`, OPENING_LIMITS],
+  ]);
+  if (reservation.admitted) return reservation.attempts;
+  const until = reservation.lockedUntil;
+  throw new TooManyRequests(
+    `Too many shared records have been opened from your network. Wait ${describeWait(until, now)} and try again.`,
+    Math.ceil((until.getTime() - now.getTime()) / 1000),
+  );
+}
+
+/** A coarse description of the reader's browser for the person's log of views: no address, no version. */
+export function describeClient(userAgent: string | null | undefined): string {
+  const ua = userAgent ?? '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrome\/|Chromium\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'A browser';
+  const system = /iPhone|iPad/.test(ua)
+    ? 'iOS'
+    : /Android/.test(ua)
+      ? 'Android'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X|Macintosh/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : null;
+  return system ? `${browser} on ${system}` : browser;
+}
+
+export type SharedView = { state: 'gone' } | { state: 'live'; share: RecordShare; record: ComposedRecord };
+
+/**
+ * A shared link, for anyone who holds it: the record's chosen items and nothing else, and the view
+ * logged. A revoked or expired link shows nothing; a token that matches nothing is not found (and
+ * counted against the address).
+ */
+export async function openSharedLink(deps: AppDeps, token: string, address: string | null, userAgent: string | null): Promise<SharedView> {
+  const attempts = await takeAttempt(deps, address);
+  const share = looksLikeToken(token) ? await q.findShareByToken(deps.db, token) : undefined;
+  if (!share) throw new NotFound();
+  await refundAttempts(
+    deps.db,
+    attempts.filter((a) => a.key.startsWith('record-link:')),
+  );
+  const now = deps.clock.now();
+  if (!isLive(share, now)) return { state: 'gone' };
+  const person = await findPersonSummary(deps.db, share.person_id);
+  if (!person) return { state: 'gone' };
+  const organisation = (await listAllOrganisations(deps.db)).find((o) => o.id === person.organisation_id);
+  const shown = new Set((JSON.parse(share.items) as ItemRef[]).map(itemKey));
+  const statement = share.include_statement ? await q.findStatement(deps.db, share.person_id) : '';
+  const record = await compose(
+    deps.db,
+    { id: share.person_id, organisationId: person.organisation_id, organisationName: organisation?.name ?? '' },
+    (key) => shown.has(key),
+    statement,
+  );
+  await q.insertView(deps.db, { id: newId(), share_id: share.id, viewed_at: now.toISOString(), client: describeClient(userAgent) });
+  return { state: 'live', share, record };
+}
