@@ -65,3 +65,18 @@ export function load(url: string, headers: Record<string, string>, seconds: numb
     const guard = setTimeout(() => instance.stop(), (seconds + 15) * 1000);
   });
 }
+
+/** The benchmark server's CPU time so far (user + system), in milliseconds. */
+export function serverCpuMs(server: BenchServer): Promise<number> {
+  return new Promise((resolveUsage, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not report its usage within 10 s')), 10_000);
+    const onMessage = (message: { type?: string; cpu?: NodeJS.CpuUsage }) => {
+      if (message?.type !== 'usage' || !message.cpu) return;
+      clearTimeout(timer);
+      server.child.off('message', onMessage);
+      resolveUsage((message.cpu.user + message.cpu.system) / 1000);
+    };
+    server.child.on('message', onMessage);
+    server.child.send({ type: 'usage' });
+  });
+}
