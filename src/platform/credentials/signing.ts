@@ -115,14 +115,19 @@ export async function encodeStatusList(setIndexes: Iterable<number>, length = ST
   return list.encode();
 }
 
+/** Lists decoded lately, by their encoded text: a page view reads the same list until it is re-signed. */
+const decodedLists = new Map<string, { length: number; getStatus(index: number): boolean } | null>();
+const DECODED_LISTS_KEPT = 16;
+
 /** Whether entry `index` of an encoded list is set; undefined when the list can't be read or is too short. */
 export async function statusBit(encodedList: string, index: number): Promise<boolean | undefined> {
-  const { BitstringStatusList } = await import('@digitalbazaar/vc-bitstring-status-list');
-  try {
-    const list = await BitstringStatusList.decode({ encodedList });
-    if (!Number.isInteger(index) || index < 0 || index >= list.length) return undefined;
-    return list.getStatus(index);
-  } catch {
-    return undefined;
+  let list = decodedLists.get(encodedList);
+  if (list === undefined) {
+    const { BitstringStatusList } = await import('@digitalbazaar/vc-bitstring-status-list');
+    list = await BitstringStatusList.decode({ encodedList }).catch(() => null);
+    if (decodedLists.size >= DECODED_LISTS_KEPT) decodedLists.delete(decodedLists.keys().next().value as string);
+    decodedLists.set(encodedList, list);
   }
+  if (!list || !Number.isInteger(index) || index < 0 || index >= list.length) return undefined;
+  return list.getStatus(index);
 }
