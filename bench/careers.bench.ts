@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/platform/db/database';
 import { newId } from '../src/platform/db/ids';
 import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
-import { type BenchServer, load, signInAsBenchAdmin, startBenchServer } from './page-bench';
+import { type BenchServer, measureTargets, type PageTarget, signInAsBenchAdmin, startBenchServer } from './page-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -107,24 +107,12 @@ try {
   const body = await page.text();
   const rows = (body.match(/href="https:\/\/teaching-vacancies\.example\/jobs\//g) ?? []).length;
   if (page.status !== 200 || rows !== expected) throw new Error(`The vacancies page answered ${page.status} with ${rows} vacancies, not ${expected}`);
-  const targets: { name: string; path: string; headers: Record<string, string> }[] = [
+  const targets: PageTarget[] = [
     { name: 'Matched vacancies', path: '/careers/vacancies', headers: { cookie } },
     { name: 'trivial route', path: '/health', headers: {} },
     { name: 'trivial route, signed in', path: '/health', headers: { cookie } },
   ];
-  const results: { name: string; path: string; requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; non2xx: number }[] = [];
-  for (const t of targets) {
-    if (warmup > 0) await load(`${origin}${t.path}`, t.headers, warmup, connections);
-    const r = await load(`${origin}${t.path}`, t.headers, duration, connections);
-    results.push({
-      name: t.name,
-      path: t.path,
-      requestsPerSecond: Math.round(r.requests.average),
-      latencyP50Ms: r.latency.p50,
-      latencyP99Ms: r.latency.p99,
-      non2xx: r.non2xx,
-    });
-  }
+  const results = await measureTargets(server, targets, { warmup, duration, connections });
   const [vacancies, trivial, signedIn] = results;
   const ratio = (vacancies?.requestsPerSecond ?? 0) / Math.max(1, trivial?.requestsPerSecond ?? 1);
   const ratioSignedIn = (vacancies?.requestsPerSecond ?? 0) / Math.max(1, signedIn?.requestsPerSecond ?? 1);

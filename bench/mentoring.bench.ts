@@ -15,7 +15,7 @@ import type { Db } from '../src/platform/db/database';
 import { newId } from '../src/platform/db/ids';
 import { makeCohort, makeProgramme } from '../test/support/programme-world';
 import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
-import { type BenchServer, load, signInAsBenchAdmin, startBenchServer } from './page-bench';
+import { type BenchServer, measureTargets, type PageTarget, signInAsBenchAdmin, startBenchServer } from './page-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -155,24 +155,12 @@ try {
   const requirementsShown = (body.match(/0 of 3 requirements met/g) ?? []).length;
   if (page.status !== 200 || rows !== MENTEES || requirementsShown !== MENTEES)
     throw new Error(`People I support answered ${page.status} with ${rows} mentees (${requirementsShown} with requirements), not ${MENTEES}`);
-  const targets: { name: string; path: string; headers: Record<string, string> }[] = [
+  const targets: PageTarget[] = [
     { name: 'People I support', path: '/mentoring', headers: { cookie } },
     { name: 'trivial route', path: '/health', headers: {} },
     { name: 'trivial route, signed in', path: '/health', headers: { cookie } },
   ];
-  const results: { name: string; path: string; requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; non2xx: number }[] = [];
-  for (const t of targets) {
-    if (warmup > 0) await load(`${origin}${t.path}`, t.headers, warmup, connections);
-    const r = await load(`${origin}${t.path}`, t.headers, duration, connections);
-    results.push({
-      name: t.name,
-      path: t.path,
-      requestsPerSecond: Math.round(r.requests.average),
-      latencyP50Ms: r.latency.p50,
-      latencyP99Ms: r.latency.p99,
-      non2xx: r.non2xx,
-    });
-  }
+  const results = await measureTargets(server, targets, { warmup, duration, connections });
   const [mentoring, trivial, signedIn] = results;
   const ratio = (mentoring?.requestsPerSecond ?? 0) / Math.max(1, trivial?.requestsPerSecond ?? 1);
   const ratioSignedIn = (mentoring?.requestsPerSecond ?? 0) / Math.max(1, signedIn?.requestsPerSecond ?? 1);

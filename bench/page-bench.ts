@@ -1,6 +1,8 @@
-// What the page benchmarks (projects, mentoring) share: the benchmark server as a child process on
-// 127.0.0.1, signing in as the benchmark's admin, and one autocannon run with a time limit.
+// What the page benchmarks (projects, mentoring, careers, verification) share: the benchmark server
+// as a child process on 127.0.0.1, signing in as the benchmark's admin, one autocannon run with a time
+// limit, and a run of each route in turn with the server's CPU per request.
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -79,4 +81,52 @@ export function serverCpuMs(server: BenchServer): Promise<number> {
     server.child.on('message', onMessage);
     server.child.send({ type: 'usage' });
   });
+}
+
+export interface PageTarget {
+  name: string;
+  path: string;
+  headers?: Record<string, string>;
+}
+
+export interface PageRun {
+  name: string;
+  path: string;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  non2xx: number;
+  /** The server's CPU time per request (user + system): less sensitive to other load than req/s. */
+  serverCpuMsPerRequest: number;
+  /** The machine's 1, 5 and 15 minute load averages as the run started. */
+  loadAverage: number[];
+}
+
+/** Each target in turn on the same server, with the same settings: a warm-up, then the measured run. */
+export async function measureTargets(
+  server: BenchServer,
+  targets: readonly PageTarget[],
+  settings: { warmup: number; duration: number; connections: number },
+): Promise<PageRun[]> {
+  const runs: PageRun[] = [];
+  for (const t of targets) {
+    const url = `${server.origin}${t.path}`;
+    const headers = t.headers ?? {};
+    if (settings.warmup > 0) await load(url, headers, settings.warmup, settings.connections);
+    const cpuBefore = await serverCpuMs(server);
+    const loadAverage = loadavg().map((l) => Math.round(l * 100) / 100);
+    const r = await load(url, headers, settings.duration, settings.connections);
+    const cpu = (await serverCpuMs(server)) - cpuBefore;
+    runs.push({
+      name: t.name,
+      path: t.path,
+      requestsPerSecond: Math.round(r.requests.average),
+      latencyP50Ms: r.latency.p50,
+      latencyP99Ms: r.latency.p99,
+      non2xx: r.non2xx,
+      serverCpuMsPerRequest: Math.round((cpu / Math.max(1, r.requests.total)) * 100) / 100,
+      loadAverage,
+    });
+  }
+  return runs;
 }

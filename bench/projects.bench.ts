@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBenchDatabase, generate } from './generate';
 import { MEASURES, OUTCOMES, seedProject } from './projects-seed';
-import { type BenchServer, load, signInAsBenchAdmin, startBenchServer } from './page-bench';
+import { type BenchServer, measureTargets, type PageRun, type PageTarget, signInAsBenchAdmin, startBenchServer } from './page-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -43,32 +43,18 @@ try {
   const body = await page.text();
   if (page.status !== 200 || (body.match(/<svg role="img"/g) ?? []).length !== MEASURES)
     throw new Error(`the project page answered ${page.status} without ${MEASURES} charts`);
-  const targets: { name: string; path: string; headers: Record<string, string> }[] = [
+  const targets: PageTarget[] = [
     { name: 'project page', path: `/projects/${projectId}`, headers: { cookie } },
     { name: 'trivial route', path: '/health', headers: {} },
     { name: 'trivial route, signed in', path: '/health', headers: { cookie } },
   ];
-  type Run = { round: number; name: string; path: string; requestsPerSecond: number; latencyP50Ms: number; latencyP99Ms: number; non2xx: number };
-  const results: Run[] = [];
+  const results: (PageRun & { round: number })[] = [];
   const ratios: number[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const runs: Run[] = [];
-    for (const t of targets) {
-      if (warmup > 0) await load(`${origin}${t.path}`, t.headers, warmup, connections);
-      const r = await load(`${origin}${t.path}`, t.headers, duration, connections);
-      runs.push({
-        round,
-        name: t.name,
-        path: t.path,
-        requestsPerSecond: Math.round(r.requests.average),
-        latencyP50Ms: r.latency.p50,
-        latencyP99Ms: r.latency.p99,
-        non2xx: r.non2xx,
-      });
-    }
+    const runs = await measureTargets(server, targets, { warmup, duration, connections });
     const [project, trivial] = runs;
     ratios.push((project?.requestsPerSecond ?? 0) / Math.max(1, trivial?.requestsPerSecond ?? 1));
-    results.push(...runs);
+    results.push(...runs.map((run) => ({ round, ...run })));
   }
   const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)] ?? 0;
   console.log(

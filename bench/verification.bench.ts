@@ -29,7 +29,7 @@ import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';
 import { makeCohort, makeProgramme } from '../test/support/programme-world';
 import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
-import { type BenchServer, load, serverCpuMs, signInAsBenchAdmin, startBenchServer } from './page-bench';
+import { type BenchServer, measureTargets, serverCpuMs, signInAsBenchAdmin, startBenchServer } from './page-bench';
 import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -169,31 +169,7 @@ try {
     { name: 'Verification page', path: `/certificates/${code}` },
     { name: 'trivial route', path: '/health' },
   ];
-  const results: {
-    name: string;
-    requestsPerSecond: number;
-    latencyP50Ms: number;
-    latencyP99Ms: number;
-    non2xx: number;
-    serverCpuMsPerRequest: number;
-    loadAverage: number[];
-  }[] = [];
-  for (const t of targets) {
-    if (warmup > 0) await load(`${origin}${t.path}`, {}, warmup, connections);
-    const before = await serverCpuMs(server);
-    const loadBefore = loadAverage();
-    const r = await load(`${origin}${t.path}`, {}, duration, connections);
-    const cpu = (await serverCpuMs(server)) - before;
-    results.push({
-      name: t.name,
-      requestsPerSecond: Math.round(r.requests.average),
-      latencyP50Ms: r.latency.p50,
-      latencyP99Ms: r.latency.p99,
-      non2xx: r.non2xx,
-      serverCpuMsPerRequest: Math.round((cpu / Math.max(1, r.requests.total)) * 100) / 100,
-      loadAverage: loadBefore,
-    });
-  }
+  const results = await measureTargets(server, targets, { warmup, duration, connections });
   const [verification, trivial] = results;
   const ratio = (verification?.requestsPerSecond ?? 0) / Math.max(1, trivial?.requestsPerSecond ?? 1);
   console.log(`\nVerification page (${database.engine}; ${connections} connections, ${duration} s each; page ${Buffer.byteLength(checkBody)} bytes)`);
