@@ -182,6 +182,29 @@ export async function makeCohort(db: Db, options: CohortOptions) {
  * the teacher (`world.report`) has applied to an open cohort and waits for their line manager,
  * and is enrolled in an earlier cohort of the same programme.
  */
+/** An active enrolment, as an accepted application (or a lead adding someone) leaves one. */
+export async function makeEnrolment(db: Db, options: { organisationId: string; cohortId: string; programmeId: string; personId: string }): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('enrolments')
+    .values({
+      id,
+      organisation_id: options.organisationId,
+      application_id: null,
+      cohort_id: options.cohortId,
+      programme_id: options.programmeId,
+      person_id: options.personId,
+      status: 'active',
+      return_cohort_id: null,
+      status_reason: null,
+      completed_at: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}
+
 export async function makeProgrammeWorld(db: Db, world: World) {
   const organisationId = world.organisation.id;
   const published = await makeFramework(db, organisationId, { title: `Leadership skills ${newId().slice(-6)}` });
@@ -295,24 +318,7 @@ export async function makeProgrammeWorld(db: Db, world: World) {
     })
     .execute();
 
-  const enrolmentId = newId();
-  await db
-    .insertInto('enrolments')
-    .values({
-      id: enrolmentId,
-      organisation_id: organisationId,
-      application_id: null,
-      cohort_id: earlier.id,
-      programme_id: programme.id,
-      person_id: world.report.id,
-      status: 'active',
-      return_cohort_id: null,
-      status_reason: null,
-      completed_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const enrolmentId = await makeEnrolment(db, { organisationId, cohortId: earlier.id, programmeId: programme.id, personId: world.report.id });
 
   return {
     frameworkId: published.frameworkId,

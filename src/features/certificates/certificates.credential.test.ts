@@ -10,7 +10,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
 import { type TestClient, visibleText } from '../../../test/support/http';
-import { makeCohort, makeFramework, makeProgramme } from '../../../test/support/programme-world';
+import { makeCohort, makeEnrolment, makeFramework, makeProgramme } from '../../../test/support/programme-world';
 import { present } from '../../../test/support/present';
 import { decryptSecret, generateSigningKey } from '../../platform/credentials/keys';
 import { didDocument, verificationMethod } from '../../platform/credentials/did';
@@ -73,24 +73,7 @@ async function verifyOutside(credential: object, loader: vc.DocumentLoader) {
 }
 
 async function enrol(db: Db, world: World, cohortId: string, programmeId: string, personId: string) {
-  const id = newId();
-  await db
-    .insertInto('enrolments')
-    .values({
-      id,
-      organisation_id: world.organisation.id,
-      application_id: null,
-      cohort_id: cohortId,
-      programme_id: programmeId,
-      person_id: personId,
-      status: 'active',
-      return_cohort_id: null,
-      status_reason: null,
-      completed_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const id = await makeEnrolment(db, { organisationId: world.organisation.id, cohortId, programmeId, personId });
   await db.insertInto('enrolment_signoffs').values({ enrolment_id: id, signed_off_by: world.programmeLead.id, note: 'Well done', created_at: at }).execute();
   return id;
 }

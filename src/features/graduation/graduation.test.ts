@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
 import { type TestClient, visibleText } from '../../../test/support/http';
-import { makeCohort, makeProgramme } from '../../../test/support/programme-world';
+import { makeCohort, makeEnrolment, makeProgramme } from '../../../test/support/programme-world';
 import { present } from '../../../test/support/present';
 import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
@@ -12,24 +12,7 @@ import { inviteNewGraduate } from './graduation.service';
 const at = '2026-11-01T09:00:00.000Z';
 
 async function enrol(db: Db, world: World, cohortId: string, programmeId: string, personId: string) {
-  const id = newId();
-  await db
-    .insertInto('enrolments')
-    .values({
-      id,
-      organisation_id: world.organisation.id,
-      application_id: null,
-      cohort_id: cohortId,
-      programme_id: programmeId,
-      person_id: personId,
-      status: 'active',
-      return_cohort_id: null,
-      status_reason: null,
-      completed_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const id = await makeEnrolment(db, { organisationId: world.organisation.id, cohortId, programmeId, personId });
   await db.insertInto('enrolment_signoffs').values({ enrolment_id: id, signed_off_by: personId, note: 'Done', created_at: at }).execute();
   return id;
 }
