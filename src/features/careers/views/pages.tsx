@@ -1,11 +1,10 @@
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
-import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
+import { errorFor, type FormValues } from '../../../platform/http/forms';
+import { DateField, FormErrors } from '../../../platform/ui/form-parts';
 import {
   Button,
   Checkboxes,
-  DateInput,
-  ErrorSummary,
   InsetText,
   Input,
   NotificationBanner,
@@ -55,30 +54,8 @@ function esc(text: string): string {
 }
 const link = (href: string, text: string) => `<a class="govuk-link" href="${esc(href)}">${esc(text)}</a>`;
 
-function Errors(props: { errors?: FieldErrors }) {
-  return props.errors && Object.keys(props.errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(props.errors)} /> : null;
-}
-
 function Banner(props: { text?: string }) {
   return props.text ? <NotificationBanner type="success" text={props.text} /> : null;
-}
-
-function DateField(props: { prefix: string; legend: string; hint?: string; values: FormValues; errors?: FieldErrors; small?: boolean }) {
-  const p = props.prefix;
-  return (
-    <DateInput
-      id={p}
-      namePrefix={p}
-      fieldset={{ legend: { text: props.legend, classes: 'govuk-fieldset__legend--s' } }}
-      hint={props.hint ? { text: props.hint } : undefined}
-      errorMessage={errorFor(props.errors, `${p}-day`)}
-      items={[
-        { id: `${p}-day`, name: 'day', label: 'Day', value: props.values[`${p}-day`], classes: 'govuk-input--width-2' },
-        { id: `${p}-month`, name: 'month', label: 'Month', value: props.values[`${p}-month`], classes: 'govuk-input--width-2' },
-        { id: `${p}-year`, name: 'year', label: 'Year', value: props.values[`${p}-year`], classes: 'govuk-input--width-4' },
-      ]}
-    />
-  );
 }
 
 function SkillCheckboxes(props: { frameworks: { title: string; skills: SkillChoice[] }[]; ticked: string[]; errors?: FieldErrors; legend: string }) {
@@ -310,7 +287,7 @@ export function AspirationPage(props: { data: AspirationForm; values: FormValues
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">Your aspiration</h1>
         <p class="govuk-body">Where would you like to go next? There are no wrong answers, and you can change it at any time.</p>
         <form method="post" action="/careers/aspiration" novalidate>
@@ -377,7 +354,7 @@ export function PersonCareersPage(props: { data: PersonCareers; values: FormValu
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <Banner text={props.banner} />
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <span class="govuk-caption-l">{d.person.job_title}</span>
         <h1 class="govuk-heading-l">{name}: career</h1>
         <h2 class="govuk-heading-m">Their aspiration</h2>
@@ -456,7 +433,7 @@ export function ConversationView(props: { data: ConversationPage; values: FormVa
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <Banner text={props.banner} />
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">Career conversation on {formatDate(c.held_on)}</h1>
         <SummaryList
           rows={[
@@ -639,7 +616,7 @@ export function RoleFormPage(props: { data: RoleForm; values: FormValues; ticked
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">{d.role ? `Change ${d.role.title}` : 'Add a role'}</h1>
         <form method="post" action={d.role ? `/careers/roles/${d.role.id}` : '/careers/roles'} novalidate>
           <Input
@@ -744,7 +721,7 @@ export function OpportunityFormPage(props: { data: OpportunityForm; values: Form
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">Post an opportunity</h1>
         <form method="post" action="/careers/opportunities" novalidate>
           <Input id="title" name="title" label={{ text: 'Title', classes: 'govuk-label--s' }} value={v.title} errorMessage={errorFor(props.errors, 'title')} />
@@ -807,7 +784,7 @@ export function OpportunityView(props: { data: OpportunityPage; values: FormValu
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <Banner text={props.banner} />
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <span class="govuk-caption-l">{OPPORTUNITY_KINDS[o.kind]}</span>
         <h1 class="govuk-heading-l">{o.title}</h1>
         <Paragraphs text={o.description} />
@@ -963,7 +940,7 @@ export function DirectoryItemView(props: { data: DirectoryItemPage; errors?: Fie
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <Banner text={props.banner} />
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <span class="govuk-caption-l">{i.provider}</span>
         <h1 class="govuk-heading-l">{i.title}</h1>
         <Paragraphs text={i.description} />
@@ -1020,7 +997,7 @@ export function DirectoryItemFormPage(props: { data: DirectoryItemForm; values: 
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">{d.item ? `Change ${d.item.title}` : 'Add to the directory'}</h1>
         <form method="post" action={d.item ? `/careers/directory/${d.item.id}` : '/careers/directory'} novalidate>
           {input('title', 'Name')}
@@ -1069,7 +1046,7 @@ export function VacanciesView(props: { data: VacanciesPage; values: FormValues; 
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <Banner text={props.banner} />
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">Leadership vacancies</h1>
         {d.role === null ? (
           <p class="govuk-body">

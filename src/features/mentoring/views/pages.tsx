@@ -1,11 +1,10 @@
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
-import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
+import { errorFor, type FormValues } from '../../../platform/http/forms';
+import { DateField, FormErrors } from '../../../platform/ui/form-parts';
 import {
   Button,
   Checkboxes,
-  DateInput,
-  ErrorSummary,
   InsetText,
   Input,
   NotificationBanner,
@@ -20,28 +19,6 @@ import { PAIRING_KINDS, parseIdList, REVIEW_VIEWS, SCHOOL_SETTINGS } from '../me
 import type { MeetingPage, PairingPage, PeopleISupport, PersonMentoring, ProfilePage, ReviewPage } from '../mentoring.service';
 
 const name = (given: string, family: string) => `${given} ${family}`;
-
-function Errors(props: { errors?: FieldErrors }) {
-  return props.errors && Object.keys(props.errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(props.errors)} /> : null;
-}
-
-function DateField(props: { prefix: string; legend: string; hint?: string; values: FormValues; errors?: FieldErrors }) {
-  const p = props.prefix;
-  return (
-    <DateInput
-      id={p}
-      namePrefix={p}
-      fieldset={{ legend: { text: props.legend, classes: 'govuk-fieldset__legend--s' } }}
-      hint={props.hint ? { text: props.hint } : undefined}
-      errorMessage={errorFor(props.errors, `${p}-day`)}
-      items={[
-        { id: `${p}-day`, name: 'day', label: 'Day', value: props.values[`${p}-day`], classes: 'govuk-input--width-2' },
-        { id: `${p}-month`, name: 'month', label: 'Month', value: props.values[`${p}-month`], classes: 'govuk-input--width-2' },
-        { id: `${p}-year`, name: 'year', label: 'Year', value: props.values[`${p}-year`], classes: 'govuk-input--width-4' },
-      ]}
-    />
-  );
-}
 
 /** A mentor's or coach's mentees, and who supports the viewer. */
 export function PeopleISupportPage(props: { data: PeopleISupport }) {
@@ -107,7 +84,7 @@ export function ProfilePageView(props: { data: ProfilePage; values: FormValues; 
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">Places and strengths</h1>
         <p class="govuk-body">Programme leads see these when they look for a mentor or coach for someone. You support {d.used} now.</p>
         <form method="post" action="/mentoring/profile" novalidate>
@@ -148,7 +125,7 @@ export function PersonMentoringPage(props: { data: PersonMentoring; values: Form
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">{person}: mentoring and coaching</h1>
         <h2 class="govuk-heading-m">Mentors and coaches</h2>
         {d.history.length === 0 ? (
@@ -249,7 +226,7 @@ export function PairingPageView(props: { data: PairingPage; values: FormValues; 
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <span class="govuk-caption-l">{d.programme ?? 'Outside any programme'}</span>
         <h1 class="govuk-heading-l">
           {d.role === 'mentor'
@@ -439,7 +416,7 @@ export function AgreementPage(props: { pairingId: string; isChange: boolean; val
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">{props.isChange ? 'Propose changes to your agreement' : 'Propose an agreement'}</h1>
         <p class="govuk-body">When you propose it you agree to it; the other person is asked to agree too. Both of you see who agreed when.</p>
         <form method="post" action={`/mentoring/pairings/${props.pairingId}/agreement`} novalidate>
@@ -463,7 +440,7 @@ export function MeetingPageView(props: { data: MeetingPage; values: FormValues; 
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <span class="govuk-caption-l">With {other}</span>
         <h1 class="govuk-heading-l">Meeting on {formatDate(m.held_on)}</h1>
         <SummaryList
@@ -553,7 +530,7 @@ export function ReviewPageView(props: { data: ReviewPage; values: FormValues; er
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">
           Progress review: {d.pairing.mentee_given_name} {d.pairing.mentee_family_name}
         </h1>

@@ -1,11 +1,11 @@
 import { formatDate, formatDateTime } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
-import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
+import { errorFor, type FormValues } from '../../../platform/http/forms';
+import { FormErrors } from '../../../platform/ui/form-parts';
 import {
   Button,
   Checkboxes,
   DateInput,
-  ErrorSummary,
   Input,
   InsetText,
   NotificationBanner,
@@ -113,10 +113,6 @@ export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' |
   );
 }
 
-function Errors(props: { errors?: FieldErrors }) {
-  return props.errors && Object.keys(props.errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(props.errors)} /> : null;
-}
-
 /** The person's own record: choose what it includes, write a statement, and share it. */
 export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: FormValues; ticked?: string[]; errors?: FieldErrors }) {
   const d = props.data;
@@ -126,7 +122,7 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         {props.banner ? <NotificationBanner type="success" text={props.banner} /> : null}
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">Your leadership record</h1>
         <p class="govuk-body">
           Your record is yours: choose what it shows, share it with a panel by a private link, and download it to take with you. Nobody at{' '}
@@ -233,7 +229,7 @@ export function ShareFormPage(props: { form: ShareForm; values: FormValues; left
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Errors errors={props.errors} />
+        <FormErrors errors={props.errors} />
         <h1 class="govuk-heading-l">Share your record</h1>
         <p class="govuk-body">
           Anyone with the link can read what it shows, without signing in, until the day you choose or until you revoke it. It shows your record as it is now,
