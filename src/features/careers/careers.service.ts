@@ -898,8 +898,15 @@ export async function getVacanciesPage(deps: AppDeps, viewer: Viewer) {
   ]);
   const role = aspiration ? roles.find((r) => r.id === aspiration.role_id) : undefined;
   const districts = parseList(settings?.districts ?? '[]');
+  const jobAlerts = settings?.job_alerts === 1;
   const vacancies = role?.starter_key ? await q.listMatchingVacancies(db, role.starter_key, districts, deps.clock.now().toISOString(), VACANCIES_SHOWN) : [];
-  return { role: role ? { id: role.id, title: role.title, matchable: role.starter_key !== null } : null, districts, vacancies, shownAtMost: VACANCIES_SHOWN };
+  return {
+    role: role ? { id: role.id, title: role.title, matchable: role.starter_key !== null } : null,
+    districts,
+    jobAlerts,
+    vacancies,
+    shownAtMost: VACANCIES_SHOWN,
+  };
 }
 export type VacanciesPage = Awaited<ReturnType<typeof getVacanciesPage>>;
 
@@ -910,5 +917,50 @@ export async function saveVacancySettings(deps: AppDeps, viewer: Viewer, values:
   if (districts.some((d) => d === null)) throw new Invalid({ districts: 'Enter postcode districts like LS11 or WF2, separated by commas' });
   const unique = [...new Set(districts as string[])];
   if (unique.length > MAX_DISTRICTS) throw new Invalid({ districts: `Enter ${MAX_DISTRICTS} postcode districts or fewer` });
-  await q.saveVacancySettings(deps.db, viewer.id, unique, deps.clock.now().toISOString());
+  const alerts = text(values, 'jobAlerts');
+  if (alerts !== '' && alerts !== 'weekly') throw new Invalid({ jobAlerts: 'Select whether you want job alerts' });
+  await q.saveVacancySettings(deps.db, viewer.id, unique, alerts === 'weekly', deps.clock.now().toISOString());
+}
+
+/** At most this many vacancies are listed in one job alert (the page has the rest). */
+export const JOB_ALERT_LISTED = 10;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Job alerts: once a week, each person who asked for them is told of vacancies first seen since
+ * their last alert that match their aspiration and districts. A week with nothing new sends
+ * nothing, and the week starts again. Returns how many alerts were queued.
+ */
+export async function sweepJobAlerts(db: Db, clock: Clock): Promise<number> {
+  const now = clock.now();
+  const due = await q.listJobAlertsDue(db, new Date(now.getTime() - WEEK_MS).toISOString());
+  let sent = 0;
+  for (const person of due) {
+    await db.transaction().execute(async (trx) => {
+      const aspiration = await q.findAspiration(trx, person.person_id);
+      const role = aspiration ? await q.findRoleById(trx, aspiration.role_id) : undefined;
+      const since = person.alerts_sent_at ?? now.toISOString();
+      const vacancies = role?.starter_key
+        ? await q.listNewMatchingVacancies(trx, role.starter_key, parseList(person.districts), since, now.toISOString(), JOB_ALERT_LISTED + 1)
+        : [];
+      await q.markJobAlertSent(trx, person.person_id, now.toISOString());
+      if (!role || vacancies.length === 0) return;
+      const listed = vacancies.slice(0, JOB_ALERT_LISTED);
+      const queued = await notify(trx, clock, {
+        personId: person.person_id,
+        kind: 'careers_job_alert',
+        subject: vacancies.length === 1 ? `A new ${role.title.toLowerCase()} vacancy` : `New ${role.title.toLowerCase()} vacancies`,
+        paragraphs: [
+          `New since your last job alert${vacancies.length > JOB_ALERT_LISTED ? ` (the ${JOB_ALERT_LISTED} newest; there are more on Waymark)` : ''}:`,
+          ...listed.map((v) => `${v.title}, ${v.employer}${v.postcode ? `, ${v.postcode}` : ''}. Closes ${formatDate(v.valid_through.slice(0, 10))}. ${v.url}`),
+          'Vacancies from Teaching Vacancies, the Department for Education’s free job service, under the Open Government Licence v3.0. To stop these emails, untick job alerts on the vacancies page.',
+        ],
+        link: '/careers/vacancies',
+        linkText: 'See all matching vacancies:',
+        dedupeKey: `careers-job-alert:${person.person_id}:${now.toISOString().slice(0, 10)}`,
+      });
+      if (queued) sent++;
+    });
+  }
+  return sent;
 }

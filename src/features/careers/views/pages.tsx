@@ -1,3 +1,4 @@
+import { html } from 'hono/html';
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, type FormValues } from '../../../platform/http/forms';
@@ -1074,6 +1075,21 @@ export function VacanciesView(props: { data: VacanciesPage; values: FormValues; 
             value={props.values.districts ?? d.districts.join(', ')}
             errorMessage={errorFor(props.errors, 'districts')}
           />
+          <Checkboxes
+            name="jobAlerts"
+            idPrefix="jobAlerts"
+            classes="govuk-checkboxes--small"
+            fieldset={{ legend: { text: 'Job alerts', classes: 'govuk-fieldset__legend--s' } }}
+            items={[
+              {
+                value: 'weekly',
+                text: 'Email me new matching vacancies once a week',
+                hint: { text: 'Only weeks with something new. You can stop them here at any time.' },
+              },
+            ]}
+            values={(props.values.districts !== undefined ? props.values.jobAlerts === 'weekly' : d.jobAlerts) ? ['weekly'] : []}
+            errorMessage={errorFor(props.errors, 'jobAlerts')}
+          />
           <Button text="Save where to look" classes="govuk-button--secondary" />
         </form>
         {d.role?.matchable ? (
@@ -1081,18 +1097,13 @@ export function VacanciesView(props: { data: VacanciesPage; values: FormValues; 
             <p class="govuk-body">There are no matching vacancies just now.</p>
           ) : (
             <ul class="govuk-list">
-              {d.vacancies.map((v) => (
-                <li class="govuk-!-margin-bottom-4">
-                  <a class="govuk-link" href={v.url} rel="noreferrer noopener">
-                    {v.title}
-                  </a>
-                  <br />
-                  <span class="govuk-hint">
-                    {v.employer}
-                    {v.postcode ? `, ${v.postcode}` : ''}. Closes {formatDate(v.valid_through.slice(0, 10))}.
-                  </span>
-                </li>
-              ))}
+              {
+                // A list of up to 50 written as one escaped template: several times quicker than an element each.
+                d.vacancies.map(
+                  (v) =>
+                    html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link" href="${v.url}" rel="noreferrer noopener">${v.title}</a><br><span class="govuk-hint">${v.employer}${v.postcode ? `, ${v.postcode}` : ''}. Closes ${formatDate(v.valid_through.slice(0, 10))}.</span></li>`,
+                )
+              }
             </ul>
           )
         ) : null}
