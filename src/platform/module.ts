@@ -12,6 +12,7 @@ import type {
   PersonRecordSection,
   WorkerContext,
 } from './contributions';
+export { exportNothing } from './contributions';
 import type { Reactions, Subscriptions } from './events';
 import type { AppEnv } from './http/env';
 import type { OutboxHandler, Sweep } from './jobs/outbox';
@@ -26,6 +27,9 @@ export type {
   NavigationEntry,
   NotificationKindSpec,
   NotificationKinds,
+  DataSubject,
+  ErasureContext,
+  PersonalDataExport,
   PersonalDataHook,
   PersonRecordLine,
   PersonRecordSection,

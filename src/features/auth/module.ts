@@ -5,6 +5,7 @@ import * as passwords from './migrations/2026_12_03_1700_passwords';
 import * as copyPasswordHashes from './migrations/2026_12_03_1701_copy_password_hashes';
 import * as dropPeoplePasswordHash from './migrations/2026_12_03_1702_drop_people_password_hash';
 import * as renameSignInSessions from './migrations/2026_12_03_1710_rename_sign_in_sessions';
+import { authPersonalData } from './auth.personal-data';
 
 /** Signing in and out: passwords, emailed sign-in links, password resets, invitations and sign-in sessions. */
 export const authModule: FeatureModule = {
@@ -28,5 +29,6 @@ export const authModule: FeatureModule = {
       'Sign-in links, password reset links and invitations: when each was sent and used (only a hash of the link is kept)',
       'Failed sign-in attempts per email address and network address, for a short time',
     ],
+    ...authPersonalData,
   },
 };

@@ -60,7 +60,10 @@ export const careersModule: FeatureModule = {
       'Development directory items a person marked as interesting, being done or done',
       '"Have a go" opportunities a person posted, and the interest people expressed in them: their line, the decision and its reason, and the verification once done',
     ],
-    exportPersonalData: exportOf,
-    erasePersonalData: eraseOf,
+    export: async (db, subject) => ({ data: { careers: await exportOf(db, subject.id) }, files: [], withheld: [] }),
+    erase: async (trx, subject) => {
+      await eraseOf(trx, subject.id);
+      return [];
+    },
   },
 };

@@ -20,3 +20,4 @@ export {
   type ExistingPerson,
   type PersonColumns,
 } from './staff.bulk';
+export { addFormerPerson } from './staff.personal-data';
