@@ -5,7 +5,16 @@ import type { Clock } from './db/clock';
 import { migrations as platformMigrations } from './db/migrations/index';
 import { createEventBus, type EventBus, subscriptionHandlers } from './events';
 import { type OutboxHandler, outboxTidySweep, platformHandlers, type Sweep } from './jobs/outbox';
-import type { CalendarEntries, CoachOfEnrolment, DemoStep, NavigationEntry, NotificationKinds, PersonRecordSection, WorkerContext } from './contributions';
+import type {
+  CalendarEntries,
+  CoachOfEnrolment,
+  DemoStep,
+  NavigationEntry,
+  NotificationKinds,
+  PersonRecordSection,
+  SignInChoices,
+  WorkerContext,
+} from './contributions';
 import type { FeatureModule } from './module';
 
 /** Everything the app, the worker and the command line need, composed from the list of feature modules. */
@@ -20,6 +29,8 @@ export interface Features {
   calendarEntries: CalendarEntries[];
   /** Who coaches an enrolment's participant: the one module that says (none: nobody does). */
   coachOfEnrolment: CoachOfEnrolment;
+  /** Ways to sign in besides a password, from every module that offers some. */
+  signInChoices: SignInChoices[];
   /** The platform's migrations and every module's, in name order (which is time order). */
   migrations: Record<string, Migration>;
   /** Paths whose routes limit their own request size. */
@@ -71,6 +82,7 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     personRecordSections: modules.flatMap((m) => m.personRecordSections ?? []).sort((a, b) => a.order - b.order),
     calendarEntries: modules.flatMap((m) => (m.calendarEntries ? [m.calendarEntries] : [])),
     coachOfEnrolment: coachResolver(modules),
+    signInChoices: modules.flatMap((m) => (m.signInChoices ? [m.signInChoices] : [])),
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
     demoSteps: modules.flatMap((m) => (m.demo ? [m.demo] : [])),

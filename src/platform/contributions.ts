@@ -116,6 +116,18 @@ export type CalendarEntries = (db: Executor, personId: string, now: Date) => Pro
  */
 export type CoachOfEnrolment = (db: Executor, enrolmentId: string) => Promise<string | null>;
 
+/** A way to sign in that a feature offers on the sign-in page besides a password (Sign in with Microsoft, say): a button posting to `action`. */
+export interface SignInChoice {
+  text: string;
+  action: string;
+}
+
+/**
+ * The sign-in choices a feature offers for an organisation (null: the sign-in page was opened
+ * without one). The auth feature shows them without knowing who offers them.
+ */
+export type SignInChoices = (db: Executor, organisationId: string | null) => Promise<SignInChoice[]>;
+
 export interface PersonalDataHook {
   /** The personal data the feature keeps, in plain words, one line a kind. Empty when it keeps none. */
   holds: string[];
