@@ -20,6 +20,7 @@ import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
+import { singleSignOnModule } from './single-sign-on/module';
 import { staffImportModule } from './staff-import/module';
 import { staffModule } from './staff/module';
 
@@ -50,6 +51,7 @@ export const featureModules: readonly FeatureModule[] = [
   recordModule,
   careersModule,
   reportsModule,
+  singleSignOnModule,
   devMailModule,
 ];
 
