@@ -105,6 +105,8 @@ export interface CalendarEntry {
   sequence: number;
   createdAt: string;
   updatedAt: string;
+  /** Called off: kept in the feed (same UID, a higher sequence) so calendars mark it cancelled rather than leave it standing. */
+  cancelled?: boolean;
 }
 
 /** A feature's entries in one person's calendar feed (only what that person may see). */
