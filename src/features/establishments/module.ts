@@ -1,0 +1,13 @@
+import type { FeatureModule } from '../../platform/module';
+import { seedSchoolList } from './demo/establishments.demo';
+import { establishmentsRoutes } from './establishments.routes';
+import * as establishments from './migrations/2026_12_04_1240_establishments';
+
+/** The national school list (Get information about schools), its loader and the school picker. */
+export const establishmentsModule: FeatureModule = {
+  name: 'establishments',
+  routes: [establishmentsRoutes],
+  migrations: { '2026_12_04_1240_establishments': establishments },
+  demo: { seed: seedSchoolList },
+  personalData: { holds: [] },
+};
