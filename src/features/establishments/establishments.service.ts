@@ -51,7 +51,7 @@ export function readEstablishmentFile(bytes: Uint8Array): { ok: true; rows: Gias
       };
     return {
       ok: false,
-      reason: `${reading.problems.length} row${reading.problems.length > 1 ? 's are' : ' is'} wrong, so nothing was loaded.`,
+      reason: `${reading.problems.length} row${reading.problems.length > 1 ? 's are' : ' is'} wrong:`,
       problems: reading.problems,
     };
   } catch (error) {
@@ -99,7 +99,15 @@ function sameness(e: NewEstablishment): string {
 
 /** Loads the establishment file at `path` (the `waymark schools load` command). */
 export async function loadEstablishmentFile(db: Db, clock: Clock, path: string): Promise<LoadResult> {
-  return loadEstablishments(db, clock, await readFile(path));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR') return { ok: false, reason: `There is no file at ${path}.`, problems: [] };
+    throw error;
+  }
+  return loadEstablishments(db, clock, bytes);
 }
 
 /** What a load did, or every reason it did nothing, as the command line prints it. */

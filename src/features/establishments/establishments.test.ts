@@ -63,7 +63,7 @@ describeEachEngine('the school list', (ctx) => {
     const result = await loadEstablishments(db, clock, bytes(toGiasCsv(rows)));
     expect(result.ok).toBe(false);
     expect(formatLoadResult(result).split('\n')).toEqual([
-      'Nothing was loaded. 3 rows are wrong, so nothing was loaded.',
+      'Nothing was loaded. 3 rows are wrong:',
       '  Line 5: The URN “12345” is not 6 digits.',
       '  Line 6: URN 143271 is also on line 2.',
       '  Line 7: The establishment name is missing; the postcode “NOT A CODE” is not a UK postcode.',
