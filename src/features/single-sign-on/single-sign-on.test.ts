@@ -114,6 +114,8 @@ describeEachEngine(
       const signInPage = await client.get(`/sign-in?organisation=${organisationId}`);
       expect(visibleText(signInPage.text)).toContain('Sign in with Microsoft');
       expect(visibleText(signInPage.text)).toContain('Sign in with Google');
+      // The buttons post to Waymark, which redirects to the provider: form-action must allow it.
+      expect(signInPage.headers.get('content-security-policy')).toContain(`form-action 'self' ${idp.base}`);
 
       const back = await client.get(await throughProvider(client, microsoftId, 'tenant-a', 'pairwise-tariq'));
       expect(back.status).toBe(303);
