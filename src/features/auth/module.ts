@@ -30,6 +30,7 @@ export const authModule: FeatureModule = {
       'Sign-in sessions: when each began and was last used, the browser and the network address',
       'Sign-in links, password reset links and invitations: when each was sent and used (only a hash of the link is kept)',
       'Failed sign-in attempts per email address and network address, for a short time',
+      'Which organisation admin is the break-glass administrator (may still use a password when single sign-on is required), who chose them and when',
     ],
     ...authPersonalData,
   },

@@ -358,3 +358,8 @@ export function sweepExpiredAttempts(db: Executor, now: Date): Promise<number> {
 export function identitiesOfPerson(db: Executor, personId: string) {
   return q.identitiesOf(db, personId);
 }
+
+/** Removes the person's bindings (erasure): their provider accounts no longer sign anyone in. */
+export async function eraseIdentitiesOfPerson(db: Executor, personId: string): Promise<void> {
+  await db.deleteFrom('sso_identities').where('person_id', '=', personId).execute();
+}

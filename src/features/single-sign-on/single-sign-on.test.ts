@@ -14,6 +14,7 @@ import {
 } from '../../../test/support/identity-provider';
 import { present } from '../../../test/support/present';
 import { MINUTE } from '../../platform/db/clock';
+import { singleSignOnModule } from './module';
 
 // Single sign-on against a real OpenID provider (oidc-provider, on a local port): two Entra-like
 // tenants, Entra's multi-tenant front door and a Google-like provider. Waymark runs through
@@ -114,6 +115,8 @@ describeEachEngine(
       const signInPage = await client.get(`/sign-in?organisation=${organisationId}`);
       expect(visibleText(signInPage.text)).toContain('Sign in with Microsoft');
       expect(visibleText(signInPage.text)).toContain('Sign in with Google');
+      // The buttons post to Waymark, which redirects to the provider: form-action must allow it.
+      expect(signInPage.headers.get('content-security-policy')).toContain(`form-action 'self' ${idp.base}`);
 
       const back = await client.get(await throughProvider(client, microsoftId, 'tenant-a', 'pairwise-tariq'));
       expect(back.status).toBe(303);
@@ -318,6 +321,19 @@ describeEachEngine(
 
       expect((await adminClient.post('/organisation/single-sign-on/passwords', { passwords: 'on' })).status).toBe(303);
       await signIn(ctx().client({ address: '10.9.14.7' }), teacher.email);
+    });
+
+    it('a person’s bindings are in their personal data export and go when they are erased', async () => {
+      const person = await makePerson(ctx().db, { organisationId, email: 'erin.ward@oakfield.sch.uk' });
+      idp.addAccount('google', { sub: '3060', claims: { hd: 'oakfield.sch.uk', email: person.email, email_verified: true } });
+      const client = ctx().client({ address: '10.9.16.1' });
+      expect((await client.get(await throughProvider(client, googleId, 'google', '3060'))).status).toBe(303);
+      const hook = singleSignOnModule.personalData;
+      expect(await hook.exportPersonalData?.(ctx().db, person.id)).toMatchObject({
+        bindings: [{ provider: 'google', subject: '3060', email_at_binding: person.email }],
+      });
+      await hook.erasePersonalData?.(ctx().db, person.id);
+      expect(await identities(person.id)).toEqual([]);
     });
 
     it('the settings page shows what is set up, never the secret, and says what is wrong with a form', async () => {

@@ -1,8 +1,7 @@
 import { formatDateTime } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
-import { errorFor, type FormValues } from '../../../platform/http/forms';
-import { Button, Input, InsetText, NotificationBanner, Radios, Select, SummaryList } from '../../../platform/ui/components';
-import { FormErrors } from '../../../platform/ui/form-parts';
+import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
+import { Button, ErrorSummary, Input, InsetText, NotificationBanner, Radios, Select, SummaryList } from '../../../platform/ui/components';
 import type { RefusalReason } from '../single-sign-on.oidc';
 import type { ConnectionSummary } from '../single-sign-on.service';
 
@@ -140,7 +139,17 @@ export function SettingsPage(props: {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <FormErrors errors={props.errors} />
+        {props.errors && Object.keys(props.errors).length > 0 ? (
+          <ErrorSummary
+            titleText="There is a problem"
+            errorList={errorList(
+              props.errors,
+              props.form === 'microsoft' || props.form === 'google'
+                ? Object.fromEntries(Object.keys(props.errors).map((field) => [field, `${props.form}-${field}`]))
+                : {},
+            )}
+          />
+        ) : null}
         {message ? <NotificationBanner type="success" text={message} /> : null}
         <h1 class="govuk-heading-l">Single sign-on</h1>
         <p class="govuk-body">
@@ -181,24 +190,21 @@ export function SettingsPage(props: {
                 {
                   value: 'off',
                   text: 'Only with single sign-on',
-                  hint: { text: 'Passwords, emailed sign-in links and password resets stop working, except for one administrator.' },
-                  conditional: {
-                    html: (
-                      <Select
-                        id="breakGlassPersonId"
-                        name="breakGlassPersonId"
-                        label={{ text: 'Administrator who may still use a password' }}
-                        hint={{ text: 'For when single sign-on breaks (break glass). Keep their password somewhere safe.' }}
-                        value={passwordValues.breakGlassPersonId ?? data.passwordsOff?.breakGlass?.id ?? ''}
-                        errorMessage={errorFor(passwordErrors, 'breakGlassPersonId')}
-                        items={[
-                          { value: '', text: 'Select an administrator' },
-                          ...data.admins.map((a) => ({ value: a.id, text: `${a.given_name} ${a.family_name} (${a.email})` })),
-                        ]}
-                      />
-                    ),
-                  },
+                  hint: { text: 'Passwords, emailed sign-in links and password resets stop working, except for the administrator below.' },
                 },
+              ]}
+            />
+            {/* Not a conditional reveal: axe refuses the aria-expanded govuk-frontend adds to radios (decision 0005). */}
+            <Select
+              id="breakGlassPersonId"
+              name="breakGlassPersonId"
+              label={{ text: 'Administrator who may still use a password', classes: 'govuk-label--s' }}
+              hint={{ text: 'Needed when passwords are off: for when single sign-on breaks (break glass). Keep their password somewhere safe.' }}
+              value={passwordValues.breakGlassPersonId ?? data.passwordsOff?.breakGlass?.id ?? ''}
+              errorMessage={errorFor(passwordErrors, 'breakGlassPersonId')}
+              items={[
+                { value: '', text: 'Select an administrator' },
+                ...data.admins.map((a) => ({ value: a.id, text: `${a.given_name} ${a.family_name} (${a.email})` })),
               ]}
             />
             <Button text="Save password sign-in" />
