@@ -6,6 +6,7 @@ import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
+import { equalityModule } from './equality/module';
 import { feedbackModule } from './feedback/module';
 import { frameworksModule } from './frameworks/module';
 import { graduationModule } from './graduation/module';
@@ -49,6 +50,7 @@ export const featureModules: readonly FeatureModule[] = [
   graduationModule,
   recordModule,
   careersModule,
+  equalityModule,
   reportsModule,
   devMailModule,
 ];
