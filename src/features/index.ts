@@ -7,6 +7,7 @@ import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
 import { establishmentsModule } from './establishments/module';
+import { equalityModule } from './equality/module';
 import { feedbackModule } from './feedback/module';
 import { frameworksModule } from './frameworks/module';
 import { graduationModule } from './graduation/module';
@@ -52,6 +53,7 @@ export const featureModules: readonly FeatureModule[] = [
   graduationModule,
   recordModule,
   careersModule,
+  equalityModule,
   reportsModule,
   singleSignOnModule,
   devMailModule,

@@ -329,10 +329,12 @@ describeEachEngine(
       const client = ctx().client({ address: '10.9.16.1' });
       expect((await client.get(await throughProvider(client, googleId, 'google', '3060'))).status).toBe(303);
       const hook = singleSignOnModule.personalData;
-      expect(await hook.exportPersonalData?.(ctx().db, person.id)).toMatchObject({
-        bindings: [{ provider: 'google', subject: '3060', email_at_binding: person.email }],
+      const subject = { id: person.id, organisationId, givenName: 'Erin', familyName: 'Ward', email: person.email, strings: [person.email] };
+      expect((await hook.export(ctx().db, subject)).data).toMatchObject({
+        'accounts bound': [{ provider: 'google', subject: '3060', email_at_binding: person.email }],
       });
-      await hook.erasePersonalData?.(ctx().db, person.id);
+      const now = ctx().clock.now().toISOString();
+      await hook.erase(ctx().db, subject, { formerPersonId: '', credentials: 'keep', now, clock: ctx().clock, config: ctx().config });
       expect(await identities(person.id)).toEqual([]);
     });
 
