@@ -50,6 +50,7 @@ export function createApp(options: CreateAppOptions) {
     personRecordSections: features.personRecordSections,
     calendarEntries: features.calendarEntries,
     coachOfEnrolment: features.coachOfEnrolment,
+    personalData: features.personalData,
   };
   const app = new Hono<AppEnv>();
 

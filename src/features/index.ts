@@ -22,6 +22,7 @@ import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
 import { staffImportModule } from './staff-import/module';
 import { staffModule } from './staff/module';
+import { subjectRightsModule } from './subject-rights/module';
 
 /**
  * Every feature of Waymark. The order matters in three places: middleware runs in it (sign-in
@@ -50,6 +51,7 @@ export const featureModules: readonly FeatureModule[] = [
   recordModule,
   careersModule,
   reportsModule,
+  subjectRightsModule,
   devMailModule,
 ];
 

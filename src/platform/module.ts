@@ -31,6 +31,7 @@ export type {
   ErasureContext,
   PersonalDataExport,
   PersonalDataHook,
+  PersonalDataRegistry,
   PersonRecordLine,
   PersonRecordSection,
   RecordSubject,

@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import type { Db } from '../db/database';
 import type { CompletionEngine } from '../completion';
-import type { CalendarEntries, CoachOfEnrolment, NavigationEntry, NotificationKinds, PersonRecordSection } from '../contributions';
+import type { CalendarEntries, CoachOfEnrolment, NavigationEntry, NotificationKinds, PersonalDataRegistry, PersonRecordSection } from '../contributions';
 import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
@@ -31,6 +31,8 @@ export interface AppDeps {
   calendarEntries?: readonly CalendarEntries[];
   /** Who coaches an enrolment's participant (from mentoring; nobody when left out). */
   coachOfEnrolment?: CoachOfEnrolment;
+  /** Every feature's personal-data hooks, for subject access and erasure (none when left out). */
+  personalData?: PersonalDataRegistry;
 }
 
 export interface AppEnv {
