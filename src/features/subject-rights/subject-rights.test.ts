@@ -139,7 +139,12 @@ describeEachEngine('subject access and erasure', (ctx) => {
   }, 300_000);
 
   it('every other person of the demo can be erased too, one after another, leaving no trace of any of them', async () => {
-    const admins = await ctx().db.selectFrom('people').select('email').where('given_name', '=', 'Priya').where('family_name', '=', 'Shah').executeTakeFirstOrThrow();
+    const admins = await ctx()
+      .db.selectFrom('people')
+      .select('email')
+      .where('given_name', '=', 'Priya')
+      .where('family_name', '=', 'Shah')
+      .executeTakeFirstOrThrow();
     const rest = await ctx().db.selectFrom('people').select('id').where('email', 'not like', '%@erased.invalid').where('email', '!=', admins.email).execute();
     const erased: DemoPerson[] = [];
     for (const { id } of rest) {
