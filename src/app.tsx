@@ -51,6 +51,7 @@ export function createApp(options: CreateAppOptions) {
     calendarEntries: features.calendarEntries,
     coachOfEnrolment: features.coachOfEnrolment,
     signInChoices: features.signInChoices,
+    personalData: features.personalData,
   };
   const app = new Hono<AppEnv>();
 

@@ -25,6 +25,7 @@ import { sessionsModule } from './sessions/module';
 import { singleSignOnModule } from './single-sign-on/module';
 import { staffImportModule } from './staff-import/module';
 import { staffModule } from './staff/module';
+import { subjectRightsModule } from './subject-rights/module';
 
 /**
  * Every feature of Waymark. The order matters in three places: middleware runs in it (sign-in
@@ -56,6 +57,7 @@ export const featureModules: readonly FeatureModule[] = [
   equalityModule,
   reportsModule,
   singleSignOnModule,
+  subjectRightsModule,
   devMailModule,
 ];
 

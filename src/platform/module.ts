@@ -32,6 +32,7 @@ export type {
   ErasureContext,
   PersonalDataExport,
   PersonalDataHook,
+  PersonalDataRegistry,
   PersonRecordLine,
   PersonRecordSection,
   RecordSubject,

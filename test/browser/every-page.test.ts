@@ -33,6 +33,7 @@ const NOT_PAGES = new Set([
   'GET /portfolio/entries/:entryId/attachments/:attachmentId' /* a file download */,
   'GET /portfolio/verifications/:verificationId/attachments/:attachmentId' /* a file download */,
   'GET /portfolio/verify/:verifyToken/attachments/:attachmentId' /* a file download */,
+  'GET /subject-rights/exports/:exportId/download' /* a ZIP download */,
 ]);
 
 /** Every page in the authorisation matrix: its GET rows, less files, feeds and downloads. */

@@ -19,7 +19,7 @@ export const recordModule: FeatureModule = {
     export: async (db, subject) => ({ data: { record: await exportOf(db, subject.id) }, files: [], withheld: [] }),
     erase: async (trx, subject) => {
       await eraseOf(trx, subject.id);
-      return [];
+      return ['Deleted their leadership record, statement and shared links'];
     },
   },
 };
