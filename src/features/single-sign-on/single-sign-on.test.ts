@@ -323,6 +323,21 @@ describeEachEngine(
       await signIn(ctx().client({ address: '10.9.14.7' }), teacher.email);
     });
 
+    it('a flood of answers that do not work from one address is slowed, then refused for a while', async () => {
+      const client = ctx().client({ address: '10.9.17.1' });
+      let refused: { status: number; text: string; headers: Headers } | undefined;
+      for (let tries = 0; tries < 40 && !refused; tries++) {
+        const page = await client.get(`/sign-in/sso/callback?code=x&state=guess-${tries}`);
+        if (page.status === 429) refused = page;
+        else expect(page.status).toBe(400);
+      }
+      const page = present(refused, 'a refusal');
+      expect(page.headers.get('retry-after')).toBeTruthy();
+      expect(visibleText(page.text)).toMatch(/Too many sign-ins that did not work have come from your network\. Wait \d+ seconds and try again\./);
+      // Another address is not held up.
+      expect((await ctx().client({ address: '10.9.17.2' }).get('/sign-in/sso/callback?state=x')).status).toBe(400);
+    });
+
     it('a person’s bindings are in their personal data export and go when they are erased', async () => {
       const person = await makePerson(ctx().db, { organisationId, email: 'erin.ward@oakfield.sch.uk' });
       idp.addAccount('google', { sub: '3060', claims: { hd: 'oakfield.sch.uk', email: person.email, email_verified: true } });
