@@ -6,6 +6,7 @@ import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
+import { establishmentsModule } from './establishments/module';
 import { feedbackModule } from './feedback/module';
 import { frameworksModule } from './frameworks/module';
 import { graduationModule } from './graduation/module';
@@ -35,6 +36,7 @@ export const featureModules: readonly FeatureModule[] = [
   organisationsModule,
   staffModule,
   staffImportModule,
+  establishmentsModule,
   frameworksModule,
   programmesModule,
   cohortsModule,

@@ -13,6 +13,7 @@ import type {
   SignInChoices,
   WorkerContext,
 } from './contributions';
+export { exportNothing } from './contributions';
 import type { Reactions, Subscriptions } from './events';
 import type { AppEnv } from './http/env';
 import type { OutboxHandler, Sweep } from './jobs/outbox';
@@ -27,6 +28,9 @@ export type {
   NavigationEntry,
   NotificationKindSpec,
   NotificationKinds,
+  DataSubject,
+  ErasureContext,
+  PersonalDataExport,
   PersonalDataHook,
   PersonRecordLine,
   PersonRecordSection,

@@ -5,6 +5,7 @@ import * as passwords from './migrations/2026_12_03_1700_passwords';
 import * as copyPasswordHashes from './migrations/2026_12_03_1701_copy_password_hashes';
 import * as dropPeoplePasswordHash from './migrations/2026_12_03_1702_drop_people_password_hash';
 import * as renameSignInSessions from './migrations/2026_12_03_1710_rename_sign_in_sessions';
+import { authPersonalData } from './auth.personal-data';
 import * as passwordSignInRules from './migrations/2026_12_04_1300_password_sign_in_rules';
 
 /** Signing in and out: passwords, emailed sign-in links, password resets, invitations and sign-in sessions. */
@@ -31,5 +32,6 @@ export const authModule: FeatureModule = {
       'Failed sign-in attempts per email address and network address, for a short time',
       'Which organisation admin is the break-glass administrator (may still use a password when single sign-on is required), who chose them and when',
     ],
+    ...authPersonalData,
   },
 };

@@ -1,8 +1,9 @@
 import { MINUTE } from '../../platform/db/clock';
 import type { FeatureModule } from '../../platform/module';
 import * as singleSignOn from './migrations/2026_12_04_1301_single_sign_on';
+import { singleSignOnPersonalData } from './single-sign-on.personal-data';
 import { singleSignOnRoutes } from './single-sign-on.routes';
-import { eraseIdentitiesOfPerson, identitiesOfPerson, signInChoicesFor, sweepExpiredAttempts } from './single-sign-on.service';
+import { signInChoicesFor, sweepExpiredAttempts } from './single-sign-on.service';
 
 /** Single sign-on with Microsoft Entra ID and Google Workspace (OpenID Connect), set up by each organisation's admins. */
 export const singleSignOnModule: FeatureModule = {
@@ -25,7 +26,6 @@ export const singleSignOnModule: FeatureModule = {
       'Bindings to Microsoft or Google accounts: the account’s stable identifier (tenant and object id, or Google’s subject), the email it was first matched by, and when it was made and last used',
       'Sign-in attempts in progress through a provider, for up to 10 minutes (no personal data until the provider answers)',
     ],
-    exportPersonalData: async (db, personId) => ({ bindings: await identitiesOfPerson(db, personId) }),
-    erasePersonalData: eraseIdentitiesOfPerson,
+    ...singleSignOnPersonalData,
   },
 };

@@ -21,3 +21,4 @@ export {
   type ExistingPerson,
   type PersonColumns,
 } from './staff.bulk';
+export { addFormerPerson } from './staff.personal-data';
