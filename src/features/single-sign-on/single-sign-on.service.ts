@@ -386,13 +386,3 @@ export async function completeSignOn(deps: AppDeps, callbackUrl: URL, browserTok
 export function sweepExpiredAttempts(db: Executor, now: Date): Promise<number> {
   return q.deleteExpiredAttempts(db, now.toISOString());
 }
-
-/** The person's bindings to providers (their personal data here). */
-export function identitiesOfPerson(db: Executor, personId: string) {
-  return q.identitiesOf(db, personId);
-}
-
-/** Removes the person's bindings (erasure): their provider accounts no longer sign anyone in. */
-export async function eraseIdentitiesOfPerson(db: Executor, personId: string): Promise<void> {
-  await db.deleteFrom('sso_identities').where('person_id', '=', personId).execute();
-}

@@ -14,7 +14,6 @@ import {
 } from '../../../test/support/identity-provider';
 import { present } from '../../../test/support/present';
 import { MINUTE } from '../../platform/db/clock';
-import { singleSignOnModule } from './module';
 
 // Single sign-on against a real OpenID provider (oidc-provider, on a local port): two Entra-like
 // tenants, Entra's multi-tenant front door and a Google-like provider. Waymark runs through
@@ -336,19 +335,6 @@ describeEachEngine(
       expect(visibleText(page.text)).toMatch(/Too many sign-ins that did not work have come from your network\. Wait \d+ seconds and try again\./);
       // Another address is not held up.
       expect((await ctx().client({ address: '10.9.17.2' }).get('/sign-in/sso/callback?state=x')).status).toBe(400);
-    });
-
-    it('a person’s bindings are in their personal data export and go when they are erased', async () => {
-      const person = await makePerson(ctx().db, { organisationId, email: 'erin.ward@oakfield.sch.uk' });
-      idp.addAccount('google', { sub: '3060', claims: { hd: 'oakfield.sch.uk', email: person.email, email_verified: true } });
-      const client = ctx().client({ address: '10.9.16.1' });
-      expect((await client.get(await throughProvider(client, googleId, 'google', '3060'))).status).toBe(303);
-      const hook = singleSignOnModule.personalData;
-      expect(await hook.exportPersonalData?.(ctx().db, person.id)).toMatchObject({
-        bindings: [{ provider: 'google', subject: '3060', email_at_binding: person.email }],
-      });
-      await hook.erasePersonalData?.(ctx().db, person.id);
-      expect(await identities(person.id)).toEqual([]);
     });
 
     it('the settings page shows what is set up, never the secret, and says what is wrong with a form', async () => {
