@@ -5,7 +5,20 @@ import type { Clock } from './db/clock';
 import { migrations as platformMigrations } from './db/migrations/index';
 import { createEventBus, type EventBus, subscriptionHandlers } from './events';
 import { type OutboxHandler, outboxTidySweep, platformHandlers, type Sweep } from './jobs/outbox';
-import type { CalendarEntries, CoachOfEnrolment, DemoStep, NavigationEntry, NotificationKinds, PersonRecordSection, WorkerContext } from './contributions';
+import type {
+  CalendarEntries,
+  CoachOfEnrolment,
+  DataSubject,
+  DemoStep,
+  ErasureContext,
+  NavigationEntry,
+  NotificationKinds,
+  PersonalDataExport,
+  PersonRecordSection,
+  SignInChoices,
+  WorkerContext,
+} from './contributions';
+import type { Executor } from './db/database';
 import type { FeatureModule } from './module';
 
 /** Everything the app, the worker and the command line need, composed from the list of feature modules. */
@@ -20,11 +33,20 @@ export interface Features {
   calendarEntries: CalendarEntries[];
   /** Who coaches an enrolment's participant: the one module that says (none: nobody does). */
   coachOfEnrolment: CoachOfEnrolment;
+  /** Ways to sign in besides a password, from every module that offers some. */
+  signInChoices: SignInChoices[];
   /** The platform's migrations and every module's, in name order (which is time order). */
   migrations: Record<string, Migration>;
   /** Paths whose routes limit their own request size. */
   ownBodyLimits: RegExp[];
   demoSteps: DemoStep[];
+  /** Every module's part of one person's subject access export, in list order, keyed by module name. */
+  exportPersonalData(db: Executor, subject: DataSubject): Promise<{ feature: string; part: PersonalDataExport }[]>;
+  /**
+   * Erases one person from every module, in reverse list order (a feature before those it depends
+   * on; staff, which deletes the person, near the end). Call inside one transaction.
+   */
+  erasePersonalData(trx: Executor, subject: DataSubject, context: ErasureContext): Promise<{ feature: string; done: string[] }[]>;
   completion(clock: Clock): CompletionEngine;
   events(clock: Clock): EventBus;
   /** The platform's sweeps and every module's, for the worker. */
@@ -71,9 +93,20 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     personRecordSections: modules.flatMap((m) => m.personRecordSections ?? []).sort((a, b) => a.order - b.order),
     calendarEntries: modules.flatMap((m) => (m.calendarEntries ? [m.calendarEntries] : [])),
     coachOfEnrolment: coachResolver(modules),
+    signInChoices: modules.flatMap((m) => (m.signInChoices ? [m.signInChoices] : [])),
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
     demoSteps: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
+    async exportPersonalData(db, subject) {
+      const parts: { feature: string; part: PersonalDataExport }[] = [];
+      for (const module of modules) parts.push({ feature: module.name, part: await module.personalData.export(db, subject) });
+      return parts;
+    },
+    async erasePersonalData(trx, subject, context) {
+      const done: { feature: string; done: string[] }[] = [];
+      for (const module of [...modules].reverse()) done.push({ feature: module.name, done: await module.personalData.erase(trx, subject, context) });
+      return done.reverse();
+    },
     completion: (clock) =>
       createCompletionEngine(
         modules.flatMap((m) => m.evaluators ?? []),

@@ -11,6 +11,7 @@ import * as careers from './migrations/2026_12_04_0920_careers';
 import * as careersDirectory from './migrations/2026_12_04_0935_careers_directory';
 import * as careersVacancies from './migrations/2026_12_04_1000_careers_vacancies';
 import * as careersJobAlerts from './migrations/2026_12_04_1230_careers_job_alerts';
+import * as careersActionLinks from './migrations/2026_12_04_1300_careers_action_links';
 import { importVacancies } from './careers.vacancies';
 
 /** Careers: aspirations, career conversations with line managers, the role map, "have a go" opportunities and the development directory. */
@@ -47,6 +48,7 @@ export const careersModule: FeatureModule = {
     '2026_12_04_0935_careers_directory': careersDirectory,
     '2026_12_04_1000_careers_vacancies': careersVacancies,
     '2026_12_04_1230_careers_job_alerts': careersJobAlerts,
+    '2026_12_04_1300_careers_action_links': careersActionLinks,
   },
   demo: { seed: seedCareers },
   personalData: {
@@ -58,7 +60,10 @@ export const careersModule: FeatureModule = {
       'Development directory items a person marked as interesting, being done or done',
       '"Have a go" opportunities a person posted, and the interest people expressed in them: their line, the decision and its reason, and the verification once done',
     ],
-    exportPersonalData: exportOf,
-    erasePersonalData: eraseOf,
+    export: async (db, subject) => ({ data: { careers: await exportOf(db, subject.id) }, files: [], withheld: [] }),
+    erase: async (trx, subject) => {
+      await eraseOf(trx, subject.id);
+      return [];
+    },
   },
 };

@@ -18,7 +18,10 @@ export const recordModule: FeatureModule = {
       'Record files brought in: each file as uploaded, and each item brought from it (certificates with their credentials, portfolio entries) with where it came from and what the check on import found',
       'Shared links: what each is for, what it shows, when it expires or was revoked, and each time it was opened with a coarse description of the browser (no address)',
     ],
-    exportPersonalData: exportOf,
-    erasePersonalData: eraseOf,
+    export: async (db, subject) => ({ data: { record: await exportOf(db, subject.id) }, files: [], withheld: [] }),
+    erase: async (trx, subject) => {
+      await eraseOf(trx, subject.id);
+      return [];
+    },
   },
 };

@@ -71,7 +71,13 @@ export type AuditAction =
   | 'completion_confirmed'
   | 'certificate_issued'
   | 'certificate_revoked'
-  | 'signing_key_rotated';
+  | 'signing_key_rotated'
+  | 'single_sign_on_configured'
+  | 'single_sign_on_removed'
+  | 'single_sign_on_bound'
+  | 'single_sign_on_refused'
+  | 'password_sign_in_turned_off'
+  | 'password_sign_in_turned_on';
 
 export interface AuditEntry {
   action: AuditAction;
