@@ -71,7 +71,9 @@ export type AuditAction =
   | 'completion_confirmed'
   | 'certificate_issued'
   | 'certificate_revoked'
-  | 'signing_key_rotated';
+  | 'signing_key_rotated'
+  | 'programme_opening_changed'
+  | 'outside_applicant_joined';
 
 export interface AuditEntry {
   action: AuditAction;

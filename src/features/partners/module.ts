@@ -1,0 +1,19 @@
+import type { FeatureModule } from '../../platform/module';
+import * as partners from './migrations/2026_12_04_1310_partners';
+import { eraseOf, exportOf } from './partners.queries';
+import { partnersRoutes } from './partners.routes';
+
+/** Providers and partner schools: programmes opened to other schools, and outside applicants who join to apply. */
+export const partnersModule: FeatureModule = {
+  name: 'partners',
+  routes: [partnersRoutes],
+  migrations: { '2026_12_04_1310_partners': partners },
+  personalData: {
+    holds: [
+      'Sign-ups from other schools’ staff: the work email address given, the cohort asked about, and when the link was sent and used',
+      'For a member of staff of another school who joined to apply: their school (its URN on the school list), and their headteacher’s name and email address',
+    ],
+    exportPersonalData: exportOf,
+    erasePersonalData: eraseOf,
+  },
+};
