@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../../platform/module';
+import { seedPartners } from './demo/partners.demo';
 import * as partners from './migrations/2026_12_04_1310_partners';
 import { eraseOf, exportOf } from './partners.queries';
 import { partnersRoutes } from './partners.routes';
@@ -8,6 +9,7 @@ export const partnersModule: FeatureModule = {
   name: 'partners',
   routes: [partnersRoutes],
   migrations: { '2026_12_04_1310_partners': partners },
+  demo: { seed: seedPartners },
   personalData: {
     holds: [
       'Sign-ups from other schools’ staff: the work email address given, the cohort asked about, and when the link was sent and used',

@@ -12,7 +12,7 @@ export async function listOpeningPartners(db: Executor, programmeId: string): Pr
 
 export async function saveOpening(
   db: Executor,
-  opening: { programmeId: string; organisationId: string; openTo: OpenTo; partnerIds: string[]; by: string; at: string },
+  opening: { programmeId: string; organisationId: string; openTo: OpenTo; partnerIds: string[]; by: string | null; at: string },
 ): Promise<void> {
   await db.deleteFrom('programme_opening_partners').where('programme_id', '=', opening.programmeId).execute();
   await db
