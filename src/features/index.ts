@@ -7,6 +7,7 @@ import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
 import { establishmentsModule } from './establishments/module';
+import { equalityModule } from './equality/module';
 import { feedbackModule } from './feedback/module';
 import { frameworksModule } from './frameworks/module';
 import { graduationModule } from './graduation/module';
@@ -22,8 +23,10 @@ import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
+import { singleSignOnModule } from './single-sign-on/module';
 import { staffImportModule } from './staff-import/module';
 import { staffModule } from './staff/module';
+import { subjectRightsModule } from './subject-rights/module';
 
 /**
  * Every feature of Waymark. The order matters in three places: middleware runs in it (sign-in
@@ -53,7 +56,10 @@ export const featureModules: readonly FeatureModule[] = [
   graduationModule,
   recordModule,
   careersModule,
+  equalityModule,
   reportsModule,
+  singleSignOnModule,
+  subjectRightsModule,
   devMailModule,
 ];
 

@@ -1,3 +1,4 @@
+import { tablePersonalData } from '../../platform/personal-data';
 import type { FeatureModule } from '../../platform/module';
 import { seedSchoolList } from './demo/establishments.demo';
 import { establishmentsRoutes } from './establishments.routes';
@@ -9,5 +10,6 @@ export const establishmentsModule: FeatureModule = {
   routes: [establishmentsRoutes],
   migrations: { '2026_12_04_1240_establishments': establishments },
   demo: { seed: seedSchoolList },
-  personalData: { holds: [] },
+  // The school list names schools, not people: nothing to export or erase.
+  personalData: { holds: [], ...tablePersonalData({}) },
 };

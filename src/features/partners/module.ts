@@ -1,7 +1,7 @@
 import type { FeatureModule } from '../../platform/module';
 import { seedPartners } from './demo/partners.demo';
 import * as partners from './migrations/2026_12_04_1310_partners';
-import { eraseOf, exportOf } from './partners.queries';
+import { partnersPersonalData } from './partners.personal-data';
 import { partnersRoutes } from './partners.routes';
 
 /** Providers and partner schools: programmes opened to other schools, and outside applicants who join to apply. */
@@ -15,7 +15,6 @@ export const partnersModule: FeatureModule = {
       'Sign-ups from other schools’ staff: the work email address given, the cohort asked about, and when the link was sent and used',
       'For a member of staff of another school who joined to apply: their school (its URN on the school list), and their headteacher’s name and email address',
     ],
-    exportPersonalData: exportOf,
-    erasePersonalData: eraseOf,
+    ...partnersPersonalData,
   },
 };

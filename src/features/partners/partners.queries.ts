@@ -60,12 +60,12 @@ export function findOutsideApplicant(db: Executor, personId: string): Promise<Ou
   return db.selectFrom('outside_applicants').selectAll().where('person_id', '=', personId).executeTakeFirst();
 }
 
-/** Everything kept about one person (their own sign-ups are found by their email). */
-export async function exportOf(db: Executor, personId: string) {
-  const applicant = await findOutsideApplicant(db, personId);
-  return { outsideApplicant: applicant ?? null };
+/** A person's sign-ups, found by the email address they gave. */
+export function listSignUpsOf(db: Executor, emailNormalised: string) {
+  return db.selectFrom('outside_sign_ups').select(['email', 'cohort_id', 'created_at', 'used_at']).where('email_normalised', '=', emailNormalised).execute();
 }
 
-export async function eraseOf(db: Executor, personId: string): Promise<void> {
-  await db.deleteFrom('outside_applicants').where('person_id', '=', personId).execute();
+export async function deleteSignUpsOf(db: Executor, emailNormalised: string): Promise<number> {
+  const result = await db.deleteFrom('outside_sign_ups').where('email_normalised', '=', emailNormalised).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
