@@ -15,6 +15,7 @@ import { mentoringModule } from './mentoring/module';
 import { homeModule } from './home/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
+import { partnersModule } from './partners/module';
 import { portfolioModule } from './portfolio/module';
 import { programmesModule } from './programmes/module';
 import { recordModule } from './record/module';
@@ -43,6 +44,7 @@ export const featureModules: readonly FeatureModule[] = [
   programmesModule,
   cohortsModule,
   enrolmentsModule,
+  partnersModule,
   notificationsModule,
   sessionsModule,
   selfAssessmentModule,

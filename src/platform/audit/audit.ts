@@ -80,7 +80,9 @@ export type AuditAction =
   | 'password_sign_in_turned_on'
   | 'subject_access_requested'
   | 'subject_access_downloaded'
-  | 'person_erased';
+  | 'person_erased'
+  | 'programme_opening_changed'
+  | 'outside_applicant_joined';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,0 +1,2 @@
+export { outsideApplicantSchool } from './partners.service';
+export type { OpenTo } from './partners.tables';

@@ -1,0 +1,71 @@
+import type { Executor } from '../../platform/db/database';
+import type { OpenTo, OutsideApplicant, OutsideSignUp, ProgrammeOpening } from './partners.tables';
+
+export function findOpening(db: Executor, programmeId: string): Promise<ProgrammeOpening | undefined> {
+  return db.selectFrom('programme_openings').selectAll().where('programme_id', '=', programmeId).executeTakeFirst();
+}
+
+export async function listOpeningPartners(db: Executor, programmeId: string): Promise<string[]> {
+  const rows = await db.selectFrom('programme_opening_partners').select('partner_organisation_id').where('programme_id', '=', programmeId).execute();
+  return rows.map((r) => r.partner_organisation_id);
+}
+
+export async function saveOpening(
+  db: Executor,
+  opening: { programmeId: string; organisationId: string; openTo: OpenTo; partnerIds: string[]; by: string | null; at: string },
+): Promise<void> {
+  await db.deleteFrom('programme_opening_partners').where('programme_id', '=', opening.programmeId).execute();
+  await db
+    .insertInto('programme_openings')
+    .values({
+      programme_id: opening.programmeId,
+      organisation_id: opening.organisationId,
+      open_to: opening.openTo,
+      updated_by: opening.by,
+      updated_at: opening.at,
+    })
+    .onConflict((oc) => oc.column('programme_id').doUpdateSet({ open_to: opening.openTo, updated_by: opening.by, updated_at: opening.at }))
+    .execute();
+  if (opening.openTo === 'partners' && opening.partnerIds.length > 0)
+    await db
+      .insertInto('programme_opening_partners')
+      .values(opening.partnerIds.map((id) => ({ programme_id: opening.programmeId, partner_organisation_id: id })))
+      .execute();
+}
+
+/** Programmes open to staff of any school, across the installation. */
+export function listOpenToAnySchool(db: Executor): Promise<ProgrammeOpening[]> {
+  return db.selectFrom('programme_openings').selectAll().where('open_to', '=', 'any_school').execute();
+}
+
+export async function insertSignUp(db: Executor, row: OutsideSignUp): Promise<void> {
+  await db.insertInto('outside_sign_ups').values(row).execute();
+}
+
+export function findSignUp(db: Executor, tokenHash: string): Promise<OutsideSignUp | undefined> {
+  return db.selectFrom('outside_sign_ups').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Spends a sign-up link: false when it was spent meanwhile. */
+export async function spendSignUp(db: Executor, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('outside_sign_ups').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertOutsideApplicant(db: Executor, row: OutsideApplicant): Promise<void> {
+  await db.insertInto('outside_applicants').values(row).execute();
+}
+
+export function findOutsideApplicant(db: Executor, personId: string): Promise<OutsideApplicant | undefined> {
+  return db.selectFrom('outside_applicants').selectAll().where('person_id', '=', personId).executeTakeFirst();
+}
+
+/** A person's sign-ups, found by the email address they gave. */
+export function listSignUpsOf(db: Executor, emailNormalised: string) {
+  return db.selectFrom('outside_sign_ups').select(['email', 'cohort_id', 'created_at', 'used_at']).where('email_normalised', '=', emailNormalised).execute();
+}
+
+export async function deleteSignUpsOf(db: Executor, emailNormalised: string): Promise<number> {
+  const result = await db.deleteFrom('outside_sign_ups').where('email_normalised', '=', emailNormalised).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
