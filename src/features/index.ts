@@ -11,6 +11,7 @@ import { frameworksModule } from './frameworks/module';
 import { graduationModule } from './graduation/module';
 import { mentoringModule } from './mentoring/module';
 import { homeModule } from './home/module';
+import { libraryModule } from './library/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
 import { portfolioModule } from './portfolio/module';
@@ -49,6 +50,7 @@ export const featureModules: readonly FeatureModule[] = [
   graduationModule,
   recordModule,
   careersModule,
+  libraryModule,
   reportsModule,
   devMailModule,
 ];
