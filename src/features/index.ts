@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../platform/module';
 import { composeFeatures } from '../platform/compose';
+import { applicantMessagesModule } from './applicant-messages/module';
 import { authModule } from './auth/module';
 import { careersModule } from './careers/module';
 import { certificatesModule } from './certificates/module';
@@ -38,6 +39,7 @@ export const featureModules: readonly FeatureModule[] = [
   frameworksModule,
   programmesModule,
   cohortsModule,
+  applicantMessagesModule,
   enrolmentsModule,
   notificationsModule,
   sessionsModule,

@@ -30,6 +30,7 @@ export type AuditAction =
   | 'library_item_shared'
   | 'library_item_copied'
   | 'library_item_withdrawn'
+  | 'applicants_messaged'
   | 'pathway_created'
   | 'pathway_updated'
   | 'programme_created'
