@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../../platform/module';
+import { tablePersonalData } from '../../platform/personal-data';
 import { applicantMessageRoutes } from './applicant-messages.routes';
 import * as applicantMessages from './migrations/2026_12_04_1345_applicant_messages';
 
@@ -11,5 +12,7 @@ export const applicantMessagesModule: FeatureModule = {
     holds: [
       'Messages sent to the applicants of a round: the text, to which statuses, how many people, who sent it and when (the emails go through the outbox)',
     ],
+    // A message belongs to the round; its sender erased becomes "a former member of staff".
+    ...tablePersonalData({ doneBy: [{ table: 'applicant_messages', column: 'sent_by' }] }),
   },
 };

@@ -3,6 +3,7 @@ import { seedProgrammes } from './demo/programmes.demo';
 import { PROGRAMME_NOTIFICATIONS } from './programmes.notifications';
 import { programmeRoutes } from './programmes.routes';
 import * as copiedFrom from './migrations/2026_12_04_1301_programmes_copied_from';
+import { programmesPersonalData } from './programmes.personal-data';
 
 /** Pathways, stages and programmes: who they are for, eligibility, delivery and what they require. */
 export const programmesModule: FeatureModule = {
@@ -20,5 +21,5 @@ export const programmesModule: FeatureModule = {
   ],
   notificationKinds: PROGRAMME_NOTIFICATIONS,
   demo: { seed: seedProgrammes },
-  personalData: { holds: ['Recommendations: who recommended whom for which programme, and what they said'] },
+  personalData: { holds: ['Recommendations: who recommended whom for which programme, and what they said'], ...programmesPersonalData },
 };

@@ -2,6 +2,7 @@ import type { FeatureModule } from '../../platform/module';
 import { reportsDemo } from './demo/reports.demo';
 import { progressOnStaffRecord } from './reports.record';
 import { reportRoutes } from './reports.routes';
+import { reportsPersonalData } from './reports.personal-data';
 
 /** Oversight: work queues, My team, a school's people on programmes, and reports and downloads for programme leads. */
 export const reportsModule: FeatureModule = {
@@ -11,5 +12,5 @@ export const reportsModule: FeatureModule = {
   personRecordSections: [progressOnStaffRecord],
   demo: reportsDemo,
   // Reports read other features' records and keep nothing of their own.
-  personalData: { holds: [] },
+  personalData: { holds: [], ...reportsPersonalData },
 };
