@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../platform/module';
 import { composeFeatures } from '../platform/compose';
+import { applicantMessagesModule } from './applicant-messages/module';
 import { authModule } from './auth/module';
 import { careersModule } from './careers/module';
 import { certificatesModule } from './certificates/module';
@@ -13,6 +14,7 @@ import { frameworksModule } from './frameworks/module';
 import { graduationModule } from './graduation/module';
 import { mentoringModule } from './mentoring/module';
 import { homeModule } from './home/module';
+import { libraryModule } from './library/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
 import { partnersModule } from './partners/module';
@@ -43,6 +45,7 @@ export const featureModules: readonly FeatureModule[] = [
   frameworksModule,
   programmesModule,
   cohortsModule,
+  applicantMessagesModule,
   enrolmentsModule,
   partnersModule,
   notificationsModule,
@@ -56,6 +59,7 @@ export const featureModules: readonly FeatureModule[] = [
   graduationModule,
   recordModule,
   careersModule,
+  libraryModule,
   equalityModule,
   reportsModule,
   singleSignOnModule,

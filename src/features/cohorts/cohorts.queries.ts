@@ -478,3 +478,16 @@ export function listCohortsOfOrganisation(db: Executor, organisationId: string) 
     .orderBy('cohorts.id')
     .execute();
 }
+
+/** The applicants of a cohort's round in the given statuses, with their names and addresses, by name. */
+export function listApplicantsInStatuses(db: Executor, cohortId: string, statuses: readonly ApplicationStatus[]) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('people', 'people.id', 'applications.person_id')
+    .select(['applications.person_id', 'applications.status', 'people.given_name', 'people.family_name', 'people.email'])
+    .where('applications.cohort_id', '=', cohortId)
+    .where('applications.status', 'in', statuses.length > 0 ? [...statuses] : ['submitted'])
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .execute();
+}

@@ -15,3 +15,17 @@ export function cohortsOfOrganisation(db: Executor, organisationId: string) {
   return listCohortsOfOrganisation(db, organisationId);
 }
 export type CohortWithProgramme = Awaited<ReturnType<typeof listCohortsOfOrganisation>>[number];
+
+import { findCohort, listApplicantsInStatuses } from './cohorts.queries';
+import type { ApplicationStatus } from './cohorts.tables';
+
+/** A cohort of the organisation with its programme's title, or undefined. */
+export function findCohortOfOrganisation(db: Executor, organisationId: string, cohortId: string) {
+  return findCohort(db, organisationId, cohortId);
+}
+
+/** The people who applied to a cohort's round, in the given statuses (one row per application), by name. */
+export function applicantsOfCohort(db: Executor, cohortId: string, statuses: readonly ApplicationStatus[]) {
+  return listApplicantsInStatuses(db, cohortId, statuses);
+}
+export { canManageCohorts } from './cohorts.policy';

@@ -385,3 +385,20 @@ export function publishedVersionRows(db: Executor, organisationId: string) {
     .orderBy('framework_versions.number', 'desc')
     .execute();
 }
+
+/** A published version of one of the organisation's frameworks, with the framework's title, description and track. */
+export function findPublishedVersionOfOrganisation(db: Executor, organisationId: string, versionId: string) {
+  return db
+    .selectFrom('framework_versions')
+    .innerJoin('frameworks', 'frameworks.id', 'framework_versions.framework_id')
+    .selectAll('framework_versions')
+    .select(['frameworks.title', 'frameworks.description', 'frameworks.track'])
+    .where('frameworks.organisation_id', '=', organisationId)
+    .where('framework_versions.id', '=', versionId)
+    .where('framework_versions.status', '=', 'published')
+    .executeTakeFirst();
+}
+
+export function setCopiedFrom(db: Executor, frameworkId: string, copiedFrom: string) {
+  return db.updateTable('frameworks').set({ copied_from: copiedFrom }).where('id', '=', frameworkId).execute();
+}

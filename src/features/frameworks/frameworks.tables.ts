@@ -12,6 +12,8 @@ export interface FrameworksTable {
   track: FrameworkTrack;
   /** Set on the frameworks Waymark installs ('leadership', 'associate'); NULL for an organisation's own. */
   builtin_key: string | null;
+  /** Where a copy from the shared library came from, in one sentence; NULL for the organisation's own. */
+  copied_from: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -72,3 +72,12 @@ export function latestRecommendation(db: Executor, personId: string, programmeId
 export function recommendationsReceived(db: Executor, personId: string) {
   return q.listRecommendationsReceived(db, personId);
 }
+
+export {
+  copyProgrammeDesignInto,
+  programmeDesign,
+  programmeDesignSchema,
+  programmesToShare,
+  programmeTitleTaken,
+  type ProgrammeDesign,
+} from './programmes.design';

@@ -2,12 +2,14 @@ import type { FeatureModule } from '../../platform/module';
 import { seedProgrammes } from './demo/programmes.demo';
 import { PROGRAMME_NOTIFICATIONS } from './programmes.notifications';
 import { programmeRoutes } from './programmes.routes';
+import * as copiedFrom from './migrations/2026_12_04_1301_programmes_copied_from';
 import { programmesPersonalData } from './programmes.personal-data';
 
 /** Pathways, stages and programmes: who they are for, eligibility, delivery and what they require. */
 export const programmesModule: FeatureModule = {
   name: 'programmes',
   routes: [programmeRoutes],
+  migrations: { '2026_12_04_1301_programmes_copied_from': copiedFrom },
   navigation: [
     {
       href: '/programmes',

@@ -349,3 +349,16 @@ export function listRecommendationsReceived(db: Executor, personId: string) {
     .orderBy('recommendations.created_at', 'desc')
     .execute();
 }
+
+export function findProgrammeByTitle(db: Executor, organisationId: string, title: string) {
+  return db
+    .selectFrom('programmes')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('title_normalised', '=', title.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export function listProgrammeTitles(db: Executor, organisationId: string) {
+  return db.selectFrom('programmes').select(['id', 'title', 'status']).where('organisation_id', '=', organisationId).orderBy('title_normalised').execute();
+}

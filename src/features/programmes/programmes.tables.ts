@@ -44,6 +44,8 @@ export interface ProgrammesTable {
   asks_for_project: number;
   motivation_word_limit: number;
   status: ProgrammeStatus;
+  /** Where a design copied from the shared library came from, in one sentence; NULL for the organisation's own. */
+  copied_from: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -156,6 +156,7 @@ export function CohortPage(props: { overview: Overview; banner?: string; today: 
       <div class="govuk-button-group">
         <Button text="Review applications" href={`/cohorts/${cohort.id}/applications`} />
         <Button text="Roster" href={`/cohorts/${cohort.id}/roster`} classes="govuk-button--secondary" />
+        <Button text="Message applicants" href={`/cohorts/${cohort.id}/messages`} classes="govuk-button--secondary" />
         <Button text="Sessions" href={`/cohorts/${cohort.id}/sessions`} classes="govuk-button--secondary" />
         <Button text="Change cohort details" href={`/cohorts/${cohort.id}/edit`} classes="govuk-button--secondary" />
       </div>

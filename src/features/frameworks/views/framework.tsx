@@ -21,7 +21,10 @@ export function FrameworkPage(props: { data: FrameworkData; banner?: string }) {
           <SummaryList
             rows={[
               { key: { text: 'For' }, value: { text: TRACKS[framework.track] } },
-              { key: { text: 'Written by' }, value: { text: framework.builtin_key ? 'Waymark (built in)' : 'Your organisation' } },
+              {
+                key: { text: 'Written by' },
+                value: { text: framework.copied_from ?? (framework.builtin_key ? 'Waymark (built in)' : 'Your organisation') },
+              },
             ]}
           />
           {draft ? (

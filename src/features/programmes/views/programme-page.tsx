@@ -60,6 +60,7 @@ export function ProgrammePage(props: { data: ProgrammePageData; banner?: string 
           </h1>
           {d.isLead && p.status === 'draft' ? <WarningText text="This programme is a draft: only programme leads can see it." /> : null}
           {d.isLead && p.status === 'archived' ? <WarningText text="This programme is archived: staff cannot see it." /> : null}
+          {d.isLead && p.copied_from ? <p class="govuk-body govuk-hint">{p.copied_from}</p> : null}
           <p class="govuk-body-l">{p.summary}</p>
 
           <h2 class="govuk-heading-m">Who is this for?</h2>
