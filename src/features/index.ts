@@ -4,6 +4,7 @@ import { authModule } from './auth/module';
 import { careersModule } from './careers/module';
 import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
+import { dataProtectionModule } from './data-protection/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
 import { feedbackModule } from './feedback/module';
@@ -50,6 +51,7 @@ export const featureModules: readonly FeatureModule[] = [
   recordModule,
   careersModule,
   reportsModule,
+  dataProtectionModule,
   devMailModule,
 ];
 

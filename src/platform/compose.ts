@@ -4,6 +4,7 @@ import { type CompletionEngine, createCompletionEngine } from './completion';
 import type { Clock } from './db/clock';
 import { migrations as platformMigrations } from './db/migrations/index';
 import { createEventBus, type EventBus, subscriptionHandlers } from './events';
+import { auditLogRetention } from './audit/audit';
 import { type OutboxHandler, outboxTidySweep, platformHandlers, type Sweep } from './jobs/outbox';
 import type {
   CalendarEntries,
@@ -14,7 +15,9 @@ import type {
   NavigationEntry,
   NotificationKinds,
   PersonalDataExport,
+  PersonalDataHolds,
   PersonRecordSection,
+  RetentionRecordType,
   WorkerContext,
 } from './contributions';
 import type { Executor } from './db/database';
@@ -37,6 +40,10 @@ export interface Features {
   /** Paths whose routes limit their own request size. */
   ownBodyLimits: RegExp[];
   demoSteps: DemoStep[];
+  /** Every kind of record kept on a retention schedule: the platform's audit log, then each module's, in list order. */
+  retention: RetentionRecordType[];
+  /** What each module says it keeps (its `personalData.holds`), in list order: for the privacy notice. */
+  personalDataHolds: PersonalDataHolds[];
   /** Every module's part of one person's subject access export, in list order, keyed by module name. */
   exportPersonalData(db: Executor, subject: DataSubject): Promise<{ feature: string; part: PersonalDataExport }[]>;
   /**
@@ -81,6 +88,9 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
       moduleMigrations.push([name, migration]);
     }
   }
+  const retentionKeys = new Set<string>();
+  const retention = [auditLogRetention, ...modules.flatMap((m) => m.retention ?? [])];
+  for (const type of retention) claim('retention record type', retentionKeys, type.key);
   const migrations = Object.fromEntries([...Object.entries(platformMigrations), ...moduleMigrations].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
   return {
@@ -93,6 +103,8 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
     demoSteps: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
+    retention,
+    personalDataHolds: modules.map((m) => ({ feature: m.name, holds: m.personalData.holds })),
     async exportPersonalData(db, subject) {
       const parts: { feature: string; part: PersonalDataExport }[] = [];
       for (const module of modules) parts.push({ feature: module.name, part: await module.personalData.export(db, subject) });
@@ -111,7 +123,7 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
       ),
     events: (clock) => createEventBus(modules, clock),
     // The platform's own sweep first (tidying the outbox), then the modules'.
-    sweeps: (config) => [outboxTidySweep(config.OUTBOX_KEEP_DAYS), ...modules.flatMap((m) => m.sweeps?.(config) ?? [])],
+    sweeps: (config) => [outboxTidySweep(config.OUTBOX_KEEP_DAYS), ...modules.flatMap((m) => m.sweeps?.(config, { retention }) ?? [])],
     outboxHandlers(partial) {
       const context: WorkerContext = { ...partial, notificationKinds };
       const handlers: Record<string, OutboxHandler> = { ...platformHandlers(context.mailer) };

@@ -1,7 +1,15 @@
 import type { Config } from '../../config';
 import type { Db } from '../db/database';
 import type { CompletionEngine } from '../completion';
-import type { CalendarEntries, CoachOfEnrolment, NavigationEntry, NotificationKinds, PersonRecordSection } from '../contributions';
+import type {
+  CalendarEntries,
+  CoachOfEnrolment,
+  NavigationEntry,
+  NotificationKinds,
+  PersonalDataHolds,
+  PersonRecordSection,
+  RetentionRecordType,
+} from '../contributions';
 import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
@@ -31,6 +39,10 @@ export interface AppDeps {
   calendarEntries?: readonly CalendarEntries[];
   /** Who coaches an enrolment's participant (from mentoring; nobody when left out). */
   coachOfEnrolment?: CoachOfEnrolment;
+  /** Every kind of record kept on a retention schedule (none when left out). */
+  retention?: readonly RetentionRecordType[];
+  /** What every feature module says it keeps, for the privacy notice (none when left out). */
+  personalDataHolds?: readonly PersonalDataHolds[];
 }
 
 export interface AppEnv {
