@@ -11,6 +11,7 @@ import type {
   PersonalDataHook,
   PersonRecordSection,
   RetentionRecordType,
+  SignInChoices,
   WorkerContext,
 } from './contributions';
 export { exportNothing } from './contributions';
@@ -32,10 +33,13 @@ export type {
   ErasureContext,
   PersonalDataExport,
   PersonalDataHook,
+  PersonalDataRegistry,
   PersonRecordLine,
   PersonRecordSection,
   RecordSubject,
   RetentionRecordType,
+  SignInChoice,
+  SignInChoices,
   WorkerContext,
 } from './contributions';
 
@@ -68,6 +72,8 @@ export interface FeatureModule {
   calendarEntries?: CalendarEntries;
   /** Who coaches an enrolment's participant (one module gives it: mentoring). */
   coachOfEnrolment?: CoachOfEnrolment;
+  /** Ways to sign in the feature offers on the sign-in page (single sign-on buttons). */
+  signInChoices?: SignInChoices;
   /** Kinds of notification the feature sends: the settings page lists them all. */
   notificationKinds?: NotificationKinds;
   /** Work the worker does on a timer (reminders and other sweeps that queue messages). */

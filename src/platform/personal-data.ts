@@ -124,3 +124,21 @@ export function scrubText(text: string, strings: readonly string[], replacement 
   }
   return out;
 }
+
+/**
+ * Replaces the person's name and email in a free-text column of other people's records (a snapshot
+ * such as "Signed off by …"), row by row; `key` is the table's primary key column. Gives how many rows changed.
+ */
+export async function scrubColumn(trx: Executor, table: string, key: string, column: string, strings: readonly string[]): Promise<number> {
+  const wanted = strings.filter((s) => s.length > 0);
+  if (wanted.length === 0) return 0;
+  const matches = sql.join(
+    wanted.map((s) => sql`lower(${sql.ref(column)}) like ${`%${s.toLowerCase()}%`}`),
+    sql` or `,
+  );
+  const rows = await sql<{ k: string; v: string }>`select ${sql.ref(key)} as k, ${sql.ref(column)} as v from ${sql.table(table)} where ${matches}`.execute(trx);
+  for (const row of rows.rows) {
+    await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${scrubText(row.v, wanted)} where ${sql.ref(key)} = ${row.k}`.execute(trx);
+  }
+  return rows.rows.length;
+}

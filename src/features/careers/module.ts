@@ -1,5 +1,6 @@
 import { type Clock, HOUR } from '../../platform/db/clock';
 import type { Db } from '../../platform/db/database';
+import { eraseTables } from '../../platform/personal-data';
 import type { FeatureModule } from '../../platform/module';
 import { seedCareers } from './demo/careers.demo';
 import { CAREERS_NOTIFICATIONS } from './careers.notifications';
@@ -15,6 +16,14 @@ import * as careersActionLinks from './migrations/2026_12_04_1300_careers_action
 import { importVacancies } from './careers.vacancies';
 
 /** Careers: aspirations, career conversations with line managers, the role map, "have a go" opportunities and the development directory. */
+const careersDoneBy = [
+  { table: 'careers_conversations', column: 'manager_id' },
+  { table: 'careers_conversations', column: 'recorded_by' },
+  { table: 'careers_actions', column: 'owner_id' },
+  { table: 'careers_opportunities', column: 'posted_by' },
+  { table: 'careers_interests', column: 'decided_by' },
+];
+
 export const careersModule: FeatureModule = {
   name: 'careers',
   routes: [careersRoutes],
@@ -61,9 +70,11 @@ export const careersModule: FeatureModule = {
       '"Have a go" opportunities a person posted, and the interest people expressed in them: their line, the decision and its reason, and the verification once done',
     ],
     export: async (db, subject) => ({ data: { careers: await exportOf(db, subject.id) }, files: [], withheld: [] }),
-    erase: async (trx, subject) => {
+    erase: async (trx, subject, context) => {
       await eraseOf(trx, subject.id);
-      return [];
+      // Conversations they held as someone's line manager, steps they owned, opportunities they posted and decisions they made stay, by a former member of staff.
+      const done = await eraseTables(trx, { doneBy: careersDoneBy }, subject, context);
+      return ['Deleted their aspiration, conversations, next steps, interests, marks and vacancy settings', ...done];
     },
   },
 };

@@ -1,5 +1,5 @@
 import type { PersonalDataHook } from '../../platform/module';
-import { eraseTables, exportTables, type PersonalTables } from '../../platform/personal-data';
+import { eraseTables, exportTables, type PersonalTables, scrubColumn } from '../../platform/personal-data';
 import { publishStatusList } from './certificates.credential';
 import * as q from './certificates.queries';
 
@@ -37,6 +37,12 @@ export const certificatesPersonalData: Pick<PersonalDataHook, 'export' | 'erase'
         .execute();
     }
     const done = await eraseTables(trx, tables, subject, context);
+    // Others' certificates keep what was met in words ("Signed off by …"): the name goes from those words
+    // (the signed credentials never carry them, so their signatures stay good).
+    const named =
+      (await scrubColumn(trx, 'certificates', 'id', 'criteria', subject.strings)) +
+      (await scrubColumn(trx, 'completion_confirmations', 'enrolment_id', 'criteria', subject.strings));
+    if (named > 0) done.push(`Took their name out of what ${named} certificates and confirmations of others say was met`);
     const newlyRevoked = listed.filter((c) => !c.revoked_at && context.credentials === 'revoke');
     if (newlyRevoked.length > 0) {
       for (const organisationId of new Set(newlyRevoked.map((c) => c.organisation_id))) {

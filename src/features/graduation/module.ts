@@ -27,7 +27,7 @@ export const graduationModule: FeatureModule = {
     export: async (db, subject) => ({ data: { graduation: await exportInvitations(db, subject.id) }, files: [], withheld: [] }),
     erase: async (trx, subject) => {
       await eraseInvitations(trx, subject.id);
-      return [];
+      return ['Deleted their graduation invitations'];
     },
   },
 };

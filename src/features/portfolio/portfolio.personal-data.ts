@@ -1,5 +1,6 @@
 import type { PersonalDataHook } from '../../platform/module';
-import { eraseTables, exportTables, type PersonalTables, repointColumn } from '../../platform/personal-data';
+import { deleteFile } from '../../platform/files/files';
+import { eraseTables, exportTables, type PersonalTables, repointColumn, selectOwnRows } from '../../platform/personal-data';
 
 const entries = { table: 'portfolio_entries', column: 'person_id' };
 const tables: PersonalTables = {
@@ -27,7 +28,9 @@ export const portfolioPersonalData: Pick<PersonalDataHook, 'export' | 'erase'> =
     return part;
   },
   async erase(trx, subject, context) {
+    const attachments = (await selectOwnRows(trx, tables.own?.[0] ?? entries, subject.id)) as { file_id: string | null }[];
     const done = await eraseTables(trx, tables, subject, context);
+    for (const a of attachments) if (a.file_id) await deleteFile(trx, a.file_id);
     const asked = await trx
       .updateTable('portfolio_verifications')
       .set({ verifier_name: 'A former member of staff', verifier_email: 'erased@erased.invalid' })

@@ -1,5 +1,6 @@
 import type { PersonalDataHook } from '../../platform/module';
-import { eraseTables, exportTables, type PersonalTables } from '../../platform/personal-data';
+import { deleteFile } from '../../platform/files/files';
+import { eraseTables, exportTables, type PersonalTables, selectOwnRows } from '../../platform/personal-data';
 
 const assessments = { table: 'self_assessments', column: 'enrolment_id', in: { table: 'enrolments', column: 'person_id' } };
 const evidence = { table: 'self_assessment_evidence_files', column: 'self_assessment_id', in: assessments, label: 'evidence files' };
@@ -20,5 +21,10 @@ export const selfAssessmentPersonalData: Pick<PersonalDataHook, 'export' | 'eras
     part.files = files.map((f) => ({ fileId: f.file_id, name: f.file_name }));
     return part;
   },
-  erase: (trx, subject, context) => eraseTables(trx, tables, subject, context),
+  async erase(trx, subject, context) {
+    const files = (await selectOwnRows(trx, evidence, subject.id)) as { file_id: string }[];
+    const done = await eraseTables(trx, tables, subject, context);
+    for (const f of files) await deleteFile(trx, f.file_id);
+    return done;
+  },
 };

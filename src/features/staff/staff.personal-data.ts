@@ -3,8 +3,9 @@ import { newId } from '../../platform/db/ids';
 import type { PersonalDataHook } from '../../platform/module';
 import { eraseTables, exportTables, type PersonalTables } from '../../platform/personal-data';
 
-// The person's staff record goes last (hooks run in reverse list order and staff is near the top of the
-// list), after every other feature has let go of their id.
+// The person's own row in `people` is exported here but deleted by `removeErasedPerson`, which the
+// erasure calls last of all: sign-in (auth, first in the list) and the platform's audit log and files
+// still point at it until then.
 const tables: PersonalTables = {
   own: [
     { table: 'role_grants', column: 'person_id', label: 'roles' },
@@ -23,8 +24,13 @@ export const staffPersonalData: Pick<PersonalDataHook, 'export' | 'erase'> = {
       part.data['staff record'] = record.map(({ search_text: _search, email_normalised: _email, ...rest }: Record<string, unknown>) => rest);
     return part;
   },
-  erase: (trx, subject, context) => eraseTables(trx, tables, subject, context),
+  erase: (trx, subject, context) => eraseTables(trx, { own: tables.own?.slice(0, 1), doneBy: tables.doneBy, cleared: tables.cleared }, subject, context),
 };
+
+/** Deletes an erased person's own row, once nothing else points at it (the last step of an erasure). */
+export async function removeErasedPerson(trx: Executor, personId: string): Promise<void> {
+  await trx.deleteFrom('people').where('id', '=', personId).execute();
+}
 
 /**
  * Adds the deactivated "Former member of staff" who stands in for an erased person in other people's

@@ -9,6 +9,8 @@ import type {
   PersonalDataHolds,
   PersonRecordSection,
   RetentionRecordType,
+  PersonalDataRegistry,
+  SignInChoices,
 } from '../contributions';
 import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
@@ -43,6 +45,10 @@ export interface AppDeps {
   retention?: readonly RetentionRecordType[];
   /** What every feature module says it keeps, for the privacy notice (none when left out). */
   personalDataHolds?: readonly PersonalDataHolds[];
+  /** Ways to sign in besides a password, offered by feature modules (none when left out). */
+  signInChoices?: readonly SignInChoices[];
+  /** Every feature's personal-data hooks, for subject access and erasure (none when left out). */
+  personalData?: PersonalDataRegistry;
 }
 
 export interface AppEnv {
