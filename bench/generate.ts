@@ -608,7 +608,7 @@ export async function generate(db: Db, engine: Engine, options: GenerateOptions 
   // running server. SQLite is left as the app leaves it (the app never runs ANALYZE or PRAGMA optimize).
   if (engine === 'postgres') await sql`VACUUM ANALYZE`.execute(db);
 
-  const roleGrants: Record<Role, number> = { org_admin: 0, school_admin: 0, programme_lead: 0 };
+  const roleGrants: Record<Role, number> = { org_admin: 0, school_admin: 0, programme_lead: 0, data_protection_officer: 0 };
   for (const g of trust.grants) roleGrants[g.role]++;
   return {
     engine,

@@ -50,6 +50,8 @@ export function createApp(options: CreateAppOptions) {
     personRecordSections: features.personRecordSections,
     calendarEntries: features.calendarEntries,
     coachOfEnrolment: features.coachOfEnrolment,
+    retention: features.retention,
+    personalDataHolds: features.personalDataHolds,
     signInChoices: features.signInChoices,
     personalData: features.personalData,
   };

@@ -5,6 +5,7 @@ import { authModule } from './auth/module';
 import { careersModule } from './careers/module';
 import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
+import { dataProtectionModule } from './data-protection/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
 import { establishmentsModule } from './establishments/module';
@@ -62,6 +63,7 @@ export const featureModules: readonly FeatureModule[] = [
   libraryModule,
   equalityModule,
   reportsModule,
+  dataProtectionModule,
   singleSignOnModule,
   subjectRightsModule,
   devMailModule,

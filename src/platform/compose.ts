@@ -4,6 +4,7 @@ import { type CompletionEngine, createCompletionEngine } from './completion';
 import type { Clock } from './db/clock';
 import { migrations as platformMigrations } from './db/migrations/index';
 import { createEventBus, type EventBus, subscriptionHandlers } from './events';
+import { auditLogRetention } from './audit/audit';
 import { type OutboxHandler, outboxTidySweep, platformHandlers, type Sweep } from './jobs/outbox';
 import type {
   CalendarEntries,
@@ -12,8 +13,10 @@ import type {
   NavigationEntry,
   NotificationKinds,
   PersonalDataExport,
-  PersonalDataRegistry,
+  PersonalDataHolds,
   PersonRecordSection,
+  RetentionRecordType,
+  PersonalDataRegistry,
   SignInChoices,
   WorkerContext,
 } from './contributions';
@@ -38,6 +41,10 @@ export interface Features {
   /** Paths whose routes limit their own request size. */
   ownBodyLimits: RegExp[];
   demoSteps: DemoStep[];
+  /** Every kind of record kept on a retention schedule: the platform's audit log, then each module's, in list order. */
+  retention: RetentionRecordType[];
+  /** What each module says it keeps (its `personalData.holds`), in list order: for the privacy notice. */
+  personalDataHolds: PersonalDataHolds[];
   /** Every module's personal-data hooks: what each keeps, and exporting and erasing one person across all. */
   personalData: PersonalDataRegistry;
   completion(clock: Clock): CompletionEngine;
@@ -81,6 +88,9 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
       moduleMigrations.push([name, migration]);
     }
   }
+  const retentionKeys = new Set<string>();
+  const retention = [auditLogRetention, ...modules.flatMap((m) => m.retention ?? [])];
+  for (const type of retention) claim('retention record type', retentionKeys, type.key);
   const migrations = Object.fromEntries([...Object.entries(platformMigrations), ...moduleMigrations].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
   const personalData: PersonalDataRegistry = {
@@ -107,6 +117,8 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     signInChoices: modules.flatMap((m) => (m.signInChoices ? [m.signInChoices] : [])),
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
+    retention,
+    personalDataHolds: modules.map((m) => ({ feature: m.name, holds: m.personalData.holds })),
     // Each step is given the personal-data hooks too (the same context otherwise: ids are shared).
     demoSteps: modules.flatMap((m) => (m.demo ? [withPersonalData(m.demo, personalData)] : [])),
     personalData,
@@ -118,7 +130,7 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
       ),
     events: (clock) => createEventBus(modules, clock),
     // The platform's own sweep first (tidying the outbox), then the modules'.
-    sweeps: (config) => [outboxTidySweep(config.OUTBOX_KEEP_DAYS), ...modules.flatMap((m) => m.sweeps?.(config) ?? [])],
+    sweeps: (config) => [outboxTidySweep(config.OUTBOX_KEEP_DAYS), ...modules.flatMap((m) => m.sweeps?.(config, { retention }) ?? [])],
     outboxHandlers(partial) {
       const context: WorkerContext = { ...partial, notificationKinds, personalData };
       const handlers: Record<string, OutboxHandler> = { ...platformHandlers(context.mailer) };

@@ -219,3 +219,37 @@ export interface PersonalDataRegistry {
 export async function exportNothing(): Promise<PersonalDataExport> {
   return { data: {}, files: [], withheld: [] };
 }
+
+/**
+ * A kind of record a feature keeps and destroys on a schedule (unsuccessful applications, read
+ * notifications…). The data protection feature lists every one on its retention page, lets an
+ * organisation change the period (never below `minimumMonths`), and a daily sweep calls `apply`
+ * for each organisation with the cut-off that period gives.
+ */
+export interface RetentionRecordType {
+  /** Stable for ever: stored with the organisation's chosen period and in the run log, e.g. `cohorts.unsuccessful-applications`. */
+  key: string;
+  /** On the settings page and privacy notice: "Unsuccessful applications". */
+  name: string;
+  /** What is kept and when the clock starts: "Declined applications to a cohort, from the date of the decision". */
+  description: string;
+  /** What happens when the period ends: "deleted", or "the school's details removed; the person's own record stays". */
+  action: string;
+  defaultMonths: number;
+  /** Below this the organisation may not go; `basis` says why. */
+  minimumMonths: number;
+  /** Where the default and the minimum come from (the IRMS toolkit for schools, a limitation period…). */
+  basis: string;
+  /**
+   * Deletes or anonymises the organisation's records of this type whose clock started before
+   * `cutoff` (an ISO instant), inside the run's transaction; gives how many records it changed.
+   * Must be safe to run again (a record already dealt with is not counted twice).
+   */
+  apply(trx: Executor, organisationId: string, cutoff: string): Promise<number>;
+}
+
+/** What every feature says it keeps, by feature: the privacy notice and record of processing are built from it. */
+export interface PersonalDataHolds {
+  feature: string;
+  holds: readonly string[];
+}

@@ -10,6 +10,7 @@ import type {
   NotificationKinds,
   PersonalDataHook,
   PersonRecordSection,
+  RetentionRecordType,
   SignInChoices,
   WorkerContext,
 } from './contributions';
@@ -36,10 +37,16 @@ export type {
   PersonRecordLine,
   PersonRecordSection,
   RecordSubject,
+  RetentionRecordType,
   SignInChoice,
   SignInChoices,
   WorkerContext,
 } from './contributions';
+
+/** What a module's sweeps may need of every module: the retention record types (the data protection sweep applies them). */
+export interface ComposedForSweeps {
+  retention: readonly RetentionRecordType[];
+}
 
 /**
  * One feature of Waymark, as the app, the worker and the command line see it. Each feature folder
@@ -70,7 +77,7 @@ export interface FeatureModule {
   /** Kinds of notification the feature sends: the settings page lists them all. */
   notificationKinds?: NotificationKinds;
   /** Work the worker does on a timer (reminders and other sweeps that queue messages). */
-  sweeps?: (config: Config) => Sweep[];
+  sweeps?: (config: Config, composed: ComposedForSweeps) => Sweep[];
   /** Outbox message kinds this feature delivers. */
   outboxHandlers?: (context: WorkerContext) => Record<string, OutboxHandler>;
   /** Done inside the transaction that published the event (see `events.ts`). */
@@ -86,6 +93,8 @@ export interface FeatureModule {
   migrations?: Record<string, Migration>;
   /** Adds the feature's part of the demo trust (`waymark demo`). */
   demo?: DemoStep;
+  /** Kinds of record it keeps and destroys on a retention schedule (see `RetentionRecordType`). */
+  retention?: RetentionRecordType[];
   /** What personal data the feature holds, and (from the data protection work) how to export and erase it. */
   personalData: PersonalDataHook;
 }

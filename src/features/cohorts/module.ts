@@ -1,5 +1,6 @@
 import { HOUR } from '../../platform/db/clock';
 import type { FeatureModule } from '../../platform/module';
+import { cohortsRetention } from './cohorts.retention';
 import { COHORT_NOTIFICATIONS } from './cohorts.notifications';
 import { cohortRoutes } from './cohorts.routes';
 import { seedCohorts } from './demo/cohorts.demo';
@@ -22,6 +23,7 @@ export const cohortsModule: FeatureModule = {
     { name: 'endorsement-awaited-reminders', everyMs: HOUR, run: (db, clock) => sendAwaitedEndorsementReminders(db, clock) },
     { name: 'round-closing-reminders', everyMs: HOUR, run: (db, clock) => sendRoundClosingReminders(db, clock) },
   ],
+  retention: cohortsRetention,
   demo: { seed: seedCohorts },
   personalData: {
     holds: [

@@ -5,6 +5,5 @@ import { A, S, type Row } from '../../../test/support/matrix/outcomes';
 export const matrixRows: Row[] = [
   { route: 'GET /', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /accessibility', expect: [A, A, A, A, A, A, A, A] },
-  { route: 'GET /privacy', expect: [A, A, A, A, A, A, A, A] },
   { route: 'GET /health', expect: [A, A, A, A, A, A, A, A] },
 ];

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../platform/http/env';
 import { renderPage } from '../../platform/ui/page';
 import { schoolsAdministered, workQueue } from '../reports';
 import { homeSummary } from './home.queries';
-import { AccessibilityPage, HomePage, PrivacyPage } from './views/static-pages';
+import { AccessibilityPage, HomePage } from './views/static-pages';
 
 export const pageRoutes = new Hono<AppEnv>();
 
@@ -39,9 +39,5 @@ pageRoutes.get('/', access('anyone'), async (c) => {
 });
 
 pageRoutes.get('/accessibility', access('anyone'), (c) => renderPage(c, { title: 'Accessibility statement' }, <AccessibilityPage />));
-
-pageRoutes.get('/privacy', access('anyone'), (c) =>
-  renderPage(c, { title: 'Privacy notice' }, <PrivacyPage organisationName={c.get('viewer')?.organisationName ?? c.get('headerName')} />),
-);
 
 pageRoutes.get('/health', access('anyone'), (c) => c.json({ status: 'ok' }));

@@ -2,7 +2,7 @@ import type { FeatureModule } from '../../platform/module';
 import { pageRoutes } from './home.routes';
 import { homePersonalData } from './home.personal-data';
 
-/** The home page (what needs doing), the accessibility statement, the privacy notice and the health check. */
+/** The home page (what needs doing), the accessibility statement and the health check (the privacy notice is data protection's). */
 export const homeModule: FeatureModule = {
   name: 'home',
   routes: [pageRoutes],

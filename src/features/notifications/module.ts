@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../../platform/module';
+import { notificationsRetention } from './notifications.retention';
 import { seedNotifications } from './demo/notifications.demo';
 import { unreadNotificationsMiddleware } from './notifications.middleware';
 import { notificationRoutes } from './notifications.routes';
@@ -21,6 +22,7 @@ export const notificationsModule: FeatureModule = {
     },
   ],
   outboxHandlers: (context) => ({ [NOTIFICATION_OUTBOX_KIND]: notificationHandler(context) }),
+  retention: notificationsRetention,
   demo: { seed: seedNotifications },
   personalData: {
     holds: ['Notifications sent to the person (subject, text, link, whether read and emailed)', 'Which kinds of email the person has switched off'],

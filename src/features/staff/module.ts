@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../../platform/module';
+import { staffRetention } from './staff.retention';
 import { seedTrust } from './demo/trust.demo';
 import * as directorySearchIndex from './migrations/2026_12_04_0515_directory_search_index';
 import * as personTitle from './migrations/2026_12_04_0601_person_title';
@@ -11,11 +12,12 @@ export const staffModule: FeatureModule = {
   routes: [staffRoutes],
   navigation: [{ href: '/staff', text: 'Staff', order: 60, shownTo: 'people-manager', current: (path) => path.startsWith('/staff') }],
   migrations: { '2026_12_04_0515_directory_search_index': directorySearchIndex, '2026_12_04_0601_person_title': personTitle },
+  retention: staffRetention,
   demo: { seed: seedTrust },
   personalData: {
     holds: [
       'The staff record: title, name, work email, job title, school, staff type, leadership level, line manager, teacher reference number, MIS staff id, start date in schools, and whether the person is active',
-      'Roles held (organisation admin, school admin, programme lead) and who granted them',
+      'Roles held (organisation admin, school admin, programme lead, data protection officer) and who granted them',
     ],
     ...staffPersonalData,
   },

@@ -1,3 +1,4 @@
+import { recordAudit } from '../../platform/audit/audit';
 import { Hono, type Context } from 'hono';
 import { parseDateParts } from '../../platform/dates';
 import { access, isOrgAdmin, requireViewer } from '../../platform/http/access';
@@ -173,6 +174,16 @@ async function personPage(c: Context<AppEnv>, id: string, options: { roleErrors?
   const viewer = requireViewer(c.get('viewer'));
   const deps = c.get('deps');
   const profile = await getPersonProfile(deps, viewer, id);
+  // Someone else's full staff record is personal data seen: the data protection officer asks who looked.
+  if (viewer.id !== id && profile.view === 'full' && c.req.method === 'GET')
+    await recordAudit(deps.db, deps.clock, {
+      action: 'staff_record_viewed',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'person',
+      subjectId: id,
+      requestId: c.get('requestId'),
+    });
   const schools = profile.canManageRoles ? (await listAllSchools(deps.db, viewer.organisationId)).map((s) => ({ id: s.id, name: s.name })) : [];
   const name = `${profile.person.given_name} ${profile.person.family_name}`;
   return renderPage(

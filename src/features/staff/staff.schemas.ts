@@ -18,6 +18,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   org_admin: 'Organisation admin',
   school_admin: 'School admin',
   programme_lead: 'Programme lead',
+  data_protection_officer: 'Data protection officer',
 };
 
 /** Reads the many ways MIS exports and people write staff type ("Teacher", "Support", "TA"…). */
@@ -139,7 +140,7 @@ export const personForm = personRecord.extend({
 export type PersonForm = z.infer<typeof personForm>;
 
 export const roleForm = z.object({
-  role: z.enum(['org_admin', 'school_admin', 'programme_lead'], { message: 'Select a role' }),
+  role: z.enum(['org_admin', 'school_admin', 'programme_lead', 'data_protection_officer'], { message: 'Select a role' }),
   /** Only for school admin: which school. */
   schoolId: z.string().optional(),
 });
@@ -149,7 +150,7 @@ export const directoryQuery = z.object({
   school: z.string().max(64).optional().catch(undefined),
   staffType: z.enum(['teaching', 'associate']).optional().catch(undefined),
   level: z.enum(['none', 'middle', 'senior', 'headteacher', 'executive']).optional().catch(undefined),
-  role: z.enum(['org_admin', 'school_admin', 'programme_lead']).optional().catch(undefined),
+  role: z.enum(['org_admin', 'school_admin', 'programme_lead', 'data_protection_officer']).optional().catch(undefined),
   status: z.enum(['active', 'deactivated', 'all']).default('active').catch('active'),
   /** The page after this person (by id), in the directory's order. */
   after: z.string().max(64).optional().catch(undefined),

@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 
 export type StaffType = 'teaching' | 'associate';
 export type LeadershipLevel = 'none' | 'middle' | 'senior' | 'headteacher' | 'executive';
-export type Role = 'org_admin' | 'school_admin' | 'programme_lead';
+export type Role = 'org_admin' | 'school_admin' | 'programme_lead' | 'data_protection_officer';
 
 export interface PeopleTable {
   id: string;

@@ -5,6 +5,8 @@ export interface AuditEventsTable {
   action: string;
   subject_type: string | null;
   subject_id: string | null;
+  /** The person whose data was seen or changed, when there is one (a person subject, or the person a record is about). */
+  person_id: string | null;
   /** JSON object with the details that matter for this action. */
   detail: string;
   ip_address: string | null;

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import type { RetentionRecordType } from '../contributions';
 import type { Clock } from '../db/clock';
 import { newId } from '../db/ids';
 
@@ -76,6 +77,12 @@ export type AuditAction =
   | 'certificate_issued'
   | 'certificate_revoked'
   | 'signing_key_rotated'
+  | 'staff_record_viewed'
+  | 'file_downloaded'
+  | 'audit_log_viewed'
+  | 'audit_log_exported'
+  | 'retention_period_changed'
+  | 'processing_record_downloaded'
   | 'single_sign_on_configured'
   | 'single_sign_on_removed'
   | 'single_sign_on_bound'
@@ -94,6 +101,8 @@ export interface AuditEntry {
   actorId?: string | null;
   subjectType?: string;
   subjectId?: string;
+  /** The person whose data was seen or changed; defaults to the subject when the subject is a person. */
+  personId?: string | null;
   detail?: Record<string, unknown>;
   ipAddress?: string | null;
   requestId?: string | null;
@@ -110,6 +119,7 @@ export async function recordAudit(db: Executor, clock: Clock, entry: AuditEntry)
       action: entry.action,
       subject_type: entry.subjectType ?? null,
       subject_id: entry.subjectId ?? null,
+      person_id: entry.personId ?? (entry.subjectType === 'person' ? (entry.subjectId ?? null) : null),
       detail: JSON.stringify(entry.detail ?? {}),
       ip_address: entry.ipAddress ?? null,
       request_id: entry.requestId ?? null,
@@ -118,6 +128,85 @@ export async function recordAudit(db: Executor, clock: Clock, entry: AuditEntry)
     .execute();
 }
 
+/** One entry as the audit log viewer shows it. */
+export interface AuditLogEntry {
+  id: string;
+  action: string;
+  actorId: string | null;
+  personId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  detail: string;
+  ipAddress: string | null;
+  createdAt: string;
+}
+
+export interface AuditLogFilter {
+  personId?: string;
+  actorId?: string;
+  action?: string;
+  /** ISO instants: from (inclusive) and to (exclusive). */
+  from?: string;
+  to?: string;
+  /** Keyset: entries older than this one (created_at and id, as the last row of the page before). */
+  before?: { createdAt: string; id: string };
+}
+
+/**
+ * One page of an organisation's audit log, newest first, `limit` entries at most (keyset paging:
+ * the next page starts after the last entry). Read-only: the log is appended to by `recordAudit`
+ * and trimmed only by the retention sweep, never changed by a route.
+ */
+export async function listAuditLog(db: Executor, organisationId: string, filter: AuditLogFilter, limit: number): Promise<AuditLogEntry[]> {
+  let query = db
+    .selectFrom('audit_events')
+    .select([
+      'id',
+      'action',
+      'actor_id as actorId',
+      'person_id as personId',
+      'subject_type as subjectType',
+      'subject_id as subjectId',
+      'detail',
+      'ip_address as ipAddress',
+      'created_at as createdAt',
+    ])
+    .where('organisation_id', '=', organisationId);
+  if (filter.personId) query = query.where('person_id', '=', filter.personId);
+  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.from) query = query.where('created_at', '>=', filter.from);
+  if (filter.to) query = query.where('created_at', '<', filter.to);
+  const before = filter.before;
+  if (before)
+    query = query.where((eb) => eb.or([eb('created_at', '<', before.createdAt), eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)])]));
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** The actions an organisation's log holds, for the viewer's filter. */
+export async function listAuditActions(db: Executor, organisationId: string): Promise<string[]> {
+  const rows = await db.selectFrom('audit_events').select('action').distinct().where('organisation_id', '=', organisationId).orderBy('action').execute();
+  return rows.map((r) => r.action);
+}
+
+/**
+ * The audit log as a retention record type: the platform owns the table, so the platform says how
+ * it is trimmed. The only delete of `audit_events` anywhere, reached only by the worker's sweep.
+ */
+export const auditLogRetention: RetentionRecordType = {
+  key: 'platform.audit-log',
+  name: 'Audit log',
+  description: 'Who saw or changed personal data, and when: each entry from the day it was written',
+  action: 'deleted',
+  defaultMonths: 72,
+  minimumMonths: 12,
+  basis:
+    'Kept as long as the staff records it explains (six years, the limitation period for claims under the Limitation Act 1980); never less than a year, so questions about the past year can always be answered',
+  async apply(trx, organisationId, cutoff) {
+    const result = await trx.deleteFrom('audit_events').where('organisation_id', '=', organisationId).where('created_at', '<', cutoff).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  },
+};
 /**
  * Keeps the audit log whole when a person is erased, without naming them: entries they made or that
  * are about them point at the former person standing in for them (one per erasure, so the entries
@@ -127,6 +216,7 @@ export async function recordAudit(db: Executor, clock: Clock, entry: AuditEntry)
 export async function pseudonymiseAudit(trx: Executor, personId: string, formerPersonId: string, strings: readonly string[]): Promise<number> {
   const actor = await trx.updateTable('audit_events').set({ actor_id: formerPersonId }).where('actor_id', '=', personId).executeTakeFirst();
   const subject = await trx.updateTable('audit_events').set({ subject_id: formerPersonId }).where('subject_id', '=', personId).executeTakeFirst();
+  await trx.updateTable('audit_events').set({ person_id: formerPersonId }).where('person_id', '=', personId).execute();
   const needles = [...new Set([personId, ...strings])].filter((s) => s.length > 0);
   const naming = await trx
     .selectFrom('audit_events')

@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env';
 import { type AccessRule, allows, type Viewer } from './viewer';
 
-export { type AccessRule, adminSchoolIds, allows, hasRole, isOrgAdmin, isProgrammeLead } from './viewer';
+export { type AccessRule, adminSchoolIds, allows, hasRole, isDataProtectionOfficer, isOrgAdmin, isProgrammeLead } from './viewer';
 import { Forbidden, NotFound, Unauthenticated } from './errors';
 
 export const ACCESS_RULE = Symbol('waymark.access');

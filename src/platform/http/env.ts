@@ -6,8 +6,10 @@ import type {
   CoachOfEnrolment,
   NavigationEntry,
   NotificationKinds,
-  PersonalDataRegistry,
+  PersonalDataHolds,
   PersonRecordSection,
+  RetentionRecordType,
+  PersonalDataRegistry,
   SignInChoices,
 } from '../contributions';
 import type { EventBus } from '../events';
@@ -39,6 +41,10 @@ export interface AppDeps {
   calendarEntries?: readonly CalendarEntries[];
   /** Who coaches an enrolment's participant (from mentoring; nobody when left out). */
   coachOfEnrolment?: CoachOfEnrolment;
+  /** Every kind of record kept on a retention schedule (none when left out). */
+  retention?: readonly RetentionRecordType[];
+  /** What every feature module says it keeps, for the privacy notice (none when left out). */
+  personalDataHolds?: readonly PersonalDataHolds[];
   /** Ways to sign in besides a password, offered by feature modules (none when left out). */
   signInChoices?: readonly SignInChoices[];
   /** Every feature's personal-data hooks, for subject access and erasure (none when left out). */

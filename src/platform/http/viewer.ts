@@ -1,6 +1,6 @@
 /** Who is signed in, and what their roles let them reach: plain data and rules, used by the access middleware, navigation and policies. */
 
-export type RoleName = 'org_admin' | 'school_admin' | 'programme_lead';
+export type RoleName = 'org_admin' | 'school_admin' | 'programme_lead' | 'data_protection_officer';
 
 /** The signed-in person, as every handler and view sees them. */
 export interface Viewer {
@@ -25,9 +25,10 @@ export interface Viewer {
  * - `staff-admin`: an organisation admin or a school admin of at least one school
  * - `org-admin`: an organisation admin
  * - `programme-lead`: an organisation admin or a programme lead (designs programmes, runs cohorts)
+ * - `data-protection`: an organisation admin or the data protection officer (reads the audit log, the retention settings)
  * - `development`: only when mail is written to disk outside production; otherwise 404
  */
-export type AccessRule = 'anyone' | 'signed-in' | 'people-manager' | 'staff-admin' | 'org-admin' | 'programme-lead' | 'development';
+export type AccessRule = 'anyone' | 'signed-in' | 'people-manager' | 'staff-admin' | 'org-admin' | 'programme-lead' | 'data-protection' | 'development';
 
 export function hasRole(viewer: Viewer, role: RoleName, schoolId?: string | null): boolean {
   return viewer.roles.some((r) => r.role === role && (schoolId === undefined || r.schoolId === schoolId));
@@ -37,6 +38,9 @@ export const isOrgAdmin = (viewer: Viewer): boolean => hasRole(viewer, 'org_admi
 
 /** Organisation admins and programme leads design programmes and run cohorts. */
 export const isProgrammeLead = (viewer: Viewer): boolean => isOrgAdmin(viewer) || hasRole(viewer, 'programme_lead');
+
+/** The organisation's data protection officer (a role an organisation admin grants; read-only on data protection pages). */
+export const isDataProtectionOfficer = (viewer: Viewer): boolean => hasRole(viewer, 'data_protection_officer');
 
 /** Schools the viewer administers; every school of the organisation for an org admin is handled by callers. */
 export function adminSchoolIds(viewer: Viewer): string[] {
@@ -58,5 +62,7 @@ export function allows(rule: AccessRule, viewer: Viewer | null): boolean {
       return viewer !== null && isOrgAdmin(viewer);
     case 'programme-lead':
       return viewer !== null && isProgrammeLead(viewer);
+    case 'data-protection':
+      return viewer !== null && (isOrgAdmin(viewer) || isDataProtectionOfficer(viewer));
   }
 }

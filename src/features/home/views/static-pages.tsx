@@ -253,35 +253,3 @@ export function AccessibilityPage() {
     </div>
   );
 }
-
-export function PrivacyPage(props: { organisationName: string }) {
-  return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <h1 class="govuk-heading-l">Privacy notice</h1>
-        <p class="govuk-body">{props.organisationName} is the data controller for the information in this Waymark service.</p>
-        <h2 class="govuk-heading-m">What we hold</h2>
-        <ul class="govuk-list govuk-list--bullet">
-          <li>your name, work email address, school, job title and line manager, from your school’s staff records</li>
-          <li>your staff type, leadership level, when you started working in schools and, if you have one, your teacher reference number</li>
-          <li>records of when you sign in, and from which device, to keep your account secure</li>
-        </ul>
-        <h2 class="govuk-heading-m">Why we hold it</h2>
-        <p class="govuk-body">
-          To run leadership development for staff: who can take part in which programme, and who supports them. The lawful basis is the public task of educating
-          pupils and developing the staff who teach them, or legitimate interests for independent schools.
-        </p>
-        <h2 class="govuk-heading-m">Who can see it</h2>
-        <p class="govuk-body">Your organisation’s administrators, your school’s administrators and your line manager. Other staff cannot see your record.</p>
-        <h2 class="govuk-heading-m">How long we keep it</h2>
-        <p class="govuk-body">
-          While you work for {props.organisationName}. When you leave, your account is deactivated and sign-in records are kept for 12 months for security.
-        </p>
-        <h2 class="govuk-heading-m">Your rights</h2>
-        <p class="govuk-body">
-          You can ask to see the information we hold about you, to correct it, or to have it erased. Ask your school’s data protection officer.
-        </p>
-      </div>
-    </div>
-  );
-}

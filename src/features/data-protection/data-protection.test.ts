@@ -1,0 +1,242 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/app';
+import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
+import { type TestClient, visibleText } from '../../../test/support/http';
+import { makeProgrammeWorld } from '../../../test/support/programme-world';
+import { features } from '..';
+import { recordAudit } from '../../platform/audit/audit';
+import { applyRetention, monthsBefore } from './data-protection.service';
+
+describeEachEngine('data protection', (ctx) => {
+  let world: World;
+  let dpo: { id: string; email: string };
+  let dpoClient: TestClient;
+  let admin: TestClient;
+  let otherAdmin: TestClient;
+  let staffClient: TestClient;
+
+  beforeAll(async () => {
+    const { db } = ctx();
+    world = await makeWorld(db);
+    dpo = await makePerson(db, { organisationId: world.organisation.id, givenName: 'Dana', roles: [{ role: 'data_protection_officer' }] });
+    dpoClient = ctx().client({ address: '10.9.0.1' });
+    admin = ctx().client({ address: '10.9.0.2' });
+    otherAdmin = ctx().client({ address: '10.9.0.3' });
+    staffClient = ctx().client({ address: '10.9.0.4' });
+    await signIn(dpoClient, dpo.email);
+    await signIn(admin, world.orgAdmin.email);
+    await signIn(otherAdmin, world.otherAdmin.email);
+    await signIn(staffClient, world.staff.email);
+  });
+
+  describe('the audit log', () => {
+    it('shows the data protection officer who saw whose record, and filters by person affected, who did it, action and dates', async () => {
+      const { db, clock } = ctx();
+      const at = (iso: string) => ({ now: () => new Date(iso) });
+      await recordAudit(db, at('2026-10-01T09:00:00.000Z'), {
+        action: 'staff_record_viewed',
+        organisationId: world.organisation.id,
+        actorId: world.lineManager.id,
+        subjectType: 'person',
+        subjectId: world.report.id,
+      });
+      await recordAudit(db, at('2026-11-02T09:00:00.000Z'), {
+        action: 'feedback_report_viewed',
+        organisationId: world.organisation.id,
+        actorId: world.orgAdmin.id,
+        subjectType: 'feedback_round',
+        subjectId: 'round-1',
+        personId: world.staff.id,
+      });
+      await recordAudit(db, clock, {
+        action: 'staff_record_viewed',
+        organisationId: world.otherOrganisation.id,
+        actorId: world.otherAdmin.id,
+        subjectType: 'person',
+        subjectId: world.otherAdmin.id,
+      });
+      const all = visibleText((await dpoClient.get('/data-protection/audit-log')).text);
+      expect(all).toContain('Staff record viewed');
+      expect(all).toContain(`${world.lineManager.givenName} ${world.lineManager.familyName}`);
+      expect(all).toContain('Feedback report viewed');
+      expect(all).not.toContain(world.otherAdmin.familyName);
+
+      // The entries table, after the filters (whose action list names every action).
+      const entries = async (path: string) => visibleText((await dpoClient.get(path)).text).split('Entries When Action')[1] ?? '';
+      const byPerson = await entries(`/data-protection/audit-log?person=${encodeURIComponent(world.report.email)}`);
+      expect(byPerson).toContain('Staff record viewed');
+      expect(byPerson).not.toContain('Feedback report viewed');
+      const byActor = await entries(`/data-protection/audit-log?actor=${encodeURIComponent(world.orgAdmin.email)}&action=feedback_report_viewed`);
+      expect(byActor).toContain('Feedback report viewed');
+      expect(byActor).not.toContain('Staff record viewed');
+      const october = await entries('/data-protection/audit-log?from=2026-10-01&to=2026-10-31');
+      expect(october).toContain('Staff record viewed');
+      expect(october).not.toContain('Feedback report viewed');
+    });
+
+    it('says when a filter names someone outside the organisation, and shows nothing', async () => {
+      const page = await dpoClient.get(`/data-protection/audit-log?person=${encodeURIComponent(world.otherAdmin.email)}`);
+      expect(page.status).toBe(400);
+      const text = visibleText(page.text);
+      expect(text).toContain('There is a problem');
+      expect(text).toContain('No one in your organisation has that email address');
+      expect(text).toContain('No entries match');
+    });
+
+    it('pages through a long log, newest first, without repeating or missing an entry', async () => {
+      const { db } = ctx();
+      const person = await makePerson(db, { organisationId: world.organisation.id, givenName: 'Paged' });
+      for (let i = 0; i < 120; i++)
+        await recordAudit(
+          db,
+          { now: () => new Date(Date.UTC(2026, 8, 1, 0, 0, i % 60)) },
+          { action: 'staff_record_viewed', organisationId: world.organisation.id, actorId: world.orgAdmin.id, subjectType: 'person', subjectId: person.id },
+        );
+      let path: string | null = `/data-protection/audit-log?person=${encodeURIComponent(person.email)}`;
+      let rows = 0;
+      let pages = 0;
+      while (path) {
+        const page = await dpoClient.get(path);
+        expect(page.status).toBe(200);
+        rows += (page.text.match(/<tr class="govuk-table__row/g) ?? []).length - 1;
+        const older = /href="([^"]*)" rel="next"/.exec(page.text);
+        path = older?.[1]?.replaceAll('&amp;', '&') ?? null;
+        pages++;
+      }
+      expect(pages).toBe(3);
+      expect(rows).toBe(120);
+    });
+
+    it('downloads the filtered log as CSV, and records that it was downloaded', async () => {
+      const csv = await dpoClient.get(`/data-protection/audit-log.csv?person=${encodeURIComponent(world.report.email)}`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      expect(csv.text).toContain('When (UTC),Action,Done by');
+      expect(csv.text).toContain('staff_record_viewed');
+      const audit = await ctx().db.selectFrom('audit_events').select('actor_id').where('action', '=', 'audit_log_exported').execute();
+      expect(audit.map((a) => a.actor_id)).toContain(dpo.id);
+    });
+
+    it('is closed to staff who are neither an organisation admin nor the data protection officer', async () => {
+      expect((await staffClient.get('/data-protection/audit-log')).status).toBe(403);
+      expect((await staffClient.get('/data-protection/audit-log.csv')).status).toBe(403);
+    });
+
+    it('cannot be changed or deleted by any route: only the retention sweep trims it', () => {
+      const root = fileURLToPath(new URL('../../', import.meta.url));
+      const files = (dir: string): string[] =>
+        readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory()
+            ? e.name === 'migrations'
+              ? []
+              : files(`${dir}/${e.name}`)
+            : /\.tsx?$/.test(e.name) && !e.name.includes('.test.')
+              ? [`${dir}/${e.name}`]
+              : [],
+        );
+      const writers: string[] = [];
+      for (const file of [...files('features'), ...files('platform')]) {
+        const text = readFileSync(join(root, file), 'utf8');
+        if (/(updateTable|deleteFrom|replaceInto|mergeInto)\(\s*'audit_events'|(update|delete\s+from)\s+audit_events/i.test(text)) writers.push(file);
+      }
+      // The one delete is the audit log's retention record type, which only the worker's sweep runs.
+      expect(writers).toEqual(['platform/audit/audit.ts']);
+      const routes = (features.modules.flatMap((m) => m.routes ?? []) as { routes: { method: string; path: string }[] }[]).flatMap((r) => r.routes);
+      const changing = routes.filter((r) => r.path.includes('audit') && r.method !== 'GET' && r.method !== 'ALL');
+      expect(changing).toEqual([]);
+    });
+  });
+
+  describe('retention', () => {
+    it('shows the data protection officer the periods read-only, and refuses their changes', async () => {
+      const page = visibleText((await dpoClient.get('/data-protection/retention')).text);
+      expect(page).toContain('Unsuccessful applications');
+      expect(page).toContain('Staff records of leavers');
+      expect(page).toContain('Audit log');
+      expect(page).not.toContain('Save retention periods');
+      expect((await dpoClient.post('/data-protection/retention', { 'months-platform-audit-log': '24' })).status).toBe(403);
+    });
+
+    const allDefaults = () => Object.fromEntries(features.retention.map((t) => [`months-${t.key.replace(/[^a-z0-9-]/gi, '-')}`, String(t.defaultMonths)]));
+
+    it('refuses a period below its minimum or not a number, saying why, and saves nothing', async () => {
+      const page = await admin.post('/data-protection/retention', { ...allDefaults(), 'months-staff-leavers': '12', 'months-platform-audit-log': 'six' });
+      expect(page.status).toBe(400);
+      const text = visibleText(page.text);
+      expect(text).toContain('There is a problem');
+      expect(text).toContain('Staff records of leavers must be kept for at least 72 months');
+      expect(text).toContain('Audit log: Enter the period as a whole number of months');
+      expect(await ctx().db.selectFrom('retention_periods').selectAll().where('organisation_id', '=', world.organisation.id).execute()).toEqual([]);
+    });
+
+    it('lets an organisation admin change a period, and audits the change', async () => {
+      const saved = await admin.post('/data-protection/retention', { ...allDefaults(), 'months-notifications-read-notifications': '24' });
+      expect(saved.status).toBe(303);
+      const row = await ctx().db.selectFrom('retention_periods').selectAll().where('organisation_id', '=', world.organisation.id).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ record_type: 'notifications.read-notifications', months: 24 });
+      const audit = await ctx().db.selectFrom('audit_events').select('detail').where('action', '=', 'retention_period_changed').executeTakeFirstOrThrow();
+      expect(JSON.parse(audit.detail)).toMatchObject({ recordType: 'notifications.read-notifications', from: 12, to: 24 });
+      expect(visibleText((await otherAdmin.get('/data-protection/retention')).text)).not.toContain('24 months (2 years)');
+    });
+
+    it('deletes old declined applications and audit entries, keeps a leaver’s name, and logs each run once a day', async () => {
+      const { db, clock } = ctx();
+      const programmes = await makeProgrammeWorld(db, world);
+      const now = clock.now();
+      const longAgo = monthsBefore(now, 7);
+      await db
+        .updateTable('applications')
+        .set({ status: 'declined', decided_at: longAgo, updated_at: longAgo })
+        .where('id', '=', programmes.applicationId)
+        .execute();
+      await recordAudit(
+        db,
+        { now: () => new Date(monthsBefore(now, 80)) },
+        { action: 'sign_in', organisationId: world.organisation.id, actorId: world.staff.id },
+      );
+      const leaver = await makePerson(db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: 'Lena', jobTitle: 'Head of Art' });
+      await db
+        .updateTable('people')
+        .set({ status: 'deactivated', deactivated_at: monthsBefore(now, 73) })
+        .where('id', '=', leaver.id)
+        .execute();
+
+      const changed = await applyRetention(db, clock, features.retention);
+      expect(changed).toBeGreaterThanOrEqual(3);
+      expect(await db.selectFrom('applications').select('id').where('id', '=', programmes.applicationId).executeTakeFirst()).toBeUndefined();
+      expect(await db.selectFrom('audit_events').select('id').where('created_at', '<', monthsBefore(now, 72)).execute()).toEqual([]);
+      const after = await db.selectFrom('people').selectAll().where('id', '=', leaver.id).executeTakeFirstOrThrow();
+      expect(after).toMatchObject({ given_name: 'Lena', email: leaver.email, job_title: null, school_id: null });
+
+      expect(await applyRetention(db, clock, features.retention)).toBe(0);
+      const page = visibleText((await dpoClient.get('/data-protection/retention')).text);
+      expect(page).toContain('What the daily sweep did');
+      expect(page).toMatch(/Unsuccessful applications .*?1/);
+      const runs = await db.selectFrom('retention_runs').select('record_type').where('organisation_id', '=', world.organisation.id).execute();
+      expect(runs.length).toBe(features.retention.length);
+    });
+  });
+
+  describe('privacy notice and record of processing', () => {
+    it('tells anyone, signed in or not, what Waymark keeps and for how long', async () => {
+      const page = await ctx().client().get('/privacy');
+      expect(page.status).toBe(200);
+      const text = visibleText(page.text);
+      expect(text).toContain('Privacy notice');
+      for (const part of features.personalDataHolds) for (const line of part.holds) expect(text).toContain(visibleText(line));
+      expect(text).toContain('Unsuccessful applications');
+      expect(text).toContain('kept for 6 months');
+    });
+
+    it('gives the data protection officer the record of processing activities as CSV', async () => {
+      const csv = await dpoClient.get('/data-protection/record-of-processing.csv');
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain('Processing activity,Personal data,Data subjects,Purpose,Lawful basis');
+      expect(csv.text).toContain('Unsuccessful applications: 6 months, then deleted');
+      expect(csv.text).toContain('Audit');
+    });
+  });
+});
