@@ -304,6 +304,7 @@ try {
     ['diversity CSV (ethnicity)', '/reports/diversity/ethnicity/export.csv'],
     ['barriers page', '/reports/barriers'],
     ['barriers CSV', '/reports/barriers/export.csv'],
+    ['skill profiles', '/reports/skills'],
   ] as const;
   console.log(`${database.engine}: ${summary.activePeople} active staff, 9 cohorts of ${PER_COHORT}, ${ROUNDS} requests each`);
   for (const [name, path] of targets) {
