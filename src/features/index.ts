@@ -6,6 +6,7 @@ import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
+import { establishmentsModule } from './establishments/module';
 import { equalityModule } from './equality/module';
 import { feedbackModule } from './feedback/module';
 import { frameworksModule } from './frameworks/module';
@@ -21,8 +22,10 @@ import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
+import { singleSignOnModule } from './single-sign-on/module';
 import { staffImportModule } from './staff-import/module';
 import { staffModule } from './staff/module';
+import { subjectRightsModule } from './subject-rights/module';
 
 /**
  * Every feature of Waymark. The order matters in three places: middleware runs in it (sign-in
@@ -35,6 +38,7 @@ export const featureModules: readonly FeatureModule[] = [
   organisationsModule,
   staffModule,
   staffImportModule,
+  establishmentsModule,
   frameworksModule,
   programmesModule,
   cohortsModule,
@@ -52,6 +56,8 @@ export const featureModules: readonly FeatureModule[] = [
   careersModule,
   equalityModule,
   reportsModule,
+  singleSignOnModule,
+  subjectRightsModule,
   devMailModule,
 ];
 

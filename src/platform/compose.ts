@@ -5,7 +5,18 @@ import type { Clock } from './db/clock';
 import { migrations as platformMigrations } from './db/migrations/index';
 import { createEventBus, type EventBus, subscriptionHandlers } from './events';
 import { type OutboxHandler, outboxTidySweep, platformHandlers, type Sweep } from './jobs/outbox';
-import type { CalendarEntries, CoachOfEnrolment, DemoStep, NavigationEntry, NotificationKinds, PersonRecordSection, WorkerContext } from './contributions';
+import type {
+  CalendarEntries,
+  CoachOfEnrolment,
+  DemoStep,
+  NavigationEntry,
+  NotificationKinds,
+  PersonalDataExport,
+  PersonalDataRegistry,
+  PersonRecordSection,
+  SignInChoices,
+  WorkerContext,
+} from './contributions';
 import type { FeatureModule } from './module';
 
 /** Everything the app, the worker and the command line need, composed from the list of feature modules. */
@@ -20,17 +31,21 @@ export interface Features {
   calendarEntries: CalendarEntries[];
   /** Who coaches an enrolment's participant: the one module that says (none: nobody does). */
   coachOfEnrolment: CoachOfEnrolment;
+  /** Ways to sign in besides a password, from every module that offers some. */
+  signInChoices: SignInChoices[];
   /** The platform's migrations and every module's, in name order (which is time order). */
   migrations: Record<string, Migration>;
   /** Paths whose routes limit their own request size. */
   ownBodyLimits: RegExp[];
   demoSteps: DemoStep[];
+  /** Every module's personal-data hooks: what each keeps, and exporting and erasing one person across all. */
+  personalData: PersonalDataRegistry;
   completion(clock: Clock): CompletionEngine;
   events(clock: Clock): EventBus;
   /** The platform's sweeps and every module's, for the worker. */
   sweeps(config: Config): Sweep[];
   /** Every outbox kind the worker can deliver: email, the modules' own, and one per event subscription. */
-  outboxHandlers(context: Omit<WorkerContext, 'notificationKinds'>): Record<string, OutboxHandler>;
+  outboxHandlers(context: Omit<WorkerContext, 'notificationKinds' | 'personalData'>): Record<string, OutboxHandler>;
 }
 
 /** The one module's answer to who coaches an enrolment; two modules giving one is refused. */
@@ -38,6 +53,10 @@ function coachResolver(modules: readonly FeatureModule[]): CoachOfEnrolment {
   const givers = modules.filter((m) => m.coachOfEnrolment);
   if (givers.length > 1) throw new Error(`Two feature modules say who coaches an enrolment: ${givers.map((m) => m.name).join(', ')}`);
   return givers[0]?.coachOfEnrolment ?? (async () => null);
+}
+
+function withPersonalData(step: DemoStep, personalData: PersonalDataRegistry): DemoStep {
+  return { seed: (trx, clock, context) => step.seed(trx, clock, { ...context, personalData }) };
 }
 
 /** Composes the modules, refusing two modules that claim the same name, notification kind, outbox kind or migration. */
@@ -64,6 +83,20 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
   }
   const migrations = Object.fromEntries([...Object.entries(platformMigrations), ...moduleMigrations].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
+  const personalData: PersonalDataRegistry = {
+    holds: modules.map((m) => ({ feature: m.name, holds: m.personalData.holds })),
+    async exportAll(db, subject) {
+      const parts: { feature: string; part: PersonalDataExport }[] = [];
+      for (const module of modules) parts.push({ feature: module.name, part: await module.personalData.export(db, subject) });
+      return parts;
+    },
+    async eraseAll(trx, subject, context) {
+      const done: { feature: string; done: string[] }[] = [];
+      for (const module of [...modules].reverse()) done.push({ feature: module.name, done: await module.personalData.erase(trx, subject, context) });
+      return done.reverse();
+    },
+  };
+
   return {
     modules,
     navigation: modules.flatMap((m) => m.navigation ?? []).sort((a, b) => a.order - b.order),
@@ -71,9 +104,12 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     personRecordSections: modules.flatMap((m) => m.personRecordSections ?? []).sort((a, b) => a.order - b.order),
     calendarEntries: modules.flatMap((m) => (m.calendarEntries ? [m.calendarEntries] : [])),
     coachOfEnrolment: coachResolver(modules),
+    signInChoices: modules.flatMap((m) => (m.signInChoices ? [m.signInChoices] : [])),
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
-    demoSteps: modules.flatMap((m) => (m.demo ? [m.demo] : [])),
+    // Each step is given the personal-data hooks too (the same context otherwise: ids are shared).
+    demoSteps: modules.flatMap((m) => (m.demo ? [withPersonalData(m.demo, personalData)] : [])),
+    personalData,
     completion: (clock) =>
       createCompletionEngine(
         modules.flatMap((m) => m.evaluators ?? []),
@@ -84,7 +120,7 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     // The platform's own sweep first (tidying the outbox), then the modules'.
     sweeps: (config) => [outboxTidySweep(config.OUTBOX_KEEP_DAYS), ...modules.flatMap((m) => m.sweeps?.(config) ?? [])],
     outboxHandlers(partial) {
-      const context: WorkerContext = { ...partial, notificationKinds };
+      const context: WorkerContext = { ...partial, notificationKinds, personalData };
       const handlers: Record<string, OutboxHandler> = { ...platformHandlers(context.mailer) };
       const kinds = new Set(Object.keys(handlers));
       for (const module of modules) {

@@ -40,6 +40,8 @@ export interface WorkerContext {
   logger: Logger;
   /** Every module's notification kinds. */
   notificationKinds: NotificationKinds;
+  /** Every module's personal-data hooks. */
+  personalData: PersonalDataRegistry;
 }
 
 /** Shared by the demo steps: the demo organisation's id and the ids of what earlier steps made, by key. */
@@ -47,6 +49,8 @@ export interface DemoContext {
   organisationId: string;
   /** People by their key in the demo staff list (`ceo`, `rEng3`…), and anything else a later step needs. */
   ids: Map<string, string>;
+  /** Every module's personal-data hooks (set by compose.ts), for a step that exports or erases someone. */
+  personalData?: PersonalDataRegistry;
 }
 
 export interface DemoSignIn {
@@ -105,6 +109,8 @@ export interface CalendarEntry {
   sequence: number;
   createdAt: string;
   updatedAt: string;
+  /** Called off: kept in the feed (same UID, a higher sequence) so calendars mark it cancelled rather than leave it standing. */
+  cancelled?: boolean;
 }
 
 /** A feature's entries in one person's calendar feed (only what that person may see). */
@@ -116,11 +122,100 @@ export type CalendarEntries = (db: Executor, personId: string, now: Date) => Pro
  */
 export type CoachOfEnrolment = (db: Executor, enrolmentId: string) => Promise<string | null>;
 
+/**
+ * The person a subject access export or an erasure is about, as every feature's hook is given them.
+ * `strings` are the words that identify them (given name, family name, full name, email), so a hook
+ * can find copies kept in free text it owns (a notification's message, say).
+ */
+export interface DataSubject {
+  id: string;
+  organisationId: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  strings: string[];
+}
+
+/** One feature's part of a subject access export. */
+export interface PersonalDataExport {
+  /**
+   * Plain JSON (no functions or class instances): written to `<feature>.json` in the ZIP and
+   * summarised in its HTML. An empty object when the feature holds nothing about the person.
+   */
+  data: Record<string, unknown>;
+  /** Stored files (`stored_files` ids) that are theirs, put in the ZIP under `files/`. */
+  files: { fileId: string; name: string }[];
+  /** What the feature holds about them but leaves out, and why, one plain line each ("2 answers about you from colleagues: they would identify who gave them"). */
+  withheld: string[];
+}
+
+/** What an erasure needs beyond who the person is. */
+export interface ErasureContext {
+  /**
+   * A "former member of staff" row in `people`, made for this erasure, standing in for the person
+   * wherever other people's records must still say someone did something (a mentee's log keeps "a
+   * former mentor"; an enrolment stays signed off). Point such columns at it instead of deleting.
+   */
+  formerPersonId: string;
+  /** The organisation's choice for credentials already issued: left verifiable, or revoked. */
+  credentials: 'keep' | 'revoke';
+  /** ISO instant of the erasure (`clock.now()` when it began). */
+  now: string;
+  clock: Clock;
+  /** For re-signing what must be re-signed (a revocation list). */
+  config: Pick<Config, 'BASE_URL' | 'SIGNING_KEYS_SECRET'>;
+}
+
+/**
+ * A feature's personal data: what it keeps, and how to export and erase it for one person. Every
+ * feature gives all three, even when it keeps nothing (then `holds` is empty, `export` gives empty
+ * data and `erase` still points any "done by" columns of its tables at the former person).
+ */
+/** A way to sign in that a feature offers on the sign-in page besides a password (Sign in with Microsoft, say): a button posting to `action`. */
+export interface SignInChoice {
+  text: string;
+  action: string;
+}
+
+/**
+ * The sign-in choices a feature offers for an organisation (null: the sign-in page was opened
+ * without one). The auth feature shows them without knowing who offers them.
+ */
+export type SignInChoices = (db: Executor, organisationId: string | null) => Promise<SignInChoice[]>;
+
 export interface PersonalDataHook {
   /** The personal data the feature keeps, in plain words, one line a kind. Empty when it keeps none. */
   holds: string[];
-  /** Everything held about one person, for a subject access request. */
-  exportPersonalData?(db: Executor, personId: string): Promise<unknown>;
-  /** Erases or anonymises what is held about one person. */
-  erasePersonalData?(trx: Executor, personId: string): Promise<void>;
+  /**
+   * Everything the feature holds about one person, for a subject access request (read only; may
+   * run outside a transaction). Other people's data in the same records is left out or listed in
+   * `withheld`.
+   */
+  export(db: Executor, subject: DataSubject): Promise<PersonalDataExport>;
+  /**
+   * Deletes or anonymises everything the feature holds about one person, inside the erasure's one
+   * transaction (hooks run in reverse list order, so a feature runs before those it depends on;
+   * the person's own row in `people` is deleted after every hook). Afterwards no row of the feature's tables may hold the person's
+   * id, name or email; aggregates others see (counts, averages) stay right. Returns what it did,
+   * in plain words, one line each ("Deleted 4 notifications"); empty when there was nothing.
+   */
+  erase(trx: Executor, subject: DataSubject, context: ErasureContext): Promise<string[]>;
+}
+
+/** Every module's personal-data hooks, composed (see compose.ts): what the subject rights feature works with. */
+export interface PersonalDataRegistry {
+  /** What each feature keeps, in list order. */
+  holds: { feature: string; holds: string[] }[];
+  /** Every module's part of one person's subject access export, in list order. */
+  exportAll(db: Executor, subject: DataSubject): Promise<{ feature: string; part: PersonalDataExport }[]>;
+  /**
+   * Erases one person from every module, in reverse list order (a feature before those it depends
+   * on; staff, which deletes the person, near the end). Call inside one transaction. Gives what each did, in list order.
+   */
+  eraseAll(trx: Executor, subject: DataSubject, context: ErasureContext): Promise<{ feature: string; done: string[] }[]>;
+}
+
+/** An export with nothing in it: for a feature that holds nothing about the person. */
+export async function exportNothing(): Promise<PersonalDataExport> {
+  return { data: {}, files: [], withheld: [] };
 }

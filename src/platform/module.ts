@@ -10,8 +10,10 @@ import type {
   NotificationKinds,
   PersonalDataHook,
   PersonRecordSection,
+  SignInChoices,
   WorkerContext,
 } from './contributions';
+export { exportNothing } from './contributions';
 import type { Reactions, Subscriptions } from './events';
 import type { AppEnv } from './http/env';
 import type { OutboxHandler, Sweep } from './jobs/outbox';
@@ -26,10 +28,16 @@ export type {
   NavigationEntry,
   NotificationKindSpec,
   NotificationKinds,
+  DataSubject,
+  ErasureContext,
+  PersonalDataExport,
   PersonalDataHook,
+  PersonalDataRegistry,
   PersonRecordLine,
   PersonRecordSection,
   RecordSubject,
+  SignInChoice,
+  SignInChoices,
   WorkerContext,
 } from './contributions';
 
@@ -57,6 +65,8 @@ export interface FeatureModule {
   calendarEntries?: CalendarEntries;
   /** Who coaches an enrolment's participant (one module gives it: mentoring). */
   coachOfEnrolment?: CoachOfEnrolment;
+  /** Ways to sign in the feature offers on the sign-in page (single sign-on buttons). */
+  signInChoices?: SignInChoices;
   /** Kinds of notification the feature sends: the settings page lists them all. */
   notificationKinds?: NotificationKinds;
   /** Work the worker does on a timer (reminders and other sweeps that queue messages). */

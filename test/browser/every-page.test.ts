@@ -33,6 +33,7 @@ const NOT_PAGES = new Set([
   'GET /portfolio/entries/:entryId/attachments/:attachmentId' /* a file download */,
   'GET /portfolio/verifications/:verificationId/attachments/:attachmentId' /* a file download */,
   'GET /portfolio/verify/:verifyToken/attachments/:attachmentId' /* a file download */,
+  'GET /subject-rights/exports/:exportId/download' /* a ZIP download */,
 ]);
 
 /** Every page in the authorisation matrix: its GET rows, less files, feeds and downloads. */
@@ -293,6 +294,9 @@ describeInBrowser('every page, in a browser', () => {
     expect(await admin.page.locator('.govuk-error-summary').count()).toBe(1);
     await admin.goto(`/programmes/${ids[':programmeId']}/cohorts/new`);
     await admin.navigate(() => admin.page.getByRole('button', { name: 'Create cohort' }).click());
+    expect(await admin.page.locator('.govuk-error-summary').count()).toBe(1);
+    await admin.goto('/organisation/single-sign-on');
+    await admin.navigate(() => admin.page.getByRole('button', { name: 'Set up Microsoft sign-in' }).click());
     expect(await admin.page.locator('.govuk-error-summary').count()).toBe(1);
 
     const staff = await h.journey({ name: 'forbidden' });

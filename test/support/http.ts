@@ -38,6 +38,12 @@ export class TestClient {
     return this.read(await this.app.request(path, { headers: this.headers(headers) }));
   }
 
+  /** Gets a file (a ZIP, a PDF) as bytes. */
+  async getBytes(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const response = await this.app.request(path, { headers: this.headers() });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  }
+
   /** Posts a form as a browser on this site would (with an Origin header); URLSearchParams for repeated fields (checkboxes). */
   async post(path: string, form: Record<string, string> | URLSearchParams = {}, headers: Record<string, string> = {}): Promise<Page> {
     return this.read(

@@ -6,6 +6,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import type { FormValues } from '../../platform/http/forms';
 import { listPublishedVersions, skillsOfVersion } from '../frameworks';
+import { findProgramme, listOpenProgrammeTitles } from '../programmes';
 import { notify } from '../notifications';
 import { findPersonSummary, listPeopleNames, listReports } from '../staff';
 import { INTEREST_TRANSITIONS } from './careers.lifecycle';
@@ -338,32 +339,65 @@ export async function getPersonCareers(deps: AppDeps, viewer: Viewer, personId: 
       managerName: names.get(c.manager_id) ?? '',
       openActions: actions.filter((a) => a.conversation_id === c.id && a.done_at === null).length,
     })),
-    openOpportunities: opportunities.filter((o) => o.closes_on >= today || o.ends_on >= today),
+    stepLinks: await stepLinks(
+      deps,
+      viewer.organisationId,
+      opportunities.filter((o) => o.closes_on >= today || o.ends_on >= today),
+    ),
   };
 }
 export type PersonCareers = Awaited<ReturnType<typeof getPersonCareers>>;
 
 const ACTION_ROWS = 3;
 
+/** What a next step can link to: an open opportunity, a directory entry or an open programme. */
+export interface StepLinks {
+  opportunities: { id: string; title: string }[];
+  directory: { id: string; title: string }[];
+  programmes: { id: string; title: string }[];
+}
+type StepLink = { opportunityId: string | null; directoryItemId: string | null; programmeId: string | null };
+const NO_LINK: StepLink = { opportunityId: null, directoryItemId: null, programmeId: null };
+
+/** The choice `opportunity:ID`, `directory:ID` or `programme:ID` (or empty) as columns, or null when it is not one offered. */
+function readStepLink(value: string, links: StepLinks): StepLink | null {
+  if (value === '') return NO_LINK;
+  const [kind, id] = value.split(':', 2);
+  if (kind === 'opportunity' && links.opportunities.some((o) => o.id === id)) return { ...NO_LINK, opportunityId: id as string };
+  if (kind === 'directory' && links.directory.some((o) => o.id === id)) return { ...NO_LINK, directoryItemId: id as string };
+  if (kind === 'programme' && links.programmes.some((o) => o.id === id)) return { ...NO_LINK, programmeId: id as string };
+  return null;
+}
+
 /** Reads the next-step rows of the conversation form (`action1-description` …): complete ones, and errors for partial ones. */
-function readActions(values: FormValues, errors: FieldErrors, owners: Set<string>, opportunities: Set<string>, prefixes: string[]) {
-  const rows: { description: string; ownerId: string; dueOn: string; opportunityId: string | null }[] = [];
+function readActions(values: FormValues, errors: FieldErrors, owners: Set<string>, links: StepLinks, prefixes: string[]) {
+  const rows: ({ description: string; ownerId: string; dueOn: string } & StepLink)[] = [];
   for (const p of prefixes) {
     const description = text(values, `${p}-description`);
     const owner = values[`${p}-owner`] ?? '';
-    const opportunity = values[`${p}-opportunity`] ?? '';
+    const chosen = values[`${p}-link`] ?? '';
     const anyDate = ['day', 'month', 'year'].some((part) => text(values, `${p}-due-${part}`) !== '');
-    if (description === '' && !anyDate && opportunity === '') continue;
+    if (description === '' && !anyDate && chosen === '') continue;
     if (description === '') errors[`${p}-description`] = 'Enter the next step';
     else if (description.length > LINE_MAX) errors[`${p}-description`] = `The next step must be ${LINE_MAX} characters or fewer`;
     if (!owners.has(owner)) errors[`${p}-owner`] = 'Select who will do the next step';
     const due = readDate(values, `${p}-due`, 'the date the next step is due');
     if ('error' in due) errors[`${p}-due-day`] = due.error;
-    if (opportunity !== '' && !opportunities.has(opportunity)) errors[`${p}-opportunity`] = 'Select an opportunity from the list';
-    if ('date' in due && description !== '' && owners.has(owner))
-      rows.push({ description, ownerId: owner, dueOn: due.date, opportunityId: opportunity === '' ? null : opportunity });
+    const link = readStepLink(chosen, links);
+    if (link === null) errors[`${p}-link`] = 'Select what the next step links to from the list';
+    if ('date' in due && description !== '' && owners.has(owner) && link !== null) rows.push({ description, ownerId: owner, dueOn: due.date, ...link });
   }
   return rows;
+}
+
+/** What next steps in this organisation can link to. */
+async function stepLinks(deps: AppDeps, organisationId: string, openOpportunities: { id: string; title: string }[]): Promise<StepLinks> {
+  const [directory, programmes] = await Promise.all([q.listDirectoryItems(deps.db, organisationId), listOpenProgrammeTitles(deps.db, organisationId)]);
+  return {
+    opportunities: openOpportunities.map((o) => ({ id: o.id, title: o.title })),
+    directory: directory.map((d) => ({ id: d.id, title: d.title })),
+    programmes,
+  };
 }
 
 export async function recordConversation(deps: AppDeps, viewer: Viewer, page: PersonCareers, values: FormValues): Promise<string> {
@@ -381,7 +415,7 @@ export async function recordConversation(deps: AppDeps, viewer: Viewer, page: Pe
     values,
     errors,
     new Set([page.person.id, viewer.id]),
-    new Set(page.openOpportunities.map((o) => o.id)),
+    page.stepLinks,
     Array.from({ length: ACTION_ROWS }, (_, i) => `action${i + 1}`),
   );
   fail(errors);
@@ -409,6 +443,8 @@ export async function recordConversation(deps: AppDeps, viewer: Viewer, page: Pe
         owner_id: r.ownerId,
         due_on: r.dueOn,
         opportunity_id: r.opportunityId,
+        directory_item_id: r.directoryItemId,
+        programme_id: r.programmeId,
         done_at: null,
         created_at: at,
       })),
@@ -438,6 +474,35 @@ export async function getConversationPage(deps: AppDeps, viewer: Viewer, convers
   const names = await namesOf(db, viewer.organisationId, [conversation.person_id, conversation.manager_id]);
   const opportunityTitle = new Map(opportunities.map((o) => [o.id, o.title] as const));
   const today = londonDate(deps.clock.now());
+  const links = await stepLinks(
+    deps,
+    viewer.organisationId,
+    opportunities.filter((o) => o.closes_on >= today || o.ends_on >= today),
+  );
+  const directoryTitle = new Map(links.directory.map((d) => [d.id, d.title] as const));
+  const programmeTitle = new Map(links.programmes.map((p) => [p.id, p.title] as const));
+  for (const a of actions)
+    if (a.programme_id && !programmeTitle.has(a.programme_id)) {
+      const programme = await findProgramme(db, viewer.organisationId, a.programme_id);
+      if (programme) programmeTitle.set(programme.id, programme.title);
+    }
+  /** Where a next step points, if anywhere that still exists. */
+  const linkOf = (a: (typeof actions)[number]): { href: string; title: string } | null => {
+    const title = a.opportunity_id
+      ? opportunityTitle.get(a.opportunity_id)
+      : a.directory_item_id
+        ? directoryTitle.get(a.directory_item_id)
+        : a.programme_id
+          ? programmeTitle.get(a.programme_id)
+          : undefined;
+    if (title === undefined) return null;
+    const href = a.opportunity_id
+      ? `/careers/opportunities/${a.opportunity_id}`
+      : a.directory_item_id
+        ? `/careers/directory/${a.directory_item_id}`
+        : `/programmes/${a.programme_id}`;
+    return { href, title };
+  };
   return {
     conversation,
     role: viewer.id === conversation.person_id ? ('person' as const) : ('manager' as const),
@@ -446,10 +511,10 @@ export async function getConversationPage(deps: AppDeps, viewer: Viewer, convers
     actions: actions.map((a) => ({
       ...a,
       ownerName: a.owner_id === viewer.id ? 'You' : (names.get(a.owner_id) ?? ''),
-      opportunityTitle: a.opportunity_id ? (opportunityTitle.get(a.opportunity_id) ?? null) : null,
+      link: linkOf(a),
       overdue: a.done_at === null && a.due_on < today,
     })),
-    openOpportunities: opportunities.filter((o) => o.closes_on >= today || o.ends_on >= today),
+    stepLinks: links,
   };
 }
 export type ConversationPage = Awaited<ReturnType<typeof getConversationPage>>;
@@ -463,13 +528,7 @@ export async function confirmConversation(deps: AppDeps, viewer: Viewer, convers
 export async function addAction(deps: AppDeps, viewer: Viewer, conversationId: string, values: FormValues) {
   const page = await getConversationPage(deps, viewer, conversationId);
   const errors: FieldErrors = {};
-  const rows = readActions(
-    values,
-    errors,
-    new Set([page.conversation.person_id, page.conversation.manager_id]),
-    new Set(page.openOpportunities.map((o) => o.id)),
-    ['action'],
-  );
+  const rows = readActions(values, errors, new Set([page.conversation.person_id, page.conversation.manager_id]), page.stepLinks, ['action']);
   if (rows.length === 0 && Object.keys(errors).length === 0) errors['action-description'] = 'Enter the next step';
   fail(errors);
   const at = deps.clock.now().toISOString();
@@ -482,6 +541,8 @@ export async function addAction(deps: AppDeps, viewer: Viewer, conversationId: s
       owner_id: r.ownerId,
       due_on: r.dueOn,
       opportunity_id: r.opportunityId,
+      directory_item_id: r.directoryItemId,
+      programme_id: r.programmeId,
       done_at: null,
       created_at: at,
     })),

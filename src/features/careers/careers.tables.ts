@@ -60,6 +60,10 @@ export interface CareersActionsTable {
   owner_id: string;
   due_on: string;
   opportunity_id: string | null;
+  /** A development directory entry the step links to. */
+  directory_item_id: string | null;
+  /** A programme (open to applications when linked) the step links to. */
+  programme_id: string | null;
   done_at: string | null;
   created_at: string;
 }

@@ -1,5 +1,6 @@
 import { type Clock, HOUR } from '../../platform/db/clock';
 import type { Db } from '../../platform/db/database';
+import { eraseTables } from '../../platform/personal-data';
 import type { FeatureModule } from '../../platform/module';
 import { seedCareers } from './demo/careers.demo';
 import { CAREERS_NOTIFICATIONS } from './careers.notifications';
@@ -11,9 +12,18 @@ import * as careers from './migrations/2026_12_04_0920_careers';
 import * as careersDirectory from './migrations/2026_12_04_0935_careers_directory';
 import * as careersVacancies from './migrations/2026_12_04_1000_careers_vacancies';
 import * as careersJobAlerts from './migrations/2026_12_04_1230_careers_job_alerts';
+import * as careersActionLinks from './migrations/2026_12_04_1300_careers_action_links';
 import { importVacancies } from './careers.vacancies';
 
 /** Careers: aspirations, career conversations with line managers, the role map, "have a go" opportunities and the development directory. */
+const careersDoneBy = [
+  { table: 'careers_conversations', column: 'manager_id' },
+  { table: 'careers_conversations', column: 'recorded_by' },
+  { table: 'careers_actions', column: 'owner_id' },
+  { table: 'careers_opportunities', column: 'posted_by' },
+  { table: 'careers_interests', column: 'decided_by' },
+];
+
 export const careersModule: FeatureModule = {
   name: 'careers',
   routes: [careersRoutes],
@@ -47,6 +57,7 @@ export const careersModule: FeatureModule = {
     '2026_12_04_0935_careers_directory': careersDirectory,
     '2026_12_04_1000_careers_vacancies': careersVacancies,
     '2026_12_04_1230_careers_job_alerts': careersJobAlerts,
+    '2026_12_04_1300_careers_action_links': careersActionLinks,
   },
   demo: { seed: seedCareers },
   personalData: {
@@ -58,7 +69,12 @@ export const careersModule: FeatureModule = {
       'Development directory items a person marked as interesting, being done or done',
       '"Have a go" opportunities a person posted, and the interest people expressed in them: their line, the decision and its reason, and the verification once done',
     ],
-    exportPersonalData: exportOf,
-    erasePersonalData: eraseOf,
+    export: async (db, subject) => ({ data: { careers: await exportOf(db, subject.id) }, files: [], withheld: [] }),
+    erase: async (trx, subject, context) => {
+      await eraseOf(trx, subject.id);
+      // Conversations they held as someone's line manager, steps they owned, opportunities they posted and decisions they made stay, by a former member of staff.
+      const done = await eraseTables(trx, { doneBy: careersDoneBy }, subject, context);
+      return ['Deleted their aspiration, conversations, next steps, interests, marks and vacancy settings', ...done];
+    },
   },
 };

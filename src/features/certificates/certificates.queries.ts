@@ -106,17 +106,26 @@ export async function revokedStatusIndexes(db: Executor, organisationId: string)
     .where('revoked_at', 'is not', null)
     .where('status_index', 'is not', null)
     .execute();
-  return rows.map((r) => Number(r.status_index));
+  const erased = await db
+    .selectFrom('certificate_erasures')
+    .select('status_index')
+    .where('organisation_id', '=', organisationId)
+    .where('revoked', '=', 1)
+    .execute();
+  return [...rows, ...erased].map((r) => Number(r.status_index));
 }
 
 /** Whether the organisation already uses this status list entry. */
 export async function statusIndexTaken(db: Executor, organisationId: string, index: number): Promise<boolean> {
-  return !!(await db
-    .selectFrom('certificates')
-    .select('id')
-    .where('organisation_id', '=', organisationId)
-    .where('status_index', '=', index)
-    .executeTakeFirst());
+  return (
+    !!(await db.selectFrom('certificates').select('id').where('organisation_id', '=', organisationId).where('status_index', '=', index).executeTakeFirst()) ||
+    !!(await db
+      .selectFrom('certificate_erasures')
+      .select('status_index')
+      .where('organisation_id', '=', organisationId)
+      .where('status_index', '=', index)
+      .executeTakeFirst())
+  );
 }
 
 export function findCertificateByCredentialId(db: Executor, credentialId: string) {

@@ -76,6 +76,14 @@ export interface CertificateStatusListsTable {
   updated_at: string;
 }
 
+/** A status list entry of a certificate whose holder was erased: still taken, and set when revoked. */
+export interface CertificateErasuresTable {
+  organisation_id: string;
+  status_index: number;
+  revoked: number;
+  erased_at: string;
+}
+
 export type Certificate = Selectable<CertificatesTable>;
 
 /** Tables owned by this feature (completion confirmations, certificates, signing keys and status lists). */
@@ -84,6 +92,7 @@ export interface CertificateTables {
   certificates: CertificatesTable;
   issuer_keys: IssuerKeysTable;
   certificate_status_lists: CertificateStatusListsTable;
+  certificate_erasures: CertificateErasuresTable;
 }
 
 declare module '../../platform/db/database' {

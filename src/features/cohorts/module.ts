@@ -6,6 +6,7 @@ import { seedCohorts } from './demo/cohorts.demo';
 import { releasePlace } from './decisions.service';
 import { sendAwaitedEndorsementReminders, sendEndorsementReminders } from './endorsements.service';
 import { sendRoundClosingReminders } from './reminders.service';
+import { cohortsPersonalData } from './cohorts.personal-data';
 
 /** Cohorts and application rounds: applications, endorsements, decisions and the waiting list. */
 export const cohortsModule: FeatureModule = {
@@ -27,5 +28,6 @@ export const cohortsModule: FeatureModule = {
       'Applications: current role, experience, motivation, declarations, nominated coach, project idea, eligibility, status and its history with reasons',
       'Endorsements: the line manager’s and headteacher’s answers and comments',
     ],
+    ...cohortsPersonalData,
   },
 };

@@ -6,7 +6,7 @@ import { makeCohort, makeProgramme } from '../../../test/support/programme-world
 import { composeFeatures } from '../../platform/compose';
 import { newId } from '../../platform/db/ids';
 import { subscriptionKind } from '../../platform/events';
-import type { FeatureModule } from '../../platform/module';
+import { exportNothing, type FeatureModule } from '../../platform/module';
 import { featureModules } from '../index';
 import { allows, ENROLMENT_LIFECYCLE, type EnrolmentCompleted, eventsFrom, holdsPlace } from './enrolments.lifecycle';
 
@@ -34,7 +34,7 @@ describe('the enrolment lifecycle', () => {
 const received: { payload: EnrolmentCompleted; messageId: string }[] = [];
 const listener: FeatureModule = {
   name: 'completion-listener',
-  personalData: { holds: [] },
+  personalData: { holds: [], export: exportNothing, erase: async () => [] },
   subscriptions: {
     'enrolment.completed': async (_context, payload, messageId) => {
       received.push({ payload, messageId });

@@ -28,13 +28,3 @@ export async function saveAnswers(db: Executor, row: EqualityAnswersTable) {
 export async function removeAnswers(db: Executor, personId: string) {
   await db.deleteFrom('equality_answers').where('person_id', '=', personId).execute();
 }
-
-/** For a subject access request: the person's own answers. */
-export async function exportOf(db: Executor, personId: string) {
-  return { equalityInformation: (await findAnswers(db, personId)) ?? null };
-}
-
-/** Erasure: the answers go entirely. */
-export async function eraseOf(trx: Executor, personId: string) {
-  await removeAnswers(trx, personId);
-}

@@ -1,7 +1,7 @@
 import type { FeatureModule } from '../../platform/module';
 import { seedEquality } from './demo/equality.demo';
 import { equalityOnStaffRecord } from './equality.record';
-import { eraseOf, exportOf } from './equality.queries';
+import { tablePersonalData } from '../../platform/personal-data';
 import { equalityRoutes } from './equality.routes';
 import * as equality from './migrations/2026_12_04_1300_equality';
 
@@ -16,7 +16,7 @@ export const equalityModule: FeatureModule = {
     holds: [
       'Equality information a person chose to give: sex, ethnic group, disability, age band and working pattern (each optional; seen only by them, counted in reports with small numbers hidden)',
     ],
-    exportPersonalData: exportOf,
-    erasePersonalData: eraseOf,
+    // The answers are the person's alone: exported, and deleted on erasure.
+    ...tablePersonalData({ own: [{ table: 'equality_answers', column: 'person_id', label: 'equality information' }] }),
   },
 };

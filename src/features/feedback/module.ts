@@ -7,6 +7,7 @@ import { feedbackRoutes } from './feedback.routes';
 import { sweepFeedbackRounds } from './feedback.service';
 import * as respondentApproval from './migrations/2026_12_04_0443_respondent_approval';
 import * as pupilQuestions from './migrations/2026_12_04_0601_pupil_questions';
+import { feedbackPersonalData } from './feedback.personal-data';
 
 /** 360-degree feedback: rounds, respondents by group, private links, the report and its anonymity. */
 export const feedbackModule: FeatureModule = {
@@ -24,5 +25,6 @@ export const feedbackModule: FeatureModule = {
       'Answers given as a respondent: ratings and comments (reported only under the anonymity rules)',
       'Who a report was shared with',
     ],
+    ...feedbackPersonalData,
   },
 };

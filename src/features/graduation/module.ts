@@ -24,7 +24,10 @@ export const graduationModule: FeatureModule = {
   migrations: { '2026_12_04_1045_graduation': graduationTables },
   personalData: {
     holds: ['Invitations to graduation ceremonies, as a graduate or as a graduate’s line manager, and when each was sent'],
-    exportPersonalData: (db, personId) => exportInvitations(db, personId),
-    erasePersonalData: (trx, personId) => eraseInvitations(trx, personId),
+    export: async (db, subject) => ({ data: { graduation: await exportInvitations(db, subject.id) }, files: [], withheld: [] }),
+    erase: async (trx, subject) => {
+      await eraseInvitations(trx, subject.id);
+      return ['Deleted their graduation invitations'];
+    },
   },
 };

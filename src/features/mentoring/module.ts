@@ -8,6 +8,7 @@ import { MENTORING_NOTIFICATIONS } from './mentoring.notifications';
 import { mentoringRoutes } from './mentoring.routes';
 import { sweepMentoringReminders } from './mentoring.service';
 import * as mentoring from './migrations/2026_12_04_0438_mentoring';
+import { mentoringPersonalData } from './mentoring.personal-data';
 
 /** Mentoring and coaching: pairings, matching, agreements, the meeting log, actions, reviews and sign-off. */
 export const mentoringModule: FeatureModule = {
@@ -30,5 +31,6 @@ export const mentoringModule: FeatureModule = {
       'Agreements, meetings (dates, length, focus skills, shared notes), actions and progress reviews',
       'Private meeting notes, which only their author can see',
     ],
+    ...mentoringPersonalData,
   },
 };

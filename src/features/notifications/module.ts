@@ -3,6 +3,7 @@ import { seedNotifications } from './demo/notifications.demo';
 import { unreadNotificationsMiddleware } from './notifications.middleware';
 import { notificationRoutes } from './notifications.routes';
 import { NOTIFICATION_OUTBOX_KIND, notificationHandler } from './notify';
+import { notificationsPersonalData } from './notifications.personal-data';
 
 /** The in-app inbox, email choices, and delivering every feature's notifications. */
 export const notificationsModule: FeatureModule = {
@@ -23,5 +24,6 @@ export const notificationsModule: FeatureModule = {
   demo: { seed: seedNotifications },
   personalData: {
     holds: ['Notifications sent to the person (subject, text, link, whether read and emailed)', 'Which kinds of email the person has switched off'],
+    ...notificationsPersonalData,
   },
 };

@@ -2,6 +2,7 @@ export {
   anyOrganisationExists,
   createOrganisation,
   findOrganisationIdByName,
+  findOrganisationName,
   installDisplayName,
   listAllOrganisations,
   listAllSchools,

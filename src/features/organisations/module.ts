@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../../platform/module';
 import { headerNameMiddleware } from './organisations.middleware';
 import { organisationRoutes } from './organisations.routes';
+import { organisationsPersonalData } from './organisations.personal-data';
 
 /** Organisations (a trust, a local authority, a provider) and their schools. */
 export const organisationsModule: FeatureModule = {
@@ -8,5 +9,5 @@ export const organisationsModule: FeatureModule = {
   routes: [organisationRoutes],
   middleware: [headerNameMiddleware],
   navigation: [{ href: '/schools', text: 'Schools', order: 70, shownTo: 'staff-admin', current: (path) => path.startsWith('/schools') }],
-  personalData: { holds: [] },
+  personalData: { holds: [], ...organisationsPersonalData },
 };

@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database';
+import type { Db, Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/db/clock';
 import { isUniqueViolation, uniqueViolationTarget } from '../../platform/db/errors';
@@ -134,6 +134,11 @@ export async function listOrganisationIds(db: Db): Promise<string[]> {
 /** Every organisation's id and name, by name (for the command line). */
 export async function listAllOrganisations(db: Db): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
+}
+
+/** An organisation's name (for a document made about one of its people). */
+export async function findOrganisationName(db: Executor, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst())?.name;
 }
 
 /** True when the database has an organisation already (the demo is only seeded into an empty one). */

@@ -5,6 +5,7 @@ import { portfolioEvidenceEvaluator } from './portfolio.evaluators';
 import { PORTFOLIO_NOTIFICATIONS } from './portfolio.notifications';
 import { portfolioSubscriptions } from './portfolio.recorded';
 import { portfolioRoutes } from './portfolio.routes';
+import { portfolioPersonalData } from './portfolio.personal-data';
 
 /** A person's portfolio of professional development: entries with their reflection, attachments, and verification by someone else. */
 export const portfolioModule: FeatureModule = {
@@ -24,5 +25,6 @@ export const portfolioModule: FeatureModule = {
       'Files and links attached to entries',
       'Verification requests: the name and email address of the person asked (colleague or someone outside Waymark), their role, statement or reason for declining, and when',
     ],
+    ...portfolioPersonalData,
   },
 };

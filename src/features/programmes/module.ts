@@ -2,6 +2,7 @@ import type { FeatureModule } from '../../platform/module';
 import { seedProgrammes } from './demo/programmes.demo';
 import { PROGRAMME_NOTIFICATIONS } from './programmes.notifications';
 import { programmeRoutes } from './programmes.routes';
+import { programmesPersonalData } from './programmes.personal-data';
 
 /** Pathways, stages and programmes: who they are for, eligibility, delivery and what they require. */
 export const programmesModule: FeatureModule = {
@@ -18,5 +19,5 @@ export const programmesModule: FeatureModule = {
   ],
   notificationKinds: PROGRAMME_NOTIFICATIONS,
   demo: { seed: seedProgrammes },
-  personalData: { holds: ['Recommendations: who recommended whom for which programme, and what they said'] },
+  personalData: { holds: ['Recommendations: who recommended whom for which programme, and what they said'], ...programmesPersonalData },
 };

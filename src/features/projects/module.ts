@@ -4,6 +4,7 @@ import * as projectsTables from './migrations/2026_12_04_0438_projects';
 import { projectAssessedEvaluator } from './projects.evaluators';
 import { PROJECT_NOTIFICATIONS } from './projects.notifications';
 import { projectRoutes } from './projects.routes';
+import { projectsPersonalData } from './projects.personal-data';
 
 /** Work-based and whole-school change projects: the plan, impact measures and outcomes, milestones, updates, and assessment. */
 export const projectsModule: FeatureModule = {
@@ -18,5 +19,6 @@ export const projectsModule: FeatureModule = {
     holds: [
       'Projects: the plan, impact measures with aggregate figures (never about one pupil), milestones, updates with reflections, comments, final reports and their assessments',
     ],
+    ...projectsPersonalData,
   },
 };

@@ -16,7 +16,10 @@ export const recordModule: FeatureModule = {
       'Leadership record: which certificates and portfolio entries the person includes, and their personal statement',
       'Shared links: what each is for, what it shows, when it expires or was revoked, and each time it was opened with a coarse description of the browser (no address)',
     ],
-    exportPersonalData: exportOf,
-    erasePersonalData: eraseOf,
+    export: async (db, subject) => ({ data: { record: await exportOf(db, subject.id) }, files: [], withheld: [] }),
+    erase: async (trx, subject) => {
+      await eraseOf(trx, subject.id);
+      return ['Deleted their leadership record, statement and shared links'];
+    },
   },
 };

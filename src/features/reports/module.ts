@@ -3,6 +3,7 @@ import { reportsDemo } from './demo/reports.demo';
 import { progressOnStaffRecord } from './reports.record';
 import { reportRoutes } from './reports.routes';
 import * as reportSettings from './migrations/2026_12_04_1305_report_settings';
+import { reportsPersonalData } from './reports.personal-data';
 
 /** Oversight: work queues, My team, a school's people on programmes, and reports and downloads for programme leads. */
 export const reportsModule: FeatureModule = {
@@ -13,5 +14,5 @@ export const reportsModule: FeatureModule = {
   migrations: { '2026_12_04_1305_report_settings': reportSettings },
   demo: reportsDemo,
   // Reports read other features' records; of their own they keep only an organisation's settings.
-  personalData: { holds: [] },
+  personalData: { holds: [], ...reportsPersonalData },
 };

@@ -8,6 +8,7 @@ import { seedSessions } from './demo/sessions.demo';
 import { SESSION_NOTIFICATIONS } from './sessions.notifications';
 import { sendSessionReminders } from './sessions.reminders';
 import { sessionRoutes } from './sessions.routes';
+import { sessionsPersonalData } from './sessions.personal-data';
 
 /** Training sessions and open events: bookings, waiting lists, registers, check-in and calendar feeds. */
 export const sessionsModule: FeatureModule = {
@@ -37,5 +38,6 @@ export const sessionsModule: FeatureModule = {
       'Attendance: present, late or absent, with the reason given, and how it was recorded (register or check-in)',
       'Calendar feed addresses (only a hash is kept)',
     ],
+    ...sessionsPersonalData,
   },
 };

@@ -3,6 +3,7 @@ export {
   findPersonByEmail,
   findPersonIdentifiers,
   findPersonSummary,
+  listOrganisationAdmins,
   listPeopleFacts,
   listPeopleNames,
   listReports,
@@ -20,3 +21,4 @@ export {
   type ExistingPerson,
   type PersonColumns,
 } from './staff.bulk';
+export { addFormerPerson, removeErasedPerson } from './staff.personal-data';

@@ -3,6 +3,7 @@ import { seedTrust } from './demo/trust.demo';
 import * as directorySearchIndex from './migrations/2026_12_04_0515_directory_search_index';
 import * as personTitle from './migrations/2026_12_04_0601_person_title';
 import { staffRoutes } from './staff.routes';
+import { staffPersonalData } from './staff.personal-data';
 
 /** The staff directory and staff records: schools, line managers, roles and invitations. */
 export const staffModule: FeatureModule = {
@@ -16,5 +17,6 @@ export const staffModule: FeatureModule = {
       'The staff record: title, name, work email, job title, school, staff type, leadership level, line manager, teacher reference number, MIS staff id, start date in schools, and whether the person is active',
       'Roles held (organisation admin, school admin, programme lead) and who granted them',
     ],
+    ...staffPersonalData,
   },
 };

@@ -71,7 +71,16 @@ export type AuditAction =
   | 'completion_confirmed'
   | 'certificate_issued'
   | 'certificate_revoked'
-  | 'signing_key_rotated';
+  | 'signing_key_rotated'
+  | 'single_sign_on_configured'
+  | 'single_sign_on_removed'
+  | 'single_sign_on_bound'
+  | 'single_sign_on_refused'
+  | 'password_sign_in_turned_off'
+  | 'password_sign_in_turned_on'
+  | 'subject_access_requested'
+  | 'subject_access_downloaded'
+  | 'person_erased';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -101,4 +110,28 @@ export async function recordAudit(db: Executor, clock: Clock, entry: AuditEntry)
       created_at: clock.now().toISOString(),
     })
     .execute();
+}
+
+/**
+ * Keeps the audit log whole when a person is erased, without naming them: entries they made or that
+ * are about them point at the former person standing in for them (one per erasure, so the entries
+ * still belong together), and their name, email or id in an entry's detail becomes "[erased]".
+ * The only change the log ever takes; the pseudonymous id leads back to no one once the person row is gone.
+ */
+export async function pseudonymiseAudit(trx: Executor, personId: string, formerPersonId: string, strings: readonly string[]): Promise<number> {
+  const actor = await trx.updateTable('audit_events').set({ actor_id: formerPersonId }).where('actor_id', '=', personId).executeTakeFirst();
+  const subject = await trx.updateTable('audit_events').set({ subject_id: formerPersonId }).where('subject_id', '=', personId).executeTakeFirst();
+  const needles = [...new Set([personId, ...strings])].filter((s) => s.length > 0);
+  const naming = await trx
+    .selectFrom('audit_events')
+    .select(['id', 'detail'])
+    .where((eb) => eb.or(needles.map((n) => eb(eb.fn('lower', ['detail']), 'like', `%${n.toLowerCase()}%`))))
+    .execute();
+  for (const row of naming) {
+    let detail = row.detail;
+    for (const n of needles.sort((a, b) => b.length - a.length))
+      detail = detail.replace(new RegExp(n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[erased]');
+    await trx.updateTable('audit_events').set({ detail }).where('id', '=', row.id).execute();
+  }
+  return Number(actor.numUpdatedRows) + Number(subject.numUpdatedRows) + naming.length;
 }

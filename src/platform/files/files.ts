@@ -76,3 +76,9 @@ export function uploadContentType(fileName: string, bytes: Uint8Array): string |
   if (bytes.length < kind.magic.length || kind.magic.some((b, i) => bytes[i] !== b)) return null;
   return kind.contentType;
 }
+
+/** Files a person uploaded to what stays (a session's materials, say) keep no link to them once erased: they point at the former person. */
+export async function reassignUploader(trx: Executor, personId: string, formerPersonId: string): Promise<number> {
+  const result = await trx.updateTable('stored_files').set({ created_by: formerPersonId }).where('created_by', '=', personId).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

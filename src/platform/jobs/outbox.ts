@@ -327,3 +327,17 @@ export function startWorker(options: DrainOptions & { intervalMs?: number; sweep
     },
   };
 }
+
+/**
+ * Forgets a person erased from Waymark: every message, waiting or finished, whose payload holds their
+ * id, email or name is deleted (mail to them can no longer be wanted; mail about them would name them).
+ */
+export async function forgetInOutbox(trx: Executor, needles: readonly string[]): Promise<number> {
+  const wanted = needles.filter((n) => n.length > 0);
+  if (wanted.length === 0) return 0;
+  const result = await trx
+    .deleteFrom('outbox')
+    .where((eb) => eb.or(wanted.map((n) => eb(eb.fn('lower', ['payload']), 'like', `%${n.toLowerCase()}%`))))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,2 @@
+/** Subject access and erasure: nothing here is for other features to use. */
+export {};
