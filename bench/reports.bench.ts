@@ -11,6 +11,7 @@ import type { Db } from '../src/platform/db/database';
 import { newId } from '../src/platform/db/ids';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';
+import { installStarterRoles } from '../src/features/careers/careers.queries';
 import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
 import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 
@@ -188,6 +189,65 @@ async function seedCohorts(db: Db, organisationId: string) {
   }
 }
 
+/** Equality information for about six in seven staff, and a career aspiration with barriers for one in five. */
+async function seedEquality(db: Db, organisationId: string) {
+  const staff = await db.selectFrom('people').select('id').where('organisation_id', '=', organisationId).where('status', '=', 'active').orderBy('id').execute();
+  const pick = (list: string[], i: number, step: number) => list[(i * step) % list.length] ?? null;
+  const rows = staff
+    .map((p, i) => ({
+      person_id: p.id,
+      organisation_id: organisationId,
+      sex: pick(['female', 'female', 'male', 'female', 'prefer_not', 'male', 'female'], i, 3),
+      ethnicity: pick(
+        [
+          'white_british',
+          'white_british',
+          'white_other',
+          'asian_pakistani',
+          'white_british',
+          'black_african',
+          'asian_indian',
+          'mixed_white_asian',
+          'white_british',
+          'other_arab',
+          'prefer_not',
+        ],
+        i,
+        5,
+      ),
+      disability: pick(['no', 'no', 'yes', 'no', 'prefer_not', 'no'], i, 2),
+      age_band: pick(['30_to_39', '40_to_49', '25_to_29', '50_to_59', 'under_25', '60_and_over'], i, 4),
+      working_pattern: pick(['full_time', 'part_time', 'full_time', 'prefer_not'], i, 3),
+      updated_at: at,
+    }))
+    .filter((_, i) => i % 7 !== 6);
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('equality_answers')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  await installStarterRoles(db, organisationId, at);
+  const role = await db.selectFrom('careers_roles').select('id').where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+  const barriers = ['workload', 'confidence', 'caring', 'opportunity', 'part_time', 'role_model'];
+  const aspirations = staff
+    .filter((_, i) => i % 5 === 0)
+    .map((p, i) => ({
+      person_id: p.id,
+      organisation_id: organisationId,
+      role_id: role.id,
+      timeframe: '1_to_3',
+      barriers: JSON.stringify(barriers.filter((_, b) => (i + b) % 3 === 0)),
+      support: '',
+      sharing: 'only_me' as const,
+      updated_at: at,
+    }));
+  for (let i = 0; i < aspirations.length; i += 500)
+    await db
+      .insertInto('careers_aspirations')
+      .values(aspirations.slice(i, i + 500))
+      .execute();
+}
+
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
@@ -198,6 +258,7 @@ const database = await createBenchDatabase(process.env.DATABASE_URL);
 try {
   const summary = await generate(database.db, database.engine);
   await seedCohorts(database.db, summary.organisationId);
+  await seedEquality(database.db, summary.organisationId);
   const origin = 'https://127.0.0.1';
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -238,6 +299,12 @@ try {
     ['attendance CSV', '/reports/attendance/export.csv'],
     ['school programmes', `/schools/${school.school_id}/programmes`],
     ['cohort progress CSV', `/reports/cohorts/${cohort.id}/progress/export.csv`],
+    ['diversity page', '/reports/diversity'],
+    ['diversity page, one school', `/reports/diversity?school=${school.school_id}`],
+    ['diversity CSV (ethnicity)', '/reports/diversity/ethnicity/export.csv'],
+    ['barriers page', '/reports/barriers'],
+    ['barriers CSV', '/reports/barriers/export.csv'],
+    ['skill profiles', '/reports/skills'],
   ] as const;
   console.log(`${database.engine}: ${summary.activePeople} active staff, 9 cohorts of ${PER_COHORT}, ${ROUNDS} requests each`);
   for (const [name, path] of targets) {

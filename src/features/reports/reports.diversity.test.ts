@@ -157,6 +157,43 @@ describeEachEngine('diversity and barriers reports', (ctx) => {
     expect(row(rows, 'People with an aspiration')[1]).toBe('19');
   });
 
+  it('profiles each cohort’s self-assessed skills at the baseline and at the end, hiding averages of fewer than 5 people', async () => {
+    const { db } = ctx();
+    const enrolments = await db.selectFrom('enrolments').select('id').where('organisation_id', '=', world.organisation.id).orderBy('id').execute();
+    const [skill, rare] = await db
+      .selectFrom('programme_focus_skills')
+      .innerJoin('framework_skills', 'framework_skills.id', 'programme_focus_skills.skill_id')
+      .select(['framework_skills.id', 'framework_skills.code'])
+      .orderBy('framework_skills.code')
+      .execute();
+    if (!skill || !rare) throw new Error('the programme world has focus skills');
+    for (const [i, e] of enrolments.entries())
+      for (const checkpoint of ['baseline', 'final'] as const) {
+        const id = `${e.id}-${checkpoint}`;
+        await db
+          .insertInto('self_assessments')
+          .values({ id, enrolment_id: e.id, checkpoint, status: 'submitted', created_at: at, updated_at: at, submitted_at: at })
+          .execute();
+        await db
+          .insertInto('self_assessment_ratings')
+          .values({ self_assessment_id: id, skill_id: skill.id, rating: checkpoint === 'baseline' ? 2 : 4, not_sure: 0, note: '', evidence_url: '' })
+          .execute();
+        if (i < 2)
+          await db
+            .insertInto('self_assessment_ratings')
+            .values({ self_assessment_id: id, skill_id: rare.id, rating: 3, not_sure: 0, note: '', evidence_url: '' })
+            .execute();
+      }
+    const rows: string[][] = parse((await lead.get('/reports/skills/export.csv')).text, { bom: true });
+    expect(rows[0]).toEqual(['Cohort', 'Skill', 'Rated at the baseline', 'Baseline average', 'Rated at the end', 'Final average', 'Change']);
+    const common = rows.find((r) => r[1]?.startsWith(`${skill.code} `)) as string[];
+    expect(common.slice(2)).toEqual([String(enrolments.length), '2', String(enrolments.length), '4', '2']);
+    const few = rows.find((r) => r[1]?.startsWith(`${rare.code} `)) as string[];
+    expect(few.slice(2)).toEqual(['c', 'c', 'c', 'c', 'c']);
+    expect(visibleText((await lead.get('/reports/skills')).text)).toContain('Cohort skill profiles');
+    expect((await manager.get('/reports/skills')).status).toBe(403);
+  });
+
   it('lets an organisation admin change the threshold, within its limits', async () => {
     const bad = await orgAdmin.post('/reports/settings', { threshold: '1' });
     expect(bad.status).toBe(400);

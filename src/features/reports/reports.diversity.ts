@@ -229,3 +229,66 @@ export async function barriersDownload(deps: AppDeps, viewer: Viewer, query: Par
   if (Object.keys(data.choices.errors).length > 0) throw new Invalid(data.choices.errors, Object.values(data.choices.errors)[0]);
   return countReportDownload(data.report, 'barriers.csv');
 }
+
+/**
+ * Cohort skill profiles: for each cohort chosen and each skill, how many rated themselves at the
+ * baseline and at the end, and the average of each. An average resting on fewer people than the
+ * threshold is hidden (`c`), as are its count and the change.
+ */
+export async function skillsReport(deps: AppDeps, viewer: Viewer, query: { programme?: string; year?: string }) {
+  const choices = await reportFilter(deps, viewer, query);
+  const org = viewer.organisationId;
+  const [threshold, totals, cohorts] = await Promise.all([
+    suppressionThreshold(deps, org),
+    q.selfAssessmentTotals(deps.db, org),
+    q.cohortsOfOrganisation(deps.db, org),
+  ]);
+  const { programmeId, year } = choices.filter;
+  const kept = cohorts.filter((c) => (programmeId === null || c.programme_id === programmeId) && (year === null || academicYearOf(c.starts_on) === year));
+  const rows: (string | number)[][] = [];
+  for (const c of kept) {
+    const skills = new Map<
+      string,
+      { code: string; title: string; position: number; baseline?: { n: number; total: number }; final?: { n: number; total: number } }
+    >();
+    for (const t of totals) {
+      if (t.cohort_id !== c.id) continue;
+      const s = skills.get(t.skill_id) ?? { code: t.code, title: t.title, position: Number(t.position) };
+      s[t.checkpoint as 'baseline' | 'final'] = { n: Number(t.n), total: Number(t.total) };
+      skills.set(t.skill_id, s);
+    }
+    for (const s of [...skills.values()].sort((a, b) => a.code.localeCompare(b.code, undefined, { numeric: true }))) {
+      const mean = (x?: { n: number; total: number }) => (x && x.n >= threshold ? Math.round((x.total / x.n) * 10) / 10 : SUPPRESSED);
+      const count = (x?: { n: number }) => (!x ? 0 : x.n >= threshold ? x.n : SUPPRESSED);
+      const before = mean(s.baseline);
+      const after = mean(s.final);
+      rows.push([
+        `${c.programme_title}, ${c.name}`,
+        `${s.code} ${s.title}`,
+        count(s.baseline),
+        s.baseline ? before : NOT_APPLICABLE,
+        count(s.final),
+        s.final ? after : NOT_APPLICABLE,
+        typeof before === 'number' && typeof after === 'number' ? Math.round((after - before) * 10) / 10 : s.baseline && s.final ? SUPPRESSED : NOT_APPLICABLE,
+      ]);
+    }
+  }
+  return {
+    choices,
+    threshold,
+    table: {
+      key: 'skills',
+      caption: 'Self-assessment by skill: the cohort’s average rating (1 to 5) at the baseline and at the end',
+      headers: ['Cohort', 'Skill', 'Rated at the baseline', 'Baseline average', 'Rated at the end', 'Final average', 'Change'],
+      numeric: [false, false, true, true, true, true, true],
+      rows,
+      empty: 'No self-assessments have been submitted for these cohorts yet.',
+    },
+  };
+}
+
+export async function skillsDownload(deps: AppDeps, viewer: Viewer, query: { programme?: string; year?: string }): Promise<Download> {
+  const data = await skillsReport(deps, viewer, query);
+  if (Object.keys(data.choices.errors).length > 0) throw new Invalid(data.choices.errors, Object.values(data.choices.errors)[0]);
+  return { fileName: 'skills.csv', headers: data.table.headers, rows: data.table.rows };
+}

@@ -19,6 +19,8 @@ export const matrixRows: Row[] = [
   { route: 'GET /reports/diversity/:characteristic/export.csv', path: '/reports/diversity/ethnicity/export.csv', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/barriers', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/barriers/export.csv', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/skills', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/skills/export.csv', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/settings', expect: [S, F, F, F, F, A, A, F] },
   { route: 'POST /reports/settings', expect: [S, F, F, F, F, A, A, F] },
   { route: 'GET /reports/staff/export.csv', expect: [S, F, F, A, A, A, A, F] },

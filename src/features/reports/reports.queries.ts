@@ -606,3 +606,37 @@ export function barriersOfStaff(db: Executor, organisationId: string, filter: { 
 export function schoolsOfOrganisation(db: Executor, organisationId: string) {
   return db.selectFrom('schools').select(['id', 'name']).where('organisation_id', '=', organisationId).orderBy('name').execute();
 }
+
+// ----- Cohort skill profiles -----
+
+/** Submitted baseline and final self-assessments of the organisation: per cohort, skill and checkpoint, how many rated it and the sum. */
+export function selfAssessmentTotals(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('self_assessment_ratings')
+    .innerJoin('self_assessments', 'self_assessments.id', 'self_assessment_ratings.self_assessment_id')
+    .innerJoin('enrolments', 'enrolments.id', 'self_assessments.enrolment_id')
+    .innerJoin('framework_skills', 'framework_skills.id', 'self_assessment_ratings.skill_id')
+    .select((eb) => [
+      'enrolments.cohort_id',
+      'framework_skills.id as skill_id',
+      'framework_skills.code',
+      'framework_skills.title',
+      'framework_skills.position',
+      'self_assessments.checkpoint',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('self_assessment_ratings.rating').as('total'),
+    ])
+    .where('enrolments.organisation_id', '=', organisationId)
+    .where('self_assessments.status', '=', 'submitted')
+    .where('self_assessments.checkpoint', 'in', ['baseline', 'final'])
+    .where('self_assessment_ratings.rating', 'is not', null)
+    .groupBy([
+      'enrolments.cohort_id',
+      'framework_skills.id',
+      'framework_skills.code',
+      'framework_skills.title',
+      'framework_skills.position',
+      'self_assessments.checkpoint',
+    ])
+    .execute();
+}

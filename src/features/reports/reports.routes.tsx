@@ -21,8 +21,17 @@ import {
 } from './reports.service';
 import { PersonProgrammesPage, SchoolProgrammesPage, TeamPage } from './views/people';
 import { ReportsPage } from './views/reports';
-import { BarriersPage, DiversityPage, ReportSettingsPage } from './views/counts';
-import { barriersDownload, barriersReport, diversityDownload, diversityReport, saveThreshold, suppressionThreshold } from './reports.diversity';
+import { BarriersPage, DiversityPage, ReportSettingsPage, SkillsPage } from './views/counts';
+import {
+  barriersDownload,
+  barriersReport,
+  diversityDownload,
+  diversityReport,
+  saveThreshold,
+  skillsDownload,
+  skillsReport,
+  suppressionThreshold,
+} from './reports.diversity';
 
 /** My team, a person's programmes, a school's programmes, and the programme leads' reports and downloads. */
 export const reportRoutes = new Hono<AppEnv>();
@@ -97,6 +106,19 @@ reportRoutes.get('/reports/barriers', access('programme-lead'), async (c) => {
 
 reportRoutes.get('/reports/barriers/export.csv', access('programme-lead'), async (c) =>
   csv(c, await barriersDownload(c.get('deps'), requireViewer(c.get('viewer')), peopleQuery(c))),
+);
+
+reportRoutes.get('/reports/skills', access('programme-lead'), async (c) => {
+  const data = await skillsReport(c.get('deps'), requireViewer(c.get('viewer')), { programme: c.req.query('programme'), year: c.req.query('year') });
+  return renderPage(
+    c,
+    { title: 'Cohort skill profiles', hasErrors: Object.keys(data.choices.errors).length > 0, beforeContent: <BackLink href="/reports" text="Reports" /> },
+    <SkillsPage data={data} />,
+  );
+});
+
+reportRoutes.get('/reports/skills/export.csv', access('programme-lead'), async (c) =>
+  csv(c, await skillsDownload(c.get('deps'), requireViewer(c.get('viewer')), { programme: c.req.query('programme'), year: c.req.query('year') })),
 );
 
 reportRoutes.get('/reports/settings', access('org-admin'), async (c) => {

@@ -1,8 +1,8 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, type FormValues } from '../../../platform/http/forms';
-import { Button, Details, ErrorSummary, Input, Select } from '../../../platform/ui/components';
+import { Button, Details, ErrorSummary, Input, Select, Table } from '../../../platform/ui/components';
 import { FormErrors } from '../../../platform/ui/form-parts';
-import { type barriersReport, type CountReport, type diversityReport, type PeopleFilter, totalPercent } from '../reports.diversity';
+import { type skillsReport, type barriersReport, type CountReport, type diversityReport, type PeopleFilter, totalPercent } from '../reports.diversity';
 import { academicYearText } from '../reports.service';
 import { MAX_THRESHOLD, MIN_THRESHOLD, SUPPRESSED } from '../suppression';
 
@@ -328,5 +328,73 @@ export function ReportSettingsPage(props: { threshold: number; values?: FormValu
         </form>
       </div>
     </div>
+  );
+}
+
+/** Cohort skill profiles: self-assessment at the baseline and at the end, by cohort and skill. */
+export function SkillsPage(props: { data: Awaited<ReturnType<typeof skillsReport>> }) {
+  const { data } = props;
+  const t = data.table;
+  const query = [
+    data.choices.filter.programmeId ? `programme=${encodeURIComponent(data.choices.filter.programmeId)}` : '',
+    data.choices.filter.year ? `year=${data.choices.filter.year}` : '',
+  ]
+    .filter(Boolean)
+    .join('&');
+  return (
+    <>
+      <FilterErrors errors={data.choices.errors} />
+      <h1 class="govuk-heading-l">Cohort skill profiles</h1>
+      <p class="govuk-body">
+        How each cohort rated itself on the programme’s skills when it started (the baseline self-assessment) and at the end (the final one), from 1 to 5. An
+        average of fewer than {data.threshold} people is hidden (c); z means there is no self-assessment at that point yet.
+      </p>
+      <form method="get" action="/reports/skills" class="govuk-!-margin-bottom-6">
+        <div class="govuk-grid-row">
+          <div class="govuk-grid-column-one-half">
+            <Select
+              id="programme"
+              name="programme"
+              label={{ text: 'Programme', classes: 'govuk-label--s' }}
+              items={[{ value: '', text: 'All programmes' }, ...data.choices.programmes.map((p) => ({ value: p.id, text: p.title }))]}
+              value={data.choices.filter.programmeId ?? ''}
+              errorMessage={data.choices.errors.programme ? { text: data.choices.errors.programme } : undefined}
+            />
+          </div>
+          <div class="govuk-grid-column-one-half">
+            <Select
+              id="year"
+              name="year"
+              label={{ text: 'Academic year the cohort started', classes: 'govuk-label--s' }}
+              items={[{ value: '', text: 'All years' }, ...data.choices.years.map((y) => ({ value: String(y), text: academicYearText(y) }))]}
+              value={data.choices.filter.year === null ? '' : String(data.choices.filter.year)}
+              errorMessage={data.choices.errors.year ? { text: data.choices.errors.year } : undefined}
+            />
+          </div>
+        </div>
+        <Button text="Show the report" classes="govuk-button--secondary govuk-!-margin-bottom-0" />
+      </form>
+      {t.rows.length === 0 ? (
+        <p class="govuk-body">{t.empty}</p>
+      ) : (
+        <>
+          <Table
+            caption={t.caption}
+            captionClasses="govuk-table__caption--s"
+            firstCellIsHeader
+            head={t.headers.map((text, i) => ({ text, format: t.numeric[i] ? 'numeric' : undefined }))}
+            rows={t.rows.map((row) => row.map((cell, i) => ({ text: String(cell), format: t.numeric[i] ? 'numeric' : undefined })))}
+          />
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/reports/skills/export.csv${query ? `?${query}` : ''}`} download>
+              Download this table (CSV)<span class="govuk-visually-hidden">: {t.caption}</span>
+            </a>
+          </p>
+        </>
+      )}
+      <p class="govuk-body">
+        360 feedback is not in this report yet: each participant’s 360 report shows it, with its own rules for keeping respondents anonymous.
+      </p>
+    </>
   );
 }

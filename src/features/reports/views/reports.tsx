@@ -102,6 +102,12 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
           </a>{' '}
           – what staff with a career aspiration say holds them back, counted
         </li>
+        <li>
+          <a class="govuk-link" href="/reports/skills">
+            Cohort skill profiles
+          </a>{' '}
+          – each cohort’s self-assessment by skill, at the start and at the end
+        </li>
       </ul>
       <form method="get" action="/reports" class="govuk-!-margin-bottom-6">
         <div class="govuk-grid-row">
