@@ -1,91 +1,65 @@
-// Careers benchmark: the matched-vacancies page (GET /careers/vacancies) with 5,000 vacancies stored,
-// for someone aspiring to headship who looks in two postcode districts, against the trivial route on
-// the same server, one after the other with the same settings. The page must serve at least 10% of
-// the trivial route's requests per second.
+// Careers benchmark: importing 5,000 vacancies from 50 pages of a local feed (under 10 s of
+// processing, the polite waits excluded), then the matched-vacancies page (GET /careers/vacancies)
+// with 5,000 vacancies stored, for someone aspiring to headship who looks in two postcode districts,
+// against the trivial route on the same server, one after the other with the same settings. The page
+// must serve at least 10% of the trivial route's requests per second.
 //
 //   node bin/run-ts.js bench/careers.bench.ts                                                  # SQLite
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bin/run-ts.js bench/careers.bench.ts   # throwaway PostgreSQL database
 //
 // Prints a table and writes bench/results/careers-<engine>.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/platform/db/database';
-import { newId } from '../src/platform/db/ids';
-import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
+import { systemClock } from '../src/platform/db/clock';
+import { importVacancies } from '../src/features/careers/careers.vacancies';
+import { DISTRICTS, ROLES, seedCareers, VACANCIES } from './careers-seed';
+import { createBenchDatabase, generate } from './generate';
 import { type BenchServer, measureTargets, type PageTarget, signInAsBenchAdmin, startBenchServer } from './page-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP ?? 2);
-const VACANCIES = 5000;
-const DISTRICTS = ['LS1', 'LS2', 'LS6', 'LS11', 'WF1', 'WF2', 'BD1', 'HX1', 'HD1', 'YO1'];
-const ROLES: [string[], string[]][] = [
-  [['headteacher'], ['headteacher']],
-  [['deputy_headteacher'], ['deputy_head']],
-  [['assistant_headteacher'], ['assistant_head']],
-  [['head_of_year_or_phase'], ['head_of_year', 'subject_leader']],
-  [['head_of_department_or_curriculum'], ['subject_leader']],
-  [['sendco'], ['senco']],
-];
 const FLOOR = 0.1;
+const IMPORT_CEILING_SECONDS = 10;
 
-/** VACANCIES vacancies spread over DISTRICTS and ROLES; the bench admin aspires to headship and looks in LS11 and WF2. */
-async function seedCareers(db: Db, organisationId: string): Promise<number> {
-  const admin = await db.selectFrom('people').select('id').where('email_normalised', '=', BENCH_ADMIN.email).executeTakeFirstOrThrow();
-  const at = new Date().toISOString();
-  const roleId = newId();
-  await db
-    .insertInto('careers_roles')
-    .values({
-      id: roleId,
-      organisation_id: organisationId,
-      starter_key: 'headteacher',
-      title: 'Headteacher',
-      track: 'teaching',
-      tier: 'headship',
-      summary: 'Leads the school.',
-      skill_codes: '[]',
-      updated_at: at,
-    })
-    .execute();
-  await db
-    .insertInto('careers_aspirations')
-    .values({
-      person_id: admin.id,
-      organisation_id: organisationId,
-      role_id: roleId,
-      timeframe: '1_to_3',
-      barriers: '[]',
-      support: '',
-      sharing: 'only_me',
-      updated_at: at,
-    })
-    .execute();
-  await db.insertInto('careers_vacancy_settings').values({ person_id: admin.id, districts: '["LS11","WF2"]', updated_at: at }).execute();
-  const rows = Array.from({ length: VACANCIES }, (_, i) => {
-    const [jobRoles, roleKeys] = ROLES[i % ROLES.length] as [string[], string[]];
-    const district = DISTRICTS[Math.floor(i / ROLES.length) % DISTRICTS.length] as string;
-    return {
-      url: `https://teaching-vacancies.example/jobs/${i}`,
-      title: `${jobRoles[0]} vacancy ${i}`,
-      employer: `School ${i}`,
-      postcode: `${district} 1AA`,
-      district,
-      job_roles: JSON.stringify(jobRoles),
-      role_keys: JSON.stringify(roleKeys),
-      date_posted: new Date(Date.now() - (i % 30) * 86_400_000).toISOString(),
-      valid_through: new Date(Date.now() + (10 + (i % 40)) * 86_400_000).toISOString(),
-      imported_at: at,
-    };
+/** Imports VACANCIES postings from 50 pages served by a local feed, on a copy of the data set; returns seconds of processing. */
+async function measureImport(db: Db): Promise<{ imported: number; pages: number; seconds: number }> {
+  const posting = (n: number) => ({
+    '@context': 'http://schema.org',
+    '@type': 'JobPosting',
+    title: `Headteacher ${n}`,
+    url: `https://teaching-vacancies.example/import/${n}`,
+    datePosted: new Date().toISOString(),
+    validThrough: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    job_roles: [ROLES[n % ROLES.length]?.[0]?.[0] ?? 'headteacher'],
+    hiringOrganization: { '@type': 'Organization', name: `School ${n}` },
+    jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', postalCode: `${DISTRICTS[n % DISTRICTS.length]} 1AA` } },
   });
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('careers_vacancies')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  return rows.filter((r) => r.role_keys.includes('"headteacher"') && (r.district === 'LS11' || r.district === 'WF2')).length;
+  const pages = 50;
+  const perPage = VACANCIES / pages;
+  const feed = createServer((request, response) => {
+    const n = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('page') ?? '1');
+    const data = n <= pages ? Array.from({ length: perPage }, (_, i) => posting((n - 1) * perPage + i)) : [];
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ data, links: { next: n < pages ? `?page=${n + 1}` : null } }));
+  });
+  await new Promise<void>((resolve) => feed.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = feed.address() as AddressInfo;
+    const started = performance.now();
+    const result = await importVacancies(db, systemClock, { baseUrl: `http://127.0.0.1:${port}`, minIntervalMs: 0, sleep: async () => undefined });
+    const seconds = (performance.now() - started - result.waitedMs) / 1000;
+    await db.deleteFrom('careers_vacancy_roles').where('url', 'like', 'https://teaching-vacancies.example/import/%').execute();
+    await db.deleteFrom('careers_vacancies').where('url', 'like', 'https://teaching-vacancies.example/import/%').execute();
+    return { imported: result.imported, pages: result.pages, seconds };
+  } finally {
+    await new Promise((resolve) => feed.close(resolve));
+  }
 }
 
 const database = await createBenchDatabase(process.env.DATABASE_URL);
@@ -99,6 +73,11 @@ const watchdog = setTimeout(
 let server: BenchServer | undefined;
 try {
   const summary = await generate(database.db, database.engine, { schools: 2, staff: 80 });
+  const imported = await measureImport(database.db);
+  console.log(
+    `Imported ${imported.imported} vacancies from ${imported.pages} pages in ${imported.seconds.toFixed(2)} s of processing (ceiling ${IMPORT_CEILING_SECONDS} s): ${imported.seconds < IMPORT_CEILING_SECONDS ? 'ok' : 'TOO SLOW'}`,
+  );
+  if (imported.imported !== VACANCIES || imported.seconds >= IMPORT_CEILING_SECONDS) process.exitCode = 1;
   const expected = Math.min(50, await seedCareers(database.db, summary.organisationId));
   server = await startBenchServer(database.url);
   const origin = server.origin;
@@ -126,7 +105,7 @@ try {
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(
     join(here, 'results', `careers-${database.engine}.json`),
-    `${JSON.stringify({ engine: database.engine, connections, durationSeconds: duration, vacancies: VACANCIES, pageBytes: Buffer.byteLength(body), results, ratio: Math.round(ratio * 1000) / 1000 }, null, 2)}\n`,
+    `${JSON.stringify({ engine: database.engine, connections, durationSeconds: duration, vacancies: VACANCIES, importSeconds: Math.round(imported.seconds * 100) / 100, pageBytes: Buffer.byteLength(body), results, ratio: Math.round(ratio * 1000) / 1000 }, null, 2)}\n`,
   );
   if (ratio < FLOOR || results.some((r) => r.non2xx > 0)) process.exitCode = 1;
 } finally {

@@ -51,6 +51,7 @@ export function createApp(options: CreateAppOptions) {
     calendarEntries: features.calendarEntries,
     coachOfEnrolment: features.coachOfEnrolment,
     personalData: features.personalData,
+    signInChoices: features.signInChoices,
   };
   const app = new Hono<AppEnv>();
 
@@ -80,7 +81,8 @@ export function createApp(options: CreateAppOptions) {
         scriptSrc: [NONCE, "'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
+        // The single sign-on buttons post here and are redirected on to the provider, which form-action also governs.
+        formAction: ["'self'", new URL(options.config.SSO_MICROSOFT_AUTHORITY).origin, new URL(options.config.SSO_GOOGLE_ISSUER).origin],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],

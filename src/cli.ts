@@ -7,6 +7,7 @@ import { anyOrganisationExists, createOrganisation, findOrganisationIdByName, li
 import { createAdmin } from './features/staff';
 import { endEverySignInSession } from './features/auth';
 import { importStaffFile } from './features/staff-import';
+import { loadEstablishmentFile, formatLoadResult } from './features/establishments';
 import { systemClock } from './platform/db/clock';
 import { migrateToLatest } from './platform/db/migrate';
 import { backupSqlite, restoreSqlite } from './platform/db/backup';
@@ -36,6 +37,9 @@ Commands:
   import-staff FILE         import a staff CSV (--org-id ID to choose the organisation,
                             --school "Name" for rows without a school, --staff-type
                             teaching|support|job-title for a file with no staff type column)
+  schools load FILE         load the school list from the Department for Education's "Get
+                            information about schools" establishment file (edubasealldata….csv):
+                            all rows or none; reloading updates schools by URN
   worker                    run the outbox worker on its own (set WORKER=off on web servers)
   backup FILE               copy the SQLite database to FILE, safely while Waymark is serving
   restore FILE              put a backup in place of the SQLite database (stop Waymark first;
@@ -198,6 +202,17 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       return 0;
+    }
+    case 'schools': {
+      const [action, file] = args;
+      if (action !== 'load' || !file) throw new ConfigError('Give the file: waymark schools load edubasealldata20261204.csv');
+      await migrateToLatest(db, features.migrations);
+      const result = await loadEstablishmentFile(db, systemClock, file);
+      await db.destroy();
+      const report = formatLoadResult(result);
+      if (result.ok) console.log(report);
+      else console.error(report);
+      return result.ok ? 0 : 1;
     }
     case 'sign-out-everyone': {
       const ended = await endEverySignInSession(db, systemClock);

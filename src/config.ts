@@ -84,6 +84,19 @@ const configSchema = z.object({
     .string()
     .min(32, 'SIGNING_KEYS_SECRET must be at least 32 characters (a long random text, such as the output of `openssl rand -base64 32`)')
     .default(DEVELOPMENT_SIGNING_KEYS_SECRET),
+  /**
+   * Microsoft Entra ID's sign-in address for single sign-on. Only tests and development point it
+   * elsewhere (a local OpenID provider); in production it must be https.
+   */
+  SSO_MICROSOFT_AUTHORITY: z
+    .url({ message: 'SSO_MICROSOFT_AUTHORITY must be a full URL such as https://login.microsoftonline.com' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('https://login.microsoftonline.com'),
+  /** Google's OpenID issuer for single sign-on; as above, only tests and development change it. */
+  SSO_GOOGLE_ISSUER: z
+    .url({ message: 'SSO_GOOGLE_ISSUER must be a full URL such as https://accounts.google.com' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('https://accounts.google.com'),
   /** Largest staff CSV accepted, in megabytes. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(200).default(10),
   /**
@@ -145,6 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(
         'SIGNING_KEYS_SECRET is required: a long random secret (at least 32 characters) that encrypts the keys certificates are signed with (such as the output of `openssl rand -base64 32`).',
       );
+    for (const name of ['SSO_MICROSOFT_AUTHORITY', 'SSO_GOOGLE_ISSUER'] as const)
+      if (!result.data[name].startsWith('https://'))
+        problems.push(`${name} must start with https:// (single sign-on never talks to a provider over plain http in production).`);
     if (problems.length)
       throw new ConfigError(`Waymark cannot start in production:\n${problems.map((p) => `  ${p}`).join('\n')}\nSee docs/operating.md for every setting.`);
   }

@@ -6,6 +6,7 @@ import { certificatesModule } from './certificates/module';
 import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
+import { establishmentsModule } from './establishments/module';
 import { feedbackModule } from './feedback/module';
 import { frameworksModule } from './frameworks/module';
 import { graduationModule } from './graduation/module';
@@ -20,6 +21,7 @@ import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
+import { singleSignOnModule } from './single-sign-on/module';
 import { staffImportModule } from './staff-import/module';
 import { staffModule } from './staff/module';
 import { subjectRightsModule } from './subject-rights/module';
@@ -35,6 +37,7 @@ export const featureModules: readonly FeatureModule[] = [
   organisationsModule,
   staffModule,
   staffImportModule,
+  establishmentsModule,
   frameworksModule,
   programmesModule,
   cohortsModule,
@@ -52,6 +55,7 @@ export const featureModules: readonly FeatureModule[] = [
   careersModule,
   reportsModule,
   subjectRightsModule,
+  singleSignOnModule,
   devMailModule,
 ];
 

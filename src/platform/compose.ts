@@ -14,6 +14,7 @@ import type {
   PersonalDataExport,
   PersonalDataRegistry,
   PersonRecordSection,
+  SignInChoices,
   WorkerContext,
 } from './contributions';
 import type { FeatureModule } from './module';
@@ -30,6 +31,8 @@ export interface Features {
   calendarEntries: CalendarEntries[];
   /** Who coaches an enrolment's participant: the one module that says (none: nobody does). */
   coachOfEnrolment: CoachOfEnrolment;
+  /** Ways to sign in besides a password, from every module that offers some. */
+  signInChoices: SignInChoices[];
   /** The platform's migrations and every module's, in name order (which is time order). */
   migrations: Record<string, Migration>;
   /** Paths whose routes limit their own request size. */
@@ -101,6 +104,7 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     personRecordSections: modules.flatMap((m) => m.personRecordSections ?? []).sort((a, b) => a.order - b.order),
     calendarEntries: modules.flatMap((m) => (m.calendarEntries ? [m.calendarEntries] : [])),
     coachOfEnrolment: coachResolver(modules),
+    signInChoices: modules.flatMap((m) => (m.signInChoices ? [m.signInChoices] : [])),
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),
     // Each step is given the personal-data hooks too (the same context otherwise: ids are shared).

@@ -109,6 +109,8 @@ export interface CalendarEntry {
   sequence: number;
   createdAt: string;
   updatedAt: string;
+  /** Called off: kept in the feed (same UID, a higher sequence) so calendars mark it cancelled rather than leave it standing. */
+  cancelled?: boolean;
 }
 
 /** A feature's entries in one person's calendar feed (only what that person may see). */
@@ -169,6 +171,18 @@ export interface ErasureContext {
  * feature gives all three, even when it keeps nothing (then `holds` is empty, `export` gives empty
  * data and `erase` still points any "done by" columns of its tables at the former person).
  */
+/** A way to sign in that a feature offers on the sign-in page besides a password (Sign in with Microsoft, say): a button posting to `action`. */
+export interface SignInChoice {
+  text: string;
+  action: string;
+}
+
+/**
+ * The sign-in choices a feature offers for an organisation (null: the sign-in page was opened
+ * without one). The auth feature shows them without knowing who offers them.
+ */
+export type SignInChoices = (db: Executor, organisationId: string | null) => Promise<SignInChoice[]>;
+
 export interface PersonalDataHook {
   /** The personal data the feature keeps, in plain words, one line a kind. Empty when it keeps none. */
   holds: string[];

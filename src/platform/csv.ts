@@ -125,6 +125,12 @@ export function decodeCsvBytes(bytes: Uint8Array, words: CsvWords = STAFF_LIST_W
   return { text, encoding: utf8 ? 'utf-8' : 'windows-1252' };
 }
 
+/** Limits for a reader whose files are larger than a staff list (the national school list has about 50,000 rows). */
+export interface CsvLimits {
+  /** Data rows accepted; MAX_ROWS unless given. */
+  maxRows?: number;
+}
+
 /** Comma, semicolon (Excel in some locales) or tab: whichever the heading row uses most. */
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
@@ -144,7 +150,8 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
  * Parses CSV text into a heading row and data rows. Rows with every cell blank are left out (but
  * still counted in row numbers, as a spreadsheet would). Throws UnreadableFile with a reason.
  */
-export function parseCsv(text: string, words: CsvWords = STAFF_LIST_WORDS): CsvTable {
+export function parseCsv(text: string, words: CsvWords = STAFF_LIST_WORDS, limits: CsvLimits = {}): CsvTable {
+  const maxRows = limits.maxRows ?? MAX_ROWS;
   let records: string[][];
   try {
     records = parse(text, {
@@ -155,7 +162,7 @@ export function parseCsv(text: string, words: CsvWords = STAFF_LIST_WORDS): CsvT
       skip_empty_lines: false,
       max_record_size: MAX_ROW_CHARACTERS,
       // Stop early on huge files: room for the heading, MAX_ROWS rows and as many blank ones.
-      to: 2 * MAX_ROWS + 1,
+      to: 2 * maxRows + 1,
     });
   } catch (error) {
     if (error instanceof CsvError) {
@@ -169,6 +176,11 @@ export function parseCsv(text: string, words: CsvWords = STAFF_LIST_WORDS): CsvT
     }
     throw error;
   }
+  return tableOf(records, words, maxRows);
+}
+
+/** The heading row and the data rows of parsed records, with the checks every reader makes. */
+function tableOf(records: string[][], words: CsvWords, maxRows: number): CsvTable {
   // The first record with something in it is the heading (none when all are blank); the rest are rows.
   const first = records.findIndex((record) => !isBlank(record));
   const headers = records[first]?.map((h) => h.trim());
@@ -176,14 +188,88 @@ export function parseCsv(text: string, words: CsvWords = STAFF_LIST_WORDS): CsvT
   for (const [i, cells] of records.entries()) {
     if (first >= 0 && i > first && !isBlank(cells)) rows.push({ rowNumber: i + 1, cells });
   }
-  if (rows.length > MAX_ROWS || records.length > 2 * MAX_ROWS) {
-    throw new UnreadableFile(`The file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows. ${words.tooManyRows}`);
+  if (rows.length > maxRows || records.length > 2 * maxRows) {
+    throw new UnreadableFile(`The file has more than ${maxRows.toLocaleString('en-GB')} rows. ${words.tooManyRows}`);
   }
   if (!headers) throw new UnreadableFile('The selected file is empty.');
   if (headers.length > MAX_COLUMNS)
     throw new UnreadableFile(`The file has ${headers.length} columns, which is too many for ${words.whole}. Check you chose ${words.expected}.`);
   if (rows.length === 0) throw new UnreadableFile(words.noRows);
   return { headers, rows };
+}
+
+/**
+ * Like `parseCsv`, for files of tens of thousands of rows (the national school list): a plain
+ * RFC 4180 reader (quoted values, doubled quotation marks, line breaks inside quotes, CRLF or LF),
+ * several times faster than csv-parse on a 50,000-row file. Row numbers and messages are the same.
+ */
+export function parseLargeCsv(text: string, words: CsvWords, limits: CsvLimits = {}): CsvTable {
+  const maxRows = limits.maxRows ?? MAX_ROWS;
+  return tableOf(readRecords(text, detectDelimiter(text), 2 * maxRows + 1), words, maxRows);
+}
+
+function readRecords(text: string, delimiter: string, maxRecords: number): string[][] {
+  const separator = delimiter.charCodeAt(0);
+  const records: string[][] = [];
+  const n = text.length;
+  let record: string[] = [];
+  let i = 0;
+  while (records.length < maxRecords) {
+    let value: string;
+    if (text.charCodeAt(i) === 34) {
+      value = '';
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote < 0) {
+          const line = text.slice(0, i).split('\n').length;
+          throw new UnreadableFile(`The file could not be read: a value near line ${line} starts with a quotation mark that is never closed. ${SAVE_AS_CSV}`);
+        }
+        if (text.charCodeAt(quote + 1) === 34) {
+          value += text.slice(from, quote + 1);
+          from = quote + 2;
+          continue;
+        }
+        value += text.slice(from, quote);
+        i = quote + 1;
+        break;
+      }
+      // Anything between the closing quotation mark and the delimiter is kept (`"x"y` reads as xy).
+      const rest = i;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === separator || c === 10 || c === 13) break;
+        i++;
+      }
+      if (i > rest) value += text.slice(rest, i);
+    } else {
+      const start = i;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === separator || c === 10 || c === 13) break;
+        i++;
+      }
+      value = text.slice(start, i);
+    }
+    if (value.length > MAX_ROW_CHARACTERS) {
+      const line = text.slice(0, i).split('\n').length;
+      throw new UnreadableFile(`The file has a row near line ${line} far too long to be a record. ${SAVE_AS_CSV}`);
+    }
+    record.push(value);
+    if (i >= n) {
+      records.push(record);
+      break;
+    }
+    if (text.charCodeAt(i) === separator) {
+      i++;
+      continue;
+    }
+    i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    records.push(record);
+    record = [];
+    if (i >= n) break;
+  }
+  return records;
 }
 
 // ----- Writing -----

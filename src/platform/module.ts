@@ -10,6 +10,7 @@ import type {
   NotificationKinds,
   PersonalDataHook,
   PersonRecordSection,
+  SignInChoices,
   WorkerContext,
 } from './contributions';
 export { exportNothing } from './contributions';
@@ -35,6 +36,8 @@ export type {
   PersonRecordLine,
   PersonRecordSection,
   RecordSubject,
+  SignInChoice,
+  SignInChoices,
   WorkerContext,
 } from './contributions';
 
@@ -62,6 +65,8 @@ export interface FeatureModule {
   calendarEntries?: CalendarEntries;
   /** Who coaches an enrolment's participant (one module gives it: mentoring). */
   coachOfEnrolment?: CoachOfEnrolment;
+  /** Ways to sign in the feature offers on the sign-in page (single sign-on buttons). */
+  signInChoices?: SignInChoices;
   /** Kinds of notification the feature sends: the settings page lists them all. */
   notificationKinds?: NotificationKinds;
   /** Work the worker does on a timer (reminders and other sweeps that queue messages). */

@@ -295,6 +295,9 @@ describeInBrowser('every page, in a browser', () => {
     await admin.goto(`/programmes/${ids[':programmeId']}/cohorts/new`);
     await admin.navigate(() => admin.page.getByRole('button', { name: 'Create cohort' }).click());
     expect(await admin.page.locator('.govuk-error-summary').count()).toBe(1);
+    await admin.goto('/organisation/single-sign-on');
+    await admin.navigate(() => admin.page.getByRole('button', { name: 'Set up Microsoft sign-in' }).click());
+    expect(await admin.page.locator('.govuk-error-summary').count()).toBe(1);
 
     const staff = await h.journey({ name: 'forbidden' });
     await signInWithPassword(staff, item(h.signIns, 3).email, DEMO_PASSWORD);

@@ -228,3 +228,8 @@ export async function refundThrottleAttempt(db: Executor, attempt: { key: string
 export async function clearThrottle(db: Executor, key: string) {
   await db.deleteFrom('sign_in_throttles').where('key', '=', key).execute();
 }
+
+/** The organisation's rule that its staff sign in only with single sign-on, if it has one. */
+export function findPasswordSignInRule(db: Executor, organisationId: string) {
+  return db.selectFrom('password_sign_in_rules').select(['break_glass_person_id', 'set_at']).where('organisation_id', '=', organisationId).executeTakeFirst();
+}

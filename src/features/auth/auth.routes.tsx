@@ -4,44 +4,70 @@ import type { AppEnv } from '../../platform/http/env';
 import { NotFound, TooManyRequests } from '../../platform/http/errors';
 import { readForm, validate } from '../../platform/http/forms';
 import { requestContext, safeNext } from '../../platform/http/request';
+import type { SignInChoice } from '../../platform/module';
 import { renderPage } from '../../platform/ui/page';
 import { checkToken, endSignInSession, listSignInSessions, requestEmailLink, setPasswordWithToken, signInWithLink, signInWithPassword } from './auth.service';
 import { emailLinkForm, newPasswordForm, signInForm } from './auth.schemas';
-import { clearSessionCookie, writeSessionCookie } from './session-cookie';
+import { beginSignInSession, clearSessionCookie } from './session-cookie';
 import { AccountPage } from './views/account';
 import { CheckEmailPage, ConfirmLinkPage, EmailLinkPage, LinkProblemPage, NewPasswordPage, SignInPage } from './views/sign-in';
 
 export const authRoutes = new Hono<AppEnv>();
 
-/** Sets the new session's cookie, ending any session this browser already had (sessions rotate on sign-in). */
-async function beginSignInSession(c: Context<AppEnv>, sessionToken: string): Promise<void> {
-  const previous = c.get('viewer');
-  if (previous) await endSignInSession(c.get('deps'), previous, previous.sessionId, requestContext(c));
-  writeSessionCookie(c, sessionToken);
+/** The organisation a sign-in page is for (`?organisation=<id>`, the address an organisation gives its staff), if any. */
+function organisationOf(value: string | undefined): string | null {
+  return value && /^[0-9a-f-]{36}$/i.test(value) ? value.toLowerCase() : null;
 }
 
-authRoutes.get('/sign-in', access('anyone'), (c) => {
+/** Ways to sign in besides a password that features offer for the organisation (single sign-on buttons). */
+async function signInChoices(c: Context<AppEnv>, organisationId: string | null): Promise<SignInChoice[]> {
+  const deps = c.get('deps');
+  const lists = await Promise.all((deps.signInChoices ?? []).map((choices) => choices(deps.db, organisationId)));
+  return lists.flat();
+}
+
+authRoutes.get('/sign-in', access('anyone'), async (c) => {
   if (c.get('viewer')) return c.redirect(safeNext(c.req.query('next')), 303);
-  return renderPage(c, { title: 'Sign in' }, <SignInPage values={{ next: safeNext(c.req.query('next')) }} />);
+  const organisationId = organisationOf(c.req.query('organisation'));
+  const next = safeNext(c.req.query('next'));
+  return renderPage(
+    c,
+    { title: 'Sign in' },
+    <SignInPage values={{ next, organisation: organisationId ?? '' }} choices={await signInChoices(c, organisationId)} />,
+  );
 });
 
 authRoutes.post('/sign-in', access('anyone'), async (c) => {
   const values = await readForm(c);
   const form = validate(signInForm, values);
-  const shown = { email: values.email, next: safeNext(values.next) };
-  if (!form.ok) return renderPage(c, { title: 'Sign in', hasErrors: true }, <SignInPage errors={form.errors} values={shown} />);
+  const organisationId = organisationOf(values.organisation);
+  const shown = { email: values.email, next: safeNext(values.next), organisation: organisationId ?? '' };
+  const choices = await signInChoices(c, organisationId);
+  if (!form.ok) return renderPage(c, { title: 'Sign in', hasErrors: true }, <SignInPage errors={form.errors} values={shown} choices={choices} />);
   try {
     const result = await signInWithPassword(c.get('deps'), form.data.email, form.data.password, requestContext(c));
+    if (!result.ok && result.reason === 'single_sign_on_required') {
+      const theirs = { ...shown, organisation: result.organisationId };
+      return renderPage(
+        c,
+        { title: 'Sign in', hasErrors: true, status: 403 },
+        <SignInPage
+          refusal="Your organisation has turned off passwords. Sign in with your organisation’s account using a button below."
+          values={theirs}
+          choices={await signInChoices(c, result.organisationId)}
+        />,
+      );
+    }
     if (!result.ok) {
       const wrong = { email: 'The email address or password is not correct. Check them and try again.' };
-      return renderPage(c, { title: 'Sign in', hasErrors: true }, <SignInPage errors={wrong} values={shown} />);
+      return renderPage(c, { title: 'Sign in', hasErrors: true }, <SignInPage errors={wrong} values={shown} choices={choices} />);
     }
     await beginSignInSession(c, result.sessionToken);
     return c.redirect(safeNext(form.data.next), 303);
   } catch (error) {
     if (error instanceof TooManyRequests) {
       c.header('Retry-After', String(error.retryAfterSeconds));
-      return renderPage(c, { title: 'Sign in', hasErrors: true, status: 429 }, <SignInPage refusal={error.message} values={shown} />);
+      return renderPage(c, { title: 'Sign in', hasErrors: true, status: 429 }, <SignInPage refusal={error.message} values={shown} choices={choices} />);
     }
     throw error;
   }

@@ -14,6 +14,8 @@ export const signInForm = z.object({
   password: z.string().min(1, 'Enter your password').max(1000, 'Enter your password'),
   /** Where to go afterwards: a local path only. */
   next: z.string().optional(),
+  /** The organisation whose sign-in page this is (for its single sign-on buttons), if any. */
+  organisation: z.string().optional(),
 });
 
 export const emailLinkForm = z.object({

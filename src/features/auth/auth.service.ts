@@ -87,7 +87,49 @@ async function startSignInSession(db: Executor, deps: AppDeps, personId: string,
   return token;
 }
 
-export type SignInResult = { ok: true; sessionToken: string } | { ok: false };
+export type SignInResult =
+  | { ok: true; sessionToken: string }
+  | { ok: false; reason: 'wrong' }
+  | { ok: false; reason: 'single_sign_on_required'; organisationId: string };
+
+/** True when the person's organisation signs its staff in only with single sign-on and they are not its break-glass administrator. */
+async function passwordsTurnedOffFor(db: Executor, person: { id: string; organisation_id: string }): Promise<boolean> {
+  const rule = await q.findPasswordSignInRule(db, person.organisation_id);
+  return rule !== undefined && rule.break_glass_person_id !== person.id;
+}
+
+/**
+ * Turns password sign-in (and emailed sign-in links and password resets) off for an organisation's
+ * staff, who then sign in with single sign-on; `breakGlassPersonId` (an organisation admin) keeps
+ * their password for when single sign-on breaks. Replaces any earlier rule.
+ */
+export async function turnPasswordsOff(db: Executor, clock: Clock, rule: { organisationId: string; breakGlassPersonId: string; setBy: string }): Promise<void> {
+  const values = { break_glass_person_id: rule.breakGlassPersonId, set_by: rule.setBy, set_at: clock.now().toISOString() };
+  await db
+    .insertInto('password_sign_in_rules')
+    .values({ organisation_id: rule.organisationId, ...values })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
+    .execute();
+}
+
+/** Lets an organisation's staff sign in with passwords and emailed links again. */
+export async function turnPasswordsOn(db: Executor, organisationId: string): Promise<void> {
+  await db.deleteFrom('password_sign_in_rules').where('organisation_id', '=', organisationId).execute();
+}
+
+/** The organisation's break-glass administrator when it has turned passwords off; undefined when passwords are on. */
+export async function passwordSignInRule(db: Executor, organisationId: string): Promise<{ breakGlassPersonId: string; setAt: string } | undefined> {
+  const rule = await q.findPasswordSignInRule(db, organisationId);
+  return rule && { breakGlassPersonId: rule.break_glass_person_id, setAt: rule.set_at };
+}
+
+/**
+ * Starts a sign-in session for someone another feature has identified (single sign-on), inside
+ * the caller's transaction; returns the cookie token. The caller records the audit entry.
+ */
+export function startSignInSessionFor(db: Executor, deps: AppDeps, personId: string, context: RequestContext): Promise<string> {
+  return startSignInSession(db, deps, personId, context);
+}
 
 /**
  * Signs in with email and password. A wrong email and a wrong password look the same to the
@@ -129,7 +171,21 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
       ipAddress: context.ipAddress,
       requestId: context.requestId,
     });
-    return { ok: false };
+    return { ok: false, reason: 'wrong' };
+  }
+  if (await passwordsTurnedOffFor(deps.db, person)) {
+    // The right password, but this organisation signs in with single sign-on: say so (the password was right, so nothing leaks).
+    await refundAttempts(deps.db, attempts);
+    await recordAudit(deps.db, deps.clock, {
+      action: 'sign_in_refused',
+      organisationId: person.organisation_id,
+      subjectType: 'person',
+      subjectId: person.id,
+      detail: { email: emailKey, reason: 'single_sign_on_required' },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
+    return { ok: false, reason: 'single_sign_on_required', organisationId: person.organisation_id };
   }
   const sessionToken = await deps.db.transaction().execute(async (trx) => {
     // Success: the account starts afresh, and the address gets back the attempt it was charged.
@@ -206,8 +262,18 @@ export async function requestEmailLink(deps: AppDeps, purpose: 'sign_in_link' | 
     'You have asked for too many links.',
   );
   const person = await q.findPersonForSignIn(deps.db, emailKey);
+  const turnedOff = person ? await passwordsTurnedOffFor(deps.db, person) : false;
   await deps.db.transaction().execute(async (trx) => {
     if (person?.status !== 'active') return;
+    if (turnedOff) {
+      // No link: it would work around the organisation's single sign-on. The email says how to sign in instead.
+      await enqueueEmail(trx, deps.clock, {
+        to: person.email,
+        subject: 'How to sign in to Waymark',
+        text: `Hello ${person.given_name},\n\nSomeone asked for a ${purpose === 'sign_in_link' ? 'sign-in link' : 'password reset link'} for this email address. Your organisation signs in to Waymark with its Microsoft or Google account, so passwords and emailed links are turned off. Sign in here:\n\n${deps.config.BASE_URL}/sign-in?organisation=${person.organisation_id}\n\nIf you did not ask, you can ignore this email.\n`,
+      });
+      return;
+    }
     const token = await issueToken(trx, deps, person.id, purpose);
     const url = `${deps.config.BASE_URL}/${purpose === 'sign_in_link' ? 'sign-in/link' : 'password-reset'}/${token}`;
     const email =

@@ -40,6 +40,14 @@ export interface SignInThrottlesTable {
   locked_until: string | null;
 }
 
+/** An organisation whose staff sign in only with single sign-on; the break-glass administrator may still use a password. */
+export interface PasswordSignInRulesTable {
+  organisation_id: string;
+  break_glass_person_id: string;
+  set_by: string | null;
+  set_at: string;
+}
+
 export type SignInSession = Selectable<SignInSessionsTable>;
 export type AuthToken = Selectable<AuthTokensTable>;
 
@@ -48,6 +56,7 @@ export interface AuthTables {
   passwords: PasswordsTable;
   auth_tokens: AuthTokensTable;
   sign_in_throttles: SignInThrottlesTable;
+  password_sign_in_rules: PasswordSignInRulesTable;
 }
 
 declare module '../../platform/db/database' {

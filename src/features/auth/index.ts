@@ -6,11 +6,17 @@ export {
   issueTokens,
   latestInvitation,
   normaliseEmail,
+  passwordSignInRule,
   savePasswordHashes,
+  startSignInSessionFor,
   TOKEN_LIFETIMES,
+  turnPasswordsOff,
+  turnPasswordsOn,
   withdrawInvitations,
 } from './auth.service';
 // Query fragments for other features' queries: whether a person can sign in with a password, and whether they hold an invitation that works.
 export { holdsWorkingInvitation, passwordIsSet } from './auth.queries';
 export { describeWait, type ThrottleLimits } from './throttle';
 export { type AttemptReservation, type CountedAttempt, clearFailedAttempts, refundAttempts, reserveAttempt } from './attempt-throttle';
+// For features that sign people in another way (single sign-on): the session cookie, rotated as on every sign-in.
+export { beginSignInSession } from './session-cookie';

@@ -6,6 +6,7 @@ import * as copyPasswordHashes from './migrations/2026_12_03_1701_copy_password_
 import * as dropPeoplePasswordHash from './migrations/2026_12_03_1702_drop_people_password_hash';
 import * as renameSignInSessions from './migrations/2026_12_03_1710_rename_sign_in_sessions';
 import { authPersonalData } from './auth.personal-data';
+import * as passwordSignInRules from './migrations/2026_12_04_1300_password_sign_in_rules';
 
 /** Signing in and out: passwords, emailed sign-in links, password resets, invitations and sign-in sessions. */
 export const authModule: FeatureModule = {
@@ -21,6 +22,7 @@ export const authModule: FeatureModule = {
     '2026_12_03_1701_copy_password_hashes': copyPasswordHashes,
     '2026_12_03_1702_drop_people_password_hash': dropPeoplePasswordHash,
     '2026_12_03_1710_rename_sign_in_sessions': renameSignInSessions,
+    '2026_12_04_1300_password_sign_in_rules': passwordSignInRules,
   },
   personalData: {
     holds: [
@@ -28,6 +30,7 @@ export const authModule: FeatureModule = {
       'Sign-in sessions: when each began and was last used, the browser and the network address',
       'Sign-in links, password reset links and invitations: when each was sent and used (only a hash of the link is kept)',
       'Failed sign-in attempts per email address and network address, for a short time',
+      'Which organisation admin is the break-glass administrator (may still use a password when single sign-on is required), who chose them and when',
     ],
     ...authPersonalData,
   },

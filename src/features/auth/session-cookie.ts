@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../platform/http/env';
-import { SESSION_LIFETIME_MS } from './auth.service';
+import { requestContext } from '../../platform/http/request';
+import { endSignInSession, SESSION_LIFETIME_MS } from './auth.service';
 
 export const SESSION_COOKIE = 'waymark_session';
 
@@ -21,4 +22,11 @@ export function writeSessionCookie(c: Context<AppEnv>, token: string): void {
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(c) });
+}
+
+/** Sets the new session's cookie, ending any session this browser already had (sessions rotate on sign-in). */
+export async function beginSignInSession(c: Context<AppEnv>, sessionToken: string): Promise<void> {
+  const previous = c.get('viewer');
+  if (previous) await endSignInSession(c.get('deps'), previous, previous.sessionId, requestContext(c));
+  writeSessionCookie(c, sessionToken);
 }

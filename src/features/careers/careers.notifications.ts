@@ -8,6 +8,11 @@ export const CAREERS_NOTIFICATIONS = {
     mustAct: false,
   },
   careers_reminder: { label: 'Career action reminders', hint: 'Next steps from a career conversation that are due soon.', mustAct: false },
+  careers_job_alert: {
+    label: 'Job alerts',
+    hint: 'A weekly email of new leadership vacancies matching your aspiration, if you asked for them on the vacancies page.',
+    mustAct: false,
+  },
 } as const satisfies NotificationKinds;
 
 type Kinds = { [kind in keyof typeof CAREERS_NOTIFICATIONS]: true };

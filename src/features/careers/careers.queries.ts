@@ -51,6 +51,11 @@ export function listRoles(db: Executor, organisationId: string) {
   return db.selectFrom('careers_roles').selectAll().where('organisation_id', '=', organisationId).orderBy('title').execute();
 }
 
+/** A role by its id alone (for the worker, which acts for no organisation). */
+export function findRoleById(db: Executor, id: string) {
+  return db.selectFrom('careers_roles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export function findRole(db: Executor, organisationId: string, id: string) {
   return db.selectFrom('careers_roles').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
 }
@@ -306,12 +311,18 @@ export function listDoneItems(db: Executor, personId: string) {
 
 // ----- Vacancies -----
 
-/** Stores imported vacancies by their address (new ones added, changed ones updated) and removes expired ones; returns how many went. */
+/**
+ * Stores imported vacancies by their address (new ones added, changed ones updated; when one was
+ * first seen stays) with a row for each role it matches, and removes expired ones; returns how many
+ * went.
+ */
 export async function replaceVacancies(db: Executor, rows: CareersVacanciesTable[], now: string): Promise<number> {
   for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    const urls = batch.map((r) => r.url);
     await db
       .insertInto('careers_vacancies')
-      .values(rows.slice(i, i + 500))
+      .values(batch)
       .onConflict((oc) =>
         oc.column('url').doUpdateSet((eb) => ({
           title: eb.ref('excluded.title'),
@@ -326,7 +337,29 @@ export async function replaceVacancies(db: Executor, rows: CareersVacanciesTable
         })),
       )
       .execute();
+    const firstSeen = new Map(
+      (await db.selectFrom('careers_vacancies').select(['url', 'first_seen_at', 'imported_at']).where('url', 'in', urls).execute()).map((v) => [
+        v.url,
+        v.first_seen_at ?? v.imported_at,
+      ]),
+    );
+    await db.deleteFrom('careers_vacancy_roles').where('url', 'in', urls).execute();
+    const matches = batch.flatMap((v) =>
+      (JSON.parse(v.role_keys) as string[]).map((role_key) => ({
+        url: v.url,
+        role_key,
+        district: v.district,
+        date_posted: v.date_posted,
+        first_seen_at: firstSeen.get(v.url) ?? v.imported_at,
+        valid_through: v.valid_through,
+      })),
+    );
+    if (matches.length > 0) await db.insertInto('careers_vacancy_roles').values(matches).execute();
   }
+  await db
+    .deleteFrom('careers_vacancy_roles')
+    .where('url', 'in', (eb) => eb.selectFrom('careers_vacancies').select('url').where('valid_through', '<', now))
+    .execute();
   const result = await db.deleteFrom('careers_vacancies').where('valid_through', '<', now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
@@ -334,25 +367,60 @@ export async function replaceVacancies(db: Executor, rows: CareersVacanciesTable
 /** Open vacancies for a role on the role map (by its starter key), in the districts given (all when none), newest first. */
 export function listMatchingVacancies(db: Executor, roleKey: string, districts: string[], now: string, limit: number) {
   let query = db
-    .selectFrom('careers_vacancies')
-    .selectAll()
-    .where('valid_through', '>=', now)
-    .where('role_keys', 'like', `%"${roleKey.replace(/[%"\\]/g, '')}"%`);
-  if (districts.length > 0) query = query.where('district', 'in', districts);
-  return query.orderBy('date_posted', 'desc').orderBy('url').limit(limit).execute();
+    .selectFrom('careers_vacancy_roles as r')
+    .innerJoin('careers_vacancies as v', 'v.url', 'r.url')
+    .select(['v.url', 'v.title', 'v.employer', 'v.postcode', 'v.valid_through'])
+    .where('r.role_key', '=', roleKey)
+    .where('r.valid_through', '>=', now);
+  if (districts.length > 0) query = query.where('r.district', 'in', districts);
+  return query.orderBy('r.date_posted', 'desc').orderBy('r.url').limit(limit).execute();
 }
 
 export function findVacancySettings(db: Executor, personId: string) {
   return db.selectFrom('careers_vacancy_settings').selectAll().where('person_id', '=', personId).executeTakeFirst();
 }
 
-export async function saveVacancySettings(db: Executor, personId: string, districts: string[], at: string) {
+/**
+ * Saves where a person looks and whether they want job alerts. Switching alerts on starts the
+ * count afresh (the first email lists what is new from then); keeping them on keeps the count.
+ */
+export async function saveVacancySettings(db: Executor, personId: string, districts: string[], jobAlerts: boolean, at: string) {
   const value = JSON.stringify(districts);
+  const before = await findVacancySettings(db, personId);
+  const alertsSentAt = jobAlerts ? (before?.job_alerts === 1 ? before.alerts_sent_at : at) : null;
+  const row = { districts: value, job_alerts: jobAlerts ? 1 : 0, alerts_sent_at: alertsSentAt, updated_at: at };
   await db
     .insertInto('careers_vacancy_settings')
-    .values({ person_id: personId, districts: value, updated_at: at })
-    .onConflict((oc) => oc.column('person_id').doUpdateSet({ districts: value, updated_at: at }))
+    .values({ person_id: personId, ...row })
+    .onConflict((oc) => oc.column('person_id').doUpdateSet(row))
     .execute();
+}
+
+/** People with job alerts on whose last alert went before `before`, with where they look. */
+export function listJobAlertsDue(db: Executor, before: string) {
+  return db
+    .selectFrom('careers_vacancy_settings')
+    .select(['person_id', 'districts', 'alerts_sent_at'])
+    .where('job_alerts', '=', 1)
+    .where('alerts_sent_at', '<=', before)
+    .execute();
+}
+
+export async function markJobAlertSent(db: Executor, personId: string, at: string) {
+  await db.updateTable('careers_vacancy_settings').set({ alerts_sent_at: at }).where('person_id', '=', personId).execute();
+}
+
+/** Open vacancies for a role first seen after `since`, in the districts given (all when none), newest first. */
+export function listNewMatchingVacancies(db: Executor, roleKey: string, districts: string[], since: string, now: string, limit: number) {
+  let query = db
+    .selectFrom('careers_vacancy_roles as r')
+    .innerJoin('careers_vacancies as v', 'v.url', 'r.url')
+    .select(['v.url', 'v.title', 'v.employer', 'v.postcode', 'v.valid_through'])
+    .where('r.role_key', '=', roleKey)
+    .where('r.first_seen_at', '>', since)
+    .where('r.valid_through', '>=', now);
+  if (districts.length > 0) query = query.where('r.district', 'in', districts);
+  return query.orderBy('r.first_seen_at', 'desc').orderBy('r.url').limit(limit).execute();
 }
 
 // ----- Personal data -----

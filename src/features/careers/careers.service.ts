@@ -6,6 +6,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import type { FormValues } from '../../platform/http/forms';
 import { listPublishedVersions, skillsOfVersion } from '../frameworks';
+import { findProgramme, listOpenProgrammeTitles } from '../programmes';
 import { notify } from '../notifications';
 import { findPersonSummary, listPeopleNames, listReports } from '../staff';
 import { INTEREST_TRANSITIONS } from './careers.lifecycle';
@@ -338,32 +339,65 @@ export async function getPersonCareers(deps: AppDeps, viewer: Viewer, personId: 
       managerName: names.get(c.manager_id) ?? '',
       openActions: actions.filter((a) => a.conversation_id === c.id && a.done_at === null).length,
     })),
-    openOpportunities: opportunities.filter((o) => o.closes_on >= today || o.ends_on >= today),
+    stepLinks: await stepLinks(
+      deps,
+      viewer.organisationId,
+      opportunities.filter((o) => o.closes_on >= today || o.ends_on >= today),
+    ),
   };
 }
 export type PersonCareers = Awaited<ReturnType<typeof getPersonCareers>>;
 
 const ACTION_ROWS = 3;
 
+/** What a next step can link to: an open opportunity, a directory entry or an open programme. */
+export interface StepLinks {
+  opportunities: { id: string; title: string }[];
+  directory: { id: string; title: string }[];
+  programmes: { id: string; title: string }[];
+}
+type StepLink = { opportunityId: string | null; directoryItemId: string | null; programmeId: string | null };
+const NO_LINK: StepLink = { opportunityId: null, directoryItemId: null, programmeId: null };
+
+/** The choice `opportunity:ID`, `directory:ID` or `programme:ID` (or empty) as columns, or null when it is not one offered. */
+function readStepLink(value: string, links: StepLinks): StepLink | null {
+  if (value === '') return NO_LINK;
+  const [kind, id] = value.split(':', 2);
+  if (kind === 'opportunity' && links.opportunities.some((o) => o.id === id)) return { ...NO_LINK, opportunityId: id as string };
+  if (kind === 'directory' && links.directory.some((o) => o.id === id)) return { ...NO_LINK, directoryItemId: id as string };
+  if (kind === 'programme' && links.programmes.some((o) => o.id === id)) return { ...NO_LINK, programmeId: id as string };
+  return null;
+}
+
 /** Reads the next-step rows of the conversation form (`action1-description` …): complete ones, and errors for partial ones. */
-function readActions(values: FormValues, errors: FieldErrors, owners: Set<string>, opportunities: Set<string>, prefixes: string[]) {
-  const rows: { description: string; ownerId: string; dueOn: string; opportunityId: string | null }[] = [];
+function readActions(values: FormValues, errors: FieldErrors, owners: Set<string>, links: StepLinks, prefixes: string[]) {
+  const rows: ({ description: string; ownerId: string; dueOn: string } & StepLink)[] = [];
   for (const p of prefixes) {
     const description = text(values, `${p}-description`);
     const owner = values[`${p}-owner`] ?? '';
-    const opportunity = values[`${p}-opportunity`] ?? '';
+    const chosen = values[`${p}-link`] ?? '';
     const anyDate = ['day', 'month', 'year'].some((part) => text(values, `${p}-due-${part}`) !== '');
-    if (description === '' && !anyDate && opportunity === '') continue;
+    if (description === '' && !anyDate && chosen === '') continue;
     if (description === '') errors[`${p}-description`] = 'Enter the next step';
     else if (description.length > LINE_MAX) errors[`${p}-description`] = `The next step must be ${LINE_MAX} characters or fewer`;
     if (!owners.has(owner)) errors[`${p}-owner`] = 'Select who will do the next step';
     const due = readDate(values, `${p}-due`, 'the date the next step is due');
     if ('error' in due) errors[`${p}-due-day`] = due.error;
-    if (opportunity !== '' && !opportunities.has(opportunity)) errors[`${p}-opportunity`] = 'Select an opportunity from the list';
-    if ('date' in due && description !== '' && owners.has(owner))
-      rows.push({ description, ownerId: owner, dueOn: due.date, opportunityId: opportunity === '' ? null : opportunity });
+    const link = readStepLink(chosen, links);
+    if (link === null) errors[`${p}-link`] = 'Select what the next step links to from the list';
+    if ('date' in due && description !== '' && owners.has(owner) && link !== null) rows.push({ description, ownerId: owner, dueOn: due.date, ...link });
   }
   return rows;
+}
+
+/** What next steps in this organisation can link to. */
+async function stepLinks(deps: AppDeps, organisationId: string, openOpportunities: { id: string; title: string }[]): Promise<StepLinks> {
+  const [directory, programmes] = await Promise.all([q.listDirectoryItems(deps.db, organisationId), listOpenProgrammeTitles(deps.db, organisationId)]);
+  return {
+    opportunities: openOpportunities.map((o) => ({ id: o.id, title: o.title })),
+    directory: directory.map((d) => ({ id: d.id, title: d.title })),
+    programmes,
+  };
 }
 
 export async function recordConversation(deps: AppDeps, viewer: Viewer, page: PersonCareers, values: FormValues): Promise<string> {
@@ -381,7 +415,7 @@ export async function recordConversation(deps: AppDeps, viewer: Viewer, page: Pe
     values,
     errors,
     new Set([page.person.id, viewer.id]),
-    new Set(page.openOpportunities.map((o) => o.id)),
+    page.stepLinks,
     Array.from({ length: ACTION_ROWS }, (_, i) => `action${i + 1}`),
   );
   fail(errors);
@@ -409,6 +443,8 @@ export async function recordConversation(deps: AppDeps, viewer: Viewer, page: Pe
         owner_id: r.ownerId,
         due_on: r.dueOn,
         opportunity_id: r.opportunityId,
+        directory_item_id: r.directoryItemId,
+        programme_id: r.programmeId,
         done_at: null,
         created_at: at,
       })),
@@ -438,6 +474,35 @@ export async function getConversationPage(deps: AppDeps, viewer: Viewer, convers
   const names = await namesOf(db, viewer.organisationId, [conversation.person_id, conversation.manager_id]);
   const opportunityTitle = new Map(opportunities.map((o) => [o.id, o.title] as const));
   const today = londonDate(deps.clock.now());
+  const links = await stepLinks(
+    deps,
+    viewer.organisationId,
+    opportunities.filter((o) => o.closes_on >= today || o.ends_on >= today),
+  );
+  const directoryTitle = new Map(links.directory.map((d) => [d.id, d.title] as const));
+  const programmeTitle = new Map(links.programmes.map((p) => [p.id, p.title] as const));
+  for (const a of actions)
+    if (a.programme_id && !programmeTitle.has(a.programme_id)) {
+      const programme = await findProgramme(db, viewer.organisationId, a.programme_id);
+      if (programme) programmeTitle.set(programme.id, programme.title);
+    }
+  /** Where a next step points, if anywhere that still exists. */
+  const linkOf = (a: (typeof actions)[number]): { href: string; title: string } | null => {
+    const title = a.opportunity_id
+      ? opportunityTitle.get(a.opportunity_id)
+      : a.directory_item_id
+        ? directoryTitle.get(a.directory_item_id)
+        : a.programme_id
+          ? programmeTitle.get(a.programme_id)
+          : undefined;
+    if (title === undefined) return null;
+    const href = a.opportunity_id
+      ? `/careers/opportunities/${a.opportunity_id}`
+      : a.directory_item_id
+        ? `/careers/directory/${a.directory_item_id}`
+        : `/programmes/${a.programme_id}`;
+    return { href, title };
+  };
   return {
     conversation,
     role: viewer.id === conversation.person_id ? ('person' as const) : ('manager' as const),
@@ -446,10 +511,10 @@ export async function getConversationPage(deps: AppDeps, viewer: Viewer, convers
     actions: actions.map((a) => ({
       ...a,
       ownerName: a.owner_id === viewer.id ? 'You' : (names.get(a.owner_id) ?? ''),
-      opportunityTitle: a.opportunity_id ? (opportunityTitle.get(a.opportunity_id) ?? null) : null,
+      link: linkOf(a),
       overdue: a.done_at === null && a.due_on < today,
     })),
-    openOpportunities: opportunities.filter((o) => o.closes_on >= today || o.ends_on >= today),
+    stepLinks: links,
   };
 }
 export type ConversationPage = Awaited<ReturnType<typeof getConversationPage>>;
@@ -463,13 +528,7 @@ export async function confirmConversation(deps: AppDeps, viewer: Viewer, convers
 export async function addAction(deps: AppDeps, viewer: Viewer, conversationId: string, values: FormValues) {
   const page = await getConversationPage(deps, viewer, conversationId);
   const errors: FieldErrors = {};
-  const rows = readActions(
-    values,
-    errors,
-    new Set([page.conversation.person_id, page.conversation.manager_id]),
-    new Set(page.openOpportunities.map((o) => o.id)),
-    ['action'],
-  );
+  const rows = readActions(values, errors, new Set([page.conversation.person_id, page.conversation.manager_id]), page.stepLinks, ['action']);
   if (rows.length === 0 && Object.keys(errors).length === 0) errors['action-description'] = 'Enter the next step';
   fail(errors);
   const at = deps.clock.now().toISOString();
@@ -482,6 +541,8 @@ export async function addAction(deps: AppDeps, viewer: Viewer, conversationId: s
       owner_id: r.ownerId,
       due_on: r.dueOn,
       opportunity_id: r.opportunityId,
+      directory_item_id: r.directoryItemId,
+      programme_id: r.programmeId,
       done_at: null,
       created_at: at,
     })),
@@ -898,8 +959,15 @@ export async function getVacanciesPage(deps: AppDeps, viewer: Viewer) {
   ]);
   const role = aspiration ? roles.find((r) => r.id === aspiration.role_id) : undefined;
   const districts = parseList(settings?.districts ?? '[]');
+  const jobAlerts = settings?.job_alerts === 1;
   const vacancies = role?.starter_key ? await q.listMatchingVacancies(db, role.starter_key, districts, deps.clock.now().toISOString(), VACANCIES_SHOWN) : [];
-  return { role: role ? { id: role.id, title: role.title, matchable: role.starter_key !== null } : null, districts, vacancies, shownAtMost: VACANCIES_SHOWN };
+  return {
+    role: role ? { id: role.id, title: role.title, matchable: role.starter_key !== null } : null,
+    districts,
+    jobAlerts,
+    vacancies,
+    shownAtMost: VACANCIES_SHOWN,
+  };
 }
 export type VacanciesPage = Awaited<ReturnType<typeof getVacanciesPage>>;
 
@@ -910,5 +978,50 @@ export async function saveVacancySettings(deps: AppDeps, viewer: Viewer, values:
   if (districts.some((d) => d === null)) throw new Invalid({ districts: 'Enter postcode districts like LS11 or WF2, separated by commas' });
   const unique = [...new Set(districts as string[])];
   if (unique.length > MAX_DISTRICTS) throw new Invalid({ districts: `Enter ${MAX_DISTRICTS} postcode districts or fewer` });
-  await q.saveVacancySettings(deps.db, viewer.id, unique, deps.clock.now().toISOString());
+  const alerts = text(values, 'jobAlerts');
+  if (alerts !== '' && alerts !== 'weekly') throw new Invalid({ jobAlerts: 'Select whether you want job alerts' });
+  await q.saveVacancySettings(deps.db, viewer.id, unique, alerts === 'weekly', deps.clock.now().toISOString());
+}
+
+/** At most this many vacancies are listed in one job alert (the page has the rest). */
+export const JOB_ALERT_LISTED = 10;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Job alerts: once a week, each person who asked for them is told of vacancies first seen since
+ * their last alert that match their aspiration and districts. A week with nothing new sends
+ * nothing, and the week starts again. Returns how many alerts were queued.
+ */
+export async function sweepJobAlerts(db: Db, clock: Clock): Promise<number> {
+  const now = clock.now();
+  const due = await q.listJobAlertsDue(db, new Date(now.getTime() - WEEK_MS).toISOString());
+  let sent = 0;
+  for (const person of due) {
+    await db.transaction().execute(async (trx) => {
+      const aspiration = await q.findAspiration(trx, person.person_id);
+      const role = aspiration ? await q.findRoleById(trx, aspiration.role_id) : undefined;
+      const since = person.alerts_sent_at ?? now.toISOString();
+      const vacancies = role?.starter_key
+        ? await q.listNewMatchingVacancies(trx, role.starter_key, parseList(person.districts), since, now.toISOString(), JOB_ALERT_LISTED + 1)
+        : [];
+      await q.markJobAlertSent(trx, person.person_id, now.toISOString());
+      if (!role || vacancies.length === 0) return;
+      const listed = vacancies.slice(0, JOB_ALERT_LISTED);
+      const queued = await notify(trx, clock, {
+        personId: person.person_id,
+        kind: 'careers_job_alert',
+        subject: vacancies.length === 1 ? `A new ${role.title.toLowerCase()} vacancy` : `New ${role.title.toLowerCase()} vacancies`,
+        paragraphs: [
+          `New since your last job alert${vacancies.length > JOB_ALERT_LISTED ? ` (the ${JOB_ALERT_LISTED} newest; there are more on Waymark)` : ''}:`,
+          ...listed.map((v) => `${v.title}, ${v.employer}${v.postcode ? `, ${v.postcode}` : ''}. Closes ${formatDate(v.valid_through.slice(0, 10))}. ${v.url}`),
+          'Vacancies from Teaching Vacancies, the Department for Education’s free job service, under the Open Government Licence v3.0. To stop these emails, untick job alerts on the vacancies page.',
+        ],
+        link: '/careers/vacancies',
+        linkText: 'See all matching vacancies:',
+        dedupeKey: `careers-job-alert:${person.person_id}:${now.toISOString().slice(0, 10)}`,
+      });
+      if (queued) sent++;
+    });
+  }
+  return sent;
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export type RoleTrack = 'teaching' | 'associate';
 export type RoleTier = 'middle' | 'senior' | 'headship' | 'trust';
@@ -60,6 +60,10 @@ export interface CareersActionsTable {
   owner_id: string;
   due_on: string;
   opportunity_id: string | null;
+  /** A development directory entry the step links to. */
+  directory_item_id: string | null;
+  /** A programme (open to applications when linked) the step links to. */
+  programme_id: string | null;
   done_at: string | null;
   created_at: string;
 }
@@ -147,14 +151,31 @@ export interface CareersVacanciesTable {
   /** Removed after this. */
   valid_through: string;
   imported_at: string;
+  /** When the feed first gave it (an update keeps this): what job alerts count as new. */
+  first_seen_at: string | null;
 }
 
 /** Where a person looks for vacancies: postcode districts they choose. */
+/** One row for each role on the role map a vacancy matches, in the order the vacancies page reads them. */
+export interface CareersVacancyRolesTable {
+  url: string;
+  /** A starter role key on the role map, e.g. headteacher. */
+  role_key: string;
+  district: string | null;
+  date_posted: string | null;
+  first_seen_at: string;
+  valid_through: string;
+}
+
 export interface CareersVacancySettingsTable {
   person_id: string;
   /** JSON: postcode districts, e.g. ["LS11", "WF2"]. */
   districts: string;
   updated_at: string;
+  /** 1 when the person wants a weekly email of new matching vacancies. */
+  job_alerts: Generated<number>;
+  /** When the last job alert went (or alerts were switched on): the next counts vacancies first seen after it. */
+  alerts_sent_at: string | null;
 }
 
 export type CareersDirectoryItem = Selectable<CareersDirectoryItemsTable>;
@@ -178,6 +199,7 @@ export interface CareersTables {
   careers_directory_marks: CareersDirectoryMarksTable;
   careers_vacancies: CareersVacanciesTable;
   careers_vacancy_settings: CareersVacancySettingsTable;
+  careers_vacancy_roles: CareersVacancyRolesTable;
 }
 
 declare module '../../platform/db/database' {

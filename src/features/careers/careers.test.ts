@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
+import { makeProgramme } from '../../../test/support/programme-world';
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { installBuiltInFrameworks } from '../frameworks';
 import { sweepCareersReminders } from './careers.service';
@@ -158,6 +159,39 @@ describeEachEngine('careers', (ctx) => {
       const page = visibleText((await teacher.get(`/careers/conversations/${conversationId}`)).text);
       expect(page).toContain('No open next steps.');
       expect(page).toContain('Shadow the head of Year 9 for a morning — done on 24 November 2026');
+    });
+
+    it('links a next step to a directory entry or an open programme, and refuses a link it did not offer', async () => {
+      const programme = await makeProgramme(ctx().db, { organisationId: world.organisation.id, title: 'Towards Middle Leadership', status: 'open' });
+      const draft = await makeProgramme(ctx().db, { organisationId: world.organisation.id, title: 'Not yet open', status: 'draft' });
+      expect(visibleText((await manager.get(`/careers/conversations/${conversationId}`)).text)).toContain('Programme: Towards Middle Leadership');
+      await teacher.get('/careers/directory'); // the starter directory is installed on first look
+      const npq = await ctx()
+        .db.selectFrom('careers_directory_items')
+        .select(['id', 'title'])
+        .where('organisation_id', '=', world.organisation.id)
+        .where('starter_key', '=', 'npqsl')
+        .executeTakeFirstOrThrow();
+      const step = (link: string, description: string) => ({
+        'action-description': description,
+        'action-owner': world.report.id,
+        'action-due-day': '1',
+        'action-due-month': '3',
+        'action-due-year': '2027',
+        'action-link': link,
+      });
+      const refused = await manager.post(`/careers/conversations/${conversationId}/actions`, step(`programme:${draft.id}`, 'Apply'));
+      expect(refused.status).toBe(400);
+      expect(visibleText(refused.text)).toContain('Select what the next step links to from the list');
+      expect(
+        (await manager.post(`/careers/conversations/${conversationId}/actions`, step(`programme:${programme.id}`, 'Apply for the programme'))).status,
+      ).toBe(303);
+      expect((await teacher.post(`/careers/conversations/${conversationId}/actions`, step(`directory:${npq.id}`, 'Find out about the NPQ'))).status).toBe(303);
+      const page = await teacher.get(`/careers/conversations/${conversationId}`);
+      expect(visibleText(page.text)).toContain('Apply for the programme — You, due 1 March 2027 (see Towards Middle Leadership');
+      expect(page.text).toContain(`href="/programmes/${programme.id}"`);
+      expect(page.text).toContain(`href="/careers/directory/${npq.id}"`);
+      expect(await ctx().db.selectFrom('careers_actions').select('description').where('description', '=', 'Apply').execute()).toHaveLength(0);
     });
   });
 

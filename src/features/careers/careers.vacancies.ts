@@ -34,7 +34,7 @@ const location = z.object({ address: address.optional() }).passthrough();
 /** One schema.org `JobPosting` as the feed gives it: what we need, and nothing else is required. */
 const jobPosting = z
   .object({
-    url: z.url(),
+    url: z.url({ protocol: /^https?$/ }), // shown as a link: never javascript: or data:
     title: text,
     validThrough: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'validThrough is not a date'),
     datePosted: z.string().optional(),
@@ -101,6 +101,7 @@ export function vacancyRow(item: unknown, importedAt: string): { row: CareersVac
       date_posted: v.datePosted ?? null,
       valid_through: new Date(v.validThrough).toISOString(),
       imported_at: importedAt,
+      first_seen_at: importedAt,
     },
   };
 }

@@ -7,10 +7,12 @@ import { CAREERS_NOTIFICATIONS } from './careers.notifications';
 import { eraseOf, exportOf } from './careers.queries';
 import { experienceOnStaffRecord } from './careers.record';
 import { careersRoutes } from './careers.routes';
-import { sweepCareersReminders } from './careers.service';
+import { sweepCareersReminders, sweepJobAlerts } from './careers.service';
 import * as careers from './migrations/2026_12_04_0920_careers';
 import * as careersDirectory from './migrations/2026_12_04_0935_careers_directory';
 import * as careersVacancies from './migrations/2026_12_04_1000_careers_vacancies';
+import * as careersJobAlerts from './migrations/2026_12_04_1230_careers_job_alerts';
+import * as careersActionLinks from './migrations/2026_12_04_1300_careers_action_links';
 import { importVacancies } from './careers.vacancies';
 
 /** Careers: aspirations, career conversations with line managers, the role map, "have a go" opportunities and the development directory. */
@@ -38,6 +40,7 @@ export const careersModule: FeatureModule = {
   notificationKinds: CAREERS_NOTIFICATIONS,
   sweeps: (config) => [
     { name: 'careers-reminders', everyMs: 6 * HOUR, run: (db, clock) => sweepCareersReminders(db, clock) },
+    { name: 'careers-job-alerts', everyMs: 6 * HOUR, run: (db, clock) => sweepJobAlerts(db, clock) },
     // Leadership vacancies, from the feed the operator names; none when TEACHING_VACANCIES_URL is unset.
     ...(config.TEACHING_VACANCIES_URL
       ? [
@@ -53,6 +56,8 @@ export const careersModule: FeatureModule = {
     '2026_12_04_0920_careers': careers,
     '2026_12_04_0935_careers_directory': careersDirectory,
     '2026_12_04_1000_careers_vacancies': careersVacancies,
+    '2026_12_04_1230_careers_job_alerts': careersJobAlerts,
+    '2026_12_04_1300_careers_action_links': careersActionLinks,
   },
   demo: { seed: seedCareers },
   personalData: {
@@ -60,7 +65,7 @@ export const careersModule: FeatureModule = {
       'Aspirations: the role a person would like, when, the barriers they feel (seen only by them; others see counts) and the support they would like, and whether their line manager may see it',
       'Career conversations between a person and their line manager: the date, what was discussed, the aspiration agreed, and who confirmed the record',
       'Next steps from career conversations: what, whose, when due and when done',
-      'The postcode districts a person chose to see vacancies in',
+      'The postcode districts a person chose to see vacancies in, whether they want weekly job alerts and when the last one went',
       'Development directory items a person marked as interesting, being done or done',
       '"Have a go" opportunities a person posted, and the interest people expressed in them: their line, the decision and its reason, and the verification once done',
     ],

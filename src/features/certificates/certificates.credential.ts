@@ -354,6 +354,24 @@ export async function signCertificateCredential(
   return { credentialId, statusIndex, credential: JSON.stringify(signed) };
 }
 
+/**
+ * Signs a credential as the organisation, with its current key: used for records the organisation
+ * vouches for as it holds them (a person's leadership record file). The credential's issuer must be
+ * the organisation's DID.
+ */
+export async function signAsOrganisation(
+  db: Db,
+  clock: Clock,
+  config: SigningConfig,
+  organisationId: string,
+  unsigned: object,
+): Promise<Record<string, unknown>> {
+  const key = await currentSigningKey(db, clock, config, organisationId);
+  const signed = await signCredential(unsigned, key, didResolver(db, config.BASE_URL), clock.now());
+  if (signed.proof && !Array.isArray(signed.proof)) signed.proof = [signed.proof];
+  return signed;
+}
+
 // ----- Checking a credential someone has -----
 
 export type CredentialCheck =

@@ -247,12 +247,17 @@ export async function graduationCalendarEntries(db: Executor, personId: string, 
   }
   const events = (await Promise.all([...byOrganisation].map(([organisationId, ids]) => listGraduationEvents(db, organisationId, ids)))).flat();
   const cutoff = new Date(now.getTime() - 366 * 24 * 3600 * 1000).toISOString();
+  // A cancelled ceremony stays in the feed, marked cancelled, so calendars that had it take it down.
   return events
-    .filter((e) => e.status !== 'cancelled' && e.ends_at >= cutoff)
+    .filter((e) => e.ends_at >= cutoff)
     .map((e) => ({
       uid: `graduation-${e.id}`,
       title: e.title,
-      description: `${e.description}\n\nYou are invited. The programme of the ceremony is on Waymark.`.trim(),
+      cancelled: e.status === 'cancelled',
+      description:
+        e.status === 'cancelled'
+          ? `This ceremony has been cancelled${e.cancel_reason ? `: ${e.cancel_reason}` : '.'}`
+          : `${e.description}\n\nYou are invited. The programme of the ceremony is on Waymark.`.trim(),
       when: { startsAt: e.starts_at, endsAt: e.ends_at },
       location: placeOf(e),
       path: `/graduations/${e.id}`,

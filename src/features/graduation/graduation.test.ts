@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
@@ -139,6 +140,36 @@ describeEachEngine('graduation ceremonies: graduates, invitations and the progra
     const feed = (await ctx().client().get(path)).text;
     expect(feed).toContain('SUMMARY:Graduation ceremony 2027');
     expect(feed).toContain('Aspen Academy');
+  });
+
+  it('marks a cancelled ceremony cancelled in the feed, with the same UID and a higher sequence, so calendars take it down', async () => {
+    const mine = await clientOf(ada.email);
+    const path = /value="http:\/\/localhost(\/calendar\/[A-Za-z0-9_-]{43}\.ics)"/.exec((await mine.get('/calendar')).text)?.[1] ?? '';
+    const before = ICAL.Component.fromString((await ctx().client().get(path)).text);
+    const ceremony = (c: typeof before) =>
+      c.getAllSubcomponents('vevent').find((e) => String(e.getFirstPropertyValue('uid')).includes(`graduation-${eventId}`));
+    const was = ceremony(before);
+    expect(was?.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    const state = await ctx().db.selectFrom('sessions_events').select(['starts_at', 'sequence']).where('id', '=', eventId).executeTakeFirstOrThrow();
+    await ctx()
+      .db.updateTable('sessions_events')
+      .set({ status: 'cancelled', cancel_reason: 'The hall is closed for repairs', sequence: state.sequence + 1 })
+      .where('id', '=', eventId)
+      .execute();
+    try {
+      const after = ceremony(ICAL.Component.fromString((await ctx().client().get(path)).text));
+      expect(after?.getFirstPropertyValue('status')).toBe('CANCELLED');
+      expect(after?.getFirstPropertyValue('summary')).toBe('Cancelled: Graduation ceremony 2027');
+      expect(String(after?.getFirstPropertyValue('description'))).toContain('The hall is closed for repairs');
+      expect(Number(after?.getFirstPropertyValue('sequence'))).toBeGreaterThan(Number(was?.getFirstPropertyValue('sequence')));
+      expect(after?.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
+    } finally {
+      await ctx()
+        .db.updateTable('sessions_events')
+        .set({ status: 'scheduled', cancel_reason: null, sequence: state.sequence })
+        .where('id', '=', eventId)
+        .execute();
+    }
   });
 
   it('invites a graduate confirmed later, once, even when the worker runs the invitation again', async () => {

@@ -18,6 +18,17 @@ export {
 export type { Delivery, Pathway, Programme, ProgrammeModule, ProgrammeRequirement, ProgrammeStatus, Recommendation } from './programmes.tables';
 
 /** A programme of the organisation (any status), or undefined. Check canSeeProgramme before showing it to staff. */
+/** The organisation's programmes open to applications, by title (for linking to them elsewhere). */
+export function listOpenProgrammeTitles(db: Executor, organisationId: string): Promise<{ id: string; title: string }[]> {
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'title'])
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'open')
+    .orderBy('title_normalised')
+    .execute();
+}
+
 export function findProgramme(db: Executor, organisationId: string, programmeId: string): Promise<Programme | undefined> {
   return q.findProgrammeRow(db, organisationId, programmeId);
 }

@@ -11,7 +11,7 @@ import { type Certificate, certificatesOf } from '../certificates';
 import { type RecordEntry, recordEntriesOf } from '../portfolio';
 import { listAllOrganisations } from '../organisations';
 import { findPersonSummary, listPeopleNames } from '../staff';
-import { BUNDLE_FORMAT } from './record.check';
+import { buildBundle } from './record.bundle';
 import * as q from './record.queries';
 import type { RecordItemKind, RecordShare } from './record.tables';
 
@@ -119,18 +119,16 @@ export async function saveMyRecord(deps: AppDeps, viewer: Viewer, values: FormVa
   });
 }
 
-/** A JSON-safe copy of the record the person takes with them: their signed credentials as issued, and the rest as Waymark's documented format. */
+/**
+ * The record file the person takes with them: their credentials exactly as issued and the rest of
+ * their record, signed by their organisation (record.bundle.ts; docs/leadership-record.md).
+ */
 export async function exportBundle(deps: AppDeps, viewer: Viewer) {
   const mine = await getMyRecord(deps, viewer);
   const r = mine.record;
   const base = deps.config.BASE_URL;
-  return {
-    format: BUNDLE_FORMAT,
-    exportedAt: deps.clock.now().toISOString(),
-    person: { name: r.personName },
-    exportedFrom: r.organisationName,
-    statement: r.statement || null,
-    credentials: r.certificates.flatMap((c) => (c.credential ? [JSON.parse(c.credential) as unknown] : [])),
+  return buildBundle(deps, viewer.organisationId, r, {
+    statement: r.statement,
     certificates: r.certificates.map((c) => ({
       programme: c.programme_title,
       stage: c.stage,
@@ -140,6 +138,7 @@ export async function exportBundle(deps: AppDeps, viewer: Viewer) {
       credentialId: c.credential_id,
       checkAt: `${base}/certificates/${c.code}`,
       revokedOn: c.revoked_at ? c.revoked_at.slice(0, 10) : null,
+      credential: c.credential ? (JSON.parse(c.credential) as object) : null,
     })),
     entries: r.entries.map((e) => ({
       kind: e.kind,
@@ -158,8 +157,9 @@ export async function exportBundle(deps: AppDeps, viewer: Viewer) {
             on: e.verification.on.slice(0, 10),
           }
         : null,
+      broughtFrom: null,
     })),
-  };
+  });
 }
 
 // ----- Sharing -----

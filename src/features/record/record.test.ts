@@ -139,27 +139,57 @@ describeEachEngine('the leadership record', (ctx) => {
     expect(theirs).not.toContain('INSET on adaptive teaching');
   });
 
-  it('gives the person a file to take with them, with what their record shows', async () => {
+  it('gives the person a file to take with them: a CLR-style credential signed by their organisation, with what their record shows', async () => {
     const file = await teacher.get('/record/export.json');
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toContain('leadership-record.json');
-    const bundle = JSON.parse(file.text) as { statement: string; credentials: unknown[]; entries: { title: string; addedBy: string }[] };
-    expect(bundle.statement).toBe('I lead adaptive teaching across science.');
-    expect(bundle.credentials).toEqual([]);
-    expect(bundle.entries.map((e) => e.title).sort()).toEqual(['INSET on adaptive teaching', 'Reading working party']);
+    const bundle = JSON.parse(file.text) as {
+      type: string[];
+      issuer: { id: string; name: string };
+      proof: { cryptosuite: string }[];
+      credentialSubject: {
+        type: string[];
+        verifiableCredential: unknown[];
+        achievement: { name: string }[];
+        leadershipRecord: { format: string; statement: string; entries: { title: string; addedBy: string }[] };
+      };
+    };
+    expect(bundle.type).toEqual(['VerifiableCredential', 'ClrCredential']);
+    expect(bundle.issuer.id).toBe(`did:web:localhost:issuers:${world.organisation.id}`);
+    expect(bundle.proof[0]?.cryptosuite).toBe('eddsa-rdfc-2022');
+    expect(bundle.credentialSubject.type).toEqual(['ClrSubject']);
+    const part = bundle.credentialSubject.leadershipRecord;
+    expect(part.format).toBe('https://waymark.education/formats/leadership-record/v2');
+    expect(part.statement).toBe('I lead adaptive teaching across science.');
+    expect(bundle.credentialSubject.verifiableCredential).toEqual([]);
+    expect(part.entries.map((e) => e.title).sort()).toEqual(['INSET on adaptive teaching', 'Reading working party']);
+    expect(bundle.credentialSubject.achievement.map((a) => a.name).sort()).toEqual(['INSET on adaptive teaching', 'Reading working party']);
   });
 
-  it('checks a record file item by item: a tampered credential could not be verified, and a file that is not a record is refused', async () => {
-    const bundle = JSON.parse((await teacher.get('/record/export.json')).text) as { credentials: unknown[] };
-    bundle.credentials.push({ type: ['VerifiableCredential', 'OpenBadgeCredential'], issuer: 'did:web:elsewhere.example.org', name: 'Made up' });
-    const content = new Uint8Array(Buffer.from(JSON.stringify(bundle)));
-    const checked = await panel.upload('/record/check', {}, { field: 'file', name: 'leadership-record.json', content, type: 'application/json' });
+  it('checks a record file item by item: the organisation’s signature, and a credential from elsewhere could not be verified; a file that is not a record is refused', async () => {
+    const exported = (await teacher.get('/record/export.json')).text;
+    const upload = (text: string) =>
+      panel.upload(
+        '/record/check',
+        {},
+        { field: 'file', name: 'leadership-record.json', content: new Uint8Array(Buffer.from(text)), type: 'application/json' },
+      );
+    const genuine = visibleText((await upload(exported)).text);
+    expect(genuine).toContain(`${world.report.givenName} ${world.report.familyName}’s leadership record`);
+    expect(genuine).toContain(`Signed by ${world.organisation.name}, and not changed since`);
+    expect(genuine).toContain('INSET on adaptive teaching (not verified by anyone else');
+
+    const bundle = JSON.parse(exported) as { credentialSubject: { verifiableCredential: unknown[] } };
+    bundle.credentialSubject.verifiableCredential.push({
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: 'did:web:elsewhere.example.org', name: 'Elsewhere Trust' },
+      name: 'Made up',
+    });
+    const checked = await upload(JSON.stringify(bundle));
     expect(checked.status).toBe(200);
     const text = visibleText(checked.text);
-    expect(text).toContain(`${world.report.givenName} ${world.report.familyName}’s leadership record`);
-    expect(text).toContain('Could not be verified');
-    expect(text).toContain('1 of the credentials in this file could not be verified');
-    expect(text).toContain('INSET on adaptive teaching (not verified by anyone else');
+    expect(text).toContain('Refused: The file has been changed since');
+    expect(text).toContain('Could not be verified: It was issued by Elsewhere Trust (did:web:elsewhere.example.org), which is not on this Waymark');
 
     const notJson = await panel.upload(
       '/record/check',

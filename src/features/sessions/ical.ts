@@ -186,12 +186,13 @@ function entryLines(entry: CalendarEntry, options: IcalOptions & { organisationN
     `SEQUENCE:${entry.sequence}`,
     `CREATED:${utcStamp(entry.createdAt)}`,
     `LAST-MODIFIED:${utcStamp(entry.updatedAt)}`,
-    `SUMMARY:${escapeText(entry.title)}`,
+    `SUMMARY:${escapeText(entry.cancelled ? `Cancelled: ${entry.title}` : entry.title)}`,
     `DESCRIPTION:${escapeText(`${entry.description}\n\nOn Waymark: ${url}`)}`,
   );
   if (entry.location) lines.push(`LOCATION:${escapeText(entry.location)}`);
   lines.push(`URL:${url}`, `ORGANIZER;CN=${paramValue(options.organisationName)}:mailto:${options.organizerEmail}`);
-  lines.push('STATUS:CONFIRMED', `TRANSP:${'date' in entry.when ? 'TRANSPARENT' : 'OPAQUE'}`, 'END:VEVENT');
+  const free = entry.cancelled || 'date' in entry.when;
+  lines.push(`STATUS:${entry.cancelled ? 'CANCELLED' : 'CONFIRMED'}`, `TRANSP:${free ? 'TRANSPARENT' : 'OPAQUE'}`, 'END:VEVENT');
   return lines;
 }
 

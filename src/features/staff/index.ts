@@ -3,6 +3,7 @@ export {
   findPersonByEmail,
   findPersonIdentifiers,
   findPersonSummary,
+  listOrganisationAdmins,
   listPeopleFacts,
   listPeopleNames,
   listReports,

@@ -276,6 +276,20 @@ export function findPersonByEmail(db: Executor, emailNormalised: string) {
     .executeTakeFirst();
 }
 
+/** The organisation's active organisation admins, by name. */
+export function listOrganisationAdmins(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('people')
+    .innerJoin('role_grants', 'role_grants.person_id', 'people.id')
+    .select(['people.id', 'people.given_name', 'people.family_name', 'people.email'])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.status', '=', 'active')
+    .where('role_grants.role', '=', 'org_admin')
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .execute();
+}
+
 export function listReports(db: Executor, managerId: string) {
   return db
     .selectFrom('people')

@@ -41,3 +41,13 @@ export function didDocument(did: string, methods: VerificationMethod[]) {
   };
 }
 export type DidDocument = ReturnType<typeof didDocument>;
+
+/**
+ * The DID document of a did:key (Ed25519): the key is the identifier itself, so it resolves
+ * without any look-up. Undefined for any other DID, or a did:key that is not an Ed25519 Multikey.
+ */
+export function didKeyDocument(did: string): DidDocument | undefined {
+  const match = /^did:key:(z6Mk[1-9A-HJ-NP-Za-km-z]{40,50})$/.exec(did);
+  if (!match?.[1]) return undefined;
+  return didDocument(did, [verificationMethod(did, match[1])]);
+}

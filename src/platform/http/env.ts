@@ -1,7 +1,15 @@
 import type { Config } from '../../config';
 import type { Db } from '../db/database';
 import type { CompletionEngine } from '../completion';
-import type { CalendarEntries, CoachOfEnrolment, NavigationEntry, NotificationKinds, PersonalDataRegistry, PersonRecordSection } from '../contributions';
+import type {
+  CalendarEntries,
+  CoachOfEnrolment,
+  NavigationEntry,
+  NotificationKinds,
+  PersonalDataRegistry,
+  PersonRecordSection,
+  SignInChoices,
+} from '../contributions';
 import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
@@ -33,6 +41,8 @@ export interface AppDeps {
   coachOfEnrolment?: CoachOfEnrolment;
   /** Every feature's personal-data hooks, for subject access and erasure (none when left out). */
   personalData?: PersonalDataRegistry;
+  /** Ways to sign in besides a password, offered by feature modules (none when left out). */
+  signInChoices?: readonly SignInChoices[];
 }
 
 export interface AppEnv {

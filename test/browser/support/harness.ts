@@ -75,9 +75,10 @@ export interface Harness {
 
 /**
  * Starts the real app on a random port against a fresh, migrated, demo-seeded SQLite file,
- * with mail written to files, and launches Chromium.
+ * with mail written to files, and launches Chromium. `env` adds settings once the app's address
+ * is known.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { env?: (baseUrl: string) => Promise<Record<string, string>> } = {}): Promise<Harness> {
   assertChromiumAvailable();
   const dir = await mkdtemp(join(tmpdir(), 'waymark-browser-'));
   const db: Db = connectDatabase<Database>(join(dir, 'waymark.sqlite'));
@@ -104,6 +105,8 @@ export async function startHarness(): Promise<Harness> {
     DATA_DIR: dir,
     LOG_LEVEL: 'error',
     WORKER: 'off',
+    // Settings a test needs once the address is known (a local OpenID provider that sends people back here).
+    ...(options.env ? await options.env(baseUrl) : {}),
   });
   app = createApp({ db, config, mailer, logger });
 

@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList } from '../../../platform/http/forms';
+import type { SignInChoice } from '../../../platform/module';
 import { Button, ErrorSummary, Input } from '../../../platform/ui/components';
 
 /** The email field every sign-in form starts with. */
@@ -19,16 +20,36 @@ function EmailInput(props: { value?: string; error?: string; hint?: string }) {
   );
 }
 
-export function SignInPage(props: { errors?: FieldErrors; values?: { email?: string; next?: string }; refusal?: string }) {
+export function SignInPage(props: {
+  errors?: FieldErrors;
+  values?: { email?: string; next?: string; organisation?: string };
+  refusal?: string;
+  /** Single sign-on buttons for the organisation, each a form posting to its action. */
+  choices?: SignInChoice[];
+}) {
   const errors = props.errors ?? {};
-  const summary = props.refusal ? [{ text: props.refusal, href: '#email' }] : errorList(errors);
+  const choices = props.choices ?? [];
+  const summary = props.refusal ? [{ text: props.refusal, href: choices.length ? '#single-sign-on' : '#email' }] : errorList(errors);
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         {summary.length > 0 ? <ErrorSummary titleText="There is a problem" errorList={summary} /> : null}
         <h1 class="govuk-heading-l">Sign in to Waymark</h1>
+        {choices.length > 0 ? (
+          <div id="single-sign-on" tabindex={-1}>
+            <p class="govuk-body">Sign in with the account you use for work:</p>
+            {choices.map((choice) => (
+              <form method="post" action={choice.action}>
+                <input type="hidden" name="next" value={props.values?.next ?? ''} />
+                <Button text={choice.text} classes="govuk-button--secondary govuk-!-margin-bottom-3" />
+              </form>
+            ))}
+            <h2 class="govuk-heading-m govuk-!-margin-top-4">Or sign in with a password</h2>
+          </div>
+        ) : null}
         <form method="post" action="/sign-in" novalidate>
           <input type="hidden" name="next" value={props.values?.next ?? ''} />
+          <input type="hidden" name="organisation" value={props.values?.organisation ?? ''} />
           <EmailInput value={props.values?.email} error={errors.email} />
           <Input
             label={{ text: 'Password' }}

@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/db/database';
 import { DAY, type Clock } from '../../../platform/db/clock';
 import { newId } from '../../../platform/db/ids';
 import type { DemoContext } from '../../../platform/module';
-import { installStarterDirectory, installStarterRoles } from '../careers.queries';
+import { installStarterDirectory, installStarterRoles, replaceVacancies } from '../careers.queries';
 import type { InterestStatus, MarkStatus, OpenTo, OpportunityKind, Sharing } from '../careers.tables';
 
 /**
@@ -255,10 +255,11 @@ export async function seedCareers(trx: Transaction<Database>, clock: Clock, cont
     date_posted: at(postedAgo),
     valid_through: at(-closesIn),
     imported_at: at(1),
+    first_seen_at: at(postedAgo),
   });
-  await trx
-    .insertInto('careers_vacancies')
-    .values([
+  await replaceVacancies(
+    trx,
+    [
       vacancy('head-of-english-ls11', 'Head of English', 'Beeston Hill Academy', 'LS11 7AB', ['head_of_department_or_curriculum'], ['subject_leader'], 18, 3),
       vacancy(
         'head-of-year-9-ls8',
@@ -293,6 +294,7 @@ export async function seedCareers(trx: Transaction<Database>, clock: Clock, cont
       ),
       vacancy('deputy-head-wf1', 'Deputy Headteacher', 'Westgate Academy', 'WF1 2QX', ['deputy_headteacher'], ['deputy_head'], 30, 1),
       vacancy('headteacher-ls17', 'Headteacher', 'Alwoodley Primary School', 'LS17 7PZ', ['headteacher'], ['headteacher'], 35, 7),
-    ])
-    .execute();
+    ],
+    at(0),
+  );
 }

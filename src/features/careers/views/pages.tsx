@@ -1,3 +1,4 @@
+import { html } from 'hono/html';
 import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, type FormValues } from '../../../platform/http/forms';
@@ -47,6 +48,7 @@ import type {
   RoleMap,
   RolePage,
   SkillChoice,
+  StepLinks,
 } from '../careers.service';
 
 function esc(text: string): string {
@@ -81,11 +83,17 @@ function SkillCheckboxes(props: { frameworks: { title: string; skills: SkillChoi
 function ActionFields(props: {
   prefix: string;
   owners: { id: string; name: string }[];
-  opportunities: { id: string; title: string }[];
+  links: StepLinks;
   values: FormValues;
   errors?: FieldErrors;
   legend: string;
 }) {
+  const l = props.links;
+  const choices = [
+    ...l.opportunities.map((o) => ({ value: `opportunity:${o.id}`, text: `Opportunity: ${o.title}` })),
+    ...l.directory.map((d) => ({ value: `directory:${d.id}`, text: `Development: ${d.title}` })),
+    ...l.programmes.map((p) => ({ value: `programme:${p.id}`, text: `Programme: ${p.title}` })),
+  ];
   const p = props.prefix;
   return (
     <fieldset class="govuk-fieldset">
@@ -107,14 +115,15 @@ function ActionFields(props: {
         errorMessage={errorFor(props.errors, `${p}-owner`)}
       />
       <DateField prefix={`${p}-due`} legend="Due by" values={props.values} errors={props.errors} />
-      {props.opportunities.length > 0 ? (
+      {choices.length > 0 ? (
         <Select
-          id={`${p}-opportunity`}
-          name={`${p}-opportunity`}
-          label={{ text: 'Linked opportunity (optional)' }}
-          items={[{ value: '', text: 'None' }, ...props.opportunities.map((o) => ({ value: o.id, text: o.title }))]}
-          value={props.values[`${p}-opportunity`] ?? ''}
-          errorMessage={errorFor(props.errors, `${p}-opportunity`)}
+          id={`${p}-link`}
+          name={`${p}-link`}
+          label={{ text: 'Linked to (optional)' }}
+          hint={{ text: 'A "have a go" opportunity, an entry in the development directory or a programme.' }}
+          items={[{ value: '', text: 'Nothing' }, ...choices]}
+          value={props.values[`${p}-link`] ?? ''}
+          errorMessage={errorFor(props.errors, `${p}-link`)}
         />
       ) : null}
     </fieldset>
@@ -410,7 +419,7 @@ export function PersonCareersPage(props: { data: PersonCareers; values: FormValu
               prefix={`action${n}`}
               legend={`Next step ${n} (optional)`}
               owners={owners}
-              opportunities={d.openOpportunities}
+              links={d.stepLinks}
               values={props.values}
               errors={props.errors}
             />
@@ -464,12 +473,12 @@ export function ConversationView(props: { data: ConversationPage; values: FormVa
               <li>
                 <strong>{a.description}</strong> — {a.ownerName}, due {formatDate(a.due_on)}
                 {a.overdue ? ' (overdue)' : ''}
-                {a.opportunityTitle ? (
+                {a.link ? (
                   <>
                     {' '}
                     (see{' '}
-                    <a class="govuk-link" href={`/careers/opportunities/${a.opportunity_id}`}>
-                      {a.opportunityTitle}
+                    <a class="govuk-link" href={a.link.href}>
+                      {a.link.title}
                     </a>
                     )
                   </>
@@ -499,7 +508,7 @@ export function ConversationView(props: { data: ConversationPage; values: FormVa
               { id: c.person_id, name: d.role === 'person' ? 'You' : d.personName },
               { id: c.manager_id, name: d.role === 'manager' ? 'You' : d.managerName },
             ]}
-            opportunities={d.openOpportunities}
+            links={d.stepLinks}
             values={props.values}
             errors={props.errors}
           />
@@ -1074,6 +1083,21 @@ export function VacanciesView(props: { data: VacanciesPage; values: FormValues; 
             value={props.values.districts ?? d.districts.join(', ')}
             errorMessage={errorFor(props.errors, 'districts')}
           />
+          <Checkboxes
+            name="jobAlerts"
+            idPrefix="jobAlerts"
+            classes="govuk-checkboxes--small"
+            fieldset={{ legend: { text: 'Job alerts', classes: 'govuk-fieldset__legend--s' } }}
+            items={[
+              {
+                value: 'weekly',
+                text: 'Email me new matching vacancies once a week',
+                hint: { text: 'Only weeks with something new. You can stop them here at any time.' },
+              },
+            ]}
+            values={(props.values.districts !== undefined ? props.values.jobAlerts === 'weekly' : d.jobAlerts) ? ['weekly'] : []}
+            errorMessage={errorFor(props.errors, 'jobAlerts')}
+          />
           <Button text="Save where to look" classes="govuk-button--secondary" />
         </form>
         {d.role?.matchable ? (
@@ -1081,18 +1105,13 @@ export function VacanciesView(props: { data: VacanciesPage; values: FormValues; 
             <p class="govuk-body">There are no matching vacancies just now.</p>
           ) : (
             <ul class="govuk-list">
-              {d.vacancies.map((v) => (
-                <li class="govuk-!-margin-bottom-4">
-                  <a class="govuk-link" href={v.url} rel="noreferrer noopener">
-                    {v.title}
-                  </a>
-                  <br />
-                  <span class="govuk-hint">
-                    {v.employer}
-                    {v.postcode ? `, ${v.postcode}` : ''}. Closes {formatDate(v.valid_through.slice(0, 10))}.
-                  </span>
-                </li>
-              ))}
+              {
+                // A list of up to 50 written as one escaped template: several times quicker than an element each.
+                d.vacancies.map(
+                  (v) =>
+                    html`<li class="govuk-!-margin-bottom-4"><a class="govuk-link" href="${v.url}" rel="noreferrer noopener">${v.title}</a><br><span class="govuk-hint">${v.employer}${v.postcode ? `, ${v.postcode}` : ''}. Closes ${formatDate(v.valid_through.slice(0, 10))}.</span></li>`,
+                )
+              }
             </ul>
           )
         ) : null}

@@ -2,7 +2,7 @@ import { formatDate } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList } from '../../../platform/http/forms';
 import { Button, ErrorSummary, FileUpload, WarningText } from '../../../platform/ui/components';
-import type { BundleCheck } from '../record.check';
+import type { ItemOutcome, ReadBundle } from '../record.bundle';
 
 /** Checking a leadership record file someone has been given. */
 export function CheckBundleForm(props: { errors?: FieldErrors }) {
@@ -33,60 +33,92 @@ export function CheckBundleForm(props: { errors?: FieldErrors }) {
   );
 }
 
+/** What a check found for one item, in words. */
+export function outcomeText(o: ItemOutcome, from: string): string {
+  switch (o.state) {
+    case 'verified':
+      return `Brought from ${from}, verified: signed by ${o.by}, not changed${o.by === from ? '' : ', not revoked'}`;
+    case 'revoked':
+      return `Revoked: ${o.reason} Its signature is genuine, but it is no longer a valid award`;
+    case 'unverifiable':
+      return `Could not be verified: ${o.reason}`;
+    case 'refused':
+      return `Refused: ${o.reason}`;
+  }
+}
+
+/** Each item of a record file with what its check found. */
+export function BundleItems(props: { read: ReadBundle }) {
+  const r = props.read;
+  const certificates = r.items.filter((i) => i.kind === 'certificate');
+  const entries = r.items.filter((i) => i.kind === 'entry');
+  return (
+    <>
+      <dl class="govuk-summary-list">
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">The file as a whole</dt>
+          <dd class="govuk-summary-list__value">
+            {r.signature.state === 'verified'
+              ? `Signed by ${r.signature.by}, and not changed since`
+              : r.signature.state === 'unverifiable'
+                ? `Could not be verified: ${r.signature.reason}`
+                : `Refused: ${r.signature.state === 'refused' ? r.signature.reason : ''}`}
+          </dd>
+        </div>
+      </dl>
+      <h2 class="govuk-heading-m">Certificates</h2>
+      {certificates.length === 0 ? (
+        <p class="govuk-body">The file holds no credentials.</p>
+      ) : (
+        <ul class="govuk-list">
+          {certificates.map((x) => (
+            <li class="govuk-!-margin-bottom-3">
+              <strong>{x.title}</strong>
+              {x.kind === 'certificate' && x.detail.issuedBy ? `, issued by ${x.detail.issuedBy}` : ''}
+              {x.kind === 'certificate' && x.detail.completedOn ? `, completed ${formatDate(x.detail.completedOn)}` : ''}
+              <br />
+              {outcomeText(x.outcome, r.from)}.
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 class="govuk-heading-m">Professional development</h2>
+      {entries.length === 0 ? (
+        <p class="govuk-body">The file holds no portfolio entries.</p>
+      ) : (
+        <ul class="govuk-list">
+          {entries.map((e) =>
+            e.kind === 'entry' ? (
+              <li class="govuk-!-margin-bottom-3">
+                <strong>{e.title}</strong>
+                {e.detail.verification ? ` (verified by ${e.detail.verification.by}, as recorded at ${r.from})` : ' (not verified by anyone else)'}
+                {e.detail.whatChanged ? `: ${e.detail.whatChanged}` : ''}
+                <br />
+                {outcomeText(e.outcome, r.from)}.
+              </li>
+            ) : null,
+          )}
+        </ul>
+      )}
+    </>
+  );
+}
+
 /** What the check found, item by item. */
-export function CheckBundleResult(props: { check: BundleCheck }) {
+export function CheckBundleResult(props: { check: ReadBundle }) {
   const c = props.check;
-  const failed = c.credentials.filter((x) => x.outcome === 'not-genuine').length;
-  const from = c.exportedFrom || 'another Waymark';
+  const failed = c.items.filter((x) => x.outcome.state === 'refused' || x.outcome.state === 'unverifiable').length;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <span class="govuk-caption-l">Leadership record check</span>
         <h1 class="govuk-heading-l">{c.personName ? `${c.personName}’s leadership record` : 'A leadership record'}</h1>
         <p class="govuk-body">
-          Brought from {from}
+          Brought from {c.from}
           {c.exportedAt ? `, downloaded on ${formatDate(c.exportedAt)}` : ''}.
         </p>
-        {failed > 0 ? <WarningText text={`${failed} of the credentials in this file could not be verified. Do not rely on them.`} /> : null}
-        <h2 class="govuk-heading-m">Certificates</h2>
-        {c.credentials.length === 0 ? (
-          <p class="govuk-body">The file holds no credentials.</p>
-        ) : (
-          <ul class="govuk-list">
-            {c.credentials.map((x) =>
-              x.outcome === 'genuine' ? (
-                <li class="govuk-!-margin-bottom-3">
-                  <strong>{x.certificate.programme_title}</strong>: verified. Issued by {x.certificate.issuer_name} to {x.certificate.recipient_name} on{' '}
-                  {formatDate(x.certificate.issued_at)}; not changed, not revoked.
-                </li>
-              ) : x.outcome === 'revoked' ? (
-                <li class="govuk-!-margin-bottom-3">
-                  <strong>{x.certificate.programme_title}</strong>: revoked{x.revokedOn ? ` on ${formatDate(x.revokedOn)}` : ''} by {x.certificate.issuer_name}.
-                  Its signature is genuine, but it is no longer a valid award.
-                </li>
-              ) : (
-                <li class="govuk-!-margin-bottom-3">
-                  <strong>Could not be verified</strong>: {x.reason}
-                </li>
-              ),
-            )}
-          </ul>
-        )}
-        <h2 class="govuk-heading-m">Professional development</h2>
-        <p class="govuk-body">As the file records them, from {from}. These are not signed: they are the person’s own record as Waymark held it.</p>
-        {c.entries.length === 0 ? (
-          <p class="govuk-body">The file holds no portfolio entries.</p>
-        ) : (
-          <ul class="govuk-list govuk-list--bullet">
-            {c.entries.map((e) => (
-              <li>
-                <strong>{e.title}</strong>
-                {e.verifiedBy ? ` (verified by ${e.verifiedBy}, as recorded at ${from})` : ' (not verified by anyone else)'}
-                {e.whatChanged ? `: ${e.whatChanged}` : ''}
-              </li>
-            ))}
-          </ul>
-        )}
+        {failed > 0 ? <WarningText text={`${failed} of the items in this file could not be verified. Do not rely on them.`} /> : null}
+        <BundleItems read={c} />
         <p class="govuk-body">
           <a class="govuk-link" href="/record/check">
             Check another file

@@ -1,0 +1,2 @@
+export { findSchoolOnList, formatLoadResult, loadEstablishmentFile, searchSchoolList, type SchoolListEntry } from './establishments.service';
+export { FIND_SCHOOL, SchoolPicker, type SchoolPickerProps, schoolHint } from './views/picker';

@@ -1,0 +1,15 @@
+import { tablePersonalData } from '../../platform/personal-data';
+import type { FeatureModule } from '../../platform/module';
+import { seedSchoolList } from './demo/establishments.demo';
+import { establishmentsRoutes } from './establishments.routes';
+import * as establishments from './migrations/2026_12_04_1240_establishments';
+
+/** The national school list (Get information about schools), its loader and the school picker. */
+export const establishmentsModule: FeatureModule = {
+  name: 'establishments',
+  routes: [establishmentsRoutes],
+  migrations: { '2026_12_04_1240_establishments': establishments },
+  demo: { seed: seedSchoolList },
+  // The school list names schools, not people: nothing to export or erase.
+  personalData: { holds: [], ...tablePersonalData({}) },
+};

@@ -1,0 +1,365 @@
+import { randomNonce, randomPKCECodeVerifier } from 'openid-client';
+import { beginSignInSession, normaliseEmail, passwordSignInRule, startSignInSessionFor, turnPasswordsOff, turnPasswordsOn } from '../auth';
+import { findPersonByEmail, findPersonSummary, listOrganisationAdmins } from '../staff';
+import { recordAudit } from '../../platform/audit/audit';
+import { decryptSecret, encryptSecret } from '../../platform/credentials/keys';
+import { MINUTE } from '../../platform/db/clock';
+import type { Executor } from '../../platform/db/database';
+import { isUniqueViolation } from '../../platform/db/errors';
+import { newId } from '../../platform/db/ids';
+import type { AppDeps, Viewer } from '../../platform/http/env';
+import { Invalid, NotFound } from '../../platform/http/errors';
+import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
+import type { SignInChoice } from '../../platform/module';
+import { authorizationUrl, exchangeCode, type FlowConnection, type RefusalReason, SignOnRefused } from './single-sign-on.oidc';
+import * as q from './single-sign-on.queries';
+import type { SsoConnectionRow, SsoProvider } from './single-sign-on.tables';
+
+export { beginSignInSession };
+
+/** How long someone has at the provider before the attempt lapses. */
+export const ATTEMPT_LIFETIME_MS = 10 * MINUTE;
+
+export const PROVIDER_NAMES: Record<SsoProvider, string> = { microsoft: 'Microsoft', google: 'Google' };
+
+interface RequestContext {
+  ipAddress: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/** A connection as the settings page shows it (never the secret). */
+export interface ConnectionSummary {
+  id: string;
+  provider: SsoProvider;
+  tenantIds: string[];
+  domains: string[];
+  clientId: string;
+  updatedAt: string;
+}
+
+function parseList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function summarise(row: SsoConnectionRow): ConnectionSummary {
+  return {
+    id: row.id,
+    provider: row.provider,
+    tenantIds: parseList(row.tenant_ids),
+    domains: parseList(row.domains),
+    clientId: row.client_id,
+    updatedAt: row.updated_at,
+  };
+}
+
+function opened(row: SsoConnectionRow, secret: string): FlowConnection {
+  const summary = summarise(row);
+  let clientSecret: string;
+  try {
+    clientSecret = decryptSecret(row.client_secret_sealed, secret);
+  } catch {
+    // A changed SIGNING_KEYS_SECRET: the admin enters the client secret again.
+    throw new SignOnRefused('not_configured', 'the client secret could not be decrypted');
+  }
+  return { provider: row.provider, tenantIds: summary.tenantIds, domains: summary.domains, clientId: row.client_id, clientSecret };
+}
+
+/** The sign-in page address an organisation gives its staff. */
+export function signInAddress(baseUrl: string, organisationId: string): string {
+  return `${baseUrl}/sign-in?organisation=${organisationId}`;
+}
+
+/** The address providers send people back to, registered with each provider. */
+export function redirectUri(baseUrl: string): string {
+  return `${baseUrl}/sign-in/sso/callback`;
+}
+
+/** What the organisation admin's settings page shows. */
+export async function loadSettings(deps: AppDeps, viewer: Viewer) {
+  const [rows, rule, admins] = await Promise.all([
+    q.listConnectionsOf(deps.db, viewer.organisationId),
+    passwordSignInRule(deps.db, viewer.organisationId),
+    listOrganisationAdmins(deps.db, viewer.organisationId),
+  ]);
+  const connections = rows.map(summarise);
+  return {
+    microsoft: connections.find((c) => c.provider === 'microsoft') ?? null,
+    google: connections.find((c) => c.provider === 'google') ?? null,
+    passwordsOff: rule ? { breakGlass: admins.find((a) => a.id === rule.breakGlassPersonId) ?? null, setAt: rule.setAt } : null,
+    admins,
+    signInAddress: signInAddress(deps.config.BASE_URL, viewer.organisationId),
+    redirectUri: redirectUri(deps.config.BASE_URL),
+  };
+}
+
+/**
+ * Saves the organisation's set-up with a provider (Microsoft: tenant ids; Google: domains), its
+ * client id and secret (encrypted with SIGNING_KEYS_SECRET; an empty secret keeps the saved one).
+ */
+export async function saveConnection(
+  deps: AppDeps,
+  viewer: Viewer,
+  provider: SsoProvider,
+  form: { tenantIds?: string[]; domains?: string[]; clientId: string; clientSecret: string },
+  context: RequestContext,
+): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const existing = (await q.listConnectionsOf(trx, viewer.organisationId)).find((c) => c.provider === provider);
+    if (!existing && !form.clientSecret) throw new Invalid({ clientSecret: 'Enter the client secret' });
+    const values = {
+      tenant_ids: JSON.stringify(form.tenantIds ?? []),
+      domains: JSON.stringify(form.domains ?? []),
+      client_id: form.clientId,
+      client_secret_sealed: form.clientSecret ? encryptSecret(form.clientSecret, deps.config.SIGNING_KEYS_SECRET) : (existing?.client_secret_sealed ?? ''),
+      updated_by: viewer.id,
+      updated_at: now,
+    };
+    if (existing) await trx.updateTable('sso_connections').set(values).where('id', '=', existing.id).execute();
+    else
+      await trx
+        .insertInto('sso_connections')
+        .values({ id: newId(), organisation_id: viewer.organisationId, provider, created_at: now, ...values })
+        .execute();
+    await recordAudit(trx, deps.clock, {
+      action: 'single_sign_on_configured',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      detail: { provider, tenantIds: form.tenantIds, domains: form.domains, clientId: form.clientId, secretChanged: Boolean(form.clientSecret) },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
+  });
+}
+
+/** Removes a provider's set-up; refused while passwords are off and it is the only one left (nobody could sign in). */
+export async function removeConnection(deps: AppDeps, viewer: Viewer, provider: SsoProvider, context: RequestContext): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const rows = await q.listConnectionsOf(trx, viewer.organisationId);
+    const existing = rows.find((c) => c.provider === provider);
+    if (!existing) throw new NotFound();
+    if (rows.length === 1 && (await passwordSignInRule(trx, viewer.organisationId)))
+      throw new Invalid({ passwords: 'Turn passwords back on before removing the last single sign-on set-up, or staff could not sign in' });
+    await trx.deleteFrom('sso_connections').where('id', '=', existing.id).execute();
+    await recordAudit(trx, deps.clock, {
+      action: 'single_sign_on_removed',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      detail: { provider },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
+  });
+}
+
+/** Turns passwords off for the organisation's staff (keeping one break-glass admin), or back on. */
+export async function setPasswordSignIn(
+  deps: AppDeps,
+  viewer: Viewer,
+  form: { passwords: 'on' } | { passwords: 'off'; breakGlassPersonId: string },
+  context: RequestContext,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    if (form.passwords === 'on') {
+      await turnPasswordsOn(trx, viewer.organisationId);
+    } else {
+      if ((await q.listConnectionsOf(trx, viewer.organisationId)).length === 0)
+        throw new Invalid({ passwords: 'Set up Microsoft or Google sign-in before turning passwords off' });
+      const admins = await listOrganisationAdmins(trx, viewer.organisationId);
+      if (!admins.some((a) => a.id === form.breakGlassPersonId)) throw new Invalid({ breakGlassPersonId: 'Select one of your organisation’s administrators' });
+      await turnPasswordsOff(trx, deps.clock, { organisationId: viewer.organisationId, breakGlassPersonId: form.breakGlassPersonId, setBy: viewer.id });
+    }
+    await recordAudit(trx, deps.clock, {
+      action: form.passwords === 'on' ? 'password_sign_in_turned_on' : 'password_sign_in_turned_off',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      detail: form.passwords === 'off' ? { breakGlassPersonId: form.breakGlassPersonId } : {},
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
+  });
+}
+
+/**
+ * The single sign-on buttons for an organisation's sign-in page. Without an organisation, the
+ * buttons of the one organisation that has set single sign-on up, if only one has (most
+ * installations serve one trust); otherwise none (staff use their organisation's address).
+ */
+export async function signInChoicesFor(db: Executor, organisationId: string | null): Promise<SignInChoice[]> {
+  let organisation = organisationId;
+  if (!organisation) {
+    const organisations = await q.listOrganisationsWithConnections(db);
+    if (organisations.length !== 1) return [];
+    organisation = organisations[0]?.organisation_id ?? null;
+  }
+  if (!organisation) return [];
+  const rows = await q.listConnectionsOf(db, organisation);
+  return rows.map((row) => ({ text: `Sign in with ${PROVIDER_NAMES[row.provider]}`, action: `/sign-in/sso/${row.id}` }));
+}
+
+/**
+ * Starts a sign-in through the connection's provider: a single-use attempt holding the state,
+ * nonce and PKCE verifier, tied to this browser by a cookie token. Returns where to send the
+ * browser and that token.
+ */
+export async function beginSignOn(deps: AppDeps, connectionId: string, next: string): Promise<{ url: string; browserToken: string }> {
+  const row = /^[0-9a-f-]{36}$/i.test(connectionId) ? await q.findConnection(deps.db, connectionId) : undefined;
+  if (!row) throw new NotFound();
+  const state = newToken();
+  const browserToken = newToken();
+  const nonce = randomNonce();
+  const codeVerifier = randomPKCECodeVerifier();
+  // The provider's metadata is fetched (and cached) before anything is written.
+  const url = await authorizationUrl(deps.config, deps.clock, opened(row, deps.config.SIGNING_KEYS_SECRET), {
+    redirectUri: redirectUri(deps.config.BASE_URL),
+    state,
+    nonce,
+    codeVerifier,
+  });
+  const now = deps.clock.now();
+  await deps.db
+    .insertInto('sso_sign_in_attempts')
+    .values({
+      id: newId(),
+      connection_id: row.id,
+      state_hash: hashToken(state),
+      browser_hash: hashToken(browserToken),
+      nonce,
+      code_verifier: codeVerifier,
+      next,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + ATTEMPT_LIFETIME_MS).toISOString(),
+    })
+    .execute();
+  return { url: url.href, browserToken };
+}
+
+/** The person's stable identity at the provider, and their email if the provider vouches for it. */
+function identify(connection: FlowConnection, claims: Record<string, unknown>): { subject: string; email: string | null } {
+  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 && value.length <= 320 ? value : null);
+  if (connection.provider === 'microsoft') {
+    const tid = text(claims.tid);
+    const oid = text(claims.oid);
+    if (!tid || !connection.tenantIds.includes(tid.toLowerCase())) throw new SignOnRefused('other_tenant', `tenant ${tid}`);
+    if (!oid) throw new SignOnRefused('invalid_token', 'no oid claim');
+    // Entra's email claim is verified only when it says so (xms_edov: the domain's owner vouches for it).
+    const verified = claims.xms_edov === true || claims.email_verified === true;
+    return { subject: `${tid.toLowerCase()}:${oid.toLowerCase()}`, email: verified ? text(claims.email) : null };
+  }
+  const hd = text(claims.hd)?.toLowerCase();
+  if (!hd || !connection.domains.includes(hd)) throw new SignOnRefused('outside_domains', `hd ${hd ?? 'none'}`);
+  const sub = text(claims.sub);
+  if (!sub) throw new SignOnRefused('invalid_token', 'no sub claim');
+  return { subject: sub, email: claims.email_verified === true ? text(claims.email) : null };
+}
+
+export type SignOnResult = { ok: true; sessionToken: string; next: string } | { ok: false; reason: RefusalReason; organisationId: string | null };
+
+/**
+ * Finishes a sign-in when the provider sends the browser back: takes the attempt (once), checks
+ * it is this browser's and in time, exchanges the code (openid-client validates the ID token),
+ * then finds the person — by their binding to the provider's subject, or the first time by
+ * verified email within the organisation, binding them — and starts a sign-in session. Only
+ * people already on Waymark get in; every refusal is recorded in the audit log.
+ */
+export async function completeSignOn(deps: AppDeps, callbackUrl: URL, browserToken: string | undefined, context: RequestContext): Promise<SignOnResult> {
+  let organisationId: string | null = null;
+  try {
+    const state = callbackUrl.searchParams.get('state') ?? '';
+    const attempt = looksLikeToken(state) ? await q.takeAttempt(deps.db, hashToken(state)) : undefined;
+    if (!attempt) throw new SignOnRefused('unknown_attempt');
+    const row = await q.findConnection(deps.db, attempt.connection_id);
+    if (!row) throw new SignOnRefused('not_configured');
+    organisationId = row.organisation_id;
+    if (!browserToken || hashToken(browserToken) !== attempt.browser_hash) throw new SignOnRefused('other_browser');
+    if (attempt.expires_at <= deps.clock.now().toISOString()) throw new SignOnRefused('attempt_expired');
+    const connection = opened(row, deps.config.SIGNING_KEYS_SECRET);
+    const claims = await exchangeCode(deps.config, deps.clock, connection, callbackUrl, { state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier });
+    const identity = identify(connection, claims);
+    const organisation = row.organisation_id;
+
+    const sessionToken = await deps.db.transaction().execute(async (trx) => {
+      const now = deps.clock.now().toISOString();
+      const bound = await q.findIdentity(trx, connection.provider, identity.subject);
+      let personId: string;
+      if (bound) {
+        const person = await findPersonSummary(trx, bound.person_id, organisation);
+        if (person?.status !== 'active') throw new SignOnRefused('unknown_person', 'bound person not active here');
+        personId = person.id;
+        await trx.updateTable('sso_identities').set({ last_used_at: now }).where('id', '=', bound.id).execute();
+      } else {
+        if (!identity.email) throw new SignOnRefused('unverified_email');
+        const person = await findPersonByEmail(trx, normaliseEmail(identity.email));
+        if (!person || person.organisation_id !== organisation || person.status !== 'active')
+          throw new SignOnRefused('unknown_person', 'no active person with that email here');
+        // Someone already bound to another account at this provider is not taken over by a new one with their email.
+        if (await q.findIdentityOfPerson(trx, person.id, connection.provider)) throw new SignOnRefused('bound_elsewhere');
+        personId = person.id;
+        await trx
+          .insertInto('sso_identities')
+          .values({
+            id: newId(),
+            person_id: person.id,
+            provider: connection.provider,
+            subject: identity.subject,
+            email_at_binding: normaliseEmail(identity.email),
+            created_at: now,
+            last_used_at: now,
+          })
+          .execute();
+        await recordAudit(trx, deps.clock, {
+          action: 'single_sign_on_bound',
+          organisationId: organisation,
+          actorId: person.id,
+          subjectType: 'person',
+          subjectId: person.id,
+          detail: { provider: connection.provider, subject: identity.subject },
+          ipAddress: context.ipAddress,
+          requestId: context.requestId,
+        });
+      }
+      await recordAudit(trx, deps.clock, {
+        action: 'sign_in',
+        organisationId: organisation,
+        actorId: personId,
+        detail: { method: 'single_sign_on', provider: connection.provider },
+        ipAddress: context.ipAddress,
+        requestId: context.requestId,
+      });
+      return startSignInSessionFor(trx, deps, personId, context);
+    });
+    return { ok: true, sessionToken, next: attempt.next };
+  } catch (error) {
+    const refusal = error instanceof SignOnRefused ? error : isUniqueViolation(error) ? new SignOnRefused('bound_elsewhere') : null;
+    if (!refusal) throw error;
+    await recordAudit(deps.db, deps.clock, {
+      action: 'single_sign_on_refused',
+      organisationId,
+      detail: { reason: refusal.reason, detail: refusal.message.slice(0, 300) },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
+    return { ok: false, reason: refusal.reason, organisationId };
+  }
+}
+
+/** Forgets sign-in attempts nobody finished (the worker runs it). */
+export function sweepExpiredAttempts(db: Executor, now: Date): Promise<number> {
+  return q.deleteExpiredAttempts(db, now.toISOString());
+}
+
+/** The person's bindings to providers (their personal data here). */
+export function identitiesOfPerson(db: Executor, personId: string) {
+  return q.identitiesOf(db, personId);
+}
+
+/** Removes the person's bindings (erasure): their provider accounts no longer sign anyone in. */
+export async function eraseIdentitiesOfPerson(db: Executor, personId: string): Promise<void> {
+  await db.deleteFrom('sso_identities').where('person_id', '=', personId).execute();
+}
