@@ -50,8 +50,8 @@ export function createApp(options: CreateAppOptions) {
     personRecordSections: features.personRecordSections,
     calendarEntries: features.calendarEntries,
     coachOfEnrolment: features.coachOfEnrolment,
-    personalData: features.personalData,
     signInChoices: features.signInChoices,
+    personalData: features.personalData,
   };
   const app = new Hono<AppEnv>();
 

@@ -7,6 +7,7 @@ import { cohortsModule } from './cohorts/module';
 import { devMailModule } from './dev-mail/module';
 import { enrolmentsModule } from './enrolments/module';
 import { establishmentsModule } from './establishments/module';
+import { equalityModule } from './equality/module';
 import { feedbackModule } from './feedback/module';
 import { frameworksModule } from './frameworks/module';
 import { graduationModule } from './graduation/module';
@@ -53,9 +54,10 @@ export const featureModules: readonly FeatureModule[] = [
   graduationModule,
   recordModule,
   careersModule,
+  equalityModule,
   reportsModule,
-  subjectRightsModule,
   singleSignOnModule,
+  subjectRightsModule,
   devMailModule,
 ];
 

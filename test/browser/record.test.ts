@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
+import { makeOrganisation, makePerson } from '../support/factories';
 import { auditSummary } from './support/journey';
 import { layoutProblems } from './support/layout';
 import { heading, signInWithPassword } from './support/pages';
@@ -70,5 +71,58 @@ describeInBrowser('a leadership record shared with a panel, in a browser', () =>
     expect(await panel.page.locator('main').textContent()).not.toContain('Verified by');
     panel.finish();
     j.finish();
+  });
+
+  it('Hannah downloads her record file, and takes it to another organisation, where it is checked and brought in without JavaScript', async () => {
+    const hannah = await h.db
+      .selectFrom('people')
+      .select(['email', 'organisation_id'])
+      .where('given_name', '=', 'Hannah')
+      .where('family_name', '=', 'Jones')
+      .executeTakeFirstOrThrow();
+    const j = await h.journey({ name: 'Hannah downloads her record file' });
+    await signInWithPassword(j, hannah.email, DEMO_PASSWORD);
+    await j.goto('/record');
+    const download = await j.page.request.get('/record/export.json');
+    expect(download.status()).toBe(200);
+    const file = Buffer.from(await download.body());
+    expect(JSON.parse(file.toString('utf8')).type).toEqual(['VerifiableCredential', 'ClrCredential']);
+    j.finish();
+
+    // The same person at another organisation on this Waymark (as their new school would add them), with the demo password.
+    const organisation = await makeOrganisation(h.db, 'Hillside Schools Trust');
+    const elsewhere = await makePerson(h.db, {
+      organisationId: organisation.id,
+      givenName: 'Hannah',
+      familyName: 'Jones',
+      email: 'hannah.jones@hillside.example.org',
+    });
+    const hash = await h.db
+      .selectFrom('passwords')
+      .innerJoin('people', 'people.id', 'passwords.person_id')
+      .select('passwords.hash')
+      .where('people.email', '=', hannah.email)
+      .executeTakeFirstOrThrow();
+    await h.db.updateTable('passwords').set({ hash: hash.hash }).where('person_id', '=', elsewhere.id).execute();
+    const n = await h.journey({ javaScript: false, name: 'The record file brought in at another organisation' });
+    const { page } = n;
+    await signInWithPassword(n, elsewhere.email, DEMO_PASSWORD);
+    await n.goto('/record');
+    await n.navigate(() => page.getByRole('link', { name: 'Bring in a record file from another organisation' }).click());
+    expect(await heading(page)).toBe('Bring in a record file');
+    await n.navigate(() => page.getByRole('button', { name: 'Check the file' }).click());
+    expect((await page.locator('.govuk-error-summary').textContent()) ?? '').toContain('Choose the leadership record file');
+    await page.getByLabel('Choose the file').setInputFiles({ name: 'leadership-record.json', mimeType: 'application/json', buffer: file });
+    await n.navigate(() => page.getByRole('button', { name: 'Check the file' }).click());
+    expect(await heading(page)).toBe('What the file holds');
+    const preview = (await page.locator('main').textContent()) ?? '';
+    expect(preview).toContain('verified on import');
+    expect(preview).toContain('Nothing has been added to your record yet');
+    await n.navigate(() => page.getByRole('button', { name: 'Bring these into your record' }).click());
+    expect(await heading(page)).toBe('Your leadership record');
+    const record = (await page.locator('main').textContent()) ?? '';
+    expect(record).toContain('Brought from other organisations');
+    expect(record).toMatch(/Brought from .+, verified on import on/);
+    n.finish();
   });
 });

@@ -7,7 +7,12 @@ const tables: PersonalTables = {
     { table: 'passwords', column: 'person_id', label: 'password (when set; the hash is not exported)' },
     { table: 'auth_tokens', column: 'person_id', label: 'sign-in links, resets and invitations' },
   ],
-  doneBy: [{ table: 'auth_tokens', column: 'created_by' }],
+  // A break-glass administrator who is erased stays named as the former person (passwords stay off; the organisation names another).
+  doneBy: [
+    { table: 'auth_tokens', column: 'created_by' },
+    { table: 'password_sign_in_rules', column: 'break_glass_person_id' },
+  ],
+  cleared: [{ table: 'password_sign_in_rules', column: 'set_by' }],
 };
 
 /** Sign-in sessions, the password hash, links and the failed-attempt counters keyed by the person's email. */

@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../../platform/module';
 import { seedRecord } from './demo/record.demo';
 import * as recordTables from './migrations/2026_12_04_1040_record';
+import * as recordImports from './migrations/2026_12_04_1300_record_imports';
 import { eraseOf, exportOf } from './record.queries';
 import { recordRoutes } from './record.routes';
 
@@ -9,11 +10,12 @@ export const recordModule: FeatureModule = {
   name: 'record',
   routes: [recordRoutes],
   navigation: [{ href: '/record', text: 'Leadership record', order: 49, shownTo: 'signed-in', current: (path) => path.startsWith('/record') }],
-  migrations: { '2026_12_04_1040_record': recordTables },
+  migrations: { '2026_12_04_1040_record': recordTables, '2026_12_04_1300_record_imports': recordImports },
   demo: { seed: seedRecord },
   personalData: {
     holds: [
       'Leadership record: which certificates and portfolio entries the person includes, and their personal statement',
+      'Record files brought in: each file as uploaded, and each item brought from it (certificates with their credentials, portfolio entries) with where it came from and what the check on import found',
       'Shared links: what each is for, what it shows, when it expires or was revoked, and each time it was opened with a coarse description of the browser (no address)',
     ],
     export: async (db, subject) => ({ data: { record: await exportOf(db, subject.id) }, files: [], withheld: [] }),

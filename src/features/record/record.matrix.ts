@@ -15,6 +15,11 @@ export const matrixRows: Row[] = [
   { route: 'POST /record/shares/new', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /record/shares/:shareId', expect: [S, N, N, N, N, N, N, N] },
   { route: 'POST /record/shares/:shareId/revoke', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'GET /record/import', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'POST /record/import', expect: [S, A, A, A, A, A, A, A] },
+  // The teacher's upload of a record file (`:recordImportId`) is theirs alone, as their links are.
+  { route: 'GET /record/import/:recordImportId', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /record/import/:recordImportId', expect: [S, N, N, N, N, N, N, N] },
   { route: 'GET /shared/:shareToken', expect: [A, A, A, A, A, A, A, A] },
   // Checking a record file someone has been given: public, as checking a credential is.
   { route: 'GET /record/check', expect: [A, A, A, A, A, A, A, A] },

@@ -67,6 +67,22 @@ export async function renderRecordPdf(record: ComposedRecord, baseUrl: string, o
         : 'Not verified by anyone else.',
     );
   }
+  if (record.imported.length > 0) {
+    heading(doc, document, 2, 'Brought from other organisations');
+    list(
+      doc,
+      document,
+      record.imported.map(
+        (i) =>
+          `${i.title}${i.certificate ? `, issued by ${i.certificate.issuedBy}` : ''}. ${
+            i.verified
+              ? `Brought from ${i.broughtFrom}, verified on import on ${formatDate(i.importedAt)}.`
+              : `Brought from ${i.broughtFrom}; could not be verified on import: ${i.reason ?? ''}`
+          }`,
+      ),
+      'bullet',
+    );
+  }
   document.end();
   doc.end();
   return done;

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { RecordItemKind, RecordSharesTable } from './record.tables';
+import type { RecordImportedItemsTable, RecordImportsTable, RecordItemKind, RecordSharesTable } from './record.tables';
 
 export function listItemsOf(db: Executor, personId: string) {
   return db.selectFrom('record_items').select(['kind', 'item_id']).where('person_id', '=', personId).execute();
@@ -72,11 +72,70 @@ export async function countViews(db: Executor, shareIds: string[]): Promise<Map<
   return new Map(rows.map((r) => [r.share_id, Number(r.n)]));
 }
 
+// ----- Record files brought in -----
+
+export async function insertImport(trx: Executor, row: Insertable<RecordImportsTable>): Promise<void> {
+  await trx.insertInto('record_imports').values(row).execute();
+}
+
+export function findImport(db: Executor, id: string) {
+  return db.selectFrom('record_imports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Whether the person has already brought in the file with this id. */
+export async function hasImported(db: Executor, personId: string, bundleId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('record_imports')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('bundle_id', '=', bundleId)
+    .where('status', '=', 'imported')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Marks a previewed import brought in; false when it was not previewed any more (confirmed twice at once). */
+export async function markImported(trx: Executor, id: string, at: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('record_imports')
+    .set({ status: 'imported', imported_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'previewed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertImportedItems(trx: Executor, rows: Insertable<RecordImportedItemsTable>[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('record_imported_items').values(rows).execute();
+}
+
+/** Adds items to what the person's record shows (beside what it shows already). */
+export async function addItems(trx: Executor, personId: string, items: { kind: RecordItemKind; id: string }[], at: string): Promise<void> {
+  if (items.length > 0)
+    await trx
+      .insertInto('record_items')
+      .values(items.map((i) => ({ person_id: personId, kind: i.kind, item_id: i.id, added_at: at })))
+      .execute();
+}
+
+export function listImportedItemsOf(db: Executor, personId: string) {
+  return db.selectFrom('record_imported_items').selectAll().where('person_id', '=', personId).orderBy('imported_at', 'desc').orderBy('id').execute();
+}
+
 /** Everything held about the person, for a subject access request. */
 export async function exportOf(db: Executor, personId: string) {
   const shares = await listSharesOf(db, personId);
   return {
     items: await listItemsOf(db, personId),
+    imported: (await listImportedItemsOf(db, personId)).map((i) => ({
+      kind: i.kind,
+      title: i.title,
+      detail: JSON.parse(i.detail) as unknown,
+      broughtFrom: i.brought_from,
+      outcome: i.outcome,
+      reason: i.reason,
+      importedAt: i.imported_at,
+    })),
     statement: await findStatement(db, personId),
     shares: await Promise.all(
       shares.map(async (s) => ({
@@ -96,4 +155,6 @@ export async function eraseOf(trx: Executor, personId: string): Promise<void> {
   await trx.deleteFrom('record_shares').where('person_id', '=', personId).execute();
   await trx.deleteFrom('record_statements').where('person_id', '=', personId).execute();
   await trx.deleteFrom('record_items').where('person_id', '=', personId).execute();
+  await trx.deleteFrom('record_imported_items').where('person_id', '=', personId).execute();
+  await trx.deleteFrom('record_imports').where('person_id', '=', personId).execute();
 }

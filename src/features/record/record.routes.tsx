@@ -10,6 +10,8 @@ import { checkBundle } from './record.check';
 import { renderRecordPdf } from './record.pdf';
 import * as s from './record.service';
 import { CheckBundleForm, CheckBundleResult } from './views/check';
+import { ImportForm, ImportPreviewPage } from './views/import';
+import * as imports from './record.import';
 import { LinkGonePage, MyRecordPage, SharePage, SharedRecordPage, ShareFormPage } from './views/pages';
 
 /** The person's own leadership record, the links they share it by, and what a reader of a link sees. */
@@ -19,6 +21,7 @@ const BANNERS: Record<string, string> = {
   saved: 'Your record is saved',
   shared: 'Link created. Copy it and send it to the reader',
   revoked: 'Link revoked. It shows nothing to anyone who opens it',
+  imported: 'The record file’s items are now in your record, each with where it came from',
 };
 
 async function recordPage(c: Context<AppEnv>, form?: { values: FormValues; ticked: string[]; errors: FieldErrors }) {
@@ -130,4 +133,51 @@ recordRoutes.post('/record/check', access('anyone'), async (c) => {
       return renderPage(c, { title: 'Check a leadership record file', hasErrors: true }, <CheckBundleForm errors={error.fieldErrors} />);
     throw error;
   }
+});
+
+// ----- Bringing a record file into your own record -----
+
+function importForm(c: Context<AppEnv>, errors?: FieldErrors) {
+  return renderPage(
+    c,
+    { title: 'Bring in a record file', hasErrors: !!errors, beforeContent: <BackLink href="/record" text="Your leadership record" /> },
+    <ImportForm errors={errors} />,
+  );
+}
+
+recordRoutes.get('/record/import', access('signed-in'), (c) => importForm(c));
+recordRoutes.post('/record/import', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const { file } = await readFormWithLists(c);
+  let id: string;
+  try {
+    id = await imports.startImport(c.get('deps'), viewer, file('file'), clientAddress(c));
+  } catch (error) {
+    if (error instanceof Invalid) return importForm(c, error.fieldErrors);
+    throw error;
+  }
+  return c.redirect(`/record/import/${id}`, 303);
+});
+
+async function importPreview(c: Context<AppEnv>, errors?: FieldErrors) {
+  const viewer = requireViewer(c.get('viewer'));
+  const preview = await imports.getImport(c.get('deps'), viewer, c.req.param('recordImportId') ?? '');
+  if (preview.state === 'imported') return c.redirect('/record?done=imported', 303);
+  return renderPage(
+    c,
+    { title: 'What the record file holds', hasErrors: !!errors, beforeContent: <BackLink href="/record/import" text="Bring in a record file" /> },
+    <ImportPreviewPage id={preview.id} read={preview.read} errors={errors} />,
+  );
+}
+
+recordRoutes.get('/record/import/:recordImportId', access('signed-in'), (c) => importPreview(c));
+recordRoutes.post('/record/import/:recordImportId', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  try {
+    await imports.confirmImport(c.get('deps'), viewer, c.req.param('recordImportId'));
+  } catch (error) {
+    if (error instanceof Invalid) return importPreview(c, error.fieldErrors);
+    throw error;
+  }
+  return c.redirect('/record?done=imported', 303);
 });

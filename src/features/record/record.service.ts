@@ -11,9 +11,9 @@ import { type Certificate, certificatesOf } from '../certificates';
 import { type RecordEntry, recordEntriesOf } from '../portfolio';
 import { listAllOrganisations } from '../organisations';
 import { findPersonSummary, listPeopleNames } from '../staff';
-import { buildBundle } from './record.bundle';
+import { type BundleCertificate, type BundleContent, type BundleEntry, buildBundle } from './record.bundle';
 import * as q from './record.queries';
-import type { RecordItemKind, RecordShare } from './record.tables';
+import type { RecordImportedItem, RecordItemKind, RecordShare } from './record.tables';
 
 export const STATEMENT_MAX = 2000;
 export const LABEL_MAX = 100;
@@ -32,7 +32,39 @@ export function itemKey(item: ItemRef): string {
 
 function parseItemKey(key: string): ItemRef | undefined {
   const [kind, id] = key.split(':');
-  return (kind === 'entry' || kind === 'certificate') && id ? { kind, id } : undefined;
+  return (kind === 'entry' || kind === 'certificate' || kind === 'imported') && id ? { kind, id } : undefined;
+}
+
+/** An item brought in from a record file, with where it came from and what the check on import found. */
+export interface ImportedItem {
+  id: string;
+  kind: 'certificate' | 'entry';
+  title: string;
+  broughtFrom: string;
+  importedAt: string;
+  verified: boolean;
+  /** Why it could not be verified on import; null when it was. */
+  reason: string | null;
+  certificate: BundleCertificate | null;
+  entry: BundleEntry | null;
+  /** The certificate's credential as issued (JSON), if any. */
+  credential: string | null;
+}
+
+function importedItem(row: RecordImportedItem): ImportedItem {
+  const detail = JSON.parse(row.detail) as BundleCertificate | BundleEntry;
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    broughtFrom: row.brought_from,
+    importedAt: row.imported_at,
+    verified: row.outcome === 'verified',
+    reason: row.reason,
+    certificate: row.kind === 'certificate' ? (detail as BundleCertificate) : null,
+    entry: row.kind === 'entry' ? (detail as BundleEntry) : null,
+    credential: row.credential,
+  };
 }
 
 /** A record as it is shown: the person, their statement, and the certificates and entries in it. */
@@ -43,6 +75,8 @@ export interface ComposedRecord {
   statement: string;
   certificates: Certificate[];
   entries: RecordEntry[];
+  /** Items brought in from record files from other organisations or installations. */
+  imported: ImportedItem[];
 }
 
 async function personName(db: Executor, organisationId: string, personId: string) {
@@ -52,8 +86,13 @@ async function personName(db: Executor, organisationId: string, personId: string
 
 /** Everything the person could include, and what they have. */
 async function everything(db: Executor, personId: string) {
-  const [certificates, entries, chosen] = await Promise.all([certificatesOf(db, personId), recordEntriesOf(db, personId), q.listItemsOf(db, personId)]);
-  return { certificates, entries, chosen: new Set(chosen.map((c) => itemKey({ kind: c.kind, id: c.item_id }))) };
+  const [certificates, entries, imported, chosen] = await Promise.all([
+    certificatesOf(db, personId),
+    recordEntriesOf(db, personId),
+    q.listImportedItemsOf(db, personId),
+    q.listItemsOf(db, personId),
+  ]);
+  return { certificates, entries, imported: imported.map(importedItem), chosen: new Set(chosen.map((c) => itemKey({ kind: c.kind, id: c.item_id }))) };
 }
 
 async function compose(
@@ -71,6 +110,7 @@ async function compose(
     statement,
     certificates: all.certificates.filter((c) => shows(itemKey({ kind: 'certificate', id: c.id }))),
     entries: all.entries.filter((e) => shows(itemKey({ kind: 'entry', id: e.id }))),
+    imported: all.imported.filter((i) => shows(itemKey({ kind: 'imported', id: i.id }))),
   } satisfies ComposedRecord;
 }
 
@@ -108,6 +148,7 @@ export async function saveMyRecord(deps: AppDeps, viewer: Viewer, values: FormVa
   const owned = new Set([
     ...all.certificates.map((c) => itemKey({ kind: 'certificate', id: c.id })),
     ...all.entries.map((e) => itemKey({ kind: 'entry', id: e.id })),
+    ...all.imported.map((i) => itemKey({ kind: 'imported', id: i.id })),
   ]);
   const items = [...new Set(ticked)].map(parseItemKey);
   if (items.some((i) => !i || !owned.has(itemKey(i)))) errors.items = 'Select only certificates and entries from your own record';
@@ -129,36 +170,42 @@ export async function exportBundle(deps: AppDeps, viewer: Viewer) {
   const base = deps.config.BASE_URL;
   return buildBundle(deps, viewer.organisationId, r, {
     statement: r.statement,
-    certificates: r.certificates.map((c) => ({
-      programme: c.programme_title,
-      stage: c.stage,
-      cohort: c.cohort_name,
-      issuedBy: c.issuer_name,
-      completedOn: c.completed_at.slice(0, 10),
-      credentialId: c.credential_id,
-      checkAt: `${base}/certificates/${c.code}`,
-      revokedOn: c.revoked_at ? c.revoked_at.slice(0, 10) : null,
-      credential: c.credential ? (JSON.parse(c.credential) as object) : null,
-    })),
-    entries: r.entries.map((e) => ({
-      kind: e.kind,
-      title: e.title,
-      whatChanged: e.reflection,
-      startedOn: e.startedOn,
-      endedOn: e.endedOn,
-      hours: e.hours,
-      addedBy: e.source === 'waymark' ? `Waymark, from ${r.organisationName}’s records` : r.personName,
-      verification: e.verification
-        ? {
-            by: e.verification.name,
-            relationship: e.verification.relationship,
-            role: e.verification.role,
-            statement: e.verification.statement,
-            on: e.verification.on.slice(0, 10),
-          }
-        : null,
-      broughtFrom: null,
-    })),
+    certificates: r.certificates
+      .map((c): BundleContent['certificates'][number] => ({
+        programme: c.programme_title,
+        stage: c.stage,
+        cohort: c.cohort_name,
+        issuedBy: c.issuer_name,
+        completedOn: c.completed_at.slice(0, 10),
+        credentialId: c.credential_id,
+        checkAt: `${base}/certificates/${c.code}`,
+        revokedOn: c.revoked_at ? c.revoked_at.slice(0, 10) : null,
+        credential: c.credential ? (JSON.parse(c.credential) as object) : null,
+      }))
+      .concat(r.imported.flatMap((i) => (i.certificate ? [{ ...i.certificate, credential: i.credential ? (JSON.parse(i.credential) as object) : null }] : []))),
+    entries: r.entries
+      .map(
+        (e): BundleEntry => ({
+          kind: e.kind,
+          title: e.title,
+          whatChanged: e.reflection,
+          startedOn: e.startedOn,
+          endedOn: e.endedOn,
+          hours: e.hours,
+          addedBy: e.source === 'waymark' ? `Waymark, from ${r.organisationName}’s records` : r.personName,
+          verification: e.verification
+            ? {
+                by: e.verification.name,
+                relationship: e.verification.relationship,
+                role: e.verification.role,
+                statement: e.verification.statement,
+                on: e.verification.on.slice(0, 10),
+              }
+            : null,
+          broughtFrom: null,
+        }),
+      )
+      .concat(r.imported.flatMap((i) => (i.entry ? [{ ...i.entry, broughtFrom: i.entry.broughtFrom ?? i.broughtFrom }] : []))),
   });
 }
 
@@ -186,6 +233,7 @@ export async function createShare(deps: AppDeps, viewer: Viewer, values: FormVal
   const items = [
     ...form.record.certificates.map((c) => ({ kind: 'certificate' as const, id: c.id })),
     ...form.record.entries.map((e) => ({ kind: 'entry' as const, id: e.id })),
+    ...form.record.imported.map((i) => ({ kind: 'imported' as const, id: i.id })),
   ].filter((i) => !left.has(itemKey(i)));
   const includeStatement = form.record.statement !== '' && !left.has('statement');
   if (!errors.label && !errors.expiresOn && items.length === 0 && !includeStatement)

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 
-/** What the person's record shows: a portfolio entry or a certificate. */
-export type RecordItemKind = 'entry' | 'certificate';
+/** What the person's record shows: a portfolio entry, a certificate, or an item brought in from a record file. */
+export type RecordItemKind = 'entry' | 'certificate' | 'imported';
 
 /** One item the person chose to include in their leadership record. */
 export interface RecordItemsTable {
@@ -46,7 +46,45 @@ export interface RecordShareViewsTable {
   client: string;
 }
 
+/**
+ * A record file the person uploaded: `previewed` while they look at what its check found, then
+ * `imported` once they confirm. `bundle` is the file as uploaded (checked again on confirming);
+ * `bundle_id` its own id, so one file is brought in once.
+ */
+export interface RecordImportsTable {
+  id: string;
+  person_id: string;
+  bundle_id: string;
+  /** The organisation that signed the file, by name. */
+  brought_from: string;
+  bundle: string;
+  status: 'previewed' | 'imported';
+  created_at: string;
+  imported_at: string | null;
+}
+
+/**
+ * One item brought in from a record file: a certificate (with its credential as issued) or a
+ * portfolio entry (`detail`, JSON: BundleCertificate or BundleEntry), with what the check on import
+ * found: `verified`, or `unverifiable` with the reason.
+ */
+export interface RecordImportedItemsTable {
+  id: string;
+  import_id: string;
+  person_id: string;
+  kind: 'certificate' | 'entry';
+  title: string;
+  detail: string;
+  credential: string | null;
+  outcome: 'verified' | 'unverifiable';
+  reason: string | null;
+  brought_from: string;
+  imported_at: string;
+}
+
 export type RecordShare = Selectable<RecordSharesTable>;
+export type RecordImport = Selectable<RecordImportsTable>;
+export type RecordImportedItem = Selectable<RecordImportedItemsTable>;
 
 /** Tables owned by this feature (the leadership record). */
 export interface RecordTables {
@@ -54,6 +92,8 @@ export interface RecordTables {
   record_statements: RecordStatementsTable;
   record_shares: RecordSharesTable;
   record_share_views: RecordShareViewsTable;
+  record_imports: RecordImportsTable;
+  record_imported_items: RecordImportedItemsTable;
 }
 
 declare module '../../platform/db/database' {

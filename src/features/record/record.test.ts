@@ -274,6 +274,7 @@ it('prints what the record shows, with where each item came from, in its PDF', a
       organisationName: 'Riverside Learning Trust',
       statement: 'I lead reading across Key Stage 3.',
       certificates: [],
+      imported: [],
       entries: [
         {
           id: 'e1',

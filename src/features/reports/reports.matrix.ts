@@ -13,6 +13,14 @@ export const matrixRows: Row[] = [
   { route: 'GET /people/:personId/programmes', expect: [S, N, A, A, N, A, N, A] },
   { route: 'GET /schools/:schoolId/programmes', expect: [S, F, F, A, N, A, N, A] },
   { route: 'GET /reports', expect: [S, F, F, F, F, A, A, A] },
+  // Equality information and barriers only ever in aggregate, and only for programme leads and
+  // organisation admins; the threshold is the organisation admins'.
+  { route: 'GET /reports/diversity', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/diversity/:characteristic/export.csv', path: '/reports/diversity/ethnicity/export.csv', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/barriers', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/barriers/export.csv', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/settings', expect: [S, F, F, F, F, A, A, F] },
+  { route: 'POST /reports/settings', expect: [S, F, F, F, F, A, A, F] },
   { route: 'GET /reports/staff/export.csv', expect: [S, F, F, A, A, A, A, F] },
   { route: 'GET /reports/:table/export.csv', path: '/reports/pipeline/export.csv', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/cohorts/:cohortId/applications/export.csv', expect: [S, F, F, F, F, A, N, A] },

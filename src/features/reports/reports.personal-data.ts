@@ -1,4 +1,4 @@
 import { tablePersonalData } from '../../platform/personal-data';
 
-/** This feature keeps no personal data and names no one in its tables: nothing to export or erase. */
-export const reportsPersonalData = tablePersonalData({});
+/** Reports keep no personal data; the organisation's report settings say who last changed them, which an erasure points at the former member of staff. */
+export const reportsPersonalData = tablePersonalData({ doneBy: [{ table: 'report_settings', column: 'updated_by' }] });

@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/database';
 import type { ApplicationStatus } from '../cohorts';
 import type { EnrolmentStatus } from '../enrolments';
+import type { StaffType } from '../staff';
 
 // Reports read every feature's tables, read-only (docs/architecture.md: "reports may read
 // everything"). Nothing here writes; every query is scoped to one organisation.
@@ -533,4 +534,75 @@ export function staffList(db: Executor, organisationId: string, schoolIds: reado
     .orderBy('people.family_name')
     .orderBy('people.given_name')
     .execute();
+}
+
+// ----- Settings -----
+
+/** The organisation's suppression threshold, or undefined when it keeps the default. */
+export async function findSuppressionThreshold(db: Executor, organisationId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('report_settings').select('suppression_threshold').where('organisation_id', '=', organisationId).executeTakeFirst();
+  return row ? Number(row.suppression_threshold) : undefined;
+}
+
+export async function saveSuppressionThreshold(db: Executor, organisationId: string, threshold: number, by: string, at: string) {
+  await db
+    .insertInto('report_settings')
+    .values({ organisation_id: organisationId, suppression_threshold: threshold, updated_at: at, updated_by: by })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ suppression_threshold: threshold, updated_at: at, updated_by: by }))
+    .execute();
+}
+
+// ----- Diversity and barriers (only ever counted) -----
+
+/** Active staff, narrowed to a school and a staff type if chosen, each with their equality answers (null when none). */
+export function staffWithEquality(db: Executor, organisationId: string, filter: { schoolId: string | null; staffType: StaffType | null }) {
+  return db
+    .selectFrom('people')
+    .leftJoin('equality_answers', 'equality_answers.person_id', 'people.id')
+    .select([
+      'people.id',
+      'equality_answers.sex',
+      'equality_answers.ethnicity',
+      'equality_answers.disability',
+      'equality_answers.age_band',
+      'equality_answers.working_pattern',
+    ])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.status', '=', 'active')
+    .$if(filter.schoolId !== null, (qb) => qb.where('people.school_id', '=', filter.schoolId as string))
+    .$if(filter.staffType !== null, (qb) => qb.where('people.staff_type', '=', filter.staffType as StaffType))
+    .execute();
+}
+
+/** Every enrolment of the organisation: who, in which cohort, and its status. */
+export function enrolmentStages(db: Executor, organisationId: string) {
+  return db.selectFrom('enrolments').select(['person_id', 'cohort_id', 'status']).where('organisation_id', '=', organisationId).execute();
+}
+
+/** Every application sent (not a draft) in the organisation: who, and to which cohort. */
+export function applicationsSent(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('applications')
+    .select(['person_id', 'cohort_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('status', '!=', 'draft')
+    .execute();
+}
+
+/** Each active member of staff's barriers to aspiring (JSON lists), narrowed like the staff: only ever counted. */
+export function barriersOfStaff(db: Executor, organisationId: string, filter: { schoolId: string | null; staffType: StaffType | null }) {
+  return db
+    .selectFrom('careers_aspirations')
+    .innerJoin('people', 'people.id', 'careers_aspirations.person_id')
+    .select(['people.id', 'careers_aspirations.barriers'])
+    .where('people.organisation_id', '=', organisationId)
+    .where('people.status', '=', 'active')
+    .$if(filter.schoolId !== null, (qb) => qb.where('people.school_id', '=', filter.schoolId as string))
+    .$if(filter.staffType !== null, (qb) => qb.where('people.staff_type', '=', filter.staffType as StaffType))
+    .execute();
+}
+
+/** The organisation's schools, by name. */
+export function schoolsOfOrganisation(db: Executor, organisationId: string) {
+  return db.selectFrom('schools').select(['id', 'name']).where('organisation_id', '=', organisationId).orderBy('name').execute();
 }

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { toCsvFile } from '../../platform/csv';
-import { access, requireViewer } from '../../platform/http/access';
+import { access, isOrgAdmin, requireViewer } from '../../platform/http/access';
+import { Invalid } from '../../platform/http/errors';
+import { readForm } from '../../platform/http/forms';
 import type { AppEnv } from '../../platform/http/env';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
@@ -19,6 +21,8 @@ import {
 } from './reports.service';
 import { PersonProgrammesPage, SchoolProgrammesPage, TeamPage } from './views/people';
 import { ReportsPage } from './views/reports';
+import { BarriersPage, DiversityPage, ReportSettingsPage } from './views/counts';
+import { barriersDownload, barriersReport, diversityDownload, diversityReport, saveThreshold, suppressionThreshold } from './reports.diversity';
 
 /** My team, a person's programmes, a school's programmes, and the programme leads' reports and downloads. */
 export const reportRoutes = new Hono<AppEnv>();
@@ -60,6 +64,65 @@ function csv(c: Context<AppEnv>, download: Download) {
     'content-disposition': `attachment; filename="${download.fileName}"`,
   });
 }
+
+const peopleQuery = (c: Context<AppEnv>) => ({
+  programme: c.req.query('programme'),
+  year: c.req.query('year'),
+  school: c.req.query('school'),
+  staffType: c.req.query('staffType'),
+});
+
+reportRoutes.get('/reports/diversity', access('programme-lead'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await diversityReport(c.get('deps'), viewer, peopleQuery(c));
+  return renderPage(
+    c,
+    { title: 'Diversity of the pipeline', hasErrors: Object.keys(data.choices.errors).length > 0, beforeContent: <BackLink href="/reports" text="Reports" /> },
+    <DiversityPage data={data} canChangeThreshold={isOrgAdmin(viewer)} />,
+  );
+});
+
+reportRoutes.get('/reports/diversity/:characteristic/export.csv', access('programme-lead'), async (c) =>
+  csv(c, await diversityDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('characteristic'), peopleQuery(c))),
+);
+
+reportRoutes.get('/reports/barriers', access('programme-lead'), async (c) => {
+  const data = await barriersReport(c.get('deps'), requireViewer(c.get('viewer')), peopleQuery(c));
+  return renderPage(
+    c,
+    { title: 'Barriers to aspiring', hasErrors: Object.keys(data.choices.errors).length > 0, beforeContent: <BackLink href="/reports" text="Reports" /> },
+    <BarriersPage data={data} />,
+  );
+});
+
+reportRoutes.get('/reports/barriers/export.csv', access('programme-lead'), async (c) =>
+  csv(c, await barriersDownload(c.get('deps'), requireViewer(c.get('viewer')), peopleQuery(c))),
+);
+
+reportRoutes.get('/reports/settings', access('org-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  return renderPage(
+    c,
+    { title: 'Report settings', beforeContent: <BackLink href="/reports/diversity" text="Diversity of the pipeline" /> },
+    <ReportSettingsPage threshold={await suppressionThreshold(c.get('deps'), viewer.organisationId)} />,
+  );
+});
+
+reportRoutes.post('/reports/settings', access('org-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const values = await readForm(c);
+  try {
+    await saveThreshold(c.get('deps'), viewer, values.threshold);
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    return renderPage(
+      c,
+      { title: 'Report settings', hasErrors: true, status: 400, beforeContent: <BackLink href="/reports/diversity" text="Diversity of the pipeline" /> },
+      <ReportSettingsPage threshold={await suppressionThreshold(c.get('deps'), viewer.organisationId)} values={values} errors={error.fieldErrors} />,
+    );
+  }
+  return c.redirect('/reports/diversity', 303);
+});
 
 reportRoutes.get('/reports/staff/export.csv', access('staff-admin'), async (c) => csv(c, await staffDownload(c.get('deps'), requireViewer(c.get('viewer')))));
 

@@ -4,7 +4,8 @@ import { type CountTable, SUPPRESSED, type SuppressedTable, shownPercent, suppre
 
 /**
  * What a reader knows from a published table: the shown counts, the sums that hold between cells
- * and totals, and that every count is a whole number ≥ 0. Hidden counts are the unknowns.
+ * and totals, and that every hidden count is a whole number ≥ 1 (zeros are always shown). Hidden
+ * counts are the unknowns.
  */
 interface Puzzle {
   /** The true value of each unknown (for the test to compare with; the reader doesn't have it). */
@@ -65,7 +66,7 @@ function puzzleOf(table: CountTable, shown: SuppressedTable): Puzzle {
 }
 
 /**
- * Searches for whole numbers ≥ 0 for every unknown that satisfy every equation with unknown `x`
+ * Searches for whole numbers ≥ 1 for every unknown that satisfy every equation with unknown `x`
  * different from its true value: if there is one, the reader cannot work `x` out. Values are tried
  * within `cap`; an equation with one unknown left fixes it.
  */
@@ -93,8 +94,13 @@ function alternativeExists(puzzle: Puzzle, x: number, cap: number): boolean {
       for (const [u, k] of eq.terms) {
         const v = value[u];
         if (v === null || v === undefined) {
-          if (k > 0) high += k * cap;
-          else low += k * cap;
+          if (k > 0) {
+            high += k * cap;
+            low += k;
+          } else {
+            low += k * cap;
+            high += k;
+          }
         } else {
           low += k * v;
           high += k * v;
@@ -114,7 +120,7 @@ function alternativeExists(puzzle: Puzzle, x: number, cap: number): boolean {
       const [u, k] = open[0] as [number, number];
       const rest = eq.terms.reduce((s, [w, kw]) => s + (value[w] === null ? 0 : kw * (value[w] as number)), 0);
       const forced = (eq.constant - rest) / k;
-      if (forced < 0 || !Number.isInteger(forced) || (u === x && forced === puzzle.truth[x])) return false;
+      if (forced < 1 || !Number.isInteger(forced) || (u === x && forced === puzzle.truth[x])) return false;
       value[u] = forced;
       const ok = solve();
       value[u] = null;
@@ -124,7 +130,7 @@ function alternativeExists(puzzle: Puzzle, x: number, cap: number): boolean {
     if (u === -1) return true;
     const truth = puzzle.truth[u] ?? 0;
     // Near the truth first: alternatives usually differ by one here and there.
-    const order = Array.from({ length: cap + 1 }, (_, v) => v).sort((p, q) => Math.abs(p - truth) - Math.abs(q - truth));
+    const order = Array.from({ length: cap }, (_, v) => v + 1).sort((p, q) => Math.abs(p - truth) - Math.abs(q - truth));
     for (const v of order) {
       if (u === x && v === truth) continue;
       value[u] = v;
@@ -162,17 +168,19 @@ const tables = fc
   );
 
 describe('Suppressing small numbers', () => {
-  it('hides every count below the threshold, totals included, zero included', () => {
+  it('hides every count from 1 to below the threshold, totals included, and shows zeros', () => {
     fc.assert(
       fc.property(tables, ({ table, threshold }) => {
         const shown = suppress(table, threshold);
         table.cells.forEach((row, i) => {
           row.forEach((v, j) => {
-            if (v < threshold) expect(shown.cells[i]?.[j]).toBe(SUPPRESSED);
+            if (v > 0 && v < threshold) expect(shown.cells[i]?.[j]).toBe(SUPPRESSED);
+            if (v === 0) expect(shown.cells[i]?.[j]).toBe(0);
             else if (shown.cells[i]?.[j] !== SUPPRESSED) expect(shown.cells[i]?.[j]).toBe(v);
           });
         });
-        for (const t of [...shown.rowTotals, ...shown.columnTotals, shown.grandTotal]) if (typeof t === 'number') expect(t).toBeGreaterThanOrEqual(threshold);
+        for (const t of [...shown.rowTotals, ...shown.columnTotals, shown.grandTotal])
+          if (typeof t === 'number' && t !== 0) expect(t).toBeGreaterThanOrEqual(threshold);
       }),
       { numRuns: 300 },
     );
@@ -237,5 +245,6 @@ describe('Suppressing small numbers', () => {
     expect(shownPercent(SUPPRESSED, 12, 5)).toBe(SUPPRESSED);
     expect(shownPercent(3, 4, 5)).toBe(SUPPRESSED);
     expect(shownPercent(6, SUPPRESSED, 5)).toBe(SUPPRESSED);
+    expect(shownPercent(0, 0, 5)).toBe('z');
   });
 });

@@ -5,8 +5,9 @@
  * A table is a grid of counts with, optionally, a total for each row, a total for each column and
  * the grand total. Think of it as an extended grid: the totals are a last column and a last row.
  *
- * - Primary suppression: every count (cell or total) below the threshold is hidden, zero included,
- *   so "hidden" never means "between 1 and 4".
+ * - Primary suppression: every count (cell or total) from 1 to below the threshold is hidden. Zero
+ *   is shown (nobody is disclosed by it), and never hidden later: so a reader knows a hidden count
+ *   is at least 1, and the search below allows for that.
  * - Secondary suppression: a hidden count must not be recoverable from what is shown. The sums
  *   that hold between cells and totals are linear equations; a hidden count is safe when another
  *   table of non-negative counts agrees with everything shown and differs in that count. We look
@@ -137,7 +138,8 @@ export function hasAlternative(grid: Grid, i0: number, j0: number): boolean {
   const a = vertexOfRow(i0);
   const b = vertexOfColumn(j0);
   const countAt = (e: Edge) => grid.values[e.i]?.[e.j] ?? 0;
-  const fits = (e: Edge, delta: number) => countAt(e) + sign(grid, e.i, e.j) * delta >= 0;
+  // A hidden count stays at least 1: zeros are always shown, so a reader knows none is hidden.
+  const fits = (e: Edge, delta: number) => countAt(e) + sign(grid, e.i, e.j) * delta >= 1;
   const other = (e: Edge, v: number) => {
     const r = vertexOfRow(e.i);
     return r === v ? vertexOfColumn(e.j) : r;
@@ -186,7 +188,7 @@ export function suppress(table: CountTable, threshold: number): SuppressedTable 
   const countAt = (e: Edge) => grid.values[e.i]?.[e.j] ?? 0;
   let primary = 0;
   for (const e of entries)
-    if (countAt(e) < threshold) {
+    if (countAt(e) > 0 && countAt(e) < threshold) {
       hide(e);
       primary++;
     }
@@ -194,12 +196,12 @@ export function suppress(table: CountTable, threshold: number): SuppressedTable 
   for (;;) {
     const exposed = entries.find((e) => isHidden(e) && !hasAlternative(grid, e.i, e.j));
     if (!exposed) break;
-    // Hide the smallest shown count in its row or column (cells before totals); failing that, anywhere.
+    // Hide the smallest shown count (never a zero) in its row or column, cells before totals; failing that, anywhere.
     const lastRow = grid.rows - 1;
     const lastColumn = grid.columns - 1;
     const byCost = (x: Edge, y: Edge) =>
       countAt(x) - countAt(y) || Number(x.i === lastRow || x.j === lastColumn) - Number(y.i === lastRow || y.j === lastColumn);
-    const shown = entries.filter((e) => !isHidden(e));
+    const shown = entries.filter((e) => !isHidden(e) && countAt(e) > 0);
     const near = shown.filter((e) => e.i === exposed.i || e.j === exposed.j).sort(byCost);
     const next = near[0] ?? shown.sort(byCost)[0];
     if (!next) break; // everything is hidden already
@@ -219,9 +221,13 @@ export function suppress(table: CountTable, threshold: number): SuppressedTable 
   };
 }
 
-/** A percentage of a base, rounded, or `c` when the count or the base is hidden or the base below the threshold. */
-export function shownPercent(count: Shown, base: Shown, threshold: number): number | typeof SUPPRESSED {
-  if (count === SUPPRESSED || base === SUPPRESSED || base < threshold || base === 0) return SUPPRESSED;
+/**
+ * A percentage of a base, rounded: `c` when the count or the base is hidden or the base below the
+ * threshold, `z` (not applicable) when the base is zero.
+ */
+export function shownPercent(count: Shown, base: Shown, threshold: number): number | typeof SUPPRESSED | typeof NOT_APPLICABLE {
+  if (base === 0) return NOT_APPLICABLE;
+  if (count === SUPPRESSED || base === SUPPRESSED || base < threshold) return SUPPRESSED;
   return Math.round((count / base) * 100);
 }
 

@@ -22,14 +22,6 @@ export function findIdentityOfPerson(db: Executor, personId: string, provider: S
   return db.selectFrom('sso_identities').select(['id', 'subject']).where('person_id', '=', personId).where('provider', '=', provider).executeTakeFirst();
 }
 
-export function identitiesOf(db: Executor, personId: string) {
-  return db
-    .selectFrom('sso_identities')
-    .select(['provider', 'subject', 'email_at_binding', 'created_at', 'last_used_at'])
-    .where('person_id', '=', personId)
-    .execute();
-}
-
 /** Takes a sign-in attempt by its state, deleting it in the same statement so it can be used only once. */
 export async function takeAttempt(db: Executor, stateHash: string) {
   return db.deleteFrom('sso_sign_in_attempts').where('state_hash', '=', stateHash).returningAll().executeTakeFirst();

@@ -54,6 +54,14 @@ singleSignOnRoutes.get('/sign-in/sso/callback', access('anyone'), async (c) => {
   const browserToken = getCookie(c, ATTEMPT_COOKIE);
   deleteCookie(c, ATTEMPT_COOKIE, { path: ATTEMPT_COOKIE_PATH, secure: secureCookie(c) });
   const result = await completeSignOn(c.get('deps'), new URL(c.req.url), browserToken, requestContext(c));
+  if (!result.ok && result.reason === 'too_many') {
+    c.header('Retry-After', String(result.retryAfterSeconds));
+    return renderPage(
+      c,
+      { title: 'You have not been signed in', status: 429 },
+      <SignOnProblemPage reason="too_many" wait={result.wait} retryHref="/sign-in" />,
+    );
+  }
   if (!result.ok) {
     const retryHref = result.organisationId ? `/sign-in?organisation=${result.organisationId}` : '/sign-in';
     return renderPage(c, { title: 'You have not been signed in', status: 400 }, <SignOnProblemPage reason={result.reason} retryHref={retryHref} />);

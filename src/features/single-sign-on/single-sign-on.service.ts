@@ -1,5 +1,17 @@
 import { randomNonce, randomPKCECodeVerifier } from 'openid-client';
-import { beginSignInSession, normaliseEmail, passwordSignInRule, startSignInSessionFor, turnPasswordsOff, turnPasswordsOn } from '../auth';
+import {
+  beginSignInSession,
+  type CountedAttempt,
+  describeWait,
+  normaliseEmail,
+  passwordSignInRule,
+  refundAttempts,
+  reserveAttempt,
+  startSignInSessionFor,
+  type ThrottleLimits,
+  turnPasswordsOff,
+  turnPasswordsOn,
+} from '../auth';
 import { findPersonByEmail, findPersonSummary, listOrganisationAdmins } from '../staff';
 import { recordAudit } from '../../platform/audit/audit';
 import { decryptSecret, encryptSecret } from '../../platform/credentials/keys';
@@ -259,7 +271,13 @@ function identify(connection: FlowConnection, claims: Record<string, unknown>): 
   return { subject: sub, email: claims.email_verified === true ? text(claims.email) : null };
 }
 
-export type SignOnResult = { ok: true; sessionToken: string; next: string } | { ok: false; reason: RefusalReason; organisationId: string | null };
+export type SignOnResult =
+  | { ok: true; sessionToken: string; next: string }
+  | { ok: false; reason: RefusalReason; organisationId: string | null }
+  | { ok: false; reason: 'too_many'; wait: string; retryAfterSeconds: number; organisationId: null };
+
+// Answers that fail, per address: generous (a school's staff share one address), then a while out.
+const REFUSAL_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 30, firstWaitMs: 15_000, refuseFrom: 60, refusalMs: 15 * MINUTE };
 
 /**
  * Finishes a sign-in when the provider sends the browser back: takes the attempt (once), checks
@@ -270,6 +288,20 @@ export type SignOnResult = { ok: true; sessionToken: string; next: string } | { 
  */
 export async function completeSignOn(deps: AppDeps, callbackUrl: URL, browserToken: string | undefined, context: RequestContext): Promise<SignOnResult> {
   let organisationId: string | null = null;
+  // Counted before it is tried, given back on success (as sign-in links are).
+  const now = deps.clock.now();
+  const reservation = await reserveAttempt(deps.db, now, [[`sso-refused:address:${context.ipAddress ?? 'unknown'}`, REFUSAL_LIMITS]]);
+  if (!reservation.admitted) {
+    const until = reservation.lockedUntil;
+    return {
+      ok: false,
+      reason: 'too_many',
+      wait: describeWait(until, now),
+      retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000),
+      organisationId: null,
+    };
+  }
+  const attempts: CountedAttempt[] = reservation.attempts;
   try {
     const state = callbackUrl.searchParams.get('state') ?? '';
     const attempt = looksLikeToken(state) ? await q.takeAttempt(deps.db, hashToken(state)) : undefined;
@@ -332,6 +364,7 @@ export async function completeSignOn(deps: AppDeps, callbackUrl: URL, browserTok
         ipAddress: context.ipAddress,
         requestId: context.requestId,
       });
+      await refundAttempts(trx, attempts);
       return startSignInSessionFor(trx, deps, personId, context);
     });
     return { ok: true, sessionToken, next: attempt.next };
@@ -352,14 +385,4 @@ export async function completeSignOn(deps: AppDeps, callbackUrl: URL, browserTok
 /** Forgets sign-in attempts nobody finished (the worker runs it). */
 export function sweepExpiredAttempts(db: Executor, now: Date): Promise<number> {
   return q.deleteExpiredAttempts(db, now.toISOString());
-}
-
-/** The person's bindings to providers (their personal data here). */
-export function identitiesOfPerson(db: Executor, personId: string) {
-  return q.identitiesOf(db, personId);
-}
-
-/** Removes the person's bindings (erasure): their provider accounts no longer sign anyone in. */
-export async function eraseIdentitiesOfPerson(db: Executor, personId: string): Promise<void> {
-  await db.deleteFrom('sso_identities').where('person_id', '=', personId).execute();
 }

@@ -1,3 +1,4 @@
+import { singleSignOnModule } from './module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
 import { describeEachEngine, type TestContext } from '../../../test/support/app';
@@ -14,7 +15,6 @@ import {
 } from '../../../test/support/identity-provider';
 import { present } from '../../../test/support/present';
 import { MINUTE } from '../../platform/db/clock';
-import { singleSignOnModule } from './module';
 
 // Single sign-on against a real OpenID provider (oidc-provider, on a local port): two Entra-like
 // tenants, Entra's multi-tenant front door and a Google-like provider. Waymark runs through
@@ -333,14 +333,24 @@ describeEachEngine(
       expect((await hook.export(ctx().db, subject)).data).toMatchObject({
         'accounts bound': [{ provider: 'google', subject: '3060', email_at_binding: person.email }],
       });
-      await hook.erase(ctx().db, subject, {
-        formerPersonId: admin.id,
-        credentials: 'keep',
-        now: ctx().clock.now().toISOString(),
-        clock: ctx().clock,
-        config: ctx().config,
-      });
+      const now = ctx().clock.now().toISOString();
+      await hook.erase(ctx().db, subject, { formerPersonId: '', credentials: 'keep', now, clock: ctx().clock, config: ctx().config });
       expect(await identities(person.id)).toEqual([]);
+    });
+
+    it('a flood of answers that do not work from one address is slowed, then refused for a while', async () => {
+      const client = ctx().client({ address: '10.9.17.1' });
+      let refused: { status: number; text: string; headers: Headers } | undefined;
+      for (let tries = 0; tries < 40 && !refused; tries++) {
+        const page = await client.get(`/sign-in/sso/callback?code=x&state=guess-${tries}`);
+        if (page.status === 429) refused = page;
+        else expect(page.status).toBe(400);
+      }
+      const page = present(refused, 'a refusal');
+      expect(page.headers.get('retry-after')).toBeTruthy();
+      expect(visibleText(page.text)).toMatch(/Too many sign-ins that did not work have come from your network\. Wait \d+ seconds and try again\./);
+      // Another address is not held up.
+      expect((await ctx().client({ address: '10.9.17.2' }).get('/sign-in/sso/callback?state=x')).status).toBe(400);
     });
 
     it('the settings page shows what is set up, never the secret, and says what is wrong with a form', async () => {

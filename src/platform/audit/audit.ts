@@ -72,15 +72,15 @@ export type AuditAction =
   | 'certificate_issued'
   | 'certificate_revoked'
   | 'signing_key_rotated'
-  | 'subject_access_requested'
-  | 'subject_access_downloaded'
-  | 'person_erased'
   | 'single_sign_on_configured'
   | 'single_sign_on_removed'
   | 'single_sign_on_bound'
   | 'single_sign_on_refused'
   | 'password_sign_in_turned_off'
-  | 'password_sign_in_turned_on';
+  | 'password_sign_in_turned_on'
+  | 'subject_access_requested'
+  | 'subject_access_downloaded'
+  | 'person_erased';
 
 export interface AuditEntry {
   action: AuditAction;

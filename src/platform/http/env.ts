@@ -39,10 +39,10 @@ export interface AppDeps {
   calendarEntries?: readonly CalendarEntries[];
   /** Who coaches an enrolment's participant (from mentoring; nobody when left out). */
   coachOfEnrolment?: CoachOfEnrolment;
-  /** Every feature's personal-data hooks, for subject access and erasure (none when left out). */
-  personalData?: PersonalDataRegistry;
   /** Ways to sign in besides a password, offered by feature modules (none when left out). */
   signInChoices?: readonly SignInChoices[];
+  /** Every feature's personal-data hooks, for subject access and erasure (none when left out). */
+  personalData?: PersonalDataRegistry;
 }
 
 export interface AppEnv {

@@ -4,7 +4,7 @@ import { newToken } from '../../../src/platform/http/tokens';
 import type { World } from '../factories';
 import type { ProgrammeWorld } from '../programme-world';
 
-/** Records the leadership record's matrix rows need: the teacher (world.report) has shared their record by a link that works. */
+/** Records the leadership record's matrix rows need: the teacher (world.report) has shared their record by a link that works, and has uploaded a record file to bring in (`recordImportId`). */
 export async function makeRecordWorld(db: Db, world: World, _programmes: ProgrammeWorld): Promise<Record<string, string>> {
   const shareId = newId();
   const shareToken = newToken();
@@ -26,7 +26,20 @@ export async function makeRecordWorld(db: Db, world: World, _programmes: Program
       created_at: '2026-11-20T09:00:00.000Z',
     })
     .execute();
-  return { shareId, shareToken };
+  const recordImportId = newId();
+  await db
+    .insertInto('record_imports')
+    .values({
+      id: recordImportId,
+      person_id: world.report.id,
+      bundle_id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+      brought_from: 'Elsewhere Trust',
+      bundle: '{}',
+      status: 'previewed',
+      created_at: '2026-11-20T09:00:00.000Z',
+    })
+    .execute();
+  return { shareId, shareToken, recordImportId };
 }
 
 /** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */

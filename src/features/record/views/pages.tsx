@@ -109,6 +109,36 @@ export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' |
           </div>
         ))
       )}
+      {r.imported.length > 0 ? (
+        <>
+          <H class="govuk-heading-m">Brought from other organisations</H>
+          <ul class="govuk-list">
+            {r.imported.map((i) => (
+              <li class="govuk-!-margin-bottom-4">
+                <strong>
+                  {i.kind === 'certificate' ? 'Certificate' : i.entry?.kind || 'Entry'}: {i.title}
+                </strong>
+                <br />
+                {i.certificate
+                  ? `Issued by ${i.certificate.issuedBy}${i.certificate.completedOn ? `, completed ${formatDate(i.certificate.completedOn)}` : ''}. `
+                  : null}
+                {i.entry?.verification
+                  ? `Verified by ${i.entry.verification.by}${i.entry.verification.on ? `, ${formatDate(i.entry.verification.on)}` : ''}. `
+                  : null}
+                {i.entry?.whatChanged ? (
+                  <>
+                    {i.entry.whatChanged}
+                    <br />
+                  </>
+                ) : null}
+                {i.verified
+                  ? `Brought from ${i.broughtFrom}, verified on import on ${formatDate(i.importedAt)}.`
+                  : `Brought from ${i.broughtFrom} on ${formatDate(i.importedAt)}. Could not be verified on import: ${i.reason ?? 'no reason recorded'}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }
@@ -117,7 +147,7 @@ export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' |
 export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: FormValues; ticked?: string[]; errors?: FieldErrors }) {
   const d = props.data;
   const ticked = new Set(props.ticked ?? [...d.chosen]);
-  const nothingYet = d.certificates.length === 0 && d.entries.length === 0;
+  const nothingYet = d.certificates.length === 0 && d.entries.length === 0 && d.imported.length === 0;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -162,7 +192,12 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
         </p>
         <p class="govuk-body">
           The file holds each certificate’s Open Badges 3.0 credential exactly as it was issued and signed, so anyone can check it with any Open Badges
-          verifier, and the rest of what your record shows.
+          verifier, and the rest of what your record shows, signed by {d.record.organisationName}.
+        </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/record/import">
+            Bring in a record file from another organisation
+          </a>
         </p>
         <h2 class="govuk-heading-m">What your record shows</h2>
         {nothingYet ? (
@@ -187,6 +222,12 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
                 text: `${e.kind}: ${e.title}`,
                 hint: { text: e.verification ? `Verified by ${e.verification.name}` : 'Not verified' },
                 checked: ticked.has(itemKey({ kind: 'entry', id: e.id })),
+              })),
+              ...d.imported.map((i) => ({
+                value: itemKey({ kind: 'imported', id: i.id }),
+                text: `Brought from ${i.broughtFrom}: ${i.title}`,
+                hint: { text: i.verified ? 'Verified on import' : 'Could not be verified on import' },
+                checked: ticked.has(itemKey({ kind: 'imported', id: i.id })),
               })),
             ]}
           />
@@ -224,6 +265,11 @@ export function ShareFormPage(props: { form: ShareForm; values: FormValues; left
       value: itemKey({ kind: 'entry', id: e.id }),
       text: `${e.kind}: ${e.title}`,
       checked: left.has(itemKey({ kind: 'entry', id: e.id })),
+    })),
+    ...r.imported.map((i) => ({
+      value: itemKey({ kind: 'imported', id: i.id }),
+      text: `Brought from ${i.broughtFrom}: ${i.title}`,
+      checked: left.has(itemKey({ kind: 'imported', id: i.id })),
     })),
   ];
   return (

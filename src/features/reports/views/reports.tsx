@@ -89,6 +89,20 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
       <p class="govuk-body">
         Where the trust’s staff are on its programmes, how each cohort went, and each cohort’s lists. Every table downloads as a CSV file that opens in Excel.
       </p>
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href="/reports/diversity">
+            Diversity of the pipeline
+          </a>{' '}
+          – the pipeline against the staff body, from equality information staff choose to give
+        </li>
+        <li>
+          <a class="govuk-link" href="/reports/barriers">
+            Barriers to aspiring
+          </a>{' '}
+          – what staff with a career aspiration say holds them back, counted
+        </li>
+      </ul>
       <form method="get" action="/reports" class="govuk-!-margin-bottom-6">
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-one-half">

@@ -5,7 +5,8 @@ import { Button, ErrorSummary, Input, InsetText, NotificationBanner, Radios, Sel
 import type { RefusalReason } from '../single-sign-on.oidc';
 import type { ConnectionSummary } from '../single-sign-on.service';
 
-const refusals: Record<RefusalReason, string> = {
+const refusals: Record<RefusalReason | 'too_many', string> = {
+  too_many: 'Too many sign-ins that did not work have come from your network.',
   unknown_attempt: 'This sign-in has already been used or was not started here. Each sign-in works once.',
   other_browser: 'This sign-in was started in another browser. Start again in the browser you want to use.',
   attempt_expired: 'This sign-in took too long. Start again and finish within 10 minutes.',
@@ -25,12 +26,15 @@ const refusals: Record<RefusalReason, string> = {
 };
 
 /** Shown instead of signing in when anything about a sign-in through a provider is wrong; nothing is changed. */
-export function SignOnProblemPage(props: { reason: RefusalReason; retryHref: string }) {
+export function SignOnProblemPage(props: { reason: RefusalReason | 'too_many'; retryHref: string; wait?: string }) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-l">You have not been signed in</h1>
-        <p class="govuk-body">{refusals[props.reason]}</p>
+        <p class="govuk-body">
+          {refusals[props.reason]}
+          {props.wait ? ` Wait ${props.wait} and try again.` : ''}
+        </p>
         <p class="govuk-body">
           <a class="govuk-link" href={props.retryHref}>
             Go back to sign in
