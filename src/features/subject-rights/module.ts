@@ -15,7 +15,7 @@ const HOUR = 3600 * 1000;
 export const subjectRightsModule: FeatureModule = {
   name: 'subject-rights',
   routes: [subjectRightsRoutes],
-  navigation: [{ href: '/subject-rights', text: 'Subject access', order: 95, shownTo: 'org-admin', current: (path) => path.startsWith('/subject-rights') }],
+  navigation: [{ href: '/subject-rights', text: 'Subject access', order: 94, shownTo: 'org-admin', current: (path) => path.startsWith('/subject-rights') }],
   outboxHandlers: (context) => ({
     [EXPORT_OUTBOX_KIND]: async (payload) => {
       const { exportId } = payload as { exportId: string };
