@@ -43,6 +43,8 @@ const server = serve(
       SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
       MIGRATE_ON_START: 'false',
       WORKER: 'off',
+      // A benchmark that reads public links as many readers sets BENCH_TRUST_PROXY=true and an X-Forwarded-For per request.
+      TRUST_PROXY: process.env.BENCH_TRUST_PROXY ?? 'false',
     });
     app = createApp({ db, config, mailer: memoryMailer(), logger: silentLogger });
     send({ type: 'listening', origin });
