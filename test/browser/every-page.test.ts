@@ -42,7 +42,7 @@ function pagesToVisit(): Row[] {
     (row) =>
       row.route.startsWith('GET ') &&
       !NOT_PAGES.has(row.route) &&
-      !/\/export\.(json|csv)$/.test(row.route) &&
+      !/(\/export\.json|\.csv)$/.test(row.route) /* JSON exports and every CSV download */ &&
       !/\.ics\b/.test(row.route) /* calendar files and feeds download */,
   );
 }

@@ -52,20 +52,6 @@ export function OpeningPage(props: {
                 value: 'partners',
                 text: OPEN_TO_LABELS.partners,
                 hint: { text: 'Their staff apply with their own accounts, and their line manager and headteacher endorse in Waymark.' },
-                conditional:
-                  props.organisations.length > 0
-                    ? {
-                        html: (
-                          <Checkboxes
-                            name="partners"
-                            fieldset={{ legend: { text: 'Partner organisations', classes: 'govuk-fieldset__legend--s' } }}
-                            values={props.partnerIds}
-                            errorMessage={errorFor(props.errors, 'partners')}
-                            items={props.organisations.map((o) => ({ value: o.id, text: o.name }))}
-                          />
-                        ),
-                      }
-                    : undefined,
               },
               {
                 value: 'any_school',
@@ -76,6 +62,17 @@ export function OpeningPage(props: {
               },
             ]}
           />
+          {/* Not a conditional reveal: on a radio its aria-expanded breaks ARIA's rules, and this reads as well without JavaScript. */}
+          {props.organisations.length > 0 ? (
+            <Checkboxes
+              name="partners"
+              fieldset={{ legend: { text: 'Partner organisations', classes: 'govuk-fieldset__legend--s' } }}
+              hint={{ text: 'Only if you chose named partner organisations above.' }}
+              values={props.partnerIds}
+              errorMessage={errorFor(props.errors, 'partners')}
+              items={props.organisations.map((o) => ({ value: o.id, text: o.name }))}
+            />
+          ) : null}
           <Button text="Save" />
         </form>
         <p class="govuk-body">
