@@ -119,7 +119,11 @@ function unanimousInAShownFigure(round: Round, index: number, skill: SkillId): b
   const result = report.skills.find((s) => s.skill.id === skill);
   const person = round.people[index];
   if (!result || !person) return false;
-  const shown = (group: RaterGroup) => result.groups.find((g) => g.group === group)?.status === 'shown';
+  // A group with enough respondents of whom none scored the skill says so ("no scores"): that too pools them, all alike.
+  const shown = (group: RaterGroup) => {
+    const status = result.groups.find((g) => g.group === group)?.status;
+    return status === 'shown' || status === 'no_scores';
+  };
   // "All others" draws on every colleague group but those with fewer people than their minimum.
   const inAllOthers = (group: RaterGroup) => !report.responses.some((r) => r.group === group && r.anonymous && r.count > 0 && r.count < r.minimum);
   const everyone = round.people.map((p, i) => [p, i] as const);
