@@ -105,40 +105,28 @@ export async function diversityReport(deps: AppDeps, viewer: Viewer, query: Para
   if (!isProgrammeLead(viewer)) throw new Forbidden();
   const choices = await peopleFilter(deps, viewer, query);
   const org = viewer.organisationId;
-  const [threshold, staff, enrolments, applications, cohorts] = await Promise.all([
+  const scope = { organisationId: org, ...choices.filter };
+  const [threshold, counts] = await Promise.all([
     suppressionThreshold(deps, org),
-    q.staffWithEquality(deps.db, org, choices.people),
-    q.enrolmentStages(deps.db, org),
-    q.applicationsSent(deps.db, org),
-    q.cohortsOfOrganisation(deps.db, org),
+    Promise.all(CHARACTERISTICS.map((c) => q.stageCountsByAnswer(deps.db, scope, c.column, choices.people))),
   ]);
-  const { programmeId, year } = choices.filter;
-  const kept = new Set(
-    cohorts.filter((c) => (programmeId === null || c.programme_id === programmeId) && (year === null || academicYearOf(c.starts_on) === year)).map((c) => c.id),
-  );
-  const stage = new Map<string, number>();
-  const reach = (person: string, s: number) => stage.set(person, Math.max(stage.get(person) ?? 0, s));
-  for (const a of applications) if (kept.has(a.cohort_id)) reach(a.person_id, 1);
-  for (const e of enrolments)
-    if (kept.has(e.cohort_id)) reach(e.person_id, e.status === 'completed' ? 3 : e.status === 'active' || e.status === 'deferred' ? 2 : 1);
-
-  const reports = CHARACTERISTICS.map((c) => characteristicReport(c, staff, stage, threshold));
-  return { choices, threshold, reports, staffCount: staff.length };
+  const reports = CHARACTERISTICS.map((c, i) => characteristicReport(c, counts[i] ?? [], threshold));
+  // Every characteristic counts every member of staff once.
+  const staffCount = (counts[0] ?? []).reduce((sum, r) => sum + Number(r.n), 0);
+  return { choices, threshold, reports, staffCount };
 }
 
 function characteristicReport(
   c: Characteristic,
-  staff: Awaited<ReturnType<typeof q.staffWithEquality>>,
-  stage: Map<string, number>,
+  counts: { answer: string | null; stage: number | string | null; n: number | string }[],
   threshold: number,
 ): CountReport {
   const groups = reportGroupsOf(c);
   const cells = groups.map(() => STAGES.map(() => 0));
-  for (const p of staff) {
-    const i = groups.indexOf(reportGroupOf(c, p[c.column]));
-    const row = cells[i];
-    const j = stage.get(p.id) ?? 0;
-    if (row) row[j] = (row[j] ?? 0) + 1;
+  for (const r of counts) {
+    const row = cells[groups.indexOf(reportGroupOf(c, r.answer))];
+    const j = Number(r.stage ?? 0);
+    if (row) row[j] = (row[j] ?? 0) + Number(r.n);
   }
   const shown = suppress({ cells, rowTotals: true, columnTotals: true }, threshold);
   return {

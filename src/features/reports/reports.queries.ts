@@ -554,38 +554,70 @@ export async function saveSuppressionThreshold(db: Executor, organisationId: str
 
 // ----- Diversity and barriers (only ever counted) -----
 
-/** Active staff, narrowed to a school and a staff type if chosen, each with their equality answers (null when none). */
-export function staffWithEquality(db: Executor, organisationId: string, filter: { schoolId: string | null; staffType: StaffType | null }) {
+/** Which of the organisation's cohorts a report counts: one programme's, one academic year's (from 1 September), or all. */
+export interface CohortScope {
+  organisationId: string;
+  programmeId: string | null;
+  /** The academic year's first calendar year: cohorts starting from 1 September of it to 31 August after. */
+  year: number | null;
+}
+
+/** The ids of the cohorts in scope, as a subquery. */
+export function cohortsInScope(db: Executor, scope: CohortScope) {
+  return db
+    .selectFrom('cohorts')
+    .select('cohorts.id')
+    .where('cohorts.organisation_id', '=', scope.organisationId)
+    .$if(scope.programmeId !== null, (qb) => qb.where('cohorts.programme_id', '=', scope.programmeId as string))
+    .$if(scope.year !== null, (qb) =>
+      qb.where('cohorts.starts_on', '>=', `${scope.year}-09-01`).where('cohorts.starts_on', '<', `${Number(scope.year) + 1}-09-01`),
+    );
+}
+
+/** The equality columns a report may count by (never read for one person). */
+export type EqualityColumn = 'sex' | 'ethnicity' | 'disability' | 'age_band' | 'working_pattern';
+
+/**
+ * Active staff (narrowed to a school and a staff type if chosen) counted by their answer to one
+ * equality question and by the furthest stage they reached in the cohorts in scope: 0 none, 1 applied
+ * (an application sent, or enrolled and withdrew), 2 on a programme (active or deferred), 3 completed.
+ * Counted in the database: no person's answers leave it.
+ */
+export function stageCountsByAnswer(
+  db: Executor,
+  scope: CohortScope,
+  column: EqualityColumn,
+  filter: { schoolId: string | null; staffType: StaffType | null },
+) {
+  const applied = db
+    .selectFrom('applications')
+    .select((eb) => ['applications.person_id', eb.val(1).as('stage')])
+    .where('applications.organisation_id', '=', scope.organisationId)
+    .where('applications.status', '!=', 'draft')
+    .where('applications.cohort_id', 'in', cohortsInScope(db, scope));
+  const enrolled = db
+    .selectFrom('enrolments')
+    .select((eb) => [
+      'enrolments.person_id',
+      eb.case().when('enrolments.status', '=', 'completed').then(3).when('enrolments.status', 'in', ['active', 'deferred']).then(2).else(1).end().as('stage'),
+    ])
+    .where('enrolments.organisation_id', '=', scope.organisationId)
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope));
+  const furthest = db
+    .selectFrom(applied.unionAll(enrolled).as('reached'))
+    .select((eb) => ['reached.person_id', eb.fn.max('reached.stage').as('stage')])
+    .groupBy('reached.person_id')
+    .as('furthest');
   return db
     .selectFrom('people')
     .leftJoin('equality_answers', 'equality_answers.person_id', 'people.id')
-    .select([
-      'people.id',
-      'equality_answers.sex',
-      'equality_answers.ethnicity',
-      'equality_answers.disability',
-      'equality_answers.age_band',
-      'equality_answers.working_pattern',
-    ])
-    .where('people.organisation_id', '=', organisationId)
+    .leftJoin(furthest, 'furthest.person_id', 'people.id')
+    .select((eb) => [`equality_answers.${column} as answer`, 'furthest.stage', eb.fn.countAll<number>().as('n')])
+    .where('people.organisation_id', '=', scope.organisationId)
     .where('people.status', '=', 'active')
     .$if(filter.schoolId !== null, (qb) => qb.where('people.school_id', '=', filter.schoolId as string))
     .$if(filter.staffType !== null, (qb) => qb.where('people.staff_type', '=', filter.staffType as StaffType))
-    .execute();
-}
-
-/** Every enrolment of the organisation: who, in which cohort, and its status. */
-export function enrolmentStages(db: Executor, organisationId: string) {
-  return db.selectFrom('enrolments').select(['person_id', 'cohort_id', 'status']).where('organisation_id', '=', organisationId).execute();
-}
-
-/** Every application sent (not a draft) in the organisation: who, and to which cohort. */
-export function applicationsSent(db: Executor, organisationId: string) {
-  return db
-    .selectFrom('applications')
-    .select(['person_id', 'cohort_id'])
-    .where('organisation_id', '=', organisationId)
-    .where('status', '!=', 'draft')
+    .groupBy([`equality_answers.${column}`, 'furthest.stage'])
     .execute();
 }
 
