@@ -86,6 +86,7 @@ export type AuditAction =
   | 'single_sign_on_configured'
   | 'single_sign_on_removed'
   | 'single_sign_on_bound'
+  | 'single_sign_on_unbound'
   | 'single_sign_on_refused'
   | 'password_sign_in_turned_off'
   | 'password_sign_in_turned_on'
