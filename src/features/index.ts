@@ -19,6 +19,7 @@ import { libraryModule } from './library/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
 import { partnersModule } from './partners/module';
+import { partnerStaffModule } from './partner-staff/module';
 import { portfolioModule } from './portfolio/module';
 import { programmesModule } from './programmes/module';
 import { recordModule } from './record/module';
@@ -61,6 +62,7 @@ export const featureModules: readonly FeatureModule[] = [
   recordModule,
   careersModule,
   libraryModule,
+  partnerStaffModule,
   equalityModule,
   reportsModule,
   dataProtectionModule,
