@@ -27,6 +27,7 @@ import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
+import { tastersModule } from './tasters/module';
 import { singleSignOnModule } from './single-sign-on/module';
 import { staffImportModule } from './staff-import/module';
 import { staffModule } from './staff/module';
@@ -52,6 +53,7 @@ export const featureModules: readonly FeatureModule[] = [
   partnersModule,
   notificationsModule,
   sessionsModule,
+  tastersModule,
   selfAssessmentModule,
   feedbackModule,
   mentoringModule,
