@@ -94,6 +94,7 @@ export type AuditAction =
   | 'subject_access_downloaded'
   | 'person_erased'
   | 'programme_opening_changed'
+  | 'public_taster_changed'
   | 'outside_applicant_joined';
 
 export interface AuditEntry {
