@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, type FormValues } from '../../../platform/http/forms';
 import { Button, Details, Input, Table } from '../../../platform/ui/components';
 import { FormErrors } from '../../../platform/ui/form-parts';
-import { type skillsReport, type barriersReport, type CountReport, type diversityReport, type PeopleFilter, totalPercent } from '../reports.diversity';
+import { type skillsReport, type barriersReport, type CountReport, type diversityReport, totalPercent } from '../reports.diversity';
 import { FilterErrors, ReportFilters } from './filters';
 import { MAX_THRESHOLD, MIN_THRESHOLD, SUPPRESSED } from '../suppression';
 
@@ -177,21 +177,10 @@ export function ShareChart(props: { id: string; report: CountReport; series: { l
   );
 }
 
-/** The query string of the chosen filters, for downloads: "?programme=…&school=…" or "". */
-export function filterQuery(choices: PeopleFilter): string {
-  const parts = [
-    choices.filter.programmeId ? `programme=${encodeURIComponent(choices.filter.programmeId)}` : '',
-    choices.filter.year ? `year=${choices.filter.year}` : '',
-    choices.people.schoolId ? `school=${encodeURIComponent(choices.people.schoolId)}` : '',
-    choices.people.staffType ? `staffType=${choices.people.staffType}` : '',
-  ].filter(Boolean);
-  return parts.length > 0 ? `?${parts.join('&')}` : '';
-}
-
 /** Diversity of the pipeline against the staff body, for programme leads and organisation admins. */
 export function DiversityPage(props: { data: Awaited<ReturnType<typeof diversityReport>>; canChangeThreshold: boolean }) {
   const { data } = props;
-  const query = filterQuery(data.choices);
+  const { query } = data.choices;
   return (
     <>
       <FilterErrors errors={data.choices.errors} />
@@ -246,7 +235,7 @@ export function BarriersPage(props: { data: Awaited<ReturnType<typeof barriersRe
       <SymbolsExplained threshold={data.threshold} />
       <ReportFilters action="/reports/barriers" choices={data.choices} />
       <ShareChart id="chart-barriers" report={r} series={r.columns.map((label, j) => ({ label, values: r.percents.map((row) => row[j] ?? SUPPRESSED) }))} />
-      <CountTableView report={r} downloadHref={`/reports/barriers/export.csv${filterQuery(data.choices)}`} />
+      <CountTableView report={r} downloadHref={`/reports/barriers/export.csv${data.choices.query}`} />
     </>
   );
 }
@@ -282,12 +271,7 @@ export function ReportSettingsPage(props: { threshold: number; values?: FormValu
 export function SkillsPage(props: { data: Awaited<ReturnType<typeof skillsReport>> }) {
   const { data } = props;
   const t = data.table;
-  const query = [
-    data.choices.filter.programmeId ? `programme=${encodeURIComponent(data.choices.filter.programmeId)}` : '',
-    data.choices.filter.year ? `year=${data.choices.filter.year}` : '',
-  ]
-    .filter(Boolean)
-    .join('&');
+  const { query } = data.choices;
   return (
     <>
       <FilterErrors errors={data.choices.errors} />
@@ -309,7 +293,7 @@ export function SkillsPage(props: { data: Awaited<ReturnType<typeof skillsReport
             rows={t.rows.map((row) => row.map((cell, i) => ({ text: String(cell), format: t.numeric[i] ? 'numeric' : undefined })))}
           />
           <p class="govuk-body">
-            <a class="govuk-link" href={`/reports/skills/export.csv${query ? `?${query}` : ''}`} download>
+            <a class="govuk-link" href={`/reports/skills/export.csv${query}`} download>
               Download this table (CSV)<span class="govuk-visually-hidden">: {t.caption}</span>
             </a>
           </p>

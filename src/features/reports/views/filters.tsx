@@ -1,69 +1,51 @@
 import { Button, ErrorSummary, Select } from '../../../platform/ui/components';
-import { academicYearText } from '../reports.service';
+import type { FilterName, ReportChoices } from '../reports.filters';
 
-/** The choices a report page offers: a programme and an academic year always; a school and a type of staff where they mean something. */
-export interface FilterChoices {
-  filter: { programmeId: string | null; year: number | null };
-  errors: Record<string, string>;
-  programmes: { id: string; title: string }[];
-  years: number[];
-  schools?: { id: string; name: string }[];
-  staffTypes?: { value: string; text: string }[];
-  people?: { schoolId: string | null; staffType: string | null };
+const LABELS: Record<FilterName, { label: string; all: string }> = {
+  organisation: { label: 'Participants’ organisation', all: 'All organisations' },
+  school: { label: 'School', all: 'All schools and the central team' },
+  programme: { label: 'Programme', all: 'All programmes' },
+  cohort: { label: 'Cohort', all: 'All cohorts' },
+  year: { label: 'Academic year the cohort started', all: 'All years' },
+  staffType: { label: 'Type of staff', all: 'All staff' },
+};
+
+/** The value chosen for a filter, as the address gives it, or ''. */
+function chosenValue(choices: ReportChoices, name: FilterName): string {
+  const { scope } = choices;
+  const value = {
+    organisation: scope.participantOrganisationId,
+    school: scope.schoolId,
+    programme: scope.programmeId,
+    cohort: scope.cohortId,
+    year: scope.year === null ? null : String(scope.year),
+    staffType: scope.staffType,
+  }[name];
+  return value ?? '';
 }
 
 /**
- * The filters of every report page, as one GET form (so it works without JavaScript and the
- * address can be bookmarked or shared): each select offered, each with its own error.
+ * The filters of every report page, as one GET form (so it works without JavaScript, and the
+ * address can be bookmarked or shared): each filter the report offers and has choices for, each
+ * with its own error. The downloads on the page follow the same choice (`choices.query`).
  */
-export function ReportFilters(props: { action: string; choices: FilterChoices; button?: string }) {
+export function ReportFilters(props: { action: string; choices: ReportChoices; button?: string }) {
   const { choices } = props;
-  const error = (field: string) => (choices.errors[field] ? { text: choices.errors[field] } : undefined);
-  const selects = [
-    <Select
-      id="programme"
-      name="programme"
-      label={{ text: 'Programme', classes: 'govuk-label--s' }}
-      items={[{ value: '', text: 'All programmes' }, ...choices.programmes.map((p) => ({ value: p.id, text: p.title }))]}
-      value={choices.filter.programmeId ?? ''}
-      errorMessage={error('programme')}
-    />,
-    <Select
-      id="year"
-      name="year"
-      label={{ text: 'Academic year the cohort started', classes: 'govuk-label--s' }}
-      items={[{ value: '', text: 'All years' }, ...choices.years.map((y) => ({ value: String(y), text: academicYearText(y) }))]}
-      value={choices.filter.year === null ? '' : String(choices.filter.year)}
-      errorMessage={error('year')}
-    />,
-  ];
-  if (choices.schools)
-    selects.push(
-      <Select
-        id="school"
-        name="school"
-        label={{ text: 'School', classes: 'govuk-label--s' }}
-        items={[{ value: '', text: 'All schools and the central team' }, ...choices.schools.map((s) => ({ value: s.id, text: s.name }))]}
-        value={choices.people?.schoolId ?? ''}
-        errorMessage={error('school')}
-      />,
-    );
-  if (choices.staffTypes)
-    selects.push(
-      <Select
-        id="staffType"
-        name="staffType"
-        label={{ text: 'Type of staff', classes: 'govuk-label--s' }}
-        items={[{ value: '', text: 'All staff' }, ...choices.staffTypes]}
-        value={choices.people?.staffType ?? ''}
-        errorMessage={error('staffType')}
-      />,
-    );
+  const names = choices.offered.filter((name) => choices.options[name] !== null);
   return (
     <form method="get" action={props.action} class="govuk-!-margin-bottom-6">
       <div class="govuk-grid-row">
-        {selects.map((select) => (
-          <div class="govuk-grid-column-one-half">{select}</div>
+        {names.map((name) => (
+          <div class="govuk-grid-column-one-half">
+            <Select
+              id={name}
+              name={name}
+              label={{ text: LABELS[name].label, classes: 'govuk-label--s' }}
+              items={[{ value: '', text: LABELS[name].all }, ...(choices.options[name] ?? [])]}
+              value={chosenValue(choices, name)}
+              errorMessage={choices.errors[name] ? { text: choices.errors[name] } : undefined}
+            />
+          </div>
         ))}
       </div>
       <Button text={props.button ?? 'Show the report'} classes="govuk-button--secondary govuk-!-margin-bottom-0" />

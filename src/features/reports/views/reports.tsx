@@ -63,7 +63,7 @@ function ReportTableView(props: { table: ReportTable; query: string }) {
         )}
       />
       <p class="govuk-body">
-        <a class="govuk-link" href={`/reports/${table.key}/export.csv${props.query ? `?${props.query}` : ''}`} download>
+        <a class="govuk-link" href={`/reports/${table.key}/export.csv${props.query}`} download>
           Download this table (CSV)<span class="govuk-visually-hidden">: {table.caption}</span>
         </a>
       </p>
@@ -117,7 +117,7 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
           {trust.tables
             .filter((t) => section.keys.includes(t.key))
             .map((t) => (
-              <ReportTableView table={t} query={props.data.query} />
+              <ReportTableView table={t} query={choices.query} />
             ))}
         </>
       ))}
