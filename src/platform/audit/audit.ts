@@ -79,6 +79,8 @@ export type AuditAction =
   | 'signing_key_rotated'
   | 'staff_record_viewed'
   | 'file_downloaded'
+  | 'career_conversation_viewed'
+  | 'mentoring_log_viewed'
   | 'audit_log_viewed'
   | 'audit_log_exported'
   | 'retention_period_changed'
