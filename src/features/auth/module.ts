@@ -8,7 +8,7 @@ import * as renameSignInSessions from './migrations/2026_12_03_1710_rename_sign_
 import { authPersonalData } from './auth.personal-data';
 import * as passwordSignInRules from './migrations/2026_12_04_1300_password_sign_in_rules';
 import * as signInSessionMethod from './migrations/2026_12_05_0900_sign_in_session_method';
-import * as personalAccounts from './migrations/2026_12_05_0900_personal_accounts';
+import * as personalAccounts from './migrations/2026_12_05_0910_personal_accounts';
 import { personalRoutes } from './auth.personal.routes';
 
 /** Signing in and out: passwords, emailed sign-in links, password resets, invitations and sign-in sessions. */
@@ -27,7 +27,7 @@ export const authModule: FeatureModule = {
     '2026_12_03_1710_rename_sign_in_sessions': renameSignInSessions,
     '2026_12_04_1300_password_sign_in_rules': passwordSignInRules,
     '2026_12_05_0900_sign_in_session_method': signInSessionMethod,
-    '2026_12_05_0900_personal_accounts': personalAccounts,
+    '2026_12_05_0910_personal_accounts': personalAccounts,
   },
   personalData: {
     holds: [

@@ -47,12 +47,9 @@ export function canManageCohorts(viewer: Viewer, organisationId: string): boolea
 
 /**
  * Who may answer an endorsement in the app: the line manager named on it; for the headteacher's
- * support, any admin of the applicant's school, or an organisation admin when there is no school or
- * the school has no admin. Nobody, when the headteacher of a school not on Waymark was asked by email
- * link (`endorser_email`): only the link answers that.
- * Who may answer an endorsement: the line manager named on it; for the headteacher's support,
- * any admin of the applicant's school, or an admin of the applicant's own organisation when there
- * is no school or the school has no admin.
+ * support, any admin of the applicant's school, or an admin of the applicant's own organisation when
+ * there is no school or the school has no admin. Nobody, when the headteacher of a school not on
+ * Waymark was asked by email link (`endorser_email`): only the link answers that.
  */
 export function canAnswerEndorsement(
   viewer: Viewer,
