@@ -46,17 +46,22 @@ export function canManageCohorts(viewer: Viewer, organisationId: string): boolea
 }
 
 /**
+ * Who may answer an endorsement in the app: the line manager named on it; for the headteacher's
+ * support, any admin of the applicant's school, or an organisation admin when there is no school or
+ * the school has no admin. Nobody, when the headteacher of a school not on Waymark was asked by email
+ * link (`endorser_email`): only the link answers that.
  * Who may answer an endorsement: the line manager named on it; for the headteacher's support,
  * any admin of the applicant's school, or an admin of the applicant's own organisation when there
  * is no school or the school has no admin.
  */
 export function canAnswerEndorsement(
   viewer: Viewer,
-  endorsement: { kind: EndorsementKind; endorser_id: string | null; school_id: string | null },
+  endorsement: { kind: EndorsementKind; endorser_id: string | null; school_id: string | null; endorser_email?: string | null },
   schoolHasAdmin: boolean,
   /** The applicant's own organisation: only its admins stand in for a headteacher. */
   applicantOrganisationId: string = viewer.organisationId,
 ): boolean {
+  if (endorsement.endorser_email) return false;
   if (endorsement.kind === 'line_manager') return endorsement.endorser_id === viewer.id;
   if (endorsement.school_id !== null && adminSchoolIds(viewer).includes(endorsement.school_id)) return true;
   return isOrgAdmin(viewer) && applicantOrganisationId === viewer.organisationId && (endorsement.school_id === null || !schoolHasAdmin);

@@ -310,6 +310,7 @@ export function listQueue(db: Executor, cohortId: string, filters: QueueQuery) {
       'applications.eligible',
       'applications.submitted_at',
       'applications.school_id',
+      'applications.school_urn',
       'people.given_name',
       'people.family_name',
       'schools.name as school_name',
@@ -494,4 +495,15 @@ export function listApplicantsInStatuses(db: Executor, cohortId: string, statuse
     .orderBy('people.family_name')
     .orderBy('people.given_name')
     .execute();
+}
+
+/** The endorsement a headteacher's link was made for, with its application's organisation; undefined for a link nobody was sent. */
+export function findEndorsementByTokenHash(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('endorsements')
+    .innerJoin('applications', 'applications.id', 'endorsements.application_id')
+    .selectAll('endorsements')
+    .select('applications.organisation_id')
+    .where('endorsements.token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }

@@ -70,6 +70,22 @@ export async function deleteSignUpsOf(db: Executor, emailNormalised: string): Pr
   return Number(result.numDeletedRows);
 }
 
+/** The outside applicants among some people, by person id. */
+export async function listOutsideApplicants(db: Executor, personIds: readonly string[]): Promise<OutsideApplicant[]> {
+  if (personIds.length === 0) return [];
+  const rows: OutsideApplicant[] = [];
+  // A batch at a time: a cohort's roster may be long, and SQLite limits bound values.
+  for (let i = 0; i < personIds.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('outside_applicants')
+        .selectAll()
+        .where('person_id', 'in', personIds.slice(i, i + 500))
+        .execute()),
+    );
+  return rows;
+}
+
 /**
  * Programmes of other organisations whose cohorts the organisation's staff may apply to: opened to
  * it as a named partner, or to any school.
