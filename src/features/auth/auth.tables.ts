@@ -10,6 +10,8 @@ export interface SignInSessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** How it began (`SignInMethod`); null for sessions from before this was recorded. */
+  method: string | null;
 }
 
 /** A password someone has set: only its argon2id hash. People who have not set one have no row. */

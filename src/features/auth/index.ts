@@ -1,6 +1,7 @@
 export {
   endAllSignInSessions,
   endEverySignInSession,
+  endPasswordSignInSessions,
   hashPassword,
   issueToken,
   issueTokens,

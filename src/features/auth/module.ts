@@ -7,6 +7,7 @@ import * as dropPeoplePasswordHash from './migrations/2026_12_03_1702_drop_peopl
 import * as renameSignInSessions from './migrations/2026_12_03_1710_rename_sign_in_sessions';
 import { authPersonalData } from './auth.personal-data';
 import * as passwordSignInRules from './migrations/2026_12_04_1300_password_sign_in_rules';
+import * as signInSessionMethod from './migrations/2026_12_05_0900_sign_in_session_method';
 import * as personalAccounts from './migrations/2026_12_05_0900_personal_accounts';
 import { personalRoutes } from './auth.personal.routes';
 
@@ -25,6 +26,7 @@ export const authModule: FeatureModule = {
     '2026_12_03_1702_drop_people_password_hash': dropPeoplePasswordHash,
     '2026_12_03_1710_rename_sign_in_sessions': renameSignInSessions,
     '2026_12_04_1300_password_sign_in_rules': passwordSignInRules,
+    '2026_12_05_0900_sign_in_session_method': signInSessionMethod,
     '2026_12_05_0900_personal_accounts': personalAccounts,
   },
   personalData: {

@@ -6,6 +6,7 @@ import type {
   CoachOfEnrolment,
   NavigationEntry,
   NotificationKinds,
+  OutsideSchoolsOf,
   PersonalDataHolds,
   PersonRecordSection,
   RetentionRecordType,
@@ -41,6 +42,8 @@ export interface AppDeps {
   calendarEntries?: readonly CalendarEntries[];
   /** Who coaches an enrolment's participant (from mentoring; nobody when left out). */
   coachOfEnrolment?: CoachOfEnrolment;
+  /** The outside schools of people from schools not on Waymark (from partners; nobody has one when left out). */
+  outsideSchoolsOf?: OutsideSchoolsOf;
   /** Every kind of record kept on a retention schedule (none when left out). */
   retention?: readonly RetentionRecordType[];
   /** What every feature module says it keeps, for the privacy notice (none when left out). */
