@@ -84,6 +84,8 @@ export async function listOutsideApplicants(db: Executor, personIds: readonly st
         .execute()),
     );
   return rows;
+}
+
 /**
  * Programmes of other organisations whose cohorts the organisation's staff may apply to: opened to
  * it as a named partner, or to any school.
