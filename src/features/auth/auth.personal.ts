@@ -531,3 +531,27 @@ export async function erasePersonalAccountLink(trx: Executor, personId: string):
   await deleteAccount(trx, account.id);
   return ['Deleted their personal account: personal email, Teacher Reference Number, its links and sign-ins'];
 }
+
+/** Gives a staff record a personal account with a confirmed personal email and a TRN at once (the demo). */
+export async function addConfirmedPersonalAccount(
+  trx: Executor,
+  clock: Pick<AppDeps['clock'], 'now'>,
+  row: { personId: string; personalEmail: string; trn: string | null },
+): Promise<void> {
+  const now = clock.now().toISOString();
+  const id = newId();
+  await trx
+    .insertInto('personal_accounts')
+    .values({
+      id,
+      personal_email: row.personalEmail,
+      personal_email_normalised: normaliseEmail(row.personalEmail),
+      confirmed_at: now,
+      pending_email: null,
+      trn: row.trn,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await trx.insertInto('personal_account_people').values({ person_id: row.personId, account_id: id, linked_at: now }).execute();
+}

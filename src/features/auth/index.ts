@@ -23,6 +23,7 @@ export { type AttemptReservation, type CountedAttempt, clearFailedAttempts, refu
 export { beginSignInSession } from './session-cookie';
 // The personal account (personal email, TRN, linked staff records): whose record a signed-in person holds, and telling a leaver how to keep it.
 export {
+  addConfirmedPersonalAccount,
   linkedPersonIds,
   parseTrn,
   recordHolderOf,
