@@ -749,3 +749,159 @@ export function selfAssessmentTotals(db: Executor, scope: ReportScope) {
     ])
     .execute();
 }
+
+// ----- Mentoring, projects and 360 in aggregate -----
+
+/** The enrolments in scope (their cohort, participant's organisation, school, type of staff), as a subquery of ids. */
+export function enrolmentsInScope(db: Executor, scope: ReportScope) {
+  return db
+    .selectFrom('enrolments')
+    .select('enrolments.id')
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('enrolments.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('enrolments.person_id', 'in', peopleInScope(db, scope)));
+}
+
+/** Each mentor or coach of the organisation: their places, and their pairings active now (on any programme or none). */
+export function mentorCapacity(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('mentoring_profiles', 'mentoring_profiles.person_id', 'people.id')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .leftJoin('mentoring_pairings', (join) => join.onRef('mentoring_pairings.mentor_id', '=', 'people.id').on('mentoring_pairings.status', '=', 'active'))
+    .select((eb) => [
+      'people.id',
+      'people.given_name',
+      'people.family_name',
+      'schools.name as school_name',
+      'mentoring_profiles.places',
+      eb.fn.count<number>('mentoring_pairings.id').as('active'),
+    ])
+    .where('people.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([eb('mentoring_profiles.places', '>', 0), eb('people.id', 'in', db.selectFrom('mentoring_pairings').select('mentoring_pairings.mentor_id'))]),
+    )
+    .groupBy(['people.id', 'people.given_name', 'people.family_name', 'schools.name', 'mentoring_profiles.places'])
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .execute();
+}
+
+/** Pairings for enrolments in scope, each with its mentor, cohort and the meetings held by `today` (and of those, confirmed). */
+export function pairingMeetings(db: Executor, scope: ReportScope, today: string) {
+  return db
+    .selectFrom('mentoring_pairings')
+    .innerJoin('enrolments', 'enrolments.id', 'mentoring_pairings.enrolment_id')
+    .leftJoin('mentoring_meetings', (join) =>
+      join.onRef('mentoring_meetings.pairing_id', '=', 'mentoring_pairings.id').on('mentoring_meetings.held_on', '<=', today),
+    )
+    .select((eb) => [
+      'mentoring_pairings.id',
+      'mentoring_pairings.mentor_id',
+      'mentoring_pairings.status',
+      'enrolments.cohort_id',
+      'enrolments.id as enrolment_id',
+      eb.fn.count<number>('mentoring_meetings.id').as('held'),
+      eb.fn.sum<number>(eb.case().when('mentoring_meetings.status', '=', 'confirmed').then(1).else(0).end()).as('confirmed'),
+    ])
+    .where('mentoring_pairings.enrolment_id', 'in', enrolmentsInScope(db, scope))
+    .groupBy(['mentoring_pairings.id', 'mentoring_pairings.mentor_id', 'mentoring_pairings.status', 'enrolments.cohort_id', 'enrolments.id'])
+    .execute();
+}
+
+/** Projects of enrolments in scope, with their cohort and status. */
+export function projectsInScope(db: Executor, scope: ReportScope) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('enrolments', 'enrolments.id', 'projects.enrolment_id')
+    .select(['projects.id', 'projects.status', 'enrolments.cohort_id'])
+    .where('projects.enrolment_id', 'in', enrolmentsInScope(db, scope))
+    .execute();
+}
+
+/** The measures of projects of enrolments in scope, each with its outcomes recorded. */
+export function measuresInScope(db: Executor, scope: ReportScope) {
+  return db
+    .selectFrom('project_measures')
+    .innerJoin('projects', 'projects.id', 'project_measures.project_id')
+    .leftJoin('project_outcomes', 'project_outcomes.measure_id', 'project_measures.id')
+    .select([
+      'project_measures.id',
+      'project_measures.project_id',
+      'project_measures.baseline_value',
+      'project_measures.target_value',
+      'project_outcomes.measured_on',
+      'project_outcomes.value',
+    ])
+    .where('projects.enrolment_id', 'in', enrolmentsInScope(db, scope))
+    .execute();
+}
+
+/** Closed 360 rounds (closed, or past their closing day) counting towards enrolments in scope, with their cohort. */
+export function closedRoundsInScope(db: Executor, scope: ReportScope, today: string) {
+  return db
+    .selectFrom('feedback_rounds')
+    .innerJoin('enrolments', 'enrolments.id', 'feedback_rounds.enrolment_id')
+    .select(['feedback_rounds.id', 'enrolments.cohort_id'])
+    .where('feedback_rounds.enrolment_id', 'in', enrolmentsInScope(db, scope))
+    .where((eb) => eb.or([eb('feedback_rounds.closed_at', 'is not', null), eb('feedback_rounds.closes_on', '<', today)]))
+    .execute();
+}
+
+/** The groups of these rounds, with each one's minimum and how many in it answered. */
+export async function roundGroups(db: Executor, roundIds: readonly string[]) {
+  const rows = [];
+  for (let i = 0; i < roundIds.length; i += 500) {
+    const slice = roundIds.slice(i, i + 500);
+    rows.push(
+      ...(await db
+        .selectFrom('feedback_round_groups')
+        .select((eb) => [
+          'feedback_round_groups.round_id',
+          'feedback_round_groups.rater_group',
+          'feedback_round_groups.minimum',
+          eb
+            .selectFrom('feedback_respondents')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('feedback_respondents.round_id', '=', 'feedback_round_groups.round_id')
+            .whereRef('feedback_respondents.rater_group', '=', 'feedback_round_groups.rater_group')
+            .where('feedback_respondents.status', '=', 'submitted')
+            .as('answered'),
+        ])
+        .where('feedback_round_groups.round_id', 'in', slice)
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** The colleagues' responses (not students') to these rounds: group and ratings only. */
+export async function colleagueResponses(db: Executor, roundIds: readonly string[]) {
+  const rows = [];
+  for (let i = 0; i < roundIds.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('feedback_responses')
+        .select(['feedback_responses.round_id', 'feedback_responses.rater_group', 'feedback_responses.ratings'])
+        .where('feedback_responses.round_id', 'in', roundIds.slice(i, i + 500))
+        .where('feedback_responses.rater_group', '!=', 'student')
+        .execute()),
+    );
+  return rows;
+}
+
+/** The skills asked about in these rounds' framework versions, by code. */
+export async function skillsOfRounds(db: Executor, roundIds: readonly string[]) {
+  if (roundIds.length === 0) return [];
+  const rows = [];
+  for (let i = 0; i < roundIds.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('feedback_round_skills')
+        .innerJoin('framework_skills', 'framework_skills.id', 'feedback_round_skills.skill_id')
+        .select(['feedback_round_skills.round_id', 'framework_skills.id', 'framework_skills.code', 'framework_skills.title'])
+        .where('feedback_round_skills.round_id', 'in', roundIds.slice(i, i + 500))
+        .execute()),
+    );
+  return rows;
+}

@@ -33,6 +33,8 @@ import {
   suppressionThreshold,
 } from './reports.diversity';
 import { queryFrom } from './reports.filters';
+import { MORE_REPORTS, moreReport, moreReportDownload } from './reports.more';
+import { MoreReportPage } from './views/more';
 
 /** My team, a person's programmes, a school's programmes, and the programme leads' reports and downloads. */
 export const reportRoutes = new Hono<AppEnv>();
@@ -117,6 +119,20 @@ reportRoutes.get('/reports/skills', access('programme-lead'), async (c) => {
 reportRoutes.get('/reports/skills/export.csv', access('programme-lead'), async (c) =>
   csv(c, await skillsDownload(c.get('deps'), requireViewer(c.get('viewer')), reportQuery(c))),
 );
+
+for (const key of MORE_REPORTS) {
+  reportRoutes.get(`/reports/${key}`, access('programme-lead'), async (c) => {
+    const data = await moreReport(c.get('deps'), requireViewer(c.get('viewer')), key, reportQuery(c));
+    return renderPage(
+      c,
+      { title: data.report.title, hasErrors: Object.keys(data.choices.errors).length > 0, beforeContent: <BackLink href="/reports" text="Reports" /> },
+      <MoreReportPage data={data} />,
+    );
+  });
+  reportRoutes.get(`/reports/${key}/:table/export.csv`, access('programme-lead'), async (c) =>
+    csv(c, await moreReportDownload(c.get('deps'), requireViewer(c.get('viewer')), key, c.req.param('table'), reportQuery(c))),
+  );
+}
 
 reportRoutes.get('/reports/settings', access('org-admin'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));

@@ -433,6 +433,31 @@ function sumWhere<T extends { status: string; n: number }>(rows: T[], match: (ro
   return rows.filter((r) => match(r) && statuses.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
 }
 
+/** Each session held, with its marks counted: cohort, session, date, recorded, present, late, absent with reason, absent, attendance (%). */
+export function sessionAttendanceRows(sessions: Awaited<ReturnType<typeof q.attendanceBySession>>): (string | number | null)[][] {
+  const sessionRows = new Map<string, (string | number | null)[]>();
+  const marks = new Map<string, Record<string, number>>();
+  for (const row of sessions) {
+    if (!sessionRows.has(row.id)) sessionRows.set(row.id, [`${row.programme_title}, ${row.cohort_name}`, row.title, londonDate(new Date(row.starts_at))]);
+    const m = marks.get(row.id) ?? {};
+    if (row.status) m[row.status] = Number(row.n);
+    marks.set(row.id, m);
+  }
+  return [...sessionRows].map(([id, cells]) => {
+    const m = marks.get(id) ?? {};
+    const recorded = (m.present ?? 0) + (m.late ?? 0) + (m.absent_with_reason ?? 0) + (m.absent ?? 0);
+    return [
+      ...cells,
+      recorded === 0 ? 'Not taken' : recorded,
+      m.present ?? 0,
+      m.late ?? 0,
+      m.absent_with_reason ?? 0,
+      m.absent ?? 0,
+      percent((m.present ?? 0) + (m.late ?? 0), recorded),
+    ];
+  });
+}
+
 /**
  * The trust report: the pipeline (people on each programme in pathway order, and by school);
  * applications, acceptance and completion by cohort and by school; withdrawal reasons; and
@@ -498,27 +523,7 @@ export async function trustReport(deps: AppDeps, viewer: Viewer, scope: q.Report
     return [name, sent, accepted, percent(accepted, sent), enrolled, completed, percent(completed, enrolled)];
   });
 
-  const sessionRows = new Map<string, (string | number | null)[]>();
-  const marks = new Map<string, Record<string, number>>();
-  for (const row of sessions) {
-    if (!sessionRows.has(row.id)) sessionRows.set(row.id, [`${row.programme_title}, ${row.cohort_name}`, row.title, londonDate(new Date(row.starts_at))]);
-    const m = marks.get(row.id) ?? {};
-    if (row.status) m[row.status] = Number(row.n);
-    marks.set(row.id, m);
-  }
-  const attendanceRows = [...sessionRows].map(([id, cells]) => {
-    const m = marks.get(id) ?? {};
-    const recorded = (m.present ?? 0) + (m.late ?? 0) + (m.absent_with_reason ?? 0) + (m.absent ?? 0);
-    return [
-      ...cells,
-      recorded === 0 ? 'Not taken' : recorded,
-      m.present ?? 0,
-      m.late ?? 0,
-      m.absent_with_reason ?? 0,
-      m.absent ?? 0,
-      percent((m.present ?? 0) + (m.late ?? 0), recorded),
-    ];
-  });
+  const attendanceRows = sessionAttendanceRows(sessions);
 
   const tables: ReportTable[] = [
     {

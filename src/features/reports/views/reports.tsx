@@ -45,7 +45,7 @@ function StageChart(props: { stages: TrustReport['stages'] }) {
 }
 
 /** One table of the report, with its download beneath it. */
-function ReportTableView(props: { table: ReportTable; query: string }) {
+export function ReportTableView(props: { table: ReportTable; href: string }) {
   const { table } = props;
   if (table.rows.length === 0) return <p class="govuk-body">{table.empty}</p>;
   return (
@@ -63,7 +63,7 @@ function ReportTableView(props: { table: ReportTable; query: string }) {
         )}
       />
       <p class="govuk-body">
-        <a class="govuk-link" href={`/reports/${table.key}/export.csv${props.query}`} download>
+        <a class="govuk-link" href={props.href} download>
           Download this table (CSV)<span class="govuk-visually-hidden">: {table.caption}</span>
         </a>
       </p>
@@ -103,6 +103,24 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
           – what staff with a career aspiration say holds them back, counted
         </li>
         <li>
+          <a class="govuk-link" href="/reports/attendance">
+            Attendance
+          </a>{' '}
+          – by cohort and by session
+        </li>
+        <li>
+          <a class="govuk-link" href="/reports/mentoring">
+            Mentoring and projects
+          </a>{' '}
+          – meetings held, each mentor’s places used, and projects’ measures met
+        </li>
+        <li>
+          <a class="govuk-link" href="/reports/feedback">
+            360 feedback by cohort
+          </a>{' '}
+          – colleagues’ ratings by skill, as far as the anonymity rules allow
+        </li>
+        <li>
           <a class="govuk-link" href="/reports/skills">
             Cohort skill profiles
           </a>{' '}
@@ -117,7 +135,7 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
           {trust.tables
             .filter((t) => section.keys.includes(t.key))
             .map((t) => (
-              <ReportTableView table={t} query={choices.query} />
+              <ReportTableView table={t} href={`/reports/${t.key}/export.csv${choices.query}`} />
             ))}
         </>
       ))}
