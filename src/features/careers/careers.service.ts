@@ -974,9 +974,24 @@ const VACANCIES_SHOWN = 50;
  * school's URN) and the postcode districts of the open schools in them. Empty when none of its
  * schools is on the school list.
  */
-export async function organisationArea(db: Executor, organisationId: string) {
+export async function organisationArea(db: Executor, organisationId: string, now = Date.now()): Promise<{ authorities: string[]; districts: string[] }> {
+  const kept = areas.get(organisationId);
+  if (kept && kept.db === db && now - kept.at < AREA_KEPT_MS) return kept.area;
   const urns = (await listAllSchools(db as Db, organisationId)).flatMap((school) => (school.urn ? [school.urn] : []));
-  return localAuthorityArea(db, urns);
+  const area = await localAuthorityArea(db, urns);
+  if (areas.size >= 1_000) areas.clear();
+  areas.set(organisationId, { db, at: now, area });
+  return area;
+}
+
+// An organisation's area changes only when its schools' URNs or the school list do: each process
+// keeps it for five minutes rather than reading it for every vacancies page.
+const AREA_KEPT_MS = 5 * 60 * 1000;
+const areas = new Map<string, { db: Executor; at: number; area: { authorities: string[]; districts: string[] } }>();
+
+/** Forgets the organisation's area, when its schools change (and in tests). */
+export function forgetOrganisationArea(organisationId: string) {
+  areas.delete(organisationId);
 }
 
 /**
@@ -1029,6 +1044,7 @@ export async function saveVacancySettings(deps: AppDeps, viewer: Viewer, values:
   const given = text(values, 'area');
   const area = (given === '' ? (parts.length > 0 ? 'chosen' : 'anywhere') : given) as VacancyArea;
   if (!AREAS.includes(area)) throw new Invalid({ area: 'Select where to look for vacancies' });
+  forgetOrganisationArea(viewer.organisationId);
   if (area === 'organisation' && (await organisationArea(deps.db, viewer.organisationId)).districts.length === 0)
     throw new Invalid({ area: 'Your organisation’s schools are not on the school list, so choose postcode districts or anywhere in England' });
   const districts = parts.map((p) => postcodeDistrict(p));

@@ -5,7 +5,7 @@ import { describeEachEngine } from '../../../test/support/app';
 import { makeWorld, signIn, type World } from '../../../test/support/factories';
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { DAY } from '../../platform/db/clock';
-import { sweepJobAlerts } from './careers.service';
+import { forgetOrganisationArea, sweepJobAlerts } from './careers.service';
 import { FeedError, importVacancies, postcodeDistrict } from './careers.vacancies';
 
 /** A schema.org JobPosting in the shape the Teaching Vacancies feed serves, written for these tests. */
@@ -250,6 +250,8 @@ describeEachEngine('leadership vacancies', (ctx) => {
       .execute();
     const ours = await ctx().db.selectFrom('schools').select('id').where('organisation_id', '=', world.organisation.id).executeTakeFirstOrThrow();
     await ctx().db.updateTable('schools').set({ urn: '400001' }).where('id', '=', ours.id).execute();
+    // Each process keeps an organisation's area for five minutes; the school's URN was given just now.
+    forgetOrganisationArea(world.organisation.id);
     try {
       const feed = await startFeed([json([posting(1), posting(2), posting(5, { jobLocation: { address: { postalCode: 'LS6 2QB' } } })], false)]);
       await importVacancies(ctx().db, ctx().clock, { baseUrl: feed.url, ...quick });
@@ -298,6 +300,7 @@ describeEachEngine('leadership vacancies', (ctx) => {
       await ctx().db.updateTable('schools').set({ urn: null }).where('id', '=', ours.id).execute();
       await ctx().db.deleteFrom('establishments').execute();
       await ctx().db.deleteFrom('careers_vacancy_settings').execute();
+      forgetOrganisationArea(world.organisation.id);
     }
     // With no school on the list there is no "near my organisation's schools" to choose.
     const refused = await teacher.post('/careers/vacancies/settings', { area: 'organisation' });
