@@ -1,2 +1,10 @@
-export { findSchoolOnList, formatLoadResult, loadEstablishmentFile, searchSchoolList, type SchoolListEntry } from './establishments.service';
+export {
+  findSchoolOnList,
+  formatLoadResult,
+  outsideSchoolNames,
+  withOutsideSchoolNames,
+  loadEstablishmentFile,
+  searchSchoolList,
+  type SchoolListEntry,
+} from './establishments.service';
 export { FIND_SCHOOL, SchoolPicker, type SchoolPickerProps, schoolHint } from './views/picker';
