@@ -4,7 +4,8 @@ import { describeEachEngine, type TestContext } from './support/app';
 import { makeWorld, signIn, type World } from './support/factories';
 import { makeProgrammeWorld, type ProgrammeWorld } from './support/programme-world';
 import type { TestClient } from './support/http';
-import { matrix, viewers, type Outcome, type Row, type Viewer } from './support/matrix';
+import { leaverOutcome, matrix, viewers, type Outcome, type Row, type Viewer } from './support/matrix';
+import { makePerson } from './support/factories';
 import type { Db } from '../src/platform/db/database';
 import { part, present } from './support/present';
 
@@ -98,6 +99,9 @@ describe('the authorisation matrix', () => {
 describeEachEngine('every route gives each kind of person what the matrix says', (ctx) => {
   let world: World;
   let clients: Record<Viewer, TestClient>;
+  /** A former member of staff at school A, signed in to their personal account only (their own record). */
+  let leaver: TestClient;
+  let leaverWorlds = 0;
   let subjectSessionId: string;
   let grantId: string;
   let importId: string;
@@ -160,12 +164,44 @@ describeEachEngine('every route gives each kind of person what the matrix says',
     };
     outsideApplicant = context.client({ address: '10.0.1.99' });
     await signIn(outsideApplicant, present(featureIds.outsideApplicantEmail, 'the outside applicant of the headteacher-support world'));
+    leaver = await signInLeaver(context);
     clients = { anonymous: context.client() } as Record<Viewer, TestClient>;
     for (const [viewer, email] of Object.entries(people)) {
       const client = context.client({ address: `10.0.0.${Object.keys(clients).length}` });
       await signIn(client, email);
       clients[viewer as Viewer] = client;
     }
+  }
+
+  /** A leaver of school A with a confirmed personal address, signed in with the link sent to it. */
+  async function signInLeaver(context: TestContext): Promise<TestClient> {
+    const person = await makePerson(context.db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: 'Lee', status: 'deactivated' });
+    const accountId = `account-${person.id}`;
+    const personalEmail = `lee-${person.id}@personal.example.net`;
+    const at = new Date().toISOString();
+    await context.db
+      .insertInto('personal_accounts')
+      .values({
+        id: accountId,
+        personal_email: personalEmail,
+        personal_email_normalised: personalEmail,
+        confirmed_at: at,
+        pending_email: null,
+        trn: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await context.db.insertInto('personal_account_people').values({ person_id: person.id, account_id: accountId, linked_at: at }).execute();
+    // Its own address each world: links asked for from one address are limited.
+    leaverWorlds++;
+    const client = context.client({ address: `10.1.${Math.floor(leaverWorlds / 250)}.${leaverWorlds % 250}` });
+    await client.post('/sign-in/personal', { email: personalEmail });
+    await context.deliverMail();
+    const text = context.mailer.sent.filter((e) => e.to === personalEmail).at(-1)?.text ?? '';
+    const link = /http:\/\/localhost(\/sign-in\/personal\/[A-Za-z0-9_-]+)/.exec(text)?.[1];
+    if (!link || (await client.post(link)).status !== 303) throw new Error('the leaver could not sign in to their personal account');
+    return client;
   }
 
   function pathFor(row: Row): string {
@@ -214,11 +250,16 @@ describeEachEngine('every route gives each kind of person what the matrix says',
         want[viewer] = present(row.expect[i], `the expected outcome for ${viewer} in ${row.route}`);
         if (page.status >= 500) throw new Error(`${row.route} as ${viewer} gave ${page.status}`);
       }
+      // The leaver, signed in to their personal account only: their own record, and nothing of the school's.
+      const page = method === 'GET' ? await leaver.get(pathFor(row)) : await leaver.post(pathFor(row), {});
+      if (page.status >= 500) throw new Error(`${row.route} as the leaver gave ${page.status}`);
+      got.leaver = outcomeOf(page.status, page.location);
+      want.leaver = leaverOutcome(row);
       expect(got).toEqual(want);
       if (method === 'GET') {
-        const page = await outsideApplicant.get(pathFor(row));
-        if (page.status >= 500) throw new Error(`${row.route} as the outside applicant gave ${page.status}`);
-        outsideOutcomes.set(`${row.route}${row.path ? ` (${row.path})` : ''}`, outcomeOf(page.status, page.location));
+        const outsidePage = await outsideApplicant.get(pathFor(row));
+        if (outsidePage.status >= 500) throw new Error(`${row.route} as the outside applicant gave ${outsidePage.status}`);
+        outsideOutcomes.set(`${row.route}${row.path ? ` (${row.path})` : ''}`, outcomeOf(outsidePage.status, outsidePage.location));
       }
     });
   }

@@ -23,7 +23,7 @@
  * in the world holds it except as noted.
  */
 /// <reference types="vite/client" />
-export { A, F, N, S, viewers, type Outcome, type Row, type Viewer } from './matrix/outcomes';
+export { A, F, N, S, leaverOutcome, viewers, type Outcome, type Row, type Viewer } from './matrix/outcomes';
 import { A, type Row } from './matrix/outcomes';
 
 //                                                     anon staff  lm  adminHere adminOther org otherOrg lead

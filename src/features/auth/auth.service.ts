@@ -46,7 +46,7 @@ async function verifyPassword(passwordHash: string | null, password: string): Pr
   return verify(passwordHash, password).catch(() => false);
 }
 
-interface RequestContext {
+export interface RequestContext {
   ipAddress: string | null;
   userAgent: string | null;
   requestId: string | null;
@@ -56,7 +56,7 @@ interface RequestContext {
  * Counts an attempt against each key before it is made; throws TooManyRequests, starting with
  * `reason`, if any of them is locked (and then nothing is counted).
  */
-async function takeAttempt(deps: AppDeps, limitsByKey: readonly (readonly [string, ThrottleLimits])[], reason: string): Promise<CountedAttempt[]> {
+export async function takeAttempt(deps: AppDeps, limitsByKey: readonly (readonly [string, ThrottleLimits])[], reason: string): Promise<CountedAttempt[]> {
   const now = deps.clock.now();
   const reservation = await reserveAttempt(deps.db, now, limitsByKey);
   if (reservation.admitted) return reservation.attempts;
@@ -67,8 +67,11 @@ async function takeAttempt(deps: AppDeps, limitsByKey: readonly (readonly [strin
   );
 }
 
+/** How a sign-in session began. */
+export type SignInMethod = 'password' | 'link' | 'password_reset' | 'invitation' | 'single_sign_on';
+
 /** Starts a sign-in session and returns its cookie token. */
-async function startSignInSession(db: Executor, deps: AppDeps, personId: string, context: RequestContext): Promise<string> {
+async function startSignInSession(db: Executor, deps: AppDeps, personId: string, context: RequestContext, method: SignInMethod): Promise<string> {
   const token = newToken();
   const now = deps.clock.now();
   await db
@@ -82,6 +85,7 @@ async function startSignInSession(db: Executor, deps: AppDeps, personId: string,
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString(),
+      method,
     })
     .execute();
   return token;
@@ -112,6 +116,21 @@ export async function turnPasswordsOff(db: Executor, clock: Clock, rule: { organ
     .execute();
 }
 
+/**
+ * Ends the sign-in sessions of an organisation's staff that were not signed in with single sign-on
+ * (passwords, emailed links, resets, and sessions from before Waymark recorded how they began),
+ * except the break-glass administrator's: for when passwords are turned off. Gives how many ended.
+ */
+export async function endPasswordSignInSessions(db: Executor, organisationId: string, breakGlassPersonId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('sign_in_sessions')
+    .where('person_id', 'in', (eb) => eb.selectFrom('people').select('id').where('organisation_id', '=', organisationId))
+    .where('person_id', '!=', breakGlassPersonId)
+    .where((eb) => eb.or([eb('method', 'is', null), eb('method', '!=', 'single_sign_on')]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Lets an organisation's staff sign in with passwords and emailed links again. */
 export async function turnPasswordsOn(db: Executor, organisationId: string): Promise<void> {
   await db.deleteFrom('password_sign_in_rules').where('organisation_id', '=', organisationId).execute();
@@ -128,7 +147,7 @@ export async function passwordSignInRule(db: Executor, organisationId: string): 
  * the caller's transaction; returns the cookie token. The caller records the audit entry.
  */
 export function startSignInSessionFor(db: Executor, deps: AppDeps, personId: string, context: RequestContext): Promise<string> {
-  return startSignInSession(db, deps, personId, context);
+  return startSignInSession(db, deps, personId, context, 'single_sign_on');
 }
 
 /**
@@ -202,7 +221,7 @@ export async function signInWithPassword(deps: AppDeps, email: string, password:
       ipAddress: context.ipAddress,
       requestId: context.requestId,
     });
-    return startSignInSession(trx, deps, person.id, context);
+    return startSignInSession(trx, deps, person.id, context, 'password');
   });
   return { ok: true, sessionToken };
 }
@@ -331,7 +350,7 @@ export async function signInWithLink(
       ipAddress: context.ipAddress,
       requestId: context.requestId,
     });
-    return { ok: true as const, sessionToken: await startSignInSession(trx, deps, check.personId, context) };
+    return { ok: true as const, sessionToken: await startSignInSession(trx, deps, check.personId, context, 'link') };
   });
 }
 
@@ -364,7 +383,7 @@ export async function setPasswordWithToken(
       ipAddress: context.ipAddress,
       requestId: context.requestId,
     });
-    return { ok: true as const, sessionToken: await startSignInSession(trx, deps, check.personId, context) };
+    return { ok: true as const, sessionToken: await startSignInSession(trx, deps, check.personId, context, purpose) };
   });
 }
 

@@ -1,6 +1,7 @@
 export {
   endAllSignInSessions,
   endEverySignInSession,
+  endPasswordSignInSessions,
   hashPassword,
   issueToken,
   issueTokens,
@@ -20,3 +21,12 @@ export { describeWait, type ThrottleLimits } from './throttle';
 export { type AttemptReservation, type CountedAttempt, clearFailedAttempts, refundAttempts, reserveAttempt } from './attempt-throttle';
 // For features that sign people in another way (single sign-on): the session cookie, rotated as on every sign-in.
 export { beginSignInSession } from './session-cookie';
+// The personal account (personal email, TRN, linked staff records): whose record a signed-in person holds, and telling a leaver how to keep it.
+export {
+  linkedPersonIds,
+  parseTrn,
+  recordHolderOf,
+  recordHolderOfPersonal,
+  tellLeaverHowToKeepRecord,
+  type RecordHolder,
+} from './auth.personal';

@@ -115,6 +115,7 @@ careersRoutes.post('/people/:personId/careers/conversations', access('signed-in'
 async function conversationPage(c: Context<AppEnv>, form?: Form) {
   const viewer = requireViewer(c.get('viewer'));
   const data = await s.getConversationPage(c.get('deps'), viewer, c.req.param('conversationId') ?? '');
+  await s.auditConversationRead(c.get('deps'), viewer, data, c.get('requestId'));
   const back = data.role === 'manager' ? `/people/${data.conversation.person_id}/careers` : '/careers';
   return renderPage(
     c,

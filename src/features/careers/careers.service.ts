@@ -1,3 +1,4 @@
+import { recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/db/clock';
 import type { Db, Executor } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
@@ -518,6 +519,23 @@ export async function getConversationPage(deps: AppDeps, viewer: Viewer, convers
   };
 }
 export type ConversationPage = Awaited<ReturnType<typeof getConversationPage>>;
+
+/**
+ * The line manager read the record of a career conversation about someone else: kept in the audit
+ * log, with the person it is about (the person reading their own is not).
+ */
+export async function auditConversationRead(deps: AppDeps, viewer: Viewer, page: ConversationPage, requestId: string | null): Promise<void> {
+  if (page.role === 'person') return;
+  await recordAudit(deps.db, deps.clock, {
+    action: 'career_conversation_viewed',
+    organisationId: page.conversation.organisation_id,
+    actorId: viewer.id,
+    subjectType: 'career_conversation',
+    subjectId: page.conversation.id,
+    personId: page.conversation.person_id,
+    requestId,
+  });
+}
 
 export async function confirmConversation(deps: AppDeps, viewer: Viewer, conversationId: string) {
   const page = await getConversationPage(deps, viewer, conversationId);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
 import { makeProgramme } from '../../../test/support/programme-world';
+import { auditLogRows } from '../../../test/support/audit-log';
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { installBuiltInFrameworks } from '../frameworks';
 import { sweepCareersReminders } from './careers.service';
@@ -145,6 +146,17 @@ describeEachEngine('careers', (ctx) => {
       expect((await manager.post(`/careers/conversations/${conversationId}/confirm`)).status).toBe(403);
       expect((await teacher.post(`/careers/conversations/${conversationId}/confirm`)).status).toBe(303);
       expect(visibleText((await manager.get(`/careers/conversations/${conversationId}`)).text)).toContain('confirmed this record on 24 November 2026');
+    });
+
+    it('puts the line manager’s reading of the record in the audit log, with the member of staff as the person affected; their own reading is not', async () => {
+      const before = (await auditLogRows(orgAdmin, world.report.email, 'career_conversation_viewed')).length;
+      await teacher.get(`/careers/conversations/${conversationId}`);
+      expect(await auditLogRows(orgAdmin, world.report.email, 'career_conversation_viewed')).toHaveLength(before);
+      await manager.get(`/careers/conversations/${conversationId}`);
+      const rows = await auditLogRows(orgAdmin, world.report.email, 'career_conversation_viewed');
+      expect(rows).toHaveLength(before + 1);
+      expect(rows[0]).toContain(`${world.lineManager.givenName} ${world.lineManager.familyName}`);
+      expect(rows[0]).toContain(`${world.report.givenName} ${world.report.familyName}`);
     });
 
     it('reminds the owner of a next step that is due soon, once', async () => {

@@ -15,6 +15,7 @@ import { emailApplicant, emailEndorser, where } from './cohorts.emails';
 import { askHeadteacherByLink, type HeadteacherAsk } from './headteacher-links';
 import { applicationAccess, canDecide, windowState } from './cohorts.policy';
 import * as q from './cohorts.queries';
+import { organisationOfPerson } from './partner-applications.queries';
 import { APPLICATION_STATUSES, type Section } from './cohorts.schemas';
 import type { ApplicationStatus } from './cohorts.tables';
 
@@ -59,8 +60,14 @@ function notEditable(status: ApplicationStatus): Conflict {
  * person per cohort. Refuses when the window isn't open or the programme isn't taking applications.
  * Returns the application's id.
  */
-export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: string): Promise<string> {
-  const cohort = await q.findCohort(deps.db, viewer.organisationId, cohortId);
+export async function startApplication(
+  deps: AppDeps,
+  viewer: Viewer,
+  cohortId: string,
+  /** Another organisation whose cohort the caller has checked the viewer may apply to (a partner's open programme). */
+  providerOrganisationId: string = viewer.organisationId,
+): Promise<string> {
+  const cohort = await q.findCohort(deps.db, providerOrganisationId, cohortId);
   if (!cohort) throw new NotFound();
   const existing = await q.findLiveApplication(deps.db, cohort.id, viewer.id);
   if (existing) return existing.id;
@@ -93,7 +100,7 @@ export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: 
         reason: recommendation ? 'Started the application after being recommended' : 'Started the application',
         application: {
           id,
-          organisation_id: viewer.organisationId,
+          organisation_id: cohort.organisation_id,
           cohort_id: cohort.id,
           person_id: viewer.id,
           school_id: person.school_id,
@@ -221,11 +228,16 @@ export async function getCheckAnswers(deps: AppDeps, viewer: Viewer, id: string)
   return view;
 }
 
-/** Who is asked for the headteacher's support: the school's admins (not the applicant), else the organisation admins. */
+/**
+ * Who is asked for the headteacher's support: the school's admins (not the applicant), else the
+ * admins of the applicant's own organisation (a partner organisation's, when they applied to
+ * another organisation's programme; `organisationId` when the applicant can't be found).
+ */
 export async function headteacherRecipients(trx: Executor, organisationId: string, schoolId: string | null, applicantId: string) {
   const schoolAdmins = schoolId ? (await q.listSchoolAdmins(trx, schoolId)).filter((p) => p.id !== applicantId) : [];
   if (schoolAdmins.length > 0) return { recipients: schoolAdmins, schoolHasAdmin: true };
-  return { recipients: (await q.listOrgAdmins(trx, organisationId)).filter((p) => p.id !== applicantId), schoolHasAdmin: false };
+  const home = (await organisationOfPerson(trx, applicantId)) ?? organisationId;
+  return { recipients: (await q.listOrgAdmins(trx, home)).filter((p) => p.id !== applicantId), schoolHasAdmin: false };
 }
 
 /**

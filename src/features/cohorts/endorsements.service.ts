@@ -31,7 +31,13 @@ export async function getEndorsementForAnswer(deps: AppDeps, viewer: Viewer, end
   const app = loaded?.app ?? (await q.findApplicationDetail(deps.db, viewer.organisationId, endorsement.application_id));
   if (!app) throw new NotFound();
   const answerable =
-    app.person_id !== viewer.id && canAnswerEndorsement(viewer, endorsement, await schoolHasAdmin(deps.db, app.organisation_id, endorsement, app.person_id));
+    app.person_id !== viewer.id &&
+    canAnswerEndorsement(
+      viewer,
+      endorsement,
+      await schoolHasAdmin(deps.db, app.applicant_organisation_id, endorsement, app.person_id),
+      app.applicant_organisation_id,
+    );
   if (!answerable) {
     if (loaded) throw new Forbidden('Only the person asked for this endorsement can answer it.');
     throw new NotFound();
@@ -216,7 +222,8 @@ export async function listEndorsementsForViewer(deps: AppDeps, viewer: Viewer) {
         'cohorts.name as cohort_name',
         'schools.name as school_name',
       ])
-      .where('applications.organisation_id', '=', viewer.organisationId);
+      // Requests about the organisation's own applicants, wherever they applied (a partner's programme too).
+      .where('applicant.organisation_id', '=', viewer.organisationId);
   const awaiting = await base()
     .where('endorsements.status', '=', 'requested')
     .where('applications.person_id', '!=', viewer.id)

@@ -17,7 +17,8 @@ type EnrolmentRecord = q.EnrolmentRecord;
 
 /** The enrolment, if the viewer may see it; otherwise NotFound (they may not know it exists). */
 async function findViewable(deps: AppDeps, viewer: Viewer, id: string): Promise<EnrolmentRecord> {
-  const enrolment = await q.findEnrolment(deps.db, viewer.organisationId, id);
+  // A participant from a partner organisation sees their own enrolment on another organisation's programme.
+  const enrolment = (await q.findEnrolment(deps.db, viewer.organisationId, id)) ?? (await q.findEnrolmentOfParticipant(deps.db, viewer.id, id));
   if (!enrolment || !canViewEnrolment(viewer, enrolment)) throw new NotFound();
   return enrolment;
 }

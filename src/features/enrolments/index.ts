@@ -18,3 +18,4 @@ export {
   listEnrolmentRecords,
   type EnrolmentRecord,
 } from './enrolments.queries';
+export { listStaffEnrolmentsElsewhere } from './elsewhere.queries';

@@ -634,6 +634,7 @@ export async function getReport(deps: AppDeps, viewer: Viewer, id: string, read:
       actorId: viewer.id,
       subjectType: 'feedback_round',
       subjectId: id,
+      personId: round.person_id,
       detail: { format: read.format },
       requestId: read.requestId,
     });

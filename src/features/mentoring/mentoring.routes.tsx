@@ -91,6 +91,7 @@ mentoringRoutes.post('/people/:personId/mentoring', access('signed-in'), async (
 async function pairingPage(c: Context<AppEnv>, form?: Form) {
   const viewer = requireViewer(c.get('viewer'));
   const data = await s.getPairingPage(c.get('deps'), viewer, c.req.param('pairingId') ?? '');
+  await s.auditLogRead(c.get('deps'), viewer, data, c.get('requestId'));
   const p = data.pairing;
   const title =
     data.role === 'mentor'
@@ -216,6 +217,7 @@ mentoringRoutes.post('/mentoring/pairings/:pairingId/review', access('signed-in'
 async function meetingPage(c: Context<AppEnv>, form?: Form) {
   const viewer = requireViewer(c.get('viewer'));
   const data = await s.getMeetingPage(c.get('deps'), viewer, c.req.param('meetingId') ?? '');
+  await s.auditLogRead(c.get('deps'), viewer, { ...data, meetingId: data.meeting.id }, c.get('requestId'));
   const done = c.req.query('done');
   const banners: Record<string, string> = {
     confirmed: 'Meeting confirmed',

@@ -354,6 +354,30 @@ export async function getPairingPage(deps: AppDeps, viewer: Viewer, pairingId: s
 }
 export type PairingPage = Awaited<ReturnType<typeof getPairingPage>>;
 
+/**
+ * A mentor or coach read their mentee's log (the pairing's page or one meeting's): kept in the
+ * audit log with the mentee as the person affected. The mentee reading their own is not, nor a
+ * lead's summary (dates only, never what was said).
+ */
+export async function auditLogRead(
+  deps: AppDeps,
+  viewer: Viewer,
+  read: { pairing: { id: string; organisation_id: string; mentee_id: string }; role: 'mentor' | 'mentee' | null; meetingId?: string },
+  requestId: string | null,
+): Promise<void> {
+  if (read.role !== 'mentor') return;
+  await recordAudit(deps.db, deps.clock, {
+    action: 'mentoring_log_viewed',
+    organisationId: read.pairing.organisation_id,
+    actorId: viewer.id,
+    subjectType: read.meetingId ? 'mentoring_meeting' : 'mentoring_pairing',
+    subjectId: read.meetingId ?? read.pairing.id,
+    personId: read.pairing.mentee_id,
+    detail: { pairingId: read.pairing.id },
+    requestId,
+  });
+}
+
 export async function endPairing(deps: AppDeps, viewer: Viewer, pairingId: string, values: FormValues, requestId: string | null) {
   const pairing = await q.findPairing(deps.db, viewer.organisationId, pairingId);
   if (!pairing || !canManagePairingsOf(viewer, pairing.mentee_school_id)) throw new NotFound();

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
+import { auditLogRows } from '../../../test/support/audit-log';
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
 
@@ -94,6 +95,23 @@ describeEachEngine('mentoring and coaching', (ctx) => {
       expect(summary).toContain('20 November 2026');
       expect(summary).not.toContain('nervous');
       expect(summary).not.toContain('reading group');
+    }
+  });
+
+  it('puts the mentor’s reading of the mentee’s log in the audit log, with the mentee as the person affected; the mentee’s and a lead’s summary are not', async () => {
+    const rows = () => auditLogRows(orgAdmin, world.report.email, 'mentoring_log_viewed');
+    const before = (await rows()).length;
+    await mentee.get(`/mentoring/pairings/${pairingId}`);
+    await mentee.get(`/mentoring/meetings/${meetingId}`);
+    await lead.get(`/mentoring/pairings/${pairingId}`);
+    expect(await rows()).toHaveLength(before);
+    await mentor.get(`/mentoring/pairings/${pairingId}`);
+    await mentor.get(`/mentoring/meetings/${meetingId}`);
+    const after = await rows();
+    expect(after).toHaveLength(before + 2);
+    for (const row of after.slice(0, 2)) {
+      expect(row).toContain(`${world.staff.givenName} ${world.staff.familyName}`);
+      expect(row).toContain(`${world.report.givenName} ${world.report.familyName}`);
     }
   });
 

@@ -85,3 +85,30 @@ export async function listOutsideApplicants(db: Executor, personIds: readonly st
     );
   return rows;
 }
+
+/**
+ * Programmes of other organisations whose cohorts the organisation's staff may apply to: opened to
+ * it as a named partner, or to any school.
+ */
+export function listOpenedTo(db: Executor, organisationId: string): Promise<ProgrammeOpening[]> {
+  return db
+    .selectFrom('programme_openings')
+    .selectAll()
+    .where('organisation_id', '!=', organisationId)
+    .where((eb) =>
+      eb.or([
+        eb('open_to', '=', 'any_school'),
+        eb.and([
+          eb('open_to', '=', 'partners'),
+          eb.exists(
+            eb
+              .selectFrom('programme_opening_partners')
+              .select('programme_opening_partners.programme_id')
+              .whereRef('programme_opening_partners.programme_id', '=', 'programme_openings.programme_id')
+              .where('programme_opening_partners.partner_organisation_id', '=', organisationId),
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+}

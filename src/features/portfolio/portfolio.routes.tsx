@@ -300,7 +300,8 @@ portfolioRoutes.post('/portfolio/verifications/:verificationId', access('signed-
 portfolioRoutes.get('/portfolio/verifications/:verificationId/attachments/:attachmentId', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const toAnswer = await s.getVerificationForColleague(c.get('deps'), viewer, c.req.param('verificationId'));
-  return download(c, await s.readAttachmentForVerifier(c.get('deps'), toAnswer, c.req.param('attachmentId')));
+  const read = { viewerId: viewer.id, requestId: c.get('requestId'), ipAddress: clientAddress(c) };
+  return download(c, await s.readAttachmentForVerifier(c.get('deps'), toAnswer, c.req.param('attachmentId'), read));
 });
 
 portfolioRoutes.get('/portfolio/verify/:verifyToken', access('anyone'), async (c) => {
@@ -310,7 +311,8 @@ portfolioRoutes.get('/portfolio/verify/:verifyToken', access('anyone'), async (c
 });
 portfolioRoutes.get('/portfolio/verify/:verifyToken/attachments/:attachmentId', access('anyone'), async (c) => {
   const toAnswer = await s.openVerificationLink(c.get('deps'), c.req.param('verifyToken'), clientAddress(c));
-  return download(c, await s.readAttachmentForVerifier(c.get('deps'), toAnswer, c.req.param('attachmentId')));
+  const read = { viewerId: null, requestId: c.get('requestId'), ipAddress: clientAddress(c) };
+  return download(c, await s.readAttachmentForVerifier(c.get('deps'), toAnswer, c.req.param('attachmentId'), read));
 });
 portfolioRoutes.post('/portfolio/verify/:verifyToken', access('anyone'), async (c) => {
   const token = c.req.param('verifyToken');

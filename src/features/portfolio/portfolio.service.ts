@@ -547,13 +547,40 @@ export async function openVerificationLink(deps: AppDeps, token: string, address
   return loadToAnswer(deps.db, request);
 }
 
-/** A file attached to the entry a verifier is asked about, while the request is waiting for their answer. */
-export async function readAttachmentForVerifier(deps: AppDeps, toAnswer: VerificationToAnswer, attachmentId: string) {
+/**
+ * A file attached to the entry a verifier is asked about, while the request is waiting for their
+ * answer. Each download is in the audit log, with the entry's owner as the person affected: by the
+ * colleague on Waymark, or (no one signed in) by the verifier the emailed link was sent to.
+ */
+export async function readAttachmentForVerifier(
+  deps: AppDeps,
+  toAnswer: VerificationToAnswer,
+  attachmentId: string,
+  read: { viewerId: string | null; requestId: string | null; ipAddress: string | null },
+) {
   if (answerState(toAnswer.request, deps.clock.now()) !== 'open') throw new NotFound();
-  const attachment = await q.findAttachment(deps.db, toAnswer.view.entry.id, attachmentId);
+  const { entry } = toAnswer.view;
+  const attachment = await q.findAttachment(deps.db, entry.id, attachmentId);
   if (!attachment?.file_id) throw new NotFound();
   const stored = await readFile(deps.db, attachment.file_id);
   if (!stored) throw new NotFound();
+  await recordAudit(deps.db, deps.clock, {
+    action: 'file_downloaded',
+    organisationId: entry.organisation_id,
+    actorId: read.viewerId,
+    subjectType: 'portfolio_attachment',
+    subjectId: attachment.id,
+    personId: entry.person_id,
+    detail: {
+      file: 'portfolio attachment',
+      fileName: stored.file.file_name,
+      entryId: entry.id,
+      verificationId: toAnswer.request.id,
+      ...(read.viewerId ? {} : { by: `verifier by emailed link (${toAnswer.request.verifier_email})` }),
+    },
+    ipAddress: read.ipAddress,
+    requestId: read.requestId,
+  });
   return stored;
 }
 

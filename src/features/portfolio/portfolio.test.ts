@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
+import { auditLogRows } from '../../../test/support/audit-log';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
 import { type TestClient, visibleText } from '../../../test/support/http';
 
@@ -160,6 +161,20 @@ describeEachEngine('the portfolio', (ctx) => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toContain('attachment');
     expect((await outsider.get(`${link}/attachments/${'0'.repeat(36)}`)).status).toBe(404);
+    // The download is in the audit log, with the entry's owner as the person affected and the verifier it was sent to.
+    const admin = ctx().client({ address: '10.2.0.10' });
+    await signIn(admin, world.orgAdmin.email);
+    const downloads = await auditLogRows(admin, world.report.email, 'file_downloaded');
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]).toContain(`${world.report.givenName} ${world.report.familyName}`);
+    const entry = await ctx()
+      .db.selectFrom('audit_events')
+      .select(['detail', 'actor_id'])
+      .where('action', '=', 'file_downloaded')
+      .where('subject_id', '=', pdf.id)
+      .executeTakeFirstOrThrow();
+    expect(entry.actor_id).toBeNull();
+    expect(JSON.parse(entry.detail).by).toContain('gwen@riverside.example.org');
     const confirmed = await outsider.post(link, { decision: 'confirm', role: 'Maths lead, Riverside Primary', statement: 'Hannah led our INSET.' });
     expect(confirmed.status).toBe(303);
     expect(visibleText((await outsider.get(`${link}?done=1`)).text)).toContain('Thank you: your answer is sent');

@@ -274,6 +274,7 @@ async function auditView(deps: AppDeps, viewer: Viewer, context: Context, checkp
     actorId: viewer.id,
     subjectType: 'enrolment',
     subjectId: context.enrolment.id,
+    personId: context.enrolment.person_id,
     detail: checkpoint ? { checkpoint } : { page: 'progress' },
     requestId,
   });
@@ -347,7 +348,7 @@ export interface EvidenceFile {
 }
 
 /** One checkpoint: the participant's form (or their submitted answers), or a submitted checkpoint for a coach or lead. */
-export async function getCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentId: string, checkpoint: Checkpoint, requestId: string | null) {
+async function loadCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentId: string, checkpoint: Checkpoint) {
   const context = await loadContext(deps, viewer, enrolmentId);
   if (context.skills.length === 0) throw new NotFound();
   const assessment = await q.findAssessment(deps.db, enrolmentId, checkpoint);
@@ -361,7 +362,6 @@ export async function getCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentId: 
   for (const f of assessment ? await q.listEvidenceFiles(deps.db, [assessment.id]) : []) {
     evidenceFiles.set(f.skill_id, [...(evidenceFiles.get(f.skill_id) ?? []), { id: f.id, fileName: f.file_name, sizeBytes: Number(f.size_bytes) }]);
   }
-  await auditView(deps, viewer, context, checkpoint, requestId);
   return {
     ...context,
     checkpoint,
@@ -372,6 +372,13 @@ export async function getCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentId: 
     /** The form is shown: the participant's, open, not submitted, place active. */
     editable: context.canWrite && !submitted && !!plan?.open,
   };
+}
+
+/** A checkpoint for whoever may see it; someone other than the participant reading it is audited. */
+export async function getCheckpoint(deps: AppDeps, viewer: Viewer, enrolmentId: string, checkpoint: Checkpoint, requestId: string | null) {
+  const data = await loadCheckpoint(deps, viewer, enrolmentId, checkpoint);
+  await auditView(deps, viewer, data, checkpoint, requestId);
+  return data;
 }
 export type CheckpointData = Awaited<ReturnType<typeof getCheckpoint>>;
 
@@ -504,11 +511,22 @@ export async function readEvidenceFile(
   evidenceId: string,
   requestId: string | null,
 ) {
-  const data = await getCheckpoint(deps, viewer, enrolmentId, checkpoint, requestId);
+  const data = await loadCheckpoint(deps, viewer, enrolmentId, checkpoint);
   const evidence = data.assessment ? (await q.listEvidenceFiles(deps.db, [data.assessment.id])).find((f) => f.id === evidenceId) : undefined;
   if (!evidence) throw new NotFound();
   const stored = await readFile(deps.db, evidence.file_id);
   if (!stored) throw new NotFound();
+  if (!data.isParticipant)
+    await recordAudit(deps.db, deps.clock, {
+      action: 'file_downloaded',
+      organisationId: data.enrolment.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'self_assessment_evidence',
+      subjectId: evidence.id,
+      personId: data.enrolment.person_id,
+      detail: { file: 'self-assessment evidence', fileName: evidence.file_name, enrolmentId, checkpoint },
+      requestId,
+    });
   return { fileName: evidence.file_name, contentType: stored.file.content_type, bytes: stored.bytes };
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 import { describeEachEngine } from '../../../test/support/app';
 import { makeWorld, signIn, type World } from '../../../test/support/factories';
+import { auditLogRows } from '../../../test/support/audit-log';
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { makeCohort, makeFramework, makeProgramme } from '../../../test/support/programme-world';
 
@@ -499,6 +500,13 @@ describeEachEngine('evidence files on a self-assessment, stored as session mater
       const other = await client(ctx, email);
       expect((await other.get(link)).status).toBe(404);
     }
+    // The lead's download is in the audit log, with the participant as the person affected; the participant's own is not.
+    expect((await participant.get(link)).status).toBe(200);
+    const admin = await client(ctx, world.orgAdmin.email);
+    const downloads = await auditLogRows(admin, world.report.email, 'file_downloaded');
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]).toContain(`${world.programmeLead.givenName} ${world.programmeLead.familyName}`);
+    expect(downloads[0]).toContain(`${world.report.givenName} ${world.report.familyName}`);
     // Submitted: no more files.
     expect((await participant.uploadMany(section, [], [{ field: `evidenceFile-${s1}`, name: 'late.pdf', content: pdf }])).status).toBe(409);
   });

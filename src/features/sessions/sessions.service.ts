@@ -41,7 +41,7 @@ export interface CalendarSession {
 
 type SessionRowWithNames = q.SessionWithNames;
 
-async function toCalendarSessions(db: Executor, rows: readonly SessionRowWithNames[]): Promise<CalendarSession[]> {
+export async function toCalendarSessions(db: Executor, rows: readonly SessionRowWithNames[]): Promise<CalendarSession[]> {
   const facilitators = await q.listFacilitators(
     db,
     rows.map((r) => r.id),

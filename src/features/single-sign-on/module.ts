@@ -2,6 +2,7 @@ import { MINUTE } from '../../platform/db/clock';
 import type { FeatureModule } from '../../platform/module';
 import * as singleSignOn from './migrations/2026_12_04_1301_single_sign_on';
 import { singleSignOnPersonalData } from './single-sign-on.personal-data';
+import { linkedAccountsOnStaffRecord } from './single-sign-on.record';
 import { singleSignOnRoutes } from './single-sign-on.routes';
 import { signInChoicesFor, sweepExpiredAttempts } from './single-sign-on.service';
 
@@ -19,6 +20,7 @@ export const singleSignOnModule: FeatureModule = {
     },
   ],
   signInChoices: signInChoicesFor,
+  personRecordSections: [linkedAccountsOnStaffRecord],
   sweeps: () => [{ name: 'single-sign-on-attempts', everyMs: 30 * MINUTE, run: (db, clock) => sweepExpiredAttempts(db, clock.now()) }],
   migrations: { '2026_12_04_1301_single_sign_on': singleSignOn },
   personalData: {

@@ -22,6 +22,26 @@ export function findIdentityOfPerson(db: Executor, personId: string, provider: S
   return db.selectFrom('sso_identities').select(['id', 'subject']).where('person_id', '=', personId).where('provider', '=', provider).executeTakeFirst();
 }
 
+/** The person's bindings, Microsoft first. */
+export function listIdentitiesOf(db: Executor, personId: string) {
+  return db
+    .selectFrom('sso_identities')
+    .select(['id', 'provider', 'subject', 'email_at_binding', 'created_at', 'last_used_at'])
+    .where('person_id', '=', personId)
+    .orderBy('provider', 'desc')
+    .execute();
+}
+
+/** Deletes one of the person's bindings; gives it as it was, or undefined when it is not theirs. */
+export function deleteIdentityOf(db: Executor, personId: string, identityId: string) {
+  return db
+    .deleteFrom('sso_identities')
+    .where('id', '=', identityId)
+    .where('person_id', '=', personId)
+    .returning(['id', 'provider', 'subject'])
+    .executeTakeFirst();
+}
+
 /** Takes a sign-in attempt by its state, deleting it in the same statement so it can be used only once. */
 export async function takeAttempt(db: Executor, stateHash: string) {
   return db.deleteFrom('sso_sign_in_attempts').where('state_hash', '=', stateHash).returningAll().executeTakeFirst();

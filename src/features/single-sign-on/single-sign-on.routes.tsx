@@ -13,13 +13,17 @@ import {
   beginSignInSession,
   beginSignOn,
   completeSignOn,
+  loadLinkedAccounts,
   loadSettings,
+  PROVIDER_NAMES,
   removeConnection,
   saveConnection,
   setPasswordSignIn,
+  TooManyStarts,
+  unlinkAccount,
 } from './single-sign-on.service';
 import type { SsoProvider } from './single-sign-on.tables';
-import { SettingsPage, SignOnProblemPage } from './views/pages';
+import { LinkedAccountsPage, SettingsPage, SignOnProblemPage } from './views/pages';
 
 export const singleSignOnRoutes = new Hono<AppEnv>();
 
@@ -35,7 +39,7 @@ function secureCookie(c: Context<AppEnv>): boolean {
 singleSignOnRoutes.post('/sign-in/sso/:connectionId', access('anyone'), async (c) => {
   const values = await readForm(c);
   try {
-    const started = await beginSignOn(c.get('deps'), c.req.param('connectionId'), safeNext(values.next));
+    const started = await beginSignOn(c.get('deps'), c.req.param('connectionId'), safeNext(values.next), requestContext(c));
     setCookie(c, ATTEMPT_COOKIE, started.browserToken, {
       httpOnly: true,
       secure: secureCookie(c),
@@ -45,6 +49,14 @@ singleSignOnRoutes.post('/sign-in/sso/:connectionId', access('anyone'), async (c
     });
     return c.redirect(started.url, 303);
   } catch (error) {
+    if (error instanceof TooManyStarts) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return renderPage(
+        c,
+        { title: 'You have not been signed in', status: 429 },
+        <SignOnProblemPage reason="too_many_started" wait={error.wait} retryHref="/sign-in" />,
+      );
+    }
     if (!(error instanceof SignOnRefused)) throw error;
     return renderPage(c, { title: 'You have not been signed in', status: 400 }, <SignOnProblemPage reason={error.reason} retryHref="/sign-in" />);
   }
@@ -126,4 +138,50 @@ singleSignOnRoutes.post('/organisation/single-sign-on/passwords', access('org-ad
     throw error;
   }
   return c.redirect('/organisation/single-sign-on?done=passwords', 303);
+});
+
+const providerParam = (value: string | undefined) => (value === 'microsoft' || value === 'google' ? PROVIDER_NAMES[value] : undefined);
+
+singleSignOnRoutes.get('/account/linked-accounts', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const data = await loadLinkedAccounts(c.get('deps'), viewer, viewer.id);
+  return renderPage(
+    c,
+    { title: 'Your linked accounts' },
+    <LinkedAccountsPage
+      {...data}
+      unlinked={providerParam(c.req.query('unlinked'))}
+      unlinkAction={(id) => `/account/linked-accounts/${id}/unlink`}
+      backHref="/account"
+    />,
+  );
+});
+
+singleSignOnRoutes.post('/account/linked-accounts/:accountId/unlink', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const provider = await unlinkAccount(c.get('deps'), viewer, viewer.id, c.req.param('accountId'), requestContext(c));
+  return c.redirect(`/account/linked-accounts?unlinked=${provider}`, 303);
+});
+
+singleSignOnRoutes.get('/organisation/single-sign-on/people/:personId', access('org-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const personId = c.req.param('personId');
+  const data = await loadLinkedAccounts(c.get('deps'), viewer, personId);
+  return renderPage(
+    c,
+    { title: data.own ? 'Your linked accounts' : `${data.person.name}’s linked accounts` },
+    <LinkedAccountsPage
+      {...data}
+      unlinked={providerParam(c.req.query('unlinked'))}
+      unlinkAction={(id) => `/organisation/single-sign-on/people/${personId}/accounts/${id}/unlink`}
+      backHref={`/staff/${personId}`}
+    />,
+  );
+});
+
+singleSignOnRoutes.post('/organisation/single-sign-on/people/:personId/accounts/:accountId/unlink', access('org-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const personId = c.req.param('personId');
+  const provider = await unlinkAccount(c.get('deps'), viewer, personId, c.req.param('accountId'), requestContext(c));
+  return c.redirect(`/organisation/single-sign-on/people/${personId}?unlinked=${provider}`, 303);
 });

@@ -3,6 +3,7 @@ import {
   beginSignInSession,
   type CountedAttempt,
   describeWait,
+  endPasswordSignInSessions,
   normaliseEmail,
   passwordSignInRule,
   refundAttempts,
@@ -20,6 +21,7 @@ import type { Executor } from '../../platform/db/database';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
+import { isOrgAdmin } from '../../platform/http/viewer';
 import { Invalid, NotFound } from '../../platform/http/errors';
 import { hashToken, looksLikeToken, newToken } from '../../platform/http/tokens';
 import type { SignInChoice } from '../../platform/module';
@@ -176,7 +178,8 @@ export async function setPasswordSignIn(
   viewer: Viewer,
   form: { passwords: 'on' } | { passwords: 'off'; breakGlassPersonId: string },
   context: RequestContext,
-): Promise<void> {
+): Promise<{ sessionsEnded: number }> {
+  let sessionsEnded = 0;
   await deps.db.transaction().execute(async (trx) => {
     if (form.passwords === 'on') {
       await turnPasswordsOn(trx, viewer.organisationId);
@@ -186,16 +189,19 @@ export async function setPasswordSignIn(
       const admins = await listOrganisationAdmins(trx, viewer.organisationId);
       if (!admins.some((a) => a.id === form.breakGlassPersonId)) throw new Invalid({ breakGlassPersonId: 'Select one of your organisation’s administrators' });
       await turnPasswordsOff(trx, deps.clock, { organisationId: viewer.organisationId, breakGlassPersonId: form.breakGlassPersonId, setBy: viewer.id });
+      // Sessions signed in with a password (or a link) end: from now on only single sign-on lets staff in.
+      sessionsEnded = await endPasswordSignInSessions(trx, viewer.organisationId, form.breakGlassPersonId);
     }
     await recordAudit(trx, deps.clock, {
       action: form.passwords === 'on' ? 'password_sign_in_turned_on' : 'password_sign_in_turned_off',
       organisationId: viewer.organisationId,
       actorId: viewer.id,
-      detail: form.passwords === 'off' ? { breakGlassPersonId: form.breakGlassPersonId } : {},
+      detail: form.passwords === 'off' ? { breakGlassPersonId: form.breakGlassPersonId, sessionsEnded } : {},
       ipAddress: context.ipAddress,
       requestId: context.requestId,
     });
   });
+  return { sessionsEnded };
 }
 
 /**
@@ -215,12 +221,36 @@ export async function signInChoicesFor(db: Executor, organisationId: string | nu
   return rows.map((row) => ({ text: `Sign in with ${PROVIDER_NAMES[row.provider]}`, action: `/sign-in/sso/${row.id}` }));
 }
 
+// Sign-ins started, per address: every start is counted (each one stores an attempt and may ask the
+// provider for its metadata). Generous, as a whole school signs in from one address in the morning.
+const START_LIMITS: ThrottleLimits = { windowMs: 10 * MINUTE, slowFrom: 100, firstWaitMs: 10_000, refuseFrom: 200, refusalMs: 10 * MINUTE };
+
+/** Too many sign-ins started from one address: `wait` in words, and the Retry-After seconds. */
+export class TooManyStarts extends Error {
+  constructor(
+    readonly wait: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too many sign-ins started from this address');
+  }
+}
+
 /**
  * Starts a sign-in through the connection's provider: a single-use attempt holding the state,
  * nonce and PKCE verifier, tied to this browser by a cookie token. Returns where to send the
  * browser and that token.
  */
-export async function beginSignOn(deps: AppDeps, connectionId: string, next: string): Promise<{ url: string; browserToken: string }> {
+export async function beginSignOn(
+  deps: AppDeps,
+  connectionId: string,
+  next: string,
+  context: Pick<RequestContext, 'ipAddress'>,
+): Promise<{ url: string; browserToken: string }> {
+  // Counted before anything is looked up, so unknown set-ups are counted too.
+  const now = deps.clock.now();
+  const reservation = await reserveAttempt(deps.db, now, [[`sso-start:address:${context.ipAddress ?? 'unknown'}`, START_LIMITS]]);
+  if (!reservation.admitted)
+    throw new TooManyStarts(describeWait(reservation.lockedUntil, now), Math.ceil((reservation.lockedUntil.getTime() - now.getTime()) / 1000));
   const row = /^[0-9a-f-]{36}$/i.test(connectionId) ? await q.findConnection(deps.db, connectionId) : undefined;
   if (!row) throw new NotFound();
   const state = newToken();
@@ -234,7 +264,6 @@ export async function beginSignOn(deps: AppDeps, connectionId: string, next: str
     nonce,
     codeVerifier,
   });
-  const now = deps.clock.now();
   await deps.db
     .insertInto('sso_sign_in_attempts')
     .values({
@@ -385,4 +414,64 @@ export async function completeSignOn(deps: AppDeps, callbackUrl: URL, browserTok
 /** Forgets sign-in attempts nobody finished (the worker runs it). */
 export function sweepExpiredAttempts(db: Executor, now: Date): Promise<number> {
   return q.deleteExpiredAttempts(db, now.toISOString());
+}
+
+/** A binding as the linked accounts page shows it. */
+export interface LinkedAccount {
+  id: string;
+  provider: SsoProvider;
+  providerName: string;
+  emailAtBinding: string;
+  linkedAt: string;
+  lastUsedAt: string;
+}
+
+/**
+ * Whose linked accounts the viewer may see and unlink: their own, or (an organisation admin)
+ * anyone's in their organisation. Anyone else's is not found.
+ */
+async function accountHolder(db: Executor, viewer: Viewer, personId: string) {
+  if (personId !== viewer.id && !isOrgAdmin(viewer)) throw new NotFound();
+  const person = await findPersonSummary(db, personId, viewer.organisationId);
+  if (!person || person.email.endsWith('@erased.invalid')) throw new NotFound();
+  return person;
+}
+
+/** A person's accounts bound for single sign-on, with their name for the page. */
+export async function loadLinkedAccounts(deps: AppDeps, viewer: Viewer, personId: string) {
+  const person = await accountHolder(deps.db, viewer, personId);
+  const rows = await q.listIdentitiesOf(deps.db, person.id);
+  const accounts: LinkedAccount[] = rows.map((row) => ({
+    id: row.id,
+    provider: row.provider,
+    providerName: PROVIDER_NAMES[row.provider],
+    emailAtBinding: row.email_at_binding,
+    linkedAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+  }));
+  return { person: { id: person.id, name: `${person.given_name} ${person.family_name}` }, own: person.id === viewer.id, accounts };
+}
+
+/**
+ * Unlinks one of a person's accounts (their own, or as an organisation admin anyone's in the
+ * organisation): the next sign-in with that provider matches them by verified email again, and
+ * binds whichever account it is. Audited, with the person affected.
+ */
+export async function unlinkAccount(deps: AppDeps, viewer: Viewer, personId: string, identityId: string, context: RequestContext): Promise<SsoProvider> {
+  return deps.db.transaction().execute(async (trx) => {
+    const person = await accountHolder(trx, viewer, personId);
+    const removed = await q.deleteIdentityOf(trx, person.id, identityId);
+    if (!removed) throw new NotFound();
+    await recordAudit(trx, deps.clock, {
+      action: 'single_sign_on_unbound',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'person',
+      subjectId: person.id,
+      detail: { provider: removed.provider, subject: removed.subject, by: person.id === viewer.id ? 'themselves' : 'an organisation admin' },
+      ipAddress: context.ipAddress,
+      requestId: context.requestId,
+    });
+    return removed.provider;
+  });
 }

@@ -323,6 +323,108 @@ describeEachEngine(
       await signIn(ctx().client({ address: '10.9.14.7' }), teacher.email);
     });
 
+    it('turning passwords off ends the sessions signed in with a password or a link, but not single sign-on’s or the break-glass admin’s', async () => {
+      const byPassword = await makePerson(ctx().db, { organisationId, email: 'paula.word@oakfield.sch.uk' });
+      const bySso = await makePerson(ctx().db, { organisationId, email: 'simon.sso@oakfield.sch.uk' });
+      idp.addAccount('tenant-a', { sub: 'pairwise-simon', claims: { tid: TENANT_A, oid: 'oid-simon', email: bySso.email, xms_edov: true } });
+      const paula = ctx().client({ address: '10.9.18.1' });
+      await signIn(paula, byPassword.email);
+      const simon = ctx().client({ address: '10.9.18.2' });
+      expect((await simon.get(await throughProvider(simon, microsoftId, 'tenant-a', 'pairwise-simon'))).status).toBe(303);
+      const breakGlass = ctx().client({ address: '10.9.18.3' });
+      await signIn(breakGlass, admin.email);
+      // A second admin, signed in with a password, turns passwords off naming the first as break glass: they are signed out too.
+      const other = await makePerson(ctx().db, { organisationId, email: 'otto.admin@oakfield.sch.uk', roles: [{ role: 'org_admin' }] });
+      const otto = ctx().client({ address: '10.9.18.4' });
+      await signIn(otto, other.email);
+      expect((await otto.post('/organisation/single-sign-on/passwords', { passwords: 'off', breakGlassPersonId: admin.id })).status).toBe(303);
+
+      expect((await paula.get('/account')).location).toMatch(/^\/sign-in/);
+      expect((await otto.get('/organisation/single-sign-on')).location).toMatch(/^\/sign-in/);
+      expect((await simon.get('/account')).status).toBe(200);
+      expect((await breakGlass.get('/account')).status).toBe(200);
+      const entry = await ctx()
+        .db.selectFrom('audit_events')
+        .select('detail')
+        .where('action', '=', 'password_sign_in_turned_off')
+        .where('actor_id', '=', other.id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(entry.detail).sessionsEnded).toBeGreaterThanOrEqual(2);
+      expect((await breakGlass.post('/organisation/single-sign-on/passwords', { passwords: 'on' })).status).toBe(303);
+    });
+
+    it('a person sees the accounts they sign in with and can unlink one; an organisation admin can unlink someone’s, and both are in the audit log', async () => {
+      const person = await makePerson(ctx().db, { organisationId, email: 'lara.link@oakfield.sch.uk' });
+      idp.addAccount('tenant-a', { sub: 'pairwise-lara', claims: { tid: TENANT_A, oid: 'oid-lara', email: person.email, xms_edov: true } });
+      idp.addAccount('google', { sub: '4070', claims: { hd: 'oakfield.sch.uk', email: person.email, email_verified: true } });
+      const lara = ctx().client({ address: '10.9.19.1' });
+      expect((await lara.get(await throughProvider(lara, microsoftId, 'tenant-a', 'pairwise-lara'))).status).toBe(303);
+      expect((await lara.get(await throughProvider(lara, googleId, 'google', '4070'))).status).toBe(303);
+
+      // Her staff record leads to the page, which lists both.
+      const record = visibleText((await lara.get(`/staff/${person.id}`)).text);
+      expect(record).toContain('Linked accounts: Microsoft and Google');
+      const page = await lara.get('/account/linked-accounts');
+      expect(page.status).toBe(200);
+      expect(visibleText(page.text)).toContain('Your linked accounts');
+      expect(visibleText(page.text)).toContain(person.email);
+      const ids = await ctx().db.selectFrom('sso_identities').select(['id', 'provider']).where('person_id', '=', person.id).execute();
+      const microsoft = present(
+        ids.find((i) => i.provider === 'microsoft'),
+        'her Microsoft binding',
+      );
+      const google = present(
+        ids.find((i) => i.provider === 'google'),
+        'her Google binding',
+      );
+
+      // Someone else can't unlink it, through their own page or the admin's.
+      const stranger = ctx().client({ address: '10.9.19.2' });
+      await signIn(stranger, teacher.email);
+      expect((await stranger.post(`/account/linked-accounts/${microsoft.id}/unlink`, {})).status).toBe(404);
+      expect((await stranger.post(`/organisation/single-sign-on/people/${person.id}/accounts/${microsoft.id}/unlink`, {})).status).toBe(403);
+
+      const unlinked = await lara.post(`/account/linked-accounts/${microsoft.id}/unlink`, {});
+      expect(unlinked.location).toBe('/account/linked-accounts?unlinked=microsoft');
+      expect(visibleText((await lara.get(present(unlinked.location, 'the page'))).text)).toContain('Your Microsoft account has been unlinked');
+      expect(await identities(person.id)).toEqual([{ provider: 'google', subject: '4070' }]);
+
+      const adminClient = ctx().client({ address: '10.9.19.3' });
+      await signIn(adminClient, admin.email);
+      const theirs = await adminClient.get(`/organisation/single-sign-on/people/${person.id}`);
+      expect(visibleText(theirs.text)).toContain(`${person.givenName} ${person.familyName}’s linked accounts`);
+      const byAdmin = await adminClient.post(`/organisation/single-sign-on/people/${person.id}/accounts/${google.id}/unlink`, {});
+      expect(byAdmin.status).toBe(303);
+      expect(visibleText((await adminClient.get(present(byAdmin.location, 'the page'))).text)).toContain(
+        `${person.givenName} ${person.familyName} has no linked accounts`,
+      );
+      expect(await identities(person.id)).toEqual([]);
+
+      // The audit log viewer, filtered by the person affected, shows both.
+      const log = visibleText(
+        (await adminClient.get(`/data-protection/audit-log?person=${encodeURIComponent(person.email)}&action=single_sign_on_unbound`)).text,
+      );
+      expect(log.split('Entries When Action')[1]?.match(/Single sign on unbound/g)?.length).toBe(2);
+
+      // Her next sign-in with Microsoft links her account again by email.
+      expect((await lara.get(await throughProvider(lara, microsoftId, 'tenant-a', 'pairwise-lara'))).status).toBe(303);
+      expect(await identities(person.id)).toEqual([{ provider: 'microsoft', subject: `${TENANT_A}:oid-lara` }]);
+    });
+
+    it('starting sign-ins over and over from one address is slowed, then refused for a while', async () => {
+      const client = ctx().client({ address: '10.9.20.1' });
+      let refused: { status: number; text: string; headers: Headers } | undefined;
+      for (let tries = 0; tries < 120 && !refused; tries++) {
+        const page = await client.post('/sign-in/sso/0190aaaa-0000-7000-8000-000000000000', {});
+        if (page.status === 429) refused = page;
+        else expect(page.status).toBe(404);
+      }
+      const page = present(refused, 'a refusal');
+      expect(page.headers.get('retry-after')).toBeTruthy();
+      expect(visibleText(page.text)).toMatch(/Too many sign-ins have been started from your network\. Wait \d+ seconds and try again\./);
+      expect((await ctx().client({ address: '10.9.20.2' }).post(`/sign-in/sso/${microsoftId}`, {})).status).toBe(303);
+    });
+
     it('a person’s bindings are in their personal data export and go when they are erased', async () => {
       const person = await makePerson(ctx().db, { organisationId, email: 'erin.ward@oakfield.sch.uk' });
       idp.addAccount('google', { sub: '3060', claims: { hd: 'oakfield.sch.uk', email: person.email, email_verified: true } });

@@ -8,6 +8,9 @@ export type AuditAction =
   | 'sign_in_failed'
   | 'sign_in_refused'
   | 'sign_in_link_used'
+  | 'personal_sign_in'
+  | 'personal_email_confirmed'
+  | 'personal_account_linked'
   | 'sign_out'
   | 'session_ended'
   | 'everyone_signed_out'
@@ -79,6 +82,8 @@ export type AuditAction =
   | 'signing_key_rotated'
   | 'staff_record_viewed'
   | 'file_downloaded'
+  | 'career_conversation_viewed'
+  | 'mentoring_log_viewed'
   | 'audit_log_viewed'
   | 'audit_log_exported'
   | 'retention_period_changed'
@@ -86,6 +91,7 @@ export type AuditAction =
   | 'single_sign_on_configured'
   | 'single_sign_on_removed'
   | 'single_sign_on_bound'
+  | 'single_sign_on_unbound'
   | 'single_sign_on_refused'
   | 'password_sign_in_turned_off'
   | 'password_sign_in_turned_on'
@@ -93,6 +99,7 @@ export type AuditAction =
   | 'subject_access_downloaded'
   | 'person_erased'
   | 'programme_opening_changed'
+  | 'public_taster_changed'
   | 'outside_applicant_joined';
 
 export interface AuditEntry {

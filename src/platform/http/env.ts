@@ -17,9 +17,9 @@ import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
 import type { Mailer, StoredEmail } from '../mail/mailer';
-import type { Viewer } from './viewer';
+import type { PersonalViewer, Viewer } from './viewer';
 
-export type { RoleName, Viewer } from './viewer';
+export type { PersonalViewer, RoleName, Viewer } from './viewer';
 
 /** What every request can reach: created once in createApp. */
 export interface AppDeps {
@@ -60,6 +60,8 @@ export interface AppEnv {
     requestId: string;
     log: Logger;
     viewer: Viewer | null;
+    /** Someone signed in to their personal account only (a leaver); null for staff and the signed out. */
+    personal?: PersonalViewer | null;
     /** The organisation name for the header when nobody is signed in. */
     headerName: string;
     /** Numbers shown in the service navigation, by name (e.g. unread notifications; set for page requests only). */

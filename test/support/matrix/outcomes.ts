@@ -9,6 +9,19 @@ export interface Row {
   expect: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
   /** Query string or literal path pieces to use, when the bare route isn't meaningful. */
   path?: string;
+  /**
+   * What a leaver signed in to their personal account only gets (a former member of staff of the
+   * world's organisation, reaching their own record). Left out, it follows from the anonymous
+   * column: a public route (A) or a link (N) gives them the same; every route that needs a signed-in
+   * member of staff refuses them (F) — a leaver's account reaches nothing of the school.
+   */
+  leaver?: Outcome;
+}
+
+/** What the leaver gets from a row (see `Row.leaver`). */
+export function leaverOutcome(row: Row): Outcome {
+  if (row.leaver) return row.leaver;
+  return row.expect[0] === 'sign-in' ? 'forbidden' : row.expect[0];
 }
 
 export const A: Outcome = 'allowed';

@@ -1,12 +1,24 @@
 import { formatDateTime } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, ErrorSummary, Input, InsetText, NotificationBanner, Radios, Select, SummaryList } from '../../../platform/ui/components';
+import {
+  BackLink,
+  Button,
+  ErrorSummary,
+  Input,
+  InsetText,
+  NotificationBanner,
+  Radios,
+  Select,
+  SummaryCard,
+  SummaryList,
+} from '../../../platform/ui/components';
 import type { RefusalReason } from '../single-sign-on.oidc';
-import type { ConnectionSummary } from '../single-sign-on.service';
+import type { ConnectionSummary, LinkedAccount } from '../single-sign-on.service';
 
-const refusals: Record<RefusalReason | 'too_many', string> = {
+const refusals: Record<RefusalReason | 'too_many' | 'too_many_started', string> = {
   too_many: 'Too many sign-ins that did not work have come from your network.',
+  too_many_started: 'Too many sign-ins have been started from your network.',
   unknown_attempt: 'This sign-in has already been used or was not started here. Each sign-in works once.',
   other_browser: 'This sign-in was started in another browser. Start again in the browser you want to use.',
   attempt_expired: 'This sign-in took too long. Start again and finish within 10 minutes.',
@@ -26,7 +38,7 @@ const refusals: Record<RefusalReason | 'too_many', string> = {
 };
 
 /** Shown instead of signing in when anything about a sign-in through a provider is wrong; nothing is changed. */
-export function SignOnProblemPage(props: { reason: RefusalReason | 'too_many'; retryHref: string; wait?: string }) {
+export function SignOnProblemPage(props: { reason: RefusalReason | 'too_many' | 'too_many_started'; retryHref: string; wait?: string }) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -194,7 +206,9 @@ export function SettingsPage(props: {
                 {
                   value: 'off',
                   text: 'Only with single sign-on',
-                  hint: { text: 'Passwords, emailed sign-in links and password resets stop working, except for the administrator below.' },
+                  hint: {
+                    text: 'Passwords, emailed sign-in links and password resets stop working, except for the administrator below. Everyone else signed in with a password or a link is signed out, you included.',
+                  },
                 },
               ]}
             />
@@ -214,6 +228,73 @@ export function SettingsPage(props: {
             <Button text="Save password sign-in" />
           </form>
         </section>
+      </div>
+    </div>
+  );
+}
+
+/** A person's accounts at Microsoft or Google bound for single sign-on, each with a button to unlink it: their own, or someone's for an organisation admin. */
+export function LinkedAccountsPage(props: {
+  person: { id: string; name: string };
+  own: boolean;
+  accounts: LinkedAccount[];
+  unlinked?: string;
+  unlinkAction: (accountId: string) => string;
+  backHref: string;
+}) {
+  const { own } = props;
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <BackLink href={props.backHref} text="Back" />
+        {props.unlinked ? (
+          <NotificationBanner
+            type="success"
+            text={
+              own
+                ? `Your ${props.unlinked} account has been unlinked. The next time you sign in with ${props.unlinked}, the account you use is linked by its email address.`
+                : `The ${props.unlinked} account has been unlinked. The next time ${props.person.name} signs in with ${props.unlinked}, the account they use is linked by its email address.`
+            }
+          />
+        ) : null}
+        <h1 class="govuk-heading-l">{own ? 'Your linked accounts' : `${props.person.name}’s linked accounts`}</h1>
+        <p class="govuk-body">
+          {own
+            ? 'These are the Microsoft or Google accounts you sign in to Waymark with. Waymark recognises each by the account itself, not its email address.'
+            : `These are the Microsoft or Google accounts ${props.person.name} signs in to Waymark with. Waymark recognises each by the account itself, not its email address.`}
+        </p>
+        {props.accounts.length === 0 ? (
+          <p class="govuk-body">{own ? 'You have no linked accounts.' : `${props.person.name} has no linked accounts.`}</p>
+        ) : (
+          <>
+            <p class="govuk-body">
+              {own
+                ? 'Unlink an account if you have been given a new one: the next time you sign in with single sign-on, the account you use is linked, if its email address is yours on Waymark.'
+                : 'Unlink an account if they have been given a new one: the next time they sign in with single sign-on, the account they use is linked, if its email address is theirs on Waymark.'}
+            </p>
+            {props.accounts.map((account) => (
+              <SummaryCard title={{ text: account.providerName }}>
+                <SummaryList
+                  rows={[
+                    { key: { text: 'Email address when linked' }, value: { text: account.emailAtBinding } },
+                    { key: { text: 'Linked' }, value: { text: formatDateTime(account.linkedAt) } },
+                    { key: { text: 'Last used to sign in' }, value: { text: formatDateTime(account.lastUsedAt) } },
+                  ]}
+                />
+                <form method="post" action={props.unlinkAction(account.id)}>
+                  <Button
+                    html={
+                      <>
+                        Unlink<span class="govuk-visually-hidden"> the {account.providerName} account</span>
+                      </>
+                    }
+                    classes="govuk-button--warning govuk-!-margin-bottom-0"
+                  />
+                </form>
+              </SummaryCard>
+            ))}
+          </>
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,4 @@
+import type { DemoStep } from '../../../platform/module';
+
+/** Filled in below. */
+export const seedTasters: DemoStep['seed'] = async () => {};
