@@ -26,6 +26,8 @@ const OUTSIDE_APPLICANT_REACHES: readonly string[] = [
   // Their own: home, account, applications, endorsement requests (none), notifications, calendar, record and portfolio.
   'GET /',
   'GET /account',
+  'GET /account/linked-accounts',
+  'GET /account/personal',
   'GET /applications',
   'GET /endorsements',
   'GET /notifications',
@@ -60,6 +62,7 @@ const OUTSIDE_APPLICANT_REACHES: readonly string[] = [
   'GET /careers/roles/:roleId',
   'GET /careers/vacancies',
   'GET /events',
+  'GET /partner-programmes',
   'GET /programmes',
   'GET /programmes/:programmeId',
   'GET /programmes/is-this-for-me',
