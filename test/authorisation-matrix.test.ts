@@ -15,6 +15,61 @@ const recordMakers = import.meta.glob<{ matrixRecords: (db: Db, world: World, pr
   { eager: true },
 );
 
+/**
+ * The signed-in pages (beyond those anyone may open) a member of staff of a school not on Waymark
+ * reaches, as an applicant to one of the organisation's programmes: their own account, applications,
+ * notifications, portfolio and record, and the programmes and careers pages every member of staff
+ * sees. Nothing of anyone else's: no staff records, schools, cohorts, rosters, applications or
+ * endorsements. The matrix walk checks every GET row against this list.
+ */
+const OUTSIDE_APPLICANT_REACHES: readonly string[] = [
+  // Their own: home, account, applications, endorsement requests (none), notifications, calendar, record and portfolio.
+  'GET /',
+  'GET /account',
+  'GET /account/linked-accounts',
+  'GET /account/personal',
+  'GET /applications',
+  'GET /endorsements',
+  'GET /notifications',
+  'GET /notifications/settings',
+  'GET /calendar',
+  'GET /my-programme',
+  'GET /equality',
+  'GET /certificates',
+  'GET /graduations',
+  'GET /record',
+  'GET /record/export.json',
+  'GET /record/import',
+  'GET /record/record.pdf',
+  'GET /record/shares/new',
+  'GET /portfolio',
+  'GET /portfolio/new',
+  'GET /projects',
+  'GET /projects/new',
+  'GET /feedback',
+  'GET /feedback/new',
+  'GET /feedback/approvals',
+  'GET /mentoring',
+  'GET /mentoring/profile',
+  'GET /careers',
+  'GET /careers/aspiration',
+  // What every member of staff of the organisation sees alike: its programmes (the one they apply to), sessions and events, careers pages, the school list.
+  'GET /careers/directory',
+  'GET /careers/directory/:itemId',
+  'GET /careers/opportunities',
+  'GET /careers/opportunities/:opportunityId',
+  'GET /careers/roles',
+  'GET /careers/roles/:roleId',
+  'GET /careers/vacancies',
+  'GET /events',
+  'GET /partner-programmes',
+  'GET /programmes',
+  'GET /programmes/:programmeId',
+  'GET /programmes/is-this-for-me',
+  'GET /school-list (/school-list?q=primary)',
+  'GET /sessions',
+];
+
 function outcomeOf(status: number, location: string | null): Outcome {
   if (status === 303 && location?.startsWith('/sign-in') && !location.startsWith('/sign-in?signed-out')) return 'sign-in';
   if (status === 403) return 'forbidden';
@@ -55,6 +110,10 @@ describeEachEngine('every route gives each kind of person what the matrix says',
   let importId: string;
   let programmes: ProgrammeWorld;
   let featureIds: Record<string, string>;
+  /** A member of staff of a school not on Waymark who joined the organisation to apply (the headteacher-support world's). */
+  let outsideApplicant: TestClient;
+  /** What the outside applicant got from each GET row. */
+  const outsideOutcomes = new Map<string, Outcome>();
 
   async function freshWorld(context: TestContext) {
     world = await makeWorld(context.db);
@@ -106,6 +165,8 @@ describeEachEngine('every route gives each kind of person what the matrix says',
       otherOrgAdmin: world.otherAdmin.email,
       programmeLead: world.programmeLead.email,
     };
+    outsideApplicant = context.client({ address: '10.0.1.99' });
+    await signIn(outsideApplicant, present(featureIds.outsideApplicantEmail, 'the outside applicant of the headteacher-support world'));
     leaver = await signInLeaver(context);
     clients = { anonymous: context.client() } as Record<Viewer, TestClient>;
     for (const [viewer, email] of Object.entries(people)) {
@@ -198,6 +259,19 @@ describeEachEngine('every route gives each kind of person what the matrix says',
       got.leaver = outcomeOf(page.status, page.location);
       want.leaver = leaverOutcome(row);
       expect(got).toEqual(want);
+      if (method === 'GET') {
+        const outsidePage = await outsideApplicant.get(pathFor(row));
+        if (outsidePage.status >= 500) throw new Error(`${row.route} as the outside applicant gave ${outsidePage.status}`);
+        outsideOutcomes.set(`${row.route}${row.path ? ` (${row.path})` : ''}`, outcomeOf(outsidePage.status, outsidePage.location));
+      }
     });
   }
+
+  it('a member of staff of a school not on Waymark reaches only public pages, their own, and the programmes open to them', () => {
+    const reached = [...outsideOutcomes].filter(([, outcome]) => outcome === 'allowed').map(([route]) => route);
+    const publicRows = matrix
+      .filter((row) => row.route.startsWith('GET') && row.expect[0] === 'allowed')
+      .map((row) => `${row.route}${row.path ? ` (${row.path})` : ''}`);
+    expect(reached.filter((route) => !publicRows.includes(route)).sort()).toEqual([...OUTSIDE_APPLICANT_REACHES].sort());
+  });
 });

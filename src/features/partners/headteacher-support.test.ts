@@ -190,6 +190,12 @@ describeEachEngine('the headteacher of a school not on Waymark supports by email
     // The lead can accept.
     const accepted = await lead.post(`/applications/${id}/decision`, { decision: 'accept', reason: '' });
     expect(accepted.status).toBe(303);
+
+    // The cohort's roster, with participants from many schools, shows the school on the school list.
+    const roster = visibleText((await lead.get(`/cohorts/${cohort.id}/roster`)).text);
+    expect(roster).toContain('Rukhsana Ahmed Moorside Community Primary School (not on Waymark)');
+    const members = visibleText((await visitor.get(`/cohorts/${cohort.id}/members`)).text);
+    expect(members).toContain('Moorside Community Primary School (not on Waymark)');
   });
 
   it('a head who does not support it gives a reason, and the application goes back to the lead', async () => {

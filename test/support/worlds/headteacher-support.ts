@@ -8,7 +8,8 @@ import type { ProgrammeWorld } from '../programme-world';
  * Records the headteacher's-support-by-link rows need: a teacher of Moorside Community Primary
  * School (on the school list, on no organisation on Waymark) who joined to apply, and applied to the
  * programme world's cohort; their headteacher was emailed a link (`:headToken`) to support
- * `:headApplicationId` (its endorsement is `:headEndorsementId`).
+ * `:headApplicationId` (its endorsement is `:headEndorsementId`). The matrix also signs the
+ * teacher in (`outsideApplicantEmail`), to walk every page as someone from an unattached school.
  */
 export async function matrixRecords(db: Db, world: World, programmes: ProgrammeWorld): Promise<Record<string, string>> {
   const at = '2026-11-20T09:00:00.000Z';
@@ -105,5 +106,5 @@ export async function matrixRecords(db: Db, world: World, programmes: ProgrammeW
       created_at: at,
     })
     .execute();
-  return { headApplicationId: applicationId, headToken: token, headEndorsementId: endorsementId };
+  return { headApplicationId: applicationId, headToken: token, headEndorsementId: endorsementId, outsideApplicantEmail: applicant.email };
 }
