@@ -37,6 +37,7 @@ export type {
   PersonRecordLine,
   PersonRecordSection,
   RecordSubject,
+  RetentionContext,
   RetentionRecordType,
   SignInChoice,
   SignInChoices,

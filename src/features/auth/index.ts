@@ -21,3 +21,5 @@ export { describeWait, type ThrottleLimits } from './throttle';
 export { type AttemptReservation, type CountedAttempt, clearFailedAttempts, refundAttempts, reserveAttempt } from './attempt-throttle';
 // For features that sign people in another way (single sign-on): the session cookie, rotated as on every sign-in.
 export { beginSignInSession } from './session-cookie';
+// For features that count attempts per person (wrong check-in codes): their retention rule forgets old counts.
+export { forgetAttemptsOfPeople } from './auth.retention';
