@@ -1,14 +1,46 @@
 // What a route gives each kind of viewer; shared by the matrix and its per-feature row files.
 
 export type Outcome = 'allowed' | 'sign-in' | 'forbidden' | 'not-found';
-export type Viewer = 'anonymous' | 'staff' | 'lineManager' | 'schoolAdminHere' | 'schoolAdminOther' | 'orgAdmin' | 'otherOrgAdmin' | 'programmeLead';
-export const viewers: Viewer[] = ['anonymous', 'staff', 'lineManager', 'schoolAdminHere', 'schoolAdminOther', 'orgAdmin', 'otherOrgAdmin', 'programmeLead'];
+export type Viewer =
+  | 'anonymous'
+  | 'staff'
+  | 'lineManager'
+  | 'schoolAdminHere'
+  | 'schoolAdminOther'
+  | 'orgAdmin'
+  | 'otherOrgAdmin'
+  | 'programmeLead'
+  | 'dataProtectionOfficer';
+/** The viewers in the order of a row's `expect`, then the data protection officer (a row's `dpo`). */
+export const viewers: Viewer[] = [
+  'anonymous',
+  'staff',
+  'lineManager',
+  'schoolAdminHere',
+  'schoolAdminOther',
+  'orgAdmin',
+  'otherOrgAdmin',
+  'programmeLead',
+  'dataProtectionOfficer',
+];
 
 export interface Row {
   route: `${'GET' | 'POST'} ${string}`;
   expect: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
   /** Query string or literal path pieces to use, when the bare route isn't meaningful. */
   path?: string;
+  /**
+   * What the data protection officer gets: a member of staff at school A (like `staff`, with no
+   * records of their own in the world) holding the data protection officer role. Left out, the same
+   * as `staff`: the role opens the data protection pages and nothing else.
+   */
+  dpo?: Outcome;
+}
+
+/** What a row expects of a viewer (the data protection officer: `dpo`, or what the member of staff gets). */
+export function expected(row: Row, viewer: Viewer): Outcome {
+  if (viewer === 'dataProtectionOfficer') return row.dpo ?? row.expect[1];
+  return row.expect[viewers.indexOf(viewer)] as Outcome;
 }
 
 export const A: Outcome = 'allowed';
