@@ -9,8 +9,7 @@ import { systemClock } from './platform/db/clock';
 import { startWorker } from './platform/jobs/outbox';
 import { features } from './features';
 import { createLogger, type Logger } from './platform/log';
-import { fileMailer, smtpMailer, type Mailer, type StoredEmail } from './platform/mail/mailer';
-import { join } from 'node:path';
+import { fileMailDir, fileMailer, smtpMailer, type Mailer, type StoredEmail } from './platform/mail/mailer';
 
 export interface Runtime {
   config: Config;
@@ -24,7 +23,7 @@ export function openRuntime(config: Config = loadConfig()): Runtime {
   const logger = createLogger(config.LOG_LEVEL);
   const databaseUrl = config.DATABASE_URL;
   const db: Db = connectDatabase<Database>(databaseUrl, { poolSize: config.DATABASE_POOL_SIZE });
-  const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : fileMailer(join(config.DATA_DIR, 'mail'));
+  const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : fileMailer(fileMailDir(config.DATA_DIR));
   return { config, db, logger, mailer };
 }
 

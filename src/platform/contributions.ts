@@ -262,7 +262,12 @@ export interface RetentionRecordType {
    * `cutoff` (an ISO instant), inside the run's transaction; gives how many records it changed.
    * Must be safe to run again (a record already dealt with is not counted twice).
    */
-  apply(trx: Executor, organisationId: string, cutoff: string): Promise<number>;
+  apply(trx: Executor, organisationId: string, cutoff: string, context: RetentionContext): Promise<number>;
+}
+
+/** What a retention rule may need besides the database: where the installation keeps its files (the development mail folder). */
+export interface RetentionContext {
+  config: Pick<Config, 'DATA_DIR' | 'SMTP_URL'>;
 }
 
 /** What every feature says it keeps, by feature: the privacy notice and record of processing are built from it. */

@@ -40,6 +40,7 @@ export type {
   PersonRecordLine,
   PersonRecordSection,
   RecordSubject,
+  RetentionContext,
   RetentionRecordType,
   SignInChoice,
   SignInChoices,

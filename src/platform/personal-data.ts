@@ -9,10 +9,19 @@ import type { Executor } from './db/database';
 export interface OwnRows {
   table: string;
   column: string;
-  /** The rows whose `select` (default `id`) this column holds; without it, the column holds the person's id. */
-  in?: OwnRows & { select?: string };
+  /**
+   * The rows whose `select` (default `id`) this column holds; without it, the column holds the
+   * person's id. When those rows are another feature's, ask that feature for their ids (`ParentIds`)
+   * rather than naming its table.
+   */
+  in?: (OwnRows & { select?: string }) | ParentIds;
   /** Said in the export's JSON instead of the table name. */
   label?: string;
+}
+
+/** The ids of the person's rows in another feature's table, from a function that feature exports (its enrolments, say). */
+export interface ParentIds {
+  ids(db: Executor, personId: string): Promise<readonly string[]>;
 }
 
 /** A column of someone else's record saying the person did something (signed off, marked, posted). */
@@ -32,21 +41,25 @@ export interface PersonalTables {
 }
 
 /** The SQL condition picking the person's rows of `rows.table`. */
-function ownedBy(rows: OwnRows, personId: string): RawBuilder<unknown> {
+async function ownedBy(db: Executor, rows: OwnRows, personId: string): Promise<RawBuilder<unknown>> {
   if (!rows.in) return sql`${sql.ref(rows.column)} = ${personId}`;
   const parent = rows.in;
-  return sql`${sql.ref(rows.column)} in (select ${sql.ref(parent.select ?? 'id')} from ${sql.table(parent.table)} where ${ownedBy(parent, personId)})`;
+  if ('ids' in parent) {
+    const ids = await parent.ids(db, personId);
+    return ids.length === 0 ? sql`1 = 0` : sql`${sql.ref(rows.column)} in (${sql.join(ids)})`;
+  }
+  return sql`${sql.ref(rows.column)} in (select ${sql.ref(parent.select ?? 'id')} from ${sql.table(parent.table)} where ${await ownedBy(db, parent, personId)})`;
 }
 
 /** Every row of the person's own rows of a table, as plain objects. */
 export async function selectOwnRows(db: Executor, rows: OwnRows, personId: string): Promise<Record<string, unknown>[]> {
-  const result = await sql<Record<string, unknown>>`select * from ${sql.table(rows.table)} where ${ownedBy(rows, personId)}`.execute(db);
+  const result = await sql<Record<string, unknown>>`select * from ${sql.table(rows.table)} where ${await ownedBy(db, rows, personId)}`.execute(db);
   return result.rows;
 }
 
 /** Deletes the person's own rows of a table; gives how many. */
 export async function deleteOwnRows(trx: Executor, rows: OwnRows, personId: string): Promise<number> {
-  const result = await sql`delete from ${sql.table(rows.table)} where ${ownedBy(rows, personId)}`.execute(trx);
+  const result = await sql`delete from ${sql.table(rows.table)} where ${await ownedBy(trx, rows, personId)}`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
 

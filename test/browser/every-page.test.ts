@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/platform/db/ids';
-import { matrix, type Row, type Viewer, viewers } from '../support/matrix';
+import { expected, matrix, type Row, type Viewer } from '../support/matrix';
 import { makeFramework } from '../support/programme-world';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { auditSummary, type Journey } from './support/journey';
@@ -196,8 +196,7 @@ describeInBrowser('every page, in a browser', () => {
     for (const row of pages) {
       const route = row.route.slice(4);
       const path = (row.path ?? route).replace(/:[A-Za-z]+/g, (param) => ids[param] ?? param);
-      const owner =
-        row.expect[viewers.indexOf('orgAdmin')] === 'allowed' ? undefined : Object.entries(owners).find(([prefix]) => route.startsWith(prefix))?.[1];
+      const owner = expected(row, 'orgAdmin') === 'allowed' ? undefined : Object.entries(owners).find(([prefix]) => route.startsWith(prefix))?.[1];
       let j = admin;
       if (owner) {
         j = journeys.get(owner) ?? (await h.journey({ name: `every page as ${owner}` }));
@@ -232,7 +231,7 @@ describeInBrowser('every page, in a browser', () => {
       for (const row of pagesToVisit()) {
         const route = row.route.slice(4);
         const owner = Object.entries(owners).find(([prefix]) => route.startsWith(prefix))?.[1];
-        const allowed = row.expect[viewers.indexOf(viewer)] === 'allowed';
+        const allowed = expected(row, viewer) === 'allowed';
         if (owner ? owner !== email && !(allowed && seesOthersRecords) : !allowed) continue;
         for (const records of [ids, ...(alsoWith[row.route] ?? []).map((also) => ({ ...ids, ...also }))]) {
           const path = (row.path ?? route).replace(/:[A-Za-z]+/g, (param) => records[param] ?? param);

@@ -20,10 +20,11 @@
  * `:enrolmentId`, the same teacher's active enrolment in an earlier cohort.
  *
  * The programme lead is a member of staff at school B with the programme lead role; nobody else
- * in the world holds it except as noted.
+ * in the world holds it except as noted. The data protection officer (a ninth viewer, a row's `dpo`,
+ * by default what `staff` gets) is a member of staff at school A with the data protection officer role.
  */
 /// <reference types="vite/client" />
-export { A, F, N, S, leaverOutcome, viewers, type Outcome, type Row, type Viewer } from './matrix/outcomes';
+export { A, expected, F, N, S, leaverOutcome, viewers, type Outcome, type Row, type Viewer } from './matrix/outcomes';
 import { A, type Row } from './matrix/outcomes';
 
 //                                                     anon staff  lm  adminHere adminOther org otherOrg lead

@@ -31,3 +31,5 @@ export {
   tellLeaverHowToKeepRecord,
   type RecordHolder,
 } from './auth.personal';
+// For features that count attempts per person (wrong check-in codes): their retention rule forgets old counts.
+export { forgetAttemptsOfPeople } from './auth.retention';

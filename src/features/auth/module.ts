@@ -6,6 +6,7 @@ import * as copyPasswordHashes from './migrations/2026_12_03_1701_copy_password_
 import * as dropPeoplePasswordHash from './migrations/2026_12_03_1702_drop_people_password_hash';
 import * as renameSignInSessions from './migrations/2026_12_03_1710_rename_sign_in_sessions';
 import { authPersonalData } from './auth.personal-data';
+import { authRetention } from './auth.retention';
 import * as passwordSignInRules from './migrations/2026_12_04_1300_password_sign_in_rules';
 import * as signInSessionMethod from './migrations/2026_12_05_0900_sign_in_session_method';
 import * as personalAccounts from './migrations/2026_12_05_0910_personal_accounts';
@@ -20,6 +21,7 @@ export const authModule: FeatureModule = {
     { href: '/sign-in', text: 'Sign in', order: 0, shownTo: 'signed-out', current: (path) => path.startsWith('/sign-in') },
     { href: '/account', text: 'Your account', order: 100, shownTo: 'signed-in', current: (path) => path.startsWith('/account') },
   ],
+  retention: authRetention,
   migrations: {
     '2026_12_03_1700_passwords': passwords,
     '2026_12_03_1701_copy_password_hashes': copyPasswordHashes,

@@ -5,7 +5,8 @@ import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 // `:conversationId` with them, with a `:nextStepId` of their own; the line manager posted an
 // `:opportunityId` in which the member of staff expressed interest (`:interestId`); `:roleId` is a
 // role on the organisation's role map and `:itemId` an entry in its development directory. Only the two people in a conversation see it — not admins,
-// not programme leads; only the poster decides on interest.
+// not programme leads; only the poster decides on interest (the member of staff who is interested is
+// refused, the data protection officer, unconnected, finds nothing: `dpo`).
 //                                                                          anon staff lm adminHere adminOther org otherOrg lead
 export const matrixRows: Row[] = [
   { route: 'GET /careers', expect: [S, A, A, A, A, A, A, A] },
@@ -28,9 +29,9 @@ export const matrixRows: Row[] = [
   { route: 'POST /careers/opportunities', expect: [S, F, A, A, A, A, A, A] },
   { route: 'GET /careers/opportunities/:opportunityId', expect: [S, A, A, A, A, A, N, A] },
   { route: 'POST /careers/opportunities/:opportunityId/interest', expect: [S, A, A, A, A, A, N, A] },
-  { route: 'POST /careers/interests/:interestId/choose', expect: [S, F, A, N, N, N, N, N] },
-  { route: 'POST /careers/interests/:interestId/decline', expect: [S, F, A, N, N, N, N, N] },
-  { route: 'POST /careers/interests/:interestId/complete', expect: [S, F, A, N, N, N, N, N] },
+  { route: 'POST /careers/interests/:interestId/choose', expect: [S, F, A, N, N, N, N, N], dpo: N },
+  { route: 'POST /careers/interests/:interestId/decline', expect: [S, F, A, N, N, N, N, N], dpo: N },
+  { route: 'POST /careers/interests/:interestId/complete', expect: [S, F, A, N, N, N, N, N], dpo: N },
   { route: 'GET /careers/directory', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /careers/directory/new', expect: [S, F, F, F, F, A, A, A] },
   { route: 'POST /careers/directory', expect: [S, F, F, F, F, A, A, A] },

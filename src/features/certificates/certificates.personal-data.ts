@@ -1,12 +1,13 @@
 import type { PersonalDataHook } from '../../platform/module';
 import { eraseTables, exportTables, type PersonalTables, scrubColumn } from '../../platform/personal-data';
+import { enrolmentIdsOfPerson } from '../enrolments';
 import { publishStatusList } from './certificates.credential';
 import * as q from './certificates.queries';
 
 const tables: PersonalTables = {
   own: [
     { table: 'certificates', column: 'person_id', label: 'certificates (with each signed credential as issued)' },
-    { table: 'completion_confirmations', column: 'enrolment_id', in: { table: 'enrolments', column: 'person_id' }, label: 'completion confirmations' },
+    { table: 'completion_confirmations', column: 'enrolment_id', in: { ids: enrolmentIdsOfPerson }, label: 'completion confirmations' },
   ],
   doneBy: [
     { table: 'completion_confirmations', column: 'confirmed_by' },

@@ -1,5 +1,5 @@
 import { type AuditLogEntry, listAuditActions, listAuditLog, recordAudit } from '../../platform/audit/audit';
-import type { PersonalDataHolds, RetentionRecordType } from '../../platform/contributions';
+import type { PersonalDataHolds, RetentionContext, RetentionRecordType } from '../../platform/contributions';
 import type { Clock } from '../../platform/db/clock';
 import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
@@ -9,7 +9,7 @@ import type { AppDeps } from '../../platform/http/env';
 import { Forbidden, Invalid, type FieldErrors } from '../../platform/http/errors';
 import type { FormValues } from '../../platform/http/forms';
 import type { Viewer } from '../../platform/http/viewer';
-import { listOrganisationIds } from '../organisations';
+import { listAllOrganisations, listOrganisationIds } from '../organisations';
 import { findPersonByEmail, listPeopleNames } from '../staff';
 import * as q from './data-protection.queries';
 import { canChangeRetention, canReadDataProtection } from './data-protection.policy';
@@ -222,11 +222,12 @@ export async function saveRetentionPeriods(deps: AppDeps, viewer: Viewer, values
  * run log. Safe on several workers at once (one claims each day's run). Returns how many records
  * it deleted or anonymised.
  */
-export async function applyRetention(db: Db, clock: Clock, types: readonly RetentionRecordType[]): Promise<number> {
+export async function applyRetention(db: Db, clock: Clock, types: readonly RetentionRecordType[], context: RetentionContext): Promise<number> {
   const now = clock.now();
   const runOn = now.toISOString().slice(0, 10);
   let total = 0;
-  for (const organisationId of await listOrganisationIds(db)) {
+  // Every organisation (listOrganisationIds gives only up to two, to tell whether there is just one).
+  for (const { id: organisationId } of await listAllOrganisations(db)) {
     const own = await q.findRetentionPeriods(db, organisationId);
     for (const type of types) {
       const cutoff = monthsBefore(now, periodOf(type, own));
@@ -234,7 +235,7 @@ export async function applyRetention(db: Db, clock: Clock, types: readonly Reten
         const id = newId();
         const claimed = await q.claimRetentionRun(trx, { id, organisationId, recordType: type.key, runOn, cutoff, createdAt: now.toISOString() });
         if (!claimed) return 0;
-        const affected = await type.apply(trx, organisationId, cutoff);
+        const affected = await type.apply(trx, organisationId, cutoff, context);
         await q.setRunAffected(trx, id, affected);
         return affected;
       });

@@ -1,13 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
-import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
+import { makeOrganisation, makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { makeProgrammeWorld } from '../../../test/support/programme-world';
 import { features } from '..';
 import { recordAudit } from '../../platform/audit/audit';
+import { newId } from '../../platform/db/ids';
 import { applyRetention, monthsBefore } from './data-protection.service';
 
 describeEachEngine('data protection', (ctx) => {
@@ -151,6 +153,8 @@ describeEachEngine('data protection', (ctx) => {
   });
 
   describe('retention', () => {
+    // The development mail folder the sweep looks in: a scratch folder, never the checkout's own data/.
+    const scratch = mkdtempSync(join(tmpdir(), 'waymark-retention-'));
     it('shows the data protection officer the periods read-only, and refuses their changes', async () => {
       const page = visibleText((await dpoClient.get('/data-protection/retention')).text);
       expect(page).toContain('Unsuccessful applications');
@@ -204,19 +208,126 @@ describeEachEngine('data protection', (ctx) => {
         .where('id', '=', leaver.id)
         .execute();
 
-      const changed = await applyRetention(db, clock, features.retention);
+      const changed = await applyRetention(db, clock, features.retention, { config: { ...ctx().config, DATA_DIR: scratch } });
       expect(changed).toBeGreaterThanOrEqual(3);
       expect(await db.selectFrom('applications').select('id').where('id', '=', programmes.applicationId).executeTakeFirst()).toBeUndefined();
       expect(await db.selectFrom('audit_events').select('id').where('created_at', '<', monthsBefore(now, 72)).execute()).toEqual([]);
       const after = await db.selectFrom('people').selectAll().where('id', '=', leaver.id).executeTakeFirstOrThrow();
       expect(after).toMatchObject({ given_name: 'Lena', email: leaver.email, job_title: null, school_id: null });
 
-      expect(await applyRetention(db, clock, features.retention)).toBe(0);
+      expect(await applyRetention(db, clock, features.retention, { config: { ...ctx().config, DATA_DIR: scratch } })).toBe(0);
       const page = visibleText((await dpoClient.get('/data-protection/retention')).text);
       expect(page).toContain('What the daily sweep did');
       expect(page).toMatch(/Unsuccessful applications .*?1/);
       const runs = await db.selectFrom('retention_runs').select('record_type').where('organisation_id', '=', world.organisation.id).execute();
       expect(runs.length).toBe(features.retention.length);
+    });
+  });
+
+  describe('retention of sign-in records, development mail and check-in attempts', () => {
+    it('deletes ended sign-in sessions, spent links (keeping the latest invitation), old failure counts and old development mail; keeps what is recent', async () => {
+      const { db, clock } = ctx();
+      const scratch = mkdtempSync(join(tmpdir(), 'waymark-retention-'));
+      const organisation = await makeOrganisation(db);
+      const person = await makePerson(db, { organisationId: organisation.id, email: 'sid.sessions@example.org' });
+      const newcomer = await makePerson(db, { organisationId: organisation.id, email: 'nia.newcomer@example.org' });
+      // Someone in another organisation keeps everything: each organisation's sweep is its own.
+      const elsewhere = await makePerson(db, { organisationId: world.otherOrganisation.id, email: 'eli.elsewhere@example.org' });
+      const now = clock.now();
+      const old = monthsBefore(now, 2);
+      const recent = new Date(now.getTime() - 24 * 3600 * 1000).toISOString();
+      const session = (personId: string, expiresAt: string) => ({
+        id: newId(),
+        person_id: personId,
+        token_hash: newId(),
+        user_agent: null,
+        ip_address: null,
+        created_at: expiresAt,
+        last_seen_at: expiresAt,
+        expires_at: expiresAt,
+        method: 'password',
+      });
+      await db
+        .insertInto('sign_in_sessions')
+        .values([session(person.id, old), session(person.id, recent), session(elsewhere.id, old)])
+        .execute();
+      const token = (personId: string, purpose: 'sign_in_link' | 'invitation', createdAt: string, usedAt: string | null) => ({
+        id: newId(),
+        person_id: personId,
+        purpose,
+        token_hash: newId(),
+        created_by: null,
+        created_at: createdAt,
+        expires_at: createdAt,
+        used_at: usedAt,
+      });
+      await db
+        .insertInto('auth_tokens')
+        .values([
+          token(person.id, 'sign_in_link', old, old),
+          token(person.id, 'sign_in_link', old, null),
+          token(person.id, 'sign_in_link', recent, null),
+          token(newcomer.id, 'invitation', monthsBefore(now, 3), null),
+          token(newcomer.id, 'invitation', old, null),
+          token(elsewhere.id, 'sign_in_link', old, old),
+        ])
+        .execute();
+      await db
+        .insertInto('sign_in_throttles')
+        .values([
+          { key: `account:${person.email}`, failures: 2, window_started_at: old, locked_until: null },
+          { key: `check-in:${person.id}`, failures: 3, window_started_at: old, locked_until: null },
+          { key: `check-in:${newcomer.id}`, failures: 1, window_started_at: recent, locked_until: null },
+          { key: `check-in:${elsewhere.id}`, failures: 1, window_started_at: old, locked_until: null },
+        ])
+        .execute();
+      const mail = join(scratch, 'mail');
+      mkdirSync(mail);
+      const mailFile = (at: string) => `${at.replace(/[:.]/g, '-')}-00000001-abcdef.json`;
+      writeFileSync(join(mail, mailFile(old)), '{}');
+      writeFileSync(join(mail, mailFile(recent)), '{}');
+
+      const total = await applyRetention(db, clock, features.retention, { config: { ...ctx().config, DATA_DIR: scratch } });
+      expect(total).toBeGreaterThanOrEqual(7);
+
+      const sessions = await db
+        .selectFrom('sign_in_sessions')
+        .select(['person_id', 'expires_at'])
+        .where('person_id', 'in', [person.id, elsewhere.id])
+        .execute();
+      expect(sessions).toHaveLength(2);
+      expect(sessions).toEqual(
+        expect.arrayContaining([
+          { person_id: person.id, expires_at: recent },
+          { person_id: elsewhere.id, expires_at: old },
+        ]),
+      );
+      const tokens = await db
+        .selectFrom('auth_tokens')
+        .select(['person_id', 'created_at'])
+        .where('person_id', 'in', [person.id, newcomer.id, elsewhere.id])
+        .execute();
+      expect(tokens).toHaveLength(3);
+      expect(tokens).toEqual(
+        expect.arrayContaining([
+          { person_id: person.id, created_at: recent },
+          { person_id: newcomer.id, created_at: old },
+          { person_id: elsewhere.id, created_at: old },
+        ]),
+      );
+      const throttles = await db.selectFrom('sign_in_throttles').select('key').where('key', 'like', '%:%').execute();
+      const keys = throttles.map((t) => t.key);
+      expect(keys).not.toContain(`account:${person.email}`);
+      expect(keys).not.toContain(`check-in:${person.id}`);
+      expect(keys).toEqual(expect.arrayContaining([`check-in:${newcomer.id}`, `check-in:${elsewhere.id}`]));
+      expect(readdirSync(mail)).toEqual([mailFile(recent)]);
+
+      // The rules are on the retention page and the privacy notice.
+      const page = visibleText((await admin.get('/data-protection/retention')).text);
+      for (const name of ['Ended sign-in sessions', 'Used or expired sign-in links', 'Wrong check-in codes', 'Development mail']) expect(page).toContain(name);
+      const notice = visibleText((await ctx().client().get('/privacy')).text);
+      expect(notice).toContain('Ended sign-in sessions');
+      expect(notice).toContain('Wrong check-in codes');
     });
   });
 

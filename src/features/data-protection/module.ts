@@ -20,7 +20,9 @@ export const dataProtectionModule: FeatureModule = {
     },
   ],
   // Runs hourly, but each organisation's record types run once a day (the run log claims the day).
-  sweeps: (_config, composed) => [{ name: 'data-protection-retention', everyMs: DAY / 24, run: (db, clock) => applyRetention(db, clock, composed.retention) }],
+  sweeps: (config, composed) => [
+    { name: 'data-protection-retention', everyMs: DAY / 24, run: (db, clock) => applyRetention(db, clock, composed.retention, { config }) },
+  ],
   migrations: { '2026_12_04_1330_data_protection': dataProtection },
   demo: seedDataProtection,
   personalData: {

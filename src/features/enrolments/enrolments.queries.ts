@@ -67,6 +67,11 @@ export function listEnrolmentRecords(db: Executor, organisationId: string, ids: 
 }
 export type EnrolmentRecord = NonNullable<Awaited<ReturnType<typeof findEnrolment>>>;
 
+/** The ids of every enrolment of a person, whatever its status: for other features' personal-data hooks (rows they keep per enrolment). */
+export async function enrolmentIdsOfPerson(db: Executor, personId: string): Promise<string[]> {
+  return (await db.selectFrom('enrolments').select('id').where('person_id', '=', personId).execute()).map((r) => r.id);
+}
+
 const LOCKED_COLUMNS = ['id', 'organisation_id', 'person_id', 'programme_id', 'cohort_id', 'status', 'return_cohort_id'] as const;
 
 /** Locks the enrolment's row until the transaction ends (PostgreSQL; SQLite writes one at a time anyway). */

@@ -13,6 +13,7 @@ export { ENROLMENT_STATUSES } from './enrolments.schemas';
 export type { EnrolmentStatus } from './enrolments.tables';
 export {
   coachOfEnrolment,
+  enrolmentIdsOfPerson,
   findEnrolment as findEnrolmentRecord,
   listCompletedInCohorts,
   listEnrolmentRecords,

@@ -1,8 +1,9 @@
 import type { PersonalDataHook } from '../../platform/module';
 import { deleteFile } from '../../platform/files/files';
 import { eraseTables, exportTables, type PersonalTables, selectOwnRows } from '../../platform/personal-data';
+import { enrolmentIdsOfPerson } from '../enrolments';
 
-const assessments = { table: 'self_assessments', column: 'enrolment_id', in: { table: 'enrolments', column: 'person_id' } };
+const assessments = { table: 'self_assessments', column: 'enrolment_id', in: { ids: enrolmentIdsOfPerson } };
 const evidence = { table: 'self_assessment_evidence_files', column: 'self_assessment_id', in: assessments, label: 'evidence files' };
 const tables: PersonalTables = {
   own: [

@@ -343,6 +343,9 @@ export async function getCheckIn(deps: AppDeps, viewer: Viewer, sessionId: strin
 
 export type CheckInResult = { ok: true; status: 'present' | 'late' } | { ok: false; page: CheckInPage; error?: string; locked?: { retryAfterSeconds: number } };
 
+/** Wrong check-in codes are counted per person under this prefix and their id (the retention rule forgets old counts). */
+export const CHECK_IN_THROTTLE_PREFIX = 'check-in:';
+
 /**
  * Checks a participant in with the code on the facilitator's screen: only while the session is
  * running (from 15 minutes before the start to the end), only for people expected at it. Marks
@@ -356,7 +359,7 @@ export async function checkIn(deps: AppDeps, viewer: Viewer, sessionId: string, 
   const current = await page();
   if (current.state.kind !== 'open') return { ok: false, page: current };
 
-  const throttleKey = `check-in:${viewer.id}`;
+  const throttleKey = `${CHECK_IN_THROTTLE_PREFIX}${viewer.id}`;
   // Counted before the code is compared, so codes sent at the same moment can't all be tried;
   // anything that turns out not to be a wrong code is given back.
   const reservation = await reserveAttempt(deps.db, now, [[throttleKey, CHECK_IN_LIMITS]]);

@@ -1,3 +1,4 @@
+import { sessionsRetention } from './sessions.retention';
 import { HOUR } from '../../platform/db/clock';
 import type { FeatureModule } from '../../platform/module';
 import { attendanceEvaluator } from './attendance.evaluators';
@@ -27,6 +28,7 @@ export const sessionsModule: FeatureModule = {
     },
   ],
   notificationKinds: SESSION_NOTIFICATIONS,
+  retention: sessionsRetention,
   sweeps: () => [{ name: 'session-reminders', everyMs: HOUR, run: (db, clock) => sendSessionReminders(db, clock) }],
   // Session materials (files up to 10 MB) are limited in the route.
   ownBodyLimits: [/^\/sessions\/[^/]+\/materials$/],

@@ -11,6 +11,7 @@ import type { DataSubject, PersonalDataRegistry, WorkerContext } from '../../pla
 import { findOrganisationName } from '../organisations';
 import { addFormerPerson, findPersonByEmail, findPersonSummary, listPeopleNames, removeErasedPerson } from '../staff';
 import * as q from './subject-rights.queries';
+import { summaryPdf } from './subject-rights.pdf';
 import { summaryHtml } from './subject-rights.summary';
 import { writeZip, type ZipEntry } from './zip';
 
@@ -148,13 +149,13 @@ export async function buildExportZip(
     }
   }
   entries.push({ path: 'withheld.json', bytes: Buffer.from(`${JSON.stringify(withheld, null, 2)}\n`) });
-  const html = summaryHtml({
+  const summary = {
     personName: `${subject.givenName} ${subject.familyName}`,
     organisationName,
     madeAt,
     parts: parts.map(({ feature, part }) => ({ feature, title: featureTitle(feature), holds: holds.get(feature) ?? [], part })),
-  });
-  entries.unshift({ path: 'summary.html', bytes: Buffer.from(html) });
+  };
+  entries.unshift({ path: 'summary.html', bytes: Buffer.from(summaryHtml(summary)) }, { path: 'summary.pdf', bytes: await summaryPdf(summary) });
   return writeZip(entries);
 }
 

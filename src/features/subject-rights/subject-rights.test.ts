@@ -83,6 +83,11 @@ describeEachEngine('subject access and erasure', (ctx) => {
     expect(summary).toContain('What is withheld, and why');
     expect(JSON.parse(files.get('data/staff.json')?.toString('utf8') ?? '{}')['staff record'][0].email).toBe(subject.email);
     expect(files.has('withheld.json')).toBe(true);
+    // The same summary as a PDF, for those who would rather print or file it.
+    const pdf = files.get('summary.pdf') ?? Buffer.alloc(0);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/StructTreeRoot');
+    expect(pdf.length).toBeGreaterThan(2000);
     expect([...files.keys()].filter((f) => f.startsWith('data/')).length).toBeGreaterThan(3);
     const audit = await ctx()
       .db.selectFrom('audit_events')

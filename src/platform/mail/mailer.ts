@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
@@ -52,6 +52,11 @@ export interface StoredEmail extends SentEmail {
   sentAt: string;
 }
 
+/** Where mail is written when no mail server is set up: `DATA_DIR/mail`. */
+export function fileMailDir(dataDir: string): string {
+  return join(dataDir, 'mail');
+}
+
 /** Writes each message as JSON under `dir`, for the demo and development (never production). */
 export function fileMailer(dir: string): Mailer & { list(): Promise<StoredEmail[]> } {
   // Messages sent in the same millisecond still list newest first: the counter orders them.
@@ -78,6 +83,31 @@ export function fileMailer(dir: string): Mailer & { list(): Promise<StoredEmail[
       return emails;
     },
   };
+}
+
+/**
+ * Deletes the messages `fileMailer` wrote under `dir` before `cutoff` (an ISO instant), by the time
+ * at the start of each file's name; gives how many. A missing folder holds nothing.
+ */
+export async function forgetFileMailBefore(dir: string, cutoff: string): Promise<number> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
+  } catch {
+    return 0;
+  }
+  const before = cutoff.replace(/[:.]/g, '-');
+  let deleted = 0;
+  for (const name of names) {
+    if (name.slice(0, before.length) >= before) continue;
+    try {
+      await unlink(join(dir, name));
+      deleted += 1;
+    } catch {
+      // Deleted meanwhile (by another worker): nothing to do.
+    }
+  }
+  return deleted;
 }
 
 /** Keeps messages in memory; tests read `sent`. */
