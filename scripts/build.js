@@ -8,6 +8,7 @@
 //   node scripts/build.js [--out DIR]    (default dist/)
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { sourceFingerprint } from './source-fingerprint.js';
@@ -46,6 +47,11 @@ const { compileStylesheet } = await tsImport('../src/platform/ui/assets.ts', imp
 writeFileSync(join(out, 'assets/app.css'), await compileStylesheet());
 const assets = join(root, 'src/platform/ui/assets');
 for (const file of ['app.js', 'waymark.svg']) copyFileSync(join(assets, file), join(out, 'assets', file));
+
+// The tables and columns the migrations define, worked out now rather than at every start (the
+// start-up schema check compares the database with it).
+// Asked of the build itself, which loads far faster than the sources would through tsx.
+writeFileSync(join(out, 'schema-shape.json'), execFileSync(process.execPath, [join(out, 'waymark.js'), 'schema-shape'], { cwd: root, encoding: 'utf8' }));
 
 writeFileSync(join(out, 'build.json'), `${JSON.stringify({ sources: sourceFingerprint(root), builtAt: new Date().toISOString() }, null, 2)}\n`);
 console.log(`waymark build: ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -50,6 +50,7 @@ export function createApp(options: CreateAppOptions) {
     personRecordSections: features.personRecordSections,
     calendarEntries: features.calendarEntries,
     coachOfEnrolment: features.coachOfEnrolment,
+    outsideSchoolsOf: features.outsideSchoolsOf,
     retention: features.retention,
     personalDataHolds: features.personalDataHolds,
     signInChoices: features.signInChoices,

@@ -14,7 +14,7 @@ import { backupSqlite, restoreSqlite } from './platform/db/backup';
 import { connectDatabase } from './platform/db/connect';
 import { copyDatabase } from './platform/db/copy';
 import type { Database } from './platform/db/database';
-import { assertSchemaCurrent } from './platform/db/schema-check';
+import { assertSchemaCurrent, shapeToShip } from './platform/db/schema-check';
 import { startWorker } from './platform/jobs/outbox';
 import { DEMO_PASSWORD, seedDemo } from './platform/demo';
 import { openRuntime, startServer } from './server';
@@ -47,6 +47,8 @@ Commands:
   copy-database FROM TO     copy every row of one database into a new, empty one: a SQLite
                             path or a postgres:// URL each way (stop Waymark first)
   sign-out-everyone         end every sign-in session: everyone must sign in again
+  schema-shape              print the tables and columns this release's migrations define, as
+                            JSON (the build ships it, so the start-up schema check needn't work it out)
 
 Settings come from environment variables or a .env file: see docs/operating.md.`;
 
@@ -62,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'copy-database') return copyDatabaseCommand(args);
+  if (command === 'schema-shape') {
+    console.log(JSON.stringify(await shapeToShip(features.migrations)));
+    return 0;
+  }
   const config = configFor(command);
   if ((command === 'demo' || command === 'seed-demo') && config.NODE_ENV === 'production')
     throw new ConfigError(

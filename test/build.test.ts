@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -33,6 +34,10 @@ describe('the production build', { timeout: 300_000 }, () => {
     expect(bundle).not.toMatch(/\.tsx?["']\)/);
     expect(existsSync(join(out, 'assets/app.css'))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'build.json'), 'utf8')).sources).toMatch(/^[0-9a-f]{32}$/);
+    // The tables the migrations define, worked out once by the build for the start-up schema check.
+    const shape = JSON.parse(readFileSync(join(out, 'schema-shape.json'), 'utf8')) as { migrations: string[]; tables: Record<string, string[]> };
+    expect(shape.migrations.length).toBeGreaterThan(40);
+    expect(shape.tables.people).toContain('email');
 
     await run(process.execPath, [join(out, 'waymark.js'), 'migrate'], { env, timeout: 120_000 });
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
@@ -57,5 +62,16 @@ describe('the production build', { timeout: 300_000 }, () => {
     } finally {
       server.kill('SIGTERM');
     }
+
+    // The shipped shape still catches a database that lacks a table: the built server will not run on it.
+    const database = new Database(env.DATABASE_URL);
+    database.exec('drop table careers_vacancy_roles');
+    database.close();
+    const refused = await run(process.execPath, [join(out, 'waymark.js'), 'serve'], { env: { ...env, PORT: port }, timeout: 60_000 }).then(
+      () => ({ stderr: '', code: 0 }),
+      (error: { stderr: string; code: number }) => error,
+    );
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Table careers_vacancy_roles is missing.');
   });
 });

@@ -2,7 +2,7 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectAgain, createTestDatabase, type TestDatabase, testEngines } from './support/database';
 import { features } from '../src/features';
-import { compareShapes, pendingMigrations, schemaProblems } from '../src/platform/db/schema-check';
+import { compareShapes, expectedShape, liveShape, pendingMigrations, schemaProblems } from '../src/platform/db/schema-check';
 
 // A landed migration as it first shipped, and the same migration edited afterwards: the edit adds a
 // table and a column that an install migrated before the edit never got.
@@ -49,6 +49,16 @@ describe.each(testEngines())('the schema check [%s]', (engine) => {
       'Table garden_beds is missing column planted_on.',
       'Table garden_tools is missing.',
     ]);
+  });
+
+  it('the migrations make on this engine exactly the tables and columns the check expects of it (worked out on SQLite for both)', async () => {
+    database = await createTestDatabase(engine);
+    const live = await liveShape(database.db);
+    const expected = await expectedShape(engine, features.migrations);
+    expect(compareShapes(expected, live)).toEqual([]);
+    // Nothing the migrations made is missing from what the check expects, either.
+    expect(compareShapes(live, expected)).toEqual([]);
+    expect([...expected.keys()].some((table) => table.startsWith('people_search'))).toBe(engine === 'sqlite');
   });
 
   it('says which migrations have not run', async () => {

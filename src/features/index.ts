@@ -19,6 +19,7 @@ import { libraryModule } from './library/module';
 import { notificationsModule } from './notifications/module';
 import { organisationsModule } from './organisations/module';
 import { partnersModule } from './partners/module';
+import { partnerStaffModule } from './partner-staff/module';
 import { portfolioModule } from './portfolio/module';
 import { programmesModule } from './programmes/module';
 import { recordModule } from './record/module';
@@ -26,6 +27,7 @@ import { reportsModule } from './reports/module';
 import { projectsModule } from './projects/module';
 import { selfAssessmentModule } from './self-assessment/module';
 import { sessionsModule } from './sessions/module';
+import { tastersModule } from './tasters/module';
 import { singleSignOnModule } from './single-sign-on/module';
 import { staffImportModule } from './staff-import/module';
 import { staffModule } from './staff/module';
@@ -51,6 +53,7 @@ export const featureModules: readonly FeatureModule[] = [
   partnersModule,
   notificationsModule,
   sessionsModule,
+  tastersModule,
   selfAssessmentModule,
   feedbackModule,
   mentoringModule,
@@ -61,6 +64,7 @@ export const featureModules: readonly FeatureModule[] = [
   recordModule,
   careersModule,
   libraryModule,
+  partnerStaffModule,
   equalityModule,
   reportsModule,
   dataProtectionModule,

@@ -12,6 +12,7 @@ import type {
   DemoStep,
   NavigationEntry,
   NotificationKinds,
+  OutsideSchoolsOf,
   PersonalDataExport,
   PersonalDataHolds,
   PersonRecordSection,
@@ -34,6 +35,8 @@ export interface Features {
   calendarEntries: CalendarEntries[];
   /** Who coaches an enrolment's participant: the one module that says (none: nobody does). */
   coachOfEnrolment: CoachOfEnrolment;
+  /** The outside schools of people: the one module that says (none: nobody has one). */
+  outsideSchoolsOf: OutsideSchoolsOf;
   /** Ways to sign in besides a password, from every module that offers some. */
   signInChoices: SignInChoices[];
   /** The platform's migrations and every module's, in name order (which is time order). */
@@ -60,6 +63,13 @@ function coachResolver(modules: readonly FeatureModule[]): CoachOfEnrolment {
   const givers = modules.filter((m) => m.coachOfEnrolment);
   if (givers.length > 1) throw new Error(`Two feature modules say who coaches an enrolment: ${givers.map((m) => m.name).join(', ')}`);
   return givers[0]?.coachOfEnrolment ?? (async () => null);
+}
+
+/** The one module's answer to which outside school people work at; two modules giving one is refused. */
+function outsideSchoolsResolver(modules: readonly FeatureModule[]): OutsideSchoolsOf {
+  const givers = modules.filter((m) => m.outsideSchoolsOf);
+  if (givers.length > 1) throw new Error(`Two feature modules say which outside school people work at: ${givers.map((m) => m.name).join(', ')}`);
+  return givers[0]?.outsideSchoolsOf ?? (async () => new Map());
 }
 
 function withPersonalData(step: DemoStep, personalData: PersonalDataRegistry): DemoStep {
@@ -114,6 +124,7 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
     personRecordSections: modules.flatMap((m) => m.personRecordSections ?? []).sort((a, b) => a.order - b.order),
     calendarEntries: modules.flatMap((m) => (m.calendarEntries ? [m.calendarEntries] : [])),
     coachOfEnrolment: coachResolver(modules),
+    outsideSchoolsOf: outsideSchoolsResolver(modules),
     signInChoices: modules.flatMap((m) => (m.signInChoices ? [m.signInChoices] : [])),
     migrations,
     ownBodyLimits: modules.flatMap((m) => m.ownBodyLimits ?? []),

@@ -123,6 +123,23 @@ export type CalendarEntries = (db: Executor, personId: string, now: Date) => Pro
 export type CoachOfEnrolment = (db: Executor, enrolmentId: string) => Promise<string | null>;
 
 /**
+ * A member of staff of a school that is on no organisation on Waymark (an outside applicant): the
+ * school they named, by its URN on the school list, and the headteacher they named.
+ */
+export interface OutsideSchool {
+  urn: string;
+  headteacherName: string;
+  headteacherEmail: string;
+}
+
+/**
+ * The outside schools of some people (the partners feature answers), for features that show or act
+ * on a person's school without depending on partners (applications, rosters). People with none are
+ * left out of the map.
+ */
+export type OutsideSchoolsOf = (db: Executor, personIds: readonly string[]) => Promise<Map<string, OutsideSchool>>;
+
+/**
  * The person a subject access export or an erasure is about, as every feature's hook is given them.
  * `strings` are the words that identify them (given name, family name, full name, email), so a hook
  * can find copies kept in free text it owns (a notification's message, say).
@@ -245,10 +262,10 @@ export interface RetentionRecordType {
    * `cutoff` (an ISO instant), inside the run's transaction; gives how many records it changed.
    * Must be safe to run again (a record already dealt with is not counted twice).
    */
-  apply(trx: Executor, organisationId: string, cutoff: string, context: RetentionContext): Promise<number>;
+  apply(trx: Executor, organisationId: string, cutoff: string, context?: RetentionContext): Promise<number>;
 }
 
-/** What a retention rule may need besides the database: where the installation keeps its files (the development mail folder). */
+/** What a retention rule may need besides the database: where the installation keeps its files (the development mail folder). The daily sweep always gives it. */
 export interface RetentionContext {
   config: Pick<Config, 'DATA_DIR' | 'SMTP_URL'>;
 }

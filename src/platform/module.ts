@@ -6,6 +6,7 @@ import type {
   CalendarEntries,
   CoachOfEnrolment,
   DemoStep,
+  OutsideSchoolsOf,
   NavigationEntry,
   NotificationKinds,
   PersonalDataHook,
@@ -29,6 +30,8 @@ export type {
   NavigationEntry,
   NotificationKindSpec,
   NotificationKinds,
+  OutsideSchool,
+  OutsideSchoolsOf,
   DataSubject,
   ErasureContext,
   PersonalDataExport,
@@ -73,6 +76,8 @@ export interface FeatureModule {
   calendarEntries?: CalendarEntries;
   /** Who coaches an enrolment's participant (one module gives it: mentoring). */
   coachOfEnrolment?: CoachOfEnrolment;
+  /** The schools on the school list of people from schools not on Waymark (one module gives it: partners). */
+  outsideSchoolsOf?: OutsideSchoolsOf;
   /** Ways to sign in the feature offers on the sign-in page (single sign-on buttons). */
   signInChoices?: SignInChoices;
   /** Kinds of notification the feature sends: the settings page lists them all. */

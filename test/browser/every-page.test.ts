@@ -41,6 +41,8 @@ function pagesToVisit(): Row[] {
   return matrix.filter(
     (row) =>
       row.route.startsWith('GET ') &&
+      // A row nobody may open (a refusal proved, such as another's endorsement) is no page to walk.
+      row.expect.some((e) => e === 'allowed') &&
       !NOT_PAGES.has(row.route) &&
       !/(\/export\.json|\.csv)$/.test(row.route) /* JSON exports and every CSV download */ &&
       !/\.ics\b/.test(row.route) /* calendar files and feeds download */,

@@ -17,6 +17,17 @@ export const matrixRows: Row[] = [
   { route: 'POST /password-reset/:token', expect: [N, N, N, N, N, N, N, N] },
   { route: 'GET /invitation/:token', expect: [N, N, N, N, N, N, N, N] },
   { route: 'POST /invitation/:token', expect: [N, N, N, N, N, N, N, N] },
-  { route: 'GET /account', expect: [S, A, A, A, A, A, A, A] },
+  { route: 'GET /account', expect: [S, A, A, A, A, A, A, A], leaver: A },
   { route: 'POST /account/sessions/:signInId/end', expect: [S, N, N, N, N, N, N, N] },
+  // The personal account: its email and TRN (the leaver's own too), links sent to a personal address, and signing in to it.
+  { route: 'GET /account/personal', expect: [S, A, A, A, A, A, A, A], leaver: A },
+  { route: 'POST /account/personal', expect: [S, A, A, A, A, A, A, A], leaver: A },
+  { route: 'GET /account/confirm/:token', expect: [N, N, N, N, N, N, N, N] },
+  { route: 'POST /account/confirm/:token', expect: [N, N, N, N, N, N, N, N] },
+  { route: 'GET /account/link/:token', expect: [N, N, N, N, N, N, N, N] },
+  { route: 'POST /account/link/:token', expect: [N, N, N, N, N, N, N, N] },
+  { route: 'GET /sign-in/personal', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'POST /sign-in/personal', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'GET /sign-in/personal/:token', expect: [N, N, N, N, N, N, N, N] },
+  { route: 'POST /sign-in/personal/:token', expect: [N, N, N, N, N, N, N, N] },
 ];

@@ -1,4 +1,5 @@
 import type { PersonalDataHook } from '../../platform/module';
+import { erasePersonalAccountLink, exportPersonalAccount } from './auth.personal';
 import { eraseTables, exportTables, type PersonalTables } from '../../platform/personal-data';
 
 const tables: PersonalTables = {
@@ -27,10 +28,12 @@ export const authPersonalData: Pick<PersonalDataHook, 'export' | 'erase'> = {
       const rows = part.data[key];
       if (Array.isArray(rows)) part.data[key] = rows.map(({ token_hash: _hash, ...rest }: Record<string, unknown>) => rest);
     }
+    const personal = await exportPersonalAccount(db, subject.id);
+    if (personal) part.data['personal account'] = personal;
     return part;
   },
   async erase(trx, subject, context) {
-    const done = await eraseTables(trx, tables, subject, context);
+    const done = [...(await erasePersonalAccountLink(trx, subject.id)), ...(await eraseTables(trx, tables, subject, context))];
     const throttles = await trx.deleteFrom('sign_in_throttles').where('key', 'like', `%${subject.email.toLowerCase()}%`).executeTakeFirst();
     if (Number(throttles.numDeletedRows) > 0) done.push(`Deleted ${throttles.numDeletedRows} failed sign-in counters`);
     return done;

@@ -10,6 +10,8 @@ import { checkToken, endSignInSession, listSignInSessions, requestEmailLink, set
 import { emailLinkForm, newPasswordForm, signInForm } from './auth.schemas';
 import { beginSignInSession, clearSessionCookie } from './session-cookie';
 import { AccountPage } from './views/account';
+import { PersonalAccountPage } from './views/personal';
+import { endPersonalSession } from './auth.personal';
 import { CheckEmailPage, ConfirmLinkPage, EmailLinkPage, LinkProblemPage, NewPasswordPage, SignInPage } from './views/sign-in';
 
 export const authRoutes = new Hono<AppEnv>();
@@ -28,6 +30,7 @@ async function signInChoices(c: Context<AppEnv>, organisationId: string | null):
 
 authRoutes.get('/sign-in', access('anyone'), async (c) => {
   if (c.get('viewer')) return c.redirect(safeNext(c.req.query('next')), 303);
+  if (c.get('personal')) return c.redirect('/record', 303);
   const organisationId = organisationOf(c.req.query('organisation'));
   const next = safeNext(c.req.query('next'));
   return renderPage(
@@ -76,6 +79,8 @@ authRoutes.post('/sign-in', access('anyone'), async (c) => {
 authRoutes.post('/sign-out', access('anyone'), async (c) => {
   const viewer = c.get('viewer');
   if (viewer) await endSignInSession(c.get('deps'), viewer, viewer.sessionId, requestContext(c));
+  const personal = c.get('personal');
+  if (personal) await endPersonalSession(c.get('deps'), personal.sessionId);
   clearSessionCookie(c);
   return c.redirect('/sign-in?signed-out=1', 303);
 });
@@ -174,7 +179,14 @@ for (const purpose of ['password_reset', 'invitation'] as const) {
   });
 }
 
-authRoutes.get('/account', access('signed-in'), async (c) => {
+authRoutes.get('/account', access('own-record'), async (c) => {
+  const personal = c.get('personal');
+  if (!c.get('viewer') && personal)
+    return renderPage(
+      c,
+      { title: 'Your account' },
+      <PersonalAccountPage name={`${personal.givenName} ${personal.familyName}`} personalEmail={personal.personalEmail} />,
+    );
   const viewer = requireViewer(c.get('viewer'));
   const sessions = await listSignInSessions(c.get('deps'), viewer.id);
   return renderPage(c, { title: 'Your account' }, <AccountPage viewer={viewer} sessions={sessions} ended={c.req.query('ended') === '1'} />);

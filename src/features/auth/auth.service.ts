@@ -46,7 +46,7 @@ async function verifyPassword(passwordHash: string | null, password: string): Pr
   return verify(passwordHash, password).catch(() => false);
 }
 
-interface RequestContext {
+export interface RequestContext {
   ipAddress: string | null;
   userAgent: string | null;
   requestId: string | null;
@@ -56,7 +56,7 @@ interface RequestContext {
  * Counts an attempt against each key before it is made; throws TooManyRequests, starting with
  * `reason`, if any of them is locked (and then nothing is counted).
  */
-async function takeAttempt(deps: AppDeps, limitsByKey: readonly (readonly [string, ThrottleLimits])[], reason: string): Promise<CountedAttempt[]> {
+export async function takeAttempt(deps: AppDeps, limitsByKey: readonly (readonly [string, ThrottleLimits])[], reason: string): Promise<CountedAttempt[]> {
   const now = deps.clock.now();
   const reservation = await reserveAttempt(deps.db, now, limitsByKey);
   if (reservation.admitted) return reservation.attempts;

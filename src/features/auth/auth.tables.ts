@@ -50,7 +50,64 @@ export interface PasswordSignInRulesTable {
   set_at: string;
 }
 
+/**
+ * A person's own account, above their accounts at schools: a personal email address (confirmed by a
+ * link) and a Teacher Reference Number, shown to nobody but the person. Their staff records (one per
+ * organisation they have worked at on this Waymark) are linked to it (`personal_account_people`),
+ * and it lets them sign in to their own leadership record after they leave.
+ */
+export interface PersonalAccountsTable {
+  id: string;
+  /** The confirmed personal address, or null until one is confirmed. */
+  personal_email: string | null;
+  personal_email_normalised: string | null;
+  confirmed_at: string | null;
+  /** An address waiting for its confirmation link to be opened. */
+  pending_email: string | null;
+  /** Teacher Reference Number: 7 digits. */
+  trn: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A staff record linked to a personal account, and when. */
+export interface PersonalAccountPeopleTable {
+  person_id: string;
+  account_id: string;
+  linked_at: string;
+}
+
+export type PersonalTokenPurpose = 'confirm_email' | 'sign_in' | 'link_account';
+
+/**
+ * A single-use link sent to a personal address: to confirm it, to sign in to the personal account,
+ * or to link a new staff record (`person_id`) to the account. `email` is the address it was sent to.
+ */
+export interface PersonalTokensTable {
+  id: string;
+  account_id: string;
+  purpose: PersonalTokenPurpose;
+  token_hash: string;
+  email: string;
+  person_id: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A browser signed in to a personal account only (a leaver's own record); same cookie as a sign-in session. */
+export interface PersonalSignInSessionsTable {
+  id: string;
+  account_id: string;
+  token_hash: string;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
 export type SignInSession = Selectable<SignInSessionsTable>;
+export type PersonalAccount = Selectable<PersonalAccountsTable>;
 export type AuthToken = Selectable<AuthTokensTable>;
 
 export interface AuthTables {
@@ -59,6 +116,10 @@ export interface AuthTables {
   auth_tokens: AuthTokensTable;
   sign_in_throttles: SignInThrottlesTable;
   password_sign_in_rules: PasswordSignInRulesTable;
+  personal_accounts: PersonalAccountsTable;
+  personal_account_people: PersonalAccountPeopleTable;
+  personal_tokens: PersonalTokensTable;
+  personal_sign_in_sessions: PersonalSignInSessionsTable;
 }
 
 declare module '../../platform/db/database' {

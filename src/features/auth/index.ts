@@ -23,3 +23,13 @@ export { type AttemptReservation, type CountedAttempt, clearFailedAttempts, refu
 export { beginSignInSession } from './session-cookie';
 // For features that count attempts per person (wrong check-in codes): their retention rule forgets old counts.
 export { forgetAttemptsOfPeople } from './auth.retention';
+// The personal account (personal email, TRN, linked staff records): whose record a signed-in person holds, and telling a leaver how to keep it.
+export {
+  addConfirmedPersonalAccount,
+  linkedPersonIds,
+  parseTrn,
+  recordHolderOf,
+  recordHolderOfPersonal,
+  tellLeaverHowToKeepRecord,
+  type RecordHolder,
+} from './auth.personal';

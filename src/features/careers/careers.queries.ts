@@ -12,6 +12,7 @@ import type {
   CareersRolesTable,
   CareersVacanciesTable,
   InterestStatus,
+  VacancyArea,
 } from './careers.tables';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -384,11 +385,11 @@ export function findVacancySettings(db: Executor, personId: string) {
  * Saves where a person looks and whether they want job alerts. Switching alerts on starts the
  * count afresh (the first email lists what is new from then); keeping them on keeps the count.
  */
-export async function saveVacancySettings(db: Executor, personId: string, districts: string[], jobAlerts: boolean, at: string) {
+export async function saveVacancySettings(db: Executor, personId: string, area: VacancyArea, districts: string[], jobAlerts: boolean, at: string) {
   const value = JSON.stringify(districts);
   const before = await findVacancySettings(db, personId);
   const alertsSentAt = jobAlerts ? (before?.job_alerts === 1 ? before.alerts_sent_at : at) : null;
-  const row = { districts: value, job_alerts: jobAlerts ? 1 : 0, alerts_sent_at: alertsSentAt, updated_at: at };
+  const row = { area, districts: value, job_alerts: jobAlerts ? 1 : 0, alerts_sent_at: alertsSentAt, updated_at: at };
   await db
     .insertInto('careers_vacancy_settings')
     .values({ person_id: personId, ...row })
@@ -400,7 +401,7 @@ export async function saveVacancySettings(db: Executor, personId: string, distri
 export function listJobAlertsDue(db: Executor, before: string) {
   return db
     .selectFrom('careers_vacancy_settings')
-    .select(['person_id', 'districts', 'alerts_sent_at'])
+    .select(['person_id', 'area', 'districts', 'alerts_sent_at'])
     .where('job_alerts', '=', 1)
     .where('alerts_sent_at', '<=', before)
     .execute();

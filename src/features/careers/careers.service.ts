@@ -10,6 +10,8 @@ import { listPublishedVersions, skillsOfVersion } from '../frameworks';
 import { findProgramme, listOpenProgrammeTitles } from '../programmes';
 import { notify } from '../notifications';
 import { findPersonSummary, listPeopleNames, listReports } from '../staff';
+import { localAuthorityArea } from '../establishments';
+import { listAllSchools } from '../organisations';
 import { INTEREST_TRANSITIONS } from './careers.lifecycle';
 import { canEditRoleMap, canPostOpportunity, canSeeAspiration, isInConversation, managesPerson, mayApply } from './careers.policy';
 import * as q from './careers.queries';
@@ -31,7 +33,7 @@ import {
   TRACKS,
 } from './careers.schemas';
 import { postcodeDistrict } from './careers.vacancies';
-import type { CareersDirectoryItem, CareersOpportunity, CareersRole, MarkStatus } from './careers.tables';
+import type { CareersDirectoryItem, CareersOpportunity, CareersRole, MarkStatus, VacancyArea } from './careers.tables';
 
 const fullName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`;
 
@@ -967,21 +969,65 @@ export async function saveDirectoryItem(
 const MAX_DISTRICTS = 10;
 const VACANCIES_SHOWN = 50;
 
-/** Vacancies matched to the viewer's aspiration (its role on the role map) and the postcode districts they chose. */
+/**
+ * The area an organisation's schools serve: their local authorities (from the school list, by each
+ * school's URN) and the postcode districts of the open schools in them. Empty when none of its
+ * schools is on the school list.
+ */
+export async function organisationArea(db: Executor, organisationId: string, now = Date.now()): Promise<{ authorities: string[]; districts: string[] }> {
+  const kept = areas.get(organisationId);
+  if (kept && kept.db === db && now - kept.at < AREA_KEPT_MS) return kept.area;
+  const urns = (await listAllSchools(db as Db, organisationId)).flatMap((school) => (school.urn ? [school.urn] : []));
+  const area = await localAuthorityArea(db, urns);
+  if (areas.size >= 1_000) areas.clear();
+  areas.set(organisationId, { db, at: now, area });
+  return area;
+}
+
+// An organisation's area changes only when its schools' URNs or the school list do: each process
+// keeps it for five minutes rather than reading it for every vacancies page.
+const AREA_KEPT_MS = 5 * 60 * 1000;
+const areas = new Map<string, { db: Executor; at: number; area: { authorities: string[]; districts: string[] } }>();
+
+/** Forgets the organisation's area, when its schools change (and in tests). */
+export function forgetOrganisationArea(organisationId: string) {
+  areas.delete(organisationId);
+}
+
+/**
+ * Where a person looks: what they chose, or — until they choose — near their organisation's schools
+ * when the school list knows them, and anywhere in England otherwise. Near the schools with no area
+ * known (the schools since left the list) looks anywhere.
+ */
+function lookIn(settings: { area: VacancyArea; districts: string } | undefined, nearby: { districts: string[] }): { area: VacancyArea; districts: string[] } {
+  const area = settings?.area ?? (nearby.districts.length > 0 ? 'organisation' : 'anywhere');
+  if (area === 'chosen') return { area, districts: parseList(settings?.districts ?? '[]') };
+  if (area === 'organisation' && nearby.districts.length > 0) return { area, districts: nearby.districts };
+  return { area: 'anywhere', districts: [] };
+}
+
+/** Vacancies matched to the viewer's aspiration (its role on the role map) and where they look. */
 export async function getVacanciesPage(deps: AppDeps, viewer: Viewer) {
   const { db } = deps;
-  const [aspiration, settings, roles] = await Promise.all([
+  const [aspiration, settings, roles, nearby] = await Promise.all([
     q.findAspiration(db, viewer.id),
     q.findVacancySettings(db, viewer.id),
     rolesOf(deps, viewer.organisationId),
+    organisationArea(db, viewer.organisationId),
   ]);
   const role = aspiration ? roles.find((r) => r.id === aspiration.role_id) : undefined;
-  const districts = parseList(settings?.districts ?? '[]');
+  const looking = lookIn(settings, nearby);
   const jobAlerts = settings?.job_alerts === 1;
-  const vacancies = role?.starter_key ? await q.listMatchingVacancies(db, role.starter_key, districts, deps.clock.now().toISOString(), VACANCIES_SHOWN) : [];
+  const vacancies = role?.starter_key
+    ? await q.listMatchingVacancies(db, role.starter_key, looking.districts, deps.clock.now().toISOString(), VACANCIES_SHOWN)
+    : [];
   return {
     role: role ? { id: role.id, title: role.title, matchable: role.starter_key !== null } : null,
-    districts,
+    area: looking.area,
+    /** The districts the person chose (kept while they look elsewhere). */
+    chosenDistricts: parseList(settings?.districts ?? '[]'),
+    /** The organisation's local authorities, when the school list knows its schools. */
+    authorities: nearby.authorities,
     jobAlerts,
     vacancies,
     shownAtMost: VACANCIES_SHOWN,
@@ -989,16 +1035,26 @@ export async function getVacanciesPage(deps: AppDeps, viewer: Viewer) {
 }
 export type VacanciesPage = Awaited<ReturnType<typeof getVacanciesPage>>;
 
+const AREAS: readonly VacancyArea[] = ['organisation', 'chosen', 'anywhere'];
+
 export async function saveVacancySettings(deps: AppDeps, viewer: Viewer, values: FormValues) {
   const raw = text(values, 'districts');
   const parts = raw === '' ? [] : raw.split(/[,;\s]+/).filter((p) => p !== '');
+  // A form without the choice (an older page) means the districts given, or anywhere when there are none.
+  const given = text(values, 'area');
+  const area = (given === '' ? (parts.length > 0 ? 'chosen' : 'anywhere') : given) as VacancyArea;
+  if (!AREAS.includes(area)) throw new Invalid({ area: 'Select where to look for vacancies' });
+  forgetOrganisationArea(viewer.organisationId);
+  if (area === 'organisation' && (await organisationArea(deps.db, viewer.organisationId)).districts.length === 0)
+    throw new Invalid({ area: 'Your organisation’s schools are not on the school list, so choose postcode districts or anywhere in England' });
   const districts = parts.map((p) => postcodeDistrict(p));
   if (districts.some((d) => d === null)) throw new Invalid({ districts: 'Enter postcode districts like LS11 or WF2, separated by commas' });
+  if (area === 'chosen' && districts.length === 0) throw new Invalid({ districts: 'Enter at least one postcode district, like LS11' });
   const unique = [...new Set(districts as string[])];
   if (unique.length > MAX_DISTRICTS) throw new Invalid({ districts: `Enter ${MAX_DISTRICTS} postcode districts or fewer` });
   const alerts = text(values, 'jobAlerts');
   if (alerts !== '' && alerts !== 'weekly') throw new Invalid({ jobAlerts: 'Select whether you want job alerts' });
-  await q.saveVacancySettings(deps.db, viewer.id, unique, alerts === 'weekly', deps.clock.now().toISOString());
+  await q.saveVacancySettings(deps.db, viewer.id, area, unique, alerts === 'weekly', deps.clock.now().toISOString());
 }
 
 /** At most this many vacancies are listed in one job alert (the page has the rest). */
@@ -1007,20 +1063,32 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Job alerts: once a week, each person who asked for them is told of vacancies first seen since
- * their last alert that match their aspiration and districts. A week with nothing new sends
+ * their last alert that match their aspiration and where they look. A week with nothing new sends
  * nothing, and the week starts again. Returns how many alerts were queued.
  */
 export async function sweepJobAlerts(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   const due = await q.listJobAlertsDue(db, new Date(now.getTime() - WEEK_MS).toISOString());
+  // Each organisation's area, worked out once a sweep for everyone in it who looks near its schools.
+  const areas = new Map<string, Promise<{ districts: string[] }>>();
+  const areaOf = (organisationId: string) => {
+    let area = areas.get(organisationId);
+    if (!area) {
+      area = organisationArea(db, organisationId);
+      areas.set(organisationId, area);
+    }
+    return area;
+  };
   let sent = 0;
   for (const person of due) {
+    const organisationId = person.area === 'organisation' ? (await findPersonSummary(db, person.person_id))?.organisation_id : undefined;
+    const looking = lookIn(person, organisationId ? await areaOf(organisationId) : { districts: [] });
     await db.transaction().execute(async (trx) => {
       const aspiration = await q.findAspiration(trx, person.person_id);
       const role = aspiration ? await q.findRoleById(trx, aspiration.role_id) : undefined;
       const since = person.alerts_sent_at ?? now.toISOString();
       const vacancies = role?.starter_key
-        ? await q.listNewMatchingVacancies(trx, role.starter_key, parseList(person.districts), since, now.toISOString(), JOB_ALERT_LISTED + 1)
+        ? await q.listNewMatchingVacancies(trx, role.starter_key, looking.districts, since, now.toISOString(), JOB_ALERT_LISTED + 1)
         : [];
       await q.markJobAlertSent(trx, person.person_id, now.toISOString());
       if (!role || vacancies.length === 0) return;

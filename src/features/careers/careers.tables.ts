@@ -167,10 +167,14 @@ export interface CareersVacancyRolesTable {
   valid_through: string;
 }
 
+export type VacancyArea = 'organisation' | 'chosen' | 'anywhere';
+
 export interface CareersVacancySettingsTable {
   person_id: string;
-  /** JSON: postcode districts, e.g. ["LS11", "WF2"]. */
+  /** JSON: postcode districts, e.g. ["LS11", "WF2"] (looked in when `area` is `chosen`). */
   districts: string;
+  /** Where they look: near their organisation's schools (its local authorities), the districts they chose, or anywhere in England. */
+  area: Generated<VacancyArea>;
   updated_at: string;
   /** 1 when the person wants a weekly email of new matching vacancies. */
   job_alerts: Generated<number>;

@@ -5,7 +5,7 @@ import { describeEachEngine } from '../../../test/support/app';
 import { makeWorld, signIn, type World } from '../../../test/support/factories';
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { DAY } from '../../platform/db/clock';
-import { sweepJobAlerts } from './careers.service';
+import { forgetOrganisationArea, sweepJobAlerts } from './careers.service';
 import { FeedError, importVacancies, postcodeDistrict } from './careers.vacancies';
 
 /** A schema.org JobPosting in the shape the Teaching Vacancies feed serves, written for these tests. */
@@ -223,6 +223,91 @@ describeEachEngine('leadership vacancies', (ctx) => {
     expect((await teacher.post('/careers/vacancies/settings', { districts: '' })).status).toBe(303);
     expect(visibleText((await teacher.get('/careers/vacancies')).text)).toContain('Headteacher 4');
   });
+  it('looks near the organisation’s schools until a person chooses otherwise: the postcode districts of their local authorities', async () => {
+    await ctx().db.deleteFrom('careers_vacancy_settings').execute();
+    // The organisation's school is on the school list in Leeds, as are other Leeds schools in LS11 and LS6; Wakefield's are in WF2.
+    const school = (n: number, local_authority: string, postcode: string, is_open = 1) => ({
+      urn: String(400000 + n),
+      name: `School ${n}`,
+      search_text: ` school ${n}`,
+      type: 'Academy converter',
+      phase: 'Primary',
+      local_authority,
+      street: '',
+      locality: '',
+      address3: '',
+      town: '',
+      county: '',
+      postcode,
+      postcode_key: postcode.replace(' ', ''),
+      status: is_open ? 'Open' : 'Closed',
+      is_open,
+      loaded_at: '2026-11-01T00:00:00.000Z',
+    });
+    await ctx()
+      .db.insertInto('establishments')
+      .values([school(1, 'Leeds', 'LS1 4AP'), school(2, 'Leeds', 'LS11 8PG'), school(3, 'Wakefield', 'WF2 9EE'), school(4, 'Leeds', 'LS6 1AA', 0)])
+      .execute();
+    const ours = await ctx().db.selectFrom('schools').select('id').where('organisation_id', '=', world.organisation.id).executeTakeFirstOrThrow();
+    await ctx().db.updateTable('schools').set({ urn: '400001' }).where('id', '=', ours.id).execute();
+    // Each process keeps an organisation's area for five minutes; the school's URN was given just now.
+    forgetOrganisationArea(world.organisation.id);
+    try {
+      const feed = await startFeed([json([posting(1), posting(2), posting(5, { jobLocation: { address: { postalCode: 'LS6 2QB' } } })], false)]);
+      await importVacancies(ctx().db, ctx().clock, { baseUrl: feed.url, ...quick });
+      await feed.close();
+      const head = await ctx()
+        .db.selectFrom('careers_roles')
+        .select('id')
+        .where('organisation_id', '=', world.organisation.id)
+        .where('starter_key', '=', 'headteacher')
+        .executeTakeFirstOrThrow();
+      expect((await teacher.post('/careers/aspiration', { roleId: head.id, timeframe: '3_to_5', sharing: 'only_me' })).status).toBe(303);
+      let page = visibleText((await teacher.get('/careers/vacancies')).text);
+      expect(page).toContain('Vacancies for headteacher roles near your organisation’s schools (Leeds), newest first.');
+      expect(page).toContain('Headteacher 2'); // LS11: a Leeds school's district
+      expect(page).not.toContain('Headteacher 1'); // WF2: Wakefield
+      expect(page).not.toContain('Headteacher 5'); // LS6: only a closed school there
+
+      // Choosing districts needs some; anywhere shows everything; the choice is kept.
+      const none = await teacher.post('/careers/vacancies/settings', { area: 'chosen', districts: '' });
+      expect(none.status).toBe(400);
+      expect(visibleText(none.text)).toContain('Enter at least one postcode district, like LS11');
+      expect((await teacher.post('/careers/vacancies/settings', { area: 'elsewhere' })).status).toBe(400);
+      expect(await ctx().db.selectFrom('careers_vacancy_settings').selectAll().execute()).toHaveLength(0);
+      expect((await teacher.post('/careers/vacancies/settings', { area: 'anywhere', districts: 'WF2' })).status).toBe(303);
+      page = visibleText((await teacher.get('/careers/vacancies')).text);
+      expect(page).toContain('anywhere in England');
+      expect(page).toContain('Headteacher 1');
+      expect(page).toContain('Headteacher 5');
+      expect((await teacher.get('/careers/vacancies')).text).toContain('value="WF2"');
+      expect((await teacher.post('/careers/vacancies/settings', { area: 'organisation', jobAlerts: 'weekly' })).status).toBe(303);
+      expect(visibleText((await teacher.get('/careers/vacancies')).text)).not.toContain('Headteacher 1');
+
+      // The weekly alert looks in the same place.
+      ctx().clock.advance(DAY);
+      const later = await startFeed([json([posting(6), posting(7)], false)]);
+      await importVacancies(ctx().db, ctx().clock, { baseUrl: later.url, ...quick });
+      await later.close();
+      ctx().clock.advance(7 * DAY);
+      const before = ctx().mailer.sent.length;
+      expect(await sweepJobAlerts(ctx().db, ctx().clock)).toBe(1);
+      await ctx().deliverMail();
+      const alert = ctx().mailer.sent.slice(before)[0]?.text ?? '';
+      expect(alert).toContain('Headteacher 6'); // LS11
+      expect(alert).not.toContain('Headteacher 7'); // WF2
+    } finally {
+      await ctx().db.updateTable('schools').set({ urn: null }).where('id', '=', ours.id).execute();
+      await ctx().db.deleteFrom('establishments').execute();
+      await ctx().db.deleteFrom('careers_vacancy_settings').execute();
+      forgetOrganisationArea(world.organisation.id);
+    }
+    // With no school on the list there is no "near my organisation's schools" to choose.
+    const refused = await teacher.post('/careers/vacancies/settings', { area: 'organisation' });
+    expect(refused.status).toBe(400);
+    expect(visibleText(refused.text)).toContain('Your organisation’s schools are not on the school list');
+  });
+
   it('emails a person who asked for job alerts the new matching vacancies once a week, and nothing in a week with none', async () => {
     await ctx().db.deleteFrom('careers_vacancy_settings').execute();
     const head = await ctx()

@@ -13,6 +13,7 @@ import * as careersDirectory from './migrations/2026_12_04_0935_careers_director
 import * as careersVacancies from './migrations/2026_12_04_1000_careers_vacancies';
 import * as careersJobAlerts from './migrations/2026_12_04_1230_careers_job_alerts';
 import * as careersActionLinks from './migrations/2026_12_04_1300_careers_action_links';
+import * as careersVacancyArea from './migrations/2026_12_05_1010_careers_vacancy_area';
 import { importVacancies } from './careers.vacancies';
 
 /** Careers: aspirations, career conversations with line managers, the role map, "have a go" opportunities and the development directory. */
@@ -58,6 +59,7 @@ export const careersModule: FeatureModule = {
     '2026_12_04_1000_careers_vacancies': careersVacancies,
     '2026_12_04_1230_careers_job_alerts': careersJobAlerts,
     '2026_12_04_1300_careers_action_links': careersActionLinks,
+    '2026_12_05_1010_careers_vacancy_area': careersVacancyArea,
   },
   demo: { seed: seedCareers },
   personalData: {

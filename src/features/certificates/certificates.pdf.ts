@@ -1,35 +1,15 @@
 // A certificate as a tagged A4 landscape PDF: the person's name, programme and stage, dates, skills,
-// issuer, and the verification link with its QR code. Text is set in Noto Sans, embedded from its
-// registry package (never the PDF's built-in Helvetica, which prints only Windows-1252 characters),
-// so names in Latin, Greek and Cyrillic scripts print as written.
+// issuer, and the verification link with its QR code. Text is set in the Noto fonts, embedded from
+// their registry packages (never the PDF's built-in Helvetica, which prints only Windows-1252
+// characters), so names print as written in Latin, Greek, Cyrillic, Arabic (and Urdu), Hebrew, the
+// Indic scripts, Thai, Chinese, Japanese and Korean (src/platform/documents/fonts.ts).
 
-import { readFile } from 'node:fs/promises';
-import type { Font as FontkitFont } from 'fontkit';
-import { createRequire } from 'node:module';
 import { formatDate } from '../../platform/dates';
+import { fontRuns, type Run, registerRunFonts, type Weight } from '../../platform/documents/fonts';
 import { loadPdfKit } from '../../platform/documents/lazy';
 import { BLACK, type Doc, GREY, MARGIN } from '../../platform/documents/pdf';
 import { parseSkills } from './certificates.service';
 import type { Certificate } from './certificates.tables';
-
-const require = createRequire(import.meta.url);
-type FontSource = Parameters<Doc['registerFont']>[1];
-const FONT_FILES = {
-  regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
-} as const;
-let fonts: Promise<{ regular: FontkitFont; bold: FontkitFont }> | undefined;
-
-/**
- * The Noto Sans fonts, read and parsed once (fontkit, which PDFKit uses) and shared by every PDF:
- * parsing the font files again for each certificate took most of its time.
- */
-function loadFonts() {
-  fonts ??= Promise.all([readFile(require.resolve(FONT_FILES.regular)), readFile(require.resolve(FONT_FILES.bold)), import('fontkit')]).then(
-    ([regular, bold, fontkit]) => ({ regular: fontkit.create(regular), bold: fontkit.create(bold) }),
-  );
-  return fonts;
-}
 
 /** The QR code's modules (true = dark), from the qrcode package (loaded on first use). */
 async function qrMatrix(text: string): Promise<{ size: number; dark(row: number, col: number): boolean }> {
@@ -38,22 +18,47 @@ async function qrMatrix(text: string): Promise<{ size: number; dark(row: number,
   return { size: code.modules.size, dark: (row, col) => code.modules.get(row, col) === 1 };
 }
 
-function centred(
+/** PDFKit's text option for a run's features (its types list an array; fontkit takes an object too). */
+function features(run: Run): PDFKit.Mixins.TextOptions {
+  return run.features ? ({ features: { ...run.features } } as unknown as PDFKit.Mixins.TextOptions) : {};
+}
+
+/**
+ * A line (or lines) of text centred on the page, each run in the font of its script. Text in one
+ * script wraps as usual; text mixing scripts is set on one line, smaller if it would not fit.
+ */
+async function centred(
   doc: Doc,
+  fonts: Set<string>,
   parent: PDFKit.PDFStructureElement,
   text: string,
-  options: { font: 'regular' | 'bold'; size: number; colour?: string; type?: string; gap?: number },
+  options: { font: Weight; size: number; colour?: string; type?: string; gap?: number },
 ) {
-  doc
-    .font(options.font)
-    .fontSize(options.size)
-    .fillColor(options.colour ?? BLACK);
-  doc.text(text.normalize('NFC'), MARGIN, doc.y, {
-    width: doc.page.width - 2 * MARGIN,
-    align: 'center',
-    structParent: parent,
-    structType: options.type ?? 'P',
-  });
+  const runs = await fontRuns(text, options.font);
+  await registerRunFonts(doc, runs, fonts);
+  const width = doc.page.width - 2 * MARGIN;
+  const type = options.type ?? 'P';
+  doc.fillColor(options.colour ?? BLACK);
+  const [only] = runs;
+  if (runs.length === 1 && only) {
+    doc.font(only.font).fontSize(options.size);
+    doc.text(only.text, MARGIN, doc.y, { width, align: 'center', structParent: parent, structType: type, ...features(only) });
+  } else if (runs.length > 1) {
+    const measure = (size: number) => runs.reduce((sum, run) => sum + doc.font(run.font).fontSize(size).widthOfString(run.text, features(run)), 0);
+    const size = Math.min(options.size, (options.size * width) / measure(options.size));
+    const element = doc.struct(type);
+    parent.add(element);
+    const y = doc.y;
+    let x = MARGIN + (width - measure(size)) / 2;
+    for (const run of runs) {
+      doc.font(run.font).fontSize(size);
+      doc.text(run.text, x, y, { lineBreak: false, structParent: element, structType: 'Span', ...features(run) });
+      x += doc.widthOfString(run.text, features(run));
+    }
+    element.end();
+    doc.x = MARGIN;
+    doc.y = y + doc.currentLineHeight(true);
+  }
   doc.moveDown(options.gap ?? 0.4);
 }
 
@@ -71,7 +76,7 @@ export async function renderCertificatePdf(
   verifyUrl: string,
   options: { compress?: boolean; credential?: string } = {},
 ): Promise<Buffer> {
-  const [PDFDocument, font, qr] = await Promise.all([loadPdfKit(), loadFonts(), qrMatrix(verifyUrl)]);
+  const [PDFDocument, qr] = await Promise.all([loadPdfKit(), qrMatrix(verifyUrl)]);
   const title = `Certificate: ${certificate.programme_title}`;
   const doc = new PDFDocument({
     size: 'A4',
@@ -101,9 +106,7 @@ export async function renderCertificatePdf(
     };
     doc.file(Buffer.from(options.credential, 'utf8'), attachment);
   }
-  // PDFKit takes a parsed fontkit font as it is (its types list only files and bytes).
-  doc.registerFont('regular', font.regular as unknown as FontSource);
-  doc.registerFont('bold', font.bold as unknown as FontSource);
+  const fonts = new Set<string>();
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -114,24 +117,24 @@ export async function renderCertificatePdf(
   doc.addStructure(document);
 
   doc.y = MARGIN + 10;
-  centred(doc, document, certificate.issuer_name, { font: 'regular', size: 14, colour: GREY, gap: 1 });
-  centred(doc, document, 'Certificate of completion', { font: 'bold', size: 30, type: 'H1', gap: 0.6 });
-  centred(doc, document, 'This certifies that', { font: 'regular', size: 13, colour: GREY });
-  centred(doc, document, certificate.recipient_name, { font: 'bold', size: 26, gap: 0.4 });
-  centred(doc, document, 'has completed', { font: 'regular', size: 13, colour: GREY });
-  centred(doc, document, certificate.programme_title, { font: 'bold', size: 20, gap: 0.2 });
-  if (certificate.stage) centred(doc, document, certificate.stage, { font: 'regular', size: 13 });
-  centred(doc, document, `${certificate.cohort_name}: ${formatDate(certificate.started_on)} to ${formatDate(certificate.completed_at)}`, {
+  await centred(doc, fonts, document, certificate.issuer_name, { font: 'regular', size: 14, colour: GREY, gap: 1 });
+  await centred(doc, fonts, document, 'Certificate of completion', { font: 'bold', size: 30, type: 'H1', gap: 0.6 });
+  await centred(doc, fonts, document, 'This certifies that', { font: 'regular', size: 13, colour: GREY });
+  await centred(doc, fonts, document, certificate.recipient_name, { font: 'bold', size: 26, gap: 0.4 });
+  await centred(doc, fonts, document, 'has completed', { font: 'regular', size: 13, colour: GREY });
+  await centred(doc, fonts, document, certificate.programme_title, { font: 'bold', size: 20, gap: 0.2 });
+  if (certificate.stage) await centred(doc, fonts, document, certificate.stage, { font: 'regular', size: 13 });
+  await centred(doc, fonts, document, `${certificate.cohort_name}: ${formatDate(certificate.started_on)} to ${formatDate(certificate.completed_at)}`, {
     font: 'regular',
     size: 12,
     gap: 0.8,
   });
   const skills = parseSkills(certificate.skills);
   if (skills.length > 0) {
-    centred(doc, document, 'Skills developed', { font: 'bold', size: 12, type: 'H2', gap: 0.2 });
-    centred(doc, document, skills.map((s) => s.title).join(' · '), { font: 'regular', size: 10, gap: 0.6 });
+    await centred(doc, fonts, document, 'Skills developed', { font: 'bold', size: 12, type: 'H2', gap: 0.2 });
+    await centred(doc, fonts, document, skills.map((s) => s.title).join(' · '), { font: 'regular', size: 10, gap: 0.6 });
   }
-  if (certificate.project_title) centred(doc, document, `Project: ${certificate.project_title}`, { font: 'regular', size: 11, gap: 0.6 });
+  if (certificate.project_title) await centred(doc, fonts, document, `Project: ${certificate.project_title}`, { font: 'regular', size: 11, gap: 0.6 });
 
   // The verification block: the QR code (an artifact for screen readers: the link beside it says the same) and the link.
   const cell = 2.2;
@@ -147,7 +150,8 @@ export async function renderCertificatePdf(
   doc.endMarkedContent();
   const textLeft = left + qrSize + 16;
   const textWidth = doc.page.width - MARGIN - textLeft;
-  doc.font('regular').fontSize(10).fillColor(GREY);
+  await registerRunFonts(doc, [{ font: 'regular:latin', text: '' }], fonts);
+  doc.font('regular:latin').fontSize(10).fillColor(GREY);
   doc.text(
     `Issued by ${certificate.issuer_name} on ${formatDate(certificate.issued_at)}. Check this certificate is genuine, and has not been revoked, at:`,
     textLeft,
@@ -159,7 +163,7 @@ export async function renderCertificatePdf(
     },
   );
   doc.moveDown(0.3);
-  doc.font('regular').fontSize(10).fillColor(BLACK);
+  doc.font('regular:latin').fontSize(10).fillColor(BLACK);
   doc.text(verifyUrl, textLeft, doc.y, { width: textWidth, link: verifyUrl, underline: true, structParent: document, structType: 'P' });
 
   document.end();

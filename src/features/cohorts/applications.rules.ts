@@ -33,13 +33,21 @@ export interface AnswerFacts {
   asks_for_coach: number;
   asks_for_project: number;
   motivation_word_limit: number;
+  /** An outside applicant's school on the school list, and the headteacher they name. */
+  school_urn?: string | null;
+  headteacher_name?: string | null;
+  headteacher_email?: string | null;
 }
 
-/** The sections this programme's application has. */
-export function sectionsFor(programme: { asks_for_coach: number; asks_for_project: number }): Section[] {
+/**
+ * The sections this programme's application has: the headteacher too for an applicant from a school
+ * not on Waymark (`school_urn`), when the cohort asks for the headteacher's support.
+ */
+export function sectionsFor(app: { asks_for_coach: number; asks_for_project: number; needs_headteacher?: number; school_urn?: string | null }): Section[] {
   const sections: Section[] = ['role', 'motivation', 'declarations'];
-  if (programme.asks_for_coach) sections.push('coach');
-  if (programme.asks_for_project) sections.push('project');
+  if (app.asks_for_coach) sections.push('coach');
+  if (app.asks_for_project) sections.push('project');
+  if (app.needs_headteacher && app.school_urn) sections.push('headteacher');
   return sections;
 }
 
@@ -69,6 +77,9 @@ export function sectionStatus(app: AnswerFacts, section: Section): SectionStatus
       return 'not_started';
     case 'project':
       return filled(app.project_idea) ? 'completed' : 'not_started';
+    case 'headteacher':
+      if (filled(app.headteacher_name ?? null) && filled(app.headteacher_email ?? null)) return 'completed';
+      return filled(app.headteacher_name ?? null) || filled(app.headteacher_email ?? null) ? 'incomplete' : 'not_started';
   }
 }
 
@@ -80,6 +91,7 @@ export interface SubmissionFacts extends AnswerFacts {
   cohort_name: string;
   programme_title: string;
   needs_line_manager: number;
+  needs_headteacher?: number;
   staff_type: StaffType;
   leadership_level: LeadershipLevel;
   started_in_schools_on: string | null;

@@ -6,19 +6,32 @@ import { formatDate, londonDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { lockCohortPlaces, placesTaken, withdrawApplicantsPlace } from '../enrolments';
+import { normaliseEmail } from '../auth';
+import { findSchoolOnList, type SchoolListEntry } from '../establishments';
 import { checkEligibility, factsFromPerson, parseEligibilityRules } from '../programmes';
 import { changeApplication, whyNot } from './applications.lifecycle';
 import { parseStringList, sectionsFor, submissionRefusals } from './applications.rules';
 import { emailApplicant, emailEndorser, where } from './cohorts.emails';
+import { askHeadteacherByLink, type HeadteacherAsk } from './headteacher-links';
 import { applicationAccess, canDecide, windowState } from './cohorts.policy';
 import * as q from './cohorts.queries';
+import { organisationOfPerson } from './partner-applications.queries';
 import { APPLICATION_STATUSES, type Section } from './cohorts.schemas';
 import type { ApplicationStatus } from './cohorts.tables';
 
+/** An application with its outside applicant's school on the school list (null for everyone else). */
+export async function withOutsideSchool<T extends { school_urn: string | null }>(
+  db: Executor,
+  app: T,
+): Promise<T & { outside_school: SchoolListEntry | null }> {
+  return { ...app, outside_school: app.school_urn ? ((await findSchoolOnList(db, app.school_urn)) ?? null) : null };
+}
+
 /** Loads an application with how the viewer relates to it; NotFound unless they may know it exists. */
 export async function loadApplication(db: Executor, viewer: Viewer, id: string) {
-  const app = await q.findApplicationDetail(db, viewer.organisationId, id);
-  if (!app) throw new NotFound();
+  const found = await q.findApplicationDetail(db, viewer.organisationId, id);
+  if (!found) throw new NotFound();
+  const app = await withOutsideSchool(db, found);
   const endorsements = await q.listEndorsements(db, app.id);
   const access = applicationAccess(
     viewer,
@@ -47,8 +60,14 @@ function notEditable(status: ApplicationStatus): Conflict {
  * person per cohort. Refuses when the window isn't open or the programme isn't taking applications.
  * Returns the application's id.
  */
-export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: string): Promise<string> {
-  const cohort = await q.findCohort(deps.db, viewer.organisationId, cohortId);
+export async function startApplication(
+  deps: AppDeps,
+  viewer: Viewer,
+  cohortId: string,
+  /** Another organisation whose cohort the caller has checked the viewer may apply to (a partner's open programme). */
+  providerOrganisationId: string = viewer.organisationId,
+): Promise<string> {
+  const cohort = await q.findCohort(deps.db, providerOrganisationId, cohortId);
   if (!cohort) throw new NotFound();
   const existing = await q.findLiveApplication(deps.db, cohort.id, viewer.id);
   if (existing) return existing.id;
@@ -69,6 +88,8 @@ export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: 
       `You cannot apply for ${cohort.programme_title}: your staff record does not meet its rules. ${eligibility.reasons.join(' ')} If your record is wrong, ask your school admin to change it.`,
     );
   const recommendation = await q.findRecommendation(deps.db, viewer.id, cohort.programme_id);
+  // From a school not on Waymark: their school on the school list, and the headteacher they named when they joined.
+  const outside = person.school_id === null ? (await deps.outsideSchoolsOf?.(deps.db, [viewer.id]))?.get(viewer.id) : undefined;
   const id = newId();
   const now = deps.clock.now().toISOString();
   try {
@@ -79,7 +100,7 @@ export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: 
         reason: recommendation ? 'Started the application after being recommended' : 'Started the application',
         application: {
           id,
-          organisation_id: viewer.organisationId,
+          organisation_id: cohort.organisation_id,
           cohort_id: cohort.id,
           person_id: viewer.id,
           school_id: person.school_id,
@@ -98,6 +119,9 @@ export async function startApplication(deps: AppDeps, viewer: Viewer, cohortId: 
           submitted_at: null,
           decided_at: null,
           waitlisted_at: null,
+          school_urn: outside?.urn ?? null,
+          headteacher_name: outside?.headteacherName ?? null,
+          headteacher_email: outside?.headteacherEmail ?? null,
           created_at: now,
           updated_at: now,
         },
@@ -155,7 +179,8 @@ export type SectionAnswers =
   | { section: 'motivation'; motivation: string }
   | { section: 'declarations'; confirmed: string[] }
   | { section: 'coach'; coachPersonId: string | null; coachName: string | null; coachEmail: string | null }
-  | { section: 'project'; projectIdea: string };
+  | { section: 'project'; projectIdea: string }
+  | { section: 'headteacher'; headteacherName: string; headteacherEmail: string };
 
 /** Saves one section of a draft (`data` from getEditableSection). Answers have been validated by the route; this checks them against the records. */
 export async function saveSection(deps: AppDeps, data: EditableSection, answers: SectionAnswers): Promise<void> {
@@ -184,6 +209,11 @@ export async function saveSection(deps: AppDeps, data: EditableSection, answers:
     case 'project':
       changes = { project_idea: answers.projectIdea };
       break;
+    case 'headteacher':
+      if (normaliseEmail(answers.headteacherEmail) === normaliseEmail(app.email))
+        throw new Invalid({ headteacherEmail: 'Enter your headteacher’s email address, not your own' });
+      changes = { headteacher_name: answers.headteacherName, headteacher_email: answers.headteacherEmail };
+      break;
   }
   await deps.db.transaction().execute(async (trx) => {
     // Only while still a draft: a submission in another tab wins.
@@ -198,11 +228,16 @@ export async function getCheckAnswers(deps: AppDeps, viewer: Viewer, id: string)
   return view;
 }
 
-/** Who is asked for the headteacher's support: the school's admins (not the applicant), else the organisation admins. */
+/**
+ * Who is asked for the headteacher's support: the school's admins (not the applicant), else the
+ * admins of the applicant's own organisation (a partner organisation's, when they applied to
+ * another organisation's programme; `organisationId` when the applicant can't be found).
+ */
 export async function headteacherRecipients(trx: Executor, organisationId: string, schoolId: string | null, applicantId: string) {
   const schoolAdmins = schoolId ? (await q.listSchoolAdmins(trx, schoolId)).filter((p) => p.id !== applicantId) : [];
   if (schoolAdmins.length > 0) return { recipients: schoolAdmins, schoolHasAdmin: true };
-  return { recipients: (await q.listOrgAdmins(trx, organisationId)).filter((p) => p.id !== applicantId), schoolHasAdmin: false };
+  const home = (await organisationOfPerson(trx, applicantId)) ?? organisationId;
+  return { recipients: (await q.listOrgAdmins(trx, home)).filter((p) => p.id !== applicantId), schoolHasAdmin: false };
 }
 
 /**
@@ -269,6 +304,8 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, loaded: {
       });
       asked.push(`your line manager, ${lineManager.given_name} ${lineManager.family_name},`);
     }
+    // An applicant from a school not on Waymark: the headteacher they named is asked by email link.
+    const byLink = needsHeadteacher && !!app.school_urn && !!app.headteacher_email;
     if (needsHeadteacher) {
       const endorsementId = newId();
       const askNow = !needsLineManager;
@@ -285,9 +322,14 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, loaded: {
         due_on: due,
         reminded_at: null,
         answered_at: null,
+        endorser_name: byLink ? app.headteacher_name : null,
+        endorser_email: byLink ? app.headteacher_email : null,
         created_at: now,
       });
-      if (askNow) {
+      if (askNow && byLink) {
+        await askHeadteacherByLink(trx, deps, headteacherAsk(app, endorsementId));
+        asked.push(`your headteacher, ${app.headteacher_name},`);
+      } else if (askNow) {
         const { recipients } = await headteacherRecipients(trx, app.organisation_id, app.school_id, app.person_id);
         for (const recipient of recipients) {
           await emailEndorser(trx, deps.clock, recipient, {
@@ -319,6 +361,29 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, loaded: {
       requestId,
     });
   });
+}
+
+/** What a headteacher's link and email say about an application (from a school not on Waymark). */
+export function headteacherAsk(
+  app: Pick<
+    q.ApplicationDetail,
+    'id' | 'organisation_id' | 'given_name' | 'family_name' | 'job_title' | 'programme_title' | 'cohort_name' | 'school_urn' | 'endorsement_deadline'
+  > & { headteacher_name: string | null; headteacher_email: string | null },
+  endorsementId: string,
+): HeadteacherAsk {
+  return {
+    endorsementId,
+    applicationId: app.id,
+    organisationId: app.organisation_id,
+    applicantName: `${app.given_name} ${app.family_name}`,
+    applicantJobTitle: app.job_title,
+    programmeTitle: app.programme_title,
+    cohortName: app.cohort_name,
+    schoolUrn: app.school_urn ?? '',
+    headteacherName: app.headteacher_name ?? '',
+    headteacherEmail: app.headteacher_email ?? '',
+    dueOn: app.endorsement_deadline,
+  };
 }
 
 /**

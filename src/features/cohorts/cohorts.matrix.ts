@@ -26,4 +26,15 @@ export const matrixRows: Row[] = [
   { route: 'GET /endorsements', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /endorsements/:endorsementId', expect: [S, N, A, F, N, F, N, F] },
   { route: 'POST /endorsements/:endorsementId', expect: [S, N, A, F, N, F, N, F] },
+  // The headteacher of a school not on Waymark, asked by email link, answers only through it: in the
+  // app, those who may read the application are refused, everyone else doesn't know it exists.
+  { route: 'GET /endorsements/:endorsementId', path: '/endorsements/:headEndorsementId', expect: [S, N, N, N, N, F, N, F] },
+  { route: 'POST /endorsements/:endorsementId', path: '/endorsements/:headEndorsementId', expect: [S, N, N, N, N, F, N, F] },
+  // Their link (`:headToken`) opens its one endorsement, for anyone holding it (the POST with an
+  // empty form is 400, reached); with another application's id, or a token nobody holds, nothing.
+  { route: 'GET /headteacher-support/:applicationId/:token', path: '/headteacher-support/:headApplicationId/:headToken', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'POST /headteacher-support/:applicationId/:token', path: '/headteacher-support/:headApplicationId/:headToken', expect: [A, A, A, A, A, A, A, A] },
+  { route: 'GET /headteacher-support/:applicationId/:token', path: '/headteacher-support/:applicationId/:headToken', expect: [N, N, N, N, N, N, N, N] },
+  { route: 'POST /headteacher-support/:applicationId/:token', path: '/headteacher-support/:applicationId/:headToken', expect: [N, N, N, N, N, N, N, N] },
+  { route: 'GET /headteacher-support/:applicationId/:token', path: '/headteacher-support/:headApplicationId/:token', expect: [N, N, N, N, N, N, N, N] },
 ];

@@ -10,6 +10,8 @@ export interface ApplicationFacts {
   school_id: string | null;
   /** The applicant's line manager now. */
   applicant_line_manager_id: string | null;
+  /** The applicant's own organisation: another one when they applied to a partner's programme (the provider's is `organisation_id`). */
+  applicant_organisation_id?: string;
 }
 
 /**
@@ -20,9 +22,14 @@ export interface ApplicationFacts {
  * - `none`: they may not know it exists (404)
  */
 export function applicationAccess(viewer: Viewer, app: ApplicationFacts, endorserIds: readonly (string | null)[] = []): 'applicant' | 'reviewer' | 'none' {
-  if (app.organisation_id !== viewer.organisationId) return 'none';
+  // The provider's people (leads) and the applicant's home organisation's people (line manager,
+  // school admins) see it; for an application to the applicant's own organisation they are the same.
+  const provider = app.organisation_id === viewer.organisationId;
+  const home = (app.applicant_organisation_id ?? app.organisation_id) === viewer.organisationId;
+  if (!provider && !home) return 'none';
   if (app.person_id === viewer.id) return 'applicant';
-  if (isProgrammeLead(viewer)) return 'reviewer';
+  if (provider && isProgrammeLead(viewer)) return 'reviewer';
+  if (!home) return 'none';
   if (app.applicant_line_manager_id === viewer.id || endorserIds.includes(viewer.id)) return 'reviewer';
   if (app.school_id !== null && adminSchoolIds(viewer).includes(app.school_id)) return 'reviewer';
   return 'none';
@@ -39,18 +46,22 @@ export function canManageCohorts(viewer: Viewer, organisationId: string): boolea
 }
 
 /**
- * Who may answer an endorsement: the line manager named on it; for the headteacher's support,
- * any admin of the applicant's school, or an organisation admin when there is no school or the
- * school has no admin.
+ * Who may answer an endorsement in the app: the line manager named on it; for the headteacher's
+ * support, any admin of the applicant's school, or an admin of the applicant's own organisation when
+ * there is no school or the school has no admin. Nobody, when the headteacher of a school not on
+ * Waymark was asked by email link (`endorser_email`): only the link answers that.
  */
 export function canAnswerEndorsement(
   viewer: Viewer,
-  endorsement: { kind: EndorsementKind; endorser_id: string | null; school_id: string | null },
+  endorsement: { kind: EndorsementKind; endorser_id: string | null; school_id: string | null; endorser_email?: string | null },
   schoolHasAdmin: boolean,
+  /** The applicant's own organisation: only its admins stand in for a headteacher. */
+  applicantOrganisationId: string = viewer.organisationId,
 ): boolean {
+  if (endorsement.endorser_email) return false;
   if (endorsement.kind === 'line_manager') return endorsement.endorser_id === viewer.id;
   if (endorsement.school_id !== null && adminSchoolIds(viewer).includes(endorsement.school_id)) return true;
-  return isOrgAdmin(viewer) && (endorsement.school_id === null || !schoolHasAdmin);
+  return isOrgAdmin(viewer) && applicantOrganisationId === viewer.organisationId && (endorsement.school_id === null || !schoolHasAdmin);
 }
 
 /** Where today falls against a cohort's application window (whole days in Europe/London). */

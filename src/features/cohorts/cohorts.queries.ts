@@ -156,47 +156,51 @@ export async function findApplicationStatus(db: Executor, id: string): Promise<A
 
 /** An application with its cohort, programme, applicant and school: everything its pages show. */
 export function findApplicationDetail(db: Executor, organisationId: string, id: string) {
-  return db
-    .selectFrom('applications')
-    .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
-    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .innerJoin('people as applicant', 'applicant.id', 'applications.person_id')
-    .leftJoin('schools', 'schools.id', 'applications.school_id')
-    .leftJoin('people as coach', 'coach.id', 'applications.coach_person_id')
-    .selectAll('applications')
-    .select([
-      'cohorts.name as cohort_name',
-      'cohorts.applications_open_on',
-      'cohorts.applications_close_on',
-      'cohorts.endorsement_deadline',
-      'cohorts.capacity',
-      'cohorts.needs_line_manager',
-      'cohorts.needs_headteacher',
-      'programmes.id as programme_id',
-      'programmes.title as programme_title',
-      'programmes.status as programme_status',
-      'programmes.declarations as programme_declarations',
-      'programmes.eligibility as programme_eligibility',
-      'programmes.asks_for_coach',
-      'programmes.asks_for_project',
-      'programmes.motivation_word_limit',
-      'applicant.given_name',
-      'applicant.family_name',
-      'applicant.email',
-      'applicant.job_title',
-      'applicant.staff_type',
-      'applicant.leadership_level',
-      'applicant.started_in_schools_on',
-      'applicant.line_manager_id as applicant_line_manager_id',
-      'applicant.school_id as applicant_school_id',
-      'schools.name as school_name',
-      'coach.given_name as coach_given_name',
-      'coach.family_name as coach_family_name',
-      'coach.email as coach_person_email',
-    ])
-    .where('applications.id', '=', id)
-    .where('applications.organisation_id', '=', organisationId)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('applications')
+      .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
+      .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+      .innerJoin('people as applicant', 'applicant.id', 'applications.person_id')
+      .leftJoin('schools', 'schools.id', 'applications.school_id')
+      .leftJoin('people as coach', 'coach.id', 'applications.coach_person_id')
+      .selectAll('applications')
+      .select([
+        'cohorts.name as cohort_name',
+        'cohorts.applications_open_on',
+        'cohorts.applications_close_on',
+        'cohorts.endorsement_deadline',
+        'cohorts.capacity',
+        'cohorts.needs_line_manager',
+        'cohorts.needs_headteacher',
+        'programmes.id as programme_id',
+        'programmes.title as programme_title',
+        'programmes.status as programme_status',
+        'programmes.declarations as programme_declarations',
+        'programmes.eligibility as programme_eligibility',
+        'programmes.asks_for_coach',
+        'programmes.asks_for_project',
+        'programmes.motivation_word_limit',
+        'applicant.given_name',
+        'applicant.family_name',
+        'applicant.email',
+        'applicant.job_title',
+        'applicant.staff_type',
+        'applicant.leadership_level',
+        'applicant.started_in_schools_on',
+        'applicant.line_manager_id as applicant_line_manager_id',
+        'applicant.school_id as applicant_school_id',
+        'applicant.organisation_id as applicant_organisation_id',
+        'schools.name as school_name',
+        'coach.given_name as coach_given_name',
+        'coach.family_name as coach_family_name',
+        'coach.email as coach_person_email',
+      ])
+      .where('applications.id', '=', id)
+      // The provider's organisation, or the applicant's own when they applied to a partner's programme.
+      .where((eb) => eb.or([eb('applications.organisation_id', '=', organisationId), eb('applicant.organisation_id', '=', organisationId)]))
+      .executeTakeFirst()
+  );
 }
 export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof findApplicationDetail>>>;
 
@@ -306,6 +310,7 @@ export function listQueue(db: Executor, cohortId: string, filters: QueueQuery) {
       'applications.eligible',
       'applications.submitted_at',
       'applications.school_id',
+      'applications.school_urn',
       'people.given_name',
       'people.family_name',
       'schools.name as school_name',
@@ -490,4 +495,15 @@ export function listApplicantsInStatuses(db: Executor, cohortId: string, statuse
     .orderBy('people.family_name')
     .orderBy('people.given_name')
     .execute();
+}
+
+/** The endorsement a headteacher's link was made for, with its application's organisation; undefined for a link nobody was sent. */
+export function findEndorsementByTokenHash(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('endorsements')
+    .innerJoin('applications', 'applications.id', 'endorsements.application_id')
+    .selectAll('endorsements')
+    .select('applications.organisation_id')
+    .where('endorsements.token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }

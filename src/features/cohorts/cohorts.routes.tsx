@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { londonDate } from '../../platform/dates';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
+import { clientAddress } from '../../platform/http/request';
 import { Conflict, Forbidden, Invalid, NotFound, type FieldErrors } from '../../platform/http/errors';
 import { readFormWithLists, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
@@ -33,6 +34,8 @@ import {
   dateParts,
   decisionForm,
   endorsementForm,
+  headteacherAnswerForm,
+  headteacherSection,
   isSection,
   motivationSection,
   projectSection,
@@ -49,6 +52,8 @@ import { answerEndorsement, type EndorsementForAnswer, getEndorsementForAnswer, 
 import { ApplicantPage, InboxPage, ReviewerPage, WithdrawPage } from './views/applications';
 import { CohortFormPage, CohortPage, QueuePage } from './views/cohorts';
 import { EndorsementListPage, EndorsementPage } from './views/endorsements';
+import { HeadteacherLinkDonePage, HeadteacherSupportPage } from './views/headteacher-support';
+import { answerByHeadteacherLink, type HeadteacherLink, openHeadteacherLink } from './headteacher-support.service';
 import { CheckPage, SectionPage, sectionValues } from './views/sections';
 
 // Every handler has one shape: authenticate (`access`, `requireViewer`), load the record once and
@@ -433,6 +438,12 @@ cohortRoutes.post('/applications/:applicationId/:section', access('signed-in'), 
       answers = { section, ...form.data };
       break;
     }
+    case 'headteacher': {
+      const form = validate(headteacherSection, { headteacherName: values.headteacherName ?? '', headteacherEmail: values.headteacherEmail ?? '' });
+      if (!form.ok) return again(form.errors);
+      answers = { section, ...form.data };
+      break;
+    }
   }
   try {
     await saveSection(deps, data, answers);
@@ -485,4 +496,43 @@ cohortRoutes.post('/endorsements/:endorsementId', access('signed-in'), async (c)
   if (!form.ok) return endorsementPage(c, data, { values, errors: form.errors });
   await answerEndorsement(deps, viewer, data, form.data, c.get('requestId'));
   return c.redirect(`/endorsements/${data.endorsement.id}?done=answered`, 303);
+});
+
+// ----- The headteacher's support by email link (a school not on Waymark; no account) -----
+
+function headteacherPage(c: Context<AppEnv>, link: HeadteacherLink, form?: { values: FormValues; errors: FieldErrors }) {
+  if (link.state !== 'open') {
+    const title = link.state === 'answered' ? 'This request has already been answered' : 'This link is no longer available';
+    return renderPage(c, { title, status: c.req.method === 'POST' ? 409 : 200 }, <HeadteacherLinkDonePage state={link.state} />);
+  }
+  const action = `/headteacher-support/${link.app.id}/${c.req.param('token') ?? ''}`;
+  return renderPage(
+    c,
+    { title: `Support for ${link.app.given_name} ${link.app.family_name}’s application`, hasErrors: !!form, status: form ? 400 : 200 },
+    <HeadteacherSupportPage link={link} action={action} values={form?.values ?? { name: link.endorsement.endorser_name ?? '' }} errors={form?.errors} />,
+  );
+}
+
+cohortRoutes.get('/headteacher-support/:applicationId/:token', access('anyone'), async (c) => {
+  const link = await openHeadteacherLink(c.get('deps'), c.req.param('applicationId'), c.req.param('token'), clientAddress(c));
+  if (c.req.query('done') === '1' && link.state === 'answered')
+    return renderPage(c, { title: 'Thank you: your answer is sent' }, <HeadteacherLinkDonePage state="thanks" />);
+  return headteacherPage(c, link);
+});
+
+cohortRoutes.post('/headteacher-support/:applicationId/:token', access('anyone'), async (c) => {
+  const deps = c.get('deps');
+  const link = await openHeadteacherLink(deps, c.req.param('applicationId'), c.req.param('token'), clientAddress(c));
+  if (link.state !== 'open') return headteacherPage(c, link);
+  const { values } = await readFormWithLists(c);
+  const form = validate(headteacherAnswerForm, { name: values.name ?? '', role: values.role ?? '', answer: values.answer, statement: values.statement ?? '' });
+  if (!form.ok) return headteacherPage(c, link, { values, errors: form.errors });
+  try {
+    await answerByHeadteacherLink(deps, link, form.data, { ipAddress: clientAddress(c), requestId: c.get('requestId') ?? null });
+  } catch (error) {
+    // Answered (or expired) meanwhile: the page for the link as it is now.
+    if (error instanceof Conflict) return headteacherPage(c, await openHeadteacherLink(deps, link.app.id, c.req.param('token'), clientAddress(c)));
+    throw error;
+  }
+  return c.redirect(`/headteacher-support/${link.app.id}/${c.req.param('token')}?done=1`, 303);
 });

@@ -29,8 +29,12 @@ export const ENDORSEMENT_STATUSES: Record<EndorsementStatus, string> = {
   cancelled: 'No longer needed',
 };
 
-/** The application's sections, in task-list order. Coach and project appear only when the programme asks. */
-export const SECTIONS = ['role', 'motivation', 'declarations', 'coach', 'project'] as const;
+/**
+ * The application's sections, in task-list order. Coach and project appear only when the programme
+ * asks; the headteacher only for an applicant from a school not on Waymark, when the cohort asks for
+ * the headteacher's support.
+ */
+export const SECTIONS = ['role', 'motivation', 'declarations', 'coach', 'project', 'headteacher'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_TITLES: Record<Section, string> = {
@@ -39,6 +43,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   declarations: 'Eligibility declarations',
   coach: 'Your in-school coach',
   project: 'Your whole-school project idea',
+  headteacher: 'Your headteacher',
 };
 
 /** The same sections' headings for anyone reading someone else's application (a line manager, a programme lead). */
@@ -48,6 +53,7 @@ export const SECTION_TITLES_FOR_READERS: Record<Section, string> = {
   declarations: 'Eligibility declarations',
   coach: 'In-school coach',
   project: 'Whole-school project idea',
+  headteacher: 'Headteacher',
 };
 
 export function isSection(value: string): value is Section {
@@ -208,6 +214,19 @@ export const projectSection = z.object({
   ),
 });
 
+const EMAIL_FORMAT = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const headteacherSection = z.object({
+  // The headteacher of the applicant's school, who is emailed a link to give their support.
+  headteacherName: z.string().trim().min(1, 'Enter your headteacher’s full name').max(150, 'Your headteacher’s name must be 150 characters or fewer'),
+  headteacherEmail: z
+    .string()
+    .trim()
+    .min(1, 'Enter your headteacher’s work email address')
+    .max(254, 'Your headteacher’s email address must be 254 characters or fewer')
+    .regex(EMAIL_FORMAT, 'Enter an email address in the correct format, like head@school.org.uk'),
+});
+
 // ----- Decisions, endorsements, withdrawal -----
 
 export const DECISIONS = { accept: 'Accept', waitlist: 'Add to the waiting list', decline: 'Decline' } as const;
@@ -240,6 +259,27 @@ export const endorsementForm = z
   })
   .refine((form) => form.answer === 'support' || form.comment.length > 0, { path: ['comment'], message: 'Enter why you do not support this application' });
 export type EndorsementForm = z.infer<typeof endorsementForm>;
+
+/** The headteacher's answer by email link: who they are, and their support with a statement, or not with a reason. */
+export const headteacherAnswerForm = z
+  .object({
+    // The headteacher confirms their name (prefilled with the one the applicant gave)…
+    name: z.string().trim().min(1, 'Enter your full name').max(150, 'Your name must be 150 characters or fewer'),
+    // …and their role at the school.
+    role: z.string().trim().min(1, 'Enter your role at the school, for example Headteacher').max(150, 'Your role must be 150 characters or fewer'),
+    answer: z.enum(['support', 'not_support'], { error: 'Select whether you support this application' }),
+    // A statement of support, or the reason for not supporting: the applicant and the provider see it.
+    statement: z.string().trim().max(2000, 'Your statement must be 2,000 characters or fewer'),
+  })
+  .superRefine((form, context) => {
+    if (form.statement.length > 0) return;
+    context.addIssue({
+      code: 'custom',
+      path: ['statement'],
+      message: form.answer === 'not_support' ? 'Enter why you do not support this application' : 'Enter a short statement of your support',
+    });
+  });
+export type HeadteacherAnswerForm = z.infer<typeof headteacherAnswerForm>;
 
 export const withdrawForm = z.object({
   // Optional: why they are withdrawing.

@@ -1,3 +1,4 @@
+import { findSchoolOnList } from '../establishments';
 import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { isUniqueViolation } from '../../platform/db/errors';
@@ -140,10 +141,18 @@ export async function getReviewQueue(deps: AppDeps, viewer: Viewer, cohortId: st
     deps.db,
     rows.map((r) => r.id),
   );
+  // Applicants from schools not on Waymark: their school's name from the school list.
+  const outside = new Map<string, string>();
+  for (const urn of new Set(rows.flatMap((r) => (r.school_urn ? [r.school_urn] : []))))
+    outside.set(urn, (await findSchoolOnList(deps.db, urn))?.name ?? `URN ${urn}`);
   return {
     cohort,
     placesTaken: taken,
     schools,
-    rows: rows.map((row) => ({ ...row, endorsements: endorsements.filter((e) => e.application_id === row.id) })),
+    rows: rows.map((row) => ({
+      ...row,
+      school_name: row.school_name ?? (row.school_urn ? `${outside.get(row.school_urn)} (not on Waymark)` : null),
+      endorsements: endorsements.filter((e) => e.application_id === row.id),
+    })),
   };
 }

@@ -57,6 +57,11 @@ export interface ApplicationsTable {
   submitted_at: string | null;
   decided_at: string | null;
   waitlisted_at: string | null;
+  /** For an applicant from a school not on Waymark: their school's URN on the school list (else NULL). */
+  school_urn: string | null;
+  /** The headteacher an outside applicant names, asked for their support by email link. */
+  headteacher_name: string | null;
+  headteacher_email: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -84,6 +89,16 @@ export interface EndorsementsTable {
   due_on: string | null;
   reminded_at: string | null;
   answered_at: string | null;
+  /** The headteacher of a school not on Waymark, asked by email link (NULL for support given in the app). */
+  endorser_name: string | null;
+  endorser_email: string | null;
+  /** SHA-256 of the single-use link's token; the token itself is only ever in the email. */
+  token_hash: string | null;
+  /** When the link stops working. */
+  expires_at: string | null;
+  /** The name and role the headteacher confirmed when answering by link. */
+  answered_name: string | null;
+  answered_role: string | null;
   created_at: string;
 }
 

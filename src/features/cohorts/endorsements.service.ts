@@ -6,10 +6,12 @@ import { adminSchoolIds, isOrgAdmin } from '../../platform/http/access';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, NotFound } from '../../platform/http/errors';
 import { changeApplication } from './applications.lifecycle';
-import { headteacherRecipients, loadApplication } from './applications.service';
+import { headteacherAsk, headteacherRecipients, loadApplication } from './applications.service';
 import { emailApplicant, emailEndorser, where } from './cohorts.emails';
 import { canAnswerEndorsement } from './cohorts.policy';
 import * as q from './cohorts.queries';
+import type { ApplicationDetail } from './cohorts.queries';
+import { askHeadteacherByLink } from './headteacher-links';
 import type { EndorsementForm } from './cohorts.schemas';
 import type { Endorsement } from './cohorts.tables';
 
@@ -29,7 +31,13 @@ export async function getEndorsementForAnswer(deps: AppDeps, viewer: Viewer, end
   const app = loaded?.app ?? (await q.findApplicationDetail(deps.db, viewer.organisationId, endorsement.application_id));
   if (!app) throw new NotFound();
   const answerable =
-    app.person_id !== viewer.id && canAnswerEndorsement(viewer, endorsement, await schoolHasAdmin(deps.db, app.organisation_id, endorsement, app.person_id));
+    app.person_id !== viewer.id &&
+    canAnswerEndorsement(
+      viewer,
+      endorsement,
+      await schoolHasAdmin(deps.db, app.applicant_organisation_id, endorsement, app.person_id),
+      app.applicant_organisation_id,
+    );
   if (!answerable) {
     if (loaded) throw new Forbidden('Only the person asked for this endorsement can answer it.');
     throw new NotFound();
@@ -64,9 +72,8 @@ export function whyNotAnswerable(endorsement: Pick<Endorsement, 'status' | 'answ
 
 /**
  * Records the endorser's answer (`request` from getEndorsementForAnswer, checked answerable with
- * whyNotAnswerable; a request answered meanwhile is refused). Support moves the chain on (the headteacher is asked after the
- * line manager) and, once everything needed is supported, the application is endorsed. Not
- * supporting stops the chain and sends the application back to the lead as submitted.
+ * whyNotAnswerable; a request answered meanwhile is refused), and what follows it
+ * (`afterEndorsementAnswer`).
  */
 export async function answerEndorsement(
   deps: AppDeps,
@@ -87,64 +94,10 @@ export async function answerEndorsement(
       .set({ status: supported ? 'supported' : 'not_supported', comment, answered_by: viewer.id, answered_at: now })
       .where('id', '=', endorsement.id)
       .where('status', '=', 'requested')
+      .where('endorser_email', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new Conflict('This request has already been answered. An answer cannot be changed.');
-    const said = comment ? ` They said: “${comment}”` : '';
-    const by = { role: 'endorser', id: viewer.id } as const;
-    // Endorsements are answered only while the application awaits them: the status as it is now.
-    const current = { id: app.id, status: await q.findApplicationStatus(trx, app.id) };
-    if (supported) {
-      const waiting = await trx.selectFrom('endorsements').selectAll().where('application_id', '=', app.id).where('status', '=', 'waiting').execute();
-      const outstanding = await trx.selectFrom('endorsements').select('id').where('application_id', '=', app.id).where('status', '=', 'requested').execute();
-      if (waiting.length === 0 && outstanding.length === 0) {
-        await changeApplication(trx, deps.clock, current, { event: 'endorse', by, reason: `${who} (${role}) supports the application.${said}` });
-        await emailApplicant(trx, deps.clock, app, `Your application to ${where(app)} has been endorsed`, [
-          `${who} (${role}) supports your application to ${where(app)}.${said}`,
-          'Everyone who needed to support your application has done so. The programme lead will now consider it, and we will email you when they decide.',
-        ]);
-      } else {
-        for (const next of waiting) {
-          await trx.updateTable('endorsements').set({ status: 'requested', requested_at: now }).where('id', '=', next.id).execute();
-          const { recipients } = await headteacherRecipients(trx, app.organisation_id, next.school_id, app.person_id);
-          for (const recipient of recipients) {
-            await emailEndorser(trx, deps.clock, recipient, {
-              endorsementId: next.id,
-              applicantName: `${app.given_name} ${app.family_name}`,
-              programme_title: app.programme_title,
-              cohort_name: app.cohort_name,
-              due_on: next.due_on,
-              asHeadteacher: true,
-              schoolName: app.school_name,
-            });
-          }
-        }
-        const asked =
-          waiting.length > 0 ? ` We have now asked ${app.school_name ? `the headteacher of ${app.school_name}` : 'your headteacher'} for their support.` : '';
-        await changeApplication(trx, deps.clock, current, {
-          event: 'endorsement_given',
-          by,
-          reason: `${who} (${role}) supports the application.${said}${waiting.length > 0 ? ' Asked the headteacher for their support.' : ''}`,
-        });
-        await emailApplicant(
-          trx,
-          deps.clock,
-          app,
-          `${endorsement.kind === 'line_manager' ? 'Your line manager' : who} supports your application to ${app.programme_title}`,
-          [`${who} (${role}) supports your application to ${where(app)}.${said}${asked}`],
-        );
-      }
-    } else {
-      await q.cancelPendingEndorsements(trx, app.id);
-      await changeApplication(trx, deps.clock, current, {
-        event: 'endorsement_refused',
-        by,
-        reason: `${who} (${role}) does not support the application. They said: “${comment}”`,
-      });
-      await emailApplicant(trx, deps.clock, app, `Your application to ${app.programme_title} was not supported`, [
-        `${who} (${role}) does not support your application to ${where(app)}. They said: “${comment}”`,
-        'The programme lead will still see your application and decide on it. We will email you when they do.',
-      ]);
-    }
+    await afterEndorsementAnswer(trx, deps, app, { kind: endorsement.kind, supported, comment, who, role, by: { role: 'endorser', id: viewer.id } });
     await recordAudit(trx, deps.clock, {
       action: 'endorsement_answered',
       organisationId: viewer.organisationId,
@@ -155,6 +108,93 @@ export async function answerEndorsement(
       requestId,
     });
   });
+}
+
+/** An answer just recorded on one of an application's endorsements, as what follows it needs it. */
+export interface EndorsementAnswer {
+  kind: Endorsement['kind'];
+  supported: boolean;
+  comment: string | null;
+  /** Who answered, and in what capacity, as the history and the applicant's email say it. */
+  who: string;
+  role: string;
+  by: { role: 'endorser'; id: string | null };
+}
+
+/**
+ * What follows an answer, in its transaction. Support moves the chain on (the headteacher is asked
+ * after the line manager, in the app or by email link) and, once everything needed is supported, the
+ * application is endorsed. Not supporting stops the chain and sends the application back to the lead
+ * as submitted. The applicant is told either way.
+ */
+export async function afterEndorsementAnswer(trx: Executor, deps: AppDeps, app: ApplicationDetail, answer: EndorsementAnswer): Promise<void> {
+  const { supported, comment, who, role, by } = answer;
+  const now = deps.clock.now().toISOString();
+  const said = comment ? ` They said: “${comment}”` : '';
+  // Endorsements are answered only while the application awaits them: the status as it is now.
+  const current = { id: app.id, status: await q.findApplicationStatus(trx, app.id) };
+  if (supported) {
+    const waiting = await trx.selectFrom('endorsements').selectAll().where('application_id', '=', app.id).where('status', '=', 'waiting').execute();
+    const outstanding = await trx.selectFrom('endorsements').select('id').where('application_id', '=', app.id).where('status', '=', 'requested').execute();
+    if (waiting.length === 0 && outstanding.length === 0) {
+      await changeApplication(trx, deps.clock, current, { event: 'endorse', by, reason: `${who} (${role}) supports the application.${said}` });
+      await emailApplicant(trx, deps.clock, app, `Your application to ${where(app)} has been endorsed`, [
+        `${who} (${role}) supports your application to ${where(app)}.${said}`,
+        'Everyone who needed to support your application has done so. The programme lead will now consider it, and we will email you when they decide.',
+      ]);
+    } else {
+      let byLink = false;
+      for (const next of waiting) {
+        if (next.endorser_email) {
+          byLink = true;
+          await askHeadteacherByLink(trx, deps, headteacherAsk(app, next.id));
+          continue;
+        }
+        await trx.updateTable('endorsements').set({ status: 'requested', requested_at: now }).where('id', '=', next.id).execute();
+        const { recipients } = await headteacherRecipients(trx, app.organisation_id, next.school_id, app.person_id);
+        for (const recipient of recipients) {
+          await emailEndorser(trx, deps.clock, recipient, {
+            endorsementId: next.id,
+            applicantName: `${app.given_name} ${app.family_name}`,
+            programme_title: app.programme_title,
+            cohort_name: app.cohort_name,
+            due_on: next.due_on,
+            asHeadteacher: true,
+            schoolName: app.school_name,
+          });
+        }
+      }
+      const headteacher = byLink
+        ? `your headteacher, ${app.headteacher_name},`
+        : app.school_name
+          ? `the headteacher of ${app.school_name}`
+          : 'your headteacher';
+      const asked = waiting.length > 0 ? ` We have now asked ${headteacher} for their support.` : '';
+      await changeApplication(trx, deps.clock, current, {
+        event: 'endorsement_given',
+        by,
+        reason: `${who} (${role}) supports the application.${said}${waiting.length > 0 ? ' Asked the headteacher for their support.' : ''}`,
+      });
+      await emailApplicant(
+        trx,
+        deps.clock,
+        app,
+        `${answer.kind === 'line_manager' ? 'Your line manager' : who} supports your application to ${app.programme_title}`,
+        [`${who} (${role}) supports your application to ${where(app)}.${said}${asked}`],
+      );
+    }
+  } else {
+    await q.cancelPendingEndorsements(trx, app.id);
+    await changeApplication(trx, deps.clock, current, {
+      event: 'endorsement_refused',
+      by,
+      reason: `${who} (${role}) does not support the application. They said: “${comment}”`,
+    });
+    await emailApplicant(trx, deps.clock, app, `Your application to ${app.programme_title} was not supported`, [
+      `${who} (${role}) does not support your application to ${where(app)}. They said: “${comment}”`,
+      'The programme lead will still see your application and decide on it. We will email you when they do.',
+    ]);
+  }
 }
 
 /** Requests waiting for the viewer's answer, and the ones they have answered. */
@@ -182,7 +222,8 @@ export async function listEndorsementsForViewer(deps: AppDeps, viewer: Viewer) {
         'cohorts.name as cohort_name',
         'schools.name as school_name',
       ])
-      .where('applications.organisation_id', '=', viewer.organisationId);
+      // Requests about the organisation's own applicants, wherever they applied (a partner's programme too).
+      .where('applicant.organisation_id', '=', viewer.organisationId);
   const awaiting = await base()
     .where('endorsements.status', '=', 'requested')
     .where('applications.person_id', '!=', viewer.id)
@@ -199,7 +240,14 @@ export async function listEndorsementsForViewer(deps: AppDeps, viewer: Viewer) {
           .whereRef('role_grants.school_id', '=', 'endorsements.school_id')
           .where('admin.status', '=', 'active')
           .whereRef('admin.id', '!=', 'applications.person_id');
-        ors.push(eb.and([eb('endorsements.kind', '=', 'headteacher'), eb.or([eb('endorsements.school_id', 'is', null), eb.not(eb.exists(otherAdmin))])]));
+        // Not the headteacher of a school not on Waymark, asked by email link: only the link answers that.
+        ors.push(
+          eb.and([
+            eb('endorsements.kind', '=', 'headteacher'),
+            eb('endorsements.endorser_email', 'is', null),
+            eb.or([eb('endorsements.school_id', 'is', null), eb.not(eb.exists(otherAdmin))]),
+          ]),
+        );
       }
       return eb.or(ors);
     })
@@ -228,31 +276,35 @@ async function endorsementRecipients(
 
 /** Endorsement requests still waiting for an answer, with what a reminder says about them. */
 function awaitedEndorsements(db: Executor) {
-  return db
-    .selectFrom('endorsements')
-    .innerJoin('applications', 'applications.id', 'endorsements.application_id')
-    .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
-    .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .innerJoin('people as applicant', 'applicant.id', 'applications.person_id')
-    .leftJoin('schools', 'schools.id', 'endorsements.school_id')
-    .select([
-      'endorsements.id',
-      'endorsements.kind',
-      'endorsements.endorser_id',
-      'endorsements.school_id',
-      'endorsements.due_on',
-      'endorsements.requested_at',
-      'applications.organisation_id',
-      'applications.person_id',
-      'applicant.given_name',
-      'applicant.family_name',
-      'programmes.title as programme_title',
-      'cohorts.name as cohort_name',
-      'schools.name as school_name',
-    ])
-    .where('endorsements.status', '=', 'requested')
-    .where('endorsements.answered_at', 'is', null)
-    .where('applications.status', '=', 'awaiting_endorsement');
+  return (
+    db
+      .selectFrom('endorsements')
+      .innerJoin('applications', 'applications.id', 'endorsements.application_id')
+      .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
+      .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
+      .innerJoin('people as applicant', 'applicant.id', 'applications.person_id')
+      .leftJoin('schools', 'schools.id', 'endorsements.school_id')
+      .select([
+        'endorsements.id',
+        'endorsements.kind',
+        'endorsements.endorser_id',
+        'endorsements.school_id',
+        'endorsements.due_on',
+        'endorsements.requested_at',
+        'applications.organisation_id',
+        'applications.person_id',
+        'applicant.given_name',
+        'applicant.family_name',
+        'programmes.title as programme_title',
+        'cohorts.name as cohort_name',
+        'schools.name as school_name',
+      ])
+      .where('endorsements.status', '=', 'requested')
+      .where('endorsements.answered_at', 'is', null)
+      // A headteacher asked by email link has no account to be reminded through, and only the first email holds the link.
+      .where('endorsements.endorser_email', 'is', null)
+      .where('applications.status', '=', 'awaiting_endorsement')
+  );
 }
 
 type AwaitedEndorsement = Awaited<ReturnType<ReturnType<typeof awaitedEndorsements>['execute']>>[number];

@@ -29,3 +29,6 @@ export function applicantsOfCohort(db: Executor, cohortId: string, statuses: rea
   return listApplicantsInStatuses(db, cohortId, statuses);
 }
 export { canManageCohorts } from './cohorts.policy';
+
+export { startApplication } from './applications.service';
+export { listStaffApplicationsElsewhere } from './partner-applications.queries';

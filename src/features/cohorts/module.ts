@@ -8,11 +8,13 @@ import { releasePlace } from './decisions.service';
 import { sendAwaitedEndorsementReminders, sendEndorsementReminders } from './endorsements.service';
 import { sendRoundClosingReminders } from './reminders.service';
 import { cohortsPersonalData } from './cohorts.personal-data';
+import * as headteacherLinks from './migrations/2026_12_04_1420_headteacher_links';
 
 /** Cohorts and application rounds: applications, endorsements, decisions and the waiting list. */
 export const cohortsModule: FeatureModule = {
   name: 'cohorts',
   routes: [cohortRoutes],
+  migrations: { '2026_12_04_1420_headteacher_links': headteacherLinks },
   notificationKinds: COHORT_NOTIFICATIONS,
   reactions: {
     // A place given up (withdrawn or deferred) goes to the waiting list in the same transaction.

@@ -12,8 +12,10 @@ interface EnrolmentFacts {
 
 /** The participant, their line manager, an admin of their school, organisation admins and programme leads. */
 export function canViewEnrolment(viewer: Viewer, enrolment: EnrolmentFacts): boolean {
+  // The participant sees their own, also on a partner organisation's programme.
+  if (enrolment.person_id === viewer.id) return true;
   if (enrolment.organisation_id !== viewer.organisationId) return false;
-  if (enrolment.person_id === viewer.id || enrolment.line_manager_id === viewer.id || isProgrammeLead(viewer)) return true;
+  if (enrolment.line_manager_id === viewer.id || isProgrammeLead(viewer)) return true;
   return enrolment.school_id !== null && adminSchoolIds(viewer).includes(enrolment.school_id);
 }
 

@@ -12,8 +12,8 @@ import type { EnrolmentStatus } from './enrolments.tables';
 export const PLACE_HOLDING: readonly EnrolmentStatus[] = ['active', 'completed'];
 
 /** One enrolment with what its pages show: participant, school, programme, cohort, return cohort. */
-function enrolmentRecords(db: Executor, organisationId: string) {
-  return db
+function enrolmentRecords(db: Executor, organisationId: string | null) {
+  const query = db
     .selectFrom('enrolments')
     .innerJoin('people', 'people.id', 'enrolments.person_id')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
@@ -45,12 +45,17 @@ function enrolmentRecords(db: Executor, organisationId: string) {
       'cohorts.ends_on',
       'cohorts.capacity',
       'return_cohort.name as return_cohort_name',
-    ])
-    .where('enrolments.organisation_id', '=', organisationId);
+    ]);
+  return organisationId === null ? query : query.where('enrolments.organisation_id', '=', organisationId);
 }
 
 export function findEnrolment(db: Executor, organisationId: string, id: string) {
   return enrolmentRecords(db, organisationId).where('enrolments.id', '=', id).executeTakeFirst();
+}
+
+/** One of the person's own enrolments, whichever organisation runs the programme (a partner's, say). */
+export function findEnrolmentOfParticipant(db: Executor, personId: string, id: string) {
+  return enrolmentRecords(db, null).where('enrolments.id', '=', id).where('enrolments.person_id', '=', personId).executeTakeFirst();
 }
 
 /** The records of several enrolments of the organisation in one query (those not found are left out). */

@@ -1,3 +1,4 @@
+import { withOutsideSchoolNames } from '../establishments';
 import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { isUniqueViolation } from '../../platform/db/errors';
@@ -16,7 +17,8 @@ type EnrolmentRecord = q.EnrolmentRecord;
 
 /** The enrolment, if the viewer may see it; otherwise NotFound (they may not know it exists). */
 async function findViewable(deps: AppDeps, viewer: Viewer, id: string): Promise<EnrolmentRecord> {
-  const enrolment = await q.findEnrolment(deps.db, viewer.organisationId, id);
+  // A participant from a partner organisation sees their own enrolment on another organisation's programme.
+  const enrolment = (await q.findEnrolment(deps.db, viewer.organisationId, id)) ?? (await q.findEnrolmentOfParticipant(deps.db, viewer.id, id));
   if (!enrolment || !canViewEnrolment(viewer, enrolment)) throw new NotFound();
   return enrolment;
 }
@@ -78,7 +80,9 @@ export function lockCohortPlaces(trx: Executor, cohortId: string) {
 
 /** Everything the enrolment's page shows; NotFound when the viewer may not see it. */
 export async function getEnrolmentOverview(deps: AppDeps, viewer: Viewer, id: string) {
-  const enrolment = await findViewable(deps, viewer, id);
+  const enrolment = (await withOutsideSchoolNames(deps, [await findViewable(deps, viewer, id)], (e) => e.person_id))[0] as Awaited<
+    ReturnType<typeof findViewable>
+  >;
   const [report, events, signoff] = await Promise.all([reportOn(deps.db, deps, enrolment), q.listEvents(deps.db, id), q.findSignoff(deps.db, id)]);
   const canManage = canManageEnrolment(viewer, enrolment);
   const signOff = signOffState(report, !!signoff);
@@ -101,7 +105,7 @@ export async function getRoster(deps: AppDeps, viewer: Viewer, cohortId: string,
   if (!cohort) throw new NotFound();
   const [requirements, participants, counts] = await Promise.all([
     q.listRequirements(deps.db, cohort.programme_id),
-    q.listRoster(deps.db, cohortId, status),
+    q.listRoster(deps.db, cohortId, status).then((rows) => withOutsideSchoolNames(deps, rows, (r) => r.person_id)),
     q.countByStatus(deps.db, cohortId),
   ]);
   const reports = await deps.completion.report(
@@ -128,7 +132,7 @@ export async function getCohortMembers(deps: AppDeps, viewer: Viewer, cohortId: 
   if (!cohort) throw new NotFound();
   const member = await q.holdsPlaceIn(deps.db, cohort.id, viewer.id);
   if (!member && !canViewRoster(viewer)) throw new NotFound();
-  const members = await q.listCohortMembers(deps.db, cohort.id);
+  const members = await withOutsideSchoolNames(deps, await q.listCohortMembers(deps.db, cohort.id), (m) => m.id);
   return { cohort, members, viewerIsMember: member };
 }
 

@@ -19,3 +19,4 @@ export {
   listEnrolmentRecords,
   type EnrolmentRecord,
 } from './enrolments.queries';
+export { listStaffEnrolmentsElsewhere } from './elsewhere.queries';

@@ -154,3 +154,31 @@ export async function searchByWords(db: Executor, lead: string, upper: string | 
   for (const word of others) query = query.where('e.search_text', 'like', `% ${word}%`);
   return query.limit(CANDIDATES).execute();
 }
+
+/**
+ * The local authorities of the establishments with these URNs, and the postcode districts (outward
+ * codes) of every open establishment in those local authorities: the area the schools serve.
+ */
+export async function localAuthorityArea(db: Executor, urns: readonly string[]): Promise<{ authorities: string[]; districts: string[] }> {
+  if (urns.length === 0) return { authorities: [], districts: [] };
+  const found = await db
+    .selectFrom('establishments')
+    .select('local_authority')
+    .distinct()
+    .where('urn', 'in', [...urns])
+    .where('local_authority', '!=', '')
+    .execute();
+  const authorities = found.map((r) => r.local_authority).sort();
+  if (authorities.length === 0) return { authorities, districts: [] };
+  // The inward code is always three characters: what comes before it is the district.
+  const district = sql<string>`substr(postcode_key, 1, length(postcode_key) - 3)`;
+  const rows = await db
+    .selectFrom('establishments')
+    .select(district.as('district'))
+    .distinct()
+    .where('local_authority', 'in', authorities)
+    .where('is_open', '=', 1)
+    .where(sql<number>`length(postcode_key)`, '>=', 5)
+    .execute();
+  return { authorities, districts: rows.map((r) => r.district).sort() };
+}

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type CsvWords, decodeCsvBytes, parseLargeCsv, UnreadableFile } from '../../platform/csv';
 import type { Clock } from '../../platform/db/clock';
 import type { Db, Executor } from '../../platform/db/database';
+import type { AppDeps } from '../../platform/http/env';
 import { readGiasTable, type GiasRow, type RowProblem } from './establishments.gias';
 import * as q from './establishments.queries';
 import { refreshStatistics } from './establishments.queries';
@@ -192,4 +193,27 @@ export async function findSchoolOnList(db: Executor, urn: string): Promise<Schoo
 /** How many establishments the list holds. */
 export function countSchoolList(db: Executor): Promise<number> {
   return q.countEstablishments(db);
+}
+
+/**
+ * What to call the school of people from schools not on Waymark (outside applicants), by person id:
+ * the school's name on the school list, marked as not on Waymark. People with a school of their
+ * organisation, or none, are left out. For rosters and registers with participants from many schools.
+ */
+export async function outsideSchoolNames(deps: Pick<AppDeps, 'db' | 'outsideSchoolsOf'>, personIds: readonly string[]): Promise<Map<string, string>> {
+  if (!deps.outsideSchoolsOf || personIds.length === 0) return new Map();
+  const outside = await deps.outsideSchoolsOf(deps.db, [...new Set(personIds)]);
+  if (outside.size === 0) return new Map();
+  const names = new Map((await q.findEstablishments(deps.db, [...new Set([...outside.values()].map((o) => o.urn))])).map((e) => [e.urn, e.name]));
+  return new Map([...outside].map(([personId, o]) => [personId, `${names.get(o.urn) ?? `URN ${o.urn}`} (not on Waymark)`]));
+}
+
+/** Rows with each outside applicant's school filled in (`outsideSchoolNames`) where their organisation has none for them. */
+export async function withOutsideSchoolNames<T extends { school_name: string | null }>(
+  deps: Pick<AppDeps, 'db' | 'outsideSchoolsOf'>,
+  rows: readonly T[],
+  personIdOf: (row: T) => string,
+): Promise<T[]> {
+  const names = await outsideSchoolNames(deps, rows.filter((r) => r.school_name === null).map(personIdOf));
+  return rows.map((r) => (r.school_name === null && names.has(personIdOf(r)) ? { ...r, school_name: names.get(personIdOf(r)) ?? null } : r));
 }

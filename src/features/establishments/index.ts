@@ -1,2 +1,11 @@
-export { findSchoolOnList, formatLoadResult, loadEstablishmentFile, searchSchoolList, type SchoolListEntry } from './establishments.service';
+export {
+  findSchoolOnList,
+  formatLoadResult,
+  outsideSchoolNames,
+  withOutsideSchoolNames,
+  loadEstablishmentFile,
+  searchSchoolList,
+  type SchoolListEntry,
+} from './establishments.service';
 export { FIND_SCHOOL, SchoolPicker, type SchoolPickerProps, schoolHint } from './views/picker';
+export { localAuthorityArea } from './establishments.queries';

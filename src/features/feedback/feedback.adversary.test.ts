@@ -15,8 +15,9 @@ import { buildReport } from './feedback.report';
 //
 // The one exception is the one any published average has: when everyone outside the participant's
 // control who is pooled with that respondent in a figure shown gave the SAME answer (say three peers
-// all "5", or everyone "Not observed"), the figure itself says what each of them answered. That is
-// unanimity, not something the participant can bring about: they control no one in those groups.
+// all "5", or everyone "Not observed"), or everyone in it who scored gave the same score (an "All
+// others" of 1.0), the figure itself says what each of them scored. That is unanimity, not something
+// the participant can bring about: they control no one in those groups.
 
 const SKILLS = [
   { id: 'a', code: '1', title: 'Vision' },
@@ -134,7 +135,14 @@ function unanimousInAShownFigure(round: Round, index: number, skill: SkillId): b
     pools.push(all.map(([, i]) => i));
     for (const group of ['peer', 'direct_report', 'other'] as const) if (shown(group)) pools.push(all.filter(([p]) => p.group !== group).map(([, i]) => i));
   }
-  return pools.some((pool) => pool.includes(index) && pool.every((i) => round.people[i]?.answer[skill] === person.answer[skill]));
+  // Everyone in the pool answered alike — or, for a person who scored, everyone in it who scored gave the same
+  // score (a mean of 1.0 says every score in it was 1; which of them chose "Not observed" stays hidden).
+  const own = person.answer[skill];
+  const alike = (i: number) => {
+    const answer = round.people[i]?.answer[skill];
+    return answer === own || (own !== null && answer === null);
+  };
+  return pools.some((pool) => pool.includes(index) && pool.every(alike));
 }
 
 function assertNobodyDetermined(round: Round) {
@@ -154,7 +162,30 @@ describe('360 anonymity against the participant (property, with the adversary in
   it('for any round and any class-link answers the participant gave, the report never determines one colleague’s answer', () => {
     fc.assert(
       fc.property(roundArb, (round) => assertNobodyDetermined(round)),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        examples: [
+          // Found at 10,000 runs: every scorer in "All others" gave 1 and the peers, folded in, all scored.
+          [
+            {
+              lineManager: null,
+              people: [
+                { group: 'direct_report', answer: { a: 1, b: 1 } },
+                { group: 'peer', answer: { a: 1, b: 1 } },
+                { group: 'peer', answer: { a: 1, b: 1 } },
+                { group: 'direct_report', answer: { a: 1, b: 1 } },
+                { group: 'peer', answer: { a: 1, b: 1 } },
+                { group: 'direct_report', answer: { a: null, b: 1 } },
+              ],
+              students: [],
+              padding: [],
+              minimums: { peer: 3, direct_report: 3, other: 3, student: 5 },
+              self: null,
+              seed: 'r1',
+            },
+          ],
+        ],
+      },
     );
   });
 

@@ -11,7 +11,8 @@ export const pageRoutes = new Hono<AppEnv>();
 
 pageRoutes.get('/', access('anyone'), async (c) => {
   const viewer = c.get('viewer');
-  if (!viewer) return c.redirect('/sign-in', 303);
+  // Someone signed in to their personal account only (a leaver) has their own record and nothing else.
+  if (!viewer) return c.redirect(c.get('personal') ? '/record' : '/sign-in', 303);
   const { db, clock } = c.get('deps');
   const now = clock.now();
   const [summary, waiting, schools] = await Promise.all([

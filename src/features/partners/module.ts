@@ -3,6 +3,7 @@ import { seedPartners } from './demo/partners.demo';
 import * as partners from './migrations/2026_12_04_1310_partners';
 import { partnersPersonalData } from './partners.personal-data';
 import { partnersRoutes } from './partners.routes';
+import { outsideSchoolsOf } from './partners.service';
 
 /** Providers and partner schools: programmes opened to other schools, and outside applicants who join to apply. */
 export const partnersModule: FeatureModule = {
@@ -10,6 +11,7 @@ export const partnersModule: FeatureModule = {
   routes: [partnersRoutes],
   migrations: { '2026_12_04_1310_partners': partners },
   demo: { seed: seedPartners },
+  outsideSchoolsOf,
   personalData: {
     holds: [
       'Sign-ups from other schools’ staff: the work email address given, the cohort asked about, and when the link was sent and used',

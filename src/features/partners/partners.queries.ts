@@ -69,3 +69,46 @@ export async function deleteSignUpsOf(db: Executor, emailNormalised: string): Pr
   const result = await db.deleteFrom('outside_sign_ups').where('email_normalised', '=', emailNormalised).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The outside applicants among some people, by person id. */
+export async function listOutsideApplicants(db: Executor, personIds: readonly string[]): Promise<OutsideApplicant[]> {
+  if (personIds.length === 0) return [];
+  const rows: OutsideApplicant[] = [];
+  // A batch at a time: a cohort's roster may be long, and SQLite limits bound values.
+  for (let i = 0; i < personIds.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('outside_applicants')
+        .selectAll()
+        .where('person_id', 'in', personIds.slice(i, i + 500))
+        .execute()),
+    );
+  return rows;
+}
+
+/**
+ * Programmes of other organisations whose cohorts the organisation's staff may apply to: opened to
+ * it as a named partner, or to any school.
+ */
+export function listOpenedTo(db: Executor, organisationId: string): Promise<ProgrammeOpening[]> {
+  return db
+    .selectFrom('programme_openings')
+    .selectAll()
+    .where('organisation_id', '!=', organisationId)
+    .where((eb) =>
+      eb.or([
+        eb('open_to', '=', 'any_school'),
+        eb.and([
+          eb('open_to', '=', 'partners'),
+          eb.exists(
+            eb
+              .selectFrom('programme_opening_partners')
+              .select('programme_opening_partners.programme_id')
+              .whereRef('programme_opening_partners.programme_id', '=', 'programme_openings.programme_id')
+              .where('programme_opening_partners.partner_organisation_id', '=', organisationId),
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+}

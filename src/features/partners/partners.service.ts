@@ -3,6 +3,7 @@ import { DAY } from '../../platform/db/clock';
 import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 import { londonDate } from '../../platform/dates';
+import type { OutsideSchoolsOf } from '../../platform/contributions';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { type FieldErrors, Invalid, NotFound } from '../../platform/http/errors';
 import { hashToken, newToken } from '../../platform/http/tokens';
@@ -268,6 +269,12 @@ export async function completeJoin(deps: AppDeps, token: string, values: JoinVal
     return `/sign-in/link/${await issueToken(trx, deps, personId, 'sign_in_link')}`;
   });
 }
+
+/** The outside schools of some people (the platform's `outsideSchoolsOf`): applications and rosters read them through it. */
+export const outsideSchoolsOf: OutsideSchoolsOf = async (db, personIds) => {
+  const rows = await q.listOutsideApplicants(db, personIds);
+  return new Map(rows.map((r) => [r.person_id, { urn: r.urn, headteacherName: r.headteacher_name, headteacherEmail: r.headteacher_email }]));
+};
 
 /** The school an outside applicant named, for their record and rosters. */
 export async function outsideApplicantSchool(deps: Pick<AppDeps, 'db'>, personId: string) {

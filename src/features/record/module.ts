@@ -2,16 +2,18 @@ import type { FeatureModule } from '../../platform/module';
 import { seedRecord } from './demo/record.demo';
 import * as recordTables from './migrations/2026_12_04_1040_record';
 import * as recordImports from './migrations/2026_12_04_1300_record_imports';
-import { eraseOf, exportOf } from './record.queries';
+import { eraseOf, exportOf, moveRecord } from './record.queries';
 import { recordRoutes } from './record.routes';
 
 /** The person's leadership record: what they choose to show from their certificates and portfolio, the private links they share it by, and the file they take with them. */
 export const recordModule: FeatureModule = {
   name: 'record',
   routes: [recordRoutes],
-  navigation: [{ href: '/record', text: 'Leadership record', order: 49, shownTo: 'signed-in', current: (path) => path.startsWith('/record') }],
+  navigation: [{ href: '/record', text: 'Leadership record', order: 49, shownTo: 'own-record', current: (path) => path.startsWith('/record') }],
   migrations: { '2026_12_04_1040_record': recordTables, '2026_12_04_1300_record_imports': recordImports },
   demo: { seed: seedRecord },
+  // A new school's account linked to the person's personal account: their record comes with them.
+  reactions: { 'account.linked': (trx, _context, payload) => moveRecord(trx, payload.fromPersonIds, payload.personId) },
   personalData: {
     holds: [
       'Leadership record: which certificates and portfolio entries the person includes, and their personal statement',

@@ -68,7 +68,8 @@ export interface BundleCertificate {
 /** Waymark's part of the record (`credentialSubject.leadershipRecord`). */
 export interface LeadershipRecordPart {
   format: typeof BUNDLE_FORMAT;
-  person: { name: string };
+  /** The person's name, and their Teacher Reference Number only when they chose to include it. */
+  person: { name: string; trn?: string };
   exportedFrom: string;
   exportedAt: string;
   statement: string | null;
@@ -84,12 +85,17 @@ export interface BundleContent {
 }
 
 /** The signed record file (a ClrCredential) for a person's record, signed by their organisation. */
-export async function buildBundle(deps: AppDeps, organisationId: string, record: { personName: string; organisationName: string }, content: BundleContent) {
+export async function buildBundle(
+  deps: AppDeps,
+  organisationId: string,
+  record: { personName: string; organisationName: string; trn?: string | null },
+  content: BundleContent,
+) {
   const base = deps.config.BASE_URL;
   const now = deps.clock.now();
   const part: LeadershipRecordPart = {
     format: BUNDLE_FORMAT,
-    person: { name: record.personName },
+    person: record.trn ? { name: record.personName, trn: record.trn } : { name: record.personName },
     exportedFrom: record.organisationName,
     exportedAt: now.toISOString(),
     statement: content.statement || null,
@@ -139,6 +145,8 @@ export interface ReadBundle {
   /** The file's own id (its ClrCredential id): a file is brought in once. */
   bundleId: string;
   personName: string;
+  /** The Teacher Reference Number the file names, when its owner included it. */
+  personTrn: string | null;
   /** The organisation that signed the file, by name. */
   from: string;
   exportedAt: string;
@@ -320,6 +328,7 @@ export async function readBundle(deps: AppDeps, text: string): Promise<ReadBundl
   return {
     bundleId: str(parsed.id),
     personName: str(isObject(part.person) ? part.person.name : ''),
+    personTrn: strOrNull(isObject(part.person) ? part.person.trn : null),
     from,
     exportedAt: str(part.exportedAt),
     statement: str(part.statement),

@@ -78,7 +78,12 @@ describeEachEngine('bringing a record file into another organisation’s Waymark
     expect((await teacher.post('/record', form)).status).toBe(303);
     exported = (await teacher.get('/record/export.json')).text;
 
-    arrival = await makePerson(db, { organisationId: world.otherOrganisation.id, schoolId: world.otherSchool.id, givenName: 'Ravi' });
+    arrival = await makePerson(db, {
+      organisationId: world.otherOrganisation.id,
+      schoolId: world.otherSchool.id,
+      givenName: 'Ravi',
+      familyName: world.report.familyName,
+    });
     newcomer = ctx().client({ address: '10.4.0.2' });
     await signIn(newcomer, arrival.email);
   });
@@ -161,7 +166,7 @@ describeEachEngine('bringing a record file into another organisation’s Waymark
   });
 
   it('brings in a file from another installation marked as could not be verified, with the reason', async () => {
-    const elsewhere = makePerson(ctx().db, { organisationId: world.otherOrganisation.id, givenName: 'Noor' });
+    const elsewhere = makePerson(ctx().db, { organisationId: world.otherOrganisation.id, givenName: 'Ravi', familyName: world.report.familyName });
     const person = await elsewhere;
     const client = ctx().client({ address: '10.4.0.4' });
     await signIn(client, person.email);

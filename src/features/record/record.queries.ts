@@ -158,3 +158,28 @@ export async function eraseOf(trx: Executor, personId: string): Promise<void> {
   await trx.deleteFrom('record_imported_items').where('person_id', '=', personId).execute();
   await trx.deleteFrom('record_imports').where('person_id', '=', personId).execute();
 }
+
+/**
+ * Moves the record (what it includes, the statement, links, record files brought in) from the
+ * person's earlier staff records to the one just linked to their personal account: their record
+ * comes with them. A statement already on the new staff record is kept.
+ */
+export async function moveRecord(trx: Executor, fromPersonIds: readonly string[], toPersonId: string): Promise<void> {
+  const from = fromPersonIds.filter((id) => id !== toPersonId);
+  if (from.length === 0) return;
+  await trx.updateTable('record_items').set({ person_id: toPersonId }).where('person_id', 'in', from).execute();
+  await trx.updateTable('record_shares').set({ person_id: toPersonId }).where('person_id', 'in', from).execute();
+  await trx.updateTable('record_imports').set({ person_id: toPersonId }).where('person_id', 'in', from).execute();
+  await trx.updateTable('record_imported_items').set({ person_id: toPersonId }).where('person_id', 'in', from).execute();
+  const kept = await trx.selectFrom('record_statements').select('person_id').where('person_id', '=', toPersonId).executeTakeFirst();
+  if (kept) await trx.deleteFrom('record_statements').where('person_id', 'in', from).execute();
+  else {
+    const latest = await trx.selectFrom('record_statements').selectAll().where('person_id', 'in', from).orderBy('updated_at', 'desc').executeTakeFirst();
+    await trx.deleteFrom('record_statements').where('person_id', 'in', from).execute();
+    if (latest)
+      await trx
+        .insertInto('record_statements')
+        .values({ ...latest, person_id: toPersonId })
+        .execute();
+  }
+}

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { access, requireViewer } from '../../platform/http/access';
+import { access } from '../../platform/http/access';
+import { type RecordHolder, recordHolderOf, recordHolderOfPersonal } from '../auth';
 import type { AppEnv } from '../../platform/http/env';
-import { Invalid, type FieldErrors } from '../../platform/http/errors';
+import { Invalid, Unauthenticated, type FieldErrors } from '../../platform/http/errors';
 import { readFormWithLists, type FormValues } from '../../platform/http/forms';
 import { clientAddress } from '../../platform/http/request';
 import { BackLink } from '../../platform/ui/components';
@@ -17,15 +18,31 @@ import { LinkGonePage, MyRecordPage, SharePage, SharedRecordPage, ShareFormPage 
 /** The person's own leadership record, the links they share it by, and what a reader of a link sees. */
 export const recordRoutes = new Hono<AppEnv>();
 
+/**
+ * Whose record the signed-in person holds: a member of staff's (with every staff record linked to
+ * their personal account), or, for someone signed in to their personal account only (a leaver), the
+ * record their account keeps.
+ */
+async function holderOf(c: Context<AppEnv>): Promise<RecordHolder> {
+  const { db } = c.get('deps');
+  const viewer = c.get('viewer');
+  if (viewer) return recordHolderOf(db, viewer);
+  const personal = c.get('personal');
+  const holder = personal ? await recordHolderOfPersonal(db, personal) : undefined;
+  if (!holder) throw new Unauthenticated();
+  return holder;
+}
+
 const BANNERS: Record<string, string> = {
   saved: 'Your record is saved',
   shared: 'Link created. Copy it and send it to the reader',
   revoked: 'Link revoked. It shows nothing to anyone who opens it',
   imported: 'The record file’s items are now in your record, each with where it came from',
+  linked: 'Your accounts are linked: your leadership record is here, and your new organisation sees only what you share',
 };
 
 async function recordPage(c: Context<AppEnv>, form?: { values: FormValues; ticked: string[]; errors: FieldErrors }) {
-  const viewer = requireViewer(c.get('viewer'));
+  const viewer = await holderOf(c);
   const data = await s.getMyRecord(c.get('deps'), viewer);
   const done = c.req.query('done');
   return renderPage(
@@ -35,9 +52,9 @@ async function recordPage(c: Context<AppEnv>, form?: { values: FormValues; ticke
   );
 }
 
-recordRoutes.get('/record', access('signed-in'), (c) => recordPage(c));
-recordRoutes.post('/record', access('signed-in'), async (c) => {
-  const viewer = requireViewer(c.get('viewer'));
+recordRoutes.get('/record', access('own-record'), (c) => recordPage(c));
+recordRoutes.post('/record', access('own-record'), async (c) => {
+  const viewer = await holderOf(c);
   const { values, list } = await readFormWithLists(c);
   try {
     await s.saveMyRecord(c.get('deps'), viewer, values, list('items'));
@@ -48,9 +65,9 @@ recordRoutes.post('/record', access('signed-in'), async (c) => {
   return c.redirect('/record?done=saved', 303);
 });
 
-recordRoutes.get('/record/export.json', access('signed-in'), async (c) => {
-  const viewer = requireViewer(c.get('viewer'));
-  const bundle = await s.exportBundle(c.get('deps'), viewer);
+recordRoutes.get('/record/export.json', access('own-record'), async (c) => {
+  const viewer = await holderOf(c);
+  const bundle = await s.exportBundle(c.get('deps'), viewer, { includeTrn: c.req.query('trn') === 'yes' });
   return c.body(JSON.stringify(bundle, null, 2), 200, {
     'content-type': 'application/json; charset=utf-8',
     'content-disposition': 'attachment; filename="leadership-record.json"',
@@ -58,8 +75,8 @@ recordRoutes.get('/record/export.json', access('signed-in'), async (c) => {
   });
 });
 
-recordRoutes.get('/record/record.pdf', access('signed-in'), async (c) => {
-  const viewer = requireViewer(c.get('viewer'));
+recordRoutes.get('/record/record.pdf', access('own-record'), async (c) => {
+  const viewer = await holderOf(c);
   const deps = c.get('deps');
   const mine = await s.getMyRecord(deps, viewer);
   const pdf = await renderRecordPdf(mine.record, deps.config.BASE_URL, { madeOn: deps.clock.now().toISOString() });
@@ -71,7 +88,7 @@ recordRoutes.get('/record/record.pdf', access('signed-in'), async (c) => {
 });
 
 async function shareFormPage(c: Context<AppEnv>, form?: { values: FormValues; leftOut: string[]; errors: FieldErrors }) {
-  const viewer = requireViewer(c.get('viewer'));
+  const viewer = await holderOf(c);
   const data = await s.getShareForm(c.get('deps'), viewer);
   return renderPage(
     c,
@@ -80,9 +97,9 @@ async function shareFormPage(c: Context<AppEnv>, form?: { values: FormValues; le
   );
 }
 
-recordRoutes.get('/record/shares/new', access('signed-in'), (c) => shareFormPage(c));
-recordRoutes.post('/record/shares/new', access('signed-in'), async (c) => {
-  const viewer = requireViewer(c.get('viewer'));
+recordRoutes.get('/record/shares/new', access('own-record'), (c) => shareFormPage(c));
+recordRoutes.post('/record/shares/new', access('own-record'), async (c) => {
+  const viewer = await holderOf(c);
   const { values, list } = await readFormWithLists(c);
   let id: string;
   try {
@@ -94,8 +111,8 @@ recordRoutes.post('/record/shares/new', access('signed-in'), async (c) => {
   return c.redirect(`/record/shares/${id}?done=shared`, 303);
 });
 
-recordRoutes.get('/record/shares/:shareId', access('signed-in'), async (c) => {
-  const viewer = requireViewer(c.get('viewer'));
+recordRoutes.get('/record/shares/:shareId', access('own-record'), async (c) => {
+  const viewer = await holderOf(c);
   const view = await s.getMyShare(c.get('deps'), viewer, c.req.param('shareId'));
   const done = c.req.query('done');
   return renderPage(
@@ -105,8 +122,8 @@ recordRoutes.get('/record/shares/:shareId', access('signed-in'), async (c) => {
   );
 });
 
-recordRoutes.post('/record/shares/:shareId/revoke', access('signed-in'), async (c) => {
-  const viewer = requireViewer(c.get('viewer'));
+recordRoutes.post('/record/shares/:shareId/revoke', access('own-record'), async (c) => {
+  const viewer = await holderOf(c);
   const id = c.req.param('shareId');
   await s.revokeMyShare(c.get('deps'), viewer, id);
   return c.redirect(`/record/shares/${id}?done=revoked`, 303);
@@ -145,9 +162,9 @@ function importForm(c: Context<AppEnv>, errors?: FieldErrors) {
   );
 }
 
-recordRoutes.get('/record/import', access('signed-in'), (c) => importForm(c));
-recordRoutes.post('/record/import', access('signed-in'), async (c) => {
-  const viewer = requireViewer(c.get('viewer'));
+recordRoutes.get('/record/import', access('own-record'), (c) => importForm(c));
+recordRoutes.post('/record/import', access('own-record'), async (c) => {
+  const viewer = await holderOf(c);
   const { file } = await readFormWithLists(c);
   let id: string;
   try {
@@ -160,7 +177,7 @@ recordRoutes.post('/record/import', access('signed-in'), async (c) => {
 });
 
 async function importPreview(c: Context<AppEnv>, errors?: FieldErrors) {
-  const viewer = requireViewer(c.get('viewer'));
+  const viewer = await holderOf(c);
   const preview = await imports.getImport(c.get('deps'), viewer, c.req.param('recordImportId') ?? '');
   if (preview.state === 'imported') return c.redirect('/record?done=imported', 303);
   return renderPage(
@@ -170,9 +187,9 @@ async function importPreview(c: Context<AppEnv>, errors?: FieldErrors) {
   );
 }
 
-recordRoutes.get('/record/import/:recordImportId', access('signed-in'), (c) => importPreview(c));
-recordRoutes.post('/record/import/:recordImportId', access('signed-in'), async (c) => {
-  const viewer = requireViewer(c.get('viewer'));
+recordRoutes.get('/record/import/:recordImportId', access('own-record'), (c) => importPreview(c));
+recordRoutes.post('/record/import/:recordImportId', access('own-record'), async (c) => {
+  const viewer = await holderOf(c);
   try {
     await imports.confirmImport(c.get('deps'), viewer, c.req.param('recordImportId'));
   } catch (error) {

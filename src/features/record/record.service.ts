@@ -2,15 +2,15 @@ import { MINUTE } from '../../platform/db/clock';
 import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 import { addDays, londonDate, parseDateParts } from '../../platform/dates';
-import type { AppDeps, Viewer } from '../../platform/http/env';
+import type { AppDeps } from '../../platform/http/env';
 import { Invalid, NotFound, TooManyRequests, type FieldErrors } from '../../platform/http/errors';
 import type { FormValues } from '../../platform/http/forms';
 import { looksLikeToken, newToken } from '../../platform/http/tokens';
-import { type CountedAttempt, describeWait, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
+import { type CountedAttempt, describeWait, linkedPersonIds, type RecordHolder, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
 import { type Certificate, certificatesOf } from '../certificates';
 import { type RecordEntry, recordEntriesOf } from '../portfolio';
 import { listAllOrganisations } from '../organisations';
-import { findPersonSummary, listPeopleNames } from '../staff';
+import { findPersonSummary } from '../staff';
 import { type BundleCertificate, type BundleContent, type BundleEntry, buildBundle } from './record.bundle';
 import * as q from './record.queries';
 import type { RecordImportedItem, RecordItemKind, RecordShare } from './record.tables';
@@ -79,34 +79,32 @@ export interface ComposedRecord {
   imported: ImportedItem[];
 }
 
-async function personName(db: Executor, organisationId: string, personId: string) {
-  const [row] = await listPeopleNames(db, organisationId, [personId]);
-  return { full: row ? `${row.given_name} ${row.family_name}` : '', given: row?.given_name ?? '' };
+/** The organisation's name, for where a record was kept. */
+export async function organisationNameOf(db: Executor, organisationId: string): Promise<string> {
+  return (await listAllOrganisations(db)).find((o) => o.id === organisationId)?.name ?? '';
 }
 
-/** Everything the person could include, and what they have. */
-async function everything(db: Executor, personId: string) {
+/**
+ * Everything the person could include, and what they have: certificates and portfolio entries from
+ * every staff record of theirs on this Waymark (`personIds`, when they have linked a new school's
+ * account to their personal account), and the record's own rows, on `personId`.
+ */
+async function everything(db: Executor, personId: string, personIds: readonly string[] = [personId]) {
   const [certificates, entries, imported, chosen] = await Promise.all([
-    certificatesOf(db, personId),
-    recordEntriesOf(db, personId),
+    Promise.all(personIds.map((id) => certificatesOf(db, id))).then((lists) => lists.flat()),
+    Promise.all(personIds.map((id) => recordEntriesOf(db, id))).then((lists) => lists.flat()),
     q.listImportedItemsOf(db, personId),
     q.listItemsOf(db, personId),
   ]);
   return { certificates, entries, imported: imported.map(importedItem), chosen: new Set(chosen.map((c) => itemKey({ kind: c.kind, id: c.item_id }))) };
 }
 
-async function compose(
-  db: Executor,
-  person: { id: string; organisationId: string; organisationName: string },
-  shows: (key: string) => boolean,
-  statement: string,
-) {
-  const all = await everything(db, person.id);
-  const name = await personName(db, person.organisationId, person.id);
+async function compose(db: Executor, person: RecordHolder, shows: (key: string) => boolean, statement: string) {
+  const all = await everything(db, person.personId, person.personIds);
   return {
-    personName: name.full,
-    givenName: name.given,
-    organisationName: person.organisationName,
+    personName: `${person.givenName} ${person.familyName}`,
+    givenName: person.givenName,
+    organisationName: await organisationNameOf(db, person.organisationId),
     statement,
     certificates: all.certificates.filter((c) => shows(itemKey({ kind: 'certificate', id: c.id }))),
     entries: all.entries.filter((e) => shows(itemKey({ kind: 'entry', id: e.id }))),
@@ -121,10 +119,10 @@ function isLive(share: RecordShare, now: Date): boolean {
 // ----- The person's own record -----
 
 /** The signed-in person's record: what it shows, what else they could include, and their links. */
-export async function getMyRecord(deps: AppDeps, viewer: Viewer) {
-  const all = await everything(deps.db, viewer.id);
-  const statement = await q.findStatement(deps.db, viewer.id);
-  const shares = await q.listSharesOf(deps.db, viewer.id);
+export async function getMyRecord(deps: AppDeps, viewer: RecordHolder) {
+  const all = await everything(deps.db, viewer.personId, viewer.personIds);
+  const statement = await q.findStatement(deps.db, viewer.personId);
+  const shares = await q.listSharesOf(deps.db, viewer.personId);
   const views = await q.countViews(
     deps.db,
     shares.map((s) => s.id),
@@ -133,6 +131,8 @@ export async function getMyRecord(deps: AppDeps, viewer: Viewer) {
   return {
     ...all,
     statement,
+    /** Whether they have a Teacher Reference Number on their account (they may put it in their record file). */
+    trn: viewer.trn !== null,
     record: await compose(deps.db, viewer, (key) => all.chosen.has(key), statement),
     shares: shares.map((s) => ({ share: s, live: isLive(s, now), views: views.get(s.id) ?? 0 })),
   };
@@ -140,11 +140,11 @@ export async function getMyRecord(deps: AppDeps, viewer: Viewer) {
 export type MyRecord = Awaited<ReturnType<typeof getMyRecord>>;
 
 /** Saves what the person includes and their statement. Items that are not theirs are refused. */
-export async function saveMyRecord(deps: AppDeps, viewer: Viewer, values: FormValues, ticked: string[]): Promise<void> {
+export async function saveMyRecord(deps: AppDeps, viewer: RecordHolder, values: FormValues, ticked: string[]): Promise<void> {
   const statement = (values.statement ?? '').trim();
   const errors: FieldErrors = {};
   if (statement.length > STATEMENT_MAX) errors.statement = `Your statement must be ${STATEMENT_MAX} characters or fewer`;
-  const all = await everything(deps.db, viewer.id);
+  const all = await everything(deps.db, viewer.personId, viewer.personIds);
   const owned = new Set([
     ...all.certificates.map((c) => itemKey({ kind: 'certificate', id: c.id })),
     ...all.entries.map((e) => itemKey({ kind: 'entry', id: e.id })),
@@ -155,8 +155,8 @@ export async function saveMyRecord(deps: AppDeps, viewer: Viewer, values: FormVa
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await q.replaceItems(trx, viewer.id, items as ItemRef[], at);
-    await q.saveStatement(trx, viewer.id, statement, at);
+    await q.replaceItems(trx, viewer.personId, items as ItemRef[], at);
+    await q.saveStatement(trx, viewer.personId, statement, at);
   });
 }
 
@@ -164,62 +164,69 @@ export async function saveMyRecord(deps: AppDeps, viewer: Viewer, values: FormVa
  * The record file the person takes with them: their credentials exactly as issued and the rest of
  * their record, signed by their organisation (record.bundle.ts; docs/leadership-record.md).
  */
-export async function exportBundle(deps: AppDeps, viewer: Viewer) {
+export async function exportBundle(deps: AppDeps, viewer: RecordHolder, options: { includeTrn?: boolean } = {}) {
   const mine = await getMyRecord(deps, viewer);
   const r = mine.record;
   const base = deps.config.BASE_URL;
-  return buildBundle(deps, viewer.organisationId, r, {
-    statement: r.statement,
-    certificates: r.certificates
-      .map((c): BundleContent['certificates'][number] => ({
-        programme: c.programme_title,
-        stage: c.stage,
-        cohort: c.cohort_name,
-        issuedBy: c.issuer_name,
-        completedOn: c.completed_at.slice(0, 10),
-        credentialId: c.credential_id,
-        checkAt: `${base}/certificates/${c.code}`,
-        revokedOn: c.revoked_at ? c.revoked_at.slice(0, 10) : null,
-        credential: c.credential ? (JSON.parse(c.credential) as object) : null,
-      }))
-      .concat(r.imported.flatMap((i) => (i.certificate ? [{ ...i.certificate, credential: i.credential ? (JSON.parse(i.credential) as object) : null }] : []))),
-    entries: r.entries
-      .map(
-        (e): BundleEntry => ({
-          kind: e.kind,
-          title: e.title,
-          whatChanged: e.reflection,
-          startedOn: e.startedOn,
-          endedOn: e.endedOn,
-          hours: e.hours,
-          addedBy: e.source === 'waymark' ? `Waymark, from ${r.organisationName}’s records` : r.personName,
-          verification: e.verification
-            ? {
-                by: e.verification.name,
-                relationship: e.verification.relationship,
-                role: e.verification.role,
-                statement: e.verification.statement,
-                on: e.verification.on.slice(0, 10),
-              }
-            : null,
-          broughtFrom: null,
-        }),
-      )
-      .concat(r.imported.flatMap((i) => (i.entry ? [{ ...i.entry, broughtFrom: i.entry.broughtFrom ?? i.broughtFrom }] : []))),
-  });
+  return buildBundle(
+    deps,
+    viewer.organisationId,
+    { ...r, trn: options.includeTrn ? viewer.trn : null },
+    {
+      statement: r.statement,
+      certificates: r.certificates
+        .map((c): BundleContent['certificates'][number] => ({
+          programme: c.programme_title,
+          stage: c.stage,
+          cohort: c.cohort_name,
+          issuedBy: c.issuer_name,
+          completedOn: c.completed_at.slice(0, 10),
+          credentialId: c.credential_id,
+          checkAt: `${base}/certificates/${c.code}`,
+          revokedOn: c.revoked_at ? c.revoked_at.slice(0, 10) : null,
+          credential: c.credential ? (JSON.parse(c.credential) as object) : null,
+        }))
+        .concat(
+          r.imported.flatMap((i) => (i.certificate ? [{ ...i.certificate, credential: i.credential ? (JSON.parse(i.credential) as object) : null }] : [])),
+        ),
+      entries: r.entries
+        .map(
+          (e): BundleEntry => ({
+            kind: e.kind,
+            title: e.title,
+            whatChanged: e.reflection,
+            startedOn: e.startedOn,
+            endedOn: e.endedOn,
+            hours: e.hours,
+            addedBy: e.source === 'waymark' ? `Waymark, from ${r.organisationName}’s records` : r.personName,
+            verification: e.verification
+              ? {
+                  by: e.verification.name,
+                  relationship: e.verification.relationship,
+                  role: e.verification.role,
+                  statement: e.verification.statement,
+                  on: e.verification.on.slice(0, 10),
+                }
+              : null,
+            broughtFrom: null,
+          }),
+        )
+        .concat(r.imported.flatMap((i) => (i.entry ? [{ ...i.entry, broughtFrom: i.entry.broughtFrom ?? i.broughtFrom }] : []))),
+    },
+  );
 }
 
 // ----- Sharing -----
 
 /** The form for a new link: the items in the record, any of which can be left out. */
-export async function getShareForm(deps: AppDeps, viewer: Viewer) {
+export async function getShareForm(deps: AppDeps, viewer: RecordHolder) {
   const mine = await getMyRecord(deps, viewer);
   return { record: mine.record, today: londonDate(deps.clock.now()) };
 }
 export type ShareForm = Awaited<ReturnType<typeof getShareForm>>;
 
 /** Makes a link to the record as it is now, less what is left out. Returns the new link's id. */
-export async function createShare(deps: AppDeps, viewer: Viewer, values: FormValues, leaveOut: string[]): Promise<string> {
+export async function createShare(deps: AppDeps, viewer: RecordHolder, values: FormValues, leaveOut: string[]): Promise<string> {
   const form = await getShareForm(deps, viewer);
   const errors: FieldErrors = {};
   const label = (values.label ?? '').trim();
@@ -242,7 +249,7 @@ export async function createShare(deps: AppDeps, viewer: Viewer, values: FormVal
   const id = newId();
   await q.insertShare(deps.db, {
     id,
-    person_id: viewer.id,
+    person_id: viewer.personId,
     label,
     token: newToken(),
     items: JSON.stringify(items),
@@ -255,14 +262,14 @@ export async function createShare(deps: AppDeps, viewer: Viewer, values: FormVal
 }
 
 /** One of the person's own links with its views; anyone else's is not found. */
-export async function getMyShare(deps: AppDeps, viewer: Viewer, shareId: string) {
+export async function getMyShare(deps: AppDeps, viewer: RecordHolder, shareId: string) {
   const share = await q.findShare(deps.db, shareId);
-  if (!share || share.person_id !== viewer.id) throw new NotFound();
+  if (!share || share.person_id !== viewer.personId) throw new NotFound();
   return { share, live: isLive(share, deps.clock.now()), views: await q.listViews(deps.db, share.id), url: `${deps.config.BASE_URL}/shared/${share.token}` };
 }
 export type MyShare = Awaited<ReturnType<typeof getMyShare>>;
 
-export async function revokeMyShare(deps: AppDeps, viewer: Viewer, shareId: string): Promise<void> {
+export async function revokeMyShare(deps: AppDeps, viewer: RecordHolder, shareId: string): Promise<void> {
   const { share } = await getMyShare(deps, viewer, shareId);
   await q.revokeShare(deps.db, share.id, deps.clock.now().toISOString());
 }
@@ -332,15 +339,17 @@ export async function openSharedLink(deps: AppDeps, token: string, address: stri
   if (!isLive(share, now)) return { state: 'gone' };
   const person = await findPersonSummary(deps.db, share.person_id);
   if (!person) return { state: 'gone' };
-  const organisation = (await listAllOrganisations(deps.db)).find((o) => o.id === person.organisation_id);
   const shown = new Set((JSON.parse(share.items) as ItemRef[]).map(itemKey));
   const statement = share.include_statement ? await q.findStatement(deps.db, share.person_id) : '';
-  const record = await compose(
-    deps.db,
-    { id: share.person_id, organisationId: person.organisation_id, organisationName: organisation?.name ?? '' },
-    (key) => shown.has(key),
-    statement,
-  );
+  const holder: RecordHolder = {
+    personId: share.person_id,
+    personIds: await linkedPersonIds(deps.db, share.person_id),
+    organisationId: person.organisation_id,
+    givenName: person.given_name,
+    familyName: person.family_name,
+    trn: null,
+  };
+  const record = await compose(deps.db, holder, (key) => shown.has(key), statement);
   await q.insertView(deps.db, { id: newId(), share_id: share.id, viewed_at: now.toISOString(), client: describeClient(userAgent) });
   return { state: 'live', share, record };
 }

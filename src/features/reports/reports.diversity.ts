@@ -1,11 +1,12 @@
-import { isOrgAdmin, isProgrammeLead } from '../../platform/http/access';
+import { isOrgAdmin } from '../../platform/http/access';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors';
 import { BARRIERS } from '../careers';
 import { CHARACTERISTICS, type Characteristic, reportGroupOf, reportGroupsOf } from '../equality';
-import { parseStaffType, STAFF_TYPES, type StaffType } from '../staff';
+import { STAFF_TYPES, type StaffType } from '../staff';
 import * as q from './reports.queries';
-import { academicYearOf, type Download, reportFilter } from './reports.service';
+import { cohortInScope, type FilterName, type ReportQuery, reportChoices, requireValid } from './reports.filters';
+import { type Download, fileSuffix } from './reports.service';
 import { clampThreshold, MAX_THRESHOLD, MIN_THRESHOLD, NOT_APPLICABLE, type Shown, SUPPRESSED, shownPercent, suppress } from './suppression';
 
 type Percent = number | typeof SUPPRESSED | typeof NOT_APPLICABLE;
@@ -31,26 +32,10 @@ export async function saveThreshold(deps: Pick<AppDeps, 'db' | 'clock'>, viewer:
 /** The pipeline stages staff are counted in: each person in the furthest they have reached. */
 export const STAGES = ['Not applied', 'Applied', 'On a programme', 'Completed'] as const;
 
-/** The filters of the diversity and barriers reports: the trust report's, with a school and a staff type. */
-export async function peopleFilter(deps: AppDeps, viewer: Viewer, query: { programme?: string; year?: string; school?: string; staffType?: string }) {
-  const base = await reportFilter(deps, viewer, query);
-  const schools = await q.schoolsOfOrganisation(deps.db, viewer.organisationId);
-  const errors = { ...base.errors };
-  const school = query.school ?? '';
-  const staffTypeText = query.staffType ?? '';
-  if (school !== '' && !schools.some((s) => s.id === school)) errors.school = 'Choose a school from the list';
-  const staffType: StaffType | null = staffTypeText === '' ? null : parseStaffType(staffTypeText);
-  if (staffTypeText !== '' && staffType === null) errors.staffType = 'Choose a type of staff from the list';
-  return {
-    ...base,
-    errors,
-    schools,
-    staffTypes: Object.entries(STAFF_TYPES).map(([value, text]) => ({ value, text })),
-    people: { schoolId: school !== '' && !errors.school ? school : null, staffType },
-  };
-}
-
-export type PeopleFilter = Awaited<ReturnType<typeof peopleFilter>>;
+/** The diversity report counts the organisation's own staff (whose equality information it holds): no choice of organisation. */
+const DIVERSITY_FILTERS: FilterName[] = ['school', 'programme', 'cohort', 'year', 'staffType'];
+/** Barriers are counted for all staff with an aspiration: by school and type of staff only. */
+const BARRIER_FILTERS: FilterName[] = ['school', 'staffType'];
 
 /** One suppressed table of counts about people, as a page shows it and its CSV downloads it. */
 export interface CountReport {
@@ -101,44 +86,31 @@ export function countReportDownload(report: CountReport, fileName: string): Down
  * counted by group and by the furthest stage they reached in the cohorts chosen, with small
  * numbers suppressed. Never one person's answers.
  */
-export async function diversityReport(deps: AppDeps, viewer: Viewer, query: Parameters<typeof peopleFilter>[2]) {
-  if (!isProgrammeLead(viewer)) throw new Forbidden();
-  const choices = await peopleFilter(deps, viewer, query);
+export async function diversityReport(deps: AppDeps, viewer: Viewer, query: ReportQuery) {
+  const choices = await reportChoices(deps, viewer, query, DIVERSITY_FILTERS);
   const org = viewer.organisationId;
-  const [threshold, staff, enrolments, applications, cohorts] = await Promise.all([
+  const { scope } = choices;
+  const [threshold, counts] = await Promise.all([
     suppressionThreshold(deps, org),
-    q.staffWithEquality(deps.db, org, choices.people),
-    q.enrolmentStages(deps.db, org),
-    q.applicationsSent(deps.db, org),
-    q.cohortsOfOrganisation(deps.db, org),
+    Promise.all(CHARACTERISTICS.map((c) => q.stageCountsByAnswer(deps.db, scope, c.column, scope))),
   ]);
-  const { programmeId, year } = choices.filter;
-  const kept = new Set(
-    cohorts.filter((c) => (programmeId === null || c.programme_id === programmeId) && (year === null || academicYearOf(c.starts_on) === year)).map((c) => c.id),
-  );
-  const stage = new Map<string, number>();
-  const reach = (person: string, s: number) => stage.set(person, Math.max(stage.get(person) ?? 0, s));
-  for (const a of applications) if (kept.has(a.cohort_id)) reach(a.person_id, 1);
-  for (const e of enrolments)
-    if (kept.has(e.cohort_id)) reach(e.person_id, e.status === 'completed' ? 3 : e.status === 'active' || e.status === 'deferred' ? 2 : 1);
-
-  const reports = CHARACTERISTICS.map((c) => characteristicReport(c, staff, stage, threshold));
-  return { choices, threshold, reports, staffCount: staff.length };
+  const reports = CHARACTERISTICS.map((c, i) => characteristicReport(c, counts[i] ?? [], threshold));
+  // Every characteristic counts every member of staff once.
+  const staffCount = (counts[0] ?? []).reduce((sum, r) => sum + Number(r.n), 0);
+  return { choices, threshold, reports, staffCount };
 }
 
 function characteristicReport(
   c: Characteristic,
-  staff: Awaited<ReturnType<typeof q.staffWithEquality>>,
-  stage: Map<string, number>,
+  counts: { answer: string | null; stage: number | string | null; n: number | string }[],
   threshold: number,
 ): CountReport {
   const groups = reportGroupsOf(c);
   const cells = groups.map(() => STAGES.map(() => 0));
-  for (const p of staff) {
-    const i = groups.indexOf(reportGroupOf(c, p[c.column]));
-    const row = cells[i];
-    const j = stage.get(p.id) ?? 0;
-    if (row) row[j] = (row[j] ?? 0) + 1;
+  for (const r of counts) {
+    const row = cells[groups.indexOf(reportGroupOf(c, r.answer))];
+    const j = Number(r.stage ?? 0);
+    if (row) row[j] = (row[j] ?? 0) + Number(r.n);
   }
   const shown = suppress({ cells, rowTotals: true, columnTotals: true }, threshold);
   return {
@@ -159,9 +131,9 @@ function characteristicReport(
 }
 
 /** One characteristic's table as a download; NotFound for an unknown one. */
-export async function diversityDownload(deps: AppDeps, viewer: Viewer, key: string, query: Parameters<typeof peopleFilter>[2]): Promise<Download> {
+export async function diversityDownload(deps: AppDeps, viewer: Viewer, key: string, query: ReportQuery): Promise<Download> {
   const data = await diversityReport(deps, viewer, query);
-  if (Object.keys(data.choices.errors).length > 0) throw new Invalid(data.choices.errors, Object.values(data.choices.errors)[0]);
+  requireValid(data.choices);
   const report = data.reports.find((r) => r.key === key);
   if (!report) throw new NotFound();
   return countReportDownload(report, `diversity-${key.replace(/_/g, '-')}.csv`);
@@ -172,13 +144,12 @@ export async function diversityDownload(deps: AppDeps, viewer: Viewer, key: stri
  * each barrier, by type of staff, with small numbers suppressed. People may name several, so the
  * rows don't add up; the column totals are the people with an aspiration.
  */
-export async function barriersReport(deps: AppDeps, viewer: Viewer, query: Parameters<typeof peopleFilter>[2]) {
-  if (!isProgrammeLead(viewer)) throw new Forbidden();
-  const choices = await peopleFilter(deps, viewer, query);
+export async function barriersReport(deps: AppDeps, viewer: Viewer, query: ReportQuery) {
+  const choices = await reportChoices(deps, viewer, query, BARRIER_FILTERS);
   const org = viewer.organisationId;
   const [threshold, rows, staffTypes] = await Promise.all([
     suppressionThreshold(deps, org),
-    q.barriersOfStaff(deps.db, org, choices.people),
+    q.barriersOfStaff(deps.db, org, choices.scope),
     deps.db.selectFrom('people').select(['id', 'staff_type']).where('organisation_id', '=', org).where('status', '=', 'active').execute(),
   ]);
   const typeOf = new Map(staffTypes.map((p) => [p.id, p.staff_type]));
@@ -224,9 +195,9 @@ export async function barriersReport(deps: AppDeps, viewer: Viewer, query: Param
   return { choices, threshold, report, peopleCount: rows.length };
 }
 
-export async function barriersDownload(deps: AppDeps, viewer: Viewer, query: Parameters<typeof peopleFilter>[2]): Promise<Download> {
+export async function barriersDownload(deps: AppDeps, viewer: Viewer, query: ReportQuery): Promise<Download> {
   const data = await barriersReport(deps, viewer, query);
-  if (Object.keys(data.choices.errors).length > 0) throw new Invalid(data.choices.errors, Object.values(data.choices.errors)[0]);
+  requireValid(data.choices);
   return countReportDownload(data.report, 'barriers.csv');
 }
 
@@ -235,16 +206,15 @@ export async function barriersDownload(deps: AppDeps, viewer: Viewer, query: Par
  * baseline and at the end, and the average of each. An average resting on fewer people than the
  * threshold is hidden (`c`), as are its count and the change.
  */
-export async function skillsReport(deps: AppDeps, viewer: Viewer, query: { programme?: string; year?: string }) {
-  const choices = await reportFilter(deps, viewer, query);
+export async function skillsReport(deps: AppDeps, viewer: Viewer, query: ReportQuery) {
+  const choices = await reportChoices(deps, viewer, query);
   const org = viewer.organisationId;
   const [threshold, totals, cohorts] = await Promise.all([
     suppressionThreshold(deps, org),
-    q.selfAssessmentTotals(deps.db, org),
+    q.selfAssessmentTotals(deps.db, choices.scope),
     q.cohortsOfOrganisation(deps.db, org),
   ]);
-  const { programmeId, year } = choices.filter;
-  const kept = cohorts.filter((c) => (programmeId === null || c.programme_id === programmeId) && (year === null || academicYearOf(c.starts_on) === year));
+  const kept = cohorts.filter((c) => cohortInScope(choices.scope, c));
   const rows: (string | number)[][] = [];
   for (const c of kept) {
     const skills = new Map<
@@ -287,8 +257,8 @@ export async function skillsReport(deps: AppDeps, viewer: Viewer, query: { progr
   };
 }
 
-export async function skillsDownload(deps: AppDeps, viewer: Viewer, query: { programme?: string; year?: string }): Promise<Download> {
+export async function skillsDownload(deps: AppDeps, viewer: Viewer, query: ReportQuery): Promise<Download> {
   const data = await skillsReport(deps, viewer, query);
-  if (Object.keys(data.choices.errors).length > 0) throw new Invalid(data.choices.errors, Object.values(data.choices.errors)[0]);
-  return { fileName: 'skills.csv', headers: data.table.headers, rows: data.table.rows };
+  requireValid(data.choices);
+  return { fileName: `skills${fileSuffix(data.choices)}.csv`, headers: data.table.headers, rows: data.table.rows };
 }

@@ -21,6 +21,14 @@ export const matrixRows: Row[] = [
   { route: 'GET /reports/barriers/export.csv', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/skills', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/skills/export.csv', expect: [S, F, F, F, F, A, A, A] },
+  // Attendance, mentoring and projects, and 360 feedback by cohort: programme leads and organisation
+  // admins; 360 only pooled over a cohort, as the feedback feature's anonymity rules allow.
+  { route: 'GET /reports/attendance', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/attendance/:table/export.csv', path: '/reports/attendance/by-cohort/export.csv', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/mentoring', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/mentoring/:table/export.csv', path: '/reports/mentoring/mentors/export.csv', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/feedback', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/feedback/:table/export.csv', path: '/reports/feedback/skills/export.csv', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/settings', expect: [S, F, F, F, F, A, A, F] },
   { route: 'POST /reports/settings', expect: [S, F, F, F, F, A, A, F] },
   { route: 'GET /reports/staff/export.csv', expect: [S, F, F, A, A, A, A, F] },

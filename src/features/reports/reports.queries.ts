@@ -356,8 +356,8 @@ export function attendanceOfCohort(db: Executor, cohortId: string) {
 
 // ----- The trust's pipeline -----
 
-/** Enrolments by programme (with its pathway stage), school and status, for the whole organisation. */
-export function pipelineCounts(db: Executor, organisationId: string) {
+/** Enrolments in scope by programme (with its pathway stage), school and status. */
+export function pipelineCounts(db: Executor, scope: ReportScope) {
   return db
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
@@ -373,73 +373,90 @@ export function pipelineCounts(db: Executor, organisationId: string) {
       'enrolments.cohort_id',
       eb.fn.countAll<number>().as('n'),
     ])
-    .where('enrolments.organisation_id', '=', organisationId)
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('enrolments.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('enrolments.person_id', 'in', peopleInScope(db, scope)))
     .groupBy(['programmes.id', 'programmes.title', 'programmes.stage_position', 'schools.id', 'schools.name', 'enrolments.status', 'enrolments.cohort_id'])
     .execute();
 }
 
-/** Applications by cohort and status, for application, acceptance and completion rates. */
-export function applicationCounts(db: Executor, organisationId: string) {
+/** Applications in scope by cohort and status, for application, acceptance and completion rates. */
+export function applicationCounts(db: Executor, scope: ReportScope) {
   return db
     .selectFrom('applications')
     .select((eb) => ['applications.cohort_id', 'applications.status', eb.fn.countAll<number>().as('n')])
-    .where('applications.organisation_id', '=', organisationId)
+    .where('applications.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('applications.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('applications.person_id', 'in', peopleInScope(db, scope)))
     .groupBy(['applications.cohort_id', 'applications.status'])
     .execute();
 }
 
-/** Enrolments by cohort and status. */
-export function enrolmentCounts(db: Executor, organisationId: string) {
+/** Enrolments in scope by cohort and status. */
+export function enrolmentCounts(db: Executor, scope: ReportScope) {
   return db
     .selectFrom('enrolments')
     .select((eb) => ['enrolments.cohort_id', 'enrolments.status', eb.fn.countAll<number>().as('n')])
-    .where('enrolments.organisation_id', '=', organisationId)
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('enrolments.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('enrolments.person_id', 'in', peopleInScope(db, scope)))
     .groupBy(['enrolments.cohort_id', 'enrolments.status'])
     .execute();
 }
 
-/** Applications by the applicant's school (when they applied) and status. */
-export function applicationCountsBySchool(db: Executor, organisationId: string) {
+/** Applications in scope by the applicant's school (when they applied) and status. */
+export function applicationCountsBySchool(db: Executor, scope: ReportScope) {
   return db
     .selectFrom('applications')
     .leftJoin('schools', 'schools.id', 'applications.school_id')
     .select((eb) => ['schools.name as school_name', 'applications.status', 'applications.cohort_id', eb.fn.countAll<number>().as('n')])
-    .where('applications.organisation_id', '=', organisationId)
+    .where('applications.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('applications.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('applications.person_id', 'in', peopleInScope(db, scope)))
     .groupBy(['schools.name', 'applications.status', 'applications.cohort_id'])
     .execute();
 }
 
-/** Enrolments by the participant's school and status. */
-export function enrolmentCountsBySchool(db: Executor, organisationId: string) {
+/** Enrolments in scope by the participant's school and status. */
+export function enrolmentCountsBySchool(db: Executor, scope: ReportScope) {
   return db
     .selectFrom('enrolments')
     .innerJoin('people', 'people.id', 'enrolments.person_id')
     .leftJoin('schools', 'schools.id', 'people.school_id')
     .select((eb) => ['schools.name as school_name', 'enrolments.status', 'enrolments.cohort_id', eb.fn.countAll<number>().as('n')])
-    .where('enrolments.organisation_id', '=', organisationId)
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('enrolments.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('enrolments.person_id', 'in', peopleInScope(db, scope)))
     .groupBy(['schools.name', 'enrolments.status', 'enrolments.cohort_id'])
     .execute();
 }
 
-/** Withdrawals from programmes, by programme and the reason given. */
-export function withdrawalReasons(db: Executor, organisationId: string) {
+/** Withdrawals in scope, by programme and the reason given. */
+export function withdrawalReasons(db: Executor, scope: ReportScope) {
   return db
     .selectFrom('enrolments')
     .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
     .select((eb) => ['programmes.title as programme_title', 'enrolments.status_reason', 'enrolments.cohort_id', eb.fn.countAll<number>().as('n')])
-    .where('enrolments.organisation_id', '=', organisationId)
     .where('enrolments.status', '=', 'withdrawn')
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('enrolments.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('enrolments.person_id', 'in', peopleInScope(db, scope)))
     .groupBy(['programmes.title', 'enrolments.status_reason', 'enrolments.cohort_id'])
     .execute();
 }
 
-/** Every cohort session held by `now`, with its attendance marks counted by status. */
-export function attendanceBySession(db: Executor, organisationId: string, now: string) {
+/** Every session of the cohorts in scope held by `now`, with its attendance marks (of the people in scope) counted by status. */
+export function attendanceBySession(db: Executor, scope: ReportScope, now: string) {
   return db
     .selectFrom('sessions_events')
     .innerJoin('cohorts', 'cohorts.id', 'sessions_events.cohort_id')
     .innerJoin('programmes', 'programmes.id', 'cohorts.programme_id')
-    .leftJoin('session_attendance', 'session_attendance.session_id', 'sessions_events.id')
+    .leftJoin('session_attendance', (join) => {
+      const marks = join.onRef('session_attendance.session_id', '=', 'sessions_events.id');
+      return narrowsPeople(scope) || scope.participantOrganisationId !== null
+        ? marks.on('session_attendance.person_id', 'in', peopleInScope(db, scope))
+        : marks;
+    })
     .select((eb) => [
       'sessions_events.id',
       'sessions_events.title',
@@ -450,7 +467,7 @@ export function attendanceBySession(db: Executor, organisationId: string, now: s
       'session_attendance.status',
       eb.fn.count<number>('session_attendance.person_id').as('n'),
     ])
-    .where('sessions_events.organisation_id', '=', organisationId)
+    .where('sessions_events.cohort_id', 'in', cohortsInScope(db, scope))
     .where('sessions_events.status', '=', 'scheduled')
     .where('sessions_events.starts_at', '<=', now)
     .groupBy([
@@ -554,38 +571,128 @@ export async function saveSuppressionThreshold(db: Executor, organisationId: str
 
 // ----- Diversity and barriers (only ever counted) -----
 
-/** Active staff, narrowed to a school and a staff type if chosen, each with their equality answers (null when none). */
-export function staffWithEquality(db: Executor, organisationId: string, filter: { schoolId: string | null; staffType: StaffType | null }) {
+/** Which of the organisation's cohorts a report counts: one programme's, one academic year's (from 1 September), one cohort, or all. */
+export interface CohortScope {
+  organisationId: string;
+  programmeId: string | null;
+  /** The academic year's first calendar year: cohorts starting from 1 September of it to 31 August after. */
+  year: number | null;
+  cohortId?: string | null;
+}
+
+/** What a report counts: its cohorts, and of their people those of one organisation (a partner's), one school, one type of staff. */
+export interface ReportScope extends CohortScope {
+  cohortId: string | null;
+  /** The participants' own organisation: the provider's or a partner's. */
+  participantOrganisationId: string | null;
+  /** The participants' school, from their staff record. */
+  schoolId: string | null;
+  staffType: StaffType | null;
+}
+
+/** The ids of the cohorts in scope, as a subquery. */
+export function cohortsInScope(db: Executor, scope: CohortScope) {
+  return db
+    .selectFrom('cohorts')
+    .select('cohorts.id')
+    .where('cohorts.organisation_id', '=', scope.organisationId)
+    .$if(scope.programmeId !== null, (qb) => qb.where('cohorts.programme_id', '=', scope.programmeId as string))
+    .$if((scope.cohortId ?? null) !== null, (qb) => qb.where('cohorts.id', '=', scope.cohortId as string))
+    .$if(scope.year !== null, (qb) =>
+      qb.where('cohorts.starts_on', '>=', `${scope.year}-09-01`).where('cohorts.starts_on', '<', `${Number(scope.year) + 1}-09-01`),
+    );
+}
+
+/** Whether the scope narrows the people counted (by school or type of staff). */
+const narrowsPeople = (scope: ReportScope) => scope.schoolId !== null || scope.staffType !== null;
+
+/** The ids of the people of the scope's organisation, school and type of staff, as a subquery. */
+export function peopleInScope(db: Executor, scope: ReportScope) {
+  return db
+    .selectFrom('people')
+    .select('people.id')
+    .$if(scope.schoolId !== null, (qb) => qb.where('people.school_id', '=', scope.schoolId as string))
+    .$if(scope.staffType !== null, (qb) => qb.where('people.staff_type', '=', scope.staffType as StaffType))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('people.organisation_id', '=', scope.participantOrganisationId as string));
+}
+
+/** The organisations whose staff have applied to or are enrolled on the organisation's cohorts (its own first, whether or not), by name. */
+export async function participantOrganisations(db: Executor, organisationId: string) {
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['organisations.id', 'organisations.name'])
+    .where((eb) =>
+      eb.or([
+        eb('organisations.id', '=', organisationId),
+        eb(
+          'organisations.id',
+          'in',
+          db
+            .selectFrom('applications')
+            .innerJoin('cohorts', 'cohorts.id', 'applications.cohort_id')
+            .select('applications.organisation_id')
+            .where('cohorts.organisation_id', '=', organisationId),
+        ),
+        eb(
+          'organisations.id',
+          'in',
+          db
+            .selectFrom('enrolments')
+            .innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
+            .select('enrolments.organisation_id')
+            .where('cohorts.organisation_id', '=', organisationId),
+        ),
+      ]),
+    )
+    .orderBy('organisations.name')
+    .execute();
+  return [...rows.filter((r) => r.id === organisationId), ...rows.filter((r) => r.id !== organisationId)];
+}
+
+/** The equality columns a report may count by (never read for one person). */
+export type EqualityColumn = 'sex' | 'ethnicity' | 'disability' | 'age_band' | 'working_pattern';
+
+/**
+ * Active staff (narrowed to a school and a staff type if chosen) counted by their answer to one
+ * equality question and by the furthest stage they reached in the cohorts in scope: 0 none, 1 applied
+ * (an application sent, or enrolled and withdrew), 2 on a programme (active or deferred), 3 completed.
+ * Counted in the database: no person's answers leave it.
+ */
+export function stageCountsByAnswer(
+  db: Executor,
+  scope: CohortScope,
+  column: EqualityColumn,
+  filter: { schoolId: string | null; staffType: StaffType | null },
+) {
+  const applied = db
+    .selectFrom('applications')
+    .select((eb) => ['applications.person_id', eb.val(1).as('stage')])
+    .where('applications.organisation_id', '=', scope.organisationId)
+    .where('applications.status', '!=', 'draft')
+    .where('applications.cohort_id', 'in', cohortsInScope(db, scope));
+  const enrolled = db
+    .selectFrom('enrolments')
+    .select((eb) => [
+      'enrolments.person_id',
+      eb.case().when('enrolments.status', '=', 'completed').then(3).when('enrolments.status', 'in', ['active', 'deferred']).then(2).else(1).end().as('stage'),
+    ])
+    .where('enrolments.organisation_id', '=', scope.organisationId)
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope));
+  const furthest = db
+    .selectFrom(applied.unionAll(enrolled).as('reached'))
+    .select((eb) => ['reached.person_id', eb.fn.max('reached.stage').as('stage')])
+    .groupBy('reached.person_id')
+    .as('furthest');
   return db
     .selectFrom('people')
     .leftJoin('equality_answers', 'equality_answers.person_id', 'people.id')
-    .select([
-      'people.id',
-      'equality_answers.sex',
-      'equality_answers.ethnicity',
-      'equality_answers.disability',
-      'equality_answers.age_band',
-      'equality_answers.working_pattern',
-    ])
-    .where('people.organisation_id', '=', organisationId)
+    .leftJoin(furthest, 'furthest.person_id', 'people.id')
+    .select((eb) => [`equality_answers.${column} as answer`, 'furthest.stage', eb.fn.countAll<number>().as('n')])
+    .where('people.organisation_id', '=', scope.organisationId)
     .where('people.status', '=', 'active')
     .$if(filter.schoolId !== null, (qb) => qb.where('people.school_id', '=', filter.schoolId as string))
     .$if(filter.staffType !== null, (qb) => qb.where('people.staff_type', '=', filter.staffType as StaffType))
-    .execute();
-}
-
-/** Every enrolment of the organisation: who, in which cohort, and its status. */
-export function enrolmentStages(db: Executor, organisationId: string) {
-  return db.selectFrom('enrolments').select(['person_id', 'cohort_id', 'status']).where('organisation_id', '=', organisationId).execute();
-}
-
-/** Every application sent (not a draft) in the organisation: who, and to which cohort. */
-export function applicationsSent(db: Executor, organisationId: string) {
-  return db
-    .selectFrom('applications')
-    .select(['person_id', 'cohort_id'])
-    .where('organisation_id', '=', organisationId)
-    .where('status', '!=', 'draft')
+    .groupBy([`equality_answers.${column}`, 'furthest.stage'])
     .execute();
 }
 
@@ -609,8 +716,8 @@ export function schoolsOfOrganisation(db: Executor, organisationId: string) {
 
 // ----- Cohort skill profiles -----
 
-/** Submitted baseline and final self-assessments of the organisation: per cohort, skill and checkpoint, how many rated it and the sum. */
-export function selfAssessmentTotals(db: Executor, organisationId: string) {
+/** Submitted baseline and final self-assessments of the enrolments in scope: per cohort, skill and checkpoint, how many rated it and the sum. */
+export function selfAssessmentTotals(db: Executor, scope: ReportScope) {
   return db
     .selectFrom('self_assessment_ratings')
     .innerJoin('self_assessments', 'self_assessments.id', 'self_assessment_ratings.self_assessment_id')
@@ -626,7 +733,9 @@ export function selfAssessmentTotals(db: Executor, organisationId: string) {
       eb.fn.countAll<number>().as('n'),
       eb.fn.sum<number>('self_assessment_ratings.rating').as('total'),
     ])
-    .where('enrolments.organisation_id', '=', organisationId)
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('enrolments.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('enrolments.person_id', 'in', peopleInScope(db, scope)))
     .where('self_assessments.status', '=', 'submitted')
     .where('self_assessments.checkpoint', 'in', ['baseline', 'final'])
     .where('self_assessment_ratings.rating', 'is not', null)
@@ -639,4 +748,160 @@ export function selfAssessmentTotals(db: Executor, organisationId: string) {
       'self_assessments.checkpoint',
     ])
     .execute();
+}
+
+// ----- Mentoring, projects and 360 in aggregate -----
+
+/** The enrolments in scope (their cohort, participant's organisation, school, type of staff), as a subquery of ids. */
+export function enrolmentsInScope(db: Executor, scope: ReportScope) {
+  return db
+    .selectFrom('enrolments')
+    .select('enrolments.id')
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('enrolments.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('enrolments.person_id', 'in', peopleInScope(db, scope)));
+}
+
+/** Each mentor or coach of the organisation: their places, and their pairings active now (on any programme or none). */
+export function mentorCapacity(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('mentoring_profiles', 'mentoring_profiles.person_id', 'people.id')
+    .leftJoin('schools', 'schools.id', 'people.school_id')
+    .leftJoin('mentoring_pairings', (join) => join.onRef('mentoring_pairings.mentor_id', '=', 'people.id').on('mentoring_pairings.status', '=', 'active'))
+    .select((eb) => [
+      'people.id',
+      'people.given_name',
+      'people.family_name',
+      'schools.name as school_name',
+      'mentoring_profiles.places',
+      eb.fn.count<number>('mentoring_pairings.id').as('active'),
+    ])
+    .where('people.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([eb('mentoring_profiles.places', '>', 0), eb('people.id', 'in', db.selectFrom('mentoring_pairings').select('mentoring_pairings.mentor_id'))]),
+    )
+    .groupBy(['people.id', 'people.given_name', 'people.family_name', 'schools.name', 'mentoring_profiles.places'])
+    .orderBy('people.family_name')
+    .orderBy('people.given_name')
+    .execute();
+}
+
+/** Pairings for enrolments in scope, each with its mentor, cohort and the meetings held by `today` (and of those, confirmed). */
+export function pairingMeetings(db: Executor, scope: ReportScope, today: string) {
+  return db
+    .selectFrom('mentoring_pairings')
+    .innerJoin('enrolments', 'enrolments.id', 'mentoring_pairings.enrolment_id')
+    .leftJoin('mentoring_meetings', (join) =>
+      join.onRef('mentoring_meetings.pairing_id', '=', 'mentoring_pairings.id').on('mentoring_meetings.held_on', '<=', today),
+    )
+    .select((eb) => [
+      'mentoring_pairings.id',
+      'mentoring_pairings.mentor_id',
+      'mentoring_pairings.status',
+      'enrolments.cohort_id',
+      'enrolments.id as enrolment_id',
+      eb.fn.count<number>('mentoring_meetings.id').as('held'),
+      eb.fn.sum<number>(eb.case().when('mentoring_meetings.status', '=', 'confirmed').then(1).else(0).end()).as('confirmed'),
+    ])
+    .where('mentoring_pairings.enrolment_id', 'in', enrolmentsInScope(db, scope))
+    .groupBy(['mentoring_pairings.id', 'mentoring_pairings.mentor_id', 'mentoring_pairings.status', 'enrolments.cohort_id', 'enrolments.id'])
+    .execute();
+}
+
+/** Projects of enrolments in scope, with their cohort and status. */
+export function projectsInScope(db: Executor, scope: ReportScope) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('enrolments', 'enrolments.id', 'projects.enrolment_id')
+    .select(['projects.id', 'projects.status', 'enrolments.cohort_id'])
+    .where('projects.enrolment_id', 'in', enrolmentsInScope(db, scope))
+    .execute();
+}
+
+/** The measures of projects of enrolments in scope, each with its outcomes recorded. */
+export function measuresInScope(db: Executor, scope: ReportScope) {
+  return db
+    .selectFrom('project_measures')
+    .innerJoin('projects', 'projects.id', 'project_measures.project_id')
+    .leftJoin('project_outcomes', 'project_outcomes.measure_id', 'project_measures.id')
+    .select([
+      'project_measures.id',
+      'project_measures.project_id',
+      'project_measures.baseline_value',
+      'project_measures.target_value',
+      'project_outcomes.measured_on',
+      'project_outcomes.value',
+    ])
+    .where('projects.enrolment_id', 'in', enrolmentsInScope(db, scope))
+    .execute();
+}
+
+/** Closed 360 rounds (closed, or past their closing day) counting towards enrolments in scope, with their cohort. */
+export function closedRoundsInScope(db: Executor, scope: ReportScope, today: string) {
+  return db
+    .selectFrom('feedback_rounds')
+    .innerJoin('enrolments', 'enrolments.id', 'feedback_rounds.enrolment_id')
+    .select(['feedback_rounds.id', 'enrolments.cohort_id'])
+    .where('feedback_rounds.enrolment_id', 'in', enrolmentsInScope(db, scope))
+    .where((eb) => eb.or([eb('feedback_rounds.closed_at', 'is not', null), eb('feedback_rounds.closes_on', '<', today)]))
+    .execute();
+}
+
+/** The groups of these rounds, with each one's minimum and how many in it answered. */
+export async function roundGroups(db: Executor, roundIds: readonly string[]) {
+  const rows = [];
+  for (let i = 0; i < roundIds.length; i += 500) {
+    const slice = roundIds.slice(i, i + 500);
+    rows.push(
+      ...(await db
+        .selectFrom('feedback_round_groups')
+        .select((eb) => [
+          'feedback_round_groups.round_id',
+          'feedback_round_groups.rater_group',
+          'feedback_round_groups.minimum',
+          eb
+            .selectFrom('feedback_respondents')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('feedback_respondents.round_id', '=', 'feedback_round_groups.round_id')
+            .whereRef('feedback_respondents.rater_group', '=', 'feedback_round_groups.rater_group')
+            .where('feedback_respondents.status', '=', 'submitted')
+            .as('answered'),
+        ])
+        .where('feedback_round_groups.round_id', 'in', slice)
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** The colleagues' responses (not students') to these rounds: group and ratings only. */
+export async function colleagueResponses(db: Executor, roundIds: readonly string[]) {
+  const rows = [];
+  for (let i = 0; i < roundIds.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('feedback_responses')
+        .select(['feedback_responses.round_id', 'feedback_responses.rater_group', 'feedback_responses.ratings'])
+        .where('feedback_responses.round_id', 'in', roundIds.slice(i, i + 500))
+        .where('feedback_responses.rater_group', '!=', 'student')
+        .execute()),
+    );
+  return rows;
+}
+
+/** The skills asked about in these rounds' framework versions, by code. */
+export async function skillsOfRounds(db: Executor, roundIds: readonly string[]) {
+  if (roundIds.length === 0) return [];
+  const rows = [];
+  for (let i = 0; i < roundIds.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom('feedback_round_skills')
+        .innerJoin('framework_skills', 'framework_skills.id', 'feedback_round_skills.skill_id')
+        .select(['feedback_round_skills.round_id', 'framework_skills.id', 'framework_skills.code', 'framework_skills.title'])
+        .where('feedback_round_skills.round_id', 'in', roundIds.slice(i, i + 500))
+        .execute()),
+    );
+  return rows;
 }

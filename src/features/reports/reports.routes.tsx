@@ -32,9 +32,15 @@ import {
   skillsReport,
   suppressionThreshold,
 } from './reports.diversity';
+import { queryFrom } from './reports.filters';
+import { MORE_REPORTS, moreReport, moreReportDownload } from './reports.more';
+import { MoreReportPage } from './views/more';
 
 /** My team, a person's programmes, a school's programmes, and the programme leads' reports and downloads. */
 export const reportRoutes = new Hono<AppEnv>();
+
+/** The report filters in the address (programme, year, school…). */
+const reportQuery = (c: Context<AppEnv>) => queryFrom((name) => c.req.query(name));
 
 reportRoutes.get('/team', access('people-manager'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
@@ -62,7 +68,7 @@ reportRoutes.get('/schools/:schoolId/programmes', access('signed-in'), async (c)
 
 reportRoutes.get('/reports', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const data = await reportsIndex(c.get('deps'), viewer, { programme: c.req.query('programme'), year: c.req.query('year') });
+  const data = await reportsIndex(c.get('deps'), viewer, reportQuery(c));
   return renderPage(c, { title: 'Reports', hasErrors: Object.keys(data.choices.errors).length > 0 }, <ReportsPage data={data} />);
 });
 
@@ -74,16 +80,9 @@ function csv(c: Context<AppEnv>, download: Download) {
   });
 }
 
-const peopleQuery = (c: Context<AppEnv>) => ({
-  programme: c.req.query('programme'),
-  year: c.req.query('year'),
-  school: c.req.query('school'),
-  staffType: c.req.query('staffType'),
-});
-
 reportRoutes.get('/reports/diversity', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const data = await diversityReport(c.get('deps'), viewer, peopleQuery(c));
+  const data = await diversityReport(c.get('deps'), viewer, reportQuery(c));
   return renderPage(
     c,
     { title: 'Diversity of the pipeline', hasErrors: Object.keys(data.choices.errors).length > 0, beforeContent: <BackLink href="/reports" text="Reports" /> },
@@ -92,11 +91,11 @@ reportRoutes.get('/reports/diversity', access('programme-lead'), async (c) => {
 });
 
 reportRoutes.get('/reports/diversity/:characteristic/export.csv', access('programme-lead'), async (c) =>
-  csv(c, await diversityDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('characteristic'), peopleQuery(c))),
+  csv(c, await diversityDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('characteristic'), reportQuery(c))),
 );
 
 reportRoutes.get('/reports/barriers', access('programme-lead'), async (c) => {
-  const data = await barriersReport(c.get('deps'), requireViewer(c.get('viewer')), peopleQuery(c));
+  const data = await barriersReport(c.get('deps'), requireViewer(c.get('viewer')), reportQuery(c));
   return renderPage(
     c,
     { title: 'Barriers to aspiring', hasErrors: Object.keys(data.choices.errors).length > 0, beforeContent: <BackLink href="/reports" text="Reports" /> },
@@ -105,11 +104,11 @@ reportRoutes.get('/reports/barriers', access('programme-lead'), async (c) => {
 });
 
 reportRoutes.get('/reports/barriers/export.csv', access('programme-lead'), async (c) =>
-  csv(c, await barriersDownload(c.get('deps'), requireViewer(c.get('viewer')), peopleQuery(c))),
+  csv(c, await barriersDownload(c.get('deps'), requireViewer(c.get('viewer')), reportQuery(c))),
 );
 
 reportRoutes.get('/reports/skills', access('programme-lead'), async (c) => {
-  const data = await skillsReport(c.get('deps'), requireViewer(c.get('viewer')), { programme: c.req.query('programme'), year: c.req.query('year') });
+  const data = await skillsReport(c.get('deps'), requireViewer(c.get('viewer')), reportQuery(c));
   return renderPage(
     c,
     { title: 'Cohort skill profiles', hasErrors: Object.keys(data.choices.errors).length > 0, beforeContent: <BackLink href="/reports" text="Reports" /> },
@@ -118,8 +117,22 @@ reportRoutes.get('/reports/skills', access('programme-lead'), async (c) => {
 });
 
 reportRoutes.get('/reports/skills/export.csv', access('programme-lead'), async (c) =>
-  csv(c, await skillsDownload(c.get('deps'), requireViewer(c.get('viewer')), { programme: c.req.query('programme'), year: c.req.query('year') })),
+  csv(c, await skillsDownload(c.get('deps'), requireViewer(c.get('viewer')), reportQuery(c))),
 );
+
+for (const key of MORE_REPORTS) {
+  reportRoutes.get(`/reports/${key}`, access('programme-lead'), async (c) => {
+    const data = await moreReport(c.get('deps'), requireViewer(c.get('viewer')), key, reportQuery(c));
+    return renderPage(
+      c,
+      { title: data.report.title, hasErrors: Object.keys(data.choices.errors).length > 0, beforeContent: <BackLink href="/reports" text="Reports" /> },
+      <MoreReportPage data={data} />,
+    );
+  });
+  reportRoutes.get(`/reports/${key}/:table/export.csv`, access('programme-lead'), async (c) =>
+    csv(c, await moreReportDownload(c.get('deps'), requireViewer(c.get('viewer')), key, c.req.param('table'), reportQuery(c))),
+  );
+}
 
 reportRoutes.get('/reports/settings', access('org-admin'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
@@ -149,13 +162,7 @@ reportRoutes.post('/reports/settings', access('org-admin'), async (c) => {
 reportRoutes.get('/reports/staff/export.csv', access('staff-admin'), async (c) => csv(c, await staffDownload(c.get('deps'), requireViewer(c.get('viewer')))));
 
 reportRoutes.get('/reports/:table/export.csv', access('programme-lead'), async (c) =>
-  csv(
-    c,
-    await trustTableDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('table'), {
-      programme: c.req.query('programme'),
-      year: c.req.query('year'),
-    }),
-  ),
+  csv(c, await trustTableDownload(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('table'), reportQuery(c))),
 );
 
 reportRoutes.get('/reports/cohorts/:cohortId/roster/export.csv', access('programme-lead'), async (c) =>

@@ -3,9 +3,10 @@ import type { Executor } from '../../platform/db/database';
 import { formatDate, londonDate } from '../../platform/dates';
 import { adminSchoolIds, isOrgAdmin, isProgrammeLead } from '../../platform/http/access';
 import type { AppDeps, Viewer } from '../../platform/http/env';
-import { Forbidden, Invalid, NotFound } from '../../platform/http/errors';
+import { Forbidden, NotFound } from '../../platform/http/errors';
 import { APPLICATION_STATUSES } from '../cohorts';
 import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../enrolments';
+import { cohortInScope, type ReportChoices, type ReportQuery, reportChoices, requireValid } from './reports.filters';
 import { canSeeProgress, schoolAccess } from './reports.policy';
 import * as q from './reports.queries';
 
@@ -240,18 +241,11 @@ export async function schoolProgrammes(deps: AppDeps, viewer: Viewer, schoolId: 
 
 // ----- Programme leads' downloads and the trust report -----
 
-/** Every cohort with its download links, for the reports page. */
-export async function reportsIndex(deps: AppDeps, viewer: Viewer, query: { programme?: string; year?: string }) {
-  const choices = await reportFilter(deps, viewer, query);
-  const [cohorts, trust] = await Promise.all([q.cohortsOfOrganisation(deps.db, viewer.organisationId), trustReport(deps, viewer, choices.filter)]);
-  const { programmeId, year } = choices.filter;
-  return {
-    cohorts: cohorts.filter((c) => (programmeId === null || c.programme_id === programmeId) && (year === null || academicYearOf(c.starts_on) === year)),
-    trust,
-    choices,
-    /** The filter as an address's query, for the downloads: "?programme=…&year=2026" or "". */
-    query: [programmeId ? `programme=${encodeURIComponent(programmeId)}` : '', year ? `year=${year}` : ''].filter(Boolean).join('&'),
-  };
+/** The trust report with every cohort's download links, for the reports page. */
+export async function reportsIndex(deps: AppDeps, viewer: Viewer, query: ReportQuery) {
+  const choices = await reportChoices(deps, viewer, query);
+  const [cohorts, trust] = await Promise.all([q.cohortsOfOrganisation(deps.db, viewer.organisationId), trustReport(deps, viewer, choices.scope)]);
+  return { cohorts: cohorts.filter((c) => cohortInScope(choices.scope, c)), trust, choices };
 }
 
 async function cohortFor(deps: AppDeps, viewer: Viewer, cohortId: string) {
@@ -439,43 +433,29 @@ function sumWhere<T extends { status: string; n: number }>(rows: T[], match: (ro
   return rows.filter((r) => match(r) && statuses.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
 }
 
-/** What the trust report is narrowed to: one programme, one academic year (cohorts starting from 1 September of `year`), or all. */
-export interface ReportFilter {
-  programmeId: string | null;
-  year: number | null;
-}
-
-/** "2026 to 2027" for the academic year starting in September 2026. */
-export const academicYearText = (year: number) => `${year} to ${year + 1}`;
-
-/** The academic year (its first calendar year) a cohort starting on `startsOn` belongs to. */
-export function academicYearOf(startsOn: string): number {
-  const year = Number(startsOn.slice(0, 4));
-  return startsOn.slice(5, 7) >= '09' ? year : year - 1;
-}
-
-/**
- * Reads the report's filters from the address: a programme and an academic year, each one of those
- * the organisation's cohorts have, or nothing. Returns the choices to offer, and an error for each
- * value that is not one of them.
- */
-export async function reportFilter(deps: AppDeps, viewer: Viewer, query: { programme?: string; year?: string }) {
-  if (!isProgrammeLead(viewer)) throw new Forbidden();
-  const cohorts = await q.cohortsOfOrganisation(deps.db, viewer.organisationId);
-  const programmes = [...new Map(cohorts.map((c) => [c.programme_id, c.programme_title])).entries()]
-    .map(([id, title]) => ({ id, title }))
-    .sort((a, b) => a.title.localeCompare(b.title));
-  const years = [...new Set(cohorts.map((c) => academicYearOf(c.starts_on)))].sort((a, b) => b - a);
-  const errors: Record<string, string> = {};
-  const programme = query.programme ?? '';
-  const year = query.year ?? '';
-  if (programme !== '' && !programmes.some((p) => p.id === programme)) errors.programme = 'Choose a programme from the list';
-  if (year !== '' && !years.some((y) => String(y) === year)) errors.year = 'Choose an academic year from the list';
-  const filter: ReportFilter = {
-    programmeId: programme !== '' && !errors.programme ? programme : null,
-    year: year !== '' && !errors.year ? Number(year) : null,
-  };
-  return { filter, errors, programmes, years };
+/** Each session held, with its marks counted: cohort, session, date, recorded, present, late, absent with reason, absent, attendance (%). */
+export function sessionAttendanceRows(sessions: Awaited<ReturnType<typeof q.attendanceBySession>>): (string | number | null)[][] {
+  const sessionRows = new Map<string, (string | number | null)[]>();
+  const marks = new Map<string, Record<string, number>>();
+  for (const row of sessions) {
+    if (!sessionRows.has(row.id)) sessionRows.set(row.id, [`${row.programme_title}, ${row.cohort_name}`, row.title, londonDate(new Date(row.starts_at))]);
+    const m = marks.get(row.id) ?? {};
+    if (row.status) m[row.status] = Number(row.n);
+    marks.set(row.id, m);
+  }
+  return [...sessionRows].map(([id, cells]) => {
+    const m = marks.get(id) ?? {};
+    const recorded = (m.present ?? 0) + (m.late ?? 0) + (m.absent_with_reason ?? 0) + (m.absent ?? 0);
+    return [
+      ...cells,
+      recorded === 0 ? 'Not taken' : recorded,
+      m.present ?? 0,
+      m.late ?? 0,
+      m.absent_with_reason ?? 0,
+      m.absent ?? 0,
+      percent((m.present ?? 0) + (m.late ?? 0), recorded),
+    ];
+  });
 }
 
 /**
@@ -483,34 +463,24 @@ export async function reportFilter(deps: AppDeps, viewer: Viewer, query: { progr
  * applications, acceptance and completion by cohort and by school; withdrawal reasons; and
  * attendance at each session held. For programme leads and organisation admins.
  */
-export async function trustReport(deps: AppDeps, viewer: Viewer, filter: ReportFilter = { programmeId: null, year: null }) {
+export async function trustReport(deps: AppDeps, viewer: Viewer, scope: q.ReportScope) {
   if (!isProgrammeLead(viewer)) throw new Forbidden();
   const org = viewer.organisationId;
   const now = deps.clock.now().toISOString();
-  const [allPipeline, allApplications, allEnrolments, allCohorts, allSchoolApplications, allSchoolEnrolments, allWithdrawals, allSessions] = await Promise.all([
-    q.pipelineCounts(deps.db, org),
-    q.applicationCounts(deps.db, org),
-    q.enrolmentCounts(deps.db, org),
+  // Everything counts towards a cohort: the scope keeps the cohorts, and their people, chosen.
+  const [pipeline, applications, enrolments, allCohorts, schoolApplications, schoolEnrolments, allWithdrawals, sessions] = await Promise.all([
+    q.pipelineCounts(deps.db, scope),
+    q.applicationCounts(deps.db, scope),
+    q.enrolmentCounts(deps.db, scope),
     q.cohortsOfOrganisation(deps.db, org),
-    q.applicationCountsBySchool(deps.db, org),
-    q.enrolmentCountsBySchool(deps.db, org),
-    q.withdrawalReasons(deps.db, org),
-    q.attendanceBySession(deps.db, org, now),
+    q.applicationCountsBySchool(deps.db, scope),
+    q.enrolmentCountsBySchool(deps.db, scope),
+    q.withdrawalReasons(deps.db, scope),
+    q.attendanceBySession(deps.db, scope, now),
   ]);
-  // Everything counts towards a cohort; the filter keeps the cohorts of the programme and year chosen.
-  const cohorts = allCohorts.filter(
-    (c) => (filter.programmeId === null || c.programme_id === filter.programmeId) && (filter.year === null || academicYearOf(c.starts_on) === filter.year),
-  );
-  const kept = new Set(cohorts.map((c) => c.id));
-  const inKept = <T extends { cohort_id: string }>(rows: T[]) => rows.filter((r) => kept.has(r.cohort_id));
-  const pipeline = inKept(allPipeline);
-  const applications = inKept(allApplications);
-  const enrolments = inKept(allEnrolments);
-  const schoolApplications = inKept(allSchoolApplications);
-  const schoolEnrolments = inKept(allSchoolEnrolments);
-  const sessions = inKept(allSessions);
+  const cohorts = allCohorts.filter((c) => cohortInScope(scope, c));
   const withdrawals = new Map<string, { programme: string; reason: string; n: number }>();
-  for (const w of inKept(allWithdrawals)) {
+  for (const w of allWithdrawals) {
     const reason = w.status_reason?.trim() || 'No reason given';
     const key = `${w.programme_title}\u0000${reason}`;
     const found = withdrawals.get(key) ?? { programme: w.programme_title, reason, n: 0 };
@@ -553,27 +523,7 @@ export async function trustReport(deps: AppDeps, viewer: Viewer, filter: ReportF
     return [name, sent, accepted, percent(accepted, sent), enrolled, completed, percent(completed, enrolled)];
   });
 
-  const sessionRows = new Map<string, (string | number | null)[]>();
-  const marks = new Map<string, Record<string, number>>();
-  for (const row of sessions) {
-    if (!sessionRows.has(row.id)) sessionRows.set(row.id, [`${row.programme_title}, ${row.cohort_name}`, row.title, londonDate(new Date(row.starts_at))]);
-    const m = marks.get(row.id) ?? {};
-    if (row.status) m[row.status] = Number(row.n);
-    marks.set(row.id, m);
-  }
-  const attendanceRows = [...sessionRows].map(([id, cells]) => {
-    const m = marks.get(id) ?? {};
-    const recorded = (m.present ?? 0) + (m.late ?? 0) + (m.absent_with_reason ?? 0) + (m.absent ?? 0);
-    return [
-      ...cells,
-      recorded === 0 ? 'Not taken' : recorded,
-      m.present ?? 0,
-      m.late ?? 0,
-      m.absent_with_reason ?? 0,
-      m.absent ?? 0,
-      percent((m.present ?? 0) + (m.late ?? 0), recorded),
-    ];
-  });
+  const attendanceRows = sessionAttendanceRows(sessions);
 
   const tables: ReportTable[] = [
     {
@@ -633,20 +583,29 @@ export async function trustReport(deps: AppDeps, viewer: Viewer, filter: ReportF
 export type TrustReport = Awaited<ReturnType<typeof trustReport>>;
 
 /** One table of the trust report as a download, with the same columns as the page; NotFound for an unknown table. */
-export async function trustTableDownload(deps: AppDeps, viewer: Viewer, key: string, query: { programme?: string; year?: string }): Promise<Download> {
-  const { filter, errors } = await reportFilter(deps, viewer, query);
-  if (Object.keys(errors).length > 0) throw new Invalid(errors, Object.values(errors)[0]);
-  const table = (await trustReport(deps, viewer, filter)).tables.find((t) => t.key === key);
+export async function trustTableDownload(deps: AppDeps, viewer: Viewer, key: string, query: ReportQuery): Promise<Download> {
+  const choices = await reportChoices(deps, viewer, query);
+  requireValid(choices);
+  const table = (await trustReport(deps, viewer, choices.scope)).tables.find((t) => t.key === key);
   if (!table) throw new NotFound();
+  return { fileName: `${table.key}${fileSuffix(choices)}.csv`, headers: table.headers, rows: table.rows };
+}
+
+/** The filters chosen, for a download's file name: "-towards-middle-leadership-2025-2026", or "". */
+export function fileSuffix(choices: ReportChoices): string {
+  const { scope, options } = choices;
+  const text = (name: 'organisation' | 'school' | 'programme' | 'cohort', value: string | null) =>
+    value === null ? '' : fileStem(options[name]?.find((o) => o.value === value)?.text ?? '');
   const suffix = [
-    filter.programmeId
-      ? fileStem((await q.cohortsOfOrganisation(deps.db, viewer.organisationId)).find((c) => c.programme_id === filter.programmeId)?.programme_title ?? '')
-      : '',
-    filter.year ? `${filter.year}-${filter.year + 1}` : '',
+    text('organisation', scope.participantOrganisationId),
+    text('school', scope.schoolId),
+    scope.cohortId ? text('cohort', scope.cohortId) : text('programme', scope.programmeId),
+    scope.year ? `${scope.year}-${scope.year + 1}` : '',
+    scope.staffType ? fileStem(scope.staffType) : '',
   ]
     .filter(Boolean)
     .join('-');
-  return { fileName: `${table.key}${suffix ? `-${suffix}` : ''}.csv`, headers: table.headers, rows: table.rows };
+  return suffix ? `-${suffix}` : '';
 }
 
 /**

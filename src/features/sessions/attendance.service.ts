@@ -1,3 +1,4 @@
+import { outsideSchoolNames } from '../establishments';
 import type { Executor } from '../../platform/db/database';
 import { isProgrammeLead } from '../../platform/http/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -123,8 +124,15 @@ export interface Register {
 }
 
 /** Everyone expected at the session (and anyone marked since who no longer is), with their marks. */
-async function buildRegister(db: Executor, session: q.AttendanceSession): Promise<Register> {
-  const [expected, marks] = await Promise.all([q.listExpected(db, session), q.listAttendance(db, session.id)]);
+async function buildRegister(deps: Pick<AppDeps, 'db' | 'outsideSchoolsOf'>, session: q.AttendanceSession): Promise<Register> {
+  const db = deps.db;
+  const [listed, marks] = await Promise.all([q.listExpected(db, session), q.listAttendance(db, session.id)]);
+  // Participants from schools not on Waymark: their school's name from the school list.
+  const outside = await outsideSchoolNames(
+    deps,
+    listed.filter((p) => p.schoolName === null).map((p) => p.personId),
+  );
+  const expected = listed.map((p) => (p.schoolName === null && outside.has(p.personId) ? { ...p, schoolName: outside.get(p.personId) ?? null } : p));
   const byPerson = new Map(marks.map((m) => [m.person_id, m]));
   const people = [...expected];
   for (const mark of marks) {
@@ -156,7 +164,7 @@ export async function assertCanTakeRegister(deps: AppDeps, viewer: Viewer, sessi
 /** The register of a session, for its facilitators and programme leads. */
 export async function getRegister(deps: AppDeps, viewer: Viewer, sessionId: string): Promise<Register> {
   const session = await loadRegisterSession(deps.db, viewer, sessionId);
-  return buildRegister(deps.db, session);
+  return buildRegister(deps, session);
 }
 
 /** Field names on the register form, per person. */
@@ -171,7 +179,7 @@ export const reasonField = (personId: string) => `reason-${personId}`;
 export async function saveRegister(deps: AppDeps, viewer: Viewer, sessionId: string, values: FormValues, requestId: string | null): Promise<number> {
   const session = await loadRegisterSession(deps.db, viewer, sessionId);
   if (session.status === 'cancelled') throw new Conflict('This session was cancelled, so it has no register.');
-  const register = await buildRegister(deps.db, session);
+  const register = await buildRegister(deps, session);
   const errors: FieldErrors = {};
   const changes: q.MarkRow[] = [];
   const now = deps.clock.now().toISOString();
@@ -233,7 +241,7 @@ export async function saveRegister(deps: AppDeps, viewer: Viewer, sessionId: str
 export async function markAllPresent(deps: AppDeps, viewer: Viewer, sessionId: string, requestId: string | null): Promise<number> {
   const session = await loadRegisterSession(deps.db, viewer, sessionId);
   if (session.status === 'cancelled') throw new Conflict('This session was cancelled, so it has no register.');
-  const register = await buildRegister(deps.db, session);
+  const register = await buildRegister(deps, session);
   const unmarked = register.entries.filter((e) => e.status === null);
   if (unmarked.length === 0) return 0;
   const now = deps.clock.now().toISOString();

@@ -30,7 +30,7 @@ const SESSION_COLUMNS = [
 ] as const;
 
 /** A session with the names around it: organisation, and for a cohort's session its cohort and programme. */
-function sessionsWithNames(db: Executor) {
+export function sessionsWithNames(db: Executor) {
   return db
     .selectFrom('sessions_events')
     .innerJoin('organisations', 'organisations.id', 'sessions_events.organisation_id')

@@ -1,3 +1,4 @@
+import { withOutsideSchoolNames } from '../establishments';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
@@ -40,7 +41,7 @@ export interface CalendarSession {
 
 type SessionRowWithNames = q.SessionWithNames;
 
-async function toCalendarSessions(db: Executor, rows: readonly SessionRowWithNames[]): Promise<CalendarSession[]> {
+export async function toCalendarSessions(db: Executor, rows: readonly SessionRowWithNames[]): Promise<CalendarSession[]> {
   const facilitators = await q.listFacilitators(
     db,
     rows.map((r) => r.id),
@@ -127,7 +128,9 @@ export async function getSessionPage(deps: AppDeps, viewer: Viewer, sessionId: s
     q.listMaterials(deps.db, session.id),
     skillChoices(deps.db, session.cohort_id ? session : null),
     session.cohort_id === null ? q.countBooked(deps.db, session.id) : Promise.resolve(0),
-    canManage && session.cohort_id === null ? q.listBookings(deps.db, session.id) : Promise.resolve([]),
+    canManage && session.cohort_id === null
+      ? q.listBookings(deps.db, session.id).then((rows) => withOutsideSchoolNames(deps, rows, (r) => r.person_id))
+      : Promise.resolve([]),
   ]);
   const skillIds = parseSkillIds(session.skill_ids);
   const now = deps.clock.now().toISOString();

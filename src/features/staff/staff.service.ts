@@ -13,6 +13,7 @@ import {
   latestInvitation,
   normaliseEmail,
   savePasswordHashes,
+  tellLeaverHowToKeepRecord,
   withdrawInvitations,
 } from '../auth';
 import { listAllSchools } from '../organisations';
@@ -205,6 +206,8 @@ export async function deactivatePerson(deps: AppDeps, viewer: Viewer, id: string
   await deps.db.transaction().execute(async (trx) => {
     await q.updatePersonRow(trx, id, { status: 'deactivated', deactivated_at: now, updated_at: now });
     await endAllSignInSessions(trx, id);
+    // Their leadership record stays theirs: at a personal address they have confirmed, they are told how to keep it.
+    await tellLeaverHowToKeepRecord(trx, deps, id, viewer.organisationName);
     await recordAudit(trx, deps.clock, {
       action: 'person_deactivated',
       organisationId: viewer.organisationId,

@@ -8,6 +8,9 @@ export type AuditAction =
   | 'sign_in_failed'
   | 'sign_in_refused'
   | 'sign_in_link_used'
+  | 'personal_sign_in'
+  | 'personal_email_confirmed'
+  | 'personal_account_linked'
   | 'sign_out'
   | 'session_ended'
   | 'everyone_signed_out'
@@ -96,6 +99,7 @@ export type AuditAction =
   | 'subject_access_downloaded'
   | 'person_erased'
   | 'programme_opening_changed'
+  | 'public_taster_changed'
   | 'outside_applicant_joined';
 
 export interface AuditEntry {

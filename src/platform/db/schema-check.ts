@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { connectDatabase, engineOfDb } from './connect';
 import { migrateToLatest, MIGRATION_TABLES } from './migrate';
@@ -12,16 +12,16 @@ export type SchemaShape = Map<string, Set<string>>;
  * database is current. (An install migrated by a release whose migrations were later edited can
  * say "up to date" while missing tables: this is what catches it.)
  *
- * The expected shape is built by running the migrations on the same engine: an in-memory SQLite
- * database, or a throwaway PostgreSQL schema that is dropped again. Tables and columns the live
- * database has beyond those are not a problem (an operator's own, or a newer release's).
+ * The expected shape is built by running the migrations on an in-memory SQLite database (see
+ * expectedShape). Tables and columns the live database has beyond those are not a problem (an
+ * operator's own, or a newer release's).
  */
 // biome-ignore lint/suspicious/noExplicitAny: any schema will do; only names are read.
 export async function schemaProblems(db: Kysely<any>, migrations: Record<string, Migration>): Promise<string[]> {
   const pending = await pendingMigrations(db, migrations);
   if (pending.length > 0)
     return [`${pending.length === 1 ? 'A migration has' : `${pending.length} migrations have`} not run: ${pending.join(', ')}. Run waymark migrate.`];
-  return compareShapes(await expectedShape(db, migrations), await liveShape(db));
+  return compareShapes(await expectedShape(engineOfDb(db), migrations), await liveShape(db));
 }
 
 /** Names of the migrations in the list that the database has not run. */
@@ -46,8 +46,9 @@ export function compareShapes(expected: SchemaShape, live: SchemaShape): string[
   return problems;
 }
 
+/** The tables and columns a database has (on PostgreSQL, in its current schema). */
 // biome-ignore lint/suspicious/noExplicitAny: any schema will do.
-async function liveShape(db: Kysely<any>, schema?: string): Promise<SchemaShape> {
+export async function liveShape(db: Kysely<any>, schema?: string): Promise<SchemaShape> {
   const tables = await db.introspection.getTables();
   const inSchema = schema ?? (engineOfDb(db) === 'postgres' ? await currentSchema(db) : undefined);
   return shapeOf(tables.filter((t) => !t.isView && (inSchema === undefined || t.schema === inSchema)));
@@ -63,33 +64,73 @@ function shapeOf(tables: { name: string; columns: readonly { name: string }[] }[
   return new Map(tables.map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any schema will do.
-async function expectedShape(db: Kysely<any>, migrations: Record<string, Migration>): Promise<SchemaShape> {
-  if (engineOfDb(db) === 'sqlite') {
-    const scratch = connectDatabase<unknown>(':memory:');
-    try {
-      await migrateToLatest(scratch, migrations);
-      return await liveShape(scratch);
-    } finally {
-      await scratch.destroy();
-    }
+const expectedShapes = new WeakMap<Record<string, Migration>, Promise<SchemaShape>>();
+
+/**
+ * The tables and columns the migrations define on an engine. They are built by running the
+ * migrations on an in-memory SQLite database, for PostgreSQL too: the migrations define the same
+ * tables and columns on both engines (test/schema-check.test.ts holds them to it), but for SQLite's
+ * full-text search tables, which PostgreSQL does without. Running them on PostgreSQL itself, in a
+ * scratch schema, took 4–6 s of every start; in memory it takes a few hundred milliseconds, once per
+ * process.
+ */
+export async function expectedShape(engine: 'sqlite' | 'postgres', migrations: Record<string, Migration>): Promise<SchemaShape> {
+  let sqliteShape = expectedShapes.get(migrations);
+  if (!sqliteShape) {
+    sqliteShape = (async () => {
+      const shipped = await builtShape(migrations);
+      if (shipped) return shipped;
+      const scratch = connectDatabase<unknown>(':memory:');
+      try {
+        await migrateToLatest(scratch, migrations);
+        const shape = await liveShape(scratch);
+        // A full-text search table, and the tables SQLite keeps it in (`<name>_data`, `<name>_idx`, …).
+        const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`.execute(scratch);
+        for (const { name } of rows) virtualTables.set(shape, [...(virtualTables.get(shape) ?? []), name]);
+        return shape;
+      } finally {
+        await scratch.destroy();
+      }
+    })();
+    expectedShapes.set(migrations, sqliteShape);
+    sqliteShape.catch(() => expectedShapes.delete(migrations));
   }
-  // One connection, in a transaction that is rolled back: a new schema on its search path, where the
-  // migrations build their tables. Other processes never see that schema (it is never committed), so
-  // several instances and workers starting at once never find one vanishing under their own look at
-  // the tables; and a check cut short leaves nothing behind.
-  const schema = `waymark_schema_check_${randomBytes(6).toString('hex')}`;
-  return db.connection().execute(async (connection) => {
-    await sql`begin`.execute(connection);
-    try {
-      await sql`create schema ${sql.id(schema)}`.execute(connection);
-      await sql`set local search_path to ${sql.id(schema)}`.execute(connection);
-      await migrateToLatest(connection, migrations, { schema, inTransaction: true });
-      return await liveShape(connection, schema);
-    } finally {
-      await sql`rollback`.execute(connection);
-    }
-  });
+  const shape = await sqliteShape;
+  if (engine === 'sqlite') return shape;
+  const virtual = virtualTables.get(shape) ?? [];
+  return new Map([...shape].filter(([table]) => !virtual.some((name) => table === name || table.startsWith(`${name}_`))));
+}
+const virtualTables = new WeakMap<SchemaShape, string[]>();
+
+/** What `npm run build` writes beside the server (dist/schema-shape.json), so a built server starts without working it out. */
+export interface ShippedShape {
+  migrations: string[];
+  tables: Record<string, string[]>;
+  virtualTables: string[];
+}
+
+export async function shapeToShip(migrations: Record<string, Migration>): Promise<ShippedShape> {
+  const shape = await expectedShape('sqlite', migrations);
+  return {
+    migrations: Object.keys(migrations).sort(),
+    tables: Object.fromEntries([...shape].map(([table, columns]) => [table, [...columns].sort()])),
+    virtualTables: virtualTables.get(shape) ?? [],
+  };
+}
+
+/** The shape shipped with a build, when there is one and it is for these very migrations. */
+async function builtShape(migrations: Record<string, Migration>): Promise<SchemaShape | undefined> {
+  let shipped: ShippedShape;
+  try {
+    // Beside dist/waymark.js in a build; nothing there in the sources.
+    shipped = JSON.parse(await readFile(new URL('./schema-shape.json', import.meta.url), 'utf8')) as ShippedShape;
+  } catch {
+    return undefined;
+  }
+  if (shipped.migrations.join('\n') !== Object.keys(migrations).sort().join('\n')) return undefined;
+  const shape: SchemaShape = new Map(Object.entries(shipped.tables).map(([table, columns]) => [table, new Set(columns)]));
+  virtualTables.set(shape, shipped.virtualTables);
+  return shape;
 }
 
 /** Thrown when the database is not what the migrations define: Waymark will not run on it. */

@@ -3,7 +3,8 @@ declare module 'fontkit' {
   /** A parsed font; PDFKit's registerFont takes one as it is. */
   export interface Font {
     postscriptName: string;
-    layout(text: string): unknown;
+    layout(text: string, features?: Record<string, boolean>): unknown;
+    hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

@@ -15,6 +15,13 @@ export function access(rule: AccessRule) {
       const { config, mailer } = c.get('deps');
       if (config.NODE_ENV === 'production' || config.SMTP_URL || !mailer.list) throw new NotFound();
     }
+    if (rule === 'own-record' && !viewer && c.get('personal')) {
+      await next();
+      return;
+    }
+    // Someone signed in to their personal account only reaches nothing of a school's.
+    if (rule !== 'anyone' && rule !== 'development' && !viewer && c.get('personal'))
+      throw new Forbidden('Your Waymark account now holds only your own leadership record. Nothing of a school’s can be reached from it.');
     if (rule !== 'anyone' && rule !== 'development' && !viewer) throw new Unauthenticated();
     if (!allows(rule, viewer)) throw new Forbidden();
     await next();

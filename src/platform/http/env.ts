@@ -6,6 +6,7 @@ import type {
   CoachOfEnrolment,
   NavigationEntry,
   NotificationKinds,
+  OutsideSchoolsOf,
   PersonalDataHolds,
   PersonRecordSection,
   RetentionRecordType,
@@ -16,9 +17,9 @@ import type { EventBus } from '../events';
 import type { Clock } from '../db/clock';
 import type { Logger } from '../log';
 import type { Mailer, StoredEmail } from '../mail/mailer';
-import type { Viewer } from './viewer';
+import type { PersonalViewer, Viewer } from './viewer';
 
-export type { RoleName, Viewer } from './viewer';
+export type { PersonalViewer, RoleName, Viewer } from './viewer';
 
 /** What every request can reach: created once in createApp. */
 export interface AppDeps {
@@ -41,6 +42,8 @@ export interface AppDeps {
   calendarEntries?: readonly CalendarEntries[];
   /** Who coaches an enrolment's participant (from mentoring; nobody when left out). */
   coachOfEnrolment?: CoachOfEnrolment;
+  /** The outside schools of people from schools not on Waymark (from partners; nobody has one when left out). */
+  outsideSchoolsOf?: OutsideSchoolsOf;
   /** Every kind of record kept on a retention schedule (none when left out). */
   retention?: readonly RetentionRecordType[];
   /** What every feature module says it keeps, for the privacy notice (none when left out). */
@@ -57,6 +60,8 @@ export interface AppEnv {
     requestId: string;
     log: Logger;
     viewer: Viewer | null;
+    /** Someone signed in to their personal account only (a leaver); null for staff and the signed out. */
+    personal?: PersonalViewer | null;
     /** The organisation name for the header when nobody is signed in. */
     headerName: string;
     /** Numbers shown in the service navigation, by name (e.g. unread notifications; set for page requests only). */

@@ -18,6 +18,20 @@ export interface Viewer {
 }
 
 /**
+ * Someone signed in to their personal account only (with a sign-in link sent to their personal
+ * address): typically a leaver. It reaches their own leadership record, its exports and links, and
+ * their account, and nothing of any school's: every other signed-in route refuses them.
+ */
+export interface PersonalViewer {
+  accountId: string;
+  sessionId: string;
+  givenName: string;
+  familyName: string;
+  /** The confirmed personal address they signed in with. */
+  personalEmail: string;
+}
+
+/**
  * Who may reach a route, before any check on the particular record:
  * - `anyone`: no sign-in needed (sign-in pages, public information)
  * - `signed-in`: any active member of staff
@@ -26,9 +40,19 @@ export interface Viewer {
  * - `org-admin`: an organisation admin
  * - `programme-lead`: an organisation admin or a programme lead (designs programmes, runs cohorts)
  * - `data-protection`: an organisation admin or the data protection officer (reads the audit log, the retention settings)
+ * - `own-record`: any active member of staff, and someone signed in to their personal account only (a leaver): their own record and account
  * - `development`: only when mail is written to disk outside production; otherwise 404
  */
-export type AccessRule = 'anyone' | 'signed-in' | 'people-manager' | 'staff-admin' | 'org-admin' | 'programme-lead' | 'data-protection' | 'development';
+export type AccessRule =
+  | 'anyone'
+  | 'signed-in'
+  | 'own-record'
+  | 'people-manager'
+  | 'staff-admin'
+  | 'org-admin'
+  | 'programme-lead'
+  | 'data-protection'
+  | 'development';
 
 export function hasRole(viewer: Viewer, role: RoleName, schoolId?: string | null): boolean {
   return viewer.roles.some((r) => r.role === role && (schoolId === undefined || r.schoolId === schoolId));
@@ -53,6 +77,7 @@ export function allows(rule: AccessRule, viewer: Viewer | null): boolean {
     case 'development':
       return true;
     case 'signed-in':
+    case 'own-record':
       return viewer !== null;
     case 'people-manager':
       return viewer !== null && (isOrgAdmin(viewer) || adminSchoolIds(viewer).length > 0 || viewer.isLineManager);

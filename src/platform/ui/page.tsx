@@ -20,20 +20,22 @@ export function headerName(c: Context<AppEnv>): string {
 export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Child) {
   const viewer = c.get('viewer');
   const path = new URL(c.req.url).pathname;
-  const navigationEnd = viewer ? (
-    <li class="govuk-service-navigation__item">
-      <form method="post" action="/sign-out">
-        <button type="submit" class="waymark-link-button govuk-service-navigation__link">
-          Sign out
-        </button>
-      </form>
-    </li>
-  ) : undefined;
+  const personal = !viewer && Boolean(c.get('personal'));
+  const navigationEnd =
+    viewer || personal ? (
+      <li class="govuk-service-navigation__item">
+        <form method="post" action="/sign-out">
+          <button type="submit" class="waymark-link-button govuk-service-navigation__link">
+            Sign out
+          </button>
+        </form>
+      </li>
+    ) : undefined;
   return c.html(
     <Layout
       title={options.title}
       organisationName={headerName(c)}
-      navigation={navigationFor(c.get('deps').navigation, viewer, path, c.get('navigationCounts'))}
+      navigation={navigationFor(c.get('deps').navigation, viewer, path, c.get('navigationCounts'), personal)}
       navigationEnd={navigationEnd}
       beforeContent={options.beforeContent}
       hasErrors={options.hasErrors}

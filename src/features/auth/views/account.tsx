@@ -55,6 +55,12 @@ export function AccountPage(props: { viewer: Viewer; sessions: SessionSummary[];
           </a>
         </p>
         <p class="govuk-body">
+          <a class="govuk-link" href="/account/personal">
+            Personal email and Teacher Reference Number
+          </a>{' '}
+          (only you see them; your personal email keeps your leadership record yours if you leave)
+        </p>
+        <p class="govuk-body">
           <a class="govuk-link" href="/password-reset">
             Change your password
           </a>{' '}

@@ -1049,6 +1049,17 @@ export function DirectoryItemFormPage(props: { data: DirectoryItemForm; values: 
 
 // ----- Leadership vacancies -----
 
+/** "A, B and C". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function whereLooking(d: VacanciesPage): string {
+  if (d.area === 'organisation') return `near your organisation’s schools (${listed(d.authorities)})`;
+  if (d.area === 'chosen') return `in ${d.chosenDistricts.join(', ')}`;
+  return 'anywhere in England';
+}
+
 export function VacanciesView(props: { data: VacanciesPage; values: FormValues; errors?: FieldErrors; banner?: string }) {
   const d = props.data;
   return (
@@ -1070,17 +1081,31 @@ export function VacanciesView(props: { data: VacanciesPage; values: FormValues; 
           </p>
         ) : (
           <p class="govuk-body">
-            Vacancies for {d.role.title.toLowerCase()} roles
-            {d.districts.length > 0 ? ` in ${d.districts.join(', ')}` : ' anywhere in England'}, newest first.
+            Vacancies for {d.role.title.toLowerCase()} roles {whereLooking(d)}, newest first.
           </p>
         )}
         <form method="post" action="/careers/vacancies/settings" novalidate>
+          <Radios
+            name="area"
+            idPrefix="area"
+            classes="govuk-radios--small"
+            fieldset={{ legend: { text: 'Where to look', classes: 'govuk-fieldset__legend--s' } }}
+            items={[
+              ...(d.authorities.length > 0
+                ? [{ value: 'organisation', text: `Near my organisation’s schools`, hint: { text: `In ${listed(d.authorities)}` } }]
+                : []),
+              { value: 'chosen', text: 'In the postcode districts below' },
+              { value: 'anywhere', text: 'Anywhere in England' },
+            ]}
+            value={props.values.area ?? d.area}
+            errorMessage={errorFor(props.errors, 'area')}
+          />
           <Input
             id="districts"
             name="districts"
-            label={{ text: 'Where to look', classes: 'govuk-label--s' }}
-            hint={{ text: 'Postcode districts, separated by commas, for example LS11, WF2. Leave empty to see all of England.' }}
-            value={props.values.districts ?? d.districts.join(', ')}
+            label={{ text: 'Postcode districts', classes: 'govuk-label--s' }}
+            hint={{ text: 'Separated by commas, for example LS11, WF2. Up to 10.' }}
+            value={props.values.districts ?? d.chosenDistricts.join(', ')}
             errorMessage={errorFor(props.errors, 'districts')}
           />
           <Checkboxes
@@ -1095,7 +1120,9 @@ export function VacanciesView(props: { data: VacanciesPage; values: FormValues; 
                 hint: { text: 'Only weeks with something new. You can stop them here at any time.' },
               },
             ]}
-            values={(props.values.districts !== undefined ? props.values.jobAlerts === 'weekly' : d.jobAlerts) ? ['weekly'] : []}
+            values={
+              (props.values.districts !== undefined || props.values.area !== undefined ? props.values.jobAlerts === 'weekly' : d.jobAlerts) ? ['weekly'] : []
+            }
             errorMessage={errorFor(props.errors, 'jobAlerts')}
           />
           <Button text="Save where to look" classes="govuk-button--secondary" />

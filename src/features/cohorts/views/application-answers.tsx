@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { BulletList, Paragraphs, SummaryList, type SummaryListRow } from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS } from '../../staff';
 import { parseStringList } from '../applications.rules';
+import type { SchoolListEntry } from '../../establishments';
 import type { ApplicationDetail } from '../cohorts.queries';
 import { SECTION_TITLES, SECTION_TITLES_FOR_READERS, type Section } from '../cohorts.schemas';
 
@@ -22,7 +23,19 @@ function coachText(app: ApplicationDetail): string {
  * The applicant's answers, section by section; with `changeBase`, each has a Change link. The
  * headings speak to the applicant (`reader: 'applicant'`) or about them to anyone else.
  */
-export function Answers(props: { app: ApplicationDetail; sections: Section[]; reader: 'applicant' | 'others'; changeBase?: string }) {
+/** The applicant's school: theirs on Waymark, or the one they named on the school list (not on Waymark). */
+export function schoolText(app: { school_name: string | null; outside_school?: SchoolListEntry | null }): string {
+  if (app.school_name) return app.school_name;
+  if (app.outside_school) return `${app.outside_school.name}, ${app.outside_school.town} (URN ${app.outside_school.urn}; not on Waymark)`;
+  return 'Central team (no school)';
+}
+
+export function Answers(props: {
+  app: ApplicationDetail & { outside_school?: SchoolListEntry | null };
+  sections: Section[];
+  reader: 'applicant' | 'others';
+  changeBase?: string;
+}) {
   const { app } = props;
   const row = (key: string, value: Child, section?: Section): SummaryListRow => ({
     key: { text: key },
@@ -34,7 +47,7 @@ export function Answers(props: { app: ApplicationDetail; sections: Section[]; re
   const bySection: Record<Section, SummaryListRow[]> = {
     role: [
       row('Current role', app.current_role || NOT_ANSWERED, 'role'),
-      row('School', app.school_name ?? 'Central team (no school)'),
+      row('School', schoolText(app)),
       row('Leadership level', LEADERSHIP_LEVELS[app.leadership_level]),
       row('Leadership experience', <Prose text={app.experience} />, 'role'),
     ],
@@ -42,6 +55,10 @@ export function Answers(props: { app: ApplicationDetail; sections: Section[]; re
     declarations: [row('Declarations confirmed', declarations.length === 0 ? 'None yet' : <BulletList items={declarations} />, 'declarations')],
     coach: [row('In-school coach', coachText(app), 'coach')],
     project: [row('Whole-school project idea', <Prose text={app.project_idea} />, 'project')],
+    headteacher: [
+      row('Headteacher', app.headteacher_name || NOT_ANSWERED, 'headteacher'),
+      row('Headteacher’s email address', app.headteacher_email || NOT_ANSWERED, 'headteacher'),
+    ],
   };
   return (
     <>

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../platform/dates';
+import { formatDate, formatDateTime } from '../../../platform/dates';
 import { SummaryList } from '../../../platform/ui/components';
 import type { EndorsementRow } from '../cohorts.queries';
 import { ENDORSEMENT_KINDS } from '../cohorts.schemas';
@@ -15,20 +15,30 @@ export function EndorsementSummary(props: { endorsements: EndorsementRow[] }) {
           html: (
             <>
               <EndorsementStatusTag status={e.status} />
-              <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                {e.kind === 'line_manager'
-                  ? `${e.endorser_given_name ?? ''} ${e.endorser_family_name ?? ''}`.trim() || 'Line manager'
-                  : e.school_name
-                    ? `Headteacher or admin of ${e.school_name}`
-                    : 'An organisation admin'}
-                {e.answered_at
-                  ? e.answered_by && e.answered_by === e.endorser_id
-                    ? `, answered on ${formatDate(e.answered_at)}`
-                    : `, answered by ${e.answerer_given_name} ${e.answerer_family_name} on ${formatDate(e.answered_at)}`
-                  : e.status === 'requested' && e.due_on
-                    ? `, asked to answer by ${formatDate(e.due_on)}`
-                    : ''}
-              </p>
+              {e.endorser_email ? (
+                <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                  {e.answered_at
+                    ? `Answered by ${e.answered_name}, ${e.answered_role}, on ${formatDateTime(e.answered_at)}, by email link (asked: ${e.endorser_name}, ${e.endorser_email})`
+                    : e.status === 'requested'
+                      ? `${e.endorser_name} (${e.endorser_email}), asked by email link${e.expires_at ? ` that works until ${formatDate(e.expires_at)}` : ''}${e.due_on ? `, to answer by ${formatDate(e.due_on)}` : ''}`
+                      : `${e.endorser_name} (${e.endorser_email}), to be asked by email link`}
+                </p>
+              ) : (
+                <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                  {e.kind === 'line_manager'
+                    ? `${e.endorser_given_name ?? ''} ${e.endorser_family_name ?? ''}`.trim() || 'Line manager'
+                    : e.school_name
+                      ? `Headteacher or admin of ${e.school_name}`
+                      : 'An organisation admin'}
+                  {e.answered_at
+                    ? e.answered_by && e.answered_by === e.endorser_id
+                      ? `, answered on ${formatDate(e.answered_at)}`
+                      : `, answered by ${e.answerer_given_name} ${e.answerer_family_name} on ${formatDate(e.answered_at)}`
+                    : e.status === 'requested' && e.due_on
+                      ? `, asked to answer by ${formatDate(e.due_on)}`
+                      : ''}
+                </p>
+              )}
               {e.comment ? <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">“{e.comment}”</p> : null}
             </>
           ),

@@ -5,7 +5,7 @@ import { Button, ErrorSummary, InsetText, NotificationBanner, Radios, SummaryLis
 import { sectionsFor } from '../applications.rules';
 import type { getEndorsementForAnswer, listEndorsementsForViewer } from '../endorsements.service';
 import { ENDORSEMENT_KINDS } from '../cohorts.schemas';
-import { Answers } from './application-answers';
+import { Answers, schoolText } from './application-answers';
 import { EndorsementSummary } from './endorsement-summary';
 import { ApplicationStatusTag, EndorsementStatusTag } from './status-tags';
 
@@ -29,7 +29,7 @@ export function EndorsementPage(props: { data: ForAnswer; notAnswerable: string 
         <SummaryList
           rows={[
             { key: { text: 'Applicant' }, value: { text: `${name}${app.job_title ? `, ${app.job_title}` : ''}` } },
-            { key: { text: 'School' }, value: { text: app.school_name ?? 'Central team (no school)' } },
+            { key: { text: 'School' }, value: { text: schoolText(app) } },
             { key: { text: 'Programme' }, value: { text: `${app.programme_title}, ${app.cohort_name}` } },
             { key: { text: 'Application status' }, value: { html: <ApplicationStatusTag status={app.status} /> } },
             { key: { text: 'Answer by' }, value: { text: endorsement.due_on ? formatDate(endorsement.due_on) : 'No deadline' } },

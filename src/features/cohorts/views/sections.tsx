@@ -26,6 +26,8 @@ export function sectionValues(data: Editable, section: Section): FormValues {
       return {};
     case 'project':
       return { projectIdea: app.project_idea ?? '' };
+    case 'headteacher':
+      return { headteacherName: app.headteacher_name ?? '', headteacherEmail: app.headteacher_email ?? '' };
   }
 }
 
@@ -174,6 +176,46 @@ export function SectionPage(props: { data: Editable; section: Section; values: F
         />
       );
       break;
+    case 'headteacher': {
+      const school = app.outside_school;
+      fields = (
+        <>
+          <p class="govuk-body">
+            {app.programme_title} needs your headteacher’s support. When you submit your application, we email them a link to read who has applied and say
+            whether the school supports it. They don’t need an account.
+          </p>
+          {school ? (
+            <SummaryList
+              rows={[
+                { key: { text: 'Your school' }, value: { text: `${school.name} (URN ${school.urn})` } },
+                { key: { text: 'Address on the school list' }, value: { html: <>{school.address.map((line, i) => (i === 0 ? line : [<br />, line]))}</> } },
+              ]}
+            />
+          ) : null}
+          <Input
+            id="headteacherName"
+            name="headteacherName"
+            label={{ text: 'Your headteacher’s full name', classes: 'govuk-label--s' }}
+            autocomplete="off"
+            spellcheck={false}
+            value={v.headteacherName}
+            errorMessage={err('headteacherName')}
+          />
+          <Input
+            id="headteacherEmail"
+            name="headteacherEmail"
+            type="email"
+            label={{ text: 'Their work email address', classes: 'govuk-label--s' }}
+            hint={{ text: 'Their address at the school, so they can see the request is about your school' }}
+            autocomplete="off"
+            spellcheck={false}
+            value={v.headteacherEmail}
+            errorMessage={err('headteacherEmail')}
+          />
+        </>
+      );
+      break;
+    }
   }
   return (
     <div class="govuk-grid-row">
@@ -221,9 +263,11 @@ export function CheckPage(props: { view: Check; refusals?: Record<string, string
         <p class="govuk-body">
           {app.needs_line_manager
             ? `When you submit, your line manager is asked to endorse your application${app.needs_headteacher ? ', and then your headteacher is asked for their support' : ''}.`
-            : app.needs_headteacher
-              ? 'When you submit, your headteacher is asked for their support.'
-              : 'When you submit, the programme lead will consider your application.'}{' '}
+            : app.needs_headteacher && app.school_urn
+              ? 'When you submit, we email your headteacher a link to give their support.'
+              : app.needs_headteacher
+                ? 'When you submit, your headteacher is asked for their support.'
+                : 'When you submit, the programme lead will consider your application.'}{' '}
           You cannot change your answers after you submit.
         </p>
         <form method="post" action={`/applications/${app.id}/submit`} novalidate>

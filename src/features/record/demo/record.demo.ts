@@ -5,6 +5,7 @@ import type { Database } from '../../../platform/db/database';
 import { newId } from '../../../platform/db/ids';
 import { newToken } from '../../../platform/http/tokens';
 import type { DemoContext } from '../../../platform/module';
+import { addConfirmedPersonalAccount } from '../../auth';
 import { certificatesOf } from '../../certificates';
 import { recordEntriesOf } from '../../portfolio';
 
@@ -13,7 +14,8 @@ const STATEMENT =
 
 /**
  * Hannah Jones (the demo participant with a portfolio) has a record: her certificates and
- * portfolio entries, a statement, and two links: one a panel can open now, one expired.
+ * portfolio entries, a statement, and two links: one a panel can open now, one expired. She has
+ * added a personal email and TRN, so deactivating her shows the leaving journey.
  */
 export async function seedRecord(trx: Transaction<Database>, clock: Clock, context: DemoContext): Promise<void> {
   const person = context.ids.get('rMat3');
@@ -33,6 +35,8 @@ export async function seedRecord(trx: Transaction<Database>, clock: Clock, conte
     .insertInto('record_statements')
     .values({ person_id: person, statement: STATEMENT, updated_at: at(20) })
     .execute();
+
+  await addConfirmedPersonalAccount(trx, clock, { personId: person, personalEmail: 'hannah.jones.maths@example.net', trn: '1902345' });
 
   const live = { id: newId(), token: newToken() };
   await trx

@@ -185,6 +185,14 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
             Download your record (JSON, with your signed certificates)
           </a>
         </p>
+        {d.trn ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href="/record/export.json?trn=yes" download="leadership-record.json">
+              Download it with your Teacher Reference Number in the file
+            </a>{' '}
+            (a school you bring it into checks the file is yours by it; otherwise the file names you only)
+          </p>
+        ) : null}
         <p class="govuk-body">
           <a class="govuk-link" href="/record/record.pdf" download="leadership-record.pdf">
             Download your record as a PDF

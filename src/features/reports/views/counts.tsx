@@ -1,9 +1,9 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, type FormValues } from '../../../platform/http/forms';
-import { Button, Details, ErrorSummary, Input, Select, Table } from '../../../platform/ui/components';
+import { Button, Details, Input, Table } from '../../../platform/ui/components';
 import { FormErrors } from '../../../platform/ui/form-parts';
-import { type skillsReport, type barriersReport, type CountReport, type diversityReport, type PeopleFilter, totalPercent } from '../reports.diversity';
-import { academicYearText } from '../reports.service';
+import { type skillsReport, type barriersReport, type CountReport, type diversityReport, totalPercent } from '../reports.diversity';
+import { FilterErrors, ReportFilters } from './filters';
 import { MAX_THRESHOLD, MIN_THRESHOLD, SUPPRESSED } from '../suppression';
 
 const cellText = (v: number | string | null | undefined) => (v === null || v === undefined ? SUPPRESSED : String(v));
@@ -177,74 +177,10 @@ export function ShareChart(props: { id: string; report: CountReport; series: { l
   );
 }
 
-/** The filters of the people reports: programme, academic year, school, type of staff. */
-export function PeopleFilterForm(props: { action: string; choices: PeopleFilter; query: Record<string, string | undefined> }) {
-  const { choices } = props;
-  return (
-    <form method="get" action={props.action} class="govuk-!-margin-bottom-6">
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-one-half">
-          <Select
-            id="programme"
-            name="programme"
-            label={{ text: 'Programme', classes: 'govuk-label--s' }}
-            items={[{ value: '', text: 'All programmes' }, ...choices.programmes.map((p) => ({ value: p.id, text: p.title }))]}
-            value={choices.filter.programmeId ?? ''}
-            errorMessage={choices.errors.programme ? { text: choices.errors.programme } : undefined}
-          />
-          <Select
-            id="school"
-            name="school"
-            label={{ text: 'School', classes: 'govuk-label--s' }}
-            items={[{ value: '', text: 'All schools and the central team' }, ...choices.schools.map((s) => ({ value: s.id, text: s.name }))]}
-            value={choices.people.schoolId ?? ''}
-            errorMessage={choices.errors.school ? { text: choices.errors.school } : undefined}
-          />
-        </div>
-        <div class="govuk-grid-column-one-half">
-          <Select
-            id="year"
-            name="year"
-            label={{ text: 'Academic year the cohort started', classes: 'govuk-label--s' }}
-            items={[{ value: '', text: 'All years' }, ...choices.years.map((y) => ({ value: String(y), text: academicYearText(y) }))]}
-            value={choices.filter.year === null ? '' : String(choices.filter.year)}
-            errorMessage={choices.errors.year ? { text: choices.errors.year } : undefined}
-          />
-          <Select
-            id="staffType"
-            name="staffType"
-            label={{ text: 'Type of staff', classes: 'govuk-label--s' }}
-            items={[{ value: '', text: 'All staff' }, ...choices.staffTypes]}
-            value={choices.people.staffType ?? ''}
-            errorMessage={choices.errors.staffType ? { text: choices.errors.staffType } : undefined}
-          />
-        </div>
-      </div>
-      <Button text="Show the report" classes="govuk-button--secondary govuk-!-margin-bottom-0" />
-    </form>
-  );
-}
-
-function FilterErrors(props: { errors: Record<string, string> }) {
-  const errors = Object.entries(props.errors);
-  return errors.length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errors.map(([field, text]) => ({ text, href: `#${field}` }))} /> : null;
-}
-
-/** The query string of the chosen filters, for downloads: "?programme=…&school=…" or "". */
-export function filterQuery(choices: PeopleFilter): string {
-  const parts = [
-    choices.filter.programmeId ? `programme=${encodeURIComponent(choices.filter.programmeId)}` : '',
-    choices.filter.year ? `year=${choices.filter.year}` : '',
-    choices.people.schoolId ? `school=${encodeURIComponent(choices.people.schoolId)}` : '',
-    choices.people.staffType ? `staffType=${choices.people.staffType}` : '',
-  ].filter(Boolean);
-  return parts.length > 0 ? `?${parts.join('&')}` : '';
-}
-
 /** Diversity of the pipeline against the staff body, for programme leads and organisation admins. */
 export function DiversityPage(props: { data: Awaited<ReturnType<typeof diversityReport>>; canChangeThreshold: boolean }) {
   const { data } = props;
-  const query = filterQuery(data.choices);
+  const { query } = data.choices;
   return (
     <>
       <FilterErrors errors={data.choices.errors} />
@@ -263,7 +199,7 @@ export function DiversityPage(props: { data: Awaited<ReturnType<typeof diversity
         ) : null}
       </p>
       <SymbolsExplained threshold={data.threshold} />
-      <PeopleFilterForm action="/reports/diversity" choices={data.choices} query={{}} />
+      <ReportFilters action="/reports/diversity" choices={data.choices} />
       {data.reports.map((r) => (
         <>
           <h2 class="govuk-heading-m">{r.caption.split(':')[0]}</h2>
@@ -297,9 +233,9 @@ export function BarriersPage(props: { data: Awaited<ReturnType<typeof barriersRe
       </p>
       <p class="govuk-body">Numbers below {data.threshold} are hidden.</p>
       <SymbolsExplained threshold={data.threshold} />
-      <PeopleFilterForm action="/reports/barriers" choices={data.choices} query={{}} />
+      <ReportFilters action="/reports/barriers" choices={data.choices} />
       <ShareChart id="chart-barriers" report={r} series={r.columns.map((label, j) => ({ label, values: r.percents.map((row) => row[j] ?? SUPPRESSED) }))} />
-      <CountTableView report={r} downloadHref={`/reports/barriers/export.csv${filterQuery(data.choices)}`} />
+      <CountTableView report={r} downloadHref={`/reports/barriers/export.csv${data.choices.query}`} />
     </>
   );
 }
@@ -335,12 +271,7 @@ export function ReportSettingsPage(props: { threshold: number; values?: FormValu
 export function SkillsPage(props: { data: Awaited<ReturnType<typeof skillsReport>> }) {
   const { data } = props;
   const t = data.table;
-  const query = [
-    data.choices.filter.programmeId ? `programme=${encodeURIComponent(data.choices.filter.programmeId)}` : '',
-    data.choices.filter.year ? `year=${data.choices.filter.year}` : '',
-  ]
-    .filter(Boolean)
-    .join('&');
+  const { query } = data.choices;
   return (
     <>
       <FilterErrors errors={data.choices.errors} />
@@ -349,31 +280,7 @@ export function SkillsPage(props: { data: Awaited<ReturnType<typeof skillsReport
         How each cohort rated itself on the programme’s skills when it started (the baseline self-assessment) and at the end (the final one), from 1 to 5. An
         average of fewer than {data.threshold} people is hidden (c); z means there is no self-assessment at that point yet.
       </p>
-      <form method="get" action="/reports/skills" class="govuk-!-margin-bottom-6">
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-one-half">
-            <Select
-              id="programme"
-              name="programme"
-              label={{ text: 'Programme', classes: 'govuk-label--s' }}
-              items={[{ value: '', text: 'All programmes' }, ...data.choices.programmes.map((p) => ({ value: p.id, text: p.title }))]}
-              value={data.choices.filter.programmeId ?? ''}
-              errorMessage={data.choices.errors.programme ? { text: data.choices.errors.programme } : undefined}
-            />
-          </div>
-          <div class="govuk-grid-column-one-half">
-            <Select
-              id="year"
-              name="year"
-              label={{ text: 'Academic year the cohort started', classes: 'govuk-label--s' }}
-              items={[{ value: '', text: 'All years' }, ...data.choices.years.map((y) => ({ value: String(y), text: academicYearText(y) }))]}
-              value={data.choices.filter.year === null ? '' : String(data.choices.filter.year)}
-              errorMessage={data.choices.errors.year ? { text: data.choices.errors.year } : undefined}
-            />
-          </div>
-        </div>
-        <Button text="Show the report" classes="govuk-button--secondary govuk-!-margin-bottom-0" />
-      </form>
+      <ReportFilters action="/reports/skills" choices={data.choices} />
       {t.rows.length === 0 ? (
         <p class="govuk-body">{t.empty}</p>
       ) : (
@@ -386,7 +293,7 @@ export function SkillsPage(props: { data: Awaited<ReturnType<typeof skillsReport
             rows={t.rows.map((row) => row.map((cell, i) => ({ text: String(cell), format: t.numeric[i] ? 'numeric' : undefined })))}
           />
           <p class="govuk-body">
-            <a class="govuk-link" href={`/reports/skills/export.csv${query ? `?${query}` : ''}`} download>
+            <a class="govuk-link" href={`/reports/skills/export.csv${query}`} download>
               Download this table (CSV)<span class="govuk-visually-hidden">: {t.caption}</span>
             </a>
           </p>

@@ -1,6 +1,7 @@
 import { formatDate } from '../../../platform/dates';
-import { Button, ErrorSummary, Select, Table } from '../../../platform/ui/components';
-import { academicYearText, type ReportTable, type reportsIndex, type TrustReport } from '../reports.service';
+import { Table } from '../../../platform/ui/components';
+import type { ReportTable, reportsIndex, TrustReport } from '../reports.service';
+import { FilterErrors, ReportFilters } from './filters';
 
 /** A horizontal bar chart of people at each stage: an SVG with a title, its numbers in the table beside it. */
 function StageChart(props: { stages: TrustReport['stages'] }) {
@@ -44,7 +45,7 @@ function StageChart(props: { stages: TrustReport['stages'] }) {
 }
 
 /** One table of the report, with its download beneath it. */
-function ReportTableView(props: { table: ReportTable; query: string }) {
+export function ReportTableView(props: { table: ReportTable; href: string }) {
   const { table } = props;
   if (table.rows.length === 0) return <p class="govuk-body">{table.empty}</p>;
   return (
@@ -62,7 +63,7 @@ function ReportTableView(props: { table: ReportTable; query: string }) {
         )}
       />
       <p class="govuk-body">
-        <a class="govuk-link" href={`/reports/${table.key}/export.csv${props.query ? `?${props.query}` : ''}`} download>
+        <a class="govuk-link" href={props.href} download>
           Download this table (CSV)<span class="govuk-visually-hidden">: {table.caption}</span>
         </a>
       </p>
@@ -81,10 +82,9 @@ const SECTIONS: { heading: string; keys: string[] }[] = [
 /** The reports page for programme leads: the trust's pipeline, rates, withdrawals, attendance, and each cohort's downloads. */
 export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsIndex>> }) {
   const { trust, cohorts, choices } = props.data;
-  const errors = Object.entries(choices.errors);
   return (
     <>
-      {errors.length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errors.map(([field, text]) => ({ text, href: `#${field}` }))} /> : null}
+      <FilterErrors errors={choices.errors} />
       <h1 class="govuk-heading-l">Reports</h1>
       <p class="govuk-body">
         Where the trust’s staff are on its programmes, how each cohort went, and each cohort’s lists. Every table downloads as a CSV file that opens in Excel.
@@ -103,37 +103,31 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
           – what staff with a career aspiration say holds them back, counted
         </li>
         <li>
+          <a class="govuk-link" href="/reports/attendance">
+            Attendance
+          </a>{' '}
+          – by cohort and by session
+        </li>
+        <li>
+          <a class="govuk-link" href="/reports/mentoring">
+            Mentoring and projects
+          </a>{' '}
+          – meetings held, each mentor’s places used, and projects’ measures met
+        </li>
+        <li>
+          <a class="govuk-link" href="/reports/feedback">
+            360 feedback by cohort
+          </a>{' '}
+          – colleagues’ ratings by skill, as far as the anonymity rules allow
+        </li>
+        <li>
           <a class="govuk-link" href="/reports/skills">
             Cohort skill profiles
           </a>{' '}
           – each cohort’s self-assessment by skill, at the start and at the end
         </li>
       </ul>
-      <form method="get" action="/reports" class="govuk-!-margin-bottom-6">
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-one-half">
-            <Select
-              id="programme"
-              name="programme"
-              label={{ text: 'Programme', classes: 'govuk-label--s' }}
-              items={[{ value: '', text: 'All programmes' }, ...choices.programmes.map((p) => ({ value: p.id, text: p.title }))]}
-              value={choices.filter.programmeId ?? ''}
-              errorMessage={choices.errors.programme ? { text: choices.errors.programme } : undefined}
-            />
-          </div>
-          <div class="govuk-grid-column-one-half">
-            <Select
-              id="year"
-              name="year"
-              label={{ text: 'Academic year the cohort started', classes: 'govuk-label--s' }}
-              items={[{ value: '', text: 'All years' }, ...choices.years.map((y) => ({ value: String(y), text: academicYearText(y) }))]}
-              value={choices.filter.year === null ? '' : String(choices.filter.year)}
-              errorMessage={choices.errors.year ? { text: choices.errors.year } : undefined}
-            />
-          </div>
-        </div>
-        <Button text="Show the reports" classes="govuk-button--secondary govuk-!-margin-bottom-0" />
-      </form>
+      <ReportFilters action="/reports" choices={choices} button="Show the reports" />
       {SECTIONS.map((section) => (
         <>
           <h2 class="govuk-heading-m">{section.heading}</h2>
@@ -141,7 +135,7 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
           {trust.tables
             .filter((t) => section.keys.includes(t.key))
             .map((t) => (
-              <ReportTableView table={t} query={props.data.query} />
+              <ReportTableView table={t} href={`/reports/${t.key}/export.csv${choices.query}`} />
             ))}
         </>
       ))}

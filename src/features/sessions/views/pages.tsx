@@ -34,6 +34,7 @@ export function SessionPage(props: { view: SessionView; banner?: string }) {
         <div class="govuk-button-group">
           <Button text={`Change ${term}`} href={`/sessions/${session.id}/edit`} classes="govuk-button--secondary" />
           <Button text={`Cancel ${term}`} href={`/sessions/${session.id}/cancel`} classes="govuk-button--warning" />
+          <Button text="Public taster and sign-ups" href={`/sessions/${session.id}/public-taster`} classes="govuk-button--secondary" />
         </div>
       ) : null}
       {props.view.canManageMaterials && !cancelled ? (

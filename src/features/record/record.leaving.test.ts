@@ -1,0 +1,204 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/app';
+import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
+import { type TestClient, visibleText } from '../../../test/support/http';
+
+// A teacher adds a personal email (confirmed by a link) and a TRN that nobody else sees; their school
+// deactivates them when they leave, and they are told at the personal address how to keep their
+// record; they sign in to a personal account that reaches their own record and nothing of the
+// school's; at a new organisation on the same Waymark they link their new account, and the record
+// comes with them. A record file of someone else's is refused on import.
+
+const PERSONAL = 'ravi.personal@example.net';
+
+function linkIn(text: string, path: string): string {
+  const match = new RegExp(`http://localhost(${path}/[A-Za-z0-9_-]+)`).exec(text);
+  if (!match?.[1]) throw new Error(`no ${path} link in: ${text}`);
+  return match[1];
+}
+
+describeEachEngine('leaving a school and keeping the leadership record', (ctx) => {
+  let world: World;
+  let teacher: TestClient;
+  let admin: TestClient;
+  let leaver: TestClient;
+  let arrival: TestPerson;
+  let entryId: string;
+  let shareId: string;
+
+  const mailTo = async (to: string) => {
+    await ctx().deliverMail();
+    const email = ctx()
+      .mailer.sent.filter((e) => e.to === to)
+      .at(-1);
+    if (!email) throw new Error(`no email to ${to}`);
+    return email;
+  };
+
+  beforeAll(async () => {
+    world = await makeWorld(ctx().db);
+    teacher = ctx().client({ address: '10.6.0.1' });
+    admin = ctx().client({ address: '10.6.0.2' });
+    leaver = ctx().client({ address: '10.6.0.3' });
+    await signIn(teacher, world.report.email);
+    await signIn(admin, world.orgAdmin.email);
+    const added = await teacher.post('/portfolio/new', {
+      kind: 'training_delivered',
+      title: 'INSET on adaptive teaching',
+      reflection: 'Colleagues plan for the whole range of pupils.',
+      'startedOn-day': '2',
+      'startedOn-month': '11',
+      'startedOn-year': '2026',
+    });
+    entryId = (added.location ?? '').split('/')[3]?.split('?')[0] ?? '';
+    expect((await teacher.post('/record', { statement: 'I lead reading across Key Stage 3.', items: `entry:${entryId}` })).status).toBe(303);
+    const shared = await teacher.post('/record/shares/new', {
+      label: 'Head of English application',
+      'expiresOn-day': '31',
+      'expiresOn-month': '1',
+      'expiresOn-year': '2027',
+    });
+    shareId = (shared.location ?? '').split('/')[3]?.split('?')[0] ?? '';
+  });
+
+  it('refuses a TRN that is not 7 digits and a work address, on the same page, and saves nothing', async () => {
+    const page = await teacher.post('/account/personal', { personalEmail: world.staff.email, trn: '12345' });
+    expect(page.status).toBe(400);
+    const text = visibleText(page.text);
+    expect(text).toContain('There is a problem');
+    expect(text).toContain('Enter a Teacher Reference Number of 7 digits');
+    expect(text).toContain('Enter a personal email address, not a work address');
+    expect(await ctx().db.selectFrom('personal_accounts').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('keeps a personal email (once confirmed by its link) and a TRN that only the person sees', async () => {
+    const saved = await teacher.post('/account/personal', { personalEmail: PERSONAL, trn: '12 34 567' });
+    expect(saved.location).toBe('/account/personal?done=confirm_sent');
+    const email = await mailTo(PERSONAL);
+    const link = linkIn(email.text, '/account/confirm');
+    // Opening the link (as a mail scanner would) changes nothing; the button confirms.
+    expect(visibleText((await ctx().client().get(link)).text)).toContain(`Confirm ${PERSONAL}`);
+    expect((await ctx().client().post(link)).status).toBe(303);
+    const mine = visibleText((await teacher.get('/account/personal')).text);
+    expect(mine).toContain(`Personal email ${PERSONAL}`);
+    expect(mine).toContain('Teacher Reference Number 1234567');
+    // Neither is shown to an administrator, on the staff record or anywhere they reach.
+    const staffRecord = await admin.get(`/staff/${world.report.id}`);
+    expect(staffRecord.status).toBe(200);
+    expect(staffRecord.text).not.toContain(PERSONAL);
+    expect(staffRecord.text).not.toContain('1234567');
+    expect(visibleText((await admin.get('/account/personal')).text)).toContain('Personal email Not added');
+  });
+
+  it('tells a leaver at their personal address how to keep their record when the school deactivates them', async () => {
+    expect((await admin.post(`/staff/${world.report.id}/deactivate`)).status).toBe(303);
+    const email = await mailTo(PERSONAL);
+    expect(email.subject).toBe('Your leadership record is still yours');
+    expect(email.text).toContain('http://localhost/sign-in/personal');
+    // The school account is closed.
+    expect((await teacher.get('/record')).location).toMatch(/^\/sign-in/);
+  });
+
+  it('lets the leaver sign in with a link to their personal address, to their own record and nothing of the school’s', async () => {
+    const asked = await leaver.post('/sign-in/personal', { email: PERSONAL.toUpperCase() });
+    expect(visibleText(asked.text)).toContain('Check your email');
+    const link = linkIn((await mailTo(PERSONAL)).text, '/sign-in/personal');
+    expect(visibleText((await leaver.get(link)).text)).toContain('Sign in as Ravi');
+    const signedIn = await leaver.post(link);
+    expect(signedIn.location).toBe('/record');
+
+    const record = await leaver.get('/record');
+    expect(record.status).toBe(200);
+    const text = visibleText(record.text);
+    expect(text).toContain('INSET on adaptive teaching');
+    expect(text).toContain('I lead reading across Key Stage 3.');
+    expect(text).toContain('Head of English application');
+    expect((await leaver.get(`/record/shares/${shareId}`)).status).toBe(200);
+    expect((await leaver.getBytes('/record/record.pdf')).status).toBe(200);
+    const file = JSON.parse((await leaver.get('/record/export.json')).text) as { credentialSubject: { leadershipRecord: { person: object } } };
+    expect(file.credentialSubject.leadershipRecord.person).toEqual({ name: `Ravi ${world.report.familyName}` });
+    expect(visibleText((await leaver.get('/account')).text)).toContain('nothing of any school’s');
+
+    // Every school page refuses them; home takes them to their record.
+    for (const path of ['/staff', `/staff/${world.report.id}`, '/portfolio', '/notifications', '/reports/skills']) {
+      const page = await leaver.get(path);
+      expect([403, 404], path).toContain(page.status);
+    }
+    expect((await leaver.get('/')).location).toBe('/record');
+    expect((await leaver.post(`/portfolio/entries/${entryId}/remove`)).status).toBe(403);
+
+    // A link that matches nothing signs nobody in.
+    expect(
+      (
+        await ctx()
+          .client()
+          .post(`/sign-in/personal/${'x'.repeat(43)}`)
+      ).status,
+    ).toBe(404);
+    expect((await leaver.post('/sign-out')).status).toBe(303);
+    expect((await leaver.get('/record')).location).toMatch(/^\/sign-in/);
+  });
+
+  it('links a new organisation’s account by confirming the personal address, and the record comes with it', async () => {
+    arrival = await makePerson(ctx().db, {
+      organisationId: world.otherOrganisation.id,
+      schoolId: world.otherSchool.id,
+      givenName: 'Ravi',
+      familyName: world.report.familyName,
+    });
+    const newcomer = ctx().client({ address: '10.6.0.4' });
+    await signIn(newcomer, arrival.email);
+    expect(visibleText((await newcomer.get('/record')).text)).not.toContain('INSET on adaptive teaching');
+    const asked = await newcomer.post('/account/personal', { personalEmail: PERSONAL, trn: '' });
+    expect(asked.location).toBe('/account/personal?done=link_sent');
+    const link = linkIn((await mailTo(PERSONAL)).text, '/account/link');
+    expect(visibleText((await newcomer.get(link)).text)).toContain('Link your new account to your record');
+    const linked = await newcomer.post(link);
+    expect(linked.location).toBe('/record?done=linked');
+
+    const record = visibleText((await newcomer.get('/record')).text);
+    expect(record).toContain('INSET on adaptive teaching');
+    expect(record).toContain('Head of English application');
+    const details = visibleText((await newcomer.get('/account/personal')).text);
+    expect(details).toContain('Teacher Reference Number 1234567');
+    expect(details).toContain(`${world.organisation.name} (left)`);
+    expect(details).toContain(world.otherOrganisation.name);
+
+    // The new school sees only what the person shares: not their links, not their record.
+    const newAdmin = ctx().client({ address: '10.6.0.5' });
+    await signIn(newAdmin, world.otherAdmin.email);
+    expect((await newAdmin.get(`/record/shares/${shareId}`)).status).toBe(404);
+    expect(visibleText((await newAdmin.get('/record')).text)).not.toContain('INSET on adaptive teaching');
+    // The link works once.
+    expect((await newcomer.post(link)).status).toBe(404);
+  });
+
+  it('brings in only the importer’s own record file: someone else’s is refused with the reason, and nothing is kept', async () => {
+    const theirs = ctx().client({ address: '10.6.0.6' });
+    await signIn(theirs, world.staff.email);
+    const file = (await theirs.get('/record/export.json')).text;
+    const newcomer = ctx().client({ address: '10.6.0.7' });
+    await signIn(newcomer, arrival.email);
+    const upload = (text: string) =>
+      newcomer.upload(
+        '/record/import',
+        {},
+        { field: 'file', name: 'leadership-record.json', content: new Uint8Array(Buffer.from(text)), type: 'application/json' },
+      );
+    const refused = await upload(file);
+    expect(refused.status).toBe(400);
+    expect(visibleText(refused.text)).toContain(`This record file is Sian ${world.staff.familyName}’s, not yours (Ravi ${world.report.familyName})`);
+    expect(await ctx().db.selectFrom('record_imports').selectAll().where('person_id', '=', arrival.id).execute()).toHaveLength(0);
+
+    // A file that carries a TRN is checked by it: theirs with a different number is refused, whatever the name.
+    const withTrn = (await newcomer.get('/record/export.json?trn=yes')).text;
+    expect(
+      (JSON.parse(withTrn) as { credentialSubject: { leadershipRecord: { person: { trn: string } } } }).credentialSubject.leadershipRecord.person.trn,
+    ).toBe('1234567');
+    expect((await newcomer.post('/account/personal', { personalEmail: PERSONAL, trn: '7654321' })).status).toBe(303);
+    const mismatch = await upload(withTrn);
+    expect(mismatch.status).toBe(400);
+    expect(visibleText(mismatch.text)).toContain('This record file names a different Teacher Reference Number from the one on your account');
+    expect(await ctx().db.selectFrom('record_imports').selectAll().where('person_id', '=', arrival.id).execute()).toHaveLength(0);
+  });
+});

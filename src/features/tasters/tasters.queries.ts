@@ -1,0 +1,84 @@
+import type { Executor } from '../../platform/db/database';
+import type { PublicTaster, TasterSignUp } from './tasters.tables';
+
+export function findPublicTaster(db: Executor, sessionId: string): Promise<PublicTaster | undefined> {
+  return db.selectFrom('public_tasters').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+}
+
+export function listPublicTasters(db: Executor): Promise<PublicTaster[]> {
+  return db.selectFrom('public_tasters').selectAll().execute();
+}
+
+export async function makePublic(db: Executor, row: PublicTaster): Promise<void> {
+  await db
+    .insertInto('public_tasters')
+    .values(row)
+    .onConflict((oc) => oc.column('session_id').doNothing())
+    .execute();
+}
+
+export async function makePrivate(db: Executor, sessionId: string): Promise<void> {
+  await db.deleteFrom('public_tasters').where('session_id', '=', sessionId).execute();
+}
+
+export function findSignUpByEmail(db: Executor, sessionId: string, emailNormalised: string): Promise<TasterSignUp | undefined> {
+  return db.selectFrom('taster_sign_ups').selectAll().where('session_id', '=', sessionId).where('email_normalised', '=', emailNormalised).executeTakeFirst();
+}
+
+export function findSignUpByToken(db: Executor, tokenHash: string): Promise<TasterSignUp | undefined> {
+  return db.selectFrom('taster_sign_ups').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function insertSignUp(db: Executor, row: TasterSignUp): Promise<void> {
+  await db.insertInto('taster_sign_ups').values(row).execute();
+}
+
+/** A new link for a sign-up (the old one stops working); a pending one also gets the name given now and a new expiry. */
+export async function renewSignUp(db: Executor, id: string, changes: { token_hash: string; name?: string; expires_at?: string }): Promise<void> {
+  await db.updateTable('taster_sign_ups').set(changes).where('id', '=', id).execute();
+}
+
+/** Confirms a pending sign-up: false when it was confirmed meanwhile. */
+export async function confirmSignUp(db: Executor, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('taster_sign_ups')
+    .set({ status: 'confirmed', confirmed_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A taster's sign-ups, confirmed first, then by when they signed up. */
+export function listSignUps(db: Executor, sessionId: string): Promise<TasterSignUp[]> {
+  return db.selectFrom('taster_sign_ups').selectAll().where('session_id', '=', sessionId).orderBy('status').orderBy('created_at').orderBy('id').execute();
+}
+
+export function listSignUpsOfEmail(db: Executor, emailNormalised: string) {
+  return db
+    .selectFrom('taster_sign_ups')
+    .select(['session_id', 'name', 'email', 'status', 'created_at', 'confirmed_at'])
+    .where('email_normalised', '=', emailNormalised)
+    .execute();
+}
+
+export async function deleteSignUpsOfEmail(db: Executor, emailNormalised: string): Promise<number> {
+  const result = await db.deleteFrom('taster_sign_ups').where('email_normalised', '=', emailNormalised).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The sessions the organisation's sign-ups are for (retention looks at when each ended). */
+export async function listSignedUpSessionIds(db: Executor, organisationId: string): Promise<string[]> {
+  const rows = await db.selectFrom('taster_sign_ups').select('session_id').distinct().where('organisation_id', '=', organisationId).execute();
+  return rows.map((r) => r.session_id);
+}
+
+export async function deleteSignUpsOfSessions(db: Executor, organisationId: string, sessionIds: readonly string[]): Promise<number> {
+  if (sessionIds.length === 0) return 0;
+  const result = await db
+    .deleteFrom('taster_sign_ups')
+    .where('organisation_id', '=', organisationId)
+    .where('session_id', 'in', [...sessionIds])
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

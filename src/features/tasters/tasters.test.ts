@@ -1,0 +1,198 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/app';
+import { type BuiltCohort, buildCohort, buildOrganisation } from '../../../test/support/build';
+import { makePerson, signIn } from '../../../test/support/factories';
+import { type TestClient, visibleText } from '../../../test/support/http';
+import { item } from '../../../test/support/present';
+import { newId } from '../../platform/db/ids';
+import { tastersModule } from './module';
+
+function linkIn(text: string, pattern: RegExp): string {
+  const match = pattern.exec(text);
+  if (!match) throw new Error(`no link in: ${text}`);
+  return item(match, 1, 'the link');
+}
+const CONFIRM = /http:\/\/localhost(\/taster-sign-ups\/[A-Za-z0-9_-]+)\n/;
+
+describeEachEngine('public taster sessions', (ctx) => {
+  let cohort: BuiltCohort;
+  let lead: TestClient;
+  let tasterId: string;
+  let address = 0;
+  const visitor = () => ctx().client({ address: `10.33.${Math.floor(address / 200)}.${(address++ % 200) + 1}` });
+
+  async function insertEvent(title: string, startsAt: string, organisationId = cohort.organisation.id) {
+    const id = newId();
+    await ctx()
+      .db.insertInto('sessions_events')
+      .values({
+        id,
+        organisation_id: organisationId,
+        cohort_id: null,
+        kind: 'taster',
+        title,
+        description: 'Find out what Leadership Pathways involves.',
+        skill_ids: '[]',
+        starts_at: startsAt,
+        ends_at: new Date(new Date(startsAt).getTime() + 3_600_000).toISOString(),
+        mode: 'in_person',
+        venue: 'Riverside Academy, Hall',
+        online_url: null,
+        capacity: null,
+        status: 'scheduled',
+        cancel_reason: null,
+        cancelled_at: null,
+        sequence: 0,
+        check_in_secret: 'c'.repeat(64),
+        created_by: null,
+        created_at: '2026-11-01T09:00:00.000Z',
+        updated_at: '2026-11-01T09:00:00.000Z',
+      })
+      .execute();
+    return id;
+  }
+
+  beforeAll(async () => {
+    cohort = await buildCohort(ctx().db);
+    tasterId = await insertEvent('Leadership Pathways taster', '2026-12-03T16:00:00.000Z');
+    lead = ctx().client({ address: '10.33.250.1' });
+    await signIn(lead, cohort.lead.email);
+    expect(visibleText((await visitor().get('/tasters')).text)).not.toContain('Leadership Pathways taster');
+    expect((await visitor().get(`/tasters/${tasterId}`)).status).toBe(404);
+    const bad = await lead.post(`/sessions/${tasterId}/public-taster`, {});
+    expect(bad.status).toBe(400);
+    expect(visibleText(bad.text)).toContain('Select whether anyone may sign up for this session');
+    const saved = await lead.post(`/sessions/${tasterId}/public-taster`, { public: 'yes' });
+    expect(saved.status).toBe(303);
+    expect(visibleText((await lead.get(saved.location ?? '')).text)).toContain('Anyone may now sign up for this session');
+  });
+
+  it('anyone signs up without an account, confirms by the emailed link and gets the calendar file; the lead sees them', async () => {
+    const client = visitor();
+    const list = visibleText((await client.get('/tasters')).text);
+    expect(list).toContain('Leadership Pathways taster');
+    expect(list).toContain(`Run by ${cohort.organisation.name}`);
+
+    const empty = await client.post(`/tasters/${tasterId}`, { name: '', email: 'not-an-email' });
+    expect(empty.status).toBe(400);
+    expect(visibleText(empty.text)).toContain('Enter your name');
+    expect(visibleText(empty.text)).toContain('Enter an email address in the correct format');
+
+    const page = await client.post(`/tasters/${tasterId}`, { name: 'Dan Okoro', email: 'd.okoro@hillside.example.sch.uk' });
+    expect(page.status).toBe(200);
+    expect(visibleText(page.text)).toContain('Check your email We have sent an email about Leadership Pathways taster to d.okoro@hillside.example.sch.uk');
+    await ctx().deliverMail();
+    const mail = ctx().mailer.sent.at(-1);
+    expect(mail?.to).toBe('d.okoro@hillside.example.sch.uk');
+    expect(mail?.subject).toBe('Confirm your place: Leadership Pathways taster');
+    const link = linkIn(mail?.text ?? '', CONFIRM);
+
+    const before = await ctx()
+      .db.selectFrom('taster_sign_ups')
+      .select('status')
+      .where('email_normalised', '=', 'd.okoro@hillside.example.sch.uk')
+      .executeTakeFirstOrThrow();
+    expect(before.status).toBe('pending');
+    // Opening the link changes nothing: the button does.
+    expect(visibleText((await client.get(link)).text)).toContain('Confirm your place');
+    expect((await client.post(link)).status).toBe(303);
+    const confirmed = visibleText((await client.get(link)).text);
+    expect(confirmed).toContain('Your place is confirmed');
+    await ctx().deliverMail();
+    const confirmation = ctx().mailer.sent.at(-1);
+    expect(confirmation?.subject).toBe('Your place is confirmed: Leadership Pathways taster');
+    expect(confirmation?.text).toContain(`${link}/calendar.ics`);
+    const ics = await client.get(`${link}/calendar.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.text).toContain('BEGIN:VEVENT');
+    expect(ics.text).toContain('SUMMARY:Leadership Pathways taster');
+
+    const settings = visibleText((await lead.get(`/sessions/${tasterId}/public-taster`)).text);
+    expect(settings).toContain('1 confirmed, 0 waiting to confirm');
+    expect(settings).toContain('Dan Okoro d.okoro@hillside.example.sch.uk');
+    const csv = await lead.get(`/sessions/${tasterId}/public-taster/sign-ups.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('Dan Okoro,d.okoro@hillside.example.sch.uk');
+    // Another organisation's lead sees nothing of it.
+    const other = await makePerson(ctx().db, { organisationId: (await buildOrganisation(ctx().db)).id, roles: [{ role: 'programme_lead' }] });
+    const otherLead = visitor();
+    await signIn(otherLead, other.email);
+    expect((await otherLead.get(`/sessions/${tasterId}/public-taster`)).status).toBe(404);
+    expect((await otherLead.get(`/sessions/${tasterId}/public-taster/sign-ups.csv`)).status).toBe(404);
+  });
+
+  it('signing up again with a confirmed address shows the same page and emails the place again, not a second sign-up', async () => {
+    const email = 'twice@example.sch.uk';
+    const first = await visitor().post(`/tasters/${tasterId}`, { name: 'Tess Twice', email });
+    await ctx().deliverMail();
+    const link = linkIn(ctx().mailer.sent.at(-1)?.text ?? '', CONFIRM);
+    await visitor().post(link);
+    const again = await visitor().post(`/tasters/${tasterId}`, { name: 'Tess Twice', email: 'TWICE@example.sch.uk' });
+    expect(visibleText(again.text).replace(/TWICE/g, 'twice')).toBe(visibleText(first.text));
+    await ctx().deliverMail();
+    const mail = ctx().mailer.sent.at(-1);
+    expect(mail?.subject).toBe('You already have a place: Leadership Pathways taster');
+    expect(await ctx().db.selectFrom('taster_sign_ups').select('id').where('email_normalised', '=', email).execute()).toHaveLength(1);
+    // The new email's calendar link works; the old link was replaced.
+    const fresh = linkIn(mail?.text ?? '', /http:\/\/localhost(\/taster-sign-ups\/[A-Za-z0-9_-]+)\/calendar\.ics/);
+    expect((await visitor().get(`${fresh}/calendar.ics`)).status).toBe(200);
+    expect((await visitor().get(link)).status).toBe(404);
+  });
+
+  it('a confirmation link stops working after two days, and an unknown one says so', async () => {
+    await visitor().post(`/tasters/${tasterId}`, { name: 'Late Larry', email: 'late@example.sch.uk' });
+    await ctx().deliverMail();
+    const link = linkIn(ctx().mailer.sent.at(-1)?.text ?? '', CONFIRM);
+    ctx().clock.advance(3 * 86_400_000);
+    try {
+      const page = await visitor().get(link);
+      expect(page.status).toBe(404);
+      expect(visibleText(page.text)).toContain('This link has expired');
+      expect((await visitor().post(link)).status).toBe(404);
+    } finally {
+      ctx().clock.advance(-3 * 86_400_000);
+    }
+    expect((await visitor().get('/taster-sign-ups/nothing-here')).status).toBe(404);
+  });
+
+  it('too many sign-ups from one network are refused for a while', async () => {
+    const flooder = ctx().client({ address: '10.33.251.9' });
+    let last = 0;
+    for (let i = 0; i < 45 && last !== 429; i++) last = (await flooder.post(`/tasters/${tasterId}`, { name: 'Flood', email: `flood${i}@example.org` })).status;
+    expect(last).toBe(429);
+  });
+
+  it('past, cancelled and private sessions are not listed, and the lead can close a taster again', async () => {
+    const past = await insertEvent('Old taster', '2026-11-01T16:00:00.000Z');
+    await ctx()
+      .db.insertInto('public_tasters')
+      .values({ session_id: past, organisation_id: cohort.organisation.id, made_public_by: null, made_public_at: '2026-10-01T00:00:00.000Z' })
+      .execute();
+    expect(visibleText((await visitor().get('/tasters')).text)).not.toContain('Old taster');
+    expect((await visitor().get(`/tasters/${past}`)).status).toBe(404);
+    const closing = await insertEvent('Closing taster', '2026-12-20T16:00:00.000Z');
+    expect((await lead.post(`/sessions/${closing}/public-taster`, { public: 'yes' })).status).toBe(303);
+    expect(visibleText((await visitor().get('/tasters')).text)).toContain('Closing taster');
+    expect((await lead.post(`/sessions/${closing}/public-taster`, { public: 'no' })).status).toBe(303);
+    expect(visibleText((await visitor().get('/tasters')).text)).not.toContain('Closing taster');
+  });
+
+  it('a sign-up is in the person’s subject access export, erased with them, and deleted after the retention period', async () => {
+    const email = 'keep@example.sch.uk';
+    await visitor().post(`/tasters/${tasterId}`, { name: 'Kim Keep', email });
+    const hook = tastersModule.personalData;
+    const subject = { id: newId(), organisationId: cohort.organisation.id, givenName: 'Kim', familyName: 'Keep', email, strings: [email] };
+    expect((await hook.export(ctx().db, subject)).data).toMatchObject({ tasterSignUps: [{ name: 'Kim Keep', email, status: 'pending' }] });
+    const now = ctx().clock.now().toISOString();
+    expect(await hook.erase(ctx().db, subject, { formerPersonId: '', credentials: 'keep', now, clock: ctx().clock, config: ctx().config })).toEqual([
+      'Deleted 1 sign-up to taster sessions',
+    ]);
+    const retention = tastersModule.retention?.[0];
+    const count = async () => (await ctx().db.selectFrom('taster_sign_ups').select('id').where('session_id', '=', tasterId).execute()).length;
+    const held = await count();
+    expect(held).toBeGreaterThan(0);
+    expect(await retention?.apply(ctx().db, cohort.organisation.id, '2026-12-01T00:00:00.000Z')).toBe(0);
+    expect(await retention?.apply(ctx().db, cohort.organisation.id, '2027-06-01T00:00:00.000Z')).toBe(held);
+    expect(await count()).toBe(0);
+  });
+});
