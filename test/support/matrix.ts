@@ -24,7 +24,7 @@
  * by default what `staff` gets) is a member of staff at school A with the data protection officer role.
  */
 /// <reference types="vite/client" />
-export { A, expected, F, leaverOutcome, N, S, viewers, type Outcome, type Row, type Viewer } from './matrix/outcomes';
+export { A, expected, F, N, S, leaverOutcome, viewers, type Outcome, type Row, type Viewer } from './matrix/outcomes';
 import { A, type Row } from './matrix/outcomes';
 
 //                                                     anon staff  lm  adminHere adminOther org otherOrg lead

@@ -21,8 +21,6 @@ export { describeWait, type ThrottleLimits } from './throttle';
 export { type AttemptReservation, type CountedAttempt, clearFailedAttempts, refundAttempts, reserveAttempt } from './attempt-throttle';
 // For features that sign people in another way (single sign-on): the session cookie, rotated as on every sign-in.
 export { beginSignInSession } from './session-cookie';
-// For features that count attempts per person (wrong check-in codes): their retention rule forgets old counts.
-export { forgetAttemptsOfPeople } from './auth.retention';
 // The personal account (personal email, TRN, linked staff records): whose record a signed-in person holds, and telling a leaver how to keep it.
 export {
   addConfirmedPersonalAccount,
@@ -33,3 +31,5 @@ export {
   tellLeaverHowToKeepRecord,
   type RecordHolder,
 } from './auth.personal';
+// For features that count attempts per person (wrong check-in codes): their retention rule forgets old counts.
+export { forgetAttemptsOfPeople } from './auth.retention';

@@ -191,8 +191,8 @@ describeEachEngine('public taster sessions', (ctx) => {
     const count = async () => (await ctx().db.selectFrom('taster_sign_ups').select('id').where('session_id', '=', tasterId).execute()).length;
     const held = await count();
     expect(held).toBeGreaterThan(0);
-    expect(await retention?.apply(ctx().db, cohort.organisation.id, '2026-12-01T00:00:00.000Z')).toBe(0);
-    expect(await retention?.apply(ctx().db, cohort.organisation.id, '2027-06-01T00:00:00.000Z')).toBe(held);
+    expect(await retention?.apply(ctx().db, cohort.organisation.id, '2026-12-01T00:00:00.000Z', { config: ctx().config })).toBe(0);
+    expect(await retention?.apply(ctx().db, cohort.organisation.id, '2027-06-01T00:00:00.000Z', { config: ctx().config })).toBe(held);
     expect(await count()).toBe(0);
   });
 });
