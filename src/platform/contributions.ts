@@ -262,10 +262,10 @@ export interface RetentionRecordType {
    * `cutoff` (an ISO instant), inside the run's transaction; gives how many records it changed.
    * Must be safe to run again (a record already dealt with is not counted twice).
    */
-  apply(trx: Executor, organisationId: string, cutoff: string, context: RetentionContext): Promise<number>;
+  apply(trx: Executor, organisationId: string, cutoff: string, context?: RetentionContext): Promise<number>;
 }
 
-/** What a retention rule may need besides the database: where the installation keeps its files (the development mail folder). */
+/** What a retention rule may need besides the database: where the installation keeps its files (the development mail folder). The daily sweep always gives it. */
 export interface RetentionContext {
   config: Pick<Config, 'DATA_DIR' | 'SMTP_URL'>;
 }

@@ -1073,7 +1073,10 @@ export async function sweepJobAlerts(db: Db, clock: Clock): Promise<number> {
   const areas = new Map<string, Promise<{ districts: string[] }>>();
   const areaOf = (organisationId: string) => {
     let area = areas.get(organisationId);
-    if (!area) areas.set(organisationId, (area = organisationArea(db, organisationId)));
+    if (!area) {
+      area = organisationArea(db, organisationId);
+      areas.set(organisationId, area);
+    }
     return area;
   };
   let sent = 0;

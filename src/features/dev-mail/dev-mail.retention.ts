@@ -13,7 +13,7 @@ export const devMailRetention: RetentionRecordType[] = [
     basis:
       'It repeats messages (sign-in links among them) that exist only for trying Waymark out; an installation with a mail server keeps none. The folder serves every organisation on the installation, so the shortest period chosen applies',
     async apply(_trx, _organisationId, cutoff, context) {
-      if (context.config.SMTP_URL) return 0;
+      if (!context || context.config.SMTP_URL) return 0;
       return forgetFileMailBefore(fileMailDir(context.config.DATA_DIR), cutoff);
     },
   },
