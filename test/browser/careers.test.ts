@@ -144,10 +144,10 @@ describeInBrowser('careers, in a browser', () => {
     expect(all).toContain('Head of Year 9');
     expect(all).toContain('Open Government Licence v3.0');
     await g.page.getByLabel('In the postcode districts below').check();
-    await g.page.getByLabel('Postcode districts').fill('Leeds');
+    await g.page.getByRole('textbox', { name: 'Postcode districts' }).fill('Leeds');
     await g.navigate(() => g.page.getByRole('button', { name: 'Save where to look' }).click());
     await expectFieldError(g, 'districts', 'Enter postcode districts like LS11 or WF2, separated by commas');
-    await g.page.getByLabel('Postcode districts').fill('WF2');
+    await g.page.getByRole('textbox', { name: 'Postcode districts' }).fill('WF2');
     await g.navigate(() => g.page.getByRole('button', { name: 'Save where to look' }).click());
     const near = (await g.page.locator('main').textContent()) ?? '';
     expect(near).toContain('Head of Year 7 and transition lead');
