@@ -5,8 +5,7 @@
 import { reportSeries } from './feedback.chart';
 import { formatMean, type FeedbackReport } from './feedback.report';
 import { aboutAnonymity, closingDateText, DEVELOP_QUESTION, gapSentence, marginSentences, skillList, STRENGTHS_QUESTION } from './views/report';
-import { loadPdfKit } from '../../platform/documents/lazy';
-import { GREY, heading, list, MARGIN, paragraph, printable, table } from '../../platform/documents/pdf';
+import { GREY, heading, list, paragraph, table, startDocument } from '../../platform/documents/pdf';
 
 export interface ReportPdfMeta {
   participantName: string;
@@ -19,26 +18,7 @@ export interface ReportPdfMeta {
 /** Renders the report as a tagged A4 PDF. `compress: false` (for tests) leaves the text streams readable. */
 export async function renderReportPdf(report: FeedbackReport, meta: ReportPdfMeta, options: { compress?: boolean } = {}): Promise<Buffer> {
   const title = `360 feedback report: ${meta.participantName}`;
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    compress: options.compress ?? true,
-    info: { Title: printable(title), Author: printable(meta.organisationName), Subject: printable(meta.roundTitle), Creator: 'Waymark' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const document = doc.struct('Document');
-  doc.addStructure(document);
+  const { doc, document, finish } = await startDocument({ title, author: meta.organisationName, subject: meta.roundTitle, compress: options.compress });
 
   paragraph(doc, document, `${meta.organisationName} · ${meta.roundTitle}`, { colour: GREY, size: 11 });
   heading(doc, document, 1, title);
@@ -141,7 +121,5 @@ export async function renderReportPdf(report: FeedbackReport, meta: ReportPdfMet
     }
   }
 
-  document.end();
-  doc.end();
-  return done;
+  return finish();
 }

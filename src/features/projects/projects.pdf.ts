@@ -8,8 +8,20 @@ import { buildImpactChart, withUnit, type MeasureSeries } from './impact-chart';
 import { STATUS_TEXT } from './projects.lifecycle';
 import { JUDGEMENTS } from './projects.schemas';
 import type { ProjectPublicSummary } from './projects.summary';
-import { loadPdfKit } from '../../platform/documents/lazy';
-import { BLACK, type Doc, GREY, heading, keepRoom, list, MARGIN, paragraph, printable, type StructureElement, table } from '../../platform/documents/pdf';
+import {
+  BLACK,
+  type Doc,
+  GREY,
+  heading,
+  keepRoom,
+  list,
+  MARGIN,
+  paragraph,
+  printable,
+  type StructureElement,
+  table,
+  startDocument,
+} from '../../platform/documents/pdf';
 
 /** Draws one measure's chart, as on the page, scaled to the text width; a figure whose alternative text is the chart's description. */
 function chart(doc: Doc, parent: StructureElement, series: MeasureSeries) {
@@ -63,25 +75,7 @@ export async function renderProjectPdf(
   options: { compress?: boolean } = {},
 ): Promise<Buffer> {
   const title = `Project summary: ${summary.title}`;
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    compress: options.compress ?? true,
-    info: { Title: printable(title), Author: printable(meta.participantName), Subject: printable(meta.organisationName), Creator: 'Waymark' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const document = doc.struct('Document');
-  doc.addStructure(document);
+  const { doc, document, finish } = await startDocument({ title, author: meta.participantName, subject: meta.organisationName, compress: options.compress });
 
   paragraph(doc, document, `${meta.organisationName}${meta.programmeTitle ? ` · ${meta.programmeTitle}` : ''}`, { colour: GREY });
   heading(doc, document, 1, title);
@@ -126,7 +120,5 @@ export async function renderProjectPdf(
       ['*', 90],
     );
   }
-  document.end();
-  doc.end();
-  return done;
+  return finish();
 }

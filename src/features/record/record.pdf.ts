@@ -3,32 +3,13 @@
 // structure tree, so screen readers and text extraction read it in order.
 
 import { formatDate } from '../../platform/dates';
-import { loadPdfKit } from '../../platform/documents/lazy';
-import { GREY, heading, list, MARGIN, paragraph, printable } from '../../platform/documents/pdf';
+import { GREY, heading, list, paragraph, startDocument } from '../../platform/documents/pdf';
 import type { ComposedRecord } from './record.service';
 
 /** Renders the record. `compress: false` (for tests) leaves the text streams readable. */
 export async function renderRecordPdf(record: ComposedRecord, baseUrl: string, options: { compress?: boolean; madeOn: string }): Promise<Buffer> {
   const title = `Leadership record: ${record.personName}`;
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    compress: options.compress ?? true,
-    info: { Title: printable(title), Author: printable(record.personName), Creator: 'Waymark' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const document = doc.struct('Document');
-  doc.addStructure(document);
+  const { doc, document, finish } = await startDocument({ title, author: record.personName, compress: options.compress });
 
   heading(doc, document, 1, title);
   paragraph(doc, document, `Made on ${formatDate(options.madeOn)} from Waymark. It shows what ${record.givenName} chose to include.`, { colour: GREY });
@@ -83,7 +64,5 @@ export async function renderRecordPdf(record: ComposedRecord, baseUrl: string, o
       'bullet',
     );
   }
-  document.end();
-  doc.end();
-  return done;
+  return finish();
 }

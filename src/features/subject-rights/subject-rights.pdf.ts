@@ -4,8 +4,7 @@
 // characters outside Windows-1252 print as "?": summary.html and the JSON files hold every character.
 
 import type { PersonalDataExport } from '../../platform/module';
-import { loadPdfKit } from '../../platform/documents/lazy';
-import { GREY, heading, list, MARGIN, paragraph, printable } from '../../platform/documents/pdf';
+import { GREY, heading, list, paragraph, startDocument } from '../../platform/documents/pdf';
 
 /** At most this many records of one kind are printed; the rest are in the part's JSON file. */
 const ROWS_PRINTED = 200;
@@ -35,25 +34,7 @@ export async function summaryPdf(
   options: { compress?: boolean } = {},
 ): Promise<Buffer> {
   const title = `Personal data held about ${args.personName}`;
-  const PDFDocument = await loadPdfKit();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    compress: options.compress ?? true,
-    info: { Title: printable(title), Subject: printable(args.organisationName), Creator: 'Waymark' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const document = doc.struct('Document');
-  doc.addStructure(document);
+  const { doc, document, finish } = await startDocument({ title, subject: args.organisationName, compress: options.compress });
 
   heading(doc, document, 1, title);
   paragraph(
@@ -86,7 +67,5 @@ export async function summaryPdf(
       );
     }
   }
-  document.end();
-  doc.end();
-  return done;
+  return finish();
 }

@@ -2,6 +2,8 @@
 // paragraphs, lists and tables placed in the structure tree, so that screen readers and text
 // extraction read them in order. Text is set in PDFKit's built-in Helvetica.
 
+import { loadPdfKit } from './lazy';
+
 export type Doc = PDFKit.PDFDocument;
 export type StructureElement = PDFKit.PDFStructureElement;
 
@@ -75,4 +77,49 @@ export function table(doc: Doc, parent: StructureElement, head: string[], rows: 
   doc.table(options as unknown as PDFKit.Mixins.TableOptionsWithData);
   doc.x = MARGIN;
   doc.moveDown(0.6);
+}
+
+/**
+ * A tagged A4 portrait document (UK English, its title shown), its structure root, and `finish()`,
+ * which ends both and gives the bytes. `compress: false` (for tests) leaves the text streams readable.
+ */
+export async function startDocument(options: {
+  title: string;
+  author?: string;
+  subject?: string;
+  compress?: boolean;
+}): Promise<{ doc: Doc; document: StructureElement; finish(): Promise<Buffer> }> {
+  const PDFDocument = await loadPdfKit();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    compress: options.compress ?? true,
+    info: {
+      Title: printable(options.title),
+      ...(options.author === undefined ? {} : { Author: printable(options.author) }),
+      ...(options.subject === undefined ? {} : { Subject: printable(options.subject) }),
+      Creator: 'Waymark',
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const document = doc.struct('Document');
+  doc.addStructure(document);
+  return {
+    doc,
+    document,
+    finish() {
+      document.end();
+      doc.end();
+      return done;
+    },
+  };
 }
