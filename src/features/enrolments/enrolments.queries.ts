@@ -360,3 +360,28 @@ export function listCompletedInCohorts(db: Executor, organisationId: string, coh
     .orderBy('enrolments.id')
     .execute();
 }
+
+/** The person's completed enrolments, most recently completed first, with the programme and cohort. */
+export function listCompletedOfPerson(db: Executor, personId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .innerJoin('cohorts', 'cohorts.id', 'enrolments.cohort_id')
+    .select([
+      'enrolments.id',
+      'enrolments.organisation_id',
+      'enrolments.programme_id',
+      'enrolments.completed_at',
+      'programmes.title as programme_title',
+      'programmes.pathway_id',
+      'programmes.stage_position',
+      'cohorts.name as cohort_name',
+      'cohorts.starts_on',
+      'cohorts.ends_on',
+    ])
+    .where('enrolments.person_id', '=', personId)
+    .where('enrolments.status', '=', 'completed')
+    .orderBy('enrolments.completed_at', 'desc')
+    .orderBy('enrolments.id')
+    .execute();
+}

@@ -1,4 +1,5 @@
 export { cohortCompletion, completeEnrolmentInCohort, enrolmentsOf, lockCohortPlaces, placesTaken, type EnrolmentSummary } from './enrolments.service';
+export { completedProgrammesOf, type CompletedProgramme } from './enrolments.completed';
 export {
   enrolApplicant,
   holdsPlace,

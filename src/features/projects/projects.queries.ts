@@ -26,6 +26,18 @@ export function listProjectsOf(db: Executor, organisationId: string, personIds: 
     .execute();
 }
 
+/** The person's projects that have started (any organisation's), newest first. */
+export function listStartedProjectsOfPerson(db: Executor, personId: string) {
+  return db
+    .selectFrom('projects')
+    .select(['id', 'organisation_id'])
+    .where('person_id', '=', personId)
+    .where('status', '!=', 'draft')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
 /** Projects waiting for an assessment that the viewer may give: named as assessor, or (as a lead) any without one. */
 export function listProjectsToAssess(db: Executor, organisationId: string, viewerId: string, isLead: boolean) {
   let query = db

@@ -1,4 +1,6 @@
 import type { Executor } from '../../platform/db/database';
+import { findEnrolmentRecord } from '../enrolments';
+import { programmeFocusSkills } from '../programmes';
 import type { MeasureSeries } from './impact-chart';
 import * as q from './projects.queries';
 import type { Judgement, ProjectStatus } from './projects.tables';
@@ -12,6 +14,8 @@ import type { Judgement, ProjectStatus } from './projects.tables';
  */
 export interface ProjectPublicSummary {
   projectId: string;
+  /** The organisation whose project it is. */
+  organisationId: string;
   personId: string;
   enrolmentId: string | null;
   title: string;
@@ -20,6 +24,8 @@ export interface ProjectPublicSummary {
   peopleAffected: string;
   status: ProjectStatus;
   criteria: string[];
+  /** The skills it evidences (a programme's project links to the programme's focus skills). */
+  skills: { code: string; title: string }[];
   measures: MeasureSeries[];
   /** The latest assessment, if the project has been assessed. */
   assessment: { outcome: Judgement; assessedAt: string; criteria: { text: string; judgement: Judgement }[] } | null;
@@ -32,7 +38,12 @@ export interface ProjectPublicSummary {
 export async function projectPublicSummary(db: Executor, organisationId: string, projectId: string): Promise<ProjectPublicSummary | undefined> {
   const project = await q.findProject(db, organisationId, projectId);
   if (!project) return undefined;
-  const [criteria, measures, submissions] = await Promise.all([q.listCriteria(db, projectId), q.listMeasures(db, projectId), q.listSubmissions(db, projectId)]);
+  const [criteria, measures, submissions, skills] = await Promise.all([
+    q.listCriteria(db, projectId),
+    q.listMeasures(db, projectId),
+    q.listSubmissions(db, projectId),
+    linkedSkills(db, organisationId, project.id, project.enrolment_id),
+  ]);
   const assessed = submissions.filter((s) => s.outcome !== null).at(-1);
   const [outcomes, judgements] = await Promise.all([
     q.listOutcomes(
@@ -43,6 +54,7 @@ export async function projectPublicSummary(db: Executor, organisationId: string,
   ]);
   return {
     projectId: project.id,
+    organisationId: project.organisation_id,
     personId: project.person_id,
     enrolmentId: project.enrolment_id,
     title: project.title,
@@ -50,6 +62,7 @@ export async function projectPublicSummary(db: Executor, organisationId: string,
     peopleAffected: project.people_affected,
     status: project.status,
     criteria: criteria.map((c) => c.text),
+    skills,
     measures: measures.map((m) => ({
       name: m.name,
       unit: m.unit,
@@ -67,4 +80,23 @@ export async function projectPublicSummary(db: Executor, organisationId: string,
           }
         : null,
   };
+}
+
+/** The skills the project links to, by code and title (only a programme's project links to any). */
+async function linkedSkills(db: Executor, organisationId: string, projectId: string, enrolmentId: string | null) {
+  if (!enrolmentId) return [];
+  const [enrolment, linked] = await Promise.all([findEnrolmentRecord(db, organisationId, enrolmentId), q.listSkillIds(db, projectId)]);
+  if (!enrolment || linked.length === 0) return [];
+  const ids = new Set(linked.map((s) => s.skill_id));
+  return (await programmeFocusSkills(db, enrolment.programme_id)).filter((s) => ids.has(s.id)).map((s) => ({ code: s.code, title: s.title }));
+}
+
+/**
+ * The public summaries of the person's projects that have started (not drafts), newest first: what
+ * their leadership record may include. Never the private working (see ProjectPublicSummary).
+ */
+export async function publicProjectsOf(db: Executor, personId: string): Promise<ProjectPublicSummary[]> {
+  const rows = await q.listStartedProjectsOfPerson(db, personId);
+  const summaries = await Promise.all(rows.map((r) => projectPublicSummary(db, r.organisation_id, r.id)));
+  return summaries.filter((s): s is ProjectPublicSummary => s !== undefined);
 }

@@ -53,6 +53,54 @@ export interface BundleEntry {
   broughtFrom: string | null;
 }
 
+/**
+ * A programme (or stage of a pathway) the person completed, as the file holds it: the
+ * organisation's own record of a completed enrolment.
+ */
+export interface BundleProgramme {
+  programme: string;
+  /** "Stage 2 of Middle leadership pathway", or null. */
+  stage: string | null;
+  cohort: string | null;
+  /** The organisation that ran it, whose records say it was completed. */
+  organisation: string;
+  startedOn: string | null;
+  endedOn: string | null;
+  completedOn: string;
+  /** Set when it was itself brought from another organisation's record file. */
+  broughtFrom: string | null;
+}
+
+/** One impact measure of a project: baseline, target and each outcome measured. */
+export interface BundleMeasure {
+  name: string;
+  unit: string;
+  baselineValue: number;
+  baselineOn: string;
+  targetValue: number;
+  outcomes: { measuredOn: string; value: number }[];
+}
+
+/**
+ * A project's public summary as the file holds it: aim, linked skills, success criteria, impact
+ * measures and the assessment. Never the project's private working (updates, comments, notes).
+ */
+export interface BundleProject {
+  title: string;
+  /** The school priority it serves. */
+  aim: string;
+  peopleAffected: string;
+  /** `in_progress`, `submitted`, `met` or `not_yet`. */
+  status: string;
+  skills: { code: string; title: string }[];
+  criteria: string[];
+  measures: BundleMeasure[];
+  assessment: { outcome: 'met' | 'not_yet'; assessedOn: string; criteria: { text: string; judgement: 'met' | 'not_yet' }[] } | null;
+  /** The organisation whose records hold the project. */
+  organisation: string;
+  broughtFrom: string | null;
+}
+
 /** A certificate as the file describes it, beside its credential. */
 export interface BundleCertificate {
   programme: string;
@@ -75,6 +123,10 @@ export interface LeadershipRecordPart {
   statement: string | null;
   certificates: BundleCertificate[];
   entries: BundleEntry[];
+  /** Programmes and stages completed (absent from files made before they could be included). */
+  programmes: BundleProgramme[];
+  /** Projects' public summaries with their impact. */
+  projects: BundleProject[];
 }
 
 /** The record's items as the file carries them: the certificates with their credentials, and the entries. */
@@ -82,6 +134,8 @@ export interface BundleContent {
   statement: string;
   certificates: (BundleCertificate & { credential: object | null })[];
   entries: BundleEntry[];
+  programmes: BundleProgramme[];
+  projects: BundleProject[];
 }
 
 /** The signed record file (a ClrCredential) for a person's record, signed by their organisation. */
@@ -101,6 +155,8 @@ export async function buildBundle(
     statement: content.statement || null,
     certificates: content.certificates.map(({ credential: _, ...c }) => c),
     entries: content.entries,
+    programmes: content.programmes,
+    projects: content.projects,
   };
   const unsigned = {
     '@context': [CREDENTIALS_V2_CONTEXT, OPEN_BADGES_CONTEXT, BUNDLE_CONTEXT],
@@ -113,14 +169,32 @@ export async function buildBundle(
     credentialSubject: {
       type: ['ClrSubject'],
       verifiableCredential: content.certificates.flatMap((c) => (c.credential ? [c.credential] : [])),
-      achievement: content.entries.map((e) => ({
-        id: `urn:uuid:${randomUUID()}`,
-        type: ['Achievement'],
-        achievementType: 'ext:PortfolioEntry',
-        name: e.title,
-        description: e.whatChanged || e.title,
-        criteria: { narrative: `${e.kind}, added by ${e.addedBy}${e.verification ? `; verified by ${e.verification.by}, ${e.verification.on}` : ''}.` },
-      })),
+      achievement: [
+        ...content.entries.map((e) => ({
+          id: `urn:uuid:${randomUUID()}`,
+          type: ['Achievement'],
+          achievementType: 'ext:PortfolioEntry',
+          name: e.title,
+          description: e.whatChanged || e.title,
+          criteria: { narrative: `${e.kind}, added by ${e.addedBy}${e.verification ? `; verified by ${e.verification.by}, ${e.verification.on}` : ''}.` },
+        })),
+        ...content.programmes.map((p) => ({
+          id: `urn:uuid:${randomUUID()}`,
+          type: ['Achievement'],
+          achievementType: 'ext:ProgrammeCompleted',
+          name: p.stage ? `${p.programme} (${p.stage})` : p.programme,
+          description: `Completed ${p.completedOn}, run by ${p.organisation}.`,
+          criteria: { narrative: `Recorded by ${p.organisation}: the programme was completed.` },
+        })),
+        ...content.projects.map((p) => ({
+          id: `urn:uuid:${randomUUID()}`,
+          type: ['Achievement'],
+          achievementType: 'ext:Project',
+          name: p.title,
+          description: p.aim || p.title,
+          criteria: { narrative: p.criteria.join(' ') || `A project recorded by ${p.organisation}.` },
+        })),
+      ],
       leadershipRecord: part,
     },
   };
@@ -139,7 +213,9 @@ export type ItemOutcome =
 /** One item of a record file, with what its check found. `credential` is the certificate's credential as issued. */
 export type BundleItem =
   | { kind: 'certificate'; title: string; detail: BundleCertificate; credential: object; outcome: ItemOutcome }
-  | { kind: 'entry'; title: string; detail: BundleEntry; outcome: ItemOutcome };
+  | { kind: 'entry'; title: string; detail: BundleEntry; outcome: ItemOutcome }
+  | { kind: 'programme'; title: string; detail: BundleProgramme; outcome: ItemOutcome }
+  | { kind: 'project'; title: string; detail: BundleProject; outcome: ItemOutcome };
 
 export interface ReadBundle {
   /** The file's own id (its ClrCredential id): a file is brought in once. */
@@ -256,6 +332,69 @@ function readEntry(value: unknown): BundleEntry {
   };
 }
 
+const dateOrNull = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null);
+const figure = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const judgement = (v: unknown): 'met' | 'not_yet' => (v === 'met' ? 'met' : 'not_yet');
+const array = (v: unknown, max: number) => (Array.isArray(v) ? v.slice(0, max) : []);
+
+function readProgramme(value: unknown): BundleProgramme {
+  const p = isObject(value) ? value : {};
+  return {
+    programme: clip(p.programme, 200),
+    stage: strOrNull(p.stage)?.slice(0, 200) ?? null,
+    cohort: strOrNull(p.cohort)?.slice(0, 200) ?? null,
+    organisation: clip(p.organisation, 200),
+    startedOn: dateOrNull(p.startedOn),
+    endedOn: dateOrNull(p.endedOn),
+    completedOn: dateOrNull(p.completedOn) ?? '',
+    broughtFrom: strOrNull(p.broughtFrom)?.slice(0, 200) ?? null,
+  };
+}
+
+function readMeasure(value: unknown): BundleMeasure | null {
+  const m = isObject(value) ? value : {};
+  const baselineValue = figure(m.baselineValue);
+  const targetValue = figure(m.targetValue);
+  const baselineOn = dateOrNull(m.baselineOn);
+  if (baselineValue === null || targetValue === null || !baselineOn) return null;
+  return {
+    name: clip(m.name, 200),
+    unit: clip(m.unit, 50),
+    baselineValue,
+    baselineOn,
+    targetValue,
+    outcomes: array(m.outcomes, 100).flatMap((o) => {
+      const on = isObject(o) ? dateOrNull(o.measuredOn) : null;
+      const v = isObject(o) ? figure(o.value) : null;
+      return on && v !== null ? [{ measuredOn: on, value: v }] : [];
+    }),
+  };
+}
+
+function readProject(value: unknown): BundleProject {
+  const p = isObject(value) ? value : {};
+  const a = isObject(p.assessment) ? p.assessment : null;
+  return {
+    title: clip(p.title, 200),
+    aim: clip(p.aim, 5000),
+    peopleAffected: clip(p.peopleAffected, 2000),
+    status: clip(p.status, 20),
+    skills: array(p.skills, 50).flatMap((k) => (isObject(k) ? [{ code: clip(k.code, 50), title: clip(k.title, 200) }] : [])),
+    criteria: array(p.criteria, 50).map((c) => clip(c, 1000)),
+    measures: array(p.measures, 20).flatMap((m) => readMeasure(m) ?? []),
+    assessment:
+      a && dateOrNull(a.assessedOn)
+        ? {
+            outcome: judgement(a.outcome),
+            assessedOn: dateOrNull(a.assessedOn) ?? '',
+            criteria: array(a.criteria, 50).flatMap((c) => (isObject(c) ? [{ text: clip(c.text, 1000), judgement: judgement(c.judgement) }] : [])),
+          }
+        : null,
+    organisation: clip(p.organisation, 200),
+    broughtFrom: strOrNull(p.broughtFrom)?.slice(0, 200) ?? null,
+  };
+}
+
 function readCertificate(described: Json | undefined, credential: Json, issuerName: string): BundleCertificate {
   const d = described ?? {};
   return {
@@ -288,9 +427,11 @@ export async function readBundle(deps: AppDeps, text: string): Promise<ReadBundl
     throw new Invalid({ file: 'The file is not a leadership record downloaded from Waymark' });
   const credentials = Array.isArray(subject.verifiableCredential) ? subject.verifiableCredential : [];
   const entries = Array.isArray(part.entries) ? part.entries : [];
+  const programmes = Array.isArray(part.programmes) ? part.programmes : [];
+  const projects = Array.isArray(part.projects) ? part.projects : [];
   if (credentials.length > BUNDLE_MAX_CREDENTIALS)
     throw new Invalid({ file: `The file has more than ${BUNDLE_MAX_CREDENTIALS} credentials, which is more than a record holds` });
-  if (entries.length > BUNDLE_MAX_ENTRIES)
+  if (entries.length + programmes.length + projects.length > BUNDLE_MAX_ENTRIES)
     throw new Invalid({ file: `The file has more than ${BUNDLE_MAX_ENTRIES} entries, which is more than a record holds` });
 
   const signature = await checkSignature(deps, parsed);
@@ -315,15 +456,25 @@ export async function readBundle(deps: AppDeps, text: string): Promise<ReadBundl
     const title = detail.stage ? `${detail.programme} (${detail.stage})` : detail.programme;
     items.push({ kind: 'certificate', title, detail, credential: value, outcome: await checkOne(deps, value) });
   }
+  // Entries, programmes and projects are as good as the organisation's signature over the file.
+  const outcome: ItemOutcome =
+    signature.state === 'verified'
+      ? { state: 'verified', by: signature.by }
+      : signature.state === 'revoked'
+        ? { state: 'refused', reason: signature.reason }
+        : signature;
   for (const value of entries) {
     const detail = readEntry(value);
-    const outcome: ItemOutcome =
-      signature.state === 'verified'
-        ? { state: 'verified', by: signature.by }
-        : signature.state === 'revoked'
-          ? { state: 'refused', reason: signature.reason }
-          : signature;
     items.push({ kind: 'entry', title: detail.title || 'An untitled entry', detail, outcome });
+  }
+  for (const value of programmes) {
+    const detail = readProgramme(value);
+    const title = detail.programme || 'An unnamed programme';
+    items.push({ kind: 'programme', title: detail.stage ? `${title} (${detail.stage})` : title, detail, outcome });
+  }
+  for (const value of projects) {
+    const detail = readProject(value);
+    items.push({ kind: 'project', title: detail.title || 'An untitled project', detail, outcome });
   }
   return {
     bundleId: str(parsed.id),

@@ -3,8 +3,59 @@
 // structure tree, so screen readers and text extraction read it in order.
 
 import { formatDate } from '../../platform/dates';
-import { GREY, heading, list, paragraph, startDocument } from '../../platform/documents/pdf';
-import type { ComposedRecord } from './record.service';
+import { type Doc, GREY, heading, list, paragraph, type StructureElement, startDocument, table } from '../../platform/documents/pdf';
+import { impactRows, JUDGEMENTS } from '../projects';
+import type { BundleProgramme, BundleProject } from './record.bundle';
+import type { ComposedRecord, ImportedItem } from './record.service';
+
+const dates = (from: string | null, to: string | null) => (!from ? '' : to && to !== from ? `${formatDate(from)} to ${formatDate(to)}` : formatDate(from));
+
+function recorded(item: { organisation: string; broughtFrom: string | null }): string {
+  const text = `Recorded by Waymark from ${item.organisation || 'the organisation'}’s records`;
+  return item.broughtFrom ? `${text}; brought from ${item.broughtFrom}.` : `${text}.`;
+}
+
+function brought(i: ImportedItem): string {
+  return i.verified
+    ? `Brought from ${i.broughtFrom}, verified on import on ${formatDate(i.importedAt)}.`
+    : `Brought from ${i.broughtFrom}; could not be verified on import: ${i.reason ?? ''}`;
+}
+
+function programmeLine(p: BundleProgramme, from: string): string {
+  const when = dates(p.startedOn, p.endedOn);
+  return `${p.programme}${p.stage ? ` (${p.stage})` : ''}: ${p.cohort ? `${p.cohort}, ` : ''}${when ? `${when}, ` : ''}completed ${
+    p.completedOn ? formatDate(p.completedOn) : ''
+  }${p.organisation ? `, run by ${p.organisation}` : ''}. ${from}`;
+}
+
+/** A project's public summary: aim, skills, criteria, each measure's figures, the assessment. */
+function project(doc: Doc, document: StructureElement, p: BundleProject, from: string) {
+  heading(doc, document, 3, p.title);
+  paragraph(doc, document, `Aim: ${p.aim}`);
+  if (p.peopleAffected) paragraph(doc, document, `Who it is for: ${p.peopleAffected}`);
+  if (p.skills.length > 0) paragraph(doc, document, `Skills it evidences: ${p.skills.map((k) => `${k.code} ${k.title}`).join('; ')}`);
+  if (p.criteria.length > 0) list(doc, document, p.criteria, 'numbered');
+  for (const m of p.measures) {
+    paragraph(doc, document, `${m.name} (${m.unit})`, { colour: GREY });
+    table(doc, document, ['Date', 'Figure'], impactRows(m), ['*', 120]);
+  }
+  if (p.assessment) {
+    paragraph(
+      doc,
+      document,
+      `Assessed on ${formatDate(p.assessment.assessedOn)}: ${p.assessment.outcome === 'met' ? 'every success criterion met' : 'not yet met'}.`,
+    );
+    if (p.assessment.criteria.length > 0)
+      table(
+        doc,
+        document,
+        ['Success criterion', 'Judgement'],
+        p.assessment.criteria.map((c) => [c.text, JUDGEMENTS[c.judgement]]),
+        ['*', 90],
+      );
+  } else paragraph(doc, document, 'Not assessed yet.');
+  paragraph(doc, document, from);
+}
 
 /** Renders the record. `compress: false` (for tests) leaves the text streams readable. */
 export async function renderRecordPdf(record: ComposedRecord, baseUrl: string, options: { compress?: boolean; madeOn: string }): Promise<Buffer> {
@@ -48,19 +99,32 @@ export async function renderRecordPdf(record: ComposedRecord, baseUrl: string, o
         : 'Not verified by anyone else.',
     );
   }
-  if (record.imported.length > 0) {
+  const importedProgrammes = record.imported.flatMap((i) => (i.programme ? [{ item: i, programme: i.programme }] : []));
+  const importedProjects = record.imported.flatMap((i) => (i.project ? [{ item: i, project: i.project }] : []));
+  const importedOthers = record.imported.filter((i) => i.kind === 'certificate' || i.kind === 'entry');
+  if (record.programmes.length + importedProgrammes.length > 0) {
+    heading(doc, document, 2, 'Programmes completed');
+    list(
+      doc,
+      document,
+      [
+        ...record.programmes.map((p) => programmeLine(p, recorded(p))),
+        ...importedProgrammes.map(({ item, programme }) => programmeLine(programme, brought(item))),
+      ],
+      'bullet',
+    );
+  }
+  if (record.projects.length + importedProjects.length > 0) {
+    heading(doc, document, 2, 'Projects and their impact');
+    for (const p of record.projects) project(doc, document, p, recorded(p));
+    for (const { item, project: p } of importedProjects) project(doc, document, p, brought(item));
+  }
+  if (importedOthers.length > 0) {
     heading(doc, document, 2, 'Brought from other organisations');
     list(
       doc,
       document,
-      record.imported.map(
-        (i) =>
-          `${i.title}${i.certificate ? `, issued by ${i.certificate.issuedBy}` : ''}. ${
-            i.verified
-              ? `Brought from ${i.broughtFrom}, verified on import on ${formatDate(i.importedAt)}.`
-              : `Brought from ${i.broughtFrom}; could not be verified on import: ${i.reason ?? ''}`
-          }`,
-      ),
+      importedOthers.map((i) => `${i.title}${i.certificate ? `, issued by ${i.certificate.issuedBy}` : ''}. ${brought(i)}`),
       'bullet',
     );
   }

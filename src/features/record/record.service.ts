@@ -8,12 +8,14 @@ import type { FormValues } from '../../platform/http/forms';
 import { looksLikeToken, newToken } from '../../platform/http/tokens';
 import { type CountedAttempt, describeWait, linkedPersonIds, type RecordHolder, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
 import { type Certificate, certificatesOf } from '../certificates';
+import { completedProgrammesOf } from '../enrolments';
 import { type RecordEntry, recordEntriesOf } from '../portfolio';
 import { listAllOrganisations } from '../organisations';
+import { publicProjectsOf } from '../projects';
 import { findPersonSummary } from '../staff';
-import { type BundleCertificate, type BundleContent, type BundleEntry, buildBundle } from './record.bundle';
+import { type BundleCertificate, type BundleContent, type BundleEntry, type BundleProgramme, type BundleProject, buildBundle } from './record.bundle';
 import * as q from './record.queries';
-import type { RecordImportedItem, RecordItemKind, RecordShare } from './record.tables';
+import type { ImportedItemKind, RecordImportedItem, RecordItemKind, RecordShare } from './record.tables';
 
 export const STATEMENT_MAX = 2000;
 export const LABEL_MAX = 100;
@@ -25,20 +27,20 @@ export interface ItemRef {
   id: string;
 }
 
-/** The value of an item's checkbox: `entry:<id>` or `certificate:<id>`. */
+/** The value of an item's checkbox: `entry:<id>`, `certificate:<id>`, `programme:<enrolment id>`, `project:<id>` or `imported:<id>`. */
 export function itemKey(item: ItemRef): string {
   return `${item.kind}:${item.id}`;
 }
 
 function parseItemKey(key: string): ItemRef | undefined {
   const [kind, id] = key.split(':');
-  return (kind === 'entry' || kind === 'certificate' || kind === 'imported') && id ? { kind, id } : undefined;
+  return (kind === 'entry' || kind === 'certificate' || kind === 'programme' || kind === 'project' || kind === 'imported') && id ? { kind, id } : undefined;
 }
 
 /** An item brought in from a record file, with where it came from and what the check on import found. */
 export interface ImportedItem {
   id: string;
-  kind: 'certificate' | 'entry';
+  kind: ImportedItemKind;
   title: string;
   broughtFrom: string;
   importedAt: string;
@@ -47,12 +49,14 @@ export interface ImportedItem {
   reason: string | null;
   certificate: BundleCertificate | null;
   entry: BundleEntry | null;
+  programme: BundleProgramme | null;
+  project: BundleProject | null;
   /** The certificate's credential as issued (JSON), if any. */
   credential: string | null;
 }
 
 function importedItem(row: RecordImportedItem): ImportedItem {
-  const detail = JSON.parse(row.detail) as BundleCertificate | BundleEntry;
+  const detail = JSON.parse(row.detail) as BundleCertificate | BundleEntry | BundleProgramme | BundleProject;
   return {
     id: row.id,
     kind: row.kind,
@@ -63,11 +67,18 @@ function importedItem(row: RecordImportedItem): ImportedItem {
     reason: row.reason,
     certificate: row.kind === 'certificate' ? (detail as BundleCertificate) : null,
     entry: row.kind === 'entry' ? (detail as BundleEntry) : null,
+    programme: row.kind === 'programme' ? (detail as BundleProgramme) : null,
+    project: row.kind === 'project' ? (detail as BundleProject) : null,
     credential: row.credential,
   };
 }
 
-/** A record as it is shown: the person, their statement, and the certificates and entries in it. */
+/** A completed programme in the record: the organisation's record of the enrolment (`id`). */
+export type RecordProgramme = BundleProgramme & { id: string };
+/** A project in the record: its public summary only, never its private working. */
+export type RecordProject = BundleProject & { id: string };
+
+/** A record as it is shown: the person, their statement, and the items in it. */
 export interface ComposedRecord {
   personName: string;
   givenName: string;
@@ -75,6 +86,10 @@ export interface ComposedRecord {
   statement: string;
   certificates: Certificate[];
   entries: RecordEntry[];
+  /** Programmes and stages completed, from the organisation's records. */
+  programmes: RecordProgramme[];
+  /** Projects, each as its public summary. */
+  projects: RecordProject[];
   /** Items brought in from record files from other organisations or installations. */
   imported: ImportedItem[];
 }
@@ -84,19 +99,79 @@ export async function organisationNameOf(db: Executor, organisationId: string): 
   return (await listAllOrganisations(db)).find((o) => o.id === organisationId)?.name ?? '';
 }
 
+/** The person's completed programmes and their projects' public summaries, with the organisation that holds each. */
+async function programmesAndProjects(db: Executor, personIds: readonly string[]) {
+  const [programmes, projects, organisations] = await Promise.all([
+    Promise.all(personIds.map((id) => completedProgrammesOf(db, id))).then((lists) => lists.flat()),
+    Promise.all(personIds.map((id) => publicProjectsOf(db, id))).then((lists) => lists.flat()),
+    listAllOrganisations(db),
+  ]);
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  return {
+    programmes: programmes.map(
+      (p): RecordProgramme => ({
+        id: p.enrolmentId,
+        programme: p.programme,
+        stage: p.stage,
+        cohort: p.cohort,
+        organisation: names.get(p.organisationId) ?? '',
+        startedOn: p.startedOn,
+        endedOn: p.endedOn,
+        completedOn: p.completedOn,
+        broughtFrom: null,
+      }),
+    ),
+    projects: projects.map(
+      (p): RecordProject => ({
+        id: p.projectId,
+        title: p.title,
+        aim: p.aim,
+        peopleAffected: p.peopleAffected,
+        status: p.status,
+        skills: p.skills,
+        criteria: p.criteria,
+        measures: p.measures,
+        assessment: p.assessment ? { outcome: p.assessment.outcome, assessedOn: p.assessment.assessedAt.slice(0, 10), criteria: p.assessment.criteria } : null,
+        organisation: names.get(p.organisationId) ?? '',
+        broughtFrom: null,
+      }),
+    ),
+  };
+}
+
 /**
- * Everything the person could include, and what they have: certificates and portfolio entries from
- * every staff record of theirs on this Waymark (`personIds`, when they have linked a new school's
- * account to their personal account), and the record's own rows, on `personId`.
+ * Everything the person could include, and what they have: certificates, portfolio entries,
+ * completed programmes and projects from every staff record of theirs on this Waymark (`personIds`,
+ * when they have linked a new school's account to their personal account), and the record's own
+ * rows, on `personId`.
  */
 async function everything(db: Executor, personId: string, personIds: readonly string[] = [personId]) {
-  const [certificates, entries, imported, chosen] = await Promise.all([
+  const [certificates, entries, held, imported, chosen] = await Promise.all([
     Promise.all(personIds.map((id) => certificatesOf(db, id))).then((lists) => lists.flat()),
     Promise.all(personIds.map((id) => recordEntriesOf(db, id))).then((lists) => lists.flat()),
+    programmesAndProjects(db, personIds),
     q.listImportedItemsOf(db, personId),
     q.listItemsOf(db, personId),
   ]);
-  return { certificates, entries, imported: imported.map(importedItem), chosen: new Set(chosen.map((c) => itemKey({ kind: c.kind, id: c.item_id }))) };
+  return {
+    certificates,
+    entries,
+    programmes: held.programmes,
+    projects: held.projects,
+    imported: imported.map(importedItem),
+    chosen: new Set(chosen.map((c) => itemKey({ kind: c.kind, id: c.item_id }))),
+  };
+}
+
+/** Every item the record could show, by kind and id. */
+function allItems(all: Pick<ComposedRecord, 'certificates' | 'entries' | 'programmes' | 'projects' | 'imported'>): ItemRef[] {
+  return [
+    ...all.certificates.map((c) => ({ kind: 'certificate' as const, id: c.id })),
+    ...all.entries.map((e) => ({ kind: 'entry' as const, id: e.id })),
+    ...all.programmes.map((p) => ({ kind: 'programme' as const, id: p.id })),
+    ...all.projects.map((p) => ({ kind: 'project' as const, id: p.id })),
+    ...all.imported.map((i) => ({ kind: 'imported' as const, id: i.id })),
+  ];
 }
 
 async function compose(db: Executor, person: RecordHolder, shows: (key: string) => boolean, statement: string) {
@@ -108,6 +183,8 @@ async function compose(db: Executor, person: RecordHolder, shows: (key: string) 
     statement,
     certificates: all.certificates.filter((c) => shows(itemKey({ kind: 'certificate', id: c.id }))),
     entries: all.entries.filter((e) => shows(itemKey({ kind: 'entry', id: e.id }))),
+    programmes: all.programmes.filter((p) => shows(itemKey({ kind: 'programme', id: p.id }))),
+    projects: all.projects.filter((p) => shows(itemKey({ kind: 'project', id: p.id }))),
     imported: all.imported.filter((i) => shows(itemKey({ kind: 'imported', id: i.id }))),
   } satisfies ComposedRecord;
 }
@@ -145,13 +222,9 @@ export async function saveMyRecord(deps: AppDeps, viewer: RecordHolder, values: 
   const errors: FieldErrors = {};
   if (statement.length > STATEMENT_MAX) errors.statement = `Your statement must be ${STATEMENT_MAX} characters or fewer`;
   const all = await everything(deps.db, viewer.personId, viewer.personIds);
-  const owned = new Set([
-    ...all.certificates.map((c) => itemKey({ kind: 'certificate', id: c.id })),
-    ...all.entries.map((e) => itemKey({ kind: 'entry', id: e.id })),
-    ...all.imported.map((i) => itemKey({ kind: 'imported', id: i.id })),
-  ]);
+  const owned = new Set(allItems(all).map(itemKey));
   const items = [...new Set(ticked)].map(parseItemKey);
-  if (items.some((i) => !i || !owned.has(itemKey(i)))) errors.items = 'Select only certificates and entries from your own record';
+  if (items.some((i) => !i || !owned.has(itemKey(i)))) errors.items = 'Select only items from your own record';
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -212,6 +285,12 @@ export async function exportBundle(deps: AppDeps, viewer: RecordHolder, options:
           }),
         )
         .concat(r.imported.flatMap((i) => (i.entry ? [{ ...i.entry, broughtFrom: i.entry.broughtFrom ?? i.broughtFrom }] : []))),
+      programmes: r.programmes
+        .map(({ id: _, ...p }): BundleProgramme => p)
+        .concat(r.imported.flatMap((i) => (i.programme ? [{ ...i.programme, broughtFrom: i.programme.broughtFrom ?? i.broughtFrom }] : []))),
+      projects: r.projects
+        .map(({ id: _, ...p }): BundleProject => p)
+        .concat(r.imported.flatMap((i) => (i.project ? [{ ...i.project, broughtFrom: i.project.broughtFrom ?? i.broughtFrom }] : []))),
     },
   );
 }
@@ -237,11 +316,7 @@ export async function createShare(deps: AppDeps, viewer: RecordHolder, values: F
   else if (parsed.date < form.today) errors.expiresOn = 'The last day the link works must be today or in the future';
   else if (parsed.date > addDays(form.today, LONGEST_LINK_DAYS)) errors.expiresOn = 'The last day the link works must be within a year';
   const left = new Set(leaveOut);
-  const items = [
-    ...form.record.certificates.map((c) => ({ kind: 'certificate' as const, id: c.id })),
-    ...form.record.entries.map((e) => ({ kind: 'entry' as const, id: e.id })),
-    ...form.record.imported.map((i) => ({ kind: 'imported' as const, id: i.id })),
-  ].filter((i) => !left.has(itemKey(i)));
+  const items = allItems(form.record).filter((i) => !left.has(itemKey(i)));
   const includeStatement = form.record.statement !== '' && !left.has('statement');
   if (!errors.label && !errors.expiresOn && items.length === 0 && !includeStatement)
     errors.leaveOut = 'Leave at least one thing in the link for the reader to see';

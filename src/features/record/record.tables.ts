@@ -1,13 +1,16 @@
 import type { Selectable } from 'kysely';
 
-/** What the person's record shows: a portfolio entry, a certificate, or an item brought in from a record file. */
-export type RecordItemKind = 'entry' | 'certificate' | 'imported';
+/**
+ * What the person's record shows: a portfolio entry, a certificate, a completed programme (its
+ * enrolment), a project (its public summary), or an item brought in from a record file.
+ */
+export type RecordItemKind = 'entry' | 'certificate' | 'programme' | 'project' | 'imported';
 
 /** One item the person chose to include in their leadership record. */
 export interface RecordItemsTable {
   person_id: string;
   kind: RecordItemKind;
-  /** The portfolio entry's or certificate's id. */
+  /** The portfolio entry's, certificate's, enrolment's, project's or imported item's id. */
   item_id: string;
   added_at: string;
 }
@@ -64,15 +67,16 @@ export interface RecordImportsTable {
 }
 
 /**
- * One item brought in from a record file: a certificate (with its credential as issued) or a
- * portfolio entry (`detail`, JSON: BundleCertificate or BundleEntry), with what the check on import
+ * One item brought in from a record file: a certificate (with its credential as issued), a
+ * portfolio entry, a completed programme or a project's public summary (`detail`, JSON:
+ * BundleCertificate, BundleEntry, BundleProgramme or BundleProject), with what the check on import
  * found: `verified`, or `unverifiable` with the reason.
  */
 export interface RecordImportedItemsTable {
   id: string;
   import_id: string;
   person_id: string;
-  kind: 'certificate' | 'entry';
+  kind: ImportedItemKind;
   title: string;
   detail: string;
   credential: string | null;
@@ -81,6 +85,8 @@ export interface RecordImportedItemsTable {
   brought_from: string;
   imported_at: string;
 }
+
+export type ImportedItemKind = 'certificate' | 'entry' | 'programme' | 'project';
 
 export type RecordShare = Selectable<RecordSharesTable>;
 export type RecordImport = Selectable<RecordImportsTable>;

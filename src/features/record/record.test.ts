@@ -72,7 +72,7 @@ describeEachEngine('the leadership record', (ctx) => {
     expect(visibleText(long.text)).toContain('Your statement must be 2000 characters or fewer');
     const theirs = await teacher.post('/record', new URLSearchParams({ statement: 'Mine', items: `entry:${ids.colleagues}` }));
     expect(theirs.status).toBe(400);
-    expect(visibleText(theirs.text)).toContain('Select only certificates and entries from your own record');
+    expect(visibleText(theirs.text)).toContain('Select only items from your own record');
     expect(await ctx().db.selectFrom('record_items').selectAll().execute()).toHaveLength(0);
     expect(await ctx().db.selectFrom('record_statements').selectAll().execute()).toHaveLength(0);
   });
@@ -275,6 +275,8 @@ it('prints what the record shows, with where each item came from, in its PDF', a
       statement: 'I lead reading across Key Stage 3.',
       certificates: [],
       imported: [],
+      programmes: [],
+      projects: [],
       entries: [
         {
           id: 'e1',

@@ -52,6 +52,8 @@ export function BundleItems(props: { read: ReadBundle }) {
   const r = props.read;
   const certificates = r.items.filter((i) => i.kind === 'certificate');
   const entries = r.items.filter((i) => i.kind === 'entry');
+  const programmes = r.items.filter((i) => i.kind === 'programme');
+  const projects = r.items.filter((i) => i.kind === 'project');
   return (
     <>
       <dl class="govuk-summary-list">
@@ -100,6 +102,44 @@ export function BundleItems(props: { read: ReadBundle }) {
           )}
         </ul>
       )}
+      {programmes.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Programmes completed</h2>
+          <ul class="govuk-list">
+            {programmes.map((p) =>
+              p.kind === 'programme' ? (
+                <li class="govuk-!-margin-bottom-3">
+                  <strong>{p.title}</strong>
+                  {p.detail.organisation ? `, run by ${p.detail.organisation}` : ''}
+                  {p.detail.completedOn ? `, completed ${formatDate(p.detail.completedOn)}` : ''}
+                  <br />
+                  {outcomeText(p.outcome, r.from)}.
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </>
+      ) : null}
+      {projects.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Projects</h2>
+          <ul class="govuk-list">
+            {projects.map((p) =>
+              p.kind === 'project' ? (
+                <li class="govuk-!-margin-bottom-3">
+                  <strong>{p.title}</strong>
+                  {p.detail.organisation ? `, recorded by ${p.detail.organisation}` : ''}
+                  {p.detail.assessment
+                    ? `, assessed ${formatDate(p.detail.assessment.assessedOn)}: ${p.detail.assessment.outcome === 'met' ? 'met' : 'not yet met'}`
+                    : ''}
+                  <br />
+                  {outcomeText(p.outcome, r.from)}.
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }

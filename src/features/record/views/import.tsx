@@ -33,6 +33,8 @@ export function ImportForm(props: { errors?: FieldErrors }) {
   );
 }
 
+const KIND_WORDS = { certificate: 'Certificate', entry: 'Entry', programme: 'Programme completed', project: 'Project' } as const;
+
 /** What bringing in an item will say about it. */
 function importText(o: ItemOutcome, from: string): string {
   switch (o.state) {
@@ -80,13 +82,13 @@ export function ImportPreviewPage(props: { id: string; read: ReadBundle; errors?
           {r.items.map((item) => (
             <div class="govuk-summary-list__row">
               <dt class="govuk-summary-list__key">
-                {item.kind === 'certificate' ? 'Certificate' : 'Entry'}: {item.title}
+                {KIND_WORDS[item.kind]}: {item.title}
               </dt>
               <dd class="govuk-summary-list__value">{importText(item.outcome, r.from)}.</dd>
             </div>
           ))}
         </dl>
-        {r.items.length === 0 ? <p class="govuk-body">The file holds no certificates or entries.</p> : null}
+        {r.items.length === 0 ? <p class="govuk-body">The file holds no certificates, entries, programmes or projects.</p> : null}
         {r.importable && r.items.length > 0 ? (
           <>
             <InsetText text="Each item will show on your record with where it came from and what this check found. Your own personal statement stays as it is." />

@@ -14,16 +14,123 @@ import {
   Textarea,
   WarningText,
 } from '../../../platform/ui/components';
-import { type ComposedRecord, itemKey, type MyRecord, type MyShare, type ShareForm, STATEMENT_MAX } from '../record.service';
+import { ImpactTable, JUDGEMENTS } from '../../projects';
+import type { BundleProgramme, BundleProject } from '../record.bundle';
+import { type ComposedRecord, type ImportedItem, itemKey, type MyRecord, type MyShare, type ShareForm, STATEMENT_MAX } from '../record.service';
 
 function dates(from: string, to: string | null): string {
   return to && to !== from ? `${formatDate(from)} to ${formatDate(to)}` : formatDate(from);
+}
+
+/** Where an item brought in from a record file came from, and what the check on import found. */
+function broughtText(i: ImportedItem): string {
+  return i.verified
+    ? `Brought from ${i.broughtFrom}, verified on import on ${formatDate(i.importedAt)}.`
+    : `Brought from ${i.broughtFrom} on ${formatDate(i.importedAt)}. Could not be verified on import: ${i.reason ?? 'no reason recorded'}`;
+}
+
+/** Where a programme or project came from: the organisation's records, or an earlier record file. */
+function recordedText(item: { organisation: string; broughtFrom: string | null }): string {
+  const recorded = `Recorded by Waymark from ${item.organisation || 'the organisation'}’s records`;
+  return item.broughtFrom ? `${recorded}; brought from ${item.broughtFrom}.` : `${recorded}.`;
+}
+
+function Row(props: { k: string; children: unknown }) {
+  return (
+    <div class="govuk-summary-list__row">
+      <dt class="govuk-summary-list__key">{props.k}</dt>
+      <dd class="govuk-summary-list__value">{props.children}</dd>
+    </div>
+  );
+}
+
+const PROJECT_STATUS: Record<string, string> = {
+  in_progress: 'In progress',
+  submitted: 'Submitted for assessment',
+  met: 'Assessed: met',
+  not_yet: 'Assessed: not yet met',
+};
+
+/** A completed programme: what, when, who ran it, and where the record came from. */
+function ProgrammeItem(props: { programme: BundleProgramme; from: string }) {
+  const p = props.programme;
+  return (
+    <li class="govuk-!-margin-bottom-4">
+      <strong>
+        {p.programme}
+        {p.stage ? ` (${p.stage})` : ''}
+      </strong>
+      <br />
+      {p.cohort ? `${p.cohort}, ` : ''}
+      {p.startedOn ? `${dates(p.startedOn, p.endedOn)}. ` : ''}
+      Completed {p.completedOn ? formatDate(p.completedOn) : ''}
+      {p.organisation ? `, run by ${p.organisation}` : ''}.
+      <br />
+      {props.from}
+    </li>
+  );
+}
+
+/**
+ * A project's public summary: its aim, the skills it evidences, its success criteria, each impact
+ * measure's baseline, outcomes and target, and the assessment. Never its private working.
+ */
+function ProjectItem(props: { project: BundleProject; from: string }) {
+  const p = props.project;
+  return (
+    <div class="govuk-summary-card">
+      <div class="govuk-summary-card__title-wrapper">
+        <p class="govuk-summary-card__title">{p.title}</p>
+      </div>
+      <div class="govuk-summary-card__content">
+        <dl class="govuk-summary-list">
+          <Row k="Aim">
+            <Paragraphs text={p.aim} />
+          </Row>
+          {p.peopleAffected ? <Row k="Who it is for">{p.peopleAffected}</Row> : null}
+          {p.skills.length > 0 ? <Row k="Skills it evidences">{p.skills.map((k) => `${k.code} ${k.title}`).join('; ')}</Row> : null}
+          {p.criteria.length > 0 ? (
+            <Row k="Success criteria">
+              <ol class="govuk-list govuk-list--number">
+                {p.criteria.map((c) => (
+                  <li>{c}</li>
+                ))}
+              </ol>
+            </Row>
+          ) : null}
+          <Row k="Assessment">
+            {p.assessment ? (
+              <>
+                Assessed on {formatDate(p.assessment.assessedOn)}: {p.assessment.outcome === 'met' ? 'every success criterion met' : 'not yet met'}.
+                {p.assessment.criteria.length > 0 ? (
+                  <ul class="govuk-list">
+                    {p.assessment.criteria.map((c) => (
+                      <li>
+                        {c.text}: {JUDGEMENTS[c.judgement]}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </>
+            ) : (
+              `${PROJECT_STATUS[p.status] ?? 'In progress'}; not assessed yet`
+            )}
+          </Row>
+          <Row k="Where it came from">{props.from}</Row>
+        </dl>
+        {p.measures.length === 0 ? <p class="govuk-body">No impact measures recorded.</p> : p.measures.map((m) => <ImpactTable series={m} />)}
+      </div>
+    </div>
+  );
 }
 
 /** The record itself, as a reader sees it: each item says where it came from. */
 export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' | 'h3' }) {
   const r = props.record;
   const H = props.headingLevel;
+  const importedProgrammes = r.imported.flatMap((i) => (i.programme ? [{ item: i, programme: i.programme }] : []));
+  const importedProjects = r.imported.flatMap((i) => (i.project ? [{ item: i, project: i.project }] : []));
+  const importedOthers = r.imported.filter((i) => i.kind === 'certificate' || i.kind === 'entry');
   return (
     <>
       {r.statement ? (
@@ -109,11 +216,35 @@ export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' |
           </div>
         ))
       )}
-      {r.imported.length > 0 ? (
+      {r.programmes.length + importedProgrammes.length > 0 ? (
+        <>
+          <H class="govuk-heading-m">Programmes completed</H>
+          <ul class="govuk-list">
+            {r.programmes.map((p) => (
+              <ProgrammeItem programme={p} from={recordedText(p)} />
+            ))}
+            {importedProgrammes.map(({ item, programme }) => (
+              <ProgrammeItem programme={programme} from={broughtText(item)} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {r.projects.length + importedProjects.length > 0 ? (
+        <>
+          <H class="govuk-heading-m">Projects and their impact</H>
+          {r.projects.map((p) => (
+            <ProjectItem project={p} from={recordedText(p)} />
+          ))}
+          {importedProjects.map(({ item, project }) => (
+            <ProjectItem project={project} from={broughtText(item)} />
+          ))}
+        </>
+      ) : null}
+      {importedOthers.length > 0 ? (
         <>
           <H class="govuk-heading-m">Brought from other organisations</H>
           <ul class="govuk-list">
-            {r.imported.map((i) => (
+            {importedOthers.map((i) => (
               <li class="govuk-!-margin-bottom-4">
                 <strong>
                   {i.kind === 'certificate' ? 'Certificate' : i.entry?.kind || 'Entry'}: {i.title}
@@ -131,9 +262,7 @@ export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' |
                     <br />
                   </>
                 ) : null}
-                {i.verified
-                  ? `Brought from ${i.broughtFrom}, verified on import on ${formatDate(i.importedAt)}.`
-                  : `Brought from ${i.broughtFrom} on ${formatDate(i.importedAt)}. Could not be verified on import: ${i.reason ?? 'no reason recorded'}`}
+                {broughtText(i)}
               </li>
             ))}
           </ul>
@@ -147,7 +276,7 @@ export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' |
 export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: FormValues; ticked?: string[]; errors?: FieldErrors }) {
   const d = props.data;
   const ticked = new Set(props.ticked ?? [...d.chosen]);
-  const nothingYet = d.certificates.length === 0 && d.entries.length === 0 && d.imported.length === 0;
+  const nothingYet = d.certificates.length + d.entries.length + d.programmes.length + d.projects.length + d.imported.length === 0;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -209,13 +338,13 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
         </p>
         <h2 class="govuk-heading-m">What your record shows</h2>
         {nothingYet ? (
-          <InsetText text="Your record has nothing to show yet. Certificates you are awarded and entries in your portfolio can be added here." />
+          <InsetText text="Your record has nothing to show yet. Certificates you are awarded, entries in your portfolio, programmes you complete and your projects can be added here." />
         ) : null}
         <form method="post" action="/record" novalidate>
           <Checkboxes
             idPrefix="items"
             name="items"
-            fieldset={{ legend: { text: 'Certificates and portfolio entries to include', classes: 'govuk-fieldset__legend--s' } }}
+            fieldset={{ legend: { text: 'What to include', classes: 'govuk-fieldset__legend--s' } }}
             hint={{ text: 'Only what you tick is in your record. You can leave things out of each link you share.' }}
             errorMessage={errorFor(props.errors, 'items')}
             items={[
@@ -230,6 +359,20 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
                 text: `${e.kind}: ${e.title}`,
                 hint: { text: e.verification ? `Verified by ${e.verification.name}` : 'Not verified' },
                 checked: ticked.has(itemKey({ kind: 'entry', id: e.id })),
+              })),
+              ...d.programmes.map((p) => ({
+                value: itemKey({ kind: 'programme', id: p.id }),
+                text: `Programme completed: ${p.programme}${p.stage ? ` (${p.stage})` : ''}`,
+                hint: { text: `Completed ${formatDate(p.completedOn)}. Recorded by Waymark from ${p.organisation}’s records` },
+                checked: ticked.has(itemKey({ kind: 'programme', id: p.id })),
+              })),
+              ...d.projects.map((p) => ({
+                value: itemKey({ kind: 'project', id: p.id }),
+                text: `Project: ${p.title}`,
+                hint: {
+                  text: `${PROJECT_STATUS[p.status] ?? 'In progress'}. Its aim, measures and assessment only: never its updates, comments or notes`,
+                },
+                checked: ticked.has(itemKey({ kind: 'project', id: p.id })),
               })),
               ...d.imported.map((i) => ({
                 value: itemKey({ kind: 'imported', id: i.id }),
@@ -273,6 +416,16 @@ export function ShareFormPage(props: { form: ShareForm; values: FormValues; left
       value: itemKey({ kind: 'entry', id: e.id }),
       text: `${e.kind}: ${e.title}`,
       checked: left.has(itemKey({ kind: 'entry', id: e.id })),
+    })),
+    ...r.programmes.map((p) => ({
+      value: itemKey({ kind: 'programme', id: p.id }),
+      text: `Programme completed: ${p.programme}${p.stage ? ` (${p.stage})` : ''}`,
+      checked: left.has(itemKey({ kind: 'programme', id: p.id })),
+    })),
+    ...r.projects.map((p) => ({
+      value: itemKey({ kind: 'project', id: p.id }),
+      text: `Project: ${p.title}`,
+      checked: left.has(itemKey({ kind: 'project', id: p.id })),
     })),
     ...r.imported.map((i) => ({
       value: itemKey({ kind: 'imported', id: i.id }),
