@@ -36,7 +36,12 @@ describeEachEngine('the headteacher of a school not on Waymark supports by email
     const visitor = ctx().client({ address });
     await visitor.post(`/open-programmes/${to.id}`, { email });
     await ctx().deliverMail();
-    const join = linkIn(ctx().mailer.sent.at(-1)?.text ?? '', '/join');
+    const join = linkIn(
+      ctx()
+        .mailer.sent.filter((m) => m.to === email)
+        .at(-1)?.text ?? '',
+      '/join',
+    );
     const joined = await visitor.post(join, {
       givenName: 'Rukhsana',
       familyName: 'Ahmed',
@@ -258,6 +263,28 @@ describeEachEngine('the headteacher of a school not on Waymark supports by email
     expect(await db.selectFrom('endorsements').select(['kind', 'status']).where('application_id', '=', second.id).execute()).toEqual([
       { kind: 'headteacher', status: 'requested' },
     ]);
+  });
+
+  it('the applications list counts an outside applicant under their own school, not under “No school”', async () => {
+    const { db } = ctx();
+    const round = await buildCohort(db, { programme: cohort.programme, lead: cohort.lead, needsLineManager: false });
+    const { visitor, id } = await applyFromOutside('j.cole@moorside.example.sch.uk', '10.8.1.6', round);
+    await submit(visitor, id);
+    const own = await buildApplication(db, 'submitted', { cohort: round });
+    const ownName = `${own.applicant.givenName} ${own.applicant.familyName}`;
+
+    const all = await lead.get(`/cohorts/${round.id}/applications`);
+    expect(all.text).toMatch(/<option value="urn:108012"[^>]*>Moorside Community Primary School \(not on Waymark\)<\/option>/);
+    const text = visibleText(all.text);
+    expect(text).toContain('Rukhsana Ahmed');
+    expect(text).toContain(ownName);
+
+    const moorside = visibleText((await lead.get(`/cohorts/${round.id}/applications?school=urn:108012`)).text);
+    expect(moorside).toContain('Rukhsana Ahmed Moorside Community Primary School (not on Waymark)');
+    expect(moorside).not.toContain(ownName);
+    expect(visibleText((await lead.get(`/cohorts/${round.id}/applications?school=none`)).text)).not.toContain('Rukhsana Ahmed');
+    // A URN nobody applied from matches nothing.
+    expect(visibleText((await lead.get(`/cohorts/${round.id}/applications?school=urn:999999`)).text)).toContain('No submitted applications match.');
   });
 
   it('a link stops working after two weeks, and then says only that it is no longer available', async () => {
