@@ -13,6 +13,8 @@ type Trx = Transaction<Database>;
 const GRADUATES: { person: string; exception?: string }[] = [
   { person: 'rSci' },
   { person: 'rHum' },
+  // Hannah Jones, now on Leadership Pathways: her leadership record shows this programme.
+  { person: 'rMat3' },
   { person: 'rMat', exception: 'Missed the final 360 feedback round through long-term illness; the panel agreed the evidence was sufficient.' },
 ];
 
@@ -25,7 +27,7 @@ const CRITERIA = [
 ] as const;
 
 /**
- * Demo data: Cohort 6 of Towards Middle Leadership, which finished last spring. Its three
+ * Demo data: Cohort 6 of Towards Middle Leadership, which finished last spring. Its four
  * participants completed (one as an exception, with the reason) and each holds a certificate whose
  * verification page anyone can open.
  */

@@ -7,14 +7,16 @@ import { newToken } from '../../../platform/http/tokens';
 import type { DemoContext } from '../../../platform/module';
 import { addConfirmedPersonalAccount } from '../../auth';
 import { certificatesOf } from '../../certificates';
+import { completedProgrammesOf } from '../../enrolments';
 import { recordEntriesOf } from '../../portfolio';
+import { publicProjectsOf } from '../../projects';
 
 const STATEMENT =
   'I lead mathematics teaching at Riverside Academy as second in department. Over the last two years I have led changes to how the department sets homework and how Year 6 reasoning is taught with our partner primary, each planned as small, tested steps and reviewed with the colleagues who carry them out. I am looking for a role where I lead a department’s curriculum.';
 
 /**
- * Hannah Jones (the demo participant with a portfolio) has a record: her certificates and
- * portfolio entries, a statement, and two links: one a panel can open now, one expired. She has
+ * Hannah Jones (the demo participant with a portfolio) has a record: her certificate, the programme
+ * she completed, her project with its impact measures, her portfolio entries, a statement, and two links: one a panel can open now, one expired. She has
  * added a personal email and TRN, so deactivating her shows the leaving journey.
  */
 export async function seedRecord(trx: Transaction<Database>, clock: Clock, context: DemoContext): Promise<void> {
@@ -25,7 +27,14 @@ export async function seedRecord(trx: Transaction<Database>, clock: Clock, conte
   const today = londonDate(now);
   const certificates = await certificatesOf(trx, person);
   const entries = await recordEntriesOf(trx, person);
-  const items = [...certificates.map((c) => ({ kind: 'certificate' as const, id: c.id })), ...entries.map((e) => ({ kind: 'entry' as const, id: e.id }))];
+  const programmes = await completedProgrammesOf(trx, person);
+  const projects = await publicProjectsOf(trx, person);
+  const items = [
+    ...certificates.map((c) => ({ kind: 'certificate' as const, id: c.id })),
+    ...entries.map((e) => ({ kind: 'entry' as const, id: e.id })),
+    ...programmes.map((p) => ({ kind: 'programme' as const, id: p.enrolmentId })),
+    ...projects.map((p) => ({ kind: 'project' as const, id: p.projectId })),
+  ];
   if (items.length > 0)
     await trx
       .insertInto('record_items')
@@ -58,7 +67,7 @@ export async function seedRecord(trx: Transaction<Database>, clock: Clock, conte
         person_id: person,
         label: 'Maths lead application, Hillside Primary',
         token: newToken(),
-        items: JSON.stringify(items.filter((i) => i.kind === 'certificate' || entries.find((e) => e.id === i.id)?.verification)),
+        items: JSON.stringify(items.filter((i) => i.kind === 'certificate' || i.kind === 'programme' || entries.find((e) => e.id === i.id)?.verification)),
         include_statement: 0,
         expires_on: addDays(today, -30),
         revoked_at: null,
