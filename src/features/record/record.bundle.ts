@@ -71,6 +71,21 @@ export interface BundleProgramme {
   broughtFrom: string | null;
 }
 
+/** A role the person held, from their staff record's role history: the organisation's own record. */
+export interface BundleRole {
+  jobTitle: string | null;
+  /** In words: "Middle leader". */
+  leadershipLevel: string;
+  school: string | null;
+  /** The organisation whose staff record it is. */
+  organisation: string;
+  /** YYYY-MM-DD */
+  from: string;
+  /** YYYY-MM-DD, or null while it is held. */
+  to: string | null;
+  broughtFrom: string | null;
+}
+
 /** One impact measure of a project: baseline, target and each outcome measured. */
 export interface BundleMeasure {
   name: string;
@@ -127,6 +142,8 @@ export interface LeadershipRecordPart {
   programmes: BundleProgramme[];
   /** Projects' public summaries with their impact. */
   projects: BundleProject[];
+  /** Roles held, from the staff record's history. */
+  roles: BundleRole[];
 }
 
 /** The record's items as the file carries them: the certificates with their credentials, and the entries. */
@@ -136,6 +153,7 @@ export interface BundleContent {
   entries: BundleEntry[];
   programmes: BundleProgramme[];
   projects: BundleProject[];
+  roles: BundleRole[];
 }
 
 /** The signed record file (a ClrCredential) for a person's record, signed by their organisation. */
@@ -157,6 +175,7 @@ export async function buildBundle(
     entries: content.entries,
     programmes: content.programmes,
     projects: content.projects,
+    roles: content.roles,
   };
   const unsigned = {
     '@context': [CREDENTIALS_V2_CONTEXT, OPEN_BADGES_CONTEXT, BUNDLE_CONTEXT],
@@ -215,7 +234,8 @@ export type BundleItem =
   | { kind: 'certificate'; title: string; detail: BundleCertificate; credential: object; outcome: ItemOutcome }
   | { kind: 'entry'; title: string; detail: BundleEntry; outcome: ItemOutcome }
   | { kind: 'programme'; title: string; detail: BundleProgramme; outcome: ItemOutcome }
-  | { kind: 'project'; title: string; detail: BundleProject; outcome: ItemOutcome };
+  | { kind: 'project'; title: string; detail: BundleProject; outcome: ItemOutcome }
+  | { kind: 'role'; title: string; detail: BundleRole; outcome: ItemOutcome };
 
 export interface ReadBundle {
   /** The file's own id (its ClrCredential id): a file is brought in once. */
@@ -351,6 +371,24 @@ function readProgramme(value: unknown): BundleProgramme {
   };
 }
 
+function readRole(value: unknown): BundleRole {
+  const r = isObject(value) ? value : {};
+  return {
+    jobTitle: strOrNull(r.jobTitle)?.slice(0, 200) ?? null,
+    leadershipLevel: clip(r.leadershipLevel, 100),
+    school: strOrNull(r.school)?.slice(0, 200) ?? null,
+    organisation: clip(r.organisation, 200),
+    from: dateOrNull(r.from) ?? '',
+    to: dateOrNull(r.to),
+    broughtFrom: strOrNull(r.broughtFrom)?.slice(0, 200) ?? null,
+  };
+}
+
+/** A role as a line: "Head of English, Aspen Academy". */
+export function roleTitle(r: Pick<BundleRole, 'jobTitle' | 'leadershipLevel' | 'school'>): string {
+  return [r.jobTitle || r.leadershipLevel || 'A role', r.school].filter(Boolean).join(', ');
+}
+
 function readMeasure(value: unknown): BundleMeasure | null {
   const m = isObject(value) ? value : {};
   const baselineValue = figure(m.baselineValue);
@@ -429,9 +467,10 @@ export async function readBundle(deps: AppDeps, text: string): Promise<ReadBundl
   const entries = Array.isArray(part.entries) ? part.entries : [];
   const programmes = Array.isArray(part.programmes) ? part.programmes : [];
   const projects = Array.isArray(part.projects) ? part.projects : [];
+  const roles = Array.isArray(part.roles) ? part.roles : [];
   if (credentials.length > BUNDLE_MAX_CREDENTIALS)
     throw new Invalid({ file: `The file has more than ${BUNDLE_MAX_CREDENTIALS} credentials, which is more than a record holds` });
-  if (entries.length + programmes.length + projects.length > BUNDLE_MAX_ENTRIES)
+  if (entries.length + programmes.length + projects.length + roles.length > BUNDLE_MAX_ENTRIES)
     throw new Invalid({ file: `The file has more than ${BUNDLE_MAX_ENTRIES} entries, which is more than a record holds` });
 
   const signature = await checkSignature(deps, parsed);
@@ -475,6 +514,10 @@ export async function readBundle(deps: AppDeps, text: string): Promise<ReadBundl
   for (const value of projects) {
     const detail = readProject(value);
     items.push({ kind: 'project', title: detail.title || 'An untitled project', detail, outcome });
+  }
+  for (const value of roles) {
+    const detail = readRole(value);
+    items.push({ kind: 'role', title: roleTitle(detail), detail, outcome });
   }
   return {
     bundleId: str(parsed.id),

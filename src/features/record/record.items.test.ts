@@ -52,6 +52,7 @@ describeEachEngine('programmes and projects in the leadership record', (ctx) => 
   let programmeTitle: string;
   let pathwayTitle: string;
   let exported: string;
+  let roleKey: string;
 
   const linkOf = async (location: string | null) => {
     const id = (location ?? '').split('/')[3]?.split('?')[0] ?? '';
@@ -120,6 +121,9 @@ describeEachEngine('programmes and projects in the leadership record', (ctx) => 
     expect(text).toContain(`Programme completed: ${programmeTitle} (Stage 1 of ${pathwayTitle})`);
     expect(text).toContain(`Completed 20 November 2026. Recorded by Waymark from ${world.organisation.name}’s records`);
     expect(text).toContain('Project: Reading for pleasure in Year 7');
+    expect(text).toContain(`Recorded by Waymark from ${world.organisation.name}’s staff records`);
+    roleKey = /value="(role:[^"]+)"/.exec((await teacher.get('/record')).text)?.[1] ?? '';
+    expect(roleKey).toMatch(/^role:/);
     // Nothing is included until ticked.
     expect(text).not.toContain('Programmes completed');
     expect(text).not.toContain('Projects and their impact');
@@ -140,6 +144,7 @@ describeEachEngine('programmes and projects in the leadership record', (ctx) => 
     const form = new URLSearchParams({ statement: 'I lead reading.' });
     form.append('items', `programme:${programmes.enrolmentId}`);
     form.append('items', `project:${projectId}`);
+    form.append('items', roleKey);
     expect((await teacher.post('/record', form)).status).toBe(303);
     const page = await teacher.get('/record');
     const text = visibleText(page.text);
@@ -147,6 +152,8 @@ describeEachEngine('programmes and projects in the leadership record', (ctx) => 
     expect(text).toContain(`${programmeTitle} (Stage 1 of ${pathwayTitle})`);
     expect(text).toContain('Cohort 1, 13 April 2026 to 18 December 2026. Completed 20 November 2026, run by Northern Lights Trust.');
     expect(text).toContain('Projects and their impact');
+    expect(text).toContain('Roles held');
+    expect(text).toContain(`Recorded by Waymark from ${world.organisation.name}’s staff records.`);
     expect(text).toContain('Reading is a school priority.');
     expect(text).toContain('Assessed on 18 November 2026: every success criterion met.');
     expect(text).toContain('Pupils reading at home weekly (%)');
@@ -167,14 +174,16 @@ describeEachEngine('programmes and projects in the leadership record', (ctx) => 
     expect(text).toContain(`Recorded by Waymark from ${world.organisation.name}’s records.`);
     expect(text).toContain('Reading for pleasure in Year 7');
     expect(text).toContain('Target 60%');
+    expect(text).toContain('Roles held');
     expectNoPrivateWorking(shared.text);
 
-    const less = await teacher.post('/record/shares/new', shareForm([`project:${projectId}`]));
+    const less = await teacher.post('/record/shares/new', shareForm([`project:${projectId}`, roleKey]));
     expect(less.status).toBe(303);
     const partial = visibleText((await panel.get(await linkOf(less.location))).text);
     expect(partial).toContain(programmeTitle);
     expect(partial).not.toContain('Reading for pleasure in Year 7');
     expect(partial).not.toContain('Pupils reading at home weekly');
+    expect(partial).not.toContain('Roles held');
   });
 
   it('prints them in the PDF, without the project’s private working', async () => {
@@ -186,13 +195,14 @@ describeEachEngine('programmes and projects in the leadership record', (ctx) => 
     expect(text).toContain('Projects and their impact');
     expect(text).toContain('Reading for pleasure in Year 7');
     expect(text).toContain('48.5%');
+    expect(text).toContain('Roles held');
     expectNoPrivateWorking(text);
   });
 
   it('puts them in the signed record file, without the project’s private working', async () => {
     exported = (await teacher.get('/record/export.json')).text;
     const file = JSON.parse(exported) as {
-      credentialSubject: { achievement: { achievementType: string }[]; leadershipRecord: { programmes: unknown[]; projects: unknown[] } };
+      credentialSubject: { achievement: { achievementType: string }[]; leadershipRecord: { programmes: unknown[]; projects: unknown[]; roles: unknown[] } };
     };
     expect(file.credentialSubject.leadershipRecord.programmes).toEqual([
       {
@@ -227,6 +237,9 @@ describeEachEngine('programmes and projects in the leadership record', (ctx) => 
         organisation: world.organisation.name,
         broughtFrom: null,
       }),
+    ]);
+    expect(file.credentialSubject.leadershipRecord.roles).toEqual([
+      expect.objectContaining({ leadershipLevel: expect.any(String), organisation: world.organisation.name, to: null, broughtFrom: null }),
     ]);
     expect(file.credentialSubject.achievement.map((a) => a.achievementType).sort()).toEqual(['ext:ProgrammeCompleted', 'ext:Project']);
     expectNoPrivateWorking(exported);
@@ -269,13 +282,14 @@ describeEachEngine('programmes and projects in the leadership record', (ctx) => 
     );
     expect(genuine).toContain(`Project: Reading for pleasure in Year 7 Brought from ${world.organisation.name}, verified on import`);
     expect((await newcomer.post(started.location ?? '')).status).toBe(303);
-    expect(await imported()).toBe(2);
+    expect(await imported()).toBe(3);
 
     const record = visibleText((await newcomer.get('/record')).text);
     expect(record).toContain('Programmes completed');
     expect(record).toContain(`Brought from ${world.organisation.name}, verified on import on 24 November 2026.`);
     expect(record).toContain('Projects and their impact');
     expect(record).toContain('Target 60%');
+    expect(record).toContain('Roles held');
 
     // Taken on again, they say where they were brought from.
     const onward = JSON.parse((await newcomer.get('/record/export.json')).text) as {

@@ -5,7 +5,7 @@
 import { formatDate } from '../../platform/dates';
 import { type Doc, GREY, heading, list, paragraph, type StructureElement, startDocument, table } from '../../platform/documents/pdf';
 import { impactRows, JUDGEMENTS } from '../projects';
-import type { BundleProgramme, BundleProject } from './record.bundle';
+import { type BundleProgramme, type BundleProject, type BundleRole, roleTitle } from './record.bundle';
 import type { ComposedRecord, ImportedItem } from './record.service';
 
 const dates = (from: string | null, to: string | null) => (!from ? '' : to && to !== from ? `${formatDate(from)} to ${formatDate(to)}` : formatDate(from));
@@ -19,6 +19,15 @@ function brought(i: ImportedItem): string {
   return i.verified
     ? `Brought from ${i.broughtFrom}, verified on import on ${formatDate(i.importedAt)}.`
     : `Brought from ${i.broughtFrom}; could not be verified on import: ${i.reason ?? ''}`;
+}
+
+function roleRecorded(r: BundleRole): string {
+  const text = `Recorded by Waymark from ${r.organisation || 'the organisation'}’s staff records`;
+  return r.broughtFrom ? `${text}; brought from ${r.broughtFrom}.` : `${text}.`;
+}
+
+function roleLine(r: BundleRole, from: string): string {
+  return `${roleTitle(r)}: ${r.leadershipLevel ? `${r.leadershipLevel}, ` : ''}${r.from ? formatDate(r.from) : ''} to ${r.to ? formatDate(r.to) : 'now'}. ${from}`;
 }
 
 function programmeLine(p: BundleProgramme, from: string): string {
@@ -102,6 +111,16 @@ export async function renderRecordPdf(record: ComposedRecord, baseUrl: string, o
   const importedProgrammes = record.imported.flatMap((i) => (i.programme ? [{ item: i, programme: i.programme }] : []));
   const importedProjects = record.imported.flatMap((i) => (i.project ? [{ item: i, project: i.project }] : []));
   const importedOthers = record.imported.filter((i) => i.kind === 'certificate' || i.kind === 'entry');
+  const importedRoles = record.imported.flatMap((i) => (i.role ? [{ item: i, role: i.role }] : []));
+  if (record.roles.length + importedRoles.length > 0) {
+    heading(doc, document, 2, 'Roles held');
+    list(
+      doc,
+      document,
+      [...record.roles.map((r) => roleLine(r, roleRecorded(r))), ...importedRoles.map(({ item, role }) => roleLine(role, brought(item)))],
+      'bullet',
+    );
+  }
   if (record.programmes.length + importedProgrammes.length > 0) {
     heading(doc, document, 2, 'Programmes completed');
     list(

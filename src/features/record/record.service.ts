@@ -12,8 +12,16 @@ import { completedProgrammesOf } from '../enrolments';
 import { type RecordEntry, recordEntriesOf } from '../portfolio';
 import { listAllOrganisations } from '../organisations';
 import { publicProjectsOf } from '../projects';
-import { findPersonSummary } from '../staff';
-import { type BundleCertificate, type BundleContent, type BundleEntry, type BundleProgramme, type BundleProject, buildBundle } from './record.bundle';
+import { findPersonSummary, LEADERSHIP_LEVELS, listRolesHeld } from '../staff';
+import {
+  type BundleCertificate,
+  type BundleContent,
+  type BundleEntry,
+  type BundleProgramme,
+  type BundleProject,
+  type BundleRole,
+  buildBundle,
+} from './record.bundle';
 import * as q from './record.queries';
 import type { ImportedItemKind, RecordImportedItem, RecordItemKind, RecordShare } from './record.tables';
 
@@ -27,14 +35,16 @@ export interface ItemRef {
   id: string;
 }
 
-/** The value of an item's checkbox: `entry:<id>`, `certificate:<id>`, `programme:<enrolment id>`, `project:<id>` or `imported:<id>`. */
+/** The value of an item's checkbox: `entry:<id>`, `certificate:<id>`, `programme:<enrolment id>`, `project:<id>`, `role:<person id>_<from>` or `imported:<id>`. */
 export function itemKey(item: ItemRef): string {
   return `${item.kind}:${item.id}`;
 }
 
 function parseItemKey(key: string): ItemRef | undefined {
   const [kind, id] = key.split(':');
-  return (kind === 'entry' || kind === 'certificate' || kind === 'programme' || kind === 'project' || kind === 'imported') && id ? { kind, id } : undefined;
+  return (kind === 'entry' || kind === 'certificate' || kind === 'programme' || kind === 'project' || kind === 'role' || kind === 'imported') && id
+    ? { kind, id }
+    : undefined;
 }
 
 /** An item brought in from a record file, with where it came from and what the check on import found. */
@@ -51,12 +61,13 @@ export interface ImportedItem {
   entry: BundleEntry | null;
   programme: BundleProgramme | null;
   project: BundleProject | null;
+  role: BundleRole | null;
   /** The certificate's credential as issued (JSON), if any. */
   credential: string | null;
 }
 
 function importedItem(row: RecordImportedItem): ImportedItem {
-  const detail = JSON.parse(row.detail) as BundleCertificate | BundleEntry | BundleProgramme | BundleProject;
+  const detail = JSON.parse(row.detail) as BundleCertificate | BundleEntry | BundleProgramme | BundleProject | BundleRole;
   return {
     id: row.id,
     kind: row.kind,
@@ -69,6 +80,7 @@ function importedItem(row: RecordImportedItem): ImportedItem {
     entry: row.kind === 'entry' ? (detail as BundleEntry) : null,
     programme: row.kind === 'programme' ? (detail as BundleProgramme) : null,
     project: row.kind === 'project' ? (detail as BundleProject) : null,
+    role: row.kind === 'role' ? (detail as BundleRole) : null,
     credential: row.credential,
   };
 }
@@ -77,6 +89,8 @@ function importedItem(row: RecordImportedItem): ImportedItem {
 export type RecordProgramme = BundleProgramme & { id: string };
 /** A project in the record: its public summary only, never its private working. */
 export type RecordProject = BundleProject & { id: string };
+/** A role held, from the staff record's role history (`id`: `<person id>_<from>`, with `_2`… for a second role from the same day). */
+export type RecordRole = BundleRole & { id: string };
 
 /** A record as it is shown: the person, their statement, and the items in it. */
 export interface ComposedRecord {
@@ -90,6 +104,8 @@ export interface ComposedRecord {
   programmes: RecordProgramme[];
   /** Projects, each as its public summary. */
   projects: RecordProject[];
+  /** Roles held, newest first. */
+  roles: RecordRole[];
   /** Items brought in from record files from other organisations or installations. */
   imported: ImportedItem[];
 }
@@ -101,13 +117,15 @@ export async function organisationNameOf(db: Executor, organisationId: string): 
 
 /** The person's completed programmes and their projects' public summaries, with the organisation that holds each. */
 async function programmesAndProjects(db: Executor, personIds: readonly string[]) {
-  const [programmes, projects, organisations] = await Promise.all([
+  const [programmes, projects, roles, organisations] = await Promise.all([
     Promise.all(personIds.map((id) => completedProgrammesOf(db, id))).then((lists) => lists.flat()),
     Promise.all(personIds.map((id) => publicProjectsOf(db, id))).then((lists) => lists.flat()),
+    Promise.all(personIds.map((id) => rolesOf(db, id))).then((lists) => lists.flat()),
     listAllOrganisations(db),
   ]);
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   return {
+    roles: roles.map(({ organisationId, ...r }): RecordRole => ({ ...r, organisation: names.get(organisationId) ?? '' })),
     programmes: programmes.map(
       (p): RecordProgramme => ({
         id: p.enrolmentId,
@@ -139,6 +157,26 @@ async function programmesAndProjects(db: Executor, personIds: readonly string[])
   };
 }
 
+/** The roles held on one staff record, each with an id made from the person and the day it began. */
+async function rolesOf(db: Executor, personId: string) {
+  const [roles, person] = await Promise.all([listRolesHeld(db, personId), findPersonSummary(db, personId)]);
+  const seen = new Map<string, number>();
+  return roles.map((r) => {
+    const n = (seen.get(r.from) ?? 0) + 1;
+    seen.set(r.from, n);
+    return {
+      id: `${personId}_${r.from}${n > 1 ? `_${n}` : ''}`,
+      jobTitle: r.jobTitle,
+      leadershipLevel: LEADERSHIP_LEVELS[r.leadershipLevel],
+      school: r.schoolName,
+      organisationId: person?.organisation_id ?? '',
+      from: r.from,
+      to: r.to,
+      broughtFrom: null,
+    };
+  });
+}
+
 /**
  * Everything the person could include, and what they have: certificates, portfolio entries,
  * completed programmes and projects from every staff record of theirs on this Waymark (`personIds`,
@@ -158,18 +196,20 @@ async function everything(db: Executor, personId: string, personIds: readonly st
     entries,
     programmes: held.programmes,
     projects: held.projects,
+    roles: held.roles,
     imported: imported.map(importedItem),
     chosen: new Set(chosen.map((c) => itemKey({ kind: c.kind, id: c.item_id }))),
   };
 }
 
 /** Every item the record could show, by kind and id. */
-function allItems(all: Pick<ComposedRecord, 'certificates' | 'entries' | 'programmes' | 'projects' | 'imported'>): ItemRef[] {
+function allItems(all: Pick<ComposedRecord, 'certificates' | 'entries' | 'programmes' | 'projects' | 'roles' | 'imported'>): ItemRef[] {
   return [
     ...all.certificates.map((c) => ({ kind: 'certificate' as const, id: c.id })),
     ...all.entries.map((e) => ({ kind: 'entry' as const, id: e.id })),
     ...all.programmes.map((p) => ({ kind: 'programme' as const, id: p.id })),
     ...all.projects.map((p) => ({ kind: 'project' as const, id: p.id })),
+    ...all.roles.map((r) => ({ kind: 'role' as const, id: r.id })),
     ...all.imported.map((i) => ({ kind: 'imported' as const, id: i.id })),
   ];
 }
@@ -185,6 +225,7 @@ async function compose(db: Executor, person: RecordHolder, shows: (key: string) 
     entries: all.entries.filter((e) => shows(itemKey({ kind: 'entry', id: e.id }))),
     programmes: all.programmes.filter((p) => shows(itemKey({ kind: 'programme', id: p.id }))),
     projects: all.projects.filter((p) => shows(itemKey({ kind: 'project', id: p.id }))),
+    roles: all.roles.filter((r) => shows(itemKey({ kind: 'role', id: r.id }))),
     imported: all.imported.filter((i) => shows(itemKey({ kind: 'imported', id: i.id }))),
   } satisfies ComposedRecord;
 }
@@ -291,6 +332,9 @@ export async function exportBundle(deps: AppDeps, viewer: RecordHolder, options:
       projects: r.projects
         .map(({ id: _, ...p }): BundleProject => p)
         .concat(r.imported.flatMap((i) => (i.project ? [{ ...i.project, broughtFrom: i.project.broughtFrom ?? i.broughtFrom }] : []))),
+      roles: r.roles
+        .map(({ id: _, ...role }): BundleRole => role)
+        .concat(r.imported.flatMap((i) => (i.role ? [{ ...i.role, broughtFrom: i.role.broughtFrom ?? i.broughtFrom }] : []))),
     },
   );
 }

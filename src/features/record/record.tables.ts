@@ -2,9 +2,10 @@ import type { Selectable } from 'kysely';
 
 /**
  * What the person's record shows: a portfolio entry, a certificate, a completed programme (its
- * enrolment), a project (its public summary), or an item brought in from a record file.
+ * enrolment), a project (its public summary), a role held (`<person id>_<from>`, from the staff
+ * record's role history), or an item brought in from a record file.
  */
-export type RecordItemKind = 'entry' | 'certificate' | 'programme' | 'project' | 'imported';
+export type RecordItemKind = 'entry' | 'certificate' | 'programme' | 'project' | 'role' | 'imported';
 
 /** One item the person chose to include in their leadership record. */
 export interface RecordItemsTable {
@@ -86,7 +87,7 @@ export interface RecordImportedItemsTable {
   imported_at: string;
 }
 
-export type ImportedItemKind = 'certificate' | 'entry' | 'programme' | 'project';
+export type ImportedItemKind = 'certificate' | 'entry' | 'programme' | 'project' | 'role';
 
 export type RecordShare = Selectable<RecordSharesTable>;
 export type RecordImport = Selectable<RecordImportsTable>;

@@ -277,6 +277,7 @@ it('prints what the record shows, with where each item came from, in its PDF', a
       imported: [],
       programmes: [],
       projects: [],
+      roles: [],
       entries: [
         {
           id: 'e1',

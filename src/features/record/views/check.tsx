@@ -54,6 +54,7 @@ export function BundleItems(props: { read: ReadBundle }) {
   const entries = r.items.filter((i) => i.kind === 'entry');
   const programmes = r.items.filter((i) => i.kind === 'programme');
   const projects = r.items.filter((i) => i.kind === 'project');
+  const roles = r.items.filter((i) => i.kind === 'role');
   return (
     <>
       <dl class="govuk-summary-list">
@@ -114,6 +115,24 @@ export function BundleItems(props: { read: ReadBundle }) {
                   {p.detail.completedOn ? `, completed ${formatDate(p.detail.completedOn)}` : ''}
                   <br />
                   {outcomeText(p.outcome, r.from)}.
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </>
+      ) : null}
+      {roles.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Roles held</h2>
+          <ul class="govuk-list">
+            {roles.map((x) =>
+              x.kind === 'role' ? (
+                <li class="govuk-!-margin-bottom-3">
+                  <strong>{x.title}</strong>
+                  {x.detail.from ? `, ${formatDate(x.detail.from)} to ${x.detail.to ? formatDate(x.detail.to) : 'now'}` : ''}
+                  {x.detail.organisation ? `, recorded by ${x.detail.organisation}` : ''}
+                  <br />
+                  {outcomeText(x.outcome, r.from)}.
                 </li>
               ) : null,
             )}

@@ -33,7 +33,7 @@ export function ImportForm(props: { errors?: FieldErrors }) {
   );
 }
 
-const KIND_WORDS = { certificate: 'Certificate', entry: 'Entry', programme: 'Programme completed', project: 'Project' } as const;
+const KIND_WORDS = { certificate: 'Certificate', entry: 'Entry', programme: 'Programme completed', project: 'Project', role: 'Role held' } as const;
 
 /** What bringing in an item will say about it. */
 function importText(o: ItemOutcome, from: string): string {

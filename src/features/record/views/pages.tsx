@@ -15,7 +15,7 @@ import {
   WarningText,
 } from '../../../platform/ui/components';
 import { ImpactTable, JUDGEMENTS } from '../../projects';
-import type { BundleProgramme, BundleProject } from '../record.bundle';
+import { type BundleProgramme, type BundleProject, type BundleRole, roleTitle } from '../record.bundle';
 import { type ComposedRecord, type ImportedItem, itemKey, type MyRecord, type MyShare, type ShareForm, STATEMENT_MAX } from '../record.service';
 
 function dates(from: string, to: string | null): string {
@@ -50,6 +50,32 @@ const PROJECT_STATUS: Record<string, string> = {
   met: 'Assessed: met',
   not_yet: 'Assessed: not yet met',
 };
+
+/** Where a role came from: the organisation's staff records, or an earlier record file. */
+function roleRecordedText(role: BundleRole): string {
+  const recorded = `Recorded by Waymark from ${role.organisation || 'the organisation'}’s staff records`;
+  return role.broughtFrom ? `${recorded}; brought from ${role.broughtFrom}.` : `${recorded}.`;
+}
+
+/** "1 September 2016 to now" */
+function roleDates(role: BundleRole): string {
+  return `${role.from ? formatDate(role.from) : ''} to ${role.to ? formatDate(role.to) : 'now'}`;
+}
+
+/** A role held: the job, its level, the school, from and to, and where the record came from. */
+function RoleItem(props: { role: BundleRole; from: string }) {
+  const r = props.role;
+  return (
+    <li class="govuk-!-margin-bottom-4">
+      <strong>{roleTitle(r)}</strong>
+      <br />
+      {r.leadershipLevel ? `${r.leadershipLevel}, ` : ''}
+      {roleDates(r)}.
+      <br />
+      {props.from}
+    </li>
+  );
+}
 
 /** A completed programme: what, when, who ran it, and where the record came from. */
 function ProgrammeItem(props: { programme: BundleProgramme; from: string }) {
@@ -130,6 +156,7 @@ export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' |
   const H = props.headingLevel;
   const importedProgrammes = r.imported.flatMap((i) => (i.programme ? [{ item: i, programme: i.programme }] : []));
   const importedProjects = r.imported.flatMap((i) => (i.project ? [{ item: i, project: i.project }] : []));
+  const importedRoles = r.imported.flatMap((i) => (i.role ? [{ item: i, role: i.role }] : []));
   const importedOthers = r.imported.filter((i) => i.kind === 'certificate' || i.kind === 'entry');
   return (
     <>
@@ -216,6 +243,19 @@ export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' |
           </div>
         ))
       )}
+      {r.roles.length + importedRoles.length > 0 ? (
+        <>
+          <H class="govuk-heading-m">Roles held</H>
+          <ul class="govuk-list">
+            {r.roles.map((role) => (
+              <RoleItem role={role} from={roleRecordedText(role)} />
+            ))}
+            {importedRoles.map(({ item, role }) => (
+              <RoleItem role={role} from={broughtText(item)} />
+            ))}
+          </ul>
+        </>
+      ) : null}
       {r.programmes.length + importedProgrammes.length > 0 ? (
         <>
           <H class="govuk-heading-m">Programmes completed</H>
@@ -276,7 +316,7 @@ export function RecordBody(props: { record: ComposedRecord; headingLevel: 'h2' |
 export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: FormValues; ticked?: string[]; errors?: FieldErrors }) {
   const d = props.data;
   const ticked = new Set(props.ticked ?? [...d.chosen]);
-  const nothingYet = d.certificates.length + d.entries.length + d.programmes.length + d.projects.length + d.imported.length === 0;
+  const nothingYet = d.certificates.length + d.entries.length + d.programmes.length + d.projects.length + d.roles.length + d.imported.length === 0;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -374,6 +414,12 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
                 },
                 checked: ticked.has(itemKey({ kind: 'project', id: p.id })),
               })),
+              ...d.roles.map((r) => ({
+                value: itemKey({ kind: 'role', id: r.id }),
+                text: `Role held: ${roleTitle(r)}`,
+                hint: { text: `${roleDates(r)}. Recorded by Waymark from ${r.organisation}’s staff records` },
+                checked: ticked.has(itemKey({ kind: 'role', id: r.id })),
+              })),
               ...d.imported.map((i) => ({
                 value: itemKey({ kind: 'imported', id: i.id }),
                 text: `Brought from ${i.broughtFrom}: ${i.title}`,
@@ -426,6 +472,11 @@ export function ShareFormPage(props: { form: ShareForm; values: FormValues; left
       value: itemKey({ kind: 'project', id: p.id }),
       text: `Project: ${p.title}`,
       checked: left.has(itemKey({ kind: 'project', id: p.id })),
+    })),
+    ...r.roles.map((role) => ({
+      value: itemKey({ kind: 'role', id: role.id }),
+      text: `Role held: ${roleTitle(role)}`,
+      checked: left.has(itemKey({ kind: 'role', id: role.id })),
     })),
     ...r.imported.map((i) => ({
       value: itemKey({ kind: 'imported', id: i.id }),
