@@ -2,6 +2,7 @@ import { formatDate } from '../../../platform/dates';
 import { Table } from '../../../platform/ui/components';
 import type { ReportTable, reportsIndex, TrustReport } from '../reports.service';
 import { FilterErrors, ReportFilters } from './filters';
+import { FlowSection } from './flow';
 
 /** A horizontal bar chart of people at each stage: an SVG with a title, its numbers in the table beside it. */
 function StageChart(props: { stages: TrustReport['stages'] }) {
@@ -81,7 +82,7 @@ const SECTIONS: { heading: string; keys: string[] }[] = [
 
 /** The reports page for programme leads: the trust's pipeline, rates, withdrawals, attendance, and each cohort's downloads. */
 export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsIndex>> }) {
-  const { trust, cohorts, choices } = props.data;
+  const { trust, cohorts, choices, flow } = props.data;
   return (
     <>
       <FilterErrors errors={choices.errors} />
@@ -137,6 +138,12 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
             .map((t) => (
               <ReportTableView table={t} href={`/reports/${t.key}/export.csv${choices.query}`} />
             ))}
+          {section.keys.includes('pipeline') ? (
+            <>
+              <FlowSection flow={flow} />
+              <ReportTableView table={flow.table} href={`/reports/${flow.table.key}/export.csv${choices.query}`} />
+            </>
+          ) : null}
         </>
       ))}
 
