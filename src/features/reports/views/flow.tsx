@@ -19,7 +19,7 @@ function FlowChart(props: { moves: PipelineFlow['moves'] }) {
         aria-labelledby="flow-chart-title"
         viewBox={`0 0 400 ${Math.max(y, 20)}`}
         width="100%"
-        style="max-width: 640px"
+        class="waymark-chart"
         xmlns="http://www.w3.org/2000/svg"
       >
         <title id="flow-chart-title">

@@ -11,14 +11,7 @@ function StageChart(props: { stages: TrustReport['stages'] }) {
   const height = props.stages.length * rowHeight * 2 + 10;
   return (
     <figure class="govuk-!-margin-0 govuk-!-margin-bottom-6">
-      <svg
-        role="img"
-        aria-labelledby="stage-chart-title"
-        viewBox={`0 0 400 ${height}`}
-        width="100%"
-        style="max-width: 640px"
-        xmlns="http://www.w3.org/2000/svg"
-      >
+      <svg role="img" aria-labelledby="stage-chart-title" viewBox={`0 0 400 ${height}`} width="100%" class="waymark-chart" xmlns="http://www.w3.org/2000/svg">
         <title id="stage-chart-title">People on each programme now and people who have completed it; the same numbers are in the table below.</title>
         {props.stages.map((s, i) => {
           const y = i * rowHeight * 2;
