@@ -12,6 +12,7 @@ export const matrixRows: Row[] = [
   { route: 'GET /cohorts/:cohortId/edit', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /cohorts/:cohortId', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /cohorts/:cohortId/applications', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'GET /cohorts/:cohortId/applications.csv', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /cohorts/:cohortId/applications/accept', expect: [S, F, F, F, F, A, N, A] },
   { route: 'POST /cohorts/:cohortId/apply', expect: [S, A, A, A, A, A, N, A] },
   { route: 'GET /applications', expect: [S, A, A, A, A, A, A, A] },

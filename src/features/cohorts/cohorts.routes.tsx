@@ -51,6 +51,8 @@ import { acceptApplications, decideApplication } from './decisions.service';
 import { answerEndorsement, type EndorsementForAnswer, getEndorsementForAnswer, listEndorsementsForViewer, whyNotAnswerable } from './endorsements.service';
 import { ApplicantPage, InboxPage, ReviewerPage, WithdrawPage } from './views/applications';
 import { CohortFormPage, CohortPage, QueuePage } from './views/cohorts';
+import { queueCsv } from './views/queue-csv';
+import { sendCsv } from '../../platform/http/csv-download';
 import { EndorsementListPage, EndorsementPage } from './views/endorsements';
 import { HeadteacherLinkDonePage, HeadteacherSupportPage } from './views/headteacher-support';
 import { answerByHeadteacherLink, type HeadteacherLink, openHeadteacherLink } from './headteacher-support.service';
@@ -225,6 +227,13 @@ async function queuePage(c: Context<AppEnv>, filters: QueueQuery, options: { err
 }
 
 cohortRoutes.get('/cohorts/:cohortId/applications', access('programme-lead'), (c) => queuePage(c, queueQuery.parse(c.req.query())));
+
+// The application list as a CSV file, with the page's columns and filters.
+cohortRoutes.get('/cohorts/:cohortId/applications.csv', access('programme-lead'), async (c) => {
+  const filters = queueQuery.parse(c.req.query());
+  const queue = await getReviewQueue(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'), filters);
+  return sendCsv(c, queueCsv(queue, filters));
+});
 
 // Accepting several endorsed applications at once, without a reason: all of them, or none.
 cohortRoutes.post('/cohorts/:cohortId/applications/accept', access('programme-lead'), async (c) => {

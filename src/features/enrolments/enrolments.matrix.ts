@@ -7,6 +7,7 @@ import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 export const matrixRows: Row[] = [
   { route: 'GET /my-programme', expect: [S, A, A, A, A, A, A, A] },
   { route: 'GET /cohorts/:cohortId/roster', expect: [S, F, F, F, F, A, N, A] },
+  { route: 'GET /cohorts/:cohortId/roster.csv', expect: [S, F, F, F, F, A, N, A] },
   { route: 'GET /cohorts/:cohortId/members', expect: [S, N, N, N, N, A, N, A] },
   { route: 'GET /enrolments/:enrolmentId', expect: [S, N, A, A, N, A, N, A] },
   { route: 'GET /enrolments/:enrolmentId/modules', expect: [S, N, F, F, N, F, N, F] },

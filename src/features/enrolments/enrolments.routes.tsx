@@ -1,3 +1,5 @@
+import { sendCsv } from '../../platform/http/csv-download';
+import { rosterCsv } from './views/roster-csv';
 import { Hono, type Context } from 'hono';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
@@ -60,6 +62,13 @@ enrolmentRoutes.get('/cohorts/:cohortId/roster', access('programme-lead'), async
     },
     <RosterPage roster={roster} status={status ?? null} />,
   );
+});
+
+// The roster as a CSV file, with the page's columns and its status filter.
+enrolmentRoutes.get('/cohorts/:cohortId/roster.csv', access('programme-lead'), async (c) => {
+  const { status } = rosterQuery.parse(c.req.query());
+  const roster = await getRoster(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'), status ?? null);
+  return sendCsv(c, rosterCsv(roster, status ?? null));
 });
 
 // Fellow participants see who else holds a place: names, job titles and schools only.

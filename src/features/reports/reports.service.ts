@@ -1,3 +1,4 @@
+import { pipelineFlow } from './reports.flow';
 import type { CompletionReport, EnrolmentFacts } from '../../platform/completion';
 import type { Executor } from '../../platform/db/database';
 import { formatDate, londonDate } from '../../platform/dates';
@@ -244,8 +245,12 @@ export async function schoolProgrammes(deps: AppDeps, viewer: Viewer, schoolId: 
 /** The trust report with every cohort's download links, for the reports page. */
 export async function reportsIndex(deps: AppDeps, viewer: Viewer, query: ReportQuery) {
   const choices = await reportChoices(deps, viewer, query);
-  const [cohorts, trust] = await Promise.all([q.cohortsOfOrganisation(deps.db, viewer.organisationId), trustReport(deps, viewer, choices.scope)]);
-  return { cohorts: cohorts.filter((c) => cohortInScope(choices.scope, c)), trust, choices };
+  const [cohorts, trust, flow] = await Promise.all([
+    q.cohortsOfOrganisation(deps.db, viewer.organisationId),
+    trustReport(deps, viewer, choices.scope),
+    pipelineFlow(deps.db, choices.scope),
+  ]);
+  return { cohorts: cohorts.filter((c) => cohortInScope(choices.scope, c)), trust, flow, choices };
 }
 
 async function cohortFor(deps: AppDeps, viewer: Viewer, cohortId: string) {
@@ -586,7 +591,10 @@ export type TrustReport = Awaited<ReturnType<typeof trustReport>>;
 export async function trustTableDownload(deps: AppDeps, viewer: Viewer, key: string, query: ReportQuery): Promise<Download> {
   const choices = await reportChoices(deps, viewer, query);
   requireValid(choices);
-  const table = (await trustReport(deps, viewer, choices.scope)).tables.find((t) => t.key === key);
+  const table =
+    key === 'pipeline-flow' && isProgrammeLead(viewer)
+      ? (await pipelineFlow(deps.db, choices.scope)).table
+      : (await trustReport(deps, viewer, choices.scope)).tables.find((t) => t.key === key);
   if (!table) throw new NotFound();
   return { fileName: `${table.key}${fileSuffix(choices)}.csv`, headers: table.headers, rows: table.rows };
 }

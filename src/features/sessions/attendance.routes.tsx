@@ -17,6 +17,8 @@ import {
 } from './attendance.service';
 import { CheckInCodePage, CheckInPageView } from './views/check-in';
 import { RegisterPage } from './views/register';
+import { registerCsv } from './views/register-csv';
+import { sendCsv } from '../../platform/http/csv-download';
 import { qrCodeSvg } from '../../platform/documents/lazy';
 
 /** The register, the facilitator's check-in code and participants' self check-in. */
@@ -43,6 +45,12 @@ async function registerPage(c: Context<AppEnv>, values?: FormValues, errors?: Fi
 }
 
 attendanceRoutes.get('/sessions/:sessionId/register', access('signed-in'), (c) => registerPage(c));
+
+// The register as a CSV file: each person with their mark, for the same people as the page.
+attendanceRoutes.get('/sessions/:sessionId/register.csv', access('signed-in'), async (c) => {
+  const register = await getRegister(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('sessionId'));
+  return sendCsv(c, registerCsv(register));
+});
 
 attendanceRoutes.post('/sessions/:sessionId/register', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));

@@ -31,6 +31,7 @@ export const matrixRows: Row[] = [
   // can see the session may open check-in (those not expected at it are told so, 409 on POST).
   // `:calendarToken` is the teacher's feed: the address alone is the key, so everyone gets it.
   { route: 'GET /sessions/:sessionId/register', expect: [S, N, A, N, N, A, N, A] },
+  { route: 'GET /sessions/:sessionId/register.csv', expect: [S, N, A, N, N, A, N, A] },
   { route: 'POST /sessions/:sessionId/register', expect: [S, N, A, N, N, A, N, A] },
   { route: 'POST /sessions/:sessionId/register/all-present', expect: [S, N, A, N, N, A, N, A] },
   { route: 'GET /sessions/:sessionId/check-in-code', expect: [S, N, A, N, N, A, N, A] },

@@ -5,6 +5,8 @@ import { A, F, N, S, type Row } from '../../../test/support/matrix/outcomes';
 //                                                     anon staff  lm  adminHere adminOther org otherOrg lead
 export const matrixRows: Row[] = [
   { route: 'GET /staff', expect: [S, F, A, A, A, A, A, F] },
+  // The directory's download: admins only (school admins get their schools' staff).
+  { route: 'GET /staff.csv', expect: [S, F, F, A, A, A, A, F] },
   { route: 'GET /staff/new', expect: [S, F, F, A, A, A, A, F] },
   { route: 'GET /staff/invitations', expect: [S, F, F, A, A, A, A, F] },
   { route: 'POST /staff/invitations', expect: [S, F, F, A, A, A, A, F] },

@@ -24,8 +24,11 @@ import {
   revokeRole,
   schoolChoices,
   searchStaff,
+  searchStaffForDownload,
 } from './staff.service';
 import { DirectoryPage } from './views/directory';
+import { directoryCsv } from './views/directory-csv';
+import { sendCsv } from '../../platform/http/csv-download';
 import { InvitationsPage } from './views/invitations';
 import { DeactivatePage, PersonFormPage, PersonPage } from './views/person';
 
@@ -59,9 +62,16 @@ staffRoutes.get('/staff', access('people-manager'), async (c) => {
       pageSize={DIRECTORY_PAGE_SIZE}
       schools={schools.map((s) => ({ id: s.id, name: s.name }))}
       canAdd={canAdd}
+      canDownload={canAdd}
       scopeDescription={scopeDescription(viewer)}
     />,
   );
+});
+
+// The directory as a CSV file for admins: everyone the search and filters find, in the page's columns.
+staffRoutes.get('/staff.csv', access('staff-admin'), async (c) => {
+  const filters = directoryQuery.parse(c.req.query());
+  return sendCsv(c, directoryCsv(await searchStaffForDownload(c.get('deps'), requireViewer(c.get('viewer')), filters), filters));
 });
 
 /** Turns the form's text (with day/month/year parts) into a validated staff record. */

@@ -1,5 +1,6 @@
 import type { Db, Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
+import { MAX_ROWS } from '../../platform/csv';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
@@ -30,6 +31,12 @@ export const DIRECTORY_PAGE_SIZE = 25;
 export function searchStaff(deps: AppDeps, viewer: Viewer, filters: DirectoryQuery) {
   const cursor = filters.after ? { after: filters.after } : filters.before ? { before: filters.before } : null;
   return q.searchDirectory(deps.db, directoryScope(viewer), filters, DIRECTORY_PAGE_SIZE, cursor);
+}
+
+/** Everyone the directory's search and filters find for the viewer, every page of them (up to MAX_ROWS), for its download. */
+export async function searchStaffForDownload(deps: AppDeps, viewer: Viewer, filters: DirectoryQuery) {
+  const result = await q.searchDirectory(deps.db, directoryScope(viewer), { ...filters, after: undefined, before: undefined }, MAX_ROWS, null);
+  return result.rows;
 }
 
 /** Everything the person page shows; NotFound when the viewer may not see them. */

@@ -5,6 +5,7 @@ import { Button, Checkboxes, DateInput, ErrorSummary, Input, NotificationBanner,
 import type { getCohortOverview, getReviewQueue } from '../cohorts.service';
 import { APPLICATION_STATUSES, COHORT_DATE_FIELDS, ENDORSEMENT_STATUSES, type QueueQuery } from '../cohorts.schemas';
 import type { ApplicationStatus } from '../cohorts.tables';
+import { QUEUE_HEADINGS, queueQueryString } from './queue-csv';
 import { ApplicationStatusTag } from './status-tags';
 
 const DATE_HINTS: Record<keyof typeof COHORT_DATE_FIELDS, string> = {
@@ -307,7 +308,7 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery; errors?: F
                   captionClasses="govuk-table__caption--s"
                   head={[
                     ...(acceptable.length > 0 ? [{ html: <span class="govuk-visually-hidden">Select to accept</span> }] : []),
-                    ...['Applicant', 'School', 'Status', 'Endorsements', 'Eligibility', 'Submitted'].map((text) => ({ text })),
+                    ...QUEUE_HEADINGS.map((text) => ({ text })),
                   ]}
                   rows={rows.map((row) => [
                     ...(acceptable.length > 0
@@ -376,6 +377,13 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery; errors?: F
               ) : null}
             </form>
           )}
+          {rows.length > 0 ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`/cohorts/${cohort.id}/applications.csv${queueQueryString(f)}`} download>
+                Download as CSV<span class="govuk-visually-hidden">: the applications shown</span>
+              </a>
+            </p>
+          ) : null}
         </div>
       </div>
     </>

@@ -2,6 +2,7 @@ import { Button, Select, Table } from '../../../platform/ui/components';
 import { ENROLMENT_STATUSES } from '../enrolments.schemas';
 import type { getRoster } from '../enrolments.service';
 import type { EnrolmentStatus } from '../enrolments.tables';
+import { ROSTER_HEADINGS, rosterCsvHref } from './roster-csv';
 import { EnrolmentStatusTag, RequirementStatusTag } from './status-tags';
 
 type Roster = Awaited<ReturnType<typeof getRoster>>;
@@ -44,7 +45,7 @@ export function RosterPage(props: { roster: Roster; status: EnrolmentStatus | nu
             firstCellIsHeader
             // One column for every requirement made the table wider than a desktop screen: each
             // participant's requirements are listed in one cell instead.
-            head={[{ text: 'Participant' }, { text: 'Status' }, { text: 'Requirements' }, { text: 'May graduate' }]}
+            head={ROSTER_HEADINGS.map((text) => ({ text }))}
             rows={rows.map((row) => [
               {
                 html: (
@@ -78,6 +79,16 @@ export function RosterPage(props: { roster: Roster; status: EnrolmentStatus | nu
             ])}
           />
         )}
+        {rows.length > 0 ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href={rosterCsvHref(cohort.id, props.status)} download>
+              Download as CSV
+              <span class="govuk-visually-hidden">
+                : the {shown}participants in {cohort.name}
+              </span>
+            </a>
+          </p>
+        ) : null}
       </div>
     </div>
   );

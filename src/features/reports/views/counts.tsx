@@ -123,14 +123,7 @@ export function ShareChart(props: { id: string; report: CountReport; series: { l
   const height = report.groups.length * groupHeight + 30;
   return (
     <figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
-      <svg
-        role="img"
-        aria-labelledby={`${props.id}-title`}
-        viewBox={`0 0 420 ${height}`}
-        width="100%"
-        style="max-width: 640px"
-        xmlns="http://www.w3.org/2000/svg"
-      >
+      <svg role="img" aria-labelledby={`${props.id}-title`} viewBox={`0 0 420 ${height}`} width="100%" class="waymark-chart" xmlns="http://www.w3.org/2000/svg">
         <title id={`${props.id}-title`}>
           {report.caption}, as percentages of {series.map((s) => s.label.toLowerCase()).join(', ')}; the same numbers are in the table below, and c marks a
           hidden number.

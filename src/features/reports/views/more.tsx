@@ -8,14 +8,7 @@ function BarChart(props: { id: string; title: string; bars: { label: string; val
   const height = props.bars.length * rowHeight + 6;
   return (
     <figure class="govuk-!-margin-0 govuk-!-margin-bottom-6">
-      <svg
-        role="img"
-        aria-labelledby={`${props.id}-title`}
-        viewBox={`0 0 400 ${height}`}
-        width="100%"
-        style="max-width: 640px"
-        xmlns="http://www.w3.org/2000/svg"
-      >
+      <svg role="img" aria-labelledby={`${props.id}-title`} viewBox={`0 0 400 ${height}`} width="100%" class="waymark-chart" xmlns="http://www.w3.org/2000/svg">
         <title id={`${props.id}-title`}>{props.title}; the same numbers are in the table below.</title>
         {props.bars.map((b, i) => {
           const y = i * rowHeight;

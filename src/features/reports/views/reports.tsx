@@ -2,6 +2,7 @@ import { formatDate } from '../../../platform/dates';
 import { Table } from '../../../platform/ui/components';
 import type { ReportTable, reportsIndex, TrustReport } from '../reports.service';
 import { FilterErrors, ReportFilters } from './filters';
+import { FlowSection } from './flow';
 
 /** A horizontal bar chart of people at each stage: an SVG with a title, its numbers in the table beside it. */
 function StageChart(props: { stages: TrustReport['stages'] }) {
@@ -10,14 +11,7 @@ function StageChart(props: { stages: TrustReport['stages'] }) {
   const height = props.stages.length * rowHeight * 2 + 10;
   return (
     <figure class="govuk-!-margin-0 govuk-!-margin-bottom-6">
-      <svg
-        role="img"
-        aria-labelledby="stage-chart-title"
-        viewBox={`0 0 400 ${height}`}
-        width="100%"
-        style="max-width: 640px"
-        xmlns="http://www.w3.org/2000/svg"
-      >
+      <svg role="img" aria-labelledby="stage-chart-title" viewBox={`0 0 400 ${height}`} width="100%" class="waymark-chart" xmlns="http://www.w3.org/2000/svg">
         <title id="stage-chart-title">People on each programme now and people who have completed it; the same numbers are in the table below.</title>
         {props.stages.map((s, i) => {
           const y = i * rowHeight * 2;
@@ -81,7 +75,7 @@ const SECTIONS: { heading: string; keys: string[] }[] = [
 
 /** The reports page for programme leads: the trust's pipeline, rates, withdrawals, attendance, and each cohort's downloads. */
 export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsIndex>> }) {
-  const { trust, cohorts, choices } = props.data;
+  const { trust, cohorts, choices, flow } = props.data;
   return (
     <>
       <FilterErrors errors={choices.errors} />
@@ -143,6 +137,12 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
             .map((t) => (
               <ReportTableView table={t} href={`/reports/${t.key}/export.csv${choices.query}`} />
             ))}
+          {section.keys.includes('pipeline') ? (
+            <>
+              <FlowSection flow={flow} />
+              <ReportTableView table={flow.table} href={`/reports/${flow.table.key}/export.csv${choices.query}`} />
+            </>
+          ) : null}
         </>
       ))}
 

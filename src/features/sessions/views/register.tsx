@@ -56,6 +56,11 @@ export function RegisterPage(props: { register: Register; values?: FormValues; e
               </a>{' '}
               so people can mark themselves present on their phones.
             </p>
+            <p class="govuk-body">
+              <a class="govuk-link" href={`/sessions/${session.id}/register.csv`} download>
+                Download as CSV<span class="govuk-visually-hidden">: the register of {session.title}</span>
+              </a>
+            </p>
             {unmarked > 0 ? (
               <form method="post" action={`/sessions/${session.id}/register/all-present`}>
                 <Button

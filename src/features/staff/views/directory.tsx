@@ -1,6 +1,7 @@
 import { Button, Input, Pagination, Select, Table } from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES, type DirectoryQuery } from '../staff.schemas';
 import type { LeadershipLevel, StaffType } from '../staff.tables';
+import { DIRECTORY_HEADINGS, directoryFilterQuery } from './directory-csv';
 import { PersonStatusTag } from './person-status-tag';
 
 export interface DirectoryRow {
@@ -24,6 +25,8 @@ export interface DirectoryProps {
   pageSize: number;
   schools: { id: string; name: string }[];
   canAdd: boolean;
+  /** Admins may download everyone the search finds as CSV. */
+  canDownload?: boolean;
   scopeDescription: string;
 }
 
@@ -128,7 +131,7 @@ export function DirectoryPage(props: DirectoryProps) {
             <Table
               caption="Staff matching your search"
               captionClasses="govuk-visually-hidden"
-              head={[{ text: 'Name' }, { text: 'Job title' }, { text: 'School' }]}
+              head={DIRECTORY_HEADINGS.map((text) => ({ text }))}
               rows={props.rows.map((row) => [
                 {
                   html: (
@@ -164,6 +167,16 @@ export function DirectoryPage(props: DirectoryProps) {
             />
           ) : null}
           {previous || next ? <Pagination previous={previous} next={next} /> : null}
+          {props.canDownload && props.total > 0 ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href={`/staff.csv${directoryFilterQuery(f)}`} download>
+                Download as CSV
+                <span class="govuk-visually-hidden">
+                  : all {props.total} {props.total === 1 ? 'person' : 'people'} matching your search
+                </span>
+              </a>
+            </p>
+          ) : null}
         </div>
       </div>
     </>
