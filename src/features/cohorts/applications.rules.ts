@@ -40,14 +40,44 @@ export interface AnswerFacts {
 }
 
 /**
- * The sections this programme's application has: the headteacher too for an applicant from a school
- * not on Waymark (`school_urn`), when the cohort asks for the headteacher's support.
+ * The endorsements the cohort asks of this applicant. An outside applicant (from a school not on
+ * Waymark, `school_urn`) has no line manager on Waymark: the headteacher's support by email link is
+ * the school's endorsement, so it stands in for the line manager's, and is asked when the cohort
+ * needs either.
  */
-export function sectionsFor(app: { asks_for_coach: number; asks_for_project: number; needs_headteacher?: number; school_urn?: string | null }): Section[] {
+export function endorsementsAsked(app: { needs_line_manager: number; needs_headteacher?: number; school_urn?: string | null }): {
+  lineManager: boolean;
+  headteacher: boolean;
+} {
+  if (app.school_urn) return { lineManager: false, headteacher: !!app.needs_headteacher || !!app.needs_line_manager };
+  return { lineManager: !!app.needs_line_manager, headteacher: !!app.needs_headteacher };
+}
+
+/** True when the cohort needs a line manager's endorsement that this (outside) applicant's headteacher gives instead. */
+export function headteacherStandsForLineManager(app: { needs_line_manager: number; school_urn?: string | null }): boolean {
+  return !!app.needs_line_manager && !!app.school_urn;
+}
+
+/**
+ * The sections this programme's application has: the headteacher too for an applicant from a school
+ * not on Waymark (`school_urn`), when the cohort asks for the headteacher's support or the line
+ * manager's endorsement (which the headteacher's stands in for).
+ */
+export function sectionsFor(app: {
+  asks_for_coach: number;
+  asks_for_project: number;
+  needs_line_manager?: number;
+  needs_headteacher?: number;
+  school_urn?: string | null;
+}): Section[] {
   const sections: Section[] = ['role', 'motivation', 'declarations'];
   if (app.asks_for_coach) sections.push('coach');
   if (app.asks_for_project) sections.push('project');
-  if (app.needs_headteacher && app.school_urn) sections.push('headteacher');
+  if (
+    app.school_urn &&
+    endorsementsAsked({ needs_line_manager: app.needs_line_manager ?? 0, needs_headteacher: app.needs_headteacher, school_urn: app.school_urn }).headteacher
+  )
+    sections.push('headteacher');
   return sections;
 }
 
@@ -121,20 +151,21 @@ export function submissionRefusals(app: SubmissionFacts, today: string, lineMana
   }
   const eligibility = checkEligibility(parseEligibilityRules(app.programme_eligibility), factsFromPerson(app, today));
   if (!eligibility.eligible) refusals.eligibility = `Your staff record does not meet the programme’s rules. ${eligibility.reasons.join(' ')}`;
-  if (app.needs_line_manager && lineManager?.status !== 'active') {
+  if (endorsementsAsked(app).lineManager && lineManager?.status !== 'active') {
     refusals.lineManager =
       'Your line manager must endorse this application, but your staff record does not name an active line manager. Ask your school admin to add them, then submit again.';
   }
   return refusals;
 }
 
-/** The endorsements the cohort needs that are not yet supported, in words. */
+/** The endorsements the cohort needs of this applicant (`endorsementsAsked`) that are not yet supported, in words. */
 export function missingEndorsements(
-  cohort: { needs_line_manager: number; needs_headteacher: number },
+  app: { needs_line_manager: number; needs_headteacher: number; school_urn?: string | null },
   endorsements: { kind: EndorsementKind; status: EndorsementStatus }[],
 ): string[] {
+  const asked = endorsementsAsked(app);
   const needed: [EndorsementKind, string][] = [];
-  if (cohort.needs_line_manager) needed.push(['line_manager', 'the line manager’s endorsement']);
-  if (cohort.needs_headteacher) needed.push(['headteacher', 'the headteacher’s support']);
+  if (asked.lineManager) needed.push(['line_manager', 'the line manager’s endorsement']);
+  if (asked.headteacher) needed.push(['headteacher', 'the headteacher’s support']);
   return needed.filter(([kind]) => !endorsements.some((e) => e.kind === kind && e.status === 'supported')).map(([, words]) => words);
 }

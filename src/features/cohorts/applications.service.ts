@@ -10,7 +10,7 @@ import { normaliseEmail } from '../auth';
 import { findSchoolOnList, type SchoolListEntry } from '../establishments';
 import { checkEligibility, factsFromPerson, parseEligibilityRules } from '../programmes';
 import { changeApplication, whyNot } from './applications.lifecycle';
-import { parseStringList, sectionsFor, submissionRefusals } from './applications.rules';
+import { endorsementsAsked, parseStringList, sectionsFor, submissionRefusals } from './applications.rules';
 import { emailApplicant, emailEndorser, where } from './cohorts.emails';
 import { askHeadteacherByLink, type HeadteacherAsk } from './headteacher-links';
 import { applicationAccess, canDecide, windowState } from './cohorts.policy';
@@ -259,8 +259,8 @@ export async function submitApplication(deps: AppDeps, viewer: Viewer, loaded: {
 
     const now = deps.clock.now().toISOString();
     const due = app.endorsement_deadline;
-    const needsLineManager = !!app.needs_line_manager;
-    const needsHeadteacher = !!app.needs_headteacher;
+    // An outside applicant has no line manager on Waymark: their headteacher's support stands for the school.
+    const { lineManager: needsLineManager, headteacher: needsHeadteacher } = endorsementsAsked(app);
     const event = needsLineManager || needsHeadteacher ? 'submit_for_endorsement' : 'submit';
     // One history line per change: events written in the same instant would have no reliable order.
     const reason =

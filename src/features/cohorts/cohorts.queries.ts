@@ -317,8 +317,11 @@ export function listQueue(db: Executor, cohortId: string, filters: QueueQuery) {
     ])
     .where('applications.cohort_id', '=', cohortId)
     .where('applications.status', '!=', 'draft');
-  if (filters.school)
-    query = filters.school === 'none' ? query.where('applications.school_id', 'is', null) : query.where('applications.school_id', '=', filters.school);
+  // `none`: no school at all (the central team); `urn:<URN>`: an outside applicant's school, not on Waymark.
+  const outsideUrn = filters.school?.startsWith(OUTSIDE_SCHOOL_PREFIX) ? filters.school.slice(OUTSIDE_SCHOOL_PREFIX.length) : null;
+  if (filters.school === 'none') query = query.where('applications.school_id', 'is', null).where('applications.school_urn', 'is', null);
+  else if (outsideUrn !== null) query = query.where('applications.school_id', 'is', null).where('applications.school_urn', '=', outsideUrn);
+  else if (filters.school) query = query.where('applications.school_id', '=', filters.school);
   if (filters.status) query = query.where('applications.status', '=', filters.status);
   if (filters.eligibility) query = query.where('applications.eligible', '=', filters.eligibility === 'eligible' ? 1 : 0);
   return query.orderBy('applications.submitted_at').orderBy('applications.id').execute();
@@ -327,6 +330,23 @@ export function listQueue(db: Executor, cohortId: string, filters: QueueQuery) {
 export function listEndorsementsFor(db: Executor, applicationIds: string[]) {
   if (applicationIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('endorsements').select(['application_id', 'kind', 'status']).where('application_id', 'in', applicationIds).execute();
+}
+
+/** How the queue's school filter names an outside applicant's school: `urn:` and its URN. */
+export const OUTSIDE_SCHOOL_PREFIX = 'urn:';
+
+/** The URNs of outside applicants' schools (not on Waymark) with applications to the cohort, for the queue's filter. */
+export async function listQueueOutsideUrns(db: Executor, cohortId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .select('applications.school_urn')
+    .distinct()
+    .where('applications.cohort_id', '=', cohortId)
+    .where('applications.status', '!=', 'draft')
+    .where('applications.school_id', 'is', null)
+    .where('applications.school_urn', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.school_urn ? [r.school_urn] : []));
 }
 
 /** Schools with applications to the cohort, for the queue's filter. */

@@ -1,4 +1,4 @@
-import { findSchoolOnList } from '../establishments';
+import { outsideSchoolNamesByUrn } from '../establishments';
 import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { isUniqueViolation } from '../../platform/db/errors';
@@ -129,12 +129,17 @@ export async function editCohort(deps: AppDeps, viewer: Viewer, cohort: ManagedC
   }
 }
 
-/** The review queue: submitted applications and later, filtered, with their endorsements. */
+/**
+ * The review queue: submitted applications and later, filtered, with their endorsements. The
+ * school filter lists the cohort's schools on Waymark and, under their own names from the school
+ * list ("… (not on Waymark)"), outside applicants' schools.
+ */
 export async function getReviewQueue(deps: AppDeps, viewer: Viewer, cohortId: string, filters: QueueQuery) {
   const cohort = await getManagedCohort(deps, viewer, cohortId);
-  const [rows, schools, taken] = await Promise.all([
+  const [rows, onWaymark, outsideUrns, taken] = await Promise.all([
     q.listQueue(deps.db, cohort.id, filters),
     q.listQueueSchools(deps.db, cohort.id),
+    q.listQueueOutsideUrns(deps.db, cohort.id),
     placesTaken(deps.db, cohort.id),
   ]);
   const endorsements = await q.listEndorsementsFor(
@@ -142,16 +147,17 @@ export async function getReviewQueue(deps: AppDeps, viewer: Viewer, cohortId: st
     rows.map((r) => r.id),
   );
   // Applicants from schools not on Waymark: their school's name from the school list.
-  const outside = new Map<string, string>();
-  for (const urn of new Set(rows.flatMap((r) => (r.school_urn ? [r.school_urn] : []))))
-    outside.set(urn, (await findSchoolOnList(deps.db, urn))?.name ?? `URN ${urn}`);
+  const outside = await outsideSchoolNamesByUrn(deps.db, [...outsideUrns, ...rows.flatMap((r) => (r.school_urn ? [r.school_urn] : []))]);
+  const schools = [...onWaymark, ...outsideUrns.map((urn) => ({ id: `${q.OUTSIDE_SCHOOL_PREFIX}${urn}`, name: outside.get(urn) ?? urn }))].sort((a, b) =>
+    a.name.localeCompare(b.name, 'en-GB'),
+  );
   return {
     cohort,
     placesTaken: taken,
     schools,
     rows: rows.map((row) => ({
       ...row,
-      school_name: row.school_name ?? (row.school_urn ? `${outside.get(row.school_urn)} (not on Waymark)` : null),
+      school_name: row.school_name ?? (row.school_urn ? (outside.get(row.school_urn) ?? null) : null),
       endorsements: endorsements.filter((e) => e.application_id === row.id),
     })),
   };

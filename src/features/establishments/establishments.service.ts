@@ -190,6 +190,13 @@ export async function findSchoolOnList(db: Executor, urn: string): Promise<Schoo
   return found ? toEntry(found) : undefined;
 }
 
+/** What to call schools not on Waymark, by URN: their name on the school list (or "URN …" when the list lacks it), marked "(not on Waymark)". */
+export async function outsideSchoolNamesByUrn(db: Executor, urns: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(urns)];
+  const names = new Map((await q.findEstablishments(db, unique)).map((e) => [e.urn, e.name]));
+  return new Map(unique.map((urn) => [urn, `${names.get(urn) ?? `URN ${urn}`} (not on Waymark)`]));
+}
+
 /** How many establishments the list holds. */
 export function countSchoolList(db: Executor): Promise<number> {
   return q.countEstablishments(db);

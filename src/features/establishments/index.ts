@@ -2,6 +2,7 @@ export {
   findSchoolOnList,
   formatLoadResult,
   outsideSchoolNames,
+  outsideSchoolNamesByUrn,
   withOutsideSchoolNames,
   loadEstablishmentFile,
   searchSchoolList,

@@ -32,16 +32,25 @@ describeEachEngine('the headteacher of a school not on Waymark supports by email
   });
 
   /** An outside teacher of Moorside Community Primary School joins, applies, and submits; returns their client, application and the head's link. */
-  async function applyFromOutside(email: string, address: string) {
+  async function applyFromOutside(email: string, address: string, to: { id: string } = cohort) {
     const visitor = ctx().client({ address });
-    await visitor.post(`/open-programmes/${cohort.id}`, { email });
+    await visitor.post(`/open-programmes/${to.id}`, { email });
     await ctx().deliverMail();
-    const join = linkIn(ctx().mailer.sent.at(-1)?.text ?? '', '/join');
+    const join = linkIn(
+      ctx()
+        .mailer.sent.filter((m) => m.to === email)
+        .at(-1)?.text ?? '',
+      '/join',
+    );
     const joined = await visitor.post(join, {
       givenName: 'Rukhsana',
       familyName: 'Ahmed',
       jobTitle: 'Head of Year 4',
       staffType: 'teaching',
+      leadershipLevel: 'middle',
+      'startedInSchoolsOn-day': '1',
+      'startedInSchoolsOn-month': '9',
+      'startedInSchoolsOn-year': '2017',
       schoolQuery: '108012',
       schoolUrn: '108012',
       headteacherName: 'Gareth Pugh',
@@ -49,7 +58,7 @@ describeEachEngine('the headteacher of a school not on Waymark supports by email
     });
     expect(joined.status).toBe(303);
     await visitor.post(joined.location ?? '');
-    const started = await visitor.post(`/cohorts/${cohort.id}/apply`);
+    const started = await visitor.post(`/cohorts/${to.id}/apply`);
     expect(started.status).toBe(303);
     const id = (started.location ?? '').split('/').pop() as string;
     expect((await visitor.post(`/applications/${id}/role`, { currentRole: 'Head of Year 4', experience: 'I lead the Year 4 team.' })).status).toBe(303);
@@ -214,6 +223,72 @@ describeEachEngine('the headteacher of a school not on Waymark supports by email
     expect(declined.status).toBe(303);
     expect((await ctx().db.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('submitted');
     expect(visibleText((await lead.get(`/applications/${id}`)).text)).toContain('Not this year: we need her in Year 6.');
+  });
+
+  it('a cohort that asks for the line manager’s endorsement takes the headteacher’s support instead from an applicant whose school is not on Waymark', async () => {
+    const { db } = ctx();
+    const lineManagerOnly = await buildCohort(db, { programme: cohort.programme, lead: cohort.lead, needsLineManager: true, needsHeadteacher: false });
+    const both = await buildCohort(db, { programme: cohort.programme, lead: cohort.lead, needsLineManager: true, needsHeadteacher: true });
+
+    const { visitor, id } = await applyFromOutside('s.begum@moorside.example.sch.uk', '10.8.1.4', lineManagerOnly);
+    // Their headteacher is a section of the application, and the check page says what happens.
+    expect(visibleText((await visitor.get(`/applications/${id}`)).text)).toContain('Your headteacher');
+    const check = visibleText((await visitor.get(`/applications/${id}/check`)).text);
+    expect(check).toContain('Your school is not on Waymark, so their support stands for your school and no line manager is asked.');
+    expect(check).not.toContain('does not name an active line manager');
+
+    // Submitting is not refused for want of a line manager: the head is asked by link, nobody else.
+    const link = await submit(visitor, id);
+    const asked = await db.selectFrom('endorsements').select(['kind', 'status']).where('application_id', '=', id).execute();
+    expect(asked).toEqual([{ kind: 'headteacher', status: 'requested' }]);
+    expect((await db.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('awaiting_endorsement');
+
+    // The lead sees it, and is told plainly why there is no line manager.
+    expect(visibleText((await lead.get(`/cohorts/${lineManagerOnly.id}/applications`)).text)).toContain('Rukhsana Ahmed');
+    const review = visibleText((await lead.get(`/applications/${id}`)).text);
+    expect(review).toContain('Line manager Not on Waymark — the headteacher’s support stands for the school');
+    expect(review).toContain('Gareth Pugh (head@moorside.example.sch.uk), asked by email link');
+    expect(visibleText((await visitor.get(`/applications/${id}`)).text)).toContain(
+      'Line manager Your school is not on Waymark, so your headteacher’s support stands for your school',
+    );
+
+    // The head's support is the school's endorsement: the application is endorsed and the lead can accept.
+    expect(
+      (await ctx().client({ address: '10.8.5.1' }).post(link, { name: 'Gareth Pugh', role: 'Headteacher', answer: 'support', statement: 'She is ready.' }))
+        .status,
+    ).toBe(303);
+    expect((await db.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('endorsed');
+    expect((await lead.post(`/applications/${id}/decision`, { decision: 'accept', reason: '' })).status).toBe(303);
+    expect((await db.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('accepted');
+
+    // Where the cohort asks for both, the headteacher is asked once, straight away.
+    const second = await applyFromOutside('t.khan@moorside.example.sch.uk', '10.8.1.5', both);
+    await submit(second.visitor, second.id);
+    expect(await db.selectFrom('endorsements').select(['kind', 'status']).where('application_id', '=', second.id).execute()).toEqual([
+      { kind: 'headteacher', status: 'requested' },
+    ]);
+  });
+
+  it('the applications list counts an outside applicant under their own school, not under “No school”', async () => {
+    const { db } = ctx();
+    const round = await buildCohort(db, { programme: cohort.programme, lead: cohort.lead, needsLineManager: false });
+    const { visitor, id } = await applyFromOutside('j.cole@moorside.example.sch.uk', '10.8.1.6', round);
+    await submit(visitor, id);
+    const own = await buildApplication(db, 'submitted', { cohort: round });
+    const ownName = `${own.applicant.givenName} ${own.applicant.familyName}`;
+
+    const all = await lead.get(`/cohorts/${round.id}/applications`);
+    expect(all.text).toMatch(/<option value="urn:108012"[^>]*>Moorside Community Primary School \(not on Waymark\)<\/option>/);
+    const text = visibleText(all.text);
+    expect(text).toContain('Rukhsana Ahmed');
+    expect(text).toContain(ownName);
+
+    const moorside = visibleText((await lead.get(`/cohorts/${round.id}/applications?school=urn:108012`)).text);
+    expect(moorside).toContain('Rukhsana Ahmed Moorside Community Primary School (not on Waymark)');
+    expect(moorside).not.toContain(ownName);
+    expect(visibleText((await lead.get(`/cohorts/${round.id}/applications?school=none`)).text)).not.toContain('Rukhsana Ahmed');
+    // A URN nobody applied from matches nothing.
+    expect(visibleText((await lead.get(`/cohorts/${round.id}/applications?school=urn:999999`)).text)).toContain('No submitted applications match.');
   });
 
   it('a link stops working after two weeks, and then says only that it is no longer available', async () => {

@@ -1,7 +1,7 @@
 import type { FeatureModule } from '../../platform/module';
 import { seedSubjectRights } from './demo/seed';
 import * as subjectRightsTables from './migrations/2026_12_04_1300_subject_rights';
-import * as erasureJobsTables from './migrations/2026_12_06_0900_erasure_jobs';
+import * as erasureJobsTables from './migrations/2026_12_06_2000_erasure_jobs';
 import { subjectRightsPersonalData } from './subject-rights.personal-data';
 import { subjectRightsRoutes } from './subject-rights.routes';
 import { ERASURE_OUTBOX_KIND, EXPORT_OUTBOX_KIND, expireOldExports, produceExport, resumeErasures } from './subject-rights.service';
@@ -28,7 +28,7 @@ export const subjectRightsModule: FeatureModule = {
     },
   }),
   sweeps: () => [{ name: 'subject-access-exports-expiry', everyMs: HOUR, run: (db, clock) => expireOldExports(db, clock) }],
-  migrations: { '2026_12_04_1300_subject_rights': subjectRightsTables, '2026_12_06_0900_erasure_jobs': erasureJobsTables },
+  migrations: { '2026_12_04_1300_subject_rights': subjectRightsTables, '2026_12_06_2000_erasure_jobs': erasureJobsTables },
   demo: { seed: seedSubjectRights },
   personalData: {
     holds: [

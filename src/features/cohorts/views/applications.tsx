@@ -24,6 +24,7 @@ import type { ApplicationStatus } from '../cohorts.tables';
 import { Answers } from './application-answers';
 import { ApplicationHistory } from './application-history';
 import { EndorsementSummary } from './endorsement-summary';
+import { headteacherStandsForLineManager } from '../applications.rules';
 import { ApplicationStatusTag } from './status-tags';
 
 type ApplicantView = Awaited<ReturnType<typeof getApplicantView>>;
@@ -129,7 +130,7 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
         {app.decision_reason ? <InsetText>The programme lead said: “{app.decision_reason}”</InsetText> : null}
         {props.done === 'submitted' ? <p class="govuk-body">We have sent you a confirmation email.</p> : null}
         <h2 class="govuk-heading-m">Support for your application</h2>
-        <EndorsementSummary endorsements={endorsements} />
+        <EndorsementSummary endorsements={endorsements} outsideLineManager={headteacherStandsForLineManager(app)} reader="applicant" />
         <Answers app={app} sections={props.view.sections} reader="applicant" />
         <ApplicationHistory events={events} />
         {!TERMINAL_STATUSES.includes(app.status) ? (
@@ -182,7 +183,7 @@ export function ReviewerPage(props: {
           ]}
         />
         <h2 class="govuk-heading-m">Endorsements</h2>
-        <EndorsementSummary endorsements={endorsements} />
+        <EndorsementSummary endorsements={endorsements} outsideLineManager={headteacherStandsForLineManager(app)} />
         <Answers app={app} sections={props.sections} reader="others" />
         <ApplicationHistory events={events} />
         {canDecide && decidable ? (

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
 import { Button, CharacterCount, Checkboxes, ErrorSummary, Input, Radios, Select, SummaryList, Textarea, WarningText } from '../../../platform/ui/components';
-import { parseStringList } from '../applications.rules';
+import { headteacherStandsForLineManager, parseStringList } from '../applications.rules';
 import type { getCheckAnswers, getEditableSection } from '../applications.service';
 import { PROJECT_WORD_LIMIT, SECTION_TITLES, type Section } from '../cohorts.schemas';
 import { LEADERSHIP_LEVELS } from '../../staff';
@@ -261,13 +261,15 @@ export function CheckPage(props: { view: Check; refusals?: Record<string, string
         <Answers app={app} sections={sections} reader="applicant" changeBase={`/applications/${app.id}`} />
         <h2 class="govuk-heading-m">Now send your application</h2>
         <p class="govuk-body">
-          {app.needs_line_manager
-            ? `When you submit, your line manager is asked to endorse your application${app.needs_headteacher ? ', and then your headteacher is asked for their support' : ''}.`
-            : app.needs_headteacher && app.school_urn
-              ? 'When you submit, we email your headteacher a link to give their support.'
-              : app.needs_headteacher
-                ? 'When you submit, your headteacher is asked for their support.'
-                : 'When you submit, the programme lead will consider your application.'}{' '}
+          {headteacherStandsForLineManager(app)
+            ? 'When you submit, we email your headteacher a link to give their support. Your school is not on Waymark, so their support stands for your school and no line manager is asked.'
+            : app.needs_line_manager
+              ? `When you submit, your line manager is asked to endorse your application${app.needs_headteacher ? ', and then your headteacher is asked for their support' : ''}.`
+              : app.needs_headteacher && app.school_urn
+                ? 'When you submit, we email your headteacher a link to give their support.'
+                : app.needs_headteacher
+                  ? 'When you submit, your headteacher is asked for their support.'
+                  : 'When you submit, the programme lead will consider your application.'}{' '}
           You cannot change your answers after you submit.
         </p>
         <form method="post" action={`/applications/${app.id}/submit`} novalidate>
