@@ -115,6 +115,12 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
       for (const module of [...modules].reverse()) done.push({ feature: module.name, done: await module.personalData.erase(trx, subject, context) });
       return done.reverse();
     },
+    erasureSteps: [...modules].reverse().map((m) => m.name),
+    eraseFeature(trx, feature, subject, context) {
+      const module = modules.find((m) => m.name === feature);
+      if (!module) throw new Error(`No feature called ${feature}`);
+      return module.personalData.erase(trx, subject, context);
+    },
   };
 
   return {

@@ -230,6 +230,10 @@ export interface PersonalDataRegistry {
    * on; staff, which deletes the person, near the end). Call inside one transaction. Gives what each did, in list order.
    */
   eraseAll(trx: Executor, subject: DataSubject, context: ErasureContext): Promise<{ feature: string; done: string[] }[]>;
+  /** The features in the order `eraseAll` erases them (reverse list order): the steps of a resumable erasure. */
+  erasureSteps: string[];
+  /** One feature's part of an erasure (a step of a resumable erasure), in the caller's transaction. */
+  eraseFeature(trx: Executor, feature: string, subject: DataSubject, context: ErasureContext): Promise<string[]>;
 }
 
 /** An export with nothing in it: for a feature that holds nothing about the person. */

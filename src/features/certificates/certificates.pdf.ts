@@ -5,9 +5,8 @@
 // Indic scripts, Thai, Chinese, Japanese and Korean (src/platform/documents/fonts.ts).
 
 import { formatDate } from '../../platform/dates';
-import { fontRuns, type Run, registerRunFonts, type Weight } from '../../platform/documents/fonts';
-import { loadPdfKit } from '../../platform/documents/lazy';
-import { BLACK, type Doc, GREY, MARGIN } from '../../platform/documents/pdf';
+import type { Weight } from '../../platform/documents/fonts';
+import { BLACK, type Doc, features, GREY, MARGIN, runsFor, startDocument, textElement } from '../../platform/documents/pdf';
 import { parseSkills } from './certificates.service';
 import type { Certificate } from './certificates.tables';
 
@@ -18,24 +17,17 @@ async function qrMatrix(text: string): Promise<{ size: number; dark(row: number,
   return { size: code.modules.size, dark: (row, col) => code.modules.get(row, col) === 1 };
 }
 
-/** PDFKit's text option for a run's features (its types list an array; fontkit takes an object too). */
-function features(run: Run): PDFKit.Mixins.TextOptions {
-  return run.features ? ({ features: { ...run.features } } as unknown as PDFKit.Mixins.TextOptions) : {};
-}
-
 /**
  * A line (or lines) of text centred on the page, each run in the font of its script. Text in one
  * script wraps as usual; text mixing scripts is set on one line, smaller if it would not fit.
  */
-async function centred(
+function centred(
   doc: Doc,
-  fonts: Set<string>,
   parent: PDFKit.PDFStructureElement,
   text: string,
   options: { font: Weight; size: number; colour?: string; type?: string; gap?: number },
 ) {
-  const runs = await fontRuns(text, options.font);
-  await registerRunFonts(doc, runs, fonts);
+  const runs = runsFor(doc, text, options.font);
   const width = doc.page.width - 2 * MARGIN;
   const type = options.type ?? 'P';
   doc.fillColor(options.colour ?? BLACK);
@@ -76,24 +68,14 @@ export async function renderCertificatePdf(
   verifyUrl: string,
   options: { compress?: boolean; credential?: string } = {},
 ): Promise<Buffer> {
-  const [PDFDocument, qr] = await Promise.all([loadPdfKit(), qrMatrix(verifyUrl)]);
-  const title = `Certificate: ${certificate.programme_title}`;
-  const doc = new PDFDocument({
-    size: 'A4',
+  const qr = await qrMatrix(verifyUrl);
+  const { doc, document, finish } = await startDocument({
+    title: `Certificate: ${certificate.programme_title}`,
+    author: certificate.issuer_name,
+    subject: certificate.recipient_name,
     layout: 'landscape',
-    margin: MARGIN,
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    compress: options.compress ?? true,
-    info: {
-      Title: title,
-      Author: certificate.issuer_name,
-      Subject: certificate.recipient_name,
-      Creator: 'Waymark',
-      ...(options.credential ? { Keywords: `OpenBadgeCredential ${(JSON.parse(options.credential) as { id: string }).id}` } : {}),
-    },
+    compress: options.compress,
+    ...(options.credential ? { keywords: `OpenBadgeCredential ${(JSON.parse(options.credential) as { id: string }).id}` } : {}),
   });
   if (options.credential) {
     // PDFKit takes the associated file's relationship to the document, which its types leave out.
@@ -106,35 +88,25 @@ export async function renderCertificatePdf(
     };
     doc.file(Buffer.from(options.credential, 'utf8'), attachment);
   }
-  const fonts = new Set<string>();
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const document = doc.struct('Document');
-  doc.addStructure(document);
-
   doc.y = MARGIN + 10;
-  await centred(doc, fonts, document, certificate.issuer_name, { font: 'regular', size: 14, colour: GREY, gap: 1 });
-  await centred(doc, fonts, document, 'Certificate of completion', { font: 'bold', size: 30, type: 'H1', gap: 0.6 });
-  await centred(doc, fonts, document, 'This certifies that', { font: 'regular', size: 13, colour: GREY });
-  await centred(doc, fonts, document, certificate.recipient_name, { font: 'bold', size: 26, gap: 0.4 });
-  await centred(doc, fonts, document, 'has completed', { font: 'regular', size: 13, colour: GREY });
-  await centred(doc, fonts, document, certificate.programme_title, { font: 'bold', size: 20, gap: 0.2 });
-  if (certificate.stage) await centred(doc, fonts, document, certificate.stage, { font: 'regular', size: 13 });
-  await centred(doc, fonts, document, `${certificate.cohort_name}: ${formatDate(certificate.started_on)} to ${formatDate(certificate.completed_at)}`, {
+  centred(doc, document, certificate.issuer_name, { font: 'regular', size: 14, colour: GREY, gap: 1 });
+  centred(doc, document, 'Certificate of completion', { font: 'bold', size: 30, type: 'H1', gap: 0.6 });
+  centred(doc, document, 'This certifies that', { font: 'regular', size: 13, colour: GREY });
+  centred(doc, document, certificate.recipient_name, { font: 'bold', size: 26, gap: 0.4 });
+  centred(doc, document, 'has completed', { font: 'regular', size: 13, colour: GREY });
+  centred(doc, document, certificate.programme_title, { font: 'bold', size: 20, gap: 0.2 });
+  if (certificate.stage) centred(doc, document, certificate.stage, { font: 'regular', size: 13 });
+  centred(doc, document, `${certificate.cohort_name}: ${formatDate(certificate.started_on)} to ${formatDate(certificate.completed_at)}`, {
     font: 'regular',
     size: 12,
     gap: 0.8,
   });
   const skills = parseSkills(certificate.skills);
   if (skills.length > 0) {
-    await centred(doc, fonts, document, 'Skills developed', { font: 'bold', size: 12, type: 'H2', gap: 0.2 });
-    await centred(doc, fonts, document, skills.map((s) => s.title).join(' · '), { font: 'regular', size: 10, gap: 0.6 });
+    centred(doc, document, 'Skills developed', { font: 'bold', size: 12, type: 'H2', gap: 0.2 });
+    centred(doc, document, skills.map((s) => s.title).join(' · '), { font: 'regular', size: 10, gap: 0.6 });
   }
-  if (certificate.project_title) await centred(doc, fonts, document, `Project: ${certificate.project_title}`, { font: 'regular', size: 11, gap: 0.6 });
+  if (certificate.project_title) centred(doc, document, `Project: ${certificate.project_title}`, { font: 'regular', size: 11, gap: 0.6 });
 
   // The verification block: the QR code (an artifact for screen readers: the link beside it says the same) and the link.
   const cell = 2.2;
@@ -150,23 +122,26 @@ export async function renderCertificatePdf(
   doc.endMarkedContent();
   const textLeft = left + qrSize + 16;
   const textWidth = doc.page.width - MARGIN - textLeft;
-  await registerRunFonts(doc, [{ font: 'regular:latin', text: '' }], fonts);
-  doc.font('regular:latin').fontSize(10).fillColor(GREY);
-  doc.text(
-    `Issued by ${certificate.issuer_name} on ${formatDate(certificate.issued_at)}. Check this certificate is genuine, and has not been revoked, at:`,
-    textLeft,
-    top + 4,
-    {
-      width: textWidth,
-      structParent: document,
-      structType: 'P',
-    },
+  document.add(
+    textElement(
+      doc,
+      'P',
+      `Issued by ${certificate.issuer_name} on ${formatDate(certificate.issued_at)}. Check this certificate is genuine, and has not been revoked, at:`,
+      {
+        size: 10,
+        colour: GREY,
+        x: textLeft,
+        y: top + 4,
+        width: textWidth,
+      },
+    ),
   );
   doc.moveDown(0.3);
-  doc.font('regular:latin').fontSize(10).fillColor(BLACK);
+  doc
+    .font(runsFor(doc, verifyUrl, 'regular')[0]?.font ?? 'regular:latin')
+    .fontSize(10)
+    .fillColor(BLACK);
   doc.text(verifyUrl, textLeft, doc.y, { width: textWidth, link: verifyUrl, underline: true, structParent: document, structType: 'P' });
 
-  document.end();
-  doc.end();
-  return done;
+  return finish();
 }

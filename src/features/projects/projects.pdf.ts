@@ -14,6 +14,7 @@ import {
   GREY,
   heading,
   keepRoom,
+  label,
   list,
   MARGIN,
   paragraph,
@@ -34,32 +35,23 @@ function chart(doc: Doc, parent: StructureElement, series: MeasureSeries) {
     doc.translate(MARGIN, top).scale(scale);
     doc.lineWidth(1).strokeColor('#b1b4b6');
     for (const tick of c.ticks) doc.moveTo(c.plot.left, tick.y).lineTo(c.plot.right, tick.y).stroke();
-    doc.font('Helvetica').fontSize(13).fillColor(BLACK);
-    for (const tick of c.ticks) doc.text(tick.label, 0, tick.y - 6, { width: c.plot.left - 6, align: 'right', lineBreak: false });
+    for (const tick of c.ticks) label(doc, tick.label, 0, tick.y - 6, { size: 13, width: c.plot.left - 6, align: 'right' });
     doc.lineWidth(2).strokeColor('#00703c').dash(6, { space: 4 }).moveTo(c.target.x1, c.target.y).lineTo(c.target.x2, c.target.y).stroke().undash();
-    doc
-      .fillColor('#00703c')
-      .font('Helvetica-Bold')
-      .text(printable(c.target.label), c.target.x2 - 200, c.target.y - 18, { width: 200, align: 'right', lineBreak: false });
+    label(doc, c.target.label, c.target.x2 - 200, c.target.y - 18, { size: 13, weight: 'bold', colour: '#00703c', width: 200, align: 'right' });
     doc.lineWidth(3).strokeColor('#1d70b8');
     for (const [i, p] of c.points.entries()) {
       if (i === 0) doc.moveTo(p.x, p.y);
       else doc.lineTo(p.x, p.y);
     }
     if (c.points.length > 1) doc.stroke();
-    doc.font('Helvetica');
     for (const p of c.points) {
       if (p.baseline) doc.rect(p.x - 5, p.y - 5, 10, 10).fill(BLACK);
       else doc.circle(p.x, p.y, 5).fill('#1d70b8');
-      doc.fillColor(BLACK).text(printable(p.label), p.x - 50, p.labelY - 10, { width: 100, align: 'center', lineBreak: false });
+      label(doc, p.label, p.x - 50, p.labelY - 10, { size: 13, width: 100, align: 'center' });
     }
     for (const d of c.dates) {
       const x = d.anchor === 'start' ? d.x : d.anchor === 'end' ? d.x - 160 : d.x - 80;
-      doc.text(printable(d.label), x, c.plot.bottom + 12, {
-        width: 160,
-        align: d.anchor === 'start' ? 'left' : d.anchor === 'end' ? 'right' : 'center',
-        lineBreak: false,
-      });
+      label(doc, d.label, x, c.plot.bottom + 12, { size: 13, width: 160, align: d.anchor === 'start' ? 'left' : d.anchor === 'end' ? 'right' : 'center' });
     }
     doc.restore();
   });

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { isTagged, pdfText } from '../../../test/support/pdf';
 import { describeEachEngine } from '../../../test/support/app';
 import { makeWorld, signIn, type World } from '../../../test/support/factories';
 import { type TestClient, visibleText } from '../../../test/support/http';
@@ -295,12 +296,8 @@ it('prints what the record shows, with where each item came from, in its PDF', a
     'https://waymark.example.org',
     { compress: false, madeOn: '2026-11-24T10:00:00.000Z' },
   );
-  const raw = pdf.toString('latin1');
-  expect(raw).toContain('/StructTreeRoot');
-  const decode = (hex: string) => Buffer.from(hex, 'hex').toString('latin1');
-  const text = [...raw.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)]
-    .map((m) => [...(m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => decode(h[1] ?? '')).join(''))
-    .join(' ');
+  expect(isTagged(pdf)).toBe(true);
+  const text = pdfText(pdf);
   expect(text).toContain('INSET on adaptive teaching');
   expect(text).toContain('Verified by Tom Walsh, Head of English, 20 November 2026');
   expect(text).toContain('Added by Grace.');

@@ -1,9 +1,10 @@
 import type { FeatureModule } from '../../platform/module';
 import { seedSubjectRights } from './demo/seed';
 import * as subjectRightsTables from './migrations/2026_12_04_1300_subject_rights';
+import * as erasureJobsTables from './migrations/2026_12_06_2000_erasure_jobs';
 import { subjectRightsPersonalData } from './subject-rights.personal-data';
 import { subjectRightsRoutes } from './subject-rights.routes';
-import { EXPORT_OUTBOX_KIND, expireOldExports, produceExport } from './subject-rights.service';
+import { ERASURE_OUTBOX_KIND, EXPORT_OUTBOX_KIND, expireOldExports, produceExport, resumeErasures } from './subject-rights.service';
 
 const HOUR = 3600 * 1000;
 
@@ -21,9 +22,13 @@ export const subjectRightsModule: FeatureModule = {
       const { exportId } = payload as { exportId: string };
       await produceExport(context, exportId);
     },
+    // Resumes every erasure left unfinished (one stopped part-way by a crash or a failing step).
+    [ERASURE_OUTBOX_KIND]: async () => {
+      await resumeErasures(context.db, context.clock, context, context.personalData);
+    },
   }),
   sweeps: () => [{ name: 'subject-access-exports-expiry', everyMs: HOUR, run: (db, clock) => expireOldExports(db, clock) }],
-  migrations: { '2026_12_04_1300_subject_rights': subjectRightsTables },
+  migrations: { '2026_12_04_1300_subject_rights': subjectRightsTables, '2026_12_06_2000_erasure_jobs': erasureJobsTables },
   demo: { seed: seedSubjectRights },
   personalData: {
     holds: [

@@ -1,7 +1,7 @@
 // The subject access export's summary as a tagged A4 PDF, beside summary.html: the same parts in the
 // same order (what is withheld first, then each part of Waymark with what it keeps about the person),
-// each record as one paragraph of "field: value" pairs. Text is set in PDFKit's Helvetica, so
-// characters outside Windows-1252 print as "?": summary.html and the JSON files hold every character.
+// each record as one paragraph of "field: value" pairs. Text is set in the embedded Noto fonts
+// (platform/documents/pdf.ts), so names and everything else print as written, in any script.
 
 import type { PersonalDataExport } from '../../platform/module';
 import { GREY, heading, list, paragraph, startDocument } from '../../platform/documents/pdf';

@@ -1,6 +1,6 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { ErasuresTable, SubjectAccessExportsTable } from './subject-rights.tables';
+import type { ErasureJobsTable, ErasuresTable, SubjectAccessExportsTable } from './subject-rights.tables';
 
 const exportColumns = [
   'id',
@@ -79,5 +79,31 @@ export function listErasures(db: Executor, organisationId: string) {
     .orderBy('erased_at', 'desc')
     .orderBy('id', 'desc')
     .limit(50)
+    .execute();
+}
+
+export function insertErasureJob(trx: Executor, row: Insertable<ErasureJobsTable>) {
+  return trx.insertInto('erasure_jobs').values(row).execute();
+}
+
+export function findErasureJob(db: Executor, id: string) {
+  return db.selectFrom('erasure_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function updateErasureJob(db: Executor, id: string, values: Updateable<ErasureJobsTable>) {
+  return db.updateTable('erasure_jobs').set(values).where('id', '=', id).execute();
+}
+
+export function listUnfinishedErasureJobs(db: Executor) {
+  return db.selectFrom('erasure_jobs').select(['id', 'organisation_id', 'started_at']).where('finished_at', 'is', null).orderBy('started_at').execute();
+}
+
+/** The organisation's erasures in progress, and when each began (naming no one). */
+export function listErasureJobs(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('erasure_jobs')
+    .select(['id', 'started_at', 'finished_at', 'erasure_id', 'steps_done', 'last_error'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('started_at', 'desc')
     .execute();
 }

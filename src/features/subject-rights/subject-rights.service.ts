@@ -7,7 +7,7 @@ import type { AppDeps } from '../../platform/http/env';
 import { Invalid, NotFound } from '../../platform/http/errors';
 import type { Viewer } from '../../platform/http/viewer';
 import { enqueue, forgetInOutbox } from '../../platform/jobs/outbox';
-import type { DataSubject, PersonalDataRegistry, WorkerContext } from '../../platform/module';
+import type { DataSubject, ErasureContext, PersonalDataRegistry, WorkerContext } from '../../platform/module';
 import { findOrganisationName } from '../organisations';
 import { addFormerPerson, findPersonByEmail, findPersonSummary, listPeopleNames, removeErasedPerson } from '../staff';
 import * as q from './subject-rights.queries';
@@ -275,6 +275,134 @@ export async function eraseInside(
     });
   }
   return id;
+}
+
+/**
+ * A resumable erasure: the job is recorded first (with a former member of staff to stand in for the
+ * person), then each feature's hook runs in its own transaction and its step is marked done in the
+ * same transaction, and last the platform's own step (files, outbox, audit log, the person's row and
+ * the erasure record) finishes the job. If a step fails, what was done stays done and the job is left
+ * for the worker to resume (`resumeErasures`); running a finished step again is never needed, and a
+ * finished job is never run again. Gives the job's id.
+ */
+export async function startErasure(
+  db: AppDeps['db'],
+  clock: Clock,
+  subject: DataSubject,
+  args: { requestedBy: string; credentials: CredentialsChoice },
+): Promise<string> {
+  const id = newId();
+  const now = clock.now().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const formerPersonId = await addFormerPerson(trx, subject.organisationId, now);
+    await q.insertErasureJob(trx, {
+      id,
+      organisation_id: subject.organisationId,
+      requested_by: args.requestedBy,
+      credentials: args.credentials,
+      former_person_id: formerPersonId,
+      subject: JSON.stringify(subject),
+      steps_done: '[]',
+      summary: '[]',
+      started_at: now,
+      finished_at: null,
+      erasure_id: null,
+      last_error: null,
+    });
+  });
+  return id;
+}
+
+/** Runs (or resumes) one erasure job to the end; gives the erasure's id, or throws leaving the job to resume. */
+export async function runErasureJob(
+  db: AppDeps['db'],
+  clock: Clock,
+  deps: { config: ErasureContext['config'] },
+  registry: PersonalDataRegistry,
+  jobId: string,
+): Promise<string> {
+  const job = await q.findErasureJob(db, jobId);
+  if (!job) throw new NotFound();
+  if (job.finished_at && job.erasure_id) return job.erasure_id;
+  const subject = JSON.parse(job.subject ?? 'null') as DataSubject;
+  const context = { formerPersonId: job.former_person_id, credentials: job.credentials as CredentialsChoice, now: job.started_at, clock, config: deps.config };
+  const done = new Set(JSON.parse(job.steps_done) as string[]);
+  try {
+    for (const feature of registry.erasureSteps) {
+      if (done.has(feature)) continue;
+      await db.transaction().execute(async (trx) => {
+        const said = await registry.eraseFeature(trx, feature, subject, context);
+        const fresh = await q.findErasureJob(trx, jobId);
+        const summary = JSON.parse(fresh?.summary ?? '[]') as { feature: string; done: string[] }[];
+        if (said.length > 0) summary.unshift({ feature: featureTitle(feature), done: said });
+        done.add(feature);
+        await q.updateErasureJob(trx, jobId, { steps_done: JSON.stringify([...done]), summary: JSON.stringify(summary), last_error: null });
+      });
+    }
+    const erasureId = newId();
+    await db.transaction().execute(async (trx) => {
+      const formerPersonId = job.former_person_id;
+      const files = await reassignUploader(trx, subject.id, formerPersonId);
+      const messages = await forgetInOutbox(trx, [subject.id, ...subject.strings]);
+      const audit = await pseudonymiseAudit(trx, subject.id, formerPersonId, subject.strings);
+      await removeErasedPerson(trx, subject.id);
+      const platform = [
+        files > 0 ? `${files} files they uploaded to others’ records now say a former member of staff added them` : null,
+        messages > 0 ? `Deleted ${messages} queued or sent messages naming them` : null,
+        audit > 0 ? `${audit} audit log entries now refer to the former member of staff (a pseudonymous id)` : null,
+      ].filter((line): line is string => line !== null);
+      const fresh = await q.findErasureJob(trx, jobId);
+      const summary = [
+        ...(JSON.parse(fresh?.summary ?? '[]') as { feature: string; done: string[] }[]),
+        ...(platform.length > 0 ? [{ feature: 'Waymark itself', done: platform }] : []),
+      ];
+      const finishedAt = clock.now().toISOString();
+      await q.insertErasure(trx, {
+        id: erasureId,
+        organisation_id: subject.organisationId,
+        former_person_id: formerPersonId,
+        requested_by: job.requested_by,
+        credentials: job.credentials as CredentialsChoice,
+        summary: JSON.stringify(summary),
+        erased_at: finishedAt,
+      });
+      // The job names no one once finished: what found the person goes.
+      await q.updateErasureJob(trx, jobId, { subject: null, summary: '[]', finished_at: finishedAt, erasure_id: erasureId, last_error: null });
+      await recordAudit(trx, clock, {
+        action: 'person_erased',
+        organisationId: subject.organisationId,
+        actorId: job.requested_by,
+        subjectType: 'person',
+        subjectId: formerPersonId,
+        detail: { erasureId, credentials: job.credentials },
+      });
+    });
+    return erasureId;
+  } catch (error) {
+    await q.updateErasureJob(db, jobId, { last_error: error instanceof Error ? error.message.slice(0, 500) : 'Unknown error' });
+    throw error;
+  }
+}
+
+export const ERASURE_OUTBOX_KIND = 'subject-rights.erasure-resume';
+
+/** The worker's job: resumes every erasure left unfinished; gives how many it finished. */
+export async function resumeErasures(
+  db: AppDeps['db'],
+  clock: Clock,
+  deps: { config: ErasureContext['config'] },
+  registry: PersonalDataRegistry,
+): Promise<number> {
+  let finished = 0;
+  for (const job of await q.listUnfinishedErasureJobs(db)) {
+    try {
+      await runErasureJob(db, clock, deps, registry, job.id);
+      finished++;
+    } catch {
+      // Left for the next run: its last error is on the job.
+    }
+  }
+  return finished;
 }
 
 /** What an erasure did, for the admin who carried it out and others of the organisation. */

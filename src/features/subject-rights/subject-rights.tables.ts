@@ -35,6 +35,25 @@ export interface ErasuresTable {
   erased_at: string;
 }
 
+/**
+ * An erasure carried out a feature at a time (see `runErasureJob`): `steps_done` (JSON) the features
+ * whose step is done, `subject` (JSON) what finds the person, until the job finishes (then NULL).
+ */
+export interface ErasureJobsTable {
+  id: string;
+  organisation_id: string;
+  requested_by: string;
+  credentials: 'keep' | 'revoke';
+  former_person_id: string;
+  subject: string | null;
+  steps_done: string;
+  summary: string;
+  started_at: string;
+  finished_at: string | null;
+  erasure_id: string | null;
+  last_error: string | null;
+}
+
 export type SubjectAccessExport = Selectable<SubjectAccessExportsTable>;
 export type Erasure = Selectable<ErasuresTable>;
 
@@ -42,6 +61,7 @@ export type Erasure = Selectable<ErasuresTable>;
 export interface SubjectRightsTables {
   subject_access_exports: SubjectAccessExportsTable;
   erasures: ErasuresTable;
+  erasure_jobs: ErasureJobsTable;
 }
 
 declare module '../../platform/db/database' {

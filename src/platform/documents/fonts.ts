@@ -5,7 +5,7 @@
 // punctuation stay with the run they are in. PDFKit lays each run out with fontkit, which shapes joined
 // scripts (Arabic, the Indic scripts) and sets right-to-left runs right to left.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Font as FontkitFont } from 'fontkit';
 import type { Doc } from './pdf';
@@ -45,23 +45,28 @@ const RIGHT_TO_LEFT = new Set(['arabic', 'hebrew']);
 /** The scripts a PDF can print, for the documentation and tests. */
 export const PRINTABLE_SCRIPTS = SCRIPT_FONTS.map((font) => font.key);
 
-const loaded = new Map<string, Promise<FontkitFont>>();
-let fontkit: Promise<typeof import('fontkit')> | undefined;
+const loaded = new Map<string, FontkitFont>();
+let fontkit: typeof import('fontkit') | undefined;
+
+/** Loads the font parser (fontkit) once; every function below that takes no promise needs it loaded first. */
+export async function loadFonts(): Promise<void> {
+  fontkit ??= await import('fontkit');
+}
 
 /**
  * One font, read and parsed once (fontkit) and shared by every PDF: parsing a font file again for
  * each document took most of its time. The large ones (Chinese and Japanese, Korean: about 10 MB each)
  * are read only when some text needs them.
  */
-function load(font: ScriptFont, weight: Weight): Promise<FontkitFont> {
+function load(font: ScriptFont, weight: Weight): FontkitFont {
   const name = `${weight}:${font.key}`;
-  let promise = loaded.get(name);
-  if (!promise) {
-    fontkit ??= import('fontkit');
-    promise = Promise.all([readFile(require.resolve(font.files[weight])), fontkit]).then(([bytes, kit]) => kit.create(bytes));
-    loaded.set(name, promise);
+  let parsed = loaded.get(name);
+  if (!parsed) {
+    if (!fontkit) throw new Error('loadFonts() must be awaited before a font is used');
+    parsed = fontkit.create(readFileSync(require.resolve(font.files[weight])));
+    loaded.set(name, parsed);
   }
-  return promise;
+  return parsed;
 }
 
 /** Characters every font's run may take in: spaces, joiners and common punctuation. */
@@ -73,13 +78,13 @@ function isNeutral(char: string): boolean {
 const coverage = new Map<string, number>();
 const MAX_REMEMBERED = 20_000;
 
-async function fontIndexFor(char: string, weight: Weight): Promise<number> {
+function fontIndexFor(char: string, weight: Weight): number {
   const remembered = coverage.get(`${weight}${char}`);
   if (remembered !== undefined) return remembered;
   const code = char.codePointAt(0) ?? 0;
   let found = 0; // no font has it: Noto Sans prints its "missing character" box
   for (const [index, font] of SCRIPT_FONTS.entries()) {
-    if ((await load(font, weight)).hasGlyphForCodePoint(code)) {
+    if (load(font, weight).hasGlyphForCodePoint(code)) {
       found = index;
       break;
     }
@@ -114,6 +119,12 @@ function laysOut(font: FontkitFont, text: string, features?: Record<string, bool
 
 /** Cuts the text into runs by the font that prints them (one run for text in one script). */
 export async function fontRuns(text: string, weight: Weight): Promise<Run[]> {
+  await loadFonts();
+  return runsOf(text, weight);
+}
+
+/** As `fontRuns`, once `loadFonts()` has been awaited. */
+export function runsOf(text: string, weight: Weight): Run[] {
   const runs: { index: number; text: string }[] = [];
   for (const char of text.normalize('NFC')) {
     const last = runs.at(-1);
@@ -121,14 +132,14 @@ export async function fontRuns(text: string, weight: Weight): Promise<Run[]> {
       last.text += char;
       continue;
     }
-    const index = isNeutral(char) ? 0 : await fontIndexFor(char, weight);
+    const index = isNeutral(char) ? 0 : fontIndexFor(char, weight);
     if (last && last.index === index) last.text += char;
     else runs.push({ index, text: char });
   }
   const shaped: Run[] = [];
   for (const run of runs) {
     const font = SCRIPT_FONTS[run.index] ?? (SCRIPT_FONTS[0] as ScriptFont);
-    const parsed = await load(font, weight);
+    const parsed = load(font, weight);
     const name = `${weight}:${font.key}`;
     // PDFKit lays text out a word at a time unless it is given features, and then puts the words in
     // reading order left to right: right-to-left text is laid out whole instead, so its words read right to left.
@@ -142,12 +153,18 @@ export async function fontRuns(text: string, weight: Weight): Promise<Run[]> {
 
 /** Registers with the document every font the runs use (each embedded once, as a subset). */
 export async function registerRunFonts(doc: Doc, runs: readonly Run[], registered: Set<string>) {
+  await loadFonts();
+  registerFonts(doc, runs, registered);
+}
+
+/** As `registerRunFonts`, once `loadFonts()` has been awaited. */
+export function registerFonts(doc: Doc, runs: readonly Run[], registered: Set<string>) {
   for (const run of runs) {
     if (registered.has(run.font)) continue;
     const [weight, key] = run.font.split(':') as [Weight, string];
     const font = SCRIPT_FONTS.find((f) => f.key === key) ?? (SCRIPT_FONTS[0] as ScriptFont);
     // PDFKit takes a parsed fontkit font as it is (its types list only files and bytes).
-    doc.registerFont(run.font, (await load(font, weight)) as unknown as Parameters<Doc['registerFont']>[1]);
+    doc.registerFont(run.font, load(font, weight) as unknown as Parameters<Doc['registerFont']>[1]);
     registered.add(run.font);
   }
 }
