@@ -15,6 +15,8 @@ const made: Record<string, (name: string) => Promise<Buffer>> = {
       {
         projectId: 'p1',
         personId: 'x',
+        organisationId: 'o1',
+        skills: [{ code: '1.1', title: 'Vision' }],
         enrolmentId: null,
         title: 'Reading for pleasure',
         aim: `Led by ${name}: more pupils read at home`,
