@@ -17,8 +17,8 @@ import type { Db } from '../src/platform/db/database';
 import { systemClock } from '../src/platform/db/clock';
 import { importVacancies } from '../src/features/careers/careers.vacancies';
 import { DISTRICTS, ROLES, seedCareers, VACANCIES } from './careers-seed';
-import { createBenchDatabase, generate } from './generate';
-import { type BenchServer, measureTargets, type PageTarget, signInAsBenchAdmin, startBenchServer } from './page-bench';
+import { generate } from './generate';
+import { measureTargets, type PageTarget, signInAsBenchAdmin, runPageBench } from './page-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -62,16 +62,7 @@ async function measureImport(db: Db): Promise<{ imported: number; pages: number;
   }
 }
 
-const database = await createBenchDatabase(process.env.DATABASE_URL);
-const watchdog = setTimeout(
-  () => {
-    console.error('careers benchmark took too long: stopping');
-    process.exit(3);
-  },
-  (120 + 3 * (warmup + duration + 15)) * 1000,
-);
-let server: BenchServer | undefined;
-try {
+await runPageBench('careers', 120 + 3 * (warmup + duration + 15), async (database, start) => {
   const summary = await generate(database.db, database.engine, { schools: 2, staff: 80 });
   const imported = await measureImport(database.db);
   console.log(
@@ -79,7 +70,7 @@ try {
   );
   if (imported.imported !== VACANCIES || imported.seconds >= IMPORT_CEILING_SECONDS) process.exitCode = 1;
   const expected = Math.min(50, await seedCareers(database.db, summary.organisationId));
-  server = await startBenchServer(database.url);
+  const server = await start();
   const origin = server.origin;
   const cookie = await signInAsBenchAdmin(origin);
   const page = await fetch(`${origin}/careers/vacancies`, { headers: { cookie }, redirect: 'manual' });
@@ -108,13 +99,4 @@ try {
     `${JSON.stringify({ engine: database.engine, connections, durationSeconds: duration, vacancies: VACANCIES, importSeconds: Math.round(imported.seconds * 100) / 100, pageBytes: Buffer.byteLength(body), results, ratio: Math.round(ratio * 1000) / 1000 }, null, 2)}\n`,
   );
   if (ratio < FLOOR || results.some((r) => r.non2xx > 0)) process.exitCode = 1;
-} finally {
-  clearTimeout(watchdog);
-  if (server && server.child.exitCode === null) {
-    const exited = new Promise((r) => server?.child.once('exit', r));
-    server.child.send({ type: 'stop' });
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    server.child.kill('SIGKILL');
-  }
-  await database.destroy();
-}
+});

@@ -1,4 +1,4 @@
-// What the page benchmarks (projects, mentoring, careers, verification) share: the benchmark server
+// What the page benchmarks (projects, mentoring, careers, verification, record) share: the benchmark server
 // as a child process on 127.0.0.1, signing in as the benchmark's admin, one autocannon run with a time
 // limit, and a run of each route in turn with the server's CPU per request.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -6,7 +6,7 @@ import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { BENCH_ADMIN } from './generate';
+import { BENCH_ADMIN, type BenchDatabase, createBenchDatabase } from './generate';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -129,4 +129,42 @@ export async function measureTargets(
     });
   }
   return runs;
+}
+
+/** Stops the benchmark server (asks, then kills it after 5 s). */
+export async function stopBenchServer(server: BenchServer | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.send({ type: 'stop' });
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+  server.child.kill('SIGKILL');
+}
+
+/**
+ * Runs one page benchmark in a throwaway database with a watchdog: whatever happens inside `run`
+ * (a failure, or the watchdog's `seconds` running out), the server it started is stopped and the
+ * database removed. `start` starts the benchmark server on that database.
+ */
+export async function runPageBench(
+  name: string,
+  seconds: number,
+  run: (database: BenchDatabase, start: () => Promise<BenchServer>) => Promise<void>,
+): Promise<void> {
+  const database = await createBenchDatabase(process.env.DATABASE_URL);
+  let server: BenchServer | undefined;
+  const watchdog = setTimeout(() => {
+    console.error(`${name} benchmark took too long: stopping`);
+    server?.child.kill('SIGKILL');
+    void database.destroy().finally(() => process.exit(3));
+  }, seconds * 1000);
+  try {
+    await run(database, async () => {
+      server = await startBenchServer(database.url);
+      return server;
+    });
+  } finally {
+    clearTimeout(watchdog);
+    await stopBenchServer(server);
+    await database.destroy();
+  }
 }

@@ -11,9 +11,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBenchDatabase, generate } from './generate';
+import { generate } from './generate';
 import { MEASURES, OUTCOMES, seedProject } from './projects-seed';
-import { type BenchServer, measureTargets, type PageRun, type PageTarget, signInAsBenchAdmin, startBenchServer } from './page-bench';
+import { measureTargets, type PageRun, type PageTarget, signInAsBenchAdmin, runPageBench } from './page-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -24,19 +24,10 @@ const warmup = Number(process.env.BENCH_WARMUP ?? 2);
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const FLOOR = 0.1;
 
-const database = await createBenchDatabase(process.env.DATABASE_URL);
-const watchdog = setTimeout(
-  () => {
-    console.error('projects benchmark took too long: stopping');
-    process.exit(3);
-  },
-  (120 + rounds * 3 * (warmup + duration + 15)) * 1000,
-);
-let server: BenchServer | undefined;
-try {
+await runPageBench('projects', 120 + rounds * 3 * (warmup + duration + 15), async (database, start) => {
   const summary = await generate(database.db, database.engine, { schools: 2, staff: 80 });
   const projectId = await seedProject(database.db, summary.organisationId);
-  server = await startBenchServer(database.url);
+  const server = await start();
   const origin = server.origin;
   const cookie = await signInAsBenchAdmin(origin);
   const page = await fetch(`${origin}/projects/${projectId}`, { headers: { cookie }, redirect: 'manual' });
@@ -71,13 +62,4 @@ try {
     `${JSON.stringify({ engine: database.engine, connections, durationSeconds: duration, rounds, roundRatios: ratios.map((r) => Math.round(r * 1000) / 1000), measures: MEASURES, outcomesPerMeasure: OUTCOMES, pageBytes: Buffer.byteLength(body), results, ratio: Math.round(ratio * 1000) / 1000 }, null, 2)}\n`,
   );
   if (ratio < FLOOR || results.some((r) => r.non2xx > 0)) process.exitCode = 1;
-} finally {
-  clearTimeout(watchdog);
-  if (server && server.child.exitCode === null) {
-    const exited = new Promise((r) => server?.child.once('exit', r));
-    server.child.send({ type: 'stop' });
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    server.child.kill('SIGKILL');
-  }
-  await database.destroy();
-}
+});

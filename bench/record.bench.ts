@@ -27,8 +27,8 @@ import { drainOutbox } from '../src/platform/jobs/outbox';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';
 import { makeCohort, makeProgramme } from '../test/support/programme-world';
-import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
-import { type BenchServer, serverCpuMs, signInAsBenchAdmin, startBenchServer } from './page-bench';
+import { BENCH_ADMIN, generate } from './generate';
+import { type BenchServer, serverCpuMs, signInAsBenchAdmin, runPageBench } from './page-bench';
 import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 
 process.env.BENCH_TRUST_PROXY = 'true';
@@ -118,20 +118,11 @@ async function measure(server: BenchServer, name: string, path: string) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-const database = await createBenchDatabase(process.env.DATABASE_URL);
-const watchdog = setTimeout(
-  () => {
-    console.error('record benchmark took too long: stopping');
-    process.exit(3);
-  },
-  (240 + 2 * (warmup + duration + 15)) * 1000,
-);
-let server: BenchServer | undefined;
-try {
+await runPageBench('record', 240 + 2 * (warmup + duration + 15), async (database, start) => {
   const summary = await generate(database.db, database.engine, { schools: 1, staff: 40 });
   const admin = await database.db.selectFrom('people').select('id').where('email_normalised', '=', BENCH_ADMIN.email).executeTakeFirstOrThrow();
   const cohorts = await seedCohorts(database.db, summary.organisationId, admin.id);
-  server = await startBenchServer(database.url);
+  const server = await start();
   const origin = server.origin;
   const cookie = await signInAsBenchAdmin(origin);
   const formOrigin = origin.replace(/^http:/, 'https:');
@@ -250,13 +241,4 @@ try {
     `${JSON.stringify({ engine: database.engine, connections, durationSeconds: duration, pageBytes: Buffer.byteLength(pageBody), results, ratio: Math.round(ratio * 1000) / 1000, file }, null, 2)}\n`,
   );
   if (ratio < FLOOR || !fileOk || results.some((r) => r.non2xx > 0)) process.exitCode = 1;
-} finally {
-  clearTimeout(watchdog);
-  if (server && server.child.exitCode === null) {
-    const exited = new Promise((r) => server?.child.once('exit', r));
-    server.child.send({ type: 'stop' });
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    server.child.kill('SIGKILL');
-  }
-  await database.destroy();
-}
+});

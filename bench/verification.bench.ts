@@ -28,8 +28,8 @@ import { drainOutbox } from '../src/platform/jobs/outbox';
 import { silentLogger } from '../src/platform/log';
 import { memoryMailer } from '../src/platform/mail/mailer';
 import { makeCohort, makeProgramme } from '../test/support/programme-world';
-import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
-import { type BenchServer, measureTargets, serverCpuMs, signInAsBenchAdmin, startBenchServer } from './page-bench';
+import { BENCH_ADMIN, generate } from './generate';
+import { measureTargets, serverCpuMs, signInAsBenchAdmin, runPageBench } from './page-bench';
 import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -82,19 +82,10 @@ async function seedCohort(db: Db, organisationId: string): Promise<string> {
   return cohort.id;
 }
 
-const database = await createBenchDatabase(process.env.DATABASE_URL);
-const watchdog = setTimeout(
-  () => {
-    console.error('verification benchmark took too long: stopping');
-    process.exit(3);
-  },
-  (180 + 2 * (warmup + duration + 15)) * 1000,
-);
-let server: BenchServer | undefined;
-try {
+await runPageBench('verification', 180 + 2 * (warmup + duration + 15), async (database, start) => {
   const summary = await generate(database.db, database.engine, { schools: 2, staff: 160 });
   const cohortId = await seedCohort(database.db, summary.organisationId);
-  server = await startBenchServer(database.url);
+  const server = await start();
   const origin = server.origin;
   const cookie = await signInAsBenchAdmin(origin);
   const formOrigin = origin.replace(/^http:/, 'https:');
@@ -183,13 +174,4 @@ try {
     `${JSON.stringify({ engine: database.engine, cohort: COHORT, confirm, connections, durationSeconds: duration, pageBytes: Buffer.byteLength(checkBody), results, ratio: Math.round(ratio * 1000) / 1000 }, null, 2)}\n`,
   );
   if (ratio < FLOOR || confirm.totalMs >= CONFIRM_LIMIT_MS || results.some((r) => r.non2xx > 0)) process.exitCode = 1;
-} finally {
-  clearTimeout(watchdog);
-  if (server && server.child.exitCode === null) {
-    const exited = new Promise((r) => server?.child.once('exit', r));
-    server.child.send({ type: 'stop' });
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    server.child.kill('SIGKILL');
-  }
-  await database.destroy();
-}
+});

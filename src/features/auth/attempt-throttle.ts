@@ -80,3 +80,26 @@ export async function refundAttempts(db: Executor, attempts: readonly CountedAtt
 export async function clearFailedAttempts(db: Executor, key: string): Promise<void> {
   await q.clearThrottle(db, key);
 }
+
+export type LookUpResult<T> = { admitted: true; found: T | undefined } | { admitted: false; lockedUntil: Date };
+
+/**
+ * For public links whose codes can't be guessed (a certificate's code): looks the code up and
+ * checks the key's lock side by side, and counts an attempt only when nothing matched — a reader
+ * opening a real link writes nothing. A key already locked is refused whether or not the code
+ * matched, so a locked-out address learns nothing. Misses are counted as `reserveAttempt` counts
+ * them (one statement that also sets the lock), so concurrent misses can't outrun the limits.
+ */
+export async function lookUpCountingMisses<T>(
+  db: Executor,
+  now: Date,
+  key: string,
+  limits: ThrottleLimits,
+  lookUp: () => Promise<T | undefined>,
+): Promise<LookUpResult<T>> {
+  const [lockedUntil, found] = await Promise.all([latestLock(db, [key], now), lookUp()]);
+  if (lockedUntil) return { admitted: false, lockedUntil };
+  if (found !== undefined) return { admitted: true, found };
+  const reservation = await reserveAttempt(db, now, [[key, limits]]);
+  return reservation.admitted ? { admitted: true, found: undefined } : reservation;
+}

@@ -1069,20 +1069,10 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export async function sweepJobAlerts(db: Db, clock: Clock): Promise<number> {
   const now = clock.now();
   const due = await q.listJobAlertsDue(db, new Date(now.getTime() - WEEK_MS).toISOString());
-  // Each organisation's area, worked out once a sweep for everyone in it who looks near its schools.
-  const areas = new Map<string, Promise<{ districts: string[] }>>();
-  const areaOf = (organisationId: string) => {
-    let area = areas.get(organisationId);
-    if (!area) {
-      area = organisationArea(db, organisationId);
-      areas.set(organisationId, area);
-    }
-    return area;
-  };
   let sent = 0;
   for (const person of due) {
     const organisationId = person.area === 'organisation' ? (await findPersonSummary(db, person.person_id))?.organisation_id : undefined;
-    const looking = lookIn(person, organisationId ? await areaOf(organisationId) : { districts: [] });
+    const looking = lookIn(person, organisationId ? await organisationArea(db, organisationId) : { districts: [] });
     await db.transaction().execute(async (trx) => {
       const aspiration = await q.findAspiration(trx, person.person_id);
       const role = aspiration ? await q.findRoleById(trx, aspiration.role_id) : undefined;

@@ -9,7 +9,7 @@ import type { AppDeps, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors';
 import { isOrgAdmin } from '../../platform/http/access';
 import { looksLikeToken, newToken } from '../../platform/http/tokens';
-import { describeWait, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
+import { describeWait, lookUpCountingMisses, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
 import { cohortCompletion, completeEnrolmentInCohort, type EnrolmentCompleted, findEnrolmentRecord } from '../enrolments';
 import { listAllOrganisations } from '../organisations';
 import { findProgramme, pathwayTitle, programmeFocusSkills } from '../programmes';
@@ -316,21 +316,22 @@ const UNKNOWN_CODE_LIMITS: ThrottleLimits = { windowMs: 60 * MINUTE, slowFrom: 2
 
 /**
  * The certificate with this code, for anyone; undefined when no certificate was ever issued with
- * it. Codes that match nothing count against the address, as other public links do.
+ * it. Codes that match nothing count against the address, as other public links do; a code that
+ * matches writes nothing.
  */
 export async function verifyCertificate(deps: AppDeps, code: string, address: string | null): Promise<Certificate | undefined> {
   const now = deps.clock.now();
-  const reservation = await reserveAttempt(deps.db, now, [[`certificate-code:address:${address ?? 'unknown'}`, UNKNOWN_CODE_LIMITS]]);
-  if (!reservation.admitted) {
-    const until = reservation.lockedUntil;
+  const looked = await lookUpCountingMisses(deps.db, now, `certificate-code:address:${address ?? 'unknown'}`, UNKNOWN_CODE_LIMITS, async () =>
+    looksLikeToken(code) ? await q.findCertificateByCode(deps.db, code) : undefined,
+  );
+  if (!looked.admitted) {
+    const until = looked.lockedUntil;
     throw new TooManyRequests(
       `Too many certificate codes that do not match have been checked from your network. Wait ${describeWait(until, now)} and try again.`,
       Math.ceil((until.getTime() - now.getTime()) / 1000),
     );
   }
-  const certificate = looksLikeToken(code) ? await q.findCertificateByCode(deps.db, code) : undefined;
-  if (certificate) await refundAttempts(deps.db, reservation.attempts);
-  return certificate;
+  return looked.found;
 }
 
 /** The signed-in person's own certificates. */

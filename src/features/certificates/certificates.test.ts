@@ -159,6 +159,33 @@ describeEachEngine('confirming completion for a cohort, and the certificates it 
     expect(last).toBe(429);
   });
 
+  it('opening a genuine certificate counts nothing against the address, but a locked-out address is refused even for it', async () => {
+    const certificate = await ctx().db.selectFrom('certificates').selectAll().where('person_id', '=', ada.id).executeTakeFirstOrThrow();
+    const reader = ctx().client({ address: '10.9.8.6' });
+    for (let i = 0; i < 3; i++) expect((await reader.get(`/certificates/${certificate.code}`)).status).toBe(200);
+    const counted = await ctx().db.selectFrom('sign_in_throttles').select('failures').where('key', '=', 'certificate-code:address:10.9.8.6').executeTakeFirst();
+    expect(counted?.failures ?? 0).toBe(0);
+    let last = 0;
+    for (let i = 0; i < 45 && last !== 429; i++) last = (await reader.get(`/certificates/${String(i).padStart(43, 'x')}`)).status;
+    expect(last).toBe(429);
+    const refused = await reader.get(`/certificates/${certificate.code}`);
+    expect(refused.status).toBe(429);
+    expect(visibleText(refused.text)).not.toContain(ada.familyName);
+  });
+
+  it('codes that match nothing sent all at once are each counted: no more are answered than the limits allow', async () => {
+    const guesser = ctx().client({ address: '10.9.8.7' });
+    const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => guesser.get(`/certificates/${String(i).padStart(43, 'w')}`).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(40);
+    expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([]);
+    const counted = await ctx()
+      .db.selectFrom('sign_in_throttles')
+      .select('failures')
+      .where('key', '=', 'certificate-code:address:10.9.8.7')
+      .executeTakeFirstOrThrow();
+    expect(counted.failures).toBeLessThanOrEqual(40);
+  });
+
   it('a programme lead revokes a certificate with a reason, audited, and the page says so with the date', async () => {
     const certificate = await ctx().db.selectFrom('certificates').selectAll().where('person_id', '=', ada.id).executeTakeFirstOrThrow();
     const staff = await client(ctx, world.staff.email);

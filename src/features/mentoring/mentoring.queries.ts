@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import { findPersonSummary, listPeopleFacts, type PersonFacts } from '../staff';
 import type { MeetingStatus, PairingKind } from './mentoring.tables';
@@ -193,6 +194,43 @@ export function findPersonFacts(db: Executor, organisationId: string, personId: 
 export function listMeetings(db: Executor, pairingIds: string[]) {
   if (pairingIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('mentoring_meetings').selectAll().where('pairing_id', 'in', pairingIds).orderBy('held_on', 'desc').orderBy('added_at', 'desc').execute();
+}
+
+/**
+ * For "People I support": each pairing's meetings (how many, and the next date on or after
+ * `today`) and its open actions (how many, and how many are overdue) — counted, not listed.
+ */
+export async function summarisePairings(db: Executor, pairingIds: readonly string[], today: string) {
+  if (pairingIds.length === 0) return new Map<string, { meetings: number; nextMeetingOn: string | null; openActions: number; overdueActions: number }>();
+  const [meetings, actions] = await Promise.all([
+    db
+      .selectFrom('mentoring_meetings')
+      .select([
+        'pairing_id',
+        sql<number | string>`count(*)`.as('meetings'),
+        sql<string | null>`min(case when next_meeting_on >= ${today} then next_meeting_on end)`.as('next_on'),
+      ])
+      .where('pairing_id', 'in', pairingIds)
+      .groupBy('pairing_id')
+      .execute(),
+    db
+      .selectFrom('mentoring_actions')
+      .select(['pairing_id', sql<number | string>`count(*)`.as('open'), sql<number | string>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue')])
+      .where('pairing_id', 'in', pairingIds)
+      .where('done_at', 'is', null)
+      .groupBy('pairing_id')
+      .execute(),
+  ]);
+  const summary = new Map(pairingIds.map((id) => [id, { meetings: 0, nextMeetingOn: null as string | null, openActions: 0, overdueActions: 0 }] as const));
+  for (const m of meetings) {
+    const s = summary.get(m.pairing_id);
+    if (s) Object.assign(s, { meetings: Number(m.meetings), nextMeetingOn: m.next_on });
+  }
+  for (const a of actions) {
+    const s = summary.get(a.pairing_id);
+    if (s) Object.assign(s, { openActions: Number(a.open), overdueActions: Number(a.overdue) });
+  }
+  return summary;
 }
 
 export function findMeeting(db: Executor, id: string) {

@@ -104,8 +104,12 @@ export async function getPeopleISupport(deps: AppDeps, viewer: Viewer) {
     q.findProfile(db, viewer.id),
     q.listPairingsOfMentee(db, viewer.organisationId, viewer.id),
   ]);
-  const ids = pairings.map((p) => p.id);
-  const [meetings, actions] = await Promise.all([q.listMeetings(db, ids), q.listActions(db, ids)]);
+  const today = londonDate(deps.clock.now());
+  const summaries = await q.summarisePairings(
+    db,
+    pairings.map((p) => p.id),
+    today,
+  );
   // One query for every mentee's enrolment, not one each.
   const enrolments = new Map(
     (
@@ -137,24 +141,17 @@ export async function getPeopleISupport(deps: AppDeps, viewer: Viewer) {
       requirementText.set(id, report.requirements.length === 0 ? 'No requirements' : `${met} of ${report.requirements.length} requirements met`);
     }
   }
-  const today = londonDate(deps.clock.now());
   const mentees = pairings.map((p) => {
-    const own = meetings.filter((m) => m.pairing_id === p.id);
-    const next =
-      own
-        .map((m) => m.next_meeting_on)
-        .filter((d): d is string => !!d && d >= today)
-        .sort()[0] ?? null;
-    const open = actions.filter((a) => a.pairing_id === p.id && a.done_at === null);
+    const summary = summaries.get(p.id);
     const enrolment = p.enrolment_id ? enrolments.get(p.enrolment_id) : undefined;
     return {
       pairing: p,
       programme: enrolment ? `${enrolment.programme_title}, ${enrolment.cohort_name}` : null,
       requirements: enrolment ? (requirementText.get(enrolment.id) ?? 'No requirements') : null,
-      nextMeeting: next,
-      openActions: open.length,
-      overdueActions: open.filter((a) => a.due_on < today).length,
-      meetingsHeld: own.length,
+      nextMeeting: summary?.nextMeetingOn ?? null,
+      openActions: summary?.openActions ?? 0,
+      overdueActions: summary?.overdueActions ?? 0,
+      meetingsHeld: summary?.meetings ?? 0,
     };
   });
   return { mentees, places: profile?.places ?? 0, used: pairings.length, supportedBy: asMentee.filter((p) => p.status === 'active') };

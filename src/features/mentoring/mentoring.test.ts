@@ -3,6 +3,7 @@ import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
 import { auditLogRows } from '../../../test/support/audit-log';
 import { type TestClient, visibleText } from '../../../test/support/http';
+import { londonDate } from '../../platform/dates';
 import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
 
 describeEachEngine('mentoring and coaching', (ctx) => {
@@ -136,9 +137,18 @@ describeEachEngine('mentoring and coaching', (ctx) => {
       ).status,
     ).toBe(303);
     expect(visibleText((await mentee.get(`/mentoring/pairings/${pairingId}`)).text)).toContain('Observe a lesson');
+    // The mentor's list counts it (overdue once its day has passed), and stops counting it once done.
+    const name = `${world.report.givenName} ${world.report.familyName}`;
+    const row = async () =>
+      visibleText((await mentor.get('/mentoring')).text)
+        .split(name)[1]
+        ?.split('Who supports you')[0] ?? '';
+    const overdue = londonDate(ctx().clock.now()) > '2026-12-01';
+    expect((await row()).trim()).toMatch(overdue ? /\s1 \(1 overdue\)$/ : /\s1$/);
     const action = await ctx().db.selectFrom('mentoring_actions').select('id').executeTakeFirstOrThrow();
     expect((await mentee.post(`/mentoring/actions/${action.id}/done`)).status).toBe(303);
     expect(visibleText((await mentee.get(`/mentoring/pairings/${pairingId}`)).text)).not.toContain('Open actions');
+    expect((await row()).trim()).toMatch(/\sNone$/);
   });
 
   it('records who agreed to the agreement and when', async () => {

@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/audit';
 import { DAY } from '../../platform/db/clock';
 import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
-import { londonDate } from '../../platform/dates';
+import { londonDate, parseDateParts } from '../../platform/dates';
 import type { OutsideSchoolsOf } from '../../platform/contributions';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { type FieldErrors, Invalid, NotFound } from '../../platform/http/errors';
@@ -13,7 +13,7 @@ import { cohortsOfProgramme, windowState } from '../cohorts';
 import { findSchoolOnList, type SchoolListEntry, searchSchoolList } from '../establishments';
 import { listAllOrganisations } from '../organisations';
 import { findProgramme } from '../programmes';
-import { buildSearchText, findPersonByEmail, insertPeople } from '../staff';
+import { buildSearchText, findPersonByEmail, insertPeople, LEADERSHIP_LEVELS, type LeadershipLevel } from '../staff';
 import * as q from './partners.queries';
 import type { OpenTo } from './partners.tables';
 
@@ -177,6 +177,10 @@ export interface JoinValues {
   familyName?: string;
   jobTitle?: string;
   staffType?: string;
+  leadershipLevel?: string;
+  'startedInSchoolsOn-day'?: string;
+  'startedInSchoolsOn-month'?: string;
+  'startedInSchoolsOn-year'?: string;
   schoolQuery?: string;
   schoolUrn?: string;
   headteacherName?: string;
@@ -202,6 +206,19 @@ export async function completeJoin(deps: AppDeps, token: string, values: JoinVal
   if (text(values.familyName) === '') errors.familyName = 'Enter your last name';
   if (text(values.jobTitle) === '') errors.jobTitle = 'Enter your job title';
   if (values.staffType !== 'teaching' && values.staffType !== 'associate') errors.staffType = 'Select whether you are teaching or support staff';
+  // A programme's eligibility rules read these from the staff record, and nobody else can add them for
+  // someone whose school is not on Waymark: so they are asked here, as the school's admin would record them.
+  const level = values.leadershipLevel ?? '';
+  const leadershipLevel = Object.hasOwn(LEADERSHIP_LEVELS, level) ? (level as LeadershipLevel) : null;
+  if (leadershipLevel === null) errors.leadershipLevel = 'Select your leadership role now';
+  const started = parseDateParts(values['startedInSchoolsOn-day'] ?? '', values['startedInSchoolsOn-month'] ?? '', values['startedInSchoolsOn-year'] ?? '');
+  if ('error' in started)
+    errors.startedInSchoolsOn =
+      started.error === 'empty'
+        ? 'Enter the date you started teaching or working in schools'
+        : 'The date you started teaching or working in schools must be a real date, for example 1 9 2015';
+  else if (started.date > londonDate(deps.clock.now()))
+    errors.startedInSchoolsOn = 'The date you started teaching or working in schools must be today or in the past';
   const urn = text(values.schoolUrn) || (/^\d{6}$/.test(text(values.schoolQuery)) ? text(values.schoolQuery) : '');
   const school = urn ? await findSchoolOnList(deps.db, urn) : undefined;
   if (!urn) errors.schoolQuery = 'Search for your school and choose it';
@@ -237,8 +254,8 @@ export async function completeJoin(deps: AppDeps, token: string, values: JoinVal
       email_normalised: signUp.email_normalised,
       job_title: text(values.jobTitle),
       staff_type: values.staffType as 'teaching' | 'associate',
-      started_in_schools_on: null,
-      leadership_level: 'none' as const,
+      started_in_schools_on: 'date' in started ? started.date : null,
+      leadership_level: leadershipLevel ?? 'none',
       trn: null,
       mis_staff_id: null,
       school_id: null,

@@ -52,6 +52,10 @@ describeEachEngine('providers and outside applicants', (ctx) => {
       familyName: 'Ahmed',
       jobTitle: 'Head of Year 4',
       staffType: 'teaching',
+      leadershipLevel: 'middle',
+      'startedInSchoolsOn-day': '1',
+      'startedInSchoolsOn-month': '9',
+      'startedInSchoolsOn-year': '2017',
       headteacherName: 'Gareth Pugh',
       headteacherEmail: 'head@moorside.example.sch.uk',
     };
@@ -63,15 +67,27 @@ describeEachEngine('providers and outside applicants', (ctx) => {
     expect(unknown.status).toBe(400);
     expect(visibleText(unknown.text)).toContain('No school on the list has the URN 999999');
 
+    // What a programme's eligibility rules need from a staff record is asked too: nobody else can record it for them.
+    const undated = await visitor.post(join, { ...details, leadershipLevel: '', 'startedInSchoolsOn-month': '13', schoolUrn: '108012' });
+    expect(undated.status).toBe(400);
+    expect(visibleText(undated.text)).toContain('Select your leadership role now');
+    expect(visibleText(undated.text)).toContain('The date you started teaching or working in schools must be a real date');
+
     const joined = await visitor.post(join, { ...details, schoolQuery: 'moorside bradford', schoolUrn: '108012' });
     expect(joined.status).toBe(303);
     expect(joined.location).toMatch(/^\/sign-in\/link\//);
     const person = await ctx()
       .db.selectFrom('people')
-      .select(['organisation_id', 'school_id', 'job_title'])
+      .select(['organisation_id', 'school_id', 'job_title', 'leadership_level', 'started_in_schools_on'])
       .where('email_normalised', '=', 'r.ahmed@moorside.example.sch.uk')
       .executeTakeFirstOrThrow();
-    expect(person).toEqual({ organisation_id: cohort.organisation.id, school_id: null, job_title: 'Head of Year 4' });
+    expect(person).toEqual({
+      organisation_id: cohort.organisation.id,
+      school_id: null,
+      job_title: 'Head of Year 4',
+      leadership_level: 'middle',
+      started_in_schools_on: '2017-09-01',
+    });
     const signedIn = await visitor.post(joined.location ?? '');
     expect(signedIn.status).toBe(303);
     expect(visitor.hasSession()).toBe(true);

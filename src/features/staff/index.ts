@@ -22,3 +22,4 @@ export {
   type PersonColumns,
 } from './staff.bulk';
 export { addFormerPerson, removeErasedPerson } from './staff.personal-data';
+export { LEADERSHIP_RANK, listRolesHeld, type RoleHeld } from './staff.roles-held';

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import { chunks } from '../../platform/db/batches';
 import { engineOfDb } from '../../platform/db/connect';
+import { londonDate } from '../../platform/dates';
+import { openFirstRoles, recordRoleChanges } from './staff.roles-held';
 import type { Person } from './staff.tables';
 
 // Bulk reads and writes of staff records, for the staff import: one query to read the whole
@@ -114,25 +116,32 @@ export async function insertPeople(
         ])}) AS v (id, school_id, title, given_name, family_name, email, email_normalised, job_title, staff_type,
           started_in_schools_on, leadership_level, line_manager_id, trn, mis_staff_id, search_text)`.execute(db);
     }
-    return;
+  } else {
+    for (const batch of chunks(people, PEOPLE_PER_STATEMENT)) {
+      await db
+        .insertInto('people')
+        .values(
+          batch.map(({ id, columns, lineManagerId }) => ({
+            id,
+            organisation_id: organisationId,
+            ...columns,
+            line_manager_id: lineManagerId,
+            status: 'active' as const,
+            created_at: now,
+            updated_at: now,
+            deactivated_at: null,
+          })),
+        )
+        .execute();
+    }
   }
-  for (const batch of chunks(people, PEOPLE_PER_STATEMENT)) {
-    await db
-      .insertInto('people')
-      .values(
-        batch.map(({ id, columns, lineManagerId }) => ({
-          id,
-          organisation_id: organisationId,
-          ...columns,
-          line_manager_id: lineManagerId,
-          status: 'active' as const,
-          created_at: now,
-          updated_at: now,
-          deactivated_at: null,
-        })),
-      )
-      .execute();
-  }
+  // Each person's first role held, from today.
+  await openFirstRoles(
+    db,
+    people.map((p) => ({ personId: p.id, organisationId, role: p.columns })),
+    londonDate(new Date(now)),
+    now,
+  );
 }
 
 /**
@@ -141,6 +150,16 @@ export async function insertPeople(
  */
 export async function updatePeopleColumns(db: Executor, people: { id: string; columns: PersonColumns }[], now: string) {
   for (const batch of chunks(people, PEOPLE_PER_STATEMENT)) {
+    // The roles they hold before the change, so that a changed job title, level or school is kept as history.
+    const before = await db
+      .selectFrom('people')
+      .select(['id', 'organisation_id', 'job_title', 'leadership_level', 'school_id', 'created_at', 'status'])
+      .where(
+        'id',
+        'in',
+        batch.map((p) => p.id),
+      )
+      .execute();
     const rows = batch.map(
       ({ id, columns: c }) =>
         sql`(${id}, ${c.title}, ${c.given_name}, ${c.family_name}, ${c.email}, ${c.email_normalised}, ${c.job_title}, ${c.staff_type}, ${c.started_in_schools_on}, ${c.leadership_level}, ${c.trn}, ${c.mis_staff_id}, ${c.school_id}, ${c.search_text})`,
@@ -154,6 +173,15 @@ export async function updatePeopleColumns(db: Executor, people: { id: string; co
         leadership_level = v.leadership_level, trn = v.trn, mis_staff_id = v.mis_staff_id, school_id = v.school_id,
         search_text = v.search_text, updated_at = ${now}
       FROM v WHERE people.id = v.id`.execute(db);
+    const after = new Map(batch.map((p) => [p.id, p.columns]));
+    await recordRoleChanges(
+      db,
+      before
+        .filter((p) => p.status === 'active' && after.has(p.id))
+        .map((p) => ({ personId: p.id, organisationId: p.organisation_id, createdAt: p.created_at, before: p, after: after.get(p.id) as PersonColumns })),
+      londonDate(new Date(now)),
+      now,
+    );
   }
 }
 

@@ -9,6 +9,7 @@ import { eraseTables, exportTables, type PersonalTables } from '../../platform/p
 const tables: PersonalTables = {
   own: [
     { table: 'role_grants', column: 'person_id', label: 'roles' },
+    { table: 'roles_held', column: 'person_id', label: 'roles held' },
     { table: 'people', column: 'id', label: 'staff record' },
   ],
   doneBy: [{ table: 'role_grants', column: 'granted_by' }],
@@ -24,7 +25,7 @@ export const staffPersonalData: Pick<PersonalDataHook, 'export' | 'erase'> = {
       part.data['staff record'] = record.map(({ search_text: _search, email_normalised: _email, ...rest }: Record<string, unknown>) => rest);
     return part;
   },
-  erase: (trx, subject, context) => eraseTables(trx, { own: tables.own?.slice(0, 1), doneBy: tables.doneBy, cleared: tables.cleared }, subject, context),
+  erase: (trx, subject, context) => eraseTables(trx, { own: tables.own?.slice(0, 2), doneBy: tables.doneBy, cleared: tables.cleared }, subject, context),
 };
 
 /** Deletes an erased person's own row, once nothing else points at it (the last step of an erasure). */

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { engineOfDb } from '../../platform/db/connect';
 import type { Executor } from '../../platform/db/database';
 import { holdsWorkingInvitation, passwordIsSet } from '../auth';
+import { londonDate } from '../../platform/dates';
+import { openFirstRoles } from './staff.roles-held';
 import type { DirectoryQuery } from './staff.schemas';
 import type { NewPerson, PersonUpdate } from './staff.tables';
 
@@ -310,8 +312,11 @@ export function listRoleGrants(db: Executor, personId: string) {
     .execute();
 }
 
+/** Adds a person, and their first role held (from the day the record is made). */
 export async function insertPerson(db: Executor, person: NewPerson) {
   await db.insertInto('people').values(person).execute();
+  const role = { job_title: person.job_title ?? null, leadership_level: person.leadership_level ?? 'none', school_id: person.school_id ?? null };
+  await openFirstRoles(db, [{ personId: person.id, organisationId: person.organisation_id, role }], londonDate(new Date(person.created_at)), person.created_at);
 }
 
 export async function updatePersonRow(db: Executor, id: string, changes: PersonUpdate) {

@@ -17,7 +17,9 @@ import {
   withdrawInvitations,
 } from '../auth';
 import { listAllSchools } from '../organisations';
+import { londonDate } from '../../platform/dates';
 import * as q from './staff.queries';
+import { closeCurrentRole, listRolesHeld, recordRoleChanges, reopenRole } from './staff.roles-held';
 import { canEditPerson, canManageRoles, canPlaceInSchool, canViewPerson, directoryScope } from './staff.policy';
 import { buildSearchText, type DirectoryQuery, type PersonForm } from './staff.schemas';
 import type { Role } from './staff.tables';
@@ -39,12 +41,23 @@ export async function getPersonProfile(deps: AppDeps, viewer: Viewer, id: string
     // title), so the link on their record leads somewhere; nothing more of the record.
     const own = await q.findPerson(deps.db, viewer.organisationId, viewer.id);
     if (own?.line_manager_id !== person.id) throw new NotFound();
-    return { view: 'line-manager' as const, person, reports: [], roles: [], invitation: undefined, sections: [], canEdit: false, canManageRoles: false };
+    return {
+      view: 'line-manager' as const,
+      person,
+      reports: [],
+      roles: [],
+      rolesHeld: [],
+      invitation: undefined,
+      sections: [],
+      canEdit: false,
+      canManageRoles: false,
+    };
   }
   const subject = { id: person.id, organisationId: person.organisation_id, schoolId: person.school_id, lineManagerId: person.line_manager_id };
-  const [reports, roles, invitation, sections] = await Promise.all([
+  const [reports, roles, rolesHeld, invitation, sections] = await Promise.all([
     q.listReports(deps.db, id),
     q.listRoleGrants(deps.db, id),
+    listRolesHeld(deps.db, id),
     latestInvitation(deps.db, id),
     Promise.all(
       deps.personRecordSections.map(async (section) => ({
@@ -58,6 +71,7 @@ export async function getPersonProfile(deps: AppDeps, viewer: Viewer, id: string
     person,
     reports,
     roles,
+    rolesHeld,
     invitation,
     sections: sections.filter((s) => s.lines.length > 0),
     canEdit: canEditPerson(viewer, person),
@@ -176,7 +190,15 @@ export async function editPerson(deps: AppDeps, viewer: Viewer, id: string, form
     await deps.db.transaction().execute(async (trx) => {
       const lineManagerId = await resolveLineManager(trx, viewer.organisationId, form.lineManagerEmail, id);
       const columns = personColumns(form);
-      await q.updatePersonRow(trx, id, { ...columns, line_manager_id: lineManagerId, updated_at: deps.clock.now().toISOString() });
+      const now = deps.clock.now();
+      await q.updatePersonRow(trx, id, { ...columns, line_manager_id: lineManagerId, updated_at: now.toISOString() });
+      if (person.status === 'active')
+        await recordRoleChanges(
+          trx,
+          [{ personId: id, organisationId: person.organisation_id, createdAt: person.created_at, before: person, after: columns }],
+          londonDate(now),
+          now.toISOString(),
+        );
       const changed = Object.entries(columns)
         .filter(([k, v]) => k !== 'search_text' && (person as Record<string, unknown>)[k] !== v)
         .map(([k]) => k);
@@ -205,6 +227,7 @@ export async function deactivatePerson(deps: AppDeps, viewer: Viewer, id: string
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await q.updatePersonRow(trx, id, { status: 'deactivated', deactivated_at: now, updated_at: now });
+    await closeCurrentRole(trx, id, londonDate(new Date(now)));
     await endAllSignInSessions(trx, id);
     // Their leadership record stays theirs: at a personal address they have confirmed, they are told how to keep it.
     await tellLeaverHowToKeepRecord(trx, deps, id, viewer.organisationName);
@@ -225,6 +248,7 @@ export async function reactivatePerson(deps: AppDeps, viewer: Viewer, id: string
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await q.updatePersonRow(trx, id, { status: 'active', deactivated_at: null, updated_at: now });
+    await reopenRole(trx, { personId: id, organisationId: person.organisation_id, role: person }, londonDate(new Date(now)), now);
     await recordAudit(trx, deps.clock, {
       action: 'person_reactivated',
       organisationId: viewer.organisationId,
@@ -410,6 +434,10 @@ export async function createAdmin(
     if (existing) {
       if (existing.organisation_id !== input.organisationId) throw new Conflict(`${input.email} belongs to another organisation`);
       await q.updatePersonRow(trx, existing.id, { status: 'active', deactivated_at: null, updated_at: now });
+      if (existing.status !== 'active') {
+        const record = await q.findPersonSummary(trx, existing.id);
+        if (record) await reopenRole(trx, { personId: existing.id, organisationId: input.organisationId, role: record }, londonDate(new Date(now)), now);
+      }
     } else {
       id = newId();
       const columns = { given_name: input.givenName, family_name: input.familyName, email: input.email.trim(), job_title: null };

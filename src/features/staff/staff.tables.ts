@@ -42,6 +42,24 @@ export interface RoleGrantsTable {
   created_at: string;
 }
 
+/**
+ * A job role a person has held: the job title, leadership level and school on their staff record
+ * over a span of dates. A change to any of the three closes the open row and opens another.
+ */
+export interface RolesHeldTable {
+  id: string;
+  organisation_id: string;
+  person_id: string;
+  job_title: string | null;
+  leadership_level: LeadershipLevel;
+  school_id: string | null;
+  /** YYYY-MM-DD: the first day in the role. */
+  started_on: string;
+  /** YYYY-MM-DD: the day the role ended (the next began); NULL while it is current. */
+  ended_on: string | null;
+  created_at: string;
+}
+
 export type Person = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;
 export type PersonUpdate = Updateable<PeopleTable>;
@@ -50,6 +68,7 @@ export type RoleGrant = Selectable<RoleGrantsTable>;
 export interface StaffTables {
   people: PeopleTable;
   role_grants: RoleGrantsTable;
+  roles_held: RolesHeldTable;
 }
 
 declare module '../../platform/db/database' {

@@ -1,9 +1,10 @@
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, type FormValues } from '../../../platform/http/forms';
 import { formatDate } from '../../../platform/dates';
-import { Button, Checkboxes, Input, Radios } from '../../../platform/ui/components';
+import { Button, Checkboxes, DateInput, Input, Radios } from '../../../platform/ui/components';
 import { FormErrors } from '../../../platform/ui/form-parts';
 import { SchoolPicker, type SchoolListEntry } from '../../establishments';
+import { LEADERSHIP_LEVELS } from '../../staff';
 import { OPEN_TO_LABELS, type OpenCohort } from '../partners.service';
 import type { OpenTo } from '../partners.tables';
 
@@ -217,6 +218,38 @@ export function JoinPage(props: {
             items={[
               { value: 'teaching', text: 'Teaching staff' },
               { value: 'associate', text: 'Support staff', hint: { text: 'Teaching assistants, business and office staff, technicians and others' } },
+            ]}
+          />
+          <Radios
+            name="leadershipLevel"
+            fieldset={{ legend: { text: 'Your leadership role now', classes: 'govuk-fieldset__legend--s' } }}
+            hint={{ text: 'Programmes are for people at particular stages, so the provider needs to know' }}
+            value={v.leadershipLevel}
+            errorMessage={errorFor(props.errors, 'leadershipLevel')}
+            items={Object.entries(LEADERSHIP_LEVELS).map(([value, text]) => ({ value, text }))}
+          />
+          <DateInput
+            id="startedInSchoolsOn"
+            namePrefix="startedInSchoolsOn"
+            fieldset={{ legend: { text: 'When did you start teaching or working in schools?', classes: 'govuk-fieldset__legend--s' } }}
+            hint={{ text: 'Some programmes are for people with a number of years in schools. For example, 1 9 2015' }}
+            errorMessage={errorFor(props.errors, 'startedInSchoolsOn')}
+            items={[
+              {
+                name: 'day',
+                classes: `govuk-input--width-2${props.errors?.startedInSchoolsOn ? ' govuk-input--error' : ''}`,
+                value: v['startedInSchoolsOn-day'],
+              },
+              {
+                name: 'month',
+                classes: `govuk-input--width-2${props.errors?.startedInSchoolsOn ? ' govuk-input--error' : ''}`,
+                value: v['startedInSchoolsOn-month'],
+              },
+              {
+                name: 'year',
+                classes: `govuk-input--width-4${props.errors?.startedInSchoolsOn ? ' govuk-input--error' : ''}`,
+                value: v['startedInSchoolsOn-year'],
+              },
             ]}
           />
           <SchoolPicker query={v.schoolQuery ?? ''} results={props.results} chosenUrn={v.schoolUrn} errors={props.errors} />

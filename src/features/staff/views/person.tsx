@@ -13,6 +13,7 @@ import {
   Radios,
   Select,
   SummaryList,
+  Table,
   WarningText,
 } from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES } from '../staff.schemas';
@@ -105,6 +106,8 @@ export function PersonPage(props: {
             </>
           ) : null}
 
+          <RolesHeld rolesHeld={props.profile.rolesHeld} isSelf={props.isSelf} givenName={person.given_name} />
+
           <h2 class="govuk-heading-m">Roles in Waymark</h2>
           {roles.length === 0 ? <p class="govuk-body">Member of staff (no administrative roles).</p> : null}
           {roles.length > 0 ? (
@@ -185,6 +188,32 @@ export function PersonPage(props: {
           ))}
         </div>
       </div>
+    </>
+  );
+}
+
+/** The job roles on the record over time, newest first: a change keeps the old role. */
+function RolesHeld(props: { rolesHeld: Profile['rolesHeld']; isSelf: boolean; givenName: string }) {
+  if (props.rolesHeld.length === 0) return null;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Roles held</h2>
+      <p class="govuk-body">
+        {props.isSelf ? 'The jobs you have held' : `The jobs ${props.givenName} has held`} in the organisation, as the staff record has shown them, newest
+        first.
+      </p>
+      <Table
+        caption="Roles held"
+        captionClasses="govuk-visually-hidden"
+        head={[{ text: 'Job title' }, { text: 'Leadership level' }, { text: 'School' }, { text: 'From' }, { text: 'To' }]}
+        rows={props.rolesHeld.map((role) => [
+          { text: role.jobTitle ?? 'Not given' },
+          { text: LEADERSHIP_LEVELS[role.leadershipLevel] },
+          { text: role.schoolName ?? 'Central team (no school)' },
+          { text: formatDate(role.from) },
+          { text: role.to ? formatDate(role.to) : 'Now' },
+        ])}
+      />
     </>
   );
 }
