@@ -169,3 +169,12 @@ export function missingEndorsements(
   if (asked.headteacher) needed.push(['headteacher', 'the headteacher’s support']);
   return needed.filter(([kind]) => !endorsements.some((e) => e.kind === kind && e.status === 'supported')).map(([, words]) => words);
 }
+
+/** The request by email link on an application that can be sent again: asked and not answered, while the application waits for it. */
+export function linkToSendAgain<E extends { kind: EndorsementKind; status: EndorsementStatus; endorser_email: string | null }>(
+  app: { status: string },
+  endorsements: readonly E[],
+): E | undefined {
+  if (app.status !== 'awaiting_endorsement') return undefined;
+  return endorsements.find((e) => e.kind === 'headteacher' && !!e.endorser_email && e.status === 'requested');
+}

@@ -55,7 +55,7 @@ import { queueCsv } from './views/queue-csv';
 import { sendCsv } from '../../platform/http/csv-download';
 import { EndorsementListPage, EndorsementPage } from './views/endorsements';
 import { HeadteacherLinkDonePage, HeadteacherSupportPage } from './views/headteacher-support';
-import { answerByHeadteacherLink, type HeadteacherLink, openHeadteacherLink } from './headteacher-support.service';
+import { answerByHeadteacherLink, type HeadteacherLink, openHeadteacherLink, sendHeadteacherLinkAgain } from './headteacher-support.service';
 import { CheckPage, SectionPage, sectionValues } from './views/sections';
 
 // Every handler has one shape: authenticate (`access`, `requireViewer`), load the record once and
@@ -372,6 +372,14 @@ cohortRoutes.post('/applications/:applicationId/decision', access('signed-in'), 
     throw error;
   }
   return c.redirect(`/applications/${loaded.app.id}?done=decided`, 303);
+});
+
+// The headteacher's link sent again (a new link; the old one stops working), by the applicant or a lead.
+cohortRoutes.post('/applications/:applicationId/headteacher-link', access('signed-in'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const id = c.req.param('applicationId');
+  await sendHeadteacherLinkAgain(c.get('deps'), viewer, id, c.get('requestId') ?? null);
+  return c.redirect(`/applications/${id}?done=link-sent`, 303);
 });
 
 function sectionParam(c: Context<AppEnv>): Section {

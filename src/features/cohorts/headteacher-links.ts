@@ -35,33 +35,69 @@ export interface HeadteacherAsk {
 }
 
 /**
- * Asks the headteacher an outside applicant named for their support: a new link (its hash and
- * expiry on the endorsement, which is marked as asked now) and an email with it, through the outbox,
- * in the caller's transaction.
+ * How a link is sent: the first ask (at submission, or once the line manager supports); `again`
+ * when the lead or the applicant asks for it to be sent again; `reminder` by the daily sweep, once,
+ * to a head who hasn't answered after `HEADTEACHER_REMINDER_DAYS`.
  */
-export async function askHeadteacherByLink(trx: Executor, deps: Pick<AppDeps, 'clock' | 'config'>, ask: HeadteacherAsk): Promise<void> {
+export type HeadteacherLinkSending = 'ask' | 'again' | 'reminder';
+
+/** How many days after the link was sent an unanswered headteacher is reminded (once). */
+export const HEADTEACHER_REMINDER_DAYS = 7;
+
+/**
+ * Sends the headteacher an outside applicant named a new link (its hash and expiry on the
+ * endorsement; any link sent before stops working) in an email through the outbox, in the caller's
+ * transaction. Asking, or asking again, marks the endorsement as asked now; a reminder leaves when
+ * it was asked alone (the caller marks it reminded).
+ */
+export async function askHeadteacherByLink(
+  trx: Executor,
+  deps: Pick<AppDeps, 'clock' | 'config'>,
+  ask: HeadteacherAsk,
+  sending: HeadteacherLinkSending = 'ask',
+): Promise<void> {
   const token = newToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + HEADTEACHER_LINK_DAYS * DAY).toISOString();
+  const previous = await trx.selectFrom('endorsements').select('requested_at').where('id', '=', ask.endorsementId).executeTakeFirst();
   await trx
     .updateTable('endorsements')
-    .set({ status: 'requested', requested_at: now.toISOString(), token_hash: hashToken(token), expires_at: expiresAt })
+    .set(
+      sending === 'reminder'
+        ? { token_hash: hashToken(token), expires_at: expiresAt }
+        : { status: 'requested', requested_at: now.toISOString(), token_hash: hashToken(token), expires_at: expiresAt },
+    )
     .where('id', '=', ask.endorsementId)
     .execute();
   const [school, provider] = await Promise.all([findSchoolOnList(trx, ask.schoolUrn), findOrganisationName(trx, ask.organisationId)]);
   const schoolName = school?.name ?? 'your school';
   const who = `${ask.applicantName}${ask.applicantJobTitle ? `, ${ask.applicantJobTitle}` : ''} at ${schoolName}`;
   const due = ask.dueOn ? `Please answer by ${formatDate(ask.dueOn)}.` : 'Please answer as soon as you can.';
-  await enqueueEmail(trx, deps.clock, {
-    to: ask.headteacherEmail,
-    subject: `${ask.applicantName} has asked for your support: ${ask.programmeTitle}`,
-    text: [
-      `Hello ${ask.headteacherName},`,
-      `${who}, has applied for ${ask.programmeTitle} (${ask.cohortName}), run by ${provider ?? 'a provider on Waymark'}, and has named you as their headteacher. The provider asks for the headteacher’s support before considering an application.`,
-      `You can see who has applied, confirm your name and role, and say whether the school supports the application here. You don’t need an account. The link opens this one request and nothing else, works until you answer, and stops working on ${formatDate(expiresAt)}:`,
-      `${deps.config.BASE_URL}${headteacherLinkPath(ask.applicationId, token)}`,
-      due,
-      `If you are not ${ask.applicantName}’s headteacher, you can say so through the link, or ignore this email.`,
-    ].join('\n\n'),
-  });
+  const subject = `${ask.applicantName} has asked for your support: ${ask.programmeTitle}`;
+  const replaces =
+    sending === 'ask'
+      ? []
+      : [
+          sending === 'reminder' && previous?.requested_at
+            ? `We emailed you about this on ${formatDate(previous.requested_at)} and have not had your answer yet. This is a new link: the one in that email no longer works.`
+            : 'This is a new link: any link we sent you before about this application no longer works.',
+        ];
+  await enqueueEmail(
+    trx,
+    deps.clock,
+    {
+      to: ask.headteacherEmail,
+      subject: sending === 'reminder' ? `Reminder: ${subject}` : sending === 'again' ? `${subject} (new link)` : subject,
+      text: [
+        `Hello ${ask.headteacherName},`,
+        `${who}, has applied for ${ask.programmeTitle} (${ask.cohortName}), run by ${provider ?? 'a provider on Waymark'}, and has named you as their headteacher. The provider asks for the headteacher’s support before considering an application.`,
+        ...replaces,
+        `You can see who has applied, confirm your name and role, and say whether the school supports the application here. You don’t need an account. The link opens this one request and nothing else, works until you answer, and stops working on ${formatDate(expiresAt)}:`,
+        `${deps.config.BASE_URL}${headteacherLinkPath(ask.applicationId, token)}`,
+        due,
+        `If you are not ${ask.applicantName}’s headteacher, you can say so through the link, or ignore this email.`,
+      ].join('\n\n'),
+    },
+    sending === 'reminder' ? `headteacher-link-reminder:${ask.endorsementId}` : undefined,
+  );
 }

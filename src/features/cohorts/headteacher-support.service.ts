@@ -1,12 +1,17 @@
 import { recordAudit } from '../../platform/audit/audit';
-import { MINUTE } from '../../platform/db/clock';
-import type { AppDeps } from '../../platform/http/env';
-import { Conflict, NotFound, TooManyRequests } from '../../platform/http/errors';
+import { type Clock, DAY, MINUTE } from '../../platform/db/clock';
+import type { Db } from '../../platform/db/database';
+import type { Config } from '../../config';
+import type { AppDeps, Viewer } from '../../platform/http/env';
+import { Conflict, Forbidden, NotFound, TooManyRequests } from '../../platform/http/errors';
 import { hashToken, looksLikeToken } from '../../platform/http/tokens';
 import { type CountedAttempt, describeWait, refundAttempts, reserveAttempt, type ThrottleLimits } from '../auth';
 import type { SchoolListEntry } from '../establishments';
 import { findOrganisationName } from '../organisations';
-import { withOutsideSchool } from './applications.service';
+import { linkToSendAgain } from './applications.rules';
+import { headteacherAsk, loadApplication, withOutsideSchool } from './applications.service';
+import { canDecide } from './cohorts.policy';
+import { askHeadteacherByLink, HEADTEACHER_REMINDER_DAYS } from './headteacher-links';
 import * as q from './cohorts.queries';
 import type { HeadteacherAnswerForm } from './cohorts.schemas';
 import { afterEndorsementAnswer } from './endorsements.service';
@@ -112,4 +117,100 @@ export async function answerByHeadteacherLink(
       requestId: context.requestId,
     });
   });
+}
+
+// Sending the headteacher's link again: by the applicant or a lead who may decide on the
+// application, up to three times a day for one request (across everyone), so the head's inbox is
+// not flooded.
+const SEND_AGAIN_LIMITS: ThrottleLimits = { windowMs: DAY, slowFrom: 3, firstWaitMs: DAY, refuseFrom: 3, refusalMs: DAY };
+
+/**
+ * Sends the headteacher a new link (the old one stops working), at the applicant's or a lead's
+ * asking (others who may read the application: Forbidden). Refused (Conflict) when there is no
+ * unanswered request by link; rate limited per request (TooManyRequests); audited.
+ */
+export async function sendHeadteacherLinkAgain(deps: AppDeps, viewer: Viewer, applicationId: string, requestId: string | null): Promise<string> {
+  const { app, endorsements, access } = await loadApplication(deps.db, viewer, applicationId);
+  if (access !== 'applicant' && !canDecide(viewer, app))
+    throw new Forbidden('Only the applicant and the programme’s leads can send the headteacher’s link again.');
+  const endorsement = linkToSendAgain(app, endorsements);
+  if (!endorsement)
+    throw new Conflict('There is no request to the headteacher by email link waiting for an answer on this application, so there is nothing to send again.');
+  const now = deps.clock.now();
+  const reservation = await reserveAttempt(deps.db, now, [[`headteacher-link-again:${endorsement.id}`, SEND_AGAIN_LIMITS]]);
+  if (!reservation.admitted) {
+    const until = reservation.lockedUntil;
+    throw new TooManyRequests(
+      `The headteacher’s link has already been sent again 3 times today. Wait ${describeWait(until, now)} and try again.`,
+      Math.ceil((until.getTime() - now.getTime()) / 1000),
+    );
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    // Answered meanwhile: nothing to send.
+    const current = await q.findEndorsement(trx, endorsement.id);
+    if (current?.status !== 'requested' || (await q.findApplicationStatus(trx, app.id)) !== 'awaiting_endorsement')
+      throw new Conflict('The headteacher has answered meanwhile, so there is nothing to send again.');
+    await askHeadteacherByLink(trx, deps, headteacherAsk(app, endorsement.id), 'again');
+    await recordAudit(trx, deps.clock, {
+      action: 'headteacher_link_sent_again',
+      organisationId: app.organisation_id,
+      actorId: viewer.id,
+      subjectType: 'endorsement',
+      subjectId: endorsement.id,
+      personId: app.person_id,
+      detail: { applicationId: app.id, by: access === 'applicant' ? 'applicant' : 'lead' },
+      requestId,
+    });
+  });
+  return endorsement.endorser_name ?? 'the headteacher';
+}
+
+/**
+ * The daily reminder: each headteacher asked by email link who hasn't answered
+ * `HEADTEACHER_REMINDER_DAYS` days after the link was (last) sent is sent a new link, once per
+ * request (`reminded_at`, claimed before sending, and an outbox dedupe key: running it twice, or on
+ * two workers, sends nothing more). Audited, with no actor. Returns how many were reminded.
+ */
+export async function sendHeadteacherLinkReminders(db: Db, clock: Clock, config: Config): Promise<number> {
+  const now = clock.now();
+  const due = await db
+    .selectFrom('endorsements')
+    .innerJoin('applications', 'applications.id', 'endorsements.application_id')
+    .select(['endorsements.id', 'endorsements.application_id', 'applications.organisation_id', 'applications.person_id'])
+    .where('endorsements.kind', '=', 'headteacher')
+    .where('endorsements.endorser_email', 'is not', null)
+    .where('endorsements.status', '=', 'requested')
+    .where('endorsements.reminded_at', 'is', null)
+    .where('endorsements.requested_at', '<=', new Date(now.getTime() - HEADTEACHER_REMINDER_DAYS * DAY).toISOString())
+    .where('applications.status', '=', 'awaiting_endorsement')
+    .orderBy('endorsements.requested_at')
+    .execute();
+  let reminded = 0;
+  for (const row of due) {
+    const sent = await db.transaction().execute(async (trx) => {
+      const claimed = await trx
+        .updateTable('endorsements')
+        .set({ reminded_at: clock.now().toISOString() })
+        .where('id', '=', row.id)
+        .where('reminded_at', 'is', null)
+        .where('status', '=', 'requested')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) return false;
+      const app = await q.findApplicationDetail(trx, row.organisation_id, row.application_id);
+      if (!app) return false;
+      await askHeadteacherByLink(trx, { clock, config }, headteacherAsk(app, row.id), 'reminder');
+      await recordAudit(trx, clock, {
+        action: 'headteacher_link_reminded',
+        organisationId: row.organisation_id,
+        actorId: null,
+        subjectType: 'endorsement',
+        subjectId: row.id,
+        personId: row.person_id,
+        detail: { applicationId: row.application_id },
+      });
+      return true;
+    });
+    if (sent) reminded += 1;
+  }
+  return reminded;
 }

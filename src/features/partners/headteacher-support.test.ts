@@ -291,6 +291,97 @@ describeEachEngine('the headteacher of a school not on Waymark supports by email
     expect(visibleText((await lead.get(`/cohorts/${round.id}/applications?school=urn:999999`)).text)).toContain('No submitted applications match.');
   });
 
+  it('the applicant or the lead sends the head a new link (the old one stops working, rate limited, audited); a head who has not answered after 7 days is reminded once', async () => {
+    const { db } = ctx();
+    const { visitor, id } = await applyFromOutside('m.ali@moorside.example.sch.uk', '10.8.1.7');
+    const first = await submit(visitor, id);
+
+    // The applicant sends it again: a new link, the old one opens nothing.
+    const mine = visibleText((await visitor.get(`/applications/${id}`)).text);
+    expect(mine).toContain('Send the headteacher a new link');
+    expect(mine).toContain('asked by email link sent on 24 November 2026 at 10:00am');
+    ctx().clock.advance(60 * 60 * 1000);
+    const before = ctx().mailer.sent.length;
+    const again = await visitor.post(`/applications/${id}/headteacher-link`);
+    expect(again.status).toBe(303);
+    expect(visibleText((await visitor.get(again.location ?? '')).text)).toContain(
+      'A new link has been sent to Gareth Pugh. The link sent before no longer works.',
+    );
+    await ctx().deliverMail();
+    const resent = ctx()
+      .mailer.sent.slice(before)
+      .filter((m) => m.to === HEAD);
+    expect(resent).toHaveLength(1);
+    expect(resent[0]?.subject).toContain('(new link)');
+    expect(resent[0]?.text).toContain('any link we sent you before about this application no longer works');
+    const second = linkIn(resent[0]?.text ?? '', '/headteacher-support');
+    expect(second).not.toBe(first);
+    const head = ctx().client({ address: '10.8.6.1' });
+    expect((await head.get(first)).status).toBe(404);
+    expect((await head.get(second)).status).toBe(200);
+
+    // The lead can too; the page says when it was sent.
+    const leadPage = visibleText((await lead.get(`/applications/${id}`)).text);
+    expect(leadPage).toContain('asked by email link sent on 24 November 2026 at 11:00am');
+    expect((await lead.post(`/applications/${id}/headteacher-link`)).status).toBe(303);
+    await ctx().deliverMail();
+    const third = linkIn(
+      ctx()
+        .mailer.sent.filter((m) => m.to === HEAD)
+        .at(-1)?.text ?? '',
+      '/headteacher-support',
+    );
+    expect((await head.get(second)).status).toBe(404);
+    expect((await head.get(third)).status).toBe(200);
+    // Three times a day is the limit, whoever asks.
+    expect((await visitor.post(`/applications/${id}/headteacher-link`)).status).toBe(303);
+    const tooMany = await visitor.post(`/applications/${id}/headteacher-link`);
+    expect(tooMany.status).toBe(429);
+    expect(visibleText(tooMany.text)).toContain('The headteacher’s link has already been sent again 3 times today.');
+    const audits = await db
+      .selectFrom('audit_events')
+      .select(['actor_id'])
+      .where('action', '=', 'headteacher_link_sent_again')
+      .where('subject_type', '=', 'endorsement')
+      .execute();
+    expect(audits.length).toBeGreaterThanOrEqual(3);
+
+    // Seven days after the last sending, the daily job reminds the head once, with a new link.
+    const { sendHeadteacherLinkReminders } = await import('../cohorts/headteacher-support.service');
+    ctx().clock.advance(6 * DAY);
+    expect(await sendHeadteacherLinkReminders(db, ctx().clock, ctx().config)).toBe(0);
+    ctx().clock.advance(DAY);
+    try {
+      await ctx().deliverMail();
+      const beforeReminder = ctx().mailer.sent.length;
+      expect(await sendHeadteacherLinkReminders(db, ctx().clock, ctx().config)).toBeGreaterThanOrEqual(1);
+      expect(await sendHeadteacherLinkReminders(db, ctx().clock, ctx().config)).toBe(0);
+      await ctx().deliverMail();
+      const reminders = ctx()
+        .mailer.sent.slice(beforeReminder)
+        .filter((m) => m.to === HEAD && m.text.includes(id));
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0]?.subject).toMatch(/^Reminder: /);
+      expect(reminders[0]?.text).toContain('We emailed you about this on 24 November 2026 and have not had your answer yet.');
+      const reminderLink = linkIn(reminders[0]?.text ?? '', '/headteacher-support');
+      expect((await ctx().client({ address: '10.8.6.2' }).get(reminderLink)).status).toBe(200);
+      const page = visibleText((await lead.get(`/applications/${id}`)).text);
+      expect(page).toContain('sent on 24 November 2026 at 11:00am, reminded on 1 December 2026 at 11:00am');
+      expect(
+        (
+          await db
+            .selectFrom('audit_events')
+            .select('actor_id')
+            .where('action', '=', 'headteacher_link_reminded')
+            .where('subject_id', '=', (await endorsementOf(id)).id)
+            .execute()
+        ).length,
+      ).toBe(1);
+    } finally {
+      ctx().clock.advance(-7 * DAY - 60 * 60 * 1000);
+    }
+  });
+
   it('a link stops working after two weeks, and then says only that it is no longer available', async () => {
     const { visitor, id } = await applyFromOutside('l.oneill@moorside.example.sch.uk', '10.8.1.3');
     const link = await submit(visitor, id);

@@ -100,7 +100,9 @@ export type AuditAction =
   | 'person_erased'
   | 'programme_opening_changed'
   | 'public_taster_changed'
-  | 'outside_applicant_joined';
+  | 'outside_applicant_joined'
+  | 'headteacher_link_sent_again'
+  | 'headteacher_link_reminded';
 
 export interface AuditEntry {
   action: AuditAction;

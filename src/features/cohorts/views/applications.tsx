@@ -24,7 +24,8 @@ import type { ApplicationStatus } from '../cohorts.tables';
 import { Answers } from './application-answers';
 import { ApplicationHistory } from './application-history';
 import { EndorsementSummary } from './endorsement-summary';
-import { headteacherStandsForLineManager } from '../applications.rules';
+import { headteacherStandsForLineManager, linkToSendAgain } from '../applications.rules';
+import type { EndorsementRow } from '../cohorts.queries';
 import { ApplicationStatusTag } from './status-tags';
 
 type ApplicantView = Awaited<ReturnType<typeof getApplicantView>>;
@@ -122,6 +123,7 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
           </Panel>
         ) : null}
         {props.done === 'withdrawn' ? <NotificationBanner type="success" text="You have withdrawn your application" /> : null}
+        {props.done === 'link-sent' ? <LinkSentBanner endorsements={endorsements} /> : null}
         {heading}
         <p class="govuk-body">
           Status: <ApplicationStatusTag status={app.status} />
@@ -131,6 +133,7 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
         {props.done === 'submitted' ? <p class="govuk-body">We have sent you a confirmation email.</p> : null}
         <h2 class="govuk-heading-m">Support for your application</h2>
         <EndorsementSummary endorsements={endorsements} outsideLineManager={headteacherStandsForLineManager(app)} reader="applicant" />
+        <SendLinkAgain app={app} endorsements={endorsements} reader="applicant" />
         <Answers app={app} sections={props.view.sections} reader="applicant" />
         <ApplicationHistory events={events} />
         {!TERMINAL_STATUSES.includes(app.status) ? (
@@ -138,6 +141,32 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** After the headteacher's link was sent again. */
+function LinkSentBanner(props: { endorsements: EndorsementRow[] }) {
+  const head = props.endorsements.find((e) => e.kind === 'headteacher' && e.endorser_email);
+  return (
+    <NotificationBanner
+      type="success"
+      text={`A new link has been sent to ${head?.endorser_name ?? 'the headteacher'}. The link sent before no longer works.`}
+    />
+  );
+}
+
+/** Sending the headteacher's link again, while they have not answered (a new link; the old one stops working). */
+function SendLinkAgain(props: { app: { id: string; status: string }; endorsements: EndorsementRow[]; reader: 'applicant' | 'others' }) {
+  const head = linkToSendAgain(props.app, props.endorsements);
+  if (!head) return null;
+  return (
+    <form method="post" action={`/applications/${props.app.id}/headteacher-link`} novalidate>
+      <p class="govuk-body">
+        If {props.reader === 'applicant' ? `your headteacher, ${head.endorser_name},` : head.endorser_name} cannot find the email, or the link has stopped
+        working, you can send them a new link. The link sent before will stop working.
+      </p>
+      <Button text="Send the headteacher a new link" classes="govuk-button--secondary" preventDoubleClick />
+    </form>
   );
 }
 
@@ -157,6 +186,7 @@ export function ReviewerPage(props: {
       <div class="govuk-grid-column-two-thirds">
         {Object.keys(errors).length > 0 ? <ErrorSummary titleText="There is a problem" errorList={errorList(errors, { decision: 'decision' })} /> : null}
         {props.done === 'decided' ? <NotificationBanner type="success" text="Decision saved: the applicant has been emailed" /> : null}
+        {props.done === 'link-sent' ? <LinkSentBanner endorsements={endorsements} /> : null}
         <span class="govuk-caption-l">
           {app.programme_title}, {app.cohort_name}
         </span>
@@ -184,6 +214,7 @@ export function ReviewerPage(props: {
         />
         <h2 class="govuk-heading-m">Endorsements</h2>
         <EndorsementSummary endorsements={endorsements} outsideLineManager={headteacherStandsForLineManager(app)} />
+        {canDecide ? <SendLinkAgain app={app} endorsements={endorsements} reader="others" /> : null}
         <Answers app={app} sections={props.sections} reader="others" />
         <ApplicationHistory events={events} />
         {canDecide && decidable ? (

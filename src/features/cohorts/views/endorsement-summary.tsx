@@ -39,7 +39,7 @@ export function EndorsementSummary(props: { endorsements: EndorsementRow[]; outs
                     {e.answered_at
                       ? `Answered by ${e.answered_name}, ${e.answered_role}, on ${formatDateTime(e.answered_at)}, by email link (asked: ${e.endorser_name}, ${e.endorser_email})`
                       : e.status === 'requested'
-                        ? `${e.endorser_name} (${e.endorser_email}), asked by email link${e.expires_at ? ` that works until ${formatDate(e.expires_at)}` : ''}${e.due_on ? `, to answer by ${formatDate(e.due_on)}` : ''}`
+                        ? `${e.endorser_name} (${e.endorser_email}), asked by email link${e.requested_at ? ` sent on ${formatDateTime(e.requested_at)}` : ''}${e.reminded_at ? `, reminded on ${formatDateTime(e.reminded_at)}` : ''}${e.expires_at ? `; the link works until ${formatDate(e.expires_at)}` : ''}${e.due_on ? `; to answer by ${formatDate(e.due_on)}` : ''}`
                         : `${e.endorser_name} (${e.endorser_email}), to be asked by email link`}
                   </p>
                 ) : (
