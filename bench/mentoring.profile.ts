@@ -4,14 +4,9 @@
 //   node bin/run-ts.js bench/mentoring.profile.ts                      # SQLite
 //   DATABASE_URL=postgres://… node bin/run-ts.js bench/mentoring.profile.ts
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/run-ts.js bench/mentoring.profile.ts   # and a CPU profile
-import { createApp } from '../src/app';
-import { loadConfig } from '../src/config';
-import { silentLogger } from '../src/platform/log';
-import { memoryMailer } from '../src/platform/mail/mailer';
 import { BENCH_ADMIN, createBenchDatabase, generate } from './generate';
 import { seedMentoring } from './mentoring-seed';
-import { queryCensus } from './profile';
-import { BENCH_SIGNING_KEYS_SECRET } from './secrets';
+import { type CpuRoute, cpuRounds, queryCensus } from './profile';
 
 const database = await createBenchDatabase(process.env.DATABASE_URL);
 try {
@@ -35,50 +30,21 @@ try {
     `database share ${entry.dbMsPerRequest} ms; whole request in-process ${entry.inProcessMsPerRequest} ms; trivial route ${trivial.inProcessMsPerRequest} ms (${((trivial.inProcessMsPerRequest / entry.inProcessMsPerRequest) * 100).toFixed(1)}%)`,
   );
 
-  // CPU time per request (user + system, this process only), the page and the trivial route in
-  // alternating rounds: steadier than wall-clock time on a machine other work is loading.
-  const origin = 'https://127.0.0.1';
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    BASE_URL: origin,
-    LOG_LEVEL: 'silent',
-    SMTP_URL: 'smtp://127.0.0.1:2525',
-    WORKER: 'off',
-    SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
-  });
-  const app = createApp({ db: database.db, config, mailer: memoryMailer(), logger: silentLogger });
-  const signIn = await app.request(`${origin}/sign-in`, {
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }).toString(),
-  });
-  const cookie = signIn.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('waymark_session='))
-    ?.split(';')[0];
-  if (!cookie) throw new Error(`sign-in failed with ${signIn.status}`);
-  const cpuPerRequest = async (path: string, headers: Record<string, string>, n: number) => {
-    const before = process.cpuUsage();
-    for (let i = 0; i < n; i++) await (await app.request(`${origin}${path}`, { headers })).text();
-    const used = process.cpuUsage(before);
-    return (used.user + used.system) / 1000 / n;
-  };
   // PROFILE_PAGE_ONLY=1: only the page's rounds, for a CPU profile of the page alone.
-  const pageOnly = process.env.PROFILE_PAGE_ONLY === '1';
-  const page: number[] = [];
-  const health: number[] = [];
-  const signedIn: number[] = [];
-  const list: number[] = [];
-  for (let round = 0; round < 7; round++) {
-    page.push(await cpuPerRequest('/mentoring', { cookie }, 200));
-    if (pageOnly) continue;
-    health.push(await cpuPerRequest('/health', {}, 1000));
-    signedIn.push(await cpuPerRequest('/health', { cookie }, 500));
-    list.push(await cpuPerRequest('/my-programme', { cookie }, 200));
-  }
-  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
+  const routes: CpuRoute[] = [
+    { name: 'page', path: '/mentoring', signedIn: true, requests: 200 },
+    ...(process.env.PROFILE_PAGE_ONLY === '1'
+      ? []
+      : [
+          { name: 'trivial', path: '/health', signedIn: false, requests: 1000 },
+          { name: 'signed in', path: '/health', signedIn: true, requests: 500 },
+          { name: 'list', path: '/my-programme', signedIn: true, requests: 200 },
+        ]),
+  ];
+  const cpu = await cpuRounds(database.db, BENCH_ADMIN, routes);
+  const ms = (name: string) => cpu.get(name) ?? 0;
   console.log(
-    `CPU per request (median of 7 rounds): People I support ${median(page).toFixed(3)} ms, trivial route ${median(health).toFixed(3)} ms (${((median(health) / median(page)) * 100).toFixed(1)}%); signed in ${median(signedIn).toFixed(3)} ms; My programme ${median(list).toFixed(3)} ms`,
+    `CPU per request (median of 7 rounds): People I support ${ms('page').toFixed(3)} ms, trivial route ${ms('trivial').toFixed(3)} ms (${((ms('trivial') / ms('page')) * 100).toFixed(1)}%); signed in ${ms('signed in').toFixed(3)} ms; My programme ${ms('list').toFixed(3)} ms`,
   );
 } finally {
   await database.destroy();

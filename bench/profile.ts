@@ -98,28 +98,7 @@ export async function queryCensus(
   const executor = db.getExecutor();
   const recorder = new QueryRecorder((node, queryId) => executor.compileQuery(node, queryId));
   const recorded = db.withPlugin(recorder);
-  // Production refuses a plain-http BASE_URL; in-process requests never leave the machine.
-  const origin = 'https://127.0.0.1';
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    BASE_URL: origin,
-    LOG_LEVEL: 'silent',
-    SMTP_URL: 'smtp://127.0.0.1:2525',
-    WORKER: 'off',
-    SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
-  });
-  const app = createApp({ db: recorded, config, mailer: memoryMailer(), logger: silentLogger });
-
-  const signIn = await app.request(`${origin}/sign-in`, {
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: admin.email, password: admin.password }).toString(),
-  });
-  const cookie = signIn.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('waymark_session='))
-    ?.split(';')[0];
-  if (signIn.status !== 303 || !cookie) throw new Error(`census sign-in failed with ${signIn.status}`);
+  const { app, origin, cookie } = await inProcessApp(recorded, admin);
 
   const entries: CensusEntry[] = [];
   for (const target of targets) {
@@ -172,4 +151,62 @@ export async function queryCensus(
 function round(value: number, places: number): number {
   const f = 10 ** places;
   return Math.round(value * f) / f;
+}
+
+/**
+ * The app in-process (no HTTP) on `db`, as production configures it, with `admin` signed in:
+ * its origin and the session cookie to send.
+ */
+export async function inProcessApp(db: Db, admin: { email: string; password: string }) {
+  // Production refuses a plain-http BASE_URL; in-process requests never leave the machine.
+  const origin = 'https://127.0.0.1';
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    BASE_URL: origin,
+    LOG_LEVEL: 'silent',
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    WORKER: 'off',
+    SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
+  });
+  const app = createApp({ db, config, mailer: memoryMailer(), logger: silentLogger });
+  const signIn = await app.request(`${origin}/sign-in`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: admin.email, password: admin.password }).toString(),
+  });
+  const cookie = signIn.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('waymark_session='))
+    ?.split(';')[0];
+  if (signIn.status !== 303 || !cookie) throw new Error(`in-process sign-in failed with ${signIn.status}`);
+  return { app, origin, cookie };
+}
+
+export interface CpuRoute {
+  name: string;
+  path: string;
+  signedIn: boolean;
+  /** Requests a round. */
+  requests: number;
+}
+
+/**
+ * CPU time per request (user + system, this process only) of each route, in-process, the routes
+ * in turn round after round: steadier than wall-clock time on a machine other work is loading.
+ * Returns each route's median, in milliseconds.
+ */
+export async function cpuRounds(db: Db, admin: { email: string; password: string }, routes: CpuRoute[], rounds = 7): Promise<Map<string, number>> {
+  const { app, origin, cookie } = await inProcessApp(db, admin);
+  const samples = new Map(routes.map((r) => [r.name, [] as number[]]));
+  for (let round = 0; round < rounds; round++) {
+    for (const route of routes) {
+      const headers: Record<string, string> = route.signedIn ? { cookie } : {};
+      const before = process.cpuUsage();
+      for (let i = 0; i < route.requests; i++) await (await app.request(`${origin}${route.path}`, { headers })).text();
+      const used = process.cpuUsage(before);
+      samples.get(route.name)?.push((used.user + used.system) / 1000 / route.requests);
+    }
+  }
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
+  return new Map([...samples].map(([name, list]) => [name, median(list)] as const));
 }

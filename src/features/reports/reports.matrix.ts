@@ -29,6 +29,9 @@ export const matrixRows: Row[] = [
   { route: 'GET /reports/mentoring/:table/export.csv', path: '/reports/mentoring/mentors/export.csv', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/feedback', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/feedback/:table/export.csv', path: '/reports/feedback/skills/export.csv', expect: [S, F, F, F, F, A, A, A] },
+  // Progression: role changes after each programme, counted, for programme leads and organisation admins.
+  { route: 'GET /reports/progression', expect: [S, F, F, F, F, A, A, A] },
+  { route: 'GET /reports/progression/:table/export.csv', path: '/reports/progression/by-programme/export.csv', expect: [S, F, F, F, F, A, A, A] },
   { route: 'GET /reports/settings', expect: [S, F, F, F, F, A, A, F] },
   { route: 'POST /reports/settings', expect: [S, F, F, F, F, A, A, F] },
   { route: 'GET /reports/staff/export.csv', expect: [S, F, F, A, A, A, A, F] },

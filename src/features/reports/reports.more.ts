@@ -6,7 +6,8 @@ import { suppressionThreshold } from './reports.diversity';
 import { cohortInScope, type ReportQuery, reportChoices, requireValid } from './reports.filters';
 import * as q from './reports.queries';
 import { type Download, fileSuffix, type ReportTable, sessionAttendanceRows } from './reports.service';
-import { SUPPRESSED } from './suppression';
+import { LEADERSHIP_RANK } from '../staff';
+import { SUPPRESSED, type Shown, shownPercent, suppress } from './suppression';
 
 /** One bar of a chart: a label, a percentage (or null for none to draw) and what to write beside it. */
 export interface Bar {
@@ -202,6 +203,135 @@ async function mentoringAndProjects(deps: AppDeps, scope: q.ReportScope): Promis
   };
 }
 
+/** The same day `years` years on (29 February to 28 February, as the string compares). */
+const yearsAfter = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+
+type RoleRow = Awaited<ReturnType<typeof q.rolesHeldOfCompleters>>[number];
+
+/**
+ * The days a person's role changed, from their roles held: each role after their first that differs
+ * from the one before it (a reactivation reopening the same role is no change), and whether it was to
+ * a more senior leadership level.
+ */
+function roleChanges(rows: RoleRow[]): Map<string, { on: string; moreSenior: boolean }[]> {
+  const byPerson = new Map<string, RoleRow[]>();
+  for (const row of rows) byPerson.set(row.person_id, [...(byPerson.get(row.person_id) ?? []), row]);
+  const changes = new Map<string, { on: string; moreSenior: boolean }[]>();
+  for (const [personId, held] of byPerson) {
+    held.sort((a, b) => a.started_on.localeCompare(b.started_on) || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+    const found: { on: string; moreSenior: boolean }[] = [];
+    for (let i = 1; i < held.length; i++) {
+      const [before, after] = [held[i - 1] as RoleRow, held[i] as RoleRow];
+      if (before.job_title === after.job_title && before.leadership_level === after.leadership_level && before.school_id === after.school_id) continue;
+      found.push({ on: after.started_on, moreSenior: LEADERSHIP_RANK[after.leadership_level] > LEADERSHIP_RANK[before.leadership_level] });
+    }
+    changes.set(personId, found);
+  }
+  return changes;
+}
+
+/** The progression table's columns: the counts, each followed (after the first) by its percentage where it has a base. */
+export const PROGRESSION_HEADERS = [
+  'Programme',
+  'Completed',
+  'Completed 1 year ago or more',
+  'Changed role within 1 year',
+  'Changed role within 1 year (%)',
+  'Moved to a more senior level within 1 year',
+  'Moved to a more senior level within 1 year (%)',
+  'Completed 2 years ago or more',
+  'Changed role within 2 years',
+  'Changed role within 2 years (%)',
+  'Moved to a more senior level within 2 years',
+  'Moved to a more senior level within 2 years (%)',
+];
+
+/**
+ * Progression after each stage of the pathway: of the people who completed a programme (each person
+ * once, from their first completion), how many changed role, and how many moved to a more senior
+ * leadership level, within 1 and 2 years after completing, from their staff records' roles held. A
+ * window counts only people for whom it has ended: those who completed at least that long ago. Counts
+ * of people below the threshold are hidden (`c`), and percentages whose count or base is hidden.
+ */
+async function progression(deps: AppDeps, scope: q.ReportScope, threshold: number): Promise<Omit<MoreReport, 'key' | 'title' | 'intro'> & { intro: string }> {
+  const today = londonDate(deps.clock.now());
+  const [completions, roles] = await Promise.all([q.completionsInScope(deps.db, scope), q.rolesHeldOfCompleters(deps.db, scope)]);
+  const changes = roleChanges(roles);
+  const programmes = new Map<string, { title: string; stage: number | null; completedOn: Map<string, string> }>();
+  for (const c of completions) {
+    const on = londonDate(new Date(c.completed_at ?? c.updated_at));
+    const p = programmes.get(c.programme_id) ?? { title: c.programme_title, stage: c.stage_position, completedOn: new Map<string, string>() };
+    const earlier = p.completedOn.get(c.person_id);
+    if (!earlier || on < earlier) p.completedOn.set(c.person_id, on);
+    programmes.set(c.programme_id, p);
+  }
+  const stages = [...programmes.values()].sort((a, b) => (a.stage ?? 99) - (b.stage ?? 99) || a.title.localeCompare(b.title));
+  const counts = stages.map((s) => {
+    const row = [s.completedOn.size];
+    for (const years of [1, 2]) {
+      let base = 0;
+      let changed = 0;
+      let moreSenior = 0;
+      for (const [personId, on] of s.completedOn) {
+        const until = yearsAfter(on, years);
+        if (until > today) continue;
+        base++;
+        const within = (changes.get(personId) ?? []).filter((c) => c.on > on && c.on <= until);
+        if (within.length > 0) changed++;
+        if (within.some((c) => c.moreSenior)) moreSenior++;
+      }
+      row.push(base, changed, moreSenior);
+    }
+    return row;
+  });
+  // The columns overlap (a promotion is also a change of role), so no count adds up to another:
+  // hiding the small ones is enough for none to be worked out.
+  const shown = suppress({ cells: counts, rowTotals: false, columnTotals: false }, threshold).cells;
+  const rows = stages.map((s, i) => {
+    const [completed, base1, changed1, senior1, base2, changed2, senior2] = shown[i] as Shown[];
+    const pct = (count: Shown | undefined, base: Shown | undefined) => shownPercent(count ?? SUPPRESSED, base ?? SUPPRESSED, threshold);
+    return [
+      s.title,
+      completed ?? SUPPRESSED,
+      base1 ?? SUPPRESSED,
+      changed1 ?? SUPPRESSED,
+      pct(changed1, base1),
+      senior1 ?? SUPPRESSED,
+      pct(senior1, base1),
+      base2 ?? SUPPRESSED,
+      changed2 ?? SUPPRESSED,
+      pct(changed2, base2),
+      senior2 ?? SUPPRESSED,
+      pct(senior2, base2),
+    ];
+  });
+  const bar = (label: string, value: string | number | null | undefined) => ({
+    label,
+    value: typeof value === 'number' ? value : null,
+    text: typeof value === 'number' ? `${value}%` : value === SUPPRESSED ? 'c (too few people to show)' : 'nobody yet',
+  });
+  return {
+    intro:
+      'Of the people who completed each programme, how many changed role (a new job title, leadership level or school on their staff record) and how many moved to a more senior leadership level, within 1 year and within 2 years after completing. ' +
+      'Each window counts only the people who completed at least that long ago, so the “within 2 years” columns count fewer people than “Completed”. ' +
+      `Counts of fewer than ${threshold} people are hidden and shown as c, as are percentages of them; z means nobody has completed that long ago yet.`,
+    tables: [
+      {
+        key: 'by-programme',
+        caption: 'Role changes within 1 and 2 years of completing each programme, in pathway order',
+        headers: PROGRESSION_HEADERS,
+        numeric: PROGRESSION_HEADERS.map((_, i) => i > 0),
+        rows,
+        empty: 'Nobody has completed these programmes yet.',
+      },
+    ],
+    chart: {
+      title: 'The percentage of people who changed role within 1 and within 2 years of completing each programme',
+      bars: rows.flatMap((r) => [bar(`${r[0]}: within 1 year`, r[4]), bar(`${r[0]}: within 2 years`, r[9])]),
+    },
+  };
+}
+
 const COLLEAGUE_GROUPS: RaterGroup[] = ['line_manager', 'peer', 'direct_report', 'other'];
 
 /**
@@ -311,6 +441,11 @@ const PAGES = {
     intro:
       'What colleagues said in the cohort’s 360 feedback, skill by skill, pooled over every round that has closed. Figures are shown only as the 360 feedback’s anonymity rules allow: c marks a figure withheld to keep respondents anonymous, z a group with no answers.',
     build: async (deps: AppDeps, scope: q.ReportScope) => feedbackProfiles(deps, scope, await suppressionThreshold(deps, scope.organisationId)),
+  },
+  progression: {
+    title: 'Progression after programmes',
+    intro: '',
+    build: async (deps: AppDeps, scope: q.ReportScope) => progression(deps, scope, await suppressionThreshold(deps, scope.organisationId)),
   },
 } as const;
 

@@ -905,3 +905,47 @@ export async function skillsOfRounds(db: Executor, roundIds: readonly string[]) 
     );
   return rows;
 }
+
+// ----- Progression (role changes after completing a programme) -----
+
+/** Completed enrolments in scope, as a subquery's base: the cohorts, organisation, school and type of staff chosen. */
+function completedEnrolments(db: Executor, scope: ReportScope) {
+  return db
+    .selectFrom('enrolments')
+    .where('enrolments.status', '=', 'completed')
+    .where('enrolments.cohort_id', 'in', cohortsInScope(db, scope))
+    .$if(scope.participantOrganisationId !== null, (qb) => qb.where('enrolments.organisation_id', '=', scope.participantOrganisationId as string))
+    .$if(narrowsPeople(scope), (qb) => qb.where('enrolments.person_id', 'in', peopleInScope(db, scope)));
+}
+
+/** Who completed which programme (a stage of the pathway) in scope, and when. */
+export function completionsInScope(db: Executor, scope: ReportScope) {
+  return completedEnrolments(db, scope)
+    .innerJoin('programmes', 'programmes.id', 'enrolments.programme_id')
+    .select([
+      'enrolments.person_id',
+      'enrolments.programme_id',
+      'programmes.title as programme_title',
+      'programmes.stage_position',
+      'enrolments.completed_at',
+      'enrolments.updated_at',
+    ])
+    .execute();
+}
+
+/** Every role held (the staff record's history) by the people who completed a programme in scope. */
+export function rolesHeldOfCompleters(db: Executor, scope: ReportScope) {
+  return db
+    .selectFrom('roles_held')
+    .select([
+      'roles_held.id',
+      'roles_held.person_id',
+      'roles_held.job_title',
+      'roles_held.leadership_level',
+      'roles_held.school_id',
+      'roles_held.started_on',
+      'roles_held.created_at',
+    ])
+    .where('roles_held.person_id', 'in', completedEnrolments(db, scope).select('enrolments.person_id'))
+    .execute();
+}

@@ -126,6 +126,12 @@ export function ReportsPage(props: { data: Awaited<ReturnType<typeof reportsInde
           </a>{' '}
           – each cohort’s self-assessment by skill, at the start and at the end
         </li>
+        <li>
+          <a class="govuk-link" href="/reports/progression">
+            Progression after programmes
+          </a>{' '}
+          – role changes and promotions within 1 and 2 years of completing each programme
+        </li>
       </ul>
       <ReportFilters action="/reports" choices={choices} button="Show the reports" />
       {SECTIONS.map((section) => (

@@ -207,6 +207,21 @@ export async function seedTrust(trx: Transaction<Database>, clock: Clock, contex
         deactivated_at: null,
       })
       .execute();
+    // Their role as the staff record shows it, from the day the record was made (as for anyone added).
+    await trx
+      .insertInto('roles_held')
+      .values({
+        id: newId(),
+        organisation_id: organisationId,
+        person_id: ids.get(person.key) as string,
+        job_title: person.title,
+        leadership_level: person.level,
+        school_id: schoolId,
+        started_on: now.slice(0, 10),
+        ended_on: null,
+        created_at: now,
+      })
+      .execute();
     for (const grant of person.roles ?? []) {
       const school = grant.school ? schoolId : null;
       await trx
