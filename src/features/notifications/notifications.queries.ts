@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
+import { type KeysetCursor, keysetPage } from '../../platform/db/keyset';
 
 /** How many of the person's notifications are unread (the `notifications_person_unread` index answers it). */
 export async function countUnread(db: Executor, personId: string): Promise<number> {
@@ -11,26 +13,29 @@ export async function countUnread(db: Executor, personId: string): Promise<numbe
   return Number(row.n);
 }
 
-export async function countNotifications(db: Executor, personId: string): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('person_id', '=', personId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** One page of the person's inbox, newest first. */
-export function listNotifications(db: Executor, personId: string, limit: number, offset: number) {
-  return db
-    .selectFrom('notifications')
-    .select(['id', 'kind', 'subject', 'body', 'link', 'emailed', 'created_at', 'read_at'])
-    .where('person_id', '=', personId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+/**
+ * One page of the person's inbox, newest first, by keyset (`keysetPage`): after or before a
+ * notification of theirs, in order of when it was made then id, with how many there are and how
+ * many come before the page (one statement). A cursor that is not one of theirs starts at the newest.
+ */
+export function inboxPage(db: Executor, personId: string, pageSize: number, cursor: KeysetCursor) {
+  const base = db.selectFrom('notifications').where('person_id', '=', personId);
+  return keysetPage({
+    columns: ['notifications.created_at', 'notifications.id'],
+    order: 'desc',
+    cursor,
+    pageSize,
+    key: async (id) => {
+      const row = await base.select(['created_at', 'id']).where('id', '=', id).executeTakeFirst();
+      return row ? [row.created_at, row.id] : undefined;
+    },
+    count: (before) => base.select((eb) => [eb.fn.countAll<number>().as('total'), (before ?? sql<number>`0`).as('before')]).executeTakeFirstOrThrow(),
+    rows: (where, order) => {
+      let query = base.select(['id', 'kind', 'subject', 'body', 'link', 'emailed', 'created_at', 'read_at']);
+      if (where) query = query.where(where);
+      return query.orderBy('created_at', order).orderBy('id', order).limit(pageSize).execute();
+    },
+  });
 }
 
 export function findNotification(db: Executor, id: string) {

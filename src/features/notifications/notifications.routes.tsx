@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { keysetCursor } from '../../platform/db/keyset';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import type { FieldErrors } from '../../platform/http/errors';
@@ -16,10 +17,11 @@ export const notificationRoutes = new Hono<AppEnv>();
 notificationRoutes.get('/notifications', access('signed-in'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
   const query = inboxQuery.parse(c.req.query());
-  const inbox = await getInbox(c.get('deps'), viewer, query.page);
+  const inbox = await getInbox(c.get('deps'), viewer, keysetCursor(query));
+  const paged = inbox.total > inbox.pageSize;
   return renderPage(
     c,
-    { title: inbox.pages > 1 ? `Notifications (page ${inbox.page} of ${inbox.pages})` : 'Notifications' },
+    { title: paged ? `Notifications (${inbox.position + 1} to ${inbox.position + inbox.notifications.length} of ${inbox.total})` : 'Notifications' },
     <InboxPage inbox={inbox} done={query.done} />,
   );
 });

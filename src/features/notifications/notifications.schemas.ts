@@ -2,8 +2,10 @@ import { z } from 'zod';
 
 /** The inbox's query string. */
 export const inboxQuery = z.object({
-  /** Page of the inbox, from 1; anything else shows the first. */
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  /** The page after this notification (by id), newest first; an unknown or malformed one shows the first page. */
+  after: z.string().max(64).optional().catch(undefined),
+  /** The page before this notification (by id). */
+  before: z.string().max(64).optional().catch(undefined),
   /** Which confirmation to show after a redirect. */
   done: z.enum(['all-read']).optional().catch(undefined),
 });

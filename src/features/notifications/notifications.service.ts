@@ -1,3 +1,4 @@
+import type { KeysetCursor } from '../../platform/db/keyset';
 import type { AppDeps, Viewer } from '../../platform/http/env';
 import { NotFound } from '../../platform/http/errors';
 import * as q from './notifications.queries';
@@ -6,12 +7,9 @@ import { destinationOf, isOwnNotification } from './notifications.policy';
 export const INBOX_PAGE_SIZE = 20;
 
 /** One page of the viewer's inbox (newest first), with how many there are and how many are unread. */
-export async function getInbox(deps: AppDeps, viewer: Viewer, page: number) {
-  const [total, unread] = await Promise.all([q.countNotifications(deps.db, viewer.id), q.countUnread(deps.db, viewer.id)]);
-  const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const notifications = await q.listNotifications(deps.db, viewer.id, INBOX_PAGE_SIZE, (current - 1) * INBOX_PAGE_SIZE);
-  return { notifications, total, unread, page: current, pages };
+export async function getInbox(deps: AppDeps, viewer: Viewer, cursor: KeysetCursor) {
+  const [page, unread] = await Promise.all([q.inboxPage(deps.db, viewer.id, INBOX_PAGE_SIZE, cursor), q.countUnread(deps.db, viewer.id)]);
+  return { notifications: page.rows, total: page.total, position: page.position, pageSize: INBOX_PAGE_SIZE, unread };
 }
 export type Inbox = Awaited<ReturnType<typeof getInbox>>;
 

@@ -97,7 +97,7 @@ describeEachEngine('notifications', (ctx) => {
     expect(header).not.toMatch(/Notifications \(\d/);
   });
 
-  it('the inbox is paginated, twenty to a page', async () => {
+  it('the inbox pages twenty at a time by keyset, newest first', async () => {
     await ctx()
       .db.transaction()
       .execute(async (trx) => {
@@ -113,17 +113,67 @@ describeEachEngine('notifications', (ctx) => {
       });
     await ctx().deliverMail();
     const staff = await clientFor(ctx(), world.staff);
-    const first = visibleText((await staff.get('/notifications')).text);
+    const firstPage = await staff.get('/notifications');
+    const first = visibleText(firstPage.text);
     expect(first).toContain('Feedback update number 23');
     expect(first).toContain('Feedback update number 4 ');
     expect(first).not.toContain('Feedback update number 3 ');
-    const second = await staff.get('/notifications?page=2');
+    expect(first).toContain('Showing 1 to 20 of 23 notifications');
+    const nextHref = firstPage.text.match(/href="(\/notifications\?after=[^"]+)"/)?.[1];
+    expect(nextHref).toBeDefined();
+    const second = await staff.get(nextHref ?? '');
     expect(visibleText(second.text)).toContain('Feedback update number 3 ');
-    expect(visibleText(second.text)).toContain('Notifications (page 2 of 2)');
+    expect(visibleText(second.text)).not.toContain('Feedback update number 4 ');
+    expect(visibleText(second.text)).toContain('Notifications (21 to 23 of 23)');
+    expect(visibleText(second.text)).toContain('Showing 21 to 23 of 23 notifications');
+    // Previous from the second page is the plain address (the first page).
     expect(second.text).toContain('href="/notifications"');
-    // Past the end shows the last page; nonsense shows the first.
-    expect(visibleText((await staff.get('/notifications?page=9')).text)).toContain('Feedback update number 1 ');
-    expect((await staff.get('/notifications?page=abc')).status).toBe(200);
+    expect(second.text).not.toContain('?after=');
+    // An unknown, someone else's or malformed cursor shows the first page, never an error.
+    const others = await ctx().db.selectFrom('notifications').select('id').where('person_id', '!=', world.staff.id).execute();
+    for (const bad of ['abc', newId(), ...others.slice(0, 1).map((o) => o.id), 'x'.repeat(500), "'; drop table notifications; --"]) {
+      for (const which of ['after', 'before']) {
+        const page = await staff.get(`/notifications?${which}=${encodeURIComponent(bad)}`);
+        expect(page.status).toBe(200);
+        expect(visibleText(page.text)).toContain('Showing 1 to 20 of 23 notifications');
+      }
+    }
+    // The old `?page=` address still works: it shows the first page.
+    expect(visibleText((await staff.get('/notifications?page=2')).text)).toContain('Showing 1 to 20 of 23 notifications');
+  });
+
+  it('a page boundary inside notifications made at the same moment neither skips nor repeats any', async () => {
+    // 45 notifications all made in the same instant: the id alone orders them.
+    await ctx()
+      .db.transaction()
+      .execute(async (trx) => {
+        for (let i = 1; i <= 45; i++)
+          await notify(trx, ctx().clock, { personId: world.staff.id, kind: 'feedback_update', subject: `Same moment ${i}.`, paragraphs: ['At once.'] });
+      });
+    await ctx().deliverMail();
+    const staff = await clientFor(ctx(), world.staff);
+    // Each notification's subject is its heading (and again, hidden, in its button): once each.
+    const subjects = (html: string) => [...new Set([...visibleText(html).matchAll(/Same moment (\d+)\./g)].map((m) => m[1] ?? ''))];
+    const seen: string[][] = [];
+    const hrefs: string[] = [];
+    let href: string | undefined = '/notifications';
+    while (href) {
+      hrefs.push(href);
+      const page = await staff.get(href);
+      expect(page.status).toBe(200);
+      seen.push(subjects(page.text));
+      href = page.text.match(/href="(\/notifications\?after=[^"]+)"/)?.[1]?.replaceAll('&amp;', '&');
+    }
+    expect(seen.map((s) => s.length)).toEqual([20, 20, 5]);
+    const all = seen.flat();
+    expect(new Set(all).size).toBe(45);
+    // Back from the last page by "Previous" gives the middle page again, the same notifications in the same order.
+    const last = await staff.get(hrefs[2] ?? '');
+    const previousHref = last.text.match(/href="(\/notifications\?before=[^"]+)"/)?.[1];
+    expect(previousHref).toBeDefined();
+    const middle = await staff.get(previousHref ?? '');
+    expect(subjects(middle.text)).toEqual(seen[1]);
+    expect(visibleText(middle.text)).toContain('Showing 21 to 40 of 45 notifications');
   });
 
   it('someone else’s notification is not found', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { engineOfDb } from '../../platform/db/connect';
 import type { Executor } from '../../platform/db/database';
+import { type KeysetCursor, keysetPage } from '../../platform/db/keyset';
 import { holdsWorkingInvitation, passwordIsSet } from '../auth';
 import { londonDate } from '../../platform/dates';
 import { openFirstRoles } from './staff.roles-held';
@@ -124,68 +125,51 @@ function scopedPeople(db: Executor, scope: DirectoryScope, filters: DirectoryQue
 }
 
 /** Where a page of the directory starts: after or before someone (by id), in order of name then id. */
-export type DirectoryCursor = { after: string } | { before: string } | null;
+export type DirectoryCursor = KeysetCursor;
 
 /**
- * A page of the directory, by keyset: the page after (or before) a given person in order of family
- * name, given name and id, so that paging deep into a long list reads no more rows than the page, and
- * a page boundary inside a run of identical names neither skips nor repeats anyone. `position` is how
- * many matching people come before the page (for "Showing 26 to 50"), counted with the total in one
- * statement. A cursor that names nobody in the organisation starts at the beginning; a page before
- * a cursor that would be short (people added or filters changed since) is the first page instead.
+ * A page of the directory, by keyset (`keysetPage`): the page after (or before) a given person in
+ * order of family name, given name and id, so that paging deep into a long list reads no more rows
+ * than the page, and a page boundary inside a run of identical names neither skips nor repeats
+ * anyone. `position` is how many matching people come before the page (for "Showing 26 to 50"),
+ * counted with the total in one statement. A cursor that names nobody in the organisation starts at
+ * the beginning; a page before a cursor that would be short is the first page instead.
  */
 export async function searchDirectory(db: Executor, scope: DirectoryScope, filters: DirectoryQuery, pageSize: number, cursor: DirectoryCursor = null) {
   const base = scopedPeople(db, scope, filters, await planSearch(db, scope.organisationId, filters.q));
-  const cursorId = cursor ? ('after' in cursor ? cursor.after : cursor.before) : undefined;
-  const key = cursorId
-    ? await db
+  return keysetPage({
+    columns: ['people.family_name', 'people.given_name', 'people.id'],
+    order: 'asc',
+    cursor,
+    pageSize,
+    key: async (id) => {
+      const row = await db
         .selectFrom('people')
         .select(['family_name', 'given_name', 'id'])
-        .where('id', '=', cursorId)
+        .where('id', '=', id)
         .where('organisation_id', '=', scope.organisationId)
-        .executeTakeFirst()
-    : undefined;
-  const direction = key && cursor ? ('after' in cursor ? 'after' : 'before') : null;
-  const keyTuple = key ? sql`(${key.family_name}, ${key.given_name}, ${key.id})` : null;
-  const nameKey = sql`(people.family_name, people.given_name, people.id)`;
-  const { total, before } = await base
-    .select((eb) => [
-      eb.fn.countAll<number>().as('total'),
-      // People at or before the cursor (after) or before it (before): 0 without a cursor.
-      (keyTuple
-        ? sql<number>`coalesce(sum(case when ${nameKey} ${sql.raw(direction === 'after' ? '<=' : '<')} ${keyTuple} then 1 else 0 end), 0)`
-        : sql<number>`0`
-      ).as('before'),
-    ])
-    .executeTakeFirstOrThrow();
-  const page = (from: 'start' | 'after' | 'before') => {
-    let query = base
-      .leftJoin('schools', 'schools.id', 'people.school_id')
-      .select([
-        'people.id',
-        'people.given_name',
-        'people.family_name',
-        'people.email',
-        'people.job_title',
-        'people.staff_type',
-        'people.leadership_level',
-        'people.status',
-        'schools.name as school_name',
-      ]);
-    const order = from === 'before' ? 'desc' : 'asc';
-    if (from !== 'start' && keyTuple) query = query.where(sql<boolean>`${nameKey} ${sql.raw(from === 'after' ? '>' : '<')} ${keyTuple}`);
-    return query.orderBy('people.family_name', order).orderBy('people.given_name', order).orderBy('people.id', order).limit(pageSize).execute();
-  };
-  let rows = await page(direction ?? 'start');
-  let position = direction === 'after' ? Number(before) : direction === 'before' ? Number(before) - rows.length : 0;
-  if (direction === 'before') {
-    rows.reverse();
-    if (rows.length < pageSize || position <= 0) {
-      rows = await page('start');
-      position = 0;
-    }
-  }
-  return { total: Number(total), position, rows };
+        .executeTakeFirst();
+      return row ? [row.family_name, row.given_name, row.id] : undefined;
+    },
+    count: (before) => base.select((eb) => [eb.fn.countAll<number>().as('total'), (before ?? sql<number>`0`).as('before')]).executeTakeFirstOrThrow(),
+    rows: (where, order) => {
+      let query = base
+        .leftJoin('schools', 'schools.id', 'people.school_id')
+        .select([
+          'people.id',
+          'people.given_name',
+          'people.family_name',
+          'people.email',
+          'people.job_title',
+          'people.staff_type',
+          'people.leadership_level',
+          'people.status',
+          'schools.name as school_name',
+        ]);
+      if (where) query = query.where(where);
+      return query.orderBy('people.family_name', order).orderBy('people.given_name', order).orderBy('people.id', order).limit(pageSize).execute();
+    },
+  });
 }
 
 /**

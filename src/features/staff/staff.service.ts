@@ -1,3 +1,4 @@
+import { keysetCursor } from '../../platform/db/keyset';
 import type { Db, Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
 import { MAX_ROWS } from '../../platform/csv';
@@ -29,8 +30,7 @@ export const DIRECTORY_PAGE_SIZE = 25;
 
 /** A page of the staff directory, limited to the people the viewer may see. */
 export function searchStaff(deps: AppDeps, viewer: Viewer, filters: DirectoryQuery) {
-  const cursor = filters.after ? { after: filters.after } : filters.before ? { before: filters.before } : null;
-  return q.searchDirectory(deps.db, directoryScope(viewer), filters, DIRECTORY_PAGE_SIZE, cursor);
+  return q.searchDirectory(deps.db, directoryScope(viewer), filters, DIRECTORY_PAGE_SIZE, keysetCursor(filters));
 }
 
 /** Everyone the directory's search and filters find for the viewer, every page of them (up to MAX_ROWS), for its download. */

@@ -1,14 +1,17 @@
+import { keysetLinks } from '../../../platform/db/keyset';
 import { formatDateTime } from '../../../platform/dates';
 import { Button, NotificationBanner, Pagination, StatusTag } from '../../../platform/ui/components';
-import { paginationFor } from '../../../platform/ui/paginate';
 import type { Inbox } from '../notifications.service';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The viewer's notifications, newest first; unread ones tagged, each opened (and marked read) through a form. */
 export function InboxPage(props: { inbox: Inbox; done?: 'all-read' }) {
-  const { notifications, total, unread, page, pages } = props.inbox;
-  const pagination = paginationFor(page, pages, (p) => (p === 1 ? '/notifications' : `/notifications?page=${p}`));
+  const { notifications, total, unread, position, pageSize } = props.inbox;
+  // Previous and next by keyset (before the first notification shown, after the last).
+  const { previous, next } = keysetLinks({ rows: notifications, total, position }, pageSize, (from) =>
+    from ? `/notifications?${'after' in from ? 'after' : 'before'}=${encodeURIComponent('after' in from ? from.after : from.before)}` : '/notifications',
+  );
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -62,7 +65,12 @@ export function InboxPage(props: { inbox: Inbox; done?: 'all-read' }) {
             </div>
           );
         })}
-        {pagination ? <Pagination {...pagination} /> : null}
+        {total > pageSize ? (
+          <p class="govuk-body waymark-count" role="status">
+            Showing {position + 1} to {position + notifications.length} of {total} notifications
+          </p>
+        ) : null}
+        {previous || next ? <Pagination previous={previous} next={next} /> : null}
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { type KeysetCursor, keysetLinks } from '../../../platform/db/keyset';
 import { Button, Input, Pagination, Select, Table } from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES, type DirectoryQuery } from '../staff.schemas';
 import type { LeadershipLevel, StaffType } from '../staff.tables';
@@ -31,7 +32,7 @@ export interface DirectoryProps {
 }
 
 /** The directory's address with the same search and filters, from a point in the list. */
-function queryString(filters: DirectoryQuery, from: { after: string } | { before: string } | null): string {
+function queryString(filters: DirectoryQuery, from: KeysetCursor): string {
   const params = new URLSearchParams();
   for (const key of ['q', 'school', 'staffType', 'level', 'role'] as const) {
     const value = filters[key];
@@ -48,13 +49,8 @@ export function DirectoryPage(props: DirectoryProps) {
   const f = props.filters;
   const first = props.total === 0 ? 0 : props.position + 1;
   const last = props.position + props.rows.length;
-  const firstRow = props.rows[0];
-  const lastRow = props.rows[props.rows.length - 1];
-  // Previous and next by keyset (before the first row shown, after the last); back to the plain
-  // address when the previous page is the first.
-  const previous =
-    firstRow && props.position > 0 ? { href: `/staff${queryString(f, props.position <= props.pageSize ? null : { before: firstRow.id })}` } : undefined;
-  const next = lastRow && last < props.total ? { href: `/staff${queryString(f, { after: lastRow.id })}` } : undefined;
+  // Previous and next by keyset (before the first row shown, after the last).
+  const { previous, next } = keysetLinks(props, props.pageSize, (from) => `/staff${queryString(f, from)}`);
   const option = (value: string, text: string) => ({ value, text });
   return (
     <>
