@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import { newId } from '../../platform/db/ids';
 import { describeEachEngine } from '../../../test/support/app';
@@ -6,6 +5,7 @@ import { makePerson, makeWorld, signIn, type World } from '../../../test/support
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
 import { makeProjectsWorld } from '../../../test/support/worlds/projects';
+import { pdfText } from '../../../test/support/pdf';
 
 // A teacher's record includes a programme stage they completed and a project with its impact, each
 // recorded by Waymark from their organisation's records: on their page, on a link (unless left out),
@@ -19,24 +19,6 @@ const PRIVATE = [
   'Launch the reading club',
   'Assessor’s private note on the criterion',
 ];
-
-/** The text drawn in a (compressed) pdfkit PDF, every text operation joined with spaces. */
-function pdfText(bytes: Buffer): string {
-  const raw = bytes.toString('latin1');
-  const decode = (hex: string) => Buffer.from(hex, 'hex').toString('latin1');
-  const out: string[] = [];
-  for (const stream of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(stream[1] ?? '', 'latin1')).toString('latin1');
-    } catch {
-      content = stream[1] ?? '';
-    }
-    for (const m of content.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g))
-      out.push([...(m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => decode(h[1] ?? '')).join(''));
-  }
-  return out.join(' ');
-}
 
 function shareForm(leaveOut: string[] = []) {
   const form = new URLSearchParams({ label: 'Deputy head application', 'expiresOn-day': '31', 'expiresOn-month': '1', 'expiresOn-year': '2027' });
