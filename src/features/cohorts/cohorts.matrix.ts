@@ -39,8 +39,8 @@ export const matrixRows: Row[] = [
   { route: 'POST /headteacher-support/:applicationId/:token', path: '/headteacher-support/:applicationId/:headToken', expect: [N, N, N, N, N, N, N, N] },
   { route: 'GET /headteacher-support/:applicationId/:token', path: '/headteacher-support/:headApplicationId/:token', expect: [N, N, N, N, N, N, N, N] },
   // Sending the head's link again (last: it replaces `:headToken`): the applicant and the leads. On
-  // the teacher's application there is no link to send (409, reached by the teacher and the leads);
-  // those who read it but neither applied nor decide are refused.
+  // the teacher's application there is no head's link: the leads are told so (409), the teacher
+  // finds nothing to send (404), and those who read it but neither applied nor decide are refused.
   { route: 'POST /applications/:applicationId/headteacher-link', path: '/applications/:headApplicationId/headteacher-link', expect: [S, N, N, N, N, A, N, A] },
-  { route: 'POST /applications/:applicationId/headteacher-link', expect: [S, A, F, F, N, A, N, A] },
+  { route: 'POST /applications/:applicationId/headteacher-link', expect: [S, N, F, F, N, A, N, A] },
 ];

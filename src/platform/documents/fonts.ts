@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Font as FontkitFont } from 'fontkit';
-import type { Doc } from './pdf';
+/** A PDFKit document (as `pdf.ts`'s `Doc`; named here so the two files don't import each other). */
+type Doc = PDFKit.PDFDocument;
 
 const require = createRequire(import.meta.url);
 
