@@ -39,23 +39,36 @@ function StageChart(props: { stages: TrustReport['stages'] }) {
 }
 
 /** One table of the report, with its download beneath it. */
+/** More columns than this and a report's table scrolls inside its own box. */
+const WIDE_TABLE_COLUMNS = 7;
+
 export function ReportTableView(props: { table: ReportTable; href: string }) {
   const { table } = props;
   if (table.rows.length === 0) return <p class="govuk-body">{table.empty}</p>;
+  const view = (
+    <Table
+      caption={table.caption}
+      captionClasses="govuk-table__caption--s"
+      firstCellIsHeader
+      head={table.headers.map((text, i) => ({ text, format: table.numeric[i] ? 'numeric' : undefined }))}
+      rows={table.rows.map((row) =>
+        row.map((cell, i) => ({
+          text: cell === null ? '–' : typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? formatDate(cell) : String(cell),
+          format: table.numeric[i] ? 'numeric' : undefined,
+        })),
+      )}
+    />
+  );
   return (
     <>
-      <Table
-        caption={table.caption}
-        captionClasses="govuk-table__caption--s"
-        firstCellIsHeader
-        head={table.headers.map((text, i) => ({ text, format: table.numeric[i] ? 'numeric' : undefined }))}
-        rows={table.rows.map((row) =>
-          row.map((cell, i) => ({
-            text: cell === null ? '–' : typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell) ? formatDate(cell) : String(cell),
-            format: table.numeric[i] ? 'numeric' : undefined,
-          })),
-        )}
-      />
+      {/* A table of many columns (the progression report's ten) scrolls sideways rather than widening the page. */}
+      {table.headers.length > WIDE_TABLE_COLUMNS ? (
+        <section class="waymark-table-scroll" aria-label={table.caption} tabindex={0}>
+          {view}
+        </section>
+      ) : (
+        view
+      )}
       <p class="govuk-body">
         <a class="govuk-link" href={props.href} download>
           Download this table (CSV)<span class="govuk-visually-hidden">: {table.caption}</span>
