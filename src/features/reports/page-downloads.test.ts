@@ -2,10 +2,10 @@ import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn } from '../../../test/support/factories';
+import { makeCohortSession } from '../../../test/support/worlds/sessions';
 import { textContent, visibleText, type Page } from '../../../test/support/http';
 import { makeEnrolment, makeProgrammeWorld } from '../../../test/support/programme-world';
 import type { Db } from '../../platform/db/database';
-import { newId } from '../../platform/db/ids';
 
 const at = '2026-11-01T09:00:00.000Z';
 
@@ -32,37 +32,6 @@ function csvRows(file: Page, fileName: RegExp): string[][] {
 async function awkwardNames(db: Db, commaId: string, formulaId: string) {
   await db.updateTable('people').set({ family_name: 'Okafor, Jr' }).where('id', '=', commaId).execute();
   await db.updateTable('people').set({ family_name: '=HYPERLINK("http://evil.example")' }).where('id', '=', formulaId).execute();
-}
-
-async function heldSession(db: Db, organisationId: string, cohortId: string) {
-  const id = newId();
-  await db
-    .insertInto('sessions_events')
-    .values({
-      id,
-      organisation_id: organisationId,
-      cohort_id: cohortId,
-      kind: 'session',
-      title: 'Day 1, the basics',
-      description: '',
-      skill_ids: '[]',
-      starts_at: '2026-11-10T09:00:00.000Z',
-      ends_at: '2026-11-10T11:00:00.000Z',
-      mode: 'in_person',
-      venue: 'Riverside Academy',
-      online_url: null,
-      capacity: null,
-      status: 'scheduled',
-      cancel_reason: null,
-      cancelled_at: null,
-      sequence: 0,
-      check_in_secret: 'secret',
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
 }
 
 describeEachEngine('downloading a page’s table as CSV', (ctx) => {
@@ -139,7 +108,7 @@ describeEachEngine('downloading a page’s table as CSV', (ctx) => {
       personId: world.staff.id,
     });
     await awkwardNames(db, world.report.id, world.staff.id);
-    const sessionId = await heldSession(db, world.organisation.id, programmes.earlierCohortId);
+    const sessionId = await makeCohortSession(db, world.organisation.id, programmes.earlierCohortId, 'Day 1, the basics', '2026-11-10T09:00:00.000Z');
     await db
       .insertInto('session_attendance')
       .values([

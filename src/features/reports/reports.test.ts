@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn } from '../../../test/support/factories';
+import { makeCohortSession } from '../../../test/support/worlds/sessions';
 import { visibleText } from '../../../test/support/http';
 import { makeCohort, makeProgrammeWorld } from '../../../test/support/programme-world';
 import { csvCell, toCsvFile } from '../../platform/csv';
@@ -25,37 +26,6 @@ async function enrol(db: Db, organisationId: string, cohortId: string, programme
       return_cohort_id: null,
       status_reason: null,
       completed_at: status === 'completed' ? at : null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
-}
-
-async function session(db: Db, organisationId: string, cohortId: string, title: string, startsAt: string) {
-  const id = newId();
-  await db
-    .insertInto('sessions_events')
-    .values({
-      id,
-      organisation_id: organisationId,
-      cohort_id: cohortId,
-      kind: 'session',
-      title,
-      description: '',
-      skill_ids: '[]',
-      starts_at: startsAt,
-      ends_at: new Date(new Date(startsAt).getTime() + 2 * 3_600_000).toISOString(),
-      mode: 'in_person',
-      venue: 'Riverside Academy',
-      online_url: null,
-      capacity: null,
-      status: 'scheduled',
-      cancel_reason: null,
-      cancelled_at: null,
-      sequence: 0,
-      check_in_secret: 'secret',
-      created_by: null,
       created_at: at,
       updated_at: at,
     })
@@ -102,7 +72,7 @@ describeEachEngine('oversight and reports', (ctx) => {
     // The teacher's application has its support and waits for a decision.
     await db.updateTable('applications').set({ status: 'endorsed' }).where('id', '=', programmes.applicationId).execute();
     // A session of the running cohort was held yesterday and nobody took the register.
-    const sessionId = await session(db, organisationId, programmes.earlierCohortId, 'Leading a team: day 2', '2026-11-23T09:00:00.000Z');
+    const sessionId = await makeCohortSession(db, organisationId, programmes.earlierCohortId, 'Leading a team: day 2', '2026-11-23T09:00:00.000Z');
     // A cohort that ended last month with a participant still active.
     const ended = await makeCohort(db, {
       organisationId,
@@ -195,7 +165,7 @@ describeEachEngine('oversight and reports', (ctx) => {
     const { db } = ctx();
     const world = await makeWorld(db);
     const programmes = await makeProgrammeWorld(db, world);
-    const sessionId = await session(db, world.organisation.id, programmes.earlierCohortId, 'Managing change', '2026-11-10T09:00:00.000Z');
+    const sessionId = await makeCohortSession(db, world.organisation.id, programmes.earlierCohortId, 'Managing change', '2026-11-10T09:00:00.000Z');
     await db
       .insertInto('session_attendance')
       .values({ session_id: sessionId, person_id: world.report.id, status: 'late', reason: null, method: 'register', marked_by: null, marked_at: at })
@@ -298,7 +268,7 @@ describeEachEngine('oversight and reports', (ctx) => {
     const world = await makeWorld(db);
     const programmes = await makeProgrammeWorld(db, world);
     await db.updateTable('people').set({ job_title: '=HYPERLINK("http://evil.example","Click")' }).where('id', '=', world.report.id).execute();
-    const sessionId = await session(db, world.organisation.id, programmes.earlierCohortId, 'Day 1, the basics', '2026-11-10T09:00:00.000Z');
+    const sessionId = await makeCohortSession(db, world.organisation.id, programmes.earlierCohortId, 'Day 1, the basics', '2026-11-10T09:00:00.000Z');
     await db
       .insertInto('session_attendance')
       .values({ session_id: sessionId, person_id: world.report.id, status: 'present', reason: null, method: 'register', marked_by: null, marked_at: at })
@@ -366,7 +336,7 @@ describeEachEngine('oversight and reports', (ctx) => {
     const left = await makePerson(db, { organisationId: world.organisation.id, schoolId: world.schoolB.id, givenName: 'Wren' });
     const leftId = await enrol(db, world.organisation.id, finished.id, programmes.programmeId, left.id);
     await db.updateTable('enrolments').set({ status: 'withdrawn', status_reason: 'Workload this term' }).where('id', '=', leftId).execute();
-    const held = await session(db, world.organisation.id, programmes.earlierCohortId, 'Day 1', '2026-11-10T09:00:00.000Z');
+    const held = await makeCohortSession(db, world.organisation.id, programmes.earlierCohortId, 'Day 1', '2026-11-10T09:00:00.000Z');
     await db
       .insertInto('session_attendance')
       .values({ session_id: held, person_id: world.report.id, status: 'absent_with_reason', reason: 'Ill', method: 'register', marked_by: null, marked_at: at })

@@ -99,3 +99,35 @@ export async function makeSessionWorld(db: Db, world: World, programmes: Program
 
 /** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */
 export const matrixRecords = makeSessionWorld;
+
+/** A two-hour, in-person cohort session starting at `startsAt` (made when the cohort was). */
+export async function makeCohortSession(db: Db, organisationId: string, cohortId: string, title: string, startsAt: string) {
+  const id = newId();
+  await db
+    .insertInto('sessions_events')
+    .values({
+      id,
+      organisation_id: organisationId,
+      cohort_id: cohortId,
+      kind: 'session',
+      title,
+      description: '',
+      skill_ids: '[]',
+      starts_at: startsAt,
+      ends_at: new Date(new Date(startsAt).getTime() + 2 * 3_600_000).toISOString(),
+      mode: 'in_person',
+      venue: 'Riverside Academy',
+      online_url: null,
+      capacity: null,
+      status: 'scheduled',
+      cancel_reason: null,
+      cancelled_at: null,
+      sequence: 0,
+      check_in_secret: 'secret',
+      created_by: null,
+      created_at: '2026-11-01T09:00:00.000Z',
+      updated_at: '2026-11-01T09:00:00.000Z',
+    })
+    .execute();
+  return id;
+}
