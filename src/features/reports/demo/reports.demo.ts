@@ -29,12 +29,10 @@ interface PastCohort {
   completed: string[];
   /** Who withdrew, how many days after it started, and why. */
   withdrawn: { person: string; afterDays: number; reason: string }[];
-  /** Whose applications were declined, and why. */
-  declined: { person: string; reason: string }[];
 }
 
 /**
- * The ladder's past cohorts. Most people who completed Towards Middle Leadership three and two years
+ * The ladder's past cohorts (their declined applications long since deleted, as retention does). Most people who completed Towards Middle Leadership three and two years
  * ago moved on to Towards Senior Leadership the year after (two of them withdrew); last year's
  * completers (Cohort 6, with certificates, from the certificates step) haven't moved on yet.
  */
@@ -47,7 +45,6 @@ const PAST_COHORTS: PastCohort[] = [
     ends: '03-21',
     completed: ['rEng', 'rY7', 'hEng', 'oKs1', 'oKs2', 'rSenco', 'oT4'],
     withdrawn: [],
-    declined: [{ person: 'rEng2', reason: 'Not this round: please apply again once you have led the Year 9 curriculum review.' }],
   },
   {
     programme: SENIOR,
@@ -57,7 +54,6 @@ const PAST_COHORTS: PastCohort[] = [
     ends: '07-10',
     completed: ['rAss', 'oDep'],
     withdrawn: [],
-    declined: [],
   },
   {
     programme: MIDDLE,
@@ -67,10 +63,6 @@ const PAST_COHORTS: PastCohort[] = [
     ends: '03-13',
     completed: ['oSenco', 'hEy', 'rOff', 'hOff', 'rBm', 'rTa2', 'oTa1'],
     withdrawn: [{ person: 'rHum1', afterDays: 60, reason: 'Caring for a family member this year; hopes to join a later cohort' }],
-    declined: [
-      { person: 'rSci3', reason: 'Your head of department would like you to lead the Year 11 revision programme first; please apply again next year.' },
-      { person: 'oT3', reason: 'A strong application, but the cohort was full; you have been offered a place on our next taster session.' },
-    ],
   },
   {
     programme: SENIOR,
@@ -80,7 +72,6 @@ const PAST_COHORTS: PastCohort[] = [
     ends: '07-09',
     completed: ['rEng', 'rY7', 'oKs1', 'oKs2', 'rSenco', 'oOff'],
     withdrawn: [{ person: 'oT4', afterDays: 75, reason: 'Took on a Year 6 class with the new curriculum mid-year and could not give the project the time' }],
-    declined: [{ person: 'hEng', reason: 'Your headteacher would like you to lead English for a full year first; please apply again next year.' }],
   },
   {
     programme: SENIOR,
@@ -90,9 +81,6 @@ const PAST_COHORTS: PastCohort[] = [
     ends: '07-08',
     completed: ['oSenco', 'hEy', 'rOff', 'hOff', 'rBm'],
     withdrawn: [{ person: 'hEng', afterDays: 120, reason: 'Parental leave from January; will rejoin a later cohort' }],
-    declined: [
-      { person: 'rTa2', reason: 'The programme is for colleagues leading a team; please talk to your line manager about Towards Middle Leadership first.' },
-    ],
   },
 ];
 
@@ -259,8 +247,10 @@ async function seedPastCohort(trx: Trx, context: DemoContext, today: string, pro
   const applicants = [
     ...cohort.completed.map((key) => ({ key, place: 'completed' as const, reason: null })),
     ...cohort.withdrawn.map((w) => ({ key: w.person, place: 'withdrawn' as const, reason: w.reason, afterDays: w.afterDays })),
-    ...cohort.declined.map((d) => ({ key: d.person, place: 'declined' as const, reason: d.reason })),
   ];
+  // Only accepted applications: declined ones are deleted six months after the decision (the
+  // retention sweep would delete them at the demo's first run), so past cohorts have none left.
+  const decision = 'A strong application with clear support from your school.';
   for (const [i, applicant] of applicants.entries()) {
     const personId = person(applicant.key);
     const submittedOn = addDays(closesOn, -3 - i * 2);
@@ -276,8 +266,6 @@ async function seedPastCohort(trx: Trx, context: DemoContext, today: string, pro
     const head = details.school_id
       ? await trx.selectFrom('people').select('id').where('school_id', '=', details.school_id).where('leadership_level', '=', 'headteacher').executeTakeFirst()
       : undefined;
-    const accepted = applicant.place !== 'declined';
-    const decision = accepted ? 'A strong application with clear support from your school.' : applicant.reason;
     const applicationId = newId();
     await trx
       .insertInto('applications')
@@ -287,8 +275,8 @@ async function seedPastCohort(trx: Trx, context: DemoContext, today: string, pro
         cohort_id: cohortId,
         person_id: personId,
         school_id: details.school_id,
-        status: accepted ? 'accepted' : 'declined',
-        live_slot: accepted ? 'live' : null,
+        status: 'accepted',
+        live_slot: 'live',
         current_role: heldThen?.job_title ?? details.job_title,
         experience: 'I have led projects with colleagues in my team and want to take on more responsibility for how we work together.',
         motivation: 'I want to learn to lead colleagues well, and my line manager has encouraged me to take the next step.',
@@ -308,12 +296,7 @@ async function seedPastCohort(trx: Trx, context: DemoContext, today: string, pro
         updated_at: at(decidedOn, '14:00'),
       })
       .execute();
-    const event = (
-      status: 'submitted' | 'awaiting_endorsement' | 'endorsed' | 'accepted' | 'declined',
-      actor: string | null,
-      reason: string | null,
-      day: string,
-    ) =>
+    const event = (status: 'submitted' | 'awaiting_endorsement' | 'endorsed' | 'accepted', actor: string | null, reason: string | null, day: string) =>
       trx
         .insertInto('application_events')
         .values({ id: newId(), application_id: applicationId, status, actor_id: actor, reason, created_at: at(day, '12:00') })
@@ -344,8 +327,7 @@ async function seedPastCohort(trx: Trx, context: DemoContext, today: string, pro
         .execute();
     }
     await event('endorsed', head?.id ?? null, null, addDays(submittedOn, 5));
-    await event(accepted ? 'accepted' : 'declined', person('director'), decision, decidedOn);
-    if (!accepted) continue;
+    await event('accepted', person('director'), decision, decidedOn);
 
     const withdrawnOn = applicant.place === 'withdrawn' ? addDays(startsOn, applicant.afterDays) : null;
     const enrolmentId = newId();
