@@ -32,9 +32,10 @@ interface PastCohort {
 }
 
 /**
- * The ladder's past cohorts (their declined applications long since deleted, as retention does). Most people who completed Towards Middle Leadership three and two years
+ * The ladder's past cohorts. Most people who completed Towards Middle Leadership three and two years
  * ago moved on to Towards Senior Leadership the year after (two of them withdrew); last year's
- * completers (Cohort 6, with certificates, from the certificates step) haven't moved on yet.
+ * completers (Cohort 6, with certificates, from the certificates step) haven't moved on yet. Only
+ * accepted applications are left: declined ones are deleted six months after the decision.
  */
 const PAST_COHORTS: PastCohort[] = [
   {
@@ -203,8 +204,8 @@ function dayOfAcademicYear(today: string, yearsBack: number, monthDay: string): 
   return `${Number(monthDay.slice(0, 2)) >= 9 ? first : first + 1}-${monthDay}`;
 }
 
-/** Seeds one past cohort with its applications, places and completions; returns its last day. */
-async function seedPastCohort(trx: Trx, context: DemoContext, today: string, programmeId: string, cohort: PastCohort): Promise<string> {
+/** Seeds one past cohort with its accepted applications, places, completions and withdrawals. */
+async function seedPastCohort(trx: Trx, context: DemoContext, today: string, programmeId: string, cohort: PastCohort): Promise<void> {
   const { organisationId, ids } = context;
   const person = (key: string) => {
     const value = ids.get(key);
@@ -365,7 +366,6 @@ async function seedPastCohort(trx: Trx, context: DemoContext, today: string, pro
       ])
       .execute();
   }
-  return endsOn;
 }
 
 /** Rewrites a person's roles held as their history: the earlier roles, then the role they hold now from the day it began. */
