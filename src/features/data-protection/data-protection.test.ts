@@ -258,6 +258,7 @@ describeEachEngine('data protection', (ctx) => {
       const page = visibleText((await dpoClient.get('/data-protection/retention')).text);
       expect(page).toContain('Unsuccessful applications');
       expect(page).toContain('Staff records of leavers');
+      expect(page).toContain('Role history of leavers');
       expect(page).toContain('Audit log');
       expect(page).not.toContain('Save retention periods');
       expect((await dpoClient.post('/data-protection/retention', { 'months-platform-audit-log': '24' })).status).toBe(403);
@@ -271,6 +272,9 @@ describeEachEngine('data protection', (ctx) => {
       const text = visibleText(page.text);
       expect(text).toContain('There is a problem');
       expect(text).toContain('Staff records of leavers must be kept for at least 72 months');
+      expect(visibleText((await admin.post('/data-protection/retention', { ...allDefaults(), 'months-staff-leavers-role-history': '24' })).text)).toContain(
+        'Role history of leavers must be kept for at least 72 months',
+      );
       expect(text).toContain('Audit log: Enter the period as a whole number of months');
       expect(await ctx().db.selectFrom('retention_periods').selectAll().where('organisation_id', '=', world.organisation.id).execute()).toEqual([]);
     });
@@ -307,8 +311,40 @@ describeEachEngine('data protection', (ctx) => {
         .where('id', '=', leaver.id)
         .execute();
 
+      // Role history: the old leaver's goes; a recent leaver's and a current member of staff's stay.
+      const recentLeaver = await makePerson(db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: 'Rhys' });
+      await db
+        .updateTable('people')
+        .set({ status: 'deactivated', deactivated_at: monthsBefore(now, 70) })
+        .where('id', '=', recentLeaver.id)
+        .execute();
+      const held = (personId: string, from: string, to: string | null) => ({
+        id: newId(),
+        organisation_id: world.organisation.id,
+        person_id: personId,
+        job_title: 'Head of Art',
+        leadership_level: 'middle' as const,
+        school_id: world.schoolA.id,
+        started_on: from,
+        ended_on: to,
+        created_at: now.toISOString(),
+      });
+      await db
+        .insertInto('roles_held')
+        .values([
+          held(leaver.id, '2012-09-01', '2016-08-31'),
+          held(leaver.id, '2016-09-01', monthsBefore(now, 73).slice(0, 10)),
+          held(recentLeaver.id, '2018-09-01', monthsBefore(now, 70).slice(0, 10)),
+          held(world.staff.id, '2019-09-01', null),
+        ])
+        .execute();
+
       const changed = await applyRetention(db, clock, features.retention, { config: { ...ctx().config, DATA_DIR: scratch } });
-      expect(changed).toBeGreaterThanOrEqual(3);
+      expect(changed).toBeGreaterThanOrEqual(5);
+      const rolesOf = async (personId: string) => (await db.selectFrom('roles_held').select('id').where('person_id', '=', personId).execute()).length;
+      expect(await rolesOf(leaver.id)).toBe(0);
+      expect(await rolesOf(recentLeaver.id)).toBe(1);
+      expect(await rolesOf(world.staff.id)).toBe(1);
       expect(await db.selectFrom('applications').select('id').where('id', '=', programmes.applicationId).executeTakeFirst()).toBeUndefined();
       expect(await db.selectFrom('audit_events').select('id').where('created_at', '<', monthsBefore(now, 72)).execute()).toEqual([]);
       const after = await db.selectFrom('people').selectAll().where('id', '=', leaver.id).executeTakeFirstOrThrow();
@@ -318,6 +354,7 @@ describeEachEngine('data protection', (ctx) => {
       const page = visibleText((await dpoClient.get('/data-protection/retention')).text);
       expect(page).toContain('What the daily sweep did');
       expect(page).toMatch(/Unsuccessful applications .*?1/);
+      expect(page).toMatch(/Role history of leavers .*?2/);
       const runs = await db.selectFrom('retention_runs').select('record_type').where('organisation_id', '=', world.organisation.id).execute();
       expect(runs.length).toBe(features.retention.length);
     });
