@@ -108,7 +108,7 @@ describeEachEngine('public taster sessions', (ctx) => {
     expect(ics.text).toContain('SUMMARY:Leadership Pathways taster');
 
     const settings = visibleText((await lead.get(`/sessions/${tasterId}/public-taster`)).text);
-    expect(settings).toContain('1 confirmed, 0 waiting to confirm');
+    expect(settings).toContain('1 confirmed, 0 on the waiting list, 0 waiting to confirm, 0 cancelled');
     expect(settings).toContain('Dan Okoro d.okoro@hillside.example.sch.uk');
     const csv = await lead.get(`/sessions/${tasterId}/public-taster/sign-ups.csv`);
     expect(csv.status).toBe(200);

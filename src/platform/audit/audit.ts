@@ -102,7 +102,7 @@ export type AuditAction =
   | 'public_taster_changed'
   | 'outside_applicant_joined'
   | 'outside_applicant_details_changed'
-  | 'taster_places_changed'
+  | 'taster_place_cancelled'
   | 'headteacher_link_sent_again'
   | 'headteacher_link_reminded';
 
