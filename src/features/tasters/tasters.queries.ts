@@ -110,13 +110,16 @@ export function firstWaiting(db: Executor, sessionId: string): Promise<TasterSig
 }
 
 /** How many wait ahead of a sign-up, plus one. */
-export async function waitingPosition(db: Executor, signUp: Pick<TasterSignUp, 'session_id' | 'waiting_since'>): Promise<number> {
+export async function waitingPosition(db: Executor, signUp: Pick<TasterSignUp, 'id' | 'session_id' | 'waiting_since'>): Promise<number> {
   const row = await db
     .selectFrom('taster_sign_ups')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('session_id', '=', signUp.session_id)
     .where('status', '=', 'waiting')
-    .where('waiting_since', '<', signUp.waiting_since ?? '')
+    // The same order as `firstWaiting`: by when they joined, then by id.
+    .where((eb) =>
+      eb.or([eb('waiting_since', '<', signUp.waiting_since ?? ''), eb.and([eb('waiting_since', '=', signUp.waiting_since ?? ''), eb('id', '<', signUp.id)])]),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.n) + 1;
 }
