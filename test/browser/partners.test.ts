@@ -211,7 +211,7 @@ describeInBrowser('an outside teacher applies to a provider’s open programme, 
     });
   }
 
-  it('signed out, someone opens the taster sessions, signs up by email and confirms their place by the emailed link', async () => {
+  it('signed out, someone opens the taster sessions, signs up by email, confirms their place by the emailed link and cancels it with the private link', async () => {
     const email = 'kemi.adebayo@example.net';
     const j = await h.journey({ name: 'a visitor signs up for a taster' });
     const { page } = j;
@@ -240,6 +240,16 @@ describeInBrowser('an outside teacher applies to a provider’s open programme, 
     await j.navigate(() => page.getByRole('button', { name: 'Confirm my place' }).click());
     expect(await page.locator('.govuk-panel__title').textContent()).toContain('Your place is confirmed');
     expect((await h.latestEmailTo(email)).subject).toBe(`Your place is confirmed: ${title}`);
+
+    // The private link to cancel: opening it changes nothing, the button frees the place, and the link is then spent.
+    await j.navigate(() => page.getByRole('link', { name: 'cancel your place' }).click());
+    expect(await heading(page)).toBe('Cancel your place');
+    const cancelPath = pathOf(page);
+    await j.navigate(() => page.getByRole('button', { name: 'Cancel my place' }).click());
+    expect(await page.locator('.govuk-panel__title').textContent()).toContain('Your place is cancelled');
+    expect((await h.latestEmailTo(email)).subject).toBe(`Your place is cancelled: ${title}`);
+    await j.goto(cancelPath);
+    expect(await heading(page)).toBe('This link is no longer valid');
     j.finish();
   });
 });

@@ -447,3 +447,16 @@ export async function getApplicationsInbox(deps: AppDeps, viewer: Viewer) {
     })),
   };
 }
+
+/**
+ * An outside applicant moved school: their draft applications name the new school and headteacher
+ * (submitted ones keep what was sent, as the headteacher was asked about that school). Returns how many.
+ */
+export async function moveDraftApplicationsToSchool(
+  trx: Executor,
+  personId: string,
+  school: { urn: string; headteacherName: string; headteacherEmail: string },
+  now: string,
+): Promise<number> {
+  return q.moveDraftsToSchool(trx, personId, school, now);
+}

@@ -569,3 +569,20 @@ export function findEndorsementByTokenHash(db: Executor, tokenHash: string) {
     .where('endorsements.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
+
+/** Points an outside applicant's drafts at another school and headteacher; returns how many. */
+export async function moveDraftsToSchool(
+  db: Executor,
+  personId: string,
+  school: { urn: string; headteacherName: string; headteacherEmail: string },
+  now: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('applications')
+    .set({ school_urn: school.urn, headteacher_name: school.headteacherName, headteacher_email: school.headteacherEmail, updated_at: now })
+    .where('person_id', '=', personId)
+    .where('status', '=', 'draft')
+    .where('school_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

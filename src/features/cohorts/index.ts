@@ -30,5 +30,5 @@ export function applicantsOfCohort(db: Executor, cohortId: string, statuses: rea
 }
 export { canManageCohorts } from './cohorts.policy';
 
-export { startApplication } from './applications.service';
+export { moveDraftApplicationsToSchool, startApplication } from './applications.service';
 export { listStaffApplicationsElsewhere } from './partner-applications.queries';

@@ -13,4 +13,7 @@ export const matrixRows: Row[] = [
   { route: 'POST /open-programmes/:cohortId', expect: [N, N, N, N, N, N, N, N] },
   { route: 'GET /join/:token', expect: [N, N, N, N, N, N, N, N] },
   { route: 'POST /join/:token', expect: [N, N, N, N, N, N, N, N] },
+  // Only an outside applicant changes their own school and role; nobody in the world joined from outside, so 404 for all.
+  { route: 'GET /account/school-and-role', expect: [S, N, N, N, N, N, N, N] },
+  { route: 'POST /account/school-and-role', expect: [S, N, N, N, N, N, N, N] },
 ];

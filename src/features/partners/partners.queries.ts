@@ -112,3 +112,8 @@ export function listOpenedTo(db: Executor, organisationId: string): Promise<Prog
     )
     .execute();
 }
+
+/** An outside applicant's school and headteacher, changed by themself. */
+export async function updateOutsideApplicant(db: Executor, personId: string, changes: { urn: string; headteacher_name: string; headteacher_email: string }) {
+  await db.updateTable('outside_applicants').set(changes).where('person_id', '=', personId).execute();
+}

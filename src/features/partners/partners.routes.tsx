@@ -7,7 +7,7 @@ import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
 import { FIND_SCHOOL } from '../establishments';
 import * as s from './partners.service';
-import { CheckEmailPage, JoinPage, OpeningPage, OpenProgrammesPage, SignUpLinkProblemPage, SignUpPage } from './views/pages';
+import { CheckEmailPage, JoinPage, OpeningPage, OpenProgrammesPage, OwnSchoolAndRolePage, SignUpLinkProblemPage, SignUpPage } from './views/pages';
 
 /** Programmes opened to other schools, and outside applicants joining to apply. */
 export const partnersRoutes = new Hono<AppEnv>();
@@ -103,4 +103,54 @@ partnersRoutes.post('/join/:token', access('anyone'), async (c) => {
     throw error;
   }
   return c.redirect(to, 303);
+});
+
+/** The form's values from an outside applicant's record as it is now. */
+function currentValues(data: s.OwnSchoolAndRole): FormValues {
+  const [year, month, day] = (data.person.started_in_schools_on ?? '').split('-');
+  return {
+    schoolQuery: data.applicant.urn,
+    schoolUrn: data.applicant.urn,
+    jobTitle: data.person.job_title ?? '',
+    leadershipLevel: data.person.leadership_level,
+    'startedInSchoolsOn-day': day ? String(Number(day)) : '',
+    'startedInSchoolsOn-month': month ? String(Number(month)) : '',
+    'startedInSchoolsOn-year': year ?? '',
+    headteacherName: data.applicant.headteacher_name,
+    headteacherEmail: data.applicant.headteacher_email,
+  };
+}
+
+async function ownSchoolPage(c: Context<AppEnv>, form?: { values: FormValues; errors?: FieldErrors; search?: boolean }) {
+  const data = await s.getOwnSchoolAndRole(c.get('deps'), requireViewer(c.get('viewer')));
+  const values = form?.values ?? currentValues(data);
+  const query = (values.schoolQuery ?? '').trim();
+  const results = query !== '' && (!form || form.search || form.errors) ? await s.findSchools(c.get('deps'), query) : null;
+  const hasErrors = !!form?.errors && Object.keys(form.errors).length > 0;
+  return renderPage(
+    c,
+    {
+      title: 'Your school and role',
+      hasErrors,
+      status: hasErrors ? 400 : 200,
+      beforeContent: <BackLink href={`/staff/${data.person.id}`} text="Your staff record" />,
+    },
+    <OwnSchoolAndRolePage values={values} results={results} errors={form?.errors} saved={!form && c.req.query('saved') === '1'} />,
+  );
+}
+// Only for someone who joined from a school not on Waymark (everyone else: 404).
+partnersRoutes.get('/account/school-and-role', access('signed-in'), (c) => ownSchoolPage(c));
+partnersRoutes.post('/account/school-and-role', access('signed-in'), async (c) => {
+  const values = await readForm(c);
+  if (values.action === FIND_SCHOOL) {
+    const errors: FieldErrors = (values.schoolQuery ?? '').trim() === '' ? { schoolQuery: 'Enter your school’s name, URN or postcode' } : {};
+    return ownSchoolPage(c, { values: { ...values, schoolUrn: '' }, errors: Object.keys(errors).length ? errors : undefined, search: true });
+  }
+  try {
+    await s.changeOwnSchoolAndRole(c.get('deps'), requireViewer(c.get('viewer')), values, c.get('requestId') ?? null);
+  } catch (error) {
+    if (error instanceof Invalid) return ownSchoolPage(c, { values, errors: error.fieldErrors });
+    throw error;
+  }
+  return c.redirect('/account/school-and-role?saved=1', 303);
 });

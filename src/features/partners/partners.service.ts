@@ -9,11 +9,11 @@ import { type FieldErrors, Invalid, NotFound } from '../../platform/http/errors'
 import { hashToken, newToken } from '../../platform/http/tokens';
 import { enqueueEmail } from '../../platform/jobs/outbox';
 import { issueToken, normaliseEmail } from '../auth';
-import { cohortsOfProgramme, windowState } from '../cohorts';
+import { cohortsOfProgramme, moveDraftApplicationsToSchool, windowState } from '../cohorts';
 import { findSchoolOnList, type SchoolListEntry, searchSchoolList } from '../establishments';
 import { listAllOrganisations } from '../organisations';
 import { findProgramme } from '../programmes';
-import { buildSearchText, findPersonByEmail, insertPeople, LEADERSHIP_LEVELS, type LeadershipLevel } from '../staff';
+import { buildSearchText, findPersonByEmail, findPersonColumns, insertPeople, LEADERSHIP_LEVELS, type LeadershipLevel, updatePeopleColumns } from '../staff';
 import * as q from './partners.queries';
 import type { OpenTo } from './partners.tables';
 
@@ -172,11 +172,20 @@ export async function checkSignUp(deps: Pick<AppDeps, 'db' | 'clock'>, token: st
   return { ok: true as const, signUp, cohort };
 }
 
-export interface JoinValues {
+export interface JoinValues extends SchoolAndRoleValues {
   givenName?: string;
   familyName?: string;
-  jobTitle?: string;
   staffType?: string;
+}
+
+/** The matches for the school picker on the join page. */
+export function findSchools(deps: Pick<AppDeps, 'db'>, query: string): Promise<SchoolListEntry[]> {
+  return searchSchoolList(deps.db, query);
+}
+
+/** An outside applicant's answers about their school and role, as joining and changing them later both ask. */
+export interface SchoolAndRoleValues {
+  jobTitle?: string;
   leadershipLevel?: string;
   'startedInSchoolsOn-day'?: string;
   'startedInSchoolsOn-month'?: string;
@@ -187,27 +196,31 @@ export interface JoinValues {
   headteacherEmail?: string;
 }
 
-/** The matches for the school picker on the join page. */
-export function findSchools(deps: Pick<AppDeps, 'db'>, query: string): Promise<SchoolListEntry[]> {
-  return searchSchoolList(deps.db, query);
-}
+type CheckedSchoolAndRole =
+  | { ok: false; errors: FieldErrors }
+  | {
+      ok: true;
+      errors: FieldErrors;
+      jobTitle: string;
+      leadershipLevel: LeadershipLevel;
+      startedInSchoolsOn: string;
+      school: SchoolListEntry;
+      headteacherName: string;
+      headteacherEmail: string;
+    };
 
 /**
- * Joins the provider's organisation as an outside applicant: their name, role, school (from the
- * school list; an unknown URN is refused) and headteacher. Spends the link, and returns a sign-in
- * link's path so they can go on to apply.
+ * Checks the school (from the school list; an unknown or closed URN is refused), job title,
+ * leadership level, start date and headteacher. A programme's eligibility rules read the level and
+ * date from the staff record, and nobody else can record them for someone whose school is not on
+ * Waymark: so the applicant gives them, as a school's admin would record them.
  */
-export async function completeJoin(deps: AppDeps, token: string, values: JoinValues): Promise<string> {
-  const check = await checkSignUp(deps, token);
-  if (!check.ok) throw new NotFound();
+async function checkSchoolAndRole(deps: Pick<AppDeps, 'db' | 'clock'>, values: SchoolAndRoleValues, ownEmail: string): Promise<CheckedSchoolAndRole> {
   const errors: FieldErrors = {};
   const text = (v: string | undefined) => (v ?? '').trim();
-  if (text(values.givenName) === '') errors.givenName = 'Enter your first name';
-  if (text(values.familyName) === '') errors.familyName = 'Enter your last name';
-  if (text(values.jobTitle) === '') errors.jobTitle = 'Enter your job title';
-  if (values.staffType !== 'teaching' && values.staffType !== 'associate') errors.staffType = 'Select whether you are teaching or support staff';
-  // A programme's eligibility rules read these from the staff record, and nobody else can add them for
-  // someone whose school is not on Waymark: so they are asked here, as the school's admin would record them.
+  const jobTitle = text(values.jobTitle);
+  if (jobTitle === '') errors.jobTitle = 'Enter your job title';
+  else if (jobTitle.length > 150) errors.jobTitle = 'Enter 150 characters or fewer';
   const level = values.leadershipLevel ?? '';
   const leadershipLevel = Object.hasOwn(LEADERSHIP_LEVELS, level) ? (level as LeadershipLevel) : null;
   if (leadershipLevel === null) errors.leadershipLevel = 'Select your leadership role now';
@@ -224,19 +237,39 @@ export async function completeJoin(deps: AppDeps, token: string, values: JoinVal
   if (!urn) errors.schoolQuery = 'Search for your school and choose it';
   else if (!school) errors.schoolQuery = `No school on the list has the URN ${urn}. Check the URN, or search by the school’s name or postcode`;
   else if (!school.isOpen) errors.schoolQuery = `${school.name} is ${school.status.toLowerCase()} on the school list. Choose the school you work at now`;
-  if (text(values.headteacherName) === '') errors.headteacherName = 'Enter your headteacher’s name';
-  const headEmail = text(values.headteacherEmail);
-  if (headEmail === '') errors.headteacherEmail = 'Enter your headteacher’s email address';
-  else if (!EMAIL.test(headEmail)) errors.headteacherEmail = 'Enter an email address in the correct format, like head@school.org.uk';
-  else if (normaliseEmail(headEmail) === check.signUp.email_normalised) errors.headteacherEmail = 'Enter your headteacher’s email address, not your own';
+  const headteacherName = text(values.headteacherName);
+  if (headteacherName === '') errors.headteacherName = 'Enter your headteacher’s name';
+  else if (headteacherName.length > 150) errors.headteacherName = 'Enter 150 characters or fewer';
+  const headteacherEmail = text(values.headteacherEmail);
+  if (headteacherEmail === '') errors.headteacherEmail = 'Enter your headteacher’s email address';
+  else if (!EMAIL.test(headteacherEmail)) errors.headteacherEmail = 'Enter an email address in the correct format, like head@school.org.uk';
+  else if (normaliseEmail(headteacherEmail) === ownEmail) errors.headteacherEmail = 'Enter your headteacher’s email address, not your own';
+  if (Object.keys(errors).length > 0 || leadershipLevel === null || 'error' in started || !school) return { ok: false, errors };
+  return { ok: true, errors, jobTitle, leadershipLevel, startedInSchoolsOn: started.date, school, headteacherName, headteacherEmail };
+}
+
+/**
+ * Joins the provider's organisation as an outside applicant: their name, role, school (from the
+ * school list; an unknown URN is refused) and headteacher. Spends the link, and returns a sign-in
+ * link's path so they can go on to apply.
+ */
+export async function completeJoin(deps: AppDeps, token: string, values: JoinValues): Promise<string> {
+  const check = await checkSignUp(deps, token);
+  if (!check.ok) throw new NotFound();
+  const errors: FieldErrors = {};
+  const text = (v: string | undefined) => (v ?? '').trim();
+  if (text(values.givenName) === '') errors.givenName = 'Enter your first name';
+  if (text(values.familyName) === '') errors.familyName = 'Enter your last name';
+  if (values.staffType !== 'teaching' && values.staffType !== 'associate') errors.staffType = 'Select whether you are teaching or support staff';
   for (const [field, limit] of [
     ['givenName', 100],
     ['familyName', 100],
-    ['jobTitle', 150],
-    ['headteacherName', 150],
   ] as const)
     if (text(values[field]).length > limit) errors[field] = `Enter ${limit} characters or fewer`;
-  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const checked = await checkSchoolAndRole(deps, values, check.signUp.email_normalised);
+  Object.assign(errors, checked.errors);
+  if (Object.keys(errors).length > 0 || !checked.ok) throw new Invalid(errors);
+  const { school, leadershipLevel, startedInSchoolsOn, headteacherEmail: headEmail } = checked;
 
   const { signUp } = check;
   return deps.db.transaction().execute(async (trx) => {
@@ -252,10 +285,10 @@ export async function completeJoin(deps: AppDeps, token: string, values: JoinVal
       family_name: text(values.familyName),
       email: signUp.email,
       email_normalised: signUp.email_normalised,
-      job_title: text(values.jobTitle),
+      job_title: checked.jobTitle,
       staff_type: values.staffType as 'teaching' | 'associate',
-      started_in_schools_on: 'date' in started ? started.date : null,
-      leadership_level: leadershipLevel ?? 'none',
+      started_in_schools_on: startedInSchoolsOn,
+      leadership_level: leadershipLevel,
       trn: null,
       mis_staff_id: null,
       school_id: null,
@@ -269,8 +302,8 @@ export async function completeJoin(deps: AppDeps, token: string, values: JoinVal
     await q.insertOutsideApplicant(trx, {
       person_id: personId,
       organisation_id: signUp.organisation_id,
-      urn: (school as SchoolListEntry).urn,
-      headteacher_name: text(values.headteacherName),
+      urn: school.urn,
+      headteacher_name: checked.headteacherName,
       headteacher_email: headEmail,
       joined_at: now,
     });
@@ -280,7 +313,7 @@ export async function completeJoin(deps: AppDeps, token: string, values: JoinVal
       actorId: personId,
       subjectType: 'person',
       subjectId: personId,
-      detail: { urn: (school as SchoolListEntry).urn, cohortId: signUp.cohort_id },
+      detail: { urn: school.urn, cohortId: signUp.cohort_id },
       requestId: null,
     });
     return `/sign-in/link/${await issueToken(trx, deps, personId, 'sign_in_link')}`;
@@ -298,4 +331,87 @@ export async function outsideApplicantSchool(deps: Pick<AppDeps, 'db'>, personId
   const applicant = await q.findOutsideApplicant(deps.db, personId);
   if (!applicant) return undefined;
   return { applicant, school: await findSchoolOnList(deps.db, applicant.urn) };
+}
+
+/**
+ * The viewer's own school, job title, leadership level, start date and headteacher, when they joined
+ * as an outside applicant (nobody else records these for them). NotFound for everyone else: staff
+ * of the organisation's own schools have their record kept by their school's admin.
+ */
+export async function getOwnSchoolAndRole(deps: Pick<AppDeps, 'db'>, viewer: Viewer) {
+  const applicant = await q.findOutsideApplicant(deps.db, viewer.id);
+  if (!applicant || applicant.organisation_id !== viewer.organisationId) throw new NotFound();
+  const person = await findPersonColumns(deps.db, viewer.organisationId, viewer.id);
+  if (!person || person.school_id !== null) throw new NotFound();
+  return { applicant, person, school: await findSchoolOnList(deps.db, applicant.urn) };
+}
+export type OwnSchoolAndRole = Awaited<ReturnType<typeof getOwnSchoolAndRole>>;
+
+/**
+ * An outside applicant changes their school (from the school list), job title, leadership level,
+ * start date or headteacher. Their staff record changes at once, so the eligibility of applications
+ * not yet submitted is judged on it; drafts also take the new school and headteacher. Audited with
+ * what was and what is. Nothing changes on bad input.
+ */
+export async function changeOwnSchoolAndRole(deps: AppDeps, viewer: Viewer, values: SchoolAndRoleValues, requestId: string | null): Promise<void> {
+  const { applicant, person } = await getOwnSchoolAndRole(deps, viewer);
+  const checked = await checkSchoolAndRole(deps, values, person.email_normalised);
+  if (!checked.ok) throw new Invalid(checked.errors);
+  const before = {
+    urn: applicant.urn,
+    jobTitle: person.job_title,
+    leadershipLevel: person.leadership_level,
+    startedInSchoolsOn: person.started_in_schools_on,
+    headteacherName: applicant.headteacher_name,
+    headteacherEmail: applicant.headteacher_email,
+  };
+  const after = {
+    urn: checked.school.urn,
+    jobTitle: checked.jobTitle,
+    leadershipLevel: checked.leadershipLevel,
+    startedInSchoolsOn: checked.startedInSchoolsOn,
+    headteacherName: checked.headteacherName,
+    headteacherEmail: checked.headteacherEmail,
+  };
+  const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]);
+  if (changed.length === 0) return;
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now().toISOString();
+    const { id, line_manager_id: _manager, status: _status, ...kept } = person;
+    const columns = {
+      ...kept,
+      job_title: checked.jobTitle,
+      leadership_level: checked.leadershipLevel,
+      started_in_schools_on: checked.startedInSchoolsOn,
+    };
+    await updatePeopleColumns(trx, [{ id, columns: { ...columns, search_text: buildSearchText(columns) } }], now);
+    await q.updateOutsideApplicant(trx, id, {
+      urn: checked.school.urn,
+      headteacher_name: checked.headteacherName,
+      headteacher_email: checked.headteacherEmail,
+    });
+    const schoolChanged = changed.some((k) => k === 'urn' || k === 'headteacherName' || k === 'headteacherEmail');
+    const draftsChanged = schoolChanged
+      ? await moveDraftApplicationsToSchool(
+          trx,
+          id,
+          { urn: checked.school.urn, headteacherName: checked.headteacherName, headteacherEmail: checked.headteacherEmail },
+          now,
+        )
+      : 0;
+    await recordAudit(trx, deps.clock, {
+      action: 'outside_applicant_details_changed',
+      organisationId: viewer.organisationId,
+      actorId: viewer.id,
+      subjectType: 'person',
+      subjectId: id,
+      detail: {
+        changed,
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+        draftsChanged,
+      },
+      requestId,
+    });
+  });
 }

@@ -14,6 +14,7 @@ export { buildSearchText, personRecord, parseLeadershipLevel, parseStaffType, LE
 export type { LeadershipLevel, StaffType, Role } from './staff.tables';
 export {
   findEmailsElsewhere,
+  findPersonColumns,
   insertPeople,
   listPeopleForMatching,
   setLineManagers,

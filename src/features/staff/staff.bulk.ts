@@ -62,6 +62,32 @@ export function listPeopleForMatching(db: Executor, organisationId: string): Pro
     .execute();
 }
 
+/** One person of the organisation with the columns `updatePeopleColumns` writes (for a change to a few of them). */
+export function findPersonColumns(db: Executor, organisationId: string, personId: string): Promise<ExistingPerson | undefined> {
+  return db
+    .selectFrom('people')
+    .select([
+      'id',
+      'school_id',
+      'title',
+      'given_name',
+      'family_name',
+      'email',
+      'email_normalised',
+      'job_title',
+      'staff_type',
+      'started_in_schools_on',
+      'leadership_level',
+      'line_manager_id',
+      'trn',
+      'mis_staff_id',
+      'status',
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
 /** Which of these lower-cased emails belong to people of other organisations (emails are unique across Waymark). */
 export async function findEmailsElsewhere(db: Executor, organisationId: string, emails: string[]): Promise<Set<string>> {
   const found = new Set<string>();

@@ -6,6 +6,7 @@ import type { AppEnv, Viewer } from '../../platform/http/env';
 import { Conflict, Forbidden, Invalid, type FieldErrors } from '../../platform/http/errors';
 import { inFieldOrder, readForm, validate, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
+import { outsideSchoolNames } from '../establishments';
 import { listAllSchools } from '../organisations';
 import { renderPage } from '../../platform/ui/page';
 import { directoryQuery, personForm, roleForm, type PersonForm } from './staff.schemas';
@@ -196,6 +197,8 @@ async function personPage(c: Context<AppEnv>, id: string, options: { roleErrors?
     });
   const schools = profile.canManageRoles ? (await listAllSchools(deps.db, viewer.organisationId)).map((s) => ({ id: s.id, name: s.name })) : [];
   const name = `${profile.person.given_name} ${profile.person.family_name}`;
+  // From a school not on Waymark (an outside applicant): the school on the school list, kept up to date by themself.
+  const outsideSchool = profile.person.school_id === null ? (await outsideSchoolNames(deps, [id])).get(id) : undefined;
   return renderPage(
     c,
     {
@@ -211,6 +214,7 @@ async function personPage(c: Context<AppEnv>, id: string, options: { roleErrors?
     <PersonPage
       profile={profile}
       isSelf={viewer.id === id}
+      outsideSchool={outsideSchool}
       banner={banners[c.req.query('done') ?? '']}
       schools={schools}
       roleErrors={options.roleErrors}

@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../../platform/module';
 import { seedTasters } from './demo/tasters.demo';
 import * as tasters from './migrations/2026_12_05_0900_tasters';
+import * as tasterPlaces from './migrations/2026_12_07_1417_taster_places';
 import { tastersPersonalData } from './tasters.personal-data';
 import { tasterRoutes } from './tasters.routes';
 import { deleteOldSignUps } from './tasters.service';
@@ -9,7 +10,7 @@ import { deleteOldSignUps } from './tasters.service';
 export const tastersModule: FeatureModule = {
   name: 'tasters',
   routes: [tasterRoutes],
-  migrations: { '2026_12_05_0900_tasters': tasters },
+  migrations: { '2026_12_05_0900_tasters': tasters, '2026_12_07_1417_taster_places': tasterPlaces },
   navigation: [{ href: '/tasters', text: 'Taster sessions', order: 5, shownTo: 'signed-out', current: (path) => path.startsWith('/tasters') }],
   retention: [
     {

@@ -14,4 +14,6 @@ export const matrixRows: Row[] = [
   { route: 'GET /taster-sign-ups/:token', expect: [N, N, N, N, N, N, N, N] },
   { route: 'POST /taster-sign-ups/:token', expect: [N, N, N, N, N, N, N, N] },
   { route: 'GET /taster-sign-ups/:token/calendar.ics', expect: [N, N, N, N, N, N, N, N] },
+  { route: 'GET /taster-sign-ups/:token/cancel', expect: [N, N, N, N, N, N, N, N] },
+  { route: 'POST /taster-sign-ups/:token/cancel', expect: [N, N, N, N, N, N, N, N] },
 ];

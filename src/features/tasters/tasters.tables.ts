@@ -6,9 +6,16 @@ export interface PublicTastersTable {
   organisation_id: string;
   made_public_by: string | null;
   made_public_at: string;
+  /** How many public places it has; NULL is no limit. Confirmed sign-ups take them. */
+  places: number | null;
 }
 
-export type TasterSignUpStatus = 'pending' | 'confirmed';
+/**
+ * pending: asked, link not yet followed. confirmed: has a place. waiting: followed the link when the
+ * taster was full, on the waiting list (in order of `waiting_since`). cancelled: gave up their place
+ * or left the waiting list with the cancel link.
+ */
+export type TasterSignUpStatus = 'pending' | 'confirmed' | 'waiting' | 'cancelled';
 
 /** Someone who signed up for a public taster with their email address: pending until they follow the link sent to it. */
 export interface TasterSignUpsTable {
@@ -25,6 +32,8 @@ export interface TasterSignUpsTable {
   /** When a pending sign-up's link stops working. */
   expires_at: string;
   confirmed_at: string | null;
+  waiting_since: string | null;
+  cancelled_at: string | null;
 }
 
 export type PublicTaster = Selectable<PublicTastersTable>;

@@ -108,7 +108,7 @@ describeEachEngine('public taster sessions', (ctx) => {
     expect(ics.text).toContain('SUMMARY:Leadership Pathways taster');
 
     const settings = visibleText((await lead.get(`/sessions/${tasterId}/public-taster`)).text);
-    expect(settings).toContain('1 confirmed, 0 waiting to confirm');
+    expect(settings).toContain('1 confirmed, 0 on the waiting list, 0 waiting to confirm, 0 cancelled');
     expect(settings).toContain('Dan Okoro d.okoro@hillside.example.sch.uk');
     const csv = await lead.get(`/sessions/${tasterId}/public-taster/sign-ups.csv`);
     expect(csv.status).toBe(200);
@@ -177,6 +177,118 @@ describeEachEngine('public taster sessions', (ctx) => {
     expect(visibleText((await visitor().get('/tasters')).text)).not.toContain('Closing taster');
   });
 
+  /** Signs someone up and confirms by the emailed link; returns their link and the last email they got. */
+  async function signUpAndConfirm(sessionId: string, name: string, email: string) {
+    const client = visitor();
+    expect((await client.post(`/tasters/${sessionId}`, { name, email })).status).toBe(200);
+    await ctx().deliverMail();
+    const link = linkIn(
+      ctx()
+        .mailer.sent.filter((m) => m.to === email)
+        .at(-1)?.text ?? '',
+      CONFIRM,
+    );
+    expect((await client.post(link)).status).toBe(303);
+    await ctx().deliverMail();
+    return {
+      client,
+      link,
+      mail: ctx()
+        .mailer.sent.filter((m) => m.to === email)
+        .at(-1),
+    };
+  }
+  const CANCEL = /http:\/\/localhost(\/taster-sign-ups\/[A-Za-z0-9_-]+\/cancel)\n/;
+
+  it('places are limited and shown; a full taster offers its waiting list; a cancelled place goes to the first person waiting, by email', async () => {
+    const small = await insertEvent('Small taster', '2026-12-22T16:00:00.000Z');
+    const bad = await lead.post(`/sessions/${small}/public-taster`, { public: 'yes', places: 'twenty' });
+    expect(bad.status).toBe(400);
+    expect(visibleText(bad.text)).toContain('There is a problem Number of places must be a whole number, like 20');
+    expect((await ctx().db.selectFrom('public_tasters').select('session_id').where('session_id', '=', small).execute()).length).toBe(0);
+    expect((await lead.post(`/sessions/${small}/public-taster`, { public: 'yes', places: '2' })).status).toBe(303);
+    expect(visibleText((await visitor().get('/tasters')).text)).toContain('2 of 2 places left');
+
+    const ana = await signUpAndConfirm(small, 'Ana First', 'ana@example.sch.uk');
+    expect(ana.mail?.subject).toBe('Your place is confirmed: Small taster');
+    const cancelLink = linkIn(ana.mail?.text ?? '', CANCEL);
+    expect(cancelLink).toBe(`${ana.link}/cancel`);
+    expect(visibleText((await visitor().get(`/tasters/${small}`)).text)).toContain('Places 1 of 2 places left');
+    await signUpAndConfirm(small, 'Ben Second', 'ben@example.sch.uk');
+
+    // Full: the page offers the waiting list, and confirming joins it in order.
+    const list = visibleText((await visitor().get('/tasters')).text);
+    expect(list).toContain('Full (2 places): you can join the waiting list');
+    expect(list).toContain('Join the waiting list for Small taster');
+    const page = visibleText((await visitor().get(`/tasters/${small}`)).text);
+    expect(page).toContain('This taster is full. Join the waiting list');
+    const cara = await signUpAndConfirm(small, 'Cara Third', 'cara@example.sch.uk');
+    expect(cara.mail?.subject).toBe('You are on the waiting list: Small taster');
+    expect(visibleText((await cara.client.get(cara.link)).text)).toContain('You are number 1 on the waiting list');
+    const dev = await signUpAndConfirm(small, 'Dev Fourth', 'dev@example.sch.uk');
+    expect(visibleText((await dev.client.get(dev.link)).text)).toContain('You are number 2 on the waiting list');
+    // Fewer places than are taken is refused.
+    const fewer = await lead.post(`/sessions/${small}/public-taster`, { public: 'yes', places: '1' });
+    expect(fewer.status).toBe(400);
+    expect(visibleText(fewer.text)).toContain('Number of places cannot be fewer than the 2 already taken');
+
+    // Opening the cancel link changes nothing; the button cancels, and the first person waiting gets the place by email.
+    expect(visibleText((await ana.client.get(cancelLink)).text)).toContain('Cancel your place');
+    const sentBefore = ctx().mailer.sent.length;
+    const cancelled = await ana.client.post(cancelLink);
+    expect(cancelled.status).toBe(303);
+    expect(visibleText((await ana.client.get(cancelled.location ?? '')).text)).toContain('Your place is cancelled');
+    await ctx().deliverMail();
+    const sent = ctx().mailer.sent.slice(sentBefore);
+    expect(sent.find((m) => m.to === 'ana@example.sch.uk')?.subject).toBe('Your place is cancelled: Small taster');
+    const offer = sent.find((m) => m.to === 'cara@example.sch.uk');
+    expect(offer?.subject).toBe('A place has come free and it is yours: Small taster');
+    expect(sent.some((m) => m.to === 'dev@example.sch.uk')).toBe(false);
+    // Cara's new links work: her calendar file, and her own cancel link.
+    const caraCancel = linkIn(offer?.text ?? '', CANCEL);
+    expect((await visitor().get(caraCancel.replace(/\/cancel$/, '/calendar.ics'))).status).toBe(200);
+    expect(visibleText((await visitor().get(caraCancel)).text)).toContain('Cancel your place');
+    const statuses = await ctx().db.selectFrom('taster_sign_ups').select(['email', 'status']).where('session_id', '=', small).orderBy('email').execute();
+    expect(statuses).toEqual([
+      { email: 'ana@example.sch.uk', status: 'cancelled' },
+      { email: 'ben@example.sch.uk', status: 'confirmed' },
+      { email: 'cara@example.sch.uk', status: 'confirmed' },
+      { email: 'dev@example.sch.uk', status: 'waiting' },
+    ]);
+
+    // A used or unknown cancel link says plainly it is no longer valid.
+    for (const spent of [cancelLink, `${ana.link}`, '/taster-sign-ups/not-a-real-link/cancel']) {
+      const gone = await visitor().get(spent);
+      expect(gone.status).toBe(404);
+      expect(visibleText(gone.text)).toContain('This link is no longer valid');
+    }
+    const again = await visitor().post(cancelLink);
+    expect(again.status).toBe(404);
+    expect(visibleText(again.text)).toContain('This link is no longer valid');
+    expect((await visitor().post('/taster-sign-ups/not-a-real-link/cancel')).status).toBe(404);
+
+    // Leaving the waiting list gives nobody a place.
+    const devCancel = linkIn(dev.mail?.text ?? '', CANCEL);
+    expect(visibleText((await dev.client.get(devCancel)).text)).toContain('Leave the waiting list');
+    expect((await dev.client.post(devCancel)).status).toBe(303);
+
+    // The lead's list shows the cancellations.
+    const settings = visibleText((await lead.get(`/sessions/${small}/public-taster`)).text);
+    expect(settings).toContain('0 of 2 places left. 2 confirmed, 0 on the waiting list, 0 waiting to confirm, 2 cancelled.');
+    expect(settings).toMatch(/Ana First ana@example\.sch\.uk .* Cancelled on/);
+    const csv = await lead.get(`/sessions/${small}/public-taster/sign-ups.csv`);
+    expect(csv.text).toMatch(/Ana First,ana@example\.sch\.uk,[^\n]*,Cancelled on/);
+    expect(csv.text).toContain('Cara Third,cara@example.sch.uk');
+
+    // Someone who cancelled may sign up again while places are left (here: none, so the waiting list).
+    const back = await signUpAndConfirm(small, 'Ana First', 'ana@example.sch.uk');
+    expect(back.mail?.subject).toBe('You are on the waiting list: Small taster');
+    // More places go to the waiting list at once.
+    expect((await lead.post(`/sessions/${small}/public-taster`, { public: 'yes', places: '3' })).status).toBe(303);
+    await ctx().deliverMail();
+    expect(ctx().mailer.sent.at(-1)).toMatchObject({ to: 'ana@example.sch.uk', subject: 'A place has come free and it is yours: Small taster' });
+  });
+
   it('a sign-up is in the person’s subject access export, erased with them, and deleted after the retention period', async () => {
     const email = 'keep@example.sch.uk';
     await visitor().post(`/tasters/${tasterId}`, { name: 'Kim Keep', email });
@@ -188,7 +300,8 @@ describeEachEngine('public taster sessions', (ctx) => {
       'Deleted 1 sign-up to taster sessions',
     ]);
     const retention = tastersModule.retention?.[0];
-    const count = async () => (await ctx().db.selectFrom('taster_sign_ups').select('id').where('session_id', '=', tasterId).execute()).length;
+    const count = async () =>
+      (await ctx().db.selectFrom('taster_sign_ups').select('id').where('organisation_id', '=', cohort.organisation.id).execute()).length;
     const held = await count();
     expect(held).toBeGreaterThan(0);
     expect(await retention?.apply(ctx().db, cohort.organisation.id, '2026-12-01T00:00:00.000Z', { config: ctx().config })).toBe(0);

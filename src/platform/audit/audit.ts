@@ -102,6 +102,8 @@ export type AuditAction =
   | 'programme_opening_changed'
   | 'public_taster_changed'
   | 'outside_applicant_joined'
+  | 'outside_applicant_details_changed'
+  | 'taster_place_cancelled'
   | 'headteacher_link_sent_again'
   | 'headteacher_link_reminded';
 

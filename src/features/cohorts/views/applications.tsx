@@ -80,8 +80,17 @@ export function ApplicantPage(props: { view: ApplicantView; done?: string }) {
           <WindowNote view={props.view} />
           {!eligibility.eligible ? (
             <WarningText
-              text={`Your staff record does not meet this programme’s rules, so the application cannot be submitted. ${eligibility.reasons.join(' ')} If your record is wrong, ask your school admin to change it.`}
+              text={`Your staff record does not meet this programme’s rules, so the application cannot be submitted. ${eligibility.reasons.join(' ')}${app.school_urn ? '' : ' If your record is wrong, ask your school admin to change it.'}`}
             />
+          ) : null}
+          {app.school_urn && app.school_id === null ? (
+            <p class="govuk-body">
+              Your school is not on Waymark, so you keep your school and role up to date yourself:{' '}
+              <a class="govuk-link" href="/account/school-and-role">
+                change your school, job title, leadership level or start date
+              </a>
+              .
+            </p>
           ) : null}
           <h2 class="govuk-heading-s govuk-!-margin-bottom-2">{completed === sections.length ? 'Application ready to check' : 'Application incomplete'}</h2>
           <p class="govuk-body govuk-!-margin-bottom-7">

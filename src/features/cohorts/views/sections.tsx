@@ -45,7 +45,17 @@ export function SectionPage(props: { data: Editable; section: Section; values: F
     case 'role':
       fields = (
         <>
-          <p class="govuk-body">This is what your staff record says. If something is wrong, ask your school admin to change it.</p>
+          {app.school_urn && app.school_id === null ? (
+            <p class="govuk-body">
+              This is what your staff record says. Your school is not on Waymark, so you keep it up to date yourself:{' '}
+              <a class="govuk-link" href="/account/school-and-role">
+                change your school and role
+              </a>
+              .
+            </p>
+          ) : (
+            <p class="govuk-body">This is what your staff record says. If something is wrong, ask your school admin to change it.</p>
+          )}
           <SummaryList
             rows={[
               { key: { text: 'Job title' }, value: { text: person?.job_title ?? 'Not given' } },

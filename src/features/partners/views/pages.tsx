@@ -301,3 +301,88 @@ export function SignUpLinkProblemPage({ reason }: { reason: 'unknown' | 'used' |
     </div>
   );
 }
+
+/** An outside applicant's own school, role and headteacher, which they change themselves. */
+export function OwnSchoolAndRolePage(props: { values: FormValues; results: SchoolListEntry[] | null; errors?: FieldErrors | undefined; saved?: boolean }) {
+  const v = props.values;
+  const dateError = props.errors?.startedInSchoolsOn ? ' govuk-input--error' : '';
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <FormErrors errors={props.errors} />
+        {props.saved ? (
+          <div
+            class="govuk-notification-banner govuk-notification-banner--success"
+            role="alert"
+            aria-labelledby="saved-title"
+            data-module="govuk-notification-banner"
+          >
+            <div class="govuk-notification-banner__header">
+              <h2 class="govuk-notification-banner__title" id="saved-title">
+                Success
+              </h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+              <p class="govuk-notification-banner__heading">Your school and role are saved</p>
+            </div>
+          </div>
+        ) : null}
+        <h1 class="govuk-heading-l">Your school and role</h1>
+        <p class="govuk-body">
+          Your school is not on Waymark, so you keep these details up to date yourself. Programmes’ rules are checked against them when you submit an
+          application. Applications you have not submitted yet also take your new school and headteacher.
+        </p>
+        <form method="post" action="/account/school-and-role" novalidate>
+          <SchoolPicker query={v.schoolQuery ?? ''} results={props.results} chosenUrn={v.schoolUrn} errors={props.errors} />
+          <Input
+            id="jobTitle"
+            name="jobTitle"
+            label={{ text: 'Job title', classes: 'govuk-label--s' }}
+            autocomplete="organization-title"
+            value={v.jobTitle}
+            errorMessage={errorFor(props.errors, 'jobTitle')}
+          />
+          <Radios
+            name="leadershipLevel"
+            fieldset={{ legend: { text: 'Your leadership role now', classes: 'govuk-fieldset__legend--s' } }}
+            hint={{ text: 'Programmes are for people at particular stages, so the provider needs to know' }}
+            value={v.leadershipLevel}
+            errorMessage={errorFor(props.errors, 'leadershipLevel')}
+            items={Object.entries(LEADERSHIP_LEVELS).map(([value, text]) => ({ value, text }))}
+          />
+          <DateInput
+            id="startedInSchoolsOn"
+            namePrefix="startedInSchoolsOn"
+            fieldset={{ legend: { text: 'When did you start teaching or working in schools?', classes: 'govuk-fieldset__legend--s' } }}
+            hint={{ text: 'For example, 1 9 2015' }}
+            errorMessage={errorFor(props.errors, 'startedInSchoolsOn')}
+            items={[
+              { name: 'day', classes: `govuk-input--width-2${dateError}`, value: v['startedInSchoolsOn-day'] },
+              { name: 'month', classes: `govuk-input--width-2${dateError}`, value: v['startedInSchoolsOn-month'] },
+              { name: 'year', classes: `govuk-input--width-4${dateError}`, value: v['startedInSchoolsOn-year'] },
+            ]}
+          />
+          <h2 class="govuk-heading-m">Your headteacher</h2>
+          <p class="govuk-body">If you have moved school, give your new headteacher: they are asked to support your applications.</p>
+          <Input
+            id="headteacherName"
+            name="headteacherName"
+            label={{ text: 'Headteacher’s name' }}
+            value={v.headteacherName}
+            errorMessage={errorFor(props.errors, 'headteacherName')}
+          />
+          <Input
+            id="headteacherEmail"
+            name="headteacherEmail"
+            type="email"
+            label={{ text: 'Headteacher’s email address' }}
+            spellcheck={false}
+            value={v.headteacherEmail}
+            errorMessage={errorFor(props.errors, 'headteacherEmail')}
+          />
+          <Button text="Save your school and role" name="action" value="save" />
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -33,6 +33,8 @@ function invitationStatus(profile: Profile): string {
 export function PersonPage(props: {
   profile: Profile;
   isSelf: boolean;
+  /** The school on the school list of someone from a school not on Waymark. */
+  outsideSchool?: string | undefined;
   banner?: string;
   schools: { id: string; name: string }[];
   roleErrors?: FieldErrors;
@@ -44,7 +46,7 @@ export function PersonPage(props: {
   if (props.profile.view === 'line-manager') return <LineManagerCard profile={props.profile} />;
   const rows: [string, Child][] = [
     ['Email address', person.email],
-    ['School', person.school_name ?? 'Central team (no school)'],
+    ['School', person.school_name ?? props.outsideSchool ?? 'Central team (no school)'],
     ['Job title', person.job_title ?? 'Not given'],
     ['Staff type', STAFF_TYPES[person.staff_type]],
     ['Started in schools', person.started_in_schools_on ? formatDate(person.started_in_schools_on) : 'Not given'],
@@ -92,7 +94,15 @@ export function PersonPage(props: {
               ) : null}
             </div>
           ) : null}
-          {props.isSelf && !canEdit ? <p class="govuk-body">If something here is wrong, ask your school’s Waymark administrator to change it.</p> : null}
+          {props.isSelf && props.outsideSchool ? (
+            <p class="govuk-body">
+              <a class="govuk-link" href="/account/school-and-role">
+                Change your school, job title, leadership level or start date
+              </a>
+            </p>
+          ) : props.isSelf && !canEdit ? (
+            <p class="govuk-body">If something here is wrong, ask your school’s Waymark administrator to change it.</p>
+          ) : null}
 
           {canEdit && person.status === 'active' ? (
             <>

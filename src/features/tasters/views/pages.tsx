@@ -5,9 +5,17 @@ import { Button, Input, Radios } from '../../../platform/ui/components';
 import { Table } from '../../../platform/ui/components/table';
 import { FormErrors } from '../../../platform/ui/form-parts';
 import type { PublicSession } from '../../sessions';
-import { placeOf, type TasterSettings } from '../tasters.service';
+import { type LinkProblem, placeOf, signUpStatusText, type TasterListing, type TasterSettings } from '../tasters.service';
+import type { TasterSignUpStatus } from '../tasters.tables';
 
-function When(props: { session: PublicSession }) {
+/** "3 of 20 places left", "Full", or nothing when places are not limited. */
+export function placesText(t: Pick<TasterListing, 'places' | 'placesLeft'>): string | null {
+  if (t.places === null || t.placesLeft === null) return null;
+  if (t.placesLeft === 0) return `Full (${t.places} ${t.places === 1 ? 'place' : 'places'}): you can join the waiting list`;
+  return `${t.placesLeft} of ${t.places} ${t.places === 1 ? 'place' : 'places'} left`;
+}
+
+function When(props: { session: PublicSession; places?: string | null }) {
   const s = props.session;
   return (
     <dl class="govuk-summary-list">
@@ -23,12 +31,18 @@ function When(props: { session: PublicSession }) {
         <dt class="govuk-summary-list__key">Run by</dt>
         <dd class="govuk-summary-list__value">{s.organisationName}</dd>
       </div>
+      {props.places ? (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Places</dt>
+          <dd class="govuk-summary-list__value">{props.places}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
 
 /** The public list of upcoming tasters. */
-export function TastersPage({ tasters }: { tasters: PublicSession[] }) {
+export function TastersPage({ tasters }: { tasters: TasterListing[] }) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -48,8 +62,9 @@ export function TastersPage({ tasters }: { tasters: PublicSession[] }) {
                 <p class="govuk-body">
                   {formatTimeRange(t.startsAt, t.endsAt)}. {placeOf(t)}. Run by {t.organisationName}.
                 </p>
+                {placesText(t) ? <p class="govuk-body">{placesText(t)}.</p> : null}
                 <a class="govuk-link" href={`/tasters/${t.id}`}>
-                  Sign up for {t.title}
+                  {t.placesLeft === 0 ? 'Join the waiting list for' : 'Sign up for'} {t.title}
                 </a>
               </div>
             </div>
@@ -61,8 +76,9 @@ export function TastersPage({ tasters }: { tasters: PublicSession[] }) {
 }
 
 /** One taster, with the sign-up form. */
-export function TasterPage(props: { session: PublicSession; values: FormValues; errors?: FieldErrors | undefined; refusal?: string }) {
+export function TasterPage(props: { session: TasterListing; values: FormValues; errors?: FieldErrors | undefined; refusal?: string }) {
   const s = props.session;
+  const full = s.placesLeft === 0;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -79,10 +95,17 @@ export function TasterPage(props: { session: PublicSession; values: FormValues; 
         ) : null}
         <span class="govuk-caption-l">Taster session</span>
         <h1 class="govuk-heading-l">{s.title}</h1>
-        <When session={s} />
+        <When session={s} places={placesText(s)} />
         {s.description ? <p class="govuk-body">{s.description}</p> : null}
-        <h2 class="govuk-heading-m">Sign up</h2>
-        <p class="govuk-body">We will email you a link to confirm your place. Nothing is booked until you follow it.</p>
+        <h2 class="govuk-heading-m">{full ? 'Join the waiting list' : 'Sign up'}</h2>
+        {full ? (
+          <p class="govuk-body">
+            This taster is full. Join the waiting list and we will email you a link to confirm. If a place comes free, it goes to the people waiting in the
+            order they joined, and we will email you if it is yours.
+          </p>
+        ) : (
+          <p class="govuk-body">We will email you a link to confirm your place. Nothing is booked until you follow it.</p>
+        )}
         <form method="post" action={`/tasters/${s.id}`} novalidate>
           <Input
             id="name"
@@ -102,7 +125,7 @@ export function TasterPage(props: { session: PublicSession; values: FormValues; 
             value={props.values.email}
             errorMessage={errorFor(props.errors, 'email')}
           />
-          <Button text="Send me a link" />
+          <Button text={full ? 'Join the waiting list' : 'Send me a link'} />
         </form>
         <p class="govuk-body">
           <a class="govuk-link" href="/tasters">
@@ -129,16 +152,22 @@ export function CheckEmailPage({ email, session }: { email: string; session: Pub
   );
 }
 
-/** The page a sign-up's link opens: confirm (a button, never on GET), or the confirmed place with its calendar file. */
-export function ConfirmPage(props: { token: string; session: PublicSession; name: string; confirmed: boolean }) {
+/** The page a sign-up's link opens: confirm (a button, never on GET), or the place or waiting-list place, with the calendar file and the link to cancel. */
+export function ConfirmPage(props: { token: string; session: PublicSession; name: string; status: TasterSignUpStatus; waitingPosition: number | null }) {
+  const { status } = props;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        {props.confirmed ? (
+        {status === 'confirmed' ? (
           <div class="govuk-panel govuk-panel--confirmation">
             <h1 class="govuk-panel__title">Your place is confirmed</h1>
             <div class="govuk-panel__body">{props.session.title}</div>
           </div>
+        ) : status === 'waiting' ? (
+          <>
+            <span class="govuk-caption-l">{props.session.title}</span>
+            <h1 class="govuk-heading-l">You are on the waiting list</h1>
+          </>
         ) : (
           <>
             <span class="govuk-caption-l">Taster session</span>
@@ -146,12 +175,31 @@ export function ConfirmPage(props: { token: string; session: PublicSession; name
           </>
         )}
         <When session={props.session} />
-        {props.confirmed ? (
+        {status === 'confirmed' ? (
           <>
             <p class="govuk-body">We have emailed you the details, {props.name}.</p>
             <p class="govuk-body">
               <a class="govuk-link" href={`/taster-sign-ups/${props.token}/calendar.ics`}>
                 Add {props.session.title} to your calendar
+              </a>
+            </p>
+            <p class="govuk-body">
+              If you can no longer come,{' '}
+              <a class="govuk-link" href={`/taster-sign-ups/${props.token}/cancel`}>
+                cancel your place
+              </a>{' '}
+              so that someone else can have it.
+            </p>
+          </>
+        ) : status === 'waiting' ? (
+          <>
+            <p class="govuk-body">
+              This taster is full. You are number {props.waitingPosition ?? 1} on the waiting list, {props.name}. If a place comes free, it goes to the people
+              waiting in the order they joined, and we will email you if it is yours.
+            </p>
+            <p class="govuk-body">
+              <a class="govuk-link" href={`/taster-sign-ups/${props.token}/cancel`}>
+                Leave the waiting list
               </a>
             </p>
           </>
@@ -165,15 +213,57 @@ export function ConfirmPage(props: { token: string; session: PublicSession; name
   );
 }
 
-export function LinkProblemPage({ reason }: { reason: 'unknown' | 'expired' }) {
+/** The private cancel link's page: a button (never on GET). */
+export function CancelPage(props: { token: string; session: PublicSession; waiting: boolean }) {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <h1 class="govuk-heading-l">This link does not work</h1>
+        <span class="govuk-caption-l">{props.session.title}</span>
+        <h1 class="govuk-heading-l">{props.waiting ? 'Leave the waiting list' : 'Cancel your place'}</h1>
+        <When session={props.session} />
+        <p class="govuk-body">
+          {props.waiting
+            ? 'You will no longer be offered a place if one comes free.'
+            : 'Your place will go to the next person on the waiting list. You can sign up again later only if places are left.'}
+        </p>
+        <form method="post" action={`/taster-sign-ups/${props.token}/cancel`} novalidate>
+          <Button text={props.waiting ? 'Leave the waiting list' : 'Cancel my place'} classes="govuk-button--warning" />
+        </form>
+      </div>
+    </div>
+  );
+}
+
+export function CancelledPage(props: { session: PublicSession }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <div class="govuk-panel govuk-panel--confirmation">
+          <h1 class="govuk-panel__title">Your place is cancelled</h1>
+          <div class="govuk-panel__body">{props.session.title}</div>
+        </div>
+        <p class="govuk-body">We have emailed you to say so. The links in our earlier emails no longer work.</p>
+        <p class="govuk-body">
+          <a class="govuk-link" href="/tasters">
+            Taster sessions
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function LinkProblemPage({ reason }: { reason: LinkProblem }) {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <h1 class="govuk-heading-l">This link is no longer valid</h1>
         <p class="govuk-body">
           {reason === 'expired'
             ? 'This link has expired. Sign up again from the taster’s page and we will send you a new one.'
-            : 'The link may have been copied wrongly, or replaced by a newer one. Use the link in the latest email we sent you.'}
+            : reason === 'cancelled'
+              ? 'This place was cancelled, so its links no longer work. Sign up again from the taster’s page if places are left.'
+              : 'The link may have been used already, copied wrongly, or replaced by a newer one. Use the link in the latest email we sent you.'}
         </p>
         <p class="govuk-body">
           <a class="govuk-link" href="/tasters">
@@ -186,9 +276,9 @@ export function LinkProblemPage({ reason }: { reason: 'unknown' | 'expired' }) {
 }
 
 /** For the session's leads: whether it is a public taster, and who signed up. */
-export function TasterSettingsPage(props: { data: TasterSettings; errors?: FieldErrors | undefined; saved?: boolean }) {
-  const { session, isPublic, signUps } = props.data;
-  const confirmed = signUps.filter((s) => s.status === 'confirmed').length;
+export function TasterSettingsPage(props: { data: TasterSettings; errors?: FieldErrors | undefined; values?: FormValues | undefined; saved?: boolean }) {
+  const { session, isPublic, signUps, counts, places } = props.data;
+  const v = props.values;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
@@ -222,12 +312,24 @@ export function TasterSettingsPage(props: { data: TasterSettings; errors?: Field
           <Radios
             name="public"
             fieldset={{ legend: { text: 'Can anyone sign up for this session?', classes: 'govuk-fieldset__legend--s' } }}
-            value={isPublic ? 'yes' : 'no'}
+            value={v?.public ?? (isPublic ? 'yes' : 'no')}
             errorMessage={errorFor(props.errors, 'public')}
             items={[
               { value: 'yes', text: 'Yes, list it as a public taster' },
               { value: 'no', text: 'No, only people in our organisation' },
             ]}
+          />
+          <Input
+            id="places"
+            name="places"
+            inputmode="numeric"
+            classes="govuk-input--width-5"
+            label={{ text: 'Number of public places', classes: 'govuk-label--s' }}
+            hint={{
+              text: 'Leave empty for no limit. When the places are taken, people can join a waiting list; a cancelled place goes to whoever has waited longest.',
+            }}
+            value={v?.places ?? (places === null ? '' : String(places))}
+            errorMessage={errorFor(props.errors, 'places')}
           />
           <Button text="Save" />
         </form>
@@ -237,19 +339,15 @@ export function TasterSettingsPage(props: { data: TasterSettings; errors?: Field
         ) : (
           <>
             <p class="govuk-body">
-              {confirmed} confirmed, {signUps.length - confirmed} waiting to confirm.{' '}
+              {places === null ? '' : `${Math.max(0, places - counts.confirmed)} of ${places} places left. `}
+              {counts.confirmed} confirmed, {counts.waiting} on the waiting list, {counts.pending} waiting to confirm, {counts.cancelled} cancelled.{' '}
               <a class="govuk-link" href={`/sessions/${session.id}/public-taster/sign-ups.csv`}>
                 Download the sign-ups (CSV)
               </a>
             </p>
             <Table
               head={[{ text: 'Name' }, { text: 'Email' }, { text: 'Signed up' }, { text: 'Status' }]}
-              rows={signUps.map((s) => [
-                { text: s.name },
-                { text: s.email },
-                { text: formatDateTime(s.created_at) },
-                { text: s.status === 'confirmed' ? 'Confirmed' : 'Waiting to confirm' },
-              ])}
+              rows={signUps.map((s) => [{ text: s.name }, { text: s.email }, { text: formatDateTime(s.created_at) }, { text: signUpStatusText(s) }])}
             />
           </>
         )}
