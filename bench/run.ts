@@ -201,6 +201,9 @@ async function startBuiltServer(entry: string, databaseUrl: string, dataDir: str
       SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
       MIGRATE_ON_START: 'false',
       WORKER: 'off',
+      // To try the server's memory settings: BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=4", MALLOC_ARENA_MAX=2.
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
