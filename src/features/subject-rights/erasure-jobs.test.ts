@@ -16,7 +16,7 @@ function linkIn(text: string, path: string): string {
 const asErased = (p: TestPerson) => ({ id: p.id, email: p.email, name: `${p.givenName} ${p.familyName}` });
 
 /** The erasure job's page the Erase button led to, read as text. */
-async function jobPage(ctx: TestContext, admin: ReturnType<TestContext['client']>, location: string) {
+async function jobPage(admin: ReturnType<TestContext['client']>, location: string) {
   return visibleText((await admin.get(location)).text);
 }
 
@@ -43,7 +43,7 @@ describeEachEngine('pressing Erase', (ctx) => {
     const pressed = await admin.post(`/subject-rights/people/${person.id}/erase`, { credentials: 'keep', confirmed: 'yes' });
     expect(pressed.status).toBe(303);
     expect(pressed.location).toMatch(/^\/subject-rights\/erasure-jobs\/[^/?]+\?started=1$/);
-    const started = await jobPage(ctx(), admin, pressed.location ?? '');
+    const started = await jobPage(admin, pressed.location ?? '');
     expect(started).toContain('Erasure started');
     expect(started).toMatch(/Steps done\s*0 of \d+/);
     expect(started).toContain('In progress');
@@ -79,7 +79,7 @@ describeEachEngine('pressing Erase', (ctx) => {
 
     // The worker finishes it: nothing anywhere names them, and the pages say it is finished, naming no one.
     await ctx().deliverMail();
-    const finished = await jobPage(ctx(), admin, pressed.location ?? '');
+    const finished = await jobPage(admin, pressed.location ?? '');
     expect(finished).toMatch(/Steps done\s*(\d+) of \1/);
     expect(finished).toContain('Finished');
     expect(finished).not.toContain('Hester');
