@@ -1,7 +1,8 @@
 import type { Executor } from '../../platform/db/database';
 import type { ApplicationStatus, ApplicationsTable, CohortsTable, EndorsementsTable } from './cohorts.tables';
 import type { QueueQuery } from './cohorts.schemas';
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import { type KeysetCursor, keysetPage } from '../../platform/db/keyset';
 
 // Programmes, people and schools are read here, never written. Enrolments are the enrolments
 // feature's: places are counted, locked and given through its public entry (`../enrolments`).
@@ -298,23 +299,12 @@ export function listCoachCandidates(db: Executor, organisationId: string, school
   return query.orderBy('family_name').orderBy('given_name').limit(1000).execute();
 }
 
-/** The review queue: submitted applications and later (never drafts), filtered. */
-export function listQueue(db: Executor, cohortId: string, filters: QueueQuery) {
+/** The review queue's rows: submitted applications and later (never drafts), filtered. */
+function queueRows(db: Executor, cohortId: string, filters: QueueQuery) {
   let query = db
     .selectFrom('applications')
     .innerJoin('people', 'people.id', 'applications.person_id')
     .leftJoin('schools', 'schools.id', 'applications.school_id')
-    .select([
-      'applications.id',
-      'applications.status',
-      'applications.eligible',
-      'applications.submitted_at',
-      'applications.school_id',
-      'applications.school_urn',
-      'people.given_name',
-      'people.family_name',
-      'schools.name as school_name',
-    ])
     .where('applications.cohort_id', '=', cohortId)
     .where('applications.status', '!=', 'draft');
   // `none`: no school at all (the central team); `urn:<URN>`: an outside applicant's school, not on Waymark.
@@ -324,7 +314,59 @@ export function listQueue(db: Executor, cohortId: string, filters: QueueQuery) {
   else if (filters.school) query = query.where('applications.school_id', '=', filters.school);
   if (filters.status) query = query.where('applications.status', '=', filters.status);
   if (filters.eligibility) query = query.where('applications.eligible', '=', filters.eligibility === 'eligible' ? 1 : 0);
-  return query.orderBy('applications.submitted_at').orderBy('applications.id').execute();
+  return query;
+}
+
+const QUEUE_COLUMNS = [
+  'applications.id',
+  'applications.status',
+  'applications.eligible',
+  'applications.submitted_at',
+  'applications.school_id',
+  'applications.school_urn',
+  'people.given_name',
+  'people.family_name',
+  'schools.name as school_name',
+] as const;
+
+/**
+ * The queue's order: oldest submission first, then id. A draft withdrawn before it was sent has no
+ * submission time; it sorts first on both engines (the empty text), and the sort key is never null,
+ * so keyset comparisons hold. The `applications_cohort_queue` index holds exactly this expression.
+ */
+const SUBMITTED = sql<string>`coalesce(${sql.ref('applications.submitted_at')}, '')`;
+
+/** The whole review queue (for the CSV download), in the page's order. */
+export function listQueue(db: Executor, cohortId: string, filters: QueueQuery) {
+  return queueRows(db, cohortId, filters).select(QUEUE_COLUMNS).orderBy(SUBMITTED).orderBy('applications.id').execute();
+}
+
+/**
+ * One page of the review queue by keyset (`keysetPage`): after or before an application in it,
+ * with how many match and how many come before the page. A cursor naming no application that
+ * matches starts at the beginning; the cohort and the filters are applied to every page.
+ */
+export function queuePage(db: Executor, cohortId: string, filters: QueueQuery, pageSize: number, cursor: KeysetCursor) {
+  const base = queueRows(db, cohortId, filters);
+  return keysetPage({
+    columns: [SUBMITTED, 'applications.id'],
+    order: 'asc',
+    cursor,
+    pageSize,
+    key: async (id) => {
+      const row = await base
+        .select((eb) => [SUBMITTED.as('submitted'), eb.ref('applications.id').as('id')])
+        .where('applications.id', '=', id)
+        .executeTakeFirst();
+      return row ? [row.submitted, row.id] : undefined;
+    },
+    count: (before) => base.select((eb) => [eb.fn.countAll<number>().as('total'), (before ?? sql<number>`0`).as('before')]).executeTakeFirstOrThrow(),
+    rows: (where, order) => {
+      let query = base.select(QUEUE_COLUMNS);
+      if (where) query = query.where(where);
+      return query.orderBy(SUBMITTED, order).orderBy('applications.id', order).limit(pageSize).execute();
+    },
+  });
 }
 
 export function listEndorsementsFor(db: Executor, applicationIds: string[]) {

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { londonDate } from '../../platform/dates';
+import { keysetCursor } from '../../platform/db/keyset';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { clientAddress } from '../../platform/http/request';
@@ -207,7 +208,7 @@ cohortRoutes.post('/cohorts/:cohortId', access('programme-lead'), async (c) => {
 
 async function queuePage(c: Context<AppEnv>, filters: QueueQuery, options: { errors?: FieldErrors; selected?: string[] } = {}) {
   const viewer = requireViewer(c.get('viewer'));
-  const queue = await getReviewQueue(c.get('deps'), viewer, c.req.param('cohortId') ?? '', filters);
+  const queue = await getReviewQueue(c.get('deps'), viewer, c.req.param('cohortId') ?? '', filters, { cursor: keysetCursor(filters) });
   const accepted = c.req.query('accepted');
   return renderPage(
     c,
@@ -231,7 +232,7 @@ cohortRoutes.get('/cohorts/:cohortId/applications', access('programme-lead'), (c
 // The application list as a CSV file, with the page's columns and filters.
 cohortRoutes.get('/cohorts/:cohortId/applications.csv', access('programme-lead'), async (c) => {
   const filters = queueQuery.parse(c.req.query());
-  const queue = await getReviewQueue(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'), filters);
+  const queue = await getReviewQueue(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'), filters, 'all');
   return sendCsv(c, queueCsv(queue, filters));
 });
 

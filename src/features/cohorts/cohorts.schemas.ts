@@ -291,5 +291,9 @@ export const queueQuery = z.object({
   school: z.string().trim().max(100).optional().catch(undefined),
   status: z.enum(['submitted', 'awaiting_endorsement', 'endorsed', 'accepted', 'waitlisted', 'declined', 'withdrawn']).optional().catch(undefined),
   eligibility: z.enum(['eligible', 'not_eligible']).optional().catch(undefined),
+  /** The page after this application (by id), in the queue's order; one not in the filtered queue, or malformed, shows the first page. */
+  after: z.string().max(64).optional().catch(undefined),
+  /** The page before this application (by id). */
+  before: z.string().max(64).optional().catch(undefined),
 });
 export type QueueQuery = z.infer<typeof queueQuery>;

@@ -1,6 +1,7 @@
 import { outsideSchoolNamesByUrn } from '../establishments';
 import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
+import type { KeysetCursor } from '../../platform/db/keyset';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { newId } from '../../platform/db/ids';
 import type { AppDeps, Viewer } from '../../platform/http/env';
@@ -129,19 +130,26 @@ export async function editCohort(deps: AppDeps, viewer: Viewer, cohort: ManagedC
   }
 }
 
+/** Applications on one page of a cohort's review queue. */
+export const QUEUE_PAGE_SIZE = 50;
+
 /**
- * The review queue: submitted applications and later, filtered, with their endorsements. The
+ * The review queue: submitted applications and later, filtered, with their endorsements; one page
+ * by keyset, or `all` of them (the CSV download), with how many match. The
  * school filter lists the cohort's schools on Waymark and, under their own names from the school
  * list ("… (not on Waymark)"), outside applicants' schools.
  */
-export async function getReviewQueue(deps: AppDeps, viewer: Viewer, cohortId: string, filters: QueueQuery) {
+export async function getReviewQueue(deps: AppDeps, viewer: Viewer, cohortId: string, filters: QueueQuery, paging: { cursor: KeysetCursor } | 'all') {
   const cohort = await getManagedCohort(deps, viewer, cohortId);
-  const [rows, onWaymark, outsideUrns, taken] = await Promise.all([
-    q.listQueue(deps.db, cohort.id, filters),
+  const [page, onWaymark, outsideUrns, taken] = await Promise.all([
+    paging === 'all'
+      ? q.listQueue(deps.db, cohort.id, filters).then((rows) => ({ rows, total: rows.length, position: 0 }))
+      : q.queuePage(deps.db, cohort.id, filters, QUEUE_PAGE_SIZE, paging.cursor),
     q.listQueueSchools(deps.db, cohort.id),
     q.listQueueOutsideUrns(deps.db, cohort.id),
     placesTaken(deps.db, cohort.id),
   ]);
+  const rows = page.rows;
   const endorsements = await q.listEndorsementsFor(
     deps.db,
     rows.map((r) => r.id),
@@ -155,6 +163,9 @@ export async function getReviewQueue(deps: AppDeps, viewer: Viewer, cohortId: st
     cohort,
     placesTaken: taken,
     schools,
+    total: page.total,
+    position: page.position,
+    pageSize: QUEUE_PAGE_SIZE,
     rows: rows.map((row) => ({
       ...row,
       school_name: row.school_name ?? (row.school_urn ? (outside.get(row.school_urn) ?? null) : null),

@@ -10,12 +10,13 @@ import { sendRoundClosingReminders } from './reminders.service';
 import { sendHeadteacherLinkReminders } from './headteacher-support.service';
 import { cohortsPersonalData } from './cohorts.personal-data';
 import * as headteacherLinks from './migrations/2026_12_04_1420_headteacher_links';
+import * as applicationsQueueOrder from './migrations/2026_12_07_1138_applications_queue_order';
 
 /** Cohorts and application rounds: applications, endorsements, decisions and the waiting list. */
 export const cohortsModule: FeatureModule = {
   name: 'cohorts',
   routes: [cohortRoutes],
-  migrations: { '2026_12_04_1420_headteacher_links': headteacherLinks },
+  migrations: { '2026_12_04_1420_headteacher_links': headteacherLinks, '2026_12_07_1138_applications_queue_order': applicationsQueueOrder },
   notificationKinds: COHORT_NOTIFICATIONS,
   reactions: {
     // A place given up (withdrawn or deferred) goes to the waiting list in the same transaction.

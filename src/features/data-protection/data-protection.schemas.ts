@@ -7,6 +7,13 @@ const day = z
   .optional()
   .catch(undefined);
 
+/** Where an audit entry sits in the log, as a page link carries it: its time and id, `<created_at>~<id>`. */
+const position = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z~[A-Za-z0-9-]{1,64}$/)
+  .optional()
+  .catch(undefined);
+
 /** The audit log viewer's filters and page, from the query string; anything unreadable is ignored. */
 export const auditLogQuery = z.object({
   /** The email address of the person whose data was seen or changed. */
@@ -23,12 +30,10 @@ export const auditLogQuery = z.object({
   /** First and last day (YYYY-MM-DD, UK days), both included. */
   from: day,
   to: day,
-  /** Keyset: the last entry of the page before, as `<created_at>~<id>`. */
-  before: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z~[\w-]{1,64}$/)
-    .optional()
-    .catch(undefined),
+  /** Keyset: the page of entries older than this one (the last shown), as `<created_at>~<id>`; anything else shows the newest page. */
+  older: position,
+  /** Keyset: the page of entries newer than this one (the first shown). */
+  newer: position,
 });
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 

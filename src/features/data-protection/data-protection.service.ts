@@ -1,9 +1,18 @@
-import { type AuditLogEntry, listAuditActions, listAuditLog, recordAudit } from '../../platform/audit/audit';
+import {
+  type AuditCursor,
+  type AuditLogEntry,
+  type AuditPosition,
+  auditLogPage,
+  countAuditLog,
+  listAuditActions,
+  listAuditLog,
+  recordAudit,
+} from '../../platform/audit/audit';
 import type { PersonalDataHolds, RetentionContext, RetentionRecordType } from '../../platform/contributions';
 import type { Clock } from '../../platform/db/clock';
 import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
-import { toCsvFile } from '../../platform/csv';
+import { csvCell, toCsvFile } from '../../platform/csv';
 import { addDays, londonDateTimeToUtc } from '../../platform/dates';
 import type { AppDeps } from '../../platform/http/env';
 import { Forbidden, Invalid, type FieldErrors } from '../../platform/http/errors';
@@ -24,8 +33,8 @@ export async function getDataProtectionHome(deps: AppDeps, viewer: Viewer) {
 
 /** Entries on one page of the audit log viewer. */
 export const AUDIT_PAGE_SIZE = 50;
-/** The most entries one CSV export holds (newest first); narrow the filters for more. */
-export const AUDIT_EXPORT_LIMIT = 50_000;
+/** How many entries the CSV export reads at a time (the whole filtered log, a batch at a time). */
+export const AUDIT_EXPORT_BATCH = 1_000;
 
 function mustRead(viewer: Viewer): void {
   if (!canReadDataProtection(viewer)) throw new Forbidden();
@@ -38,7 +47,6 @@ interface ResolvedFilter {
   action?: string;
   from?: string;
   to?: string;
-  before?: { createdAt: string; id: string };
 }
 
 async function resolveFilter(deps: AppDeps, viewer: Viewer, query: AuditLogQuery): Promise<{ filter: ResolvedFilter; errors: FieldErrors }> {
@@ -73,10 +81,6 @@ async function resolveFilter(deps: AppDeps, viewer: Viewer, query: AuditLogQuery
     else errors.to = 'Enter a real date for the last day';
   }
   if (filter.from && filter.to && filter.from >= filter.to) errors.to = 'The last day must be the same as or after the first day';
-  if (query.before) {
-    const [createdAt, id] = query.before.split('~');
-    if (createdAt && id) filter.before = { createdAt, id };
-  }
   return { filter, errors };
 }
 
@@ -93,52 +97,112 @@ async function withNames(deps: AppDeps, viewer: Viewer, entries: AuditLogEntry[]
   return entries.map((e) => ({ ...e, actorName: nameOf(e.actorId), personName: nameOf(e.personId) }));
 }
 
+/** A position as a page link carries it (`<created_at>~<id>`), and back. */
+function positionText(at: AuditPosition): string {
+  return `${at.createdAt}~${at.id}`;
+}
+function positionOf(text: string | undefined): AuditPosition | undefined {
+  const at = text?.indexOf('~') ?? -1;
+  return text && at > 0 ? { createdAt: text.slice(0, at), id: text.slice(at + 1) } : undefined;
+}
+
+/** The query string's cursor (`older` wins over `newer`); a malformed one was dropped by the schema, so that is the newest page. */
+function auditCursor(query: AuditLogQuery): AuditCursor {
+  const older = positionOf(query.older);
+  if (older) return { older };
+  const newer = positionOf(query.newer);
+  return newer ? { newer } : null;
+}
+
+/** Where a page link goes: the cursor's side and position, or nothing for the newest page. */
+export type AuditPageLink = { older: string } | { newer: string } | null;
+
+function linkOf(cursor: AuditCursor): AuditPageLink {
+  if (!cursor) return null;
+  return 'older' in cursor ? { older: positionText(cursor.older) } : { newer: positionText(cursor.newer) };
+}
+
 export interface AuditLogPage {
   rows: AuditLogRow[];
   actions: string[];
   errors: FieldErrors;
-  /** The cursor of the next (older) page, when there is one. */
-  olderCursor: string | null;
-  /** Whether this is a later page (so "Newest entries" is offered). */
-  paged: boolean;
+  /** The page of newer entries (null: the newest page), when there is one. */
+  newer?: AuditPageLink;
+  /** The page of older entries, when there is one. */
+  older?: AuditPageLink;
 }
 
-/** One page of the viewer's organisation's audit log, newest first. */
+/**
+ * One page of the viewer's organisation's audit log, newest first, by keyset. The cursor only says
+ * where the page starts: the organisation and the filters are applied to every page, so an edited
+ * link shows nothing the viewer couldn't see by filtering.
+ */
 export async function getAuditLogPage(deps: AppDeps, viewer: Viewer, query: AuditLogQuery): Promise<AuditLogPage> {
   mustRead(viewer);
   const { filter, errors } = await resolveFilter(deps, viewer, query);
   const actions = await listAuditActions(deps.db, viewer.organisationId);
   // With a filter that can't be read, show nothing rather than more than was asked for.
-  if (Object.keys(errors).length > 0) return { rows: [], actions, errors, olderCursor: null, paged: !!filter.before };
-  const entries = await listAuditLog(deps.db, viewer.organisationId, filter, AUDIT_PAGE_SIZE + 1);
-  const shown = entries.slice(0, AUDIT_PAGE_SIZE);
-  const last = shown[shown.length - 1];
+  if (Object.keys(errors).length > 0) return { rows: [], actions, errors };
+  const page = await auditLogPage(deps.db, viewer.organisationId, filter, auditCursor(query), AUDIT_PAGE_SIZE);
   return {
-    rows: await withNames(deps, viewer, shown),
+    rows: await withNames(deps, viewer, page.entries),
     actions,
     errors,
-    olderCursor: entries.length > AUDIT_PAGE_SIZE && last ? `${last.createdAt}~${last.id}` : null,
-    paged: !!filter.before,
+    newer: page.newer === undefined ? undefined : linkOf(page.newer),
+    older: page.older === undefined ? undefined : linkOf(page.older),
   };
 }
 
-/** Every entry the filters match (up to `AUDIT_EXPORT_LIMIT`, newest first) as CSV; the export itself is audited. */
-export async function exportAuditLog(deps: AppDeps, viewer: Viewer, query: AuditLogQuery, requestId: string | null): Promise<string> {
+/** The header row of the audit log's CSV file. */
+export const AUDIT_CSV_HEADINGS = [
+  'When (UTC)',
+  'Action',
+  'Done by',
+  'Done by (id)',
+  'Person affected',
+  'Person affected (id)',
+  'Record type',
+  'Record id',
+  'Details',
+  'IP address',
+] as const;
+
+/**
+ * Every entry the filters match, newest first, as CSV lines (the heading first), read by keyset a
+ * batch at a time so a long log is never held whole. The export itself is audited first, with how
+ * many entries matched when it began.
+ */
+export async function exportAuditLog(deps: AppDeps, viewer: Viewer, query: AuditLogQuery, requestId: string | null): Promise<AsyncGenerator<string>> {
   mustRead(viewer);
-  const { filter, errors } = await resolveFilter(deps, viewer, { ...query, before: undefined });
+  const { filter, errors } = await resolveFilter(deps, viewer, { ...query, older: undefined, newer: undefined });
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
-  const rows = await withNames(deps, viewer, await listAuditLog(deps.db, viewer.organisationId, filter, AUDIT_EXPORT_LIMIT));
+  const entries = await countAuditLog(deps.db, viewer.organisationId, filter);
   await recordAudit(deps.db, deps.clock, {
     action: 'audit_log_exported',
     organisationId: viewer.organisationId,
     actorId: viewer.id,
-    detail: { entries: rows.length, filters: { ...query, before: undefined } },
+    detail: { entries, filters: { ...query, older: undefined, newer: undefined } },
     requestId,
   });
-  return toCsvFile(
-    ['When (UTC)', 'Action', 'Done by', 'Done by (id)', 'Person affected', 'Person affected (id)', 'Record type', 'Record id', 'Details', 'IP address'],
-    rows.map((r) => [r.createdAt, r.action, r.actorName, r.actorId, r.personName, r.personId, r.subjectType, r.subjectId, r.detail, r.ipAddress]),
-  );
+  async function* lines(): AsyncGenerator<string> {
+    yield toCsvFile(AUDIT_CSV_HEADINGS, []);
+    let after: AuditPosition | undefined;
+    for (;;) {
+      const batch = await listAuditLog(deps.db, viewer.organisationId, filter, AUDIT_EXPORT_BATCH, after);
+      if (batch.length === 0) return;
+      const rows = await withNames(deps, viewer, batch);
+      yield rows
+        .map((r) =>
+          [r.createdAt, r.action, r.actorName, r.actorId, r.personName, r.personId, r.subjectType, r.subjectId, r.detail, r.ipAddress].map(csvCell).join(','),
+        )
+        .map((line) => `${line}\r\n`)
+        .join('');
+      const last = batch[batch.length - 1];
+      if (!last || batch.length < AUDIT_EXPORT_BATCH) return;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  }
+  return lines();
 }
 
 // ----- Retention -----

@@ -88,28 +88,127 @@ describeEachEngine('data protection', (ctx) => {
       expect(text).toContain('No entries match');
     });
 
-    it('pages through a long log, newest first, without repeating or missing an entry', async () => {
-      const { db } = ctx();
-      const person = await makePerson(db, { organisationId: world.organisation.id, givenName: 'Paged' });
-      for (let i = 0; i < 120; i++)
+    describe('paging a long log', () => {
+      let person: { id: string; email: string };
+      const pageOf = (html: string) => ({
+        // The record column shows each entry's own note number.
+        notes: [...html.matchAll(/Note (n\d{3})/g)].map((m) => m[1] ?? ''),
+        older: /href="([^"]*)" rel="next"/.exec(html)?.[1]?.replaceAll('&amp;', '&') ?? null,
+        newer: /href="([^"]*)" rel="prev"/.exec(html)?.[1]?.replaceAll('&amp;', '&') ?? null,
+      });
+
+      beforeAll(async () => {
+        const { db } = ctx();
+        person = await makePerson(db, { organisationId: world.organisation.id, givenName: 'Paged' });
+        // 120 entries in 40 distinct seconds: three to a second, so page boundaries fall inside runs of equal times.
+        for (let i = 0; i < 120; i++)
+          await recordAudit(
+            db,
+            { now: () => new Date(Date.UTC(2026, 8, 1, 0, 0, i % 40)) },
+            {
+              action: i % 2 === 0 ? 'staff_record_viewed' : 'file_downloaded',
+              organisationId: world.organisation.id,
+              actorId: world.orgAdmin.id,
+              subjectType: 'note',
+              subjectId: `n${String(i).padStart(3, '0')}`,
+              personId: person.id,
+            },
+          );
+      });
+
+      it('pages forward and back through a long log, newest first, without repeating or missing an entry', async () => {
+        const expected = (
+          await ctx()
+            .db.selectFrom('audit_events')
+            .select('subject_id')
+            .where('person_id', '=', person.id)
+            .orderBy('created_at', 'desc')
+            .orderBy('id', 'desc')
+            .execute()
+        ).map((r) => r.subject_id);
+        let path: string | null = `/data-protection/audit-log?person=${encodeURIComponent(person.email)}`;
+        const pages: string[][] = [];
+        let last = '';
+        while (path) {
+          const response = await dpoClient.get(path);
+          expect(response.status).toBe(200);
+          const page = pageOf(response.text);
+          // Every page keeps the filter.
+          expect(path).toContain(`person=${encodeURIComponent(person.email)}`);
+          pages.push(page.notes);
+          last = path;
+          path = page.older;
+        }
+        expect(pages.map((p) => p.length)).toEqual([50, 50, 20]);
+        expect(pages.flat()).toEqual(expected);
+
+        // Back from the last page by "Newer entries": the same pages in reverse, ending at the plain address.
+        const back: string[][] = [];
+        path = pageOf((await dpoClient.get(last)).text).newer;
+        while (path) {
+          const page = pageOf((await dpoClient.get(path)).text);
+          back.push(page.notes);
+          if (!page.newer) expect(path).not.toMatch(/older=|newer=/);
+          path = page.newer;
+        }
+        expect(back).toEqual([pages[1], pages[0]]);
+      });
+
+      it('keeps the action filter on every page', async () => {
+        let path: string | null = `/data-protection/audit-log?person=${encodeURIComponent(person.email)}&action=file_downloaded`;
+        const notes: string[] = [];
+        while (path) {
+          const response = await dpoClient.get(path);
+          const page = pageOf(response.text);
+          notes.push(...page.notes);
+          path = page.older;
+        }
+        expect(notes).toHaveLength(60);
+        expect(notes.every((n) => Number(n.slice(1)) % 2 === 1)).toBe(true);
+      });
+
+      it('shows nothing of another organisation when a page link is edited to point into its log', async () => {
+        const { db } = ctx();
         await recordAudit(
           db,
-          { now: () => new Date(Date.UTC(2026, 8, 1, 0, 0, i % 60)) },
-          { action: 'staff_record_viewed', organisationId: world.organisation.id, actorId: world.orgAdmin.id, subjectType: 'person', subjectId: person.id },
+          { now: () => new Date('2026-09-01T00:00:20.000Z') },
+          {
+            action: 'staff_record_viewed',
+            organisationId: world.otherOrganisation.id,
+            actorId: world.otherAdmin.id,
+            subjectType: 'note',
+            subjectId: 'secret01',
+          },
         );
-      let path: string | null = `/data-protection/audit-log?person=${encodeURIComponent(person.email)}`;
-      let rows = 0;
-      let pages = 0;
-      while (path) {
-        const page = await dpoClient.get(path);
-        expect(page.status).toBe(200);
-        rows += (page.text.match(/<tr class="govuk-table__row/g) ?? []).length - 1;
-        const older = /href="([^"]*)" rel="next"/.exec(page.text);
-        path = older?.[1]?.replaceAll('&amp;', '&') ?? null;
-        pages++;
-      }
-      expect(pages).toBe(3);
-      expect(rows).toBe(120);
+        const theirs = await db.selectFrom('audit_events').select(['id', 'created_at']).where('subject_id', '=', 'secret01').executeTakeFirstOrThrow();
+        for (const side of ['older', 'newer'])
+          for (const at of [`${theirs.created_at}~${theirs.id}`, '2099-01-01T00:00:00.000Z~zzzz', '1900-01-01T00:00:00.000Z~0000']) {
+            const response = await dpoClient.get(`/data-protection/audit-log?${side}=${encodeURIComponent(at)}`);
+            expect(response.status).toBe(200);
+            expect(response.text).not.toContain('secret01');
+            expect(visibleText(response.text)).not.toContain(world.otherAdmin.familyName);
+          }
+        // Positioned just after their entry, the page holds this organisation's entries from the same moment on, and none of theirs.
+        const page = pageOf((await dpoClient.get(`/data-protection/audit-log?older=${encodeURIComponent(`${theirs.created_at}~${theirs.id}`)}`)).text);
+        expect(page.notes.length).toBeGreaterThan(0);
+      });
+
+      it('shows the newest page when a page link is garbled', async () => {
+        const newest = pageOf((await dpoClient.get('/data-protection/audit-log')).text).notes;
+        for (const garbled of ['nonsense', '2026-09-01~', '~abc', '2026-09-01T00:00:20.000Z~<script>', '%E0%A4%A', 'x'.repeat(5000)]) {
+          const response = await dpoClient.get(`/data-protection/audit-log?older=${garbled}&newer=${garbled}`);
+          expect(response.status).toBe(200);
+          expect(pageOf(response.text).notes).toEqual(newest);
+        }
+      });
+
+      it('downloads every matching entry as CSV, however many pages they fill', async () => {
+        const csv = await dpoClient.get(`/data-protection/audit-log.csv?person=${encodeURIComponent(person.email)}&older=2026-09-01T00:00:20.000Z~0`);
+        expect(csv.status).toBe(200);
+        const lines = csv.text.trim().split('\r\n');
+        expect(lines).toHaveLength(121);
+        expect(new Set(lines.slice(1).map((l) => l.split(',')[7])).size).toBe(120);
+      });
     });
 
     it('downloads the filtered log as CSV, and records that it was downloaded', async () => {
@@ -159,6 +258,7 @@ describeEachEngine('data protection', (ctx) => {
       const page = visibleText((await dpoClient.get('/data-protection/retention')).text);
       expect(page).toContain('Unsuccessful applications');
       expect(page).toContain('Staff records of leavers');
+      expect(page).toContain('Role history of leavers');
       expect(page).toContain('Audit log');
       expect(page).not.toContain('Save retention periods');
       expect((await dpoClient.post('/data-protection/retention', { 'months-platform-audit-log': '24' })).status).toBe(403);
@@ -172,6 +272,9 @@ describeEachEngine('data protection', (ctx) => {
       const text = visibleText(page.text);
       expect(text).toContain('There is a problem');
       expect(text).toContain('Staff records of leavers must be kept for at least 72 months');
+      expect(visibleText((await admin.post('/data-protection/retention', { ...allDefaults(), 'months-staff-leavers-role-history': '24' })).text)).toContain(
+        'Role history of leavers must be kept for at least 72 months',
+      );
       expect(text).toContain('Audit log: Enter the period as a whole number of months');
       expect(await ctx().db.selectFrom('retention_periods').selectAll().where('organisation_id', '=', world.organisation.id).execute()).toEqual([]);
     });
@@ -208,8 +311,40 @@ describeEachEngine('data protection', (ctx) => {
         .where('id', '=', leaver.id)
         .execute();
 
+      // Role history: the old leaver's goes; a recent leaver's and a current member of staff's stay.
+      const recentLeaver = await makePerson(db, { organisationId: world.organisation.id, schoolId: world.schoolA.id, givenName: 'Rhys' });
+      await db
+        .updateTable('people')
+        .set({ status: 'deactivated', deactivated_at: monthsBefore(now, 70) })
+        .where('id', '=', recentLeaver.id)
+        .execute();
+      const held = (personId: string, from: string, to: string | null) => ({
+        id: newId(),
+        organisation_id: world.organisation.id,
+        person_id: personId,
+        job_title: 'Head of Art',
+        leadership_level: 'middle' as const,
+        school_id: world.schoolA.id,
+        started_on: from,
+        ended_on: to,
+        created_at: now.toISOString(),
+      });
+      await db
+        .insertInto('roles_held')
+        .values([
+          held(leaver.id, '2012-09-01', '2016-08-31'),
+          held(leaver.id, '2016-09-01', monthsBefore(now, 73).slice(0, 10)),
+          held(recentLeaver.id, '2018-09-01', monthsBefore(now, 70).slice(0, 10)),
+          held(world.staff.id, '2019-09-01', null),
+        ])
+        .execute();
+
       const changed = await applyRetention(db, clock, features.retention, { config: { ...ctx().config, DATA_DIR: scratch } });
-      expect(changed).toBeGreaterThanOrEqual(3);
+      expect(changed).toBeGreaterThanOrEqual(5);
+      const rolesOf = async (personId: string) => (await db.selectFrom('roles_held').select('id').where('person_id', '=', personId).execute()).length;
+      expect(await rolesOf(leaver.id)).toBe(0);
+      expect(await rolesOf(recentLeaver.id)).toBe(1);
+      expect(await rolesOf(world.staff.id)).toBe(1);
       expect(await db.selectFrom('applications').select('id').where('id', '=', programmes.applicationId).executeTakeFirst()).toBeUndefined();
       expect(await db.selectFrom('audit_events').select('id').where('created_at', '<', monthsBefore(now, 72)).execute()).toEqual([]);
       const after = await db.selectFrom('people').selectAll().where('id', '=', leaver.id).executeTakeFirstOrThrow();
@@ -219,6 +354,7 @@ describeEachEngine('data protection', (ctx) => {
       const page = visibleText((await dpoClient.get('/data-protection/retention')).text);
       expect(page).toContain('What the daily sweep did');
       expect(page).toMatch(/Unsuccessful applications .*?1/);
+      expect(page).toMatch(/Role history of leavers .*?2/);
       const runs = await db.selectFrom('retention_runs').select('record_type').where('organisation_id', '=', world.organisation.id).execute();
       expect(runs.length).toBe(features.retention.length);
     });

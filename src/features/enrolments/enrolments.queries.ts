@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
+import { type KeysetCursor, keysetPage } from '../../platform/db/keyset';
 import { engineOfDb } from '../../platform/db/connect';
 import type { EnrolmentStatus } from './enrolments.tables';
 
@@ -211,26 +212,57 @@ export function findRosterCohort(db: Executor, organisationId: string, cohortId:
     .executeTakeFirst();
 }
 
-/** The cohort's participants, by name; optionally only those with one status. */
-export function listRoster(db: Executor, cohortId: string, status: EnrolmentStatus | null) {
+/** The cohort's participants; optionally only those with one status. */
+function rosterRows(db: Executor, cohortId: string, status: EnrolmentStatus | null) {
   let query = db
     .selectFrom('enrolments')
     .innerJoin('people', 'people.id', 'enrolments.person_id')
     .leftJoin('schools', 'schools.id', 'people.school_id')
-    .select([
-      'enrolments.id',
-      'enrolments.organisation_id',
-      'enrolments.person_id',
-      'enrolments.cohort_id',
-      'enrolments.programme_id',
-      'enrolments.status',
-      'people.given_name',
-      'people.family_name',
-      'schools.name as school_name',
-    ])
     .where('enrolments.cohort_id', '=', cohortId);
   if (status) query = query.where('enrolments.status', '=', status);
-  return query.orderBy('people.family_name').orderBy('people.given_name').orderBy('enrolments.id').execute();
+  return query;
+}
+
+const ROSTER_COLUMNS = [
+  'enrolments.id',
+  'enrolments.organisation_id',
+  'enrolments.person_id',
+  'enrolments.cohort_id',
+  'enrolments.programme_id',
+  'enrolments.status',
+  'people.given_name',
+  'people.family_name',
+  'schools.name as school_name',
+] as const;
+
+/** The whole roster (the CSV download, confirming completion), by family name, given name then id. */
+export function listRoster(db: Executor, cohortId: string, status: EnrolmentStatus | null) {
+  return rosterRows(db, cohortId, status).select(ROSTER_COLUMNS).orderBy('people.family_name').orderBy('people.given_name').orderBy('enrolments.id').execute();
+}
+
+/**
+ * One page of a cohort's roster by keyset (`keysetPage`), by family name, given name then id, with
+ * how many match and how many come before the page. A cursor naming no enrolment of the cohort
+ * (with the status chosen) starts at the beginning; the cohort and status apply to every page.
+ */
+export function rosterPage(db: Executor, cohortId: string, status: EnrolmentStatus | null, pageSize: number, cursor: KeysetCursor) {
+  const base = rosterRows(db, cohortId, status);
+  return keysetPage({
+    columns: ['people.family_name', 'people.given_name', 'enrolments.id'],
+    order: 'asc',
+    cursor,
+    pageSize,
+    key: async (id) => {
+      const row = await base.select(['people.family_name', 'people.given_name', 'enrolments.id']).where('enrolments.id', '=', id).executeTakeFirst();
+      return row ? [row.family_name, row.given_name, row.id] : undefined;
+    },
+    count: (before) => base.select((eb) => [eb.fn.countAll<number>().as('total'), (before ?? sql<number>`0`).as('before')]).executeTakeFirstOrThrow(),
+    rows: (where, order) => {
+      let query = base.select(ROSTER_COLUMNS);
+      if (where) query = query.where(where);
+      return query.orderBy('people.family_name', order).orderBy('people.given_name', order).orderBy('enrolments.id', order).limit(pageSize).execute();
+    },
+  });
 }
 
 /** The people holding a place in a cohort (active or completed): what fellow participants see of each other. */

@@ -1,6 +1,7 @@
 import { sendCsv } from '../../platform/http/csv-download';
 import { rosterCsv } from './views/roster-csv';
 import { Hono, type Context } from 'hono';
+import { keysetCursor } from '../../platform/db/keyset';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
 import { Invalid, type FieldErrors } from '../../platform/http/errors';
@@ -52,8 +53,9 @@ enrolmentRoutes.get('/my-programme', access('signed-in'), async (c) => {
 
 enrolmentRoutes.get('/cohorts/:cohortId/roster', access('programme-lead'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  const { status } = rosterQuery.parse(c.req.query());
-  const roster = await getRoster(c.get('deps'), viewer, c.req.param('cohortId'), status ?? null);
+  const query = rosterQuery.parse(c.req.query());
+  const status = query.status;
+  const roster = await getRoster(c.get('deps'), viewer, c.req.param('cohortId'), status ?? null, { cursor: keysetCursor(query) });
   return renderPage(
     c,
     {
@@ -67,7 +69,7 @@ enrolmentRoutes.get('/cohorts/:cohortId/roster', access('programme-lead'), async
 // The roster as a CSV file, with the page's columns and its status filter.
 enrolmentRoutes.get('/cohorts/:cohortId/roster.csv', access('programme-lead'), async (c) => {
   const { status } = rosterQuery.parse(c.req.query());
-  const roster = await getRoster(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'), status ?? null);
+  const roster = await getRoster(c.get('deps'), requireViewer(c.get('viewer')), c.req.param('cohortId'), status ?? null, 'all');
   return sendCsv(c, rosterCsv(roster, status ?? null));
 });
 

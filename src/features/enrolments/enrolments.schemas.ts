@@ -69,4 +69,8 @@ export function parseReflection(json: string | null): ModuleReflection | null {
 /** The roster's filter; anything unknown means every status. */
 export const rosterQuery = z.object({
   status: z.enum(['active', 'deferred', 'withdrawn', 'completed']).optional().catch(undefined),
+  /** The page after this enrolment (by id), in the roster's order; one not on the roster, or malformed, shows the first page. */
+  after: z.string().max(64).optional().catch(undefined),
+  /** The page before this enrolment (by id). */
+  before: z.string().max(64).optional().catch(undefined),
 });

@@ -1,6 +1,7 @@
 import { withOutsideSchoolNames } from '../establishments';
 import type { Executor } from '../../platform/db/database';
 import { recordAudit } from '../../platform/audit/audit';
+import type { KeysetCursor } from '../../platform/db/keyset';
 import { isUniqueViolation } from '../../platform/db/errors';
 import { formatDate } from '../../platform/dates';
 import type { AppDeps, Viewer } from '../../platform/http/env';
@@ -98,16 +99,26 @@ export async function getEnrolmentOverview(deps: AppDeps, viewer: Viewer, id: st
 }
 export type EnrolmentOverview = Awaited<ReturnType<typeof getEnrolmentOverview>>;
 
-/** A cohort's participants with each requirement's status, in one completion report for the whole cohort. */
-export async function getRoster(deps: AppDeps, viewer: Viewer, cohortId: string, status: EnrolmentStatus | null) {
+/** Participants on one page of a cohort's roster. */
+export const ROSTER_PAGE_SIZE = 50;
+
+/**
+ * A cohort's participants with each requirement's status, in one completion report for the
+ * participants shown: one page by keyset, or `all` of them (the CSV download), with how many match.
+ */
+export async function getRoster(deps: AppDeps, viewer: Viewer, cohortId: string, status: EnrolmentStatus | null, paging: { cursor: KeysetCursor } | 'all') {
   if (!canViewRoster(viewer)) throw new Forbidden();
   const cohort = await q.findRosterCohort(deps.db, viewer.organisationId, cohortId);
   if (!cohort) throw new NotFound();
-  const [requirements, participants, counts] = await Promise.all([
+  const [requirements, page, counts] = await Promise.all([
     q.listRequirements(deps.db, cohort.programme_id),
-    q.listRoster(deps.db, cohortId, status).then((rows) => withOutsideSchoolNames(deps, rows, (r) => r.person_id)),
+    (paging === 'all'
+      ? q.listRoster(deps.db, cohortId, status).then((rows) => ({ rows, total: rows.length, position: 0 }))
+      : q.rosterPage(deps.db, cohortId, status, ROSTER_PAGE_SIZE, paging.cursor)
+    ).then(async (page) => ({ ...page, rows: await withOutsideSchoolNames(deps, page.rows, (r) => r.person_id) })),
     q.countByStatus(deps.db, cohortId),
   ]);
+  const participants = page.rows;
   const reports = await deps.completion.report(
     deps.db,
     { id: cohort.programme_id, modulesRequired: cohort.modules_required },
@@ -120,7 +131,16 @@ export async function getRoster(deps: AppDeps, viewer: Viewer, cohortId: string,
     .sort((a, b) => Number(a.kind === 'sign_off') - Number(b.kind === 'sign_off') || a.position - b.position)
     .map((r) => ({ requirementId: r.id, title: deps.completion.evaluator(r.kind)?.title ?? r.kind }));
   const rows = participants.map((p) => ({ ...p, report: reports.get(p.id) as CompletionReport }));
-  return { cohort, columns, rows, counts, placesTaken: q.PLACE_HOLDING.reduce((taken, status) => taken + counts[status], 0) };
+  return {
+    cohort,
+    columns,
+    rows,
+    counts,
+    total: page.total,
+    position: page.position,
+    pageSize: ROSTER_PAGE_SIZE,
+    placesTaken: q.PLACE_HOLDING.reduce((taken, status) => taken + counts[status], 0),
+  };
 }
 
 /**

@@ -2,6 +2,8 @@ import type { FeatureModule } from '../../platform/module';
 import { seedRecord } from './demo/record.demo';
 import * as recordTables from './migrations/2026_12_04_1040_record';
 import * as recordImports from './migrations/2026_12_04_1300_record_imports';
+import * as keptRole from './migrations/2026_12_07_2141_record_item_kept_role';
+import * as keptRoleBackfill from './migrations/2026_12_07_2142_record_item_kept_role_backfill';
 import { eraseOf, exportOf, moveRecord } from './record.queries';
 import { recordRoutes } from './record.routes';
 
@@ -10,13 +12,18 @@ export const recordModule: FeatureModule = {
   name: 'record',
   routes: [recordRoutes],
   navigation: [{ href: '/record', text: 'Leadership record', order: 49, shownTo: 'own-record', current: (path) => path.startsWith('/record') }],
-  migrations: { '2026_12_04_1040_record': recordTables, '2026_12_04_1300_record_imports': recordImports },
+  migrations: {
+    '2026_12_04_1040_record': recordTables,
+    '2026_12_04_1300_record_imports': recordImports,
+    '2026_12_07_2141_record_item_kept_role': keptRole,
+    '2026_12_07_2142_record_item_kept_role_backfill': keptRoleBackfill,
+  },
   demo: { seed: seedRecord },
   // A new school's account linked to the person's personal account: their record comes with them.
   reactions: { 'account.linked': (trx, _context, payload) => moveRecord(trx, payload.fromPersonIds, payload.personId) },
   personalData: {
     holds: [
-      'Leadership record: which certificates and portfolio entries the person includes, and their personal statement',
+      'Leadership record: which certificates, portfolio entries, completed programmes, projects and roles held the person includes (with a copy of each role held as it was when included), and their personal statement',
       'Record files brought in: each file as uploaded, and each item brought from it (certificates with their credentials, portfolio entries) with where it came from and what the check on import found',
       'Shared links: what each is for, what it shows, when it expires or was revoked, and each time it was opened with a coarse description of the browser (no address)',
     ],

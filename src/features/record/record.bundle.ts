@@ -10,6 +10,7 @@
 // can't be reached, so what it signed "could not be verified" (with the reason), not refused.
 
 import { randomUUID } from 'node:crypto';
+import { formatDate } from '../../platform/dates';
 import { didKeyDocument, webDid } from '../../platform/credentials/did';
 import { CREDENTIALS_V2_CONTEXT, checkProof, type DidResolver, OPEN_BADGES_CONTEXT } from '../../platform/credentials/signing';
 import type { AppDeps } from '../../platform/http/env';
@@ -382,6 +383,23 @@ function readRole(value: unknown): BundleRole {
     to: dateOrNull(r.to),
     broughtFrom: strOrNull(r.broughtFrom)?.slice(0, 200) ?? null,
   };
+}
+
+/** A role and where it was held, as a reader reads it: "Head of Year 9 at Aspen Academy". */
+export function roleAt(r: Pick<BundleRole, 'jobTitle' | 'leadershipLevel' | 'school' | 'organisation'>): string {
+  const where = r.school || r.organisation;
+  return `${r.jobTitle || r.leadershipLevel || 'A role'}${where ? ` at ${where}` : ''}`;
+}
+
+/** When a role was held: "from 1 September 2019 to 31 August 2024", or "since 1 September 2024" while it is. */
+export function roleSpan(r: Pick<BundleRole, 'from' | 'to'>): string {
+  if (!r.from) return r.to ? `until ${formatDate(r.to)}` : 'now';
+  return r.to ? `from ${formatDate(r.from)} to ${formatDate(r.to)}` : `since ${formatDate(r.from)}`;
+}
+
+/** A role as its holder reads it on their own record: "You were Head of Year 9 at Aspen Academy from … to …". */
+export function yourRole(r: BundleRole): string {
+  return `${r.to ? 'You were' : 'You have been'} ${roleAt(r)} ${roleSpan(r)}`;
 }
 
 /** A role as a line: "Head of English, Aspen Academy". */

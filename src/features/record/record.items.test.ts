@@ -101,7 +101,7 @@ describeEachEngine('programmes and projects in the leadership record', (ctx) => 
   it('offers the completed programme and the project to include, with where each came from', async () => {
     const text = visibleText((await teacher.get('/record')).text);
     expect(text).toContain(`Programme completed: ${programmeTitle} (Stage 1 of ${pathwayTitle})`);
-    expect(text).toContain(`Completed 20 November 2026. Recorded by Waymark from ${world.organisation.name}’s records`);
+    expect(text).toContain(`You completed it on 20 November 2026. Recorded by Waymark from ${world.organisation.name}’s records`);
     expect(text).toContain('Project: Reading for pleasure in Year 7');
     expect(text).toContain(`Recorded by Waymark from ${world.organisation.name}’s staff records`);
     roleKey = /value="(role:[^"]+)"/.exec((await teacher.get('/record')).text)?.[1] ?? '';

@@ -1,13 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type TestPerson, type World } from '../../../test/support/factories';
 import { type TestClient, visibleText } from '../../../test/support/http';
+import { pdfText } from '../../../test/support/pdf';
+import { makeProgrammeWorld } from '../../../test/support/programme-world';
+import { makeProjectsWorld } from '../../../test/support/worlds/projects';
+import { features } from '..';
+import { newId } from '../../platform/db/ids';
+import { applyRetention, monthsBefore } from '../data-protection/data-protection.service';
 
 // A teacher adds a personal email (confirmed by a link) and a TRN that nobody else sees; their school
 // deactivates them when they leave, and they are told at the personal address how to keep their
 // record; they sign in to a personal account that reaches their own record and nothing of the
 // school's; at a new organisation on the same Waymark they link their new account, and the record
-// comes with them. A record file of someone else's is refused on import.
+// comes with them. A record file of someone else's is refused on import. What they included stays
+// theirs: certificates and entries, programmes completed, projects with their impact and roles held,
+// on their page, links, PDF and record file; six years after they left, the school's role history
+// goes, but the roles they included stay in their record.
 
 const PERSONAL = 'ravi.personal@example.net';
 
@@ -25,6 +37,8 @@ describeEachEngine('leaving a school and keeping the leadership record', (ctx) =
   let arrival: TestPerson;
   let entryId: string;
   let shareId: string;
+  let projectId: string;
+  let programmeTitle: string;
 
   const mailTo = async (to: string) => {
     await ctx().deliverMail();
@@ -51,7 +65,52 @@ describeEachEngine('leaving a school and keeping the leadership record', (ctx) =
       'startedOn-year': '2026',
     });
     entryId = (added.location ?? '').split('/')[3]?.split('?')[0] ?? '';
-    expect((await teacher.post('/record', { statement: 'I lead reading across Key Stage 3.', items: `entry:${entryId}` })).status).toBe(303);
+
+    // A programme stage completed, a project with its impact, and three roles held, the first before Waymark.
+    const db = ctx().db;
+    const programmes = await makeProgrammeWorld(db, world);
+    await db
+      .updateTable('enrolments')
+      .set({ status: 'completed', completed_at: '2026-11-20T15:00:00.000Z' })
+      .where('id', '=', programmes.enrolmentId)
+      .execute();
+    programmeTitle = (await db.selectFrom('programmes').select('title').where('id', '=', programmes.programmeId).executeTakeFirstOrThrow()).title;
+    projectId = (await makeProjectsWorld(db, world, programmes)).projectId ?? '';
+    const role = (jobTitle: string, from: string, to: string | null) => ({
+      id: newId(),
+      organisation_id: world.organisation.id,
+      person_id: world.report.id,
+      job_title: jobTitle,
+      leadership_level: jobTitle.startsWith('Head') ? ('middle' as const) : ('none' as const),
+      school_id: world.schoolA.id,
+      started_on: from,
+      ended_on: to,
+      created_at: '2026-11-01T09:00:00.000Z',
+    });
+    await db
+      .insertInto('roles_held')
+      .values([
+        role('Teacher of English', '2015-09-01', '2019-08-31'),
+        role('Head of Year 9', '2019-09-01', '2024-08-31'),
+        role('Head of English', '2024-09-01', null),
+      ])
+      .execute();
+
+    const form = new URLSearchParams({ statement: 'I lead reading across Key Stage 3.' });
+    for (const item of [
+      `entry:${entryId}`,
+      `programme:${programmes.enrolmentId}`,
+      `project:${projectId}`,
+      `role:${world.report.id}_2019-09-01`,
+      `role:${world.report.id}_2024-09-01`,
+    ])
+      form.append('items', item);
+    expect((await teacher.post('/record', form)).status).toBe(303);
+    const mine = visibleText((await teacher.get('/record')).text);
+    // The person reads their own roles as theirs; the preview of what a reader sees says whose records they came from.
+    expect(mine).toContain(`You were Head of Year 9 at ${world.schoolA.name} from 1 September 2019 to 31 August 2024.`);
+    expect(mine).toContain(`You have been Head of English at ${world.schoolA.name} since 1 September 2024.`);
+    expect(mine).toContain(`Head of Year 9 at ${world.schoolA.name} Middle leader, from 1 September 2019 to 31 August 2024.`);
     const shared = await teacher.post('/record/shares/new', {
       label: 'Head of English application',
       'expiresOn-day': '31',
@@ -113,14 +172,49 @@ describeEachEngine('leaving a school and keeping the leadership record', (ctx) =
     expect(text).toContain('INSET on adaptive teaching');
     expect(text).toContain('I lead reading across Key Stage 3.');
     expect(text).toContain('Head of English application');
+    // The programme, the project with its impact and the roles stay in their record; the role they held ends the day they left.
+    expect(text).toContain(`Programmes completed ${programmeTitle}`);
+    expect(text).toContain('Projects and their impact Reading for pleasure in Year 7');
+    expect(text).toContain('Pupils reading at home weekly (%)');
+    expect(text).toContain(`You were Head of English at ${world.schoolA.name} from 1 September 2024 to 24 November 2026.`);
+    expect(text).toContain(`Head of Year 9 at ${world.schoolA.name} Middle leader, from 1 September 2019 to 31 August 2024.`);
     expect((await leaver.get(`/record/shares/${shareId}`)).status).toBe(200);
-    expect((await leaver.getBytes('/record/record.pdf')).status).toBe(200);
-    const file = JSON.parse((await leaver.get('/record/export.json')).text) as { credentialSubject: { leadershipRecord: { person: object } } };
-    expect(file.credentialSubject.leadershipRecord.person).toEqual({ name: `Ravi ${world.report.familyName}` });
+    const pdf = await leaver.getBytes('/record/record.pdf');
+    expect(pdf.status).toBe(200);
+    const printed = pdfText(pdf.bytes).replace(/\s+/g, ' ');
+    for (const words of ['Programmes completed', programmeTitle, 'Reading for pleasure in Year 7', 'Roles held', 'Head of Year 9 at'])
+      expect(printed).toContain(words);
+    const file = JSON.parse((await leaver.get('/record/export.json')).text) as {
+      credentialSubject: {
+        leadershipRecord: { person: object; programmes: { programme: string }[]; projects: { title: string; measures: unknown[] }[]; roles: object[] };
+      };
+    };
+    const kept = file.credentialSubject.leadershipRecord;
+    expect(kept.person).toEqual({ name: `Ravi ${world.report.familyName}` });
+    expect(kept.programmes.map((p) => p.programme)).toEqual([programmeTitle]);
+    expect(kept.projects).toEqual([expect.objectContaining({ title: 'Reading for pleasure in Year 7', measures: [expect.anything()] })]);
+    expect(kept.roles).toEqual([
+      expect.objectContaining({
+        jobTitle: 'Head of English',
+        school: world.schoolA.name,
+        from: '2024-09-01',
+        to: '2026-11-24',
+        organisation: world.organisation.name,
+      }),
+      expect.objectContaining({ jobTitle: 'Head of Year 9', leadershipLevel: 'Middle leader', from: '2019-09-01', to: '2024-08-31' }),
+    ]);
     expect(visibleText((await leaver.get('/account')).text)).toContain('nothing of any school’s');
 
-    // Every school page refuses them; home takes them to their record.
-    for (const path of ['/staff', `/staff/${world.report.id}`, '/portfolio', '/notifications', '/reports/skills']) {
+    // Their link still shows a panel what it showed, the roles as the reader reads them.
+    const token = (await ctx().db.selectFrom('record_shares').select('token').where('id', '=', shareId).executeTakeFirstOrThrow()).token;
+    const shared = visibleText((await ctx().client({ address: '10.6.0.9' }).get(`/shared/${token}`)).text);
+    expect(shared).toContain(`Head of English at ${world.schoolA.name} Middle leader, from 1 September 2024 to 24 November 2026.`);
+    expect(shared).toContain(`Recorded by Waymark from ${world.organisation.name}’s staff records.`);
+    expect(shared).toContain('Reading for pleasure in Year 7');
+    expect(shared).not.toContain('You were');
+
+    // Every school page refuses them, the project's own pages and the school's staff record among them; home takes them to their record.
+    for (const path of ['/staff', `/staff/${world.report.id}`, '/portfolio', '/notifications', '/reports/skills', '/projects', `/projects/${projectId}`]) {
       const page = await leaver.get(path);
       expect([403, 404], path).toContain(page.status);
     }
@@ -200,5 +294,34 @@ describeEachEngine('leaving a school and keeping the leadership record', (ctx) =
     expect(mismatch.status).toBe(400);
     expect(visibleText(mismatch.text)).toContain('This record file names a different Teacher Reference Number from the one on your account');
     expect(await ctx().db.selectFrom('record_imports').selectAll().where('person_id', '=', arrival.id).execute()).toHaveLength(0);
+  });
+
+  it('six years after they left, the school’s role history goes, but the roles they included stay in their record', async () => {
+    const { db, clock } = ctx();
+    // Six years and a month on, the daily sweep runs with the organisation's default periods.
+    const later = { now: () => new Date(monthsBefore(clock.now(), -73)) };
+    await applyRetention(db, later, features.retention, { config: { ...ctx().config, DATA_DIR: mkdtempSync(join(tmpdir(), 'waymark-leaving-')) } });
+    expect(await db.selectFrom('roles_held').select('id').where('person_id', '=', world.report.id).execute()).toEqual([]);
+
+    const newcomer = ctx().client({ address: '10.6.0.8' });
+    await signIn(newcomer, arrival.email);
+    const page = await newcomer.get('/record');
+    const text = visibleText(page.text);
+    expect(text).toContain(`You were Head of Year 9 at ${world.schoolA.name} from 1 September 2019 to 31 August 2024.`);
+    expect(text).toContain(`You were Head of English at ${world.schoolA.name} from 1 September 2024 to 24 November 2026.`);
+    // The role they left out went with the school's history; nothing empty stands in for it.
+    expect(text).not.toContain(`Teacher of English at ${world.schoolA.name}`);
+    expect(text).not.toContain('Role held: Not in a leadership role');
+    const file = JSON.parse((await newcomer.get('/record/export.json')).text) as { credentialSubject: { leadershipRecord: { roles: object[] } } };
+    expect(file.credentialSubject.leadershipRecord.roles).toEqual([
+      expect.objectContaining({ jobTitle: 'Head of English', to: '2026-11-24' }),
+      expect.objectContaining({ jobTitle: 'Head of Year 9', to: '2024-08-31' }),
+    ]);
+    // Saving the record again keeps them.
+    const form = new URLSearchParams({ statement: 'I lead reading across Key Stage 3.' });
+    for (const key of [...page.text.matchAll(/value="(role:[^"]+)" checked/g)].map((m) => m[1] ?? '')) form.append('items', key);
+    expect([...form.getAll('items')]).toHaveLength(2);
+    expect((await newcomer.post('/record', form)).status).toBe(303);
+    expect(visibleText((await newcomer.get('/record')).text)).toContain(`You were Head of Year 9 at ${world.schoolA.name}`);
   });
 });

@@ -5,7 +5,7 @@
 import { formatDate } from '../../platform/dates';
 import { type Doc, GREY, heading, list, paragraph, type StructureElement, startDocument, table } from '../../platform/documents/pdf';
 import { impactRows, JUDGEMENTS } from '../projects';
-import { type BundleProgramme, type BundleProject, type BundleRole, roleTitle } from './record.bundle';
+import { type BundleProgramme, type BundleProject, type BundleRole, roleAt, roleSpan } from './record.bundle';
 import type { ComposedRecord, ImportedItem } from './record.service';
 
 const dates = (from: string | null, to: string | null) => (!from ? '' : to && to !== from ? `${formatDate(from)} to ${formatDate(to)}` : formatDate(from));
@@ -27,7 +27,7 @@ function roleRecorded(r: BundleRole): string {
 }
 
 function roleLine(r: BundleRole, from: string): string {
-  return `${roleTitle(r)}: ${r.leadershipLevel ? `${r.leadershipLevel}, ` : ''}${r.from ? formatDate(r.from) : ''} to ${r.to ? formatDate(r.to) : 'now'}. ${from}`;
+  return `${roleAt(r)}: ${r.jobTitle && r.leadershipLevel ? `${r.leadershipLevel}, ` : ''}${roleSpan(r)}. ${from}`;
 }
 
 function programmeLine(p: BundleProgramme, from: string): string {

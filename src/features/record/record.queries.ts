@@ -3,16 +3,21 @@ import type { Executor } from '../../platform/db/database';
 import type { RecordImportedItemsTable, RecordImportsTable, RecordItemKind, RecordSharesTable } from './record.tables';
 
 export function listItemsOf(db: Executor, personId: string) {
-  return db.selectFrom('record_items').select(['kind', 'item_id']).where('person_id', '=', personId).execute();
+  return db.selectFrom('record_items').select(['kind', 'item_id', 'kept']).where('person_id', '=', personId).execute();
 }
 
-/** Replaces what the person includes in their record. */
-export async function replaceItems(trx: Executor, personId: string, items: { kind: RecordItemKind; id: string }[], at: string): Promise<void> {
+/** Replaces what the person includes in their record; `kept` is a role's copy (JSON), null for other kinds. */
+export async function replaceItems(
+  trx: Executor,
+  personId: string,
+  items: { kind: RecordItemKind; id: string; kept: string | null }[],
+  at: string,
+): Promise<void> {
   await trx.deleteFrom('record_items').where('person_id', '=', personId).execute();
   if (items.length > 0)
     await trx
       .insertInto('record_items')
-      .values(items.map((i) => ({ person_id: personId, kind: i.kind, item_id: i.id, added_at: at })))
+      .values(items.map((i) => ({ person_id: personId, kind: i.kind, item_id: i.id, added_at: at, kept: i.kept })))
       .execute();
 }
 

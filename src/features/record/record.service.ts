@@ -117,15 +117,18 @@ export async function organisationNameOf(db: Executor, organisationId: string): 
 
 /** The person's completed programmes and their projects' public summaries, with the organisation that holds each. */
 async function programmesAndProjects(db: Executor, personIds: readonly string[]) {
-  const [programmes, projects, roles, organisations] = await Promise.all([
+  const [programmes, projects, roles, people, organisations] = await Promise.all([
     Promise.all(personIds.map((id) => completedProgrammesOf(db, id))).then((lists) => lists.flat()),
     Promise.all(personIds.map((id) => publicProjectsOf(db, id))).then((lists) => lists.flat()),
     Promise.all(personIds.map((id) => rolesOf(db, id))).then((lists) => lists.flat()),
+    Promise.all(personIds.map((id) => findPersonSummary(db, id))),
     listAllOrganisations(db),
   ]);
   const names = new Map(organisations.map((o) => [o.id, o.name]));
   return {
     roles: roles.map(({ organisationId, ...r }): RecordRole => ({ ...r, organisation: names.get(organisationId) ?? '' })),
+    /** The day the person left each staff record of theirs, by its id (absent while they work there). */
+    leftOn: new Map(people.flatMap((p) => (p?.status === 'deactivated' && p.deactivated_at ? [[p.id, londonDate(new Date(p.deactivated_at))] as const] : []))),
     programmes: programmes.map(
       (p): RecordProgramme => ({
         id: p.enrolmentId,
@@ -196,10 +199,25 @@ async function everything(db: Executor, personId: string, personIds: readonly st
     entries,
     programmes: held.programmes,
     projects: held.projects,
-    roles: held.roles,
+    // Newest first, across every staff record of theirs and the copies their record keeps.
+    roles: [...held.roles, ...keptRoles(chosen, held.roles, held.leftOn)].sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0)),
     imported: imported.map(importedItem),
     chosen: new Set(chosen.map((c) => itemKey({ kind: c.kind, id: c.item_id }))),
   };
+}
+
+/**
+ * Roles the person included whose school's history is gone (removed by the retention rule for
+ * leavers' role history): their record keeps the copy made when they were included. A copy made
+ * while the role was held ends on the day they left.
+ */
+function keptRoles(chosen: { kind: RecordItemKind; item_id: string; kept: string | null }[], live: RecordRole[], leftOn: Map<string, string>): RecordRole[] {
+  const liveIds = new Set(live.map((r) => r.id));
+  return chosen.flatMap((c) => {
+    if (c.kind !== 'role' || !c.kept || liveIds.has(c.item_id)) return [];
+    const role = JSON.parse(c.kept) as BundleRole;
+    return [{ ...role, to: role.to ?? leftOn.get(c.item_id.split('_')[0] ?? '') ?? null, id: c.item_id }];
+  });
 }
 
 /** Every item the record could show, by kind and id. */
@@ -267,9 +285,11 @@ export async function saveMyRecord(deps: AppDeps, viewer: RecordHolder, values: 
   const items = [...new Set(ticked)].map(parseItemKey);
   if (items.some((i) => !i || !owned.has(itemKey(i)))) errors.items = 'Select only items from your own record';
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const roles = new Map(all.roles.map(({ id, ...role }) => [id, JSON.stringify(role)]));
+  const kept = (items as ItemRef[]).map((i) => ({ ...i, kept: i.kind === 'role' ? (roles.get(i.id) ?? null) : null }));
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await q.replaceItems(trx, viewer.personId, items as ItemRef[], at);
+    await q.replaceItems(trx, viewer.personId, kept, at);
     await q.saveStatement(trx, viewer.personId, statement, at);
   });
 }

@@ -14,6 +14,11 @@ export interface RecordItemsTable {
   /** The portfolio entry's, certificate's, enrolment's, project's or imported item's id. */
   item_id: string;
   added_at: string;
+  /**
+   * For a role held: what it said when the person included it (JSON BundleRole), so it stays in
+   * their record after the school's role history of a leaver is removed by its retention rule.
+   */
+  kept: string | null;
 }
 
 /** The person's own statement at the top of their record. */

@@ -222,6 +222,7 @@ export function findPersonSummary(db: Executor, personId: string, organisationId
       'leadership_level',
       'started_in_schools_on',
       'line_manager_id',
+      'deactivated_at',
     ])
     .where('id', '=', personId);
   if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);

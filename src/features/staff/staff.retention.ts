@@ -3,7 +3,8 @@ import { buildSearchText } from './staff.schemas';
 
 /**
  * Leavers: after the period, the school's details of a deactivated person go (job title, school,
- * line manager, leadership level, MIS id, start date, roles). Their name, email and teacher
+ * line manager, leadership level, MIS id, start date, roles), and so does the history of the roles
+ * they held (a record type of its own, so the organisation sees and sets it). Their name, email and teacher
  * reference number stay, because the leadership record is theirs after they leave: their
  * certificates, own entries and reflections, and verifications given to them keep their owner
  * (docs/leadership-record.md, docs/data-protection.md).
@@ -65,6 +66,29 @@ export const staffRetention: RetentionRecordType[] = [
         changed++;
       }
       return changed;
+    },
+  },
+  {
+    key: 'staff.leavers-role-history',
+    name: 'Role history of leavers',
+    description:
+      'Each job title, leadership level and school someone held while they worked for the organisation, with the dates from and to, from when they left',
+    action: 'removed; roles the person included in their leadership record stay in it, with them',
+    defaultMonths: 72,
+    minimumMonths: 72,
+    basis:
+      'Part of the personnel record: the IRMS toolkit for schools keeps it six years after employment ends, the limitation period for contract claims (Limitation Act 1980)',
+    async apply(trx, organisationId, cutoff) {
+      // The leadership record keeps its own copy of each role the person chose to include, so the
+      // school's history can go without taking anything from the person's record.
+      const leavers = trx
+        .selectFrom('people')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where('status', '=', 'deactivated')
+        .where('deactivated_at', '<', cutoff);
+      const removed = await trx.deleteFrom('roles_held').where('organisation_id', '=', organisationId).where('person_id', 'in', leavers).executeTakeFirst();
+      return Number(removed.numDeletedRows);
     },
   },
 ];

@@ -143,7 +143,8 @@ export async function reopenRole(db: Executor, person: { personId: string; organ
 /**
  * The roles a person has held (job title, leadership level, school, from and to), newest first; the
  * current one has `to: null`. Someone with no history kept yet gets their staff record's role, from
- * the day the record was made (to the day they left, if they have).
+ * the day the record was made (to the day they left, if they have); a leaver whose details have
+ * been removed after the retention period has none.
  */
 export async function listRolesHeld(db: Executor, personId: string): Promise<RoleHeld[]> {
   const rows = await db
@@ -164,6 +165,8 @@ export async function listRolesHeld(db: Executor, personId: string): Promise<Rol
     .where('people.id', '=', personId)
     .executeTakeFirst();
   if (!person) return [];
+  // A leaver whose role history and school's details the retention rules have removed held no role we still know of.
+  if (person.status === 'deactivated' && person.job_title === null && person.school_name === null && person.leadership_level === 'none') return [];
   return [
     {
       jobTitle: person.job_title,

@@ -59,7 +59,11 @@ describeEachEngine('subject access and erasure', (ctx) => {
     const summary = files.get('summary.html')?.toString('utf8') ?? '';
     expect(summary).toContain(`Personal data held about ${subject.name.replace("'", '&#39;')}`);
     expect(summary).toContain('What is withheld, and why');
-    expect(JSON.parse(files.get('data/staff.json')?.toString('utf8') ?? '{}')['staff record'][0].email).toBe(subject.email);
+    const staff = JSON.parse(files.get('data/staff.json')?.toString('utf8') ?? '{}');
+    expect(staff['staff record'][0].email).toBe(subject.email);
+    // The history of the roles they held is theirs to see too.
+    expect(staff['roles held'].length).toBeGreaterThan(0);
+    expect(staff['roles held'][0]).toMatchObject({ person_id: subject.id, started_on: expect.any(String) });
     expect(files.has('withheld.json')).toBe(true);
     // The same summary as a PDF, for those who would rather print or file it.
     const pdf = files.get('summary.pdf') ?? Buffer.alloc(0);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database';
 import type { RetentionRecordType } from '../contributions';
 import type { Clock } from '../db/clock';
@@ -158,39 +159,133 @@ export interface AuditLogFilter {
   /** ISO instants: from (inclusive) and to (exclusive). */
   from?: string;
   to?: string;
-  /** Keyset: entries older than this one (created_at and id, as the last row of the page before). */
-  before?: { createdAt: string; id: string };
+}
+
+/** Where an entry sits in the log's order (newest first by time, then id): all a cursor carries. */
+export interface AuditPosition {
+  createdAt: string;
+  id: string;
 }
 
 /**
- * One page of an organisation's audit log, newest first, `limit` entries at most (keyset paging:
- * the next page starts after the last entry). Read-only: the log is appended to by `recordAudit`
- * and trimmed only by the retention sweep, never changed by a route.
+ * Where a page of the log starts: the entries older than a position, those newer than it, or the
+ * newest. A cursor only positions: the organisation and the filters are applied afresh to every
+ * page, so a made-up position can show nothing the filters would not.
  */
-export async function listAuditLog(db: Executor, organisationId: string, filter: AuditLogFilter, limit: number): Promise<AuditLogEntry[]> {
-  let query = db
-    .selectFrom('audit_events')
-    .select([
-      'id',
-      'action',
-      'actor_id as actorId',
-      'person_id as personId',
-      'subject_type as subjectType',
-      'subject_id as subjectId',
-      'detail',
-      'ip_address as ipAddress',
-      'created_at as createdAt',
-    ])
-    .where('organisation_id', '=', organisationId);
+export type AuditCursor = { older: AuditPosition } | { newer: AuditPosition } | null;
+
+function filteredLog(db: Executor, organisationId: string, filter: AuditLogFilter) {
+  let query = db.selectFrom('audit_events').where('organisation_id', '=', organisationId);
   if (filter.personId) query = query.where('person_id', '=', filter.personId);
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
   if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.from) query = query.where('created_at', '>=', filter.from);
   if (filter.to) query = query.where('created_at', '<', filter.to);
-  const before = filter.before;
-  if (before)
-    query = query.where((eb) => eb.or([eb('created_at', '<', before.createdAt), eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)])]));
+  return query;
+}
+
+/** Entries on the given side of a position, as a row-value comparison both engines answer from an index. */
+function beyond(side: 'older' | 'newer', at: AuditPosition) {
+  return sql<boolean>`(${sql.ref('created_at')}, ${sql.ref('id')}) ${sql.raw(side === 'older' ? '<' : '>')} (${at.createdAt}, ${at.id})`;
+}
+
+const ENTRY_COLUMNS = [
+  'id',
+  'action',
+  'actor_id as actorId',
+  'person_id as personId',
+  'subject_type as subjectType',
+  'subject_id as subjectId',
+  'detail',
+  'ip_address as ipAddress',
+  'created_at as createdAt',
+] as const;
+
+/**
+ * Up to `limit` of an organisation's audit entries matching the filter, newest first, older than
+ * `olderThan` when given (how the CSV export reads the whole log a batch at a time). Read-only:
+ * the log is appended to by `recordAudit` and trimmed only by the retention sweep, never changed by a route.
+ */
+export function listAuditLog(db: Executor, organisationId: string, filter: AuditLogFilter, limit: number, olderThan?: AuditPosition): Promise<AuditLogEntry[]> {
+  let query = filteredLog(db, organisationId, filter).select(ENTRY_COLUMNS);
+  if (olderThan) query = query.where(beyond('older', olderThan));
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** How many of an organisation's audit entries match the filter. */
+export async function countAuditLog(db: Executor, organisationId: string, filter: AuditLogFilter): Promise<number> {
+  const row = await filteredLog(db, organisationId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface AuditLogPageResult {
+  entries: AuditLogEntry[];
+  /** The page of newer entries: a cursor, null when it is the newest page (the plain address), undefined when there is none. */
+  newer: AuditCursor | undefined;
+  /** The page of older entries, undefined when there is none. */
+  older: AuditCursor | undefined;
+}
+
+/**
+ * One page of an organisation's audit log, newest first, by keyset: the entries just older or just
+ * newer than the cursor's position. It never counts the whole log (which only grows): whether there
+ * are newer or older pages is read from at most a page's worth of index entries either side.
+ * A page of newer entries that would be short is the newest page instead.
+ */
+export async function auditLogPage(
+  db: Executor,
+  organisationId: string,
+  filter: AuditLogFilter,
+  cursor: AuditCursor,
+  pageSize: number,
+): Promise<AuditLogPageResult> {
+  const select = () => filteredLog(db, organisationId, filter).select(ENTRY_COLUMNS);
+  let entries: AuditLogEntry[];
+  let first = cursor === null;
+  if (cursor && 'newer' in cursor) {
+    const newer = await select().where(beyond('newer', cursor.newer)).orderBy('created_at', 'asc').orderBy('id', 'asc').limit(pageSize).execute();
+    entries = newer.reverse();
+    if (entries.length < pageSize) {
+      entries = await select().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).execute();
+      first = true;
+    }
+  } else {
+    let query = select();
+    if (cursor) query = query.where(beyond('older', cursor.older));
+    entries = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).execute();
+  }
+  const top = entries[0];
+  const bottom = entries[entries.length - 1];
+  const position = (e: AuditLogEntry): AuditPosition => ({ createdAt: e.createdAt, id: e.id });
+  let newer: AuditCursor | undefined;
+  if (!first) {
+    if (!top) newer = null;
+    else {
+      // Up to a page and one of the entries newer than the top one: a page's worth or fewer, and "newer" is the newest page.
+      const above = await filteredLog(db, organisationId, filter)
+        .select('id')
+        .where(beyond('newer', position(top)))
+        .orderBy('created_at', 'asc')
+        .orderBy('id', 'asc')
+        .limit(pageSize + 1)
+        .execute();
+      newer = above.length === 0 ? undefined : above.length <= pageSize ? null : { newer: position(top) };
+    }
+  }
+  let older: AuditCursor | undefined;
+  if (bottom) {
+    const below = await filteredLog(db, organisationId, filter)
+      .select('id')
+      .where(beyond('older', position(bottom)))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (below) older = { older: position(bottom) };
+  }
+  return { entries, newer, older };
 }
 
 /** The actions an organisation's log holds, for the viewer's filter. */

@@ -17,8 +17,11 @@ export function keysetCursor(query: { after?: string; before?: string }): Keyset
 }
 
 export interface KeysetPlan<Row> {
-  /** The sort columns, qualified, the id last; every column sorts the same way. */
-  columns: readonly string[];
+  /**
+   * The sort columns, qualified (or an expression, such as a `coalesce` that keeps a nullable column
+   * comparable), the id last; every column sorts the same way.
+   */
+  columns: readonly (string | RawBuilder<unknown>)[];
   order: 'asc' | 'desc';
   cursor: KeysetCursor;
   /** The sort-key values of the cursor's row, in `columns` order; undefined when it names nothing in scope (then the first page). */
@@ -48,7 +51,7 @@ export async function keysetPage<Row>(plan: KeysetPlan<Row>): Promise<KeysetPage
   const id = plan.cursor ? ('after' in plan.cursor ? plan.cursor.after : plan.cursor.before) : undefined;
   const key = id ? await plan.key(id) : undefined;
   const direction = key && plan.cursor ? ('after' in plan.cursor ? 'after' : 'before') : null;
-  const tuple = sql`(${sql.join(plan.columns.map((c) => sql.ref(c)))})`;
+  const tuple = sql`(${sql.join(plan.columns.map((c) => (typeof c === 'string' ? sql.ref(c) : c)))})`;
   const keyTuple = key ? sql`(${sql.join(key.map((v) => sql`${v}`))})` : null;
   // In list order, rows that follow a key compare greater (ascending) or smaller (descending).
   const follows = plan.order === 'asc' ? '>' : '<';

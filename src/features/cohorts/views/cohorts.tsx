@@ -1,7 +1,20 @@
 import { formatDate, formatDateRange } from '../../../platform/dates';
 import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, errorList, type FormValues } from '../../../platform/http/forms';
-import { Button, Checkboxes, DateInput, ErrorSummary, Input, NotificationBanner, Select, StatusTag, SummaryList, Table } from '../../../platform/ui/components';
+import { keysetLinks } from '../../../platform/db/keyset';
+import {
+  Button,
+  Checkboxes,
+  DateInput,
+  ErrorSummary,
+  Input,
+  NotificationBanner,
+  Pagination,
+  Select,
+  StatusTag,
+  SummaryList,
+  Table,
+} from '../../../platform/ui/components';
 import type { getCohortOverview, getReviewQueue } from '../cohorts.service';
 import { APPLICATION_STATUSES, COHORT_DATE_FIELDS, ENDORSEMENT_STATUSES, type QueueQuery } from '../cohorts.schemas';
 import type { ApplicationStatus } from '../cohorts.tables';
@@ -236,8 +249,15 @@ export function CohortPage(props: { overview: Overview; banner?: string; today: 
 type Queue = Awaited<ReturnType<typeof getReviewQueue>>;
 
 export function QueuePage(props: { queue: Queue; filters: QueueQuery; errors?: FieldErrors; selected: string[]; accepted?: number }) {
-  const { cohort, rows, schools, placesTaken } = props.queue;
+  const { cohort, rows, schools, placesTaken, total, position, pageSize } = props.queue;
   const f = props.filters;
+  // Previous and next by keyset (before the first application shown, after the last), keeping the filters.
+  const { previous, next } = keysetLinks({ rows, total, position }, pageSize, (from) => {
+    const filters = queueQueryString(f);
+    const cursor = from ? `${'after' in from ? 'after' : 'before'}=${encodeURIComponent('after' in from ? from.after : from.before)}` : '';
+    return `/cohorts/${cohort.id}/applications${filters}${cursor ? `${filters ? '&' : '?'}${cursor}` : ''}`;
+  });
+  const applications = (n: number) => `${n} ${n === 1 ? 'application' : 'applications'}`;
   const option = (value: string, text: string) => ({ value, text });
   // Ready to accept: decided on by nobody yet (or waiting), with every endorsement the cohort asked for given.
   const ready = (row: (typeof rows)[number]) =>
@@ -304,7 +324,7 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery; errors?: F
                   </p>
                 ) : null}
                 <Table
-                  caption={`${rows.length} ${rows.length === 1 ? 'application' : 'applications'}`}
+                  caption={applications(total)}
                   captionClasses="govuk-table__caption--s"
                   head={[
                     ...(acceptable.length > 0 ? [{ html: <span class="govuk-visually-hidden">Select to accept</span> }] : []),
@@ -377,10 +397,16 @@ export function QueuePage(props: { queue: Queue; filters: QueueQuery; errors?: F
               ) : null}
             </form>
           )}
+          {total > pageSize && rows.length > 0 ? (
+            <p class="govuk-body" role="status">
+              Showing {position + 1} to {position + rows.length} of {applications(total)}
+            </p>
+          ) : null}
+          {previous || next ? <Pagination previous={previous} next={next} landmarkLabel="Application pages" /> : null}
           {rows.length > 0 ? (
             <p class="govuk-body">
               <a class="govuk-link" href={`/cohorts/${cohort.id}/applications.csv${queueQueryString(f)}`} download>
-                Download as CSV<span class="govuk-visually-hidden">: the applications shown</span>
+                Download as CSV<span class="govuk-visually-hidden">: all {applications(total)} that match, on every page</span>
               </a>
             </p>
           ) : null}

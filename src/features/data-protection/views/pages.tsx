@@ -4,7 +4,7 @@ import { errorFor, type FormValues } from '../../../platform/http/forms';
 import { Button, Input, InsetText, Pagination, Select, Table } from '../../../platform/ui/components';
 import { FormErrors } from '../../../platform/ui/form-parts';
 import { type ErasureProgress, RECENT_ERASURE_DAYS } from '../../subject-rights';
-import type { AuditLogPage, PrivacyNotice, RetentionPage } from '../data-protection.service';
+import type { AuditLogPage, AuditPageLink, PrivacyNotice, RetentionPage } from '../data-protection.service';
 import { describeMonths } from '../data-protection.service';
 import { type AuditLogQuery, periodField } from '../data-protection.schemas';
 
@@ -80,11 +80,17 @@ export function DataProtectionHome(props: { canChange: boolean; erasures: Erasur
   );
 }
 
+/** The filters as a query string, without the page's cursor (the CSV link and "Clear" want every page), plus `extra`. */
 function queryString(query: AuditLogQuery, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, before: undefined, ...extra })) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries({ ...query, older: undefined, newer: undefined, ...extra })) if (value) params.set(key, value);
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** A page link's cursor as query parameters (none for the newest page). */
+function cursorParams(link: AuditPageLink): Record<string, string> {
+  return link ?? {};
 }
 
 export function AuditLogView(props: { page: AuditLogPage; query: AuditLogQuery }) {
@@ -187,10 +193,14 @@ export function AuditLogView(props: { page: AuditLogPage; query: AuditLogQuery }
           ])}
         />
       )}
-      {page.olderCursor || page.paged ? (
+      {page.newer !== undefined || page.older !== undefined ? (
         <Pagination
-          previous={page.paged ? { href: `/data-protection/audit-log${queryString(query)}`, text: 'Newest entries' } : undefined}
-          next={page.olderCursor ? { href: `/data-protection/audit-log${queryString(query, { before: page.olderCursor })}`, text: 'Older entries' } : undefined}
+          previous={
+            page.newer !== undefined ? { href: `/data-protection/audit-log${queryString(query, cursorParams(page.newer))}`, text: 'Newer entries' } : undefined
+          }
+          next={
+            page.older !== undefined ? { href: `/data-protection/audit-log${queryString(query, cursorParams(page.older))}`, text: 'Older entries' } : undefined
+          }
           landmarkLabel="Audit log pages"
         />
       ) : null}

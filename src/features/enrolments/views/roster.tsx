@@ -1,4 +1,5 @@
-import { Button, Select, Table } from '../../../platform/ui/components';
+import { keysetLinks } from '../../../platform/db/keyset';
+import { Button, Pagination, Select, Table } from '../../../platform/ui/components';
 import { ENROLMENT_STATUSES } from '../enrolments.schemas';
 import type { getRoster } from '../enrolments.service';
 import type { EnrolmentStatus } from '../enrolments.tables';
@@ -9,10 +10,20 @@ type Roster = Awaited<ReturnType<typeof getRoster>>;
 
 /** The cohort's participants, each requirement's status and whether they may graduate. */
 export function RosterPage(props: { roster: Roster; status: EnrolmentStatus | null }) {
-  const { cohort, columns, rows, counts } = props.roster;
+  const { cohort, columns, rows, counts, position, pageSize } = props.roster;
   const total = counts.active + counts.deferred + counts.withdrawn + counts.completed;
   const shown = props.status ? `${ENROLMENT_STATUSES[props.status].toLowerCase()} ` : '';
-  const noun = rows.length === 1 ? 'participant' : 'participants';
+  // Every participant who matches, not only this page's: the caption counts the whole roster.
+  const matching = props.roster.total;
+  const noun = matching === 1 ? 'participant' : 'participants';
+  // Previous and next by keyset (before the first participant shown, after the last), keeping the status chosen.
+  const { previous, next } = keysetLinks({ rows, total: matching, position }, pageSize, (from) => {
+    const params = new URLSearchParams();
+    if (props.status) params.set('status', props.status);
+    if (from) params.set('after' in from ? 'after' : 'before', 'after' in from ? from.after : from.before);
+    const text = params.toString();
+    return `/cohorts/${cohort.id}/roster${text ? `?${text}` : ''}`;
+  });
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
@@ -40,7 +51,7 @@ export function RosterPage(props: { roster: Roster; status: EnrolmentStatus | nu
           <p class="govuk-body">{total === 0 ? 'No one is enrolled in this cohort yet.' : `No ${shown}participants.`}</p>
         ) : (
           <Table
-            caption={`${rows.length} ${shown}${noun} in ${cohort.name}`}
+            caption={`${matching} ${shown}${noun} in ${cohort.name}`}
             captionClasses="govuk-table__caption--m"
             firstCellIsHeader
             // One column for every requirement made the table wider than a desktop screen: each
@@ -79,6 +90,13 @@ export function RosterPage(props: { roster: Roster; status: EnrolmentStatus | nu
             ])}
           />
         )}
+        {matching > pageSize && rows.length > 0 ? (
+          <p class="govuk-body" role="status">
+            Showing {position + 1} to {position + rows.length} of {matching} {shown}
+            {noun}
+          </p>
+        ) : null}
+        {previous || next ? <Pagination previous={previous} next={next} landmarkLabel="Roster pages" /> : null}
         {rows.length > 0 ? (
           <p class="govuk-body">
             <a class="govuk-link" href={rosterCsvHref(cohort.id, props.status)} download>

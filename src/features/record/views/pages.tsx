@@ -15,7 +15,7 @@ import {
   WarningText,
 } from '../../../platform/ui/components';
 import { ImpactTable, JUDGEMENTS } from '../../projects';
-import { type BundleProgramme, type BundleProject, type BundleRole, roleTitle } from '../record.bundle';
+import { type BundleProgramme, type BundleProject, type BundleRole, roleAt, roleSpan, yourRole } from '../record.bundle';
 import { type ComposedRecord, type ImportedItem, itemKey, type MyRecord, type MyShare, type ShareForm, STATEMENT_MAX } from '../record.service';
 
 function dates(from: string, to: string | null): string {
@@ -57,20 +57,15 @@ function roleRecordedText(role: BundleRole): string {
   return role.broughtFrom ? `${recorded}; brought from ${role.broughtFrom}.` : `${recorded}.`;
 }
 
-/** "1 September 2016 to now" */
-function roleDates(role: BundleRole): string {
-  return `${role.from ? formatDate(role.from) : ''} to ${role.to ? formatDate(role.to) : 'now'}`;
-}
-
-/** A role held: the job, its level, the school, from and to, and where the record came from. */
+/** A role held, as a reader reads it: the job at the school, its level, from and to, and where the record came from. */
 function RoleItem(props: { role: BundleRole; from: string }) {
   const r = props.role;
+  const span = roleSpan(r);
   return (
     <li class="govuk-!-margin-bottom-4">
-      <strong>{roleTitle(r)}</strong>
+      <strong>{roleAt(r)}</strong>
       <br />
-      {r.leadershipLevel ? `${r.leadershipLevel}, ` : ''}
-      {roleDates(r)}.
+      {r.jobTitle && r.leadershipLevel ? `${r.leadershipLevel}, ${span}` : `${span.charAt(0).toUpperCase()}${span.slice(1)}`}.
       <br />
       {props.from}
     </li>
@@ -378,7 +373,7 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
         </p>
         <h2 class="govuk-heading-m">What your record shows</h2>
         {nothingYet ? (
-          <InsetText text="Your record has nothing to show yet. Certificates you are awarded, entries in your portfolio, programmes you complete and your projects can be added here." />
+          <InsetText text="Your record has nothing to show yet. Certificates you are awarded, entries in your portfolio, programmes you complete, your projects and the roles you hold can be added here." />
         ) : null}
         <form method="post" action="/record" novalidate>
           <Checkboxes
@@ -403,21 +398,21 @@ export function MyRecordPage(props: { data: MyRecord; banner?: string; values?: 
               ...d.programmes.map((p) => ({
                 value: itemKey({ kind: 'programme', id: p.id }),
                 text: `Programme completed: ${p.programme}${p.stage ? ` (${p.stage})` : ''}`,
-                hint: { text: `Completed ${formatDate(p.completedOn)}. Recorded by Waymark from ${p.organisation}’s records` },
+                hint: { text: `You completed it on ${formatDate(p.completedOn)}. Recorded by Waymark from ${p.organisation}’s records` },
                 checked: ticked.has(itemKey({ kind: 'programme', id: p.id })),
               })),
               ...d.projects.map((p) => ({
                 value: itemKey({ kind: 'project', id: p.id }),
                 text: `Project: ${p.title}`,
                 hint: {
-                  text: `${PROJECT_STATUS[p.status] ?? 'In progress'}. Its aim, measures and assessment only: never its updates, comments or notes`,
+                  text: `${PROJECT_STATUS[p.status] ?? 'In progress'}. Recorded by Waymark from ${p.organisation}’s records. A reader sees your project’s aim, measures and assessment only: never its updates, comments or notes`,
                 },
                 checked: ticked.has(itemKey({ kind: 'project', id: p.id })),
               })),
               ...d.roles.map((r) => ({
                 value: itemKey({ kind: 'role', id: r.id }),
-                text: `Role held: ${roleTitle(r)}`,
-                hint: { text: `${roleDates(r)}. Recorded by Waymark from ${r.organisation}’s staff records` },
+                text: `Role held: ${roleAt(r)}`,
+                hint: { text: `${yourRole(r)}. Recorded by Waymark from ${r.organisation}’s staff records` },
                 checked: ticked.has(itemKey({ kind: 'role', id: r.id })),
               })),
               ...d.imported.map((i) => ({
@@ -475,7 +470,7 @@ export function ShareFormPage(props: { form: ShareForm; values: FormValues; left
     })),
     ...r.roles.map((role) => ({
       value: itemKey({ kind: 'role', id: role.id }),
-      text: `Role held: ${roleTitle(role)}`,
+      text: `Role held: ${roleAt(role)} (${roleSpan(role)})`,
       checked: left.has(itemKey({ kind: 'role', id: role.id })),
     })),
     ...r.imported.map((i) => ({
@@ -587,8 +582,8 @@ export function SharedRecordPage(props: { record: ComposedRecord; expiresOn: str
         <span class="govuk-caption-l">Leadership record</span>
         <h1 class="govuk-heading-l">{r.personName}</h1>
         <p class="govuk-body">
-          {r.givenName} has shared this with you from Waymark. It shows what they chose to include. Each certificate can be checked with the organisation that
-          issued it. This link works until the end of {formatDate(props.expiresOn)}.
+          {r.givenName} has shared this with you from Waymark. It shows what they chose to include, and each item says where it came from. Each certificate can
+          be checked with the organisation that issued it. This link works until the end of {formatDate(props.expiresOn)}.
         </p>
         <RecordBody record={r} headingLevel="h2" />
       </div>
