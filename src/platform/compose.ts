@@ -110,11 +110,6 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
       for (const module of modules) parts.push({ feature: module.name, part: await module.personalData.export(db, subject) });
       return parts;
     },
-    async eraseAll(trx, subject, context) {
-      const done: { feature: string; done: string[] }[] = [];
-      for (const module of [...modules].reverse()) done.push({ feature: module.name, done: await module.personalData.erase(trx, subject, context) });
-      return done.reverse();
-    },
     erasureSteps: [...modules].reverse().map((m) => m.name),
     eraseFeature(trx, feature, subject, context) {
       const module = modules.find((m) => m.name === feature);
@@ -147,7 +142,7 @@ export function composeFeatures(modules: readonly FeatureModule[]): Features {
       ),
     events: (clock) => createEventBus(modules, clock),
     // The platform's own sweep first (tidying the outbox), then the modules'.
-    sweeps: (config) => [outboxTidySweep(config.OUTBOX_KEEP_DAYS), ...modules.flatMap((m) => m.sweeps?.(config, { retention }) ?? [])],
+    sweeps: (config) => [outboxTidySweep(config.OUTBOX_KEEP_DAYS), ...modules.flatMap((m) => m.sweeps?.(config, { retention, personalData }) ?? [])],
     outboxHandlers(partial) {
       const context: WorkerContext = { ...partial, notificationKinds, personalData };
       const handlers: Record<string, OutboxHandler> = { ...platformHandlers(context.mailer) };

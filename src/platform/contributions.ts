@@ -226,11 +226,9 @@ export interface PersonalDataRegistry {
   /** Every module's part of one person's subject access export, in list order. */
   exportAll(db: Executor, subject: DataSubject): Promise<{ feature: string; part: PersonalDataExport }[]>;
   /**
-   * Erases one person from every module, in reverse list order (a feature before those it depends
-   * on; staff, which deletes the person, near the end). Call inside one transaction. Gives what each did, in list order.
+   * The steps of an erasure: every feature, in reverse list order (a feature before those it depends
+   * on; staff near the end). Each step is one feature's `eraseFeature`, in its own transaction.
    */
-  eraseAll(trx: Executor, subject: DataSubject, context: ErasureContext): Promise<{ feature: string; done: string[] }[]>;
-  /** The features in the order `eraseAll` erases them (reverse list order): the steps of a resumable erasure. */
   erasureSteps: string[];
   /** One feature's part of an erasure (a step of a resumable erasure), in the caller's transaction. */
   eraseFeature(trx: Executor, feature: string, subject: DataSubject, context: ErasureContext): Promise<string[]>;

@@ -10,6 +10,7 @@ import type {
   NavigationEntry,
   NotificationKinds,
   PersonalDataHook,
+  PersonalDataRegistry,
   PersonRecordSection,
   RetentionRecordType,
   SignInChoices,
@@ -47,9 +48,13 @@ export type {
   WorkerContext,
 } from './contributions';
 
-/** What a module's sweeps may need of every module: the retention record types (the data protection sweep applies them). */
+/**
+ * What a module's sweeps may need of every module: the retention record types (the data protection
+ * sweep applies them) and the personal-data hooks (the subject rights sweep resumes erasures with them).
+ */
 export interface ComposedForSweeps {
   retention: readonly RetentionRecordType[];
+  personalData: PersonalDataRegistry;
 }
 
 /**

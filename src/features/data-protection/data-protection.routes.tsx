@@ -5,7 +5,6 @@ import { Invalid, type FieldErrors } from '../../platform/http/errors';
 import { readForm, type FormValues } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { headerName, renderPage } from '../../platform/ui/page';
-import { canChangeRetention } from './data-protection.policy';
 import { auditLogQuery } from './data-protection.schemas';
 import * as s from './data-protection.service';
 import { AuditLogView, DataProtectionHome, PrivacyNoticeView, RetentionView } from './views/pages';
@@ -38,9 +37,14 @@ function csv(c: Context<AppEnv>, body: string | ReadableStream<Uint8Array>, file
   });
 }
 
-dataProtectionRoutes.get('/data-protection', access('data-protection'), (c) => {
+dataProtectionRoutes.get('/data-protection', access('data-protection'), async (c) => {
   const viewer = requireViewer(c.get('viewer'));
-  return renderPage(c, { title: 'Data protection' }, <DataProtectionHome canChange={canChangeRetention(viewer)} />);
+  const home = await s.getDataProtectionHome(c.get('deps'), viewer);
+  return renderPage(
+    c,
+    { title: 'Data protection' },
+    <DataProtectionHome canChange={home.canChange} erasures={home.erasures} canOpenErasures={home.isOrgAdmin} />,
+  );
 });
 
 // Read-only for everyone: the log has no route that changes or deletes it (see data-protection.test.ts).

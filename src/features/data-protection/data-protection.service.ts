@@ -20,9 +20,16 @@ import type { FormValues } from '../../platform/http/forms';
 import type { Viewer } from '../../platform/http/viewer';
 import { listAllOrganisations, listOrganisationIds } from '../organisations';
 import { findPersonByEmail, listPeopleNames } from '../staff';
+import { listErasureProgress } from '../subject-rights';
 import * as q from './data-protection.queries';
 import { canChangeRetention, canReadDataProtection } from './data-protection.policy';
 import { type AuditLogQuery, monthsValue, periodField } from './data-protection.schemas';
+
+/** The data protection page: erasures in progress and recently finished (by their reference, naming no one erased). */
+export async function getDataProtectionHome(deps: AppDeps, viewer: Viewer) {
+  mustRead(viewer);
+  return { erasures: await listErasureProgress(deps, viewer.organisationId), canChange: canChangeRetention(viewer), isOrgAdmin: canChangeRetention(viewer) };
+}
 
 /** Entries on one page of the audit log viewer. */
 export const AUDIT_PAGE_SIZE = 50;

@@ -213,6 +213,8 @@ export function planImport(input: PlanInput): ImportPlan {
     if (existing) firstRowForPerson.set(existing.id, row.rowNumber);
 
     const reasons: string[] = [];
+    // Someone being erased is on their way out of Waymark: an import neither changes nor re-adds them.
+    if (existing?.status === 'being_erased') reasons.push(`${existing.given_name} ${existing.family_name} is being erased, so their record cannot be changed`);
     if (existing && scope.schoolIds !== null && !schoolAllowed(existing.school_id)) {
       reasons.push(
         `${existing.given_name} ${existing.family_name} is in Waymark at ${existing.school_id ? schoolName(existing.school_id) : 'trust level (no school)'}, which you do not administer`,
@@ -331,7 +333,7 @@ export function planImport(input: PlanInput): ImportPlan {
     idsByName.set(name, ids);
   };
   const inFile = new Set(accepted.map((row) => row.id));
-  for (const p of input.people) if (!inFile.has(p.id) && p.status !== 'deactivated') addName(nameKey(`${p.given_name} ${p.family_name}`), p.id);
+  for (const p of input.people) if (!inFile.has(p.id) && p.status === 'active') addName(nameKey(`${p.given_name} ${p.family_name}`), p.id);
   for (const row of accepted) for (const name of row.names) addName(name, row.id);
   const emailById = new Map(input.people.map((p) => [p.id, p.email]));
   for (const row of accepted) emailById.set(row.id, row.columns.email);

@@ -11,7 +11,7 @@ export {
   type PersonFacts,
 } from './staff.queries';
 export { buildSearchText, personRecord, parseLeadershipLevel, parseStaffType, LEADERSHIP_LEVELS, STAFF_TYPES, type PersonRecord } from './staff.schemas';
-export type { LeadershipLevel, StaffType, Role } from './staff.tables';
+export type { LeadershipLevel, PersonStatus, StaffType, Role } from './staff.tables';
 export {
   findEmailsElsewhere,
   findPersonColumns,
@@ -22,5 +22,5 @@ export {
   type ExistingPerson,
   type PersonColumns,
 } from './staff.bulk';
-export { addFormerPerson, removeErasedPerson } from './staff.personal-data';
+export { addFormerPerson, markBeingErased, removeErasedPerson } from './staff.personal-data';
 export { LEADERSHIP_RANK, listRolesHeld, type RoleHeld } from './staff.roles-held';

@@ -1,6 +1,7 @@
 import type { Executor } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 import type { PersonalDataHook } from '../../platform/module';
+import { endAllSignInSessions } from '../auth';
 import { eraseTables, exportTables, type PersonalTables } from '../../platform/personal-data';
 
 // The person's own row in `people` is exported here but deleted by `removeErasedPerson`, which the
@@ -27,6 +28,24 @@ export const staffPersonalData: Pick<PersonalDataHook, 'export' | 'erase'> = {
   },
   erase: (trx, subject, context) => eraseTables(trx, { own: tables.own?.slice(0, 2), doneBy: tables.doneBy, cleared: tables.cleared }, subject, context),
 };
+
+/**
+ * Marks a person as being erased, when an admin asks for it (in the same transaction as the erasure
+ * job): they can no longer sign in by any means (every sign-in checks the person is active), their
+ * live sign-in sessions end, and their record can no longer be changed. Gives false when they were
+ * already being erased (a second request changes nothing).
+ */
+export async function markBeingErased(trx: Executor, personId: string, now: string): Promise<boolean> {
+  const result = await trx
+    .updateTable('people')
+    .set({ status: 'being_erased', updated_at: now })
+    .where('id', '=', personId)
+    .where('status', '!=', 'being_erased')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return false;
+  await endAllSignInSessions(trx, personId);
+  return true;
+}
 
 /** Deletes an erased person's own row, once nothing else points at it (the last step of an erasure). */
 export async function removeErasedPerson(trx: Executor, personId: string): Promise<void> {

@@ -81,8 +81,9 @@ export async function getPersonProfile(deps: AppDeps, viewer: Viewer, id: string
     rolesHeld,
     invitation,
     sections: sections.filter((s) => s.lines.length > 0),
-    canEdit: canEditPerson(viewer, person),
-    canManageRoles: canManageRoles(viewer),
+    // Someone being erased is on their way out: nothing more is done to their record.
+    canEdit: person.status !== 'being_erased' && canEditPerson(viewer, person),
+    canManageRoles: person.status !== 'being_erased' && canManageRoles(viewer),
   };
 }
 
@@ -91,8 +92,11 @@ export async function getEditablePerson(deps: AppDeps, viewer: Viewer, id: strin
   const person = await q.findPerson(deps.db, viewer.organisationId, id);
   if (!person || !canViewPerson(viewer, person)) throw new NotFound();
   if (!canEditPerson(viewer, person)) throw new Forbidden();
+  if (person.status === 'being_erased') throw new Conflict(BEING_ERASED);
   return person;
 }
+
+const BEING_ERASED = 'This person is being erased, so their record can no longer be changed.';
 
 /** Schools a viewer may choose for a person: all for an org admin, their own for a school admin. */
 export async function schoolChoices(deps: AppDeps, viewer: Viewer) {
@@ -354,6 +358,7 @@ export async function grantRole(
   if (!canManageRoles(viewer)) throw new Forbidden();
   const person = await q.findPerson(deps.db, viewer.organisationId, personId);
   if (!person) throw new NotFound();
+  if (person.status === 'being_erased') throw new Conflict(BEING_ERASED);
   let scopeSchool: string | null = null;
   if (role === 'school_admin') {
     const schools = await listAllSchools(deps.db, viewer.organisationId);
@@ -395,6 +400,7 @@ export async function revokeRole(deps: AppDeps, viewer: Viewer, personId: string
   if (!canManageRoles(viewer)) throw new Forbidden();
   const person = await q.findPerson(deps.db, viewer.organisationId, personId);
   if (!person) throw new NotFound();
+  if (person.status === 'being_erased') throw new Conflict(BEING_ERASED);
   await deps.db.transaction().execute(async (trx) => {
     const grant = await trx.selectFrom('role_grants').selectAll().where('id', '=', grantId).where('person_id', '=', personId).executeTakeFirst();
     if (!grant) throw new NotFound();
@@ -440,6 +446,7 @@ export async function createAdmin(
     let id = existing?.id;
     if (existing) {
       if (existing.organisation_id !== input.organisationId) throw new Conflict(`${input.email} belongs to another organisation`);
+      if (existing.status === 'being_erased') throw new Conflict(`${input.email} is being erased`);
       await q.updatePersonRow(trx, existing.id, { status: 'active', deactivated_at: null, updated_at: now });
       if (existing.status !== 'active') {
         const record = await q.findPersonSummary(trx, existing.id);

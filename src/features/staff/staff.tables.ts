@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 
 export type StaffType = 'teaching' | 'associate';
 export type LeadershipLevel = 'none' | 'middle' | 'senior' | 'headteacher' | 'executive';
+export type PersonStatus = 'active' | 'deactivated' | 'being_erased';
 export type Role = 'org_admin' | 'school_admin' | 'programme_lead' | 'data_protection_officer';
 
 export interface PeopleTable {
@@ -26,7 +27,8 @@ export interface PeopleTable {
   mis_staff_id: string | null;
   /** Lower-cased name, email and job title, for directory search. */
   search_text: string;
-  status: 'active' | 'deactivated';
+  /** `being_erased` from the moment an admin asks for an erasure until it ends (when the row goes): no sign-in, no changes. */
+  status: PersonStatus;
   created_at: string;
   updated_at: string;
   deactivated_at: string | null;

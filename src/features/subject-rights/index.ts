@@ -1,2 +1,2 @@
-/** Subject access and erasure: nothing here is for other features to use. */
-export {};
+/** Subject access and erasure: what other features may use (the data protection page lists erasures in progress). */
+export { listErasureProgress, RECENT_ERASURE_DAYS, type ErasureProgress } from './subject-rights.service';

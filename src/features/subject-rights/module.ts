@@ -4,14 +4,14 @@ import * as subjectRightsTables from './migrations/2026_12_04_1300_subject_right
 import * as erasureJobsTables from './migrations/2026_12_06_2000_erasure_jobs';
 import { subjectRightsPersonalData } from './subject-rights.personal-data';
 import { subjectRightsRoutes } from './subject-rights.routes';
-import { ERASURE_OUTBOX_KIND, EXPORT_OUTBOX_KIND, expireOldExports, produceExport, resumeErasures } from './subject-rights.service';
+import { ERASURE_OUTBOX_KIND, EXPORT_OUTBOX_KIND, expireOldExports, produceExport, resumeErasures, runErasureJob } from './subject-rights.service';
 
 const HOUR = 3600 * 1000;
 
 /**
  * Subject access and erasure: an organisation admin asks for everything Waymark holds about one
  * person (the worker makes a ZIP from every feature's personal-data hook), or erases a person
- * (every feature's hook, in one transaction).
+ * (the worker runs every feature's hook, a feature at a time, resuming where it stopped).
  */
 export const subjectRightsModule: FeatureModule = {
   name: 'subject-rights',
@@ -22,12 +22,18 @@ export const subjectRightsModule: FeatureModule = {
       const { exportId } = payload as { exportId: string };
       await produceExport(context, exportId);
     },
-    // Resumes every erasure left unfinished (one stopped part-way by a crash or a failing step).
-    [ERASURE_OUTBOX_KIND]: async () => {
-      await resumeErasures(context.db, context.clock, context, context.personalData);
+    // Carries out the erasure an admin started (resuming it, if a worker stopped part-way); a failing
+    // step throws, so the outbox tries again later.
+    [ERASURE_OUTBOX_KIND]: async (payload) => {
+      const { jobId } = payload as { jobId: string };
+      await runErasureJob(context.db, context.clock, context, context.personalData, jobId);
     },
   }),
-  sweeps: () => [{ name: 'subject-access-exports-expiry', everyMs: HOUR, run: (db, clock) => expireOldExports(db, clock) }],
+  sweeps: (config, composed) => [
+    { name: 'subject-access-exports-expiry', everyMs: HOUR, run: (db, clock) => expireOldExports(db, clock) },
+    // Picks up any erasure left part-done (the worker stopped mid-way, or the outbox gave up on it).
+    { name: 'subject-rights-erasure-resume', everyMs: HOUR / 4, run: (db, clock) => resumeErasures(db, clock, { config }, composed.personalData) },
+  ],
   migrations: { '2026_12_04_1300_subject_rights': subjectRightsTables, '2026_12_06_2000_erasure_jobs': erasureJobsTables },
   demo: { seed: seedSubjectRights },
   personalData: {

@@ -98,12 +98,39 @@ export function listUnfinishedErasureJobs(db: Executor) {
   return db.selectFrom('erasure_jobs').select(['id', 'organisation_id', 'started_at']).where('finished_at', 'is', null).orderBy('started_at').execute();
 }
 
-/** The organisation's erasures in progress, and when each began (naming no one). */
-export function listErasureJobs(db: Executor, organisationId: string) {
+/** The organisation's unfinished jobs with what finds each person (to find the job erasing someone). */
+export function listUnfinishedErasureJobsWithSubject(db: Executor, organisationId: string) {
   return db
     .selectFrom('erasure_jobs')
-    .select(['id', 'started_at', 'finished_at', 'erasure_id', 'steps_done', 'last_error'])
+    .select(['id', 'subject'])
     .where('organisation_id', '=', organisationId)
+    .where('finished_at', 'is', null)
+    .orderBy('started_at')
+    .execute();
+}
+
+/**
+ * Locks an erasure job's row for the rest of the transaction (a write that changes nothing: a row lock
+ * on PostgreSQL, the write lock on SQLite), then reads it, so two workers never run its steps at once.
+ */
+export async function lockErasureJob(trx: Executor, id: string) {
+  await trx
+    .updateTable('erasure_jobs')
+    .set((eb) => ({ steps_done: eb.ref('steps_done') }))
+    .where('id', '=', id)
+    .execute();
+  return findErasureJob(trx, id);
+}
+
+/** The organisation's erasures in progress, and those finished since `finishedSince`, newest first (naming no one). */
+export function listErasureJobs(db: Executor, organisationId: string, finishedSince: string) {
+  return db
+    .selectFrom('erasure_jobs')
+    .select(['id', 'requested_by', 'started_at', 'finished_at', 'erasure_id', 'steps_done', 'last_error'])
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb.or([eb('finished_at', 'is', null), eb('finished_at', '>=', finishedSince)]))
     .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(50)
     .execute();
 }

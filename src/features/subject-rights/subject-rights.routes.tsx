@@ -1,12 +1,21 @@
 import { type Context, Hono } from 'hono';
 import { access, requireViewer } from '../../platform/http/access';
 import type { AppEnv } from '../../platform/http/env';
-import { type FieldErrors, Invalid } from '../../platform/http/errors';
+import { Conflict, type FieldErrors, Invalid } from '../../platform/http/errors';
 import { readFormWithLists } from '../../platform/http/forms';
 import { BackLink } from '../../platform/ui/components';
 import { renderPage } from '../../platform/ui/page';
-import { downloadExport, erasePerson, findPersonIdByEmail, getErasure, getOverview, getPersonPage, requestExport } from './subject-rights.service';
-import { ErasureView, EraseView, OverviewView, PersonView } from './views/subject-rights';
+import {
+  downloadExport,
+  erasePerson,
+  findPersonIdByEmail,
+  getErasure,
+  getErasureJob,
+  getOverview,
+  getPersonPage,
+  requestExport,
+} from './subject-rights.service';
+import { ErasureJobView, ErasureView, EraseView, OverviewView, PersonView } from './views/subject-rights';
 
 /** Subject access exports and erasures: organisation admins only. */
 export const subjectRightsRoutes = new Hono<AppEnv>();
@@ -66,6 +75,7 @@ subjectRightsRoutes.get('/subject-rights/exports/:exportId/download', access('or
 async function erasePage(c: Context<AppEnv>, posted?: { values: { credentials: string; confirmed: boolean }; errors: FieldErrors }) {
   const viewer = requireViewer(c.get('viewer'));
   const page = await getPersonPage(c.get('deps'), viewer, c.req.param('personId') ?? '');
+  if (page.person.status === 'being_erased') throw new Conflict('This person is already being erased.');
   return renderPage(
     c,
     {
@@ -84,12 +94,23 @@ subjectRightsRoutes.post('/subject-rights/people/:personId/erase', access('org-a
   const body = await readFormWithLists(c);
   const values = { credentials: body.values.credentials ?? '', confirmed: body.list('confirmed').includes('yes') };
   try {
-    const erasureId = await erasePerson(c.get('deps'), viewer, c.req.param('personId'), values);
-    return c.redirect(`/subject-rights/erasures/${erasureId}?done=1`, 303);
+    const jobId = await erasePerson(c.get('deps'), viewer, c.req.param('personId'), values, c.get('requestId'));
+    return c.redirect(`/subject-rights/erasure-jobs/${jobId}?started=1`, 303);
   } catch (error) {
     if (error instanceof Invalid) return erasePage(c, { values, errors: error.fieldErrors });
     throw error;
   }
+});
+
+// How far an erasure has gone; the worker carries it out.
+subjectRightsRoutes.get('/subject-rights/erasure-jobs/:jobId', access('org-admin'), async (c) => {
+  const viewer = requireViewer(c.get('viewer'));
+  const job = await getErasureJob(c.get('deps'), viewer, c.req.param('jobId'));
+  return renderPage(
+    c,
+    { title: `Erasure ${job.reference}`, beforeContent: <BackLink href="/subject-rights" text="Subject access and erasure" /> },
+    <ErasureJobView job={job} justStarted={c.req.query('started') === '1'} />,
+  );
 });
 
 subjectRightsRoutes.get('/subject-rights/erasures/:erasureId', access('org-admin'), async (c) => {

@@ -1,15 +1,16 @@
 import { pseudonymiseAudit, recordAudit } from '../../platform/audit/audit';
 import type { Clock } from '../../platform/db/clock';
-import type { Executor } from '../../platform/db/database';
+import type { Transaction } from 'kysely';
+import type { Database, Executor } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 import { readFile, reassignUploader } from '../../platform/files/files';
 import type { AppDeps } from '../../platform/http/env';
-import { Invalid, NotFound } from '../../platform/http/errors';
+import { Conflict, Invalid, NotFound } from '../../platform/http/errors';
 import type { Viewer } from '../../platform/http/viewer';
 import { enqueue, forgetInOutbox } from '../../platform/jobs/outbox';
 import type { DataSubject, ErasureContext, PersonalDataRegistry, WorkerContext } from '../../platform/module';
 import { findOrganisationName } from '../organisations';
-import { addFormerPerson, findPersonByEmail, findPersonSummary, listPeopleNames, removeErasedPerson } from '../staff';
+import { addFormerPerson, findPersonByEmail, findPersonSummary, listPeopleNames, markBeingErased, removeErasedPerson } from '../staff';
 import * as q from './subject-rights.queries';
 import { summaryPdf } from './subject-rights.pdf';
 import { summaryHtml } from './subject-rights.summary';
@@ -64,6 +65,7 @@ export async function getOverview(deps: AppDeps, viewer: Viewer) {
       downloadable: isDownloadable(e, now),
     })),
     erasures: erasures.map((e) => ({ ...e, requestedByName: nameOf.get(e.requested_by) ?? 'Unknown' })),
+    inProgress: (await listErasureProgress(deps, viewer.organisationId)).filter((job) => !job.finishedAt),
   };
 }
 
@@ -89,6 +91,8 @@ export async function getPersonPage(deps: AppDeps, viewer: Viewer, personId: str
   return {
     person: { id: person.id, name: `${person.given_name} ${person.family_name}`, email: person.email, status: person.status },
     exports,
+    /** The erasure under way, while they are being erased. */
+    erasureJobId: person.status === 'being_erased' ? await findJobErasing(deps.db, viewer.organisationId, person.id) : null,
     isViewer: person.id === viewer.id,
     holds: registryOf(deps)
       .holds.filter((h) => h.holds.length > 0)
@@ -99,6 +103,7 @@ export async function getPersonPage(deps: AppDeps, viewer: Viewer, personId: str
 /** Asks the worker for a subject access export of one person (audited). */
 export async function requestExport(deps: AppDeps, viewer: Viewer, personId: string): Promise<string> {
   const person = await findSubject(deps.db, viewer, personId);
+  if (person.status === 'being_erased') throw new Conflict('This person is being erased, so there is nothing left to export.');
   const id = newId();
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -198,102 +203,56 @@ export async function downloadExport(deps: AppDeps, viewer: Viewer, exportId: st
 
 export type CredentialsChoice = 'keep' | 'revoke';
 
+export const ERASURE_OUTBOX_KIND = 'subject-rights.erasure';
+
 /**
- * Erases a person from every feature in one transaction: each feature's hook deletes or
- * anonymises what it holds (others' records point at a new "former member of staff"), files they
- * uploaded to what stays are reassigned, outbox messages naming them go, the audit log keeps its
- * entries under the former person's id; last, an erasure record naming no one. Gives its id.
+ * The admin's Erase button: checks the form, then starts the erasure (`startErasure`); the worker
+ * carries it out. Gives the erasure job's id.
  */
-export async function erasePerson(deps: AppDeps, viewer: Viewer, personId: string, form: { credentials: string; confirmed: boolean }): Promise<string> {
+export async function erasePerson(
+  deps: AppDeps,
+  viewer: Viewer,
+  personId: string,
+  form: { credentials: string; confirmed: boolean },
+  requestId: string | null = null,
+): Promise<string> {
   const person = await findSubject(deps.db, viewer, personId);
+  if (person.status === 'being_erased') throw new Conflict(ALREADY_BEING_ERASED);
   const errors: Record<string, string> = {};
   if (form.credentials !== 'keep' && form.credentials !== 'revoke') errors.credentials = 'Choose whether their certificates stay verifiable or are revoked';
   if (!form.confirmed) errors.confirmed = 'Confirm that you understand erasure cannot be undone';
   if (person.id === viewer.id) errors.confirmed = 'You cannot erase yourself: ask another organisation admin';
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
-  return eraseNow(deps.db, deps.clock, deps, registryOf(deps), dataSubjectOf(person), {
+  return startErasure(deps.db, deps.clock, dataSubjectOf(person), {
     requestedBy: viewer.id,
     credentials: form.credentials as CredentialsChoice,
+    requestId,
   });
 }
 
-/** The erasure itself (also used by the demo and the benchmark). */
-export async function eraseNow(
-  db: AppDeps['db'],
-  clock: Clock,
-  deps: Pick<AppDeps, 'config'>,
-  registry: PersonalDataRegistry,
-  subject: DataSubject,
-  args: { requestedBy: string; credentials: CredentialsChoice },
-): Promise<string> {
-  return db.transaction().execute((trx) => eraseInside(trx, clock, deps, registry, subject, args));
-}
+const ALREADY_BEING_ERASED = 'This person is already being erased.';
 
-/** The erasure inside the caller's transaction (the demo seeds one in its own). */
-export async function eraseInside(
-  trx: Executor,
-  clock: Clock,
-  deps: Pick<AppDeps, 'config'>,
-  registry: PersonalDataRegistry,
-  subject: DataSubject,
-  args: { requestedBy: string; credentials: CredentialsChoice },
-): Promise<string> {
-  const id = newId();
-  const now = clock.now().toISOString();
-  {
-    const formerPersonId = await addFormerPerson(trx, subject.organisationId, now);
-    const done = await registry.eraseAll(trx, subject, { formerPersonId, credentials: args.credentials, now, clock, config: deps.config });
-    const files = await reassignUploader(trx, subject.id, formerPersonId);
-    const messages = await forgetInOutbox(trx, [subject.id, ...subject.strings]);
-    const audit = await pseudonymiseAudit(trx, subject.id, formerPersonId, subject.strings);
-    await removeErasedPerson(trx, subject.id);
-    const platform = [
-      files > 0 ? `${files} files they uploaded to others’ records now say a former member of staff added them` : null,
-      messages > 0 ? `Deleted ${messages} queued or sent messages naming them` : null,
-      audit > 0 ? `${audit} audit log entries now refer to the former member of staff (a pseudonymous id)` : null,
-    ].filter((line): line is string => line !== null);
-    const summary = [
-      ...done.filter((d) => d.done.length > 0).map((d) => ({ feature: featureTitle(d.feature), done: d.done })),
-      ...(platform.length > 0 ? [{ feature: 'Waymark itself', done: platform }] : []),
-    ];
-    await q.insertErasure(trx, {
-      id,
-      organisation_id: subject.organisationId,
-      former_person_id: formerPersonId,
-      requested_by: args.requestedBy,
-      credentials: args.credentials,
-      summary: JSON.stringify(summary),
-      erased_at: now,
-    });
-    await recordAudit(trx, clock, {
-      action: 'person_erased',
-      organisationId: subject.organisationId,
-      actorId: args.requestedBy,
-      subjectType: 'person',
-      subjectId: formerPersonId,
-      detail: { erasureId: id, credentials: args.credentials },
-    });
-  }
-  return id;
+/** Runs `work` in a transaction of its own, or in the caller's when given one (the demo seeds inside its own). */
+function inTransaction<T>(db: Executor, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
 }
 
 /**
- * A resumable erasure: the job is recorded first (with a former member of staff to stand in for the
- * person), then each feature's hook runs in its own transaction and its step is marked done in the
- * same transaction, and last the platform's own step (files, outbox, audit log, the person's row and
- * the erasure record) finishes the job. If a step fails, what was done stays done and the job is left
- * for the worker to resume (`resumeErasures`); running a finished step again is never needed, and a
- * finished job is never run again. Gives the job's id.
+ * Starts an erasure, in one transaction: the person is marked as being erased (they cannot sign in,
+ * their sessions end, their record can no longer be changed), a former member of staff is made to
+ * stand in for them, the job is recorded, and the worker is asked to carry it out (an outbox message).
+ * Gives the job's id.
  */
 export async function startErasure(
-  db: AppDeps['db'],
+  db: Executor,
   clock: Clock,
   subject: DataSubject,
-  args: { requestedBy: string; credentials: CredentialsChoice },
+  args: { requestedBy: string; credentials: CredentialsChoice; requestId?: string | null },
 ): Promise<string> {
   const id = newId();
   const now = clock.now().toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
+    if (!(await markBeingErased(trx, subject.id, now))) throw new Conflict(ALREADY_BEING_ERASED);
     const formerPersonId = await addFormerPerson(trx, subject.organisationId, now);
     await q.insertErasureJob(trx, {
       id,
@@ -309,13 +268,31 @@ export async function startErasure(
       erasure_id: null,
       last_error: null,
     });
+    await enqueue(trx, clock, { kind: ERASURE_OUTBOX_KIND, payload: { jobId: id }, dedupeKey: `${ERASURE_OUTBOX_KIND}:${id}` });
+    // Names the person until the erasure's last step, which points it at the former member of staff.
+    await recordAudit(trx, clock, {
+      action: 'erasure_started',
+      organisationId: subject.organisationId,
+      actorId: args.requestedBy,
+      subjectType: 'person',
+      subjectId: subject.id,
+      detail: { erasureJobId: id, credentials: args.credentials },
+      requestId: args.requestId ?? null,
+    });
   });
   return id;
 }
 
-/** Runs (or resumes) one erasure job to the end; gives the erasure's id, or throws leaving the job to resume. */
+/**
+ * Runs (or resumes) one erasure job to the end; gives the erasure's id, or throws leaving the job to
+ * resume. Each feature's hook runs in its own transaction and its step is marked done in the same
+ * transaction; last, the platform's own step (files, outbox, audit log, the person's row and the
+ * erasure record) finishes the job. Each step first locks the job's row and reads what is done, so
+ * two workers resuming the same job never run a step twice; a finished job is never run again. Given
+ * a transaction (the demo's), every step runs inside it.
+ */
 export async function runErasureJob(
-  db: AppDeps['db'],
+  db: Executor,
   clock: Clock,
   deps: { config: ErasureContext['config'] },
   registry: PersonalDataRegistry,
@@ -326,21 +303,23 @@ export async function runErasureJob(
   if (job.finished_at && job.erasure_id) return job.erasure_id;
   const subject = JSON.parse(job.subject ?? 'null') as DataSubject;
   const context = { formerPersonId: job.former_person_id, credentials: job.credentials as CredentialsChoice, now: job.started_at, clock, config: deps.config };
-  const done = new Set(JSON.parse(job.steps_done) as string[]);
   try {
     for (const feature of registry.erasureSteps) {
-      if (done.has(feature)) continue;
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, async (trx) => {
+        const fresh = await q.lockErasureJob(trx, jobId);
+        const done = JSON.parse(fresh?.steps_done ?? '[]') as string[];
+        if (!fresh || fresh.finished_at || done.includes(feature)) return;
         const said = await registry.eraseFeature(trx, feature, subject, context);
-        const fresh = await q.findErasureJob(trx, jobId);
-        const summary = JSON.parse(fresh?.summary ?? '[]') as { feature: string; done: string[] }[];
+        const summary = JSON.parse(fresh.summary) as { feature: string; done: string[] }[];
         if (said.length > 0) summary.unshift({ feature: featureTitle(feature), done: said });
-        done.add(feature);
-        await q.updateErasureJob(trx, jobId, { steps_done: JSON.stringify([...done]), summary: JSON.stringify(summary), last_error: null });
+        await q.updateErasureJob(trx, jobId, { steps_done: JSON.stringify([...done, feature]), summary: JSON.stringify(summary), last_error: null });
       });
     }
-    const erasureId = newId();
-    await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
+      const fresh = await q.lockErasureJob(trx, jobId);
+      if (!fresh) throw new NotFound();
+      if (fresh.finished_at && fresh.erasure_id) return fresh.erasure_id;
+      const erasureId = newId();
       const formerPersonId = job.former_person_id;
       const files = await reassignUploader(trx, subject.id, formerPersonId);
       const messages = await forgetInOutbox(trx, [subject.id, ...subject.strings]);
@@ -351,9 +330,8 @@ export async function runErasureJob(
         messages > 0 ? `Deleted ${messages} queued or sent messages naming them` : null,
         audit > 0 ? `${audit} audit log entries now refer to the former member of staff (a pseudonymous id)` : null,
       ].filter((line): line is string => line !== null);
-      const fresh = await q.findErasureJob(trx, jobId);
       const summary = [
-        ...(JSON.parse(fresh?.summary ?? '[]') as { feature: string; done: string[] }[]),
+        ...(JSON.parse(fresh.summary) as { feature: string; done: string[] }[]),
         ...(platform.length > 0 ? [{ feature: 'Waymark itself', done: platform }] : []),
       ];
       const finishedAt = clock.now().toISOString();
@@ -374,19 +352,20 @@ export async function runErasureJob(
         actorId: job.requested_by,
         subjectType: 'person',
         subjectId: formerPersonId,
-        detail: { erasureId, credentials: job.credentials },
+        detail: { erasureId, erasureJobId: jobId, credentials: job.credentials },
       });
+      return erasureId;
     });
-    return erasureId;
   } catch (error) {
-    await q.updateErasureJob(db, jobId, { last_error: error instanceof Error ? error.message.slice(0, 500) : 'Unknown error' });
+    if (!db.isTransaction) await q.updateErasureJob(db, jobId, { last_error: error instanceof Error ? error.message.slice(0, 500) : 'Unknown error' });
     throw error;
   }
 }
 
-export const ERASURE_OUTBOX_KIND = 'subject-rights.erasure-resume';
-
-/** The worker's job: resumes every erasure left unfinished; gives how many it finished. */
+/**
+ * The worker's sweep: resumes every erasure left unfinished (the worker stopped part-way, a step
+ * failed, or its outbox message was given up on); gives how many it finished.
+ */
 export async function resumeErasures(
   db: AppDeps['db'],
   clock: Clock,
@@ -403,6 +382,76 @@ export async function resumeErasures(
     }
   }
   return finished;
+}
+
+/** How many steps an erasure has: one per feature, and Waymark's own last step. */
+export const erasureStepCount = (registry: Pick<PersonalDataRegistry, 'erasureSteps'>) => registry.erasureSteps.length + 1;
+
+/** Erasures finished within this many days are still listed as recent. */
+export const RECENT_ERASURE_DAYS = 30;
+
+export interface ErasureProgress {
+  jobId: string;
+  /** The job's reference: the last 8 characters of its id (never the person's name). */
+  reference: string;
+  requestedByName: string;
+  startedAt: string;
+  stepsDone: number;
+  stepsTotal: number;
+  finishedAt: string | null;
+  erasureId: string | null;
+  /** Why the last attempt stopped, while unfinished (the worker tries again). */
+  lastError: string | null;
+}
+
+/** The organisation's erasures in progress and finished in the last 30 days, naming no one erased (for the data protection page). */
+export async function listErasureProgress(deps: Pick<AppDeps, 'db' | 'clock' | 'personalData'>, organisationId: string): Promise<ErasureProgress[]> {
+  const since = new Date(deps.clock.now().getTime() - RECENT_ERASURE_DAYS * 24 * 3600 * 1000).toISOString();
+  const jobs = await q.listErasureJobs(deps.db, organisationId, since);
+  const names = await listPeopleNames(deps.db, organisationId, [...new Set(jobs.map((j) => j.requested_by))]);
+  const nameOf = new Map(names.map((n) => [n.id, `${n.given_name} ${n.family_name}`]));
+  const total = erasureStepCount(registryOf(deps));
+  return jobs.map((job) => ({
+    jobId: job.id,
+    reference: job.id.slice(-8),
+    requestedByName: nameOf.get(job.requested_by) ?? 'Unknown',
+    startedAt: job.started_at,
+    stepsDone: job.finished_at ? total : Math.min((JSON.parse(job.steps_done) as string[]).length, total - 1),
+    stepsTotal: total,
+    finishedAt: job.finished_at,
+    erasureId: job.erasure_id,
+    lastError: job.finished_at ? null : job.last_error,
+  }));
+}
+
+/** One erasure job's progress, for an organisation admin of its organisation. */
+export async function getErasureJob(deps: AppDeps, viewer: Viewer, jobId: string): Promise<ErasureProgress> {
+  const job = await q.findErasureJob(deps.db, jobId);
+  if (!job || job.organisation_id !== viewer.organisationId) throw new NotFound();
+  const progress = (await listErasureProgress(deps, viewer.organisationId)).find((p) => p.jobId === jobId);
+  if (progress) return progress;
+  // Finished long ago: only its reference and end are worth saying.
+  const total = erasureStepCount(registryOf(deps));
+  return {
+    jobId,
+    reference: jobId.slice(-8),
+    requestedByName: 'Unknown',
+    startedAt: job.started_at,
+    stepsDone: total,
+    stepsTotal: total,
+    finishedAt: job.finished_at,
+    erasureId: job.erasure_id,
+    lastError: null,
+  };
+}
+
+/** The unfinished erasure job of one person, if any (the person page links to it). */
+async function findJobErasing(db: Executor, organisationId: string, personId: string): Promise<string | null> {
+  for (const job of await q.listUnfinishedErasureJobsWithSubject(db, organisationId)) {
+    const subject = JSON.parse(job.subject ?? 'null') as DataSubject | null;
+    if (subject?.id === personId) return job.id;
+  }
+  return null;
 }
 
 /** What an erasure did, for the admin who carried it out and others of the organisation. */

@@ -1,35 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/app';
 import type { TestClient } from '../../../test/support/http';
+import { type ErasedPerson, everyRow, rowsNaming } from '../../../test/support/erasure';
 import { features } from '../../features';
 import { FixedClock } from '../../platform/db/clock';
-import { copyPlan } from '../../platform/db/copy';
-import type { Db } from '../../platform/db/database';
 import { DEMO_PASSWORD, seedDemo } from '../../platform/demo';
 import { readZip } from './zip';
 
-/** Every row of every table on this engine, each as lower-cased JSON text with its table. */
-async function everyRow(db: Db): Promise<{ table: string; text: string }[]> {
-  const rows: { table: string; text: string }[] = [];
-  for (const table of await copyPlan(features.migrations)) {
-    // biome-ignore lint/suspicious/noExplicitAny: every table, whatever its columns.
-    const found = await (db as any).selectFrom(table.name).selectAll().execute();
-    for (const row of found) rows.push({ table: table.name, text: JSON.stringify(row).toLowerCase() });
-  }
-  return rows;
-}
-
-interface DemoPerson {
-  id: string;
-  name: string;
-  email: string;
-}
-
-/** The rows anywhere that hold the person's id, email or full name. */
-function rowsNaming(rows: { table: string; text: string }[], person: DemoPerson) {
-  const needles = [person.id, person.email, person.name].map((n) => n.toLowerCase());
-  return rows.filter((r) => needles.some((n) => r.text.includes(n))).map((r) => `${r.table}: ${r.text.slice(0, 300)}`);
-}
+type DemoPerson = ErasedPerson;
 
 describeEachEngine('subject access and erasure', (ctx) => {
   let admin: TestClient;
@@ -127,8 +105,14 @@ describeEachEngine('subject access and erasure', (ctx) => {
       expect(rowsNaming(before, subject).length).toBeGreaterThan(0);
       const erased = await admin.post(`/subject-rights/people/${subject.id}/erase`, { credentials: i % 2 === 0 ? 'keep' : 'revoke', confirmed: 'yes' });
       expect(erased.status, erased.text.slice(0, 2000)).toBe(303);
-      const result = await admin.get(erased.location ?? '');
-      expect(result.text).toContain('The person has been erased');
+      // The worker carries the erasure out; its page then links to what was done.
+      await ctx().deliverMail();
+      const progress = await admin.get(erased.location ?? '');
+      expect(progress.text).not.toContain(subject.name);
+      const link = /href="(\/subject-rights\/erasures\/[^"]+)"/.exec(progress.text)?.[1];
+      expect(link, progress.text.slice(0, 2000)).toBeDefined();
+      const result = await admin.get(link ?? '');
+      expect(result.text).toContain('This record names no one');
       expect(result.text).not.toContain(subject.name);
       const after = await everyRow(ctx().db);
       expect(rowsNaming(after, subject), `${subject.name} is still named`).toEqual([]);
@@ -169,6 +153,7 @@ describeEachEngine('subject access and erasure', (ctx) => {
       expect(done.status, `${subject.name}: ${done.text.slice(0, 300)}`).toBe(303);
       erased.push(subject);
     }
+    await ctx().deliverMail();
     const after = await everyRow(ctx().db);
     expect(erased.flatMap((p) => rowsNaming(after, p))).toEqual([]);
   }, 600_000);

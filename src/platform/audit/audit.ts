@@ -98,6 +98,7 @@ export type AuditAction =
   | 'password_sign_in_turned_on'
   | 'subject_access_requested'
   | 'subject_access_downloaded'
+  | 'erasure_started'
   | 'person_erased'
   | 'programme_opening_changed'
   | 'public_taster_changed'

@@ -4,7 +4,8 @@ import type { World } from '../factories';
 
 /**
  * Records the subject rights matrix rows need: `:exportId`, a ready export about the teacher
- * (`:personId`), and `:erasureId`, an erasure the organisation admin carried out.
+ * (`:personId`), `:erasureId`, an erasure the organisation admin carried out, and `:jobId`, the
+ * finished job that carried it out.
  */
 export async function makeSubjectRightsWorld(db: Db, world: World): Promise<Record<string, string>> {
   const exportId = newId();
@@ -38,7 +39,25 @@ export async function makeSubjectRightsWorld(db: Db, world: World): Promise<Reco
       erased_at: at,
     })
     .execute();
-  return { exportId, erasureId };
+  const jobId = newId();
+  await db
+    .insertInto('erasure_jobs')
+    .values({
+      id: jobId,
+      organisation_id: world.organisation.id,
+      requested_by: world.orgAdmin.id,
+      credentials: 'keep',
+      former_person_id: world.staff.id,
+      subject: null,
+      steps_done: '[]',
+      summary: '[]',
+      started_at: at,
+      finished_at: at,
+      erasure_id: erasureId,
+      last_error: null,
+    })
+    .execute();
+  return { exportId, erasureId, jobId };
 }
 
 /** The records this feature's matrix rows name: the authorisation matrix finds every `matrixRecords` in this folder. */

@@ -3,6 +3,7 @@ import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor, type FormValues } from '../../../platform/http/forms';
 import { Button, Input, InsetText, Pagination, Select, Table } from '../../../platform/ui/components';
 import { FormErrors } from '../../../platform/ui/form-parts';
+import { type ErasureProgress, RECENT_ERASURE_DAYS } from '../../subject-rights';
 import type { AuditLogPage, AuditPageLink, PrivacyNotice, RetentionPage } from '../data-protection.service';
 import { describeMonths } from '../data-protection.service';
 import { type AuditLogQuery, periodField } from '../data-protection.schemas';
@@ -13,7 +14,7 @@ export function actionText(action: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function DataProtectionHome(props: { canChange: boolean }) {
+export function DataProtectionHome(props: { canChange: boolean; erasures: ErasureProgress[]; canOpenErasures: boolean }) {
   return (
     <>
       <h1 class="govuk-heading-l">Data protection</h1>
@@ -42,6 +43,39 @@ export function DataProtectionHome(props: { canChange: boolean }) {
           : what staff and the public read
         </li>
       </ul>
+      <h2 class="govuk-heading-m">Erasures</h2>
+      {props.erasures.length === 0 ? (
+        <p class="govuk-body">No erasures are in progress, and none finished in the last {RECENT_ERASURE_DAYS} days.</p>
+      ) : (
+        <>
+          <p class="govuk-body">
+            Erasures in progress, and those finished in the last {RECENT_ERASURE_DAYS} days. Each is known by its reference: once finished, nothing here says
+            whom it erased.
+          </p>
+          <Table
+            caption="Erasures in progress and recently finished"
+            captionClasses="govuk-visually-hidden"
+            head={[{ text: 'Reference' }, { text: 'Asked for by' }, { text: 'Started' }, { text: 'Steps done' }, { text: 'Finished' }]}
+            rows={props.erasures.map((job) => [
+              {
+                html: props.canOpenErasures ? (
+                  <a class="govuk-link" href={`/subject-rights/erasure-jobs/${job.jobId}`}>
+                    Erasure {job.reference}
+                  </a>
+                ) : (
+                  <>Erasure {job.reference}</>
+                ),
+              },
+              { text: job.requestedByName },
+              { text: formatDateTime(job.startedAt) },
+              { text: `${job.stepsDone} of ${job.stepsTotal}` },
+              {
+                text: job.finishedAt ? formatDateTime(job.finishedAt) : job.lastError ? 'Not yet: interrupted, Waymark will try again' : 'Not yet: in progress',
+              },
+            ])}
+          />
+        </>
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { type KeysetCursor, keysetLinks } from '../../../platform/db/keyset';
 import { Button, Input, Pagination, Select, Table } from '../../../platform/ui/components';
 import { LEADERSHIP_LEVELS, ROLE_NAMES, STAFF_TYPES, type DirectoryQuery } from '../staff.schemas';
-import type { LeadershipLevel, StaffType } from '../staff.tables';
+import type { LeadershipLevel, PersonStatus, StaffType } from '../staff.tables';
 import { DIRECTORY_HEADINGS, directoryFilterQuery } from './directory-csv';
 import { PersonStatusTag } from './person-status-tag';
 
@@ -13,7 +13,7 @@ export interface DirectoryRow {
   job_title: string | null;
   staff_type: StaffType;
   leadership_level: LeadershipLevel;
-  status: 'active' | 'deactivated';
+  status: PersonStatus;
   school_name: string | null;
 }
 
@@ -137,7 +137,7 @@ export function DirectoryPage(props: DirectoryProps) {
                       </a>
                       <br />
                       <span class="waymark-count">{row.email}</span>
-                      {row.status === 'deactivated' ? (
+                      {row.status !== 'active' ? (
                         <>
                           {' '}
                           <PersonStatusTag status={row.status} />

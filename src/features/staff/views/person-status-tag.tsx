@@ -1,11 +1,12 @@
 import { StatusTag, type StatusDisplay } from '../../../platform/ui/components';
 
-type PersonStatus = 'active' | 'deactivated';
+import type { PersonStatus } from '../staff.tables';
 
-/** Only a deactivated person is tagged: being active is the normal case. */
+/** Only a deactivated person, or one being erased, is tagged: being active is the normal case. */
 const PERSON_STATUS_TAGS: Record<PersonStatus, StatusDisplay | null> = {
   active: null,
   deactivated: { text: 'Deactivated', colour: 'grey' },
+  being_erased: { text: 'Being erased', colour: 'red' },
 };
 
 export function PersonStatusTag(props: { status: PersonStatus }) {

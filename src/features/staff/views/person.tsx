@@ -58,7 +58,7 @@ export function PersonPage(props: {
           <a class="govuk-link" href={`/staff/${person.line_manager_id}`}>
             {person.manager_given_name} {person.manager_family_name}
           </a>
-          {person.manager_status === 'deactivated' ? ' (deactivated)' : ''}
+          {person.manager_status === 'deactivated' ? ' (deactivated)' : person.manager_status === 'being_erased' ? ' (being erased)' : ''}
         </>
       ) : (
         'None recorded'
@@ -75,6 +75,11 @@ export function PersonPage(props: {
       <h1 class="govuk-heading-l">
         {name} <PersonStatusTag status={person.status} />
       </h1>
+      {person.status === 'being_erased' ? (
+        <WarningText
+          text={`${person.given_name} is being erased at their request: they cannot sign in, and their record can no longer be changed. Once the erasure finishes, this record goes.`}
+        />
+      ) : null}
       {person.status === 'deactivated' ? (
         <WarningText text={`${person.given_name} was deactivated on ${formatDate(person.deactivated_at)} and cannot sign in.`} />
       ) : null}
@@ -171,7 +176,7 @@ export function PersonPage(props: {
                     {r.given_name} {r.family_name}
                   </a>
                   {r.job_title ? `, ${r.job_title}` : ''}
-                  {r.status === 'deactivated' ? ' (deactivated)' : ''}
+                  {r.status === 'deactivated' ? ' (deactivated)' : r.status === 'being_erased' ? ' (being erased)' : ''}
                 </li>
               ))}
             </ul>

@@ -6,7 +6,7 @@ import { newId } from '../../../platform/db/ids';
 import type { DemoContext } from '../../../platform/module';
 import { findOrganisationName } from '../../organisations';
 import { findPersonSummary, insertPeople } from '../../staff';
-import { buildExportZip, dataSubjectOf, EXPORT_KEEP_DAYS, eraseInside } from '../subject-rights.service';
+import { buildExportZip, dataSubjectOf, EXPORT_KEEP_DAYS, runErasureJob, startErasure } from '../subject-rights.service';
 
 /**
  * The demo's subject access and erasure: an export about Aisha Begum (a teacher of English with
@@ -71,5 +71,9 @@ export async function seedSubjectRights(trx: Transaction<Database>, clock: Clock
     now.toISOString(),
   );
   const leaver = await findPersonSummary(trx, leaverId, context.organisationId);
-  if (leaver) await eraseInside(trx, clock, { config: loadConfig({}) }, registry, dataSubjectOf(leaver), { requestedBy: admin, credentials: 'keep' });
+  if (leaver) {
+    // The same path as the Erase button and the worker, inside the demo's transaction.
+    const jobId = await startErasure(trx, clock, dataSubjectOf(leaver), { requestedBy: admin, credentials: 'keep' });
+    await runErasureJob(trx, clock, { config: loadConfig({}) }, registry, jobId);
+  }
 }

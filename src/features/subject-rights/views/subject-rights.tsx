@@ -2,9 +2,12 @@ import type { FieldErrors } from '../../../platform/http/errors';
 import { errorFor } from '../../../platform/http/forms';
 import { Button, Checkboxes, Input, NotificationBanner, Radios, Table, WarningText } from '../../../platform/ui/components';
 import { FormErrors } from '../../../platform/ui/form-parts';
-import type { getErasure, getOverview, getPersonPage } from '../subject-rights.service';
+import type { ErasureProgress, getErasure, getOverview, getPersonPage } from '../subject-rights.service';
 
 const day = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }) : '');
+
+const progressStatus = (job: ErasureProgress) =>
+  job.finishedAt ? `Finished ${day(job.finishedAt)}` : job.lastError ? 'Interrupted: Waymark will try again' : 'In progress';
 
 const STATUS: Record<string, string> = { queued: 'Being prepared', ready: 'Ready', failed: 'Failed', expired: 'Expired' };
 
@@ -83,6 +86,27 @@ export function OverviewView(props: { data: Awaited<ReturnType<typeof getOvervie
             ])}
           />
         )}
+        {props.data.inProgress.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-m">Erasures in progress</h2>
+            <Table
+              head={[{ text: 'Erasure' }, { text: 'Started' }, { text: 'By' }, { text: 'Steps done' }, { text: 'Status' }]}
+              rows={props.data.inProgress.map((job) => [
+                {
+                  html: (
+                    <a class="govuk-link" href={`/subject-rights/erasure-jobs/${job.jobId}`}>
+                      Erasure {job.reference}
+                    </a>
+                  ),
+                },
+                { text: day(job.startedAt) },
+                { text: job.requestedByName },
+                { text: `${job.stepsDone} of ${job.stepsTotal}` },
+                { text: progressStatus(job) },
+              ])}
+            />
+          </>
+        ) : null}
         <h2 class="govuk-heading-m">Erasures</h2>
         {erasures.length === 0 ? (
           <p class="govuk-body">Nobody has been erased.</p>
@@ -110,7 +134,7 @@ export function OverviewView(props: { data: Awaited<ReturnType<typeof getOvervie
 
 /** One person: request an export, download it, or go on to erase them. */
 export function PersonView(props: { page: Awaited<ReturnType<typeof getPersonPage>>; banner?: string }) {
-  const { person, exports } = props.page;
+  const { person } = props.page;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -118,32 +142,57 @@ export function PersonView(props: { page: Awaited<ReturnType<typeof getPersonPag
         <span class="govuk-caption-l">Subject access and erasure</span>
         <h1 class="govuk-heading-l">{person.name}</h1>
         <p class="govuk-body">{person.email}</p>
-        <h2 class="govuk-heading-m">Subject access export</h2>
-        <p class="govuk-body">
-          A ZIP file of everything Waymark holds about {person.name}: a summary to read in a browser, the data of each part of Waymark, their files, and a list
-          of what is withheld and why. It is prepared in the background and can be downloaded for 7 days.
-        </p>
-        <form method="post" action={`/subject-rights/people/${person.id}/exports`} novalidate>
-          <Button text="Request an export" />
-        </form>
-        {exports.length > 0 ? (
-          <Table
-            head={[{ text: 'Requested' }, { text: 'Status' }, { text: 'File' }]}
-            rows={exports.map((e) => [{ text: day(e.requested_at) }, { text: exportStatus(e) }, downloadCell(e, person.name)])}
-          />
-        ) : null}
-        <h2 class="govuk-heading-m">Erasure</h2>
-        {props.page.isViewer ? (
-          <p class="govuk-body">You cannot erase yourself: ask another organisation admin.</p>
+        {person.status === 'being_erased' ? (
+          <>
+            <WarningText
+              text={`${person.name} is being erased: they cannot sign in, and nothing more can be exported or changed.`}
+              iconFallbackText="Warning"
+            />
+            {props.page.erasureJobId ? (
+              <p class="govuk-body">
+                <a class="govuk-link" href={`/subject-rights/erasure-jobs/${props.page.erasureJobId}`}>
+                  See how far the erasure has gone
+                </a>
+              </p>
+            ) : null}
+          </>
         ) : (
-          <p class="govuk-body">
-            <a class="govuk-link" href={`/subject-rights/people/${person.id}/erase`}>
-              Erase {person.name}
-            </a>
-          </p>
+          <PersonActions page={props.page} />
         )}
       </div>
     </div>
+  );
+}
+
+function PersonActions(props: { page: Awaited<ReturnType<typeof getPersonPage>> }) {
+  const { person, exports } = props.page;
+  return (
+    <>
+      <h2 class="govuk-heading-m">Subject access export</h2>
+      <p class="govuk-body">
+        A ZIP file of everything Waymark holds about {person.name}: a summary to read in a browser, the data of each part of Waymark, their files, and a list of
+        what is withheld and why. It is prepared in the background and can be downloaded for 7 days.
+      </p>
+      <form method="post" action={`/subject-rights/people/${person.id}/exports`} novalidate>
+        <Button text="Request an export" />
+      </form>
+      {exports.length > 0 ? (
+        <Table
+          head={[{ text: 'Requested' }, { text: 'Status' }, { text: 'File' }]}
+          rows={exports.map((e) => [{ text: day(e.requested_at) }, { text: exportStatus(e) }, downloadCell(e, person.name)])}
+        />
+      ) : null}
+      <h2 class="govuk-heading-m">Erasure</h2>
+      {props.page.isViewer ? (
+        <p class="govuk-body">You cannot erase yourself: ask another organisation admin.</p>
+      ) : (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/subject-rights/people/${person.id}/erase`}>
+            Erase {person.name}
+          </a>
+        </p>
+      )}
+    </>
   );
 }
 
@@ -161,7 +210,10 @@ export function EraseView(props: {
         <span class="govuk-caption-l">Subject access and erasure</span>
         <h1 class="govuk-heading-l">Erase {person.name}</h1>
         <WarningText text="Erasure cannot be undone. Request a subject access export first if they want a copy." iconFallbackText="Warning" />
-        <p class="govuk-body">Everything Waymark holds about {person.name} is deleted, in one go:</p>
+        <p class="govuk-body">
+          From the moment you press the button, {person.name} cannot sign in and is signed out everywhere. Waymark then deletes everything it holds about them,
+          one part at a time, in the background (it usually takes seconds; if it is interrupted, it carries on where it stopped):
+        </p>
         <ul class="govuk-list govuk-list--bullet">
           {holds.map((h) => (
             <li>
@@ -230,6 +282,49 @@ export function ErasureView(props: { data: Awaited<ReturnType<typeof getErasure>
             </ul>
           </>
         ))}
+        <p class="govuk-body">
+          <a class="govuk-link" href="/subject-rights">
+            Subject access and erasure
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** An erasure under way or just finished, naming no one erased. */
+export function ErasureJobView(props: { job: ErasureProgress; justStarted: boolean }) {
+  const { job } = props;
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        {props.justStarted ? <NotificationBanner type="success" text="Erasure started. The person can no longer sign in." /> : null}
+        <span class="govuk-caption-l">Subject access and erasure</span>
+        <h1 class="govuk-heading-l">Erasure {job.reference}</h1>
+        <dl class="govuk-summary-list">
+          {(
+            [
+              ['Asked for by', job.requestedByName],
+              ['Started', day(job.startedAt)],
+              ['Steps done', `${job.stepsDone} of ${job.stepsTotal}`],
+              ['Status', progressStatus(job)],
+            ] as const
+          ).map(([key, value]) => (
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">{key}</dt>
+              <dd class="govuk-summary-list__value">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {job.finishedAt && job.erasureId ? (
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/subject-rights/erasures/${job.erasureId}`}>
+              See what the erasure did
+            </a>
+          </p>
+        ) : (
+          <p class="govuk-body">Refresh this page to see how far it has gone. Once finished, this page names no one.</p>
+        )}
         <p class="govuk-body">
           <a class="govuk-link" href="/subject-rights">
             Subject access and erasure
