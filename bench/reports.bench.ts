@@ -305,6 +305,11 @@ try {
     ['barriers page', '/reports/barriers'],
     ['barriers CSV', '/reports/barriers/export.csv'],
     ['skill profiles', '/reports/skills'],
+    ['pipeline flow CSV', '/reports/pipeline-flow/export.csv'],
+    ['attendance page', '/reports/attendance'],
+    ['mentoring and projects page', '/reports/mentoring'],
+    ['360 feedback page', '/reports/feedback'],
+    ['progression page', '/reports/progression'],
   ] as const;
   console.log(`${database.engine}: ${summary.activePeople} active staff, 9 cohorts of ${PER_COHORT}, ${ROUNDS} requests each`);
   for (const [name, path] of targets) {
