@@ -22,11 +22,12 @@ const recordMakers = import.meta.glob<{ matrixRecords: (db: Db, world: World, pr
  * endorsements. The matrix walk checks every GET row against this list.
  */
 const OUTSIDE_APPLICANT_REACHES: readonly string[] = [
-  // Their own: home, account, applications, endorsement requests (none), notifications, calendar, record and portfolio.
+  // Their own: home, account (with their school and role), applications, endorsement requests (none), notifications, calendar, record and portfolio.
   'GET /',
   'GET /account',
   'GET /account/linked-accounts',
   'GET /account/personal',
+  'GET /account/school-and-role',
   'GET /applications',
   'GET /endorsements',
   'GET /notifications',

@@ -51,8 +51,8 @@ describeEachEngine('the demo’s history: past cohorts, roles held and the repor
     const hannah = ctx().client({ address: '10.45.0.3' });
     expect((await hannah.post('/sign-in', { email: 'h.jones@riverside-academy.example.org', password: DEMO_PASSWORD })).status).toBe(303);
     const leadershipRecord = visibleText((await hannah.get('/record')).text);
-    expect(leadershipRecord).toContain('Role held: Second in Mathematics, Riverside Academy 1 September 2024 to now.');
-    expect(leadershipRecord).toContain('Role held: Key Stage 3 Mathematics Coordinator, Riverside Academy 1 September 2022 to 1 September 2024.');
-    expect(leadershipRecord).toContain('Role held: Teacher of Mathematics, Riverside Academy 1 September 2019 to 1 September 2022.');
+    expect(leadershipRecord).toContain('You have been Second in Mathematics at Riverside Academy since 1 September 2024.');
+    expect(leadershipRecord).toContain('You were Key Stage 3 Mathematics Coordinator at Riverside Academy from 1 September 2022 to 1 September 2024.');
+    expect(leadershipRecord).toContain('You were Teacher of Mathematics at Riverside Academy from 1 September 2019 to 1 September 2022.');
   });
 });
