@@ -225,12 +225,16 @@ function schoolSizes(phases: SchoolPhase[], total: number, random: Random): numb
   const weightOf: Partial<Record<SchoolPhase, number>> = { primary: 1, secondary: 3.2, 'all-through': 4, special: 1.3, 'alternative-provision': 0.6 };
   const weights = phases.map((p) => (weightOf[p] ?? 1) * (0.85 + random.float() * 0.3));
   const sum = weights.reduce((s, w) => s + w, 0);
-  const sizes = weights.map((w) => Math.max(20, Math.floor((w / sum) * total)));
+  // At least 20 staff a school, or an equal share when there are too few staff for that (a small
+  // trust: one school of 15 would otherwise never shrink to its total and this loop never end).
+  if (total < phases.length) throw new Error(`${total} school staff cannot fill ${phases.length} schools: ask for more staff or fewer schools`);
+  const smallest = Math.max(1, Math.min(20, Math.floor(total / phases.length)));
+  const sizes = weights.map((w) => Math.max(smallest, Math.floor((w / sum) * total)));
   let diff = total - sizes.reduce((s, n) => s + n, 0);
   for (let i = 0; diff !== 0; i = (i + 1) % sizes.length) {
     const step = diff > 0 ? 1 : -1;
     const size = item(sizes, i, 'a school size');
-    if (step < 0 && size <= 20) continue;
+    if (step < 0 && size <= smallest) continue;
     sizes[i] = size + step;
     diff -= step;
   }

@@ -8,7 +8,7 @@
 //  2. The record file of that record: downloading it (GET /record/export.json: composing and signing
 //     it) and bringing it in (POST /record/import: reading and checking every credential and the
 //     file's signature; then POST /record/import/:id: checking it all again and writing it in one
-//     transaction). Each must take under 1 s.
+//     transaction), once: the same file is refused a second time. Each must take under 1 s.
 //
 //   node bin/run-ts.js bench/record.bench.ts                                                   # SQLite
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bin/run-ts.js bench/record.bench.ts   # throwaway PostgreSQL database
@@ -204,16 +204,22 @@ await runPageBench('record', 240 + 2 * (warmup + duration + 15), async (database
   const uploadMs: number[] = [];
   const confirmMs: number[] = [];
   let fileBytes = 0;
+  // Five downloads first, then the first download brought in once: bringing in adds its items to the
+  // record (a later download would hold them twice over), and the same file is refused a second time.
+  let recordFile = '';
   for (let i = 0; i < 5; i++) {
-    let t = performance.now();
+    const t = performance.now();
     const file = await fetch(`${origin}/record/export.json`, { headers: { cookie } });
     const text = await file.text();
     exportMs.push(performance.now() - t);
     if (file.status !== 200) throw new Error(`the download answered ${file.status}`);
-    fileBytes = Buffer.byteLength(text);
+    recordFile ||= text;
+  }
+  fileBytes = Buffer.byteLength(recordFile);
+  {
     const body = new FormData();
-    body.append('file', new Blob([text], { type: 'application/json' }), 'leadership-record.json');
-    t = performance.now();
+    body.append('file', new Blob([recordFile], { type: 'application/json' }), 'leadership-record.json');
+    let t = performance.now();
     const started = await post('/record/import', body);
     uploadMs.push(performance.now() - t);
     const location = started.headers.get('location') ?? '';
@@ -231,7 +237,7 @@ await runPageBench('record', 240 + 2 * (warmup + duration + 15), async (database
     importConfirmMsMedian: Math.round(median(confirmMs)),
     importTotalMsMedian: Math.round(median(uploadMs.map((u, i) => u + (confirmMs[i] ?? 0)))),
   };
-  console.log(`\nThe record file (${database.engine}; ${CERTIFICATES} credentials, ${ENTRIES} entries; 5 runs each)`);
+  console.log(`\nThe record file (${database.engine}; ${CERTIFICATES} credentials, ${ENTRIES} entries; downloaded 5 times, brought in once)`);
   console.table({ file });
   const fileOk = file.exportMsMedian < FILE_LIMIT_MS && file.importTotalMsMedian < FILE_LIMIT_MS;
   console.log(`Download ${file.exportMsMedian} ms, bring in ${file.importTotalMsMedian} ms (limit ${FILE_LIMIT_MS} ms each): ${fileOk ? 'ok' : 'TOO SLOW'}`);
