@@ -207,7 +207,9 @@ describeInBrowser('every page, in a browser', () => {
       expect(await heading(j.page), `${row.route} has a heading`).not.toBe('');
       if (owner) expect(await heading(j.page), `${row.route} opens for its owner`).not.toMatch(/permission|not found/i);
     }
-  });
+    // About 180 pages, each loaded and checked with axe: on a busy two-core machine that is more than
+    // the suite's five minutes for one test.
+  }, 900_000);
 
   /**
    * Signs `email` in (or nobody, for anonymous) and opens every page in the matrix that `viewer` may

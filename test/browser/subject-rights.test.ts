@@ -56,7 +56,13 @@ describeInBrowser('subject access and erasure, in a browser', () => {
     await page.getByLabel('Revoke them').check();
     await page.getByLabel(/I understand that Liam O'Connor will be erased/).check();
     await j.navigate(() => page.getByRole('button', { name: "Erase Liam O'Connor" }).click());
-    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('The person has been erased');
+    // The worker carries the erasure out; until it has, the page says it has started.
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Erasure started. The person can no longer sign in.');
+    expect(await page.locator('main').textContent()).not.toContain('Liam');
+    await h.runWorker();
+    await j.navigate(() => page.reload());
+    expect(await page.locator('main').textContent()).toContain('Finished');
+    await j.navigate(() => page.getByRole('link', { name: 'See what the erasure did' }).click());
     expect(await page.locator('main').textContent()).not.toContain('Liam');
     expect(await h.db.selectFrom('people').select('id').where('id', '=', liam.id).executeTakeFirst()).toBeUndefined();
   });

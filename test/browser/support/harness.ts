@@ -70,6 +70,8 @@ export interface Harness {
   journey(options?: { javaScript?: boolean; name?: string }): Promise<Journey>;
   /** Runs the outbox, then returns the newest email sent to `to`. */
   latestEmailTo(to: string): Promise<StoredEmail>;
+  /** Runs the outbox once through, as the worker process would (emails, erasure jobs). */
+  runWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -112,6 +114,9 @@ export async function startHarness(options: { env?: (baseUrl: string) => Promise
 
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
   const orgAdminEmail = item(signIns, 0).email;
+  const runWorker = async () => {
+    await drainOutbox({ db, clock: systemClock, handlers: features.outboxHandlers({ db, clock: systemClock, mailer, config, logger }), logger });
+  };
 
   return {
     baseUrl,
@@ -125,11 +130,12 @@ export async function startHarness(options: { env?: (baseUrl: string) => Promise
       return Journey.open(context, { browser, javaScript, name: options.name });
     },
     async latestEmailTo(to) {
-      await drainOutbox({ db, clock: systemClock, handlers: features.outboxHandlers({ db, clock: systemClock, mailer, config, logger }), logger });
+      await runWorker();
       const email = (await mailer.list()).find((e) => e.to.toLowerCase() === to.toLowerCase());
       if (!email) throw new Error(`No email was sent to ${to}`);
       return email;
     },
+    runWorker,
     async close() {
       await browser.close().catch(() => undefined);
       await new Promise((resolve) => server.close(resolve));
