@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { londonWallClock } from '../../src/platform/dates';
 import { DEMO_PASSWORD, describeInBrowser, linkIn, startHarness, type Harness } from './support/harness';
 import { auditSummary, type Journey } from './support/journey';
-import { heading, pathOf, signInWithPassword } from './support/pages';
+import { heading, pathOf, sessionRunningNow, signInWithPassword } from './support/pages';
 import { part } from '../support/present';
 
 // Issue 17's journeys: a teacher at a school on no organisation on Waymark applies to the Pennine
@@ -157,17 +156,15 @@ describeInBrowser('an outside teacher applies to a provider’s open programme, 
       expect((await h.latestEmailTo(work)).text).toContain('A clear application with the school’s support.');
 
       // The lead adds a session running now.
-      const start = londonWallClock(new Date(Date.now() - 5 * 60_000));
-      const endAt = londonWallClock(new Date(Date.now() + 90 * 60_000));
-      const end = endAt.date === start.date ? endAt : { date: start.date, time: '23:59' };
+      const running = sessionRunningNow();
       const title = `Pathways day: leading change (${run.given})`;
       await lead.goto(`${part(cohortPath, '?', 0)}/sessions/new`);
       await lead.page.getByLabel('Title', { exact: true }).fill(title);
-      await lead.page.getByLabel('Day').fill(String(Number(part(start.date, '-', 2, 'day'))));
-      await lead.page.getByLabel('Month').fill(String(Number(part(start.date, '-', 1, 'month'))));
-      await lead.page.getByLabel('Year').fill(part(start.date, '-', 0, 'year'));
-      await lead.page.getByLabel('Start time').fill(start.time);
-      await lead.page.getByLabel('End time').fill(end.time);
+      await lead.page.getByLabel('Day').fill(String(Number(part(running.date, '-', 2, 'day'))));
+      await lead.page.getByLabel('Month').fill(String(Number(part(running.date, '-', 1, 'month'))));
+      await lead.page.getByLabel('Year').fill(part(running.date, '-', 0, 'year'));
+      await lead.page.getByLabel('Start time').fill(running.start);
+      await lead.page.getByLabel('End time').fill(running.end);
       await lead.page.getByRole('radio', { name: 'In person' }).check();
       await lead.page.getByLabel('Venue (if in person)').fill('Pennine Leadership Hub, Room 2');
       await lead.navigate(() => lead.page.getByRole('button', { name: 'Create session' }).click());

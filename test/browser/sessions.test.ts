@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { londonWallClock } from '../../src/platform/dates';
 import { DEMO_PASSWORD, describeInBrowser, startHarness, type Harness } from './support/harness';
 import { auditSummary } from './support/journey';
-import { heading, pathOf, signInWithPassword } from './support/pages';
+import { heading, pathOf, sessionRunningNow, signInWithPassword } from './support/pages';
 import { item, part } from '../support/present';
 
 describeInBrowser('sessions, the register and checking in, in a browser', () => {
@@ -41,12 +40,10 @@ describeInBrowser('sessions, the register and checking in, in a browser', () => 
     const facilitator = await h.db.selectFrom('people').select('id').where('email_normalised', '=', facilitatorEmail).executeTakeFirstOrThrow();
 
     // The session is running now: it started five minutes ago (UK time) and lasts an hour and a half.
-    const start = londonWallClock(new Date(Date.now() - 5 * 60_000));
-    const endAt = londonWallClock(new Date(Date.now() + 90 * 60_000));
-    const end = endAt.date === start.date ? endAt : { date: start.date, time: '23:59' };
-    const year = part(start.date, '-', 0, 'year');
-    const month = part(start.date, '-', 1, 'month');
-    const day = part(start.date, '-', 2, 'day');
+    const running = sessionRunningNow();
+    const year = part(running.date, '-', 0, 'year');
+    const month = part(running.date, '-', 1, 'month');
+    const day = part(running.date, '-', 2, 'day');
     const title = 'Session 6: Holding difficult conversations';
 
     // The programme lead creates it for Cohort 7, with the head of English facilitating.
@@ -57,8 +54,8 @@ describeInBrowser('sessions, the register and checking in, in a browser', () => 
     await lead.page.getByLabel('Day').fill(String(Number(day)));
     await lead.page.getByLabel('Month').fill(String(Number(month)));
     await lead.page.getByLabel('Year').fill(year);
-    await lead.page.getByLabel('Start time').fill(start.time);
-    await lead.page.getByLabel('End time').fill(end.time);
+    await lead.page.getByLabel('Start time').fill(running.start);
+    await lead.page.getByLabel('End time').fill(running.end);
     await lead.page.getByRole('radio', { name: 'In person' }).check();
     await lead.page.getByLabel('Venue (if in person)').fill('Riverside Academy, Library');
     // The facilitator is found by searching staff: the form comes back as typed, with the people found.

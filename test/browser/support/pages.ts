@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Journey } from './journey';
+import { londonWallClock } from '../../../src/platform/dates';
 
 /** The page's <h1>, whitespace collapsed. */
 export async function heading(page: Page): Promise<string> {
@@ -64,4 +65,16 @@ export async function summaryValue(page: Page, label: string): Promise<string> {
   const key = page.locator('dt.govuk-summary-list__key').getByText(label, { exact: true });
   const row = page.locator('.govuk-summary-list__row', { has: key }).first();
   return ((await row.locator('dd.govuk-summary-list__value').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Today's UK wall-clock times for a session running now: from five minutes ago to ninety minutes
+ * on, kept within today (a session is one day's), so a test run just after midnight starts it at
+ * 00:00 and one just before ends it at 23:59, never at the time it starts.
+ */
+export function sessionRunningNow(now = new Date()): { date: string; start: string; end: string } {
+  const today = londonWallClock(now);
+  const from = londonWallClock(new Date(now.getTime() - 5 * 60_000));
+  const to = londonWallClock(new Date(now.getTime() + 90 * 60_000));
+  return { date: today.date, start: from.date === today.date ? from.time : '00:00', end: to.date === today.date ? to.time : '23:59' };
 }
