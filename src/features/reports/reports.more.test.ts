@@ -4,41 +4,11 @@ import { describeEachEngine } from '../../../test/support/app';
 import { makePerson, makeWorld, signIn, type World } from '../../../test/support/factories';
 import { type TestClient, visibleText } from '../../../test/support/http';
 import { makeEnrolment, makeProgrammeWorld, type ProgrammeWorld } from '../../../test/support/programme-world';
+import { makeCohortSession } from '../../../test/support/worlds/sessions';
 import type { Db } from '../../platform/db/database';
 import { newId } from '../../platform/db/ids';
 
 const at = '2026-11-01T09:00:00.000Z';
-
-async function heldSession(db: Db, organisationId: string, cohortId: string, title: string, startsAt: string) {
-  const id = newId();
-  await db
-    .insertInto('sessions_events')
-    .values({
-      id,
-      organisation_id: organisationId,
-      cohort_id: cohortId,
-      kind: 'session',
-      title,
-      description: '',
-      skill_ids: '[]',
-      starts_at: startsAt,
-      ends_at: startsAt,
-      mode: 'in_person',
-      venue: 'Riverside Academy',
-      online_url: null,
-      capacity: null,
-      status: 'scheduled',
-      cancel_reason: null,
-      cancelled_at: null,
-      sequence: 0,
-      check_in_secret: 'secret',
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
-}
 
 /** A closed 360 round for an enrolment: each group's answers as ratings of one skill (null: not observed). */
 async function closedRound(
@@ -127,8 +97,8 @@ describeEachEngine('attendance, mentoring, projects and 360 reports', (ctx) => {
       programmeId: programmes.programmeId,
       personId: assistant.id,
     });
-    const day1 = await heldSession(db, world.organisation.id, programmes.earlierCohortId, 'Day 1', '2026-10-10T09:00:00.000Z');
-    const day2 = await heldSession(db, world.organisation.id, programmes.earlierCohortId, 'Day 2', '2026-11-10T09:00:00.000Z');
+    const day1 = await makeCohortSession(db, world.organisation.id, programmes.earlierCohortId, 'Day 1', '2026-10-10T09:00:00.000Z');
+    const day2 = await makeCohortSession(db, world.organisation.id, programmes.earlierCohortId, 'Day 2', '2026-11-10T09:00:00.000Z');
     for (const [session, person, status] of [
       [day1, world.report.id, 'present'],
       [day1, assistant.id, 'late'],

@@ -37,55 +37,33 @@ const PEOPLE_PER_STATEMENT = 500;
 const PEOPLE_PER_ARRAY_INSERT = 5_000;
 const EMAILS_PER_LOOKUP = 1_000;
 
+/** The columns of a person that matching reads and `updatePeopleColumns` writes. */
+const PERSON_COLUMNS = [
+  'id',
+  'school_id',
+  'title',
+  'given_name',
+  'family_name',
+  'email',
+  'email_normalised',
+  'job_title',
+  'staff_type',
+  'started_in_schools_on',
+  'leadership_level',
+  'line_manager_id',
+  'trn',
+  'mis_staff_id',
+  'status',
+] as const;
+
 /** Everyone in the organisation (active or not), in one query, for matching in memory. */
 export function listPeopleForMatching(db: Executor, organisationId: string): Promise<ExistingPerson[]> {
-  return db
-    .selectFrom('people')
-    .select([
-      'id',
-      'school_id',
-      'title',
-      'given_name',
-      'family_name',
-      'email',
-      'email_normalised',
-      'job_title',
-      'staff_type',
-      'started_in_schools_on',
-      'leadership_level',
-      'line_manager_id',
-      'trn',
-      'mis_staff_id',
-      'status',
-    ])
-    .where('organisation_id', '=', organisationId)
-    .execute();
+  return db.selectFrom('people').select(PERSON_COLUMNS).where('organisation_id', '=', organisationId).execute();
 }
 
 /** One person of the organisation with the columns `updatePeopleColumns` writes (for a change to a few of them). */
 export function findPersonColumns(db: Executor, organisationId: string, personId: string): Promise<ExistingPerson | undefined> {
-  return db
-    .selectFrom('people')
-    .select([
-      'id',
-      'school_id',
-      'title',
-      'given_name',
-      'family_name',
-      'email',
-      'email_normalised',
-      'job_title',
-      'staff_type',
-      'started_in_schools_on',
-      'leadership_level',
-      'line_manager_id',
-      'trn',
-      'mis_staff_id',
-      'status',
-    ])
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', personId)
-    .executeTakeFirst();
+  return db.selectFrom('people').select(PERSON_COLUMNS).where('organisation_id', '=', organisationId).where('id', '=', personId).executeTakeFirst();
 }
 
 /** Which of these lower-cased emails belong to people of other organisations (emails are unique across Waymark). */

@@ -253,23 +253,11 @@ export function JoinPage(props: {
             ]}
           />
           <SchoolPicker query={v.schoolQuery ?? ''} results={props.results} chosenUrn={v.schoolUrn} errors={props.errors} />
-          <h2 class="govuk-heading-m">Your headteacher</h2>
-          <p class="govuk-body">We will email your headteacher to ask for their support. They answer from the link, without an account.</p>
-          <Input
-            id="headteacherName"
-            name="headteacherName"
-            label={{ text: 'Headteacher’s name' }}
-            value={v.headteacherName}
-            errorMessage={errorFor(props.errors, 'headteacherName')}
-          />
-          <Input
-            id="headteacherEmail"
-            name="headteacherEmail"
-            type="email"
-            label={{ text: 'Headteacher’s email address' }}
-            spellcheck={false}
-            value={v.headteacherEmail}
-            errorMessage={errorFor(props.errors, 'headteacherEmail')}
+          <HeadteacherFields
+            intro="We will email your headteacher to ask for their support. They answer from the link, without an account."
+            name={v.headteacherName}
+            email={v.headteacherEmail}
+            errors={props.errors}
           />
           <Button text="Continue to your application" name="action" value="join" />
         </form>
@@ -362,27 +350,41 @@ export function OwnSchoolAndRolePage(props: { values: FormValues; results: Schoo
               { name: 'year', classes: `govuk-input--width-4${dateError}`, value: v['startedInSchoolsOn-year'] },
             ]}
           />
-          <h2 class="govuk-heading-m">Your headteacher</h2>
-          <p class="govuk-body">If you have moved school, give your new headteacher: they are asked to support your applications.</p>
-          <Input
-            id="headteacherName"
-            name="headteacherName"
-            label={{ text: 'Headteacher’s name' }}
-            value={v.headteacherName}
-            errorMessage={errorFor(props.errors, 'headteacherName')}
-          />
-          <Input
-            id="headteacherEmail"
-            name="headteacherEmail"
-            type="email"
-            label={{ text: 'Headteacher’s email address' }}
-            spellcheck={false}
-            value={v.headteacherEmail}
-            errorMessage={errorFor(props.errors, 'headteacherEmail')}
+          <HeadteacherFields
+            intro="If you have moved school, give your new headteacher: they are asked to support your applications."
+            name={v.headteacherName}
+            email={v.headteacherEmail}
+            errors={props.errors}
           />
           <Button text="Save your school and role" name="action" value="save" />
         </form>
       </div>
     </div>
+  );
+}
+
+/** The headteacher's name and email address, asked of an applicant from a school not on Waymark. */
+function HeadteacherFields(props: { intro: string; name: string | undefined; email: string | undefined; errors?: FieldErrors | undefined }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">Your headteacher</h2>
+      <p class="govuk-body">{props.intro}</p>
+      <Input
+        id="headteacherName"
+        name="headteacherName"
+        label={{ text: 'Headteacher’s name' }}
+        value={props.name}
+        errorMessage={errorFor(props.errors, 'headteacherName')}
+      />
+      <Input
+        id="headteacherEmail"
+        name="headteacherEmail"
+        type="email"
+        label={{ text: 'Headteacher’s email address' }}
+        spellcheck={false}
+        value={props.email}
+        errorMessage={errorFor(props.errors, 'headteacherEmail')}
+      />
+    </>
   );
 }
