@@ -27,6 +27,14 @@ import { targetsFor, type Target, type Viewer } from './targets';
 import { item, part } from '../test/support/present';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** Node flags the built server is given for a memory experiment (BENCH_SERVER_NODE_ARGS, BENCH_SERVER_NODE_OPTIONS, MALLOC_ARENA_MAX). */
+const serverNodeFlags = [
+  process.env.BENCH_SERVER_NODE_ARGS,
+  process.env.BENCH_SERVER_NODE_OPTIONS,
+  process.env.MALLOC_ARENA_MAX ? `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}` : undefined,
+]
+  .filter(Boolean)
+  .join(' ');
 const root = resolve(here, '..');
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +194,8 @@ async function startBuiltServer(entry: string, databaseUrl: string, dataDir: str
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [entry, 'serve'], {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, entry, 'serve'], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -201,7 +210,8 @@ async function startBuiltServer(entry: string, databaseUrl: string, dataDir: str
       SIGNING_KEYS_SECRET: BENCH_SIGNING_KEYS_SECRET,
       MIGRATE_ON_START: 'false',
       WORKER: 'off',
-      // To try the server's memory settings: BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=4", MALLOC_ARENA_MAX=2.
+      // To try the server's memory settings: BENCH_SERVER_NODE_ARGS="--optimize-for-size" (flags NODE_OPTIONS refuses),
+      // BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=4", MALLOC_ARENA_MAX=2.
       ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
       ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
     },
@@ -625,6 +635,8 @@ async function main() {
       coldStartMs: coldStartMs === undefined ? undefined : round(coldStartMs, 0),
       signedInCpuRatio,
       settings,
+      // Memory experiments: the flags the built server ran with, if any (their results go to their own file).
+      serverNodeFlags: serverNodeFlags || undefined,
       dataset: {
         schools: summary.schools,
         people: summary.people,
@@ -658,7 +670,7 @@ async function main() {
     mkdirSync(resultsDir, { recursive: true });
     const json = `${JSON.stringify(output, null, 2)}\n`;
     writeFileSync(join(resultsDir, 'latest.json'), json);
-    const named = `${database.engine}${settings.built ? '-built' : ''}${settings.totalRequests > 0 ? `-${settings.totalRequests}` : ''}.json`;
+    const named = `${database.engine}${settings.built ? '-built' : ''}${settings.totalRequests > 0 ? `-${settings.totalRequests}` : ''}${serverNodeFlags ? '-flags' : ''}.json`;
     writeFileSync(join(resultsDir, named), json);
     console.log(`\nWrote bench/results/latest.json and bench/results/${named}`);
     if (failed.length) {

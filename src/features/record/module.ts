@@ -1,10 +1,12 @@
+import { londonDate } from '../../platform/dates';
 import type { FeatureModule } from '../../platform/module';
+import { findPersonSummary } from '../staff';
 import { seedRecord } from './demo/record.demo';
 import * as recordTables from './migrations/2026_12_04_1040_record';
 import * as recordImports from './migrations/2026_12_04_1300_record_imports';
 import * as keptRole from './migrations/2026_12_07_2141_record_item_kept_role';
 import * as keptRoleBackfill from './migrations/2026_12_07_2142_record_item_kept_role_backfill';
-import { eraseOf, exportOf, moveRecord } from './record.queries';
+import { detachRolesOf, eraseOf, exportOf, moveRecord } from './record.queries';
 import { recordRoutes } from './record.routes';
 
 /** The person's leadership record: what they choose to show from their certificates and portfolio, the private links they share it by, and the file they take with them. */
@@ -28,9 +30,20 @@ export const recordModule: FeatureModule = {
       'Shared links: what each is for, what it shows, when it expires or was revoked, and each time it was opened with a coarse description of the browser (no address)',
     ],
     export: async (db, subject) => ({ data: { record: await exportOf(db, subject.id) }, files: [], withheld: [] }),
-    erase: async (trx, subject) => {
+    erase: async (trx, subject, context) => {
       await eraseOf(trx, subject.id);
-      return ['Deleted their leadership record, statement and shared links'];
+      // A role they still held here ends on the day they left, or today if they never left.
+      const person = await findPersonSummary(trx, subject.id);
+      const endedOn = londonDate(new Date(person?.status === 'deactivated' && person.deactivated_at ? person.deactivated_at : context.now));
+      const kept = await detachRolesOf(trx, subject.id, endedOn);
+      return [
+        'Deleted their leadership record, statement and shared links',
+        ...(kept > 0
+          ? [
+              `Kept ${kept === 1 ? 'the role' : `the ${kept} roles`} held here that their record under another organisation's account includes, without this staff record's id`,
+            ]
+          : []),
+      ];
     },
   },
 };

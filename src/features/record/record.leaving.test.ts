@@ -11,6 +11,7 @@ import { makeProjectsWorld } from '../../../test/support/worlds/projects';
 import { features } from '..';
 import { newId } from '../../platform/db/ids';
 import { applyRetention, monthsBefore } from '../data-protection/data-protection.service';
+import { everyRow } from '../../../test/support/erasure';
 
 // A teacher adds a personal email (confirmed by a link) and a TRN that nobody else sees; their school
 // deactivates them when they leave, and they are told at the personal address how to keep their
@@ -323,5 +324,27 @@ describeEachEngine('leaving a school and keeping the leadership record', (ctx) =
     expect([...form.getAll('items')]).toHaveLength(2);
     expect((await newcomer.post('/record', form)).status).toBe(303);
     expect(visibleText((await newcomer.get('/record')).text)).toContain(`You were Head of Year 9 at ${world.schoolA.name}`);
+  });
+  it('when the school erases the staff record they left, the roles they included stay in their record and their link, naming nothing of it', async () => {
+    const { db } = ctx();
+    const erased = world.report.id;
+    // Signed in afresh: the retention sweep above, run six years on, ended the sessions of the day.
+    const eraser = ctx().client({ address: '10.6.0.10' });
+    await signIn(eraser, world.orgAdmin.email);
+    expect((await eraser.post(`/subject-rights/people/${erased}/erase`, { credentials: 'keep', confirmed: 'yes' })).status).toBe(303);
+    await ctx().deliverMail();
+    expect(await db.selectFrom('people').select('id').where('id', '=', erased).executeTakeFirst()).toBeUndefined();
+
+    // Nothing anywhere holds the erased staff record's id: not the record's items, not its link.
+    const naming = (await everyRow(db)).filter((r) => r.text.includes(erased.toLowerCase())).map((r) => `${r.table}: ${r.text.slice(0, 200)}`);
+    expect(naming).toEqual([]);
+
+    const newcomer = ctx().client({ address: '10.6.0.9' });
+    await signIn(newcomer, arrival.email);
+    const text = visibleText((await newcomer.get('/record')).text);
+    expect(text).toContain(`You were Head of Year 9 at ${world.schoolA.name} from 1 September 2019 to 31 August 2024.`);
+    expect(text).toContain(`You were Head of English at ${world.schoolA.name} from 1 September 2024 to 24 November 2026.`);
+    const share = await db.selectFrom('record_shares').select('items').where('id', '=', shareId).executeTakeFirstOrThrow();
+    expect((JSON.parse(share.items) as { kind: string }[]).filter((i) => i.kind === 'role')).toHaveLength(2);
   });
 });

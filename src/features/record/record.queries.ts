@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db/database';
+import { newId } from '../../platform/db/ids';
 import type { RecordImportedItemsTable, RecordImportsTable, RecordItemKind, RecordSharesTable } from './record.tables';
 
 export function listItemsOf(db: Executor, personId: string) {
@@ -162,6 +163,62 @@ export async function eraseOf(trx: Executor, personId: string): Promise<void> {
   await trx.deleteFrom('record_items').where('person_id', '=', personId).execute();
   await trx.deleteFrom('record_imported_items').where('person_id', '=', personId).execute();
   await trx.deleteFrom('record_imports').where('person_id', '=', personId).execute();
+}
+
+/**
+ * When one staff record of a person is erased, the roles held on it that their record includes
+ * under another staff record (a new school's account they linked) stay there as the copy the record
+ * keeps, under a new id: a role's id names the staff record it was held on, which must go. A copy
+ * made while the role was held ends on `endedOn` (the day they left). Their links
+ * keep showing them. Returns how many roles were kept.
+ */
+export async function detachRolesOf(trx: Executor, erasedPersonId: string, endedOn: string): Promise<number> {
+  const prefix = `${erasedPersonId}_`;
+  // LIKE's `_` matches any character: the prefix is checked exactly below.
+  const rows = (
+    await trx
+      .selectFrom('record_items')
+      .select(['person_id', 'item_id', 'kept'])
+      .where('kind', '=', 'role')
+      .where('person_id', '!=', erasedPersonId)
+      .where('item_id', 'like', `${erasedPersonId}%`)
+      .execute()
+  ).filter((r) => r.item_id.startsWith(prefix));
+  if (rows.length === 0) return 0;
+  const renamed = new Map<string, Map<string, string>>();
+  for (const row of rows) {
+    const id = `kept-${newId()}`;
+    const kept = row.kept ? (JSON.parse(row.kept) as { to?: string | null }) : null;
+    const query = trx.deleteFrom('record_items').where('person_id', '=', row.person_id).where('kind', '=', 'role').where('item_id', '=', row.item_id);
+    if (!kept) {
+      // Nothing to keep it by (no copy was made): it goes with the staff record.
+      await query.execute();
+      continue;
+    }
+    await trx
+      .updateTable('record_items')
+      .set({ item_id: id, kept: JSON.stringify({ ...kept, to: kept.to ?? endedOn }) })
+      .where('person_id', '=', row.person_id)
+      .where('kind', '=', 'role')
+      .where('item_id', '=', row.item_id)
+      .execute();
+    const theirs = renamed.get(row.person_id) ?? new Map<string, string>();
+    theirs.set(row.item_id, id);
+    renamed.set(row.person_id, theirs);
+  }
+  for (const [personId, ids] of renamed) {
+    for (const share of await trx.selectFrom('record_shares').select(['id', 'items']).where('person_id', '=', personId).execute()) {
+      const items = JSON.parse(share.items) as { kind: string; id: string }[];
+      if (!items.some((i) => i.kind === 'role' && ids.has(i.id))) continue;
+      const next = items.map((i) => (i.kind === 'role' && ids.has(i.id) ? { ...i, id: ids.get(i.id) ?? i.id } : i));
+      await trx
+        .updateTable('record_shares')
+        .set({ items: JSON.stringify(next) })
+        .where('id', '=', share.id)
+        .execute();
+    }
+  }
+  return [...renamed.values()].reduce((n, ids) => n + ids.size, 0);
 }
 
 /**
