@@ -127,9 +127,6 @@ async function claimNext(db: Db, clock: Clock, workerId: string) {
     .where('available_at', '<=', now)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
     .orderBy('available_at')
-    // Ids begin with the millisecond they were made: messages due at the same moment go in the order
-    // they were queued (a participant hears that their application was submitted before that it was accepted).
-    .orderBy('id')
     .limit(1);
   if (engineOfDb(db) === 'postgres') next = next.forUpdate().skipLocked();
   return db
