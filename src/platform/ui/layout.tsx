@@ -26,6 +26,67 @@ export interface LayoutProps {
   children?: Child;
 }
 
+/** The footer: the same on every page, so made once. Our own, because the govukFooter macro always carries the crown and Crown copyright. */
+const FOOTER = raw(
+  String(
+    <footer class="govuk-footer">
+      <div class="govuk-width-container">
+        <div class="govuk-footer__meta">
+          <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <h2 class="govuk-visually-hidden">Support links</h2>
+            <ul class="govuk-footer__inline-list">
+              <li class="govuk-footer__inline-list-item">
+                <a class="govuk-footer__link" href="/accessibility">
+                  Accessibility statement
+                </a>
+              </li>
+              <li class="govuk-footer__inline-list-item">
+                <a class="govuk-footer__link" href="/privacy">
+                  Privacy notice
+                </a>
+              </li>
+            </ul>
+            <p class="govuk-body-s">Waymark is open-source software for leadership development in schools.</p>
+          </div>
+        </div>
+      </div>
+    </footer>,
+  ),
+);
+
+/** How many rendered navigations are kept (one for each set of items and current page seen). */
+const NAVIGATIONS_KEPT = 500;
+const navigations = new Map<string, Child>();
+
+/**
+ * The service navigation. A person's navigation is the same on most of their pages, and rendering
+ * it was about a tenth of a small page's work, so each one rendered is kept, by its items, the page
+ * marked current and the end slot (when that is plain HTML), and used again.
+ */
+function serviceNavigation(items: NavigationItem[], end: Html | undefined): Child {
+  const render = () => (
+    <ServiceNavigation
+      serviceName="Waymark"
+      serviceUrl="/"
+      navigation={items.map((item) => ({ href: item.href, text: item.text, html: item.html, current: item.current }))}
+      slots={end ? { navigationEnd: end } : undefined}
+    />
+  );
+  if (end !== undefined && typeof end !== 'string') return render();
+  const key = JSON.stringify([end ?? '', items.map((item) => [item.href, item.text, item.html ?? null, item.current === true])]);
+  const kept = navigations.get(key);
+  if (kept !== undefined) return kept;
+  const html = render().toString();
+  if (typeof html !== 'string') return render();
+  const made = raw(html);
+  if (navigations.size >= NAVIGATIONS_KEPT) {
+    const oldest = navigations.keys().next();
+    if (!oldest.done) navigations.delete(oldest.value);
+  }
+  navigations.set(key, made);
+  return made;
+}
+
 /**
  * The page template: skip link, generic header (the organisation's name, no crown), service
  * navigation, footer. Mirrors govuk-frontend's template.njk; the footer is our own because the
@@ -52,12 +113,7 @@ export function Layout(props: LayoutProps) {
           <SkipLink href="#main-content" text="Skip to main content" />
           <header class="govuk-template__header">
             <GenericHeader logoText={props.organisationName} />
-            <ServiceNavigation
-              serviceName="Waymark"
-              serviceUrl="/"
-              navigation={props.navigation.map((item) => ({ href: item.href, text: item.text, html: item.html, current: item.current }))}
-              slots={props.navigationEnd ? { navigationEnd: props.navigationEnd } : undefined}
-            />
+            {serviceNavigation(props.navigation, props.navigationEnd)}
           </header>
           <div class="govuk-width-container">
             {/* In a landmark of its own, so the back link is not stray content (axe's "region" rule). */}
@@ -66,28 +122,7 @@ export function Layout(props: LayoutProps) {
               {props.children}
             </main>
           </div>
-          <footer class="govuk-footer">
-            <div class="govuk-width-container">
-              <div class="govuk-footer__meta">
-                <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
-                  <h2 class="govuk-visually-hidden">Support links</h2>
-                  <ul class="govuk-footer__inline-list">
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/accessibility">
-                        Accessibility statement
-                      </a>
-                    </li>
-                    <li class="govuk-footer__inline-list-item">
-                      <a class="govuk-footer__link" href="/privacy">
-                        Privacy notice
-                      </a>
-                    </li>
-                  </ul>
-                  <p class="govuk-body-s">Waymark is open-source software for leadership development in schools.</p>
-                </div>
-              </div>
-            </div>
-          </footer>
+          {FOOTER}
           <script type="module" nonce={props.nonce} src="/assets/app.js"></script>
         </body>
       </html>

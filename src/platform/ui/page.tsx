@@ -16,27 +16,28 @@ export function headerName(c: Context<AppEnv>): string {
   return c.get('viewer')?.organisationName ?? c.get('headerName') ?? 'Waymark';
 }
 
+/** The sign-out button that ends the navigation of anyone signed in: the same on every page, so made once. */
+const SIGN_OUT = String(
+  <li class="govuk-service-navigation__item">
+    <form method="post" action="/sign-out">
+      <button type="submit" class="waymark-link-button govuk-service-navigation__link">
+        Sign out
+      </button>
+    </form>
+  </li>,
+);
+
 /** Renders a full page inside the layout, with navigation for the signed-in person. */
 export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Child) {
   const viewer = c.get('viewer');
   const path = new URL(c.req.url).pathname;
   const personal = !viewer && Boolean(c.get('personal'));
-  const navigationEnd =
-    viewer || personal ? (
-      <li class="govuk-service-navigation__item">
-        <form method="post" action="/sign-out">
-          <button type="submit" class="waymark-link-button govuk-service-navigation__link">
-            Sign out
-          </button>
-        </form>
-      </li>
-    ) : undefined;
   return c.html(
     <Layout
       title={options.title}
       organisationName={headerName(c)}
       navigation={navigationFor(c.get('deps').navigation, viewer, path, c.get('navigationCounts'), personal)}
-      navigationEnd={navigationEnd}
+      navigationEnd={viewer || personal ? SIGN_OUT : undefined}
       beforeContent={options.beforeContent}
       hasErrors={options.hasErrors}
       nonce={c.get('secureHeadersNonce')}
