@@ -328,6 +328,14 @@ describeEachEngine('leaving a school and keeping the leadership record', (ctx) =
   it('when the school erases the staff record they left, the roles they included stay in their record and their link, naming nothing of it', async () => {
     const { db } = ctx();
     const erased = world.report.id;
+    // A link names what the record held when it was made: here also a role since left out of the record, of which no copy was kept.
+    const before = await db.selectFrom('record_shares').select('items').where('id', '=', shareId).executeTakeFirstOrThrow();
+    const items = [...(JSON.parse(before.items) as object[]), { kind: 'role', id: `${erased}_2015-09-01` }];
+    await db
+      .updateTable('record_shares')
+      .set({ items: JSON.stringify(items) })
+      .where('id', '=', shareId)
+      .execute();
     // Signed in afresh: the retention sweep above, run six years on, ended the sessions of the day.
     const eraser = ctx().client({ address: '10.6.0.10' });
     await signIn(eraser, world.orgAdmin.email);

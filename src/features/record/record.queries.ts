@@ -169,8 +169,8 @@ export async function eraseOf(trx: Executor, personId: string): Promise<void> {
  * When one staff record of a person is erased, the roles held on it that their record includes
  * under another staff record (a new school's account they linked) stay there as the copy the record
  * keeps, under a new id: a role's id names the staff record it was held on, which must go. A copy
- * made while the role was held ends on `endedOn` (the day they left). Their links
- * keep showing them. Returns how many roles were kept.
+ * made while the role was held ends on `endedOn` (the day they left). Their links keep showing
+ * them. Returns how many roles were kept.
  */
 export async function detachRolesOf(trx: Executor, erasedPersonId: string, endedOn: string): Promise<number> {
   const prefix = `${erasedPersonId}_`;
@@ -184,41 +184,47 @@ export async function detachRolesOf(trx: Executor, erasedPersonId: string, ended
       .where('item_id', 'like', `${erasedPersonId}%`)
       .execute()
   ).filter((r) => r.item_id.startsWith(prefix));
-  if (rows.length === 0) return 0;
-  const renamed = new Map<string, Map<string, string>>();
+  // The new id of each role kept, by the person whose record keeps it and its old id.
+  const renamed = new Map<string, string>();
   for (const row of rows) {
-    const id = `kept-${newId()}`;
     const kept = row.kept ? (JSON.parse(row.kept) as { to?: string | null }) : null;
-    const query = trx.deleteFrom('record_items').where('person_id', '=', row.person_id).where('kind', '=', 'role').where('item_id', '=', row.item_id);
-    if (!kept) {
-      // Nothing to keep it by (no copy was made): it goes with the staff record.
-      await query.execute();
-      continue;
-    }
-    await trx
-      .updateTable('record_items')
-      .set({ item_id: id, kept: JSON.stringify({ ...kept, to: kept.to ?? endedOn }) })
-      .where('person_id', '=', row.person_id)
-      .where('kind', '=', 'role')
-      .where('item_id', '=', row.item_id)
-      .execute();
-    const theirs = renamed.get(row.person_id) ?? new Map<string, string>();
-    theirs.set(row.item_id, id);
-    renamed.set(row.person_id, theirs);
-  }
-  for (const [personId, ids] of renamed) {
-    for (const share of await trx.selectFrom('record_shares').select(['id', 'items']).where('person_id', '=', personId).execute()) {
-      const items = JSON.parse(share.items) as { kind: string; id: string }[];
-      if (!items.some((i) => i.kind === 'role' && ids.has(i.id))) continue;
-      const next = items.map((i) => (i.kind === 'role' && ids.has(i.id) ? { ...i, id: ids.get(i.id) ?? i.id } : i));
+    const id = `kept-${newId()}`;
+    if (kept) {
       await trx
-        .updateTable('record_shares')
-        .set({ items: JSON.stringify(next) })
-        .where('id', '=', share.id)
+        .updateTable('record_items')
+        .set({ item_id: id, kept: JSON.stringify({ ...kept, to: kept.to ?? endedOn }) })
+        .where('person_id', '=', row.person_id)
+        .where('kind', '=', 'role')
+        .where('item_id', '=', row.item_id)
         .execute();
+      renamed.set(`${row.person_id} ${row.item_id}`, id);
+    } else {
+      // Nothing to keep it by (no copy was made): it goes with the staff record.
+      await trx.deleteFrom('record_items').where('person_id', '=', row.person_id).where('kind', '=', 'role').where('item_id', '=', row.item_id).execute();
     }
   }
-  return [...renamed.values()].reduce((n, ids) => n + ids.size, 0);
+  // Links show what the record held when they were made, so a link can name a role the record no
+  // longer includes: each such role takes the kept copy's new id, or is left out when there is none.
+  const shares = await trx
+    .selectFrom('record_shares')
+    .select(['id', 'person_id', 'items'])
+    .where('person_id', '!=', erasedPersonId)
+    .where('items', 'like', `%${erasedPersonId}%`)
+    .execute();
+  for (const share of shares) {
+    const items = JSON.parse(share.items) as { kind: string; id: string }[];
+    const next = items.flatMap((i) => {
+      if (i.kind !== 'role' || !i.id.startsWith(prefix)) return [i];
+      const id = renamed.get(`${share.person_id} ${i.id}`);
+      return id ? [{ ...i, id }] : [];
+    });
+    await trx
+      .updateTable('record_shares')
+      .set({ items: JSON.stringify(next) })
+      .where('id', '=', share.id)
+      .execute();
+  }
+  return renamed.size;
 }
 
 /**
