@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * unit and HTTP suite. See docs/testing.md.
  */
 export default defineConfig({
-  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
+  oxc: { jsx: { runtime: 'automatic', importSource: '#jsx' } },
   test: {
     include: ['test/browser/**/*.test.ts'],
     // Journeys open dozens of pages in a real browser, each checked with axe; on a busy two-core

@@ -32,7 +32,9 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Ch
   const viewer = c.get('viewer');
   const path = new URL(c.req.url).pathname;
   const personal = !viewer && Boolean(c.get('personal'));
-  return c.html(
+  // A plain string, not the element (a String object): the server sends a string as it is, but reads
+  // anything else into a stream first.
+  const html = String(
     <Layout
       title={options.title}
       organisationName={headerName(c)}
@@ -44,6 +46,6 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Ch
     >
       {content}
     </Layout>,
-    options.status ?? (options.hasErrors ? 400 : 200),
   );
+  return c.html(html, options.status ?? (options.hasErrors ? 400 : 200));
 }
