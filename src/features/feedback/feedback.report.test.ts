@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsx } from 'hono/jsx';
+import { jsx } from '#jsx/jsx-runtime';
 import { describe, expect, it } from 'vitest';
 import { FeedbackSkillChart } from './feedback.chart';
 import { RATER_GROUPS, type GroupSetting, type Rating, type RaterGroup, type ReportInput, type SubmittedResponse } from './feedback.model';
@@ -430,10 +430,10 @@ describe('the chart and its table', () => {
 });
 
 describe('the report inside a whole page', () => {
-  it('keeps each chart’s title inside its SVG (hono/jsx moves a page-level <title> into <head>)', async () => {
+  it('keeps each chart’s title inside its SVG, and the page’s own title in <head>', () => {
     const report = buildReport(input([3, 4, 5].map((r) => response('peer', all(r as Rating)))));
     const view = FeedbackReportView({ report, participantName: 'Jane Smith', roundTitle: 'Round', closedOn: '2026-11-20', pdfHref: '/p' });
-    const page = await jsx('html', {}, jsx('head', {}, jsx('title', {}, 'Page')), jsx('body', {}, view)).toString();
+    const page = String(jsx('html', { children: [jsx('head', { children: jsx('title', { children: 'Page' }) }), jsx('body', { children: view })] }));
     expect(page).toContain('<head><title>Page</title></head>');
     expect(page).toContain('<title id="skill-0-chart-title">School culture: ratings</title><desc id="skill-0-chart-desc">');
   });
