@@ -11,7 +11,7 @@
  */
 import { raw } from 'hono/html';
 import type { JSX as HonoJSX } from 'hono/jsx/jsx-runtime';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import { escapeToBuffer, type HtmlEscapedString } from 'hono/utils/html';
 
 export namespace JSX {
   export type Element = HonoJSX.Element;
@@ -66,43 +66,16 @@ const RENAMED: Record<string, string> = {
   noModule: 'nomodule',
   formAction: 'formaction',
 };
-const ESCAPE = /[&<>'"]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what make a name invalid (hono/jsx's rule)
 const INVALID_NAME = /[\s"'<>/=`\\\x00-\x1f\x7f-\x9f]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: as above, for tag names
 const INVALID_TAG = /^[!?]|[\s"'<>/=`\\\x00-\x1f\x7f-\x9f]/;
 
-/** `text` with & < > ' " escaped, as hono's escapeToBuffer writes them. */
-export function escapeHtml(text: string): string {
-  const first = text.search(ESCAPE);
-  if (first === -1) return text;
-  let out = '';
-  let last = 0;
-  for (let i = first; i < text.length; i++) {
-    let escaped: string;
-    switch (text.charCodeAt(i)) {
-      case 34:
-        escaped = '&quot;';
-        break;
-      case 39:
-        escaped = '&#39;';
-        break;
-      case 38:
-        escaped = '&amp;';
-        break;
-      case 60:
-        escaped = '&lt;';
-        break;
-      case 62:
-        escaped = '&gt;';
-        break;
-      default:
-        continue;
-    }
-    out += text.substring(last, i) + escaped;
-    last = i + 1;
-  }
-  return out + text.substring(last);
+/** `text` with & < > ' " escaped: hono's own escaping, so both runtimes escape alike. */
+function escapeHtml(text: string): string {
+  const buffer: [string] = [''];
+  escapeToBuffer(text, buffer);
+  return buffer[0];
 }
 
 const isEscaped = (value: unknown): value is HtmlEscapedString => value instanceof String && (value as { isEscaped?: boolean }).isEscaped === true;
