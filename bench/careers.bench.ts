@@ -18,7 +18,7 @@ import { systemClock } from '../src/platform/db/clock';
 import { importVacancies } from '../src/features/careers/careers.vacancies';
 import { DISTRICTS, ROLES, seedCareers, VACANCIES } from './careers-seed';
 import { generate } from './generate';
-import { measureTargets, type PageTarget, signInAsBenchAdmin, runPageBench } from './page-bench';
+import { measureTargets, type PageTarget, signInAsBenchAdmin, runPageBench, nothingRendered, resultsFile } from './page-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -76,7 +76,8 @@ await runPageBench('careers', 120 + 3 * (warmup + duration + 15), async (databas
   const page = await fetch(`${origin}/careers/vacancies`, { headers: { cookie }, redirect: 'manual' });
   const body = await page.text();
   const rows = (body.match(/href="https:\/\/teaching-vacancies\.example\/jobs\//g) ?? []).length;
-  if (page.status !== 200 || rows !== expected) throw new Error(`The vacancies page answered ${page.status} with ${rows} vacancies, not ${expected}`);
+  if (page.status !== 200 || (!nothingRendered && rows !== expected))
+    throw new Error(`The vacancies page answered ${page.status} with ${rows} vacancies, not ${expected}`);
   const targets: PageTarget[] = [
     { name: 'Matched vacancies', path: '/careers/vacancies', headers: { cookie } },
     { name: 'trivial route', path: '/health', headers: {} },
@@ -95,7 +96,7 @@ await runPageBench('careers', 120 + 3 * (warmup + duration + 15), async (databas
   );
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(
-    join(here, 'results', `careers-${database.engine}.json`),
+    join(here, 'results', resultsFile('careers', database.engine)),
     `${JSON.stringify({ engine: database.engine, connections, durationSeconds: duration, vacancies: VACANCIES, importSeconds: Math.round(imported.seconds * 100) / 100, pageBytes: Buffer.byteLength(body), results, ratio: Math.round(ratio * 1000) / 1000 }, null, 2)}\n`,
   );
   if (ratio < FLOOR || results.some((r) => r.non2xx > 0)) process.exitCode = 1;

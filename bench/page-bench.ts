@@ -16,9 +16,25 @@ export interface BenchServer {
   origin: string;
 }
 
+/**
+ * BENCH_NOTHING_RENDERED=1: the server renders no HTML (bench/nothing-rendered/), so a page costs
+ * only its own work (session, statements, services): its share of the trivial route is then the
+ * most any rendering could reach. The pages' content checks are skipped; their status is not.
+ */
+export const nothingRendered = process.env.BENCH_NOTHING_RENDERED === '1';
+
+/** The results file of a page benchmark: `<name>-<engine>.json`, or `…-nothing-rendered.json`. */
+export function resultsFile(name: string, engine: string): string {
+  return `${name}-${engine}${nothingRendered ? '-nothing-rendered' : ''}.json`;
+}
+
 /** Starts bench/server.ts on the database; refuses anything but 127.0.0.1. */
 export function startBenchServer(databaseUrl: string): Promise<BenchServer> {
-  const child = fork(join(root, 'bin/run-ts.js'), [join(here, 'server.ts')], {
+  const entry = nothingRendered ? join(here, 'nothing-rendered/server.ts') : join(here, 'server.ts');
+  if (nothingRendered) console.log('Nothing rendered: each page does its work but writes no HTML (the ceiling of its share).');
+  const child = fork(join(root, 'bin/run-ts.js'), [entry], {
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": Node flags for the server alone (a CPU profile, say).
+    execArgv: [...process.execArgv, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
     cwd: root,
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, DATABASE_URL: '' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

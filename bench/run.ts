@@ -9,13 +9,16 @@
 //   npm run bench -- --connections 20 --duration 10 --warmup 2
 //   npm run bench -- --requests 100000 --built               # 100,000 requests in all, against the built server (dist),
 //                                                            # with its cold start to first response
+//   npm run bench -- --nothing-rendered                      # the built server with a JSX runtime that renders nothing
+//                                                            # (bench/nothing-rendered/): each page's work but its HTML,
+//                                                            # so the most any rendering could save, as a share of /health
 //
 // Prints a table and writes bench/results/latest.json (and bench/results/<engine>.json).
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -52,7 +55,7 @@ function option(name: string, fallback: number, min: number, max: number): numbe
 }
 
 function flag(name: string): boolean {
-  return process.argv.slice(2).includes(`--${name}`) || process.env[`BENCH_${name.toUpperCase()}`] === '1';
+  return process.argv.slice(2).includes(`--${name}`) || process.env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`] === '1';
 }
 
 const settings = {
@@ -62,7 +65,9 @@ const settings = {
   /** When set, each route gets an equal share of this many requests instead of a fixed duration. */
   totalRequests: option('requests', 0, 0, 2_000_000),
   /** Serve from a fresh build (scripts/build.js, as `npm start` does) instead of the TypeScript sources. */
-  built: flag('built'),
+  built: flag('built') || flag('nothing-rendered'),
+  /** Build with bench/nothing-rendered/jsx-runtime.ts: every page does its work but renders no HTML. */
+  nothingRendered: flag('nothing-rendered'),
 };
 
 const TARGET_COUNT = 10;
@@ -148,10 +153,13 @@ function startServer(databaseUrl: string): Promise<Server> {
 
 /** Compiles Waymark with scripts/build.js into bench/.dist (inside the repository, so the packages resolve). */
 function buildOnce(): string {
-  const out = join(here, '.dist');
+  const out = join(here, settings.nothingRendered ? '.dist-nothing-rendered' : '.dist');
   const started = performance.now();
-  execFileSync(process.execPath, [join(root, 'scripts/build.js'), '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  console.log(`Built into bench/.dist in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const variant = settings.nothingRendered ? ['--jsx-runtime', join(here, 'nothing-rendered/jsx-runtime.ts')] : [];
+  execFileSync(process.execPath, [join(root, 'scripts/build.js'), '--out', out, ...variant], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  console.log(
+    `Built into bench/${basename(out)}${settings.nothingRendered ? ' (rendering nothing)' : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return join(out, 'waymark.js');
 }
 
@@ -285,6 +293,8 @@ async function check(origin: string, target: Target, cookies: Cookies) {
   });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`${target.path} answered ${response.status}, not 200`);
+  // Nothing rendered, nothing to check but the status; the normal run checks the same pages' content.
+  if (settings.nothingRendered) return { bytes: Buffer.byteLength(body), total: undefined, rows: undefined };
   const shown = /Showing (\d+) to (\d+) of (\d+) (?:people|person)/.exec(body);
   if (target.path.startsWith('/staff') && !shown) throw new Error(`${target.path} did not show a page of staff`);
   const wrong = target.expect?.(body);
@@ -499,7 +509,8 @@ async function main() {
     const checks = new Map<string, Awaited<ReturnType<typeof check>>>();
     for (const target of targets) checks.set(target.name, await check(server.origin, target, cookies));
     const whole = checks.get('directory')?.total;
-    if (checks.has('directory') && whole !== summary.activePeople) throw new Error(`the directory shows ${whole} people, expected ${summary.activePeople}`);
+    if (!settings.nothingRendered && checks.has('directory') && whole !== summary.activePeople)
+      throw new Error(`the directory shows ${whole} people, expected ${summary.activePeople}`);
     const usageBefore = await server.usage({ gc: true });
     const serverBefore = usageBefore.memory;
     const loadAveragesBefore = loadavg();
@@ -560,6 +571,10 @@ async function main() {
     console.log(
       `\n${summary.people} staff, ${summary.schools} schools, ${database.engine}, ${serverKind === 'built' ? 'built server' : 'sources (tsx)'}; ${settings.connections} connections × ${settings.totalRequests > 0 ? `${Math.ceil(settings.totalRequests / TARGET_COUNT)} requests` : `${settings.durationSeconds} s`} each, after ${settings.warmupSeconds} s warm-up\n`,
     );
+    if (settings.nothingRendered)
+      console.log(
+        'Nothing rendered: every page did its work (session, statements, services) but wrote no HTML. Its share of /health is the most that any rendering could reach.\n',
+      );
     // The issue's targets: every signed-in page at ≥ 15 % of /health (SQLite) or ≥ 8 % (PostgreSQL), p99 ≤ 50 ms.
     const floor = database.engine === 'sqlite' ? 0.15 : 0.08;
     const verdict = (r: RunResult) => {
@@ -590,7 +605,7 @@ async function main() {
       `\nSigned-in /health costs ${signedInCpuRatio}× the CPU of signed-out /health (${signedInTrivial?.serverCpuMsPerRequest} against ${trivial.serverCpuMsPerRequest} ms; target ≤ 2×).`,
     );
     const search = runs.find((r) => r.name === 'directory-search');
-    console.log(`\n“${COMMON_SURNAME_FRAGMENT}” matches ${search?.matchingPeople} of ${summary.activePeople} active staff.`);
+    if (!settings.nothingRendered) console.log(`\n“${COMMON_SURNAME_FRAGMENT}” matches ${search?.matchingPeople} of ${summary.activePeople} active staff.`);
     const totalServed = runs.reduce((s, r) => s + r.requests, 0);
     console.log(
       `Server RSS (${serverKind === 'built' ? 'the build' : 'the sources through tsx'}): ${mb(serverBefore.rss)} MB before the runs, ${mb(serverAfter.rss)} MB after ${totalServed} requests (target ≤ 150 MB)` +
@@ -670,7 +685,7 @@ async function main() {
     mkdirSync(resultsDir, { recursive: true });
     const json = `${JSON.stringify(output, null, 2)}\n`;
     writeFileSync(join(resultsDir, 'latest.json'), json);
-    const named = `${database.engine}${settings.built ? '-built' : ''}${settings.totalRequests > 0 ? `-${settings.totalRequests}` : ''}${serverNodeFlags ? '-flags' : ''}.json`;
+    const named = `${database.engine}${settings.built ? '-built' : ''}${settings.nothingRendered ? '-nothing-rendered' : ''}${settings.totalRequests > 0 ? `-${settings.totalRequests}` : ''}${serverNodeFlags ? '-flags' : ''}.json`;
     writeFileSync(join(resultsDir, named), json);
     console.log(`\nWrote bench/results/latest.json and bench/results/${named}`);
     if (failed.length) {

@@ -6,6 +6,8 @@
 // TypeScript sources through tsx otherwise, so an edit is never hidden behind an old build.
 //
 //   node scripts/build.js [--out DIR]    (default dist/)
+//   node scripts/build.js --out DIR --jsx-runtime FILE
+//                                        the benchmark's nothing-rendered build: FILE in place of the JSX runtime
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -16,6 +18,12 @@ import { sourceFingerprint } from './source-fingerprint.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outIndex = process.argv.indexOf('--out');
 const out = outIndex >= 0 ? resolve(process.argv[outIndex + 1] ?? '') : join(root, 'dist');
+const runtimeIndex = process.argv.indexOf('--jsx-runtime');
+const jsxRuntime = runtimeIndex >= 0 ? resolve(process.argv[runtimeIndex + 1] ?? '') : undefined;
+if (jsxRuntime && out === join(root, 'dist')) {
+  console.error('waymark build: --jsx-runtime builds a benchmark variant; give it its own --out folder, not dist/.');
+  process.exit(2);
+}
 
 // Installed without its sources (a container's dependency layer, say): nothing to build yet.
 if (!existsSync(join(root, 'src/cli.ts'))) {
@@ -39,6 +47,16 @@ await build({
   tsconfig: join(root, 'tsconfig.json'),
   sourcemap: 'linked',
   logLevel: 'warning',
+  plugins: jsxRuntime
+    ? [
+        {
+          name: 'jsx-runtime',
+          setup(b) {
+            b.onResolve({ filter: /^#jsx\/jsx(-dev)?-runtime$/ }, () => ({ path: jsxRuntime }));
+          },
+        },
+      ]
+    : [],
 });
 
 // The stylesheet, compiled by the very function the server uses when it runs from the sources.
