@@ -32,6 +32,10 @@ describe('the production build', { timeout: 300_000 }, () => {
     const bundle = readFileSync(join(out, 'waymark.js'), 'utf8');
     expect(bundle).not.toMatch(/from ["']tsx/);
     expect(bundle).not.toMatch(/\.tsx?["']\)/);
+    // The pure JavaScript packages the server loads as it starts are in that one file (a cold start reads
+    // one file rather than hundreds of modules); only native addons and the logger come from node_modules.
+    const loadedAtStart = [...bundle.matchAll(/^import [^;]*? from "([^".][^"]*)";$/gm)].map((m) => m[1]).filter((name) => !name?.startsWith('node:'));
+    expect(new Set(loadedAtStart)).toEqual(new Set(['better-sqlite3', '@node-rs/argon2', 'pino']));
     expect(existsSync(join(out, 'assets/app.css'))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'build.json'), 'utf8')).sources).toMatch(/^[0-9a-f]{32}$/);
     // The tables the migrations define, worked out once by the build for the start-up schema check.
