@@ -57,7 +57,6 @@ const keepExternal = {
   name: 'keep-external',
   setup(b) {
     b.onResolve({ filter: /^[^./#]/ }, (args) => {
-      if (args.path.startsWith('node:')) return { external: true };
       const external = EXTERNAL.some((name) => (name.endsWith('/') ? args.path.startsWith(name) : args.path === name || args.path.startsWith(`${name}/`)));
       return external ? { path: args.path, external: true } : undefined;
     });
